@@ -1,0 +1,480 @@
+/* bt-analytics.c — what the numbers of a plan say
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-analytics"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "bt-analytics.h"
+
+static GHashTable *
+category_kinds (BtPlan *plan)
+{
+  GListModel *categories = bt_plan_get_categories (plan);
+  guint n = g_list_model_get_n_items (categories);
+  GHashTable *kinds = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BtCategory) category = g_list_model_get_item (categories, i);
+
+      /* The ids live as long as the plan, which outlives the table. */
+      g_hash_table_insert (kinds, (gpointer) bt_item_get_id (BT_ITEM (category)),
+                           GINT_TO_POINTER (bt_category_get_kind (category) + 1));
+    }
+
+  return kinds;
+}
+
+/**
+ * bt_analytics_week_shares:
+ *
+ * Returns: (transfer full) (element-type BtWeekShare): one entry per
+ *   recorded week, in time order, with the strategic share of the week and
+ *   the rolling share of the four calendar weeks that end with it
+ */
+GArray *
+bt_analytics_week_shares (BtPlan *plan)
+{
+  g_autoptr(GHashTable) kinds = NULL;
+  GListModel *weeks;
+  GArray *shares;
+  guint n, first = 0;
+  double window_strategic = 0.0, window_total = 0.0;
+
+  g_return_val_if_fail (BT_IS_PLAN (plan), NULL);
+
+  kinds = category_kinds (plan);
+  weeks = bt_plan_get_weeks (plan);
+  n = g_list_model_get_n_items (weeks);
+  shares = g_array_sized_new (FALSE, TRUE, sizeof (BtWeekShare), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BtWeek) week = g_list_model_get_item (weeks, i);
+      BtWeekShare s = { 0, };
+      guint n_categories = bt_week_get_n_categories (week);
+
+      s.serial = bt_week_get_serial (week);
+      s.monday = *bt_week_get_monday (week);
+
+      for (guint j = 0; j < n_categories; j++)
+        {
+          double hours;
+          const char *id = bt_week_get_category (week, j, &hours);
+          int kind = GPOINTER_TO_INT (g_hash_table_lookup (kinds, id)) - 1;
+
+          if (kind == BT_CATEGORY_STRATEGIC)
+            s.strategic += hours;
+          else if (kind == BT_CATEGORY_TACTICAL)
+            s.tactical += hours;
+          /* hours of a category that no longer exists count for neither */
+        }
+
+      s.total = s.tactical + s.strategic;
+      s.share = s.total > 0.0 ? s.strategic / s.total : NAN;
+
+      /* A sliding window over calendar weeks: weeks with no record count
+       * as no hours, not as a gap that stretches the window. */
+      window_strategic += s.strategic;
+      window_total += s.total;
+      while (first < shares->len &&
+             g_array_index (shares, BtWeekShare, first).serial + BT_ROLLING_WEEKS <= s.serial)
+        {
+          BtWeekShare *old = &g_array_index (shares, BtWeekShare, first);
+          window_strategic -= old->strategic;
+          window_total -= old->total;
+          first++;
+        }
+      s.rolling = window_total > 0.0 ? window_strategic / window_total : NAN;
+
+      g_array_append_val (shares, s);
+    }
+
+  return shares;
+}
+
+/**
+ * bt_analytics_latest_share:
+ *
+ * Returns: (nullable): the last week with hours that began on or before
+ *   @today
+ */
+const BtWeekShare *
+bt_analytics_latest_share (GArray      *shares,
+                           const GDate *today)
+{
+  for (guint i = shares->len; i > 0; i--)
+    {
+      const BtWeekShare *s = &g_array_index (shares, BtWeekShare, i - 1);
+
+      if (s->total > 0.0 && g_date_compare (&s->monday, today) <= 0)
+        return s;
+    }
+
+  return NULL;
+}
+
+/**
+ * bt_analytics_trajectory:
+ *
+ * The straight line from the share of the first week with hours to the
+ * target share on the target date.
+ */
+BtTrajectory
+bt_analytics_trajectory (BtPlan *plan,
+                         GArray *shares)
+{
+  BtProfile *profile = bt_plan_get_profile (plan);
+  const GDate *target_date = bt_profile_get_target_date (profile);
+  BtTrajectory t = { FALSE, };
+
+  if (target_date == NULL)
+    return t;
+
+  for (guint i = 0; i < shares->len; i++)
+    {
+      const BtWeekShare *s = &g_array_index (shares, BtWeekShare, i);
+
+      if (s->total > 0.0)
+        {
+          t.valid = TRUE;
+          t.start = s->monday;
+          t.start_share = s->share;
+          t.end = *target_date;
+          t.end_share = bt_profile_get_target_share (profile);
+          break;
+        }
+    }
+
+  return t;
+}
+
+double
+bt_trajectory_at (const BtTrajectory *t,
+                  const GDate        *date)
+{
+  double span, done;
+
+  g_return_val_if_fail (t != NULL && t->valid, NAN);
+
+  span = (double) g_date_days_between (&t->start, &t->end);
+  done = (double) g_date_days_between (&t->start, date);
+
+  if (span <= 0.0 || done >= span)
+    return t->end_share;
+  if (done <= 0.0)
+    return t->start_share;
+
+  return t->start_share + (t->end_share - t->start_share) * done / span;
+}
+
+/**
+ * bt_analytics_trend:
+ * @window_weeks: how many calendar weeks, ending with the last recorded week
+ *   on or before @today, the fit looks at
+ *
+ * A least-squares line through the weekly shares.
+ */
+BtTrend
+bt_analytics_trend (GArray      *shares,
+                    const GDate *today,
+                    guint        window_weeks)
+{
+  const BtWeekShare *latest = bt_analytics_latest_share (shares, today);
+  BtTrend trend = { FALSE, };
+  double sx = 0, sy = 0, sxx = 0, sxy = 0, n = 0;
+
+  if (latest == NULL)
+    return trend;
+
+  for (guint i = 0; i < shares->len; i++)
+    {
+      const BtWeekShare *s = &g_array_index (shares, BtWeekShare, i);
+      double x, y;
+
+      if (s->total <= 0.0 || s->serial > latest->serial ||
+          s->serial + window_weeks <= latest->serial)
+        continue;
+
+      x = g_date_days_between (&latest->monday, &s->monday) / BT_DAYS_PER_MONTH;
+      y = s->share * 100.0;
+      sx += x;
+      sy += y;
+      sxx += x * x;
+      sxy += x * y;
+      n += 1;
+    }
+
+  trend.n_points = (guint) n;
+  trend.last = latest->monday;
+
+  if (n < 2 || n * sxx - sx * sx == 0.0)
+    return trend;
+
+  trend.valid = TRUE;
+  trend.slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+  /* x is 0 at the last week, so the intercept is the fitted share there. */
+  trend.current = ((sy - trend.slope * sx) / n) / 100.0;
+
+  return trend;
+}
+
+/**
+ * bt_analytics_weeks_below:
+ *
+ * Returns: how many of the most recent weeks with hours, counting back from
+ *   @today, were in a row below the trajectory
+ */
+guint
+bt_analytics_weeks_below (GArray             *shares,
+                          const BtTrajectory *trajectory,
+                          const GDate        *today)
+{
+  guint count = 0;
+
+  if (!trajectory->valid)
+    return 0;
+
+  for (guint i = shares->len; i > 0; i--)
+    {
+      const BtWeekShare *s = &g_array_index (shares, BtWeekShare, i - 1);
+
+      if (s->total <= 0.0 || g_date_compare (&s->monday, today) > 0)
+        continue;
+
+      if (s->share < bt_trajectory_at (trajectory, &s->monday))
+        count++;
+      else
+        break;
+    }
+
+  return count;
+}
+
+/**
+ * bt_analytics_projection:
+ * @date: (out): when the target is reached, for %BT_PROJECTION_ON_DATE and
+ *   %BT_PROJECTION_REACHED
+ *
+ * Where the current trend leads. A projection further than 50 years away
+ * counts as never.
+ */
+BtProjection
+bt_analytics_projection (const BtTrend *trend,
+                         double         target_share,
+                         GDate         *date)
+{
+  double months;
+
+  if (!trend->valid)
+    return BT_PROJECTION_UNKNOWN;
+
+  if (trend->current >= target_share)
+    {
+      *date = trend->last;
+      return BT_PROJECTION_REACHED;
+    }
+
+  if (trend->slope <= 0.0)
+    return BT_PROJECTION_NEVER;
+
+  months = (target_share - trend->current) * 100.0 / trend->slope;
+  if (months > 50 * 12)
+    return BT_PROJECTION_NEVER;
+
+  *date = trend->last;
+  g_date_add_days (date, (guint) ceil (months * BT_DAYS_PER_MONTH));
+
+  return BT_PROJECTION_ON_DATE;
+}
+
+gboolean
+bt_analytics_milestone_overdue (BtMilestone *milestone,
+                                const GDate *today)
+{
+  const GDate *date = bt_milestone_get_date (milestone);
+  BtMilestoneStatus status = bt_milestone_get_status (milestone);
+
+  return date != NULL &&
+         (status == BT_MILESTONE_PLANNED || status == BT_MILESTONE_IN_PROGRESS) &&
+         g_date_compare (date, today) < 0;
+}
+
+gboolean
+bt_analytics_milestone_slipped (BtMilestone *milestone)
+{
+  const GDate *date = bt_milestone_get_date (milestone);
+  const GDate *original = bt_milestone_get_original_date (milestone);
+
+  if (bt_milestone_get_status (milestone) == BT_MILESTONE_SLIPPED)
+    return TRUE;
+
+  return date != NULL && original != NULL && g_date_compare (date, original) > 0;
+}
+
+gboolean
+bt_analytics_last_touchpoint (BtRelationship *relationship,
+                              GDate          *last)
+{
+  GListModel *touchpoints = bt_relationship_get_touchpoints (relationship);
+  guint n = g_list_model_get_n_items (touchpoints);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BtTouchpoint) touchpoint = g_list_model_get_item (touchpoints, i);
+      const GDate *date = bt_touchpoint_get_date (touchpoint);
+
+      if (date != NULL && (!any || g_date_compare (date, last) > 0))
+        {
+          *last = *date;
+          any = TRUE;
+        }
+    }
+
+  return any;
+}
+
+/**
+ * bt_analytics_relationship_state:
+ * @next_due: (out) (optional): when the next touchpoint is due; left
+ *   invalid for someone never touched
+ *
+ * Overdue when the last touchpoint plus the cadence is before @today, or
+ * when there has never been a touchpoint; due soon within 7 days.
+ */
+BtRelationshipState
+bt_analytics_relationship_state (BtRelationship *relationship,
+                                 const GDate    *today,
+                                 GDate          *next_due)
+{
+  GDate due;
+  int days;
+
+  if (next_due != NULL)
+    g_date_clear (next_due, 1);
+
+  if (!bt_analytics_last_touchpoint (relationship, &due))
+    return BT_RELATIONSHIP_OVERDUE;
+
+  g_date_add_days (&due, bt_relationship_get_cadence_days (relationship));
+  if (next_due != NULL)
+    *next_due = due;
+
+  days = g_date_days_between (today, &due);
+  if (days < 0)
+    return BT_RELATIONSHIP_OVERDUE;
+  if (days <= BT_DUE_SOON_DAYS)
+    return BT_RELATIONSHIP_DUE_SOON;
+
+  return BT_RELATIONSHIP_FINE;
+}
+
+/**
+ * bt_analytics_weak_functions:
+ *
+ * Returns: a mask of `1 << BtFunction` for each function (other than
+ *   "other") without a relationship of strength 3 or more
+ */
+guint
+bt_analytics_weak_functions (BtPlan *plan)
+{
+  GListModel *relationships = bt_plan_get_relationships (plan);
+  guint n = g_list_model_get_n_items (relationships);
+  guint mask = (1u << BT_FUNCTION_OTHER) - 1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BtRelationship) r = g_list_model_get_item (relationships, i);
+
+      if (bt_relationship_get_strength (r) >= BT_STRONG_STRENGTH)
+        mask &= ~(1u << bt_relationship_get_function (r));
+    }
+
+  return mask;
+}
+
+BtCaseTotals
+bt_analytics_case_totals (BtBusinessCase *business_case)
+{
+  GListModel *rows = bt_business_case_get_cost_rows (business_case);
+  guint n = g_list_model_get_n_items (rows);
+  double ask_cost = bt_business_case_get_ask_cost (business_case);
+  BtCaseTotals totals = { 0.0, 0.0, NAN };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BtCostRow) row = g_list_model_get_item (rows, i);
+
+      totals.monthly_savings += bt_cost_row_get_current_monthly (row) -
+                                bt_cost_row_get_projected_monthly (row);
+    }
+
+  totals.yearly_savings = totals.monthly_savings * 12.0;
+  if (ask_cost > 0.0 && totals.monthly_savings > 0.0)
+    totals.payback_months = ask_cost / totals.monthly_savings;
+
+  return totals;
+}
+
+/**
+ * bt_analytics_new_battlefield:
+ *
+ * The signal that the organisation may not let the person grow: two or more
+ * business cases rejected over a span of six months or more (from the first
+ * one's proposal to the last one's rejection, up to @today), and none funded.
+ */
+gboolean
+bt_analytics_new_battlefield (BtPlan      *plan,
+                              const GDate *today)
+{
+  GListModel *narratives = bt_plan_get_narratives (plan);
+  guint n = g_list_model_get_n_items (narratives);
+  guint rejected = 0;
+  GDate first, last, limit;
+
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BtNarrative) narrative = g_list_model_get_item (narratives, i);
+      GListModel *cases = bt_narrative_get_business_cases (narrative);
+      guint m = g_list_model_get_n_items (cases);
+
+      for (guint j = 0; j < m; j++)
+        {
+          g_autoptr(BtBusinessCase) bc = g_list_model_get_item (cases, j);
+          const GDate *proposed = bt_business_case_get_proposed_on (bc);
+          const GDate *decided = bt_business_case_get_decided_on (bc);
+          const GDate *start = proposed ? proposed : decided;
+          const GDate *end = decided ? decided : proposed;
+
+          if (bt_business_case_get_status (bc) == BT_CASE_FUNDED)
+            return FALSE;
+          if (bt_business_case_get_status (bc) != BT_CASE_REJECTED)
+            continue;
+          if (start == NULL || g_date_compare (end, today) > 0)
+            continue;
+
+          rejected++;
+          if (!g_date_valid (&first) || g_date_compare (start, &first) < 0)
+            first = *start;
+          if (!g_date_valid (&last) || g_date_compare (end, &last) > 0)
+            last = *end;
+        }
+    }
+
+  if (rejected < 2)
+    return FALSE;
+
+  limit = first;
+  g_date_add_months (&limit, 6);
+
+  return g_date_compare (&last, &limit) >= 0;
+}

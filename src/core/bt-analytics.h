@@ -1,0 +1,101 @@
+/* bt-analytics.h — what the numbers of a plan say
+ *
+ * Pure functions: each takes "today" where the answer depends on it, so the
+ * same plan and day always give the same answer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bt-plan.h"
+
+G_BEGIN_DECLS
+
+#define BT_ROLLING_WEEKS      4
+#define BT_TREND_WEEKS        13
+#define BT_DUE_SOON_DAYS      7
+#define BT_STRONG_STRENGTH    3
+#define BT_DAYS_PER_MONTH     30.436875
+
+typedef struct
+{
+  guint  serial;      /* see bt_week_get_serial() */
+  GDate  monday;
+  double tactical;
+  double strategic;
+  double total;
+  double share;       /* strategic ÷ total, NAN when no hours */
+  double rolling;     /* the same over the last 4 calendar weeks, NAN when none */
+} BtWeekShare;
+
+typedef struct
+{
+  gboolean valid;
+  GDate    start;
+  double   start_share;
+  GDate    end;
+  double   end_share;
+} BtTrajectory;
+
+typedef struct
+{
+  gboolean valid;
+  guint    n_points;
+  double   slope;       /* share points (percent) per month */
+  double   current;     /* the fitted share at the last week, 0–1 */
+  GDate    last;        /* the Monday of the last week used */
+} BtTrend;
+
+typedef enum
+{
+  BT_PROJECTION_UNKNOWN,   /* not enough data */
+  BT_PROJECTION_REACHED,   /* already at or above the target */
+  BT_PROJECTION_ON_DATE,   /* reached on the projected date */
+  BT_PROJECTION_NEVER,     /* not at the current trend */
+} BtProjection;
+
+typedef enum
+{
+  BT_RELATIONSHIP_FINE,
+  BT_RELATIONSHIP_DUE_SOON,
+  BT_RELATIONSHIP_OVERDUE,
+} BtRelationshipState;
+
+typedef struct
+{
+  double monthly_savings;
+  double yearly_savings;
+  double payback_months;   /* NAN when the ask has no cost or nothing is saved */
+} BtCaseTotals;
+
+GArray              *bt_analytics_week_shares          (BtPlan             *plan);
+const BtWeekShare   *bt_analytics_latest_share         (GArray             *shares,
+                                                        const GDate        *today);
+BtTrajectory         bt_analytics_trajectory           (BtPlan             *plan,
+                                                        GArray             *shares);
+double               bt_trajectory_at                  (const BtTrajectory *trajectory,
+                                                        const GDate        *date);
+BtTrend              bt_analytics_trend                (GArray             *shares,
+                                                        const GDate        *today,
+                                                        guint               window_weeks);
+guint                bt_analytics_weeks_below          (GArray             *shares,
+                                                        const BtTrajectory *trajectory,
+                                                        const GDate        *today);
+BtProjection         bt_analytics_projection           (const BtTrend      *trend,
+                                                        double              target_share,
+                                                        GDate              *date);
+gboolean             bt_analytics_milestone_overdue    (BtMilestone        *milestone,
+                                                        const GDate        *today);
+gboolean             bt_analytics_milestone_slipped    (BtMilestone        *milestone);
+gboolean             bt_analytics_last_touchpoint      (BtRelationship     *relationship,
+                                                        GDate              *date);
+BtRelationshipState  bt_analytics_relationship_state   (BtRelationship     *relationship,
+                                                        const GDate        *today,
+                                                        GDate              *next_due);
+guint                bt_analytics_weak_functions       (BtPlan             *plan);
+BtCaseTotals         bt_analytics_case_totals          (BtBusinessCase     *business_case);
+gboolean             bt_analytics_new_battlefield      (BtPlan             *plan,
+                                                        const GDate        *today);
+
+G_END_DECLS

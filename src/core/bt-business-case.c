@@ -1,0 +1,468 @@
+/* bt-business-case.c — A one-page case for fixing a systemic problem.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-business-case"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "bt-business-case.h"
+
+struct _BtBusinessCase
+{
+  BtItem parent_instance;
+
+  char *title;
+  char *problem;
+  char *cost;
+  char *solution;
+  char *ask;
+  double ask_cost;
+  char *expected_return;
+  BtCaseStatus status;
+  GDate proposed_on;
+  GDate decided_on;
+  GListStore *cost_rows;
+};
+
+G_DEFINE_FINAL_TYPE (BtBusinessCase, bt_business_case, BT_TYPE_ITEM)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_PROBLEM,
+  PROP_COST,
+  PROP_SOLUTION,
+  PROP_ASK,
+  PROP_ASK_COST,
+  PROP_EXPECTED_RETURN,
+  PROP_STATUS,
+  PROP_PROPOSED_ON,
+  PROP_DECIDED_ON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+BtBusinessCase *
+bt_business_case_new (void)
+{
+  return g_object_new (BT_TYPE_BUSINESS_CASE, NULL);
+}
+
+static void
+bt_business_case_finalize (GObject *object)
+{
+  BtBusinessCase *self = BT_BUSINESS_CASE (object);
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->problem, g_free);
+  g_clear_pointer (&self->cost, g_free);
+  g_clear_pointer (&self->solution, g_free);
+  g_clear_pointer (&self->ask, g_free);
+  g_clear_pointer (&self->expected_return, g_free);
+  g_clear_object (&self->cost_rows);
+
+  G_OBJECT_CLASS (bt_business_case_parent_class)->finalize (object);
+}
+
+static void
+bt_business_case_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  BtBusinessCase *self = BT_BUSINESS_CASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_PROBLEM:
+      g_value_set_string (value, self->problem);
+      break;
+
+    case PROP_COST:
+      g_value_set_string (value, self->cost);
+      break;
+
+    case PROP_SOLUTION:
+      g_value_set_string (value, self->solution);
+      break;
+
+    case PROP_ASK:
+      g_value_set_string (value, self->ask);
+      break;
+
+    case PROP_ASK_COST:
+      g_value_set_double (value, self->ask_cost);
+      break;
+
+    case PROP_EXPECTED_RETURN:
+      g_value_set_string (value, self->expected_return);
+      break;
+
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+
+    case PROP_PROPOSED_ON:
+      g_value_set_boxed (value, bt_business_case_get_proposed_on (self));
+      break;
+
+    case PROP_DECIDED_ON:
+      g_value_set_boxed (value, bt_business_case_get_decided_on (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_business_case_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  BtBusinessCase *self = BT_BUSINESS_CASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      bt_business_case_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_PROBLEM:
+      bt_business_case_set_problem (self, g_value_get_string (value));
+      break;
+
+    case PROP_COST:
+      bt_business_case_set_cost (self, g_value_get_string (value));
+      break;
+
+    case PROP_SOLUTION:
+      bt_business_case_set_solution (self, g_value_get_string (value));
+      break;
+
+    case PROP_ASK:
+      bt_business_case_set_ask (self, g_value_get_string (value));
+      break;
+
+    case PROP_ASK_COST:
+      bt_business_case_set_ask_cost (self, g_value_get_double (value));
+      break;
+
+    case PROP_EXPECTED_RETURN:
+      bt_business_case_set_expected_return (self, g_value_get_string (value));
+      break;
+
+    case PROP_STATUS:
+      bt_business_case_set_status (self, g_value_get_enum (value));
+      break;
+
+    case PROP_PROPOSED_ON:
+      bt_business_case_set_proposed_on (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_DECIDED_ON:
+      bt_business_case_set_decided_on (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_business_case_class_init (BtBusinessCaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bt_business_case_finalize;
+  object_class->get_property = bt_business_case_get_property;
+  object_class->set_property = bt_business_case_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PROBLEM] =
+    g_param_spec_string ("problem", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_COST] =
+    g_param_spec_string ("cost", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SOLUTION] =
+    g_param_spec_string ("solution", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ASK] =
+    g_param_spec_string ("ask", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ASK_COST] =
+    g_param_spec_double ("ask-cost", NULL, NULL,
+                          0.0, 1000000000000.0, 0.0,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_EXPECTED_RETURN] =
+    g_param_spec_string ("expected-return", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL,
+                        BT_TYPE_CASE_STATUS, BT_CASE_DRAFT,
+                        (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PROPOSED_ON] =
+    g_param_spec_boxed ("proposed-on", NULL, NULL,
+                         G_TYPE_DATE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DECIDED_ON] =
+    g_param_spec_boxed ("decided-on", NULL, NULL,
+                         G_TYPE_DATE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bt_business_case_init (BtBusinessCase *self)
+{
+  self->ask_cost = 0.0;
+  self->status = BT_CASE_DRAFT;
+  g_date_clear (&self->proposed_on, 1);
+  g_date_clear (&self->decided_on, 1);
+  self->cost_rows = g_list_store_new (BT_TYPE_COST_ROW);
+  bt_item_adopt_store (BT_ITEM (self), self->cost_rows);
+}
+
+const char *
+bt_business_case_get_title (BtBusinessCase *self)
+{
+  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
+
+  return self->title ? self->title : "";
+}
+
+void
+bt_business_case_set_title (BtBusinessCase *self,
+                            const char *title)
+{
+  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
+
+  if (bt_item_set_string (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+bt_business_case_get_problem (BtBusinessCase *self)
+{
+  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
+
+  return self->problem ? self->problem : "";
+}
+
+void
+bt_business_case_set_problem (BtBusinessCase *self,
+                              const char *problem)
+{
+  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
+
+  if (bt_item_set_string (&self->problem, problem))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+}
+
+const char *
+bt_business_case_get_cost (BtBusinessCase *self)
+{
+  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
+
+  return self->cost ? self->cost : "";
+}
+
+void
+bt_business_case_set_cost (BtBusinessCase *self,
+                           const char *cost)
+{
+  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
+
+  if (bt_item_set_string (&self->cost, cost))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COST]);
+}
+
+const char *
+bt_business_case_get_solution (BtBusinessCase *self)
+{
+  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
+
+  return self->solution ? self->solution : "";
+}
+
+void
+bt_business_case_set_solution (BtBusinessCase *self,
+                               const char *solution)
+{
+  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
+
+  if (bt_item_set_string (&self->solution, solution))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOLUTION]);
+}
+
+const char *
+bt_business_case_get_ask (BtBusinessCase *self)
+{
+  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
+
+  return self->ask ? self->ask : "";
+}
+
+void
+bt_business_case_set_ask (BtBusinessCase *self,
+                          const char *ask)
+{
+  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
+
+  if (bt_item_set_string (&self->ask, ask))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASK]);
+}
+
+double
+bt_business_case_get_ask_cost (BtBusinessCase *self)
+{
+  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), 0.0);
+
+  return self->ask_cost;
+}
+
+void
+bt_business_case_set_ask_cost (BtBusinessCase *self,
+                               double ask_cost)
+{
+  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
+  g_return_if_fail (isfinite (ask_cost) && ask_cost >= 0.0 && ask_cost <= 1000000000000.0);
+
+  if (self->ask_cost == ask_cost)
+    return;
+
+  self->ask_cost = ask_cost;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASK_COST]);
+}
+
+const char *
+bt_business_case_get_expected_return (BtBusinessCase *self)
+{
+  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
+
+  return self->expected_return ? self->expected_return : "";
+}
+
+void
+bt_business_case_set_expected_return (BtBusinessCase *self,
+                                      const char *expected_return)
+{
+  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
+
+  if (bt_item_set_string (&self->expected_return, expected_return))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPECTED_RETURN]);
+}
+
+BtCaseStatus
+bt_business_case_get_status (BtBusinessCase *self)
+{
+  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), BT_CASE_DRAFT);
+
+  return self->status;
+}
+
+void
+bt_business_case_set_status (BtBusinessCase *self,
+                             BtCaseStatus status)
+{
+  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
+
+  if (self->status == status)
+    return;
+
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+const GDate *
+bt_business_case_get_proposed_on (BtBusinessCase *self)
+{
+  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
+
+  return g_date_valid (&self->proposed_on) ? &self->proposed_on : NULL;
+}
+
+void
+bt_business_case_set_proposed_on (BtBusinessCase *self,
+                                  const GDate *proposed_on)
+{
+  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
+
+  if (bt_item_set_date (&self->proposed_on, proposed_on))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROPOSED_ON]);
+}
+
+const GDate *
+bt_business_case_get_decided_on (BtBusinessCase *self)
+{
+  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
+
+  return g_date_valid (&self->decided_on) ? &self->decided_on : NULL;
+}
+
+void
+bt_business_case_set_decided_on (BtBusinessCase *self,
+                                 const GDate *decided_on)
+{
+  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
+
+  if (bt_item_set_date (&self->decided_on, decided_on))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECIDED_ON]);
+}
+
+GListModel *
+bt_business_case_get_cost_rows (BtBusinessCase *self)
+{
+  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
+
+  return G_LIST_MODEL (self->cost_rows);
+}

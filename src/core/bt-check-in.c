@@ -1,0 +1,355 @@
+/* bt-check-in.c — A weekly check-in: reflection and warning signs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-check-in"
+
+#include "config.h"
+
+#include "bt-check-in.h"
+
+struct _BtCheckIn
+{
+  BtItem parent_instance;
+
+  char *week;
+  char *question;
+  char *answer;
+  int over_involvement;
+  int operational_reflex;
+  int not_delegating;
+  int technical_certainty;
+};
+
+G_DEFINE_FINAL_TYPE (BtCheckIn, bt_check_in, BT_TYPE_ITEM)
+
+enum {
+  PROP_0,
+  PROP_WEEK,
+  PROP_QUESTION,
+  PROP_ANSWER,
+  PROP_OVER_INVOLVEMENT,
+  PROP_OPERATIONAL_REFLEX,
+  PROP_NOT_DELEGATING,
+  PROP_TECHNICAL_CERTAINTY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+BtCheckIn *
+bt_check_in_new (void)
+{
+  return g_object_new (BT_TYPE_CHECK_IN, NULL);
+}
+
+static void
+bt_check_in_finalize (GObject *object)
+{
+  BtCheckIn *self = BT_CHECK_IN (object);
+
+  g_clear_pointer (&self->week, g_free);
+  g_clear_pointer (&self->question, g_free);
+  g_clear_pointer (&self->answer, g_free);
+
+  G_OBJECT_CLASS (bt_check_in_parent_class)->finalize (object);
+}
+
+static void
+bt_check_in_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  BtCheckIn *self = BT_CHECK_IN (object);
+
+  switch (prop_id)
+    {
+    case PROP_WEEK:
+      g_value_set_string (value, self->week);
+      break;
+
+    case PROP_QUESTION:
+      g_value_set_string (value, self->question);
+      break;
+
+    case PROP_ANSWER:
+      g_value_set_string (value, self->answer);
+      break;
+
+    case PROP_OVER_INVOLVEMENT:
+      g_value_set_int (value, self->over_involvement);
+      break;
+
+    case PROP_OPERATIONAL_REFLEX:
+      g_value_set_int (value, self->operational_reflex);
+      break;
+
+    case PROP_NOT_DELEGATING:
+      g_value_set_int (value, self->not_delegating);
+      break;
+
+    case PROP_TECHNICAL_CERTAINTY:
+      g_value_set_int (value, self->technical_certainty);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_check_in_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  BtCheckIn *self = BT_CHECK_IN (object);
+
+  switch (prop_id)
+    {
+    case PROP_WEEK:
+      bt_check_in_set_week (self, g_value_get_string (value));
+      break;
+
+    case PROP_QUESTION:
+      bt_check_in_set_question (self, g_value_get_string (value));
+      break;
+
+    case PROP_ANSWER:
+      bt_check_in_set_answer (self, g_value_get_string (value));
+      break;
+
+    case PROP_OVER_INVOLVEMENT:
+      bt_check_in_set_over_involvement (self, g_value_get_int (value));
+      break;
+
+    case PROP_OPERATIONAL_REFLEX:
+      bt_check_in_set_operational_reflex (self, g_value_get_int (value));
+      break;
+
+    case PROP_NOT_DELEGATING:
+      bt_check_in_set_not_delegating (self, g_value_get_int (value));
+      break;
+
+    case PROP_TECHNICAL_CERTAINTY:
+      bt_check_in_set_technical_certainty (self, g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_check_in_class_init (BtCheckInClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bt_check_in_finalize;
+  object_class->get_property = bt_check_in_get_property;
+  object_class->set_property = bt_check_in_set_property;
+
+  properties[PROP_WEEK] =
+    g_param_spec_string ("week", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_QUESTION] =
+    g_param_spec_string ("question", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ANSWER] =
+    g_param_spec_string ("answer", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_OVER_INVOLVEMENT] =
+    g_param_spec_int ("over-involvement", NULL, NULL,
+                       0, 5, 0,
+                       (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_OPERATIONAL_REFLEX] =
+    g_param_spec_int ("operational-reflex", NULL, NULL,
+                       0, 5, 0,
+                       (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NOT_DELEGATING] =
+    g_param_spec_int ("not-delegating", NULL, NULL,
+                       0, 5, 0,
+                       (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TECHNICAL_CERTAINTY] =
+    g_param_spec_int ("technical-certainty", NULL, NULL,
+                       0, 5, 0,
+                       (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bt_check_in_init (BtCheckIn *self)
+{
+  self->over_involvement = 0;
+  self->operational_reflex = 0;
+  self->not_delegating = 0;
+  self->technical_certainty = 0;
+}
+
+const char *
+bt_check_in_get_week (BtCheckIn *self)
+{
+  g_return_val_if_fail (BT_IS_CHECK_IN (self), NULL);
+
+  return self->week ? self->week : "";
+}
+
+void
+bt_check_in_set_week (BtCheckIn *self,
+                      const char *week)
+{
+  g_return_if_fail (BT_IS_CHECK_IN (self));
+
+  if (bt_item_set_string (&self->week, week))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEEK]);
+}
+
+const char *
+bt_check_in_get_question (BtCheckIn *self)
+{
+  g_return_val_if_fail (BT_IS_CHECK_IN (self), NULL);
+
+  return self->question ? self->question : "";
+}
+
+void
+bt_check_in_set_question (BtCheckIn *self,
+                          const char *question)
+{
+  g_return_if_fail (BT_IS_CHECK_IN (self));
+
+  if (bt_item_set_string (&self->question, question))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
+}
+
+const char *
+bt_check_in_get_answer (BtCheckIn *self)
+{
+  g_return_val_if_fail (BT_IS_CHECK_IN (self), NULL);
+
+  return self->answer ? self->answer : "";
+}
+
+void
+bt_check_in_set_answer (BtCheckIn *self,
+                        const char *answer)
+{
+  g_return_if_fail (BT_IS_CHECK_IN (self));
+
+  if (bt_item_set_string (&self->answer, answer))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANSWER]);
+}
+
+int
+bt_check_in_get_over_involvement (BtCheckIn *self)
+{
+  g_return_val_if_fail (BT_IS_CHECK_IN (self), 0);
+
+  return self->over_involvement;
+}
+
+void
+bt_check_in_set_over_involvement (BtCheckIn *self,
+                                  int over_involvement)
+{
+  g_return_if_fail (BT_IS_CHECK_IN (self));
+  g_return_if_fail (over_involvement >= 0 && over_involvement <= 5);
+
+  if (self->over_involvement == over_involvement)
+    return;
+
+  self->over_involvement = over_involvement;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVER_INVOLVEMENT]);
+}
+
+int
+bt_check_in_get_operational_reflex (BtCheckIn *self)
+{
+  g_return_val_if_fail (BT_IS_CHECK_IN (self), 0);
+
+  return self->operational_reflex;
+}
+
+void
+bt_check_in_set_operational_reflex (BtCheckIn *self,
+                                    int operational_reflex)
+{
+  g_return_if_fail (BT_IS_CHECK_IN (self));
+  g_return_if_fail (operational_reflex >= 0 && operational_reflex <= 5);
+
+  if (self->operational_reflex == operational_reflex)
+    return;
+
+  self->operational_reflex = operational_reflex;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPERATIONAL_REFLEX]);
+}
+
+int
+bt_check_in_get_not_delegating (BtCheckIn *self)
+{
+  g_return_val_if_fail (BT_IS_CHECK_IN (self), 0);
+
+  return self->not_delegating;
+}
+
+void
+bt_check_in_set_not_delegating (BtCheckIn *self,
+                                int not_delegating)
+{
+  g_return_if_fail (BT_IS_CHECK_IN (self));
+  g_return_if_fail (not_delegating >= 0 && not_delegating <= 5);
+
+  if (self->not_delegating == not_delegating)
+    return;
+
+  self->not_delegating = not_delegating;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOT_DELEGATING]);
+}
+
+int
+bt_check_in_get_technical_certainty (BtCheckIn *self)
+{
+  g_return_val_if_fail (BT_IS_CHECK_IN (self), 0);
+
+  return self->technical_certainty;
+}
+
+void
+bt_check_in_set_technical_certainty (BtCheckIn *self,
+                                     int technical_certainty)
+{
+  g_return_if_fail (BT_IS_CHECK_IN (self));
+  g_return_if_fail (technical_certainty >= 0 && technical_certainty <= 5);
+
+  if (self->technical_certainty == technical_certainty)
+    return;
+
+  self->technical_certainty = technical_certainty;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TECHNICAL_CERTAINTY]);
+}

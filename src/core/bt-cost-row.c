@@ -1,0 +1,205 @@
+/* bt-cost-row.c — One line of a business case's monthly cost table.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-cost-row"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "bt-cost-row.h"
+
+struct _BtCostRow
+{
+  BtItem parent_instance;
+
+  char *metric;
+  double current_monthly;
+  double projected_monthly;
+};
+
+G_DEFINE_FINAL_TYPE (BtCostRow, bt_cost_row, BT_TYPE_ITEM)
+
+enum {
+  PROP_0,
+  PROP_METRIC,
+  PROP_CURRENT_MONTHLY,
+  PROP_PROJECTED_MONTHLY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+BtCostRow *
+bt_cost_row_new (void)
+{
+  return g_object_new (BT_TYPE_COST_ROW, NULL);
+}
+
+static void
+bt_cost_row_finalize (GObject *object)
+{
+  BtCostRow *self = BT_COST_ROW (object);
+
+  g_clear_pointer (&self->metric, g_free);
+
+  G_OBJECT_CLASS (bt_cost_row_parent_class)->finalize (object);
+}
+
+static void
+bt_cost_row_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  BtCostRow *self = BT_COST_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_METRIC:
+      g_value_set_string (value, self->metric);
+      break;
+
+    case PROP_CURRENT_MONTHLY:
+      g_value_set_double (value, self->current_monthly);
+      break;
+
+    case PROP_PROJECTED_MONTHLY:
+      g_value_set_double (value, self->projected_monthly);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_cost_row_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  BtCostRow *self = BT_COST_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_METRIC:
+      bt_cost_row_set_metric (self, g_value_get_string (value));
+      break;
+
+    case PROP_CURRENT_MONTHLY:
+      bt_cost_row_set_current_monthly (self, g_value_get_double (value));
+      break;
+
+    case PROP_PROJECTED_MONTHLY:
+      bt_cost_row_set_projected_monthly (self, g_value_get_double (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_cost_row_class_init (BtCostRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bt_cost_row_finalize;
+  object_class->get_property = bt_cost_row_get_property;
+  object_class->set_property = bt_cost_row_set_property;
+
+  properties[PROP_METRIC] =
+    g_param_spec_string ("metric", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CURRENT_MONTHLY] =
+    g_param_spec_double ("current-monthly", NULL, NULL,
+                          -1000000000000.0, 1000000000000.0, 0.0,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PROJECTED_MONTHLY] =
+    g_param_spec_double ("projected-monthly", NULL, NULL,
+                          -1000000000000.0, 1000000000000.0, 0.0,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bt_cost_row_init (BtCostRow *self)
+{
+  self->current_monthly = 0.0;
+  self->projected_monthly = 0.0;
+}
+
+const char *
+bt_cost_row_get_metric (BtCostRow *self)
+{
+  g_return_val_if_fail (BT_IS_COST_ROW (self), NULL);
+
+  return self->metric ? self->metric : "";
+}
+
+void
+bt_cost_row_set_metric (BtCostRow *self,
+                        const char *metric)
+{
+  g_return_if_fail (BT_IS_COST_ROW (self));
+
+  if (bt_item_set_string (&self->metric, metric))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRIC]);
+}
+
+double
+bt_cost_row_get_current_monthly (BtCostRow *self)
+{
+  g_return_val_if_fail (BT_IS_COST_ROW (self), 0.0);
+
+  return self->current_monthly;
+}
+
+void
+bt_cost_row_set_current_monthly (BtCostRow *self,
+                                 double current_monthly)
+{
+  g_return_if_fail (BT_IS_COST_ROW (self));
+  g_return_if_fail (isfinite (current_monthly) && current_monthly >= -1000000000000.0 && current_monthly <= 1000000000000.0);
+
+  if (self->current_monthly == current_monthly)
+    return;
+
+  self->current_monthly = current_monthly;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_MONTHLY]);
+}
+
+double
+bt_cost_row_get_projected_monthly (BtCostRow *self)
+{
+  g_return_val_if_fail (BT_IS_COST_ROW (self), 0.0);
+
+  return self->projected_monthly;
+}
+
+void
+bt_cost_row_set_projected_monthly (BtCostRow *self,
+                                   double projected_monthly)
+{
+  g_return_if_fail (BT_IS_COST_ROW (self));
+  g_return_if_fail (isfinite (projected_monthly) && projected_monthly >= -1000000000000.0 && projected_monthly <= 1000000000000.0);
+
+  if (self->projected_monthly == projected_monthly)
+    return;
+
+  self->projected_monthly = projected_monthly;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTED_MONTHLY]);
+}

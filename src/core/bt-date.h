@@ -1,0 +1,33 @@
+/* bt-date.h — calendar dates and ISO 8601 weeks as the plan file writes them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+gboolean  bt_date_parse           (const char  *text,
+                                   GDate       *date);
+char     *bt_date_to_iso          (const GDate *date);
+gboolean  bt_date_from_time       (GDateTime   *time,
+                                   GDate       *date);
+
+int       bt_iso_week_count   (int          iso_year);
+gboolean  bt_iso_week_parse           (const char  *text,
+                                   int         *iso_year,
+                                   int         *week,
+                                   GError     **error);
+void      bt_iso_week_monday      (int          iso_year,
+                                   int          week,
+                                   GDate       *monday);
+void      bt_iso_week_of_date         (const GDate *date,
+                                   int         *iso_year,
+                                   int         *week);
+char     *bt_iso_week_format          (int          iso_year,
+                                   int          week);
+char     *bt_iso_week_format_date     (const GDate *date);
+
+G_END_DECLS

@@ -1,0 +1,412 @@
+/* bt-item.c — the base of everything a plan holds
+ *
+ * Every item has a stable id, keeps the JSON members this version of the
+ * app does not know (so that a newer file survives a load and a save), and
+ * reports any change to itself and to the items that contain it, so that the
+ * plan can offer one "changed" signal for autosave and redraw.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-item"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bt-item.h"
+
+typedef struct
+{
+  char       *id;
+  JsonObject *extra;
+  BtItem     *parent;   /* not a reference: the parent owns us */
+  GPtrArray  *stores;   /* adopted child stores, owned by the subclass */
+} BtItemPrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (BtItem, bt_item, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+forget_parent (gpointer item,
+               gpointer user_data)
+{
+  BtItemPrivate *priv = bt_item_get_instance_private (BT_ITEM (item));
+
+  if (priv->parent == user_data)
+    priv->parent = NULL;
+}
+
+static void
+bt_item_dispose (GObject *object)
+{
+  BtItem *self = BT_ITEM (object);
+  BtItemPrivate *priv = bt_item_get_instance_private (self);
+
+  /* Children may outlive us (an undo step can hold one): make sure none of
+   * them keeps pointing here. */
+  if (priv->stores != NULL)
+    {
+      for (guint i = 0; i < priv->stores->len; i++)
+        {
+          GListModel *store = g_ptr_array_index (priv->stores, i);
+          guint n = g_list_model_get_n_items (store);
+
+          for (guint j = 0; j < n; j++)
+            {
+              g_autoptr(GObject) child = g_list_model_get_item (store, j);
+              forget_parent (child, self);
+            }
+        }
+      g_clear_pointer (&priv->stores, g_ptr_array_unref);
+    }
+
+  G_OBJECT_CLASS (bt_item_parent_class)->dispose (object);
+}
+
+static void
+bt_item_finalize (GObject *object)
+{
+  BtItemPrivate *priv = bt_item_get_instance_private (BT_ITEM (object));
+
+  g_clear_pointer (&priv->id, g_free);
+  g_clear_pointer (&priv->extra, json_object_unref);
+
+  G_OBJECT_CLASS (bt_item_parent_class)->finalize (object);
+}
+
+static void
+bt_item_dispatch_properties_changed (GObject     *object,
+                                     guint        n_pspecs,
+                                     GParamSpec **pspecs)
+{
+  G_OBJECT_CLASS (bt_item_parent_class)->dispatch_properties_changed (object, n_pspecs, pspecs);
+  bt_item_changed (BT_ITEM (object));
+}
+
+static void
+bt_item_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  BtItem *self = BT_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, bt_item_get_id (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_item_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  BtItem *self = BT_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      bt_item_set_id (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_item_class_init (BtItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = bt_item_dispose;
+  object_class->finalize = bt_item_finalize;
+  object_class->get_property = bt_item_get_property;
+  object_class->set_property = bt_item_set_property;
+  object_class->dispatch_properties_changed = bt_item_dispatch_properties_changed;
+
+  /**
+   * BtItem:id:
+   *
+   * A stable identifier, a random UUID unless the file gave one.
+   */
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * BtItem::changed:
+   *
+   * Emitted after the item, or anything it contains, changed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+bt_item_init (BtItem *self)
+{
+}
+
+const char *
+bt_item_get_id (BtItem *self)
+{
+  BtItemPrivate *priv;
+
+  g_return_val_if_fail (BT_IS_ITEM (self), NULL);
+
+  priv = bt_item_get_instance_private (self);
+
+  /* Ids are made lazily: a loaded item gets the file's id, so most items
+   * never need a random one. */
+  if (priv->id == NULL)
+    priv->id = g_uuid_string_random ();
+
+  return priv->id;
+}
+
+void
+bt_item_set_id (BtItem     *self,
+                const char *id)
+{
+  BtItemPrivate *priv;
+
+  g_return_if_fail (BT_IS_ITEM (self));
+
+  priv = bt_item_get_instance_private (self);
+
+  if (bt_item_set_string (&priv->id, id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+/**
+ * bt_item_get_extra:
+ *
+ * Returns: (nullable) (transfer none): the members of the item's JSON object
+ *   that this version does not understand.
+ */
+JsonObject *
+bt_item_get_extra (BtItem *self)
+{
+  BtItemPrivate *priv;
+
+  g_return_val_if_fail (BT_IS_ITEM (self), NULL);
+
+  priv = bt_item_get_instance_private (self);
+
+  return priv->extra;
+}
+
+void
+bt_item_set_extra (BtItem     *self,
+                   JsonObject *extra)
+{
+  BtItemPrivate *priv;
+
+  g_return_if_fail (BT_IS_ITEM (self));
+
+  priv = bt_item_get_instance_private (self);
+
+  if (extra != NULL)
+    json_object_ref (extra);
+  g_clear_pointer (&priv->extra, json_object_unref);
+  priv->extra = extra;
+}
+
+BtItem *
+bt_item_get_parent (BtItem *self)
+{
+  BtItemPrivate *priv;
+
+  g_return_val_if_fail (BT_IS_ITEM (self), NULL);
+
+  priv = bt_item_get_instance_private (self);
+
+  return priv->parent;
+}
+
+/**
+ * bt_item_changed:
+ *
+ * Emits #BtItem::changed on @self and on every item that contains it.
+ */
+void
+bt_item_changed (BtItem *self)
+{
+  g_return_if_fail (BT_IS_ITEM (self));
+
+  for (BtItem *item = self; item != NULL; )
+    {
+      BtItemPrivate *priv = bt_item_get_instance_private (item);
+
+      g_signal_emit (item, signals[CHANGED], 0);
+      item = priv->parent;
+    }
+}
+
+static void
+on_store_items_changed_cb (GListModel *store,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           BtItem     *self)
+{
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(BtItem) child = g_list_model_get_item (store, position + i);
+      BtItemPrivate *child_priv = bt_item_get_instance_private (child);
+
+      child_priv->parent = self;
+    }
+
+  bt_item_changed (self);
+}
+
+/**
+ * bt_item_adopt_store:
+ *
+ * Makes @self the parent of every item in @store, now and later, so that
+ * their changes reach @self. The subclass keeps owning @store.
+ */
+void
+bt_item_adopt_store (BtItem     *self,
+                     GListStore *store)
+{
+  BtItemPrivate *priv;
+
+  g_return_if_fail (BT_IS_ITEM (self));
+  g_return_if_fail (G_IS_LIST_STORE (store));
+
+  priv = bt_item_get_instance_private (self);
+
+  if (priv->stores == NULL)
+    priv->stores = g_ptr_array_new ();
+  g_ptr_array_add (priv->stores, store);
+
+  g_signal_connect_object (store, "items-changed",
+                           G_CALLBACK (on_store_items_changed_cb),
+                           self, G_CONNECT_DEFAULT);
+}
+
+void
+bt_item_insert_child (BtItem     *self,
+                      GListModel *list,
+                      guint       position,
+                      BtItem     *child)
+{
+  g_return_if_fail (BT_IS_ITEM (self));
+  g_return_if_fail (G_IS_LIST_STORE (list));
+  g_return_if_fail (BT_IS_ITEM (child));
+
+  position = MIN (position, g_list_model_get_n_items (list));
+  g_list_store_insert (G_LIST_STORE (list), position, child);
+}
+
+void
+bt_item_append_child (BtItem     *self,
+                      GListModel *list,
+                      BtItem     *child)
+{
+  g_return_if_fail (G_IS_LIST_STORE (list));
+
+  bt_item_insert_child (self, list, g_list_model_get_n_items (list), child);
+}
+
+/**
+ * bt_item_remove_child:
+ * @position: (out) (optional): where the child was, for undo
+ *
+ * Returns: %TRUE if @child was in @list and has been removed
+ */
+gboolean
+bt_item_remove_child (BtItem     *self,
+                      GListModel *list,
+                      BtItem     *child,
+                      guint      *position)
+{
+  BtItemPrivate *child_priv;
+  guint pos;
+
+  g_return_val_if_fail (BT_IS_ITEM (self), FALSE);
+  g_return_val_if_fail (G_IS_LIST_STORE (list), FALSE);
+  g_return_val_if_fail (BT_IS_ITEM (child), FALSE);
+
+  if (!g_list_store_find (G_LIST_STORE (list), child, &pos))
+    return FALSE;
+
+  child_priv = bt_item_get_instance_private (child);
+  if (child_priv->parent == self)
+    child_priv->parent = NULL;
+
+  g_list_store_remove (G_LIST_STORE (list), pos);
+
+  if (position != NULL)
+    *position = pos;
+
+  return TRUE;
+}
+
+gboolean
+bt_item_set_string (char       **field,
+                    const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+
+  return TRUE;
+}
+
+gboolean
+bt_item_set_date (GDate       *field,
+                  const GDate *value)
+{
+  gboolean was_valid = g_date_valid (field);
+
+  if (value == NULL || !g_date_valid (value))
+    {
+      if (!was_valid)
+        return FALSE;
+      g_date_clear (field, 1);
+      return TRUE;
+    }
+
+  if (was_valid && g_date_compare (field, value) == 0)
+    return FALSE;
+
+  *field = *value;
+
+  return TRUE;
+}

@@ -1,0 +1,37 @@
+/* bt-json-writer.h — streaming, pretty-printed JSON text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _BtJsonWriter BtJsonWriter;
+
+BtJsonWriter *bt_json_writer_new          (gsize          size_hint);
+void          bt_json_writer_free         (BtJsonWriter  *self);
+GBytes       *bt_json_writer_finish       (BtJsonWriter  *self);
+void          bt_json_writer_begin_object (BtJsonWriter  *self);
+void          bt_json_writer_end_object   (BtJsonWriter  *self);
+void          bt_json_writer_begin_array  (BtJsonWriter  *self);
+void          bt_json_writer_end_array    (BtJsonWriter  *self);
+void          bt_json_writer_member       (BtJsonWriter  *self,
+                                           const char    *name);
+void          bt_json_writer_string       (BtJsonWriter  *self,
+                                           const char    *value);
+void          bt_json_writer_int          (BtJsonWriter  *self,
+                                           gint64         value);
+void          bt_json_writer_double       (BtJsonWriter  *self,
+                                           double         value);
+void          bt_json_writer_node         (BtJsonWriter  *self,
+                                           JsonNode      *node);
+void          bt_json_format_double       (char          *buf,
+                                           gsize          size,
+                                           double         value);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BtJsonWriter, bt_json_writer_free)
+
+G_END_DECLS

@@ -1,0 +1,294 @@
+/* bt-narrative.c — The story of the team's value told to an audience.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-narrative"
+
+#include "config.h"
+
+#include "bt-narrative.h"
+
+struct _BtNarrative
+{
+  BtItem parent_instance;
+
+  char *title;
+  char *audience;
+  char *headline;
+  BtNarrativeStatus status;
+  GDate target_date;
+  GListStore *impact_statements;
+  GListStore *business_cases;
+};
+
+G_DEFINE_FINAL_TYPE (BtNarrative, bt_narrative, BT_TYPE_ITEM)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_AUDIENCE,
+  PROP_HEADLINE,
+  PROP_STATUS,
+  PROP_TARGET_DATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+BtNarrative *
+bt_narrative_new (void)
+{
+  return g_object_new (BT_TYPE_NARRATIVE, NULL);
+}
+
+static void
+bt_narrative_finalize (GObject *object)
+{
+  BtNarrative *self = BT_NARRATIVE (object);
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->audience, g_free);
+  g_clear_pointer (&self->headline, g_free);
+  g_clear_object (&self->impact_statements);
+  g_clear_object (&self->business_cases);
+
+  G_OBJECT_CLASS (bt_narrative_parent_class)->finalize (object);
+}
+
+static void
+bt_narrative_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  BtNarrative *self = BT_NARRATIVE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_AUDIENCE:
+      g_value_set_string (value, self->audience);
+      break;
+
+    case PROP_HEADLINE:
+      g_value_set_string (value, self->headline);
+      break;
+
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+
+    case PROP_TARGET_DATE:
+      g_value_set_boxed (value, bt_narrative_get_target_date (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_narrative_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  BtNarrative *self = BT_NARRATIVE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      bt_narrative_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_AUDIENCE:
+      bt_narrative_set_audience (self, g_value_get_string (value));
+      break;
+
+    case PROP_HEADLINE:
+      bt_narrative_set_headline (self, g_value_get_string (value));
+      break;
+
+    case PROP_STATUS:
+      bt_narrative_set_status (self, g_value_get_enum (value));
+      break;
+
+    case PROP_TARGET_DATE:
+      bt_narrative_set_target_date (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_narrative_class_init (BtNarrativeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bt_narrative_finalize;
+  object_class->get_property = bt_narrative_get_property;
+  object_class->set_property = bt_narrative_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_AUDIENCE] =
+    g_param_spec_string ("audience", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_HEADLINE] =
+    g_param_spec_string ("headline", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL,
+                        BT_TYPE_NARRATIVE_STATUS, BT_NARRATIVE_DRAFT,
+                        (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TARGET_DATE] =
+    g_param_spec_boxed ("target-date", NULL, NULL,
+                         G_TYPE_DATE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bt_narrative_init (BtNarrative *self)
+{
+  self->status = BT_NARRATIVE_DRAFT;
+  g_date_clear (&self->target_date, 1);
+  self->impact_statements = g_list_store_new (BT_TYPE_IMPACT_STATEMENT);
+  bt_item_adopt_store (BT_ITEM (self), self->impact_statements);
+  self->business_cases = g_list_store_new (BT_TYPE_BUSINESS_CASE);
+  bt_item_adopt_store (BT_ITEM (self), self->business_cases);
+}
+
+const char *
+bt_narrative_get_title (BtNarrative *self)
+{
+  g_return_val_if_fail (BT_IS_NARRATIVE (self), NULL);
+
+  return self->title ? self->title : "";
+}
+
+void
+bt_narrative_set_title (BtNarrative *self,
+                        const char *title)
+{
+  g_return_if_fail (BT_IS_NARRATIVE (self));
+
+  if (bt_item_set_string (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+bt_narrative_get_audience (BtNarrative *self)
+{
+  g_return_val_if_fail (BT_IS_NARRATIVE (self), NULL);
+
+  return self->audience ? self->audience : "";
+}
+
+void
+bt_narrative_set_audience (BtNarrative *self,
+                           const char *audience)
+{
+  g_return_if_fail (BT_IS_NARRATIVE (self));
+
+  if (bt_item_set_string (&self->audience, audience))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUDIENCE]);
+}
+
+const char *
+bt_narrative_get_headline (BtNarrative *self)
+{
+  g_return_val_if_fail (BT_IS_NARRATIVE (self), NULL);
+
+  return self->headline ? self->headline : "";
+}
+
+void
+bt_narrative_set_headline (BtNarrative *self,
+                           const char *headline)
+{
+  g_return_if_fail (BT_IS_NARRATIVE (self));
+
+  if (bt_item_set_string (&self->headline, headline))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADLINE]);
+}
+
+BtNarrativeStatus
+bt_narrative_get_status (BtNarrative *self)
+{
+  g_return_val_if_fail (BT_IS_NARRATIVE (self), BT_NARRATIVE_DRAFT);
+
+  return self->status;
+}
+
+void
+bt_narrative_set_status (BtNarrative *self,
+                         BtNarrativeStatus status)
+{
+  g_return_if_fail (BT_IS_NARRATIVE (self));
+
+  if (self->status == status)
+    return;
+
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+const GDate *
+bt_narrative_get_target_date (BtNarrative *self)
+{
+  g_return_val_if_fail (BT_IS_NARRATIVE (self), NULL);
+
+  return g_date_valid (&self->target_date) ? &self->target_date : NULL;
+}
+
+void
+bt_narrative_set_target_date (BtNarrative *self,
+                              const GDate *target_date)
+{
+  g_return_if_fail (BT_IS_NARRATIVE (self));
+
+  if (bt_item_set_date (&self->target_date, target_date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_DATE]);
+}
+
+GListModel *
+bt_narrative_get_impact_statements (BtNarrative *self)
+{
+  g_return_val_if_fail (BT_IS_NARRATIVE (self), NULL);
+
+  return G_LIST_MODEL (self->impact_statements);
+}
+
+GListModel *
+bt_narrative_get_business_cases (BtNarrative *self)
+{
+  g_return_val_if_fail (BT_IS_NARRATIVE (self), NULL);
+
+  return G_LIST_MODEL (self->business_cases);
+}

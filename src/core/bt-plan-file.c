@@ -1,0 +1,1789 @@
+/* bt-plan-file.c — the plan's JSON file: reading, checking, writing
+ *
+ * Reading is driven by one table per kind of item (FIELDS below), so that
+ * every field is checked the same way and every error names its JSON path:
+ *
+ *   relationships[3].strength: expected a whole number from 1 to 5, got "high"
+ *
+ * Members that this version does not know are kept on the item and written
+ * back unchanged. Before json-glib sees the bytes, a scan refuses what would
+ * hurt it: oversized input, invalid UTF-8 and nesting deep enough to
+ * overflow its recursive parser.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-plan-file"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "bt-date.h"
+#include "bt-json-writer.h"
+#include "bt-plan-file.h"
+
+G_DEFINE_QUARK (bt-plan-file-error-quark, bt_plan_file_error)
+
+/* Numbers beyond ±2^53 cannot be held exactly by every JSON reader. */
+#define MAX_SAFE_INTEGER 9007199254740992.0
+
+/* ------------------------------------------------------------------ */
+/* The tables                                                          */
+
+typedef enum
+{
+  FIELD_REQUIRED  = 1 << 0,
+  FIELD_WEEK      = 1 << 1,   /* a string holding an ISO 8601 week */
+  FIELD_COLOR     = 1 << 2,   /* a string "#rrggbb" */
+  FIELD_PHASE_REF = 1 << 3,   /* a string holding the id of a phase */
+  FIELD_ZERO_UNSET = 1 << 4,  /* an int where 0 means "not given" */
+} FieldFlags;
+
+typedef struct
+{
+  const char *member;
+  guint       flags;
+  int         min;       /* for FIELD_ZERO_UNSET: the range when given */
+  int         max;
+  const char *property;  /* when it is not the member's name with '-' for '_' */
+} Field;
+
+typedef struct _ClassInfo ClassInfo;
+
+typedef struct
+{
+  const char      *member;
+  const ClassInfo *info;
+  GListModel   *(*get) (gpointer self);
+} ChildList;
+
+struct _ClassInfo
+{
+  const char       *what;
+  GType           (*get_type) (void);
+  const Field      *fields;
+  guint             n_fields;
+  const ChildList  *children;
+  guint             n_children;
+  gboolean          has_id;
+  GParamSpec      **pspecs;   /* resolved on first use */
+};
+
+#define N(a) G_N_ELEMENTS (a)
+
+static const Field profile_fields[] = {
+  { "name" }, { "current_role" }, { "target_role" }, { "target_date" },
+  { "birth_year", FIELD_ZERO_UNSET, 1900, 2100 }, { "target_share" },
+};
+static const Field phase_fields[] = {
+  { "title", FIELD_REQUIRED }, { "start" }, { "end" },
+};
+static const Field milestone_fields[] = {
+  { "title", FIELD_REQUIRED }, { "date" }, { "phase", FIELD_PHASE_REF },
+  { "status" }, { "notes" }, { "original_date" },
+};
+static const Field category_fields[] = {
+  { "name", FIELD_REQUIRED }, { "kind", FIELD_REQUIRED }, { "color", FIELD_COLOR },
+};
+static const Field touchpoint_fields[] = {
+  { "date", FIELD_REQUIRED }, { "note" },
+};
+static const Field relationship_fields[] = {
+  { "name", FIELD_REQUIRED }, { "role" }, { "email" }, { "function" },
+  { "strength" }, { "cadence_days" }, { "next_step" }, { "next_step_due" },
+  { "help_with" }, { "notes" },
+};
+static const Field impact_fields[] = {
+  { "summary", FIELD_REQUIRED }, { "technical_detail" }, { "business_impact" },
+  { "impact_value" }, { "impact_unit" },
+};
+static const Field cost_row_fields[] = {
+  { "metric", FIELD_REQUIRED }, { "current_monthly" }, { "projected_monthly" },
+};
+static const Field case_fields[] = {
+  { "title", FIELD_REQUIRED }, { "problem" }, { "cost" }, { "solution" },
+  { "ask" }, { "ask_cost" }, { "return", .property = "expected-return" }, { "status" }, { "proposed_on" },
+  { "decided_on" },
+};
+static const Field narrative_fields[] = {
+  { "title", FIELD_REQUIRED }, { "audience" }, { "headline" }, { "status" },
+  { "target_date" },
+};
+static const Field check_in_fields[] = {
+  { "week", FIELD_REQUIRED | FIELD_WEEK }, { "question" }, { "answer" },
+  { "over_involvement" }, { "operational_reflex" }, { "not_delegating" },
+  { "technical_certainty" },
+};
+
+#define CLASS(name, what, type, fields, children, n_children, has_id) \
+  static ClassInfo name = { what, type, fields, N (fields), children, n_children, has_id, NULL }
+
+CLASS (profile_info, "profile", bt_profile_get_type, profile_fields, NULL, 0, FALSE);
+CLASS (phase_info, "phase", bt_phase_get_type, phase_fields, NULL, 0, TRUE);
+CLASS (milestone_info, "milestone", bt_milestone_get_type, milestone_fields, NULL, 0, TRUE);
+CLASS (category_info, "category", bt_category_get_type, category_fields, NULL, 0, TRUE);
+CLASS (touchpoint_info, "touchpoint", bt_touchpoint_get_type, touchpoint_fields, NULL, 0, TRUE);
+CLASS (impact_info, "impact statement", bt_impact_statement_get_type, impact_fields, NULL, 0, TRUE);
+CLASS (cost_row_info, "cost row", bt_cost_row_get_type, cost_row_fields, NULL, 0, FALSE);
+CLASS (check_in_info, "check-in", bt_check_in_get_type, check_in_fields, NULL, 0, TRUE);
+
+static GListModel *get_touchpoints (gpointer self) { return bt_relationship_get_touchpoints (self); }
+static GListModel *get_cost_rows (gpointer self) { return bt_business_case_get_cost_rows (self); }
+static GListModel *get_impacts (gpointer self) { return bt_narrative_get_impact_statements (self); }
+static GListModel *get_cases (gpointer self) { return bt_narrative_get_business_cases (self); }
+
+static const ChildList relationship_children[] = {
+  { "touchpoints", &touchpoint_info, get_touchpoints },
+};
+CLASS (relationship_info, "relationship", bt_relationship_get_type, relationship_fields,
+       relationship_children, 1, TRUE);
+
+static const ChildList case_children[] = {
+  { "cost_rows", &cost_row_info, get_cost_rows },
+};
+CLASS (case_info, "business case", bt_business_case_get_type, case_fields, case_children, 1, TRUE);
+
+static const ChildList narrative_children[] = {
+  { "impact_statements", &impact_info, get_impacts },
+  { "business_cases", &case_info, get_cases },
+};
+CLASS (narrative_info, "narrative", bt_narrative_get_type, narrative_fields, narrative_children, 2, TRUE);
+
+static GParamSpec *
+field_pspec (ClassInfo *info,
+             guint      index)
+{
+  if (info->pspecs == NULL)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (info->get_type ());
+      GParamSpec **pspecs = g_new0 (GParamSpec *, info->n_fields);
+
+      for (guint i = 0; i < info->n_fields; i++)
+        {
+          const Field *field = &info->fields[i];
+          g_autofree char *name = field->property ? g_strdup (field->property)
+                                                  : g_strdelimit (g_strdup (field->member), "_", '-');
+
+          pspecs[i] = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
+          g_assert (pspecs[i] != NULL);
+        }
+
+      /* Classes are never unloaded, so their pspecs stay valid. */
+      info->pspecs = pspecs;
+    }
+
+  return info->pspecs[index];
+}
+
+/* ------------------------------------------------------------------ */
+/* Sections                                                            */
+
+static const char * const section_names[] = {
+  "all", "profile", "roadmap", "time", "relationships", "narratives", "check-ins",
+};
+
+gboolean
+bt_plan_section_from_string (const char    *text,
+                             BtPlanSection *section)
+{
+  for (guint i = 0; i < N (section_names); i++)
+    if (g_strcmp0 (text, section_names[i]) == 0)
+      {
+        *section = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+const char *
+bt_plan_section_to_string (BtPlanSection section)
+{
+  g_return_val_if_fail (section < N (section_names), NULL);
+
+  return section_names[section];
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                             */
+
+typedef struct
+{
+  GString    *path;
+  GPtrArray  *errors;        /* of char*, "path: message" */
+  GHashTable *ids;           /* id → path where it was first seen */
+  GHashTable *weeks;         /* week → path */
+  GHashTable *check_in_weeks;
+  GHashTable *phase_ids;     /* set */
+  GHashTable *category_ids;  /* set */
+} Loader;
+
+static void
+loader_clear (Loader *ld)
+{
+  g_string_free (ld->path, TRUE);
+  g_ptr_array_unref (ld->errors);
+  g_hash_table_unref (ld->ids);
+  g_hash_table_unref (ld->weeks);
+  g_hash_table_unref (ld->check_in_weeks);
+  g_hash_table_unref (ld->phase_ids);
+  g_hash_table_unref (ld->category_ids);
+}
+
+static gsize
+path_push_member (Loader     *ld,
+                  const char *member)
+{
+  gsize mark = ld->path->len;
+
+  if (ld->path->len > 0)
+    g_string_append_c (ld->path, '.');
+  g_string_append (ld->path, member);
+
+  return mark;
+}
+
+static gsize
+path_push_index (Loader *ld,
+                 guint   index)
+{
+  gsize mark = ld->path->len;
+
+  g_string_append_printf (ld->path, "[%u]", index);
+
+  return mark;
+}
+
+static void
+path_pop (Loader *ld,
+          gsize   mark)
+{
+  g_string_truncate (ld->path, mark);
+}
+
+G_GNUC_PRINTF (2, 3)
+static void
+fail (Loader     *ld,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (ld->errors->len >= BT_PLAN_MAX_ERRORS)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (ld->path->len > 0)
+    g_ptr_array_add (ld->errors, g_strdup_printf ("%s: %s", ld->path->str, message));
+  else
+    g_ptr_array_add (ld->errors, g_steal_pointer (&message));
+}
+
+/* How a value reads in an error message: quoted and shortened text, the
+ * number itself, or what kind of thing it is. */
+static char *
+describe_node (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return g_strdup (_("an object"));
+
+    case JSON_NODE_ARRAY:
+      return g_strdup (_("a list"));
+
+    case JSON_NODE_NULL:
+      return g_strdup ("null");
+
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      {
+        const char *s = json_node_get_string (node);
+        g_autoptr(GString) out = g_string_new ("\"");
+        glong len = g_utf8_strlen (s, -1);
+        const char *end = len > 40 ? g_utf8_offset_to_pointer (s, 40) : s + strlen (s);
+
+        for (const char *p = s; p < end; p = g_utf8_next_char (p))
+          {
+            gunichar c = g_utf8_get_char (p);
+
+            if (c == '"' || c == '\\')
+              g_string_append_printf (out, "\\%c", (char) c);
+            else if (g_unichar_iscntrl (c))
+              g_string_append_printf (out, "\\u%04x", c);
+            else
+              g_string_append_unichar (out, c);
+          }
+        if (len > 40)
+          g_string_append (out, "…");
+        g_string_append_c (out, '"');
+
+        return g_string_free (g_steal_pointer (&out), FALSE);
+      }
+
+    case G_TYPE_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+    case G_TYPE_DOUBLE:
+      {
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+        return g_strdup (g_ascii_dtostr (buf, sizeof buf, json_node_get_double (node)));
+      }
+
+    case G_TYPE_BOOLEAN:
+      return g_strdup (json_node_get_boolean (node) ? "true" : "false");
+
+    default:
+      return g_strdup (_("an unknown value"));
+    }
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+node_get_number (JsonNode *node,
+                 double   *value)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    *value = (double) json_node_get_int (node);
+  else if (type == G_TYPE_DOUBLE)
+    *value = json_node_get_double (node);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+format_number (char   *buf,
+               gsize   size,
+               double  value)
+{
+  g_ascii_formatd (buf, size, "%.15g", value);
+}
+
+static gboolean
+read_string (Loader     *ld,
+             JsonNode   *node,
+             const char *expected,
+             const char **out)
+{
+  if (!node_is_string (node))
+    {
+      g_autofree char *got = describe_node (node);
+      fail (ld, _("expected %s, got %s"), expected, got);
+      return FALSE;
+    }
+
+  *out = json_node_get_string (node);
+
+  return TRUE;
+}
+
+static char *
+enum_choices (GType type)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      if (i > 0)
+        g_string_append (out, i + 1 == klass->n_values ? _(" or ") : ", ");
+      g_string_append_printf (out, "\"%s\"", klass->values[i].value_nick);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Reads one field into @value; FALSE (with an error recorded) when the JSON
+ * value does not fit. */
+static gboolean
+read_field (Loader      *ld,
+            const Field *field,
+            GParamSpec  *pspec,
+            JsonNode    *node,
+            GValue      *value)
+{
+  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+
+  g_value_init (value, type);
+
+  if (type == G_TYPE_STRING)
+    {
+      const char *s;
+
+      if (field->flags & FIELD_WEEK)
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (!read_string (ld, node, _("an ISO 8601 week such as 2026-W47"), &s))
+            return FALSE;
+          if (!bt_iso_week_parse (s, NULL, NULL, &error))
+            {
+              g_autofree char *got = describe_node (node);
+              fail (ld, _("%s, got %s"), error->message, got);
+              return FALSE;
+            }
+        }
+      else if (field->flags & FIELD_COLOR)
+        {
+          if (!read_string (ld, node, _("a colour such as \"#3584e4\""), &s))
+            return FALSE;
+          if (strlen (s) != 7 || s[0] != '#' ||
+              strspn (s + 1, "0123456789abcdefABCDEF") != 6)
+            {
+              g_autofree char *got = describe_node (node);
+              fail (ld, _("expected a colour such as \"#3584e4\", got %s"), got);
+              return FALSE;
+            }
+        }
+      else if (field->flags & FIELD_PHASE_REF)
+        {
+          if (!read_string (ld, node, _("the id of a phase"), &s))
+            return FALSE;
+          if (!g_hash_table_contains (ld->phase_ids, s))
+            {
+              g_autofree char *got = describe_node (node);
+              fail (ld, _("no phase has the id %s"), got);
+              return FALSE;
+            }
+        }
+      else if (!read_string (ld, node, _("text"), &s))
+        return FALSE;
+
+      g_value_set_string (value, s);
+    }
+  else if (type == G_TYPE_DATE)
+    {
+      const char *s;
+      GDate date;
+
+      if (!read_string (ld, node, _("a date as YYYY-MM-DD"), &s))
+        return FALSE;
+      if (!bt_date_parse (s, &date))
+        {
+          g_autofree char *got = describe_node (node);
+          fail (ld, _("expected a real date as YYYY-MM-DD, got %s"), got);
+          return FALSE;
+        }
+      g_value_set_boxed (value, &date);
+    }
+  else if (type == G_TYPE_INT)
+    {
+      GParamSpecInt *ispec = G_PARAM_SPEC_INT (pspec);
+      int min = ispec->minimum, max = ispec->maximum;
+      double d;
+
+      if (field->flags & FIELD_ZERO_UNSET)
+        min = field->min, max = field->max;
+
+      if (!node_get_number (node, &d) || !isfinite (d) || d != floor (d) || d < min || d > max)
+        {
+          g_autofree char *got = describe_node (node);
+          fail (ld, _("expected a whole number from %d to %d, got %s"), min, max, got);
+          return FALSE;
+        }
+      g_value_set_int (value, (int) d);
+    }
+  else if (type == G_TYPE_DOUBLE)
+    {
+      GParamSpecDouble *dspec = G_PARAM_SPEC_DOUBLE (pspec);
+      double d;
+
+      if (!node_get_number (node, &d) || !isfinite (d) ||
+          d < dspec->minimum || d > dspec->maximum || fabs (d) > MAX_SAFE_INTEGER)
+        {
+          g_autofree char *got = describe_node (node);
+          char lo[32], hi[32];
+
+          format_number (lo, sizeof lo, dspec->minimum);
+          format_number (hi, sizeof hi, dspec->maximum);
+          fail (ld, _("expected a number from %s to %s, got %s"), lo, hi, got);
+          return FALSE;
+        }
+      g_value_set_double (value, d);
+    }
+  else if (G_TYPE_IS_ENUM (type))
+    {
+      int v;
+
+      if (!node_is_string (node) ||
+          !bt_enum_from_nick (type, json_node_get_string (node), &v))
+        {
+          g_autofree char *got = describe_node (node);
+          g_autofree char *choices = enum_choices (type);
+          fail (ld, _("expected one of %s, got %s"), choices, got);
+          return FALSE;
+        }
+      g_value_set_enum (value, v);
+    }
+  else
+    g_assert_not_reached ();
+
+  return TRUE;
+}
+
+static gboolean
+expect_object (Loader   *ld,
+               JsonNode *node)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *got = describe_node (node);
+      fail (ld, _("expected an object, got %s"), got);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+expect_array (Loader   *ld,
+              JsonNode *node)
+{
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *got = describe_node (node);
+      fail (ld, _("expected a list, got %s"), got);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+read_id (Loader     *ld,
+         JsonObject *object,
+         BtItem     *item,
+         GHashTable *set)
+{
+  JsonNode *node = json_object_get_member (object, "id");
+  const char *id;
+  gsize mark;
+
+  if (node == NULL)
+    {
+      /* A hand-written file may leave ids out: give the item one now. */
+      if (set != NULL)
+        g_hash_table_add (set, g_strdup (bt_item_get_id (item)));
+      return;
+    }
+
+  mark = path_push_member (ld, "id");
+
+  if (read_string (ld, node, _("an id (text)"), &id))
+    {
+      const char *first = g_hash_table_lookup (ld->ids, id);
+
+      if (*id == '\0')
+        fail (ld, _("an id cannot be empty"));
+      else if (first != NULL)
+        fail (ld, _("the id \"%s\" is already used by %s"), id, first);
+      else
+        {
+          char *where = g_strndup (ld->path->str, mark);
+
+          g_hash_table_insert (ld->ids, g_strdup (id), where);
+          bt_item_set_id (item, id);
+          if (set != NULL)
+            g_hash_table_add (set, g_strdup (id));
+        }
+    }
+
+  path_pop (ld, mark);
+}
+
+/* Members the table does not name are kept for writing back. */
+static void
+keep_unknown_members (BtItem     *item,
+                      JsonObject *object,
+                      const char * const *known,
+                      guint       n_known)
+{
+  g_autoptr(JsonObject) extra = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    {
+      gboolean is_known = FALSE;
+
+      for (guint i = 0; i < n_known && !is_known; i++)
+        is_known = strcmp (known[i], name) == 0;
+
+      if (is_known)
+        continue;
+
+      if (extra == NULL)
+        extra = json_object_new ();
+      json_object_set_member (extra, name, json_node_copy (node));
+    }
+
+  if (extra != NULL)
+    bt_item_set_extra (item, extra);
+}
+
+static gboolean
+is_field_member (const ClassInfo *info,
+                 const char      *name)
+{
+  if (info->has_id && strcmp (name, "id") == 0)
+    return TRUE;
+
+  for (guint i = 0; i < info->n_fields; i++)
+    if (strcmp (info->fields[i].member, name) == 0)
+      return TRUE;
+
+  for (guint i = 0; i < info->n_children; i++)
+    if (strcmp (info->children[i].member, name) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+keep_unknown_of_class (BtItem          *item,
+                       JsonObject      *object,
+                       const ClassInfo *info)
+{
+  g_autoptr(JsonObject) extra = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    {
+      if (is_field_member (info, name))
+        continue;
+      if (extra == NULL)
+        extra = json_object_new ();
+      json_object_set_member (extra, name, json_node_copy (node));
+    }
+
+  if (extra != NULL)
+    bt_item_set_extra (item, extra);
+}
+
+static void read_list (Loader          *ld,
+                       BtItem          *parent,
+                       GListModel      *list,
+                       JsonObject      *object,
+                       const ChildList *child,
+                       GHashTable      *id_set);
+
+static void
+read_fields (Loader     *ld,
+             ClassInfo  *info,
+             JsonObject *object,
+             BtItem     *item)
+{
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const Field *field = &info->fields[i];
+      JsonNode *node = json_object_get_member (object, field->member);
+      g_auto(GValue) value = G_VALUE_INIT;
+      gsize mark;
+
+      if (node == NULL)
+        {
+          if (field->flags & FIELD_REQUIRED)
+            fail (ld, _("the field \"%s\" is missing"), field->member);
+          continue;
+        }
+
+      /* null stands for "not given" in optional fields */
+      if (JSON_NODE_HOLDS_NULL (node) && !(field->flags & FIELD_REQUIRED))
+        continue;
+
+      mark = path_push_member (ld, field->member);
+      if (read_field (ld, field, field_pspec (info, i), node, &value))
+        g_object_set_property (G_OBJECT (item), g_param_spec_get_name (field_pspec (info, i)), &value);
+      path_pop (ld, mark);
+    }
+
+  for (guint i = 0; i < info->n_children; i++)
+    read_list (ld, item, info->children[i].get (item), object, &info->children[i], NULL);
+
+  keep_unknown_of_class (item, object, info);
+}
+
+static BtItem *
+read_item (Loader     *ld,
+           ClassInfo  *info,
+           JsonNode   *node,
+           GHashTable *id_set)
+{
+  g_autoptr(BtItem) item = NULL;
+  JsonObject *object;
+
+  if (!expect_object (ld, node))
+    return NULL;
+
+  object = json_node_get_object (node);
+  item = g_object_new (info->get_type (), NULL);
+
+  if (info->has_id)
+    read_id (ld, object, item, id_set);
+
+  read_fields (ld, info, object, item);
+
+  return g_steal_pointer (&item);
+}
+
+static void
+read_list (Loader          *ld,
+           BtItem          *parent,
+           GListModel      *list,
+           JsonObject      *object,
+           const ChildList *child,
+           GHashTable      *id_set)
+{
+  JsonNode *node = json_object_get_member (object, child->member);
+  g_autoptr(GPtrArray) items = NULL;
+  JsonArray *array;
+  guint n;
+  gsize mark;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return;
+
+  mark = path_push_member (ld, child->member);
+
+  if (expect_array (ld, node))
+    {
+      array = json_node_get_array (node);
+      n = json_array_get_length (array);
+      items = g_ptr_array_new_full (n, g_object_unref);
+
+      for (guint i = 0; i < n; i++)
+        {
+          gsize item_mark = path_push_index (ld, i);
+          BtItem *item = read_item (ld, (ClassInfo *) child->info,
+                                    json_array_get_element (array, i), id_set);
+
+          if (item != NULL)
+            g_ptr_array_add (items, item);
+          path_pop (ld, item_mark);
+        }
+
+      /* One splice instead of n inserts: one change notification. */
+      g_list_store_splice (G_LIST_STORE (list), 0, 0, items->pdata, items->len);
+    }
+
+  path_pop (ld, mark);
+}
+
+static void
+read_weeks (Loader     *ld,
+            BtPlan     *plan,
+            JsonObject *root)
+{
+  static const char * const known[] = { "week", "hours", "note" };
+  JsonNode *node = json_object_get_member (root, "weeks");
+  g_autoptr(GPtrArray) weeks = NULL;
+  JsonArray *array;
+  guint n;
+  gsize mark;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return;
+
+  mark = path_push_member (ld, "weeks");
+  if (!expect_array (ld, node))
+    {
+      path_pop (ld, mark);
+      return;
+    }
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  weeks = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize item_mark = path_push_index (ld, i);
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BtWeek) week = NULL;
+      JsonObject *object;
+      JsonNode *member;
+      const char *text;
+      int y, w;
+      gsize field_mark;
+
+      if (!expect_object (ld, element))
+        goto next;
+      object = json_node_get_object (element);
+
+      member = json_object_get_member (object, "week");
+      if (member == NULL)
+        {
+          fail (ld, _("the field \"%s\" is missing"), "week");
+          goto next;
+        }
+
+      field_mark = path_push_member (ld, "week");
+      if (!read_string (ld, member, _("an ISO 8601 week such as 2026-W47"), &text))
+        {
+          path_pop (ld, field_mark);
+          goto next;
+        }
+      if (!bt_iso_week_parse (text, &y, &w, &error))
+        {
+          g_autofree char *got = describe_node (member);
+          fail (ld, _("%s, got %s"), error->message, got);
+          path_pop (ld, field_mark);
+          goto next;
+        }
+      if (g_hash_table_contains (ld->weeks, text))
+        {
+          fail (ld, _("the week %s is already recorded at %s"), text,
+                (const char *) g_hash_table_lookup (ld->weeks, text));
+          path_pop (ld, field_mark);
+          goto next;
+        }
+      g_hash_table_insert (ld->weeks, g_strdup (text), g_strndup (ld->path->str, field_mark));
+      path_pop (ld, field_mark);
+
+      week = bt_week_new (y, w);
+
+      member = json_object_get_member (object, "note");
+      if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
+        {
+          field_mark = path_push_member (ld, "note");
+          if (read_string (ld, member, _("text"), &text))
+            bt_week_set_note (week, text);
+          path_pop (ld, field_mark);
+        }
+
+      member = json_object_get_member (object, "hours");
+      if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
+        {
+          field_mark = path_push_member (ld, "hours");
+          if (expect_object (ld, member))
+            {
+              JsonObjectIter iter;
+              const char *category;
+              JsonNode *hours_node;
+              double total = 0.0;
+
+              json_object_iter_init_ordered (&iter, json_node_get_object (member));
+              while (json_object_iter_next_ordered (&iter, &category, &hours_node))
+                {
+                  gsize hours_mark = path_push_member (ld, category);
+                  double hours;
+
+                  if (!g_hash_table_contains (ld->category_ids, category))
+                    fail (ld, _("no category has this id"));
+                  else if (!node_get_number (hours_node, &hours) || !isfinite (hours) ||
+                           hours < 0.0 || hours > BT_WEEK_MAX_HOURS)
+                    {
+                      g_autofree char *got = describe_node (hours_node);
+                      fail (ld, _("expected a number of hours from 0 to 168, got %s"), got);
+                    }
+                  else
+                    {
+                      total += hours;
+                      bt_week_set_hours (week, category, hours);
+                    }
+                  path_pop (ld, hours_mark);
+                }
+
+              if (total > BT_WEEK_MAX_HOURS)
+                fail (ld, _("the hours add up to %g, more than the 168 hours of a week"), total);
+            }
+          path_pop (ld, field_mark);
+        }
+
+      keep_unknown_members (BT_ITEM (week), object, known, N (known));
+      g_ptr_array_add (weeks, g_steal_pointer (&week));
+
+    next:
+      path_pop (ld, item_mark);
+    }
+
+  /* The file may list weeks in any order; the plan keeps them in time order. */
+  {
+    GListModel *list = bt_plan_get_weeks (plan);
+    gboolean sorted = TRUE;
+
+    for (guint i = 1; i < weeks->len && sorted; i++)
+      sorted = bt_week_get_serial (g_ptr_array_index (weeks, i - 1)) <
+               bt_week_get_serial (g_ptr_array_index (weeks, i));
+
+    if (sorted)
+      g_list_store_splice (G_LIST_STORE (list), 0, 0, weeks->pdata, weeks->len);
+    else
+      for (guint i = 0; i < weeks->len; i++)
+        bt_plan_add_week (plan, g_ptr_array_index (weeks, i));
+  }
+
+  path_pop (ld, mark);
+}
+
+static void
+check_unique_check_in_weeks (Loader *ld,
+                             BtPlan *plan)
+{
+  GListModel *list = bt_plan_get_check_ins (plan);
+  guint n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BtCheckIn) check_in = g_list_model_get_item (list, i);
+      const char *week = bt_check_in_get_week (check_in);
+      const char *first = g_hash_table_lookup (ld->check_in_weeks, week);
+
+      if (first != NULL)
+        {
+          gsize mark = path_push_member (ld, "check_ins");
+          fail (ld, _("two check-ins are for the week %s"), week);
+          path_pop (ld, mark);
+        }
+      else
+        g_hash_table_insert (ld->check_in_weeks, g_strdup (week), g_strdup (week));
+    }
+}
+
+/* Refuses, before json-glib parses anything, input that could hurt it or
+ * that it would report badly: invalid UTF-8, NUL bytes and nesting deeper
+ * than any plan needs (json-glib 1.6 recurses once per level). */
+static gboolean
+scan_bytes (const char  *data,
+            gsize        length,
+            GError     **error)
+{
+  guint depth = 0, line = 1;
+  const char *line_start = data;
+  gboolean in_string = FALSE, any = FALSE;
+  const char *end = data + length;
+  const char *invalid;
+
+  if (!g_utf8_validate_len (data, length, &invalid))
+    {
+      for (const char *p = data; p < invalid; p++)
+        if (*p == '\n')
+          {
+            line++;
+            line_start = p + 1;
+          }
+
+      if (*invalid == '\0' && invalid < end)
+        g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_ENCODING,
+                     _("line %u, column %u: the file contains a NUL byte; a plan is UTF-8 text"),
+                     line, (guint) g_utf8_strlen (line_start, invalid - line_start) + 1);
+      else
+        g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_ENCODING,
+                     _("line %u, column %u: the text is not valid UTF-8"),
+                     line, (guint) g_utf8_strlen (line_start, invalid - line_start) + 1);
+      return FALSE;
+    }
+
+  for (const char *p = data; p < end; p++)
+    {
+      char c = *p;
+
+      if (c == '\n')
+        line++;
+
+      if (in_string)
+        {
+          if (c == '\\' && p + 1 < end)
+            p++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      if (!g_ascii_isspace (c))
+        any = TRUE;
+
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > BT_PLAN_MAX_DEPTH)
+            {
+              g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_TOO_DEEP,
+                           _("line %u: the data is nested more than %d levels deep; a plan needs far fewer"),
+                           line, BT_PLAN_MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+
+  if (!any)
+    {
+      g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_EMPTY,
+                   _("the file is empty"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_header (Loader     *ld,
+             JsonObject *root,
+             gboolean   *newer,
+             GError    **error)
+{
+  JsonNode *format = json_object_get_member (root, "format");
+  JsonNode *version = json_object_get_member (root, "version");
+  double v;
+
+  if (format == NULL || !node_is_string (format) ||
+      strcmp (json_node_get_string (format), BT_PLAN_FORMAT) != 0)
+    {
+      g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_NOT_A_PLAN,
+                   _("format: this is not a Breakthrough plan (expected \"format\": \"%s\")"),
+                   BT_PLAN_FORMAT);
+      return FALSE;
+    }
+
+  if (version == NULL || !node_get_number (version, &v) || v != floor (v) || v < 1 ||
+      v > MAX_SAFE_INTEGER)
+    {
+      g_autofree char *got = version ? describe_node (version) : g_strdup (_("nothing"));
+      g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_NOT_A_PLAN,
+                   _("version: expected a whole number from 1, got %s"), got);
+      return FALSE;
+    }
+
+  *newer = v > BT_PLAN_VERSION;
+
+  return TRUE;
+}
+
+static GListModel *get_phases (gpointer self) { return bt_plan_get_phases (self); }
+static GListModel *get_milestones (gpointer self) { return bt_plan_get_milestones (self); }
+static GListModel *get_categories (gpointer self) { return bt_plan_get_categories (self); }
+static GListModel *get_relationships (gpointer self) { return bt_plan_get_relationships (self); }
+static GListModel *get_narratives (gpointer self) { return bt_plan_get_narratives (self); }
+static GListModel *get_check_ins (gpointer self) { return bt_plan_get_check_ins (self); }
+
+/* Phases before milestones and categories before weeks, whatever the file's
+ * order, so that references can be checked as they are read. */
+static const ChildList plan_phases = { "phases", &phase_info, get_phases };
+static const ChildList plan_milestones = { "milestones", &milestone_info, get_milestones };
+static const ChildList plan_categories = { "categories", &category_info, get_categories };
+static const ChildList plan_relationships = { "relationships", &relationship_info, get_relationships };
+static const ChildList plan_narratives = { "narratives", &narrative_info, get_narratives };
+static const ChildList plan_check_ins = { "check_ins", &check_in_info, get_check_ins };
+
+static const char * const plan_members[] = {
+  "format", "version", "section", "profile", "phases", "milestones", "categories",
+  "weeks", "relationships", "narratives", "check_ins",
+};
+
+static BtPlan *
+read_plan (JsonNode  *root_node,
+           GError   **error)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  JsonObject *root;
+  JsonNode *node;
+  gboolean newer = FALSE;
+  Loader ld = {
+    .path = g_string_new (NULL),
+    .errors = g_ptr_array_new_with_free_func (g_free),
+    .ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    .weeks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    .check_in_weeks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    .phase_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .category_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+  };
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      g_autofree char *got = describe_node (root_node);
+      g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_NOT_A_PLAN,
+                   _("this is not a Breakthrough plan: expected an object, got %s"), got);
+      loader_clear (&ld);
+      return NULL;
+    }
+
+  root = json_node_get_object (root_node);
+  if (!read_header (&ld, root, &newer, error))
+    {
+      loader_clear (&ld);
+      return NULL;
+    }
+
+  node = json_object_get_member (root, "profile");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      gsize mark = path_push_member (&ld, "profile");
+      if (expect_object (&ld, node))
+        read_fields (&ld, &profile_info, json_node_get_object (node),
+                     BT_ITEM (bt_plan_get_profile (plan)));
+      path_pop (&ld, mark);
+    }
+
+  read_list (&ld, BT_ITEM (plan), get_phases (plan), root, &plan_phases, ld.phase_ids);
+  read_list (&ld, BT_ITEM (plan), get_milestones (plan), root, &plan_milestones, NULL);
+  read_list (&ld, BT_ITEM (plan), get_categories (plan), root, &plan_categories, ld.category_ids);
+  read_weeks (&ld, plan, root);
+  read_list (&ld, BT_ITEM (plan), get_relationships (plan), root, &plan_relationships, NULL);
+  read_list (&ld, BT_ITEM (plan), get_narratives (plan), root, &plan_narratives, NULL);
+  read_list (&ld, BT_ITEM (plan), get_check_ins (plan), root, &plan_check_ins, NULL);
+  check_unique_check_in_weeks (&ld, plan);
+
+  keep_unknown_members (BT_ITEM (plan), root, plan_members, N (plan_members));
+
+  if (ld.errors->len > 0)
+    {
+      g_autofree char *joined = NULL;
+
+      g_ptr_array_add (ld.errors, NULL);
+      joined = g_strjoinv ("\n", (char **) ld.errors->pdata);
+      if (newer)
+        g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_INVALID,
+                     _("%s\n(The file was written by a newer version of Breakthrough.)"), joined);
+      else
+        g_set_error_literal (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_INVALID, joined);
+      loader_clear (&ld);
+      return NULL;
+    }
+
+  loader_clear (&ld);
+
+  /* A newer file may mean more than this version can see: never write it. */
+  if (newer)
+    bt_plan_set_read_only (plan, TRUE);
+
+  return g_steal_pointer (&plan);
+}
+
+/**
+ * bt_plan_file_load_bytes:
+ *
+ * Reads a plan from the bytes of a plan file. Every problem found is in the
+ * error's message, one per line, each starting with its JSON path.
+ *
+ * Returns: (transfer full) (nullable): the plan, read-only if the file
+ *   comes from a newer version
+ */
+BtPlan *
+bt_plan_file_load_bytes (GBytes  *bytes,
+                         GError **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+
+  if (length > BT_PLAN_MAX_BYTES)
+    {
+      g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_TOO_LARGE,
+                   _("the file is %" G_GSIZE_FORMAT " MiB, more than the %d MiB a plan may have"),
+                   length / (1024 * 1024), BT_PLAN_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  if (length == 0 || data == NULL)
+    {
+      g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_EMPTY, _("the file is empty"));
+      return NULL;
+    }
+
+  if (!scan_bytes (data, length, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                   _("not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+
+  return read_plan (json_parser_get_root (parser), error);
+}
+
+/**
+ * bt_plan_file_load:
+ *
+ * Returns: (transfer full) (nullable): the plan in the file at @path
+ */
+BtPlan *
+bt_plan_file_load (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* Check the size before reading, so a huge file is never read into memory. */
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > BT_PLAN_MAX_BYTES)
+    {
+      g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_TOO_LARGE,
+                   _("the file is %lld MiB, more than the %d MiB a plan may have"),
+                   (long long) (st.st_size / (1024 * 1024)), BT_PLAN_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+
+  bytes = g_bytes_new_take (contents, length);
+
+  return bt_plan_file_load_bytes (bytes, error);
+}
+
+/**
+ * bt_plan_file_load_sample:
+ *
+ * Returns: (transfer full): the sample plan shipped with the app
+ */
+BtPlan *
+bt_plan_file_load_sample (GError **error)
+{
+  g_autoptr(GBytes) bytes =
+    g_resources_lookup_data ("/io/github/breakthrough/Planner/sample-plan.json",
+                             G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+
+  if (bytes == NULL)
+    return NULL;
+
+  return bt_plan_file_load_bytes (bytes, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing                                                             */
+
+typedef struct
+{
+  BtJsonWriter *json;
+  GString     *path;
+  GError      *error;
+} Writer;
+
+static gboolean
+check_text (Writer     *wr,
+            const char *member,
+            const char *text)
+{
+  if (wr->error == NULL && !g_utf8_validate (text, -1, NULL))
+    g_set_error (&wr->error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_UNSAVEABLE,
+                 _("%s.%s: the text is not valid UTF-8, so the plan was not saved"),
+                 wr->path->str, member);
+
+  return wr->error == NULL;
+}
+
+static void
+write_extra (Writer *wr,
+             BtItem *item)
+{
+  JsonObject *extra = bt_item_get_extra (item);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (extra == NULL)
+    return;
+
+  json_object_iter_init_ordered (&iter, extra);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    {
+      bt_json_writer_member (wr->json, name);
+      bt_json_writer_node (wr->json, node);
+    }
+}
+
+static void write_list (Writer *wr, GListModel *list, ClassInfo *info);
+
+static void
+write_fields (Writer    *wr,
+              ClassInfo *info,
+              BtItem    *item)
+{
+  BtJsonWriter *b = wr->json;
+
+  if (info->has_id)
+    {
+      bt_json_writer_member (b, "id");
+      bt_json_writer_string (b, bt_item_get_id (item));
+    }
+
+  for (guint i = 0; i < info->n_fields && wr->error == NULL; i++)
+    {
+      const Field *field = &info->fields[i];
+      GParamSpec *pspec = field_pspec (info, i);
+      GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, type);
+      g_object_get_property (G_OBJECT (item), g_param_spec_get_name (pspec), &value);
+
+      if (type == G_TYPE_STRING)
+        {
+          const char *s = g_value_get_string (&value);
+
+          /* Empty optional text is left out: the file stays short to read. */
+          if ((s == NULL || *s == '\0') && !(field->flags & FIELD_REQUIRED))
+            continue;
+          if (s == NULL)
+            s = "";
+          if (!check_text (wr, field->member, s))
+            return;
+          bt_json_writer_member (b, field->member);
+          bt_json_writer_string (b, s);
+        }
+      else if (type == G_TYPE_DATE)
+        {
+          const GDate *date = g_value_get_boxed (&value);
+          g_autofree char *text = NULL;
+
+          if (date == NULL || !g_date_valid (date))
+            continue;
+          text = bt_date_to_iso (date);
+          bt_json_writer_member (b, field->member);
+          bt_json_writer_string (b, text);
+        }
+      else if (type == G_TYPE_INT)
+        {
+          int v = g_value_get_int (&value);
+
+          if (v == 0 && (field->flags & FIELD_ZERO_UNSET))
+            continue;
+          bt_json_writer_member (b, field->member);
+          bt_json_writer_int (b, v);
+        }
+      else if (type == G_TYPE_DOUBLE)
+        {
+          double v = g_value_get_double (&value);
+
+          if (!isfinite (v))
+            {
+              g_set_error (&wr->error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_UNSAVEABLE,
+                           _("%s.%s: the number is not finite, so the plan was not saved"),
+                           wr->path->str, field->member);
+              return;
+            }
+          bt_json_writer_member (b, field->member);
+          bt_json_writer_double (b, v);
+        }
+      else if (G_TYPE_IS_ENUM (type))
+        {
+          bt_json_writer_member (b, field->member);
+          bt_json_writer_string (b, bt_enum_to_nick (type, g_value_get_enum (&value)));
+        }
+    }
+
+  for (guint i = 0; i < info->n_children && wr->error == NULL; i++)
+    {
+      GListModel *list = info->children[i].get (item);
+      gsize mark = wr->path->len;
+
+      g_string_append_printf (wr->path, ".%s", info->children[i].member);
+      bt_json_writer_member (b, info->children[i].member);
+      write_list (wr, list, (ClassInfo *) info->children[i].info);
+      g_string_truncate (wr->path, mark);
+    }
+
+  write_extra (wr, item);
+}
+
+static void
+write_list (Writer     *wr,
+            GListModel *list,
+            ClassInfo  *info)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  bt_json_writer_begin_array (wr->json);
+  for (guint i = 0; i < n && wr->error == NULL; i++)
+    {
+      g_autoptr(BtItem) item = g_list_model_get_item (list, i);
+      gsize mark = wr->path->len;
+
+      g_string_append_printf (wr->path, "[%u]", i);
+      bt_json_writer_begin_object (wr->json);
+      write_fields (wr, info, item);
+      bt_json_writer_end_object (wr->json);
+      g_string_truncate (wr->path, mark);
+    }
+  bt_json_writer_end_array (wr->json);
+}
+
+static void
+write_top_list (Writer     *wr,
+                const char *member,
+                GListModel *list,
+                ClassInfo  *info)
+{
+  g_string_assign (wr->path, member);
+  bt_json_writer_member (wr->json, member);
+  write_list (wr, list, info);
+}
+
+static void
+write_weeks (Writer *wr,
+             BtPlan *plan)
+{
+  BtJsonWriter *b = wr->json;
+  GListModel *weeks = bt_plan_get_weeks (plan);
+  guint n = g_list_model_get_n_items (weeks);
+
+  bt_json_writer_member (b, "weeks");
+  bt_json_writer_begin_array (b);
+  for (guint i = 0; i < n && wr->error == NULL; i++)
+    {
+      g_autoptr(BtWeek) week = g_list_model_get_item (weeks, i);
+      guint n_categories = bt_week_get_n_categories (week);
+      const char *note = bt_week_get_note (week);
+
+      g_string_printf (wr->path, "weeks[%u]", i);
+      bt_json_writer_begin_object (b);
+      bt_json_writer_member (b, "week");
+      bt_json_writer_string (b, bt_week_get_week (week));
+      bt_json_writer_member (b, "hours");
+      bt_json_writer_begin_object (b);
+      for (guint j = 0; j < n_categories; j++)
+        {
+          double hours;
+          const char *category = bt_week_get_category (week, j, &hours);
+
+          bt_json_writer_member (b, category);
+          bt_json_writer_double (b, hours);
+        }
+      bt_json_writer_end_object (b);
+      if (*note != '\0')
+        {
+          if (!check_text (wr, "note", note))
+            break;
+          bt_json_writer_member (b, "note");
+          bt_json_writer_string (b, note);
+        }
+      write_extra (wr, BT_ITEM (week));
+      bt_json_writer_end_object (b);
+    }
+  bt_json_writer_end_array (b);
+}
+
+/**
+ * bt_plan_file_serialize:
+ * @section: the whole plan, or one part of it as a valid partial plan
+ *
+ * Returns: (transfer full) (nullable): the JSON text, or %NULL if the plan
+ *   holds a value that could not be read back (nothing is written then)
+ */
+GBytes *
+bt_plan_file_serialize (BtPlan         *plan,
+                        BtPlanSection   section,
+                        GError        **error)
+{
+  g_autoptr(BtJsonWriter) json = bt_json_writer_new (64 * 1024);
+  g_autoptr(GString) path = g_string_new (NULL);
+  Writer wr = { json, path, NULL };
+  gboolean all = section == BT_PLAN_SECTION_ALL;
+
+  g_return_val_if_fail (BT_IS_PLAN (plan), NULL);
+
+  bt_json_writer_begin_object (json);
+  bt_json_writer_member (json, "format");
+  bt_json_writer_string (json, BT_PLAN_FORMAT);
+  bt_json_writer_member (json, "version");
+  bt_json_writer_int (json, BT_PLAN_VERSION);
+  if (!all)
+    {
+      bt_json_writer_member (json, "section");
+      bt_json_writer_string (json, bt_plan_section_to_string (section));
+    }
+
+  if (all || section == BT_PLAN_SECTION_PROFILE)
+    {
+      g_string_assign (path, "profile");
+      bt_json_writer_member (json, "profile");
+      bt_json_writer_begin_object (json);
+      write_fields (&wr, &profile_info, BT_ITEM (bt_plan_get_profile (plan)));
+      bt_json_writer_end_object (json);
+    }
+
+  if (all || section == BT_PLAN_SECTION_ROADMAP)
+    {
+      write_top_list (&wr, "phases", bt_plan_get_phases (plan), &phase_info);
+      write_top_list (&wr, "milestones", bt_plan_get_milestones (plan), &milestone_info);
+    }
+
+  if (all || section == BT_PLAN_SECTION_TIME)
+    {
+      write_top_list (&wr, "categories", bt_plan_get_categories (plan), &category_info);
+      write_weeks (&wr, plan);
+    }
+
+  if (all || section == BT_PLAN_SECTION_RELATIONSHIPS)
+    write_top_list (&wr, "relationships", bt_plan_get_relationships (plan), &relationship_info);
+
+  if (all || section == BT_PLAN_SECTION_NARRATIVES)
+    write_top_list (&wr, "narratives", bt_plan_get_narratives (plan), &narrative_info);
+
+  if (all || section == BT_PLAN_SECTION_CHECK_INS)
+    write_top_list (&wr, "check_ins", bt_plan_get_check_ins (plan), &check_in_info);
+
+  if (all)
+    {
+      g_string_truncate (path, 0);
+      write_extra (&wr, BT_ITEM (plan));
+    }
+
+  if (wr.error != NULL)
+    {
+      g_propagate_error (error, wr.error);
+      return NULL;
+    }
+
+  bt_json_writer_end_object (json);
+
+  return bt_json_writer_finish (json);
+}
+
+/* ------------------------------------------------------------------ */
+/* Files                                                               */
+
+char *
+bt_plan_file_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "breakthrough", "plan.json", NULL);
+}
+
+char *
+bt_plan_file_backup_path (const char *path)
+{
+  return g_strconcat (path, ".bak", NULL);
+}
+
+/* A link's target, so that saving through a symbolic link replaces the file
+ * it points at and leaves the link in place. */
+static char *
+resolve_target (const char *path)
+{
+  char *resolved = realpath (path, NULL);
+
+  if (resolved != NULL)
+    {
+      char *copy = g_strdup (resolved);
+      free (resolved);
+      return copy;
+    }
+
+  return g_strdup (path);
+}
+
+/* Keeps the file now at @target as its backup without copying it: a hard
+ * link to the old contents survives the rename that replaces @target. */
+static void
+keep_backup (const char *target)
+{
+  g_autofree char *backup = bt_plan_file_backup_path (target);
+  g_autofree char *tmp = g_strconcat (backup, ".tmp", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_test (target, G_FILE_TEST_IS_REGULAR))
+    return;
+
+  g_unlink (tmp);
+  if (link (target, tmp) == 0)
+    {
+      if (g_rename (tmp, backup) == 0)
+        {
+          g_chmod (backup, 0600);
+          return;
+        }
+      g_unlink (tmp);
+    }
+
+  /* Some file systems have no hard links: copy. */
+  if (g_file_get_contents (target, &contents, &length, NULL))
+    g_file_set_contents_full (backup, contents, length,
+                              G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                              0600, NULL);
+}
+
+/**
+ * bt_plan_file_write_private:
+ * @keep_backup: keep the file's previous contents as `PATH.bak`
+ *
+ * Writes @data to @path atomically and durably, readable by the user alone:
+ * after a crash or a failed write the file holds either its old or its new
+ * contents, never a mix. The folder is made, 0700, if it is missing.
+ */
+gboolean
+bt_plan_file_write_private (const char  *path,
+                            const char  *data,
+                            gsize        length,
+                            gboolean     keep_backup_,
+                            GError     **error)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  target = resolve_target (path);
+  dir = g_path_get_dirname (target);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (keep_backup_)
+    keep_backup (target);
+
+  /* CONSISTENT | DURABLE: a temporary file, fsync, rename, and a fsync of
+   * the folder. A failed write leaves the original untouched. */
+  return g_file_set_contents_full (target, data, length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0600, error);
+}
+
+/**
+ * bt_plan_file_save:
+ *
+ * Saves the whole plan to @path, keeping the previous file as a backup.
+ * Refuses a read-only plan.
+ */
+gboolean
+bt_plan_file_save (BtPlan      *plan,
+                   const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (BT_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (bt_plan_get_read_only (plan))
+    {
+      g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_READ_ONLY,
+                   _("The plan comes from a newer version of Breakthrough and is not saved over, "
+                     "so that nothing this version cannot see is lost"));
+      return FALSE;
+    }
+
+  bytes = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &length);
+
+  return bt_plan_file_write_private (path, data, length, TRUE, error);
+}
+
+/**
+ * bt_plan_file_export:
+ *
+ * Writes the plan, or one section of it, to a new file of the user's. Unlike
+ * saving, this works for read-only plans too: it never replaces the plan file.
+ */
+gboolean
+bt_plan_file_export (BtPlan         *plan,
+                     BtPlanSection   section,
+                     const char     *path,
+                     GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (BT_IS_PLAN (plan), FALSE);
+
+  bytes = bt_plan_file_serialize (plan, section, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &length);
+
+  return bt_plan_file_write_private (path, data, length, FALSE, error);
+}
+
+/**
+ * bt_plan_file_describe:
+ *
+ * Returns: a one-line summary of what the plan holds, for people
+ */
+char *
+bt_plan_file_describe (BtPlan *plan)
+{
+  guint phases = g_list_model_get_n_items (bt_plan_get_phases (plan));
+  guint milestones = g_list_model_get_n_items (bt_plan_get_milestones (plan));
+  guint categories = g_list_model_get_n_items (bt_plan_get_categories (plan));
+  guint weeks = g_list_model_get_n_items (bt_plan_get_weeks (plan));
+  guint relationships = g_list_model_get_n_items (bt_plan_get_relationships (plan));
+  guint narratives = g_list_model_get_n_items (bt_plan_get_narratives (plan));
+  guint check_ins = g_list_model_get_n_items (bt_plan_get_check_ins (plan));
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u phase", "%u phases", phases), phases);
+  g_string_append (out, ", ");
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u milestone", "%u milestones", milestones), milestones);
+  g_string_append (out, ", ");
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u category", "%u categories", categories), categories);
+  g_string_append (out, ", ");
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u week", "%u weeks", weeks), weeks);
+  g_string_append (out, ", ");
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u relationship", "%u relationships", relationships), relationships);
+  g_string_append (out, ", ");
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u narrative", "%u narratives", narratives), narratives);
+  g_string_append (out, ", ");
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u check-in", "%u check-ins", check_ins), check_ins);
+
+  if (bt_plan_get_read_only (plan))
+    g_string_append (out, _(" (from a newer version: read-only)"));
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

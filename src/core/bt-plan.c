@@ -1,0 +1,418 @@
+/* bt-plan.c — everything a person plans for their shift, in one object
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-plan"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "bt-plan.h"
+
+struct _BtPlan
+{
+  BtItem      parent_instance;
+
+  BtProfile  *profile;
+  GListStore *phases;
+  GListStore *milestones;
+  GListStore *categories;
+  GListStore *weeks;          /* sorted by week */
+  GListStore *relationships;
+  GListStore *narratives;
+  GListStore *check_ins;
+
+  guint64     generation;
+  guint       read_only : 1;
+};
+
+G_DEFINE_FINAL_TYPE (BtPlan, bt_plan, BT_TYPE_ITEM)
+
+enum {
+  PROP_0,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+bt_plan_dispose (GObject *object)
+{
+  BtPlan *self = BT_PLAN (object);
+
+  G_OBJECT_CLASS (bt_plan_parent_class)->dispose (object);
+
+  g_clear_object (&self->profile);
+  g_clear_object (&self->phases);
+  g_clear_object (&self->milestones);
+  g_clear_object (&self->categories);
+  g_clear_object (&self->weeks);
+  g_clear_object (&self->relationships);
+  g_clear_object (&self->narratives);
+  g_clear_object (&self->check_ins);
+}
+
+static void
+bt_plan_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  BtPlan *self = BT_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_plan_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  BtPlan *self = BT_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_READ_ONLY:
+      bt_plan_set_read_only (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+on_self_changed_cb (BtPlan *self)
+{
+  self->generation++;
+}
+
+static void
+bt_plan_class_init (BtPlanClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = bt_plan_dispose;
+  object_class->get_property = bt_plan_get_property;
+  object_class->set_property = bt_plan_set_property;
+
+  /**
+   * BtPlan:read-only:
+   *
+   * Whether the plan must not be saved over its file, for example because
+   * the file comes from a newer version of the app.
+   */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static GListStore *
+adopt_new_store (BtPlan *self,
+                 GType   item_type)
+{
+  GListStore *store = g_list_store_new (item_type);
+
+  bt_item_adopt_store (BT_ITEM (self), store);
+
+  return store;
+}
+
+static void
+bt_plan_init (BtPlan *self)
+{
+  self->phases = adopt_new_store (self, BT_TYPE_PHASE);
+  self->milestones = adopt_new_store (self, BT_TYPE_MILESTONE);
+  self->categories = adopt_new_store (self, BT_TYPE_CATEGORY);
+  self->weeks = adopt_new_store (self, BT_TYPE_WEEK);
+  self->relationships = adopt_new_store (self, BT_TYPE_RELATIONSHIP);
+  self->narratives = adopt_new_store (self, BT_TYPE_NARRATIVE);
+  self->check_ins = adopt_new_store (self, BT_TYPE_CHECK_IN);
+
+  /* The profile is a single child; a one-item store gives it a parent like
+   * any other item without a second mechanism. */
+  self->profile = bt_profile_new ();
+  {
+    g_autoptr(GListStore) holder = adopt_new_store (self, BT_TYPE_PROFILE);
+    g_list_store_append (holder, self->profile);
+    g_object_set_data_full (G_OBJECT (self), "bt-profile-holder",
+                            g_steal_pointer (&holder), g_object_unref);
+  }
+
+  g_signal_connect (self, "changed", G_CALLBACK (on_self_changed_cb), NULL);
+}
+
+BtPlan *
+bt_plan_new (void)
+{
+  return g_object_new (BT_TYPE_PLAN, NULL);
+}
+
+static const struct {
+  const char     *name;
+  BtCategoryKind  kind;
+  const char     *color;
+} default_categories[] = {
+  /* Tactical in warm tones, strategic in cool ones, all from a palette
+   * that colour-blind readers can tell apart (Okabe–Ito and its shades). */
+  { N_("Firefighting and incidents"), BT_CATEGORY_TACTICAL, "#d55e00" },
+  { N_("Operations and delivery"), BT_CATEGORY_TACTICAL, "#e69f00" },
+  { N_("Hands-on technical work and reviews"), BT_CATEGORY_TACTICAL, "#cc79a7" },
+  { N_("Status meetings"), BT_CATEGORY_TACTICAL, "#a6761d" },
+  { N_("Business cases and proposals"), BT_CATEGORY_STRATEGIC, "#0072b2" },
+  { N_("Cross-functional partnership"), BT_CATEGORY_STRATEGIC, "#56b4e9" },
+  { N_("Roadmap and product strategy"), BT_CATEGORY_STRATEGIC, "#009e73" },
+  { N_("Developing leaders and delegating"), BT_CATEGORY_STRATEGIC, "#1b9e77" },
+  { N_("Narrative and communication"), BT_CATEGORY_STRATEGIC, "#3f6fd8" },
+  { N_("Long-term vision"), BT_CATEGORY_STRATEGIC, "#6a51a3" },
+};
+
+void
+bt_plan_add_default_categories (BtPlan *self)
+{
+  g_return_if_fail (BT_IS_PLAN (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (default_categories); i++)
+    {
+      g_autoptr(BtCategory) category = bt_category_new ();
+
+      bt_category_set_name (category, _(default_categories[i].name));
+      bt_category_set_kind (category, default_categories[i].kind);
+      bt_category_set_color (category, default_categories[i].color);
+      g_list_store_append (self->categories, category);
+    }
+}
+
+/**
+ * bt_plan_new_default:
+ *
+ * Returns: (transfer full): an empty plan with the default categories
+ */
+BtPlan *
+bt_plan_new_default (void)
+{
+  BtPlan *self = bt_plan_new ();
+
+  bt_plan_add_default_categories (self);
+
+  return self;
+}
+
+BtProfile *
+bt_plan_get_profile (BtPlan *self)
+{
+  g_return_val_if_fail (BT_IS_PLAN (self), NULL);
+
+  return self->profile;
+}
+
+#define LIST_GETTER(name)                                     \
+  GListModel *                                                \
+  bt_plan_get_##name (BtPlan *self)                           \
+  {                                                           \
+    g_return_val_if_fail (BT_IS_PLAN (self), NULL);           \
+    return G_LIST_MODEL (self->name);                         \
+  }
+
+LIST_GETTER (phases)
+LIST_GETTER (milestones)
+LIST_GETTER (categories)
+LIST_GETTER (weeks)
+LIST_GETTER (relationships)
+LIST_GETTER (narratives)
+LIST_GETTER (check_ins)
+
+gboolean
+bt_plan_get_read_only (BtPlan *self)
+{
+  g_return_val_if_fail (BT_IS_PLAN (self), FALSE);
+
+  return self->read_only;
+}
+
+void
+bt_plan_set_read_only (BtPlan   *self,
+                       gboolean  read_only)
+{
+  g_return_if_fail (BT_IS_PLAN (self));
+
+  read_only = !!read_only;
+
+  if (self->read_only == read_only)
+    return;
+
+  self->read_only = read_only;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+/**
+ * bt_plan_get_generation:
+ *
+ * Returns: a number that changes whenever anything in the plan changes, so
+ *   that derived data (analytics, chart layouts) can be cached
+ */
+guint64
+bt_plan_get_generation (BtPlan *self)
+{
+  g_return_val_if_fail (BT_IS_PLAN (self), 0);
+
+  return self->generation;
+}
+
+/* Binary search in the sorted weeks: the index of @serial, or where it
+ * would go. */
+static guint
+find_week_position (BtPlan *self,
+                    guint   serial,
+                    gboolean *found)
+{
+  guint lo = 0, hi = g_list_model_get_n_items (G_LIST_MODEL (self->weeks));
+
+  *found = FALSE;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(BtWeek) week = g_list_model_get_item (G_LIST_MODEL (self->weeks), mid);
+      guint s = bt_week_get_serial (week);
+
+      if (s == serial)
+        {
+          *found = TRUE;
+          return mid;
+        }
+      if (s < serial)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/**
+ * bt_plan_find_week:
+ *
+ * Returns: (transfer none) (nullable): the record of that week, if any
+ */
+BtWeek *
+bt_plan_find_week (BtPlan *self,
+                   int     iso_year,
+                   int     week)
+{
+  g_autoptr(BtWeek) probe = NULL;
+  g_autoptr(BtWeek) item = NULL;
+  gboolean found;
+  guint pos;
+
+  g_return_val_if_fail (BT_IS_PLAN (self), NULL);
+
+  probe = bt_week_new (iso_year, week);
+  if (probe == NULL)
+    return NULL;
+
+  pos = find_week_position (self, bt_week_get_serial (probe), &found);
+  if (!found)
+    return NULL;
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->weeks), pos);
+
+  return item;   /* the store keeps it alive */
+}
+
+/**
+ * bt_plan_add_week:
+ *
+ * Inserts @week at its place in time.
+ *
+ * Returns: %FALSE if the plan already has a record of that week
+ */
+gboolean
+bt_plan_add_week (BtPlan *self,
+                  BtWeek *week)
+{
+  gboolean found;
+  guint pos;
+
+  g_return_val_if_fail (BT_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (BT_IS_WEEK (week), FALSE);
+
+  pos = find_week_position (self, bt_week_get_serial (week), &found);
+  if (found)
+    return FALSE;
+
+  bt_item_insert_child (BT_ITEM (self), G_LIST_MODEL (self->weeks), pos, BT_ITEM (week));
+
+  return TRUE;
+}
+
+/**
+ * bt_plan_ensure_week:
+ *
+ * Returns: (transfer none): the record of that week, made if it was missing
+ */
+BtWeek *
+bt_plan_ensure_week (BtPlan *self,
+                     int     iso_year,
+                     int     week)
+{
+  g_autoptr(BtWeek) created = NULL;
+  BtWeek *existing;
+
+  g_return_val_if_fail (BT_IS_PLAN (self), NULL);
+
+  existing = bt_plan_find_week (self, iso_year, week);
+  if (existing != NULL)
+    return existing;
+
+  created = bt_week_new (iso_year, week);
+  g_return_val_if_fail (created != NULL, NULL);
+  bt_plan_add_week (self, created);
+
+  return created;
+}
+
+/**
+ * bt_plan_find_by_id:
+ *
+ * Returns: (transfer none) (nullable): the item of @list with that id
+ */
+gpointer
+bt_plan_find_by_id (GListModel *list,
+                    const char *id)
+{
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (list), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (list);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BtItem) item = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (bt_item_get_id (item), id) == 0)
+        return item;   /* the list keeps it alive */
+    }
+
+  return NULL;
+}

@@ -1,0 +1,53 @@
+/* bt-plan.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bt-item.h"
+#include "bt-enums.h"
+#include "bt-profile.h"
+#include "bt-phase.h"
+#include "bt-milestone.h"
+#include "bt-category.h"
+#include "bt-week.h"
+#include "bt-relationship.h"
+#include "bt-narrative.h"
+#include "bt-check-in.h"
+
+G_BEGIN_DECLS
+
+#define BT_TYPE_PLAN (bt_plan_get_type ())
+
+G_DECLARE_FINAL_TYPE (BtPlan, bt_plan, BT, PLAN, BtItem)
+
+BtPlan      *bt_plan_new                (void);
+BtPlan      *bt_plan_new_default        (void);
+void         bt_plan_add_default_categories (BtPlan     *self);
+BtProfile   *bt_plan_get_profile        (BtPlan      *self);
+GListModel  *bt_plan_get_phases         (BtPlan      *self);
+GListModel  *bt_plan_get_milestones     (BtPlan      *self);
+GListModel  *bt_plan_get_categories     (BtPlan      *self);
+GListModel  *bt_plan_get_weeks          (BtPlan      *self);
+GListModel  *bt_plan_get_relationships  (BtPlan      *self);
+GListModel  *bt_plan_get_narratives     (BtPlan      *self);
+GListModel  *bt_plan_get_check_ins      (BtPlan      *self);
+
+gboolean     bt_plan_get_read_only      (BtPlan      *self);
+void         bt_plan_set_read_only      (BtPlan      *self,
+                                         gboolean     read_only);
+guint64      bt_plan_get_generation     (BtPlan      *self);
+
+BtWeek      *bt_plan_find_week          (BtPlan      *self,
+                                         int          iso_year,
+                                         int          week);
+BtWeek      *bt_plan_ensure_week        (BtPlan      *self,
+                                         int          iso_year,
+                                         int          week);
+gboolean     bt_plan_add_week           (BtPlan      *self,
+                                         BtWeek      *week);
+gpointer     bt_plan_find_by_id         (GListModel  *list,
+                                         const char  *id);
+
+G_END_DECLS

@@ -1,0 +1,470 @@
+/* bt-relationship.c — A cross-functional peer and the plan for that relationship.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-relationship"
+
+#include "config.h"
+
+#include "bt-relationship.h"
+
+struct _BtRelationship
+{
+  BtItem parent_instance;
+
+  char *name;
+  char *role;
+  char *email;
+  BtFunction function;
+  int strength;
+  int cadence_days;
+  char *next_step;
+  GDate next_step_due;
+  char *help_with;
+  char *notes;
+  GListStore *touchpoints;
+};
+
+G_DEFINE_FINAL_TYPE (BtRelationship, bt_relationship, BT_TYPE_ITEM)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_ROLE,
+  PROP_EMAIL,
+  PROP_FUNCTION,
+  PROP_STRENGTH,
+  PROP_CADENCE_DAYS,
+  PROP_NEXT_STEP,
+  PROP_NEXT_STEP_DUE,
+  PROP_HELP_WITH,
+  PROP_NOTES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+BtRelationship *
+bt_relationship_new (void)
+{
+  return g_object_new (BT_TYPE_RELATIONSHIP, NULL);
+}
+
+static void
+bt_relationship_finalize (GObject *object)
+{
+  BtRelationship *self = BT_RELATIONSHIP (object);
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->role, g_free);
+  g_clear_pointer (&self->email, g_free);
+  g_clear_pointer (&self->next_step, g_free);
+  g_clear_pointer (&self->help_with, g_free);
+  g_clear_pointer (&self->notes, g_free);
+  g_clear_object (&self->touchpoints);
+
+  G_OBJECT_CLASS (bt_relationship_parent_class)->finalize (object);
+}
+
+static void
+bt_relationship_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  BtRelationship *self = BT_RELATIONSHIP (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_ROLE:
+      g_value_set_string (value, self->role);
+      break;
+
+    case PROP_EMAIL:
+      g_value_set_string (value, self->email);
+      break;
+
+    case PROP_FUNCTION:
+      g_value_set_enum (value, self->function);
+      break;
+
+    case PROP_STRENGTH:
+      g_value_set_int (value, self->strength);
+      break;
+
+    case PROP_CADENCE_DAYS:
+      g_value_set_int (value, self->cadence_days);
+      break;
+
+    case PROP_NEXT_STEP:
+      g_value_set_string (value, self->next_step);
+      break;
+
+    case PROP_NEXT_STEP_DUE:
+      g_value_set_boxed (value, bt_relationship_get_next_step_due (self));
+      break;
+
+    case PROP_HELP_WITH:
+      g_value_set_string (value, self->help_with);
+      break;
+
+    case PROP_NOTES:
+      g_value_set_string (value, self->notes);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_relationship_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  BtRelationship *self = BT_RELATIONSHIP (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      bt_relationship_set_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_ROLE:
+      bt_relationship_set_role (self, g_value_get_string (value));
+      break;
+
+    case PROP_EMAIL:
+      bt_relationship_set_email (self, g_value_get_string (value));
+      break;
+
+    case PROP_FUNCTION:
+      bt_relationship_set_function (self, g_value_get_enum (value));
+      break;
+
+    case PROP_STRENGTH:
+      bt_relationship_set_strength (self, g_value_get_int (value));
+      break;
+
+    case PROP_CADENCE_DAYS:
+      bt_relationship_set_cadence_days (self, g_value_get_int (value));
+      break;
+
+    case PROP_NEXT_STEP:
+      bt_relationship_set_next_step (self, g_value_get_string (value));
+      break;
+
+    case PROP_NEXT_STEP_DUE:
+      bt_relationship_set_next_step_due (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_HELP_WITH:
+      bt_relationship_set_help_with (self, g_value_get_string (value));
+      break;
+
+    case PROP_NOTES:
+      bt_relationship_set_notes (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_relationship_class_init (BtRelationshipClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bt_relationship_finalize;
+  object_class->get_property = bt_relationship_get_property;
+  object_class->set_property = bt_relationship_set_property;
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ROLE] =
+    g_param_spec_string ("role", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_EMAIL] =
+    g_param_spec_string ("email", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FUNCTION] =
+    g_param_spec_enum ("function", NULL, NULL,
+                        BT_TYPE_FUNCTION, BT_FUNCTION_PRODUCT,
+                        (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_STRENGTH] =
+    g_param_spec_int ("strength", NULL, NULL,
+                       1, 5, 3,
+                       (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CADENCE_DAYS] =
+    g_param_spec_int ("cadence-days", NULL, NULL,
+                       1, 366, 30,
+                       (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NEXT_STEP] =
+    g_param_spec_string ("next-step", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NEXT_STEP_DUE] =
+    g_param_spec_boxed ("next-step-due", NULL, NULL,
+                         G_TYPE_DATE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_HELP_WITH] =
+    g_param_spec_string ("help-with", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NOTES] =
+    g_param_spec_string ("notes", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bt_relationship_init (BtRelationship *self)
+{
+  self->function = BT_FUNCTION_PRODUCT;
+  self->strength = 3;
+  self->cadence_days = 30;
+  g_date_clear (&self->next_step_due, 1);
+  self->touchpoints = g_list_store_new (BT_TYPE_TOUCHPOINT);
+  bt_item_adopt_store (BT_ITEM (self), self->touchpoints);
+}
+
+const char *
+bt_relationship_get_name (BtRelationship *self)
+{
+  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), NULL);
+
+  return self->name ? self->name : "";
+}
+
+void
+bt_relationship_set_name (BtRelationship *self,
+                          const char *name)
+{
+  g_return_if_fail (BT_IS_RELATIONSHIP (self));
+
+  if (bt_item_set_string (&self->name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+const char *
+bt_relationship_get_role (BtRelationship *self)
+{
+  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), NULL);
+
+  return self->role ? self->role : "";
+}
+
+void
+bt_relationship_set_role (BtRelationship *self,
+                          const char *role)
+{
+  g_return_if_fail (BT_IS_RELATIONSHIP (self));
+
+  if (bt_item_set_string (&self->role, role))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+}
+
+const char *
+bt_relationship_get_email (BtRelationship *self)
+{
+  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), NULL);
+
+  return self->email ? self->email : "";
+}
+
+void
+bt_relationship_set_email (BtRelationship *self,
+                           const char *email)
+{
+  g_return_if_fail (BT_IS_RELATIONSHIP (self));
+
+  if (bt_item_set_string (&self->email, email))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
+}
+
+BtFunction
+bt_relationship_get_function (BtRelationship *self)
+{
+  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), BT_FUNCTION_PRODUCT);
+
+  return self->function;
+}
+
+void
+bt_relationship_set_function (BtRelationship *self,
+                              BtFunction function)
+{
+  g_return_if_fail (BT_IS_RELATIONSHIP (self));
+
+  if (self->function == function)
+    return;
+
+  self->function = function;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FUNCTION]);
+}
+
+int
+bt_relationship_get_strength (BtRelationship *self)
+{
+  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), 0);
+
+  return self->strength;
+}
+
+void
+bt_relationship_set_strength (BtRelationship *self,
+                              int strength)
+{
+  g_return_if_fail (BT_IS_RELATIONSHIP (self));
+  g_return_if_fail (strength >= 1 && strength <= 5);
+
+  if (self->strength == strength)
+    return;
+
+  self->strength = strength;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRENGTH]);
+}
+
+int
+bt_relationship_get_cadence_days (BtRelationship *self)
+{
+  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), 0);
+
+  return self->cadence_days;
+}
+
+void
+bt_relationship_set_cadence_days (BtRelationship *self,
+                                  int cadence_days)
+{
+  g_return_if_fail (BT_IS_RELATIONSHIP (self));
+  g_return_if_fail (cadence_days >= 1 && cadence_days <= 366);
+
+  if (self->cadence_days == cadence_days)
+    return;
+
+  self->cadence_days = cadence_days;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CADENCE_DAYS]);
+}
+
+const char *
+bt_relationship_get_next_step (BtRelationship *self)
+{
+  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), NULL);
+
+  return self->next_step ? self->next_step : "";
+}
+
+void
+bt_relationship_set_next_step (BtRelationship *self,
+                               const char *next_step)
+{
+  g_return_if_fail (BT_IS_RELATIONSHIP (self));
+
+  if (bt_item_set_string (&self->next_step, next_step))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_STEP]);
+}
+
+const GDate *
+bt_relationship_get_next_step_due (BtRelationship *self)
+{
+  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), NULL);
+
+  return g_date_valid (&self->next_step_due) ? &self->next_step_due : NULL;
+}
+
+void
+bt_relationship_set_next_step_due (BtRelationship *self,
+                                   const GDate *next_step_due)
+{
+  g_return_if_fail (BT_IS_RELATIONSHIP (self));
+
+  if (bt_item_set_date (&self->next_step_due, next_step_due))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_STEP_DUE]);
+}
+
+const char *
+bt_relationship_get_help_with (BtRelationship *self)
+{
+  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), NULL);
+
+  return self->help_with ? self->help_with : "";
+}
+
+void
+bt_relationship_set_help_with (BtRelationship *self,
+                               const char *help_with)
+{
+  g_return_if_fail (BT_IS_RELATIONSHIP (self));
+
+  if (bt_item_set_string (&self->help_with, help_with))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HELP_WITH]);
+}
+
+const char *
+bt_relationship_get_notes (BtRelationship *self)
+{
+  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), NULL);
+
+  return self->notes ? self->notes : "";
+}
+
+void
+bt_relationship_set_notes (BtRelationship *self,
+                           const char *notes)
+{
+  g_return_if_fail (BT_IS_RELATIONSHIP (self));
+
+  if (bt_item_set_string (&self->notes, notes))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+}
+
+GListModel *
+bt_relationship_get_touchpoints (BtRelationship *self)
+{
+  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), NULL);
+
+  return G_LIST_MODEL (self->touchpoints);
+}

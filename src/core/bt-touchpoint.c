@@ -1,0 +1,159 @@
+/* bt-touchpoint.c — One contact with a relationship.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-touchpoint"
+
+#include "config.h"
+
+#include "bt-touchpoint.h"
+
+struct _BtTouchpoint
+{
+  BtItem parent_instance;
+
+  GDate date;
+  char *note;
+};
+
+G_DEFINE_FINAL_TYPE (BtTouchpoint, bt_touchpoint, BT_TYPE_ITEM)
+
+enum {
+  PROP_0,
+  PROP_DATE,
+  PROP_NOTE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+BtTouchpoint *
+bt_touchpoint_new (void)
+{
+  return g_object_new (BT_TYPE_TOUCHPOINT, NULL);
+}
+
+static void
+bt_touchpoint_finalize (GObject *object)
+{
+  BtTouchpoint *self = BT_TOUCHPOINT (object);
+
+  g_clear_pointer (&self->note, g_free);
+
+  G_OBJECT_CLASS (bt_touchpoint_parent_class)->finalize (object);
+}
+
+static void
+bt_touchpoint_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  BtTouchpoint *self = BT_TOUCHPOINT (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATE:
+      g_value_set_boxed (value, bt_touchpoint_get_date (self));
+      break;
+
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_touchpoint_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  BtTouchpoint *self = BT_TOUCHPOINT (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATE:
+      bt_touchpoint_set_date (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_NOTE:
+      bt_touchpoint_set_note (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_touchpoint_class_init (BtTouchpointClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bt_touchpoint_finalize;
+  object_class->get_property = bt_touchpoint_get_property;
+  object_class->set_property = bt_touchpoint_set_property;
+
+  properties[PROP_DATE] =
+    g_param_spec_boxed ("date", NULL, NULL,
+                         G_TYPE_DATE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bt_touchpoint_init (BtTouchpoint *self)
+{
+  g_date_clear (&self->date, 1);
+}
+
+const GDate *
+bt_touchpoint_get_date (BtTouchpoint *self)
+{
+  g_return_val_if_fail (BT_IS_TOUCHPOINT (self), NULL);
+
+  return g_date_valid (&self->date) ? &self->date : NULL;
+}
+
+void
+bt_touchpoint_set_date (BtTouchpoint *self,
+                        const GDate *date)
+{
+  g_return_if_fail (BT_IS_TOUCHPOINT (self));
+
+  if (bt_item_set_date (&self->date, date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+}
+
+const char *
+bt_touchpoint_get_note (BtTouchpoint *self)
+{
+  g_return_val_if_fail (BT_IS_TOUCHPOINT (self), NULL);
+
+  return self->note ? self->note : "";
+}
+
+void
+bt_touchpoint_set_note (BtTouchpoint *self,
+                        const char *note)
+{
+  g_return_if_fail (BT_IS_TOUCHPOINT (self));
+
+  if (bt_item_set_string (&self->note, note))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}

@@ -1,0 +1,344 @@
+/* bt-week.c — the hours of one ISO week, per category
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-week"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "bt-date.h"
+#include "bt-week.h"
+
+typedef struct
+{
+  char   *category_id;
+  double  hours;
+} Entry;
+
+struct _BtWeek
+{
+  BtItem  parent_instance;
+
+  int     iso_year;
+  int     week;
+  char    week_text[9];
+  GDate   monday;
+  char   *note;
+  GArray *entries;   /* of Entry, in the order they were given */
+};
+
+G_DEFINE_FINAL_TYPE (BtWeek, bt_week, BT_TYPE_ITEM)
+
+enum {
+  PROP_0,
+  PROP_WEEK,
+  PROP_NOTE,
+  PROP_TOTAL_HOURS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+clear_entry (gpointer data)
+{
+  Entry *entry = data;
+
+  g_free (entry->category_id);
+}
+
+static void
+bt_week_finalize (GObject *object)
+{
+  BtWeek *self = BT_WEEK (object);
+
+  g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->entries, g_array_unref);
+
+  G_OBJECT_CLASS (bt_week_parent_class)->finalize (object);
+}
+
+static void
+bt_week_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  BtWeek *self = BT_WEEK (object);
+
+  switch (prop_id)
+    {
+    case PROP_WEEK:
+      g_value_set_string (value, self->week_text);
+      break;
+
+    case PROP_NOTE:
+      g_value_set_string (value, bt_week_get_note (self));
+      break;
+
+    case PROP_TOTAL_HOURS:
+      g_value_set_double (value, bt_week_get_total_hours (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_week_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  BtWeek *self = BT_WEEK (object);
+
+  switch (prop_id)
+    {
+    case PROP_NOTE:
+      bt_week_set_note (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_week_class_init (BtWeekClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bt_week_finalize;
+  object_class->get_property = bt_week_get_property;
+  object_class->set_property = bt_week_set_property;
+
+  properties[PROP_WEEK] =
+    g_param_spec_string ("week", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TOTAL_HOURS] =
+    g_param_spec_double ("total-hours", NULL, NULL,
+                         0.0, G_MAXDOUBLE, 0.0,
+                         (G_PARAM_READABLE |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bt_week_init (BtWeek *self)
+{
+  self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_array_set_clear_func (self->entries, clear_entry);
+}
+
+/**
+ * bt_week_new:
+ *
+ * Creates the record of one ISO week. The week must exist (see
+ * bt_iso_week_parse()); it cannot change afterwards.
+ */
+BtWeek *
+bt_week_new (int iso_year,
+             int week)
+{
+  BtWeek *self;
+
+  g_return_val_if_fail (iso_year > 0 && iso_year <= 9999, NULL);
+  g_return_val_if_fail (week >= 1 && week <= bt_iso_week_count (iso_year), NULL);
+
+  self = g_object_new (BT_TYPE_WEEK, NULL);
+  self->iso_year = iso_year;
+  self->week = week;
+  g_snprintf (self->week_text, sizeof self->week_text, "%04d-W%02d", iso_year, week);
+  bt_iso_week_monday (iso_year, week, &self->monday);
+
+  return self;
+}
+
+const char *
+bt_week_get_week (BtWeek *self)
+{
+  g_return_val_if_fail (BT_IS_WEEK (self), NULL);
+
+  return self->week_text;
+}
+
+void
+bt_week_get_iso (BtWeek *self,
+                 int    *iso_year,
+                 int    *week)
+{
+  g_return_if_fail (BT_IS_WEEK (self));
+
+  if (iso_year != NULL)
+    *iso_year = self->iso_year;
+  if (week != NULL)
+    *week = self->week;
+}
+
+const GDate *
+bt_week_get_monday (BtWeek *self)
+{
+  g_return_val_if_fail (BT_IS_WEEK (self), NULL);
+
+  return &self->monday;
+}
+
+/**
+ * bt_week_get_serial:
+ *
+ * Returns: a number that grows by one from each week to the next, for
+ *   arithmetic over weeks
+ */
+guint
+bt_week_get_serial (BtWeek *self)
+{
+  g_return_val_if_fail (BT_IS_WEEK (self), 0);
+
+  return g_date_get_julian (&self->monday) / 7;
+}
+
+const char *
+bt_week_get_note (BtWeek *self)
+{
+  g_return_val_if_fail (BT_IS_WEEK (self), NULL);
+
+  return self->note ? self->note : "";
+}
+
+void
+bt_week_set_note (BtWeek     *self,
+                  const char *note)
+{
+  g_return_if_fail (BT_IS_WEEK (self));
+
+  if (bt_item_set_string (&self->note, note))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+static Entry *
+find_entry (BtWeek     *self,
+            const char *category_id,
+            guint      *index)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (self->entries, Entry, i);
+
+      if (g_strcmp0 (entry->category_id, category_id) == 0)
+        {
+          if (index != NULL)
+            *index = i;
+          return entry;
+        }
+    }
+
+  return NULL;
+}
+
+double
+bt_week_get_hours (BtWeek     *self,
+                   const char *category_id)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (BT_IS_WEEK (self), 0.0);
+
+  entry = find_entry (self, category_id, NULL);
+
+  return entry != NULL ? entry->hours : 0.0;
+}
+
+/**
+ * bt_week_set_hours:
+ *
+ * Sets the hours of one category. A category with no hours yet and 0 given
+ * adds nothing; one that had hours keeps its place with 0.
+ */
+void
+bt_week_set_hours (BtWeek     *self,
+                   const char *category_id,
+                   double      hours)
+{
+  Entry *entry;
+
+  g_return_if_fail (BT_IS_WEEK (self));
+  g_return_if_fail (category_id != NULL);
+  g_return_if_fail (isfinite (hours) && hours >= 0.0 && hours <= BT_WEEK_MAX_HOURS);
+
+  entry = find_entry (self, category_id, NULL);
+
+  if (entry != NULL && entry->hours == hours)
+    return;
+
+  if (entry == NULL && hours == 0.0)
+    return;
+
+  if (entry != NULL)
+    entry->hours = hours;
+  else
+    {
+      Entry new_entry = { g_strdup (category_id), hours };
+      g_array_append_val (self->entries, new_entry);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_HOURS]);
+}
+
+guint
+bt_week_get_n_categories (BtWeek *self)
+{
+  g_return_val_if_fail (BT_IS_WEEK (self), 0);
+
+  return self->entries->len;
+}
+
+/**
+ * bt_week_get_category:
+ * @hours: (out) (optional): the hours recorded for it
+ *
+ * Returns: the id of the @index-th category with hours this week
+ */
+const char *
+bt_week_get_category (BtWeek *self,
+                      guint   index,
+                      double *hours)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (BT_IS_WEEK (self), NULL);
+  g_return_val_if_fail (index < self->entries->len, NULL);
+
+  entry = &g_array_index (self->entries, Entry, index);
+  if (hours != NULL)
+    *hours = entry->hours;
+
+  return entry->category_id;
+}
+
+double
+bt_week_get_total_hours (BtWeek *self)
+{
+  double total = 0.0;
+
+  g_return_val_if_fail (BT_IS_WEEK (self), 0.0);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    total += g_array_index (self->entries, Entry, i).hours;
+
+  return total;
+}

@@ -1,0 +1,110 @@
+/* bt-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bt-application.h"
+#include "bt-command-line.h"
+#include "bt-window.h"
+
+struct _BtApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (BtApplication, bt_application, ADW_TYPE_APPLICATION)
+
+BtApplication *
+bt_application_new (void)
+{
+  return g_object_new (BT_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/breakthrough/Planner",
+                       NULL);
+}
+
+static int
+bt_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  g_auto(GStrv) files = NULL;
+  int status;
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &files);
+
+  status = bt_command_line_run (options, files);
+  if (status >= 0)
+    return status;
+
+  /* Files go to the running instance, if there is one. */
+  if (files != NULL && files[0] != NULL)
+    {
+      g_autoptr(GPtrArray) gfiles = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; files[i] != NULL; i++)
+        g_ptr_array_add (gfiles, g_file_new_for_commandline_arg (files[i]));
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+
+      g_application_open (app, (GFile **) gfiles->pdata, gfiles->len, "");
+      return 0;
+    }
+
+  return G_APPLICATION_CLASS (bt_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+bt_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (bt_window_new (BT_APPLICATION (app), NULL));
+
+  gtk_window_present (window);
+}
+
+static void
+bt_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      BtWindow *window = bt_window_new (BT_APPLICATION (app), files[i]);
+
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+bt_application_class_init (BtApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->handle_local_options = bt_application_handle_local_options;
+  app_class->activate = bt_application_activate;
+  app_class->open = bt_application_open;
+}
+
+static void
+bt_application_init (BtApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self),
+                                         bt_command_line_get_entries ());
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Plan and follow the shift from engineering director to VP."));
+}

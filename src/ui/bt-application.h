@@ -1,0 +1,18 @@
+/* bt-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define BT_TYPE_APPLICATION (bt_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (BtApplication, bt_application, BT, APPLICATION, AdwApplication)
+
+BtApplication *bt_application_new (void);
+
+G_END_DECLS
