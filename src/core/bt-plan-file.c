@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
@@ -980,6 +981,63 @@ check_unique_check_in_weeks (Loader *ld,
     }
 }
 
+/* json-glib 1.6 wraps integers beyond 64 bits around (99999999999999999999
+ * reads as -1) and turns 1e400 into infinity. Both are refused here, before
+ * a wrapped value could pass as a plausible one. */
+static gboolean
+check_number (const char  *token,
+              gsize        length,
+              guint        line,
+              guint        column,
+              GError     **error)
+{
+  char buf[64];
+  gboolean integer = TRUE;
+  const char *digits = buf;
+  gsize n_digits;
+
+  if (length >= sizeof buf)
+    {
+      g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                   _("line %u, column %u: the number is too long to be read exactly"),
+                   line, column);
+      return FALSE;
+    }
+
+  memcpy (buf, token, length);
+  buf[length] = '\0';
+
+  for (gsize i = 0; i < length; i++)
+    if (buf[i] == '.' || buf[i] == 'e' || buf[i] == 'E')
+      integer = FALSE;
+
+  if (!integer)
+    {
+      if (!isfinite (g_ascii_strtod (buf, NULL)))
+        {
+          g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                       _("line %u, column %u: the number %s is too large to be a number at all"),
+                       line, column, buf);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (*digits == '-')
+    digits++;
+  n_digits = strlen (digits);
+
+  if (n_digits > 16 || (n_digits == 16 && g_ascii_strtoull (digits, NULL, 10) > (guint64) MAX_SAFE_INTEGER))
+    {
+      g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                   _("line %u, column %u: the number %s is beyond ±2^53 and cannot be read exactly"),
+                   line, column, buf);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Refuses, before json-glib parses anything, input that could hurt it or
  * that it would report badly: invalid UTF-8, NUL bytes and nesting deeper
  * than any plan needs (json-glib 1.6 recurses once per level). */
@@ -1019,7 +1077,10 @@ scan_bytes (const char  *data,
       char c = *p;
 
       if (c == '\n')
-        line++;
+        {
+          line++;
+          line_start = p + 1;
+        }
 
       if (in_string)
         {
@@ -1035,6 +1096,16 @@ scan_bytes (const char  *data,
 
       if (c == '"')
         in_string = TRUE;
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          const char *token = p;
+
+          while (p + 1 < end && strchr ("+-0123456789.eE", p[1]) != NULL)
+            p++;
+          if (!check_number (token, p + 1 - token, line,
+                             (guint) g_utf8_strlen (line_start, token - line_start) + 1, error))
+            return FALSE;
+        }
       else if (c == '{' || c == '[')
         {
           if (++depth > BT_PLAN_MAX_DEPTH)
@@ -1063,6 +1134,7 @@ static gboolean
 read_header (Loader     *ld,
              JsonObject *root,
              gboolean   *newer,
+             guint      *file_version,
              GError    **error)
 {
   JsonNode *format = json_object_get_member (root, "format");
@@ -1088,6 +1160,7 @@ read_header (Loader     *ld,
     }
 
   *newer = v > BT_PLAN_VERSION;
+  *file_version = v > G_MAXUINT ? G_MAXUINT : (guint) v;
 
   return TRUE;
 }
@@ -1121,6 +1194,7 @@ read_plan (JsonNode  *root_node,
   JsonObject *root;
   JsonNode *node;
   gboolean newer = FALSE;
+  guint file_version = BT_PLAN_VERSION;
   Loader ld = {
     .path = g_string_new (NULL),
     .errors = g_ptr_array_new_with_free_func (g_free),
@@ -1141,7 +1215,7 @@ read_plan (JsonNode  *root_node,
     }
 
   root = json_node_get_object (root_node);
-  if (!read_header (&ld, root, &newer, error))
+  if (!read_header (&ld, root, &newer, &file_version, error))
     {
       loader_clear (&ld);
       return NULL;
@@ -1187,9 +1261,34 @@ read_plan (JsonNode  *root_node,
 
   /* A newer file may mean more than this version can see: never write it. */
   if (newer)
-    bt_plan_set_read_only (plan, TRUE);
+    {
+      bt_plan_set_read_only (plan, TRUE);
+      bt_plan_set_file_version (plan, file_version);
+    }
 
   return g_steal_pointer (&plan);
+}
+
+/* json-glib says "<data>:3:14: Parse error: scanner: unterminated string
+ * constant"; a person wants "line 3, column 14: not valid JSON: …". */
+static char *
+syntax_error_message (const char *raw)
+{
+  const char *rest = raw;
+  guint line = 0, column = 0;
+  int consumed = 0;
+
+  if (sscanf (raw, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+    rest = raw + consumed;
+  if (g_str_has_prefix (rest, "Parse error: "))
+    rest += strlen ("Parse error: ");
+  if (g_str_has_prefix (rest, "scanner: "))
+    rest += strlen ("scanner: ");
+
+  if (line > 0)
+    return g_strdup_printf (_("line %u, column %u: not valid JSON: %s"), line, column, rest);
+
+  return g_strdup_printf (_("not valid JSON: %s"), rest);
 }
 
 /**
@@ -1235,8 +1334,9 @@ bt_plan_file_load_bytes (GBytes  *bytes,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
-                   _("not valid JSON: %s"), local_error->message);
+      g_autofree char *message = syntax_error_message (local_error->message);
+
+      g_set_error_literal (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX, message);
       return NULL;
     }
 
@@ -1530,8 +1630,10 @@ bt_plan_file_serialize (BtPlan         *plan,
   bt_json_writer_begin_object (json);
   bt_json_writer_member (json, "format");
   bt_json_writer_string (json, BT_PLAN_FORMAT);
+  /* An export of a newer file keeps its version, so that this version's
+   * view of it is never taken for the whole. */
   bt_json_writer_member (json, "version");
-  bt_json_writer_int (json, BT_PLAN_VERSION);
+  bt_json_writer_int (json, MAX (BT_PLAN_VERSION, bt_plan_get_file_version (plan)));
   if (!all)
     {
       bt_json_writer_member (json, "section");

@@ -25,6 +25,7 @@ struct _BtPlan
   GListStore *check_ins;
 
   guint64     generation;
+  guint       file_version;
   guint       read_only : 1;
 };
 
@@ -260,6 +261,29 @@ bt_plan_set_read_only (BtPlan   *self,
 
   self->read_only = read_only;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+/**
+ * bt_plan_get_file_version:
+ *
+ * Returns: the format version of the file the plan came from; 0 for a plan
+ *   not read from a file of a newer version
+ */
+guint
+bt_plan_get_file_version (BtPlan *self)
+{
+  g_return_val_if_fail (BT_IS_PLAN (self), 0);
+
+  return self->file_version;
+}
+
+void
+bt_plan_set_file_version (BtPlan *self,
+                          guint   version)
+{
+  g_return_if_fail (BT_IS_PLAN (self));
+
+  self->file_version = version;
 }
 
 /**

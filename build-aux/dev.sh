@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The one entry point for developers and CI.
+#
+#   ./build-aux/dev.sh run    install what is missing, build, start the app
+#   ./build-aux/dev.sh test   install what is missing, build, run every test headless
+#
+# Works on a fresh Debian 12 with nothing but gcc and git: missing Debian
+# packages are installed with apt-get (through sudo when not root), and the
+# script says which.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+top=$(pwd)
+build_dir="${BUILD_DIR:-_build}"
+
+# Build and test dependencies, by Debian package name.
+packages=(
+  gcc pkg-config meson ninja-build gettext
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
+  libcairo2-dev libpango1.0-dev
+  libxml2-utils desktop-file-utils appstream
+)
+test_packages=(
+  xvfb xauth dbus dbus-daemon dbus-x11 at-spi2-core
+  python3 python3-gi python3-pyatspi gir1.2-atspi-2.0
+  libglib2.0-bin poppler-utils
+)
+
+say() { printf '%s\n' "dev.sh: $*" >&2; }
+
+install_missing() {
+  local missing=() p
+  for p in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$p")
+    fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+
+  say "installing missing Debian packages: ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null; then
+      sudo=(sudo)
+    else
+      say "not root and no sudo: please install ${missing[*]} and run again"
+      exit 1
+    fi
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+configure_and_build() {
+  if [ ! -f "$build_dir/build.ninja" ]; then
+    meson setup "$build_dir" "$@"
+  fi
+  ninja -C "$build_dir"
+}
+
+# Xvfb with a D-Bus session bus (and the accessibility bus the end-to-end
+# test drives), the same for a developer and for CI.
+headless() {
+  xvfb-run -a -s "-screen 0 1920x1080x24" dbus-run-session -- "$@"
+}
+
+cmd="${1:-}"
+shift || true
+
+case "$cmd" in
+  run)
+    install_missing "${packages[@]}"
+    configure_and_build
+    exec "$build_dir/src/breakthrough" "$@"
+    ;;
+
+  test)
+    install_missing "${packages[@]}" "${test_packages[@]}"
+    configure_and_build
+    headless meson test -C "$build_dir" --print-errorlogs "$@"
+    ;;
+
+  *)
+    echo "usage: $0 run|test" >&2
+    exit 2
+    ;;
+esac
