@@ -1,0 +1,491 @@
+/* test-analytics.c — the numbers, checked against hand-computed values
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "bt-analytics.h"
+#include "bt-date.h"
+
+#define EPS 1e-9
+
+typedef struct
+{
+  BtPlan     *plan;
+  BtCategory *tactical;
+  BtCategory *strategic;
+} Fixture;
+
+static GDate
+day (int y,
+     int m,
+     int d)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+
+  return date;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->plan = bt_plan_new ();
+  f->tactical = bt_category_new ();
+  bt_category_set_name (f->tactical, "Incidents");
+  bt_category_set_kind (f->tactical, BT_CATEGORY_TACTICAL);
+  f->strategic = bt_category_new ();
+  bt_category_set_name (f->strategic, "Strategy");
+  bt_category_set_kind (f->strategic, BT_CATEGORY_STRATEGIC);
+  bt_item_append_child (BT_ITEM (f->plan), bt_plan_get_categories (f->plan), BT_ITEM (f->tactical));
+  bt_item_append_child (BT_ITEM (f->plan), bt_plan_get_categories (f->plan), BT_ITEM (f->strategic));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->tactical);
+  g_clear_object (&f->strategic);
+  g_clear_object (&f->plan);
+}
+
+static void
+add_week (Fixture *f,
+          int      y,
+          int      w,
+          double   tactical,
+          double   strategic)
+{
+  BtWeek *week = bt_plan_ensure_week (f->plan, y, w);
+
+  bt_week_set_hours (week, bt_item_get_id (BT_ITEM (f->tactical)), tactical);
+  bt_week_set_hours (week, bt_item_get_id (BT_ITEM (f->strategic)), strategic);
+}
+
+/* 2026-W01 30/10, W02 20/20, W04 10/30, W06 40/0 (tactical/strategic). */
+static void
+add_four_weeks (Fixture *f)
+{
+  add_week (f, 2026, 1, 30, 10);
+  add_week (f, 2026, 2, 20, 20);
+  add_week (f, 2026, 4, 10, 30);
+  add_week (f, 2026, 6, 40, 0);
+}
+
+static void
+test_week_shares (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GArray) shares = NULL;
+  const BtWeekShare *s;
+
+  add_four_weeks (f);
+  /* Hours of a category that no longer exists count for neither kind. */
+  bt_week_set_hours (bt_plan_find_week (f->plan, 2026, 1), "deleted-category", 5);
+
+  shares = bt_analytics_week_shares (f->plan);
+  g_assert_cmpuint (shares->len, ==, 4);
+
+  s = &g_array_index (shares, BtWeekShare, 0);
+  g_assert_cmpfloat_with_epsilon (s->tactical, 30, EPS);
+  g_assert_cmpfloat_with_epsilon (s->strategic, 10, EPS);
+  g_assert_cmpfloat_with_epsilon (s->share, 0.25, EPS);
+  g_assert_cmpfloat_with_epsilon (s->rolling, 0.25, EPS);
+
+  s = &g_array_index (shares, BtWeekShare, 1);
+  g_assert_cmpfloat_with_epsilon (s->share, 0.5, EPS);
+  g_assert_cmpfloat_with_epsilon (s->rolling, 30.0 / 80.0, EPS);
+
+  /* W04's window is W01–W04: W03 has no record and counts as nothing. */
+  s = &g_array_index (shares, BtWeekShare, 2);
+  g_assert_cmpfloat_with_epsilon (s->share, 0.75, EPS);
+  g_assert_cmpfloat_with_epsilon (s->rolling, 60.0 / 120.0, EPS);
+
+  /* W06's window is W03–W06: only W04 and W06. */
+  s = &g_array_index (shares, BtWeekShare, 3);
+  g_assert_cmpfloat_with_epsilon (s->share, 0.0, EPS);
+  g_assert_cmpfloat_with_epsilon (s->rolling, 30.0 / 80.0, EPS);
+}
+
+static void
+test_empty_week_has_no_share (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GArray) shares = NULL;
+
+  bt_plan_ensure_week (f->plan, 2026, 10);
+  shares = bt_analytics_week_shares (f->plan);
+
+  g_assert_cmpuint (shares->len, ==, 1);
+  g_assert_true (isnan (g_array_index (shares, BtWeekShare, 0).share));
+  g_assert_true (isnan (g_array_index (shares, BtWeekShare, 0).rolling));
+}
+
+static void
+test_trend (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GArray) shares = NULL;
+  GDate today = day (2026, 2, 6);
+  BtTrend trend;
+
+  add_four_weeks (f);
+  shares = bt_analytics_week_shares (f->plan);
+  trend = bt_analytics_trend (shares, &today, 13);
+
+  /* Least squares over (-35, 25), (-28, 50), (-14, 75), (0, 0) with x in
+   * days ÷ 30.436875 and y in percent, worked out by hand (and in Python). */
+  g_assert_true (trend.valid);
+  g_assert_cmpuint (trend.n_points, ==, 4);
+  g_assert_cmpfloat_with_epsilon (trend.slope, -18.42425847457626, 1e-9);
+  g_assert_cmpfloat_with_epsilon (trend.current, 0.25847457627118653, 1e-12);
+  g_assert_cmpint (g_date_get_day (&trend.last), ==, 2);   /* Monday 2 February */
+
+  /* A window of 2 weeks holds only W06 (W05 has no record): no trend. */
+  trend = bt_analytics_trend (shares, &today, 2);
+  g_assert_false (trend.valid);
+  g_assert_cmpuint (trend.n_points, ==, 1);
+}
+
+static void
+test_trend_ignores_the_future (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GArray) shares = NULL;
+  GDate today = day (2026, 1, 14);   /* in W03 */
+  BtTrend trend;
+
+  add_four_weeks (f);
+  shares = bt_analytics_week_shares (f->plan);
+  trend = bt_analytics_trend (shares, &today, 13);
+
+  /* Only W01 and W02: 25 % then 50 %, one week apart. */
+  g_assert_true (trend.valid);
+  g_assert_cmpuint (trend.n_points, ==, 2);
+  g_assert_cmpfloat_with_epsilon (trend.slope, 25.0 * 30.436875 / 7.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (trend.current, 0.5, 1e-12);
+}
+
+static void
+test_trajectory (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GArray) shares = NULL;
+  BtProfile *profile = bt_plan_get_profile (f->plan);
+  GDate target = day (2026, 12, 28);   /* 364 days after W01's Monday */
+  GDate date;
+  BtTrajectory t;
+
+  add_four_weeks (f);
+  shares = bt_analytics_week_shares (f->plan);
+
+  /* No target date, no trajectory. */
+  t = bt_analytics_trajectory (f->plan, shares);
+  g_assert_false (t.valid);
+
+  bt_profile_set_target_date (profile, &target);
+  bt_profile_set_target_share (profile, 0.5);
+  t = bt_analytics_trajectory (f->plan, shares);
+  g_assert_true (t.valid);
+  g_assert_cmpfloat_with_epsilon (t.start_share, 0.25, EPS);
+
+  date = day (2025, 12, 29);
+  g_assert_cmpfloat_with_epsilon (bt_trajectory_at (&t, &date), 0.25, EPS);
+  date = day (2026, 6, 29);   /* 182 days in: half way */
+  g_assert_cmpfloat_with_epsilon (bt_trajectory_at (&t, &date), 0.375, EPS);
+  date = day (2027, 6, 1);    /* after the target date it stays at the target */
+  g_assert_cmpfloat_with_epsilon (bt_trajectory_at (&t, &date), 0.5, EPS);
+  date = day (2025, 1, 1);    /* before the start it is the start */
+  g_assert_cmpfloat_with_epsilon (bt_trajectory_at (&t, &date), 0.25, EPS);
+}
+
+static void
+test_weeks_below (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GArray) shares = NULL;
+  BtProfile *profile = bt_plan_get_profile (f->plan);
+  GDate target = day (2026, 12, 28);
+  GDate today = day (2026, 2, 6);
+  BtTrajectory t;
+
+  bt_profile_set_target_date (profile, &target);
+  bt_profile_set_target_share (profile, 0.5);
+  add_four_weeks (f);   /* 25 %, 50 %, 75 %, 0 % */
+  shares = bt_analytics_week_shares (f->plan);
+  t = bt_analytics_trajectory (f->plan, shares);
+
+  /* Only W06 is below (W04's 75 % is above), so one in a row. */
+  g_assert_cmpuint (bt_analytics_weeks_below (shares, &t, &today), ==, 1);
+
+  add_week (f, 2026, 7, 30, 5);
+  add_week (f, 2026, 8, 30, 6);
+  g_clear_pointer (&shares, g_array_unref);
+  shares = bt_analytics_week_shares (f->plan);
+  today = day (2026, 2, 27);
+  g_assert_cmpuint (bt_analytics_weeks_below (shares, &t, &today), ==, 3);
+
+  /* Looking from an earlier day, later weeks do not count. */
+  today = day (2026, 2, 10);
+  g_assert_cmpuint (bt_analytics_weeks_below (shares, &t, &today), ==, 2);
+}
+
+static void
+test_projection (void)
+{
+  BtTrend trend = { TRUE, 10, 2.0, 0.40, day (2026, 1, 5) };
+  GDate date;
+
+  /* 10 points to go at 2 points a month: 5 months = ceil (152.18) days. */
+  g_assert_cmpint (bt_analytics_projection (&trend, 0.5, &date), ==, BT_PROJECTION_ON_DATE);
+  g_assert_cmpint (g_date_get_year (&date), ==, 2026);
+  g_assert_cmpint (g_date_get_month (&date), ==, 6);
+  g_assert_cmpint (g_date_get_day (&date), ==, 7);
+
+  g_assert_cmpint (bt_analytics_projection (&trend, 0.4, &date), ==, BT_PROJECTION_REACHED);
+
+  trend.slope = 0.0;
+  g_assert_cmpint (bt_analytics_projection (&trend, 0.5, &date), ==, BT_PROJECTION_NEVER);
+  trend.slope = -1.0;
+  g_assert_cmpint (bt_analytics_projection (&trend, 0.5, &date), ==, BT_PROJECTION_NEVER);
+  /* 10 points at 0.01 a month is 83 years: never, in practice. */
+  trend.slope = 0.01;
+  g_assert_cmpint (bt_analytics_projection (&trend, 0.5, &date), ==, BT_PROJECTION_NEVER);
+
+  trend.valid = FALSE;
+  g_assert_cmpint (bt_analytics_projection (&trend, 0.5, &date), ==, BT_PROJECTION_UNKNOWN);
+}
+
+static void
+test_milestones (void)
+{
+  g_autoptr(BtMilestone) m = bt_milestone_new ();
+  GDate date = day (2026, 11, 1), original = day (2026, 9, 1), today = day (2026, 11, 20);
+
+  g_assert_false (bt_analytics_milestone_overdue (m, &today));   /* no date */
+
+  bt_milestone_set_date (m, &date);
+  g_assert_true (bt_analytics_milestone_overdue (m, &today));
+  bt_milestone_set_status (m, BT_MILESTONE_IN_PROGRESS);
+  g_assert_true (bt_analytics_milestone_overdue (m, &today));
+  bt_milestone_set_status (m, BT_MILESTONE_DONE);
+  g_assert_false (bt_analytics_milestone_overdue (m, &today));
+  bt_milestone_set_status (m, BT_MILESTONE_PLANNED);
+  today = day (2026, 11, 1);   /* due today is not overdue */
+  g_assert_false (bt_analytics_milestone_overdue (m, &today));
+
+  g_assert_false (bt_analytics_milestone_slipped (m));
+  bt_milestone_set_original_date (m, &original);
+  g_assert_true (bt_analytics_milestone_slipped (m));
+  bt_milestone_set_original_date (m, NULL);
+  bt_milestone_set_status (m, BT_MILESTONE_SLIPPED);
+  g_assert_true (bt_analytics_milestone_slipped (m));
+}
+
+static BtRelationship *
+person (BtFunction  function,
+        int         strength,
+        int         cadence,
+        const char *last_touch)
+{
+  BtRelationship *r = bt_relationship_new ();
+
+  bt_relationship_set_name (r, "Someone");
+  bt_relationship_set_function (r, function);
+  bt_relationship_set_strength (r, strength);
+  bt_relationship_set_cadence_days (r, cadence);
+
+  if (last_touch != NULL)
+    {
+      g_autoptr(BtTouchpoint) older = bt_touchpoint_new ();
+      g_autoptr(BtTouchpoint) t = bt_touchpoint_new ();
+      GDate date, before;
+
+      g_assert_true (bt_date_parse (last_touch, &date));
+      before = date;
+      g_date_subtract_days (&before, 40);
+      /* The older touchpoint comes second: the latest date counts, not the
+       * last entry. */
+      bt_touchpoint_set_date (t, &date);
+      bt_touchpoint_set_date (older, &before);
+      bt_item_append_child (BT_ITEM (r), bt_relationship_get_touchpoints (r), BT_ITEM (t));
+      bt_item_append_child (BT_ITEM (r), bt_relationship_get_touchpoints (r), BT_ITEM (older));
+    }
+
+  return r;
+}
+
+static void
+test_relationship_state (void)
+{
+  GDate today = day (2026, 11, 20), due;
+  g_autoptr(BtRelationship) never = person (BT_FUNCTION_SALES, 2, 30, NULL);
+  g_autoptr(BtRelationship) late = person (BT_FUNCTION_SALES, 2, 14, "2026-11-01");
+  g_autoptr(BtRelationship) today_due = person (BT_FUNCTION_SALES, 2, 19, "2026-11-01");
+  g_autoptr(BtRelationship) soon = person (BT_FUNCTION_SALES, 2, 21, "2026-11-01");
+  g_autoptr(BtRelationship) week = person (BT_FUNCTION_SALES, 2, 26, "2026-11-01");
+  g_autoptr(BtRelationship) fine = person (BT_FUNCTION_SALES, 2, 27, "2026-11-01");
+
+  g_assert_cmpint (bt_analytics_relationship_state (never, &today, &due), ==, BT_RELATIONSHIP_OVERDUE);
+  g_assert_false (g_date_valid (&due));
+
+  g_assert_cmpint (bt_analytics_relationship_state (late, &today, &due), ==, BT_RELATIONSHIP_OVERDUE);
+  g_assert_cmpint (g_date_get_day (&due), ==, 15);
+  g_assert_cmpint (bt_analytics_relationship_state (today_due, &today, NULL), ==, BT_RELATIONSHIP_DUE_SOON);
+  g_assert_cmpint (bt_analytics_relationship_state (soon, &today, &due), ==, BT_RELATIONSHIP_DUE_SOON);
+  g_assert_cmpint (g_date_get_day (&due), ==, 22);
+  /* Due in exactly 7 days is still "due soon"; 8 is fine. */
+  g_assert_cmpint (bt_analytics_relationship_state (week, &today, NULL), ==, BT_RELATIONSHIP_DUE_SOON);
+  g_assert_cmpint (bt_analytics_relationship_state (fine, &today, NULL), ==, BT_RELATIONSHIP_FINE);
+}
+
+static void
+test_weak_functions (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(BtRelationship) product = person (BT_FUNCTION_PRODUCT, 4, 30, NULL);
+  g_autoptr(BtRelationship) sales = person (BT_FUNCTION_SALES, 2, 30, NULL);
+  g_autoptr(BtRelationship) finance = person (BT_FUNCTION_FINANCE, 3, 30, NULL);
+  g_autoptr(BtRelationship) other = person (BT_FUNCTION_OTHER, 5, 30, NULL);
+  guint all = (1u << BT_FUNCTION_OTHER) - 1;
+  guint mask;
+
+  g_assert_cmpuint (bt_analytics_weak_functions (f->plan), ==, all);
+
+  bt_item_append_child (BT_ITEM (f->plan), bt_plan_get_relationships (f->plan), BT_ITEM (product));
+  bt_item_append_child (BT_ITEM (f->plan), bt_plan_get_relationships (f->plan), BT_ITEM (sales));
+  bt_item_append_child (BT_ITEM (f->plan), bt_plan_get_relationships (f->plan), BT_ITEM (finance));
+  bt_item_append_child (BT_ITEM (f->plan), bt_plan_get_relationships (f->plan), BT_ITEM (other));
+
+  mask = bt_analytics_weak_functions (f->plan);
+  g_assert_false (mask & (1u << BT_FUNCTION_PRODUCT));
+  g_assert_false (mask & (1u << BT_FUNCTION_FINANCE));   /* strength 3 is enough */
+  g_assert_true (mask & (1u << BT_FUNCTION_SALES));      /* strength 2 is not */
+  g_assert_true (mask & (1u << BT_FUNCTION_MARKETING));
+  g_assert_false (mask & (1u << BT_FUNCTION_OTHER));     /* "other" is never asked for */
+  g_assert_cmpuint (__builtin_popcount (mask), ==, 6);
+}
+
+static BtBusinessCase *
+business_case (BtCaseStatus  status,
+               const char   *proposed,
+               const char   *decided)
+{
+  BtBusinessCase *bc = bt_business_case_new ();
+  GDate date;
+
+  bt_business_case_set_title (bc, "Case");
+  bt_business_case_set_status (bc, status);
+  if (proposed != NULL && bt_date_parse (proposed, &date))
+    bt_business_case_set_proposed_on (bc, &date);
+  if (decided != NULL && bt_date_parse (decided, &date))
+    bt_business_case_set_decided_on (bc, &date);
+
+  return bc;
+}
+
+static void
+test_case_totals (void)
+{
+  g_autoptr(BtBusinessCase) bc = business_case (BT_CASE_PROPOSED, NULL, NULL);
+  g_autoptr(BtCostRow) licences = bt_cost_row_new ();
+  g_autoptr(BtCostRow) time = bt_cost_row_new ();
+  BtCaseTotals totals;
+
+  bt_cost_row_set_current_monthly (licences, 38000);
+  bt_cost_row_set_projected_monthly (licences, 24000);
+  bt_cost_row_set_current_monthly (time, 27000);
+  bt_cost_row_set_projected_monthly (time, 20000);
+  bt_item_append_child (BT_ITEM (bc), bt_business_case_get_cost_rows (bc), BT_ITEM (licences));
+  bt_item_append_child (BT_ITEM (bc), bt_business_case_get_cost_rows (bc), BT_ITEM (time));
+
+  totals = bt_analytics_case_totals (bc);
+  g_assert_cmpfloat_with_epsilon (totals.monthly_savings, 21000, EPS);
+  g_assert_cmpfloat_with_epsilon (totals.yearly_savings, 252000, EPS);
+  g_assert_true (isnan (totals.payback_months));   /* the ask has no cost */
+
+  bt_business_case_set_ask_cost (bc, 120000);
+  totals = bt_analytics_case_totals (bc);
+  g_assert_cmpfloat_with_epsilon (totals.payback_months, 120000.0 / 21000.0, EPS);
+
+  /* A case that costs more than it saves never pays back. */
+  bt_cost_row_set_projected_monthly (licences, 60000);
+  totals = bt_analytics_case_totals (bc);
+  g_assert_cmpfloat_with_epsilon (totals.monthly_savings, 7000 - 22000, EPS);
+  g_assert_true (isnan (totals.payback_months));
+}
+
+static void
+add_case (Fixture        *f,
+          BtBusinessCase *bc)
+{
+  g_autoptr(BtNarrative) n = bt_narrative_new ();
+
+  bt_narrative_set_title (n, "Story");
+  bt_item_append_child (BT_ITEM (n), bt_narrative_get_business_cases (n), BT_ITEM (bc));
+  bt_item_append_child (BT_ITEM (f->plan), bt_plan_get_narratives (f->plan), BT_ITEM (n));
+  g_object_unref (bc);
+}
+
+static void
+test_new_battlefield (Fixture       *f,
+                      gconstpointer  data)
+{
+  GDate today = day (2026, 11, 20);
+
+  g_assert_false (bt_analytics_new_battlefield (f->plan, &today));
+
+  add_case (f, business_case (BT_CASE_REJECTED, "2026-01-10", "2026-02-01"));
+  g_assert_false (bt_analytics_new_battlefield (f->plan, &today));   /* one is not a pattern */
+
+  /* Two, but only five months apart. */
+  add_case (f, business_case (BT_CASE_REJECTED, "2026-05-01", "2026-06-09"));
+  g_assert_false (bt_analytics_new_battlefield (f->plan, &today));
+
+  /* A third rejection stretches it past six months (10 January → 10 July). */
+  add_case (f, business_case (BT_CASE_REJECTED, "2026-06-20", "2026-07-10"));
+  g_assert_true (bt_analytics_new_battlefield (f->plan, &today));
+
+  /* Not yet, seen from a day before that rejection. */
+  today = day (2026, 7, 9);
+  g_assert_false (bt_analytics_new_battlefield (f->plan, &today));
+  today = day (2026, 11, 20);
+
+  /* Drafts and proposals do not change it; one funded case does. */
+  add_case (f, business_case (BT_CASE_PROPOSED, "2026-10-01", NULL));
+  g_assert_true (bt_analytics_new_battlefield (f->plan, &today));
+  add_case (f, business_case (BT_CASE_FUNDED, "2026-09-01", "2026-10-01"));
+  g_assert_false (bt_analytics_new_battlefield (f->plan, &today));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/analytics/week-shares", test_week_shares);
+  ADD ("/analytics/empty-week-has-no-share", test_empty_week_has_no_share);
+  ADD ("/analytics/trend", test_trend);
+  ADD ("/analytics/trend-ignores-the-future", test_trend_ignores_the_future);
+  ADD ("/analytics/trajectory", test_trajectory);
+  ADD ("/analytics/weeks-below", test_weeks_below);
+  ADD ("/analytics/weak-functions", test_weak_functions);
+  ADD ("/analytics/new-battlefield", test_new_battlefield);
+  g_test_add_func ("/analytics/projection", test_projection);
+  g_test_add_func ("/analytics/milestones", test_milestones);
+  g_test_add_func ("/analytics/relationship-state", test_relationship_state);
+  g_test_add_func ("/analytics/case-totals", test_case_totals);
+
+  return g_test_run ();
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The command line, as a person or a script uses it: no display needed.
+set -u
+bin="$1"
+unset DISPLAY WAYLAND_DISPLAY
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export XDG_DATA_HOME="$tmp/data" HOME="$tmp/home"
+sample=../data/sample-plan.json
+fails=0
+n=0
+
+check() {
+  local what="$1"; shift
+  n=$((n + 1))
+  if "$@"; then
+    echo "ok $n - $what"
+  else
+    echo "not ok $n - $what"
+    fails=$((fails + 1))
+  fi
+}
+
+contains() { grep -qF -- "$2" "$1"; }
+
+"$bin" --version >"$tmp/out" 2>&1; status=$?
+check "--version exits 0" [ $status -eq 0 ]
+check "--version prints the version" contains "$tmp/out" "breakthrough "
+
+"$bin" --help >"$tmp/out" 2>&1
+for option in --validate --export-json --section --version; do
+  check "--help lists $option" contains "$tmp/out" "$option"
+done
+
+"$bin" --validate "$sample" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--validate accepts the sample" [ $status -eq 0 ]
+check "--validate prints ok" [ "$(head -n1 "$tmp/out")" = "ok" ]
+check "--validate summarises" contains "$tmp/out" "78 weeks, 12 relationships"
+
+"$bin" --validate data/bad/13-strength-too-high.json >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--validate refuses a bad file with 1" [ $status -eq 1 ]
+check "errors go to stderr, not stdout" [ ! -s "$tmp/out" ]
+check "the error names the file and the JSON path" \
+  contains "$tmp/err" "data/bad/13-strength-too-high.json: relationships[0].strength: expected a whole number from 1 to 5, got 6"
+
+"$bin" --validate "$tmp/missing.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "a missing file fails" [ $status -eq 1 ]
+check "a missing file is named" contains "$tmp/err" "missing.json"
+
+"$bin" --export-json "$tmp/all.json" "$sample"; status=$?
+check "--export-json writes the plan" [ $status -eq 0 ]
+check "the export is the plan, unchanged" cmp -s "$tmp/all.json" "$sample"
+check "the export is readable by the user alone" [ "$(stat -c %a "$tmp/all.json")" = "600" ]
+
+for section in profile roadmap time relationships narratives check-ins; do
+  "$bin" --export-json "$tmp/$section.json" --section "$section" "$sample"
+  check "--section $section exports" contains "$tmp/$section.json" "\"section\": \"$section\""
+  "$bin" --validate "$tmp/$section.json" >"$tmp/out" 2>&1; status=$?
+  check "--section $section passes --validate" [ $status -eq 0 ]
+done
+
+"$bin" --export-json "$tmp/x.json" --section everything "$sample" 2>"$tmp/err"; status=$?
+check "an unknown section is refused" [ $status -ne 0 ]
+check "the unknown section is named" contains "$tmp/err" "everything"
+
+"$bin" --section time 2>"$tmp/err"; status=$?
+check "--section without --export-json is refused" [ $status -ne 0 ]
+
+# Without FILE, the plan in the XDG data folder.
+mkdir -p "$XDG_DATA_HOME/breakthrough"
+cp "$sample" "$XDG_DATA_HOME/breakthrough/plan.json"
+"$bin" --export-json "$tmp/default.json" --section relationships; status=$?
+check "--export-json without FILE uses the default plan" [ $status -eq 0 ]
+check "the default plan's relationships are exported" contains "$tmp/default.json" "Priya Raman"
+
+echo "1..$n"
+[ $fails -eq 0 ]

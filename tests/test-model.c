@@ -1,0 +1,236 @@
+/* test-model.c — the plan model: ids, collections, change notification
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "bt-plan.h"
+
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_default_categories (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new_default ();
+  GListModel *categories = bt_plan_get_categories (plan);
+  guint tactical = 0, strategic = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (categories), ==, 10);
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(BtCategory) c = g_list_model_get_item (categories, i);
+
+      if (bt_category_get_kind (c) == BT_CATEGORY_TACTICAL)
+        tactical++;
+      else
+        strategic++;
+      g_assert_cmpuint (strlen (bt_category_get_color (c)), ==, 7);
+    }
+
+  g_assert_cmpuint (tactical, ==, 4);
+  g_assert_cmpuint (strategic, ==, 6);
+}
+
+static void
+test_ids (void)
+{
+  g_autoptr(BtRelationship) a = bt_relationship_new ();
+  g_autoptr(BtRelationship) b = bt_relationship_new ();
+  const char *id_a = bt_item_get_id (BT_ITEM (a));
+
+  g_assert_true (g_uuid_string_is_valid (id_a));
+  g_assert_cmpstr (id_a, !=, bt_item_get_id (BT_ITEM (b)));
+  /* Stable: asking again gives the same id. */
+  g_assert_cmpstr (id_a, ==, bt_item_get_id (BT_ITEM (a)));
+}
+
+static void
+test_notify_only_on_change (void)
+{
+  g_autoptr(BtRelationship) r = bt_relationship_new ();
+  guint notified = 0;
+
+  g_signal_connect (r, "notify::strength", G_CALLBACK (notify_count_cb), &notified);
+
+  bt_relationship_set_strength (r, 4);
+  bt_relationship_set_strength (r, 4);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpint (bt_relationship_get_strength (r), ==, 4);
+
+  bt_relationship_set_name (r, "Priya");
+  bt_relationship_set_name (r, "Priya");
+  g_assert_cmpstr (bt_relationship_get_name (r), ==, "Priya");
+}
+
+static void
+test_plan_changed_from_deep_inside (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtRelationship) r = bt_relationship_new ();
+  g_autoptr(BtTouchpoint) t = bt_touchpoint_new ();
+  g_autoptr(BtNarrative) n = bt_narrative_new ();
+  g_autoptr(BtBusinessCase) bc = bt_business_case_new ();
+  g_autoptr(BtCostRow) row = bt_cost_row_new ();
+  guint changed = 0;
+  guint64 generation;
+
+  g_signal_connect (plan, "changed", G_CALLBACK (count_cb), &changed);
+
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (r));
+  g_assert_cmpuint (changed, ==, 1);
+
+  bt_item_append_child (BT_ITEM (r), bt_relationship_get_touchpoints (r), BT_ITEM (t));
+  g_assert_cmpuint (changed, ==, 2);
+
+  /* A property of a grandchild reaches the plan. */
+  generation = bt_plan_get_generation (plan);
+  bt_touchpoint_set_note (t, "Coffee");
+  g_assert_cmpuint (changed, ==, 3);
+  g_assert_cmpuint (bt_plan_get_generation (plan), >, generation);
+
+  /* Three levels down: narrative → business case → cost row. */
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_narratives (plan), BT_ITEM (n));
+  bt_item_append_child (BT_ITEM (n), bt_narrative_get_business_cases (n), BT_ITEM (bc));
+  bt_item_append_child (BT_ITEM (bc), bt_business_case_get_cost_rows (bc), BT_ITEM (row));
+  changed = 0;
+  bt_cost_row_set_current_monthly (row, 1000.0);
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* The profile is part of the plan too. */
+  changed = 0;
+  bt_profile_set_target_share (bt_plan_get_profile (plan), 0.6);
+  g_assert_cmpuint (changed, ==, 1);
+}
+
+static void
+test_removed_child_is_detached (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtRelationship) r = bt_relationship_new ();
+  guint changed = 0, position = 99;
+
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (r));
+  g_assert_true (bt_item_get_parent (BT_ITEM (r)) == BT_ITEM (plan));
+
+  g_assert_true (bt_item_remove_child (BT_ITEM (plan), bt_plan_get_relationships (plan),
+                                       BT_ITEM (r), &position));
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_null (bt_item_get_parent (BT_ITEM (r)));
+
+  g_signal_connect (plan, "changed", G_CALLBACK (count_cb), &changed);
+  bt_relationship_set_name (r, "Gone");
+  g_assert_cmpuint (changed, ==, 0);
+
+  g_assert_false (bt_item_remove_child (BT_ITEM (plan), bt_plan_get_relationships (plan),
+                                        BT_ITEM (r), NULL));
+}
+
+/* A child that outlives its parent (an undo step may hold one) must not
+ * point at freed memory. */
+static void
+test_child_outlives_parent (void)
+{
+  BtPlan *plan = bt_plan_new ();
+  g_autoptr(BtRelationship) r = bt_relationship_new ();
+
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (r));
+  g_object_unref (plan);
+
+  g_assert_null (bt_item_get_parent (BT_ITEM (r)));
+  bt_relationship_set_name (r, "Still here");
+}
+
+static void
+test_weeks_sorted (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  GListModel *weeks = bt_plan_get_weeks (plan);
+  const char *order[] = { "2025-W52", "2026-W01", "2026-W10", "2026-W53" };
+  g_autoptr(BtWeek) duplicate = bt_week_new (2026, 1);
+
+  bt_plan_ensure_week (plan, 2026, 10);
+  bt_plan_ensure_week (plan, 2026, 1);
+  bt_plan_ensure_week (plan, 2026, 53);
+  bt_plan_ensure_week (plan, 2025, 52);
+  /* Asking again gives the same record. */
+  g_assert_true (bt_plan_ensure_week (plan, 2026, 10) == bt_plan_find_week (plan, 2026, 10));
+  g_assert_false (bt_plan_add_week (plan, duplicate));
+
+  g_assert_cmpuint (g_list_model_get_n_items (weeks), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(BtWeek) w = g_list_model_get_item (weeks, i);
+      g_assert_cmpstr (bt_week_get_week (w), ==, order[i]);
+    }
+
+  g_assert_null (bt_plan_find_week (plan, 2026, 2));
+}
+
+static void
+test_week_hours (void)
+{
+  g_autoptr(BtWeek) week = bt_week_new (2026, 47);
+  guint notified = 0;
+  double hours;
+
+  g_signal_connect (week, "notify::total-hours", G_CALLBACK (notify_count_cb), &notified);
+
+  bt_week_set_hours (week, "a", 10.5);
+  bt_week_set_hours (week, "b", 4.0);
+  bt_week_set_hours (week, "a", 10.5);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpfloat (bt_week_get_total_hours (week), ==, 14.5);
+  g_assert_cmpfloat (bt_week_get_hours (week, "a"), ==, 10.5);
+  g_assert_cmpfloat (bt_week_get_hours (week, "missing"), ==, 0.0);
+
+  /* Order of entry is kept, so files round-trip unchanged. */
+  g_assert_cmpuint (bt_week_get_n_categories (week), ==, 2);
+  g_assert_cmpstr (bt_week_get_category (week, 1, &hours), ==, "b");
+  g_assert_cmpfloat (hours, ==, 4.0);
+
+  /* Zero for a category with no hours adds nothing. */
+  bt_week_set_hours (week, "c", 0.0);
+  g_assert_cmpuint (bt_week_get_n_categories (week), ==, 2);
+
+  /* Serials count weeks, across a year's end too. */
+  {
+    g_autoptr(BtWeek) w53 = bt_week_new (2026, 53);
+    g_autoptr(BtWeek) w1 = bt_week_new (2027, 1);
+
+    g_assert_cmpuint (bt_week_get_serial (w53) + 1, ==, bt_week_get_serial (w1));
+    g_assert_cmpuint (bt_week_get_serial (w53) - bt_week_get_serial (week), ==, 6);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/model/default-categories", test_default_categories);
+  g_test_add_func ("/model/ids", test_ids);
+  g_test_add_func ("/model/notify-only-on-change", test_notify_only_on_change);
+  g_test_add_func ("/model/plan-changed-from-deep-inside", test_plan_changed_from_deep_inside);
+  g_test_add_func ("/model/removed-child-is-detached", test_removed_child_is_detached);
+  g_test_add_func ("/model/child-outlives-parent", test_child_outlives_parent);
+  g_test_add_func ("/model/weeks-sorted", test_weeks_sorted);
+  g_test_add_func ("/model/week-hours", test_week_hours);
+
+  return g_test_run ();
+}

@@ -1,0 +1,425 @@
+/* test-plan-file.c — reading, writing and saving plan files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "bt-json-writer.h"
+#include "bt-plan-file.h"
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static char *
+sample_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "sample-plan.json", NULL);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    g_error ("%s", error->message);
+
+  return g_bytes_new_take (contents, length);
+}
+
+static JsonNode *
+parse (GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  json_parser_load_from_data (parser, data, length, &error);
+  g_assert_no_error (error);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static guint
+n_items (GListModel *list)
+{
+  return g_list_model_get_n_items (list);
+}
+
+static void
+test_sample_loads (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  BtProfile *profile;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  g_assert_false (bt_plan_get_read_only (plan));
+
+  profile = bt_plan_get_profile (plan);
+  g_assert_cmpstr (bt_profile_get_name (profile), ==, "Alex Morgan");
+  g_assert_cmpint (bt_profile_get_birth_year (profile), ==, 1984);
+  g_assert_cmpfloat (bt_profile_get_target_share (profile), ==, 0.55);
+
+  /* What the issue asks the sample to hold. */
+  g_assert_cmpuint (n_items (bt_plan_get_phases (plan)), ==, 3);
+  g_assert_cmpuint (n_items (bt_plan_get_weeks (plan)), ==, 78);
+  g_assert_cmpuint (n_items (bt_plan_get_relationships (plan)), ==, 12);
+  g_assert_cmpuint (n_items (bt_plan_get_narratives (plan)), ==, 3);
+  g_assert_cmpuint (n_items (bt_plan_get_check_ins (plan)), ==, 6);
+}
+
+/* The app's own output reads back to the very same bytes. */
+static void
+test_sample_round_trip_is_identical (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autoptr(GBytes) original = read_bytes (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (original, &error);
+  g_autoptr(GBytes) saved = NULL;
+
+  g_assert_no_error (error);
+  saved = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+  g_assert_no_error (error);
+
+  if (!g_bytes_equal (original, saved))
+    {
+      g_autofree char *out = g_build_filename (g_get_tmp_dir (), "sample-round-trip.json", NULL);
+      g_file_set_contents (out, g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), NULL);
+      g_test_fail_printf ("saving the sample changed it; see %s", out);
+    }
+}
+
+static void
+test_unknown_fields_survive (void)
+{
+  g_autofree char *path = data_path ("unknown-fields.json");
+  g_autoptr(GBytes) original = read_bytes (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (original, &error);
+  g_autoptr(BtPlan) again = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) saved_again = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+
+  g_assert_no_error (error);
+  saved = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+  g_assert_no_error (error);
+
+  /* The fixture spells out every default, so the trees must be equal:
+   * every unknown member, at every level, with its value. */
+  before = parse (original);
+  after = parse (saved);
+  g_assert_true (json_node_equal (before, after));
+
+  /* And load → save → load → save is stable. */
+  again = bt_plan_file_load_bytes (saved, &error);
+  g_assert_no_error (error);
+  saved_again = bt_plan_file_serialize (again, BT_PLAN_SECTION_ALL, &error);
+  g_assert_true (g_bytes_equal (saved, saved_again));
+
+  /* Spot checks that would fail if a level were dropped. */
+  g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), "\"mood\": \"warm\""));
+  g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), "\"currency\": \"EUR\""));
+  g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), "\"theme\": \"solarized\""));
+  g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), "\"c1\": 12.25"));
+}
+
+static void
+test_numbers_are_written_readably (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(BtPlan) back = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text;
+
+  bt_profile_set_target_share (bt_plan_get_profile (plan), 0.55);
+  saved = bt_plan_file_serialize (plan, BT_PLAN_SECTION_PROFILE, &error);
+  text = g_bytes_get_data (saved, NULL);
+
+  /* Not 0.55000000000000004 as json-glib 1.6 would write it. */
+  g_assert_nonnull (strstr (text, "\"target_share\": 0.55\n"));
+
+  back = bt_plan_file_load_bytes (saved, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (bt_profile_get_target_share (bt_plan_get_profile (back)), ==, 0.55);
+
+  /* Whatever the locale, a dot. */
+  {
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    double tricky[] = { 0.1, 1.0 / 3.0, 1e-7, 123456.789, -2.5, 1e15 + 0.5 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (tricky); i++)
+      {
+        bt_json_format_double (buf, sizeof buf, tricky[i]);
+        g_assert_null (strchr (buf, ','));
+        g_assert_cmpfloat (g_ascii_strtod (buf, NULL), ==, tricky[i]);
+      }
+  }
+}
+
+static void
+test_newer_version_is_read_only (void)
+{
+  const char *text =
+    "{\"format\": \"breakthrough-plan\", \"version\": 7, \"hologram\": true,"
+    " \"relationships\": [{\"id\": \"r1\", \"name\": \"Priya\"}]}";
+  g_autofree char *dir = g_dir_make_tmp ("bt-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+  g_autofree char *export_path = g_build_filename (dir, "export.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *exported = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+
+  plan = bt_plan_file_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (bt_plan_get_read_only (plan));
+  g_assert_cmpuint (n_items (bt_plan_get_relationships (plan)), ==, 1);
+
+  /* Saving over it is refused, and the file is untouched. */
+  g_assert_false (bt_plan_file_save (plan, path, &error));
+  g_assert_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, text);
+
+  /* An export elsewhere is allowed and keeps the version it came with. */
+  g_assert_true (bt_plan_file_export (plan, BT_PLAN_SECTION_ALL, export_path, &error));
+  g_assert_true (g_file_get_contents (export_path, &exported, NULL, NULL));
+  g_assert_nonnull (strstr (exported, "\"version\": 7"));
+  g_assert_nonnull (strstr (exported, "\"hologram\": true"));
+}
+
+static void
+test_sections (void)
+{
+  static const struct {
+    BtPlanSection section;
+    guint phases, weeks, relationships, narratives, check_ins;
+    gboolean has_profile;
+  } expect[] = {
+    { BT_PLAN_SECTION_PROFILE, 0, 0, 0, 0, 0, TRUE },
+    { BT_PLAN_SECTION_ROADMAP, 3, 0, 0, 0, 0, FALSE },
+    { BT_PLAN_SECTION_TIME, 0, 78, 0, 0, 0, FALSE },
+    { BT_PLAN_SECTION_RELATIONSHIPS, 0, 0, 12, 0, 0, FALSE },
+    { BT_PLAN_SECTION_NARRATIVES, 0, 0, 0, 3, 0, FALSE },
+    { BT_PLAN_SECTION_CHECK_INS, 0, 0, 0, 0, 6, FALSE },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expect); i++)
+    {
+      g_autoptr(GBytes) bytes = bt_plan_file_serialize (plan, expect[i].section, &error);
+      g_autoptr(BtPlan) part = NULL;
+      g_autofree char *marker = g_strdup_printf ("\"section\": \"%s\"",
+                                                 bt_plan_section_to_string (expect[i].section));
+
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), marker));
+
+      /* Each section is a valid partial plan on its own. */
+      part = bt_plan_file_load_bytes (bytes, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_items (bt_plan_get_phases (part)), ==, expect[i].phases);
+      g_assert_cmpuint (n_items (bt_plan_get_weeks (part)), ==, expect[i].weeks);
+      g_assert_cmpuint (n_items (bt_plan_get_relationships (part)), ==, expect[i].relationships);
+      g_assert_cmpuint (n_items (bt_plan_get_narratives (part)), ==, expect[i].narratives);
+      g_assert_cmpuint (n_items (bt_plan_get_check_ins (part)), ==, expect[i].check_ins);
+      g_assert_cmpint (strlen (bt_profile_get_name (bt_plan_get_profile (part))) > 0, ==,
+                       expect[i].has_profile);
+    }
+}
+
+static void
+test_save_permissions_and_backup (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autofree char *path = bt_plan_file_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *backup = bt_plan_file_backup_path (path);
+  g_autofree char *first = NULL;
+  g_autofree char *backup_contents = NULL;
+  GStatBuf st;
+
+  /* The default place is under the (isolated) XDG data folder. */
+  g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+
+  g_assert_true (bt_plan_file_save (plan, path, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));   /* nothing to back up yet */
+  g_assert_true (g_file_get_contents (path, &first, NULL, NULL));
+
+  bt_profile_set_name (bt_plan_get_profile (plan), "Alex M.");
+  g_assert_true (bt_plan_file_save (plan, path, &error));
+
+  /* The previous file is the backup, readable by the user alone. */
+  g_assert_true (g_file_get_contents (backup, &backup_contents, NULL, NULL));
+  g_assert_cmpstr (backup_contents, ==, first);
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* No temporary files are left behind. */
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    guint n = 0;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 2);
+  }
+}
+
+static void
+test_save_through_symlink (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bt-test-XXXXXX", NULL);
+  g_autofree char *real_dir = g_build_filename (dir, "synced", NULL);
+  g_autofree char *target = g_build_filename (real_dir, "plan.json", NULL);
+  g_autofree char *link_path = g_build_filename (dir, "plan.json", NULL);
+  g_autoptr(BtPlan) plan = bt_plan_new_default ();
+  g_autoptr(BtPlan) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (real_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (target, "{}", -1, NULL));
+  g_assert_cmpint (symlink (target, link_path), ==, 0);
+
+  bt_profile_set_name (bt_plan_get_profile (plan), "Through the link");
+  g_assert_true (bt_plan_file_save (plan, link_path, &error));
+  g_assert_no_error (error);
+
+  /* The link is still a link, and its target holds the plan. */
+  g_assert_true (g_file_test (link_path, G_FILE_TEST_IS_SYMLINK));
+  back = bt_plan_file_load (target, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bt_profile_get_name (bt_plan_get_profile (back)), ==, "Through the link");
+}
+
+static void
+test_refuses_to_write_unreadable_values (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bt-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtRelationship) r = bt_relationship_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (path, "previous contents", -1, NULL));
+
+  bt_relationship_set_name (r, "Invalid \xff UTF-8");
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (r));
+
+  g_assert_false (bt_plan_file_save (plan, path, &error));
+  g_assert_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_UNSAVEABLE);
+  g_assert_nonnull (strstr (error->message, "relationships[0].name"));
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "previous contents");
+}
+
+static void
+test_control_characters_and_rtl_text (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtPlan) back = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name = "\"Quoted\"\\ tab\t nl\n bell\x07 \xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xe2\x80\x8f";
+
+  bt_profile_set_name (bt_plan_get_profile (plan), name);
+  bytes = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+  g_assert_no_error (error);
+  back = bt_plan_file_load_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bt_profile_get_name (bt_plan_get_profile (back)), ==, name);
+}
+
+static void
+test_weeks_out_of_order_are_sorted (void)
+{
+  const char *text =
+    "{\"format\": \"breakthrough-plan\", \"version\": 1,"
+    " \"categories\": [{\"id\": \"c\", \"name\": \"C\", \"kind\": \"strategic\"}],"
+    " \"weeks\": [{\"week\": \"2026-W10\"}, {\"week\": \"2025-W40\"}, {\"week\": \"2026-W02\"}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (bytes, &error);
+  const char *order[] = { "2025-W40", "2026-W02", "2026-W10" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(BtWeek) w = g_list_model_get_item (bt_plan_get_weeks (plan), i);
+      g_assert_cmpstr (bt_week_get_week (w), ==, order[i]);
+    }
+}
+
+static void
+test_missing_ids_are_made (void)
+{
+  const char *text =
+    "{\"format\": \"breakthrough-plan\", \"version\": 1,"
+    " \"relationships\": [{\"name\": \"A\"}, {\"name\": \"B\"}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (bytes, &error);
+  g_autoptr(BtItem) a = NULL;
+  g_autoptr(BtItem) b = NULL;
+
+  g_assert_no_error (error);
+  a = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  b = g_list_model_get_item (bt_plan_get_relationships (plan), 1);
+  g_assert_true (g_uuid_string_is_valid (bt_item_get_id (a)));
+  g_assert_cmpstr (bt_item_get_id (a), !=, bt_item_get_id (b));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/plan-file/sample-loads", test_sample_loads);
+  g_test_add_func ("/plan-file/sample-round-trip-is-identical", test_sample_round_trip_is_identical);
+  g_test_add_func ("/plan-file/unknown-fields-survive", test_unknown_fields_survive);
+  g_test_add_func ("/plan-file/numbers-are-written-readably", test_numbers_are_written_readably);
+  g_test_add_func ("/plan-file/newer-version-is-read-only", test_newer_version_is_read_only);
+  g_test_add_func ("/plan-file/sections", test_sections);
+  g_test_add_func ("/plan-file/save-permissions-and-backup", test_save_permissions_and_backup);
+  g_test_add_func ("/plan-file/save-through-symlink", test_save_through_symlink);
+  g_test_add_func ("/plan-file/refuses-to-write-unreadable-values", test_refuses_to_write_unreadable_values);
+  g_test_add_func ("/plan-file/control-characters-and-rtl-text", test_control_characters_and_rtl_text);
+  g_test_add_func ("/plan-file/weeks-out-of-order-are-sorted", test_weeks_out_of_order_are_sorted);
+  g_test_add_func ("/plan-file/missing-ids-are-made", test_missing_ids_are_made);
+
+  return g_test_run ();
+}
