@@ -11,11 +11,15 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
+#include "bt-chart.h"
 #include "bt-command-line.h"
+#include "bt-date.h"
 #include "bt-plan-file.h"
+#include "bt-report.h"
 
 /* The value -1 means "go on and start the app". */
 #define CONTINUE (-1)
@@ -30,6 +34,29 @@ static const GOptionEntry entries[] = {
   { "section", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-json: all, profile, roadmap, time, relationships, narratives or check-ins"),
     N_("SECTION") },
+  { "export-chart", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Draw a chart (timeline, time, relationships or narratives) into the file given with -o"),
+    N_("CHART") },
+  { "export-report", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Write the roadmap report as a PDF into the file given with -o"), NULL },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --export-chart or --export-report: the file to write"), N_("OUT") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-chart: png, svg or pdf (default: from OUT’s extension)"), N_("FORMAT") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-chart: the size in pixels (PNG) or points (SVG, PDF), default 1600x900"),
+    N_("WIDTHxHEIGHT") },
+  { "scale", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
+    N_("With --export-chart to PNG: device pixels per pixel, 1 to 4 (default 1)"), N_("SCALE") },
+  { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-chart: light, dark or print (default light)"), N_("THEME") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-report: a4 or letter (default a4)"), N_("PAPER") },
+  { "landscape", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-report: landscape pages"), NULL },
+  { "today", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Draw charts and reports as of this date (YYYY-MM-DD), for reproducible exports"),
+    N_("DATE") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
     NULL, N_("[FILE]") },
   { NULL }
@@ -118,6 +145,161 @@ export_json (const char *out,
   return 0;
 }
 
+static BtPlan *
+load_plan_or_report (char **files)
+{
+  g_autofree char *path = plan_path_or_default (files);
+  g_autoptr(GError) error = NULL;
+  BtPlan *plan = bt_plan_file_load (path, &error);
+
+  if (plan == NULL)
+    print_error (path, error->message);
+
+  return plan;
+}
+
+static gboolean
+parse_today (const char *text,
+             GDate      *today)
+{
+  if (text != NULL)
+    {
+      if (!bt_date_parse (text, today))
+        {
+          fprintf (stderr, _("--today: expected a date as YYYY-MM-DD, got “%s”\n"), text);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    return bt_date_from_time (now, today);
+  }
+}
+
+static int
+export_chart (GVariantDict  *options,
+              const char    *chart_name,
+              const char    *out,
+              char         **files)
+{
+  const char *format_name = NULL, *size_text = NULL, *theme_name = NULL, *today_text = NULL;
+  BtExportFormat format = BT_EXPORT_PNG;
+  BtChartTheme theme = BT_CHART_THEME_LIGHT;
+  BtChartKind kind;
+  BtChartStyle style;
+  g_autoptr(BtPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  double width = 1600, height = 900, scale = 1;
+  GDate today;
+
+  g_variant_dict_lookup (options, "format", "&s", &format_name);
+  g_variant_dict_lookup (options, "size", "&s", &size_text);
+  g_variant_dict_lookup (options, "theme", "&s", &theme_name);
+  g_variant_dict_lookup (options, "scale", "d", &scale);
+  g_variant_dict_lookup (options, "today", "&s", &today_text);
+
+  if (!bt_chart_kind_from_string (chart_name, &kind))
+    {
+      fprintf (stderr, _("--export-chart: expected timeline, time, relationships or narratives, got “%s”\n"),
+               chart_name);
+      return 2;
+    }
+
+  if (format_name == NULL)
+    {
+      const char *dot = strrchr (out, '.');
+      format_name = dot != NULL ? dot + 1 : "png";
+    }
+  if (!bt_export_format_from_string (format_name, &format))
+    {
+      fprintf (stderr, _("--format: expected png, svg or pdf, got “%s”\n"), format_name);
+      return 2;
+    }
+
+  if (size_text != NULL)
+    {
+      char *end = NULL;
+      guint64 w = g_ascii_strtoull (size_text, &end, 10), h = 0;
+
+      if (end != NULL && (*end == 'x' || *end == 'X'))
+        h = g_ascii_strtoull (end + 1, &end, 10);
+      if (end == NULL || *end != '\0' || w < 16 || h < 16 || w > 16384 || h > 16384)
+        {
+          fprintf (stderr, _("--size: expected WIDTHxHEIGHT, each from 16 to 16384, got “%s”\n"), size_text);
+          return 2;
+        }
+      width = w;
+      height = h;
+    }
+
+  if (!(scale >= 1 && scale <= 4) || width * scale > 16384 || height * scale > 16384)
+    {
+      fprintf (stderr, _("--scale: expected a number from 1 to 4, with the image at most 16384 pixels wide and high\n"));
+      return 2;
+    }
+
+  if (theme_name != NULL && !bt_chart_theme_from_string (theme_name, &theme))
+    {
+      fprintf (stderr, _("--theme: expected light, dark or print, got “%s”\n"), theme_name);
+      return 2;
+    }
+
+  if (!parse_today (today_text, &today))
+    return 2;
+
+  plan = load_plan_or_report (files);
+  if (plan == NULL)
+    return 1;
+
+  bt_chart_style_init (&style, theme);
+  if (!bt_chart_export (kind, plan, &today, &style, format, width, height, scale, out, &error))
+    {
+      print_error (out, error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
+static int
+export_report (GVariantDict  *options,
+               const char    *out,
+               char         **files)
+{
+  const char *paper_name = NULL, *today_text = NULL;
+  BtPaper paper = BT_PAPER_A4;
+  g_autoptr(BtPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  g_variant_dict_lookup (options, "paper", "&s", &paper_name);
+  g_variant_dict_lookup (options, "today", "&s", &today_text);
+
+  if (paper_name != NULL && !bt_paper_from_string (paper_name, &paper))
+    {
+      fprintf (stderr, _("--paper: expected a4 or letter, got “%s”\n"), paper_name);
+      return 2;
+    }
+
+  if (!parse_today (today_text, &today))
+    return 2;
+
+  plan = load_plan_or_report (files);
+  if (plan == NULL)
+    return 1;
+
+  if (!bt_report_export_pdf (plan, &today, paper, g_variant_dict_contains (options, "landscape"),
+                             out, &error))
+    {
+      print_error (out, error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 /**
  * bt_command_line_run:
  * @options: the parsed options
@@ -133,6 +315,8 @@ bt_command_line_run (GVariantDict  *options,
   const char *validate_path = NULL;
   const char *export_path = NULL;
   const char *section = NULL;
+  const char *chart = NULL;
+  const char *output = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -143,6 +327,20 @@ bt_command_line_run (GVariantDict  *options,
   g_variant_dict_lookup (options, "validate", "^&ay", &validate_path);
   g_variant_dict_lookup (options, "export-json", "^&ay", &export_path);
   g_variant_dict_lookup (options, "section", "&s", &section);
+  g_variant_dict_lookup (options, "export-chart", "&s", &chart);
+  g_variant_dict_lookup (options, "output", "^&ay", &output);
+
+  if ((chart != NULL || g_variant_dict_contains (options, "export-report")) && output == NULL)
+    {
+      fprintf (stderr, _("--export-chart and --export-report need -o OUT\n"));
+      return 2;
+    }
+
+  if (chart != NULL)
+    return export_chart (options, chart, output, files);
+
+  if (g_variant_dict_contains (options, "export-report"))
+    return export_report (options, output, files);
 
   if (section != NULL && export_path == NULL)
     {

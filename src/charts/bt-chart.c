@@ -1,0 +1,204 @@
+/* bt-chart.c — the charts by name, and exporting them to files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-chart"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+
+#include "bt-chart.h"
+#include "bt-narratives-chart.h"
+#include "bt-plan-file.h"
+#include "bt-relationship-map.h"
+#include "bt-time-chart.h"
+#include "bt-timeline-chart.h"
+
+static const char * const kind_names[] = { "timeline", "time", "relationships", "narratives" };
+static const char * const format_names[] = { "png", "svg", "pdf" };
+
+gboolean
+bt_chart_kind_from_string (const char  *text,
+                           BtChartKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+    if (g_strcmp0 (text, kind_names[i]) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+const char *
+bt_chart_kind_to_string (BtChartKind kind)
+{
+  g_return_val_if_fail (kind < BT_N_CHARTS, NULL);
+
+  return kind_names[kind];
+}
+
+const char *
+bt_chart_kind_get_title (BtChartKind kind)
+{
+  switch (kind)
+    {
+    case BT_CHART_TIMELINE:
+      return _("Roadmap");
+    case BT_CHART_TIME:
+      return _("Tactical versus strategic time");
+    case BT_CHART_RELATIONSHIPS:
+      return _("Relationships");
+    case BT_CHART_NARRATIVES:
+      return _("Narratives and business cases");
+    case BT_N_CHARTS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+gboolean
+bt_export_format_from_string (const char     *text,
+                              BtExportFormat *format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    if (g_strcmp0 (text, format_names[i]) == 0)
+      {
+        *format = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+void
+bt_chart_draw (BtChartKind         kind,
+               BtPlan             *plan,
+               const GDate        *today,
+               const BtChartStyle *style,
+               cairo_t            *cr,
+               double              width,
+               double              height)
+{
+  switch (kind)
+    {
+    case BT_CHART_TIMELINE:
+      bt_timeline_chart_draw (plan, today, style, cr, width, height);
+      break;
+    case BT_CHART_TIME:
+      bt_time_chart_draw (plan, today, style, cr, width, height);
+      break;
+    case BT_CHART_RELATIONSHIPS:
+      bt_relationship_map_draw (plan, today, style, cr, width, height);
+      break;
+    case BT_CHART_NARRATIVES:
+      bt_narratives_chart_draw (plan, today, style, cr, width, height);
+      break;
+    case BT_N_CHARTS:
+    default:
+      g_return_if_reached ();
+    }
+}
+
+static cairo_status_t
+append_to_byte_array (void                *closure,
+                      const unsigned char *data,
+                      unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * bt_cairo_write_private:
+ *
+ * Writes what a cairo surface produced, atomically and readable by the user
+ * alone, like every file the app writes.
+ */
+gboolean
+bt_cairo_write_private (const char  *path,
+                        GBytes      *bytes,
+                        GError     **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return bt_plan_file_write_private (path, data, length, FALSE, error);
+}
+
+/**
+ * bt_chart_export:
+ * @width: the size in points (SVG, PDF) or logical pixels (PNG)
+ * @scale: device pixels per logical pixel for PNG (2 for HiDPI)
+ *
+ * Draws the whole chart into a file.
+ */
+gboolean
+bt_chart_export (BtChartKind         kind,
+                 BtPlan             *plan,
+                 const GDate        *today,
+                 const BtChartStyle *style,
+                 BtExportFormat      format,
+                 double              width,
+                 double              height,
+                 double              scale,
+                 const char         *path,
+                 GError            **error)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (kind < BT_N_CHARTS, FALSE);
+  g_return_val_if_fail (width >= 1 && height >= 1 && scale > 0, FALSE);
+
+  switch (format)
+    {
+    case BT_EXPORT_SVG:
+      surface = cairo_svg_surface_create_for_stream (append_to_byte_array, out, width, height);
+      break;
+    case BT_EXPORT_PDF:
+      surface = cairo_pdf_surface_create_for_stream (append_to_byte_array, out, width, height);
+      break;
+    case BT_EXPORT_PNG:
+    default:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                            (int) ceil (width * scale), (int) ceil (height * scale));
+      cairo_surface_set_device_scale (surface, scale, scale);
+      break;
+    }
+
+  cr = cairo_create (surface);
+  bt_chart_draw (kind, plan, today, style, cr, width, height);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (status == CAIRO_STATUS_SUCCESS && format == BT_EXPORT_PNG)
+    status = cairo_surface_write_to_png_stream (surface, append_to_byte_array, out);
+
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The chart could not be drawn: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&out));
+
+  return bt_cairo_write_private (path, bytes, error);
+}

@@ -1,0 +1,21 @@
+/* bt-narratives-chart.h — narratives, and business cases as cost bars
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bt-analytics.h"
+#include "bt-chart-style.h"
+
+G_BEGIN_DECLS
+
+char *bt_format_amount          (double              value);
+void  bt_narratives_chart_draw  (BtPlan             *plan,
+                                 const GDate        *today,
+                                 const BtChartStyle *style,
+                                 cairo_t            *cr,
+                                 double              width,
+                                 double              height);
+
+G_END_DECLS

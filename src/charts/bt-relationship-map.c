@@ -1,0 +1,396 @@
+/* bt-relationship-map.c — the people around you, by function and strength
+ *
+ * You are at the centre; each function is a sector; each person is a dot
+ * whose distance from the centre shrinks as the relationship grows
+ * stronger, coloured by whether a touchpoint is overdue, due within a week,
+ * or fine. Functions with nobody in them are drawn empty and say so;
+ * functions without a strong tie have their name in the warning colour.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-relationship-map"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "bt-relationship-map.h"
+
+static double
+sector_angle (const BtRelationshipMapLayout *layout,
+              guint                          sector)
+{
+  return -G_PI / 2 + 2 * G_PI * sector / layout->n_sectors;
+}
+
+static double
+strength_radius (const BtRelationshipMapLayout *layout,
+                 int                            strength)
+{
+  /* 5 sits close to you, 1 at the edge. */
+  return layout->radius * (0.2 + 0.18 * (5 - CLAMP (strength, 1, 5)));
+}
+
+static const BtColor *
+state_color (const BtChartStyle  *style,
+             BtRelationshipState  state)
+{
+  switch (state)
+    {
+    case BT_RELATIONSHIP_OVERDUE:
+      return &style->overdue;
+    case BT_RELATIONSHIP_DUE_SOON:
+      return &style->due_soon;
+    case BT_RELATIONSHIP_FINE:
+    default:
+      return &style->fine;
+    }
+}
+
+static gboolean
+rects_overlap (const BtRect *a,
+               const BtRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/**
+ * bt_relationship_map_layout:
+ *
+ * Returns: %FALSE when the plan has no relationships
+ */
+gboolean
+bt_relationship_map_layout (BtPlan                  *plan,
+                            const GDate             *today,
+                            const BtChartStyle      *style,
+                            cairo_t                 *cr,
+                            double                   width,
+                            double                   height,
+                            BtRelationshipMapLayout *layout)
+{
+  GListModel *relationships = bt_plan_get_relationships (plan);
+  guint n = g_list_model_get_n_items (relationships);
+  guint group_count[BT_N_FUNCTIONS][6] = { { 0, } };
+  guint group_index[BT_N_FUNCTIONS][6] = { { 0, } };
+  int function_sector[BT_N_FUNCTIONS];
+  double ts = bt_chart_text_scale (width, height);
+  double pad = 12 * ts, text_h, label_room, top;
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (BtRect));
+
+  memset (layout, 0, sizeof *layout);
+  layout->text_scale = ts;
+
+  if (n == 0)
+    return FALSE;
+
+  layout->weak_functions = bt_analytics_weak_functions (plan);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BtRelationship) r = g_list_model_get_item (relationships, i);
+      group_count[bt_relationship_get_function (r)][bt_relationship_get_strength (r)]++;
+    }
+
+  /* Every function has a sector, so that an empty one shows; "other" only
+   * when someone is in it. */
+  for (int f = 0; f < BT_N_FUNCTIONS; f++)
+    {
+      guint count = 0;
+
+      for (int s = 1; s <= 5; s++)
+        count += group_count[f][s];
+
+      function_sector[f] = -1;
+      if (f == BT_FUNCTION_OTHER && count == 0)
+        continue;
+      function_sector[f] = layout->n_sectors;
+      layout->sector_function[layout->n_sectors] = f;
+      layout->sector_count[layout->n_sectors] = count;
+      layout->n_sectors++;
+    }
+
+  {
+    g_autoptr(PangoLayout) probe = bt_chart_text (cr, style, "Mg", 0.9 * ts, FALSE, -1);
+    bt_chart_text_size (probe, NULL, &text_h);
+  }
+
+  top = pad + text_h * 1.6;   /* the legend */
+
+  /* Room around the circle for the widest function name, so that none is
+   * cut at the sides. */
+  label_room = 0;
+  for (guint s = 0; s < layout->n_sectors; s++)
+    {
+      g_autofree char *label = g_strdup_printf (_("%s: no one yet"),
+                                                bt_enum_to_label (BT_TYPE_FUNCTION, layout->sector_function[s]));
+      g_autoptr(PangoLayout) pl = bt_chart_text (cr, style, label, 0.85 * ts, TRUE, -1);
+      double w;
+
+      bt_chart_text_size (pl, &w, NULL);
+      label_room = MAX (label_room, w);
+    }
+  label_room = MIN (label_room + 10 * ts, width / 4);
+  layout->cx = width / 2;
+  layout->cy = top + (height - top - pad) / 2;
+  layout->radius = MAX (MIN ((width - 2 * pad) / 2 - label_room,
+                             (height - top - pad) / 2 - text_h * 1.8), 10);
+
+  layout->dots = g_array_sized_new (FALSE, TRUE, sizeof (BtMapDot), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BtRelationship) r = g_list_model_get_item (relationships, i);
+      BtFunction f = bt_relationship_get_function (r);
+      int s = bt_relationship_get_strength (r);
+      guint sector = function_sector[f];
+      guint k = group_count[f][s], j = group_index[f][s]++;
+      double a0 = sector_angle (layout, sector), span = 2 * G_PI / layout->n_sectors;
+      double angle = a0 + span * (j + 1) / (k + 1);
+      double rad = strength_radius (layout, s);
+      BtMapDot dot = { r, bt_analytics_relationship_state (r, today, NULL), 0, 0, 0, { 0, } };
+
+      /* Many people at one strength: stagger them in and out a little. */
+      if (k > 4)
+        rad += (j % 3 - 1) * layout->radius * 0.05;
+
+      dot.radius = CLAMP (layout->radius / 28, 3, 8 * ts);
+      dot.x = layout->cx + rad * cos (angle);
+      dot.y = layout->cy + rad * sin (angle);
+      g_array_append_val (layout->dots, dot);
+    }
+
+  /* Labels: the ones that matter most first (overdue, then strong), each
+   * only where it touches nothing already placed and stays on the canvas. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < layout->dots->len; i++)
+      {
+        BtMapDot *dot = &g_array_index (layout->dots, BtMapDot, i);
+        g_autoptr(PangoLayout) pl = NULL;
+        gboolean first_pass = dot->state == BT_RELATIONSHIP_OVERDUE ||
+                              bt_relationship_get_strength (dot->relationship) >= 4;
+        gboolean left = dot->x < layout->cx;
+        double w, h, max_w = 130 * ts;
+        BtRect rect;
+        gboolean fits = TRUE;
+
+        if (first_pass != (pass == 0))
+          continue;
+
+        pl = bt_chart_text (cr, style, bt_relationship_get_name (dot->relationship),
+                            0.8 * ts, FALSE, max_w);
+        bt_chart_text_size (pl, &w, &h);
+        rect.width = w;
+        rect.height = h;
+        rect.x = left ? dot->x - dot->radius - 3 * ts - w : dot->x + dot->radius + 3 * ts;
+        rect.y = dot->y - h / 2;
+
+        if (rect.x < 1 || rect.x + rect.width > width - 1 || rect.y < top || rect.y + rect.height > height - 1)
+          continue;
+
+        for (guint j = 0; j < placed->len && fits; j++)
+          fits = !rects_overlap (&rect, &g_array_index (placed, BtRect, j));
+        for (guint j = 0; j < layout->dots->len && fits; j++)
+          {
+            const BtMapDot *other = &g_array_index (layout->dots, BtMapDot, j);
+            BtRect d = { other->x - other->radius, other->y - other->radius,
+                         2 * other->radius, 2 * other->radius };
+            fits = j == i || !rects_overlap (&rect, &d);
+          }
+
+        if (fits)
+          {
+            dot->label = rect;
+            g_array_append_val (placed, rect);
+          }
+      }
+
+  return TRUE;
+}
+
+void
+bt_relationship_map_layout_clear (BtRelationshipMapLayout *layout)
+{
+  g_clear_pointer (&layout->dots, g_array_unref);
+}
+
+/**
+ * bt_relationship_map_dot_at:
+ *
+ * Returns: the index of the dot under (@x, @y), or -1
+ */
+int
+bt_relationship_map_dot_at (const BtRelationshipMapLayout *layout,
+                            double                         x,
+                            double                         y)
+{
+  if (layout->dots == NULL)
+    return -1;
+
+  for (guint i = layout->dots->len; i > 0; i--)
+    {
+      const BtMapDot *dot = &g_array_index (layout->dots, BtMapDot, i - 1);
+
+      if (hypot (dot->x - x, dot->y - y) <= dot->radius + 3)
+        return (int) i - 1;
+    }
+
+  return -1;
+}
+
+static void
+draw_legend (cairo_t                       *cr,
+             const BtChartStyle            *style,
+             const BtRelationshipMapLayout *layout,
+             double                         width)
+{
+  struct { const char *label; const BtColor *color; } items[] = {
+    { _("Overdue"), &style->overdue },
+    { _("Due within a week"), &style->due_soon },
+    { _("In touch"), &style->fine },
+  };
+  double ts = layout->text_scale, x = 12 * ts, y = 12 * ts, r = 5 * ts;
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(PangoLayout) pl = bt_chart_text (cr, style, items[i].label, 0.85 * ts, FALSE, -1);
+      double w, h;
+
+      bt_chart_text_size (pl, &w, &h);
+      if (x + 2 * r + 4 * ts + w > width - 12 * ts)
+        return;
+      bt_chart_set_color (cr, items[i].color);
+      cairo_arc (cr, x + r, y + h / 2, r, 0, 2 * G_PI);
+      cairo_fill (cr);
+      bt_chart_set_color (cr, &style->foreground);
+      bt_chart_draw_text (cr, pl, x + 2 * r + 4 * ts, y, BT_ALIGN_START, BT_ALIGN_START);
+      x += 2 * r + 4 * ts + w + 14 * ts;
+    }
+
+  {
+    g_autoptr(PangoLayout) pl = bt_chart_text (cr, style, _("Closer to the centre: a stronger relationship"),
+                                               0.85 * ts, FALSE, -1);
+    double w;
+
+    bt_chart_text_size (pl, &w, NULL);
+    if (x + w <= width - 12 * ts)
+      {
+        bt_chart_set_color (cr, &style->muted);
+        bt_chart_draw_text (cr, pl, x, y, BT_ALIGN_START, BT_ALIGN_START);
+      }
+  }
+}
+
+void
+bt_relationship_map_draw (BtPlan             *plan,
+                          const GDate        *today,
+                          const BtChartStyle *style,
+                          cairo_t            *cr,
+                          double              width,
+                          double              height)
+{
+  BtRelationshipMapLayout layout;
+  double ts;
+
+  g_return_if_fail (BT_IS_PLAN (plan));
+
+  cairo_save (cr);
+
+  if (!bt_relationship_map_layout (plan, today, style, cr, width, height, &layout))
+    {
+      bt_chart_draw_empty (cr, style, width, height,
+                           _("No relationships yet"),
+                           _("Add the people you work with in product, sales, finance and the "
+                             "other functions, and how strong each relationship is."));
+      cairo_restore (cr);
+      return;
+    }
+
+  ts = layout.text_scale;
+  bt_chart_fill_background (cr, style, width, height);
+  draw_legend (cr, style, &layout, width);
+
+  /* Sectors: shaded when empty, named around the edge. */
+  for (guint s = 0; s < layout.n_sectors; s++)
+    {
+      double a0 = sector_angle (&layout, s), a1 = sector_angle (&layout, s + 1), mid = (a0 + a1) / 2;
+      BtFunction f = layout.sector_function[s];
+      gboolean empty = layout.sector_count[s] == 0;
+      gboolean weak = (layout.weak_functions & (1u << f)) != 0;
+      g_autofree char *label = NULL;
+      double lx = layout.cx + (layout.radius + 8 * ts) * cos (mid);
+      double ly = layout.cy + (layout.radius + 8 * ts) * sin (mid);
+      BtAlign halign = fabs (cos (mid)) < 0.2 ? BT_ALIGN_CENTER : cos (mid) > 0 ? BT_ALIGN_START : BT_ALIGN_END;
+      BtAlign valign = fabs (sin (mid)) < 0.2 ? BT_ALIGN_CENTER : sin (mid) > 0 ? BT_ALIGN_START : BT_ALIGN_END;
+      double room = halign == BT_ALIGN_CENTER ? 2 * layout.radius * sin (G_PI / layout.n_sectors) :
+                    halign == BT_ALIGN_START ? width - lx - 4 : lx - 4;
+
+      if (empty)
+        {
+          bt_chart_set_color (cr, &style->band);
+          cairo_move_to (cr, layout.cx, layout.cy);
+          cairo_arc (cr, layout.cx, layout.cy, layout.radius, a0, a1);
+          cairo_close_path (cr);
+          cairo_fill (cr);
+        }
+
+      bt_chart_set_color (cr, &style->grid);
+      cairo_set_line_width (cr, 1);
+      cairo_move_to (cr, layout.cx, layout.cy);
+      cairo_line_to (cr, layout.cx + layout.radius * cos (a0), layout.cy + layout.radius * sin (a0));
+      cairo_stroke (cr);
+
+      if (empty)
+        /* TRANSLATORS: a function on the relationship map with nobody in it, e.g. "Marketing: no one yet" */
+        label = g_strdup_printf (_("%s: no one yet"), bt_enum_to_label (BT_TYPE_FUNCTION, f));
+      else
+        label = g_strdup_printf ("%s · %u", bt_enum_to_label (BT_TYPE_FUNCTION, f), layout.sector_count[s]);
+
+      bt_chart_label (cr, style, weak ? &style->warning : &style->foreground, label, 0.85 * ts,
+                      !empty, MAX (room, 20), lx, ly, halign, valign);
+    }
+
+  /* Strength rings */
+  bt_chart_set_color (cr, &style->grid);
+  cairo_set_line_width (cr, 1);
+  for (int s = 1; s <= 5; s++)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, layout.cx, layout.cy, strength_radius (&layout, s), 0, 2 * G_PI);
+    }
+  cairo_stroke (cr);
+  cairo_arc (cr, layout.cx, layout.cy, layout.radius, 0, 2 * G_PI);
+  bt_chart_set_color (cr, &style->muted);
+  cairo_stroke (cr);
+
+  /* You */
+  bt_chart_set_color (cr, &style->foreground);
+  cairo_arc (cr, layout.cx, layout.cy, 9 * ts, 0, 2 * G_PI);
+  cairo_fill (cr);
+  bt_chart_label (cr, style, &style->background, _("You"), 0.7 * ts, TRUE, 18 * ts,
+                  layout.cx, layout.cy, BT_ALIGN_CENTER, BT_ALIGN_CENTER);
+
+  for (guint i = 0; i < layout.dots->len; i++)
+    {
+      const BtMapDot *dot = &g_array_index (layout.dots, BtMapDot, i);
+
+      bt_chart_set_color (cr, &style->background);
+      cairo_arc (cr, dot->x, dot->y, dot->radius + 1.5, 0, 2 * G_PI);
+      cairo_fill (cr);
+      bt_chart_set_color (cr, state_color (style, dot->state));
+      cairo_arc (cr, dot->x, dot->y, dot->radius, 0, 2 * G_PI);
+      cairo_fill (cr);
+
+      if (dot->label.width > 0)
+        bt_chart_label (cr, style, &style->foreground, bt_relationship_get_name (dot->relationship),
+                        0.8 * ts, FALSE, dot->label.width + 1, dot->label.x, dot->label.y,
+                        BT_ALIGN_START, BT_ALIGN_START);
+    }
+
+  bt_relationship_map_layout_clear (&layout);
+  cairo_restore (cr);
+}

@@ -1,0 +1,542 @@
+/* bt-timeline-chart.c — the roadmap of the shift on a time axis
+ *
+ * Phases are bands across the top (stacked in lanes where they overlap);
+ * milestones are diamonds on a spine, coloured by status, their labels
+ * staggered in rows above and below it so that none overlap, and shortened
+ * with an ellipsis only when no row has room. A slipped milestone shows
+ * where it was first planned. Today and the target date are vertical
+ * lines; with a birth year, ages run under the axis.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-timeline-chart"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "bt-timeline-chart.h"
+
+#define MAX_LANES 4
+
+static void
+extend (guint32     *first,
+        guint32     *last,
+        const GDate *date)
+{
+  guint32 j;
+
+  if (date == NULL || !g_date_valid (date))
+    return;
+
+  j = g_date_get_julian (date);
+  *first = MIN (*first, j);
+  *last = MAX (*last, j);
+}
+
+static int
+compare_markers (gconstpointer a,
+                 gconstpointer b)
+{
+  const BtTimelineMarker *ma = a, *mb = b;
+
+  return (ma->x > mb->x) - (ma->x < mb->x);
+}
+
+static char *
+milestone_label (BtMilestone *m)
+{
+  const GDate *original = bt_milestone_get_original_date (m);
+  const GDate *date = bt_milestone_get_date (m);
+
+  if (original != NULL && date != NULL && g_date_compare (date, original) > 0)
+    {
+      char buf[64];
+
+      g_date_strftime (buf, sizeof buf, "%e %b", original);
+      /* TRANSLATORS: a milestone's label on the roadmap; %s is the date it was
+       * first planned for, e.g. "QBR with Product (from 20 Mar)" */
+      return g_strdup_printf (_("%s (from %s)"), bt_milestone_get_title (m), g_strstrip (buf));
+    }
+
+  return g_strdup (bt_milestone_get_title (m));
+}
+
+/* Places each label in the first row, alternating above and below the
+ * spine, where it does not touch its neighbour; when no row has room for
+ * the whole label, in the row with the most room, ellipsized. */
+static void
+place_labels (cairo_t            *cr,
+              const BtChartStyle *style,
+              BtTimelineLayout   *layout,
+              guint               rows_each_side,
+              double              row_height,
+              double              left,
+              double              right)
+{
+  guint n_rows = rows_each_side * 2;
+  g_autofree double *row_end = g_new (double, MAX (n_rows, 1));
+  double gap = 8 * layout->text_scale;
+  double min_width = 3 * style->font_size * layout->text_scale;
+
+  for (guint r = 0; r < n_rows; r++)
+    row_end[r] = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < layout->markers->len; i++)
+    {
+      BtTimelineMarker *m = &g_array_index (layout->markers, BtTimelineMarker, i);
+      g_autofree char *text = milestone_label (m->milestone);
+      g_autoptr(PangoLayout) pl = bt_chart_text (cr, style, text, 0.9 * layout->text_scale, FALSE, -1);
+      double w, h, x0, best_width = 0, best_x = 0;
+      int best_row = -1;
+
+      bt_chart_text_size (pl, &w, &h);
+      w = MIN (w, (right - left) * 0.45);
+
+      for (guint r = 0; r < n_rows; r++)
+        {
+          double start = CLAMP (m->x - w / 2, left, right - w);
+
+          if (start >= row_end[r] + gap)
+            {
+              best_row = r;
+              best_x = start;
+              best_width = w;
+              break;
+            }
+
+          /* Partial room: from the neighbour's end, as long as the label
+           * still begins at or before its marker. */
+          start = row_end[r] + gap;
+          if (start <= m->x + 2)
+            {
+              double room = MIN (w, right - start);
+
+              if (room > best_width)
+                {
+                  best_width = room;
+                  best_row = r;
+                  best_x = start;
+                }
+            }
+        }
+
+      if (best_row < 0 || best_width < min_width)
+        {
+          m->row = 0;
+          memset (&m->label, 0, sizeof m->label);
+          continue;
+        }
+
+      x0 = best_x;
+      row_end[best_row] = x0 + best_width;
+      /* Row 0 is the first above the spine, row 1 the first below, … */
+      m->row = best_row % 2 == 0 ? (int) best_row / 2 + 1 : -((int) best_row / 2 + 1);
+      m->label.x = x0;
+      m->label.width = best_width;
+      m->label.height = h;
+      if (m->row > 0)
+        m->label.y = layout->spine_y - 12 * layout->text_scale - m->row * row_height;
+      else
+        m->label.y = layout->spine_y + 12 * layout->text_scale + (-m->row - 1) * row_height + (row_height - h);
+    }
+}
+
+/**
+ * bt_timeline_chart_layout:
+ *
+ * Returns: %FALSE when the plan has neither phases nor milestones
+ */
+gboolean
+bt_timeline_chart_layout (BtPlan             *plan,
+                          const GDate        *today,
+                          const BtChartStyle *style,
+                          cairo_t            *cr,
+                          double              width,
+                          double              height,
+                          BtTimelineLayout   *layout)
+{
+  GListModel *phases = bt_plan_get_phases (plan);
+  GListModel *milestones = bt_plan_get_milestones (plan);
+  const GDate *target = bt_profile_get_target_date (bt_plan_get_profile (plan));
+  guint n_phases = g_list_model_get_n_items (phases);
+  guint n_milestones = g_list_model_get_n_items (milestones);
+  guint32 first = G_MAXUINT32, last = 0, span, pad_days;
+  double ts = bt_chart_text_scale (width, height);
+  double pad = 12 * ts, text_h, row_height, bottom, top;
+  guint32 lane_end[MAX_LANES] = { 0, };
+  guint rows_each_side;
+
+  memset (layout, 0, sizeof *layout);
+  layout->text_scale = ts;
+  layout->today_x = NAN;
+  layout->target_x = NAN;
+
+  for (guint i = 0; i < n_phases; i++)
+    {
+      g_autoptr(BtPhase) phase = g_list_model_get_item (phases, i);
+
+      extend (&first, &last, bt_phase_get_start (phase));
+      extend (&first, &last, bt_phase_get_end (phase));
+    }
+
+  for (guint i = 0; i < n_milestones; i++)
+    {
+      g_autoptr(BtMilestone) m = g_list_model_get_item (milestones, i);
+
+      extend (&first, &last, bt_milestone_get_date (m));
+      extend (&first, &last, bt_milestone_get_original_date (m));
+    }
+
+  if (first > last)
+    return FALSE;
+
+  extend (&first, &last, today);
+  extend (&first, &last, target);
+
+  /* At least three months, and a little air at both ends. */
+  span = MAX (last - first, 90);
+  pad_days = MAX (span / 30, 7);
+  first = first > pad_days ? first - pad_days : 1;
+  last = first + span + 2 * pad_days;
+
+  {
+    g_autoptr(PangoLayout) probe = bt_chart_text (cr, style, "Mg", 0.9 * ts, FALSE, -1);
+    bt_chart_text_size (probe, NULL, &text_h);
+  }
+
+  row_height = text_h + 6 * ts;
+  top = pad + row_height * 1.2;     /* the legend */
+  bottom = height - pad - text_h * 2.6;   /* the axis labels and ages */
+
+  layout->plot = (BtRect) { pad, top, width - 2 * pad, MAX (bottom - top, 10) };
+  layout->scale = (BtTimeScale) { first, last, pad, width - pad };
+
+  /* Phases in lanes: each goes into the first lane free at its start. */
+  layout->lane_height = text_h + 10 * ts;
+  layout->phase_lanes = g_array_sized_new (FALSE, TRUE, sizeof (guint), n_phases);
+  for (guint i = 0; i < n_phases; i++)
+    {
+      g_autoptr(BtPhase) phase = g_list_model_get_item (phases, i);
+      const GDate *s = bt_phase_get_start (phase), *e = bt_phase_get_end (phase);
+      guint32 js = s ? g_date_get_julian (s) : first, je = e ? g_date_get_julian (e) : last;
+      guint lane = 0;
+
+      while (lane < MAX_LANES - 1 && lane < layout->n_lanes && lane_end[lane] > js)
+        lane++;
+      lane_end[lane] = MAX (lane_end[lane], je);
+      layout->n_lanes = MAX (layout->n_lanes, lane + 1);
+      g_array_append_val (layout->phase_lanes, lane);
+    }
+
+  {
+    double phases_bottom = layout->plot.y + layout->n_lanes * (layout->lane_height + 4 * ts);
+    double area = layout->plot.y + layout->plot.height - phases_bottom;
+
+    layout->spine_y = phases_bottom + area / 2;
+    rows_each_side = (guint) MAX (0, floor ((area / 2 - 14 * ts) / row_height));
+  }
+
+  if (today != NULL && g_date_get_julian (today) >= first && g_date_get_julian (today) <= last)
+    layout->today_x = bt_time_scale_x (&layout->scale, today);
+  if (target != NULL)
+    layout->target_x = bt_time_scale_x (&layout->scale, target);
+
+  layout->markers = g_array_sized_new (FALSE, TRUE, sizeof (BtTimelineMarker), n_milestones);
+  for (guint i = 0; i < n_milestones; i++)
+    {
+      g_autoptr(BtMilestone) m = g_list_model_get_item (milestones, i);
+      const GDate *date = bt_milestone_get_date (m);
+      const GDate *original = bt_milestone_get_original_date (m);
+      BtTimelineMarker marker = { m, 0, NAN, 0, { 0, } };
+
+      if (date == NULL)
+        continue;
+
+      marker.x = bt_time_scale_x (&layout->scale, date);
+      if (original != NULL && g_date_compare (original, date) != 0)
+        marker.original_x = bt_time_scale_x (&layout->scale, original);
+      g_array_append_val (layout->markers, marker);
+    }
+  g_array_sort (layout->markers, compare_markers);
+
+  place_labels (cr, style, layout, rows_each_side, row_height,
+                layout->plot.x, layout->plot.x + layout->plot.width);
+
+  return TRUE;
+}
+
+void
+bt_timeline_chart_layout_clear (BtTimelineLayout *layout)
+{
+  g_clear_pointer (&layout->markers, g_array_unref);
+  g_clear_pointer (&layout->phase_lanes, g_array_unref);
+}
+
+static void
+diamond (cairo_t *cr,
+         double   x,
+         double   y,
+         double   r)
+{
+  cairo_move_to (cr, x, y - r);
+  cairo_line_to (cr, x + r, y);
+  cairo_line_to (cr, x, y + r);
+  cairo_line_to (cr, x - r, y);
+  cairo_close_path (cr);
+}
+
+static void
+draw_legend (cairo_t                *cr,
+             const BtChartStyle     *style,
+             const BtTimelineLayout *layout,
+             double                  width)
+{
+  double ts = layout->text_scale, x = 12 * ts, y = 12 * ts, r = 5 * ts;
+  GType type = BT_TYPE_MILESTONE_STATUS;
+
+  for (int s = BT_MILESTONE_PLANNED; s <= BT_MILESTONE_DROPPED; s++)
+    {
+      const char *label = bt_enum_to_label (type, s);
+      g_autoptr(PangoLayout) pl = bt_chart_text (cr, style, label, 0.85 * ts, FALSE, -1);
+      double w, h;
+
+      bt_chart_text_size (pl, &w, &h);
+      if (x + 2 * r + 4 * ts + w > width - 12 * ts)
+        break;   /* a narrow chart shows what fits */
+
+      bt_chart_set_color (cr, &style->status[s]);
+      diamond (cr, x + r, y + h / 2, r);
+      cairo_fill (cr);
+      bt_chart_set_color (cr, &style->foreground);
+      bt_chart_draw_text (cr, pl, x + 2 * r + 4 * ts, y, BT_ALIGN_START, BT_ALIGN_START);
+      x += 2 * r + 4 * ts + w + 14 * ts;
+    }
+}
+
+static void
+draw_vertical (cairo_t            *cr,
+               const BtChartStyle *style,
+               const BtColor      *color,
+               double              x,
+               double              y0,
+               double              y1,
+               const char         *label,
+               double              label_y,
+               double              ts,
+               double              right)
+{
+  g_autoptr(PangoLayout) pl = bt_chart_text (cr, style, label, 0.85 * ts, TRUE, 200 * ts);
+  double w, h;
+  gboolean flip;
+
+  bt_chart_set_color (cr, color);
+  cairo_set_line_width (cr, 2 * ts);
+  cairo_move_to (cr, round (x), y0);
+  cairo_line_to (cr, round (x), y1);
+  cairo_stroke (cr);
+
+  /* The label reads to the right of the line, or to its left near the edge. */
+  bt_chart_text_size (pl, &w, &h);
+  flip = x + 4 * ts + w > right;
+  bt_chart_draw_text (cr, pl, flip ? x - 4 * ts : x + 4 * ts, label_y,
+                      flip ? BT_ALIGN_END : BT_ALIGN_START, BT_ALIGN_START);
+}
+
+void
+bt_timeline_chart_draw (BtPlan             *plan,
+                        const GDate        *today,
+                        const BtChartStyle *style,
+                        cairo_t            *cr,
+                        double              width,
+                        double              height)
+{
+  BtProfile *profile = bt_plan_get_profile (plan);
+  GListModel *phases = bt_plan_get_phases (plan);
+  BtTimelineLayout layout;
+  const BtRect *p;
+  double ts, r;
+  GDate ticks[64];
+  BtTickUnit unit;
+  guint n_ticks;
+
+  g_return_if_fail (BT_IS_PLAN (plan));
+
+  cairo_save (cr);
+
+  if (!bt_timeline_chart_layout (plan, today, style, cr, width, height, &layout))
+    {
+      bt_chart_draw_empty (cr, style, width, height,
+                           _("The roadmap is empty"),
+                           _("Add the phases of your shift and the milestones that mark it, "
+                             "with their target dates."));
+      cairo_restore (cr);
+      return;
+    }
+
+  p = &layout.plot;
+  ts = layout.text_scale;
+  r = 6 * ts;
+
+  bt_chart_fill_background (cr, style, width, height);
+  draw_legend (cr, style, &layout, width);
+
+  /* Phases */
+  for (guint i = 0; i < g_list_model_get_n_items (phases); i++)
+    {
+      g_autoptr(BtPhase) phase = g_list_model_get_item (phases, i);
+      const GDate *s = bt_phase_get_start (phase), *e = bt_phase_get_end (phase);
+      guint lane = g_array_index (layout.phase_lanes, guint, i);
+      double x0 = s ? bt_time_scale_x (&layout.scale, s) : p->x;
+      double x1 = e ? bt_time_scale_x (&layout.scale, e) : p->x + p->width;
+      double y = p->y + lane * (layout.lane_height + 4 * ts);
+
+      x0 = MAX (x0, p->x);
+      x1 = MIN (x1, p->x + p->width);
+      if (x1 - x0 < 1)
+        continue;
+
+      bt_chart_set_color (cr, &style->band);
+      bt_chart_rounded_rect (cr, x0, y, x1 - x0, layout.lane_height, 4 * ts);
+      cairo_fill (cr);
+      bt_chart_set_color (cr, &style->grid);
+      cairo_set_line_width (cr, 1);
+      bt_chart_rounded_rect (cr, x0 + 0.5, y + 0.5, x1 - x0 - 1, layout.lane_height - 1, 4 * ts);
+      cairo_stroke (cr);
+
+      if (x1 - x0 > 24 * ts)
+        bt_chart_label (cr, style, &style->foreground, bt_phase_get_title (phase), 0.9 * ts, TRUE,
+                        x1 - x0 - 16 * ts, x0 + 8 * ts, y + layout.lane_height / 2,
+                        BT_ALIGN_START, BT_ALIGN_CENTER);
+    }
+
+  /* Axis and grid */
+  {
+    g_autoptr(PangoLayout) probe = bt_chart_text (cr, style, "Mmm 0000", 0.85 * ts, FALSE, -1);
+    double probe_w, probe_h, axis_y = p->y + p->height;
+    int birth_year = bt_profile_get_birth_year (profile);
+
+    bt_chart_text_size (probe, &probe_w, &probe_h);
+    unit = bt_time_scale_pick_unit (&layout.scale, probe_w * 1.15);
+    n_ticks = bt_time_scale_ticks (&layout.scale, unit, ticks,
+                                   MAX (1, (guint) (p->width / (probe_w * 1.3))));
+
+    cairo_set_line_width (cr, 1);
+    for (guint i = 0; i < n_ticks; i++)
+      {
+        double x = round (bt_time_scale_x (&layout.scale, &ticks[i])) + 0.5;
+        g_autofree char *label = bt_time_tick_label (&ticks[i], unit);
+
+        bt_chart_set_color (cr, &style->grid);
+        cairo_move_to (cr, x, p->y + layout.n_lanes * (layout.lane_height + 4 * ts));
+        cairo_line_to (cr, x, axis_y + 4 * ts);
+        cairo_stroke (cr);
+
+        bt_chart_label (cr, style, &style->muted, label, 0.85 * ts, FALSE, probe_w * 1.2,
+                        CLAMP (x, p->x + probe_w * 0.6, p->x + p->width - probe_w * 0.6),
+                        axis_y + 6 * ts, BT_ALIGN_CENTER, BT_ALIGN_START);
+
+        /* Ages at each new year: the age reached during that year. */
+        if (birth_year > 0 && g_date_get_month (&ticks[i]) == G_DATE_JANUARY)
+          {
+            /* TRANSLATORS: the age the person reaches in that year, under the roadmap's axis */
+            g_autofree char *age = g_strdup_printf (_("age %d"), g_date_get_year (&ticks[i]) - birth_year);
+
+            bt_chart_label (cr, style, &style->muted, age, 0.8 * ts, FALSE, probe_w * 1.2,
+                            CLAMP (x, p->x + probe_w * 0.6, p->x + p->width - probe_w * 0.6),
+                            axis_y + 8 * ts + probe_h, BT_ALIGN_CENTER, BT_ALIGN_START);
+          }
+      }
+  }
+
+  /* The spine */
+  bt_chart_set_color (cr, &style->muted);
+  cairo_set_line_width (cr, 2 * ts);
+  cairo_move_to (cr, p->x, layout.spine_y);
+  cairo_line_to (cr, p->x + p->width, layout.spine_y);
+  cairo_stroke (cr);
+
+  /* Today and the target */
+  {
+    double top = p->y + layout.n_lanes * (layout.lane_height + 4 * ts);
+    double label_y = top + 2 * ts;
+    const char *role = bt_profile_get_target_role (profile);
+    g_autofree char *target_label = *role ? g_strdup_printf (_("Target: %s"), role) : g_strdup (_("Target"));
+
+    if (!isnan (layout.target_x) && layout.target_x >= p->x && layout.target_x <= p->x + p->width)
+      draw_vertical (cr, style, &style->target, layout.target_x, top, p->y + p->height,
+                     target_label, label_y, ts, p->x + p->width);
+    if (!isnan (layout.today_x))
+      draw_vertical (cr, style, &style->today, layout.today_x, top, p->y + p->height,
+                     _("Today"), p->y + p->height - 18 * ts, ts, p->x + p->width);
+  }
+
+  /* Milestones: leader lines, markers, labels. */
+  for (guint i = 0; i < layout.markers->len; i++)
+    {
+      const BtTimelineMarker *m = &g_array_index (layout.markers, BtTimelineMarker, i);
+      BtMilestoneStatus status = bt_milestone_get_status (m->milestone);
+      const BtColor *color = &style->status[status];
+
+      if (!isnan (m->original_x))
+        {
+          /* Where it was first planned: a hollow diamond and a dotted path. */
+          bt_chart_set_color (cr, color);
+          cairo_set_line_width (cr, 1.5 * ts);
+          cairo_set_dash (cr, (double[]) { 2 * ts, 3 * ts }, 2, 0);
+          cairo_move_to (cr, m->original_x, layout.spine_y);
+          cairo_line_to (cr, m->x, layout.spine_y);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          bt_chart_set_color (cr, &style->background);
+          diamond (cr, m->original_x, layout.spine_y, r * 0.8);
+          cairo_fill_preserve (cr);
+          bt_chart_set_color (cr, color);
+          cairo_stroke (cr);
+        }
+
+      if (m->label.width > 0)
+        {
+          double anchor = m->row > 0 ? m->label.y + m->label.height : m->label.y;
+
+          bt_chart_set_color (cr, &style->grid);
+          cairo_set_line_width (cr, 1);
+          cairo_move_to (cr, round (m->x) + 0.5, layout.spine_y);
+          cairo_line_to (cr, round (m->x) + 0.5, anchor);
+          cairo_stroke (cr);
+        }
+    }
+
+  for (guint i = 0; i < layout.markers->len; i++)
+    {
+      const BtTimelineMarker *m = &g_array_index (layout.markers, BtTimelineMarker, i);
+      BtMilestoneStatus status = bt_milestone_get_status (m->milestone);
+
+      bt_chart_set_color (cr, &style->background);
+      diamond (cr, m->x, layout.spine_y, r + 1.5 * ts);
+      cairo_fill (cr);
+      bt_chart_set_color (cr, &style->status[status]);
+      diamond (cr, m->x, layout.spine_y, r);
+      cairo_fill (cr);
+
+      if (m->label.width > 0)
+        {
+          g_autofree char *text = milestone_label (m->milestone);
+          const BtColor *text_color = status == BT_MILESTONE_DROPPED ? &style->muted : &style->foreground;
+
+          /* A backing keeps grid lines from running through the text. */
+          bt_chart_set_color (cr, &style->background);
+          cairo_rectangle (cr, m->label.x - 2 * ts, m->label.y, m->label.width + 4 * ts, m->label.height);
+          cairo_fill (cr);
+          bt_chart_label (cr, style, text_color, text, 0.9 * ts, FALSE, m->label.width,
+                          m->label.x, m->label.y, BT_ALIGN_START, BT_ALIGN_START);
+        }
+    }
+
+  bt_timeline_chart_layout_clear (&layout);
+  cairo_restore (cr);
+}
