@@ -315,15 +315,18 @@ bt_chart_rounded_rect (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-/* How many device pixels one user unit covers (2 on a HiDPI screen). */
+/* How many device pixels one user unit covers (2 on a HiDPI screen): the
+ * transformation matrix times the surface's device scale, which cairo
+ * keeps apart. */
 double
 bt_chart_device_scale (cairo_t *cr)
 {
-  double dx = 1, dy = 0;
+  double dx = 1, dy = 0, sx = 1, sy = 1;
 
   cairo_user_to_device_distance (cr, &dx, &dy);
+  cairo_surface_get_device_scale (cairo_get_group_target (cr), &sx, &sy);
 
-  return MAX (hypot (dx, dy), 1e-6);
+  return MAX (hypot (dx, dy) * MAX (sx, sy), 1e-6);
 }
 
 double

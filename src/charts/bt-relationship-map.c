@@ -59,6 +59,48 @@ rects_overlap (const BtRect *a,
          a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
+static char *
+sector_label (const BtRelationshipMapLayout *layout,
+              guint                          sector)
+{
+  BtFunction f = layout->sector_function[sector];
+
+  if (layout->sector_count[sector] == 0)
+    /* TRANSLATORS: a function on the relationship map with nobody in it, e.g. "Marketing: no one yet" */
+    return g_strdup_printf (_("%s: no one yet"), bt_enum_to_label (BT_TYPE_FUNCTION, f));
+
+  return g_strdup_printf ("%s · %u", bt_enum_to_label (BT_TYPE_FUNCTION, f), layout->sector_count[sector]);
+}
+
+/* Where a function's name goes: outside the circle at the middle of its
+ * sector, aligned away from the circle. */
+static BtRect
+sector_label_rect (cairo_t                       *cr,
+                   const BtChartStyle            *style,
+                   const BtRelationshipMapLayout *layout,
+                   guint                          sector,
+                   double                         width)
+{
+  double ts = layout->text_scale;
+  double mid = -G_PI / 2 + 2 * G_PI * (sector + 0.5) / layout->n_sectors;
+  double lx = layout->cx + (layout->radius + 8 * ts) * cos (mid);
+  double ly = layout->cy + (layout->radius + 8 * ts) * sin (mid);
+  BtAlign halign = fabs (cos (mid)) < 0.2 ? BT_ALIGN_CENTER : cos (mid) > 0 ? BT_ALIGN_START : BT_ALIGN_END;
+  BtAlign valign = fabs (sin (mid)) < 0.2 ? BT_ALIGN_CENTER : sin (mid) > 0 ? BT_ALIGN_START : BT_ALIGN_END;
+  double room = halign == BT_ALIGN_CENTER ? 2 * layout->radius * sin (G_PI / layout->n_sectors) :
+                halign == BT_ALIGN_START ? width - lx - 4 : lx - 4;
+  g_autofree char *label = sector_label (layout, sector);
+  g_autoptr(PangoLayout) pl = bt_chart_text (cr, style, label, 0.85 * ts, layout->sector_count[sector] > 0,
+                                             MAX (room, 20));
+  BtRect rect;
+
+  bt_chart_text_size (pl, &rect.width, &rect.height);
+  rect.x = halign == BT_ALIGN_CENTER ? lx - rect.width / 2 : halign == BT_ALIGN_START ? lx : lx - rect.width;
+  rect.y = valign == BT_ALIGN_CENTER ? ly - rect.height / 2 : valign == BT_ALIGN_START ? ly : ly - rect.height;
+
+  return rect;
+}
+
 /**
  * bt_relationship_map_layout:
  *
@@ -141,6 +183,14 @@ bt_relationship_map_layout (BtPlan                  *plan,
                              (height - top - pad) / 2 - text_h * 1.8), 10);
 
   layout->dots = g_array_sized_new (FALSE, TRUE, sizeof (BtMapDot), n);
+
+  /* The function names around the circle are placed first: people's
+   * labels must not run into them. */
+  for (guint s = 0; s < layout->n_sectors; s++)
+    {
+      BtRect rect = sector_label_rect (cr, style, layout, s, width);
+      g_array_append_val (placed, rect);
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -317,17 +367,12 @@ bt_relationship_map_draw (BtPlan             *plan,
   /* Sectors: shaded when empty, named around the edge. */
   for (guint s = 0; s < layout.n_sectors; s++)
     {
-      double a0 = sector_angle (&layout, s), a1 = sector_angle (&layout, s + 1), mid = (a0 + a1) / 2;
+      double a0 = sector_angle (&layout, s), a1 = sector_angle (&layout, s + 1);
       BtFunction f = layout.sector_function[s];
       gboolean empty = layout.sector_count[s] == 0;
       gboolean weak = (layout.weak_functions & (1u << f)) != 0;
-      g_autofree char *label = NULL;
-      double lx = layout.cx + (layout.radius + 8 * ts) * cos (mid);
-      double ly = layout.cy + (layout.radius + 8 * ts) * sin (mid);
-      BtAlign halign = fabs (cos (mid)) < 0.2 ? BT_ALIGN_CENTER : cos (mid) > 0 ? BT_ALIGN_START : BT_ALIGN_END;
-      BtAlign valign = fabs (sin (mid)) < 0.2 ? BT_ALIGN_CENTER : sin (mid) > 0 ? BT_ALIGN_START : BT_ALIGN_END;
-      double room = halign == BT_ALIGN_CENTER ? 2 * layout.radius * sin (G_PI / layout.n_sectors) :
-                    halign == BT_ALIGN_START ? width - lx - 4 : lx - 4;
+      g_autofree char *label = sector_label (&layout, s);
+      BtRect rect = sector_label_rect (cr, style, &layout, s, width);
 
       if (empty)
         {
@@ -344,14 +389,8 @@ bt_relationship_map_draw (BtPlan             *plan,
       cairo_line_to (cr, layout.cx + layout.radius * cos (a0), layout.cy + layout.radius * sin (a0));
       cairo_stroke (cr);
 
-      if (empty)
-        /* TRANSLATORS: a function on the relationship map with nobody in it, e.g. "Marketing: no one yet" */
-        label = g_strdup_printf (_("%s: no one yet"), bt_enum_to_label (BT_TYPE_FUNCTION, f));
-      else
-        label = g_strdup_printf ("%s · %u", bt_enum_to_label (BT_TYPE_FUNCTION, f), layout.sector_count[s]);
-
       bt_chart_label (cr, style, weak ? &style->warning : &style->foreground, label, 0.85 * ts,
-                      !empty, MAX (room, 20), lx, ly, halign, valign);
+                      !empty, rect.width + 1, rect.x, rect.y, BT_ALIGN_START, BT_ALIGN_START);
     }
 
   /* Strength rings */

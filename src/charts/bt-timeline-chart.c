@@ -125,7 +125,7 @@ place_labels (cairo_t            *cr,
             }
         }
 
-      if (best_row < 0 || best_width < min_width)
+      if (best_row < 0 || best_width < MIN (w, min_width))
         {
           m->row = 0;
           memset (&m->label, 0, sizeof m->label);
@@ -234,8 +234,10 @@ bt_timeline_chart_layout (BtPlan             *plan,
     }
 
   {
-    double phases_bottom = layout->plot.y + layout->n_lanes * (layout->lane_height + 4 * ts);
-    double area = layout->plot.y + layout->plot.height - phases_bottom;
+    /* A row at the top for the target's label and one at the bottom for
+     * today's stay free of milestone labels. */
+    double phases_bottom = layout->plot.y + layout->n_lanes * (layout->lane_height + 4 * ts) + row_height;
+    double area = layout->plot.y + layout->plot.height - row_height - phases_bottom;
 
     layout->spine_y = phases_bottom + area / 2;
     rows_each_side = (guint) MAX (0, floor ((area / 2 - 14 * ts) / row_height));
@@ -334,8 +336,9 @@ draw_vertical (cairo_t            *cr,
   double w, h;
   gboolean flip;
 
+  /* An even, whole width on a whole x: crisp, not smeared over three pixels. */
   bt_chart_set_color (cr, color);
-  cairo_set_line_width (cr, 2 * ts);
+  cairo_set_line_width (cr, 2 * MAX (1, round (ts)));
   cairo_move_to (cr, round (x), y0);
   cairo_line_to (cr, round (x), y1);
   cairo_stroke (cr);
@@ -471,8 +474,14 @@ bt_timeline_chart_draw (BtPlan             *plan,
       draw_vertical (cr, style, &style->target, layout.target_x, top, p->y + p->height,
                      target_label, label_y, ts, p->x + p->width);
     if (!isnan (layout.today_x))
-      draw_vertical (cr, style, &style->today, layout.today_x, top, p->y + p->height,
-                     _("Today"), p->y + p->height - 18 * ts, ts, p->x + p->width);
+      {
+        g_autoptr(PangoLayout) probe = bt_chart_text (cr, style, _("Today"), 0.85 * ts, TRUE, -1);
+        double h;
+
+        bt_chart_text_size (probe, NULL, &h);
+        draw_vertical (cr, style, &style->today, layout.today_x, top, p->y + p->height,
+                       _("Today"), p->y + p->height - h - 2 * ts, ts, p->x + p->width);
+      }
   }
 
   /* Milestones: leader lines, markers, labels. */

@@ -1,0 +1,786 @@
+/* test-charts.c — the charts and the report, checked by their pixels
+ *
+ * No display needed: every chart draws into an image surface.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+
+#include "bt-chart.h"
+#include "bt-date.h"
+#include "bt-plan-file.h"
+#include "bt-relationship-map.h"
+#include "bt-report.h"
+#include "bt-time-chart.h"
+#include "bt-timeline-chart.h"
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+  int              width;   /* in device pixels */
+  int              height;
+  double           scale;
+} Canvas;
+
+static Canvas
+canvas_new (double width,
+            double height,
+            double scale)
+{
+  Canvas c;
+
+  c.width = (int) ceil (width * scale);
+  c.height = (int) ceil (height * scale);
+  c.scale = scale;
+  c.surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, c.width, c.height);
+  cairo_surface_set_device_scale (c.surface, scale, scale);
+  c.cr = cairo_create (c.surface);
+
+  return c;
+}
+
+static void
+canvas_free (Canvas *c)
+{
+  cairo_destroy (c->cr);
+  cairo_surface_destroy (c->surface);
+}
+
+/* The colour at user-space (x, y), as 0–255 channels. */
+static void
+pixel (Canvas *c,
+       double  x,
+       double  y,
+       int    *r,
+       int    *g,
+       int    *b)
+{
+  int px = (int) floor (x * c->scale), py = (int) floor (y * c->scale);
+  guint32 *row;
+  guint32 v;
+
+  cairo_surface_flush (c->surface);
+  g_assert_cmpint (px, >=, 0);
+  g_assert_cmpint (py, >=, 0);
+  g_assert_cmpint (px, <, c->width);
+  g_assert_cmpint (py, <, c->height);
+
+  row = (guint32 *) (cairo_image_surface_get_data (c->surface) + py * cairo_image_surface_get_stride (c->surface));
+  v = row[px];
+  *r = (v >> 16) & 0xff;
+  *g = (v >> 8) & 0xff;
+  *b = v & 0xff;
+}
+
+static gboolean
+is_color (Canvas        *c,
+          double         x,
+          double         y,
+          const BtColor *color)
+{
+  int r, g, b;
+
+  pixel (c, x, y, &r, &g, &b);
+
+  return abs (r - (int) round (color->r * 255)) <= 2 &&
+         abs (g - (int) round (color->g * 255)) <= 2 &&
+         abs (b - (int) round (color->b * 255)) <= 2;
+}
+
+static GDate
+day (const char *iso)
+{
+  GDate d;
+
+  g_assert_true (bt_date_parse (iso, &d));
+
+  return d;
+}
+
+static BtPlan *
+plan_with_categories (BtCategory **tactical,
+                      BtCategory **strategic)
+{
+  BtPlan *plan = bt_plan_new ();
+  g_autoptr(BtCategory) t = bt_category_new ();
+  g_autoptr(BtCategory) s = bt_category_new ();
+
+  bt_category_set_name (t, "Incidents");
+  bt_category_set_kind (t, BT_CATEGORY_TACTICAL);
+  bt_category_set_name (s, "Strategy");
+  bt_category_set_kind (s, BT_CATEGORY_STRATEGIC);
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_categories (plan), BT_ITEM (t));
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_categories (plan), BT_ITEM (s));
+  *tactical = g_object_ref (t);
+  *strategic = g_object_ref (s);
+
+  return plan;
+}
+
+static void
+test_time_chart_tactical_week (void)
+{
+  BtCategory *t, *s;
+  g_autoptr(BtPlan) plan = plan_with_categories (&t, &s);
+  BtWeek *week = bt_plan_ensure_week (plan, 2026, 47);
+  GDate today = day ("2026-11-22");
+  Canvas c = canvas_new (800, 400, 1);
+  BtChartStyle style;
+  BtTimeChartLayout layout;
+  const BtTimeBar *bar;
+  double x, top, base, y;
+
+  bt_week_set_hours (week, bt_item_get_id (BT_ITEM (t)), 40);
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+
+  bt_time_chart_draw (plan, &today, &style, c.cr, 800, 400);
+  g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_cmpuint (layout.bars->len, ==, 1);
+  g_assert_false (layout.by_month);
+  bar = &g_array_index (layout.bars, BtTimeBar, 0);
+  g_assert_cmpfloat (bar->tactical, ==, 40);
+  g_assert_cmpfloat (bar->strategic, ==, 0);
+
+  x = bar->x + bar->width / 4;
+  top = bt_time_chart_y_for_hours (&layout, 40);
+  base = bt_time_chart_y_for_hours (&layout, 0);
+
+  /* 40 hours on an axis of max_hours: the bar's top is where 40 is. */
+  g_assert_cmpfloat (layout.max_hours, >=, 40);
+  g_assert_cmpfloat_with_epsilon (base - top, layout.plot.height * 40 / layout.max_hours, 1e-9);
+
+  g_assert_true (is_color (&c, x, top + 2, &style.tactical));
+  g_assert_true (is_color (&c, x, (top + base) / 2, &style.tactical));
+  g_assert_true (is_color (&c, x, base - 2, &style.tactical));
+  g_assert_false (is_color (&c, x, top - 3, &style.tactical));
+
+  /* No strategic colour anywhere in the bar's column. */
+  for (y = layout.plot.y; y < base; y += 1)
+    g_assert_false (is_color (&c, x, y, &style.strategic));
+
+  bt_time_chart_layout_clear (&layout);
+  canvas_free (&c);
+  g_object_unref (t);
+  g_object_unref (s);
+}
+
+static void
+test_time_chart_stacks_strategic_on_top (void)
+{
+  BtCategory *t, *s;
+  g_autoptr(BtPlan) plan = plan_with_categories (&t, &s);
+  GDate today = day ("2026-11-22");
+  Canvas c = canvas_new (900, 500, 1);
+  BtChartStyle style;
+  BtTimeChartLayout layout;
+  const BtTimeBar *bar;
+  double x;
+
+  for (int w = 40; w <= 47; w++)
+    {
+      BtWeek *week = bt_plan_ensure_week (plan, 2026, w);
+      bt_week_set_hours (week, bt_item_get_id (BT_ITEM (t)), 30);
+      bt_week_set_hours (week, bt_item_get_id (BT_ITEM (s)), 10);
+    }
+
+  bt_chart_style_init (&style, BT_CHART_THEME_DARK);
+  bt_time_chart_draw (plan, &today, &style, c.cr, 900, 500);
+  g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 900, 500, &layout));
+  bar = &g_array_index (layout.bars, BtTimeBar, 3);
+  x = bar->x + 2;
+
+  /* 0–30 h tactical, 30–40 h strategic. */
+  g_assert_true (is_color (&c, x, bt_time_chart_y_for_hours (&layout, 15), &style.tactical));
+  g_assert_true (is_color (&c, x, bt_time_chart_y_for_hours (&layout, 35), &style.strategic));
+  g_assert_false (is_color (&c, x, bt_time_chart_y_for_hours (&layout, 41), &style.strategic));
+  g_assert_true (is_color (&c, 0.5, 0.5, &style.background));
+
+  bt_time_chart_layout_clear (&layout);
+  canvas_free (&c);
+  g_object_unref (t);
+  g_object_unref (s);
+}
+
+static void
+test_time_chart_months_when_weeks_are_too_narrow (void)
+{
+  BtCategory *t, *s;
+  g_autoptr(BtPlan) plan = plan_with_categories (&t, &s);
+  GDate today = day ("2026-11-22");
+  BtChartStyle style;
+  BtTimeChartLayout layout;
+  GDate monday;
+  double total = 0, expected_total = 0;
+
+  /* Ten years of weeks. */
+  bt_iso_week_monday (2016, 48, &monday);
+  for (guint i = 0; i < 520; i++)
+    {
+      int y, w;
+      BtWeek *week;
+
+      bt_iso_week_of_date (&monday, &y, &w);
+      week = bt_plan_ensure_week (plan, y, w);
+      bt_week_set_hours (week, bt_item_get_id (BT_ITEM (t)), 20 + i % 7);
+      bt_week_set_hours (week, bt_item_get_id (BT_ITEM (s)), 10);
+      expected_total += 20 + i % 7 + 10;
+      g_date_add_days (&monday, 7);
+    }
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+
+  {
+    Canvas c = canvas_new (800, 400, 1);
+
+    g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+    g_assert_true (layout.by_month);
+    /* Ten years of months, give or take the ends. */
+    g_assert_cmpuint (layout.bars->len, >=, 119);
+    g_assert_cmpuint (layout.bars->len, <=, 121);
+    for (guint i = 0; i < layout.bars->len; i++)
+      {
+        const BtTimeBar *bar = &g_array_index (layout.bars, BtTimeBar, i);
+        total += bar->tactical + bar->strategic;
+        g_assert_cmpfloat (bar->width, >=, 2.0);
+      }
+    /* Aggregating loses no hour. */
+    g_assert_cmpfloat_with_epsilon (total, expected_total, 1e-6);
+    bt_time_chart_layout_clear (&layout);
+    canvas_free (&c);
+  }
+
+  /* Wide enough, the same plan shows weeks; at scale 2 a narrower canvas does. */
+  {
+    Canvas c = canvas_new (3840, 2160, 1);
+
+    g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 3840, 2160, &layout));
+    g_assert_false (layout.by_month);
+    g_assert_cmpuint (layout.bars->len, ==, 520);
+    bt_time_chart_layout_clear (&layout);
+    canvas_free (&c);
+  }
+  {
+    Canvas c1 = canvas_new (1100, 600, 1);
+    Canvas c2 = canvas_new (1100, 600, 2);
+    gboolean m1, m2;
+
+    bt_time_chart_layout (plan, &today, &style, c1.cr, 1100, 600, &layout);
+    m1 = layout.by_month;
+    bt_time_chart_layout_clear (&layout);
+    bt_time_chart_layout (plan, &today, &style, c2.cr, 1100, 600, &layout);
+    m2 = layout.by_month;
+    bt_time_chart_layout_clear (&layout);
+    g_assert_true (m1);
+    g_assert_false (m2);
+    canvas_free (&c1);
+    canvas_free (&c2);
+  }
+
+  g_object_unref (t);
+  g_object_unref (s);
+}
+
+static void
+test_timeline_today_line (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtPhase) phase = bt_phase_new ();
+  g_autoptr(BtMilestone) milestone = bt_milestone_new ();
+  GDate start = day ("2026-01-01"), end = day ("2027-12-31"), date = day ("2027-03-01");
+  GDate today = day ("2026-11-22");
+  Canvas c = canvas_new (1000, 500, 1);
+  BtChartStyle style;
+  BtTimelineLayout layout;
+  double expected;
+
+  bt_phase_set_title (phase, "Start the shift");
+  bt_phase_set_start (phase, &start);
+  bt_phase_set_end (phase, &end);
+  bt_milestone_set_title (milestone, "QBR");
+  bt_milestone_set_date (milestone, &date);
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_phases (plan), BT_ITEM (phase));
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_milestones (plan), BT_ITEM (milestone));
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  bt_timeline_chart_draw (plan, &today, &style, c.cr, 1000, 500);
+  g_assert_true (bt_timeline_chart_layout (plan, &today, &style, c.cr, 1000, 500, &layout));
+
+  /* Today's x follows from the axis' first and last days. */
+  expected = layout.scale.x0 + (layout.scale.x1 - layout.scale.x0) *
+             ((double) g_date_get_julian (&today) - layout.scale.first) /
+             ((double) layout.scale.last - layout.scale.first);
+  g_assert_cmpfloat_with_epsilon (layout.today_x, expected, 1e-9);
+  g_assert_cmpfloat (layout.today_x, >, layout.plot.x);
+  g_assert_cmpfloat (layout.today_x, <, layout.plot.x + layout.plot.width);
+
+  g_assert_true (is_color (&c, round (layout.today_x), layout.plot.y + layout.plot.height - 4, &style.today));
+  g_assert_false (is_color (&c, round (layout.today_x) + 30, layout.plot.y + layout.plot.height - 4, &style.today));
+
+  /* The milestone's diamond is in its status colour. */
+  g_assert_cmpuint (layout.markers->len, ==, 1);
+  g_assert_true (is_color (&c, g_array_index (layout.markers, BtTimelineMarker, 0).x, layout.spine_y,
+                           &style.status[BT_MILESTONE_PLANNED]));
+  g_assert_cmpfloat (g_array_index (layout.markers, BtTimelineMarker, 0).label.width, >, 0);
+
+  bt_timeline_chart_layout_clear (&layout);
+  canvas_free (&c);
+}
+
+static gboolean
+rects_overlap (const BtRect *a,
+               const BtRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* Crowded milestones: labels never overlap; they stagger, then shorten. */
+static void
+test_timeline_labels_never_overlap (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  GDate today = day ("2026-11-22");
+  BtChartStyle style;
+  BtTimelineLayout layout;
+  Canvas c = canvas_new (700, 360, 1);
+  guint labelled = 0;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(BtMilestone) m = bt_milestone_new ();
+      GDate date = day ("2026-06-01");
+      g_autofree char *title = g_strdup_printf ("Milestone number %u with a rather long title", i);
+
+      g_date_add_days (&date, i * 9);
+      bt_milestone_set_title (m, title);
+      bt_milestone_set_date (m, &date);
+      bt_item_append_child (BT_ITEM (plan), bt_plan_get_milestones (plan), BT_ITEM (m));
+    }
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  g_assert_true (bt_timeline_chart_layout (plan, &today, &style, c.cr, 700, 360, &layout));
+
+  for (guint i = 0; i < layout.markers->len; i++)
+    {
+      const BtTimelineMarker *a = &g_array_index (layout.markers, BtTimelineMarker, i);
+
+      if (a->label.width <= 0)
+        continue;
+      labelled++;
+      g_assert_cmpfloat (a->label.x, >=, 0);
+      g_assert_cmpfloat (a->label.x + a->label.width, <=, 700);
+      g_assert_cmpfloat (a->label.y, >=, 0);
+      g_assert_cmpfloat (a->label.y + a->label.height, <=, 360);
+      for (guint j = i + 1; j < layout.markers->len; j++)
+        {
+          const BtTimelineMarker *b = &g_array_index (layout.markers, BtTimelineMarker, j);
+          if (b->label.width > 0)
+            g_assert_false (rects_overlap (&a->label, &b->label));
+        }
+    }
+
+  /* Some, but not all 40, fit at this size. */
+  g_assert_cmpuint (labelled, >, 4);
+  bt_timeline_chart_layout_clear (&layout);
+  canvas_free (&c);
+}
+
+static void
+test_relationship_map_colors (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtRelationship) never = bt_relationship_new ();
+  g_autoptr(BtRelationship) fine = bt_relationship_new ();
+  g_autoptr(BtTouchpoint) touch = bt_touchpoint_new ();
+  GDate today = day ("2026-11-22"), yesterday = day ("2026-11-21");
+  Canvas c = canvas_new (800, 600, 1);
+  BtChartStyle style;
+  BtRelationshipMapLayout layout;
+
+  bt_relationship_set_name (never, "Grace");
+  bt_relationship_set_function (never, BT_FUNCTION_MARKETING);
+  bt_relationship_set_strength (never, 1);
+  bt_relationship_set_name (fine, "Ben");
+  bt_relationship_set_function (fine, BT_FUNCTION_PRODUCT);
+  bt_relationship_set_strength (fine, 5);
+  bt_touchpoint_set_date (touch, &yesterday);
+  bt_item_append_child (BT_ITEM (fine), bt_relationship_get_touchpoints (fine), BT_ITEM (touch));
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (never));
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (fine));
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  bt_relationship_map_draw (plan, &today, &style, c.cr, 800, 600);
+  g_assert_true (bt_relationship_map_layout (plan, &today, &style, c.cr, 800, 600, &layout));
+
+  for (guint i = 0; i < layout.dots->len; i++)
+    {
+      const BtMapDot *dot = &g_array_index (layout.dots, BtMapDot, i);
+      const BtColor *expected = dot->relationship == never ? &style.overdue : &style.fine;
+
+      g_assert_true (is_color (&c, dot->x, dot->y, expected));
+      g_assert_cmpint (bt_relationship_map_dot_at (&layout, dot->x + 1, dot->y), ==, (int) i);
+    }
+
+  /* Stronger is closer to the centre. */
+  {
+    const BtMapDot *a = &g_array_index (layout.dots, BtMapDot, 0);
+    const BtMapDot *b = &g_array_index (layout.dots, BtMapDot, 1);
+
+    g_assert_cmpfloat (hypot (a->x - layout.cx, a->y - layout.cy), >, hypot (b->x - layout.cx, b->y - layout.cy));
+  }
+
+  /* Every function has a sector; "other" only with someone in it. */
+  g_assert_cmpuint (layout.n_sectors, ==, BT_N_FUNCTIONS - 1);
+  g_assert_true (layout.weak_functions & (1u << BT_FUNCTION_MARKETING));
+  g_assert_false (layout.weak_functions & (1u << BT_FUNCTION_PRODUCT));
+
+  bt_relationship_map_layout_clear (&layout);
+  canvas_free (&c);
+}
+
+/* A plan where every name is far too long for any box. */
+static BtPlan *
+plan_with_long_names (void)
+{
+  g_autoptr(GError) error = NULL;
+  BtPlan *plan = bt_plan_file_load_sample (&error);
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 60; i++)
+    g_string_append (s, "Wolfeschlegelsteinhausenbergerdorff ");
+
+  bt_profile_set_name (bt_plan_get_profile (plan), s->str);
+  bt_profile_set_target_role (bt_plan_get_profile (plan), s->str);
+
+#define RENAME(list, Type, setter)                                            \
+  for (guint k = 0; k < g_list_model_get_n_items (list); k++)                 \
+    {                                                                         \
+      g_autoptr(Type) item = g_list_model_get_item (list, k);                 \
+      setter (item, s->str);                                                  \
+    }
+
+  RENAME (bt_plan_get_phases (plan), BtPhase, bt_phase_set_title);
+  RENAME (bt_plan_get_milestones (plan), BtMilestone, bt_milestone_set_title);
+  RENAME (bt_plan_get_relationships (plan), BtRelationship, bt_relationship_set_name);
+  RENAME (bt_plan_get_relationships (plan), BtRelationship, bt_relationship_set_role);
+  RENAME (bt_plan_get_relationships (plan), BtRelationship, bt_relationship_set_next_step);
+  RENAME (bt_plan_get_narratives (plan), BtNarrative, bt_narrative_set_title);
+  RENAME (bt_plan_get_narratives (plan), BtNarrative, bt_narrative_set_audience);
+  for (guint i = 0; i < g_list_model_get_n_items (bt_plan_get_narratives (plan)); i++)
+    {
+      g_autoptr(BtNarrative) n = g_list_model_get_item (bt_plan_get_narratives (plan), i);
+      RENAME (bt_narrative_get_business_cases (n), BtBusinessCase, bt_business_case_set_title);
+      RENAME (bt_narrative_get_business_cases (n), BtBusinessCase, bt_business_case_set_problem);
+    }
+
+  return plan;
+}
+
+/* Nothing drawn in the outermost rows and columns: the border is all
+ * background, so nothing ran past the canvas. */
+static void
+assert_clean_border (Canvas             *c,
+                     const BtChartStyle *style,
+                     const char         *what)
+{
+  int br = (int) round (style->background.r * 255), bg = (int) round (style->background.g * 255),
+      bb = (int) round (style->background.b * 255);
+  guint32 *data;
+  int stride;
+
+  cairo_surface_flush (c->surface);
+  data = (guint32 *) cairo_image_surface_get_data (c->surface);
+  stride = cairo_image_surface_get_stride (c->surface) / 4;
+
+  for (int i = 0; i < MAX (c->width, c->height); i++)
+    {
+      int points[4][2] = { { MIN (i, c->width - 1), 0 }, { MIN (i, c->width - 1), c->height - 1 },
+                           { 0, MIN (i, c->height - 1) }, { c->width - 1, MIN (i, c->height - 1) } };
+
+      for (int p = 0; p < 4; p++)
+        {
+          guint32 v = data[points[p][1] * stride + points[p][0]];
+          int r = (v >> 16) & 0xff, g = (v >> 8) & 0xff, b = v & 0xff;
+
+          if (abs (r - br) > 1 || abs (g - bg) > 1 || abs (b - bb) > 1)
+            g_error ("%s: ink at the edge, pixel (%d, %d)", what, points[p][0], points[p][1]);
+        }
+    }
+}
+
+static guint
+count_ink (Canvas             *c,
+           const BtChartStyle *style)
+{
+  int br = (int) round (style->background.r * 255);
+  guint32 *data;
+  guint n = 0;
+  int stride;
+
+  cairo_surface_flush (c->surface);
+  data = (guint32 *) cairo_image_surface_get_data (c->surface);
+  stride = cairo_image_surface_get_stride (c->surface) / 4;
+  for (int y = 0; y < c->height; y += 2)
+    for (int x = 0; x < c->width; x += 2)
+      if (abs ((int) ((data[y * stride + x] >> 16) & 0xff) - br) > 16)
+        n++;
+
+  return n;
+}
+
+static void
+test_every_chart_every_size (void)
+{
+  g_autoptr(BtPlan) long_names = plan_with_long_names ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) sample = bt_plan_file_load_sample (&error);
+  g_autoptr(BtPlan) empty = bt_plan_new_default ();
+  GDate today = day ("2026-11-22");
+  static const struct { double w, h, scale; } sizes[] = {
+    { 320, 200, 1 }, { 320, 200, 2 }, { 800, 450, 1 }, { 1920, 1080, 1 }, { 1280, 720, 2 }, { 3840, 2160, 1 },
+  };
+  BtPlan *plans[] = { sample, long_names, empty };
+  const char *plan_names[] = { "sample", "long names", "empty" };
+
+  for (guint p = 0; p < G_N_ELEMENTS (plans); p++)
+    for (BtChartTheme theme = BT_CHART_THEME_LIGHT; theme <= BT_CHART_THEME_PRINT; theme++)
+      for (BtChartKind kind = 0; kind < BT_N_CHARTS; kind++)
+        for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+          {
+            Canvas c = canvas_new (sizes[s].w, sizes[s].h, sizes[s].scale);
+            g_autofree char *what = g_strdup_printf ("%s, %s, theme %d, %gx%g@%g", plan_names[p],
+                                                     bt_chart_kind_to_string (kind), theme,
+                                                     sizes[s].w, sizes[s].h, sizes[s].scale);
+            BtChartStyle style;
+
+            /* The slowest combinations are the 4K ones; keep them to the light theme. */
+            if (sizes[s].w > 2000 && theme != BT_CHART_THEME_LIGHT)
+              {
+                canvas_free (&c);
+                continue;
+              }
+
+            bt_chart_style_init (&style, theme);
+            bt_chart_draw (kind, plans[p], &today, &style, c.cr, sizes[s].w, sizes[s].h);
+            g_assert_cmpint (cairo_status (c.cr), ==, CAIRO_STATUS_SUCCESS);
+            assert_clean_border (&c, &style, what);
+            /* Never blank: even the empty state says what to add. */
+            if (count_ink (&c, &style) < 20)
+              g_error ("%s: nothing drawn", what);
+            canvas_free (&c);
+          }
+}
+
+static void
+test_empty_states (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new_default ();
+  GDate today = day ("2026-11-22");
+  Canvas c = canvas_new (400, 300, 1);
+  BtChartStyle style;
+  BtTimeChartLayout time_layout;
+  BtTimelineLayout timeline_layout;
+  BtRelationshipMapLayout map_layout;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+
+  /* A week with no hours is still no data. */
+  bt_plan_ensure_week (plan, 2026, 47);
+  g_assert_false (bt_time_chart_layout (plan, &today, &style, c.cr, 400, 300, &time_layout));
+  g_assert_false (bt_timeline_chart_layout (plan, &today, &style, c.cr, 400, 300, &timeline_layout));
+  g_assert_false (bt_relationship_map_layout (plan, &today, &style, c.cr, 400, 300, &map_layout));
+  canvas_free (&c);
+}
+
+static void
+test_contrast (void)
+{
+  for (BtChartTheme theme = BT_CHART_THEME_LIGHT; theme <= BT_CHART_THEME_PRINT; theme++)
+    {
+      BtChartStyle style;
+      const BtColor *text[] = { &style.foreground, &style.muted };
+
+      bt_chart_style_init (&style, theme);
+
+      for (guint i = 0; i < G_N_ELEMENTS (text); i++)
+        {
+          /* WCAG 2 contrast ratio: 4.5 for body text. */
+          double l1, l2, ratio;
+          const BtColor *a = text[i], *b = &style.background;
+
+#define LIN(c) ((c) <= 0.03928 ? (c) / 12.92 : pow (((c) + 0.055) / 1.055, 2.4))
+          l1 = 0.2126 * LIN (a->r) + 0.7152 * LIN (a->g) + 0.0722 * LIN (a->b);
+          l2 = 0.2126 * LIN (b->r) + 0.7152 * LIN (b->g) + 0.0722 * LIN (b->b);
+#undef LIN
+          ratio = (MAX (l1, l2) + 0.05) / (MIN (l1, l2) + 0.05);
+          g_assert_cmpfloat (ratio, >=, 4.5);
+        }
+    }
+}
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (g_get_tmp_dir (), name, NULL);
+}
+
+static void
+test_export_png_size (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autofree char *path = tmp_path ("chart.png");
+  GDate today = day ("2026-11-22");
+  BtChartStyle style;
+  cairo_surface_t *png;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  g_assert_true (bt_chart_export (BT_CHART_TIME, plan, &today, &style, BT_EXPORT_PNG, 640, 360, 1, path, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, 640);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, 360);
+  cairo_surface_destroy (png);
+
+  g_assert_true (bt_chart_export (BT_CHART_TIME, plan, &today, &style, BT_EXPORT_PNG, 640, 360, 2, path, &error));
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, 1280);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, 720);
+  cairo_surface_destroy (png);
+}
+
+static void
+test_export_svg_is_xml (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autofree char *path = tmp_path ("chart.svg");
+  g_autofree char *contents = NULL;
+  GDate today = day ("2026-11-22");
+  BtChartStyle style;
+  static const GMarkupParser parser = { NULL, };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  gsize length;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_DARK);
+  for (BtChartKind kind = 0; kind < BT_N_CHARTS; kind++)
+    {
+      g_assert_true (bt_chart_export (kind, plan, &today, &style, BT_EXPORT_SVG, 800, 450, 1, path, &error));
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_nonnull (strstr (contents, "<svg"));
+
+      context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+      g_assert_true (g_markup_parse_context_parse (context, contents, length, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_markup_parse_context_end_parse (context, &error));
+      g_clear_pointer (&context, g_markup_parse_context_free);
+      g_clear_pointer (&contents, g_free);
+    }
+}
+
+static guint
+pdf_page_count (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  guint pages = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  /* Each page object is "/Type /Page" not followed by "s". The file holds
+   * binary streams, so search bytes, not strings. */
+  for (const char *p = contents;
+       (p = memmem (p, length - (p - contents), "/Type /Page", 11)) != NULL;
+       p++)
+    if (p + 11 < contents + length && p[11] != 's')
+      pages++;
+
+  return pages;
+}
+
+static void
+test_report_pages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autofree char *path = tmp_path ("report.pdf");
+  GDate today = day ("2026-11-22");
+
+  /* Title, four charts, one page of twelve relationships, two business
+   * cases: eight pages, on either paper and orientation. */
+  for (BtPaper paper = BT_PAPER_A4; paper <= BT_PAPER_LETTER; paper++)
+    for (int landscape = 0; landscape <= 1; landscape++)
+      {
+        g_assert_true (bt_report_export_pdf (plan, &today, paper, landscape, path, &error));
+        g_assert_no_error (error);
+        g_assert_cmpuint (pdf_page_count (path), ==, 8);
+      }
+}
+
+static void
+test_report_paginates_the_table (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtReport) report = NULL;
+  GDate today = day ("2026-11-22");
+  Canvas c = canvas_new (10, 10, 1);
+  BtChartStyle style;
+  double w, h;
+  guint n, table_pages = 0;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(BtRelationship) r = bt_relationship_new ();
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+
+      bt_relationship_set_name (r, name);
+      bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (r));
+    }
+
+  bt_chart_style_init (&style, BT_CHART_THEME_PRINT);
+  report = bt_report_new (plan, &today, &style);
+  bt_paper_get_size (BT_PAPER_A4, FALSE, &w, &h);
+  n = bt_report_paginate (report, c.cr, w, h);
+
+  for (guint i = 0; i < n; i++)
+    table_pages += bt_report_get_page_kind (report, i) == BT_REPORT_PAGE_RELATIONSHIPS;
+
+  /* 112 rows do not fit on one page, and every page is drawn without error. */
+  g_assert_cmpuint (table_pages, >, 2);
+  g_assert_cmpuint (n, ==, 1 + BT_N_CHARTS + table_pages + 2);
+  canvas_free (&c);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/charts/time/tactical-week", test_time_chart_tactical_week);
+  g_test_add_func ("/charts/time/strategic-on-top", test_time_chart_stacks_strategic_on_top);
+  g_test_add_func ("/charts/time/months-when-weeks-too-narrow", test_time_chart_months_when_weeks_are_too_narrow);
+  g_test_add_func ("/charts/timeline/today-line", test_timeline_today_line);
+  g_test_add_func ("/charts/timeline/labels-never-overlap", test_timeline_labels_never_overlap);
+  g_test_add_func ("/charts/relationships/colors", test_relationship_map_colors);
+  g_test_add_func ("/charts/every-chart-every-size", test_every_chart_every_size);
+  g_test_add_func ("/charts/empty-states", test_empty_states);
+  g_test_add_func ("/charts/contrast", test_contrast);
+  g_test_add_func ("/charts/export/png-size", test_export_png_size);
+  g_test_add_func ("/charts/export/svg-is-xml", test_export_svg_is_xml);
+  g_test_add_func ("/charts/report/pages", test_report_pages);
+  g_test_add_func ("/charts/report/paginates-the-table", test_report_paginates_the_table);
+
+  return g_test_run ();
+}
