@@ -73,5 +73,44 @@ cp "$sample" "$XDG_DATA_HOME/breakthrough/plan.json"
 check "--export-json without FILE uses the default plan" [ $status -eq 0 ]
 check "the default plan's relationships are exported" contains "$tmp/default.json" "Priya Raman"
 
+# Charts and the report, without a display.
+png_size() { od -An -tu1 -j16 -N8 "$1" | awk '{ printf "%dx%d", $1*16777216+$2*65536+$3*256+$4, $5*16777216+$6*65536+$7*256+$8 }'; }
+
+for chart in timeline time relationships narratives; do
+  "$bin" --export-chart "$chart" -o "$tmp/$chart.png" --size 640x360 --today 2026-11-22 "$sample"; status=$?
+  check "--export-chart $chart writes a PNG" [ $status -eq 0 ]
+  check "the $chart PNG has the requested size" [ "$(png_size "$tmp/$chart.png")" = "640x360" ]
+done
+"$bin" --export-chart time -o "$tmp/time2x.png" --size 640x360 --scale 2 "$sample"
+check "--scale 2 doubles the pixels" [ "$(png_size "$tmp/time2x.png")" = "1280x720" ]
+check "chart exports are readable by the user alone" [ "$(stat -c %a "$tmp/time.png")" = "600" ]
+
+"$bin" --export-chart relationships -o "$tmp/map.svg" --theme dark "$sample"; status=$?
+check "--export-chart writes SVG, chosen by the extension" [ $status -eq 0 ]
+check "the SVG is well-formed XML" xmllint --noout "$tmp/map.svg"
+"$bin" --export-chart timeline -o "$tmp/timeline.out" --format pdf --theme print "$sample"
+check "--format pdf writes a PDF" [ "$(head -c 5 "$tmp/timeline.out")" = "%PDF-" ]
+
+"$bin" --export-report -o "$tmp/report.pdf" --today 2026-11-22 "$sample"; status=$?
+check "--export-report writes a PDF" [ $status -eq 0 ]
+check "the report of the sample has 8 pages" contains "$tmp/report.pdf" "/Count 8"
+"$bin" --export-report -o "$tmp/letter.pdf" --paper letter --landscape "$sample"
+check "--paper letter --landscape gives 792x612 pages" contains "$tmp/letter.pdf" "/MediaBox [ 0 0 792 612 ]"
+
+"$bin" --export-chart pie -o "$tmp/x.png" "$sample" 2>"$tmp/err"; status=$?
+check "an unknown chart is refused" [ $status -eq 2 ]
+check "the unknown chart is named" contains "$tmp/err" "pie"
+"$bin" --export-chart time -o "$tmp/x.png" --size 10x10 "$sample" 2>"$tmp/err"; status=$?
+check "a size under 16 is refused" [ $status -eq 2 ]
+"$bin" --export-chart time -o "$tmp/x.png" --theme neon "$sample" 2>"$tmp/err"; status=$?
+check "an unknown theme is refused" [ $status -eq 2 ]
+"$bin" --export-chart time "$sample" 2>"$tmp/err"; status=$?
+check "--export-chart without -o is refused" [ $status -eq 2 ]
+"$bin" --export-report -o "$tmp/x.pdf" --today 2026-02-30 "$sample" 2>"$tmp/err"; status=$?
+check "an impossible --today is refused" [ $status -eq 2 ]
+"$bin" --export-chart time -o "$tmp/x.png" data/bad/13-strength-too-high.json 2>"$tmp/err"; status=$?
+check "a bad plan is not drawn" [ $status -eq 1 ]
+check "a bad plan's error names the path" contains "$tmp/err" "relationships[0].strength"
+
 echo "1..$n"
 [ $fails -eq 0 ]

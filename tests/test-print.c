@@ -1,0 +1,111 @@
+/* test-print.c — the report through a real GtkPrintContext
+ *
+ * Needs a display (the ui suite runs under Xvfb); without one it is
+ * skipped with status 77.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#include "bt-date.h"
+#include "bt-plan-file.h"
+#include "bt-print-operation.h"
+
+static guint
+pdf_pages (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  guint pages = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  for (const char *p = contents; (p = memmem (p, length - (p - contents), "/Type /Page", 11)) != NULL; p++)
+    if (p + 11 < contents + length && p[11] != 's')
+      pages++;
+
+  return pages;
+}
+
+static void
+test_print_to_pdf (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "printed.pdf", NULL);
+  GDate today;
+
+  g_assert_true (bt_date_parse ("2026-11-22", &today));
+
+  for (int orientation = 0; orientation < 2; orientation++)
+    {
+      g_autoptr(BtPrintOperation) op = bt_print_operation_new (plan, &today);
+      g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+      g_autoptr(GtkPaperSize) letter = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
+      GtkPrintOperationResult result;
+
+      gtk_page_setup_set_paper_size (setup, letter);
+      gtk_page_setup_set_orientation (setup, orientation ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                         : GTK_PAGE_ORIENTATION_PORTRAIT);
+      gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (op), setup);
+      gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (op), path);
+
+      result = gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                        NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+
+      /* Title, four charts, the relationship table, two business cases. */
+      g_assert_cmpuint (pdf_pages (path), ==, 8);
+    }
+}
+
+static void
+test_page_setup_is_remembered (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtPrintOperation) first = NULL;
+  g_autoptr(BtPrintOperation) second = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  GtkPageSetup *remembered;
+  GDate today;
+
+  g_assert_true (bt_date_parse ("2026-11-22", &today));
+  first = bt_print_operation_new (plan, &today);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_settings_set (settings, "output-uri", "file:///tmp/remember-me.pdf");
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (first), setup);
+  gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (first), settings);
+  bt_print_operation_save_settings (first);
+
+  second = bt_print_operation_new (plan, &today);
+  remembered = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (second));
+  g_assert_nonnull (remembered);
+  g_assert_cmpint (gtk_page_setup_get_orientation (remembered), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  g_assert_cmpstr (gtk_print_settings_get (gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (second)),
+                                           "output-uri"), ==, "file:///tmp/remember-me.pdf");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the print tests\n");
+      return 77;
+    }
+
+  g_test_add_func ("/print/to-pdf", test_print_to_pdf);
+  g_test_add_func ("/print/page-setup-is-remembered", test_page_setup_is_remembered);
+
+  return g_test_run ();
+}
