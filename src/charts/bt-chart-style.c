@@ -139,10 +139,79 @@ bt_chart_fill_background (cairo_t            *cr,
   cairo_restore (cr);
 }
 
+/* Shaped text is kept between draws: a chart shows the same labels on
+ * every redraw (hover, resize, an edit elsewhere), and shaping them is most
+ * of the cost of drawing. The layouts share one Pango context with fixed,
+ * unhinted metrics, so that a layout measures the same on screen, on paper
+ * and in files, whatever cairo target it is shown on. */
+#define TEXT_CACHE_MAX 8192
+
+G_LOCK_DEFINE_STATIC (text_cache);
+static PangoContext *text_context;
+static GHashTable *text_layouts;   /* key → PangoLayout */
+
+static PangoContext *
+shared_context (void)
+{
+  if (text_context == NULL)
+    {
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      text_context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+      pango_cairo_context_set_font_options (text_context, options);
+      pango_cairo_context_set_resolution (text_context, 72);
+      cairo_font_options_destroy (options);
+      text_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+    }
+
+  return text_context;
+}
+
+/**
+ * bt_chart_text_cache_clear:
+ *
+ * Forgets all shaped text, for a benchmark of a first draw or when fonts
+ * change.
+ */
+void
+bt_chart_text_cache_clear (void)
+{
+  G_LOCK (text_cache);
+  if (text_layouts != NULL)
+    g_hash_table_remove_all (text_layouts);
+  G_UNLOCK (text_cache);
+}
+
+static PangoLayout *
+new_layout (const BtChartStyle *style,
+            const char         *text,
+            double              size,
+            gboolean            bold)
+{
+  PangoLayout *layout = pango_layout_new (shared_context ());
+  PangoFontDescription *font = pango_font_description_new ();
+
+  pango_font_description_set_family_static (font, style->font_family);
+  pango_font_description_set_absolute_size (font, style->font_size * size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+
+  return layout;
+}
+
 /**
  * bt_chart_text:
  * @size: relative to the style's body size (1.0 is body text)
  * @max_width: where to ellipsize, or a value ≤ 0 for no limit
+ *
+ * The layout is shared with every other caller asking for the same text on
+ * the same cairo context: do not change it.
  *
  * Returns: (transfer full): a one-line layout ready to show
  */
@@ -154,24 +223,72 @@ bt_chart_text (cairo_t            *cr,
                gboolean            bold,
                double              max_width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_new ();
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
 
-  pango_font_description_set_family_static (font, style->font_family);
-  pango_font_description_set_absolute_size (font, style->font_size * size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
+  /* Widths that differ by less than a unit ellipsize alike. */
+  max_width = max_width > 0 ? floor (MAX (max_width, 1.0)) : -1;
+  key = g_strdup_printf ("%s\x1f%g\x1f%d\x1f%g\x1f%s", style->font_family, style->font_size * size,
+                         bold, max_width, text != NULL ? text : "");
 
+  G_LOCK (text_cache);
+  shared_context ();
+  layout = g_hash_table_lookup (text_layouts, key);
+  if (layout != NULL)
+    {
+      g_object_ref (layout);
+      G_UNLOCK (text_cache);
+      return layout;
+    }
+  G_UNLOCK (text_cache);
+
+  layout = new_layout (style, text, size, bold);
   pango_layout_set_single_paragraph_mode (layout, TRUE);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-
   if (max_width > 0)
     {
-      pango_layout_set_width (layout, (int) (MAX (max_width, 1.0) * PANGO_SCALE));
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
+
+  /* Resolve the layout now, so that cached layouts are never laid out
+   * again; then keep it. The cache is emptied when it grows past its bound. */
+  pango_layout_get_extents (layout, NULL, NULL);
+  G_LOCK (text_cache);
+  if (g_hash_table_size (text_layouts) >= TEXT_CACHE_MAX)
+    g_hash_table_remove_all (text_layouts);
+  g_hash_table_insert (text_layouts, g_steal_pointer (&key), g_object_ref (layout));
+  G_UNLOCK (text_cache);
+
+  return layout;
+}
+
+/**
+ * bt_chart_paragraph:
+ * @max_height: where to cut with an ellipsis
+ *
+ * Returns: (transfer full): a layout of its own, wrapped to @width
+ */
+PangoLayout *
+bt_chart_paragraph (cairo_t            *cr,
+                    const BtChartStyle *style,
+                    const char         *text,
+                    double              size,
+                    gboolean            bold,
+                    double              width,
+                    double              max_height,
+                    PangoAlignment      alignment)
+{
+  PangoLayout *layout;
+
+  G_LOCK (text_cache);
+  shared_context ();
+  G_UNLOCK (text_cache);
+  layout = new_layout (style, text, size, bold);
+  pango_layout_set_width (layout, (int) (MAX (width, 1.0) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, alignment);
+  pango_layout_set_height (layout, (int) (MAX (max_height, 1.0) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
 
   return layout;
 }
@@ -264,24 +381,12 @@ bt_chart_draw_empty (cairo_t            *cr,
                      const char         *title,
                      const char         *hint)
 {
-  g_autoptr(PangoLayout) title_layout = bt_chart_text (cr, style, title, 1.4, TRUE, -1);
-  g_autoptr(PangoLayout) hint_layout = bt_chart_text (cr, style, hint, 1.0, FALSE, -1);
   double box = MAX (width - 32, 40);
+  g_autoptr(PangoLayout) title_layout = bt_chart_paragraph (cr, style, title, 1.4, TRUE, MIN (box, 560),
+                                                            height / 2 - 16, PANGO_ALIGN_CENTER);
+  g_autoptr(PangoLayout) hint_layout = bt_chart_paragraph (cr, style, hint, 1.0, FALSE, MIN (box, 480),
+                                                           height / 2 - 16, PANGO_ALIGN_CENTER);
   double th, hh;
-
-  pango_layout_set_single_paragraph_mode (hint_layout, FALSE);
-  pango_layout_set_single_paragraph_mode (title_layout, FALSE);
-  pango_layout_set_width (title_layout, (int) (MIN (box, 560) * PANGO_SCALE));
-  pango_layout_set_width (hint_layout, (int) (MIN (box, 480) * PANGO_SCALE));
-  pango_layout_set_wrap (title_layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_wrap (hint_layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (title_layout, PANGO_ALIGN_CENTER);
-  pango_layout_set_alignment (hint_layout, PANGO_ALIGN_CENTER);
-  /* Never taller than the canvas: cut with an ellipsis instead. */
-  pango_layout_set_height (title_layout, (int) (MAX (height / 2 - 16, 1) * PANGO_SCALE));
-  pango_layout_set_height (hint_layout, (int) (MAX (height / 2 - 16, 1) * PANGO_SCALE));
-  pango_layout_set_ellipsize (title_layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_ellipsize (hint_layout, PANGO_ELLIPSIZE_END);
 
   bt_chart_text_size (title_layout, NULL, &th);
   bt_chart_text_size (hint_layout, NULL, &hh);

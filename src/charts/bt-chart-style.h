@@ -80,6 +80,15 @@ PangoLayout  *bt_chart_text              (cairo_t            *cr,
                                           double              size,
                                           gboolean            bold,
                                           double              max_width);
+PangoLayout  *bt_chart_paragraph         (cairo_t            *cr,
+                                          const BtChartStyle *style,
+                                          const char         *text,
+                                          double              size,
+                                          gboolean            bold,
+                                          double              width,
+                                          double              max_height,
+                                          PangoAlignment      alignment);
+void          bt_chart_text_cache_clear  (void);
 void          bt_chart_text_size         (PangoLayout        *layout,
                                           double             *width,
                                           double             *height);

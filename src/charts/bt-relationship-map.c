@@ -72,6 +72,24 @@ sector_label (const BtRelationshipMapLayout *layout,
   return g_strdup_printf ("%s · %u", bt_enum_to_label (BT_TYPE_FUNCTION, f), layout->sector_count[sector]);
 }
 
+static double
+sector_label_room (const BtRelationshipMapLayout *layout,
+                   guint                          sector,
+                   double                         width)
+{
+  double ts = layout->text_scale;
+  double mid = -G_PI / 2 + 2 * G_PI * (sector + 0.5) / layout->n_sectors;
+  double lx = layout->cx + (layout->radius + 8 * ts) * cos (mid);
+  double room;
+
+  if (fabs (cos (mid)) < 0.2)
+    room = 2 * layout->radius * sin (G_PI / layout->n_sectors);
+  else
+    room = cos (mid) > 0 ? width - lx - 4 : lx - 4;
+
+  return MAX (room, 20);
+}
+
 /* Where a function's name goes: outside the circle at the middle of its
  * sector, aligned away from the circle. */
 static BtRect
@@ -87,11 +105,9 @@ sector_label_rect (cairo_t                       *cr,
   double ly = layout->cy + (layout->radius + 8 * ts) * sin (mid);
   BtAlign halign = fabs (cos (mid)) < 0.2 ? BT_ALIGN_CENTER : cos (mid) > 0 ? BT_ALIGN_START : BT_ALIGN_END;
   BtAlign valign = fabs (sin (mid)) < 0.2 ? BT_ALIGN_CENTER : sin (mid) > 0 ? BT_ALIGN_START : BT_ALIGN_END;
-  double room = halign == BT_ALIGN_CENTER ? 2 * layout->radius * sin (G_PI / layout->n_sectors) :
-                halign == BT_ALIGN_START ? width - lx - 4 : lx - 4;
   g_autofree char *label = sector_label (layout, sector);
   g_autoptr(PangoLayout) pl = bt_chart_text (cr, style, label, 0.85 * ts, layout->sector_count[sector] > 0,
-                                             MAX (room, 20));
+                                             sector_label_room (layout, sector, width));
   BtRect rect;
 
   bt_chart_text_size (pl, &rect.width, &rect.height);
@@ -390,7 +406,7 @@ bt_relationship_map_draw (BtPlan             *plan,
       cairo_stroke (cr);
 
       bt_chart_label (cr, style, weak ? &style->warning : &style->foreground, label, 0.85 * ts,
-                      !empty, rect.width + 1, rect.x, rect.y, BT_ALIGN_START, BT_ALIGN_START);
+                      !empty, sector_label_room (&layout, s, width), rect.x, rect.y, BT_ALIGN_START, BT_ALIGN_START);
     }
 
   /* Strength rings */
@@ -426,7 +442,7 @@ bt_relationship_map_draw (BtPlan             *plan,
 
       if (dot->label.width > 0)
         bt_chart_label (cr, style, &style->foreground, bt_relationship_get_name (dot->relationship),
-                        0.8 * ts, FALSE, dot->label.width + 1, dot->label.x, dot->label.y,
+                        0.8 * ts, FALSE, 130 * ts, dot->label.x, dot->label.y,
                         BT_ALIGN_START, BT_ALIGN_START);
     }
 

@@ -252,14 +252,10 @@ paragraph (BtReport      *self,
            double         width,
            double         max_height)
 {
-  g_autoptr(PangoLayout) pl = bt_chart_text (cr, &self->style, text, size, bold, -1);
+  g_autoptr(PangoLayout) pl = bt_chart_paragraph (cr, &self->style, text, size, bold, width, max_height,
+                                                  PANGO_ALIGN_LEFT);
   double h;
 
-  pango_layout_set_single_paragraph_mode (pl, FALSE);
-  pango_layout_set_width (pl, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (pl, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_height (pl, (int) (MAX (max_height, 1) * PANGO_SCALE));
-  pango_layout_set_ellipsize (pl, PANGO_ELLIPSIZE_END);
   bt_chart_text_size (pl, NULL, &h);
 
   bt_chart_set_color (cr, color);

@@ -91,10 +91,11 @@ place_labels (cairo_t            *cr,
       BtTimelineMarker *m = &g_array_index (layout->markers, BtTimelineMarker, i);
       g_autofree char *text = milestone_label (m->milestone);
       g_autoptr(PangoLayout) pl = bt_chart_text (cr, style, text, 0.9 * layout->text_scale, FALSE, -1);
-      double w, h, x0, best_width = 0, best_x = 0;
+      double w, h, x0, best_width = 0, best_x = 0, natural;
       int best_row = -1;
 
       bt_chart_text_size (pl, &w, &h);
+      natural = w;
       w = MIN (w, (right - left) * 0.45);
 
       for (guint r = 0; r < n_rows; r++)
@@ -133,6 +134,7 @@ place_labels (cairo_t            *cr,
         }
 
       x0 = best_x;
+      m->truncated = best_width < natural;
       row_end[best_row] = x0 + best_width;
       /* Row 0 is the first above the spine, row 1 the first below, … */
       m->row = best_row % 2 == 0 ? (int) best_row / 2 + 1 : -((int) best_row / 2 + 1);
@@ -541,7 +543,8 @@ bt_timeline_chart_draw (BtPlan             *plan,
           bt_chart_set_color (cr, &style->background);
           cairo_rectangle (cr, m->label.x - 2 * ts, m->label.y, m->label.width + 4 * ts, m->label.height);
           cairo_fill (cr);
-          bt_chart_label (cr, style, text_color, text, 0.9 * ts, FALSE, m->label.width,
+          /* The width it was measured at, so the shaped text is reused. */
+          bt_chart_label (cr, style, text_color, text, 0.9 * ts, FALSE, m->truncated ? m->label.width : -1,
                           m->label.x, m->label.y, BT_ALIGN_START, BT_ALIGN_START);
         }
     }

@@ -17,6 +17,7 @@ typedef struct
   double       original_x;  /* where a slipped milestone was planned, or NAN */
   int          row;         /* of its label: 0, 1, … above the spine, -1, -2, … below; 0 for none */
   BtRect       label;       /* empty when there was no room */
+  gboolean     truncated;   /* the label is ellipsized to label.width */
 } BtTimelineMarker;
 
 typedef struct

@@ -1,0 +1,656 @@
+/* bench-core.c — load, save, analytics, charts and the report, each beside
+ * its floor
+ *
+ * Floors, measured in the same run on the same data:
+ *   load    — json-glib parsing the same bytes, nothing else;
+ *   save    — json-glib generating the same document, plus the same
+ *             durable write (g_file_set_contents_full, CONSISTENT | DURABLE);
+ *   charts  — cairo replaying the very primitives the chart drew (recorded
+ *             once into a recording surface), with no layout or text shaping;
+ *   report  — the same, page by page, into a PDF.
+ * Each figure is the median of several samples; a sample repeats the
+ * operation until it lasts long enough to time well.
+ *
+ * With --instructions, each operation runs once at scale 1 between
+ * callgrind client requests, for instruction counts that do not depend on
+ * how busy the machine is.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+
+#ifdef HAVE_CALLGRIND_H
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_STOP_INSTRUMENTATION
+#define CALLGRIND_DUMP_STATS_AT(x)
+#define CALLGRIND_ZERO_STATS
+#endif
+
+#include "bt-analytics.h"
+#include "bt-chart.h"
+#include "bt-plan-file.h"
+#include "bt-report.h"
+#include "bt-synthetic.h"
+
+#define CHART_WIDTH 1920
+#define CHART_HEIGHT 1080
+
+typedef struct
+{
+  BtPlan          *plan;
+  GBytes          *bytes;
+  JsonNode        *tree;
+  char            *path;
+  char            *floor_path;
+  GDate            today;
+  BtChartStyle     style;
+  BtChartKind      kind;
+  cairo_surface_t *recording;
+  GPtrArray       *report_pages;   /* of recording surfaces */
+  double           page_width;
+  double           page_height;
+} Bench;
+
+typedef void (*Op) (Bench *b);
+
+static double
+now_seconds (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Median seconds per call. */
+static double
+measure (Op     op,
+         Bench *b,
+         guint  samples,
+         double min_sample)
+{
+  g_autofree double *times = g_new (double, samples);
+  double t0, once;
+  guint reps;
+
+  t0 = now_seconds ();
+  op (b);   /* also warms caches, fonts and the like */
+  once = now_seconds () - t0;
+  reps = once > 0 ? (guint) CLAMP (ceil (min_sample / once), 1, 10000) : 1000;
+
+  for (guint s = 0; s < samples; s++)
+    {
+      t0 = now_seconds ();
+      for (guint r = 0; r < reps; r++)
+        op (b);
+      times[s] = (now_seconds () - t0) / reps;
+    }
+
+  qsort (times, samples, sizeof (double), compare_doubles);
+
+  return times[samples / 2];
+}
+
+/* ---- the operations ---- */
+
+static void
+op_load (Bench *b)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (b->bytes, &error);
+
+  g_assert_no_error (error);
+}
+
+static void
+floor_load (Bench *b)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (b->bytes, &length);
+
+  json_parser_load_from_data (parser, data, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+op_save (Bench *b)
+{
+  g_autoptr(GError) error = NULL;
+
+  bt_plan_file_save (b->plan, b->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+floor_save (Bench *b)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, b->tree);
+  data = json_generator_to_data (generator, &length);
+  g_file_set_contents_full (b->floor_path, data, length,
+                            G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600, &error);
+  g_assert_no_error (error);
+}
+
+static void
+op_analytics (Bench *b)
+{
+  g_autoptr(GArray) shares = bt_analytics_week_shares (b->plan);
+  BtTrajectory trajectory = bt_analytics_trajectory (b->plan, shares);
+  BtTrend trend = bt_analytics_trend (shares, &b->today, BT_TREND_WEEKS);
+  GListModel *relationships = bt_plan_get_relationships (b->plan);
+  GListModel *milestones = bt_plan_get_milestones (b->plan);
+  volatile guint sink = 0;
+  GDate projected;
+
+  sink += bt_analytics_weeks_below (shares, &trajectory, &b->today);
+  sink += bt_analytics_projection (&trend, 0.55, &projected);
+  for (guint i = 0; i < g_list_model_get_n_items (relationships); i++)
+    {
+      g_autoptr(BtRelationship) r = g_list_model_get_item (relationships, i);
+      sink += bt_analytics_relationship_state (r, &b->today, NULL);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
+    {
+      g_autoptr(BtMilestone) m = g_list_model_get_item (milestones, i);
+      sink += bt_analytics_milestone_overdue (m, &b->today);
+    }
+  sink += bt_analytics_weak_functions (b->plan);
+  sink += bt_analytics_new_battlefield (b->plan, &b->today);
+  (void) sink;
+}
+
+static void
+op_chart_image (Bench *b)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, CHART_WIDTH, CHART_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  bt_chart_draw (b->kind, b->plan, &b->today, &b->style, cr, CHART_WIDTH, CHART_HEIGHT);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cairo_surface_destroy (surface);
+}
+
+/* The first draw of a chart, with no text shaped yet. */
+static void
+op_chart_image_cold (Bench *b)
+{
+  bt_chart_text_cache_clear ();
+  op_chart_image (b);
+}
+
+static void
+floor_chart_image (Bench *b)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, CHART_WIDTH, CHART_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_surface (cr, b->recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cairo_surface_destroy (surface);
+}
+
+static cairo_status_t
+discard (void                *closure,
+         const unsigned char *data,
+         unsigned int         length)
+{
+  *(gsize *) closure += length;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+op_chart_pdf (Bench *b)
+{
+  gsize written = 0;
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (discard, &written, CHART_WIDTH, CHART_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  bt_chart_draw (b->kind, b->plan, &b->today, &b->style, cr, CHART_WIDTH, CHART_HEIGHT);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+}
+
+static void
+floor_chart_pdf (Bench *b)
+{
+  gsize written = 0;
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (discard, &written, CHART_WIDTH, CHART_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_surface (cr, b->recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+}
+
+static void
+op_report (Bench *b)
+{
+  gsize written = 0;
+  BtChartStyle style;
+  g_autoptr(BtReport) report = NULL;
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (discard, &written, b->page_width, b->page_height);
+  cairo_t *cr = cairo_create (surface);
+  guint n;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_PRINT);
+  report = bt_report_new (b->plan, &b->today, &style);
+  n = bt_report_paginate (report, cr, b->page_width, b->page_height);
+  for (guint i = 0; i < n; i++)
+    {
+      bt_report_draw_page (report, cr, i, b->page_width, b->page_height);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+}
+
+static void
+floor_report (Bench *b)
+{
+  gsize written = 0;
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (discard, &written, b->page_width, b->page_height);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint i = 0; i < b->report_pages->len; i++)
+    {
+      cairo_set_source_surface (cr, g_ptr_array_index (b->report_pages, i), 0, 0);
+      cairo_paint (cr);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+}
+
+static cairo_surface_t *
+record_chart (Bench *b)
+{
+  cairo_rectangle_t extents = { 0, 0, CHART_WIDTH, CHART_HEIGHT };
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cairo_t *cr = cairo_create (recording);
+
+  bt_chart_draw (b->kind, b->plan, &b->today, &b->style, cr, CHART_WIDTH, CHART_HEIGHT);
+  cairo_destroy (cr);
+
+  return recording;
+}
+
+static void
+record_report (Bench *b)
+{
+  cairo_rectangle_t extents = { 0, 0, b->page_width, b->page_height };
+  g_autoptr(BtReport) report = NULL;
+  BtChartStyle style;
+  cairo_surface_t *first = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cairo_t *cr = cairo_create (first);
+  guint n;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_PRINT);
+  report = bt_report_new (b->plan, &b->today, &style);
+  n = bt_report_paginate (report, cr, b->page_width, b->page_height);
+  cairo_destroy (cr);
+
+  b->report_pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_surface_t *page = i == 0 ? first : cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+
+      cr = cairo_create (page);
+      bt_report_draw_page (report, cr, i, b->page_width, b->page_height);
+      cairo_destroy (cr);
+      g_ptr_array_add (b->report_pages, page);
+    }
+}
+
+/* ---- running and reporting ---- */
+
+typedef struct
+{
+  const char *name;
+  double      seconds;
+  double      floor_seconds;   /* 0 when there is no floor */
+  double      goal;            /* the largest ratio allowed, 0 for none */
+} Result;
+
+static void
+add_result (GArray     *results,
+            const char *name,
+            double      seconds,
+            double      floor_seconds,
+            double      goal)
+{
+  Result r = { g_intern_string (name), seconds, floor_seconds, goal };
+
+  g_array_append_val (results, r);
+}
+
+static GArray *
+run_scale (double scale,
+           guint  samples,
+           double min_sample,
+           gsize *n_bytes)
+{
+  GArray *results = g_array_new (FALSE, TRUE, sizeof (Result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bt-bench-XXXXXX", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  Bench b = { 0, };
+  gsize length;
+  const char *data;
+
+  b.plan = bt_synthetic_plan (scale, 47);
+  b.bytes = bt_plan_file_serialize (b.plan, BT_PLAN_SECTION_ALL, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (b.bytes, &length);
+  *n_bytes = length;
+  json_parser_load_from_data (parser, data, length, &error);
+  g_assert_no_error (error);
+  b.tree = json_node_copy (json_parser_get_root (parser));
+  b.path = g_build_filename (dir, "plan.json", NULL);
+  b.floor_path = g_build_filename (dir, "floor.json", NULL);
+  g_date_clear (&b.today, 1);
+  g_date_set_dmy (&b.today, 30, G_DATE_NOVEMBER, 2016);
+  g_date_add_days (&b.today, (guint) (520 * scale) * 7);
+  bt_chart_style_init (&b.style, BT_CHART_THEME_LIGHT);
+  bt_paper_get_size (BT_PAPER_A4, FALSE, &b.page_width, &b.page_height);
+
+  add_result (results, "load", measure (op_load, &b, samples, min_sample),
+              measure (floor_load, &b, samples, min_sample), 1.3);
+  add_result (results, "save", measure (op_save, &b, samples, min_sample),
+              measure (floor_save, &b, samples, min_sample), 1.3);
+  add_result (results, "analytics", measure (op_analytics, &b, samples, min_sample), 0, 0);
+
+  for (BtChartKind kind = 0; kind < BT_N_CHARTS; kind++)
+    {
+      g_autofree char *image = g_strdup_printf ("%s chart, image", bt_chart_kind_to_string (kind));
+      g_autofree char *pdf = g_strdup_printf ("%s chart, PDF", bt_chart_kind_to_string (kind));
+
+      b.kind = kind;
+      b.recording = record_chart (&b);
+      add_result (results, image, measure (op_chart_image, &b, samples, min_sample),
+                  measure (floor_chart_image, &b, samples, min_sample), 1.5);
+      add_result (results, pdf, measure (op_chart_pdf, &b, samples, min_sample),
+                  measure (floor_chart_pdf, &b, samples, min_sample), 0);
+      {
+        g_autofree char *cold = g_strdup_printf ("%s chart, first draw", bt_chart_kind_to_string (kind));
+        add_result (results, cold, measure (op_chart_image_cold, &b, samples, min_sample),
+                    measure (floor_chart_image, &b, samples, min_sample), 0);
+      }
+      g_clear_pointer (&b.recording, cairo_surface_destroy);
+    }
+
+  record_report (&b);
+  add_result (results, "report, PDF", measure (op_report, &b, samples, min_sample),
+              measure (floor_report, &b, samples, min_sample), 0);
+
+  g_clear_pointer (&b.report_pages, g_ptr_array_unref);
+  g_unlink (b.path);
+  {
+    g_autofree char *backup = bt_plan_file_backup_path (b.path);
+    g_unlink (backup);
+  }
+  g_unlink (b.floor_path);
+  g_rmdir (dir);
+  g_free (b.path);
+  g_free (b.floor_path);
+  json_node_unref (b.tree);
+  g_bytes_unref (b.bytes);
+  g_object_unref (b.plan);
+
+  return results;
+}
+
+/* One run of each operation between callgrind requests, dumped under its
+ * name; build-aux/dev.sh bench reads the totals back. */
+static void
+run_instructions (void)
+{
+  Bench b = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bt-bench-XXXXXX", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *data;
+  gsize length;
+
+  b.plan = bt_synthetic_plan (1, 47);
+  b.bytes = bt_plan_file_serialize (b.plan, BT_PLAN_SECTION_ALL, &error);
+  data = g_bytes_get_data (b.bytes, &length);
+  json_parser_load_from_data (parser, data, length, &error);
+  b.tree = json_node_copy (json_parser_get_root (parser));
+  b.path = g_build_filename (dir, "plan.json", NULL);
+  b.floor_path = g_build_filename (dir, "floor.json", NULL);
+  g_date_clear (&b.today, 1);
+  g_date_set_dmy (&b.today, 30, G_DATE_NOVEMBER, 2016);
+  g_date_add_days (&b.today, 520 * 7);
+  bt_chart_style_init (&b.style, BT_CHART_THEME_LIGHT);
+
+#define COUNT(name, call)                 \
+  G_STMT_START {                          \
+    call; /* warm */                      \
+    CALLGRIND_ZERO_STATS;                 \
+    CALLGRIND_START_INSTRUMENTATION;      \
+    call;                                 \
+    CALLGRIND_STOP_INSTRUMENTATION;       \
+    CALLGRIND_DUMP_STATS_AT (name);       \
+  } G_STMT_END
+
+  COUNT ("load", op_load (&b));
+  COUNT ("load-floor", floor_load (&b));
+  COUNT ("save", op_save (&b));
+  COUNT ("save-floor", floor_save (&b));
+  COUNT ("analytics", op_analytics (&b));
+  for (BtChartKind kind = 0; kind < BT_N_CHARTS; kind++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-chart", bt_chart_kind_to_string (kind));
+      g_autofree char *floor_name = g_strdup_printf ("%s-chart-floor", bt_chart_kind_to_string (kind));
+
+      b.kind = kind;
+      b.recording = record_chart (&b);
+      COUNT (name, op_chart_image (&b));
+      COUNT (floor_name, floor_chart_image (&b));
+      g_clear_pointer (&b.recording, cairo_surface_destroy);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *json_path = NULL;
+  g_autofree char *scales_text = NULL;
+  gboolean quick = FALSE, instructions = FALSE;
+  int samples = 7;
+  double min_ms = 40;
+  GOptionEntry entries[] = {
+    { "scales", 0, 0, G_OPTION_ARG_STRING, &scales_text, "Comma-separated plan scales (default 1,10,100)", "LIST" },
+    { "samples", 0, 0, G_OPTION_ARG_INT, &samples, "Samples per figure (default 7)", "N" },
+    { "min-ms", 0, 0, G_OPTION_ARG_DOUBLE, &min_ms, "Shortest sample in milliseconds (default 40)", "MS" },
+    { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Also write the figures as JSON", "FILE" },
+    { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "One small run, to check the benchmark works", NULL },
+    { "instructions", 0, 0, G_OPTION_ARG_NONE, &instructions, "Run each operation once for callgrind", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— Breakthrough's core benchmarks");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) scales = NULL;
+  g_autoptr(JsonBuilder) json = json_builder_new ();
+  gboolean all_met = TRUE;
+  g_autoptr(GPtrArray) all_results = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) scale_values = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  if (instructions)
+    {
+      run_instructions ();
+      return 0;
+    }
+
+  if (quick)
+    {
+      g_free (scales_text);
+      scales_text = g_strdup ("0.1");
+      samples = 1;
+      min_ms = 0;
+    }
+
+  scales = g_strsplit (scales_text ? scales_text : "1,10,100", ",", -1);
+
+  printf ("%-32s %8s %12s %12s %7s %6s\n", "operation", "scale", "median", "floor", "ratio", "goal");
+  json_builder_begin_object (json);
+  json_builder_set_member_name (json, "scales");
+  json_builder_begin_array (json);
+
+  for (guint s = 0; scales[s] != NULL; s++)
+    {
+      double scale = g_ascii_strtod (scales[s], NULL);
+      gsize n_bytes = 0;
+      GArray *results = run_scale (scale, samples, min_ms / 1000.0, &n_bytes);
+
+      g_array_append_val (scale_values, scale);
+      g_ptr_array_add (all_results, results);
+
+      json_builder_begin_object (json);
+      json_builder_set_member_name (json, "scale");
+      json_builder_add_double_value (json, scale);
+      json_builder_set_member_name (json, "bytes");
+      json_builder_add_int_value (json, n_bytes);
+      json_builder_set_member_name (json, "results");
+      json_builder_begin_array (json);
+
+      for (guint i = 0; i < results->len; i++)
+        {
+          Result *r = &g_array_index (results, Result, i);
+          double ratio = r->floor_seconds > 0 ? r->seconds / r->floor_seconds : 0;
+          gboolean met = r->goal == 0 || ratio <= r->goal;
+
+          char floor_text[32] = "—", ratio_text[32] = "", goal_text[32] = "";
+
+          all_met = all_met && met;
+          if (r->floor_seconds > 0)
+            {
+              g_snprintf (floor_text, sizeof floor_text, "%.3f ms", r->floor_seconds * 1e3);
+              g_snprintf (ratio_text, sizeof ratio_text, "%.2f×", ratio);
+            }
+          if (r->goal > 0)
+            g_snprintf (goal_text, sizeof goal_text, "≤%.1f", r->goal);
+          printf ("%-32s %8g %10.3f ms %12s %7s %6s%s\n", r->name, scale, r->seconds * 1e3,
+                  floor_text, ratio_text, goal_text, met ? "" : "  MISSED");
+
+          json_builder_begin_object (json);
+          json_builder_set_member_name (json, "name");
+          json_builder_add_string_value (json, r->name);
+          json_builder_set_member_name (json, "seconds");
+          json_builder_add_double_value (json, r->seconds);
+          json_builder_set_member_name (json, "floor_seconds");
+          json_builder_add_double_value (json, r->floor_seconds);
+          json_builder_set_member_name (json, "ratio");
+          json_builder_add_double_value (json, ratio);
+          json_builder_set_member_name (json, "goal");
+          json_builder_add_double_value (json, r->goal);
+          json_builder_end_object (json);
+        }
+
+      json_builder_end_array (json);
+      json_builder_end_object (json);
+      fflush (stdout);
+    }
+  json_builder_end_array (json);
+
+  /* Linearity: the largest scale against the smallest, per operation. */
+  if (scale_values->len >= 2)
+    {
+      GArray *first = g_ptr_array_index (all_results, 0);
+      GArray *last = g_ptr_array_index (all_results, all_results->len - 1);
+      double factor = g_array_index (scale_values, double, scale_values->len - 1) / g_array_index (scale_values, double, 0);
+
+      printf ("\n%-32s %12s %12s\n", "growth", "measured", "allowed");
+      json_builder_set_member_name (json, "growth");
+      json_builder_begin_array (json);
+      for (guint i = 0; i < first->len; i++)
+        {
+          Result *a = &g_array_index (first, Result, i), *z = &g_array_index (last, Result, i);
+          double growth = z->seconds / a->seconds;
+          /* Cost may grow with the data at most linearly (10 % slack). */
+          gboolean met = growth <= factor * 1.1;
+          all_met = all_met && met;
+          printf ("%-32s %11.1f× %11.1f×%s\n", a->name, growth, factor * 1.1, met ? "" : "  MISSED");
+          json_builder_begin_object (json);
+          json_builder_set_member_name (json, "name");
+          json_builder_add_string_value (json, a->name);
+          json_builder_set_member_name (json, "growth");
+          json_builder_add_double_value (json, growth);
+          json_builder_set_member_name (json, "allowed");
+          json_builder_add_double_value (json, factor * 1.1);
+          json_builder_end_object (json);
+        }
+      json_builder_end_array (json);
+    }
+
+  json_builder_set_member_name (json, "all_goals_met");
+  json_builder_add_boolean_value (json, all_met);
+  json_builder_end_object (json);
+
+  if (json_path != NULL)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = json_builder_get_root (json);
+
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_root (generator, root);
+      if (!json_generator_to_file (generator, json_path, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+    }
+
+  printf ("\n%s\n", all_met ? "All goals met." : "Some goals were missed: see MISSED above.");
+
+  /* Figures are figures: missing a goal is reported, not a crash. */
+  return 0;
+}
