@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <gtk/gtk.h>
@@ -100,8 +101,10 @@ main (int   argc,
 
   if (!gtk_init_check ())
     {
-      g_printerr ("No display: skipping the print tests\n");
-      return 77;
+      /* A TAP skip: meson reports it as skipped, and dev.sh test, which
+       * provides the display, treats a skip as a broken set-up. */
+      printf ("1..0 # SKIP no display\n");
+      return 0;
     }
 
   g_test_add_func ("/print/to-pdf", test_print_to_pdf);
