@@ -3,6 +3,7 @@
 #
 #   ./build-aux/dev.sh run    install what is missing, build, start the app
 #   ./build-aux/dev.sh test   install what is missing, build, run every test headless
+#   ./build-aux/dev.sh bench  an optimised build, then the benchmarks; figures in _bench/bench.json
 #
 # Works on a fresh Debian 12 with nothing but gcc and git: missing Debian
 # packages are installed with apt-get (through sudo when not root), and the
@@ -86,8 +87,54 @@ case "$cmd" in
     fi
     ;;
 
+  bench)
+    install_missing "${packages[@]}" "${test_packages[@]}" valgrind
+    build_dir=_bench
+    configure_and_build --buildtype=release
+    out="$build_dir/bench"
+    mkdir -p "$out"
+
+    echo "== Load, save, analytics, charts and the report (medians; floors measured in the same run)"
+    "$build_dir/tests/bench/bench-core" --json "$out/core.json" "$@"
+
+    echo
+    echo "== Instructions at scale 1 (callgrind; stable on a busy machine)"
+    rm -f "$out"/callgrind.out.*
+    valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$out/callgrind.out.%p" \
+      "$build_dir/tests/bench/bench-core" --instructions >/dev/null 2>&1
+    {
+      printf '{\n'
+      first=1
+      for f in "$out"/callgrind.out.*.*; do
+        name=$(sed -n 's/^desc: Trigger: Client Request: //p' "$f")
+        total=$(sed -n 's/^totals: //p' "$f")
+        [ -n "$name" ] || continue
+        [ $first = 1 ] || printf ',\n'
+        first=0
+        printf '  "%s": %s' "$name" "$total"
+      done
+      printf '\n}\n'
+    } > "$out/instructions.json"
+    for f in "$out"/callgrind.out.*.*; do
+      printf '%-28s %'"'"'15d\n' "$(sed -n 's/^desc: Trigger: Client Request: //p' "$f")" "$(sed -n 's/^totals: //p' "$f")"
+    done | sort
+
+    echo
+    echo "== Start-up: exec to first frame, and peak memory"
+    "$build_dir/tests/bench/make-plan" 1 "$out/scale-1.json"
+    headless "$build_dir/tests/bench/bench-startup" --app "$build_dir/src/breakthrough" \
+      --bare "$build_dir/tests/bench/bare-window" --plan "$out/scale-1.json" --runs 15 \
+      --json "$out/startup.json"
+
+    printf '{\n"core": %s,\n"instructions": %s,\n"startup": %s\n}\n' \
+      "$(cat "$out/core.json")" "$(cat "$out/instructions.json")" "$(cat "$out/startup.json")" \
+      > "$build_dir/bench.json"
+    echo
+    echo "Figures written to $build_dir/bench.json"
+    ;;
+
   *)
-    echo "usage: $0 run|test" >&2
+    echo "usage: $0 run|test|bench" >&2
     exit 2
     ;;
 esac

@@ -117,6 +117,94 @@ sector_label_rect (cairo_t                       *cr,
   return rect;
 }
 
+/* A uniform grid over the canvas, so that a label is checked only against
+ * what lies near it: placing labels stays linear in the number of people. */
+typedef struct
+{
+  double      cell;
+  int         columns;
+  int         rows;
+  GPtrArray **cells;   /* of BtRect*, not owned */
+} Grid;
+
+static void
+grid_init (Grid   *grid,
+           double  width,
+           double  height,
+           double  cell)
+{
+  grid->cell = MAX (cell, 8);
+  grid->columns = (int) (width / grid->cell) + 1;
+  grid->rows = (int) (height / grid->cell) + 1;
+  grid->cells = g_new0 (GPtrArray *, grid->columns * grid->rows);
+}
+
+static void
+grid_clear (Grid *grid)
+{
+  for (int i = 0; i < grid->columns * grid->rows; i++)
+    if (grid->cells[i] != NULL)
+      g_ptr_array_unref (grid->cells[i]);
+  g_clear_pointer (&grid->cells, g_free);
+}
+
+static void
+grid_span (const Grid   *grid,
+           const BtRect *r,
+           int          *c0,
+           int          *c1,
+           int          *r0,
+           int          *r1)
+{
+  *c0 = CLAMP ((int) floor (r->x / grid->cell), 0, grid->columns - 1);
+  *c1 = CLAMP ((int) floor ((r->x + r->width) / grid->cell), 0, grid->columns - 1);
+  *r0 = CLAMP ((int) floor (r->y / grid->cell), 0, grid->rows - 1);
+  *r1 = CLAMP ((int) floor ((r->y + r->height) / grid->cell), 0, grid->rows - 1);
+}
+
+static void
+grid_add (Grid   *grid,
+          BtRect *rect)
+{
+  int c0, c1, r0, r1;
+
+  grid_span (grid, rect, &c0, &c1, &r0, &r1);
+  for (int row = r0; row <= r1; row++)
+    for (int col = c0; col <= c1; col++)
+      {
+        GPtrArray **cell = &grid->cells[row * grid->columns + col];
+
+        if (*cell == NULL)
+          *cell = g_ptr_array_new ();
+        g_ptr_array_add (*cell, rect);
+      }
+}
+
+static gboolean
+grid_hits (const Grid   *grid,
+           const BtRect *rect,
+           const BtRect *ignore)
+{
+  int c0, c1, r0, r1;
+
+  grid_span (grid, rect, &c0, &c1, &r0, &r1);
+  for (int row = r0; row <= r1; row++)
+    for (int col = c0; col <= c1; col++)
+      {
+        GPtrArray *cell = grid->cells[row * grid->columns + col];
+
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
+          {
+            const BtRect *other = g_ptr_array_index (cell, i);
+
+            if (other != ignore && rects_overlap (rect, other))
+              return TRUE;
+          }
+      }
+
+  return FALSE;
+}
+
 /**
  * bt_relationship_map_layout:
  *
@@ -138,7 +226,9 @@ bt_relationship_map_layout (BtPlan                  *plan,
   int function_sector[BT_N_FUNCTIONS];
   double ts = bt_chart_text_scale (width, height);
   double pad = 12 * ts, text_h, label_room, top;
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (BtRect));
+  g_autofree BtRect *dot_rects = NULL;
+  g_autofree BtRect *sector_rects = NULL;
+  Grid grid;
 
   memset (layout, 0, sizeof *layout);
   layout->text_scale = ts;
@@ -200,12 +290,15 @@ bt_relationship_map_layout (BtPlan                  *plan,
 
   layout->dots = g_array_sized_new (FALSE, TRUE, sizeof (BtMapDot), n);
 
+  grid_init (&grid, width, height, 24 * ts);
+
   /* The function names around the circle are placed first: people's
    * labels must not run into them. */
+  sector_rects = g_new0 (BtRect, layout->n_sectors);
   for (guint s = 0; s < layout->n_sectors; s++)
     {
-      BtRect rect = sector_label_rect (cr, style, layout, s, width);
-      g_array_append_val (placed, rect);
+      sector_rects[s] = sector_label_rect (cr, style, layout, s, width);
+      grid_add (&grid, &sector_rects[s]);
     }
 
   for (guint i = 0; i < n; i++)
@@ -228,6 +321,16 @@ bt_relationship_map_layout (BtPlan                  *plan,
       dot.x = layout->cx + rad * cos (angle);
       dot.y = layout->cy + rad * sin (angle);
       g_array_append_val (layout->dots, dot);
+    }
+
+  /* The dots themselves are obstacles too. */
+  dot_rects = g_new0 (BtRect, layout->dots->len);
+  for (guint i = 0; i < layout->dots->len; i++)
+    {
+      const BtMapDot *dot = &g_array_index (layout->dots, BtMapDot, i);
+
+      dot_rects[i] = (BtRect) { dot->x - dot->radius, dot->y - dot->radius, 2 * dot->radius, 2 * dot->radius };
+      grid_add (&grid, &dot_rects[i]);
     }
 
   /* Labels: the ones that matter most first (overdue, then strong), each
@@ -258,22 +361,16 @@ bt_relationship_map_layout (BtPlan                  *plan,
         if (rect.x < 1 || rect.x + rect.width > width - 1 || rect.y < top || rect.y + rect.height > height - 1)
           continue;
 
-        for (guint j = 0; j < placed->len && fits; j++)
-          fits = !rects_overlap (&rect, &g_array_index (placed, BtRect, j));
-        for (guint j = 0; j < layout->dots->len && fits; j++)
-          {
-            const BtMapDot *other = &g_array_index (layout->dots, BtMapDot, j);
-            BtRect d = { other->x - other->radius, other->y - other->radius,
-                         2 * other->radius, 2 * other->radius };
-            fits = j == i || !rects_overlap (&rect, &d);
-          }
+        fits = !grid_hits (&grid, &rect, &dot_rects[i]);
 
         if (fits)
           {
             dot->label = rect;
-            g_array_append_val (placed, rect);
+            grid_add (&grid, &dot->label);
           }
       }
+
+  grid_clear (&grid);
 
   return TRUE;
 }

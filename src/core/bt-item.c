@@ -22,6 +22,7 @@ typedef struct
   JsonObject *extra;
   BtItem     *parent;   /* not a reference: the parent owns us */
   GPtrArray  *stores;   /* adopted child stores, owned by the subclass */
+  gboolean    quiet;    /* being built by a loader: no notifications */
 } BtItemPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (BtItem, bt_item, G_TYPE_OBJECT)
@@ -93,6 +94,11 @@ bt_item_dispatch_properties_changed (GObject     *object,
                                      guint        n_pspecs,
                                      GParamSpec **pspecs)
 {
+  BtItemPrivate *priv = bt_item_get_instance_private (BT_ITEM (object));
+
+  if (priv->quiet)
+    return;
+
   G_OBJECT_CLASS (bt_item_parent_class)->dispatch_properties_changed (object, n_pspecs, pspecs);
   bt_item_changed (BT_ITEM (object));
 }
@@ -241,6 +247,24 @@ bt_item_set_extra (BtItem     *self,
     json_object_ref (extra);
   g_clear_pointer (&priv->extra, json_object_unref);
   priv->extra = extra;
+}
+
+/**
+ * bt_item_set_quiet:
+ *
+ * While quiet, the item's changes notify nobody. For code that builds an
+ * item nobody can be watching yet, such as the file loader.
+ */
+void
+bt_item_set_quiet (BtItem   *self,
+                   gboolean  quiet)
+{
+  BtItemPrivate *priv;
+
+  g_return_if_fail (BT_IS_ITEM (self));
+
+  priv = bt_item_get_instance_private (self);
+  priv->quiet = !!quiet;
 }
 
 BtItem *

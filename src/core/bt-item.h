@@ -29,6 +29,8 @@ JsonObject *bt_item_get_extra        (BtItem      *self);
 void        bt_item_set_extra        (BtItem      *self,
                                       JsonObject  *extra);
 BtItem     *bt_item_get_parent       (BtItem      *self);
+void        bt_item_set_quiet        (BtItem      *self,
+                                      gboolean     quiet);
 void        bt_item_changed          (BtItem      *self);
 void        bt_item_adopt_store      (BtItem      *self,
                                       GListStore  *store);

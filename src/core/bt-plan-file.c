@@ -164,7 +164,8 @@ static GParamSpec *
 field_pspec (ClassInfo *info,
              guint      index)
 {
-  if (info->pspecs == NULL)
+  /* Plans may load in worker threads, several at once. */
+  if (g_once_init_enter (&info->pspecs))
     {
       g_autoptr(GTypeClass) klass = g_type_class_ref (info->get_type ());
       GParamSpec **pspecs = g_new0 (GParamSpec *, info->n_fields);
@@ -180,7 +181,7 @@ field_pspec (ClassInfo *info,
         }
 
       /* Classes are never unloaded, so their pspecs stay valid. */
-      info->pspecs = pspecs;
+      g_once_init_leave (&info->pspecs, pspecs);
     }
 
   return info->pspecs[index];
@@ -435,7 +436,8 @@ read_field (Loader      *ld,
             const Field *field,
             GParamSpec  *pspec,
             JsonNode    *node,
-            GValue      *value)
+            GValue      *value,
+            GDate       *date_storage)
 {
   GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
 
@@ -484,22 +486,22 @@ read_field (Loader      *ld,
       else if (!read_string (ld, node, _("text"), &s))
         return FALSE;
 
-      g_value_set_string (value, s);
+      /* The parsed text outlives the value: the setter makes the copy. */
+      g_value_set_static_string (value, s);
     }
   else if (type == G_TYPE_DATE)
     {
       const char *s;
-      GDate date;
 
       if (!read_string (ld, node, _("a date as YYYY-MM-DD"), &s))
         return FALSE;
-      if (!bt_date_parse (s, &date))
+      if (!bt_date_parse (s, date_storage))
         {
           g_autofree char *got = describe_node (node);
           fail (ld, _("expected a real date as YYYY-MM-DD, got %s"), got);
           return FALSE;
         }
-      g_value_set_boxed (value, &date);
+      g_value_set_static_boxed (value, date_storage);
     }
   else if (type == G_TYPE_INT)
     {
@@ -676,30 +678,6 @@ is_field_member (const ClassInfo *info,
   return FALSE;
 }
 
-static void
-keep_unknown_of_class (BtItem          *item,
-                       JsonObject      *object,
-                       const ClassInfo *info)
-{
-  g_autoptr(JsonObject) extra = NULL;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &node))
-    {
-      if (is_field_member (info, name))
-        continue;
-      if (extra == NULL)
-        extra = json_object_new ();
-      json_object_set_member (extra, name, json_node_copy (node));
-    }
-
-  if (extra != NULL)
-    bt_item_set_extra (item, extra);
-}
-
 static void read_list (Loader          *ld,
                        BtItem          *parent,
                        GListModel      *list,
@@ -713,34 +691,65 @@ read_fields (Loader     *ld,
              JsonObject *object,
              BtItem     *item)
 {
-  for (guint i = 0; i < info->n_fields; i++)
-    {
-      const Field *field = &info->fields[i];
-      JsonNode *node = json_object_get_member (object, field->member);
-      g_auto(GValue) value = G_VALUE_INIT;
-      gsize mark;
+  g_autoptr(JsonObject) extra = NULL;
+  guint32 seen = 0;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
 
-      if (node == NULL)
+  g_assert (info->n_fields <= 32);
+
+  /* One pass over the members, in the file's order: each is a field, a
+   * child list, the id (read already) or something to keep as it is. */
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    {
+      guint i;
+
+      for (i = 0; i < info->n_fields; i++)
+        if (strcmp (info->fields[i].member, name) == 0)
+          break;
+
+      if (i < info->n_fields)
         {
-          if (field->flags & FIELD_REQUIRED)
-            fail (ld, _("the field \"%s\" is missing"), field->member);
+          const Field *field = &info->fields[i];
+          GParamSpec *pspec = field_pspec (info, i);
+          g_auto(GValue) value = G_VALUE_INIT;
+          GDate date;
+          gsize mark;
+
+          seen |= 1u << i;
+
+          /* null stands for "not given" in optional fields */
+          if (JSON_NODE_HOLDS_NULL (node) && !(field->flags & FIELD_REQUIRED))
+            continue;
+
+          mark = path_push_member (ld, field->member);
+          /* Straight to the class, as g_object_set_property() would after
+           * looking the property up by name. */
+          if (read_field (ld, field, pspec, node, &value, &date))
+            G_OBJECT_GET_CLASS (item)->set_property (G_OBJECT (item), pspec->param_id, &value, pspec);
+          path_pop (ld, mark);
           continue;
         }
 
-      /* null stands for "not given" in optional fields */
-      if (JSON_NODE_HOLDS_NULL (node) && !(field->flags & FIELD_REQUIRED))
-        continue;
+      if (is_field_member (info, name))
+        continue;   /* the id or a child list */
 
-      mark = path_push_member (ld, field->member);
-      if (read_field (ld, field, field_pspec (info, i), node, &value))
-        g_object_set_property (G_OBJECT (item), g_param_spec_get_name (field_pspec (info, i)), &value);
-      path_pop (ld, mark);
+      if (extra == NULL)
+        extra = json_object_new ();
+      json_object_set_member (extra, name, json_node_copy (node));
     }
+
+  for (guint i = 0; i < info->n_fields; i++)
+    if ((info->fields[i].flags & FIELD_REQUIRED) && !(seen & (1u << i)))
+      fail (ld, _("the field \"%s\" is missing"), info->fields[i].member);
 
   for (guint i = 0; i < info->n_children; i++)
     read_list (ld, item, info->children[i].get (item), object, &info->children[i], NULL);
 
-  keep_unknown_of_class (item, object, info);
+  if (extra != NULL)
+    bt_item_set_extra (item, extra);
 }
 
 static BtItem *
@@ -757,11 +766,13 @@ read_item (Loader     *ld,
 
   object = json_node_get_object (node);
   item = g_object_new (info->get_type (), NULL);
+  bt_item_set_quiet (item, TRUE);
 
   if (info->has_id)
     read_id (ld, object, item, id_set);
 
   read_fields (ld, info, object, item);
+  bt_item_set_quiet (item, FALSE);
 
   return g_steal_pointer (&item);
 }
@@ -882,6 +893,7 @@ read_weeks (Loader     *ld,
       path_pop (ld, field_mark);
 
       week = bt_week_new (y, w);
+      bt_item_set_quiet (BT_ITEM (week), TRUE);
 
       member = json_object_get_member (object, "note");
       if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
@@ -932,6 +944,7 @@ read_weeks (Loader     *ld,
         }
 
       keep_unknown_members (BT_ITEM (week), object, known, N (known));
+      bt_item_set_quiet (BT_ITEM (week), FALSE);
       g_ptr_array_add (weeks, g_steal_pointer (&week));
 
     next:
@@ -981,6 +994,12 @@ check_unique_check_in_weeks (Loader *ld,
     }
 }
 
+static gboolean check_number_slow (const char  *token,
+                                   gsize        length,
+                                   guint        line,
+                                   guint        column,
+                                   GError     **error);
+
 /* json-glib 1.6 wraps integers beyond 64 bits around (99999999999999999999
  * reads as -1) and turns 1e400 into infinity. Both are refused here, before
  * a wrapped value could pass as a plausible one. */
@@ -988,8 +1007,33 @@ static gboolean
 check_number (const char  *token,
               gsize        length,
               guint        line,
-              guint        column,
+              const char  *line_start,
               GError     **error)
+{
+  /* Integers of up to 15 digits are always exact: the common case. */
+  gsize digits_only = 0;
+
+  while (digits_only < length && g_ascii_isdigit (token[digits_only]))
+    digits_only++;
+  if (digits_only == length && length <= 15)
+    return TRUE;
+
+  /* A fraction without an exponent is finite, and json-glib reads it as a
+   * double: nothing to check either. */
+  if (memchr (token, 'e', length) == NULL && memchr (token, 'E', length) == NULL &&
+      memchr (token, '.', length) != NULL && length < 64)
+    return TRUE;
+
+  return check_number_slow (token, length, line,
+                            (guint) g_utf8_strlen (line_start, token - line_start) + 1, error);
+}
+
+static gboolean
+check_number_slow (const char  *token,
+                   gsize        length,
+                   guint        line,
+                   guint        column,
+                   GError     **error)
 {
   char buf[64];
   gboolean integer = TRUE;
@@ -1038,9 +1082,49 @@ check_number (const char  *token,
   return TRUE;
 }
 
+/* Bytes that matter inside a string: its end, an escape, a line break,
+ * NUL and anything not ASCII. */
+static const gboolean string_special[256] = {
+  ['"'] = TRUE, ['\\'] = TRUE, ['\n'] = TRUE, [0] = TRUE,
+  [0x80 ... 0xff] = TRUE,
+};
+
+static inline gboolean
+is_number_char (char c)
+{
+  return g_ascii_isdigit (c) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
+}
+
+static void
+encoding_error (const char  *data,
+                const char  *at,
+                GError     **error)
+{
+  guint line = 1;
+  const char *line_start = data;
+
+  for (const char *p = data; p < at; p++)
+    if (*p == '\n')
+      {
+        line++;
+        line_start = p + 1;
+      }
+
+  if (*at == '\0')
+    g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_ENCODING,
+                 _("line %u, column %u: the file contains a NUL byte; a plan is UTF-8 text"),
+                 line, (guint) g_utf8_strlen (line_start, at - line_start) + 1);
+  else
+    g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_ENCODING,
+                 _("line %u, column %u: the text is not valid UTF-8"),
+                 line, (guint) g_utf8_strlen (line_start, at - line_start) + 1);
+}
+
 /* Refuses, before json-glib parses anything, input that could hurt it or
- * that it would report badly: invalid UTF-8, NUL bytes and nesting deeper
- * than any plan needs (json-glib 1.6 recurses once per level). */
+ * that it would report badly: invalid UTF-8, NUL bytes, numbers it would
+ * wrap, and nesting deeper than any plan needs (json-glib 1.6 recurses
+ * once per level). One pass; UTF-8 is validated run by run, since most of
+ * a plan is ASCII. */
 static gboolean
 scan_bytes (const char  *data,
             gsize        length,
@@ -1050,31 +1134,30 @@ scan_bytes (const char  *data,
   const char *line_start = data;
   gboolean in_string = FALSE, any = FALSE;
   const char *end = data + length;
-  const char *invalid;
-
-  if (!g_utf8_validate_len (data, length, &invalid))
-    {
-      for (const char *p = data; p < invalid; p++)
-        if (*p == '\n')
-          {
-            line++;
-            line_start = p + 1;
-          }
-
-      if (*invalid == '\0' && invalid < end)
-        g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_ENCODING,
-                     _("line %u, column %u: the file contains a NUL byte; a plan is UTF-8 text"),
-                     line, (guint) g_utf8_strlen (line_start, invalid - line_start) + 1);
-      else
-        g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_ENCODING,
-                     _("line %u, column %u: the text is not valid UTF-8"),
-                     line, (guint) g_utf8_strlen (line_start, invalid - line_start) + 1);
-      return FALSE;
-    }
 
   for (const char *p = data; p < end; p++)
     {
       char c = *p;
+
+      if ((unsigned char) c >= 0x80)
+        {
+          const char *run = p, *invalid;
+
+          while (p + 1 < end && (unsigned char) p[1] >= 0x80)
+            p++;
+          if (!g_utf8_validate_len (run, p + 1 - run, &invalid))
+            {
+              encoding_error (data, invalid, error);
+              return FALSE;
+            }
+          continue;
+        }
+
+      if (c == '\0')
+        {
+          encoding_error (data, p, error);
+          return FALSE;
+        }
 
       if (c == '\n')
         {
@@ -1084,7 +1167,17 @@ scan_bytes (const char  *data,
 
       if (in_string)
         {
-          if (c == '\\' && p + 1 < end)
+          /* Most of a plan is text: run to the next byte that matters. */
+          if (!string_special[(unsigned char) c])
+            {
+              while (p + 1 < end && !string_special[(unsigned char) p[1]])
+                p++;
+              continue;
+            }
+
+          /* Skip the escaped character, unless it starts a multi-byte one
+           * that must be validated. */
+          if (c == '\\' && p + 1 < end && (unsigned char) p[1] < 0x80 && p[1] != '\n' && p[1] != '\0')
             p++;
           else if (c == '"')
             in_string = FALSE;
@@ -1100,10 +1193,9 @@ scan_bytes (const char  *data,
         {
           const char *token = p;
 
-          while (p + 1 < end && strchr ("+-0123456789.eE", p[1]) != NULL)
+          while (p + 1 < end && is_number_char (p[1]))
             p++;
-          if (!check_number (token, p + 1 - token, line,
-                             (guint) g_utf8_strlen (line_start, token - line_start) + 1, error))
+          if (!check_number (token, p + 1 - token, line, line_start, error))
             return FALSE;
         }
       else if (c == '{' || c == '[')
@@ -1226,8 +1318,13 @@ read_plan (JsonNode  *root_node,
     {
       gsize mark = path_push_member (&ld, "profile");
       if (expect_object (&ld, node))
-        read_fields (&ld, &profile_info, json_node_get_object (node),
-                     BT_ITEM (bt_plan_get_profile (plan)));
+        {
+          BtItem *profile = BT_ITEM (bt_plan_get_profile (plan));
+
+          bt_item_set_quiet (profile, TRUE);
+          read_fields (&ld, &profile_info, json_node_get_object (node), profile);
+          bt_item_set_quiet (profile, FALSE);
+        }
       path_pop (&ld, mark);
     }
 

@@ -11,6 +11,7 @@
 
 #include "bt-application.h"
 #include "bt-command-line.h"
+#include "bt-first-frame.h"
 #include "bt-window.h"
 
 struct _BtApplication
@@ -71,7 +72,10 @@ bt_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (bt_window_new (BT_APPLICATION (app), NULL));
+    {
+      window = GTK_WINDOW (bt_window_new (BT_APPLICATION (app), NULL));
+      bt_first_frame_watch (window, app);
+    }
 
   gtk_window_present (window);
 }
@@ -86,6 +90,8 @@ bt_application_open (GApplication  *app,
     {
       BtWindow *window = bt_window_new (BT_APPLICATION (app), files[i]);
 
+      if (i == 0)
+        bt_first_frame_watch (GTK_WINDOW (window), app);
       gtk_window_present (GTK_WINDOW (window));
     }
 }

@@ -56,27 +56,39 @@ bt_window_init (BtWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* Reading and checking a plan happens in a worker thread, so the window
+ * appears at once and stays responsive whatever the size of the file. */
 static void
-load_plan (BtWindow *self)
+load_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *summary = NULL;
-
-  if (self->file == NULL)
-    {
-      path = bt_plan_file_default_path ();
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        {
-          self->plan = bt_plan_file_load_sample (&error);
-          g_clear_pointer (&path, g_free);
-        }
-    }
-  else
-    path = g_file_get_path (self->file);
+  const char *path = task_data;
+  GError *error = NULL;
+  BtPlan *plan;
 
   if (path != NULL)
-    self->plan = bt_plan_file_load (path, &error);
+    plan = bt_plan_file_load (path, &error);
+  else
+    plan = bt_plan_file_load_sample (&error);
+
+  if (plan == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, plan, g_object_unref);
+}
+
+static void
+on_plan_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  BtWindow *self = BT_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  self->plan = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (self->plan == NULL)
     {
@@ -89,6 +101,28 @@ load_plan (BtWindow *self)
   summary = bt_plan_file_describe (self->plan);
   adw_status_page_set_title (self->status_page, bt_profile_get_name (bt_plan_get_profile (self->plan)));
   adw_status_page_set_description (self->status_page, summary);
+}
+
+static void
+load_plan (BtWindow *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_plan_loaded_cb, NULL);
+  g_autofree char *path = NULL;
+
+  if (self->file != NULL)
+    path = g_file_get_path (self->file);
+  else
+    {
+      path = bt_plan_file_default_path ();
+      /* No plan yet: the sample opens as a new plan. */
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        g_clear_pointer (&path, g_free);
+    }
+
+  adw_status_page_set_title (self->status_page, _("Opening the plan…"));
+  g_task_set_source_tag (task, load_plan);
+  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
+  g_task_run_in_thread (task, load_in_thread);
 }
 
 BtWindow *

@@ -1,0 +1,158 @@
+/* bench-startup.c — time from exec to the first frame, and peak memory,
+ * for the app and for a bare AdwApplicationWindow, under the same display
+ *
+ * Runs each program N times, alternating, and prints the medians. Needs a
+ * display (build-aux/dev.sh bench provides Xvfb) and a D-Bus session.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+typedef struct
+{
+  double first_frame_ms;
+  double peak_mib;
+} Sample;
+
+static gboolean
+run_once (const char * const *argv,
+          const char         *home,
+          Sample             *sample)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  gint64 start, frame_us = 0;
+  long peak_kib = 0;
+  int status;
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+
+  env = g_environ_setenv (env, "BREAKTHROUGH_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
+  env = g_environ_setenv (env, "XDG_DATA_HOME", data, TRUE);
+  env = g_environ_setenv (env, "XDG_CONFIG_HOME", config, TRUE);
+  env = g_environ_setenv (env, "GSK_RENDERER", "cairo", TRUE);
+  env = g_environ_setenv (env, "NO_AT_BRIDGE", "1", TRUE);
+
+  start = g_get_monotonic_time ();
+  if (!g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error))
+    {
+      g_printerr ("%s: %s\n", argv[0], error->message);
+      return FALSE;
+    }
+
+  if (out == NULL || sscanf (out, "first-frame %" G_GINT64_FORMAT " %ld", &frame_us, &peak_kib) != 2)
+    {
+      g_printerr ("%s did not report a first frame (status %d)\n", argv[0], status);
+      return FALSE;
+    }
+
+  sample->first_frame_ms = (frame_us - start) / 1000.0;
+  sample->peak_mib = peak_kib / 1024.0;
+
+  return TRUE;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+
+  return g_array_index (values, double, values->len / 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *app = NULL, *bare = NULL, *plan = NULL, *json_path = NULL;
+  int runs = 10;
+  GOptionEntry entries[] = {
+    { "app", 0, 0, G_OPTION_ARG_FILENAME, &app, "The breakthrough binary", "PATH" },
+    { "bare", 0, 0, G_OPTION_ARG_FILENAME, &bare, "The bare window binary", "PATH" },
+    { "plan", 0, 0, G_OPTION_ARG_FILENAME, &plan, "A plan to open besides the sample", "FILE" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each (default 10)", "N" },
+    { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Also write the figures as JSON", "FILE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— start-up benchmark");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = g_dir_make_tmp ("bt-startup-XXXXXX", NULL);
+  const char *names[] = { "bare window", "app, sample plan", "app, scale-1 plan" };
+  GArray *times[3], *peaks[3];
+  g_autoptr(GString) json = g_string_new ("{\n");
+  double t[3], m[3];
+  gboolean met;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || app == NULL || bare == NULL)
+    {
+      g_printerr ("%s\n", error ? error->message : "--app and --bare are needed");
+      return 2;
+    }
+
+  for (guint k = 0; k < 3; k++)
+    {
+      times[k] = g_array_new (FALSE, FALSE, sizeof (double));
+      peaks[k] = g_array_new (FALSE, FALSE, sizeof (double));
+    }
+
+  for (int r = 0; r < runs; r++)
+    for (guint k = 0; k < 3; k++)
+      {
+        const char *bare_argv[] = { bare, NULL };
+        const char *sample_argv[] = { app, NULL };
+        const char *plan_argv[] = { app, plan, NULL };
+        const char * const *argv_k = k == 0 ? bare_argv : k == 1 ? sample_argv : plan_argv;
+        Sample s;
+
+        if (k == 2 && plan == NULL)
+          continue;
+        if (!run_once (argv_k, home, &s))
+          return 1;
+        g_array_append_val (times[k], s.first_frame_ms);
+        g_array_append_val (peaks[k], s.peak_mib);
+      }
+
+  printf ("%-22s %14s %12s %8s\n", "start-up", "first frame", "peak memory", "ratio");
+  for (guint k = 0; k < 3; k++)
+    {
+      if (times[k]->len == 0)
+        continue;
+      t[k] = median (times[k]);
+      m[k] = median (peaks[k]);
+      printf ("%-22s %11.1f ms %8.1f MiB %7.2f×\n", names[k], t[k], m[k], t[k] / t[0]);
+      g_string_append_printf (json, "  \"%s\": {\"first_frame_ms\": %.2f, \"peak_mib\": %.2f},\n",
+                              names[k], t[k], m[k]);
+    }
+
+  met = t[1] <= 1.1 * t[0] && m[1] <= m[0] + 15 &&
+        (times[2]->len == 0 || (t[2] <= 1.1 * t[0] && m[2] <= m[0] + 15));
+  printf ("\nGoals: first frame ≤ 1.1× the bare window, peak memory ≤ the bare window's + 15 MiB: %s\n",
+          met ? "met" : "MISSED");
+  g_string_append_printf (json, "  \"all_goals_met\": %s\n}\n", met ? "true" : "false");
+
+  if (json_path != NULL && !g_file_set_contents (json_path, json->str, -1, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
