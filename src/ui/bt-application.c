@@ -24,9 +24,15 @@ G_DEFINE_FINAL_TYPE (BtApplication, bt_application, ADW_TYPE_APPLICATION)
 BtApplication *
 bt_application_new (void)
 {
+  GApplicationFlags flags = G_APPLICATION_HANDLES_OPEN;
+
+  /* Measured start-ups must not hand over to an instance already running. */
+  if (g_getenv ("BREAKTHROUGH_EXIT_AFTER_FIRST_FRAME") != NULL)
+    flags |= G_APPLICATION_NON_UNIQUE;
+
   return g_object_new (BT_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "flags", flags,
                        "resource-base-path", "/io/github/breakthrough/Planner",
                        NULL);
 }

@@ -1,6 +1,6 @@
 /* bare-window.c — the floor for start-up: an AdwApplicationWindow with a
  * header bar and nothing else, reporting its first frame the same way the
- * app does.
+ * app does, and like the app under measurement, not unique on the bus.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,7 +29,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(AdwApplication) app = adw_application_new ("io.github.breakthrough.BareWindow",
-                                                       G_APPLICATION_DEFAULT_FLAGS);
+                                                       G_APPLICATION_NON_UNIQUE);
 
   g_signal_connect (app, "activate", G_CALLBACK (on_activate_cb), NULL);
 
