@@ -107,10 +107,16 @@ bt_chart_draw (BtChartKind         kind,
     }
 }
 
-static cairo_status_t
-append_to_byte_array (void                *closure,
-                      const unsigned char *data,
-                      unsigned int         length)
+/**
+ * bt_cairo_append_to_byte_array:
+ *
+ * A cairo write function that collects a surface's output in the
+ * GByteArray given as @closure.
+ */
+cairo_status_t
+bt_cairo_append_to_byte_array (void                *closure,
+                               const unsigned char *data,
+                               unsigned int         length)
 {
   g_byte_array_append (closure, data, length);
 
@@ -165,10 +171,10 @@ bt_chart_export (BtChartKind         kind,
   switch (format)
     {
     case BT_EXPORT_SVG:
-      surface = cairo_svg_surface_create_for_stream (append_to_byte_array, out, width, height);
+      surface = cairo_svg_surface_create_for_stream (bt_cairo_append_to_byte_array, out, width, height);
       break;
     case BT_EXPORT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (append_to_byte_array, out, width, height);
+      surface = cairo_pdf_surface_create_for_stream (bt_cairo_append_to_byte_array, out, width, height);
       break;
     case BT_EXPORT_PNG:
     default:
@@ -184,7 +190,7 @@ bt_chart_export (BtChartKind         kind,
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS && format == BT_EXPORT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, append_to_byte_array, out);
+    status = cairo_surface_write_to_png_stream (surface, bt_cairo_append_to_byte_array, out);
 
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)

@@ -49,6 +49,9 @@ gboolean    bt_chart_export              (BtChartKind         kind,
                                           double              scale,
                                           const char         *path,
                                           GError            **error);
+cairo_status_t bt_cairo_append_to_byte_array (void                *closure,
+                                             const unsigned char *data,
+                                             unsigned int         length);
 gboolean    bt_cairo_write_private       (const char         *path,
                                           GBytes             *bytes,
                                           GError            **error);

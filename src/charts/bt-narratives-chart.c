@@ -188,12 +188,14 @@ draw_narratives (cairo_t            *cr,
     }
 }
 
-static void
+/* The first @max business cases, and how many there are in all. */
+static guint
 collect_cases (BtPlan    *plan,
-               GPtrArray *cases)
+               GPtrArray *cases,
+               guint      max)
 {
   GListModel *narratives = bt_plan_get_narratives (plan);
-  guint n = g_list_model_get_n_items (narratives);
+  guint n = g_list_model_get_n_items (narratives), total = 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -201,9 +203,12 @@ collect_cases (BtPlan    *plan,
       GListModel *list = bt_narrative_get_business_cases (narrative);
       guint m = g_list_model_get_n_items (list);
 
-      for (guint j = 0; j < m; j++)
+      for (guint j = 0; j < m && cases->len < max; j++)
         g_ptr_array_add (cases, g_list_model_get_item (list, j));
+      total += m;
     }
+
+  return total;
 }
 
 static void
@@ -233,11 +238,24 @@ draw_cases (cairo_t            *cr,
 {
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
   double y = box.y, max_value = 0, line_h, row_h, label_w;
+  guint total, fit;
 
-  collect_cases (plan, cases);
   y += heading (cr, style, _("Business cases: monthly cost now and projected"), box.x, y, box.width, ts);
 
-  if (cases->len == 0)
+  {
+    g_autoptr(PangoLayout) probe = bt_chart_text (cr, style, "Mg", ts, TRUE, -1);
+    g_autoptr(PangoLayout) now_label = bt_chart_text (cr, style, _("Projected"), 0.8 * ts, FALSE, -1);
+
+    bt_chart_text_size (probe, NULL, &line_h);
+    bt_chart_text_size (now_label, &label_w, NULL);
+  }
+  row_h = line_h * 4.4 + 10 * ts;
+
+  /* Only the cases that fit are read: their bars share one scale. */
+  fit = (guint) MAX (0, floor ((box.y + box.height - y) / row_h)) + 1;
+  total = collect_cases (plan, cases, fit);
+
+  if (total == 0)
     {
       bt_chart_label (cr, style, &style->muted, _("No business cases yet: make the case for fixing a systemic problem."),
                       0.9 * ts, FALSE, box.width, box.x, y, BT_ALIGN_START, BT_ALIGN_START);
@@ -252,15 +270,6 @@ draw_cases (cairo_t            *cr,
       max_value = MAX (max_value, MAX (fabs (now), fabs (projected)));
     }
 
-  {
-    g_autoptr(PangoLayout) probe = bt_chart_text (cr, style, "Mg", ts, TRUE, -1);
-    g_autoptr(PangoLayout) now_label = bt_chart_text (cr, style, _("Projected"), 0.8 * ts, FALSE, -1);
-
-    bt_chart_text_size (probe, NULL, &line_h);
-    bt_chart_text_size (now_label, &label_w, NULL);
-  }
-  row_h = line_h * 4.4 + 10 * ts;
-
   for (guint i = 0; i < cases->len; i++)
     {
       BtBusinessCase *bc = g_ptr_array_index (cases, i);
@@ -271,9 +280,9 @@ draw_cases (cairo_t            *cr,
       g_autofree char *monthly = NULL;
       g_autofree char *yearly = NULL;
 
-      if (y + row_h > box.y + box.height - (i + 1 < cases->len ? line_h : 0))
+      if (y + row_h > box.y + box.height - (i + 1 < total ? line_h : 0))
         {
-          more_line (cr, style, cases->len - i, box.x, y, box.width, ts);
+          more_line (cr, style, total - i, box.x, y, box.width, ts);
           return;
         }
 

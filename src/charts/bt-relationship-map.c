@@ -350,6 +350,14 @@ bt_relationship_map_layout (BtPlan                  *plan,
         if (first_pass != (pass == 0))
           continue;
 
+        /* Where not even a short label fits, do not shape the name. */
+        rect.width = 3 * style->font_size * 0.8 * ts;
+        rect.height = text_h * 0.9;
+        rect.x = left ? dot->x - dot->radius - 3 * ts - rect.width : dot->x + dot->radius + 3 * ts;
+        rect.y = dot->y - rect.height / 2;
+        if (grid_hits (&grid, &rect, &dot_rects[i]))
+          continue;
+
         pl = bt_chart_text (cr, style, bt_relationship_get_name (dot->relationship),
                             0.8 * ts, FALSE, max_w);
         bt_chart_text_size (pl, &w, &h);

@@ -15,6 +15,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
@@ -90,20 +92,25 @@ bt_format_date (const GDate *date)
   return g_strdup (g_strstrip (buf));
 }
 
-static int
-compare_relationships (gconstpointer a,
-                       gconstpointer b,
-                       gpointer      user_data)
+typedef struct
 {
-  BtRelationship *ra = *(BtRelationship **) a, *rb = *(BtRelationship **) b;
-  const GDate *today = user_data;
-  int sa = bt_analytics_relationship_state (ra, today, NULL);
-  int sb = bt_analytics_relationship_state (rb, today, NULL);
+  BtRelationship *relationship;
+  int             state;
+  char           *collate_key;
+} SortEntry;
 
-  if (sa != sb)
-    return sb - sa;   /* overdue first */
+/* Overdue first, then by name; states and collation keys are worked out
+ * once per person, not once per comparison. */
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const SortEntry *ea = a, *eb = b;
 
-  return g_utf8_collate (bt_relationship_get_name (ra), bt_relationship_get_name (rb));
+  if (ea->state != eb->state)
+    return eb->state - ea->state;
+
+  return strcmp (ea->collate_key, eb->collate_key);
 }
 
 BtReport *
@@ -122,9 +129,23 @@ bt_report_new (BtPlan             *plan,
   self->relationships = g_ptr_array_new_with_free_func (g_object_unref);
   self->cases = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < g_list_model_get_n_items (relationships); i++)
-    g_ptr_array_add (self->relationships, g_list_model_get_item (relationships, i));
-  g_ptr_array_sort_with_data (self->relationships, compare_relationships, &self->today);
+  {
+    guint n = g_list_model_get_n_items (relationships);
+    g_autofree SortEntry *entries = g_new0 (SortEntry, n);
+
+    for (guint i = 0; i < n; i++)
+      {
+        entries[i].relationship = g_list_model_get_item (relationships, i);
+        entries[i].state = bt_analytics_relationship_state (entries[i].relationship, &self->today, NULL);
+        entries[i].collate_key = g_utf8_collate_key (bt_relationship_get_name (entries[i].relationship), -1);
+      }
+    qsort (entries, n, sizeof (SortEntry), compare_entries);
+    for (guint i = 0; i < n; i++)
+      {
+        g_ptr_array_add (self->relationships, entries[i].relationship);
+        g_free (entries[i].collate_key);
+      }
+  }
 
   for (guint i = 0; i < g_list_model_get_n_items (narratives); i++)
     {
@@ -885,16 +906,6 @@ bt_report_draw_page (BtReport *self,
   cairo_restore (cr);
 }
 
-static cairo_status_t
-append_to_byte_array (void                *closure,
-                      const unsigned char *data,
-                      unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /**
  * bt_report_export_pdf:
  *
@@ -922,7 +933,7 @@ bt_report_export_pdf (BtPlan       *plan,
   bt_chart_style_init (&style, BT_CHART_THEME_PRINT);
   report = bt_report_new (plan, today, &style);
 
-  surface = cairo_pdf_surface_create_for_stream (append_to_byte_array, out, width, height);
+  surface = cairo_pdf_surface_create_for_stream (bt_cairo_append_to_byte_array, out, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Roadmap report"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Breakthrough " PACKAGE_VERSION);
   cr = cairo_create (surface);

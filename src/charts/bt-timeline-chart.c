@@ -89,11 +89,25 @@ place_labels (cairo_t            *cr,
   for (guint i = 0; i < layout->markers->len; i++)
     {
       BtTimelineMarker *m = &g_array_index (layout->markers, BtTimelineMarker, i);
-      g_autofree char *text = milestone_label (m->milestone);
-      g_autoptr(PangoLayout) pl = bt_chart_text (cr, style, text, 0.9 * layout->text_scale, FALSE, -1);
+      g_autofree char *text = NULL;
+      g_autoptr(PangoLayout) pl = NULL;
       double w, h, x0, best_width = 0, best_x = 0, natural;
       int best_row = -1;
+      gboolean any_room = FALSE;
 
+      /* Where every row is taken up to this marker, no label can go:
+       * do not shape one only to find that out. */
+      for (guint r = 0; r < n_rows && !any_room; r++)
+        any_room = row_end[r] + gap <= m->x + 2;
+      if (!any_room)
+        {
+          m->row = 0;
+          memset (&m->label, 0, sizeof m->label);
+          continue;
+        }
+
+      text = milestone_label (m->milestone);
+      pl = bt_chart_text (cr, style, text, 0.9 * layout->text_scale, FALSE, -1);
       bt_chart_text_size (pl, &w, &h);
       natural = w;
       w = MIN (w, (right - left) * 0.45);
