@@ -59,11 +59,42 @@ DEFINE_ENUM (bt_case_status_get_type, "BtCaseStatus",
              { BT_CASE_FUNDED, N_("Funded"), "funded" },
              { BT_CASE_REJECTED, N_("Rejected"), "rejected" })
 
+/* The enum classes, referenced once and kept: looking a class up takes
+ * GType's locks, and files read and write these values by the thousand. */
+static GEnumClass *
+enum_class (GType enum_type)
+{
+  static gsize initialized;
+  static GType types[5];
+  static GEnumClass *classes[5];
+
+  if (g_once_init_enter (&initialized))
+    {
+      GType all[] = {
+        BT_TYPE_MILESTONE_STATUS, BT_TYPE_CATEGORY_KIND, BT_TYPE_FUNCTION,
+        BT_TYPE_NARRATIVE_STATUS, BT_TYPE_CASE_STATUS,
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+        {
+          types[i] = all[i];
+          classes[i] = g_type_class_ref (all[i]);
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (types[i] == enum_type)
+      return classes[i];
+
+  g_return_val_if_reached (NULL);
+}
+
 const char *
 bt_enum_to_nick (GType enum_type,
                  int   value)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  GEnumClass *klass = enum_class (enum_type);
   GEnumValue *ev = g_enum_get_value (klass, value);
 
   return ev != NULL ? ev->value_nick : NULL;
@@ -74,7 +105,7 @@ bt_enum_from_nick (GType       enum_type,
                    const char *nick,
                    int        *value)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  GEnumClass *klass = enum_class (enum_type);
   GEnumValue *ev;
 
   g_return_val_if_fail (value != NULL, FALSE);
@@ -100,7 +131,7 @@ const char *
 bt_enum_to_label (GType enum_type,
                   int   value)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  GEnumClass *klass = enum_class (enum_type);
   GEnumValue *ev = g_enum_get_value (klass, value);
 
   return ev != NULL ? g_dgettext (GETTEXT_PACKAGE, ev->value_name) : "";

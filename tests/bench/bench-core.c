@@ -544,6 +544,21 @@ main (int   argc,
       return 0;
     }
 
+  /* For profiling: load the scale-1 plan over and over. */
+  if (g_getenv ("BT_BENCH_LOAD_LOOP") != NULL)
+    {
+      Bench b = { 0, };
+      b.garbage = g_ptr_array_new_with_free_func (g_object_unref);
+      b.plan = bt_synthetic_plan (1, 47);
+      b.bytes = bt_plan_file_serialize (b.plan, BT_PLAN_SECTION_ALL, &error);
+      for (int i = 0; i < atoi (g_getenv ("BT_BENCH_LOAD_LOOP")); i++)
+        {
+          op_load (&b);
+          g_ptr_array_set_size (b.garbage, 0);
+        }
+      return 0;
+    }
+
   if (quick)
     {
       g_free (scales_text);
