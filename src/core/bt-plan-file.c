@@ -1557,7 +1557,7 @@ write_fields (Writer    *wr,
       g_auto(GValue) value = G_VALUE_INIT;
 
       g_value_init (&value, type);
-      g_object_get_property (G_OBJECT (item), g_param_spec_get_name (pspec), &value);
+      G_OBJECT_GET_CLASS (item)->get_property (G_OBJECT (item), pspec->param_id, &value, pspec);
 
       if (type == G_TYPE_STRING)
         {
