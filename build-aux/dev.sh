@@ -59,6 +59,15 @@ configure_and_build() {
   ninja -C "$build_dir"
 }
 
+# A display test skips without a display; here the display is ours to
+# provide, so a skip means the set-up is broken.
+check_no_skips() {
+  if grep -q '"result": "SKIP"' "$1/meson-logs/testlog.json"; then
+    say "a test was skipped in $1: the headless display or D-Bus session did not work"
+    exit 1
+  fi
+}
+
 # Xvfb with a D-Bus session bus (and the accessibility bus the end-to-end
 # test drives), the same for a developer and for CI.
 headless() {
@@ -78,13 +87,22 @@ case "$cmd" in
   test)
     install_missing "${packages[@]}" "${test_packages[@]}"
     configure_and_build
+    say "the test suite, normal build"
     headless meson test -C "$build_dir" --print-errorlogs "$@"
-    # A display test skips (77) without a display; here the display is ours
-    # to provide, so a skip means the set-up is broken.
-    if grep -q '"result": "SKIP"' "$build_dir/meson-logs/testlog.json"; then
-      say "a test was skipped: the headless display or D-Bus session did not work"
-      exit 1
-    fi
+    check_no_skips "$build_dir"
+
+    # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+    # LeakSanitizer checks the core suite; GTK keeps allocations for the
+    # life of the process, so the ui suite runs without leak checks.
+    say "the test suite, AddressSanitizer + UndefinedBehaviorSanitizer build"
+    build_dir=_asan configure_and_build -Db_sanitize=address,undefined -Db_lundef=false --buildtype=debug
+    export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+    export LSAN_OPTIONS="suppressions=$top/build-aux/lsan.supp:print_suppressions=0:fast_unwind_on_malloc=0"
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+      headless meson test -C _asan --suite core --print-errorlogs "$@"
+    ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+      headless meson test -C _asan --suite ui --print-errorlogs "$@"
+    check_no_skips _asan
     ;;
 
   bench)

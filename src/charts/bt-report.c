@@ -808,7 +808,10 @@ draw_case_page (BtReport *self,
         g_autoptr(BtCostRow) cost_row = i < n_rows ? g_list_model_get_item (rows, i) : NULL;
         double now = 0, projected = 0;
         const char *metric;
-        g_autofree char *cells[3] = { NULL, };
+        g_autofree char *now_text = NULL;
+        g_autofree char *projected_text = NULL;
+        g_autofree char *saving_text = NULL;
+        const char *cells[3];
 
         if (cost_row != NULL)
           {
@@ -831,9 +834,9 @@ draw_case_page (BtReport *self,
             cairo_stroke (cr);
           }
 
-        cells[0] = bt_format_amount (now);
-        cells[1] = bt_format_amount (projected);
-        cells[2] = bt_format_amount (now - projected);
+        cells[0] = now_text = bt_format_amount (now);
+        cells[1] = projected_text = bt_format_amount (projected);
+        cells[2] = saving_text = bt_format_amount (now - projected);
         bt_chart_label (cr, style, &style->foreground, metric, 0.9, cost_row == NULL, col[1] - col[0] - 8,
                         col[0], y + row / 2, BT_ALIGN_START, BT_ALIGN_CENTER);
         for (guint c = 0; c < 3; c++)
