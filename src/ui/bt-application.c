@@ -103,11 +103,70 @@ bt_application_open (GApplication  *app,
 }
 
 static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { "Breakthrough developers", NULL };
+  GtkWidget *about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                                   "transient-for", gtk_application_get_active_window (app),
+                                   "application-name", _("Breakthrough"),
+                                   "application-icon", APP_ID,
+                                   "version", PACKAGE_VERSION,
+                                   "developer-name", _("Breakthrough developers"),
+                                   "developers", developers,
+                                   "comments", _("See, week by week, whether you are making the shift from "
+                                                 "engineering director to VP: where your time goes, who you "
+                                                 "are in touch with, and the story you tell."),
+                                   "license-type", GTK_LICENSE_GPL_3_0,
+                                   "translator-credits", _("translator-credits"),
+                                   NULL);
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing each window saves what it has pending. */
+  for (GList *l = windows; l != NULL; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_activated },
+  { "quit", quit_activated },
+};
+
+static void
+bt_application_startup (GApplication *app)
+{
+  const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (bt_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
 bt_application_class_init (BtApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   app_class->handle_local_options = bt_application_handle_local_options;
+  app_class->startup = bt_application_startup;
   app_class->activate = bt_application_activate;
   app_class->open = bt_application_open;
 }

@@ -1,6 +1,8 @@
 /* bt-window.c — the main window
  *
- * For now a summary of the plan; the pages come with the application issue.
+ * Five pages in a view stack; the plan is read in a worker thread while the
+ * window shows, saved two seconds after the last change and when the window
+ * closes, never when it came from a newer version.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,49 +13,133 @@
 
 #include <glib/gi18n.h>
 
+#include "bt-chart-page.h"
+#include "bt-date.h"
+#include "bt-overview-page.h"
 #include "bt-plan-file.h"
+#include "bt-print-operation.h"
+#include "bt-report.h"
 #include "bt-window.h"
+
+#define AUTOSAVE_SECONDS 2
 
 struct _BtWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkStack             *main_stack;
   AdwStatusPage        *status_page;
+  AdwViewStack         *stack;
+  BtOverviewPage       *overview_page;
+  BtChartPage          *roadmap_page;
+  BtChartPage          *time_page;
+  BtChartPage          *relationships_page;
+  BtChartPage          *narratives_page;
 
   BtPlan               *plan;
   GFile                *file;
+  char                 *path;        /* where the plan is saved */
+  guint                 autosave_id;
 };
 
 G_DEFINE_FINAL_TYPE (BtWindow, bt_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void
-bt_window_dispose (GObject *object)
+toast (BtWindow   *self,
+       const char *message)
 {
-  BtWindow *self = BT_WINDOW (object);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_WINDOW);
-  g_clear_object (&self->plan);
-  g_clear_object (&self->file);
-
-  G_OBJECT_CLASS (bt_window_parent_class)->dispose (object);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static void
-bt_window_class_init (BtWindowClass *klass)
+today (GDate *date)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  object_class->dispose = bt_window_dispose;
+  bt_date_from_time (now, date);
+}
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/breakthrough/Planner/bt-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, BtWindow, status_page);
+static gboolean
+save_now (BtWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+
+  if (self->plan == NULL || self->path == NULL || bt_plan_get_read_only (self->plan))
+    return TRUE;
+
+  if (!bt_plan_file_save (self->plan, self->path, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The plan could not be saved: %s"), error->message);
+
+      /* Not the plan's content: only where and why. */
+      g_warning ("Saving failed: %s", error->message);
+      toast (self, message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+autosave_cb (gpointer data)
+{
+  BtWindow *self = data;
+
+  self->autosave_id = 0;
+  save_now (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
-bt_window_init (BtWindow *self)
+on_plan_changed_cb (BtWindow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Within two seconds of the last edit. */
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->autosave_id = g_timeout_add_seconds (AUTOSAVE_SECONDS, autosave_cb, self);
+}
+
+static gboolean
+bt_window_close_request (GtkWindow *window)
+{
+  BtWindow *self = BT_WINDOW (window);
+
+  if (self->autosave_id != 0)
+    save_now (self);
+
+  return GTK_WINDOW_CLASS (bt_window_parent_class)->close_request (window);
+}
+
+static void
+show_plan (BtWindow *self)
+{
+  g_autofree char *subtitle = NULL;
+
+  bt_overview_page_set_plan (self->overview_page, self->plan);
+  bt_chart_page_set_plan (self->roadmap_page, self->plan);
+  bt_chart_page_set_plan (self->time_page, self->plan);
+  bt_chart_page_set_plan (self->relationships_page, self->plan);
+  bt_chart_page_set_plan (self->narratives_page, self->plan);
+
+  if (self->file != NULL)
+    subtitle = g_file_get_basename (self->file);
+  else if (g_file_test (self->path, G_FILE_TEST_EXISTS))
+    subtitle = g_strdup (_("Your plan"));
+  else
+    subtitle = g_strdup (_("New plan from the sample"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+
+  g_signal_connect_object (self->plan, "changed", G_CALLBACK (on_plan_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_stack_set_visible_child_name (self->main_stack, "plan");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", TRUE);
+
+  if (bt_plan_get_read_only (self->plan))
+    toast (self, _("This plan comes from a newer version of Breakthrough. It is open read-only, so nothing in it is lost."));
 }
 
 /* Reading and checking a plan happens in a worker thread, so the window
@@ -86,43 +172,166 @@ on_plan_loaded_cb (GObject      *source,
 {
   BtWindow *self = BT_WINDOW (source);
   g_autoptr(GError) error = NULL;
-  g_autofree char *summary = NULL;
 
   self->plan = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (self->plan == NULL)
     {
+      /* The file is left as it is: nothing is saved over a plan that did
+       * not load. */
+      g_autofree char *name = self->path ? g_path_get_basename (self->path) : g_strdup ("");
+      g_autofree char *title = g_strdup_printf (_("“%s” could not be opened"), name);
+
       adw_status_page_set_icon_name (self->status_page, "dialog-warning-symbolic");
-      adw_status_page_set_title (self->status_page, _("The plan could not be opened"));
+      adw_status_page_set_title (self->status_page, title);
       adw_status_page_set_description (self->status_page, error->message);
+      g_clear_pointer (&self->path, g_free);
       return;
     }
 
-  summary = bt_plan_file_describe (self->plan);
-  adw_status_page_set_title (self->status_page, bt_profile_get_name (bt_plan_get_profile (self->plan)));
-  adw_status_page_set_description (self->status_page, summary);
+  show_plan (self);
 }
 
 static void
 load_plan (BtWindow *self)
 {
   g_autoptr(GTask) task = g_task_new (self, NULL, on_plan_loaded_cb, NULL);
-  g_autofree char *path = NULL;
+  char *read_path = NULL;
 
   if (self->file != NULL)
-    path = g_file_get_path (self->file);
+    self->path = g_file_get_path (self->file);
   else
-    {
-      path = bt_plan_file_default_path ();
-      /* No plan yet: the sample opens as a new plan. */
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        g_clear_pointer (&path, g_free);
-    }
+    self->path = bt_plan_file_default_path ();
+
+  /* No plan yet: the sample opens as a new plan, saved at the default
+   * place on the first change. */
+  if (self->file != NULL || g_file_test (self->path, G_FILE_TEST_EXISTS))
+    read_path = g_strdup (self->path);
 
   adw_status_page_set_title (self->status_page, _("Opening the plan…"));
   g_task_set_source_tag (task, load_plan);
-  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
+  g_task_set_task_data (task, read_path, g_free);
   g_task_run_in_thread (task, load_in_thread);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  g_autoptr(BtPrintOperation) op = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+  GDate day;
+
+  if (self->plan == NULL)
+    return;
+
+  today (&day);
+  op = bt_print_operation_new (self->plan, &day);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    toast (self, error->message);
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    bt_print_operation_save_settings (op);
+}
+
+static void
+on_export_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       BtWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->plan != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      GDate day;
+
+      today (&day);
+      if (path == NULL)
+        toast (self, _("The report can only be written to a local file"));
+      else if (!bt_report_export_pdf (self->plan, &day, BT_PAPER_A4, FALSE, path, &error))
+        toast (self, error->message);
+      else
+        toast (self, _("Report exported"));
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Roadmap report.pdf"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+bt_window_dispose (GObject *object)
+{
+  BtWindow *self = BT_WINDOW (object);
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_WINDOW);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (bt_window_parent_class)->dispose (object);
+}
+
+static void
+bt_window_class_init (BtWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = bt_window_dispose;
+  window_class->close_request = bt_window_close_request;
+
+  g_type_ensure (BT_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (BT_TYPE_CHART_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/breakthrough/Planner/bt-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, roadmap_page);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, time_page);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, relationships_page);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, narratives_page);
+
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+}
+
+static void
+bt_window_init (BtWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", FALSE);
 }
 
 BtWindow *

@@ -1,0 +1,314 @@
+/* bt-chart-page.c — a page of the window: a chart over the list of its items
+ *
+ * The roadmap, time, relationships and narratives pages share this
+ * layout; what the list holds, and how each row reads, follows from the
+ * page's chart.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-chart-page"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "bt-analytics.h"
+#include "bt-chart-page.h"
+#include "bt-chart-view.h"
+#include "bt-date.h"
+#include "bt-report.h"
+
+struct _BtChartPage
+{
+  GtkWidget     parent_instance;
+
+  GtkWidget    *scroller;
+  BtChartView  *chart;
+  GtkLabel     *list_title;
+  GtkListBox   *list;
+
+  BtPlan       *plan;
+  BtChartKind   kind;
+};
+
+G_DEFINE_FINAL_TYPE (BtChartPage, bt_chart_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+today (GDate *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  bt_date_from_time (now, date);
+}
+
+/* How a row reads, from the item it shows. */
+static void
+describe (BtChartPage  *self,
+          BtItem       *item,
+          char        **title,
+          char        **subtitle)
+{
+  GDate day;
+
+  today (&day);
+
+  if (BT_IS_MILESTONE (item))
+    {
+      BtMilestone *m = BT_MILESTONE (item);
+      const GDate *date = bt_milestone_get_date (m);
+      g_autofree char *when = date ? bt_format_date (date) : g_strdup (_("No date"));
+      const char *status = bt_enum_to_label (BT_TYPE_MILESTONE_STATUS, bt_milestone_get_status (m));
+
+      *title = g_markup_escape_text (bt_milestone_get_title (m), -1);
+      if (bt_analytics_milestone_overdue (m, &day))
+        *subtitle = g_strdup_printf (_("%s · %s · overdue"), when, status);
+      else
+        *subtitle = g_strdup_printf ("%s · %s", when, status);
+    }
+  else if (BT_IS_WEEK (item))
+    {
+      BtWeek *week = BT_WEEK (item);
+      double total = bt_week_get_total_hours (week);
+      const char *note = bt_week_get_note (week);
+      g_autofree char *escaped = g_markup_escape_text (note, -1);
+
+      *title = g_strdup (bt_week_get_week (week));
+      /* TRANSLATORS: a week's total hours, then its note if any */
+      *subtitle = *note ? g_strdup_printf (_("%g hours · %s"), total, escaped)
+                        : g_strdup_printf (_("%g hours"), total);
+    }
+  else if (BT_IS_RELATIONSHIP (item))
+    {
+      BtRelationship *r = BT_RELATIONSHIP (item);
+      GDate due;
+      BtRelationshipState state = bt_analytics_relationship_state (r, &day, &due);
+      const char *role = bt_relationship_get_role (r);
+      const char *function = bt_enum_to_label (BT_TYPE_FUNCTION, bt_relationship_get_function (r));
+      g_autofree char *state_text = NULL;
+      g_autofree char *escaped_role = g_markup_escape_text (role, -1);
+
+      if (state == BT_RELATIONSHIP_OVERDUE)
+        state_text = g_strdup (_("overdue"));
+      else
+        {
+          g_autofree char *d = bt_format_date (&due);
+          state_text = g_strdup_printf (_("next by %s"), d);
+        }
+
+      *title = g_markup_escape_text (bt_relationship_get_name (r), -1);
+      *subtitle = *role ? g_strdup_printf ("%s · %s · %s", escaped_role, function, state_text)
+                        : g_strdup_printf ("%s · %s", function, state_text);
+    }
+  else if (BT_IS_NARRATIVE (item))
+    {
+      BtNarrative *n = BT_NARRATIVE (item);
+      guint impacts = g_list_model_get_n_items (bt_narrative_get_impact_statements (n));
+      guint cases = g_list_model_get_n_items (bt_narrative_get_business_cases (n));
+      const char *status = bt_enum_to_label (BT_TYPE_NARRATIVE_STATUS, bt_narrative_get_status (n));
+      g_autofree char *impacts_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u impact statement",
+                                                                    "%u impact statements", impacts), impacts);
+
+      *title = g_markup_escape_text (bt_narrative_get_title (n), -1);
+      *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s · %u business case",
+                                                "%s · %s · %u business cases", cases),
+                                   status, impacts_text, cases);
+    }
+  else
+    {
+      *title = g_strdup ("");
+      *subtitle = g_strdup ("");
+    }
+}
+
+static void
+update_row (AdwActionRow *row)
+{
+  BtChartPage *self = g_object_get_data (G_OBJECT (row), "bt-page");
+  BtItem *item = g_object_get_data (G_OBJECT (row), "bt-item");
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  describe (self, item, &title, &subtitle);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (row, subtitle);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  BtChartPage *self = user_data;
+  GtkWidget *row = adw_action_row_new ();
+
+  g_object_set_data (G_OBJECT (row), "bt-page", self);
+  g_object_set_data_full (G_OBJECT (row), "bt-item", g_object_ref (item), g_object_unref);
+  update_row (ADW_ACTION_ROW (row));
+  g_signal_connect_object (item, "changed", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+
+  return row;
+}
+
+static int
+newest_week_first (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  guint sa = bt_week_get_serial ((BtWeek *) a), sb = bt_week_get_serial ((BtWeek *) b);
+
+  return (sa < sb) - (sa > sb);
+}
+
+static void
+rebind (BtChartPage *self)
+{
+  GListModel *model = NULL;
+  const char *title = "";
+
+  bt_chart_view_set_kind (self->chart, self->kind);
+  bt_chart_view_set_plan (self->chart, self->plan);
+
+  if (self->plan != NULL)
+    switch (self->kind)
+      {
+      case BT_CHART_TIMELINE:
+        model = g_object_ref (bt_plan_get_milestones (self->plan));
+        title = _("Milestones");
+        break;
+
+      case BT_CHART_TIME:
+        /* The latest week is the one being worked on: it comes first. */
+        model = G_LIST_MODEL (gtk_sort_list_model_new (g_object_ref (bt_plan_get_weeks (self->plan)),
+                                                       GTK_SORTER (gtk_custom_sorter_new (newest_week_first,
+                                                                                          NULL, NULL))));
+        title = _("Weeks");
+        break;
+
+      case BT_CHART_RELATIONSHIPS:
+        model = g_object_ref (bt_plan_get_relationships (self->plan));
+        title = _("People");
+        break;
+
+      case BT_CHART_NARRATIVES:
+      case BT_N_CHARTS:
+      default:
+        model = g_object_ref (bt_plan_get_narratives (self->plan));
+        title = _("Narratives");
+        break;
+      }
+
+  gtk_label_set_label (self->list_title, title);
+  gtk_list_box_bind_model (self->list, model, model ? create_row : NULL, self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->list), model != NULL && g_list_model_get_n_items (model) > 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_clear_object (&model);
+}
+
+static void
+bt_chart_page_dispose (GObject *object)
+{
+  BtChartPage *self = BT_CHART_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_CHART_PAGE);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (bt_chart_page_parent_class)->dispose (object);
+}
+
+static void
+bt_chart_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  BtChartPage *self = BT_CHART_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_chart_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  BtChartPage *self = BT_CHART_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      if (self->kind != (BtChartKind) g_value_get_int (value))
+        {
+          self->kind = g_value_get_int (value);
+          rebind (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bt_chart_page_class_init (BtChartPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bt_chart_page_dispose;
+  object_class->get_property = bt_chart_page_get_property;
+  object_class->set_property = bt_chart_page_set_property;
+
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL,
+                      0, BT_N_CHARTS - 1, BT_CHART_TIMELINE,
+                      (G_PARAM_READWRITE |
+                       G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (BT_TYPE_CHART_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/breakthrough/Planner/bt-chart-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BtChartPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, BtChartPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, BtChartPage, list_title);
+  gtk_widget_class_bind_template_child (widget_class, BtChartPage, list);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+bt_chart_page_init (BtChartPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  rebind (self);
+}
+
+void
+bt_chart_page_set_plan (BtChartPage *self,
+                        BtPlan      *plan)
+{
+  g_return_if_fail (BT_IS_CHART_PAGE (self));
+
+  if (g_set_object (&self->plan, plan))
+    rebind (self);
+}

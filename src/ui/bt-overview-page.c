@@ -1,0 +1,354 @@
+/* bt-overview-page.c — what needs attention this week
+ *
+ * The strategic share against the trajectory, the trend and where it leads,
+ * a plain warning when the user slides back, the next milestones, who is
+ * overdue (with a one-click "log touchpoint"), narratives still in draft,
+ * and the "new battlefield" signal when it applies. Rebuilt whenever the
+ * plan changes; it holds a handful of rows.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-overview-page"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "bt-analytics.h"
+#include "bt-date.h"
+#include "bt-overview-page.h"
+#include "bt-report.h"
+
+#define MAX_ROWS 6
+
+struct _BtOverviewPage
+{
+  GtkWidget             parent_instance;
+
+  AdwPreferencesPage   *page;
+  AdwPreferencesGroup  *numbers_group;
+  AdwActionRow         *warning_row;
+  AdwActionRow         *share_row;
+  AdwActionRow         *trend_row;
+  AdwActionRow         *projection_row;
+  AdwPreferencesGroup  *milestones_group;
+  AdwPreferencesGroup  *people_group;
+  AdwPreferencesGroup  *narratives_group;
+
+  GPtrArray            *dynamic_rows;   /* rows added by refresh () */
+  BtPlan               *plan;
+  guint                 refresh_id;
+};
+
+G_DEFINE_FINAL_TYPE (BtOverviewPage, bt_overview_page, GTK_TYPE_WIDGET)
+
+static char *
+percent (double share)
+{
+  return g_strdup_printf (_("%d%%"), (int) round (share * 100));
+}
+
+static void
+add_row (BtOverviewPage      *self,
+         AdwPreferencesGroup *group,
+         GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->dynamic_rows, g_object_ref (row));
+}
+
+static GtkWidget *
+text_row (const char *title,
+          const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *t = g_markup_escape_text (title, -1);
+  g_autofree char *s = subtitle ? g_markup_escape_text (subtitle, -1) : NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), t);
+  if (s != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), s);
+
+  return row;
+}
+
+static void
+on_log_touchpoint_clicked_cb (GtkButton *button,
+                              BtRelationship *relationship)
+{
+  g_autoptr(BtTouchpoint) touchpoint = bt_touchpoint_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *message = NULL;
+  GDate today;
+
+  bt_date_from_time (now, &today);
+  bt_touchpoint_set_date (touchpoint, &today);
+  bt_item_append_child (BT_ITEM (relationship), bt_relationship_get_touchpoints (relationship),
+                        BT_ITEM (touchpoint));
+
+  if (overlay != NULL)
+    {
+      /* TRANSLATORS: a toast after logging a touchpoint; %s is the person */
+      message = g_strdup_printf (_("Touchpoint with %s logged for today"), bt_relationship_get_name (relationship));
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+    }
+}
+
+static void
+refresh (BtOverviewPage *self)
+{
+  g_autoptr(GArray) shares = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  BtProfile *profile;
+  BtTrajectory trajectory;
+  BtTrend trend;
+  const BtWeekShare *latest;
+  GDate today, projected;
+  guint below, shown = 0;
+
+  for (guint i = 0; i < self->dynamic_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->dynamic_rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->dynamic_rows, 0);
+
+  if (self->plan == NULL)
+    return;
+
+  bt_date_from_time (now, &today);
+  profile = bt_plan_get_profile (self->plan);
+  shares = bt_analytics_week_shares (self->plan);
+  trajectory = bt_analytics_trajectory (self->plan, shares);
+  trend = bt_analytics_trend (shares, &today, BT_TREND_WEEKS);
+  latest = bt_analytics_latest_share (shares, &today);
+  below = bt_analytics_weeks_below (shares, &trajectory, &today);
+
+  /* Your time */
+  {
+    g_autofree char *share = latest ? percent (latest->rolling) : g_strdup (_("No hours recorded yet"));
+    g_autofree char *trend_text = NULL;
+    g_autofree char *projection = NULL;
+
+    if (trajectory.valid && latest != NULL)
+      {
+        g_autofree char *at = percent (bt_trajectory_at (&trajectory, &today));
+        g_autofree char *goal = percent (bt_profile_get_target_share (profile));
+        g_autofree char *text = g_strdup_printf (_("%s — the trajectory is at %s today, heading for %s"),
+                                                 share, at, goal);
+        adw_action_row_set_subtitle (self->share_row, text);
+      }
+    else
+      adw_action_row_set_subtitle (self->share_row, share);
+
+    if (trend.valid)
+      trend_text = g_strdup_printf (_("%+.1f points a month over the last %u weeks"), trend.slope, trend.n_points);
+    else
+      trend_text = g_strdup (_("Record a few weeks of hours to see a trend"));
+    adw_action_row_set_subtitle (self->trend_row, trend_text);
+
+    switch (bt_analytics_projection (&trend, bt_profile_get_target_share (profile), &projected))
+      {
+      case BT_PROJECTION_REACHED:
+        projection = g_strdup (_("Reached: the trend is at or above your target share"));
+        break;
+      case BT_PROJECTION_ON_DATE:
+        projection = bt_format_date (&projected);
+        break;
+      case BT_PROJECTION_NEVER:
+        projection = g_strdup (_("Not at the current trend"));
+        break;
+      case BT_PROJECTION_UNKNOWN:
+      default:
+        projection = g_strdup (_("Not enough weeks yet"));
+        break;
+      }
+    adw_action_row_set_subtitle (self->projection_row, projection);
+
+    gtk_widget_set_visible (GTK_WIDGET (self->warning_row), below >= 2);
+    if (below >= 2)
+      {
+        g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "Sliding back: %u week in a row below the trajectory",
+                                                               "Sliding back: %u weeks in a row below the trajectory",
+                                                               below), below);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->warning_row), title);
+        adw_action_row_set_subtitle (self->warning_row,
+                                     _("Where did the tactical hours come from? What could you hand over?"));
+      }
+  }
+
+  /* Next milestones: overdue and open ones, in the plan's order. */
+  {
+    GListModel *milestones = bt_plan_get_milestones (self->plan);
+
+    for (guint i = 0; i < g_list_model_get_n_items (milestones) && shown < MAX_ROWS; i++)
+      {
+        g_autoptr(BtMilestone) m = g_list_model_get_item (milestones, i);
+        BtMilestoneStatus status = bt_milestone_get_status (m);
+        const GDate *date = bt_milestone_get_date (m);
+        g_autofree char *when = NULL;
+        g_autofree char *subtitle = NULL;
+
+        if (date == NULL || status == BT_MILESTONE_DONE || status == BT_MILESTONE_DROPPED)
+          continue;
+        if (g_date_compare (date, &today) < 0 && !bt_analytics_milestone_overdue (m, &today))
+          continue;
+
+        when = bt_format_date (date);
+        subtitle = bt_analytics_milestone_overdue (m, &today)
+                   ? g_strdup_printf (_("%s · overdue"), when)
+                   : g_strdup_printf ("%s · %s", when, bt_enum_to_label (BT_TYPE_MILESTONE_STATUS, status));
+        add_row (self, self->milestones_group, text_row (bt_milestone_get_title (m), subtitle));
+        shown++;
+      }
+    if (shown == 0)
+      add_row (self, self->milestones_group, text_row (_("No open milestones"), NULL));
+  }
+
+  /* Overdue relationships, each with "log touchpoint". */
+  shown = 0;
+  {
+    GListModel *relationships = bt_plan_get_relationships (self->plan);
+
+    for (guint i = 0; i < g_list_model_get_n_items (relationships) && shown < MAX_ROWS; i++)
+      {
+        g_autoptr(BtRelationship) r = g_list_model_get_item (relationships, i);
+        GDate last;
+        g_autofree char *subtitle = NULL;
+        GtkWidget *row, *button;
+
+        if (bt_analytics_relationship_state (r, &today, NULL) != BT_RELATIONSHIP_OVERDUE)
+          continue;
+
+        if (bt_analytics_last_touchpoint (r, &last))
+          {
+            g_autofree char *when = bt_format_date (&last);
+            subtitle = g_strdup_printf (_("%s · last touchpoint %s"), bt_relationship_get_role (r), when);
+          }
+        else
+          subtitle = g_strdup_printf (_("%s · no touchpoint yet"), bt_relationship_get_role (r));
+
+        row = text_row (bt_relationship_get_name (r), subtitle);
+        button = gtk_button_new_with_mnemonic (_("_Log Touchpoint"));
+        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (button, _("Record that you were in touch today"));
+        g_signal_connect_object (button, "clicked", G_CALLBACK (on_log_touchpoint_clicked_cb), r, 0);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        add_row (self, self->people_group, row);
+        shown++;
+      }
+    if (shown == 0)
+      add_row (self, self->people_group, text_row (_("Nobody is overdue"), NULL));
+  }
+
+  /* Narratives still in draft, and the signal about the organisation. */
+  shown = 0;
+  {
+    GListModel *narratives = bt_plan_get_narratives (self->plan);
+
+    for (guint i = 0; i < g_list_model_get_n_items (narratives) && shown < MAX_ROWS; i++)
+      {
+        g_autoptr(BtNarrative) n = g_list_model_get_item (narratives, i);
+        const char *audience = bt_narrative_get_audience (n);
+        g_autofree char *subtitle = NULL;
+
+        if (bt_narrative_get_status (n) != BT_NARRATIVE_DRAFT)
+          continue;
+        subtitle = *audience ? g_strdup_printf (_("Draft for %s: share it"), audience) : g_strdup (_("Draft: share it"));
+        add_row (self, self->narratives_group, text_row (bt_narrative_get_title (n), subtitle));
+        shown++;
+      }
+
+    if (bt_analytics_new_battlefield (self->plan, &today))
+      add_row (self, self->narratives_group,
+               text_row (_("A signal worth a conversation"),
+                         _("Several business cases were turned down over six months or more, and none "
+                           "funded. This organisation may not be ready to let you grow; ask where your "
+                           "case would land.")));
+    else if (shown == 0)
+      add_row (self, self->narratives_group, text_row (_("Every narrative has been shared"), NULL));
+  }
+}
+
+static gboolean
+refresh_idle_cb (gpointer data)
+{
+  BtOverviewPage *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Many changes can arrive at once (an import, an undo): refresh once. */
+static void
+on_plan_changed_cb (BtOverviewPage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle_cb, self);
+}
+
+static void
+bt_overview_page_dispose (GObject *object)
+{
+  BtOverviewPage *self = BT_OVERVIEW_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_OVERVIEW_PAGE);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (bt_overview_page_parent_class)->dispose (object);
+}
+
+static void
+bt_overview_page_class_init (BtOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bt_overview_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/breakthrough/Planner/bt-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, page);
+  gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, numbers_group);
+  gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, warning_row);
+  gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, share_row);
+  gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, trend_row);
+  gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, projection_row);
+  gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, milestones_group);
+  gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, people_group);
+  gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, narratives_group);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+bt_overview_page_init (BtOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->dynamic_rows = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+void
+bt_overview_page_set_plan (BtOverviewPage *self,
+                           BtPlan         *plan)
+{
+  g_return_if_fail (BT_IS_OVERVIEW_PAGE (self));
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed_cb, self);
+
+  if (g_set_object (&self->plan, plan) && plan != NULL)
+    g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb), self, G_CONNECT_SWAPPED);
+
+  refresh (self);
+}
