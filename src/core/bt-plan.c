@@ -362,6 +362,23 @@ bt_plan_find_week (BtPlan *self,
 }
 
 /**
+ * bt_plan_get_week_position:
+ *
+ * Returns: where @week goes among the plan's weeks, in time order
+ */
+guint
+bt_plan_get_week_position (BtPlan *self,
+                           BtWeek *week)
+{
+  gboolean found;
+
+  g_return_val_if_fail (BT_IS_PLAN (self), 0);
+  g_return_val_if_fail (BT_IS_WEEK (week), 0);
+
+  return find_week_position (self, bt_week_get_serial (week), &found);
+}
+
+/**
  * bt_plan_add_week:
  *
  * Inserts @week at its place in time.

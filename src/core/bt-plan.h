@@ -50,6 +50,8 @@ BtWeek      *bt_plan_ensure_week        (BtPlan      *self,
                                          int          week);
 gboolean     bt_plan_add_week           (BtPlan      *self,
                                          BtWeek      *week);
+guint        bt_plan_get_week_position  (BtPlan      *self,
+                                         BtWeek      *week);
 gpointer     bt_plan_find_by_id         (GListModel  *list,
                                          const char  *id);
 
