@@ -1,0 +1,174 @@
+/* test-weekly.c — the weekly check-in: what it starts from, what it records
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "bt-date.h"
+#include "bt-weekly.h"
+
+static GDate
+day (const char *iso)
+{
+  GDate d;
+
+  g_assert_true (bt_date_parse (iso, &d));
+
+  return d;
+}
+
+static const char *
+category_id (BtPlan *plan,
+             guint   index)
+{
+  g_autoptr(BtItem) c = g_list_model_get_item (bt_plan_get_categories (plan), index);
+
+  return bt_item_get_id (c);   /* the plan keeps it alive */
+}
+
+static double
+draft_hours (BtWeeklyDraft *draft,
+             const char    *id)
+{
+  double *hours = g_hash_table_lookup (draft->hours, id);
+
+  return hours ? *hours : 0;
+}
+
+static void
+set_draft_hours (BtWeeklyDraft *draft,
+                 const char    *id,
+                 double         hours)
+{
+  g_hash_table_insert (draft->hours, g_strdup (id), g_memdup2 (&hours, sizeof hours));
+}
+
+static void
+test_prefill_from_last_week (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new_default ();
+  GDate today = day ("2026-11-20");   /* a Friday of 2026-W47 */
+  g_autoptr(BtWeeklyDraft) draft = NULL;
+  BtWeek *older = bt_plan_ensure_week (plan, 2026, 44);
+  BtWeek *last = bt_plan_ensure_week (plan, 2026, 46);
+  BtWeek *future = bt_plan_ensure_week (plan, 2026, 49);
+
+  bt_week_set_hours (older, category_id (plan, 0), 99);
+  bt_week_set_hours (last, category_id (plan, 0), 30);
+  bt_week_set_hours (last, category_id (plan, 4), 12);
+  bt_week_set_hours (future, category_id (plan, 0), 5);
+
+  draft = bt_weekly_draft_new (plan, &today);
+  g_assert_cmpint (draft->iso_year, ==, 2026);
+  g_assert_cmpint (draft->week, ==, 47);
+  /* The latest week on or before today, not a later one. */
+  g_assert_cmpfloat (draft_hours (draft, category_id (plan, 0)), ==, 30);
+  g_assert_cmpfloat (draft_hours (draft, category_id (plan, 4)), ==, 12);
+  g_assert_cmpfloat (bt_weekly_draft_total (draft), ==, 42);
+  g_assert_cmpstr (draft->question, ==, bt_weekly_question (47));
+  g_assert_cmpstr (bt_weekly_question (47), !=, bt_weekly_question (48));
+}
+
+static void
+test_apply_and_undo (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new_default ();
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtRelationship) priya = bt_relationship_new ();
+  GDate today = day ("2026-11-20");
+  g_autoptr(BtWeeklyDraft) draft = bt_weekly_draft_new (plan, &today);
+  g_autoptr(GError) error = NULL;
+  BtWeek *week;
+
+  bt_relationship_set_name (priya, "Priya");
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (priya));
+
+  set_draft_hours (draft, category_id (plan, 0), 25);
+  set_draft_hours (draft, category_id (plan, 5), 15.5);
+  draft->answer = g_strdup ("Less time in reviews.");
+  draft->ratings[0] = 4;
+  draft->ratings[3] = 2;
+  g_ptr_array_add (draft->touched, g_object_ref (priya));
+
+  g_assert_true (bt_weekly_apply (plan, history, draft, &today, &error));
+  g_assert_no_error (error);
+
+  week = bt_plan_find_week (plan, 2026, 47);
+  g_assert_nonnull (week);
+  g_assert_cmpfloat (bt_week_get_total_hours (week), ==, 40.5);
+  g_assert_cmpuint (g_list_model_get_n_items (bt_plan_get_check_ins (plan)), ==, 1);
+  {
+    g_autoptr(BtCheckIn) c = g_list_model_get_item (bt_plan_get_check_ins (plan), 0);
+    g_assert_cmpstr (bt_check_in_get_week (c), ==, "2026-W47");
+    g_assert_cmpstr (bt_check_in_get_answer (c), ==, "Less time in reviews.");
+    g_assert_cmpint (bt_check_in_get_over_involvement (c), ==, 4);
+    g_assert_cmpint (bt_check_in_get_technical_certainty (c), ==, 2);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (bt_relationship_get_touchpoints (priya)), ==, 1);
+
+  /* The whole check-in is one undo. */
+  g_assert_cmpstr (bt_history_get_undo_label (history), ==, "Weekly check-in");
+  g_assert_true (bt_history_undo (history));
+  g_assert_null (bt_plan_find_week (plan, 2026, 47));
+  g_assert_cmpuint (g_list_model_get_n_items (bt_plan_get_check_ins (plan)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (bt_relationship_get_touchpoints (priya)), ==, 0);
+  g_assert_false (bt_history_get_can_undo (history));
+}
+
+static void
+test_second_check_in_updates_the_week (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new_default ();
+  g_autoptr(BtHistory) history = bt_history_new ();
+  GDate today = day ("2026-11-20");
+  g_autoptr(BtWeeklyDraft) first = bt_weekly_draft_new (plan, &today);
+  g_autoptr(BtWeeklyDraft) second = NULL;
+  BtWeek *week;
+
+  set_draft_hours (first, category_id (plan, 0), 25);
+  set_draft_hours (first, category_id (plan, 1), 10);
+  g_assert_true (bt_weekly_apply (plan, history, first, &today, NULL));
+
+  /* Reopened the same week: it starts from what was recorded. */
+  second = bt_weekly_draft_new (plan, &today);
+  g_assert_cmpfloat (draft_hours (second, category_id (plan, 1)), ==, 10);
+  g_hash_table_remove (second->hours, category_id (plan, 1));
+  g_assert_true (bt_weekly_apply (plan, history, second, &today, NULL));
+
+  week = bt_plan_find_week (plan, 2026, 47);
+  g_assert_cmpfloat (bt_week_get_total_hours (week), ==, 25);
+  g_assert_cmpuint (g_list_model_get_n_items (bt_plan_get_check_ins (plan)), ==, 1);
+}
+
+static void
+test_more_than_a_week_is_refused (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new_default ();
+  g_autoptr(BtHistory) history = bt_history_new ();
+  GDate today = day ("2026-11-20");
+  g_autoptr(BtWeeklyDraft) draft = bt_weekly_draft_new (plan, &today);
+  g_autoptr(GError) error = NULL;
+
+  set_draft_hours (draft, category_id (plan, 0), 100);
+  set_draft_hours (draft, category_id (plan, 1), 100);
+
+  g_assert_false (bt_weekly_apply (plan, history, draft, &today, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_null (bt_plan_find_week (plan, 2026, 47));
+  g_assert_false (bt_history_get_can_undo (history));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/weekly/prefill-from-last-week", test_prefill_from_last_week);
+  g_test_add_func ("/weekly/apply-and-undo", test_apply_and_undo);
+  g_test_add_func ("/weekly/second-check-in-updates-the-week", test_second_check_in_updates_the_week);
+  g_test_add_func ("/weekly/more-than-a-week-is-refused", test_more_than_a_week_is_refused);
+
+  return g_test_run ();
+}
