@@ -19,6 +19,7 @@
 
 #include "bt-analytics.h"
 #include "bt-date.h"
+#include "bt-history.h"
 #include "bt-overview-page.h"
 #include "bt-report.h"
 
@@ -40,10 +41,18 @@ struct _BtOverviewPage
 
   GPtrArray            *dynamic_rows;   /* rows added by refresh () */
   BtPlan               *plan;
+  BtHistory            *history;
   guint                 refresh_id;
 };
 
 G_DEFINE_FINAL_TYPE (BtOverviewPage, bt_overview_page, GTK_TYPE_WIDGET)
+
+enum {
+  TOUCHPOINT_LOGGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static char *
 percent (double share)
@@ -76,26 +85,28 @@ text_row (const char *title,
 }
 
 static void
-on_log_touchpoint_clicked_cb (GtkButton *button,
+on_log_touchpoint_clicked_cb (GtkButton      *button,
                               BtRelationship *relationship)
 {
+  BtOverviewPage *self = BT_OVERVIEW_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button), BT_TYPE_OVERVIEW_PAGE));
   g_autoptr(BtTouchpoint) touchpoint = bt_touchpoint_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *message = NULL;
   GDate today;
 
+  if (self == NULL || self->history == NULL)
+    return;
+
   bt_date_from_time (now, &today);
   bt_touchpoint_set_date (touchpoint, &today);
-  bt_item_append_child (BT_ITEM (relationship), bt_relationship_get_touchpoints (relationship),
-                        BT_ITEM (touchpoint));
+  bt_history_begin (self->history, _("Log touchpoint"));
+  bt_history_append (self->history, BT_ITEM (relationship), bt_relationship_get_touchpoints (relationship),
+                     BT_ITEM (touchpoint));
+  bt_history_end (self->history);
 
-  if (overlay != NULL)
-    {
-      /* TRANSLATORS: a toast after logging a touchpoint; %s is the person */
-      message = g_strdup_printf (_("Touchpoint with %s logged for today"), bt_relationship_get_name (relationship));
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-    }
+  /* TRANSLATORS: a toast after logging a touchpoint; %s is the person */
+  message = g_strdup_printf (_("Touchpoint with %s logged for today"), bt_relationship_get_name (relationship));
+  g_signal_emit (self, signals[TOUCHPOINT_LOGGED], 0, message);
 }
 
 static void
@@ -306,6 +317,7 @@ bt_overview_page_dispose (GObject *object)
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->plan);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (bt_overview_page_parent_class)->dispose (object);
 }
@@ -317,6 +329,15 @@ bt_overview_page_class_init (BtOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bt_overview_page_dispose;
+
+  /**
+   * BtOverviewPage::touchpoint-logged:
+   * @message: what to tell the user
+   *
+   * Emitted after a touchpoint was logged from the page.
+   */
+  signals[TOUCHPOINT_LOGGED] = g_signal_new ("touchpoint-logged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/breakthrough/Planner/bt-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, page);
@@ -336,6 +357,15 @@ bt_overview_page_init (BtOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->dynamic_rows = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+void
+bt_overview_page_set_history (BtOverviewPage *self,
+                              BtHistory      *history)
+{
+  g_return_if_fail (BT_IS_OVERVIEW_PAGE (self));
+
+  g_set_object (&self->history, history);
 }
 
 void

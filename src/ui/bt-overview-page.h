@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "bt-plan.h"
+#include "bt-history.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BtOverviewPage, bt_overview_page, BT, OVERVIEW_PAGE, GtkWidget)
 
-void bt_overview_page_set_plan (BtOverviewPage *self,
-                                BtPlan         *plan);
+void bt_overview_page_set_plan    (BtOverviewPage *self,
+                                   BtPlan         *plan);
+void bt_overview_page_set_history (BtOverviewPage *self,
+                                   BtHistory      *history);
 
 G_END_DECLS

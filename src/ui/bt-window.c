@@ -14,6 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "bt-chart-page.h"
+#include "bt-check-in-dialog.h"
+#include "bt-history.h"
 #include "bt-date.h"
 #include "bt-overview-page.h"
 #include "bt-plan-file.h"
@@ -39,6 +41,7 @@ struct _BtWindow
   BtChartPage          *narratives_page;
 
   BtPlan               *plan;
+  BtHistory            *history;
   GFile                *file;
   char                 *path;        /* where the plan is saved */
   guint                 autosave_id;
@@ -51,6 +54,78 @@ toast (BtWindow   *self,
        const char *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* A toast for an edit, with a button that takes it back. */
+static void
+toast_with_undo (BtWindow   *self,
+                 const char *message)
+{
+  AdwToast *t = adw_toast_new (message);
+
+  adw_toast_set_button_label (t, _("_Undo"));
+  adw_toast_set_action_name (t, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static void
+update_history_actions (BtWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->history != NULL && bt_history_get_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->history != NULL && bt_history_get_can_redo (self->history));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+
+  if (self->history != NULL)
+    bt_history_undo (self->history);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+
+  if (self->history != NULL)
+    bt_history_redo (self->history);
+}
+
+static void
+on_check_in_saved_cb (BtWindow *self)
+{
+  toast_with_undo (self, _("Check-in saved"));
+}
+
+static void
+check_in_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  BtCheckInDialog *dialog;
+
+  if (self->plan == NULL || bt_plan_get_read_only (self->plan))
+    return;
+
+  dialog = bt_check_in_dialog_new (GTK_WINDOW (self), self->plan, self->history);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_check_in_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_touchpoint_logged_cb (BtWindow   *self,
+                         const char *message)
+{
+  toast_with_undo (self, message);
 }
 
 static void
@@ -135,6 +210,16 @@ show_plan (BtWindow *self)
 
   g_signal_connect_object (self->plan, "changed", G_CALLBACK (on_plan_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_stack_set_visible_child_name (self->main_stack, "plan");
+
+  self->history = bt_history_new ();
+  g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (update_history_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (update_history_actions),
+                           self, G_CONNECT_SWAPPED);
+  bt_overview_page_set_history (self->overview_page, self->history);
+  g_signal_connect_object (self->overview_page, "touchpoint-logged", G_CALLBACK (on_touchpoint_logged_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-in", !bt_plan_get_read_only (self->plan));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", TRUE);
 
@@ -290,6 +375,7 @@ bt_window_dispose (GObject *object)
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_WINDOW);
   g_clear_object (&self->plan);
+  g_clear_object (&self->history);
   g_clear_object (&self->file);
   g_clear_pointer (&self->path, g_free);
 
@@ -321,15 +407,23 @@ bt_window_class_init (BtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtWindow, relationships_page);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, narratives_page);
 
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.check-in", NULL, check_in_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.check-in", NULL);
 }
 
 static void
 bt_window_init (BtWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-in", FALSE);
+  update_history_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", FALSE);
 }

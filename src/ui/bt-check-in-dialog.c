@@ -1,0 +1,292 @@
+/* bt-check-in-dialog.c — the weekly check-in
+ *
+ * Shows a BtWeeklyDraft and collects it: the hours of each category
+ * (prefilled), the people met, the reflection and the warning signs.
+ * Saving applies the draft as one step of the history.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-check-in-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bt-analytics.h"
+#include "bt-check-in-dialog.h"
+#include "bt-date.h"
+#include "bt-weekly.h"
+
+struct _BtCheckInDialog
+{
+  AdwWindow            parent_instance;
+
+  AdwWindowTitle      *window_title;
+  GtkWidget           *save_button;
+  AdwPreferencesGroup *hours_group;
+  AdwPreferencesGroup *people_group;
+  AdwPreferencesGroup *reflection_group;
+  AdwEntryRow         *answer_row;
+  AdwPreferencesGroup *signs_group;
+
+  BtPlan              *plan;
+  BtHistory           *history;
+  BtWeeklyDraft       *draft;
+  GDate                today;
+  GPtrArray           *hour_spins;    /* GtkSpinButton, with "bt-category" data */
+  GPtrArray           *people_checks; /* GtkCheckButton, with "bt-relationship" data */
+  GtkSpinButton       *sign_spins[4];
+};
+
+G_DEFINE_FINAL_TYPE (BtCheckInDialog, bt_check_in_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static double
+total_hours (BtCheckInDialog *self)
+{
+  double total = 0;
+
+  for (guint i = 0; i < self->hour_spins->len; i++)
+    total += gtk_spin_button_get_value (g_ptr_array_index (self->hour_spins, i));
+
+  return total;
+}
+
+/* A week has 168 hours: more cannot be saved, and the group says why. */
+static void
+update_total (BtCheckInDialog *self)
+{
+  double total = total_hours (self);
+  g_autofree char *text = NULL;
+  gboolean valid = total <= BT_WEEK_MAX_HOURS;
+
+  if (valid)
+    /* TRANSLATORS: under "Hours This Week" in the check-in */
+    text = g_strdup_printf (_("Prefilled from your last recorded week. %g hours in all."), total);
+  else
+    text = g_strdup_printf (_("%g hours in all: more than the 168 hours of a week."), total);
+
+  adw_preferences_group_set_description (self->hours_group, text);
+  gtk_widget_set_sensitive (self->save_button, valid);
+}
+
+static GtkWidget *
+spin_row (const char *title,
+          const char *subtitle,
+          double      max,
+          double      step,
+          double      value,
+          GtkWidget **spin_out)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, max, step);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), step < 1 ? 1 : 0);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  *spin_out = spin;
+
+  return row;
+}
+
+static void
+fill (BtCheckInDialog *self)
+{
+  GListModel *categories = bt_plan_get_categories (self->plan);
+  GListModel *relationships = bt_plan_get_relationships (self->plan);
+  g_autofree char *week = bt_iso_week_format (self->draft->iso_year, self->draft->week);
+  const char *sign_names[4] = {
+    _("Over-involvement in details"),
+    _("Operational reflex"),
+    _("Not delegating real ownership"),
+    _("Reaching for technical certainty"),
+  };
+
+  adw_window_title_set_subtitle (self->window_title, week);
+
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(BtCategory) category = g_list_model_get_item (categories, i);
+      double *hours = g_hash_table_lookup (self->draft->hours, bt_item_get_id (BT_ITEM (category)));
+      GtkWidget *spin;
+      GtkWidget *row = spin_row (bt_category_get_name (category),
+                                 bt_enum_to_label (BT_TYPE_CATEGORY_KIND, bt_category_get_kind (category)),
+                                 BT_WEEK_MAX_HOURS, 0.5, hours ? *hours : 0, &spin);
+
+      g_object_set_data_full (G_OBJECT (spin), "bt-category", g_object_ref (category), g_object_unref);
+      g_signal_connect_object (spin, "value-changed", G_CALLBACK (update_total), self, G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->hour_spins, spin);
+      adw_preferences_group_add (self->hours_group, row);
+    }
+
+  /* Overdue people first: they are the ones to think of. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (relationships); i++)
+      {
+        g_autoptr(BtRelationship) r = g_list_model_get_item (relationships, i);
+        gboolean overdue = bt_analytics_relationship_state (r, &self->today, NULL) == BT_RELATIONSHIP_OVERDUE;
+        GtkWidget *row, *check;
+        g_autofree char *name = NULL;
+
+        if (overdue != (pass == 0))
+          continue;
+
+        row = adw_action_row_new ();
+        check = gtk_check_button_new ();
+        name = g_markup_escape_text (bt_relationship_get_name (r), -1);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), overdue ? _("Overdue") : bt_relationship_get_role (r));
+        gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        bt_relationship_get_name (r), -1);
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+        g_object_set_data_full (G_OBJECT (check), "bt-relationship", g_object_ref (r), g_object_unref);
+        g_ptr_array_add (self->people_checks, check);
+        adw_preferences_group_add (self->people_group, row);
+      }
+  gtk_widget_set_visible (GTK_WIDGET (self->people_group), self->people_checks->len > 0);
+
+  adw_preferences_group_set_description (self->reflection_group, self->draft->question);
+  gtk_editable_set_text (GTK_EDITABLE (self->answer_row), self->draft->answer ? self->draft->answer : "");
+
+  for (guint i = 0; i < 4; i++)
+    {
+      GtkWidget *spin;
+      GtkWidget *row = spin_row (sign_names[i], NULL, 5, 1, self->draft->ratings[i], &spin);
+
+      self->sign_spins[i] = GTK_SPIN_BUTTON (spin);
+      adw_preferences_group_add (self->signs_group, row);
+    }
+
+  update_total (self);
+}
+
+static void
+on_save_clicked_cb (BtCheckInDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_hash_table_remove_all (self->draft->hours);
+  for (guint i = 0; i < self->hour_spins->len; i++)
+    {
+      GtkSpinButton *spin = g_ptr_array_index (self->hour_spins, i);
+      BtItem *category = g_object_get_data (G_OBJECT (spin), "bt-category");
+      double hours = gtk_spin_button_get_value (spin);
+
+      if (hours > 0)
+        g_hash_table_insert (self->draft->hours, g_strdup (bt_item_get_id (category)),
+                             g_memdup2 (&hours, sizeof hours));
+    }
+
+  g_ptr_array_set_size (self->draft->touched, 0);
+  for (guint i = 0; i < self->people_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->people_checks, i);
+
+      if (gtk_check_button_get_active (check))
+        g_ptr_array_add (self->draft->touched,
+                         g_object_ref (g_object_get_data (G_OBJECT (check), "bt-relationship")));
+    }
+
+  g_free (self->draft->answer);
+  self->draft->answer = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->answer_row)));
+  for (guint i = 0; i < 4; i++)
+    self->draft->ratings[i] = gtk_spin_button_get_value_as_int (self->sign_spins[i]);
+
+  if (!bt_weekly_apply (self->plan, self->history, self->draft, &self->today, &error))
+    {
+      adw_preferences_group_set_description (self->hours_group, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+bt_check_in_dialog_dispose (GObject *object)
+{
+  BtCheckInDialog *self = BT_CHECK_IN_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_CHECK_IN_DIALOG);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->history);
+  g_clear_pointer (&self->draft, bt_weekly_draft_free);
+  g_clear_pointer (&self->hour_spins, g_ptr_array_unref);
+  g_clear_pointer (&self->people_checks, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (bt_check_in_dialog_parent_class)->dispose (object);
+}
+
+static void
+bt_check_in_dialog_class_init (BtCheckInDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bt_check_in_dialog_dispose;
+
+  /**
+   * BtCheckInDialog::saved:
+   *
+   * Emitted after the check-in was recorded in the plan.
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/breakthrough/Planner/bt-check-in-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, BtCheckInDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BtCheckInDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, BtCheckInDialog, hours_group);
+  gtk_widget_class_bind_template_child (widget_class, BtCheckInDialog, people_group);
+  gtk_widget_class_bind_template_child (widget_class, BtCheckInDialog, reflection_group);
+  gtk_widget_class_bind_template_child (widget_class, BtCheckInDialog, answer_row);
+  gtk_widget_class_bind_template_child (widget_class, BtCheckInDialog, signs_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+bt_check_in_dialog_init (BtCheckInDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->hour_spins = g_ptr_array_new ();
+  self->people_checks = g_ptr_array_new ();
+}
+
+BtCheckInDialog *
+bt_check_in_dialog_new (GtkWindow *parent,
+                        BtPlan    *plan,
+                        BtHistory *history)
+{
+  BtCheckInDialog *self;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_return_val_if_fail (BT_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (BT_IS_HISTORY (history), NULL);
+
+  self = g_object_new (BT_TYPE_CHECK_IN_DIALOG, "transient-for", parent, NULL);
+  self->plan = g_object_ref (plan);
+  self->history = g_object_ref (history);
+  bt_date_from_time (now, &self->today);
+  self->draft = bt_weekly_draft_new (plan, &self->today);
+  fill (self);
+
+  return self;
+}
