@@ -28,13 +28,29 @@ struct _BtChartPage
   GtkWidget    *scroller;
   BtChartView  *chart;
   GtkLabel     *list_title;
+  GtkWidget    *add_button;
   GtkListBox   *list;
+  GtkWidget    *secondary_header;
+  GtkLabel     *secondary_title;
+  GtkWidget    *secondary_add_button;
+  GtkListBox   *secondary_list;
 
   BtPlan       *plan;
   BtChartKind   kind;
+  GListModel   *store;             /* where new items of the main list go */
+  GType         item_type;
+  GListModel   *secondary_store;
+  GType         secondary_type;
 };
 
 G_DEFINE_FINAL_TYPE (BtChartPage, bt_chart_page, GTK_TYPE_WIDGET)
+
+enum {
+  OPEN_ITEM,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
@@ -124,6 +140,24 @@ describe (BtChartPage  *self,
                                                 "%s · %s · %u business cases", cases),
                                    status, impacts_text, cases);
     }
+  else if (BT_IS_PHASE (item))
+    {
+      BtPhase *phase = BT_PHASE (item);
+      const GDate *start = bt_phase_get_start (phase), *end = bt_phase_get_end (phase);
+      g_autofree char *from = start ? bt_format_date (start) : g_strdup ("…");
+      g_autofree char *to = end ? bt_format_date (end) : g_strdup ("…");
+
+      *title = g_markup_escape_text (bt_phase_get_title (phase), -1);
+      /* TRANSLATORS: a phase's span, "1 Jul 2026 – 30 Sep 2027" */
+      *subtitle = g_strdup_printf (_("%s – %s"), from, to);
+    }
+  else if (BT_IS_CATEGORY (item))
+    {
+      BtCategory *category = BT_CATEGORY (item);
+
+      *title = g_markup_escape_text (bt_category_get_name (category), -1);
+      *subtitle = g_strdup (bt_enum_to_label (BT_TYPE_CATEGORY_KIND, bt_category_get_kind (category)));
+    }
   else
     {
       *title = g_strdup ("");
@@ -156,7 +190,74 @@ create_row (gpointer item,
   update_row (ADW_ACTION_ROW (row));
   g_signal_connect_object (item, "changed", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
 
+  /* Weeks are entered through the check-in; everything else opens. */
+  if (!BT_IS_WEEK (item))
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+    }
+
   return row;
+}
+
+static void
+on_row_activated_cb (BtChartPage   *self,
+                     GtkListBoxRow *row,
+                     GtkListBox    *box)
+{
+  BtItem *item = g_object_get_data (G_OBJECT (row), "bt-item");
+  GListModel *store = box == self->secondary_list ? self->secondary_store : self->store;
+
+  if (item != NULL && store != NULL && !BT_IS_WEEK (item))
+    g_signal_emit (self, signals[OPEN_ITEM], 0, store, item);
+}
+
+static void
+add_item (BtChartPage *self,
+          GListModel  *store,
+          GType        type)
+{
+  g_autoptr(BtItem) item = NULL;
+
+  if (store == NULL || type == G_TYPE_INVALID)
+    return;
+
+  item = g_object_new (type, NULL);
+  g_signal_emit (self, signals[OPEN_ITEM], 0, store, item);
+}
+
+static void
+on_add_clicked_cb (BtChartPage *self)
+{
+  add_item (self, self->store, self->item_type);
+}
+
+static void
+on_secondary_add_clicked_cb (BtChartPage *self)
+{
+  add_item (self, self->secondary_store, self->secondary_type);
+}
+
+static void
+bind_secondary (BtChartPage *self,
+                GListModel  *store,
+                GType        type,
+                const char  *title,
+                const char  *add_label)
+{
+  self->secondary_store = store;
+  self->secondary_type = type;
+  gtk_widget_set_visible (self->secondary_header, store != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->secondary_list), store != NULL && g_list_model_get_n_items (store) > 0);
+  gtk_list_box_bind_model (self->secondary_list, store, store ? create_row : NULL, self, NULL);
+  if (store == NULL)
+    return;
+
+  gtk_label_set_label (self->secondary_title, title);
+  gtk_widget_set_tooltip_text (self->secondary_add_button, add_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->secondary_add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->secondary_list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
 
 static int
@@ -174,16 +275,24 @@ rebind (BtChartPage *self)
 {
   GListModel *model = NULL;
   const char *title = "";
+  const char *add_label = NULL;
 
   bt_chart_view_set_kind (self->chart, self->kind);
   bt_chart_view_set_plan (self->chart, self->plan);
+  self->store = NULL;
+  self->item_type = G_TYPE_INVALID;
+  bind_secondary (self, NULL, G_TYPE_INVALID, NULL, NULL);
 
   if (self->plan != NULL)
     switch (self->kind)
       {
       case BT_CHART_TIMELINE:
         model = g_object_ref (bt_plan_get_milestones (self->plan));
+        self->store = bt_plan_get_milestones (self->plan);
+        self->item_type = BT_TYPE_MILESTONE;
         title = _("Milestones");
+        add_label = _("Add Milestone");
+        bind_secondary (self, bt_plan_get_phases (self->plan), BT_TYPE_PHASE, _("Phases"), _("Add Phase"));
         break;
 
       case BT_CHART_TIME:
@@ -192,24 +301,39 @@ rebind (BtChartPage *self)
                                                        GTK_SORTER (gtk_custom_sorter_new (newest_week_first,
                                                                                           NULL, NULL))));
         title = _("Weeks");
+        bind_secondary (self, bt_plan_get_categories (self->plan), BT_TYPE_CATEGORY,
+                        _("Categories"), _("Add Category"));
         break;
 
       case BT_CHART_RELATIONSHIPS:
         model = g_object_ref (bt_plan_get_relationships (self->plan));
+        self->store = bt_plan_get_relationships (self->plan);
+        self->item_type = BT_TYPE_RELATIONSHIP;
         title = _("People");
+        add_label = _("Add Person");
         break;
 
       case BT_CHART_NARRATIVES:
       case BT_N_CHARTS:
       default:
         model = g_object_ref (bt_plan_get_narratives (self->plan));
+        self->store = bt_plan_get_narratives (self->plan);
+        self->item_type = BT_TYPE_NARRATIVE;
         title = _("Narratives");
+        add_label = _("Add Narrative");
         break;
       }
 
   gtk_label_set_label (self->list_title, title);
+  gtk_widget_set_visible (self->add_button, add_label != NULL);
+  if (add_label != NULL)
+    {
+      gtk_widget_set_tooltip_text (self->add_button, add_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
+    }
   gtk_list_box_bind_model (self->list, model, model ? create_row : NULL, self, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->list), model != NULL && g_list_model_get_n_items (model) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->list), model != NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   g_clear_object (&model);
 }
@@ -287,12 +411,28 @@ bt_chart_page_class_init (BtChartPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * BtChartPage::open-item:
+   * @list: where the item is, or goes
+   * @item: the item to edit; not yet in @list when it is a new one
+   */
+  signals[OPEN_ITEM] = g_signal_new ("open-item", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_LIST_MODEL, BT_TYPE_ITEM);
+
   g_type_ensure (BT_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/breakthrough/Planner/bt-chart-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, chart);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, list_title);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, list);
+  gtk_widget_class_bind_template_child (widget_class, BtChartPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, BtChartPage, secondary_header);
+  gtk_widget_class_bind_template_child (widget_class, BtChartPage, secondary_title);
+  gtk_widget_class_bind_template_child (widget_class, BtChartPage, secondary_add_button);
+  gtk_widget_class_bind_template_child (widget_class, BtChartPage, secondary_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_secondary_add_clicked_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -16,6 +16,7 @@
 #include "bt-chart-page.h"
 #include "bt-check-in-dialog.h"
 #include "bt-history.h"
+#include "bt-item-editor.h"
 #include "bt-date.h"
 #include "bt-overview-page.h"
 #include "bt-plan-file.h"
@@ -129,6 +130,28 @@ on_touchpoint_logged_cb (BtWindow   *self,
 }
 
 static void
+on_editor_committed_cb (BtWindow   *self,
+                        const char *what)
+{
+  toast_with_undo (self, what);
+}
+
+static void
+on_open_item_cb (BtWindow   *self,
+                 GListModel *list,
+                 BtItem     *item)
+{
+  BtItemEditor *editor;
+
+  if (self->plan == NULL)
+    return;
+
+  editor = bt_item_editor_new (GTK_WINDOW (self), self->plan, self->history, BT_ITEM (self->plan), list, item);
+  g_signal_connect_object (editor, "committed", G_CALLBACK (on_editor_committed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
 today (GDate *date)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -220,6 +243,11 @@ show_plan (BtWindow *self)
   g_signal_connect_object (self->overview_page, "touchpoint-logged", G_CALLBACK (on_touchpoint_logged_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-in", !bt_plan_get_read_only (self->plan));
+
+  g_signal_connect_object (self->roadmap_page, "open-item", G_CALLBACK (on_open_item_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->time_page, "open-item", G_CALLBACK (on_open_item_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->relationships_page, "open-item", G_CALLBACK (on_open_item_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->narratives_page, "open-item", G_CALLBACK (on_open_item_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", TRUE);
 

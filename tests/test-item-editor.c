@@ -1,0 +1,189 @@
+/* test-item-editor.c — adding, editing and deleting through the editor
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <adwaita.h>
+
+#include "bt-item-editor.h"
+#include "bt-plan-file.h"
+
+static GtkWidget *
+find_first (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_first (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *css_class)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+remember_committed_cb (BtItemEditor  *editor,
+                    const char    *what,
+                    char         **out)
+{
+  g_free (*out);
+  *out = g_strdup (what);
+}
+
+static GtkWidget *
+apply_button (BtItemEditor *editor)
+{
+  return (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (editor), BT_TYPE_ITEM_EDITOR, "apply_button");
+}
+
+static void
+test_edit_then_undo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtRelationship) priya = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan),
+                                             bt_plan_get_relationships (plan), BT_ITEM (priya));
+  GtkWidget *name = find_first (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
+  GtkWidget *strength = find_first (GTK_WIDGET (editor), GTK_TYPE_SPIN_BUTTON);
+  char *what = NULL;
+
+  g_assert_nonnull (name);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Priya Raman");
+
+  /* The first spin button is the strength (1–5): its range is the model's. */
+  {
+    double min, max;
+    gtk_spin_button_get_range (GTK_SPIN_BUTTON (strength), &min, &max);
+    g_assert_cmpfloat (min, ==, 1);
+    g_assert_cmpfloat (max, ==, 5);
+  }
+
+  /* An empty name is refused where it is typed. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "   ");
+  g_assert_false (gtk_widget_get_sensitive (apply_button (editor)));
+  g_assert_true (gtk_widget_has_css_class (name, "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (name), "Priya R.");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (strength), 5);
+  g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
+
+  g_signal_connect (editor, "committed", G_CALLBACK (remember_committed_cb), &what);
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+
+  g_assert_cmpstr (bt_relationship_get_name (priya), ==, "Priya R.");
+  g_assert_cmpint (bt_relationship_get_strength (priya), ==, 5);
+  g_assert_cmpstr (what, ==, "Edit Person");
+
+  /* One undo takes back the whole edit. */
+  g_assert_true (bt_history_undo (history));
+  g_assert_cmpstr (bt_relationship_get_name (priya), ==, "Priya Raman");
+  g_assert_cmpint (bt_relationship_get_strength (priya), ==, 4);
+  g_free (what);
+}
+
+static void
+test_bad_date_is_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtMilestone) m = g_list_model_get_item (bt_plan_get_milestones (plan), 0);
+  BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan),
+                                             bt_plan_get_milestones (plan), BT_ITEM (m));
+  GtkWidget *fields = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (editor), BT_TYPE_ITEM_EDITOR,
+                                                                   "fields_group");
+  GtkWidget *title = find_first (fields, ADW_TYPE_ENTRY_ROW);
+  GtkWidget *date = gtk_widget_get_next_sibling (title);
+
+  g_assert_true (ADW_IS_ENTRY_ROW (date));
+  gtk_editable_set_text (GTK_EDITABLE (date), "2026-02-30");
+  g_assert_false (gtk_widget_get_sensitive (apply_button (editor)));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (date));
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "2026-03-31");
+  g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+  g_assert_cmpint (g_date_get_day (bt_milestone_get_date (m)), ==, 31);
+}
+
+static void
+test_add_and_delete (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtRelationship) fresh = bt_relationship_new ();
+  GListModel *people = bt_plan_get_relationships (plan);
+  guint before = g_list_model_get_n_items (people);
+  BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), people, BT_ITEM (fresh));
+  GtkWidget *name = find_first (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
+  GtkWidget *delete_button;
+
+  /* A new person needs a name before it can be added. */
+  g_assert_false (gtk_widget_get_sensitive (apply_button (editor)));
+  gtk_editable_set_text (GTK_EDITABLE (name), "Grace Mensah Jr.");
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, before + 1);
+  g_assert_cmpstr (bt_history_get_undo_label (history), ==, "Add Person");
+
+  /* Deleting is one step too, and undoable. */
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), people, BT_ITEM (fresh));
+  delete_button = find_button (GTK_WIDGET (editor), "destructive-action");
+  g_assert_nonnull (delete_button);
+  g_signal_emit_by_name (delete_button, "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, before);
+
+  g_assert_true (bt_history_undo (history));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, before + 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+  g_test_add_func ("/item-editor/edit-then-undo", test_edit_then_undo);
+  g_test_add_func ("/item-editor/bad-date-is-refused", test_bad_date_is_refused);
+  g_test_add_func ("/item-editor/add-and-delete", test_add_and_delete);
+
+  return g_test_run ();
+}
