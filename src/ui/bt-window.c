@@ -22,37 +22,13 @@
 #include "bt-plan-file.h"
 #include "bt-print-operation.h"
 #include "bt-report.h"
-#include "bt-window.h"
-
-#define AUTOSAVE_SECONDS 2
-
-struct _BtWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwToastOverlay      *toast_overlay;
-  AdwViewSwitcherTitle *switcher_title;
-  GtkStack             *main_stack;
-  AdwStatusPage        *status_page;
-  AdwViewStack         *stack;
-  BtOverviewPage       *overview_page;
-  BtChartPage          *roadmap_page;
-  BtChartPage          *time_page;
-  BtChartPage          *relationships_page;
-  BtChartPage          *narratives_page;
-
-  BtPlan               *plan;
-  BtHistory            *history;
-  GFile                *file;
-  char                 *path;        /* where the plan is saved */
-  guint                 autosave_id;
-};
+#include "bt-window-private.h"
 
 G_DEFINE_FINAL_TYPE (BtWindow, bt_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-toast (BtWindow   *self,
-       const char *message)
+void
+bt_window_toast (BtWindow   *self,
+                 const char *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
@@ -159,15 +135,23 @@ today (GDate *date)
   bt_date_from_time (now, date);
 }
 
-static gboolean
-save_now (BtWindow *self)
+gboolean
+bt_window_save_now (BtWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
 
-  if (self->plan == NULL || self->path == NULL || bt_plan_get_read_only (self->plan))
+  if (self->plan == NULL || self->path == NULL || bt_plan_get_read_only (self->plan) || !self->dirty)
     return TRUE;
+
+  /* Another program wrote the file since we read it: never overwrite it
+   * silently. The file monitor usually says so first. */
+  if (self->conflict || !bt_window_file_is_ours (self))
+    {
+      bt_window_show_conflict (self);
+      return FALSE;
+    }
 
   if (!bt_plan_file_save (self->plan, self->path, &error))
     {
@@ -175,7 +159,7 @@ save_now (BtWindow *self)
 
       /* Not the plan's content: only where and why. */
       g_warning ("Saving failed: %s", error->message);
-      toast (self, message);
+      bt_window_toast (self, message);
       return FALSE;
     }
 
@@ -188,7 +172,7 @@ autosave_cb (gpointer data)
   BtWindow *self = data;
 
   self->autosave_id = 0;
-  save_now (self);
+  bt_window_save_now (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -196,6 +180,8 @@ autosave_cb (gpointer data)
 static void
 on_plan_changed_cb (BtWindow *self)
 {
+  self->dirty = TRUE;
+
   /* Within two seconds of the last edit. */
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   self->autosave_id = g_timeout_add_seconds (AUTOSAVE_SECONDS, autosave_cb, self);
@@ -206,16 +192,31 @@ bt_window_close_request (GtkWindow *window)
 {
   BtWindow *self = BT_WINDOW (window);
 
-  if (self->autosave_id != 0)
-    save_now (self);
+  /* Changes that cannot be saved keep the window open: the conflict dialog
+   * or the error toast says why. */
+  if (!bt_window_save_now (self))
+    return TRUE;
 
   return GTK_WINDOW_CLASS (bt_window_parent_class)->close_request (window);
+}
+
+void
+bt_window_update_title (BtWindow *self)
+{
+  g_autofree char *subtitle = NULL;
+
+  if (self->file != NULL)
+    subtitle = g_file_get_basename (self->file);
+  else if (self->path != NULL && g_file_test (self->path, G_FILE_TEST_EXISTS))
+    subtitle = g_strdup (_("Your plan"));
+  else
+    subtitle = g_strdup (_("New plan from the sample"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
 }
 
 static void
 show_plan (BtWindow *self)
 {
-  g_autofree char *subtitle = NULL;
 
   bt_overview_page_set_plan (self->overview_page, self->plan);
   bt_chart_page_set_plan (self->roadmap_page, self->plan);
@@ -223,17 +224,13 @@ show_plan (BtWindow *self)
   bt_chart_page_set_plan (self->relationships_page, self->plan);
   bt_chart_page_set_plan (self->narratives_page, self->plan);
 
-  if (self->file != NULL)
-    subtitle = g_file_get_basename (self->file);
-  else if (g_file_test (self->path, G_FILE_TEST_EXISTS))
-    subtitle = g_strdup (_("Your plan"));
-  else
-    subtitle = g_strdup (_("New plan from the sample"));
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  bt_window_update_title (self);
+  bt_window_watch_file (self);
 
   g_signal_connect_object (self->plan, "changed", G_CALLBACK (on_plan_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_stack_set_visible_child_name (self->main_stack, "plan");
 
+  g_clear_object (&self->history);
   self->history = bt_history_new ();
   g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (update_history_actions),
                            self, G_CONNECT_SWAPPED);
@@ -252,7 +249,27 @@ show_plan (BtWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", TRUE);
 
   if (bt_plan_get_read_only (self->plan))
-    toast (self, _("This plan comes from a newer version of Breakthrough. It is open read-only, so nothing in it is lost."));
+    bt_window_toast (self, _("This plan comes from a newer version of Breakthrough. It is open read-only, so nothing in it is lost."));
+}
+
+/**
+ * bt_window_replace_plan:
+ *
+ * Shows @plan instead of the current one, as after a reload; the history
+ * starts afresh.
+ */
+void
+bt_window_replace_plan (BtWindow *self,
+                        BtPlan   *plan)
+{
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+
+  g_set_object (&self->plan, plan);
+  self->dirty = FALSE;
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  show_plan (self);
+  update_history_actions (self);
 }
 
 /* Reading and checking a plan happens in a worker thread, so the window
@@ -346,7 +363,7 @@ print_action (GtkWidget  *widget,
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     GTK_WINDOW (self), &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    toast (self, error->message);
+    bt_window_toast (self, error->message);
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     bt_print_operation_save_settings (op);
 }
@@ -365,11 +382,11 @@ on_export_response_cb (GtkNativeDialog *dialog,
 
       today (&day);
       if (path == NULL)
-        toast (self, _("The report can only be written to a local file"));
+        bt_window_toast (self, _("The report can only be written to a local file"));
       else if (!bt_report_export_pdf (self->plan, &day, BT_PAPER_A4, FALSE, path, &error))
-        toast (self, error->message);
+        bt_window_toast (self, error->message);
       else
-        toast (self, _("Report exported"));
+        bt_window_toast (self, _("Report exported"));
     }
 
   g_object_unref (dialog);
@@ -401,6 +418,7 @@ bt_window_dispose (GObject *object)
   BtWindow *self = BT_WINDOW (object);
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  bt_window_files_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_WINDOW);
   g_clear_object (&self->plan);
   g_clear_object (&self->history);
@@ -435,6 +453,7 @@ bt_window_class_init (BtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtWindow, relationships_page);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, narratives_page);
 
+  bt_window_files_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.check-in", NULL, check_in_action);

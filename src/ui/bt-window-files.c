@@ -1,0 +1,458 @@
+/* bt-window-files.c — the window's files: open, new, save as, exports, and
+ * another program writing the plan
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-window-files"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "bt-chart.h"
+#include "bt-date.h"
+#include "bt-plan-file.h"
+#include "bt-window-private.h"
+
+static void
+today (GDate *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  bt_date_from_time (now, date);
+}
+
+/* ---- who wrote the file last ---- */
+
+static char *
+current_etag (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
+/* After reading or writing the plan: this is our version of the file. */
+void
+bt_window_remember_etag (BtWindow *self)
+{
+  g_free (self->etag);
+  self->etag = self->path ? current_etag (self->path) : NULL;
+}
+
+/**
+ * bt_window_file_is_ours:
+ *
+ * Returns: %TRUE if the file on disk is the one this window last read or
+ *   wrote (or does not exist yet)
+ */
+gboolean
+bt_window_file_is_ours (BtWindow *self)
+{
+  g_autofree char *now = NULL;
+
+  if (self->path == NULL)
+    return TRUE;
+
+  now = current_etag (self->path);
+  if (now == NULL)
+    return TRUE;   /* not there (yet): nothing to lose */
+
+  return g_strcmp0 (now, self->etag) == 0;
+}
+
+static void save_as (BtWindow *self);
+
+static void
+on_conflict_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         BtWindow         *self)
+{
+  g_object_set_data (G_OBJECT (self), "bt-conflict-dialog", NULL);
+
+  if (g_strcmp0 (response, "reload") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BtPlan) plan = bt_plan_file_load (self->path, &error);
+
+      if (plan == NULL)
+        {
+          /* Their version does not load: keep ours, saved nowhere yet. */
+          g_autofree char *message = g_strdup_printf (_("The changed file could not be read: %s"),
+                                                      error->message);
+          bt_window_toast (self, message);
+          return;
+        }
+
+      self->conflict = FALSE;
+      bt_window_remember_etag (self);
+      bt_window_replace_plan (self, plan);
+      bt_window_toast (self, _("Reloaded the plan from the file"));
+    }
+  else if (g_strcmp0 (response, "save-as") == 0)
+    save_as (self);
+}
+
+/**
+ * bt_window_show_conflict:
+ *
+ * Another program changed the plan's file: stop saving over it and ask.
+ */
+void
+bt_window_show_conflict (BtWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  if (g_object_get_data (G_OBJECT (self), "bt-conflict-dialog") != NULL)
+    return;
+
+  self->conflict = TRUE;
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("The Plan Was Changed Elsewhere"),
+                                                       _("Another program changed the plan’s file while it was "
+                                                         "open here. Nothing has been saved over it. Reload it to "
+                                                         "see its version, losing the changes made here since the "
+                                                         "last save, or keep this version and save it under "
+                                                         "another name.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Decide Later"),
+                                    "save-as", _("_Keep Mine and Save As…"),
+                                    "reload", _("_Reload"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb), self, 0);
+  g_object_set_data (G_OBJECT (self), "bt-conflict-dialog", dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_file_changed_cb (GFileMonitor      *monitor,
+                    GFile             *file,
+                    GFile             *other,
+                    GFileMonitorEvent  event,
+                    BtWindow          *self)
+{
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT &&
+      event != G_FILE_MONITOR_EVENT_CREATED &&
+      event != G_FILE_MONITOR_EVENT_RENAMED &&
+      event != G_FILE_MONITOR_EVENT_MOVED_IN)
+    return;
+
+  /* Our own saves change the file too; only another writer counts. */
+  if (!bt_window_file_is_ours (self))
+    bt_window_show_conflict (self);
+}
+
+void
+bt_window_watch_file (BtWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed_cb, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  if (self->path == NULL)
+    return;
+
+  file = g_file_new_for_path (self->path);
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed_cb), self);
+  bt_window_remember_etag (self);
+}
+
+/* ---- choosing files ---- */
+
+typedef void (*ChosenFunc) (BtWindow *self, GFile *file, gpointer data);
+
+typedef struct
+{
+  BtWindow   *window;
+  ChosenFunc  func;
+  char       *data;
+} Choice;
+
+static void
+on_chooser_response_cb (GtkNativeDialog *dialog,
+                        int              response,
+                        Choice          *choice)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      choice->func (choice->window, file, choice->data);
+    }
+
+  g_object_unref (choice->window);
+  g_free (choice->data);
+  g_free (choice);
+  g_object_unref (dialog);
+}
+
+static void
+choose (BtWindow             *self,
+        const char           *title,
+        GtkFileChooserAction  action,
+        const char           *accept,
+        const char           *suggested_name,
+        const char           *filter_name,
+        const char * const   *mime_types,
+        ChosenFunc            func,
+        const char           *data)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+  Choice *choice = g_new0 (Choice, 1);
+
+  if (filter_name != NULL)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, filter_name);
+      for (guint i = 0; mime_types[i] != NULL; i++)
+        gtk_file_filter_add_mime_type (filter, mime_types[i]);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+    }
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested_name);
+
+  choice->window = g_object_ref (self);
+  choice->func = func;
+  choice->data = g_strdup (data);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_chooser_response_cb), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static const char * const json_types[] = { "application/json", NULL };
+
+/* ---- open and new ---- */
+
+static void
+opened (BtWindow *self,
+        GFile    *file,
+        gpointer  data)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  g_application_open (app, &file, 1, "");
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  choose (BT_WINDOW (widget), _("Open Plan"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL,
+          _("Plans"), json_types, opened, NULL);
+}
+
+static void
+created (BtWindow *self,
+         GFile    *file,
+         gpointer  data)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new_default ();
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    {
+      bt_window_toast (self, _("A plan can only be kept in a local file"));
+      return;
+    }
+
+  if (!bt_plan_file_save (plan, path, &error))
+    {
+      bt_window_toast (self, error->message);
+      return;
+    }
+
+  opened (self, file, NULL);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  choose (BT_WINDOW (widget), _("New Plan"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("plan.json"),
+          _("Plans"), json_types, created, NULL);
+}
+
+/* ---- save as ---- */
+
+static void
+saved_as (BtWindow *self,
+          GFile    *file,
+          gpointer  data)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    {
+      bt_window_toast (self, _("A plan can only be kept in a local file"));
+      return;
+    }
+
+  if (!bt_plan_file_save (self->plan, path, &error))
+    {
+      bt_window_toast (self, error->message);
+      return;
+    }
+
+  /* From now on the window's plan lives there. */
+  g_free (self->path);
+  self->path = g_steal_pointer (&path);
+  g_set_object (&self->file, file);
+  self->conflict = FALSE;
+  bt_window_watch_file (self);
+  bt_window_update_title (self);
+  bt_window_toast (self, _("Saved"));
+}
+
+static void
+save_as (BtWindow *self)
+{
+  if (self->plan == NULL)
+    return;
+
+  choose (self, _("Save Plan As"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("plan.json"),
+          _("Plans"), json_types, saved_as, NULL);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save_as (BT_WINDOW (widget));
+}
+
+/* ---- exports ---- */
+
+static void
+exported_json (BtWindow *self,
+               GFile    *file,
+               gpointer  data)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  BtPlanSection section = BT_PLAN_SECTION_ALL;
+
+  bt_plan_section_from_string (data, &section);
+
+  if (path == NULL)
+    bt_window_toast (self, _("Exports can only be written to a local file"));
+  else if (!bt_plan_file_export (self->plan, section, path, &error))
+    bt_window_toast (self, error->message);
+  else
+    bt_window_toast (self, _("Exported"));
+}
+
+static void
+export_json_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  const char *section = g_variant_get_string (parameter, NULL);
+  BtPlanSection parsed;
+  g_autofree char *name = NULL;
+
+  if (self->plan == NULL || !bt_plan_section_from_string (section, &parsed))
+    return;
+
+  name = g_strdup_printf ("%s.json", parsed == BT_PLAN_SECTION_ALL ? "plan" : section);
+  choose (self, _("Export as JSON"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), name,
+          _("JSON files"), json_types, exported_json, section);
+}
+
+static void
+exported_chart (BtWindow *self,
+                GFile    *file,
+                gpointer  data)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  const char *dot = path ? strrchr (path, '.') : NULL;
+  BtExportFormat format = BT_EXPORT_PNG;
+  BtChartKind kind = BT_CHART_TIMELINE;
+  BtChartStyle style;
+  GDate day;
+
+  bt_chart_kind_from_string (data, &kind);
+  if (dot != NULL && !bt_export_format_from_string (dot + 1, &format))
+    format = BT_EXPORT_PNG;
+  bt_chart_style_init (&style, format == BT_EXPORT_PDF ? BT_CHART_THEME_PRINT : BT_CHART_THEME_LIGHT);
+  today (&day);
+
+  if (path == NULL)
+    bt_window_toast (self, _("Exports can only be written to a local file"));
+  else if (!bt_chart_export (kind, self->plan, &day, &style, format, 1600, 900, format == BT_EXPORT_PNG ? 2 : 1,
+                             path, &error))
+    bt_window_toast (self, error->message);
+  else
+    bt_window_toast (self, _("Chart exported"));
+}
+
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  const char *chart = g_variant_get_string (parameter, NULL);
+  static const char * const image_types[] = { "image/png", "image/svg+xml", "application/pdf", NULL };
+  g_autofree char *name = NULL;
+  BtChartKind kind;
+
+  if (self->plan == NULL || !bt_chart_kind_from_string (chart, &kind))
+    return;
+
+  /* TRANSLATORS: the suggested file name of an exported chart; PNG, SVG or
+   * PDF follows from the extension the user gives */
+  name = g_strdup_printf (_("%s.png"), bt_chart_kind_get_title (kind));
+  choose (self, _("Export Chart"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), name,
+          _("Images and PDF (.png, .svg, .pdf)"), image_types, exported_chart, chart);
+}
+
+void
+bt_window_files_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export-json", "s", export_json_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", "s", export_chart_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+}
+
+void
+bt_window_files_dispose (BtWindow *self)
+{
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed_cb, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  g_clear_pointer (&self->etag, g_free);
+}

@@ -1,0 +1,58 @@
+/* bt-window-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bt-chart-page.h"
+#include "bt-history.h"
+#include "bt-overview-page.h"
+#include "bt-window.h"
+
+G_BEGIN_DECLS
+
+#define AUTOSAVE_SECONDS 2
+
+struct _BtWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkStack             *main_stack;
+  AdwStatusPage        *status_page;
+  AdwViewStack         *stack;
+  BtOverviewPage       *overview_page;
+  BtChartPage          *roadmap_page;
+  BtChartPage          *time_page;
+  BtChartPage          *relationships_page;
+  BtChartPage          *narratives_page;
+
+  BtPlan               *plan;
+  BtHistory            *history;
+  GFile                *file;
+  char                 *path;        /* where the plan is saved */
+  guint                 autosave_id;
+  GFileMonitor         *monitor;
+  char                 *etag;        /* of the file as last read or written */
+  gboolean              conflict;    /* changed by another program: no saving */
+  gboolean              dirty;       /* changed since the last save */
+};
+
+
+void     bt_window_toast            (BtWindow   *self,
+                                     const char *message);
+gboolean bt_window_save_now         (BtWindow   *self);
+void     bt_window_files_class_init (GtkWidgetClass *widget_class);
+void     bt_window_files_init       (BtWindow   *self);
+void     bt_window_files_dispose    (BtWindow   *self);
+void     bt_window_watch_file       (BtWindow   *self);
+void     bt_window_remember_etag    (BtWindow   *self);
+gboolean bt_window_file_is_ours     (BtWindow   *self);
+void     bt_window_show_conflict    (BtWindow   *self);
+void     bt_window_replace_plan     (BtWindow   *self,
+                                     BtPlan     *plan);
+void     bt_window_update_title     (BtWindow   *self);
+
+G_END_DECLS

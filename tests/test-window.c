@@ -1,0 +1,176 @@
+/* test-window.c — the window with a real plan file: autosave, and another
+ * program writing the file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include <adwaita.h>
+
+#include "bt-application.h"
+#include "bt-plan-file.h"
+#include "bt-window-private.h"
+
+static gboolean
+wait_until (gboolean (*done) (gpointer),
+            gpointer    data,
+            guint       seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (10000), TRUE);
+
+  return done (data);
+}
+
+static gboolean
+plan_loaded (gpointer data)
+{
+  return BT_WINDOW (data)->plan != NULL;
+}
+
+static gboolean
+conflict_shown (gpointer data)
+{
+  return g_object_get_data (G_OBJECT (data), "bt-conflict-dialog") != NULL;
+}
+
+typedef struct
+{
+  const char *path;
+  const char *needle;
+} FileHas;
+
+static gboolean
+file_has (gpointer data)
+{
+  FileHas *f = data;
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (f->path, &contents, NULL, NULL) && strstr (contents, f->needle) != NULL;
+}
+
+static char *
+copy_sample (void)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "sample-plan.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("bt-window-XXXXXX", NULL);
+  char *path = g_build_filename (dir, "plan.json", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (sample, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  return path;
+}
+
+static BtWindow *
+open_window (GApplication *app,
+             const char   *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  BtWindow *window = bt_window_new (BT_APPLICATION (app), file);
+
+  g_assert_true (wait_until (plan_loaded, window, 10));
+
+  return window;
+}
+
+static void
+rename_first_person (BtWindow   *window,
+                     const char *name)
+{
+  g_autoptr(BtRelationship) r = g_list_model_get_item (bt_plan_get_relationships (window->plan), 0);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, name);
+  bt_history_set (window->history, r, "name", &value);
+}
+
+static void
+test_autosave (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = copy_sample ();
+  BtWindow *window = open_window (app, path);
+  FileHas saved = { path, "\"name\": \"Autosaved Person\"" };
+  GStatBuf st;
+
+  rename_first_person (window, "Autosaved Person");
+  g_assert_false (file_has (&saved));   /* not at once: after a pause */
+  g_assert_true (wait_until (file_has, &saved, 2 * AUTOSAVE_SECONDS + 2));
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_other_writer_is_never_overwritten (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = copy_sample ();
+  BtWindow *window = open_window (app, path);
+  const char *theirs = "{\"format\": \"breakthrough-plan\", \"version\": 1, \"profile\": {\"name\": \"Theirs\"}}\n";
+  g_autofree char *after = NULL;
+
+  /* Give the file system a different modification time than our read. */
+  g_usleep (1100 * 1000);
+  g_assert_true (g_file_set_contents (path, theirs, -1, NULL));
+  g_assert_true (wait_until (conflict_shown, window, 5));
+
+  /* An edit here is not saved over their file, by autosave or on close. */
+  rename_first_person (window, "Mine");
+  for (gint64 end = g_get_monotonic_time () + (AUTOSAVE_SECONDS + 1) * G_USEC_PER_SEC;
+       g_get_monotonic_time () < end; )
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (10000), TRUE);
+
+  /* Closing with changes that cannot be saved keeps the window open. */
+  {
+    gboolean kept_open = FALSE;
+
+    g_signal_emit_by_name (window, "close-request", &kept_open);
+    g_assert_true (kept_open);
+  }
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, theirs);
+
+  window->dirty = FALSE;
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GApplication) app = NULL;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+  app = g_object_new (BT_TYPE_APPLICATION, "application-id", "io.github.breakthrough.PlannerTest",
+                      "flags", G_APPLICATION_NON_UNIQUE, NULL);
+  g_assert_true (g_application_register (app, NULL, NULL));
+  g_application_hold (app);
+
+  g_test_add_data_func ("/window/autosave", app, test_autosave);
+  g_test_add_data_func ("/window/other-writer-is-never-overwritten", app, test_other_writer_is_never_overwritten);
+
+  return g_test_run ();
+}
