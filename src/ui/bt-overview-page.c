@@ -251,6 +251,7 @@ refresh (BtOverviewPage *self)
         button = gtk_button_new_with_mnemonic (_("_Log Touchpoint"));
         gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
         gtk_widget_set_tooltip_text (button, _("Record that you were in touch today"));
+        gtk_widget_set_sensitive (button, !bt_plan_get_read_only (self->plan));
         g_signal_connect_object (button, "clicked", G_CALLBACK (on_log_touchpoint_clicked_cb), r, 0);
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         add_row (self, self->people_group, row);

@@ -21,6 +21,7 @@ struct _BtWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   GtkStack             *main_stack;
+  GtkRevealer          *read_only_banner;
   AdwStatusPage        *status_page;
   AdwViewStack         *stack;
   BtOverviewPage       *overview_page;

@@ -248,8 +248,8 @@ show_plan (BtWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", TRUE);
 
-  if (bt_plan_get_read_only (self->plan))
-    bt_window_toast (self, _("This plan comes from a newer version of Breakthrough. It is open read-only, so nothing in it is lost."));
+  gtk_revealer_set_reveal_child (self->read_only_banner, bt_plan_get_read_only (self->plan));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", !bt_plan_get_read_only (self->plan));
 }
 
 /**
@@ -445,6 +445,7 @@ bt_window_class_init (BtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, overview_page);
