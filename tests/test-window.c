@@ -13,7 +13,9 @@
 
 #include <adwaita.h>
 
+#include "bt-analytics.h"
 #include "bt-application.h"
+#include "bt-date.h"
 #include "bt-plan-file.h"
 #include "bt-window-private.h"
 
@@ -149,6 +151,60 @@ test_other_writer_is_never_overwritten (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_visible (child);
+
+  return n;
+}
+
+static void
+test_people_search_and_filter (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = copy_sample ();
+  BtWindow *window = open_window (app, path);
+  GtkWidget *page = GTK_WIDGET (window->relationships_page);
+  GtkWidget *search = (GtkWidget *) gtk_widget_get_template_child (page, BT_TYPE_CHART_PAGE, "search_entry");
+  GtkWidget *overdue = (GtkWidget *) gtk_widget_get_template_child (page, BT_TYPE_CHART_PAGE, "overdue_toggle");
+  GtkWidget *list = (GtkWidget *) gtk_widget_get_template_child (page, BT_TYPE_CHART_PAGE, "list");
+  GListModel *people = bt_plan_get_relationships (window->plan);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint expected_overdue = 0;
+  GDate today;
+
+  g_assert_cmpuint (count_rows (list), ==, g_list_model_get_n_items (people));
+
+  /* Case does not matter; the role is searched too. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "PRIYA");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (search), "cfo");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_cmpuint (count_rows (list), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (overdue), TRUE);
+
+  bt_date_from_time (now, &today);
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(BtRelationship) r = g_list_model_get_item (people, i);
+      expected_overdue += bt_analytics_relationship_state (r, &today, NULL) == BT_RELATIONSHIP_OVERDUE;
+    }
+  g_assert_cmpuint (expected_overdue, >, 0);
+  g_assert_cmpuint (count_rows (list), ==, expected_overdue);
+
+  window->dirty = FALSE;
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +226,7 @@ main (int   argc,
   g_application_hold (app);
 
   g_test_add_data_func ("/window/autosave", app, test_autosave);
+  g_test_add_data_func ("/window/people-search-and-filter", app, test_people_search_and_filter);
   g_test_add_data_func ("/window/other-writer-is-never-overwritten", app, test_other_writer_is_never_overwritten);
 
   return g_test_run ();

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -34,6 +35,11 @@ struct _BtChartPage
   GtkLabel     *secondary_title;
   GtkWidget    *secondary_add_button;
   GtkListBox   *secondary_list;
+  GtkWidget    *filter_bar;
+  GtkEditable  *search_entry;
+  GtkDropDown  *function_dropdown;
+  GtkToggleButton *overdue_toggle;
+  GtkFilter    *filter;
 
   BtPlan       *plan;
   BtChartKind   kind;
@@ -270,6 +276,51 @@ newest_week_first (gconstpointer a,
   return (sa < sb) - (sa > sb);
 }
 
+/* People shown: matching the search in name, role or notes, of the chosen
+ * function, and overdue when asked. */
+static gboolean
+person_visible (gpointer item,
+                gpointer user_data)
+{
+  BtChartPage *self = user_data;
+  BtRelationship *r = item;
+  const char *search = gtk_editable_get_text (self->search_entry);
+  guint function = gtk_drop_down_get_selected (self->function_dropdown);
+
+  if (function != GTK_INVALID_LIST_POSITION && function > 0 &&
+      bt_relationship_get_function (r) != (BtFunction) (function - 1))
+    return FALSE;
+
+  if (gtk_toggle_button_get_active (self->overdue_toggle))
+    {
+      GDate day;
+
+      today (&day);
+      if (bt_analytics_relationship_state (r, &day, NULL) != BT_RELATIONSHIP_OVERDUE)
+        return FALSE;
+    }
+
+  if (search != NULL && *search != '\0')
+    {
+      g_autofree char *needle = g_utf8_casefold (search, -1);
+      g_autofree char *hay = g_strjoin ("\n", bt_relationship_get_name (r), bt_relationship_get_role (r),
+                                         bt_relationship_get_notes (r), bt_relationship_get_help_with (r), NULL);
+      g_autofree char *folded = g_utf8_casefold (hay, -1);
+
+      if (strstr (folded, needle) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+on_filter_changed_cb (BtChartPage *self)
+{
+  if (self->filter != NULL)
+    gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static void
 rebind (BtChartPage *self)
 {
@@ -306,7 +357,13 @@ rebind (BtChartPage *self)
         break;
 
       case BT_CHART_RELATIONSHIPS:
-        model = g_object_ref (bt_plan_get_relationships (self->plan));
+        if (self->filter == NULL)
+          self->filter = GTK_FILTER (gtk_custom_filter_new (person_visible, self, NULL));
+        model = G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (bt_plan_get_relationships (self->plan)),
+                                                         g_object_ref (self->filter)));
+        /* States change with touchpoints: filter again when the plan changes. */
+        g_signal_handlers_disconnect_by_func (self->plan, on_filter_changed_cb, self);
+        g_signal_connect_object (self->plan, "changed", G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);
         self->store = bt_plan_get_relationships (self->plan);
         self->item_type = BT_TYPE_RELATIONSHIP;
         title = _("People");
@@ -325,6 +382,7 @@ rebind (BtChartPage *self)
       }
 
   gtk_label_set_label (self->list_title, title);
+  gtk_widget_set_visible (self->filter_bar, self->kind == BT_CHART_RELATIONSHIPS && self->plan != NULL);
   gtk_widget_set_visible (self->add_button, add_label != NULL);
   if (add_label != NULL)
     {
@@ -345,6 +403,7 @@ bt_chart_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_CHART_PAGE);
   g_clear_object (&self->plan);
+  g_clear_object (&self->filter);
 
   G_OBJECT_CLASS (bt_chart_page_parent_class)->dispose (object);
 }
@@ -430,6 +489,11 @@ bt_chart_page_class_init (BtChartPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, secondary_title);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, secondary_add_button);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, secondary_list);
+  gtk_widget_class_bind_template_child (widget_class, BtChartPage, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, BtChartPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BtChartPage, function_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BtChartPage, overdue_toggle);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_secondary_add_clicked_cb);
@@ -439,7 +503,14 @@ bt_chart_page_class_init (BtChartPageClass *klass)
 static void
 bt_chart_page_init (BtChartPage *self)
 {
+  g_autoptr(GtkStringList) functions = gtk_string_list_new (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_string_list_append (functions, _("All functions"));
+  for (int f = 0; f < BT_N_FUNCTIONS; f++)
+    gtk_string_list_append (functions, bt_enum_to_label (BT_TYPE_FUNCTION, f));
+  gtk_drop_down_set_model (self->function_dropdown, G_LIST_MODEL (functions));
   rebind (self);
 }
 
@@ -448,6 +519,9 @@ bt_chart_page_set_plan (BtChartPage *self,
                         BtPlan      *plan)
 {
   g_return_if_fail (BT_IS_CHART_PAGE (self));
+
+  if (self->plan != NULL && self->plan != plan)
+    g_signal_handlers_disconnect_by_func (self->plan, on_filter_changed_cb, self);
 
   if (g_set_object (&self->plan, plan))
     rebind (self);
