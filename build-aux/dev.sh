@@ -81,6 +81,8 @@ case "$cmd" in
   run)
     install_missing "${packages[@]}"
     configure_and_build
+    # The settings schema, compiled into the build folder, beside the system's.
+    export GSETTINGS_SCHEMA_DIR="$top/$build_dir/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
     exec "$build_dir/src/breakthrough" "$@"
     ;;
 

@@ -159,6 +159,28 @@ test_more_than_a_week_is_refused (void)
   g_assert_false (bt_history_get_can_undo (history));
 }
 
+static void
+test_week_start (void)
+{
+  GDate sunday = day ("2026-11-22"), friday = day ("2026-11-20"), date;
+  int y, w;
+
+  /* Monday weeks: Sunday 22 November closes 2026-W47. */
+  bt_weekly_week_date (&sunday, FALSE, &date);
+  bt_iso_week_of_date (&date, &y, &w);
+  g_assert_cmpint (w, ==, 47);
+
+  /* Sunday weeks: it opens the next one. */
+  bt_weekly_week_date (&sunday, TRUE, &date);
+  bt_iso_week_of_date (&date, &y, &w);
+  g_assert_cmpint (w, ==, 48);
+
+  /* Other days are the same either way. */
+  bt_weekly_week_date (&friday, TRUE, &date);
+  bt_iso_week_of_date (&date, &y, &w);
+  g_assert_cmpint (w, ==, 47);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -169,6 +191,7 @@ main (int   argc,
   g_test_add_func ("/weekly/apply-and-undo", test_apply_and_undo);
   g_test_add_func ("/weekly/second-check-in-updates-the-week", test_second_check_in_updates_the_week);
   g_test_add_func ("/weekly/more-than-a-week-is-refused", test_more_than_a_week_is_refused);
+  g_test_add_func ("/weekly/week-start", test_week_start);
 
   return g_test_run ();
 }

@@ -205,6 +205,24 @@ test_people_search_and_filter (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_style_preference (gconstpointer data)
+{
+  BtApplication *app = BT_APPLICATION ((gpointer) data);
+  GSettings *settings = bt_application_get_settings (app);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  /* The schema is compiled into the build folder for the tests. */
+  g_assert_nonnull (settings);
+
+  g_settings_set_string (settings, "style", "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_settings_set_string (settings, "style", "light");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_settings_reset (settings, "style");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +244,7 @@ main (int   argc,
   g_application_hold (app);
 
   g_test_add_data_func ("/window/autosave", app, test_autosave);
+  g_test_add_data_func ("/window/style-preference", app, test_style_preference);
   g_test_add_data_func ("/window/people-search-and-filter", app, test_people_search_and_filter);
   g_test_add_data_func ("/window/other-writer-is-never-overwritten", app, test_other_writer_is_never_overwritten);
 

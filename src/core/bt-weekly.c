@@ -246,3 +246,22 @@ bt_weekly_apply (BtPlan         *plan,
 
   return TRUE;
 }
+
+/**
+ * bt_weekly_week_date:
+ * @sunday_starts: whether the user's week starts on Sunday
+ * @date: (out): a day of the week a check-in made @today is for
+ *
+ * ISO weeks start on Monday. For someone whose week starts on Sunday, a
+ * check-in made on a Sunday is for the week that begins that day: the ISO
+ * week of the Monday after.
+ */
+void
+bt_weekly_week_date (const GDate *today,
+                     gboolean     sunday_starts,
+                     GDate       *date)
+{
+  *date = *today;
+  if (sunday_starts && g_date_get_weekday (today) == G_DATE_SUNDAY)
+    g_date_add_days (date, 1);
+}

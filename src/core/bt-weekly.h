@@ -26,6 +26,9 @@ BtWeeklyDraft *bt_weekly_draft_new   (BtPlan        *plan,
 void           bt_weekly_draft_free  (BtWeeklyDraft *draft);
 double         bt_weekly_draft_total (BtWeeklyDraft *draft);
 const char    *bt_weekly_question    (int            week);
+void           bt_weekly_week_date   (const GDate   *today,
+                                      gboolean       sunday_starts,
+                                      GDate         *date);
 gboolean       bt_weekly_apply       (BtPlan        *plan,
                                       BtHistory     *history,
                                       BtWeeklyDraft *draft,

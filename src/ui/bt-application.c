@@ -12,11 +12,14 @@
 #include "bt-application.h"
 #include "bt-command-line.h"
 #include "bt-first-frame.h"
+#include "bt-preferences-window.h"
 #include "bt-window.h"
 
 struct _BtApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;   /* NULL when the schema is not installed */
 };
 
 G_DEFINE_FINAL_TYPE (BtApplication, bt_application, ADW_TYPE_APPLICATION)
@@ -144,26 +147,105 @@ quit_activated (GSimpleAction *action,
     }
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  BtApplication *self = BT_APPLICATION (user_data);
+  BtPreferencesWindow *window;
+
+  if (self->settings == NULL)
+    return;
+
+  window = bt_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                      self->settings);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_activated },
   { "quit", quit_activated },
+  { "preferences", preferences_activated },
 };
+
+static void
+apply_style (BtApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  int style = g_settings_get_enum (self->settings, "style");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      schemes[CLAMP (style, 0, (int) G_N_ELEMENTS (schemes) - 1)]);
+}
+
+/**
+ * bt_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the app's settings, or %NULL when
+ *   its schema is not installed
+ */
+GSettings *
+bt_application_get_settings (BtApplication *self)
+{
+  g_return_val_if_fail (BT_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
 
 static void
 bt_application_startup (GApplication *app)
 {
+  BtApplication *self = BT_APPLICATION (app);
   const char *quit_accels[] = { "<Control>q", NULL };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (bt_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+
+  /* Running uninstalled without the compiled schema: no preferences, but
+   * no crash either. */
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+    if (schema != NULL)
+      {
+        self->settings = g_settings_new (APP_ID);
+        apply_style (self);
+        g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (apply_style), self,
+                                 G_CONNECT_SWAPPED);
+      }
+    else
+      {
+        g_warning ("The settings schema %s is not installed: preferences are off", APP_ID);
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "preferences")),
+                                     FALSE);
+      }
+  }
+}
+
+static void
+bt_application_dispose (GObject *object)
+{
+  BtApplication *self = BT_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (bt_application_parent_class)->dispose (object);
 }
 
 static void
 bt_application_class_init (BtApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = bt_application_dispose;
 
   app_class->handle_local_options = bt_application_handle_local_options;
   app_class->startup = bt_application_startup;

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BtApplication, bt_application, BT, APPLICATION, AdwApplication)
 
-BtApplication *bt_application_new (void);
+BtApplication *bt_application_new          (void);
+GSettings     *bt_application_get_settings (BtApplication *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "bt-analytics.h"
+#include "bt-application.h"
 #include "bt-check-in-dialog.h"
 #include "bt-date.h"
 #include "bt-weekly.h"
@@ -37,6 +38,7 @@ struct _BtCheckInDialog
   GPtrArray           *hour_spins;    /* GtkSpinButton, with "bt-category" data */
   GPtrArray           *people_checks; /* GtkCheckButton, with "bt-relationship" data */
   GtkSpinButton       *sign_spins[4];
+  double               budget;        /* the weekly hours budget, 0 for none */
 };
 
 G_DEFINE_FINAL_TYPE (BtCheckInDialog, bt_check_in_dialog, ADW_TYPE_WINDOW)
@@ -67,7 +69,10 @@ update_total (BtCheckInDialog *self)
   g_autofree char *text = NULL;
   gboolean valid = total <= BT_WEEK_MAX_HOURS;
 
-  if (valid)
+  if (valid && self->budget > 0 && total > self->budget)
+    /* TRANSLATORS: under "Hours This Week" when the week is over the user's budget */
+    text = g_strdup_printf (_("%g hours in all: over your budget of %g hours a week."), total, self->budget);
+  else if (valid)
     /* TRANSLATORS: under "Hours This Week" in the check-in */
     text = g_strdup_printf (_("Prefilled from your last recorded week. %g hours in all."), total);
   else
@@ -277,6 +282,10 @@ bt_check_in_dialog_new (GtkWindow *parent,
 {
   BtCheckInDialog *self;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GtkApplication *app = parent ? gtk_window_get_application (parent) : NULL;
+  GSettings *settings = BT_IS_APPLICATION (app) ? bt_application_get_settings (BT_APPLICATION (app)) : NULL;
+  gboolean sunday_starts = FALSE;
+  GDate week_date;
 
   g_return_val_if_fail (BT_IS_PLAN (plan), NULL);
   g_return_val_if_fail (BT_IS_HISTORY (history), NULL);
@@ -285,7 +294,14 @@ bt_check_in_dialog_new (GtkWindow *parent,
   self->plan = g_object_ref (plan);
   self->history = g_object_ref (history);
   bt_date_from_time (now, &self->today);
-  self->draft = bt_weekly_draft_new (plan, &self->today);
+
+  if (settings != NULL)
+    {
+      self->budget = g_settings_get_double (settings, "weekly-hours-budget");
+      sunday_starts = g_settings_get_enum (settings, "week-start") == 1;
+    }
+  bt_weekly_week_date (&self->today, sunday_starts, &week_date);
+  self->draft = bt_weekly_draft_new (plan, &week_date);
   fill (self);
 
   return self;

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bt-application.h"
 #include "bt-chart.h"
 #include "bt-date.h"
 #include "bt-plan-file.h"
@@ -267,6 +268,10 @@ created (BtWindow *self,
   g_autoptr(BtPlan) plan = bt_plan_new_default ();
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
+  GSettings *settings = bt_application_get_settings (BT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+
+  if (settings != NULL)
+    bt_profile_set_target_share (bt_plan_get_profile (plan), g_settings_get_double (settings, "target-share"));
 
   if (path == NULL)
     {
