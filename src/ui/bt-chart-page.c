@@ -196,12 +196,9 @@ create_row (gpointer item,
   update_row (ADW_ACTION_ROW (row));
   g_signal_connect_object (item, "changed", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
 
-  /* Weeks are entered through the check-in; everything else opens. */
-  if (!BT_IS_WEEK (item))
-    {
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-    }
+  /* Every row opens: weeks in the check-in, the rest in the editor. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
 
   return row;
 }
@@ -214,7 +211,9 @@ on_row_activated_cb (BtChartPage   *self,
   BtItem *item = g_object_get_data (G_OBJECT (row), "bt-item");
   GListModel *store = box == self->secondary_list ? self->secondary_store : self->store;
 
-  if (item != NULL && store != NULL && !BT_IS_WEEK (item))
+  if (item != NULL && BT_IS_WEEK (item) && self->plan != NULL)
+    g_signal_emit (self, signals[OPEN_ITEM], 0, bt_plan_get_weeks (self->plan), item);
+  else if (item != NULL && store != NULL)
     g_signal_emit (self, signals[OPEN_ITEM], 0, store, item);
 }
 

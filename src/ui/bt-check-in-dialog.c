@@ -306,3 +306,34 @@ bt_check_in_dialog_new (GtkWindow *parent,
 
   return self;
 }
+
+/**
+ * bt_check_in_dialog_new_for_week:
+ *
+ * The check-in of a past week, to enter or correct its hours. People met
+ * are logged on that week's Friday, or today if that is earlier.
+ */
+BtCheckInDialog *
+bt_check_in_dialog_new_for_week (GtkWindow *parent,
+                                 BtPlan    *plan,
+                                 BtHistory *history,
+                                 BtWeek    *week)
+{
+  BtCheckInDialog *self;
+  GDate friday = *bt_week_get_monday (week);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_return_val_if_fail (BT_IS_WEEK (week), NULL);
+
+  self = g_object_new (BT_TYPE_CHECK_IN_DIALOG, "transient-for", parent, NULL);
+  self->plan = g_object_ref (plan);
+  self->history = g_object_ref (history);
+  bt_date_from_time (now, &self->today);
+  g_date_add_days (&friday, 4);
+  if (g_date_compare (&friday, &self->today) < 0)
+    self->today = friday;
+  self->draft = bt_weekly_draft_new (plan, bt_week_get_monday (week));
+  fill (self);
+
+  return self;
+}

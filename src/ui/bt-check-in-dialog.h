@@ -15,8 +15,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BtCheckInDialog, bt_check_in_dialog, BT, CHECK_IN_DIALOG, AdwWindow)
 
-BtCheckInDialog *bt_check_in_dialog_new (GtkWindow *parent,
-                                         BtPlan    *plan,
-                                         BtHistory *history);
+BtCheckInDialog *bt_check_in_dialog_new          (GtkWindow   *parent,
+                                                  BtPlan      *plan,
+                                                  BtHistory   *history);
+BtCheckInDialog *bt_check_in_dialog_new_for_week (GtkWindow   *parent,
+                                                  BtPlan      *plan,
+                                                  BtHistory   *history,
+                                                  BtWeek      *week);
 
 G_END_DECLS

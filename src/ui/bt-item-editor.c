@@ -14,9 +14,13 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
+#include "bt-analytics.h"
 #include "bt-date.h"
+#include "bt-narratives-chart.h"
 #include "bt-item-editor.h"
 #include "bt-report.h"
 
@@ -634,6 +638,59 @@ open_child (BtItemEditor *self,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* ---- what a business case computes ---- */
+
+static void
+update_savings (GtkWidget *group)
+{
+  BtBusinessCase *bc = g_object_get_data (G_OBJECT (group), "bt-case");
+  AdwActionRow *monthly = g_object_get_data (G_OBJECT (group), "bt-monthly");
+  AdwActionRow *yearly = g_object_get_data (G_OBJECT (group), "bt-yearly");
+  AdwActionRow *payback = g_object_get_data (G_OBJECT (group), "bt-payback");
+  BtCaseTotals totals = bt_analytics_case_totals (bc);
+  g_autofree char *m = bt_format_amount (totals.monthly_savings);
+  g_autofree char *y = bt_format_amount (totals.yearly_savings);
+  g_autofree char *p = NULL;
+
+  if (isnan (totals.payback_months))
+    p = g_strdup (bt_business_case_get_ask_cost (bc) > 0 ? _("Never, at these costs") : _("The ask has no one-off cost"));
+  else
+    p = g_strdup_printf (_("%.1f months"), totals.payback_months);
+
+  adw_action_row_set_subtitle (monthly, m);
+  adw_action_row_set_subtitle (yearly, y);
+  adw_action_row_set_subtitle (payback, p);
+}
+
+static void
+add_savings (BtItemEditor   *self,
+             BtBusinessCase *bc)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  struct { const char *key; const char *title; } rows[] = {
+    { "bt-monthly", _("Saving per month") },
+    { "bt-yearly", _("Saving per year") },
+    { "bt-payback", _("The ask pays back in") },
+  };
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("What It Saves"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Worked out from the cost rows and the one-off cost of the ask."));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rows[i].title);
+      gtk_widget_add_css_class (row, "property");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      g_object_set_data (G_OBJECT (group), rows[i].key, row);
+    }
+  g_object_set_data_full (G_OBJECT (group), "bt-case", g_object_ref (bc), g_object_unref);
+  update_savings (group);
+  g_signal_connect_object (bc, "changed", G_CALLBACK (update_savings), group, G_CONNECT_SWAPPED);
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+}
+
 /* ---- the class ---- */
 
 static void
@@ -740,8 +797,11 @@ bt_item_editor_new (GtkWindow  *parent,
                           bt_narrative_get_business_cases (BT_NARRATIVE (item)), BT_TYPE_BUSINESS_CASE);
         }
       else if (BT_IS_BUSINESS_CASE (item))
-        add_child_list (self, _("Monthly Cost, Now and Projected"),
-                        bt_business_case_get_cost_rows (BT_BUSINESS_CASE (item)), BT_TYPE_COST_ROW);
+        {
+          add_child_list (self, _("Monthly Cost, Now and Projected"),
+                          bt_business_case_get_cost_rows (BT_BUSINESS_CASE (item)), BT_TYPE_COST_ROW);
+          add_savings (self, BT_BUSINESS_CASE (item));
+        }
     }
 
   if (!self->is_new && self->list != NULL)

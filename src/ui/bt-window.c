@@ -122,6 +122,18 @@ on_open_item_cb (BtWindow   *self,
   if (self->plan == NULL)
     return;
 
+  if (BT_IS_WEEK (item))
+    {
+      BtCheckInDialog *dialog;
+
+      if (bt_plan_get_read_only (self->plan))
+        return;
+      dialog = bt_check_in_dialog_new_for_week (GTK_WINDOW (self), self->plan, self->history, BT_WEEK (item));
+      g_signal_connect_object (dialog, "saved", G_CALLBACK (on_check_in_saved_cb), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
   editor = bt_item_editor_new (GTK_WINDOW (self), self->plan, self->history, BT_ITEM (self->plan), list, item);
   g_signal_connect_object (editor, "committed", G_CALLBACK (on_editor_committed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
