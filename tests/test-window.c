@@ -223,6 +223,96 @@ test_style_preference (gconstpointer data)
   g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static void
+spin_main_loop (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
+}
+
+/* Renders the window as it is on screen and saves it; returns how many
+ * different colours it has, so a blank page shows up as 1 or 2. */
+static guint
+screenshot (BtWindow   *window,
+            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+  g_autofree guchar *pixels = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  gsize stride;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, &bounds);
+
+  g_mkdir_with_parents (dir, 0700);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+
+  stride = gdk_texture_get_width (texture) * 4;
+  pixels = g_malloc (stride * gdk_texture_get_height (texture));
+  gdk_texture_download (texture, pixels, stride);
+  for (gsize i = 0; i < stride * gdk_texture_get_height (texture); i += 4 * 7)
+    g_hash_table_add (colours, GUINT_TO_POINTER (*(guint32 *) (pixels + i)));
+
+  return g_hash_table_size (colours);
+}
+
+static void
+test_every_page_in_every_style (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  const char *pages[] = { "overview", "roadmap", "time", "relationships", "narratives" };
+  const char *styles[] = { "light", "dark", "narrow" };
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    {
+      g_autofree char *path = copy_sample ();
+      gboolean narrow = g_str_equal (styles[s], "narrow");
+      BtWindow *window = open_window (app, path);
+      GtkWidget *bar = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window), BT_TYPE_WINDOW,
+                                                                    "switcher_bar");
+
+      adw_style_manager_set_color_scheme (manager, g_str_equal (styles[s], "dark") ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                                                  : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      gtk_window_set_default_size (GTK_WINDOW (window), narrow ? 360 : 1100, narrow ? 720 : 800);
+      gtk_window_present (GTK_WINDOW (window));
+      spin_main_loop (600);
+
+      if (narrow)
+        g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+      /* Narrow, the view switcher moves from the header to the bottom. */
+      g_assert_cmpint (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)), ==, narrow);
+
+      for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s-%s", pages[p], styles[s]);
+
+          adw_view_stack_set_visible_child_name (window->stack, pages[p]);
+          spin_main_loop (300);
+          if (screenshot (window, name) < 20)
+            g_error ("the %s page looks blank (%s)", pages[p], styles[s]);
+        }
+
+      window->dirty = FALSE;
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +335,7 @@ main (int   argc,
 
   g_test_add_data_func ("/window/autosave", app, test_autosave);
   g_test_add_data_func ("/window/style-preference", app, test_style_preference);
+  g_test_add_data_func ("/window/every-page-in-every-style", app, test_every_page_in_every_style);
   g_test_add_data_func ("/window/people-search-and-filter", app, test_people_search_and_filter);
   g_test_add_data_func ("/window/other-writer-is-never-overwritten", app, test_other_writer_is_never_overwritten);
 

@@ -20,6 +20,7 @@ struct _BtWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkStack             *main_stack;
   GtkRevealer          *read_only_banner;
   AdwStatusPage        *status_page;

@@ -456,6 +456,7 @@ bt_window_class_init (BtWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/breakthrough/Planner/bt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BtWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, status_page);
