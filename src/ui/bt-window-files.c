@@ -44,6 +44,7 @@ bt_window_remember_etag (BtWindow *self)
 {
   g_free (self->etag);
   self->etag = self->path ? current_etag (self->path) : NULL;
+  g_debug ("Our version of the plan's file: %s", self->etag ? self->etag : "(none)");
 }
 
 /**
@@ -63,6 +64,8 @@ bt_window_file_is_ours (BtWindow *self)
   now = current_etag (self->path);
   if (now == NULL)
     return TRUE;   /* not there (yet): nothing to lose */
+
+  g_debug ("The plan's file is at %s, ours was %s", now, self->etag ? self->etag : "(none)");
 
   return g_strcmp0 (now, self->etag) == 0;
 }
@@ -147,6 +150,8 @@ on_file_changed_cb (GFileMonitor      *monitor,
       event != G_FILE_MONITOR_EVENT_RENAMED &&
       event != G_FILE_MONITOR_EVENT_MOVED_IN)
     return;
+
+  g_debug ("File monitor event %d", event);
 
   /* Our own saves change the file too; only another writer counts. */
   if (!bt_window_file_is_ours (self))

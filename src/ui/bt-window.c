@@ -175,6 +175,11 @@ bt_window_save_now (BtWindow *self)
       return FALSE;
     }
 
+  /* This is now our version of the file: the file monitor's events for
+   * this write are not another writer. */
+  bt_window_remember_etag (self);
+  self->dirty = FALSE;
+
   return TRUE;
 }
 
