@@ -105,8 +105,8 @@ try:
                                  if a is not None and a.name == "breakthrough"), None), "the app")
     main = wait_for(lambda: frame(app, "Breakthrough"), "the window")
     check_in = wait_for(lambda: first(main, "push button", "Check In"), "the Check In button")
-    # The plan loads in a worker thread: wait until the pages are there.
-    wait_for(lambda: first(main, "push button", "Add Person"), "the pages")
+    # The plan loads in a worker thread: wait until the overview is there.
+    wait_for(lambda: first(main, "label", "Next milestones"), "the overview")
 
     # Add a person: to the Relationships page, its add button, a name.
     def switcher_button():
@@ -119,8 +119,7 @@ try:
                 continue
         return None
     click(wait_for(switcher_button, "the Relationships page's switcher"))
-    time.sleep(0.5)
-    click(first(main, "push button", "Add Person"))
+    click(wait_for(lambda: first(main, "push button", "Add Person"), "the Add Person button"))
     person = wait_for(lambda: frame(app, "Person"), "the person editor")
     name = wait_for(lambda: first(person, "text", "Name") or first(person, "entry", "Name"), "the Name entry")
     type_into(name, "E2E Person")

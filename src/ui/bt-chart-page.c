@@ -40,6 +40,9 @@ struct _BtChartPage
   GtkDropDown  *function_dropdown;
   GtkToggleButton *overdue_toggle;
   GtkFilter    *filter;
+  GtkSliceListModel *weeks_slice;   /* the latest weeks, until all are asked for */
+  GtkWidget    *more_button;
+  gboolean      bound;              /* lists built, once the page was shown */
 
   BtPlan       *plan;
   BtChartKind   kind;
@@ -320,6 +323,16 @@ on_filter_changed_cb (BtChartPage *self)
     gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+#define RECENT_WEEKS 26
+
+static void
+on_more_clicked_cb (BtChartPage *self)
+{
+  if (self->weeks_slice != NULL)
+    gtk_slice_list_model_set_size (self->weeks_slice, G_MAXUINT);
+  gtk_widget_set_visible (self->more_button, FALSE);
+}
+
 static void
 rebind (BtChartPage *self)
 {
@@ -329,6 +342,16 @@ rebind (BtChartPage *self)
 
   bt_chart_view_set_kind (self->chart, self->kind);
   bt_chart_view_set_plan (self->chart, self->plan);
+
+  /* Rows are built when the page is first shown, not with the plan:
+   * start-up shows the overview only. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->bound = FALSE;
+      return;
+    }
+  self->bound = TRUE;
+
   self->store = NULL;
   self->item_type = G_TYPE_INVALID;
   bind_secondary (self, NULL, G_TYPE_INVALID, NULL, NULL);
@@ -346,10 +369,16 @@ rebind (BtChartPage *self)
         break;
 
       case BT_CHART_TIME:
-        /* The latest week is the one being worked on: it comes first. */
-        model = G_LIST_MODEL (gtk_sort_list_model_new (g_object_ref (bt_plan_get_weeks (self->plan)),
-                                                       GTK_SORTER (gtk_custom_sorter_new (newest_week_first,
-                                                                                          NULL, NULL))));
+        /* The latest week is the one being worked on: it comes first; ten
+         * years of weeks wait for "Show All Weeks". */
+        {
+          GListModel *sorted = G_LIST_MODEL (gtk_sort_list_model_new (g_object_ref (bt_plan_get_weeks (self->plan)),
+                                                                      GTK_SORTER (gtk_custom_sorter_new (newest_week_first,
+                                                                                                         NULL, NULL))));
+          g_clear_object (&self->weeks_slice);
+          self->weeks_slice = gtk_slice_list_model_new (sorted, 0, RECENT_WEEKS);
+          model = g_object_ref (G_LIST_MODEL (self->weeks_slice));
+        }
         title = _("Weeks");
         bind_secondary (self, bt_plan_get_categories (self->plan), BT_TYPE_CATEGORY,
                         _("Categories"), _("Add Category"));
@@ -381,6 +410,8 @@ rebind (BtChartPage *self)
       }
 
   gtk_label_set_label (self->list_title, title);
+  gtk_widget_set_visible (self->more_button, self->kind == BT_CHART_TIME && self->plan != NULL &&
+                          g_list_model_get_n_items (bt_plan_get_weeks (self->plan)) > RECENT_WEEKS);
   gtk_widget_set_visible (self->filter_bar, self->kind == BT_CHART_RELATIONSHIPS && self->plan != NULL);
   gtk_widget_set_visible (self->add_button, add_label != NULL);
   if (add_label != NULL)
@@ -396,9 +427,22 @@ rebind (BtChartPage *self)
 }
 
 static void
+bt_chart_page_map (GtkWidget *widget)
+{
+  BtChartPage *self = BT_CHART_PAGE (widget);
+
+  GTK_WIDGET_CLASS (bt_chart_page_parent_class)->map (widget);
+
+  if (!self->bound)
+    rebind (self);
+}
+
+static void
 bt_chart_page_dispose (GObject *object)
 {
   BtChartPage *self = BT_CHART_PAGE (object);
+
+  g_clear_object (&self->weeks_slice);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_CHART_PAGE);
   g_clear_object (&self->plan);
@@ -459,6 +503,7 @@ bt_chart_page_class_init (BtChartPageClass *klass)
   object_class->dispose = bt_chart_page_dispose;
   object_class->get_property = bt_chart_page_get_property;
   object_class->set_property = bt_chart_page_set_property;
+  widget_class->map = bt_chart_page_map;
 
   properties[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL,
@@ -492,6 +537,8 @@ bt_chart_page_class_init (BtChartPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, function_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, overdue_toggle);
+  gtk_widget_class_bind_template_child (widget_class, BtChartPage, more_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_more_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked_cb);
