@@ -256,7 +256,6 @@ screenshot (BtWindow   *window,
             const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
@@ -268,9 +267,23 @@ screenshot (BtWindow   *window,
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
   gsize stride;
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* Slow builds (the sanitizers) may not have drawn the page yet. */
+  for (guint attempt = 0; attempt < 50 && node == NULL; attempt++)
+    {
+      g_autoptr(GtkSnapshot) s = gtk_snapshot_new ();
+
+      width = gtk_widget_get_width (GTK_WIDGET (window));
+      height = gtk_widget_get_height (GTK_WIDGET (window));
+      if (width > 0 && height > 0)
+        {
+          gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (s), width, height);
+          node = gtk_snapshot_free_to_node (g_steal_pointer (&s));
+        }
+      if (node == NULL)
+        spin_main_loop (100);
+    }
   g_assert_nonnull (node);
+  bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, &bounds);
 
   g_mkdir_with_parents (dir, 0700);
