@@ -1414,8 +1414,8 @@ bt_plan_file_load_bytes (GBytes  *bytes,
   if (length > BT_PLAN_MAX_BYTES)
     {
       g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_TOO_LARGE,
-                   _("the file is %" G_GSIZE_FORMAT " MiB, more than the %d MiB a plan may have"),
-                   length / (1024 * 1024), BT_PLAN_MAX_BYTES / (1024 * 1024));
+                   _("the file is %lu MiB, more than the %d MiB a plan may have"),
+                   (unsigned long) (length / (1024 * 1024)), BT_PLAN_MAX_BYTES / (1024 * 1024));
       return NULL;
     }
 
