@@ -10,28 +10,11 @@
 
 #include <adwaita.h>
 
+#include "bt-test-widgets.h"
+
 #include "bt-check-in-dialog.h"
 #include "bt-date.h"
 #include "bt-plan-file.h"
-
-static GtkWidget *
-find_first (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_first (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static void
 test_save_records_the_week (void)
@@ -43,7 +26,7 @@ test_save_records_the_week (void)
   BtCheckInDialog *dialog = bt_check_in_dialog_new (NULL, plan, history);
   GtkWidget *save = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), BT_TYPE_CHECK_IN_DIALOG, "save_button");
   GtkWidget *hours = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), BT_TYPE_CHECK_IN_DIALOG, "hours_group");
-  GtkWidget *first_spin = find_first (hours, GTK_TYPE_SPIN_BUTTON);
+  GtkWidget *first_spin = bt_test_find (hours, GTK_TYPE_SPIN_BUTTON);
   GDate today;
   int y, w;
   guint saved = 0;

@@ -9,27 +9,10 @@
 
 #include <adwaita.h>
 
+#include "bt-test-widgets.h"
+
 #include "bt-item-editor.h"
 #include "bt-plan-file.h"
-
-static GtkWidget *
-find_first (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_first (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static GtkWidget *
 find_button (GtkWidget  *widget,
@@ -74,8 +57,8 @@ test_edit_then_undo (void)
   g_autoptr(BtRelationship) priya = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
   BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan),
                                              bt_plan_get_relationships (plan), BT_ITEM (priya));
-  GtkWidget *name = find_first (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
-  GtkWidget *strength = find_first (GTK_WIDGET (editor), GTK_TYPE_SPIN_BUTTON);
+  GtkWidget *name = bt_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
+  GtkWidget *strength = bt_test_find (GTK_WIDGET (editor), GTK_TYPE_SPIN_BUTTON);
   char *what = NULL;
 
   g_assert_nonnull (name);
@@ -123,7 +106,7 @@ test_bad_date_is_refused (void)
                                              bt_plan_get_milestones (plan), BT_ITEM (m));
   GtkWidget *fields = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (editor), BT_TYPE_ITEM_EDITOR,
                                                                    "fields_group");
-  GtkWidget *title = find_first (fields, ADW_TYPE_ENTRY_ROW);
+  GtkWidget *title = bt_test_find (fields, ADW_TYPE_ENTRY_ROW);
   GtkWidget *date = gtk_widget_get_next_sibling (title);
 
   g_assert_true (ADW_IS_ENTRY_ROW (date));
@@ -147,7 +130,7 @@ test_add_and_delete (void)
   GListModel *people = bt_plan_get_relationships (plan);
   guint before = g_list_model_get_n_items (people);
   BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), people, BT_ITEM (fresh));
-  GtkWidget *name = find_first (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
+  GtkWidget *name = bt_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
   GtkWidget *delete_button;
 
   /* A new person needs a name before it can be added. */

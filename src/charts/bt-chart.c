@@ -124,18 +124,40 @@ bt_cairo_append_to_byte_array (void                *closure,
 }
 
 /**
- * bt_cairo_write_private:
+ * bt_cairo_finish_to_file:
+ * @surface: (transfer full): a surface writing into @out
+ * @status: how drawing on it went
+ * @what: what was drawn, for the error message
  *
- * Writes what a cairo surface produced, atomically and readable by the user
- * alone, like every file the app writes.
+ * Finishes @surface and writes what it produced to @path, atomically and
+ * readable by the user alone, like every file the app writes.
  */
 gboolean
-bt_cairo_write_private (const char  *path,
-                        GBytes      *bytes,
-                        GError     **error)
+bt_cairo_finish_to_file (cairo_surface_t  *surface,
+                         cairo_status_t    status,
+                         GByteArray       *out,
+                         const char       *what,
+                         const char       *path,
+                         GError          **error)
 {
+  const char *data;
   gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
+
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      /* TRANSLATORS: %s is "The chart" or "The report", then cairo's reason */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s could not be drawn: %s"),
+                   what, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  data = (const char *) out->data;
+  length = out->len;
 
   return bt_plan_file_write_private (path, data, length, FALSE, error);
 }
@@ -160,7 +182,6 @@ bt_chart_export (BtChartKind         kind,
                  GError            **error)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
-  g_autoptr(GBytes) bytes = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -192,19 +213,5 @@ bt_chart_export (BtChartKind         kind,
   if (status == CAIRO_STATUS_SUCCESS && format == BT_EXPORT_PNG)
     status = cairo_surface_write_to_png_stream (surface, bt_cairo_append_to_byte_array, out);
 
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The chart could not be drawn: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&out));
-
-  return bt_cairo_write_private (path, bytes, error);
+  return bt_cairo_finish_to_file (surface, status, out, _("The chart"), path, error);
 }

@@ -52,8 +52,11 @@ gboolean    bt_chart_export              (BtChartKind         kind,
 cairo_status_t bt_cairo_append_to_byte_array (void                *closure,
                                              const unsigned char *data,
                                              unsigned int         length);
-gboolean    bt_cairo_write_private       (const char         *path,
-                                          GBytes             *bytes,
+gboolean    bt_cairo_finish_to_file      (cairo_surface_t    *surface,
+                                          cairo_status_t      status,
+                                          GByteArray         *out,
+                                          const char         *what,
+                                          const char         *path,
                                           GError            **error);
 
 G_END_DECLS

@@ -923,7 +923,6 @@ bt_report_export_pdf (BtPlan       *plan,
                       GError      **error)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(BtReport) report = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -950,19 +949,6 @@ bt_report_export_pdf (BtPlan       *plan,
 
   status = cairo_status (cr);
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The report could not be drawn: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&out));
-
-  return bt_cairo_write_private (path, bytes, error);
+  return bt_cairo_finish_to_file (surface, status, out, _("The report"), path, error);
 }
