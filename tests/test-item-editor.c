@@ -195,6 +195,96 @@ test_business_case_savings (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (monthly)), ==, "31000");
 }
 
+/* One item of every kind: added, edited and deleted through the editor,
+ * each an undoable step that leaves the model as it was. */
+static void
+test_every_kind (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtRelationship) person = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  g_autoptr(BtBusinessCase) bc = g_list_model_get_item (bt_narrative_get_business_cases (narrative), 0);
+  struct {
+    GType       type;
+    BtItem     *owner;
+    GListModel *list;
+    const char *first_field;   /* the property the first entry row edits */
+  } kinds[] = {
+    { BT_TYPE_PHASE, BT_ITEM (plan), bt_plan_get_phases (plan), "title" },
+    { BT_TYPE_MILESTONE, BT_ITEM (plan), bt_plan_get_milestones (plan), "title" },
+    { BT_TYPE_CATEGORY, BT_ITEM (plan), bt_plan_get_categories (plan), "name" },
+    { BT_TYPE_RELATIONSHIP, BT_ITEM (plan), bt_plan_get_relationships (plan), "name" },
+    { BT_TYPE_TOUCHPOINT, BT_ITEM (person), bt_relationship_get_touchpoints (person), "date" },
+    { BT_TYPE_NARRATIVE, BT_ITEM (plan), bt_plan_get_narratives (plan), "title" },
+    { BT_TYPE_IMPACT_STATEMENT, BT_ITEM (narrative), bt_narrative_get_impact_statements (narrative), "summary" },
+    { BT_TYPE_BUSINESS_CASE, BT_ITEM (narrative), bt_narrative_get_business_cases (narrative), "title" },
+    { BT_TYPE_COST_ROW, BT_ITEM (bc), bt_business_case_get_cost_rows (bc), "metric" },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(BtItem) item = g_object_new (kinds[k].type, NULL);
+      guint before = g_list_model_get_n_items (kinds[k].list);
+      const char *text = g_str_equal (kinds[k].first_field, "date") ? "2026-11-20" : "Added in a test";
+      BtItemEditor *editor;
+      GtkWidget *entry, *delete_button;
+      g_autofree char *value = NULL;
+
+      /* Add */
+      editor = bt_item_editor_new (NULL, plan, history, kinds[k].owner, kinds[k].list, item);
+      entry = bt_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
+      g_assert_nonnull (entry);
+      gtk_editable_set_text (GTK_EDITABLE (entry), text);
+      g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
+      g_signal_emit_by_name (apply_button (editor), "clicked");
+      g_assert_cmpuint (g_list_model_get_n_items (kinds[k].list), ==, before + 1);
+
+      /* Edit */
+      editor = bt_item_editor_new (NULL, plan, history, kinds[k].owner, kinds[k].list, item);
+      entry = bt_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
+      gtk_editable_set_text (GTK_EDITABLE (entry), g_str_equal (kinds[k].first_field, "date") ? "2026-11-21"
+                                                                                            : "Edited in a test");
+      g_signal_emit_by_name (apply_button (editor), "clicked");
+      if (g_str_equal (kinds[k].first_field, "date"))
+        g_assert_cmpint (g_date_get_day (bt_touchpoint_get_date (BT_TOUCHPOINT (item))), ==, 21);
+      else
+        {
+          g_object_get (item, kinds[k].first_field, &value, NULL);
+          g_assert_cmpstr (value, ==, "Edited in a test");
+        }
+
+      /* Delete, then undo the deletion */
+      editor = bt_item_editor_new (NULL, plan, history, kinds[k].owner, kinds[k].list, item);
+      delete_button = find_button (GTK_WIDGET (editor), "destructive-action");
+      g_assert_nonnull (delete_button);
+      g_signal_emit_by_name (delete_button, "clicked");
+      g_assert_cmpuint (g_list_model_get_n_items (kinds[k].list), ==, before);
+      g_assert_true (bt_history_undo (history));
+      g_assert_cmpuint (g_list_model_get_n_items (kinds[k].list), ==, before + 1);
+
+      /* Undo the edit and the addition: back to where it started. */
+      g_assert_true (bt_history_undo (history));
+      g_assert_true (bt_history_undo (history));
+      g_assert_cmpuint (g_list_model_get_n_items (kinds[k].list), ==, before);
+      /* And redo all three. */
+      g_assert_true (bt_history_redo (history));
+      g_assert_true (bt_history_redo (history));
+      g_assert_true (bt_history_redo (history));
+      g_assert_cmpuint (g_list_model_get_n_items (kinds[k].list), ==, before);
+    }
+
+  /* The plan still reads back from its own file. */
+  {
+    g_autoptr(GBytes) bytes = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+    g_autoptr(BtPlan) back = bt_plan_file_load_bytes (bytes, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (back);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +302,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/bad-date-is-refused", test_bad_date_is_refused);
   g_test_add_func ("/item-editor/add-and-delete", test_add_and_delete);
   g_test_add_func ("/item-editor/business-case-savings", test_business_case_savings);
+  g_test_add_func ("/item-editor/every-kind", test_every_kind);
 
   return g_test_run ();
 }
