@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <sys/stat.h>
+#include <time.h>
+#include <utime.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -402,6 +404,54 @@ test_missing_ids_are_made (void)
   g_assert_cmpstr (bt_item_get_id (a), !=, bt_item_get_id (b));
 }
 
+static void
+test_leftovers_are_cleaned (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bt-leftovers-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+  const char *removed[] = { "plan.json.AbC123", "plan.json.bak.tmp" };
+  const char *kept_old[] = { "plan.json.bak", "plan.json.notes", "plan.json.ABCDEFG", "plan.json.ab-12x",
+                             "other.json.AbC123" };
+  const char *kept_new = "plan.json.Zz9Zz9";   /* a save under way elsewhere */
+  struct utimbuf old = { time (NULL) - 3600, time (NULL) - 3600 };
+
+  g_assert_true (g_file_set_contents (path, "{}", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (removed); i++)
+    {
+      g_autofree char *f = g_build_filename (dir, removed[i], NULL);
+      g_assert_true (g_file_set_contents (f, "x", -1, NULL));
+      g_assert_cmpint (utime (f, &old), ==, 0);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kept_old); i++)
+    {
+      g_autofree char *f = g_build_filename (dir, kept_old[i], NULL);
+      g_assert_true (g_file_set_contents (f, "x", -1, NULL));
+      g_assert_cmpint (utime (f, &old), ==, 0);
+    }
+  {
+    g_autofree char *f = g_build_filename (dir, kept_new, NULL);
+    g_assert_true (g_file_set_contents (f, "x", -1, NULL));
+  }
+
+  g_assert_cmpuint (bt_plan_file_clean_leftovers (path), ==, G_N_ELEMENTS (removed));
+
+  for (guint i = 0; i < G_N_ELEMENTS (removed); i++)
+    {
+      g_autofree char *f = g_build_filename (dir, removed[i], NULL);
+      g_assert_false (g_file_test (f, G_FILE_TEST_EXISTS));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kept_old); i++)
+    {
+      g_autofree char *f = g_build_filename (dir, kept_old[i], NULL);
+      g_assert_true (g_file_test (f, G_FILE_TEST_EXISTS));
+    }
+  {
+    g_autofree char *f = g_build_filename (dir, kept_new, NULL);
+    g_assert_true (g_file_test (f, G_FILE_TEST_EXISTS));
+  }
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -420,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/plan-file/control-characters-and-rtl-text", test_control_characters_and_rtl_text);
   g_test_add_func ("/plan-file/weeks-out-of-order-are-sorted", test_weeks_out_of_order_are_sorted);
   g_test_add_func ("/plan-file/missing-ids-are-made", test_missing_ids_are_made);
+  g_test_add_func ("/plan-file/leftovers-are-cleaned", test_leftovers_are_cleaned);
 
   return g_test_run ();
 }

@@ -1847,6 +1847,82 @@ keep_backup (const char *target)
                               0600, NULL);
 }
 
+static gboolean
+is_leftover_name (const char *name,
+                  const char *base)
+{
+  gsize n = strlen (base);
+  g_autofree char *backup_tmp = g_strconcat (base, ".bak.tmp", NULL);
+
+  if (g_str_equal (name, backup_tmp))
+    return TRUE;
+
+  /* g_file_set_contents_full() writes to BASE.XXXXXX, six characters from
+   * the mkstemp alphabet, and renames it over BASE. */
+  if (strncmp (name, base, n) != 0 || name[n] != '.' || strlen (name + n + 1) != 6)
+    return FALSE;
+
+  for (const char *p = name + n + 1; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * bt_plan_file_clean_leftovers:
+ * @path: a plan file
+ *
+ * Removes the temporary files a save killed half-way leaves beside the
+ * plan: only names of exactly that pattern, only regular files of this
+ * user, and only ones older than ten minutes, so that a save under way in
+ * another window is never disturbed.
+ *
+ * Returns: how many were removed
+ */
+guint
+bt_plan_file_clean_leftovers (const char *path)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *dir_name = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(GDir) dir = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+  guint removed = 0;
+
+  g_return_val_if_fail (path != NULL, 0);
+
+  target = resolve_target (path);
+  dir_name = g_path_get_dirname (target);
+  base = g_path_get_basename (target);
+  dir = g_dir_open (dir_name, 0, NULL);
+  if (dir == NULL)
+    return 0;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = NULL;
+      GStatBuf st;
+
+      if (!is_leftover_name (name, base))
+        continue;
+
+      file = g_build_filename (dir_name, name, NULL);
+      if (g_lstat (file, &st) != 0 || !S_ISREG (st.st_mode) || st.st_uid != getuid () ||
+          now - (gint64) st.st_mtime < 10 * 60)
+        continue;
+
+      if (g_unlink (file) == 0)
+        removed++;
+    }
+
+  if (removed > 0)
+    g_debug ("Removed %u temporary files left by an interrupted save", removed);
+
+  return removed;
+}
+
 /**
  * bt_plan_file_write_private:
  * @keep_backup: keep the file's previous contents as `PATH.bak`

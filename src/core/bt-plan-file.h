@@ -69,6 +69,7 @@ gboolean    bt_plan_file_write_private    (const char     *path,
                                            gboolean        keep_backup,
                                            GError        **error);
 char       *bt_plan_file_backup_path      (const char     *path);
+guint       bt_plan_file_clean_leftovers  (const char     *path);
 char       *bt_plan_file_default_path     (void);
 BtPlan     *bt_plan_file_load_sample      (GError        **error);
 char       *bt_plan_file_describe         (BtPlan         *plan);

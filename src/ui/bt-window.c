@@ -302,7 +302,10 @@ load_in_thread (GTask        *task,
   BtPlan *plan;
 
   if (path != NULL)
-    plan = bt_plan_file_load (path, &error);
+    {
+      bt_plan_file_clean_leftovers (path);
+      plan = bt_plan_file_load (path, &error);
+    }
   else
     plan = bt_plan_file_load_sample (&error);
 
