@@ -108,6 +108,51 @@ try:
     # The plan loads in a worker thread: wait until the overview is there.
     wait_for(lambda: first(main, "label", "Next milestones"), "the overview")
 
+    # Every control on every page has a name a screen reader can say.
+    controls = ("push button", "toggle button", "check box", "spin button", "entry", "text",
+                "combo box", "radio button", "menu button", "slider")
+
+    def unnamed(name):
+        # GTK falls back to the class name ("GtkMenuButton", "GtkImage") for
+        # a control nobody named: that is no name to a person.
+        name = (name or "").strip()
+        return not name or (name[:3] in ("Gtk", "Adw") and " " not in name)
+
+    def unnamed_controls(root):
+        missing = []
+        for node in walk(root):
+            try:
+                # GTK 4.8 exposes a GtkDropDown's inner toggle as a nameless
+                # button; the drop-down itself, its parent, carries the name.
+                parent = node.parent
+                if parent is not None and parent.getRoleName() == "combo box" and not unnamed(parent.name):
+                    continue
+                if node.getRoleName() in controls and unnamed(node.name):
+                    missing.append(f"{node.getRoleName()} '{node.name}' in {node.parent.getRoleName()} "
+                                   f"'{node.parent.name}'")
+            except Exception:
+                continue
+        return missing
+
+    def page_switcher(title):
+        for node in walk(main):
+            try:
+                if (node.name or "").strip().startswith(title) and node.queryAction().nActions > 0 \
+                        and node.getRoleName() in ("toggle button", "push button", "radio button", "page tab"):
+                    return node
+            except Exception:
+                continue
+        return None
+
+    missing = []
+    for title in ("Overview", "Roadmap", "Time", "Relationships", "Narratives"):
+        click(wait_for(lambda: page_switcher(title), f"the {title} page"))
+        time.sleep(0.8)
+        missing += [f"{title}: {m}" for m in unnamed_controls(main)]
+    for m in missing:
+        print(f"# no accessible name: {m}", flush=True)
+    check("every control on every page has an accessible name", not missing)
+
     # Add a person: to the Relationships page, its add button, a name.
     def switcher_button():
         for node in walk(main):

@@ -333,6 +333,41 @@ on_more_clicked_cb (BtChartPage *self)
   gtk_widget_set_visible (self->more_button, FALSE);
 }
 
+/* What the page's add buttons say, known from its kind before any plan:
+ * a screen reader names them even on a page not shown yet. */
+static void
+label_buttons (BtChartPage *self)
+{
+  const char *add = NULL, *secondary = NULL;
+
+  switch (self->kind)
+    {
+    case BT_CHART_TIMELINE:
+      add = _("Add Milestone");
+      secondary = _("Add Phase");
+      break;
+    case BT_CHART_TIME:
+      secondary = _("Add Category");
+      break;
+    case BT_CHART_RELATIONSHIPS:
+      add = _("Add Person");
+      break;
+    case BT_CHART_NARRATIVES:
+    case BT_N_CHARTS:
+    default:
+      add = _("Add Narrative");
+      break;
+    }
+
+  /* A button that does nothing on this page still has a name. */
+  gtk_widget_set_tooltip_text (self->add_button, add ? add : _("Add"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  add ? add : _("Add"), -1);
+  gtk_widget_set_tooltip_text (self->secondary_add_button, secondary ? secondary : _("Add"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->secondary_add_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  secondary ? secondary : _("Add"), -1);
+}
+
 static void
 rebind (BtChartPage *self)
 {
@@ -342,6 +377,7 @@ rebind (BtChartPage *self)
 
   bt_chart_view_set_kind (self->chart, self->kind);
   bt_chart_view_set_plan (self->chart, self->plan);
+  label_buttons (self);
 
   /* Rows are built when the page is first shown, not with the plan:
    * start-up shows the overview only. */
