@@ -1,11 +1,33 @@
-/* bt-test-widgets.h — finding widgets in the ui tests
+/* bt-test-widgets.h — starting the ui tests and finding their widgets
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
+#include <stdio.h>
+
 #include <adwaita.h>
+
+/* g_test_init() with isolated folders, then GTK and libadwaita. Returns
+ * FALSE, after printing a TAP skip, when there is no display: meson then
+ * reports the test as skipped, and dev.sh test, which provides the display,
+ * treats a skip as a broken set-up. */
+static inline gboolean
+bt_test_init_ui (int    *argc,
+                 char ***argv)
+{
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display\n");
+      return FALSE;
+    }
+  adw_init ();
+
+  return TRUE;
+}
 
 /* The first widget of @type under @widget, depth first. */
 static inline GtkWidget *

@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 
 #include <adwaita.h>
 
@@ -289,14 +288,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (!gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!bt_test_init_ui (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/item-editor/edit-then-undo", test_edit_then_undo);
   g_test_add_func ("/item-editor/bad-date-is-refused", test_bad_date_is_refused);

@@ -6,12 +6,13 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
 
 #include <adwaita.h>
+
+#include "bt-test-widgets.h"
 
 #include "bt-analytics.h"
 #include "bt-application.h"
@@ -349,14 +350,8 @@ main (int   argc,
 {
   g_autoptr(GApplication) app = NULL;
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (!gtk_init_check ())
-    {
-      printf ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!bt_test_init_ui (&argc, &argv))
+    return 0;
 
   app = g_object_new (BT_TYPE_APPLICATION, "application-id", "io.github.breakthrough.PlannerTest",
                       "flags", G_APPLICATION_NON_UNIQUE, NULL);
