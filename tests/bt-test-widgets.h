@@ -17,7 +17,14 @@ static inline gboolean
 bt_test_init_ui (int    *argc,
                  char ***argv)
 {
+  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Isolated folders for what the tests write, but the system's read-only
+   * data (icon themes, the MIME database that tells an SVG icon from other
+   * files) as the app sees it. */
+  g_setenv ("XDG_DATA_DIRS", data_dirs != NULL && *data_dirs != '\0' ? data_dirs : "/usr/local/share:/usr/share",
+            TRUE);
 
   if (!gtk_init_check ())
     {

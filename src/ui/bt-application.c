@@ -204,6 +204,11 @@ bt_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (bt_application_parent_class)->startup (app);
 
+  /* Our icons, whatever the application id (the tests use their own). */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/io/github/breakthrough/Planner/icons");
+  gtk_window_set_default_icon_name (APP_ID);
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);

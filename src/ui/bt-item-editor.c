@@ -228,7 +228,7 @@ date_picker (Field *field)
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *calendar = gtk_calendar_new ();
 
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "bt-date-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Pick a Date"));
