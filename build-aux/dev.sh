@@ -18,13 +18,13 @@ build_dir="${BUILD_DIR:-_build}"
 packages=(
   gcc pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
-  libcairo2-dev libpango1.0-dev
+  libcairo2-dev libpango1.0-dev libgtk-4-bin
   libxml2-utils desktop-file-utils appstream
 )
 test_packages=(
   xvfb xauth dbus dbus-daemon dbus-x11 at-spi2-core
   python3 python3-gi python3-pyatspi gir1.2-atspi-2.0
-  libglib2.0-bin poppler-utils
+  libglib2.0-bin poppler-utils locales
 )
 
 say() { printf '%s\n' "dev.sh: $*" >&2; }
@@ -83,6 +83,8 @@ case "$cmd" in
     configure_and_build
     # The settings schema, compiled into the build folder, beside the system's.
     export GSETTINGS_SCHEMA_DIR="$top/$build_dir/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+    # The translations built in $build_dir/po.
+    export BREAKTHROUGH_LOCALEDIR="$top/$build_dir/po"
     exec "$build_dir/src/breakthrough" "$@"
     ;;
 

@@ -15,9 +15,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(BtApplication) app = NULL;
+  const char *localedir = g_getenv ("BREAKTHROUGH_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* The translations built in _build/po, for running and testing
+   * uninstalled (build-aux/dev.sh run sets it). */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
