@@ -112,5 +112,37 @@ check "an impossible --today is refused" [ $status -eq 2 ]
 check "a bad plan is not drawn" [ $status -eq 1 ]
 check "a bad plan's error names the path" contains "$tmp/err" "relationships[0].strength"
 
+# Imports: a dry run changes nothing; an import saves the plan once, and a
+# second one leaves it byte for byte; a malformed file leaves it alone.
+cp data/import/plan.json "$tmp/import.json"
+TZ=Europe/Berlin "$bin" --import-ics data/import/recurrences.ics --dry-run --today 2026-11-22 \
+  "$tmp/import.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--import-ics --dry-run exits 0" [ $status -eq 0 ]
+check "--dry-run leaves the plan as it was" cmp -s "$tmp/import.json" data/import/plan.json
+check "the preview names the calendar and the weeks" contains "$tmp/out" "“Work”: 10 events in 3 weeks, 2026-W41 to 2026-W43"
+check "the preview lists events no rule matched" contains "$tmp/out" "“Lunch”: 1 time, 1.0 h"
+check "the preview lists the touchpoints" contains "$tmp/out" "2026-10-06  Priya Raman — Roadmap planning with Priya"
+check "the preview says what was left out" contains "$tmp/out" "Left out: 1 all-day, 2 cancelled, 1 declined, 1 after today."
+TZ=Europe/Berlin "$bin" --import-ics data/import/recurrences.ics --today 2026-11-22 "$tmp/import.json" >"$tmp/out" 2>&1; status=$?
+check "--import-ics imports" [ $status -eq 0 ]
+"$bin" --validate "$tmp/import.json" >"$tmp/out" 2>&1; status=$?
+check "the imported plan passes --validate" [ $status -eq 0 ]
+check "the imported hours are in the plan" contains "$tmp/import.json" '"c-road": 2'
+cp "$tmp/import.json" "$tmp/import-once.json"
+TZ=Europe/Berlin "$bin" --import-ics data/import/recurrences.ics --today 2026-11-22 "$tmp/import.json" >"$tmp/out" 2>&1
+check "importing the same file again changes nothing" cmp -s "$tmp/import.json" "$tmp/import-once.json"
+TZ=Europe/Berlin "$bin" --import-ics data/import/bad-tzid.ics "$tmp/import.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "a malformed calendar fails with 1" [ $status -eq 1 ]
+check "its error names the file and the line" contains "$tmp/err" "data/import/bad-tzid.ics: line 8: the time zone"
+check "and the plan is unchanged" cmp -s "$tmp/import.json" "$tmp/import-once.json"
+TZ=Europe/Berlin "$bin" --import-csv data/import/toggl.csv --dry-run "$tmp/import.json" >"$tmp/out" 2>&1; status=$?
+check "--import-csv reads a Toggl Track report" [ $status -eq 0 ]
+"$bin" --export-csv "$tmp/weeks.csv" "$tmp/import.json"; status=$?
+check "--export-csv writes the weeks" [ $status -eq 0 ]
+check "the CSV has a row per week, numbers with a dot" contains "$tmp/weeks.csv" "2026-W41,2026-10-05,0.00,1.00,0.00,2.00,0.50,1.00,2.50,0.7143,"
+check "the CSV is readable by the user alone" [ "$(stat -c %a "$tmp/weeks.csv")" = "600" ]
+"$bin" --dry-run "$tmp/import.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--dry-run alone is refused" [ $status -eq 2 ]
+
 echo "1..$n"
 [ $fails -eq 0 ]

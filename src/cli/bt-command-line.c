@@ -18,6 +18,7 @@
 #include "bt-chart.h"
 #include "bt-command-line.h"
 #include "bt-date.h"
+#include "bt-import.h"
 #include "bt-plan-file.h"
 #include "bt-report.h"
 
@@ -57,6 +58,16 @@ static const GOptionEntry entries[] = {
   { "today", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Draw charts and reports as of this date (YYYY-MM-DD), for reproducible exports"),
     N_("DATE") },
+  { "import-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the hours and touchpoints of a calendar exported as iCalendar (.ics) into the plan"),
+    N_("FILE") },
+  { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a Toggl Track or Clockify detailed report (CSV) into the plan"), N_("FILE") },
+  { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import-ics or --import-csv: show what would be imported, change nothing"), NULL },
+  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the weeks as CSV to OUT: hours per category, tactical, strategic, strategic share"),
+    N_("OUT") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
     NULL, N_("[FILE]") },
   { NULL }
@@ -300,6 +311,211 @@ export_report (GVariantDict  *options,
   return 0;
 }
 
+static void
+print_preview (BtPlan   *plan,
+               BtImport *import)
+{
+  GListModel *categories = bt_plan_get_categories (plan);
+  guint n_new = 0;
+
+  if (import->weeks->len == 0)
+    printf (_("Import from “%s”: no hours up to today.\n"), import->source_name);
+  else
+    {
+      BtImportWeek *first = import->weeks->pdata[0];
+      BtImportWeek *last = import->weeks->pdata[import->weeks->len - 1];
+      g_autofree char *from = bt_iso_week_format (first->iso_year, first->week);
+      g_autofree char *to = bt_iso_week_format (last->iso_year, last->week);
+
+      g_autofree char *n_events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events",
+                                                                import->n_events), import->n_events);
+      g_autofree char *n_weeks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u week", "%u weeks",
+                                                               import->weeks->len), import->weeks->len);
+
+      /* TRANSLATORS: "Import from “Work”: 31 events in 6 weeks, 2026-W40 to 2026-W45" */
+      printf (_("Import from “%s”: %s in %s, %s to %s\n"), import->source_name, n_events, n_weeks, from, to);
+    }
+
+  if (import->weeks->len > 0)
+    {
+      guint n_replaced = 0;
+
+      printf ("\n%-10s %10s %10s %10s\n", _("Week"), _("Tactical"), _("Strategic"), _("No rule"));
+      for (guint i = 0; i < import->weeks->len; i++)
+        {
+          BtImportWeek *w = import->weeks->pdata[i];
+          g_autofree char *label = bt_iso_week_format (w->iso_year, w->week);
+          double tactical = 0.0, strategic = 0.0;
+
+          for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+            {
+              g_autoptr(BtCategory) category = g_list_model_get_item (categories, c);
+              double *h = g_hash_table_lookup (w->hours, bt_item_get_id (BT_ITEM (category)));
+
+              if (h == NULL)
+                continue;
+              if (bt_category_get_kind (category) == BT_CATEGORY_STRATEGIC)
+                strategic += *h;
+              else
+                tactical += *h;
+            }
+          printf ("%-10s %8.1f h %8.1f h %8.1f h%s\n", label, tactical, strategic, w->unmatched,
+                  w->replaces ? "  *" : "");
+          n_replaced += w->replaces;
+        }
+      if (n_replaced > 0)
+        printf (g_dngettext (GETTEXT_PACKAGE,
+                             "* %u week already has other hours in the plan: the import replaces them.\n",
+                             "* %u weeks already have other hours in the plan: the import replaces them.\n",
+                             n_replaced), n_replaced);
+
+      printf ("\n%s\n", _("Hours per category"));
+      for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+        {
+          g_autoptr(BtCategory) category = g_list_model_get_item (categories, c);
+          double hours = bt_import_category_hours (import, bt_item_get_id (BT_ITEM (category)));
+
+          if (hours > 0.0)
+            printf ("  %-40s %8.1f h\n", bt_category_get_name (category), hours);
+        }
+    }
+
+  if (import->unmatched->len > 0)
+    {
+      printf ("\n");
+      printf (g_dngettext (GETTEXT_PACKAGE, "%u kind of event no rule matched (add a rule for it):\n",
+                           "%u kinds of event no rule matched (add rules for them):\n", import->unmatched->len),
+              import->unmatched->len);
+      for (guint i = 0; i < import->unmatched->len; i++)
+        {
+          BtImportUnmatched *u = import->unmatched->pdata[i];
+
+          /* TRANSLATORS: an event no rule matched: its title, how often, the hours */
+          printf (g_dngettext (GETTEXT_PACKAGE, "  “%s”: %u time, %.1f h\n", "  “%s”: %u times, %.1f h\n",
+                               u->count), u->summary, u->count, u->hours);
+        }
+    }
+
+  if (import->touchpoints->len > 0)
+    {
+      for (guint i = 0; i < import->touchpoints->len; i++)
+        n_new += ((BtImportTouchpoint *) import->touchpoints->pdata[i])->is_new;
+
+      printf ("\n");
+      printf (g_dngettext (GETTEXT_PACKAGE, "%u touchpoint with your relationships (%u new):\n",
+                           "%u touchpoints with your relationships (%u new):\n", import->touchpoints->len),
+              import->touchpoints->len, n_new);
+      for (guint i = 0; i < import->touchpoints->len; i++)
+        {
+          BtImportTouchpoint *t = import->touchpoints->pdata[i];
+          g_autofree char *date = bt_date_to_iso (&t->date);
+
+          printf ("  %s  %s — %s\n", date, bt_relationship_get_name (t->relationship), t->summary);
+        }
+    }
+
+  if (import->n_all_day + import->n_cancelled + import->n_declined + import->n_future > 0)
+    {
+      printf ("\n");
+      /* TRANSLATORS: what the import did not count */
+      printf (_("Left out: %u all-day, %u cancelled, %u declined, %u after today.\n"),
+              import->n_all_day, import->n_cancelled, import->n_declined, import->n_future);
+    }
+
+  if (import->default_rules)
+    printf ("\n%s\n", _("The plan has no import rules yet: the default rules were used, and importing adds them to the plan."));
+
+  for (guint i = 0; i < import->missing_categories->len; i++)
+    printf (_("A rule for “%s” names a category that no longer exists: it was skipped.\n"),
+            (const char *) import->missing_categories->pdata[i]);
+}
+
+static int
+import_file (GVariantDict  *options,
+             const char    *source,
+             gboolean       ics,
+             char         **files)
+{
+  g_autofree char *path = plan_path_or_default (files);
+  const char *today_text = NULL;
+  g_autoptr(BtPlan) plan = NULL;
+  g_autoptr(BtImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_variant_dict_lookup (options, "today", "&s", &today_text);
+  if (today_text != NULL)
+    {
+      GDate today;
+      g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+      g_autoptr(GDateTime) midnight = NULL;
+
+      if (!parse_today (today_text, &today))
+        return 2;
+      /* The end of that day. */
+      midnight = g_date_time_new (tz, g_date_get_year (&today), g_date_get_month (&today),
+                                  g_date_get_day (&today), 0, 0, 0);
+      now = g_date_time_add_days (midnight, 1);
+    }
+  else
+    now = g_date_time_new_now_local ();
+
+  plan = bt_plan_file_load (path, &error);
+  if (plan == NULL)
+    {
+      print_error (path, error->message);
+      return 1;
+    }
+
+  import = ics ? bt_import_ics (plan, source, now, &error) : bt_import_csv (plan, source, now, &error);
+  if (import == NULL)
+    {
+      print_error (source, error->message);
+      fprintf (stderr, _("The plan is unchanged.\n"));
+      return 1;
+    }
+
+  print_preview (plan, import);
+
+  if (g_variant_dict_contains (options, "dry-run"))
+    {
+      printf ("\n%s\n", _("Dry run: the plan is unchanged."));
+      return 0;
+    }
+
+  bt_import_apply (import, plan);
+  if (!bt_plan_file_save (plan, path, &error))
+    {
+      print_error (path, error->message);
+      return 1;
+    }
+  printf ("\n");
+  printf (_("Imported into %s.\n"), path);
+
+  return 0;
+}
+
+static int
+export_csv (const char  *out,
+            char       **files)
+{
+  g_autoptr(BtPlan) plan = load_plan_or_report (files);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+
+  if (plan == NULL)
+    return 1;
+
+  csv = bt_import_weeks_to_csv (plan);
+  if (!bt_plan_file_write_private (out, csv, strlen (csv), FALSE, &error))
+    {
+      print_error (out, error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 /**
  * bt_command_line_run:
  * @options: the parsed options
@@ -350,6 +566,26 @@ bt_command_line_run (GVariantDict  *options,
 
   if (validate_path != NULL)
     return validate (validate_path);
+
+  {
+    const char *ics = NULL, *csv = NULL, *csv_out = NULL;
+
+    g_variant_dict_lookup (options, "import-ics", "^&ay", &ics);
+    g_variant_dict_lookup (options, "import-csv", "^&ay", &csv);
+    g_variant_dict_lookup (options, "export-csv", "^&ay", &csv_out);
+
+    if (g_variant_dict_contains (options, "dry-run") && ics == NULL && csv == NULL)
+      {
+        fprintf (stderr, _("--dry-run goes with --import-ics or --import-csv\n"));
+        return 2;
+      }
+    if (ics != NULL)
+      return import_file (options, ics, TRUE, files);
+    if (csv != NULL)
+      return import_file (options, csv, FALSE, files);
+    if (csv_out != NULL)
+      return export_csv (csv_out, files);
+  }
 
   if (export_path != NULL)
     return export_json (export_path, section, files);

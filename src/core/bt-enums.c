@@ -59,20 +59,26 @@ DEFINE_ENUM (bt_case_status_get_type, "BtCaseStatus",
              { BT_CASE_FUNDED, N_("Funded"), "funded" },
              { BT_CASE_REJECTED, N_("Rejected"), "rejected" })
 
+DEFINE_ENUM (bt_rule_match_get_type, "BtRuleMatch",
+             { BT_RULE_WORDS, N_("Words in the title or description"), "words" },
+             { BT_RULE_ATTENDEE, N_("An attendee’s address or domain"), "attendee" },
+             { BT_RULE_CALENDAR, N_("The calendar’s name"), "calendar" },
+             { BT_RULE_RELATIONSHIP, N_("An attendee from your relationships"), "relationship" })
+
 /* The enum classes, referenced once and kept: looking a class up takes
  * GType's locks, and files read and write these values by the thousand. */
 static GEnumClass *
 enum_class (GType enum_type)
 {
   static gsize initialized;
-  static GType types[5];
-  static GEnumClass *classes[5];
+  static GType types[6];
+  static GEnumClass *classes[6];
 
   if (g_once_init_enter (&initialized))
     {
       GType all[] = {
         BT_TYPE_MILESTONE_STATUS, BT_TYPE_CATEGORY_KIND, BT_TYPE_FUNCTION,
-        BT_TYPE_NARRATIVE_STATUS, BT_TYPE_CASE_STATUS,
+        BT_TYPE_NARRATIVE_STATUS, BT_TYPE_CASE_STATUS, BT_TYPE_RULE_MATCH,
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (all); i++)

@@ -55,17 +55,28 @@ typedef enum
   BT_CASE_REJECTED,
 } BtCaseStatus;
 
+/* What an import rule looks at in a calendar event. */
+typedef enum
+{
+  BT_RULE_WORDS,          /* words in the summary or description */
+  BT_RULE_ATTENDEE,       /* an attendee's address, or their domain ("@example.com") */
+  BT_RULE_CALENDAR,       /* the calendar's name */
+  BT_RULE_RELATIONSHIP,   /* an attendee who is one of the user's relationships */
+} BtRuleMatch;
+
 #define BT_TYPE_MILESTONE_STATUS (bt_milestone_status_get_type ())
 #define BT_TYPE_CATEGORY_KIND    (bt_category_kind_get_type ())
 #define BT_TYPE_FUNCTION         (bt_function_get_type ())
 #define BT_TYPE_NARRATIVE_STATUS (bt_narrative_status_get_type ())
 #define BT_TYPE_CASE_STATUS      (bt_case_status_get_type ())
+#define BT_TYPE_RULE_MATCH       (bt_rule_match_get_type ())
 
 GType       bt_milestone_status_get_type (void) G_GNUC_CONST;
 GType       bt_category_kind_get_type    (void) G_GNUC_CONST;
 GType       bt_function_get_type         (void) G_GNUC_CONST;
 GType       bt_narrative_status_get_type (void) G_GNUC_CONST;
 GType       bt_case_status_get_type      (void) G_GNUC_CONST;
+GType       bt_rule_match_get_type       (void) G_GNUC_CONST;
 
 const char *bt_enum_to_nick              (GType        enum_type,
                                           int          value);

@@ -84,7 +84,7 @@ struct _ClassInfo
 
 static const Field profile_fields[] = {
   { "name" }, { "current_role" }, { "target_role" }, { "target_date" },
-  { "birth_year", FIELD_ZERO_UNSET, 1900, 2100 }, { "target_share" },
+  { "birth_year", FIELD_ZERO_UNSET, 1900, 2100 }, { "target_share" }, { "email" },
 };
 static const Field phase_fields[] = {
   { "title", FIELD_REQUIRED }, { "start" }, { "end" },
@@ -97,7 +97,7 @@ static const Field category_fields[] = {
   { "name", FIELD_REQUIRED }, { "kind", FIELD_REQUIRED }, { "color", FIELD_COLOR },
 };
 static const Field touchpoint_fields[] = {
-  { "date", FIELD_REQUIRED }, { "note" },
+  { "date", FIELD_REQUIRED }, { "note" }, { "source" },
 };
 static const Field relationship_fields[] = {
   { "name", FIELD_REQUIRED }, { "role" }, { "email" }, { "function" },
@@ -126,6 +126,13 @@ static const Field check_in_fields[] = {
   { "technical_certainty" },
 };
 
+/* The category is not checked against the plan's: a rule outlives the
+ * category it names, and the import says so instead of the file failing
+ * to load. */
+static const Field import_rule_fields[] = {
+  { "match", FIELD_REQUIRED }, { "pattern" }, { "category", FIELD_REQUIRED },
+};
+
 #define CLASS(name, what, type, fields, children, n_children, has_id) \
   static ClassInfo name = { what, type, fields, N (fields), children, n_children, has_id, NULL }
 
@@ -137,6 +144,7 @@ CLASS (touchpoint_info, "touchpoint", bt_touchpoint_get_type, touchpoint_fields,
 CLASS (impact_info, "impact statement", bt_impact_statement_get_type, impact_fields, NULL, 0, TRUE);
 CLASS (cost_row_info, "cost row", bt_cost_row_get_type, cost_row_fields, NULL, 0, FALSE);
 CLASS (check_in_info, "check-in", bt_check_in_get_type, check_in_fields, NULL, 0, TRUE);
+CLASS (import_rule_info, "import rule", bt_import_rule_get_type, import_rule_fields, NULL, 0, TRUE);
 
 static GListModel *get_touchpoints (gpointer self) { return bt_relationship_get_touchpoints (self); }
 static GListModel *get_cost_rows (gpointer self) { return bt_business_case_get_cost_rows (self); }
@@ -1263,6 +1271,7 @@ static GListModel *get_categories (gpointer self) { return bt_plan_get_categorie
 static GListModel *get_relationships (gpointer self) { return bt_plan_get_relationships (self); }
 static GListModel *get_narratives (gpointer self) { return bt_plan_get_narratives (self); }
 static GListModel *get_check_ins (gpointer self) { return bt_plan_get_check_ins (self); }
+static GListModel *get_import_rules (gpointer self) { return bt_plan_get_import_rules (self); }
 
 /* Phases before milestones and categories before weeks, whatever the file's
  * order, so that references can be checked as they are read. */
@@ -1272,10 +1281,11 @@ static const ChildList plan_categories = { "categories", &category_info, get_cat
 static const ChildList plan_relationships = { "relationships", &relationship_info, get_relationships };
 static const ChildList plan_narratives = { "narratives", &narrative_info, get_narratives };
 static const ChildList plan_check_ins = { "check_ins", &check_in_info, get_check_ins };
+static const ChildList plan_import_rules = { "import_rules", &import_rule_info, get_import_rules };
 
 static const char * const plan_members[] = {
   "format", "version", "section", "profile", "phases", "milestones", "categories",
-  "weeks", "relationships", "narratives", "check_ins",
+  "weeks", "relationships", "narratives", "check_ins", "import_rules",
 };
 
 static BtPlan *
@@ -1335,6 +1345,7 @@ read_plan (JsonNode  *root_node,
   read_list (&ld, BT_ITEM (plan), get_relationships (plan), root, &plan_relationships, NULL);
   read_list (&ld, BT_ITEM (plan), get_narratives (plan), root, &plan_narratives, NULL);
   read_list (&ld, BT_ITEM (plan), get_check_ins (plan), root, &plan_check_ins, NULL);
+  read_list (&ld, BT_ITEM (plan), get_import_rules (plan), root, &plan_import_rules, NULL);
   check_unique_check_in_weeks (&ld, plan);
 
   keep_unknown_members (BT_ITEM (plan), root, plan_members, N (plan_members));
@@ -1756,6 +1767,9 @@ bt_plan_file_serialize (BtPlan         *plan,
     {
       write_top_list (&wr, "categories", bt_plan_get_categories (plan), &category_info);
       write_weeks (&wr, plan);
+      /* Only when there are rules: a plan that never imported stays as it was. */
+      if (g_list_model_get_n_items (bt_plan_get_import_rules (plan)) > 0)
+        write_top_list (&wr, "import_rules", bt_plan_get_import_rules (plan), &import_rule_info);
     }
 
   if (all || section == BT_PLAN_SECTION_RELATIONSHIPS)

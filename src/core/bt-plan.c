@@ -23,6 +23,7 @@ struct _BtPlan
   GListStore *relationships;
   GListStore *narratives;
   GListStore *check_ins;
+  GListStore *import_rules;
 
   guint64     generation;
   guint       file_version;
@@ -54,6 +55,7 @@ bt_plan_dispose (GObject *object)
   g_clear_object (&self->relationships);
   g_clear_object (&self->narratives);
   g_clear_object (&self->check_ins);
+  g_clear_object (&self->import_rules);
 }
 
 static void
@@ -146,6 +148,7 @@ bt_plan_init (BtPlan *self)
   self->relationships = adopt_new_store (self, BT_TYPE_RELATIONSHIP);
   self->narratives = adopt_new_store (self, BT_TYPE_NARRATIVE);
   self->check_ins = adopt_new_store (self, BT_TYPE_CHECK_IN);
+  self->import_rules = adopt_new_store (self, BT_TYPE_IMPORT_RULE);
 
   /* The profile is a single child; a one-item store gives it a parent like
    * any other item without a second mechanism. */
@@ -239,6 +242,7 @@ LIST_GETTER (weeks)
 LIST_GETTER (relationships)
 LIST_GETTER (narratives)
 LIST_GETTER (check_ins)
+LIST_GETTER (import_rules)
 
 gboolean
 bt_plan_get_read_only (BtPlan *self)

@@ -15,6 +15,7 @@
 #include "bt-relationship.h"
 #include "bt-narrative.h"
 #include "bt-check-in.h"
+#include "bt-import-rule.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,7 @@ GListModel  *bt_plan_get_weeks          (BtPlan      *self);
 GListModel  *bt_plan_get_relationships  (BtPlan      *self);
 GListModel  *bt_plan_get_narratives     (BtPlan      *self);
 GListModel  *bt_plan_get_check_ins      (BtPlan      *self);
+GListModel  *bt_plan_get_import_rules   (BtPlan      *self);
 
 gboolean     bt_plan_get_read_only      (BtPlan      *self);
 void         bt_plan_set_read_only      (BtPlan      *self,

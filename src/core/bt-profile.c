@@ -17,6 +17,7 @@ struct _BtProfile
 
   char *name;
   char *current_role;
+  char *email;
   char *target_role;
   GDate target_date;
   int birth_year;
@@ -29,6 +30,7 @@ enum {
   PROP_0,
   PROP_NAME,
   PROP_CURRENT_ROLE,
+  PROP_EMAIL,
   PROP_TARGET_ROLE,
   PROP_TARGET_DATE,
   PROP_BIRTH_YEAR,
@@ -51,6 +53,7 @@ bt_profile_finalize (GObject *object)
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->current_role, g_free);
+  g_clear_pointer (&self->email, g_free);
   g_clear_pointer (&self->target_role, g_free);
 
   G_OBJECT_CLASS (bt_profile_parent_class)->finalize (object);
@@ -72,6 +75,10 @@ bt_profile_get_property (GObject    *object,
 
     case PROP_CURRENT_ROLE:
       g_value_set_string (value, self->current_role);
+      break;
+
+    case PROP_EMAIL:
+      g_value_set_string (value, self->email);
       break;
 
     case PROP_TARGET_ROLE:
@@ -113,6 +120,10 @@ bt_profile_set_property (GObject      *object,
       bt_profile_set_current_role (self, g_value_get_string (value));
       break;
 
+    case PROP_EMAIL:
+      bt_profile_set_email (self, g_value_get_string (value));
+      break;
+
     case PROP_TARGET_ROLE:
       bt_profile_set_target_role (self, g_value_get_string (value));
       break;
@@ -152,6 +163,13 @@ bt_profile_class_init (BtProfileClass *klass)
 
   properties[PROP_CURRENT_ROLE] =
     g_param_spec_string ("current-role", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_EMAIL] =
+    g_param_spec_string ("email", NULL, NULL,
                           NULL,
                           (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
@@ -310,4 +328,22 @@ bt_profile_set_target_share (BtProfile *self,
 
   self->target_share = target_share;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_SHARE]);
+}
+
+const char *
+bt_profile_get_email (BtProfile *self)
+{
+  g_return_val_if_fail (BT_IS_PROFILE (self), NULL);
+
+  return self->email ? self->email : "";
+}
+
+void
+bt_profile_set_email (BtProfile *self,
+                      const char *email)
+{
+  g_return_if_fail (BT_IS_PROFILE (self));
+
+  if (bt_item_set_string (&self->email, email))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
 }

@@ -33,5 +33,8 @@ void bt_profile_set_birth_year (BtProfile *self,
 double bt_profile_get_target_share (BtProfile *self);
 void bt_profile_set_target_share (BtProfile *self,
                                   double target_share);
+const char *bt_profile_get_email (BtProfile *self);
+void bt_profile_set_email (BtProfile *self,
+                          const char *email);
 
 G_END_DECLS

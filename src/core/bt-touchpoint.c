@@ -15,6 +15,7 @@ struct _BtTouchpoint
 
   GDate date;
   char *note;
+  char *source;
 };
 
 G_DEFINE_FINAL_TYPE (BtTouchpoint, bt_touchpoint, BT_TYPE_ITEM)
@@ -23,6 +24,7 @@ enum {
   PROP_0,
   PROP_DATE,
   PROP_NOTE,
+  PROP_SOURCE,
   N_PROPS
 };
 
@@ -40,6 +42,7 @@ bt_touchpoint_finalize (GObject *object)
   BtTouchpoint *self = BT_TOUCHPOINT (object);
 
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->source, g_free);
 
   G_OBJECT_CLASS (bt_touchpoint_parent_class)->finalize (object);
 }
@@ -60,6 +63,10 @@ bt_touchpoint_get_property (GObject    *object,
 
     case PROP_NOTE:
       g_value_set_string (value, self->note);
+      break;
+
+    case PROP_SOURCE:
+      g_value_set_string (value, self->source);
       break;
 
     default:
@@ -85,6 +92,10 @@ bt_touchpoint_set_property (GObject      *object,
       bt_touchpoint_set_note (self, g_value_get_string (value));
       break;
 
+    case PROP_SOURCE:
+      bt_touchpoint_set_source (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -108,6 +119,13 @@ bt_touchpoint_class_init (BtTouchpointClass *klass)
 
   properties[PROP_NOTE] =
     g_param_spec_string ("note", NULL, NULL,
+                          NULL,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SOURCE] =
+    g_param_spec_string ("source", NULL, NULL,
                           NULL,
                           (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
@@ -156,4 +174,22 @@ bt_touchpoint_set_note (BtTouchpoint *self,
 
   if (bt_item_set_string (&self->note, note))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+const char *
+bt_touchpoint_get_source (BtTouchpoint *self)
+{
+  g_return_val_if_fail (BT_IS_TOUCHPOINT (self), NULL);
+
+  return self->source ? self->source : "";
+}
+
+void
+bt_touchpoint_set_source (BtTouchpoint *self,
+                          const char *source)
+{
+  g_return_if_fail (BT_IS_TOUCHPOINT (self));
+
+  if (bt_item_set_string (&self->source, source))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
 }

@@ -21,5 +21,8 @@ void bt_touchpoint_set_date (BtTouchpoint *self,
 const char *bt_touchpoint_get_note (BtTouchpoint *self);
 void bt_touchpoint_set_note (BtTouchpoint *self,
                              const char *note);
+const char *bt_touchpoint_get_source (BtTouchpoint *self);
+void bt_touchpoint_set_source (BtTouchpoint *self,
+                              const char *source);
 
 G_END_DECLS

@@ -1,0 +1,897 @@
+/* bt-import.c — from events to weeks: rules, minutes counted once, ISO
+ * weeks, touchpoints, and applying the result to a plan
+ *
+ * The sources (bt-import-ics.c, bt-import-csv.c) turn a file into events;
+ * everything after that is here and shared.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-import"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "bt-date.h"
+#include "bt-import.h"
+
+G_DEFINE_QUARK (bt-import-error-quark, bt_import_error)
+
+void
+bt_import_event_free (BtImportEvent *event)
+{
+  if (event == NULL)
+    return;
+
+  g_free (event->key);
+  g_free (event->summary);
+  g_free (event->description);
+  g_free (event->calendar);
+  g_strfreev (event->attendees);
+  g_free (event);
+}
+
+static void
+import_week_free (BtImportWeek *week)
+{
+  g_hash_table_unref (week->hours);
+  g_free (week);
+}
+
+static void
+unmatched_free (BtImportUnmatched *u)
+{
+  g_free (u->summary);
+  g_free (u);
+}
+
+static void
+touchpoint_free (BtImportTouchpoint *t)
+{
+  g_clear_object (&t->relationship);
+  g_free (t->summary);
+  g_free (t->source);
+  g_free (t);
+}
+
+void
+bt_import_free (BtImport *import)
+{
+  if (import == NULL)
+    return;
+
+  g_free (import->source_name);
+  g_ptr_array_unref (import->weeks);
+  g_ptr_array_unref (import->unmatched);
+  g_ptr_array_unref (import->touchpoints);
+  g_ptr_array_unref (import->missing_categories);
+  g_free (import);
+}
+
+static BtImport *
+import_new (const char *source_name)
+{
+  BtImport *import = g_new0 (BtImport, 1);
+
+  import->source_name = g_strdup (source_name);
+  import->weeks = g_ptr_array_new_with_free_func ((GDestroyNotify) import_week_free);
+  import->unmatched = g_ptr_array_new_with_free_func ((GDestroyNotify) unmatched_free);
+  import->touchpoints = g_ptr_array_new_with_free_func ((GDestroyNotify) touchpoint_free);
+  import->missing_categories = g_ptr_array_new_with_free_func (g_free);
+
+  return import;
+}
+
+/**
+ * bt_import_read_text:
+ * @too_big: the message when the file is over @max_mib, with a %d for it
+ *
+ * Reads a whole import file, refusing one too large to be what it claims
+ * before reading it, and one with a NUL byte.
+ */
+char *
+bt_import_read_text (const char  *path,
+                     int          max_mib,
+                     const char  *too_big,
+                     gsize       *length,
+                     GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  char *text = NULL;
+
+  if (info != NULL && g_file_info_get_size (info) > (goffset) max_mib * 1024 * 1024)
+    {
+      /* @too_big is a translated literal from the caller, with one %d. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_TOO_BIG, too_big, max_mib);
+#pragma GCC diagnostic pop
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &text, length, error))
+    return NULL;
+  if (memchr (text, '\0', *length) != NULL)
+    {
+      g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_MALFORMED,
+                   _("the file contains a NUL byte: it is not a text file"));
+      g_free (text);
+      return NULL;
+    }
+
+  return text;
+}
+
+/* ------------------------------------------------------------------ */
+/* Rules                                                               */
+
+/* Whether @needle (case-folded) is in @haystack (case-folded) as whole
+ * words: "review" in "design review" but not in "reviewer". */
+static gboolean
+contains_words (const char *haystack,
+                const char *needle)
+{
+  gsize n = strlen (needle);
+
+  if (n == 0)
+    return FALSE;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    {
+      gboolean start_ok = TRUE;
+      gboolean end_ok = TRUE;
+
+      if (p > haystack)
+        {
+          const char *prev = g_utf8_find_prev_char (haystack, p);
+          start_ok = prev == NULL || !g_unichar_isalnum (g_utf8_get_char (prev));
+        }
+      if (p[n] != '\0')
+        end_ok = !g_unichar_isalnum (g_utf8_get_char (p + n));
+
+      if (start_ok && end_ok)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+typedef struct
+{
+  BtPlan     *plan;
+  GHashTable *relationships;  /* case-folded e-mail → BtRelationship */
+  GPtrArray  *rules;          /* BtImportRule, with their patterns folded below */
+  GPtrArray  *folded;         /* char *, per rule */
+  GPtrArray  *categories;     /* BtCategory or NULL, per rule */
+} Matcher;
+
+static void
+matcher_init (Matcher    *m,
+              BtPlan     *plan,
+              GListModel *rules)
+{
+  GListModel *people = bt_plan_get_relationships (plan);
+  GListModel *categories = bt_plan_get_categories (plan);
+
+  m->plan = plan;
+  m->relationships = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  m->rules = g_ptr_array_new_with_free_func (g_object_unref);
+  m->folded = g_ptr_array_new_with_free_func (g_free);
+  m->categories = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(BtRelationship) r = g_list_model_get_item (people, i);
+      const char *email = bt_relationship_get_email (r);
+
+      if (email != NULL && *email != '\0')
+        g_hash_table_replace (m->relationships, g_utf8_casefold (email, -1), g_object_ref (r));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      BtImportRule *rule = g_list_model_get_item (rules, i);
+      BtCategory *category = bt_plan_find_by_id (categories, bt_import_rule_get_category (rule));
+
+      g_ptr_array_add (m->rules, rule);
+      g_autofree char *pattern = g_strstrip (g_strdup (bt_import_rule_get_pattern (rule)));
+
+      g_ptr_array_add (m->folded, g_utf8_casefold (pattern, -1));
+      g_ptr_array_add (m->categories, category != NULL ? g_object_ref (category) : NULL);
+    }
+}
+
+static void
+matcher_clear (Matcher *m)
+{
+  g_hash_table_unref (m->relationships);
+  g_ptr_array_unref (m->rules);
+  g_ptr_array_unref (m->folded);
+  g_ptr_array_unref (m->categories);
+}
+
+static BtRelationship *
+matcher_person (Matcher    *m,
+                const char *address)
+{
+  g_autofree char *folded = g_utf8_casefold (address, -1);
+
+  return g_hash_table_lookup (m->relationships, folded);
+}
+
+static gboolean
+rule_matches (Matcher             *m,
+              guint                i,
+              const BtImportEvent *event,
+              const char          *folded_text)
+{
+  BtImportRule *rule = m->rules->pdata[i];
+  const char *pattern = m->folded->pdata[i];
+
+  switch (bt_import_rule_get_match (rule))
+    {
+    case BT_RULE_WORDS:
+      return contains_words (folded_text, pattern);
+
+    case BT_RULE_CALENDAR:
+      if (event->calendar != NULL && *pattern != '\0')
+        {
+          g_autofree char *calendar = g_utf8_casefold (event->calendar, -1);
+          return g_str_equal (g_strstrip (calendar), pattern);
+        }
+      return FALSE;
+
+    case BT_RULE_ATTENDEE:
+      for (guint a = 0; event->attendees != NULL && event->attendees[a] != NULL; a++)
+        {
+          g_autofree char *address = g_utf8_casefold (event->attendees[a], -1);
+
+          if (*pattern == '@' ? g_str_has_suffix (address, pattern) : g_str_equal (address, pattern))
+            return TRUE;
+        }
+      return FALSE;
+
+    case BT_RULE_RELATIONSHIP:
+      for (guint a = 0; event->attendees != NULL && event->attendees[a] != NULL; a++)
+        {
+          BtRelationship *r = matcher_person (m, event->attendees[a]);
+          int function;
+
+          if (r == NULL)
+            continue;
+          /* An optional function narrows it: "finance". */
+          if (*pattern == '\0' ||
+              (bt_enum_from_nick (BT_TYPE_FUNCTION, pattern, &function) &&
+               bt_relationship_get_function (r) == (BtFunction) function))
+            return TRUE;
+        }
+      return FALSE;
+
+    default:
+      return FALSE;
+    }
+}
+
+static BtCategory *
+matcher_match (Matcher             *m,
+               const BtImportEvent *event)
+{
+  g_autofree char *text = g_strconcat (event->summary ? event->summary : "", "\n",
+                                       event->description ? event->description : "", NULL);
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+
+  for (guint i = 0; i < m->rules->len; i++)
+    if (m->categories->pdata[i] != NULL && rule_matches (m, i, event, folded))
+      return m->categories->pdata[i];
+
+  return NULL;
+}
+
+/**
+ * bt_import_match:
+ *
+ * Returns: (transfer none) (nullable): the category the first matching
+ *   rule gives @event
+ */
+BtCategory *
+bt_import_match (BtPlan              *plan,
+                 const BtImportEvent *event)
+{
+  Matcher m;
+  BtCategory *category;
+
+  matcher_init (&m, plan, bt_plan_get_import_rules (plan));
+  category = matcher_match (&m, event);
+  matcher_clear (&m);
+
+  return category;
+}
+
+/* The default rules follow the product's words: firefighting first, then
+ * the strategic words, then the other tactical ones, then anyone from the
+ * user's relationships. Each names a default category by its English name
+ * (or its translation); a plan without it gets the first category of the
+ * same kind. */
+static const struct {
+  BtRuleMatch     match;
+  const char     *pattern;
+  const char     *category;
+  BtCategoryKind  kind;
+} default_rules[] = {
+  { BT_RULE_WORDS, "incident", N_("Firefighting and incidents"), BT_CATEGORY_TACTICAL },
+  { BT_RULE_WORDS, "outage", N_("Firefighting and incidents"), BT_CATEGORY_TACTICAL },
+  { BT_RULE_WORDS, "on-call", N_("Firefighting and incidents"), BT_CATEGORY_TACTICAL },
+  { BT_RULE_WORDS, "postmortem", N_("Firefighting and incidents"), BT_CATEGORY_TACTICAL },
+  { BT_RULE_WORDS, "business case", N_("Business cases and proposals"), BT_CATEGORY_STRATEGIC },
+  { BT_RULE_WORDS, "strategy", N_("Roadmap and product strategy"), BT_CATEGORY_STRATEGIC },
+  { BT_RULE_WORDS, "roadmap", N_("Roadmap and product strategy"), BT_CATEGORY_STRATEGIC },
+  { BT_RULE_WORDS, "QBR", N_("Roadmap and product strategy"), BT_CATEGORY_STRATEGIC },
+  { BT_RULE_WORDS, "planning", N_("Roadmap and product strategy"), BT_CATEGORY_STRATEGIC },
+  { BT_RULE_WORDS, "stand-up", N_("Operations and delivery"), BT_CATEGORY_TACTICAL },
+  { BT_RULE_WORDS, "standup", N_("Operations and delivery"), BT_CATEGORY_TACTICAL },
+  { BT_RULE_WORDS, "sprint", N_("Operations and delivery"), BT_CATEGORY_TACTICAL },
+  { BT_RULE_WORDS, "deploy", N_("Operations and delivery"), BT_CATEGORY_TACTICAL },
+  { BT_RULE_WORDS, "release", N_("Operations and delivery"), BT_CATEGORY_TACTICAL },
+  { BT_RULE_WORDS, "review", N_("Hands-on technical work and reviews"), BT_CATEGORY_TACTICAL },
+  { BT_RULE_WORDS, "status", N_("Status meetings"), BT_CATEGORY_TACTICAL },
+  { BT_RULE_RELATIONSHIP, "", N_("Cross-functional partnership"), BT_CATEGORY_STRATEGIC },
+};
+
+static BtCategory *
+find_default_category (GListModel     *categories,
+                       const char     *english,
+                       BtCategoryKind  kind)
+{
+  const char *translated = g_dgettext (GETTEXT_PACKAGE, english);
+  BtCategory *same_kind = NULL;
+  guint n = g_list_model_get_n_items (categories);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BtCategory) c = g_list_model_get_item (categories, i);
+      const char *name = bt_category_get_name (c);
+
+      if (g_str_equal (name, english) || g_str_equal (name, translated))
+        return c;
+      if (same_kind == NULL && bt_category_get_kind (c) == kind)
+        same_kind = c;
+    }
+
+  return same_kind;
+}
+
+static void
+fill_default_rules (GListStore *rules,
+                    GListModel *categories)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (default_rules); i++)
+    {
+      BtCategory *c = find_default_category (categories, default_rules[i].category, default_rules[i].kind);
+      g_autoptr(BtImportRule) rule = NULL;
+
+      if (c == NULL)
+        continue;
+      rule = bt_import_rule_new (default_rules[i].match, default_rules[i].pattern,
+                                 bt_item_get_id (BT_ITEM (c)));
+      g_list_store_append (rules, rule);
+    }
+}
+
+/**
+ * bt_import_add_default_rules:
+ *
+ * Adds the default rules to a plan that has none.
+ */
+void
+bt_import_add_default_rules (BtPlan *plan)
+{
+  GListStore *rules = G_LIST_STORE (bt_plan_get_import_rules (plan));
+
+  g_return_if_fail (g_list_model_get_n_items (G_LIST_MODEL (rules)) == 0);
+
+  fill_default_rules (rules, bt_plan_get_categories (plan));
+}
+
+/* ------------------------------------------------------------------ */
+/* Weeks                                                               */
+
+typedef struct
+{
+  gint64               start;
+  gint64               end;
+  const BtImportEvent *event;
+  BtCategory          *category;
+} Span;
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const Span *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end > y->end ? -1 : 1;   /* the longer first */
+  return g_strcmp0 (x->event->key, y->event->key);
+}
+
+typedef struct
+{
+  int     iso_year;
+  int     week;
+  gint64  next_monday;   /* where the week ends */
+} WeekOf;
+
+static WeekOf
+week_of (GTimeZone *tz,
+         gint64     t)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+  g_autoptr(GDateTime) midnight = g_date_time_new (tz, g_date_time_get_year (local),
+                                                   g_date_time_get_month (local),
+                                                   g_date_time_get_day_of_month (local), 0, 0, 0);
+  g_autoptr(GDateTime) next = g_date_time_add_days (midnight, 8 - g_date_time_get_day_of_week (local));
+  WeekOf w = {
+    g_date_time_get_week_numbering_year (local),
+    g_date_time_get_week_of_year (local),
+    g_date_time_to_unix (next),
+  };
+
+  return w;
+}
+
+static BtImportWeek *
+get_week (GHashTable *weeks,
+          int         iso_year,
+          int         week)
+{
+  int key = iso_year * 100 + week;
+  BtImportWeek *w = g_hash_table_lookup (weeks, GINT_TO_POINTER (key));
+
+  if (w == NULL)
+    {
+      w = g_new0 (BtImportWeek, 1);
+      w->iso_year = iso_year;
+      w->week = week;
+      w->hours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_insert (weeks, GINT_TO_POINTER (key), w);
+    }
+
+  return w;
+}
+
+static void
+add_seconds (BtImportWeek *w,
+             BtCategory   *category,
+             gint64        seconds)
+{
+  /* Seconds until the end, as hours then. */
+  if (category == NULL)
+    {
+      w->unmatched += seconds;
+      return;
+    }
+
+  {
+    const char *id = bt_item_get_id (BT_ITEM (category));
+    double *s = g_hash_table_lookup (w->hours, id);
+
+    if (s == NULL)
+      {
+        s = g_new0 (double, 1);
+        g_hash_table_insert (w->hours, g_strdup (id), s);
+      }
+    *s += seconds;
+  }
+}
+
+/* Hours to the minute, two decimals in the file: 20 minutes are 0.33 h. */
+static double
+seconds_to_hours (double seconds)
+{
+  double minutes = round (seconds / 60.0);
+
+  return round (minutes / 60.0 * 100.0) / 100.0;
+}
+
+static int
+compare_import_weeks (gconstpointer a,
+                      gconstpointer b)
+{
+  const BtImportWeek *x = *(BtImportWeek **) a, *y = *(BtImportWeek **) b;
+
+  return (x->iso_year * 100 + x->week) - (y->iso_year * 100 + y->week);
+}
+
+static int
+compare_unmatched (gconstpointer a,
+                   gconstpointer b)
+{
+  const BtImportUnmatched *x = *(BtImportUnmatched **) a, *y = *(BtImportUnmatched **) b;
+
+  if (x->hours != y->hours)
+    return x->hours > y->hours ? -1 : 1;
+  return g_utf8_collate (x->summary, y->summary);
+}
+
+static int
+compare_touchpoints (gconstpointer a,
+                     gconstpointer b)
+{
+  const BtImportTouchpoint *x = *(BtImportTouchpoint **) a, *y = *(BtImportTouchpoint **) b;
+  int c = g_date_compare (&x->date, &y->date);
+
+  return c != 0 ? c : g_strcmp0 (x->source, y->source);
+}
+
+static BtTouchpoint *
+find_touchpoint (BtRelationship *r,
+                 const char     *source)
+{
+  GListModel *list = bt_relationship_get_touchpoints (r);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(BtTouchpoint) t = g_list_model_get_item (list, i);
+
+      if (g_str_equal (bt_touchpoint_get_source (t), source))
+        return t;
+    }
+
+  return NULL;
+}
+
+static gboolean
+week_differs (BtPlan       *plan,
+              BtImportWeek *w)
+{
+  BtWeek *existing = bt_plan_find_week (plan, w->iso_year, w->week);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n_nonzero = 0;
+
+  if (existing == NULL || bt_week_get_total_hours (existing) == 0.0)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, w->hours);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (bt_week_get_hours (existing, key) != *(double *) value)
+      return TRUE;
+
+  for (guint i = 0; i < bt_week_get_n_categories (existing); i++)
+    {
+      double h;
+
+      bt_week_get_category (existing, i, &h);
+      if (h != 0.0)
+        n_nonzero++;
+    }
+
+  return n_nonzero != g_hash_table_size (w->hours);
+}
+
+/**
+ * bt_import_events:
+ * @events: (element-type BtImportEvent): the events, in any order
+ * @now: events that start after it are left out, those under way are cut
+ *
+ * Works out what importing @events into @plan would do, without changing
+ * it. A plan with no rules is matched with the default rules (and
+ * bt_import_apply() adds them).
+ */
+BtImport *
+bt_import_events (BtPlan     *plan,
+                  GPtrArray  *events,
+                  const char *source_name,
+                  GDateTime  *now)
+{
+  BtImport *import = import_new (source_name);
+  g_autoptr(GListStore) defaults = NULL;
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autoptr(GHashTable) weeks = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) unmatched = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  gint64 now_t = g_date_time_to_unix (now);
+  gint64 covered = G_MININT64;
+  GListModel *rules = bt_plan_get_import_rules (plan);
+  Matcher m;
+
+  /* No rules yet: the defaults, in a list of their own so the plan is
+   * untouched until the import is applied. */
+  if (g_list_model_get_n_items (rules) == 0)
+    {
+      import->default_rules = TRUE;
+      defaults = g_list_store_new (BT_TYPE_IMPORT_RULE);
+      fill_default_rules (defaults, bt_plan_get_categories (plan));
+      rules = G_LIST_MODEL (defaults);
+    }
+  matcher_init (&m, plan, rules);
+
+  for (guint i = 0; i < m.rules->len; i++)
+    if (m.categories->pdata[i] == NULL)
+      g_ptr_array_add (import->missing_categories,
+                       g_strdup (bt_import_rule_get_pattern (m.rules->pdata[i])));
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      const BtImportEvent *event = events->pdata[i];
+      Span span = { event->start, MIN (event->end, now_t), event, NULL };
+
+      if (event->start >= now_t)
+        {
+          import->n_future++;
+          continue;
+        }
+      if (span.end <= span.start)
+        continue;
+
+      span.category = matcher_match (&m, event);
+      g_array_append_val (spans, span);
+      import->n_events++;
+
+      /* Touchpoints: each attendee who is one of the relationships. */
+      for (guint a = 0; event->attendees != NULL && event->attendees[a] != NULL; a++)
+        {
+          BtRelationship *r = matcher_person (&m, event->attendees[a]);
+          BtImportTouchpoint *t;
+          g_autoptr(GDateTime) utc = NULL;
+          g_autoptr(GDateTime) local = NULL;
+
+          if (r == NULL)
+            continue;
+          utc = g_date_time_new_from_unix_utc (event->start);
+          local = g_date_time_to_timezone (utc, tz);
+          t = g_new0 (BtImportTouchpoint, 1);
+          t->relationship = g_object_ref (r);
+          g_date_clear (&t->date, 1);
+          g_date_set_dmy (&t->date, g_date_time_get_day_of_month (local),
+                          g_date_time_get_month (local), g_date_time_get_year (local));
+          t->summary = g_strdup (event->summary ? event->summary : "");
+          t->source = g_strdup (event->key);
+          t->is_new = find_touchpoint (r, t->source) == NULL;
+          g_ptr_array_add (import->touchpoints, t);
+        }
+    }
+
+  /* Every minute once: where events overlap, the one that began first
+   * has it. */
+  g_array_sort (spans, compare_spans);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      gint64 from = MAX (span->start, covered);
+      gint64 counted = 0;
+
+      while (from < span->end)
+        {
+          WeekOf w = week_of (tz, from);
+          gint64 to = MIN (span->end, w.next_monday);
+
+          add_seconds (get_week (weeks, w.iso_year, w.week), span->category, to - from);
+          counted += to - from;
+          from = to;
+        }
+      covered = MAX (covered, span->end);
+
+      if (span->category == NULL)
+        {
+          const char *summary = span->event->summary ? span->event->summary : "";
+          BtImportUnmatched *u = g_hash_table_lookup (unmatched, summary);
+
+          if (u == NULL)
+            {
+              u = g_new0 (BtImportUnmatched, 1);
+              u->summary = g_strdup (summary);
+              g_hash_table_insert (unmatched, u->summary, u);
+              g_ptr_array_add (import->unmatched, u);
+            }
+          u->count++;
+          u->hours += counted;
+        }
+    }
+  matcher_clear (&m);
+
+  /* Seconds become hours. */
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, weeks);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      {
+        BtImportWeek *w = value;
+        GHashTableIter h;
+        gpointer hv;
+
+        g_hash_table_iter_init (&h, w->hours);
+        while (g_hash_table_iter_next (&h, NULL, &hv))
+          *(double *) hv = seconds_to_hours (*(double *) hv);
+        w->unmatched = seconds_to_hours (w->unmatched);
+        w->replaces = week_differs (plan, w);
+        g_ptr_array_add (import->weeks, w);
+      }
+  }
+  for (guint i = 0; i < import->unmatched->len; i++)
+    {
+      BtImportUnmatched *u = import->unmatched->pdata[i];
+      u->hours = seconds_to_hours (u->hours);
+    }
+
+  g_ptr_array_sort (import->weeks, compare_import_weeks);
+  g_ptr_array_sort (import->unmatched, compare_unmatched);
+  g_ptr_array_sort (import->touchpoints, compare_touchpoints);
+
+  return import;
+}
+
+/**
+ * bt_import_category_hours:
+ *
+ * Returns: the hours the import gives @category_id over all its weeks
+ */
+double
+bt_import_category_hours (BtImport   *import,
+                          const char *category_id)
+{
+  double total = 0.0;
+
+  for (guint i = 0; i < import->weeks->len; i++)
+    {
+      BtImportWeek *w = import->weeks->pdata[i];
+      double *h = g_hash_table_lookup (w->hours, category_id);
+
+      if (h != NULL)
+        total += *h;
+    }
+
+  return total;
+}
+
+/**
+ * bt_import_apply:
+ *
+ * Does what @import says to @plan: each week it covers is replaced by the
+ * hours the rules gave (the calendar is the record of that week), and
+ * touchpoints are added, or updated when an earlier import of the same
+ * event made them. Importing the same file twice changes nothing.
+ */
+void
+bt_import_apply (BtImport *import,
+                 BtPlan   *plan)
+{
+  if (import->default_rules && g_list_model_get_n_items (bt_plan_get_import_rules (plan)) == 0)
+    bt_import_add_default_rules (plan);
+
+  for (guint i = 0; i < import->weeks->len; i++)
+    {
+      BtImportWeek *w = import->weeks->pdata[i];
+      BtWeek *week = bt_plan_ensure_week (plan, w->iso_year, w->week);
+
+      bt_week_clear_hours (week);
+      /* In the order of the plan's categories, so the file reads the same
+       * whichever order the hash table gives. */
+      {
+        GListModel *categories = bt_plan_get_categories (plan);
+
+        for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+          {
+            g_autoptr(BtCategory) category = g_list_model_get_item (categories, c);
+            double *h = g_hash_table_lookup (w->hours, bt_item_get_id (BT_ITEM (category)));
+
+            if (h != NULL && *h > 0.0)
+              bt_week_set_hours (week, bt_item_get_id (BT_ITEM (category)), MIN (*h, BT_WEEK_MAX_HOURS));
+          }
+      }
+    }
+
+  for (guint i = 0; i < import->touchpoints->len; i++)
+    {
+      BtImportTouchpoint *t = import->touchpoints->pdata[i];
+      BtTouchpoint *existing = find_touchpoint (t->relationship, t->source);
+
+      if (existing != NULL)
+        {
+          bt_touchpoint_set_date (existing, &t->date);
+          bt_touchpoint_set_note (existing, t->summary);
+        }
+      else
+        {
+          g_autoptr(BtTouchpoint) tp = bt_touchpoint_new ();
+
+          bt_touchpoint_set_date (tp, &t->date);
+          bt_touchpoint_set_note (tp, t->summary);
+          bt_touchpoint_set_source (tp, t->source);
+          g_list_store_append (G_LIST_STORE (bt_relationship_get_touchpoints (t->relationship)), tp);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* CSV export of the weeks                                             */
+
+static void
+append_csv_field (GString    *out,
+                  const char *text)
+{
+  if (strpbrk (text, ",\"\n\r") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * bt_import_weeks_to_csv:
+ *
+ * Returns: (transfer full): the weeks as CSV (RFC 4180): one row per week,
+ *   a column per category, then tactical, strategic and the strategic
+ *   share; ISO 8601 weeks and dates, numbers with a dot
+ */
+char *
+bt_import_weeks_to_csv (BtPlan *plan)
+{
+  GListModel *categories = bt_plan_get_categories (plan);
+  GListModel *weeks = bt_plan_get_weeks (plan);
+  guint n_categories = g_list_model_get_n_items (categories);
+  GString *out = g_string_new ("week,monday");
+
+  for (guint c = 0; c < n_categories; c++)
+    {
+      g_autoptr(BtCategory) category = g_list_model_get_item (categories, c);
+
+      g_string_append_c (out, ',');
+      append_csv_field (out, bt_category_get_name (category));
+    }
+  g_string_append (out, ",tactical,strategic,strategic_share,note\r\n");
+
+  for (guint i = 0; i < g_list_model_get_n_items (weeks); i++)
+    {
+      g_autoptr(BtWeek) week = g_list_model_get_item (weeks, i);
+      g_autofree char *monday = bt_date_to_iso (bt_week_get_monday (week));
+      double tactical = 0.0, strategic = 0.0;
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (out, "%s,%s", bt_week_get_week (week), monday);
+      for (guint c = 0; c < n_categories; c++)
+        {
+          g_autoptr(BtCategory) category = g_list_model_get_item (categories, c);
+          double h = bt_week_get_hours (week, bt_item_get_id (BT_ITEM (category)));
+
+          if (bt_category_get_kind (category) == BT_CATEGORY_STRATEGIC)
+            strategic += h;
+          else
+            tactical += h;
+          g_string_append_c (out, ',');
+          g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.2f", h));
+        }
+      g_string_append_c (out, ',');
+      g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.2f", tactical));
+      g_string_append_c (out, ',');
+      g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.2f", strategic));
+      g_string_append_c (out, ',');
+      if (tactical + strategic > 0.0)
+        g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.4f", strategic / (tactical + strategic)));
+      g_string_append_c (out, ',');
+      append_csv_field (out, bt_week_get_note (week));
+      g_string_append (out, "\r\n");
+    }
+
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,112 @@
+/* bt-import.h — measured time: calendar and time-tracker exports turned
+ * into tactical and strategic weeks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bt-plan.h"
+
+G_BEGIN_DECLS
+
+#define BT_IMPORT_ERROR (bt_import_error_quark ())
+
+typedef enum
+{
+  BT_IMPORT_ERROR_READ,       /* the file could not be read */
+  BT_IMPORT_ERROR_MALFORMED,  /* the file is not what it should be; the message names the line */
+  BT_IMPORT_ERROR_TOO_BIG,    /* more events than any real calendar */
+} BtImportError;
+
+GQuark bt_import_error_quark (void);
+
+/* One event, or one occurrence of a recurring one, as a source gives it. */
+typedef struct
+{
+  gint64  start;          /* seconds since the epoch */
+  gint64  end;
+  char   *key;            /* unique in the source, stable between exports */
+  char   *summary;
+  char   *description;
+  char   *calendar;       /* the calendar's name, or a tracker's project */
+  GStrv   attendees;      /* lower-case e-mail addresses */
+} BtImportEvent;
+
+/* One week as the import would leave it. */
+typedef struct
+{
+  int         iso_year;
+  int         week;
+  GHashTable *hours;        /* category id → hours */
+  double      unmatched;    /* hours no rule took */
+  gboolean    replaces;     /* the plan has other hours for this week */
+} BtImportWeek;
+
+typedef struct
+{
+  char   *summary;
+  guint   count;
+  double  hours;
+} BtImportUnmatched;
+
+typedef struct
+{
+  BtRelationship *relationship;
+  GDate           date;
+  char           *summary;
+  char           *source;     /* the event's key, so importing again finds it */
+  gboolean        is_new;     /* not in the plan yet */
+} BtImportTouchpoint;
+
+typedef struct _BtImport BtImport;
+
+struct _BtImport
+{
+  char       *source_name;   /* the calendar's name, or the file's */
+  GPtrArray  *weeks;         /* BtImportWeek, in order */
+  GPtrArray  *unmatched;     /* BtImportUnmatched, most hours first */
+  GPtrArray  *touchpoints;   /* BtImportTouchpoint, by date */
+  GPtrArray  *missing_categories; /* rules whose category is gone: their patterns */
+  guint       n_events;      /* occurrences counted */
+  guint       n_all_day;
+  guint       n_cancelled;
+  guint       n_declined;
+  guint       n_future;
+  gboolean    default_rules; /* the plan had no rules: the defaults were used */
+};
+
+void        bt_import_free               (BtImport     *import);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BtImport, bt_import_free)
+
+BtImport   *bt_import_ics                (BtPlan       *plan,
+                                          const char   *path,
+                                          GDateTime    *now,
+                                          GError      **error);
+BtImport   *bt_import_csv                (BtPlan       *plan,
+                                          const char   *path,
+                                          GDateTime    *now,
+                                          GError      **error);
+BtImport   *bt_import_events             (BtPlan       *plan,
+                                          GPtrArray    *events,
+                                          const char   *source_name,
+                                          GDateTime    *now);
+void        bt_import_apply              (BtImport     *import,
+                                          BtPlan       *plan);
+double      bt_import_category_hours     (BtImport     *import,
+                                          const char   *category_id);
+
+void        bt_import_add_default_rules  (BtPlan       *plan);
+BtCategory *bt_import_match              (BtPlan       *plan,
+                                          const BtImportEvent *event);
+
+char       *bt_import_weeks_to_csv       (BtPlan       *plan);
+
+void        bt_import_event_free         (BtImportEvent *event);
+char       *bt_import_read_text          (const char   *path,
+                                          int           max_mib,
+                                          const char   *too_big,
+                                          gsize        *length,
+                                          GError      **error);
+
+G_END_DECLS

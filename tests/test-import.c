@@ -1,0 +1,497 @@
+/* test-import.c — calendars and time trackers into weeks: recurrences with
+ * exceptions, time zones across a DST change, left-out events, overlaps,
+ * rules, touchpoints, importing twice, a newer export, malformed files
+ *
+ * Every expected number below is worked out by hand from the fixture in
+ * tests/data/import, in the Europe/Berlin time zone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "bt-import.h"
+#include "bt-date.h"
+#include "bt-plan-file.h"
+
+static GDateTime *now;
+
+static BtPlan *
+load_fixture (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "plan.json", NULL);
+  g_autoptr(GError) error = NULL;
+  BtPlan *plan = bt_plan_file_load (path, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+}
+
+static BtImportWeek *
+lookup_week (BtImport *import,
+             int       week)
+{
+  for (guint i = 0; i < import->weeks->len; i++)
+    {
+      BtImportWeek *w = import->weeks->pdata[i];
+
+      if (w->iso_year == 2026 && w->week == week)
+        return w;
+    }
+
+  return NULL;
+}
+
+static BtImportWeek *
+find_week (BtImport *import,
+           int       week)
+{
+  BtImportWeek *w = lookup_week (import, week);
+
+  if (w == NULL)
+    g_error ("the import has no week 2026-W%02d", week);
+  return w;
+}
+
+static double
+hours (BtImport   *import,
+       int         week,
+       const char *category)
+{
+  BtImportWeek *w = find_week (import, week);
+  double *h;
+
+  h = g_hash_table_lookup (w->hours, category);
+  return h != NULL ? *h : 0.0;
+}
+
+static char *
+serialize (BtPlan *plan)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+
+  g_assert_no_error (error);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+test_recurrences (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *path = fixture ("recurrences.ics");
+  g_autofree char *before = serialize (plan);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) import = bt_import_ics (plan, path, now, &error);
+  BtImportUnmatched *lunch;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (import->source_name, ==, "Work");
+  g_assert_true (import->default_rules);
+
+  /* W41: stand-up Mon 5 Oct and the RDATE Fri 9 Oct (the EXDATE took Wed
+   * 7 Oct), 30 min each; roadmap planning 2 h; the 1:1 on 8 Oct 30 min;
+   * lunch 1 h with no rule. */
+  g_assert_cmpuint (import->weeks->len, ==, 3);
+  g_assert_cmpfloat (hours (import, 41, "c-ops"), ==, 1.0);
+  g_assert_cmpfloat (hours (import, 41, "c-road"), ==, 2.0);
+  g_assert_cmpfloat (hours (import, 41, "c-part"), ==, 0.5);
+  g_assert_cmpfloat (find_week (import, 41)->unmatched, ==, 1.0);
+  /* The plan has 30 h typed by hand for W41: the import says it replaces them. */
+  g_assert_true (find_week (import, 41)->replaces);
+
+  /* W42: the override moved Mon 12 Oct to 14:00 for an hour; Wed 14 Oct
+   * 30 min; the incident review overlaps that stand-up by 15 minutes,
+   * counted once, for the stand-up that began first: 30 min of incident. */
+  g_assert_cmpfloat (hours (import, 42, "c-ops"), ==, 1.5);
+  g_assert_cmpfloat (hours (import, 42, "c-fire"), ==, 0.5);
+  g_assert_cmpfloat (hours (import, 42, "c-part"), ==, 0.5);
+  g_assert_false (find_week (import, 42)->replaces);
+
+  /* W43: the override cancelled Mon 19 Oct; Wed 21 Oct, the sixth of
+   * COUNT=6, stays. */
+  g_assert_cmpfloat (hours (import, 43, "c-ops"), ==, 0.5);
+  g_assert_cmpuint (g_hash_table_size (find_week (import, 43)->hours), ==, 1);
+
+  g_assert_cmpuint (import->n_all_day, ==, 1);
+  g_assert_cmpuint (import->n_cancelled, ==, 2);   /* the event and the cancelled instance */
+  g_assert_cmpuint (import->n_declined, ==, 1);
+  g_assert_cmpuint (import->n_future, ==, 1);      /* the QBR in December */
+
+  g_assert_cmpuint (import->unmatched->len, ==, 1);
+  lunch = import->unmatched->pdata[0];
+  g_assert_cmpstr (lunch->summary, ==, "Lunch");
+  g_assert_cmpuint (lunch->count, ==, 1);
+  g_assert_cmpfloat (lunch->hours, ==, 1.0);
+
+  /* Priya's address matches whatever its case: the roadmap planning and
+   * both 1:1s. */
+  g_assert_cmpuint (import->touchpoints->len, ==, 3);
+  {
+    const char *dates[] = { "2026-10-06", "2026-10-08", "2026-10-15" };
+
+    for (guint i = 0; i < 3; i++)
+      {
+        BtImportTouchpoint *t = import->touchpoints->pdata[i];
+        g_autofree char *date = bt_date_to_iso (&t->date);
+
+        g_assert_cmpstr (date, ==, dates[i]);
+        g_assert_cmpstr (bt_relationship_get_name (t->relationship), ==, "Priya Raman");
+        g_assert_true (t->is_new);
+      }
+  }
+
+  /* Working it out changed nothing. */
+  after = serialize (plan);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_time_zones (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *path = fixture ("timezones.ics");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) import = bt_import_ics (plan, path, now, &error);
+
+  g_assert_no_error (error);
+
+  /* Sundays 18:00 in New York, seen from Berlin: 18 Oct is Mon 19 Oct
+   * 00:00 CEST (W43); 25 Oct, Berlin on winter time and New York not yet,
+   * is Sun 25 Oct 23:00 CET (W43); 1 Nov, New York on winter time too, is
+   * Mon 2 Nov 00:00 CET (W45). A fixed offset would put the last in W44. */
+  g_assert_cmpfloat (hours (import, 43, "c-fire"), ==, 2.0);
+  g_assert_null (lookup_week (import, 44));
+  g_assert_cmpfloat (hours (import, 45, "c-fire"), ==, 1.0);
+  /* Asia/Tokyo from libical's own zones, with a DURATION; a floating
+   * time in the user's zone. */
+  g_assert_cmpfloat (hours (import, 45, "c-road"), ==, 1.0);
+  g_assert_cmpfloat (hours (import, 45, "c-ops"), ==, 1.5);
+}
+
+static void
+test_apply_twice (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *path = fixture ("recurrences.ics");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) first = bt_import_ics (plan, path, now, &error);
+  g_autoptr(BtImport) second = NULL;
+  g_autofree char *once = NULL;
+  g_autofree char *twice = NULL;
+  g_autoptr(BtRelationship) priya = NULL;
+  g_autoptr(BtImportRule) rule = NULL;
+  BtWeek *w40, *w41;
+
+  g_assert_no_error (error);
+  bt_import_apply (first, plan);
+  once = serialize (plan);
+
+  /* The calendar replaced W41; W40, which it does not cover, keeps what
+   * was typed. */
+  w41 = bt_plan_find_week (plan, 2026, 41);
+  g_assert_cmpfloat (bt_week_get_hours (w41, "c-rev"), ==, 0.0);
+  g_assert_cmpfloat (bt_week_get_hours (w41, "c-road"), ==, 2.0);
+  g_assert_cmpfloat (bt_week_get_total_hours (w41), ==, 3.5);
+  w40 = bt_plan_find_week (plan, 2026, 40);
+  g_assert_cmpfloat (bt_week_get_hours (w40, "c-rev"), ==, 20.0);
+  g_assert_cmpstr (bt_week_get_note (w40), ==, "typed by hand");
+
+  /* The default rules are now the plan's, editable. */
+  g_assert_cmpuint (g_list_model_get_n_items (bt_plan_get_import_rules (plan)), >=, 10);
+  rule = g_list_model_get_item (bt_plan_get_import_rules (plan), 0);
+  g_assert_cmpint (bt_import_rule_get_match (rule), ==, BT_RULE_WORDS);
+  g_assert_cmpstr (bt_import_rule_get_pattern (rule), ==, "incident");
+  g_assert_cmpstr (bt_import_rule_get_category (rule), ==, "c-fire");
+
+  priya = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  g_assert_cmpuint (g_list_model_get_n_items (bt_relationship_get_touchpoints (priya)), ==, 3);
+
+  /* Again: nothing changes, not a byte. */
+  second = bt_import_ics (plan, path, now, &error);
+  g_assert_no_error (error);
+  g_assert_false (second->default_rules);
+  for (guint i = 0; i < second->touchpoints->len; i++)
+    g_assert_false (((BtImportTouchpoint *) second->touchpoints->pdata[i])->is_new);
+  for (guint i = 0; i < second->weeks->len; i++)
+    g_assert_false (((BtImportWeek *) second->weeks->pdata[i])->replaces);
+  bt_import_apply (second, plan);
+  twice = serialize (plan);
+  g_assert_cmpstr (once, ==, twice);
+
+  /* And what was saved loads back the same. */
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (twice, strlen (twice));
+    g_autoptr(BtPlan) reloaded = bt_plan_file_load_bytes (bytes, &error);
+    g_autofree char *again = NULL;
+
+    g_assert_no_error (error);
+    again = serialize (reloaded);
+    g_assert_cmpstr (again, ==, twice);
+  }
+}
+
+static char *
+edited_copy (const char *name,
+             const char *from,
+             const char *to)
+{
+  g_autofree char *path = fixture (name);
+  g_autofree char *text = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bt-import-XXXXXX", NULL);
+  char *copy = g_build_filename (dir, name, NULL);
+  g_autoptr(GString) edited = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, from));
+  edited = g_string_new (text);
+  g_string_replace (edited, from, to, 1);
+  g_assert_true (g_file_set_contents (copy, edited->str, edited->len, NULL));
+
+  return copy;
+}
+
+static void
+test_newer_export (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *path = fixture ("recurrences.ics");
+  /* In the newer export the roadmap planning moved from Tuesday to
+   * Wednesday and got an hour shorter. */
+  g_autofree char *newer = edited_copy ("recurrences.ics",
+                                        "DTSTART;TZID=Europe/Berlin:20261006T100000\n"
+                                        "DTEND;TZID=Europe/Berlin:20261006T120000",
+                                        "DTSTART;TZID=Europe/Berlin:20261007T100000\n"
+                                        "DTEND;TZID=Europe/Berlin:20261007T110000");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) first = bt_import_ics (plan, path, now, &error);
+  g_autoptr(BtImport) second = NULL;
+  g_autoptr(BtRelationship) priya = NULL;
+  GListModel *touchpoints;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  bt_import_apply (first, plan);
+  second = bt_import_ics (plan, newer, now, &error);
+  g_assert_no_error (error);
+  g_assert_true (find_week (second, 41)->replaces);
+  bt_import_apply (second, plan);
+
+  g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, 2026, 41), "c-road"), ==, 1.0);
+
+  /* The touchpoint moved with the event: still three, one on 7 Oct. */
+  priya = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  touchpoints = bt_relationship_get_touchpoints (priya);
+  g_assert_cmpuint (g_list_model_get_n_items (touchpoints), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(BtTouchpoint) t = g_list_model_get_item (touchpoints, i);
+      g_autofree char *date = bt_date_to_iso (bt_touchpoint_get_date (t));
+
+      g_assert_cmpstr (date, !=, "2026-10-06");
+      found |= g_str_equal (date, "2026-10-07");
+    }
+  g_assert_true (found);
+}
+
+static void
+test_malformed (void)
+{
+  const struct {
+    const char *file;
+    const char *message;
+  } cases[] = {
+    { "bad-not-ics.ics", "line 1: expected BEGIN:VCALENDAR" },
+    { "bad-unclosed.ics", "line 8: END:VCALENDAR, but BEGIN:VEVENT from line 3 is still open" },
+    { "bad-no-dtstart.ics", "line 3: the event that begins here has no DTSTART" },
+    { "bad-line.ics", "line 6: expected NAME:VALUE" },
+    { "bad-tzid.ics", "line 8: the time zone “Mars/Olympus_Mons” is neither defined in the file nor known" },
+    { "bad-value.ics", "line 9: the event that begins here could not be read" },
+  };
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *before = serialize (plan);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = fixture (cases[i].file);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BtImport) import = bt_import_ics (plan, path, now, &error);
+      g_autofree char *after = NULL;
+
+      g_test_message ("%s: %s", cases[i].file, error ? error->message : "no error");
+      g_assert_null (import);
+      g_assert_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_MALFORMED);
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+      after = serialize (plan);
+      g_assert_cmpstr (before, ==, after);
+    }
+
+  {
+    g_autofree char *path = fixture ("bad-date.csv");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BtImport) import = bt_import_csv (plan, path, now, &error);
+
+    g_assert_null (import);
+    g_assert_nonnull (strstr (error->message, "line 3, “Start date”: expected a date"));
+  }
+  {
+    g_autofree char *path = fixture ("bad-columns.csv");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BtImport) import = bt_import_csv (plan, path, now, &error);
+
+    g_assert_null (import);
+    g_assert_nonnull (strstr (error->message, "line 1: expected the columns of a Toggl Track or Clockify"));
+  }
+}
+
+static void
+test_csv (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *toggl = fixture ("toggl.csv");
+  g_autofree char *clockify = fixture ("clockify.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) t = NULL;
+  g_autoptr(BtImport) c = NULL;
+
+  /* A project maps like a calendar: Strategy → roadmap and strategy. */
+  bt_import_add_default_rules (plan);
+  {
+    g_autoptr(BtImportRule) rule = bt_import_rule_new (BT_RULE_CALENDAR, "Strategy", "c-road");
+    g_list_store_insert (G_LIST_STORE (bt_plan_get_import_rules (plan)), 0, rule);
+  }
+
+  t = bt_import_csv (plan, toggl, now, &error);
+  g_assert_no_error (error);
+  /* Incident follow-up 1:30; the Strategy project's quoted "Pricing model,
+   * draft 2" 2:00; the vendor call tagged "planning" 0:45; Expenses 0:30
+   * with no rule. */
+  g_assert_cmpfloat (hours (t, 41, "c-fire"), ==, 1.5);
+  g_assert_cmpfloat (hours (t, 41, "c-road"), ==, 2.75);
+  g_assert_cmpfloat (find_week (t, 41)->unmatched, ==, 0.5);
+  g_assert_cmpstr (((BtImportUnmatched *) t->unmatched->pdata[0])->summary, ==, "Expenses");
+
+  c = bt_import_csv (plan, clockify, now, &error);
+  g_assert_no_error (error);
+  /* US dates and 12-hour times; 20 minutes are 0.33 h. */
+  g_assert_cmpfloat (hours (c, 42, "c-road"), ==, 2.0);
+  g_assert_cmpfloat (hours (c, 42, "c-ops"), ==, 0.33);
+}
+
+static BtImportEvent *
+event (const char *summary,
+       const char *calendar,
+       const char *attendee)
+{
+  BtImportEvent *e = g_new0 (BtImportEvent, 1);
+  const char *attendees[] = { attendee, NULL };
+
+  e->summary = g_strdup (summary);
+  e->calendar = g_strdup (calendar);
+  e->attendees = attendee ? g_strdupv ((char **) attendees) : NULL;
+  return e;
+}
+
+static void
+test_rules (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  GListStore *rules = G_LIST_STORE (bt_plan_get_import_rules (plan));
+  const struct {
+    BtRuleMatch match;
+    const char *pattern;
+    const char *category;
+  } table[] = {
+    { BT_RULE_WORDS, "review", "c-rev" },
+    { BT_RULE_ATTENDEE, "@finance.example.com", "c-part" },
+    { BT_RULE_CALENDAR, "Incidents", "c-fire" },
+    { BT_RULE_RELATIONSHIP, "sales", "c-ops" },       /* nobody from sales */
+    { BT_RULE_RELATIONSHIP, "product", "c-road" },
+  };
+  const struct {
+    const char *summary, *calendar, *attendee, *category;
+  } cases[] = {
+    { "Design review", NULL, NULL, "c-rev" },
+    { "REVIEW of the budget", NULL, NULL, "c-rev" },
+    { "Meet the reviewer", NULL, NULL, NULL },           /* not a whole word */
+    { "Budget", NULL, "cfo@Finance.example.com", "c-part" },
+    { "Budget", NULL, "cfo@notfinance.example.com.evil", NULL },
+    { "Anything", "incidents", NULL, "c-fire" },
+    { "Coffee", NULL, "priya@product.example.com", "c-road" },
+    { "Design review", NULL, "cfo@finance.example.com", "c-rev" },   /* the first rule wins */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      g_autoptr(BtImportRule) rule = bt_import_rule_new (table[i].match, table[i].pattern, table[i].category);
+      g_list_store_append (rules, rule);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      BtImportEvent *e = event (cases[i].summary, cases[i].calendar, cases[i].attendee);
+      BtCategory *category = bt_import_match (plan, e);
+
+      g_test_message ("%s", cases[i].summary);
+      g_assert_cmpstr (category ? bt_item_get_id (BT_ITEM (category)) : NULL, ==, cases[i].category);
+      bt_import_event_free (e);
+    }
+}
+
+static void
+test_weeks_csv (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  bt_week_set_hours (bt_plan_find_week (plan, 2026, 41), "c-road", 10.5);
+  csv = bt_import_weeks_to_csv (plan);
+  lines = g_strsplit (csv, "\r\n", -1);
+
+  g_assert_cmpstr (lines[0], ==, "week,monday,Firefighting and incidents,Operations and delivery,"
+                                 "Hands-on technical work and reviews,Roadmap and product strategy,"
+                                 "Cross-functional partnership,tactical,strategic,strategic_share,note");
+  g_assert_cmpstr (lines[1], ==, "2026-W40,2026-09-28,0.00,0.00,20.00,0.00,0.00,20.00,0.00,0.0000,typed by hand");
+  g_assert_cmpstr (lines[2], ==, "2026-W41,2026-10-05,0.00,0.00,30.00,10.50,0.00,30.00,10.50,0.2593,");
+  g_assert_cmpstr (lines[3], ==, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  int status;
+
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  tz = g_time_zone_new_identifier ("Europe/Berlin");
+  g_assert_nonnull (tz);
+  now = g_date_time_new (tz, 2026, 11, 23, 0, 0, 0);
+
+  g_test_add_func ("/import/ics/recurrences", test_recurrences);
+  g_test_add_func ("/import/ics/time-zones", test_time_zones);
+  g_test_add_func ("/import/ics/apply-twice", test_apply_twice);
+  g_test_add_func ("/import/ics/newer-export", test_newer_export);
+  g_test_add_func ("/import/malformed", test_malformed);
+  g_test_add_func ("/import/csv", test_csv);
+  g_test_add_func ("/import/rules", test_rules);
+  g_test_add_func ("/import/weeks-csv", test_weeks_csv);
+
+  status = g_test_run ();
+  g_date_time_unref (now);
+  return status;
+}
