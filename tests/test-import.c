@@ -187,7 +187,9 @@ test_apply_twice (void)
   g_autofree char *path = fixture ("recurrences.ics");
   g_autoptr(GError) error = NULL;
   g_autoptr(BtImport) first = bt_import_ics (plan, path, now, &error);
+  g_autoptr(BtHistory) history = bt_history_new ();
   g_autoptr(BtImport) second = NULL;
+  g_autofree char *original = NULL;
   g_autofree char *once = NULL;
   g_autofree char *twice = NULL;
   g_autoptr(BtRelationship) priya = NULL;
@@ -195,7 +197,8 @@ test_apply_twice (void)
   BtWeek *w40, *w41;
 
   g_assert_no_error (error);
-  bt_import_apply (first, plan);
+  original = serialize (plan);
+  bt_import_apply (first, plan, history);
   once = serialize (plan);
 
   /* The calendar replaced W41; W40, which it does not cover, keeps what
@@ -226,7 +229,7 @@ test_apply_twice (void)
     g_assert_false (((BtImportTouchpoint *) second->touchpoints->pdata[i])->is_new);
   for (guint i = 0; i < second->weeks->len; i++)
     g_assert_false (((BtImportWeek *) second->weeks->pdata[i])->replaces);
-  bt_import_apply (second, plan);
+  bt_import_apply (second, plan, history);
   twice = serialize (plan);
   g_assert_cmpstr (once, ==, twice);
 
@@ -239,6 +242,14 @@ test_apply_twice (void)
     g_assert_no_error (error);
     again = serialize (reloaded);
     g_assert_cmpstr (again, ==, twice);
+  }
+
+  /* Undo takes the whole import back: rules, weeks, touchpoints. */
+  while (bt_history_undo (history))
+    ;
+  {
+    g_autofree char *undone = serialize (plan);
+    g_assert_cmpstr (undone, ==, original);
   }
 }
 
@@ -276,17 +287,18 @@ test_newer_export (void)
                                         "DTEND;TZID=Europe/Berlin:20261007T110000");
   g_autoptr(GError) error = NULL;
   g_autoptr(BtImport) first = bt_import_ics (plan, path, now, &error);
+  g_autoptr(BtHistory) history = bt_history_new ();
   g_autoptr(BtImport) second = NULL;
   g_autoptr(BtRelationship) priya = NULL;
   GListModel *touchpoints;
   gboolean found = FALSE;
 
   g_assert_no_error (error);
-  bt_import_apply (first, plan);
+  bt_import_apply (first, plan, history);
   second = bt_import_ics (plan, newer, now, &error);
   g_assert_no_error (error);
   g_assert_true (find_week (second, 41)->replaces);
-  bt_import_apply (second, plan);
+  bt_import_apply (second, plan, history);
 
   g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, 2026, 41), "c-road"), ==, 1.0);
 

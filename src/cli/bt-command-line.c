@@ -483,7 +483,10 @@ import_file (GVariantDict  *options,
       return 0;
     }
 
-  bt_import_apply (import, plan);
+  {
+    g_autoptr(BtHistory) history = bt_history_new ();
+    bt_import_apply (import, plan, history);
+  }
   if (!bt_plan_file_save (plan, path, &error))
     {
       print_error (path, error->message);

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-date.h"
+#include "bt-history.h"
 #include "bt-import.h"
 
 G_DEFINE_QUARK (bt-import-error-quark, bt_import_error)
@@ -755,41 +756,87 @@ bt_import_category_hours (BtImport   *import,
   return total;
 }
 
+static void
+history_set (BtHistory  *history,
+             gpointer    object,
+             const char *property,
+             GType       type,
+             gconstpointer v)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, type);
+  if (type == G_TYPE_STRING)
+    g_value_set_string (&value, v);
+  else
+    g_value_set_boxed (&value, v);
+  bt_history_set (history, object, property, &value);
+}
+
 /**
  * bt_import_apply:
+ * @history: where the edits go, as one step Undo takes back
  *
- * Does what @import says to @plan: each week it covers is replaced by the
- * hours the rules gave (the calendar is the record of that week), and
- * touchpoints are added, or updated when an earlier import of the same
- * event made them. Importing the same file twice changes nothing.
+ * Does what @import says to @plan: each week it covers gets the hours the
+ * rules gave (the calendar is the record of that week: its other
+ * categories get 0), and touchpoints are added, or updated when an earlier
+ * import of the same event made them. Importing the same file twice
+ * changes nothing.
  */
 void
-bt_import_apply (BtImport *import,
-                 BtPlan   *plan)
+bt_import_apply (BtImport  *import,
+                 BtPlan    *plan,
+                 BtHistory *history)
 {
+  GListModel *categories = bt_plan_get_categories (plan);
+  g_autofree char *label = g_strdup_printf (_("Import from “%s”"), import->source_name);
+
+  bt_history_begin (history, label);
+
   if (import->default_rules && g_list_model_get_n_items (bt_plan_get_import_rules (plan)) == 0)
-    bt_import_add_default_rules (plan);
+    {
+      g_autoptr(GListStore) defaults = g_list_store_new (BT_TYPE_IMPORT_RULE);
+
+      fill_default_rules (defaults, categories);
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (defaults)); i++)
+        {
+          g_autoptr(BtItem) rule = g_list_model_get_item (G_LIST_MODEL (defaults), i);
+          bt_history_append (history, BT_ITEM (plan), bt_plan_get_import_rules (plan), rule);
+        }
+    }
 
   for (guint i = 0; i < import->weeks->len; i++)
     {
       BtImportWeek *w = import->weeks->pdata[i];
-      BtWeek *week = bt_plan_ensure_week (plan, w->iso_year, w->week);
+      BtWeek *week = bt_plan_find_week (plan, w->iso_year, w->week);
 
-      bt_week_clear_hours (week);
+      if (week == NULL)
+        {
+          g_autoptr(BtWeek) created = bt_week_new (w->iso_year, w->week);
+
+          bt_history_insert (history, BT_ITEM (plan), bt_plan_get_weeks (plan),
+                             bt_plan_get_week_position (plan, created), BT_ITEM (created));
+          week = created;
+        }
+
+      for (guint c = 0; c < bt_week_get_n_categories (week); c++)
+        {
+          const char *id = bt_week_get_category (week, c, NULL);
+
+          if (!g_hash_table_contains (w->hours, id))
+            bt_history_set_hours (history, week, id, 0);
+        }
       /* In the order of the plan's categories, so the file reads the same
        * whichever order the hash table gives. */
-      {
-        GListModel *categories = bt_plan_get_categories (plan);
+      for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+        {
+          g_autoptr(BtCategory) category = g_list_model_get_item (categories, c);
+          double *h = g_hash_table_lookup (w->hours, bt_item_get_id (BT_ITEM (category)));
 
-        for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
-          {
-            g_autoptr(BtCategory) category = g_list_model_get_item (categories, c);
-            double *h = g_hash_table_lookup (w->hours, bt_item_get_id (BT_ITEM (category)));
-
-            if (h != NULL && *h > 0.0)
-              bt_week_set_hours (week, bt_item_get_id (BT_ITEM (category)), MIN (*h, BT_WEEK_MAX_HOURS));
-          }
-      }
+          if (h != NULL)
+            bt_history_set_hours (history, week, bt_item_get_id (BT_ITEM (category)),
+                                  MIN (*h, BT_WEEK_MAX_HOURS));
+        }
     }
 
   for (guint i = 0; i < import->touchpoints->len; i++)
@@ -799,8 +846,8 @@ bt_import_apply (BtImport *import,
 
       if (existing != NULL)
         {
-          bt_touchpoint_set_date (existing, &t->date);
-          bt_touchpoint_set_note (existing, t->summary);
+          history_set (history, existing, "date", G_TYPE_DATE, &t->date);
+          history_set (history, existing, "note", G_TYPE_STRING, t->summary);
         }
       else
         {
@@ -809,9 +856,12 @@ bt_import_apply (BtImport *import,
           bt_touchpoint_set_date (tp, &t->date);
           bt_touchpoint_set_note (tp, t->summary);
           bt_touchpoint_set_source (tp, t->source);
-          g_list_store_append (G_LIST_STORE (bt_relationship_get_touchpoints (t->relationship)), tp);
+          bt_history_append (history, BT_ITEM (t->relationship),
+                             bt_relationship_get_touchpoints (t->relationship), BT_ITEM (tp));
         }
     }
+
+  bt_history_end (history);
 }
 
 /* ------------------------------------------------------------------ */

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "bt-history.h"
 #include "bt-plan.h"
 
 G_BEGIN_DECLS
@@ -92,7 +93,8 @@ BtImport   *bt_import_events             (BtPlan       *plan,
                                           const char   *source_name,
                                           GDateTime    *now);
 void        bt_import_apply              (BtImport     *import,
-                                          BtPlan       *plan);
+                                          BtPlan       *plan,
+                                          BtHistory    *history);
 double      bt_import_category_hours     (BtImport     *import,
                                           const char   *category_id);
 

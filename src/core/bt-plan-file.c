@@ -1699,6 +1699,11 @@ write_weeks (Writer *wr,
           double hours;
           const char *category = bt_week_get_category (week, j, &hours);
 
+          /* A category set back to 0 (a check-in or an import states the
+           * whole week) is left out: reading adds nothing for 0, so the file
+           * reads back the same. */
+          if (hours == 0.0)
+            continue;
           bt_json_writer_member (b, category);
           bt_json_writer_double (b, hours);
         }

@@ -343,20 +343,3 @@ bt_week_get_total_hours (BtWeek *self)
   return total;
 }
 
-/**
- * bt_week_clear_hours:
- *
- * Removes the hours of every category, for an import that replaces the
- * week with what the calendar says.
- */
-void
-bt_week_clear_hours (BtWeek *self)
-{
-  g_return_if_fail (BT_IS_WEEK (self));
-
-  if (self->entries->len == 0)
-    return;
-
-  g_array_set_size (self->entries, 0);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_HOURS]);
-}

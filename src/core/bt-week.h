@@ -36,6 +36,5 @@ const char  *bt_week_get_category     (BtWeek      *self,
                                        guint        index,
                                        double      *hours);
 double       bt_week_get_total_hours  (BtWeek      *self);
-void         bt_week_clear_hours      (BtWeek      *self);
 
 G_END_DECLS
