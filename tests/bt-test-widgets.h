@@ -55,3 +55,63 @@ bt_test_find (GtkWidget *widget,
 
   return NULL;
 }
+
+/* Runs the main loop for @ms milliseconds. */
+static inline void
+bt_test_spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
+}
+
+/* Saves @window as _build/tests/screenshots/@name.png; returns how many
+ * colours a sample of its pixels has, so a blank page shows as 1 or 2. */
+static inline guint
+bt_test_screenshot (GtkWidget  *window,
+                    const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+  g_autofree guchar *pixels = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  gsize stride;
+
+  /* Slow builds (the sanitizers) may not have drawn the page yet. */
+  for (guint attempt = 0; attempt < 50 && node == NULL; attempt++)
+    {
+      g_autoptr(GtkSnapshot) s = gtk_snapshot_new ();
+
+      width = gtk_widget_get_width (window);
+      height = gtk_widget_get_height (window);
+      if (width > 0 && height > 0)
+        {
+          gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (s), width, height);
+          node = gtk_snapshot_free_to_node (g_steal_pointer (&s));
+        }
+      if (node == NULL)
+        bt_test_spin (100);
+    }
+  g_assert_nonnull (node);
+  bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, &bounds);
+
+  g_mkdir_with_parents (dir, 0700);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+
+  stride = gdk_texture_get_width (texture) * 4;
+  pixels = g_malloc (stride * gdk_texture_get_height (texture));
+  gdk_texture_download (texture, pixels, stride);
+  for (gsize i = 0; i < stride * gdk_texture_get_height (texture); i += 4 * 7)
+    g_hash_table_add (colours, GUINT_TO_POINTER (*(guint32 *) (pixels + i)));
+
+  return g_hash_table_size (colours);
+}

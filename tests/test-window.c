@@ -252,53 +252,6 @@ test_style_preference (gconstpointer data)
 
 /* Renders the window as it is on screen and saves it; returns how many
  * different colours it has, so a blank page shows up as 1 or 2. */
-static guint
-screenshot (BtWindow   *window,
-            const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
-  g_autofree guchar *pixels = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (GTK_WIDGET (window));
-  int height = gtk_widget_get_height (GTK_WIDGET (window));
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
-  gsize stride;
-
-  /* Slow builds (the sanitizers) may not have drawn the page yet. */
-  for (guint attempt = 0; attempt < 50 && node == NULL; attempt++)
-    {
-      g_autoptr(GtkSnapshot) s = gtk_snapshot_new ();
-
-      width = gtk_widget_get_width (GTK_WIDGET (window));
-      height = gtk_widget_get_height (GTK_WIDGET (window));
-      if (width > 0 && height > 0)
-        {
-          gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (s), width, height);
-          node = gtk_snapshot_free_to_node (g_steal_pointer (&s));
-        }
-      if (node == NULL)
-        spin_main_loop (100);
-    }
-  g_assert_nonnull (node);
-  bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, &bounds);
-
-  g_mkdir_with_parents (dir, 0700);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-
-  stride = gdk_texture_get_width (texture) * 4;
-  pixels = g_malloc (stride * gdk_texture_get_height (texture));
-  gdk_texture_download (texture, pixels, stride);
-  for (gsize i = 0; i < stride * gdk_texture_get_height (texture); i += 4 * 7)
-    g_hash_table_add (colours, GUINT_TO_POINTER (*(guint32 *) (pixels + i)));
-
-  return g_hash_table_size (colours);
-}
 
 static void
 test_every_page_in_every_style (gconstpointer data)
@@ -333,7 +286,7 @@ test_every_page_in_every_style (gconstpointer data)
 
           adw_view_stack_set_visible_child_name (window->stack, pages[p]);
           spin_main_loop (300);
-          if (screenshot (window, name) < 20)
+          if (bt_test_screenshot (GTK_WIDGET (window), name) < 20)
             g_error ("the %s page looks blank (%s)", pages[p], styles[s]);
         }
 

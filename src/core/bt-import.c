@@ -385,6 +385,21 @@ fill_default_rules (GListStore *rules,
 }
 
 /**
+ * bt_import_default_rules:
+ *
+ * Returns: (transfer full): the default rules for @plan's categories, in a
+ *   list of their own
+ */
+GListStore *
+bt_import_default_rules (BtPlan *plan)
+{
+  GListStore *rules = g_list_store_new (BT_TYPE_IMPORT_RULE);
+
+  fill_default_rules (rules, bt_plan_get_categories (plan));
+  return rules;
+}
+
+/**
  * bt_import_add_default_rules:
  *
  * Adds the default rules to a plan that has none.

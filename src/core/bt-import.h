@@ -99,6 +99,7 @@ double      bt_import_category_hours     (BtImport     *import,
                                           const char   *category_id);
 
 void        bt_import_add_default_rules  (BtPlan       *plan);
+GListStore *bt_import_default_rules      (BtPlan       *plan);
 BtCategory *bt_import_match              (BtPlan       *plan,
                                           const BtImportEvent *event);
 

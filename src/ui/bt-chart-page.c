@@ -35,6 +35,9 @@ struct _BtChartPage
   GtkLabel     *secondary_title;
   GtkWidget    *secondary_add_button;
   GtkListBox   *secondary_list;
+  GtkWidget    *rules_header;
+  GtkWidget    *rules_explanation;
+  GtkListBox   *rules_list;
   GtkWidget    *filter_bar;
   GtkEditable  *search_entry;
   GtkDropDown  *function_dropdown;
@@ -167,6 +170,23 @@ describe (BtChartPage  *self,
       *title = g_markup_escape_text (bt_category_get_name (category), -1);
       *subtitle = g_strdup (bt_enum_to_label (BT_TYPE_CATEGORY_KIND, bt_category_get_kind (category)));
     }
+  else if (BT_IS_IMPORT_RULE (item))
+    {
+      BtImportRule *rule = BT_IMPORT_RULE (item);
+      BtCategory *category = self->plan ? bt_plan_find_by_id (bt_plan_get_categories (self->plan),
+                                                              bt_import_rule_get_category (rule)) : NULL;
+      const char *pattern = bt_import_rule_get_pattern (rule);
+
+      if (*pattern == '\0' && bt_import_rule_get_match (rule) == BT_RULE_RELATIONSHIP)
+        *title = g_strdup (_("Anyone from your relationships"));
+      else
+        *title = g_markup_escape_text (pattern, -1);
+      /* TRANSLATORS: an import rule: what it looks at → the category */
+      *subtitle = g_markup_printf_escaped (_("%s → %s"),
+                                           bt_enum_to_label (BT_TYPE_RULE_MATCH, bt_import_rule_get_match (rule)),
+                                           category ? bt_category_get_name (category)
+                                                    : _("a category that no longer exists"));
+    }
   else
     {
       *title = g_strdup ("");
@@ -212,7 +232,9 @@ on_row_activated_cb (BtChartPage   *self,
                      GtkListBox    *box)
 {
   BtItem *item = g_object_get_data (G_OBJECT (row), "bt-item");
-  GListModel *store = box == self->secondary_list ? self->secondary_store : self->store;
+  GListModel *store = box == self->secondary_list ? self->secondary_store
+                     : box == self->rules_list && self->plan != NULL ? bt_plan_get_import_rules (self->plan)
+                     : self->store;
 
   if (item != NULL && BT_IS_WEEK (item) && self->plan != NULL)
     g_signal_emit (self, signals[OPEN_ITEM], 0, bt_plan_get_weeks (self->plan), item);
@@ -244,6 +266,24 @@ static void
 on_secondary_add_clicked_cb (BtChartPage *self)
 {
   add_item (self, self->secondary_store, self->secondary_type);
+}
+
+static void
+on_rules_add_clicked_cb (BtChartPage *self)
+{
+  if (self->plan != NULL)
+    add_item (self, bt_plan_get_import_rules (self->plan), BT_TYPE_IMPORT_RULE);
+}
+
+/* The import rules, on the Time page only. */
+static void
+bind_rules (BtChartPage *self,
+            GListModel  *rules)
+{
+  gtk_widget_set_visible (self->rules_header, rules != NULL);
+  gtk_widget_set_visible (self->rules_explanation, rules != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->rules_list), rules != NULL);
+  gtk_list_box_bind_model (self->rules_list, rules, rules ? create_row : NULL, self, NULL);
 }
 
 static void
@@ -391,6 +431,7 @@ rebind (BtChartPage *self)
   self->store = NULL;
   self->item_type = G_TYPE_INVALID;
   bind_secondary (self, NULL, G_TYPE_INVALID, NULL, NULL);
+  bind_rules (self, NULL);
 
   if (self->plan != NULL)
     switch (self->kind)
@@ -418,6 +459,7 @@ rebind (BtChartPage *self)
         title = _("Weeks");
         bind_secondary (self, bt_plan_get_categories (self->plan), BT_TYPE_CATEGORY,
                         _("Categories"), _("Add Category"));
+        bind_rules (self, bt_plan_get_import_rules (self->plan));
         break;
 
       case BT_CHART_RELATIONSHIPS:
@@ -566,6 +608,9 @@ bt_chart_page_class_init (BtChartPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, list);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, secondary_header);
+  gtk_widget_class_bind_template_child (widget_class, BtChartPage, rules_header);
+  gtk_widget_class_bind_template_child (widget_class, BtChartPage, rules_explanation);
+  gtk_widget_class_bind_template_child (widget_class, BtChartPage, rules_list);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, secondary_title);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, secondary_add_button);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, secondary_list);
@@ -579,6 +624,7 @@ bt_chart_page_class_init (BtChartPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_secondary_add_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_rules_add_clicked_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

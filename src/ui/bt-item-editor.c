@@ -32,7 +32,7 @@ typedef enum
   FIELD_ENUM,
   FIELD_DATE,
   FIELD_COLOR,
-  FIELD_PHASE,
+  FIELD_CHOICE,   /* one of the plan's phases or categories, by id */
 } FieldKind;
 
 typedef struct
@@ -43,6 +43,7 @@ typedef struct
   GtkWidget  *widget;     /* the entry, spin, combo row or colour button */
   gboolean    required;
   char       *problem;    /* why the value cannot be applied, or NULL */
+  GPtrArray  *choices;    /* for FIELD_CHOICE: the items, after "None" when @required is FALSE */
 } Field;
 
 struct _BtItemEditor
@@ -61,7 +62,6 @@ struct _BtItemEditor
   BtItem              *item;
   gboolean             is_new;
   GArray              *fields;    /* of Field */
-  GPtrArray           *phases;    /* for FIELD_PHASE: BtPhase, index + 1 in the combo */
 };
 
 G_DEFINE_FINAL_TYPE (BtItemEditor, bt_item_editor, ADW_TYPE_WINDOW)
@@ -120,6 +120,9 @@ static const struct {
   { "decided-on", N_("Decided on") },
   { "audience", N_("Audience") },
   { "headline", N_("Headline") },
+  { "match", N_("Looks at") },
+  { "pattern", N_("Words, address, domain or name") },
+  { "category", N_("Category") },
 };
 
 static const char * const required_properties[] = { "title", "name", "summary", "metric" };
@@ -137,6 +140,7 @@ bt_item_kind_label (GType type)
   if (type == BT_TYPE_BUSINESS_CASE) return _("Business Case");
   if (type == BT_TYPE_COST_ROW) return _("Cost Row");
   if (type == BT_TYPE_PROFILE) return _("Profile");
+  if (type == BT_TYPE_IMPORT_RULE) return _("Import Rule");
 
   return _("Item");
 }
@@ -157,6 +161,7 @@ field_clear (gpointer data)
   Field *field = data;
 
   g_clear_pointer (&field->problem, g_free);
+  g_clear_pointer (&field->choices, g_ptr_array_unref);
 }
 
 /* ---- validation ---- */
@@ -198,6 +203,9 @@ validate (BtItemEditor *self)
           else if (!g_utf8_validate (text, -1, NULL))
             problem = _("This is not valid text");
         }
+      else if (field->kind == FIELD_CHOICE && field->required &&
+               adw_combo_row_get_selected (ADW_COMBO_ROW (field->row)) >= field->choices->len)
+        problem = _("Add a category first");
 
       set_problem (field, problem);
       valid = valid && problem == NULL;
@@ -281,22 +289,29 @@ add_field (BtItemEditor *self,
       gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (field.widget), &rgba);
       gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (field.widget), FALSE);
     }
-  else if (type == G_TYPE_STRING && g_strcmp0 (pspec->name, "phase") == 0)
+  else if (type == G_TYPE_STRING && (g_strcmp0 (pspec->name, "phase") == 0 ||
+                                     (BT_IS_IMPORT_RULE (self->item) && g_strcmp0 (pspec->name, "category") == 0)))
     {
-      GListModel *phases = bt_plan_get_phases (self->plan);
+      gboolean phase = g_strcmp0 (pspec->name, "phase") == 0;
+      GListModel *items = phase ? bt_plan_get_phases (self->plan) : bt_plan_get_categories (self->plan);
       g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+      guint offset = phase ? 1 : 0;   /* a milestone may have no phase; a rule needs its category */
       guint selected = 0;
 
-      field.kind = FIELD_PHASE;
-      gtk_string_list_append (names, _("None"));
-      for (guint i = 0; i < g_list_model_get_n_items (phases); i++)
+      field.kind = FIELD_CHOICE;
+      field.required = !phase;
+      field.choices = g_ptr_array_new_with_free_func (g_object_unref);
+      if (phase)
+        gtk_string_list_append (names, _("None"));
+      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
         {
-          BtPhase *phase = g_list_model_get_item (phases, i);
+          BtItem *choice = g_list_model_get_item (items, i);
 
-          g_ptr_array_add (self->phases, phase);
-          gtk_string_list_append (names, bt_phase_get_title (phase));
-          if (g_strcmp0 (bt_item_get_id (BT_ITEM (phase)), g_value_get_string (&value)) == 0)
-            selected = i + 1;
+          g_ptr_array_add (field.choices, choice);
+          gtk_string_list_append (names, phase ? bt_phase_get_title (BT_PHASE (choice))
+                                               : bt_category_get_name (BT_CATEGORY (choice)));
+          if (g_strcmp0 (bt_item_get_id (choice), g_value_get_string (&value)) == 0)
+            selected = i + offset;
         }
       field.row = adw_combo_row_new ();
       adw_combo_row_set_model (ADW_COMBO_ROW (field.row), G_LIST_MODEL (names));
@@ -437,15 +452,16 @@ field_value (BtItemEditor *self,
       }
       break;
 
-    case FIELD_PHASE:
+    case FIELD_CHOICE:
     default:
       {
+        guint offset = field->required ? 0 : 1;
         guint index = adw_combo_row_get_selected (ADW_COMBO_ROW (field->row));
 
-        if (index == 0 || index > self->phases->len)
+        if (index < offset || index - offset >= field->choices->len)
           g_value_set_string (value, NULL);
         else
-          g_value_set_string (value, bt_item_get_id (g_ptr_array_index (self->phases, index - 1)));
+          g_value_set_string (value, bt_item_get_id (g_ptr_array_index (field->choices, index - offset)));
       }
       break;
     }
@@ -705,7 +721,6 @@ bt_item_editor_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_object (&self->item);
   g_clear_pointer (&self->fields, g_array_unref);
-  g_clear_pointer (&self->phases, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bt_item_editor_parent_class)->dispose (object);
 }
@@ -740,7 +755,6 @@ bt_item_editor_init (BtItemEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->fields = g_array_new (FALSE, TRUE, sizeof (Field));
   g_array_set_clear_func (self->fields, field_clear);
-  self->phases = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -780,7 +794,9 @@ bt_item_editor_new (GtkWindow  *parent,
 
   pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (item), &n_pspecs);
   for (guint i = 0; i < n_pspecs; i++)
-    if (pspecs[i]->owner_type == G_OBJECT_TYPE (item) && (pspecs[i]->flags & G_PARAM_WRITABLE))
+    if (pspecs[i]->owner_type == G_OBJECT_TYPE (item) && (pspecs[i]->flags & G_PARAM_WRITABLE) &&
+        /* Where an imported touchpoint came from is the import's to keep. */
+        !(BT_IS_TOUCHPOINT (item) && g_str_equal (pspecs[i]->name, "source")))
       add_field (self, pspecs[i]);
 
   /* Child lists, for items already in the plan. */

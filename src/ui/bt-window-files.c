@@ -16,6 +16,7 @@
 #include "bt-chart.h"
 #include "bt-date.h"
 #include "bt-plan-file.h"
+#include "bt-import-dialog.h"
 #include "bt-window-private.h"
 
 static void
@@ -440,9 +441,58 @@ export_chart_action (GtkWidget  *widget,
           _("Images and PDF (.png, .svg, .pdf)"), image_types, exported_chart, chart);
 }
 
+/* ---- import ---- */
+
+static void
+import_chosen (BtWindow *self,
+               GFile    *file,
+               gpointer  data)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  BtImportDialog *dialog;
+
+  if (path == NULL)
+    {
+      bt_window_toast (self, _("Only a local file can be imported"));
+      return;
+    }
+
+  dialog = bt_import_dialog_new (GTK_WINDOW (self), self->plan, self->history, path, NULL, &error);
+  if (dialog == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("“%s” could not be imported"), name);
+      GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  static const char * const import_types[] = { "text/calendar", "text/csv", NULL };
+
+  if (self->plan == NULL || bt_plan_get_read_only (self->plan))
+    return;
+
+  choose (self, _("Import a Calendar or Time Report"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL,
+          _("Calendars and time reports (.ics, .csv)"), import_types, import_chosen, NULL);
+}
+
 void
 bt_window_files_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);

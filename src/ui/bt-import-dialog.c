@@ -1,0 +1,400 @@
+/* bt-import-dialog.c — what an import would do, before it does it
+ *
+ * The preview of a calendar or time-tracker import: the weeks with their
+ * tactical, strategic and unmatched hours (and which replace hours in the
+ * plan), the hours per category, the events no rule matched — each with a
+ * way to add a rule for it, after which the preview is worked out again —
+ * the touchpoints found and what was left out. Import applies it as one
+ * step of the history.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-import-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bt-date.h"
+#include "bt-import.h"
+#include "bt-import-dialog.h"
+#include "bt-item-editor.h"
+#include "bt-report.h"
+#include "bt-window-private.h"
+
+struct _BtImportDialog
+{
+  AdwWindow           parent_instance;
+
+  AdwWindowTitle     *window_title;
+  GtkWidget          *import_button;
+  AdwPreferencesPage *page;
+
+  BtPlan             *plan;
+  BtHistory          *history;
+  char               *path;
+  GDateTime          *now;      /* events after it are not time spent yet */
+  BtImport           *import;
+  GPtrArray          *groups;   /* the groups shown, to remove them when working it out again */
+};
+
+G_DEFINE_FINAL_TYPE (BtImportDialog, bt_import_dialog, ADW_TYPE_WINDOW)
+
+static gboolean
+is_calendar (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".ics") || g_str_has_suffix (lower, ".ical") ||
+         g_str_has_suffix (lower, ".ifb");
+}
+
+static BtImport *
+work_out (BtPlan      *plan,
+          const char  *path,
+          GDateTime   *now,
+          GError     **error)
+{
+  return is_calendar (path) ? bt_import_ics (plan, path, now, error) : bt_import_csv (plan, path, now, error);
+}
+
+static AdwPreferencesGroup *
+add_group (BtImportDialog *self,
+           const char     *title,
+           const char     *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+  g_ptr_array_add (self->groups, group);
+
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+static GtkWidget *
+add_row (AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Titles come from calendars: text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_group_add (group, row);
+
+  return row;
+}
+
+static void populate (BtImportDialog *self);
+
+static void
+on_rule_committed_cb (BtImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  BtImport *again = work_out (self->plan, self->path, self->now, &error);
+
+  /* The file was read a moment ago; if it has gone since, keep the
+   * preview there is. */
+  if (again == NULL)
+    return;
+
+  g_clear_pointer (&self->import, bt_import_free);
+  self->import = again;
+  populate (self);
+}
+
+static void
+on_add_rule_clicked_cb (GtkButton      *button,
+                        BtImportDialog *self)
+{
+  const char *summary = g_object_get_data (G_OBJECT (button), "bt-summary");
+  GListModel *rules = bt_plan_get_import_rules (self->plan);
+  GListModel *categories = bt_plan_get_categories (self->plan);
+  g_autoptr(BtCategory) first = NULL;
+  g_autoptr(BtImportRule) rule = NULL;
+  BtItemEditor *editor;
+
+  /* A plan without rules was previewed with the defaults: make them the
+   * plan's first, or the new rule would be the only one. */
+  if (g_list_model_get_n_items (rules) == 0)
+    {
+      g_autoptr(GListStore) defaults = bt_import_default_rules (self->plan);
+
+      bt_history_begin (self->history, _("Add the Usual Import Rules"));
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (defaults)); i++)
+        {
+          g_autoptr(BtItem) r = g_list_model_get_item (G_LIST_MODEL (defaults), i);
+          bt_history_append (self->history, BT_ITEM (self->plan), rules, r);
+        }
+      bt_history_end (self->history);
+    }
+
+  if (g_list_model_get_n_items (categories) > 0)
+    first = g_list_model_get_item (categories, 0);
+  rule = bt_import_rule_new (BT_RULE_WORDS, summary, first ? bt_item_get_id (BT_ITEM (first)) : NULL);
+  editor = bt_item_editor_new (GTK_WINDOW (self), self->plan, self->history, BT_ITEM (self->plan), rules,
+                               BT_ITEM (rule));
+  g_signal_connect_object (editor, "committed", G_CALLBACK (on_rule_committed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static char *
+format_hours (double hours)
+{
+  /* TRANSLATORS: hours in the import preview, e.g. "12.5 h" */
+  return g_strdup_printf (_("%.1f h"), hours);
+}
+
+static void
+populate (BtImportDialog *self)
+{
+  BtImport *import = self->import;
+  GListModel *categories = bt_plan_get_categories (self->plan);
+  AdwPreferencesGroup *group;
+  guint n_replaced = 0;
+
+  for (guint i = 0; i < self->groups->len; i++)
+    adw_preferences_page_remove (self->page, self->groups->pdata[i]);
+  g_ptr_array_set_size (self->groups, 0);
+
+  adw_window_title_set_subtitle (self->window_title, import->source_name);
+  gtk_widget_set_sensitive (self->import_button, import->weeks->len > 0 || import->touchpoints->len > 0);
+
+  for (guint i = 0; i < import->weeks->len; i++)
+    n_replaced += ((BtImportWeek *) import->weeks->pdata[i])->replaces;
+
+  /* The weeks. */
+  {
+    g_autofree char *description = NULL;
+
+    if (import->weeks->len == 0)
+      description = g_strdup (_("No hours to import up to today."));
+    else if (n_replaced > 0)
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u week already has other hours in the plan: importing replaces them with the calendar’s.",
+                                                  "%u weeks already have other hours in the plan: importing replaces them with the calendar’s.",
+                                                  n_replaced), n_replaced);
+    group = add_group (self, _("Weeks"), description);
+  }
+  for (guint i = 0; i < import->weeks->len; i++)
+    {
+      BtImportWeek *w = import->weeks->pdata[i];
+      double tactical = 0.0, strategic = 0.0;
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *t = NULL, *s = NULL, *u = NULL;
+      GDate monday;
+      g_autofree char *date = NULL;
+
+      for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+        {
+          g_autoptr(BtCategory) category = g_list_model_get_item (categories, c);
+          double *h = g_hash_table_lookup (w->hours, bt_item_get_id (BT_ITEM (category)));
+
+          if (h == NULL)
+            continue;
+          if (bt_category_get_kind (category) == BT_CATEGORY_STRATEGIC)
+            strategic += *h;
+          else
+            tactical += *h;
+        }
+
+      bt_iso_week_monday (w->iso_year, w->week, &monday);
+      date = bt_format_date (&monday);
+      /* TRANSLATORS: a week in the import preview, by its Monday: "Week of 5 Oct 2026" */
+      title = g_strdup_printf (_("Week of %s"), date);
+      t = format_hours (tactical);
+      s = format_hours (strategic);
+      u = format_hours (w->unmatched);
+      /* TRANSLATORS: a week in the import preview: tactical, strategic and unmatched hours */
+      subtitle = g_strdup_printf (_("Tactical %s · strategic %s · no rule %s"), t, s, u);
+      {
+        GtkWidget *row = add_row (group, title, subtitle);
+
+        if (w->replaces)
+          {
+            GtkWidget *label = gtk_label_new (_("Replaces"));
+
+            gtk_widget_add_css_class (label, "warning");
+            gtk_widget_set_tooltip_text (label, _("The plan has other hours for this week"));
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+          }
+      }
+    }
+
+  /* The hours per category. */
+  if (import->weeks->len > 0)
+    {
+      group = add_group (self, _("Hours per Category"), NULL);
+      for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+        {
+          g_autoptr(BtCategory) category = g_list_model_get_item (categories, c);
+          double hours = bt_import_category_hours (import, bt_item_get_id (BT_ITEM (category)));
+          g_autofree char *text = NULL;
+
+          if (hours <= 0.0)
+            continue;
+          text = format_hours (hours);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (add_row (group, bt_category_get_name (category),
+                                                              bt_enum_to_label (BT_TYPE_CATEGORY_KIND,
+                                                                                bt_category_get_kind (category)))),
+                                     gtk_label_new (text));
+        }
+    }
+
+  /* Events no rule matched. */
+  if (import->unmatched->len > 0)
+    {
+      group = add_group (self, _("Events No Rule Matched"),
+                         _("Their time is not counted. Add a rule to give it a category."));
+      for (guint i = 0; i < import->unmatched->len; i++)
+        {
+          BtImportUnmatched *u = import->unmatched->pdata[i];
+          g_autofree char *hours = format_hours (u->hours);
+          g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u time, %s", "%u times, %s",
+                                                                    u->count), u->count, hours);
+          g_autofree char *name = g_strdup_printf (_("Add a rule for “%s”"), u->summary);
+          GtkWidget *row = add_row (group, *u->summary ? u->summary : _("Untitled"), subtitle);
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("Add _Rule"));
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (button, name);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          g_object_set_data_full (G_OBJECT (button), "bt-summary", g_strdup (u->summary), g_free);
+          g_signal_connect (button, "clicked", G_CALLBACK (on_add_rule_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+    }
+
+  /* Touchpoints. */
+  if (import->touchpoints->len > 0)
+    {
+      group = add_group (self, _("Touchpoints"),
+                         _("Events with someone from your relationships are logged as touchpoints with them."));
+      for (guint i = 0; i < import->touchpoints->len; i++)
+        {
+          BtImportTouchpoint *t = import->touchpoints->pdata[i];
+          g_autofree char *date = bt_format_date (&t->date);
+          g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", date, t->summary,
+                                                       t->is_new ? _("new") : _("already logged"));
+
+          add_row (group, bt_relationship_get_name (t->relationship), subtitle);
+        }
+    }
+
+  /* What was left out, and rules that could not be used. */
+  {
+    g_autofree char *left_out = g_strdup_printf (_("%u all-day, %u cancelled, %u declined, %u after today"),
+                                                 import->n_all_day, import->n_cancelled, import->n_declined,
+                                                 import->n_future);
+
+    group = add_group (self, _("Not Counted"), NULL);
+    add_row (group, _("Left out"), left_out);
+    if (import->default_rules)
+      add_row (group, _("The usual rules"),
+               _("The plan has no import rules yet: importing adds the usual ones, which you can change on the Time page."));
+    for (guint i = 0; i < import->missing_categories->len; i++)
+      {
+        g_autofree char *title = g_strdup_printf (_("A rule for “%s”"), (const char *) import->missing_categories->pdata[i]);
+        add_row (group, title, _("Its category no longer exists: the rule was skipped."));
+      }
+  }
+}
+
+static void
+on_import_clicked_cb (BtImportDialog *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autofree char *message = NULL;
+  guint n_weeks = self->import->weeks->len;
+
+  bt_import_apply (self->import, self->plan, self->history);
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u week from “%s”",
+                                          "Imported %u weeks from “%s”", n_weeks),
+                             n_weeks, self->import->source_name);
+  if (BT_IS_WINDOW (parent))
+    bt_window_toast (BT_WINDOW (parent), message);
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+bt_import_dialog_dispose (GObject *object)
+{
+  BtImportDialog *self = BT_IMPORT_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_IMPORT_DIALOG);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->history);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_pointer (&self->import, bt_import_free);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (bt_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+bt_import_dialog_class_init (BtImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bt_import_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/breakthrough/Planner/bt-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, BtImportDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BtImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, BtImportDialog, page);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_clicked_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+bt_import_dialog_init (BtImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->groups = g_ptr_array_new ();
+}
+
+/**
+ * bt_import_dialog_new:
+ * @path: an iCalendar file (.ics) or a time tracker's CSV report
+ * @now: (nullable): where time spent ends; %NULL for now
+ *
+ * Returns: (transfer floating) (nullable): the preview, or %NULL with
+ *   @error naming the line of the file that is wrong
+ */
+BtImportDialog *
+bt_import_dialog_new (GtkWindow  *parent,
+                      BtPlan     *plan,
+                      BtHistory  *history,
+                      const char *path,
+                      GDateTime  *now,
+                      GError    **error)
+{
+  g_autoptr(GDateTime) when = now ? g_date_time_ref (now) : g_date_time_new_now_local ();
+  BtImport *import = work_out (plan, path, when, error);
+  BtImportDialog *self;
+
+  if (import == NULL)
+    return NULL;
+
+  self = g_object_new (BT_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  self->plan = g_object_ref (plan);
+  self->history = g_object_ref (history);
+  self->path = g_strdup (path);
+  self->now = g_steal_pointer (&when);
+  self->import = import;
+  populate (self);
+
+  return self;
+}

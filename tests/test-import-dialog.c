@@ -1,0 +1,213 @@
+/* test-import-dialog.c — the import preview in the window: what it shows,
+ * adding a rule from an unmatched event, importing, undoing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "bt-test-widgets.h"
+
+#include "bt-import-dialog.h"
+#include "bt-item-editor.h"
+#include "bt-plan-file.h"
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
+}
+
+/* The titles of the rows in the group titled @group. */
+static void
+collect_rows (GtkWidget  *widget,
+              const char *group,
+              gboolean    inside,
+              GPtrArray  *titles)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget))
+    inside = g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), group) == 0;
+  if (inside && ADW_IS_ACTION_ROW (widget))
+    g_ptr_array_add (titles, g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, group, inside, titles);
+}
+
+static GPtrArray *
+rows_of (GtkWidget  *dialog,
+         const char *group)
+{
+  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+
+  collect_rows (dialog, group, FALSE, titles);
+  return titles;
+}
+
+static gboolean
+has_title (GPtrArray  *titles,
+           const char *title)
+{
+  for (guint i = 0; i < titles->len; i++)
+    if (g_str_equal (titles->pdata[i], title))
+      return TRUE;
+  return FALSE;
+}
+
+/* The first button under @widget whose accessible name or label is @name. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (BT_IS_ITEM_EDITOR (w) && gtk_widget_get_visible (w))
+        return w;
+    }
+
+  return NULL;
+}
+
+static char *
+serialize (BtPlan *plan)
+{
+  g_autoptr(GBytes) bytes = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, NULL);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+test_preview_rule_import_undo (void)
+{
+  g_autofree char *plan_path = g_test_build_filename (G_TEST_DIST, "data", "import", "plan.json", NULL);
+  g_autofree char *ics = g_test_build_filename (G_TEST_DIST, "data", "import", "recurrences.ics", NULL);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, 23, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load (plan_path, &error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *undone = NULL;
+  BtImportDialog *dialog;
+  GtkWidget *editor, *add, *import;
+
+  g_assert_no_error (error);
+  before = serialize (plan);
+
+  dialog = bt_import_dialog_new (NULL, plan, history, ics, now, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin (200);
+
+  /* Three weeks, Lunch unmatched, Priya's touchpoints. */
+  {
+    g_autoptr(GPtrArray) weeks = rows_of (GTK_WIDGET (dialog), "Weeks");
+    g_autoptr(GPtrArray) unmatched = rows_of (GTK_WIDGET (dialog), "Events No Rule Matched");
+    g_autoptr(GPtrArray) people = rows_of (GTK_WIDGET (dialog), "Touchpoints");
+
+    g_assert_cmpuint (weeks->len, ==, 3);
+    g_assert_true (has_title (unmatched, "Lunch"));
+    g_assert_cmpuint (people->len, ==, 3);
+    g_assert_true (has_title (people, "Priya Raman"));
+  }
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 1400);
+  spin (300);
+  g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (dialog), "import-preview"), >, 20);
+
+  /* Add a rule from the unmatched event: the editor opens with its title
+   * as the words; applying it works the preview out again. */
+  add = find_button (GTK_WIDGET (dialog), "Add _Rule");
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  spin (200);
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  /* The plan had no rules: the usual ones came first, as their own step. */
+  g_assert_cmpuint (g_list_model_get_n_items (bt_plan_get_import_rules (plan)), >=, 10);
+  g_signal_emit_by_name (find_button (editor, "_Add"), "clicked");
+  spin (200);
+  {
+    g_autoptr(BtImportRule) last = NULL;
+    GListModel *rules = bt_plan_get_import_rules (plan);
+    g_autoptr(GPtrArray) unmatched = rows_of (GTK_WIDGET (dialog), "Events No Rule Matched");
+
+    last = g_list_model_get_item (rules, g_list_model_get_n_items (rules) - 1);
+    g_assert_cmpstr (bt_import_rule_get_pattern (last), ==, "Lunch");
+    g_assert_cmpint (bt_import_rule_get_match (last), ==, BT_RULE_WORDS);
+    g_assert_false (has_title (unmatched, "Lunch"));
+  }
+
+  /* Import: the weeks and touchpoints are in the plan. */
+  import = find_button (GTK_WIDGET (dialog), "_Import");
+  g_assert_nonnull (import);
+  g_assert_true (gtk_widget_get_sensitive (import));
+  g_signal_emit_by_name (import, "clicked");
+  spin (100);
+  g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, 2026, 41), "c-road"), ==, 2.0);
+  g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, 2026, 41), "c-rev"), ==, 0.0);
+  g_assert_nonnull (bt_plan_find_week (plan, 2026, 43));
+
+  /* Undo, as many steps as were made: the plan is as it was. */
+  while (bt_history_undo (history))
+    ;
+  undone = serialize (plan);
+  g_assert_cmpstr (undone, ==, before);
+}
+
+static void
+test_malformed_file (void)
+{
+  g_autofree char *plan_path = g_test_build_filename (G_TEST_DIST, "data", "import", "plan.json", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "import", "bad-tzid.ics", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load (plan_path, NULL);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  BtImportDialog *dialog = bt_import_dialog_new (NULL, plan, history, bad, NULL, &error);
+
+  g_assert_null (dialog);
+  g_assert_nonnull (strstr (error->message, "line 8"));
+  g_assert_false (bt_history_get_can_undo (history));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  if (!bt_test_init_ui (&argc, &argv))
+    return 0;
+
+  g_test_add_func ("/import-dialog/preview-rule-import-undo", test_preview_rule_import_undo);
+  g_test_add_func ("/import-dialog/malformed-file", test_malformed_file);
+
+  return g_test_run ();
+}
