@@ -16,6 +16,7 @@
 #include "bt-chart.h"
 #include "bt-date.h"
 #include "bt-plan-file.h"
+#include "bt-import.h"
 #include "bt-import-dialog.h"
 #include "bt-window-private.h"
 
@@ -441,6 +442,46 @@ export_chart_action (GtkWidget  *widget,
           _("Images and PDF (.png, .svg, .pdf)"), image_types, exported_chart, chart);
 }
 
+/* ---- the weeks as CSV ---- */
+
+static void
+exported_csv (BtWindow *self,
+              GFile    *file,
+              gpointer  data)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *csv = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    {
+      bt_window_toast (self, _("Exports can only be written to a local file"));
+      return;
+    }
+
+  csv = bt_import_weeks_to_csv (self->plan);
+  if (!bt_plan_file_write_private (path, csv, strlen (csv), FALSE, &error))
+    bt_window_toast (self, error->message);
+  else
+    bt_window_toast (self, _("Exported"));
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  static const char * const csv_types[] = { "text/csv", NULL };
+
+  if (self->plan == NULL)
+    return;
+
+  /* TRANSLATORS: the suggested name of the weeks exported as CSV */
+  choose (self, _("Export Weeks as CSV"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("weeks.csv"),
+          _("CSV files"), csv_types, exported_csv, NULL);
+}
+
 /* ---- import ---- */
 
 static void
@@ -492,6 +533,7 @@ void
 bt_window_files_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
