@@ -4,6 +4,9 @@
 #   ./build-aux/dev.sh run    install what is missing, build, start the app
 #   ./build-aux/dev.sh test   install what is missing, build, run every test headless
 #   ./build-aux/dev.sh bench  an optimised build, then the benchmarks; figures in _bench/bench.json
+#   ./build-aux/dev.sh fuzz NAME [SECONDS]
+#                             a libFuzzer harness (plan, dates, ics or csv) for SECONDS (default 300);
+#                             crashers land in tests/fuzz/crashers/NAME, where the test suite replays them
 #
 # Works on a fresh Debian 12 with nothing but gcc and git: missing Debian
 # packages are installed with apt-get (through sudo when not root), and the
@@ -109,6 +112,29 @@ case "$cmd" in
     check_no_skips _asan
     ;;
 
+  fuzz)
+    name="${1:?which harness: plan, dates, ics or csv}"
+    seconds="${2:-300}"
+    install_missing "${packages[@]}" clang
+    build_dir=_fuzz CC=clang configure_and_build -Dfuzzing=true -Db_sanitize=address,undefined \
+      -Db_lundef=false --buildtype=debugoptimized
+    corpus="_fuzz/corpus/$name"
+    mkdir -p "$corpus" "tests/fuzz/crashers/$name"
+    case "$name" in
+      plan)  seeds=(data/sample-plan.json tests/data/bad/*.json tests/data/import/plan.json) ;;
+      dates) seeds=(tests/fuzz/seeds/dates/*) ;;
+      ics)   seeds=(tests/data/import/*.ics) ;;
+      csv)   seeds=(tests/data/import/*.csv) ;;
+      *) say "no harness called $name"; exit 2 ;;
+    esac
+    cp -n "${seeds[@]}" "$corpus/" 2>/dev/null || true
+    # Leaks count as findings; the corpus grows in _fuzz, crashers go
+    # where the test suite replays them.
+    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+      "_fuzz/tests/fuzz/fuzz-$name" -max_total_time="$seconds" -print_final_stats=1 -timeout=10 \
+      -rss_limit_mb=2048 -artifact_prefix="tests/fuzz/crashers/$name/" "$corpus"
+    ;;
+
   bench)
     install_missing "${packages[@]}" "${test_packages[@]}" valgrind
     build_dir=_bench
@@ -156,7 +182,7 @@ case "$cmd" in
     ;;
 
   *)
-    echo "usage: $0 run|test|bench" >&2
+    echo "usage: $0 run|test|bench|fuzz NAME [SECONDS]" >&2
     exit 2
     ;;
 esac

@@ -269,14 +269,7 @@ bt_import_csv (BtPlan      *plan,
                GError     **error)
 {
   g_autofree char *text = NULL;
-  g_autoptr(GArray) row_lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) bt_import_event_free);
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-  g_autofree char *name = NULL;
-  GStrv header;
-  int c_start_date, c_start_time, c_end_date, c_end_time, c_duration;
-  int c_description, c_project, c_tags, c_task, c_client;
+  g_autofree char *name = g_path_get_basename (path);
   gsize length;
 
   text = bt_import_read_text (path, MAX_FILE_MIB,
@@ -284,6 +277,32 @@ bt_import_csv (BtPlan      *plan,
                               &length, error);
   if (text == NULL)
     return NULL;
+
+  return bt_import_csv_text (plan, text, length, name, now, error);
+}
+
+/**
+ * bt_import_csv_text:
+ * @text: the report's text, NUL-terminated, @length bytes before the NUL
+ *
+ * Like bt_import_csv(), from text already read.
+ */
+BtImport *
+bt_import_csv_text (BtPlan      *plan,
+                    const char  *text,
+                    gsize        length,
+                    const char  *name,
+                    GDateTime   *now,
+                    GError     **error)
+{
+  g_autoptr(GArray) row_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) bt_import_event_free);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  GStrv header;
+  int c_start_date, c_start_time, c_end_date, c_end_time, c_duration;
+  int c_description, c_project, c_tags, c_task, c_client;
+
   if (!g_utf8_validate (text, length, NULL))
     {
       g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_MALFORMED,
@@ -381,6 +400,5 @@ bt_import_csv (BtPlan      *plan,
       g_ptr_array_add (events, event);
     }
 
-  name = g_path_get_basename (path);
   return bt_import_events (plan, events, name, now);
 }

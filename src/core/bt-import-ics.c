@@ -583,38 +583,28 @@ too_many:
 }
 
 /**
- * bt_import_ics:
- * @now: today's end: later events are not time spent yet
+ * bt_import_ics_text:
+ * @text: the file's text, NUL-terminated, without NUL bytes
+ * @name: what to call the source when the calendar has no name
  *
- * Reads @path and works out what importing it into @plan would do. The
- * plan is not changed; see bt_import_apply().
- *
- * Returns: (transfer full): the import, or %NULL with @error naming the
- *   line that is wrong
+ * Like bt_import_ics(), from text already read.
  */
 BtImport *
-bt_import_ics (BtPlan      *plan,
-               const char  *path,
-               GDateTime   *now,
-               GError     **error)
+bt_import_ics_text (BtPlan      *plan,
+                    const char  *text,
+                    const char  *name,
+                    GDateTime   *now,
+                    GError     **error)
 {
-  g_autofree char *text = NULL;
   g_autoptr(GArray) event_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) bt_import_event_free);
-  g_autofree char *name = NULL;
+  g_autofree char *cal_name = NULL;
   const char *user_email = bt_profile_get_email (bt_plan_get_profile (plan));
   BtImport counts = { 0 };
   icalcomponent *root;
   guint next_event = 0;
   gboolean ok = TRUE;
-  gsize length;
   BtImport *import;
-
-  text = bt_import_read_text (path, MAX_FILE_MIB,
-                              _("the file is larger than %d MiB, far more than a calendar of meetings"),
-                              &length, error);
-  if (text == NULL)
-    return NULL;
 
   if (!check_lines (text, event_lines, error))
     return NULL;
@@ -631,23 +621,49 @@ bt_import_ics (BtPlan      *plan,
     }
 
   if (icalcomponent_isa (root) == ICAL_VCALENDAR_COMPONENT)
-    ok = read_events (root, event_lines, &next_event, user_email, now, events, &counts, &name, error);
+    ok = read_events (root, event_lines, &next_event, user_email, now, events, &counts, &cal_name, error);
   else
     for (icalcomponent *c = icalcomponent_get_first_component (root, ICAL_VCALENDAR_COMPONENT);
          c != NULL && ok; c = icalcomponent_get_next_component (root, ICAL_VCALENDAR_COMPONENT))
-      ok = read_events (c, event_lines, &next_event, user_email, now, events, &counts, &name, error);
+      ok = read_events (c, event_lines, &next_event, user_email, now, events, &counts, &cal_name, error);
   icalcomponent_free (root);
 
   if (!ok)
     return NULL;
 
-  if (name == NULL)
-    name = g_path_get_basename (path);
-
-  import = bt_import_events (plan, events, name, now);
+  import = bt_import_events (plan, events, cal_name != NULL ? cal_name : name, now);
   import->n_all_day = counts.n_all_day;
   import->n_cancelled = counts.n_cancelled;
   import->n_declined = counts.n_declined;
 
   return import;
+}
+
+/**
+ * bt_import_ics:
+ * @now: today's end: later events are not time spent yet
+ *
+ * Reads @path and works out what importing it into @plan would do. The
+ * plan is not changed; see bt_import_apply().
+ *
+ * Returns: (transfer full): the import, or %NULL with @error naming the
+ *   line that is wrong
+ */
+BtImport *
+bt_import_ics (BtPlan      *plan,
+               const char  *path,
+               GDateTime   *now,
+               GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  gsize length;
+
+  text = bt_import_read_text (path, MAX_FILE_MIB,
+                              _("the file is larger than %d MiB, far more than a calendar of meetings"),
+                              &length, error);
+  if (text == NULL)
+    return NULL;
+
+  return bt_import_ics_text (plan, text, name, now, error);
 }

@@ -88,6 +88,17 @@ BtImport   *bt_import_csv                (BtPlan       *plan,
                                           const char   *path,
                                           GDateTime    *now,
                                           GError      **error);
+BtImport   *bt_import_ics_text           (BtPlan       *plan,
+                                          const char   *text,
+                                          const char   *name,
+                                          GDateTime    *now,
+                                          GError      **error);
+BtImport   *bt_import_csv_text           (BtPlan       *plan,
+                                          const char   *text,
+                                          gsize         length,
+                                          const char   *name,
+                                          GDateTime    *now,
+                                          GError      **error);
 BtImport   *bt_import_events             (BtPlan       *plan,
                                           GPtrArray    *events,
                                           const char   *source_name,

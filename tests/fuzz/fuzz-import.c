@@ -1,0 +1,81 @@
+/* fuzz-import.c — the calendar (FUZZ_ICS) or time-tracker (FUZZ_CSV)
+ * import on any text: it refuses with a message or gives weeks with at
+ * most 168 hours, and the plan it is worked out against does not change.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bt-import.h"
+
+int LLVMFuzzerTestOneInput (const unsigned char *data, size_t size);
+
+static BtPlan *
+fixture (void)
+{
+  static BtPlan *plan;
+
+  if (plan == NULL)
+    {
+      g_autoptr(BtRelationship) r = bt_relationship_new ();
+
+      g_setenv ("TZ", "Europe/Berlin", TRUE);
+      plan = bt_plan_new_default ();
+      bt_profile_set_email (bt_plan_get_profile (plan), "alex@example.com");
+      bt_relationship_set_name (r, "Priya");
+      bt_relationship_set_email (r, "priya@example.com");
+      g_list_store_append (G_LIST_STORE (bt_plan_get_relationships (plan)), r);
+    }
+
+  return plan;
+}
+
+int
+LLVMFuzzerTestOneInput (const unsigned char *data,
+                        size_t               size)
+{
+  BtPlan *plan = fixture ();
+  guint64 generation = bt_plan_get_generation (plan);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 23, 0, 0, 0);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) import = NULL;
+
+  if (memchr (data, '\0', size) != NULL)
+    return 0;   /* the file readers refuse those before parsing */
+  text = g_strndup ((const char *) data, size);
+
+#ifdef FUZZ_ICS
+  import = bt_import_ics_text (plan, text, "fuzz.ics", now, &error);
+#else
+  import = bt_import_csv_text (plan, text, size, "fuzz.csv", now, &error);
+#endif
+
+  g_assert_cmpuint (bt_plan_get_generation (plan), ==, generation);
+  if (import == NULL)
+    {
+      g_assert_nonnull (error);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      return 0;
+    }
+
+  for (guint i = 0; i < import->weeks->len; i++)
+    {
+      BtImportWeek *w = import->weeks->pdata[i];
+      GHashTableIter iter;
+      gpointer value;
+      double total = w->unmatched;
+
+      g_hash_table_iter_init (&iter, w->hours);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        total += *(double *) value;
+      /* Minutes are counted once: a week cannot hold more than it has
+       * (with the hour a DST change adds). */
+      g_assert_cmpfloat (total, <=, 169.0);
+    }
+
+  return 0;
+}
