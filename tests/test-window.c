@@ -297,6 +297,70 @@ test_every_page_in_every_style (gconstpointer data)
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static gboolean
+restore_offered (gpointer data)
+{
+  return gtk_widget_get_visible (BT_WINDOW (data)->restore_button);
+}
+
+/* A plan that no longer reads, with the backup of the last save beside
+ * it: the window offers the backup, keeps the unreadable file, and opens
+ * the backup in its place. */
+static void
+test_unreadable_plan_offers_backup (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = copy_sample ();
+  g_autofree char *backup = g_strconcat (path, ".bak", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *sample = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDir) listing = NULL;
+  const char *corrupt = "{\"format\": \"breakthrough-plan\", \"version\": 1, \"weeks\": [";
+  BtWindow *window;
+  gboolean kept = FALSE;
+
+  g_assert_true (g_file_get_contents (path, &sample, NULL, NULL));
+  g_assert_true (g_file_set_contents (backup, sample, -1, NULL));
+  g_assert_true (g_file_set_contents (path, corrupt, -1, NULL));
+
+  window = bt_window_new (BT_APPLICATION (app), file);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_until (restore_offered, window, 10));
+  g_assert_null (window->plan);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  spin_main_loop (300);
+  g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (window), "unreadable-plan"), >, 5);
+
+  g_signal_emit_by_name (window->restore_button, "clicked");
+  g_assert_true (wait_until (plan_loaded, window, 10));
+  g_assert_cmpuint (g_list_model_get_n_items (bt_plan_get_weeks (window->plan)), ==, 78);
+  g_assert_false (gtk_widget_get_visible (window->restore_button));
+
+  /* The unreadable file is kept, byte for byte, and readable by the user alone. */
+  listing = g_dir_open (dir, 0, NULL);
+  for (const char *name = g_dir_read_name (listing); name != NULL; name = g_dir_read_name (listing))
+    if (g_str_has_prefix (name, "plan.json.unreadable-"))
+      {
+        g_autofree char *aside = g_build_filename (dir, name, NULL);
+        g_autofree char *contents = NULL;
+
+        g_assert_true (g_file_get_contents (aside, &contents, NULL, NULL));
+        g_assert_cmpstr (contents, ==, corrupt);
+        kept = TRUE;
+      }
+  g_assert_true (kept);
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+
+  window->dirty = FALSE;
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +380,7 @@ main (int   argc,
   g_test_add_data_func ("/window/every-page-in-every-style", app, test_every_page_in_every_style);
   g_test_add_data_func ("/window/people-search-and-filter", app, test_people_search_and_filter);
   g_test_add_data_func ("/window/other-writer-is-never-overwritten", app, test_other_writer_is_never_overwritten);
+  g_test_add_data_func ("/window/unreadable-plan-offers-backup", app, test_unreadable_plan_offers_backup);
 
   return g_test_run ();
 }

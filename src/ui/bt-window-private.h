@@ -24,6 +24,7 @@ struct _BtWindow
   GtkStack             *main_stack;
   GtkRevealer          *read_only_banner;
   AdwStatusPage        *status_page;
+  GtkWidget            *restore_button;
   AdwViewStack         *stack;
   BtOverviewPage       *overview_page;
   BtChartPage          *roadmap_page;
@@ -35,6 +36,7 @@ struct _BtWindow
   BtHistory            *history;
   GFile                *file;
   char                 *path;        /* where the plan is saved */
+  char                 *unreadable;  /* a plan that did not load, when it has a backup */
   guint                 autosave_id;
   GFileMonitor         *monitor;
   char                 *etag;        /* of the file as last read or written */

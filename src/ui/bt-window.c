@@ -11,7 +11,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "bt-chart-page.h"
 #include "bt-check-in-dialog.h"
@@ -335,11 +338,63 @@ on_plan_loaded_cb (GObject      *source,
       adw_status_page_set_icon_name (self->status_page, "dialog-warning-symbolic");
       adw_status_page_set_title (self->status_page, title);
       adw_status_page_set_description (self->status_page, error->message);
+
+      /* The backup of the last save may still read: offer it. */
+      if (self->path != NULL)
+        {
+          g_autofree char *backup = bt_plan_file_backup_path (self->path);
+
+          if (g_file_test (backup, G_FILE_TEST_IS_REGULAR))
+            {
+              g_free (self->unreadable);
+              self->unreadable = g_strdup (self->path);
+              gtk_widget_set_visible (self->restore_button, TRUE);
+            }
+        }
       g_clear_pointer (&self->path, g_free);
       return;
     }
 
   show_plan (self);
+}
+
+static void load_plan (BtWindow *self);
+
+/* The unreadable plan is moved aside, never deleted, and the backup takes
+ * its place: nothing the user had is lost, whichever file was right. */
+static void
+on_restore_clicked_cb (BtWindow *self)
+{
+  g_autofree char *backup = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  if (self->unreadable == NULL)
+    return;
+
+  backup = bt_plan_file_backup_path (self->unreadable);
+  aside = g_strdup_printf ("%s.unreadable-%s", self->unreadable, stamp);
+
+  if (!g_file_get_contents (backup, &contents, &length, &error) ||
+      g_rename (self->unreadable, aside) != 0 ||
+      !bt_plan_file_write_private (self->unreadable, contents, length, FALSE, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The backup could not be restored: %s"),
+                                                  error ? error->message : g_strerror (errno));
+      adw_status_page_set_description (self->status_page, message);
+      return;
+    }
+
+  gtk_widget_set_visible (self->restore_button, FALSE);
+  g_clear_object (&self->file);
+  self->file = g_file_new_for_path (self->unreadable);
+  g_clear_pointer (&self->unreadable, g_free);
+  load_plan (self);
+  bt_window_toast (self, _("The backup was restored; the unreadable plan is kept beside it"));
 }
 
 static void
@@ -444,6 +499,7 @@ bt_window_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->file);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->unreadable, g_free);
 
   G_OBJECT_CLASS (bt_window_parent_class)->dispose (object);
 }
@@ -468,6 +524,8 @@ bt_window_class_init (BtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, restore_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_restore_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, roadmap_page);
