@@ -27,7 +27,7 @@ packages=(
 test_packages=(
   xvfb xauth dbus dbus-daemon dbus-x11 at-spi2-core
   python3 python3-gi python3-pyatspi gir1.2-atspi-2.0
-  libglib2.0-bin poppler-utils locales
+  libglib2.0-bin poppler-utils locales valgrind
 )
 
 say() { printf '%s\n' "dev.sh: $*" >&2; }
@@ -97,6 +97,14 @@ case "$cmd" in
     say "the test suite, normal build"
     headless meson test -C "$build_dir" --print-errorlogs "$@"
     check_no_skips "$build_dir"
+
+    # The core suite again under valgrind memcheck: memory errors and
+    # definite leaks fail it (build-aux/valgrind.supp names what libraries
+    # keep on purpose). Tests that need real speed are in no-valgrind.
+    say "the core suite under valgrind memcheck"
+    meson test -C "$build_dir" --suite core --no-suite no-valgrind --no-rebuild --timeout-multiplier=10 \
+      --print-errorlogs "$@" \
+      --wrap="valgrind --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite --error-exitcode=1 -q --suppressions=$top/build-aux/valgrind.supp"
 
     # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
     # LeakSanitizer checks the core suite; GTK keeps allocations for the
