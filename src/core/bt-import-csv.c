@@ -250,7 +250,16 @@ read_moment (GStrv        header,
       return NULL;
     }
 
-  return g_date_time_new (tz, y, mo, d, h, mi, s);
+  {
+    GDateTime *moment = g_date_time_new (tz, y, mo, d, h, mi, s);
+
+    /* A valid date and time GLib still refuses (found by fuzz-csv). */
+    if (moment == NULL)
+      g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_MALFORMED,
+                   _("line %u, “%s”: expected a date and time that exist, got “%s %s”"),
+                   line, header[date_column], cell (row, date_column), cell (row, time_column));
+    return moment;
+  }
 }
 
 /**

@@ -1380,8 +1380,12 @@ read_plan (JsonNode  *root_node,
 /* json-glib says "<data>:3:14: Parse error: scanner: unterminated string
  * constant"; a person wants "line 3, column 14: not valid JSON: …". */
 static char *
-syntax_error_message (const char *raw)
+syntax_error_message (const char *raw_message)
 {
+  /* json-glib quotes the text it stopped at, cut to a number of bytes that
+   * may end inside a character (found by fuzz-plan): the message must
+   * stay UTF-8. */
+  g_autofree char *raw = g_utf8_make_valid (raw_message, -1);
   const char *rest = raw;
   guint line = 0, column = 0;
   int consumed = 0;
