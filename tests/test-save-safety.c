@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -133,6 +135,29 @@ test_failed_write_keeps_original (void)
   g_assert_cmpstr (after, ==, original);
 }
 
+/* A folder nothing can be written in, even by root: sysfs. The message
+ * names the folder, not GLib's temporary file. */
+static void
+test_read_only_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+
+  g_assert_no_error (error);
+  if (!g_file_test ("/sys/kernel", G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no sysfs here");
+      return;
+    }
+
+  g_assert_false (bt_plan_file_save (plan, "/sys/kernel/breakthrough-plan.json", &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "“/sys/kernel”"));
+  g_assert_null (strstr (error->message, "breakthrough-plan.json."));
+  g_assert_false (g_file_test ("/sys/kernel/breakthrough-plan.json", G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,6 +166,7 @@ main (int   argc,
 
   g_test_add_func ("/save-safety/kill-during-save", test_kill_during_save);
   g_test_add_func ("/save-safety/failed-write-keeps-original", test_failed_write_keeps_original);
+  g_test_add_func ("/save-safety/read-only-folder", test_read_only_folder);
 
   return g_test_run ();
 }

@@ -1992,9 +1992,33 @@ bt_plan_file_write_private (const char  *path,
 
   /* CONSISTENT | DURABLE: a temporary file, fsync, rename, and a fsync of
    * the folder. A failed write leaves the original untouched. */
-  return g_file_set_contents_full (target, data, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (g_file_set_contents_full (target, data, length,
+                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                  0600, &local_error))
+      return TRUE;
+
+    /* GLib names its temporary file; a person wants the folder. */
+    if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
+        g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_PERM) ||
+        g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ROFS))
+      {
+        g_set_error (error, G_FILE_ERROR, local_error->code,
+                     _("Nothing can be written in the folder “%s”: it is read-only for you"), dir);
+        return FALSE;
+      }
+    if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
+      {
+        g_set_error (error, G_FILE_ERROR, local_error->code,
+                     _("The disk is full: the file on disk is as it was"));
+        return FALSE;
+      }
+
+    g_propagate_error (error, g_steal_pointer (&local_error));
+    return FALSE;
+  }
 }
 
 /**
