@@ -115,3 +115,19 @@ bt_test_screenshot (GtkWidget  *window,
 
   return g_hash_table_size (colours);
 }
+
+/* A copy of the sample plan in a new private folder; returns its path. */
+static inline char *
+bt_test_copy_sample (void)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "sample-plan.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("bt-test-XXXXXX", NULL);
+  char *path = g_build_filename (dir, "plan.json", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (sample, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  return path;
+}

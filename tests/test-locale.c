@@ -36,21 +36,6 @@ spin_main_loop (guint ms)
     g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
 }
 
-static char *
-copy_sample (void)
-{
-  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "sample-plan.json", NULL);
-  g_autofree char *dir = g_dir_make_tmp ("bt-locale-XXXXXX", NULL);
-  char *path = g_build_filename (dir, "plan.json", NULL);
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (sample, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-
-  return path;
-}
-
 /* Runs the app's binary with the test's locale; returns its standard
  * output and error together. */
 static char *
@@ -83,7 +68,7 @@ run_cli (const char *const *args,
 static void
 test_command_line (void)
 {
-  g_autofree char *path = copy_sample ();
+  g_autofree char *path = bt_test_copy_sample ();
   g_autofree char *export = g_strconcat (path, ".export.json", NULL);
   g_autofree char *bad = g_strconcat (path, ".bad.json", NULL);
   g_autofree char *output = NULL;
@@ -186,7 +171,7 @@ static void
 test_window (gconstpointer data)
 {
   GApplication *app = G_APPLICATION ((gpointer) data);
-  g_autofree char *path = copy_sample ();
+  g_autofree char *path = bt_test_copy_sample ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   BtWindow *window = bt_window_new (BT_APPLICATION (app), file);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);

@@ -69,21 +69,6 @@ file_has (gpointer data)
   return g_file_get_contents (f->path, &contents, NULL, NULL) && strstr (contents, f->needle) != NULL;
 }
 
-static char *
-copy_sample (void)
-{
-  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "sample-plan.json", NULL);
-  g_autofree char *dir = g_dir_make_tmp ("bt-window-XXXXXX", NULL);
-  char *path = g_build_filename (dir, "plan.json", NULL);
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (sample, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-
-  return path;
-}
-
 static BtWindow *
 open_window (GApplication *app,
              const char   *path)
@@ -112,7 +97,7 @@ static void
 test_autosave (gconstpointer data)
 {
   GApplication *app = G_APPLICATION ((gpointer) data);
-  g_autofree char *path = copy_sample ();
+  g_autofree char *path = bt_test_copy_sample ();
   BtWindow *window = open_window (app, path);
   FileHas saved = { path, "\"name\": \"Autosaved Person\"" };
   GStatBuf st;
@@ -143,7 +128,7 @@ static void
 test_other_writer_is_never_overwritten (gconstpointer data)
 {
   GApplication *app = G_APPLICATION ((gpointer) data);
-  g_autofree char *path = copy_sample ();
+  g_autofree char *path = bt_test_copy_sample ();
   BtWindow *window = open_window (app, path);
   const char *theirs = "{\"format\": \"breakthrough-plan\", \"version\": 1, \"profile\": {\"name\": \"Theirs\"}}\n";
   g_autofree char *after = NULL;
@@ -189,7 +174,7 @@ static void
 test_people_search_and_filter (gconstpointer data)
 {
   GApplication *app = G_APPLICATION ((gpointer) data);
-  g_autofree char *path = copy_sample ();
+  g_autofree char *path = bt_test_copy_sample ();
   BtWindow *window = open_window (app, path);
   GtkWidget *page = GTK_WIDGET (window->relationships_page);
   GtkWidget *search = (GtkWidget *) gtk_widget_get_template_child (page, BT_TYPE_CHART_PAGE, "search_entry");
@@ -263,7 +248,7 @@ test_every_page_in_every_style (gconstpointer data)
 
   for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
     {
-      g_autofree char *path = copy_sample ();
+      g_autofree char *path = bt_test_copy_sample ();
       gboolean narrow = g_str_equal (styles[s], "narrow");
       BtWindow *window = open_window (app, path);
       GtkWidget *bar = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window), BT_TYPE_WINDOW,
@@ -310,7 +295,7 @@ static void
 test_unreadable_plan_offers_backup (gconstpointer data)
 {
   GApplication *app = G_APPLICATION ((gpointer) data);
-  g_autofree char *path = copy_sample ();
+  g_autofree char *path = bt_test_copy_sample ();
   g_autofree char *backup = g_strconcat (path, ".bak", NULL);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *sample = NULL;

@@ -345,20 +345,9 @@ print_preview (BtPlan   *plan,
         {
           BtImportWeek *w = import->weeks->pdata[i];
           g_autofree char *label = bt_iso_week_format (w->iso_year, w->week);
-          double tactical = 0.0, strategic = 0.0;
+          double tactical, strategic;
 
-          for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
-            {
-              g_autoptr(BtCategory) category = g_list_model_get_item (categories, c);
-              double *h = g_hash_table_lookup (w->hours, bt_item_get_id (BT_ITEM (category)));
-
-              if (h == NULL)
-                continue;
-              if (bt_category_get_kind (category) == BT_CATEGORY_STRATEGIC)
-                strategic += *h;
-              else
-                tactical += *h;
-            }
+          bt_import_week_kinds (w, categories, &tactical, &strategic);
           printf ("%-10s %8.1f h %8.1f h %8.1f h%s\n", label, tactical, strategic, w->unmatched,
                   w->replaces ? "  *" : "");
           n_replaced += w->replaces;

@@ -749,6 +749,35 @@ bt_import_events (BtPlan     *plan,
 }
 
 /**
+ * bt_import_week_kinds:
+ * @categories: the plan's categories
+ *
+ * Sums an imported week's hours by kind: tactical and strategic.
+ */
+void
+bt_import_week_kinds (const BtImportWeek *week,
+                      GListModel         *categories,
+                      double             *tactical,
+                      double             *strategic)
+{
+  *tactical = 0.0;
+  *strategic = 0.0;
+
+  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+    {
+      g_autoptr(BtCategory) category = g_list_model_get_item (categories, c);
+      double *h = g_hash_table_lookup (week->hours, bt_item_get_id (BT_ITEM (category)));
+
+      if (h == NULL)
+        continue;
+      if (bt_category_get_kind (category) == BT_CATEGORY_STRATEGIC)
+        *strategic += *h;
+      else
+        *tactical += *h;
+    }
+}
+
+/**
  * bt_import_category_hours:
  *
  * Returns: the hours the import gives @category_id over all its weeks

@@ -106,6 +106,10 @@ BtImport   *bt_import_events             (BtPlan       *plan,
 void        bt_import_apply              (BtImport     *import,
                                           BtPlan       *plan,
                                           BtHistory    *history);
+void        bt_import_week_kinds         (const BtImportWeek *week,
+                                          GListModel   *categories,
+                                          double       *tactical,
+                                          double       *strategic);
 double      bt_import_category_hours     (BtImport     *import,
                                           const char   *category_id);
 

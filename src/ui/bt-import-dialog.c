@@ -186,26 +186,14 @@ populate (BtImportDialog *self)
   for (guint i = 0; i < import->weeks->len; i++)
     {
       BtImportWeek *w = import->weeks->pdata[i];
-      double tactical = 0.0, strategic = 0.0;
+      double tactical, strategic;
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
       g_autofree char *t = NULL, *s = NULL, *u = NULL;
       GDate monday;
       g_autofree char *date = NULL;
 
-      for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
-        {
-          g_autoptr(BtCategory) category = g_list_model_get_item (categories, c);
-          double *h = g_hash_table_lookup (w->hours, bt_item_get_id (BT_ITEM (category)));
-
-          if (h == NULL)
-            continue;
-          if (bt_category_get_kind (category) == BT_CATEGORY_STRATEGIC)
-            strategic += *h;
-          else
-            tactical += *h;
-        }
-
+      bt_import_week_kinds (w, categories, &tactical, &strategic);
       bt_iso_week_monday (w->iso_year, w->week, &monday);
       date = bt_format_date (&monday);
       /* TRANSLATORS: a week in the import preview, by its Monday: "Week of 5 Oct 2026" */
