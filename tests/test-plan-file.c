@@ -365,6 +365,36 @@ test_control_characters_and_rtl_text (void)
   g_assert_cmpstr (bt_profile_get_name (bt_plan_get_profile (back)), ==, name);
 }
 
+/* A 20 MB name (UTF-8, with multi-byte characters) reads and writes back
+ * whole. */
+static void
+test_huge_string (void)
+{
+  g_autoptr(GString) name = g_string_sized_new (20 * 1024 * 1024 + 16);
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = NULL;
+
+  while (name->len < 20 * 1024 * 1024)
+    g_string_append (name, "Zoë ");
+  text = g_string_new ("{\"format\": \"breakthrough-plan\", \"version\": 1, \"profile\": {\"name\": \"");
+  g_string_append (text, name->str);
+  g_string_append (text, "\"}}");
+  bytes = g_bytes_new_take (text->str, text->len);
+  g_string_free (g_steal_pointer (&text), FALSE);
+
+  plan = bt_plan_file_load_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (bt_profile_get_name (bt_plan_get_profile (plan))), ==, name->len);
+  g_assert_cmpstr (bt_profile_get_name (bt_plan_get_profile (plan)), ==, name->str);
+
+  saved = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (saved), >, name->len);
+}
+
 static void
 test_weeks_out_of_order_are_sorted (void)
 {
@@ -468,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/plan-file/save-through-symlink", test_save_through_symlink);
   g_test_add_func ("/plan-file/refuses-to-write-unreadable-values", test_refuses_to_write_unreadable_values);
   g_test_add_func ("/plan-file/control-characters-and-rtl-text", test_control_characters_and_rtl_text);
+  g_test_add_func ("/plan-file/huge-string", test_huge_string);
   g_test_add_func ("/plan-file/weeks-out-of-order-are-sorted", test_weeks_out_of_order_are_sorted);
   g_test_add_func ("/plan-file/missing-ids-are-made", test_missing_ids_are_made);
   g_test_add_func ("/plan-file/leftovers-are-cleaned", test_leftovers_are_cleaned);
