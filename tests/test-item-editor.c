@@ -194,6 +194,76 @@ test_business_case_savings (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (monthly)), ==, "31000");
 }
 
+static GtkWidget *
+first_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_text_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The text view of the row titled @title. */
+static GtkWidget *
+find_text_view (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return first_text_view (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text_view (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A business case's problem is written in paragraphs: a text view, whose
+ * lines reach the model as they were typed. */
+static void
+test_long_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  GListModel *cases = bt_narrative_get_business_cases (narrative);
+  g_autoptr(BtBusinessCase) bc = g_list_model_get_item (cases, 0);
+  BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (narrative), cases, BT_ITEM (bc));
+  GtkWidget *problem = find_text_view (GTK_WIDGET (editor), "The problem");
+  const char *text = "Three outages a quarter.\n\nEach costs a day of sales.";
+  g_autofree char *value = NULL;
+
+  g_assert_nonnull (problem);
+  gtk_window_set_default_size (GTK_WINDOW (editor), 560, 1500);
+  gtk_window_present (GTK_WINDOW (editor));
+  bt_test_spin (300);
+  g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (editor), "business-case-editor"), >, 20);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (problem)), text, -1);
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+  g_object_get (bc, "problem", &value, NULL);
+  g_assert_cmpstr (value, ==, text);
+  g_assert_true (bt_history_undo (history));
+  g_clear_pointer (&value, g_free);
+  g_object_get (bc, "problem", &value, NULL);
+  g_assert_cmpstr (value, !=, text);
+}
+
 /* One item of every kind: added, edited and deleted through the editor,
  * each an undoable step that leaves the model as it was. */
 static void
@@ -296,6 +366,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/add-and-delete", test_add_and_delete);
   g_test_add_func ("/item-editor/business-case-savings", test_business_case_savings);
   g_test_add_func ("/item-editor/every-kind", test_every_kind);
+  g_test_add_func ("/item-editor/long-text", test_long_text);
 
   return g_test_run ();
 }

@@ -195,6 +195,29 @@ bt_application_get_settings (BtApplication *self)
   return self->settings;
 }
 
+/**
+ * bt_application_add_icons:
+ *
+ * Makes the app's own icons (in its GResource) known to the icon theme,
+ * once, whatever the application id: widgets used without the app, as in
+ * the tests, call it too.
+ */
+void
+bt_application_add_icons (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      GdkDisplay *display = gdk_display_get_default ();
+
+      if (display != NULL)
+        gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
+                                          "/io/github/breakthrough/Planner/icons");
+      g_once_init_leave (&done, 1);
+    }
+}
+
 static void
 bt_application_startup (GApplication *app)
 {
@@ -204,9 +227,7 @@ bt_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (bt_application_parent_class)->startup (app);
 
-  /* Our icons, whatever the application id (the tests use their own). */
-  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                    "/io/github/breakthrough/Planner/icons");
+  bt_application_add_icons ();
   gtk_window_set_default_icon_name (APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);

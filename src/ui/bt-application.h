@@ -16,4 +16,6 @@ G_DECLARE_FINAL_TYPE (BtApplication, bt_application, BT, APPLICATION, AdwApplica
 BtApplication *bt_application_new          (void);
 GSettings     *bt_application_get_settings (BtApplication *self);
 
+void           bt_application_add_icons   (void);
+
 G_END_DECLS

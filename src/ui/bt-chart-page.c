@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include "bt-application.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -631,6 +633,7 @@ bt_chart_page_class_init (BtChartPageClass *klass)
 static void
 bt_chart_page_init (BtChartPage *self)
 {
+  bt_application_add_icons ();
   g_autoptr(GtkStringList) functions = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include "bt-application.h"
+
 #include <math.h>
 
 #include <glib/gi18n.h>
@@ -27,6 +29,7 @@
 typedef enum
 {
   FIELD_TEXT,
+  FIELD_LONG_TEXT,   /* several lines: a business case's problem, notes */
   FIELD_INT,
   FIELD_DOUBLE,
   FIELD_ENUM,
@@ -126,6 +129,12 @@ static const struct {
 };
 
 static const char * const required_properties[] = { "title", "name", "summary", "metric" };
+
+/* Texts people write paragraphs in. */
+static const char * const long_text_properties[] = {
+  "notes", "problem", "cost", "solution", "ask", "expected-return", "technical-detail",
+  "business-impact", "help-with",
+};
 
 const char *
 bt_item_kind_label (GType type)
@@ -318,6 +327,34 @@ add_field (BtItemEditor *self,
       adw_combo_row_set_selected (ADW_COMBO_ROW (field.row), selected);
       field.widget = field.row;
     }
+  else if (type == G_TYPE_STRING && g_strv_contains (long_text_properties, pspec->name))
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *title = gtk_label_new (label);
+      GtkTextBuffer *buffer;
+
+      field.kind = FIELD_LONG_TEXT;
+      field.row = adw_preferences_row_new ();
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (field.row), FALSE);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_widget_set_margin_top (box, 8);
+      gtk_widget_set_margin_bottom (box, 8);
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_widget_add_css_class (title, "dim-label");
+      gtk_widget_add_css_class (title, "caption");
+      field.widget = gtk_text_view_new ();
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (field.widget), GTK_WRAP_WORD_CHAR);
+      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (field.widget), FALSE);
+      gtk_widget_set_size_request (field.widget, -1, 72);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field.widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
+      buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field.widget));
+      gtk_text_buffer_set_text (buffer, g_value_get_string (&value) ? g_value_get_string (&value) : "", -1);
+      gtk_box_append (GTK_BOX (box), title);
+      gtk_box_append (GTK_BOX (box), field.widget);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (field.row), box);
+    }
   else if (type == G_TYPE_STRING || type == G_TYPE_DATE)
     {
       g_autofree char *text = value_text (&value);
@@ -370,7 +407,7 @@ add_field (BtItemEditor *self,
     return;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field.row), label);
-  if (field.widget != field.row)
+  if (field.widget != field.row && field.kind != FIELD_LONG_TEXT)
     {
       gtk_widget_set_valign (field.widget, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (field.widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
@@ -404,6 +441,18 @@ field_value (BtItemEditor *self,
     case FIELD_TEXT:
       {
         g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->row))));
+        g_value_set_string (value, text);
+      }
+      break;
+
+    case FIELD_LONG_TEXT:
+      {
+        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget));
+        GtkTextIter start, end;
+        g_autofree char *text = NULL;
+
+        gtk_text_buffer_get_bounds (buffer, &start, &end);
+        text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
         g_value_set_string (value, text);
       }
       break;
@@ -752,6 +801,7 @@ bt_item_editor_class_init (BtItemEditorClass *klass)
 static void
 bt_item_editor_init (BtItemEditor *self)
 {
+  bt_application_add_icons ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->fields = g_array_new (FALSE, TRUE, sizeof (Field));
   g_array_set_clear_func (self->fields, field_clear);
