@@ -16,6 +16,7 @@
 
 #include "bt-analytics.h"
 #include "bt-application.h"
+#include "bt-check-in-dialog.h"
 #include "bt-date.h"
 #include "bt-plan-file.h"
 #include "bt-window-private.h"
@@ -346,6 +347,68 @@ test_unreadable_plan_offers_backup (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_calendar (GtkWidget *widget)
+{
+  if (GTK_IS_CALENDAR (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_calendar (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A week the plan has no record of, long past: the Time page's add button
+ * picks a day, and the check-in of that day's ISO week opens. */
+static void
+test_record_a_past_week (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window = open_window (app, path);
+  GtkWidget *add, *popover, *calendar;
+  g_autoptr(GDateTime) day = g_date_time_new_local (2024, 3, 13, 12, 0, 0);   /* 2024-W11 */
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+  GtkWidget *dialog = NULL;
+
+  g_assert_null (bt_plan_find_week (window->plan, 2024, 11));
+  gtk_window_present (GTK_WINDOW (window));
+  adw_view_stack_set_visible_child_name (window->stack, "time");
+  spin_main_loop (300);
+
+  add = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window->time_page), BT_TYPE_CHART_PAGE, "add_button");
+  g_assert_true (gtk_widget_get_visible (add));
+  g_signal_emit_by_name (add, "clicked");
+  spin_main_loop (100);
+  popover = g_object_get_data (G_OBJECT (add), "bt-week-popover");
+  g_assert_nonnull (popover);
+  calendar = find_calendar (popover);
+  g_assert_nonnull (calendar);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  spin_main_loop (200);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (BT_IS_CHECK_IN_DIALOG (w))
+        dialog = w;
+    }
+  g_assert_nonnull (dialog);
+  {
+    GtkWidget *title = (GtkWidget *) gtk_widget_get_template_child (dialog, BT_TYPE_CHECK_IN_DIALOG, "window_title");
+    g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, "2024-W11");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  window->dirty = FALSE;
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +429,7 @@ main (int   argc,
   g_test_add_data_func ("/window/people-search-and-filter", app, test_people_search_and_filter);
   g_test_add_data_func ("/window/other-writer-is-never-overwritten", app, test_other_writer_is_never_overwritten);
   g_test_add_data_func ("/window/unreadable-plan-offers-backup", app, test_unreadable_plan_offers_backup);
+  g_test_add_data_func ("/window/record-a-past-week", app, test_record_a_past_week);
 
   return g_test_run ();
 }

@@ -32,6 +32,7 @@ struct _BtChartPage
   BtChartView  *chart;
   GtkLabel     *list_title;
   GtkWidget    *add_button;
+  GtkWidget    *week_popover;   /* "Record a Past Week", on the add button */
   GtkListBox   *list;
   GtkWidget    *secondary_header;
   GtkLabel     *secondary_title;
@@ -258,10 +259,78 @@ add_item (BtChartPage *self,
   g_signal_emit (self, signals[OPEN_ITEM], 0, store, item);
 }
 
+/* A day picked for "Record a Past Week": the check-in of its week opens,
+ * for a week the plan has or one it has not yet. */
+static void
+on_week_day_selected_cb (GtkCalendar *calendar,
+                         BtChartPage *self)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+  g_autoptr(BtWeek) week = NULL;
+  GDate day;
+  int iso_year, number;
+
+  if (self->plan == NULL)
+    return;
+  /* Time not spent yet cannot be recorded. */
+  if (g_date_time_compare (picked, now) > 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (calendar));
+      return;
+    }
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, g_date_time_get_day_of_month (picked), g_date_time_get_month (picked),
+                  g_date_time_get_year (picked));
+  bt_iso_week_of_date (&day, &iso_year, &number);
+  week = bt_plan_find_week (self->plan, iso_year, number);
+  if (week != NULL)
+    g_object_ref (week);
+  else
+    week = bt_week_new (iso_year, number);
+
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  g_signal_emit (self, signals[OPEN_ITEM], 0, bt_plan_get_weeks (self->plan), week);
+}
+
+static void
+pick_past_week (BtChartPage *self)
+{
+  GtkWidget *popover = self->week_popover;
+
+  if (popover == NULL)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *label = gtk_label_new (_("Pick a day of the week to record"));
+      GtkWidget *calendar = gtk_calendar_new ();
+
+      gtk_widget_add_css_class (label, "heading");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (calendar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Pick a day of the week to record"), -1);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), calendar);
+      popover = gtk_popover_new ();
+      gtk_popover_set_child (GTK_POPOVER (popover), box);
+      gtk_widget_set_parent (popover, self->add_button);
+      g_signal_connect (calendar, "day-selected", G_CALLBACK (on_week_day_selected_cb), self);
+      self->week_popover = popover;
+      /* For the tests, which reach it through the button. */
+      g_object_set_data (G_OBJECT (self->add_button), "bt-week-popover", popover);
+    }
+
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
 static void
 on_add_clicked_cb (BtChartPage *self)
 {
-  add_item (self, self->store, self->item_type);
+  if (self->kind == BT_CHART_TIME)
+    pick_past_week (self);
+  else
+    add_item (self, self->store, self->item_type);
 }
 
 static void
@@ -389,6 +458,7 @@ label_buttons (BtChartPage *self)
       secondary = _("Add Phase");
       break;
     case BT_CHART_TIME:
+      add = _("Record a Past Week");
       secondary = _("Add Category");
       break;
     case BT_CHART_RELATIONSHIPS:
@@ -459,6 +529,7 @@ rebind (BtChartPage *self)
           model = g_object_ref (G_LIST_MODEL (self->weeks_slice));
         }
         title = _("Weeks");
+        add_label = _("Record a Past Week");
         bind_secondary (self, bt_plan_get_categories (self->plan), BT_TYPE_CATEGORY,
                         _("Categories"), _("Add Category"));
         bind_rules (self, bt_plan_get_import_rules (self->plan));
@@ -523,6 +594,7 @@ bt_chart_page_dispose (GObject *object)
   BtChartPage *self = BT_CHART_PAGE (object);
 
   g_clear_object (&self->weeks_slice);
+  g_clear_pointer (&self->week_popover, gtk_widget_unparent);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_CHART_PAGE);
   g_clear_object (&self->plan);
