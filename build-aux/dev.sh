@@ -33,9 +33,11 @@ test_packages=(
 say() { printf '%s\n' "dev.sh: $*" >&2; }
 
 install_missing() {
-  local missing=() p
+  local missing=() p status
   for p in "$@"; do
-    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    # No pipe into grep -q: with pipefail it can fail at random (SIGPIPE).
+    status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+    if [[ $status != *"install ok installed"* ]]; then
       missing+=("$p")
     fi
   done

@@ -29,9 +29,16 @@ fi
 echo "1..3"
 failed=0
 
+# Membership without a pipe: with pipefail, `printf | grep -q` fails at
+# random when grep exits before printf has written everything (SIGPIPE).
+declare -A is_listed=()
+for f in "${listed[@]}"; do
+  is_listed["$f"]=1
+done
+
 missing=()
 for f in "${candidates[@]}"; do
-  if has_strings "$f" && ! printf '%s\n' "${listed[@]}" | grep -qxF "$f"; then
+  if has_strings "$f" && [ -z "${is_listed[$f]:-}" ]; then
     missing+=("$f")
   fi
 done
