@@ -314,6 +314,8 @@ test_unreadable_plan_offers_backup (gconstpointer data)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (wait_until (restore_offered, window, 10));
   g_assert_null (window->plan);
+  /* No plan, no pages to switch to. */
+  g_assert_false (adw_view_switcher_title_get_view_switcher_enabled (window->switcher_title));
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
   spin_main_loop (300);
   g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (window), "unreadable-plan"), >, 5);
@@ -322,6 +324,7 @@ test_unreadable_plan_offers_backup (gconstpointer data)
   g_assert_true (wait_until (plan_loaded, window, 10));
   g_assert_cmpuint (g_list_model_get_n_items (bt_plan_get_weeks (window->plan)), ==, 78);
   g_assert_false (gtk_widget_get_visible (window->restore_button));
+  g_assert_true (adw_view_switcher_title_get_view_switcher_enabled (window->switcher_title));
 
   /* The unreadable file is kept, byte for byte, and readable by the user alone. */
   listing = g_dir_open (dir, 0, NULL);

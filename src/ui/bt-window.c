@@ -249,6 +249,7 @@ show_plan (BtWindow *self)
 
   g_signal_connect_object (self->plan, "changed", G_CALLBACK (on_plan_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_stack_set_visible_child_name (self->main_stack, "plan");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
 
   g_clear_object (&self->history);
   self->history = bt_history_new ();
