@@ -11,54 +11,16 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 
 import pyatspi
 
-TIMEOUT = int(os.environ.get("BT_E2E_TIMEOUT", "60"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from e2e_common import TIMEOUT, check, finish, frame, private_env, wait_for, walk  # noqa: E402
+
 binary = sys.argv[1]
-home = tempfile.mkdtemp(prefix="bt-e2e-")
-env = dict(os.environ)
-env.pop("NO_AT_BRIDGE", None)
-env.update({
-    "XDG_DATA_HOME": os.path.join(home, "data"),
-    "XDG_CONFIG_HOME": os.path.join(home, "config"),
-    "XDG_CACHE_HOME": os.path.join(home, "cache"),
-    "HOME": home,
-})
+home, env = private_env("bt-e2e-")
 plan_path = os.path.join(home, "data", "breakthrough", "plan.json")
-results = []
-
-
-def check(what, ok):
-    results.append(ok)
-    print(("ok" if ok else "not ok") + f" {len(results)} - {what}", flush=True)
-    return ok
-
-
-def wait_for(find, what):
-    end = time.monotonic() + TIMEOUT
-    while time.monotonic() < end:
-        try:
-            node = find()
-        except Exception:
-            node = None
-        if node is not None:
-            return node
-        time.sleep(0.2)
-    raise RuntimeError(f"timed out waiting for {what}")
-
-
-def walk(node, depth=0):
-    if node is None or depth > 60:
-        return
-    yield node
-    try:
-        for child in node:
-            yield from walk(child, depth + 1)
-    except Exception:
-        return
 
 
 def first(root, role, name_part):
@@ -68,13 +30,6 @@ def first(root, role, name_part):
                 return node
         except Exception:
             continue
-    return None
-
-
-def frame(app, title):
-    for window in app:
-        if window is not None and window.getRoleName() == "frame" and window.name == title:
-            return window
     return None
 
 
@@ -225,5 +180,4 @@ saved_week = next((w for w in plan.get("weeks", []) if w["week"] == f"{year:04d}
 check("the saved plan has this week's hours as entered",
       saved_week is not None and saved_week["hours"].get(category) == 12.5)
 
-print(f"1..{len(results)}")
-sys.exit(0 if all(results) else 1)
+sys.exit(finish())

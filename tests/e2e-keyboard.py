@@ -10,64 +10,19 @@
 import os
 import subprocess
 import sys
-import tempfile
 import time
 
 import pyatspi
 
-TIMEOUT = int(os.environ.get("BT_E2E_TIMEOUT", "60"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from e2e_common import check, finish, frame, private_env, wait_for, walk  # noqa: E402
+
 binary = sys.argv[1]
-home = tempfile.mkdtemp(prefix="bt-keyboard-")
-env = dict(os.environ)
-env.pop("NO_AT_BRIDGE", None)
-env.update({
-    "XDG_DATA_HOME": os.path.join(home, "data"),
-    "XDG_CONFIG_HOME": os.path.join(home, "config"),
-    "XDG_CACHE_HOME": os.path.join(home, "cache"),
-    "HOME": home,
-})
-results = []
+home, env = private_env("bt-keyboard-")
 
 # Tab and Escape as keysyms; the modifiers as the keycodes Xvfb's default
 # keymap gives them (KEY_PRESS and KEY_RELEASE take keycodes).
 KEY_TAB, KEY_ESCAPE, KEY_BACKSPACE, KEY_CONTROL, KEY_SHIFT = 0xff09, 0xff1b, 0xff08, 37, 50
-
-
-def check(what, ok):
-    results.append(ok)
-    print(("ok" if ok else "not ok") + f" {len(results)} - {what}", flush=True)
-    return ok
-
-
-def wait_for(find, what):
-    end = time.monotonic() + TIMEOUT
-    while time.monotonic() < end:
-        try:
-            node = find()
-        except Exception:
-            node = None
-        if node is not None:
-            return node
-        time.sleep(0.2)
-    raise RuntimeError(f"timed out waiting for {what}")
-
-
-def walk(node, depth=0):
-    if node is None or depth > 60:
-        return
-    yield node
-    try:
-        for child in node:
-            yield from walk(child, depth + 1)
-    except Exception:
-        return
-
-
-def frame(app, title):
-    for window in app:
-        if window is not None and window.getRoleName() == "frame" and window.name == title:
-            return window
-    return None
 
 
 def key(sym, modifiers=()):
@@ -201,5 +156,4 @@ finally:
         app_process.terminate()
         app_process.wait(timeout=10)
 
-print(f"1..{len(results)}")
-sys.exit(0 if all(results) else 1)
+sys.exit(finish())
