@@ -373,12 +373,13 @@ test_csv (void)
   g_autoptr(BtPlan) plan = load_fixture ();
   g_autofree char *toggl = fixture ("toggl.csv");
   g_autofree char *clockify = fixture ("clockify.csv");
+  g_autoptr(BtHistory) history = bt_history_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(BtImport) t = NULL;
   g_autoptr(BtImport) c = NULL;
 
   /* A project maps like a calendar: Strategy → roadmap and strategy. */
-  bt_import_add_default_rules (plan);
+  bt_import_add_default_rules (plan, history);
   {
     g_autoptr(BtImportRule) rule = bt_import_rule_new (BT_RULE_CALENDAR, "Strategy", "c-road");
     g_list_store_insert (G_LIST_STORE (bt_plan_get_import_rules (plan)), 0, rule);

@@ -443,6 +443,72 @@ bt_history_set_hours (BtHistory  *self,
   record (self, op);
 }
 
+/**
+ * bt_history_set_week:
+ * @hours: category id → hours (double *): the whole week
+ *
+ * States a whole week, as a check-in or an import does: the week is added
+ * to @plan if it has none, the categories not in @hours get 0, and the
+ * others their hours — in the order of the plan's categories, so the file
+ * reads the same whichever order @hours gives.
+ *
+ * Returns: (transfer none): the week
+ */
+BtWeek *
+bt_history_set_week (BtHistory  *self,
+                     BtPlan     *plan,
+                     int         iso_year,
+                     int         number,
+                     GHashTable *hours)
+{
+  GListModel *categories = bt_plan_get_categories (plan);
+  g_autoptr(GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
+  BtWeek *week;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (BT_IS_HISTORY (self), NULL);
+  g_return_val_if_fail (BT_IS_PLAN (plan), NULL);
+
+  week = bt_plan_find_week (plan, iso_year, number);
+  if (week == NULL)
+    {
+      g_autoptr(BtWeek) created = bt_week_new (iso_year, number);
+
+      bt_history_insert (self, BT_ITEM (plan), bt_plan_get_weeks (plan),
+                         bt_plan_get_week_position (plan, created), BT_ITEM (created));
+      week = created;
+    }
+
+  for (guint i = 0; i < bt_week_get_n_categories (week); i++)
+    {
+      const char *id = bt_week_get_category (week, i, NULL);
+
+      if (!g_hash_table_contains (hours, id))
+        bt_history_set_hours (self, week, id, 0);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(BtCategory) category = g_list_model_get_item (categories, i);
+      const char *id = bt_item_get_id (BT_ITEM (category));
+      double *h = g_hash_table_lookup (hours, id);
+
+      if (h != NULL)
+        {
+          bt_history_set_hours (self, week, id, *h);
+          g_hash_table_add (done, (gpointer) id);
+        }
+    }
+  /* Ids the plan has no category for yet, last. */
+  g_hash_table_iter_init (&iter, hours);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (done, key))
+      bt_history_set_hours (self, week, key, *(double *) value);
+
+  return week;
+}
+
 static gboolean
 move_step (BtHistory *self,
            GPtrArray *from,

@@ -41,6 +41,11 @@ void        bt_history_set_hours        (BtHistory    *self,
                                          BtWeek       *week,
                                          const char   *category_id,
                                          double        hours);
+BtWeek     *bt_history_set_week         (BtHistory    *self,
+                                         BtPlan       *plan,
+                                         int           iso_year,
+                                         int           number,
+                                         GHashTable   *hours);
 gboolean    bt_history_undo             (BtHistory    *self);
 gboolean    bt_history_redo             (BtHistory    *self);
 void        bt_history_clear            (BtHistory    *self);

@@ -385,33 +385,25 @@ fill_default_rules (GListStore *rules,
 }
 
 /**
- * bt_import_default_rules:
- *
- * Returns: (transfer full): the default rules for @plan's categories, in a
- *   list of their own
- */
-GListStore *
-bt_import_default_rules (BtPlan *plan)
-{
-  GListStore *rules = g_list_store_new (BT_TYPE_IMPORT_RULE);
-
-  fill_default_rules (rules, bt_plan_get_categories (plan));
-  return rules;
-}
-
-/**
  * bt_import_add_default_rules:
  *
- * Adds the default rules to a plan that has none.
+ * Adds the default rules to a plan that has none, as a step of @history.
  */
 void
-bt_import_add_default_rules (BtPlan *plan)
+bt_import_add_default_rules (BtPlan    *plan,
+                             BtHistory *history)
 {
-  GListStore *rules = G_LIST_STORE (bt_plan_get_import_rules (plan));
+  GListModel *rules = bt_plan_get_import_rules (plan);
+  g_autoptr(GListStore) defaults = g_list_store_new (BT_TYPE_IMPORT_RULE);
 
-  g_return_if_fail (g_list_model_get_n_items (G_LIST_MODEL (rules)) == 0);
+  g_return_if_fail (g_list_model_get_n_items (rules) == 0);
 
-  fill_default_rules (rules, bt_plan_get_categories (plan));
+  fill_default_rules (defaults, bt_plan_get_categories (plan));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (defaults)); i++)
+    {
+      g_autoptr(BtItem) rule = g_list_model_get_item (G_LIST_MODEL (defaults), i);
+      bt_history_append (history, BT_ITEM (plan), rules, rule);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -729,7 +721,7 @@ bt_import_events (BtPlan     *plan,
 
         g_hash_table_iter_init (&h, w->hours);
         while (g_hash_table_iter_next (&h, NULL, &hv))
-          *(double *) hv = seconds_to_hours (*(double *) hv);
+          *(double *) hv = MIN (seconds_to_hours (*(double *) hv), BT_WEEK_MAX_HOURS);
         w->unmatched = seconds_to_hours (w->unmatched);
         w->replaces = week_differs (plan, w);
         g_ptr_array_add (import->weeks, w);
@@ -832,55 +824,19 @@ bt_import_apply (BtImport  *import,
                  BtPlan    *plan,
                  BtHistory *history)
 {
-  GListModel *categories = bt_plan_get_categories (plan);
   g_autofree char *label = g_strdup_printf (_("Import from “%s”"), import->source_name);
 
   bt_history_begin (history, label);
 
   if (import->default_rules && g_list_model_get_n_items (bt_plan_get_import_rules (plan)) == 0)
-    {
-      g_autoptr(GListStore) defaults = g_list_store_new (BT_TYPE_IMPORT_RULE);
+    bt_import_add_default_rules (plan, history);
 
-      fill_default_rules (defaults, categories);
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (defaults)); i++)
-        {
-          g_autoptr(BtItem) rule = g_list_model_get_item (G_LIST_MODEL (defaults), i);
-          bt_history_append (history, BT_ITEM (plan), bt_plan_get_import_rules (plan), rule);
-        }
-    }
-
+  /* The calendar is the record of each week it covers. */
   for (guint i = 0; i < import->weeks->len; i++)
     {
       BtImportWeek *w = import->weeks->pdata[i];
-      BtWeek *week = bt_plan_find_week (plan, w->iso_year, w->week);
 
-      if (week == NULL)
-        {
-          g_autoptr(BtWeek) created = bt_week_new (w->iso_year, w->week);
-
-          bt_history_insert (history, BT_ITEM (plan), bt_plan_get_weeks (plan),
-                             bt_plan_get_week_position (plan, created), BT_ITEM (created));
-          week = created;
-        }
-
-      for (guint c = 0; c < bt_week_get_n_categories (week); c++)
-        {
-          const char *id = bt_week_get_category (week, c, NULL);
-
-          if (!g_hash_table_contains (w->hours, id))
-            bt_history_set_hours (history, week, id, 0);
-        }
-      /* In the order of the plan's categories, so the file reads the same
-       * whichever order the hash table gives. */
-      for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
-        {
-          g_autoptr(BtCategory) category = g_list_model_get_item (categories, c);
-          double *h = g_hash_table_lookup (w->hours, bt_item_get_id (BT_ITEM (category)));
-
-          if (h != NULL)
-            bt_history_set_hours (history, week, bt_item_get_id (BT_ITEM (category)),
-                                  MIN (*h, BT_WEEK_MAX_HOURS));
-        }
+      bt_history_set_week (history, plan, w->iso_year, w->week, w->hours);
     }
 
   for (guint i = 0; i < import->touchpoints->len; i++)

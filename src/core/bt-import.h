@@ -113,8 +113,8 @@ void        bt_import_week_kinds         (const BtImportWeek *week,
 double      bt_import_category_hours     (BtImport     *import,
                                           const char   *category_id);
 
-void        bt_import_add_default_rules  (BtPlan       *plan);
-GListStore *bt_import_default_rules      (BtPlan       *plan);
+void        bt_import_add_default_rules  (BtPlan       *plan,
+                                          BtHistory    *history);
 BtCategory *bt_import_match              (BtPlan       *plan,
                                           const BtImportEvent *event);
 

@@ -169,7 +169,6 @@ bt_weekly_apply (BtPlan         *plan,
   g_autofree char *week_text = bt_iso_week_format (draft->iso_year, draft->week);
   GHashTableIter iter;
   gpointer key, value;
-  BtWeek *week;
   BtCheckIn *check_in;
 
   g_return_val_if_fail (BT_IS_PLAN (plan), FALSE);
@@ -196,27 +195,8 @@ bt_weekly_apply (BtPlan         *plan,
 
   bt_history_begin (history, _("Weekly check-in"));
 
-  week = bt_plan_find_week (plan, draft->iso_year, draft->week);
-  if (week == NULL)
-    {
-      g_autoptr(BtWeek) created = bt_week_new (draft->iso_year, draft->week);
-
-      bt_history_insert (history, BT_ITEM (plan), bt_plan_get_weeks (plan),
-                         bt_plan_get_week_position (plan, created), BT_ITEM (created));
-      week = created;
-    }
-
-  /* Categories not in the draft keep nothing: a check-in states the whole week. */
-  for (guint i = 0; i < bt_week_get_n_categories (week); i++)
-    {
-      const char *id = bt_week_get_category (week, i, NULL);
-
-      if (!g_hash_table_contains (draft->hours, id))
-        bt_history_set_hours (history, week, id, 0);
-    }
-  g_hash_table_iter_init (&iter, draft->hours);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    bt_history_set_hours (history, week, key, *(double *) value);
+  /* A check-in states the whole week: categories not in the draft keep nothing. */
+  bt_history_set_week (history, plan, draft->iso_year, draft->week, draft->hours);
 
   check_in = find_check_in (plan, week_text);
   if (check_in == NULL)

@@ -125,14 +125,8 @@ on_add_rule_clicked_cb (GtkButton      *button,
    * plan's first, or the new rule would be the only one. */
   if (g_list_model_get_n_items (rules) == 0)
     {
-      g_autoptr(GListStore) defaults = bt_import_default_rules (self->plan);
-
       bt_history_begin (self->history, _("Add the Usual Import Rules"));
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (defaults)); i++)
-        {
-          g_autoptr(BtItem) r = g_list_model_get_item (G_LIST_MODEL (defaults), i);
-          bt_history_append (self->history, BT_ITEM (self->plan), rules, r);
-        }
+      bt_import_add_default_rules (self->plan, self->history);
       bt_history_end (self->history);
     }
 
