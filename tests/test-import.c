@@ -93,7 +93,7 @@ test_recurrences (void)
   g_autofree char *before = serialize (plan);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BtImport) import = bt_import_ics (plan, path, now, &error);
+  g_autoptr(BtImport) import = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
   BtImportUnmatched *lunch;
 
   g_assert_no_error (error);
@@ -163,7 +163,7 @@ test_time_zones (void)
   g_autoptr(BtPlan) plan = load_fixture ();
   g_autofree char *path = fixture ("timezones.ics");
   g_autoptr(GError) error = NULL;
-  g_autoptr(BtImport) import = bt_import_ics (plan, path, now, &error);
+  g_autoptr(BtImport) import = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
 
   g_assert_no_error (error);
 
@@ -186,7 +186,7 @@ test_apply_twice (void)
   g_autoptr(BtPlan) plan = load_fixture ();
   g_autofree char *path = fixture ("recurrences.ics");
   g_autoptr(GError) error = NULL;
-  g_autoptr(BtImport) first = bt_import_ics (plan, path, now, &error);
+  g_autoptr(BtImport) first = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
   g_autoptr(BtHistory) history = bt_history_new ();
   g_autoptr(BtImport) second = NULL;
   g_autofree char *original = NULL;
@@ -222,7 +222,7 @@ test_apply_twice (void)
   g_assert_cmpuint (g_list_model_get_n_items (bt_relationship_get_touchpoints (priya)), ==, 3);
 
   /* Again: nothing changes, not a byte. */
-  second = bt_import_ics (plan, path, now, &error);
+  second = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
   g_assert_no_error (error);
   g_assert_false (second->default_rules);
   for (guint i = 0; i < second->touchpoints->len; i++)
@@ -286,7 +286,7 @@ test_newer_export (void)
                                         "DTSTART;TZID=Europe/Berlin:20261007T100000\n"
                                         "DTEND;TZID=Europe/Berlin:20261007T110000");
   g_autoptr(GError) error = NULL;
-  g_autoptr(BtImport) first = bt_import_ics (plan, path, now, &error);
+  g_autoptr(BtImport) first = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
   g_autoptr(BtHistory) history = bt_history_new ();
   g_autoptr(BtImport) second = NULL;
   g_autoptr(BtRelationship) priya = NULL;
@@ -295,7 +295,7 @@ test_newer_export (void)
 
   g_assert_no_error (error);
   bt_import_apply (first, plan, history);
-  second = bt_import_ics (plan, newer, now, &error);
+  second = bt_import_file (plan, BT_IMPORT_CALENDAR, newer, now, &error);
   g_assert_no_error (error);
   g_assert_true (find_week (second, 41)->replaces);
   bt_import_apply (second, plan, history);
@@ -338,7 +338,7 @@ test_malformed (void)
     {
       g_autofree char *path = fixture (cases[i].file);
       g_autoptr(GError) error = NULL;
-      g_autoptr(BtImport) import = bt_import_ics (plan, path, now, &error);
+      g_autoptr(BtImport) import = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
       g_autofree char *after = NULL;
 
       g_test_message ("%s: %s", cases[i].file, error ? error->message : "no error");
@@ -352,7 +352,7 @@ test_malformed (void)
   {
     g_autofree char *path = fixture ("bad-date.csv");
     g_autoptr(GError) error = NULL;
-    g_autoptr(BtImport) import = bt_import_csv (plan, path, now, &error);
+    g_autoptr(BtImport) import = bt_import_file (plan, BT_IMPORT_TIME_REPORT, path, now, &error);
 
     g_assert_null (import);
     g_assert_nonnull (strstr (error->message, "line 3, “Start date”: expected a date"));
@@ -360,7 +360,7 @@ test_malformed (void)
   {
     g_autofree char *path = fixture ("bad-columns.csv");
     g_autoptr(GError) error = NULL;
-    g_autoptr(BtImport) import = bt_import_csv (plan, path, now, &error);
+    g_autoptr(BtImport) import = bt_import_file (plan, BT_IMPORT_TIME_REPORT, path, now, &error);
 
     g_assert_null (import);
     g_assert_nonnull (strstr (error->message, "line 1: expected the columns of a Toggl Track or Clockify"));
@@ -385,7 +385,7 @@ test_csv (void)
     g_list_store_insert (G_LIST_STORE (bt_plan_get_import_rules (plan)), 0, rule);
   }
 
-  t = bt_import_csv (plan, toggl, now, &error);
+  t = bt_import_file (plan, BT_IMPORT_TIME_REPORT, toggl, now, &error);
   g_assert_no_error (error);
   /* Incident follow-up 1:30; the Strategy project's quoted "Pricing model,
    * draft 2" 2:00; the vendor call tagged "planning" 0:45; Expenses 0:30
@@ -395,7 +395,7 @@ test_csv (void)
   g_assert_cmpfloat (find_week (t, 41)->unmatched, ==, 0.5);
   g_assert_cmpstr (((BtImportUnmatched *) t->unmatched->pdata[0])->summary, ==, "Expenses");
 
-  c = bt_import_csv (plan, clockify, now, &error);
+  c = bt_import_file (plan, BT_IMPORT_TIME_REPORT, clockify, now, &error);
   g_assert_no_error (error);
   /* US dates and 12-hour times; 20 minutes are 0.33 h. */
   g_assert_cmpfloat (hours (c, 42, "c-road"), ==, 2.0);

@@ -456,7 +456,7 @@ import_file (GVariantDict  *options,
       return 1;
     }
 
-  import = ics ? bt_import_ics (plan, source, now, &error) : bt_import_csv (plan, source, now, &error);
+  import = bt_import_file (plan, ics ? BT_IMPORT_CALENDAR : BT_IMPORT_TIME_REPORT, source, now, &error);
   if (import == NULL)
     {
       print_error (source, error->message);

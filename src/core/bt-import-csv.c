@@ -22,7 +22,6 @@
 
 #include "bt-import.h"
 
-#define MAX_FILE_MIB 64
 
 /* RFC 4180: fields separated by commas, quoted with double quotes (which
  * double inside), rows ended by CRLF or LF, a quoted field may hold line
@@ -262,39 +261,12 @@ read_moment (GStrv        header,
   }
 }
 
-/**
- * bt_import_csv:
- *
- * Reads a Toggl Track or Clockify detailed report and works out what
- * importing it into @plan would do. The plan is not changed.
- *
- * Returns: (transfer full): the import, or %NULL with @error naming the
- *   line and the column that are wrong
- */
-BtImport *
-bt_import_csv (BtPlan      *plan,
-               const char  *path,
-               GDateTime   *now,
-               GError     **error)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *name = g_path_get_basename (path);
-  gsize length;
-
-  text = bt_import_read_text (path, MAX_FILE_MIB,
-                              _("the file is larger than %d MiB, far more than a time tracker's report"),
-                              &length, error);
-  if (text == NULL)
-    return NULL;
-
-  return bt_import_csv_text (plan, text, length, name, now, error);
-}
 
 /**
  * bt_import_csv_text:
  * @text: the report's text, NUL-terminated, @length bytes before the NUL
  *
- * Like bt_import_csv(), from text already read.
+ * The report's entries (see bt_import_text()), from its text.
  */
 BtImport *
 bt_import_csv_text (BtPlan      *plan,

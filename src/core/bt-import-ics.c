@@ -20,7 +20,6 @@
 
 #include "bt-import.h"
 
-#define MAX_FILE_MIB 64
 #define MAX_OCCURRENCES 500000
 
 /* ------------------------------------------------------------------ */
@@ -587,7 +586,7 @@ too_many:
  * @text: the file's text, NUL-terminated, without NUL bytes
  * @name: what to call the source when the calendar has no name
  *
- * Like bt_import_ics(), from text already read.
+ * The calendar's events (see bt_import_text()), from its text.
  */
 BtImport *
 bt_import_ics_text (BtPlan      *plan,
@@ -637,33 +636,4 @@ bt_import_ics_text (BtPlan      *plan,
   import->n_declined = counts.n_declined;
 
   return import;
-}
-
-/**
- * bt_import_ics:
- * @now: today's end: later events are not time spent yet
- *
- * Reads @path and works out what importing it into @plan would do. The
- * plan is not changed; see bt_import_apply().
- *
- * Returns: (transfer full): the import, or %NULL with @error naming the
- *   line that is wrong
- */
-BtImport *
-bt_import_ics (BtPlan      *plan,
-               const char  *path,
-               GDateTime   *now,
-               GError     **error)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *name = g_path_get_basename (path);
-  gsize length;
-
-  text = bt_import_read_text (path, MAX_FILE_MIB,
-                              _("the file is larger than %d MiB, far more than a calendar of meetings"),
-                              &length, error);
-  if (text == NULL)
-    return NULL;
-
-  return bt_import_ics_text (plan, text, name, now, error);
 }

@@ -87,32 +87,52 @@ import_new (const char *source_name)
   return import;
 }
 
+/* Far above any real calendar export or tracker report; it keeps a
+ * hostile file from being read whole. */
+#define MAX_FILE_MIB 64
+
 /**
- * bt_import_read_text:
- * @too_big: the message when the file is over @max_mib, with a %d for it
+ * bt_import_kind_for_path:
+ *
+ * Returns: what @path holds, by its extension: an iCalendar file (.ics,
+ *   .ical, .ifb) or, anything else, a time tracker's CSV report
+ */
+BtImportKind
+bt_import_kind_for_path (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".ics") || g_str_has_suffix (lower, ".ical") ||
+         g_str_has_suffix (lower, ".ifb") ? BT_IMPORT_CALENDAR : BT_IMPORT_TIME_REPORT;
+}
+
+/**
+ * bt_import_read:
  *
  * Reads a whole import file, refusing one too large to be what it claims
  * before reading it, and one with a NUL byte.
+ *
+ * Returns: (transfer full): the text, NUL-terminated, @length bytes
  */
 char *
-bt_import_read_text (const char  *path,
-                     int          max_mib,
-                     const char  *too_big,
-                     gsize       *length,
-                     GError     **error)
+bt_import_read (const char    *path,
+                BtImportKind   kind,
+                gsize         *length,
+                GError       **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
   char *text = NULL;
 
-  if (info != NULL && g_file_info_get_size (info) > (goffset) max_mib * 1024 * 1024)
+  if (info != NULL && g_file_info_get_size (info) > (goffset) MAX_FILE_MIB * 1024 * 1024)
     {
-      /* @too_big is a translated literal from the caller, with one %d. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-      g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_TOO_BIG, too_big, max_mib);
-#pragma GCC diagnostic pop
+      if (kind == BT_IMPORT_CALENDAR)
+        g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_TOO_BIG,
+                     _("the file is larger than %d MiB, far more than a calendar of meetings"), MAX_FILE_MIB);
+      else
+        g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_TOO_BIG,
+                     _("the file is larger than %d MiB, far more than a time tracker's report"), MAX_FILE_MIB);
       return NULL;
     }
 
@@ -127,6 +147,55 @@ bt_import_read_text (const char  *path,
     }
 
   return text;
+}
+
+/**
+ * bt_import_text:
+ * @text: the file's text, NUL-terminated, @length bytes, no NUL inside
+ * @name: what to call the source when the file does not name it
+ *
+ * Works out what importing @text into @plan would do; the plan is not
+ * changed (see bt_import_apply()).
+ *
+ * Returns: (transfer full): the import, or %NULL with @error naming the
+ *   line (and for CSV the column) that is wrong
+ */
+BtImport *
+bt_import_text (BtPlan        *plan,
+                BtImportKind   kind,
+                const char    *text,
+                gsize          length,
+                const char    *name,
+                GDateTime     *now,
+                GError       **error)
+{
+  if (kind == BT_IMPORT_CALENDAR)
+    return bt_import_ics_text (plan, text, name, now, error);
+
+  return bt_import_csv_text (plan, text, length, name, now, error);
+}
+
+/**
+ * bt_import_file:
+ *
+ * bt_import_read() then bt_import_text(), named after the file.
+ */
+BtImport *
+bt_import_file (BtPlan        *plan,
+                BtImportKind   kind,
+                const char    *path,
+                GDateTime     *now,
+                GError       **error)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *text = NULL;
+  gsize length;
+
+  text = bt_import_read (path, kind, &length, error);
+  if (text == NULL)
+    return NULL;
+
+  return bt_import_text (plan, kind, text, length, name, now, error);
 }
 
 /* ------------------------------------------------------------------ */

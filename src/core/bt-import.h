@@ -80,11 +80,26 @@ struct _BtImport
 void        bt_import_free               (BtImport     *import);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BtImport, bt_import_free)
 
-BtImport   *bt_import_ics                (BtPlan       *plan,
-                                          const char   *path,
+typedef enum
+{
+  BT_IMPORT_CALENDAR,      /* iCalendar (.ics) */
+  BT_IMPORT_TIME_REPORT,   /* a Toggl Track or Clockify detailed report (CSV) */
+} BtImportKind;
+
+BtImportKind bt_import_kind_for_path     (const char   *path);
+char       *bt_import_read               (const char   *path,
+                                          BtImportKind  kind,
+                                          gsize        *length,
+                                          GError      **error);
+BtImport   *bt_import_text               (BtPlan       *plan,
+                                          BtImportKind  kind,
+                                          const char   *text,
+                                          gsize         length,
+                                          const char   *name,
                                           GDateTime    *now,
                                           GError      **error);
-BtImport   *bt_import_csv                (BtPlan       *plan,
+BtImport   *bt_import_file               (BtPlan       *plan,
+                                          BtImportKind  kind,
                                           const char   *path,
                                           GDateTime    *now,
                                           GError      **error);
@@ -121,10 +136,5 @@ BtCategory *bt_import_match              (BtPlan       *plan,
 char       *bt_import_weeks_to_csv       (BtPlan       *plan);
 
 void        bt_import_event_free         (BtImportEvent *event);
-char       *bt_import_read_text          (const char   *path,
-                                          int           max_mib,
-                                          const char   *too_big,
-                                          gsize        *length,
-                                          GError      **error);
 
 G_END_DECLS

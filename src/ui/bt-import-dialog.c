@@ -33,7 +33,10 @@ struct _BtImportDialog
 
   BtPlan             *plan;
   BtHistory          *history;
-  char               *path;
+  BtImportKind        kind;
+  char               *text;     /* the file, read once: adding a rule works it out again */
+  gsize               length;
+  char               *name;
   GDateTime          *now;      /* events after it are not time spent yet */
   BtImport           *import;
   GPtrArray          *groups;   /* the groups shown, to remove them when working it out again */
@@ -41,22 +44,11 @@ struct _BtImportDialog
 
 G_DEFINE_FINAL_TYPE (BtImportDialog, bt_import_dialog, ADW_TYPE_WINDOW)
 
-static gboolean
-is_calendar (const char *path)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  return g_str_has_suffix (lower, ".ics") || g_str_has_suffix (lower, ".ical") ||
-         g_str_has_suffix (lower, ".ifb");
-}
-
 static BtImport *
-work_out (BtPlan      *plan,
-          const char  *path,
-          GDateTime   *now,
-          GError     **error)
+work_out (BtImportDialog  *self,
+          GError         **error)
 {
-  return is_calendar (path) ? bt_import_ics (plan, path, now, error) : bt_import_csv (plan, path, now, error);
+  return bt_import_text (self->plan, self->kind, self->text, self->length, self->name, self->now, error);
 }
 
 static AdwPreferencesGroup *
@@ -98,12 +90,10 @@ static void
 on_rule_committed_cb (BtImportDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  BtImport *again = work_out (self->plan, self->path, self->now, &error);
+  BtImport *again = work_out (self, &error);
 
-  /* The file was read a moment ago; if it has gone since, keep the
-   * preview there is. */
-  if (again == NULL)
-    return;
+  /* The same text read well before; only the rules changed. */
+  g_return_if_fail (again != NULL);
 
   g_clear_pointer (&self->import, bt_import_free);
   self->import = again;
@@ -316,7 +306,8 @@ bt_import_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_IMPORT_DIALOG);
   g_clear_object (&self->plan);
   g_clear_object (&self->history);
-  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->import, bt_import_free);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
@@ -363,17 +354,28 @@ bt_import_dialog_new (GtkWindow  *parent,
                       GDateTime  *now,
                       GError    **error)
 {
+  BtImportKind kind = bt_import_kind_for_path (path);
+  g_autofree char *name = g_path_get_basename (path);
   g_autoptr(GDateTime) when = now ? g_date_time_ref (now) : g_date_time_new_now_local ();
-  BtImport *import = work_out (plan, path, when, error);
+  g_autofree char *text = NULL;
+  BtImport *import;
   BtImportDialog *self;
+  gsize length;
 
+  text = bt_import_read (path, kind, &length, error);
+  if (text == NULL)
+    return NULL;
+  import = bt_import_text (plan, kind, text, length, name, when, error);
   if (import == NULL)
     return NULL;
 
   self = g_object_new (BT_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->plan = g_object_ref (plan);
   self->history = g_object_ref (history);
-  self->path = g_strdup (path);
+  self->kind = kind;
+  self->text = g_steal_pointer (&text);
+  self->length = length;
+  self->name = g_steal_pointer (&name);
   self->now = g_steal_pointer (&when);
   self->import = import;
   populate (self);

@@ -49,9 +49,9 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
   text = g_strndup ((const char *) data, size);
 
 #ifdef FUZZ_ICS
-  import = bt_import_ics_text (plan, text, "fuzz.ics", now, &error);
+  import = bt_import_text (plan, BT_IMPORT_CALENDAR, text, size, "fuzz.ics", now, &error);
 #else
-  import = bt_import_csv_text (plan, text, size, "fuzz.csv", now, &error);
+  import = bt_import_text (plan, BT_IMPORT_TIME_REPORT, text, size, "fuzz.csv", now, &error);
 #endif
 
   g_assert_cmpuint (bt_plan_get_generation (plan), ==, generation);
