@@ -56,6 +56,27 @@ bt_test_find (GtkWidget *widget,
   return NULL;
 }
 
+/* The first preferences row under @widget titled @title, depth first. */
+static inline GtkWidget *
+bt_test_find_row (GtkWidget  *widget,
+                  const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = bt_test_find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Runs the main loop for @ms milliseconds. */
 static inline void
 bt_test_spin (guint ms)

@@ -150,26 +150,6 @@ test_add_and_delete (void)
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, before + 1);
 }
 
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  if (ADW_IS_ACTION_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_business_case_savings (void)
 {
@@ -180,8 +160,8 @@ test_business_case_savings (void)
   GListModel *cases = bt_narrative_get_business_cases (narrative);
   g_autoptr(BtBusinessCase) bc = g_list_model_get_item (cases, 0);
   BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (narrative), cases, BT_ITEM (bc));
-  GtkWidget *monthly = find_row (GTK_WIDGET (editor), "Saving per month");
-  GtkWidget *payback = find_row (GTK_WIDGET (editor), "The ask pays back in");
+  GtkWidget *monthly = bt_test_find_row (GTK_WIDGET (editor), "Saving per month");
+  GtkWidget *payback = bt_test_find_row (GTK_WIDGET (editor), "The ask pays back in");
   g_autoptr(BtCostRow) licences = g_list_model_get_item (bt_business_case_get_cost_rows (bc), 0);
 
   g_assert_nonnull (monthly);
@@ -192,45 +172,6 @@ test_business_case_savings (void)
   /* A cost row changed elsewhere shows at once. */
   bt_cost_row_set_projected_monthly (licences, 14000);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (monthly)), ==, "31000");
-}
-
-static GtkWidget *
-first_text_view (GtkWidget *widget)
-{
-  if (GTK_IS_TEXT_VIEW (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = first_text_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The text view of the row titled @title. */
-static GtkWidget *
-find_text_view (GtkWidget  *widget,
-                const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return first_text_view (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_text_view (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* A business case's problem is written in paragraphs: a text view, whose
@@ -245,7 +186,7 @@ test_long_text (void)
   GListModel *cases = bt_narrative_get_business_cases (narrative);
   g_autoptr(BtBusinessCase) bc = g_list_model_get_item (cases, 0);
   BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (narrative), cases, BT_ITEM (bc));
-  GtkWidget *problem = find_text_view (GTK_WIDGET (editor), "The problem");
+  GtkWidget *problem = bt_test_find (bt_test_find_row (GTK_WIDGET (editor), "The problem"), GTK_TYPE_TEXT_VIEW);
   const char *text = "Three outages a quarter.\n\nEach costs a day of sales.";
   g_autofree char *value = NULL;
 

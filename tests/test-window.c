@@ -350,21 +350,6 @@ test_unreadable_plan_offers_backup (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_calendar (GtkWidget *widget)
-{
-  if (GTK_IS_CALENDAR (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_calendar (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A week the plan has no record of, long past: the Time page's add button
  * picks a day, and the check-in of that day's ISO week opens. */
 static void
@@ -389,7 +374,7 @@ test_record_a_past_week (gconstpointer data)
   spin_main_loop (100);
   popover = g_object_get_data (G_OBJECT (add), "bt-week-popover");
   g_assert_nonnull (popover);
-  calendar = find_calendar (popover);
+  calendar = bt_test_find (popover, GTK_TYPE_CALENDAR);
   g_assert_nonnull (calendar);
   gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
   spin_main_loop (200);
