@@ -83,7 +83,7 @@ bt_application_activate (GApplication *app)
   if (window == NULL)
     {
       window = GTK_WINDOW (bt_window_new (BT_APPLICATION (app), NULL));
-      bt_first_frame_watch (window, app);
+      bt_first_frame_watch (window, app, "first-frame", FALSE);
     }
 
   gtk_window_present (window);
@@ -100,7 +100,7 @@ bt_application_open (GApplication  *app,
       BtWindow *window = bt_window_new (BT_APPLICATION (app), files[i]);
 
       if (i == 0)
-        bt_first_frame_watch (GTK_WINDOW (window), app);
+        bt_first_frame_watch (GTK_WINDOW (window), app, "first-frame", FALSE);
       gtk_window_present (GTK_WINDOW (window));
     }
 }

@@ -10,6 +10,8 @@
 G_BEGIN_DECLS
 
 void bt_first_frame_watch (GtkWindow    *window,
-                           GApplication *app);
+                           GApplication *app,
+                           const char   *label,
+                           gboolean      quit);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 typedef struct
 {
   double first_frame_ms;
+  double plan_frame_ms;   /* the first frame with the plan on screen; the app only */
   double peak_mib;
 } Sample;
 
@@ -29,8 +30,9 @@ run_once (const char * const *argv,
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_auto(GStrv) env = g_get_environ ();
-  gint64 start, frame_us = 0;
+  gint64 start, frame_us = 0, plan_us = 0;
   long peak_kib = 0;
+  const char *plan_line;
   int status;
   g_autofree char *data = g_build_filename (home, "data", NULL);
   g_autofree char *config = g_build_filename (home, "config", NULL);
@@ -54,7 +56,18 @@ run_once (const char * const *argv,
       return FALSE;
     }
 
+  /* The app reports a second frame, with its plan, and its peak memory by
+   * then; the bare window has nothing more to show. */
+  plan_line = strstr (out, "plan-frame ");
+  if (plan_line != NULL &&
+      sscanf (plan_line, "plan-frame %" G_GINT64_FORMAT " %ld", &plan_us, &peak_kib) != 2)
+    {
+      g_printerr ("%s reported a malformed plan frame\n", argv[0]);
+      return FALSE;
+    }
+
   sample->first_frame_ms = (frame_us - start) / 1000.0;
+  sample->plan_frame_ms = plan_line != NULL ? (plan_us - start) / 1000.0 : sample->first_frame_ms;
   sample->peak_mib = peak_kib / 1024.0;
 
   return TRUE;
@@ -95,9 +108,9 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *home = g_dir_make_tmp ("bt-startup-XXXXXX", NULL);
   const char *names[] = { "bare window", "app, sample plan", "app, scale-1 plan" };
-  GArray *times[3], *peaks[3];
+  GArray *times[3], *plan_times[3], *peaks[3];
   g_autoptr(GString) json = g_string_new ("{\n");
-  double t[3], m[3];
+  double t[3], p[3], m[3];
   gboolean met;
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -110,6 +123,7 @@ main (int   argc,
   for (guint k = 0; k < 3; k++)
     {
       times[k] = g_array_new (FALSE, FALSE, sizeof (double));
+      plan_times[k] = g_array_new (FALSE, FALSE, sizeof (double));
       peaks[k] = g_array_new (FALSE, FALSE, sizeof (double));
     }
 
@@ -127,24 +141,29 @@ main (int   argc,
         if (!run_once (argv_k, home, &s))
           return 1;
         g_array_append_val (times[k], s.first_frame_ms);
+        g_array_append_val (plan_times[k], s.plan_frame_ms);
         g_array_append_val (peaks[k], s.peak_mib);
       }
 
-  printf ("%-22s %14s %12s %8s\n", "start-up", "first frame", "peak memory", "ratio");
+  printf ("%-22s %14s %8s %16s %8s %12s\n", "start-up", "first frame", "ratio",
+          "plan on screen", "ratio", "peak memory");
   for (guint k = 0; k < 3; k++)
     {
       if (times[k]->len == 0)
         continue;
       t[k] = median (times[k]);
+      p[k] = median (plan_times[k]);
       m[k] = median (peaks[k]);
-      printf ("%-22s %11.1f ms %8.1f MiB %7.2f×\n", names[k], t[k], m[k], t[k] / t[0]);
-      g_string_append_printf (json, "  \"%s\": {\"first_frame_ms\": %.2f, \"peak_mib\": %.2f},\n",
-                              names[k], t[k], m[k]);
+      printf ("%-22s %11.1f ms %7.2f× %13.1f ms %7.2f× %8.1f MiB\n",
+              names[k], t[k], t[k] / t[0], p[k], p[k] / t[0], m[k]);
+      g_string_append_printf (json, "  \"%s\": {\"first_frame_ms\": %.2f, \"plan_frame_ms\": %.2f, "
+                              "\"peak_mib\": %.2f},\n", names[k], t[k], p[k], m[k]);
     }
 
   met = t[1] <= 1.1 * t[0] && m[1] <= m[0] + 15 &&
         (times[2]->len == 0 || (t[2] <= 1.1 * t[0] && m[2] <= m[0] + 15));
-  printf ("\nGoals: first frame ≤ 1.1× the bare window, peak memory ≤ the bare window's + 15 MiB: %s\n",
+  printf ("\nThe first frame is the window with its header bar; the plan is on screen a frame later.\n"
+          "Goals: first frame ≤ 1.1× the bare window, peak memory ≤ the bare window's + 15 MiB: %s\n",
           met ? "met" : "MISSED");
   g_string_append_printf (json, "  \"all_goals_met\": %s\n}\n", met ? "true" : "false");
 
