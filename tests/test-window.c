@@ -18,6 +18,7 @@
 #include "bt-application.h"
 #include "bt-check-in-dialog.h"
 #include "bt-date.h"
+#include "bt-item-editor.h"
 #include "bt-plan-file.h"
 #include "bt-window-private.h"
 
@@ -155,6 +156,70 @@ test_other_writer_is_never_overwritten (gconstpointer data)
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, theirs);
 
+  window->dirty = FALSE;
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static guint
+count_editors (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      n += BT_IS_ITEM_EDITOR (w) && gtk_widget_get_visible (w);
+    }
+
+  return n;
+}
+
+/* Reloading a plan changed by another program shows theirs in the same
+ * pages, and opening an item afterwards opens one editor, not one per load. */
+static void
+test_reload_shows_theirs (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window = open_window (app, path);
+  BtChartPage *pages_before = window->relationships_page;
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) theirs = NULL;
+  g_autoptr(BtRelationship) person = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  theirs = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (theirs, "\"Alex Morgan\"", "\"Their Name\"", 1), ==, 1);
+  g_usleep (1100 * 1000);
+  g_assert_true (g_file_set_contents (path, theirs->str, -1, NULL));
+  g_assert_true (wait_until (conflict_shown, window, 5));
+
+  dialog = g_object_get_data (G_OBJECT (window), "bt-conflict-dialog");
+  adw_message_dialog_response (dialog, "reload");
+  g_assert_cmpstr (bt_profile_get_name (bt_plan_get_profile (window->plan)), ==, "Their Name");
+  g_assert_true (window->relationships_page == pages_before);
+
+  person = g_list_model_get_item (bt_plan_get_relationships (window->plan), 0);
+  g_assert_cmpuint (count_editors (), ==, 0);
+  g_signal_emit_by_name (window->relationships_page, "open-item",
+                         bt_plan_get_relationships (window->plan), person);
+  bt_test_spin (200);
+  g_assert_cmpuint (count_editors (), ==, 1);
+
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+      {
+        g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i - 1);
+
+        if (BT_IS_ITEM_EDITOR (w))
+          gtk_window_destroy (GTK_WINDOW (w));
+      }
+  }
   window->dirty = FALSE;
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -416,6 +481,7 @@ main (int   argc,
   g_test_add_data_func ("/window/every-page-in-every-style", app, test_every_page_in_every_style);
   g_test_add_data_func ("/window/people-search-and-filter", app, test_people_search_and_filter);
   g_test_add_data_func ("/window/other-writer-is-never-overwritten", app, test_other_writer_is_never_overwritten);
+  g_test_add_data_func ("/window/reload-shows-theirs", app, test_reload_shows_theirs);
   g_test_add_data_func ("/window/unreadable-plan-offers-backup", app, test_unreadable_plan_offers_backup);
   g_test_add_data_func ("/window/record-a-past-week", app, test_record_a_past_week);
 

@@ -25,6 +25,8 @@ struct _BtWindow
   GtkRevealer          *read_only_banner;
   AdwStatusPage        *status_page;
   GtkWidget            *restore_button;
+  AdwBin               *plan_bin;
+  /* The pages: built from bt-window-pages.ui when the first plan is shown */
   AdwViewStack         *stack;
   BtOverviewPage       *overview_page;
   BtChartPage          *roadmap_page;
@@ -33,6 +35,9 @@ struct _BtWindow
   BtChartPage          *narratives_page;
 
   BtPlan               *plan;
+  BtPlan               *loaded;      /* read, waiting for the first frame */
+  gboolean              painted;     /* the window's first frame is on screen */
+  guint                 opening_id;  /* says "Opening the plan…" if it takes long */
   BtHistory            *history;
   GFile                *file;
   char                 *path;        /* where the plan is saved */

@@ -4,6 +4,10 @@
  * window shows, saved two seconds after the last change and when the window
  * closes, never when it came from a newer version.
  *
+ * The window's first frame has only its header bar: the pages are built
+ * once the plan is read and that frame is on screen, so the window appears
+ * as fast as an empty one and its content a frame later.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -21,6 +25,7 @@
 #include "bt-history.h"
 #include "bt-item-editor.h"
 #include "bt-date.h"
+#include "bt-first-frame.h"
 #include "bt-overview-page.h"
 #include "bt-plan-file.h"
 #include "bt-print-operation.h"
@@ -234,9 +239,41 @@ bt_window_update_title (BtWindow *self)
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
 }
 
+/* The five pages, built once: the view switchers show them from now on. */
+static void
+ensure_pages (BtWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->stack != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource ("/io/github/breakthrough/Planner/bt-window-pages.ui");
+  self->stack = ADW_VIEW_STACK (gtk_builder_get_object (builder, "stack"));
+  self->overview_page = BT_OVERVIEW_PAGE (gtk_builder_get_object (builder, "overview_page"));
+  self->roadmap_page = BT_CHART_PAGE (gtk_builder_get_object (builder, "roadmap_page"));
+  self->time_page = BT_CHART_PAGE (gtk_builder_get_object (builder, "time_page"));
+  self->relationships_page = BT_CHART_PAGE (gtk_builder_get_object (builder, "relationships_page"));
+  self->narratives_page = BT_CHART_PAGE (gtk_builder_get_object (builder, "narratives_page"));
+  adw_bin_set_child (self->plan_bin, GTK_WIDGET (self->stack));
+  adw_view_switcher_title_set_stack (self->switcher_title, self->stack);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+
+  g_signal_connect_object (self->overview_page, "touchpoint-logged", G_CALLBACK (on_touchpoint_logged_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->roadmap_page, "open-item", G_CALLBACK (on_open_item_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->time_page, "open-item", G_CALLBACK (on_open_item_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->relationships_page, "open-item", G_CALLBACK (on_open_item_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->narratives_page, "open-item", G_CALLBACK (on_open_item_cb), self, G_CONNECT_SWAPPED);
+
+  bt_first_frame_watch (GTK_WINDOW (self), G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                        "plan-frame", TRUE);
+}
+
 static void
 show_plan (BtWindow *self)
 {
+  ensure_pages (self);
 
   bt_overview_page_set_plan (self->overview_page, self->plan);
   bt_chart_page_set_plan (self->roadmap_page, self->plan);
@@ -258,14 +295,7 @@ show_plan (BtWindow *self)
   g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (update_history_actions),
                            self, G_CONNECT_SWAPPED);
   bt_overview_page_set_history (self->overview_page, self->history);
-  g_signal_connect_object (self->overview_page, "touchpoint-logged", G_CALLBACK (on_touchpoint_logged_cb),
-                           self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-in", !bt_plan_get_read_only (self->plan));
-
-  g_signal_connect_object (self->roadmap_page, "open-item", G_CALLBACK (on_open_item_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->time_page, "open-item", G_CALLBACK (on_open_item_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->relationships_page, "open-item", G_CALLBACK (on_open_item_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->narratives_page, "open-item", G_CALLBACK (on_open_item_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", TRUE);
 
@@ -320,16 +350,58 @@ load_in_thread (GTask        *task,
 }
 
 static void
+show_loaded_plan (BtWindow *self)
+{
+  if (self->loaded == NULL)
+    return;
+
+  self->plan = g_steal_pointer (&self->loaded);
+  show_plan (self);
+}
+
+static gboolean
+show_loaded_plan_cb (gpointer data)
+{
+  show_loaded_plan (BT_WINDOW (data));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The first frame is on screen: the pages are built from the main loop,
+ * not while the frame clock is still busy with that frame. */
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   BtWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, self);
+  self->painted = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, show_loaded_plan_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+bt_window_map (GtkWidget *widget)
+{
+  BtWindow *self = BT_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (bt_window_parent_class)->map (widget);
+
+  if (!self->painted)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_after_paint_cb), self, 0);
+}
+
+static void
 on_plan_loaded_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
   BtWindow *self = BT_WINDOW (source);
   g_autoptr(GError) error = NULL;
+  BtPlan *plan = g_task_propagate_pointer (G_TASK (result), &error);
 
-  self->plan = g_task_propagate_pointer (G_TASK (result), &error);
+  g_clear_handle_id (&self->opening_id, g_source_remove);
 
-  if (self->plan == NULL)
+  if (plan == NULL)
     {
       /* The file is left as it is: nothing is saved over a plan that did
        * not load. */
@@ -356,7 +428,29 @@ on_plan_loaded_cb (GObject      *source,
       return;
     }
 
-  show_plan (self);
+  /* A window on screen shows its plan after its first frame; one not
+   * shown yet, as in the tests, at once. */
+  g_set_object (&self->loaded, plan);
+  g_object_unref (plan);
+  if (self->painted || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    show_loaded_plan (self);
+}
+
+static gboolean
+show_opening_cb (gpointer data)
+{
+  BtWindow *self = data;
+
+  self->opening_id = 0;
+  /* Said only when it takes long enough to be read: a plan that opens at
+   * once does not flash it. */
+  adw_status_page_set_icon_name (self->status_page, NULL);
+  adw_status_page_set_title (self->status_page, "");
+  adw_status_page_set_description (self->status_page, NULL);
+  g_clear_handle_id (&self->opening_id, g_source_remove);
+  self->opening_id = g_timeout_add (300, show_opening_cb, self);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void load_plan (BtWindow *self);
@@ -414,7 +508,13 @@ load_plan (BtWindow *self)
   if (self->file != NULL || g_file_test (self->path, G_FILE_TEST_EXISTS))
     read_path = g_strdup (self->path);
 
-  adw_status_page_set_title (self->status_page, _("Opening the plan…"));
+  /* Said only when it takes long enough to be read: a plan that opens at
+   * once does not flash it. */
+  adw_status_page_set_icon_name (self->status_page, NULL);
+  adw_status_page_set_title (self->status_page, "");
+  adw_status_page_set_description (self->status_page, NULL);
+  g_clear_handle_id (&self->opening_id, g_source_remove);
+  self->opening_id = g_timeout_add (300, show_opening_cb, self);
   g_task_set_source_tag (task, load_plan);
   g_task_set_task_data (task, read_path, g_free);
   g_task_run_in_thread (task, load_in_thread);
@@ -494,6 +594,8 @@ bt_window_dispose (GObject *object)
   BtWindow *self = BT_WINDOW (object);
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_handle_id (&self->opening_id, g_source_remove);
+  g_clear_object (&self->loaded);
   bt_window_files_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_WINDOW);
   g_clear_object (&self->plan);
@@ -514,6 +616,7 @@ bt_window_class_init (BtWindowClass *klass)
 
   object_class->dispose = bt_window_dispose;
   window_class->close_request = bt_window_close_request;
+  widget_class->map = bt_window_map;
 
   g_type_ensure (BT_TYPE_OVERVIEW_PAGE);
   g_type_ensure (BT_TYPE_CHART_PAGE);
@@ -527,12 +630,7 @@ bt_window_class_init (BtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, restore_button);
   gtk_widget_class_bind_template_callback (widget_class, on_restore_clicked_cb);
-  gtk_widget_class_bind_template_child (widget_class, BtWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, BtWindow, overview_page);
-  gtk_widget_class_bind_template_child (widget_class, BtWindow, roadmap_page);
-  gtk_widget_class_bind_template_child (widget_class, BtWindow, time_page);
-  gtk_widget_class_bind_template_child (widget_class, BtWindow, relationships_page);
-  gtk_widget_class_bind_template_child (widget_class, BtWindow, narratives_page);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, plan_bin);
 
   bt_window_files_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
