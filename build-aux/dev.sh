@@ -21,7 +21,7 @@ build_dir="${BUILD_DIR:-_build}"
 packages=(
   gcc pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev libical-dev
-  libcairo2-dev libpango1.0-dev libgtk-4-bin
+  libcairo2-dev libpango1.0-dev libgtk-4-bin librsvg2-common
   libxml2-utils desktop-file-utils appstream
 )
 test_packages=(
