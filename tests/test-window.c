@@ -160,6 +160,26 @@ test_other_writer_is_never_overwritten (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The keyboard shortcuts window is there, on Ctrl+?, once the plan is. */
+static void
+test_shortcuts_window (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window = open_window (app, path);
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+
+  g_assert_nonnull (overlay);
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  bt_test_spin (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static guint
 count_editors (void)
 {
@@ -481,6 +501,7 @@ main (int   argc,
   g_test_add_data_func ("/window/every-page-in-every-style", app, test_every_page_in_every_style);
   g_test_add_data_func ("/window/people-search-and-filter", app, test_people_search_and_filter);
   g_test_add_data_func ("/window/other-writer-is-never-overwritten", app, test_other_writer_is_never_overwritten);
+  g_test_add_data_func ("/window/shortcuts-window", app, test_shortcuts_window);
   g_test_add_data_func ("/window/reload-shows-theirs", app, test_reload_shows_theirs);
   g_test_add_data_func ("/window/unreadable-plan-offers-backup", app, test_unreadable_plan_offers_backup);
   g_test_add_data_func ("/window/record-a-past-week", app, test_record_a_past_week);

@@ -224,6 +224,7 @@ bt_application_startup (GApplication *app)
   BtApplication *self = BT_APPLICATION (app);
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *preferences_accels[] = { "<Control>comma", NULL };
+  const char *help_overlay_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (bt_application_parent_class)->startup (app);
 
@@ -233,6 +234,8 @@ bt_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+  /* Each window adds its shortcuts window itself (see bt-window.c). */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_overlay_accels);
 
   /* Running uninstalled without the compiled schema: no preferences, but
    * no crash either. */

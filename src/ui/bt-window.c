@@ -359,9 +359,25 @@ show_loaded_plan (BtWindow *self)
   show_plan (self);
 }
 
+/* The keyboard shortcuts window (Ctrl+?), built once the window is on
+ * screen: GtkApplication would build it before the first frame. */
+static void
+ensure_help_overlay (BtWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource ("/io/github/breakthrough/Planner/bt-help-overlay.ui");
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+}
+
 static gboolean
 show_loaded_plan_cb (gpointer data)
 {
+  ensure_help_overlay (BT_WINDOW (data));
   show_loaded_plan (BT_WINDOW (data));
 
   return G_SOURCE_REMOVE;
@@ -433,7 +449,10 @@ on_plan_loaded_cb (GObject      *source,
   g_set_object (&self->loaded, plan);
   g_object_unref (plan);
   if (self->painted || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    show_loaded_plan (self);
+    {
+      ensure_help_overlay (self);
+      show_loaded_plan (self);
+    }
 }
 
 static gboolean
