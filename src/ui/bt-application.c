@@ -228,8 +228,8 @@ bt_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (bt_application_parent_class)->startup (app);
 
+  /* The windows set the default icon once on screen (bt-window.c). */
   bt_application_add_icons ();
-  gtk_window_set_default_icon_name (APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);

@@ -21,6 +21,8 @@ struct _BtWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkStack             *main_stack;
   GtkRevealer          *read_only_banner;
   AdwStatusPage        *status_page;

@@ -299,6 +299,7 @@ show_plan (BtWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", TRUE);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->read_only_banner), bt_plan_get_read_only (self->plan));
   gtk_revealer_set_reveal_child (self->read_only_banner, bt_plan_get_read_only (self->plan));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", !bt_plan_get_read_only (self->plan));
 }
@@ -359,25 +360,30 @@ show_loaded_plan (BtWindow *self)
   show_plan (self);
 }
 
-/* The keyboard shortcuts window (Ctrl+?), built once the window is on
- * screen: GtkApplication would build it before the first frame. */
+/* What no one can use before the window is on screen is added once it is:
+ * the primary menu's popover, the keyboard shortcuts window (Ctrl+?, which
+ * GtkApplication would build into the window before its first frame) and,
+ * for X11, the window icon. */
 static void
-ensure_help_overlay (BtWindow *self)
+finish_window (BtWindow *self)
 {
   g_autoptr(GtkBuilder) builder = NULL;
 
   if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
     return;
 
+  gtk_menu_button_set_menu_model (self->menu_button, self->primary_menu);
   builder = gtk_builder_new_from_resource ("/io/github/breakthrough/Planner/bt-help-overlay.ui");
   gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
                                            GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  if (gtk_window_get_default_icon_name () == NULL)
+    gtk_window_set_default_icon_name (APP_ID);
 }
 
 static gboolean
 show_loaded_plan_cb (gpointer data)
 {
-  ensure_help_overlay (BT_WINDOW (data));
+  finish_window (BT_WINDOW (data));
   show_loaded_plan (BT_WINDOW (data));
 
   return G_SOURCE_REMOVE;
@@ -450,7 +456,7 @@ on_plan_loaded_cb (GObject      *source,
   g_object_unref (plan);
   if (self->painted || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
-      ensure_help_overlay (self);
+      finish_window (self);
       show_loaded_plan (self);
     }
 }
@@ -646,6 +652,8 @@ bt_window_class_init (BtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, restore_button);
   gtk_widget_class_bind_template_callback (widget_class, on_restore_clicked_cb);

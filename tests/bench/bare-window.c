@@ -19,7 +19,7 @@ on_activate_cb (GApplication *app)
 
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
-  gtk_window_set_default_size (GTK_WINDOW (window), 960, 700);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);   /* the app window's size */
   bt_first_frame_watch (GTK_WINDOW (window), app, "first-frame", TRUE);
   gtk_window_present (GTK_WINDOW (window));
 }
