@@ -247,6 +247,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = g_object_new (BT_TYPE_APPLICATION, "application-id", "io.github.breakthrough.PlannerLocaleTest",
+                      /* the app's own resources: its style sheet and shortcuts */
+                      "resource-base-path", "/io/github/breakthrough/Planner",
                       "flags", G_APPLICATION_NON_UNIQUE, NULL);
   g_assert_true (g_application_register (app, NULL, NULL));
   g_application_hold (app);

@@ -160,6 +160,54 @@ test_other_writer_is_never_overwritten (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A plan from a newer version opens read-only, says so in a banner with a
+ * way to export a copy, offers no check-in and is never written. */
+static void
+test_newer_version_is_read_only (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  g_autofree char *contents = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GString) newer = NULL;
+  BtWindow *window;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  newer = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (newer, "\"version\": 1,", "\"version\": 99,", 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, newer->str, -1, NULL));
+
+  window = open_window (app, path);
+  g_assert_true (bt_plan_get_read_only (window->plan));
+  gtk_window_present (GTK_WINDOW (window));
+  bt_test_spin (600);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->read_only_banner)));
+  g_assert_true (gtk_revealer_get_child_revealed (window->read_only_banner));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.check-in", NULL);
+  bt_test_spin (100);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+        g_assert_false (BT_IS_CHECK_IN_DIALOG (w));
+      }
+  }
+  g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (window), "read-only"), >, 2);
+
+  {
+    gboolean kept_open = TRUE;
+
+    g_signal_emit_by_name (window, "close-request", &kept_open);
+    g_assert_false (kept_open);
+  }
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, newer->str);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The keyboard shortcuts window is there, on Ctrl+?, once the plan is. */
 static void
 test_shortcuts_window (gconstpointer data)
@@ -492,6 +540,8 @@ main (int   argc,
     return 0;
 
   app = g_object_new (BT_TYPE_APPLICATION, "application-id", "io.github.breakthrough.PlannerTest",
+                      /* the app's own resources: its style sheet and shortcuts */
+                      "resource-base-path", "/io/github/breakthrough/Planner",
                       "flags", G_APPLICATION_NON_UNIQUE, NULL);
   g_assert_true (g_application_register (app, NULL, NULL));
   g_application_hold (app);
@@ -501,6 +551,7 @@ main (int   argc,
   g_test_add_data_func ("/window/every-page-in-every-style", app, test_every_page_in_every_style);
   g_test_add_data_func ("/window/people-search-and-filter", app, test_people_search_and_filter);
   g_test_add_data_func ("/window/other-writer-is-never-overwritten", app, test_other_writer_is_never_overwritten);
+  g_test_add_data_func ("/window/newer-version-is-read-only", app, test_newer_version_is_read_only);
   g_test_add_data_func ("/window/shortcuts-window", app, test_shortcuts_window);
   g_test_add_data_func ("/window/reload-shows-theirs", app, test_reload_shows_theirs);
   g_test_add_data_func ("/window/unreadable-plan-offers-backup", app, test_unreadable_plan_offers_backup);
