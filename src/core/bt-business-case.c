@@ -287,7 +287,7 @@ bt_business_case_set_title (BtBusinessCase *self,
   g_return_if_fail (BT_IS_BUSINESS_CASE (self));
 
   if (bt_item_set_string (&self->title, title))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_TITLE]);
 }
 
 const char *
@@ -305,7 +305,7 @@ bt_business_case_set_problem (BtBusinessCase *self,
   g_return_if_fail (BT_IS_BUSINESS_CASE (self));
 
   if (bt_item_set_string (&self->problem, problem))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_PROBLEM]);
 }
 
 const char *
@@ -323,7 +323,7 @@ bt_business_case_set_cost (BtBusinessCase *self,
   g_return_if_fail (BT_IS_BUSINESS_CASE (self));
 
   if (bt_item_set_string (&self->cost, cost))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COST]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_COST]);
 }
 
 const char *
@@ -341,7 +341,7 @@ bt_business_case_set_solution (BtBusinessCase *self,
   g_return_if_fail (BT_IS_BUSINESS_CASE (self));
 
   if (bt_item_set_string (&self->solution, solution))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOLUTION]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_SOLUTION]);
 }
 
 const char *
@@ -359,7 +359,7 @@ bt_business_case_set_ask (BtBusinessCase *self,
   g_return_if_fail (BT_IS_BUSINESS_CASE (self));
 
   if (bt_item_set_string (&self->ask, ask))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASK]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_ASK]);
 }
 
 double
@@ -381,7 +381,7 @@ bt_business_case_set_ask_cost (BtBusinessCase *self,
     return;
 
   self->ask_cost = ask_cost;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ASK_COST]);
+  bt_item_notify (BT_ITEM (self), properties[PROP_ASK_COST]);
 }
 
 const char *
@@ -399,7 +399,7 @@ bt_business_case_set_expected_return (BtBusinessCase *self,
   g_return_if_fail (BT_IS_BUSINESS_CASE (self));
 
   if (bt_item_set_string (&self->expected_return, expected_return))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPECTED_RETURN]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_EXPECTED_RETURN]);
 }
 
 BtCaseStatus
@@ -420,7 +420,7 @@ bt_business_case_set_status (BtBusinessCase *self,
     return;
 
   self->status = status;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  bt_item_notify (BT_ITEM (self), properties[PROP_STATUS]);
 }
 
 const GDate *
@@ -438,7 +438,7 @@ bt_business_case_set_proposed_on (BtBusinessCase *self,
   g_return_if_fail (BT_IS_BUSINESS_CASE (self));
 
   if (bt_item_set_date (&self->proposed_on, proposed_on))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROPOSED_ON]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_PROPOSED_ON]);
 }
 
 const GDate *
@@ -456,7 +456,7 @@ bt_business_case_set_decided_on (BtBusinessCase *self,
   g_return_if_fail (BT_IS_BUSINESS_CASE (self));
 
   if (bt_item_set_date (&self->decided_on, decided_on))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECIDED_ON]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_DECIDED_ON]);
 }
 
 GListModel *

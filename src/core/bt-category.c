@@ -155,7 +155,7 @@ bt_category_set_name (BtCategory *self,
   g_return_if_fail (BT_IS_CATEGORY (self));
 
   if (bt_item_set_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_NAME]);
 }
 
 BtCategoryKind
@@ -176,7 +176,7 @@ bt_category_set_kind (BtCategory *self,
     return;
 
   self->kind = kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  bt_item_notify (BT_ITEM (self), properties[PROP_KIND]);
 }
 
 const char *
@@ -194,5 +194,5 @@ bt_category_set_color (BtCategory *self,
   g_return_if_fail (BT_IS_CATEGORY (self));
 
   if (bt_item_set_string (&self->color, color))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_COLOR]);
 }

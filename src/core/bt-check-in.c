@@ -227,7 +227,7 @@ bt_check_in_set_week (BtCheckIn *self,
   g_return_if_fail (BT_IS_CHECK_IN (self));
 
   if (bt_item_set_string (&self->week, week))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEEK]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_WEEK]);
 }
 
 const char *
@@ -245,7 +245,7 @@ bt_check_in_set_question (BtCheckIn *self,
   g_return_if_fail (BT_IS_CHECK_IN (self));
 
   if (bt_item_set_string (&self->question, question))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_QUESTION]);
 }
 
 const char *
@@ -263,7 +263,7 @@ bt_check_in_set_answer (BtCheckIn *self,
   g_return_if_fail (BT_IS_CHECK_IN (self));
 
   if (bt_item_set_string (&self->answer, answer))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANSWER]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_ANSWER]);
 }
 
 int
@@ -285,7 +285,7 @@ bt_check_in_set_over_involvement (BtCheckIn *self,
     return;
 
   self->over_involvement = over_involvement;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVER_INVOLVEMENT]);
+  bt_item_notify (BT_ITEM (self), properties[PROP_OVER_INVOLVEMENT]);
 }
 
 int
@@ -307,7 +307,7 @@ bt_check_in_set_operational_reflex (BtCheckIn *self,
     return;
 
   self->operational_reflex = operational_reflex;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPERATIONAL_REFLEX]);
+  bt_item_notify (BT_ITEM (self), properties[PROP_OPERATIONAL_REFLEX]);
 }
 
 int
@@ -329,7 +329,7 @@ bt_check_in_set_not_delegating (BtCheckIn *self,
     return;
 
   self->not_delegating = not_delegating;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOT_DELEGATING]);
+  bt_item_notify (BT_ITEM (self), properties[PROP_NOT_DELEGATING]);
 }
 
 int
@@ -351,5 +351,5 @@ bt_check_in_set_technical_certainty (BtCheckIn *self,
     return;
 
   self->technical_certainty = technical_certainty;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TECHNICAL_CERTAINTY]);
+  bt_item_notify (BT_ITEM (self), properties[PROP_TECHNICAL_CERTAINTY]);
 }

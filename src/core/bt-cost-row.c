@@ -157,7 +157,7 @@ bt_cost_row_set_metric (BtCostRow *self,
   g_return_if_fail (BT_IS_COST_ROW (self));
 
   if (bt_item_set_string (&self->metric, metric))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRIC]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_METRIC]);
 }
 
 double
@@ -179,7 +179,7 @@ bt_cost_row_set_current_monthly (BtCostRow *self,
     return;
 
   self->current_monthly = current_monthly;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_MONTHLY]);
+  bt_item_notify (BT_ITEM (self), properties[PROP_CURRENT_MONTHLY]);
 }
 
 double
@@ -201,5 +201,5 @@ bt_cost_row_set_projected_monthly (BtCostRow *self,
     return;
 
   self->projected_monthly = projected_monthly;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTED_MONTHLY]);
+  bt_item_notify (BT_ITEM (self), properties[PROP_PROJECTED_MONTHLY]);
 }

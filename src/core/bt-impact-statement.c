@@ -193,7 +193,7 @@ bt_impact_statement_set_summary (BtImpactStatement *self,
   g_return_if_fail (BT_IS_IMPACT_STATEMENT (self));
 
   if (bt_item_set_string (&self->summary, summary))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_SUMMARY]);
 }
 
 const char *
@@ -211,7 +211,7 @@ bt_impact_statement_set_technical_detail (BtImpactStatement *self,
   g_return_if_fail (BT_IS_IMPACT_STATEMENT (self));
 
   if (bt_item_set_string (&self->technical_detail, technical_detail))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TECHNICAL_DETAIL]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_TECHNICAL_DETAIL]);
 }
 
 const char *
@@ -229,7 +229,7 @@ bt_impact_statement_set_business_impact (BtImpactStatement *self,
   g_return_if_fail (BT_IS_IMPACT_STATEMENT (self));
 
   if (bt_item_set_string (&self->business_impact, business_impact))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSINESS_IMPACT]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_BUSINESS_IMPACT]);
 }
 
 double
@@ -251,7 +251,7 @@ bt_impact_statement_set_impact_value (BtImpactStatement *self,
     return;
 
   self->impact_value = impact_value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPACT_VALUE]);
+  bt_item_notify (BT_ITEM (self), properties[PROP_IMPACT_VALUE]);
 }
 
 const char *
@@ -269,5 +269,5 @@ bt_impact_statement_set_impact_unit (BtImpactStatement *self,
   g_return_if_fail (BT_IS_IMPACT_STATEMENT (self));
 
   if (bt_item_set_string (&self->impact_unit, impact_unit))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPACT_UNIT]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_IMPACT_UNIT]);
 }

@@ -164,7 +164,7 @@ bt_import_rule_set_match (BtImportRule *self,
     return;
 
   self->match = match;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATCH]);
+  bt_item_notify (BT_ITEM (self), properties[PROP_MATCH]);
 }
 
 const char *
@@ -182,7 +182,7 @@ bt_import_rule_set_pattern (BtImportRule *self,
   g_return_if_fail (BT_IS_IMPORT_RULE (self));
 
   if (bt_item_set_string (&self->pattern, pattern))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATTERN]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_PATTERN]);
 }
 
 const char *
@@ -200,5 +200,5 @@ bt_import_rule_set_category (BtImportRule *self,
   g_return_if_fail (BT_IS_IMPORT_RULE (self));
 
   if (bt_item_set_string (&self->category, category))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_CATEGORY]);
 }

@@ -212,7 +212,7 @@ bt_item_set_id (BtItem     *self,
   priv = bt_item_get_instance_private (self);
 
   if (bt_item_set_string (&priv->id, id))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+    bt_item_notify (self, properties[PROP_ID]);
 }
 
 /**
@@ -265,6 +265,23 @@ bt_item_set_quiet (BtItem   *self,
 
   priv = bt_item_get_instance_private (self);
   priv->quiet = !!quiet;
+}
+
+/**
+ * bt_item_notify:
+ *
+ * g_object_notify_by_pspec(), for the items' setters: nothing at all while
+ * the item is quiet, so that loading a plan does not queue and drop a
+ * notification for every field it reads.
+ */
+void
+bt_item_notify (BtItem     *self,
+                GParamSpec *pspec)
+{
+  BtItemPrivate *priv = bt_item_get_instance_private (self);
+
+  if (!priv->quiet)
+    g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
 BtItem *

@@ -31,6 +31,8 @@ void        bt_item_set_extra        (BtItem      *self,
 BtItem     *bt_item_get_parent       (BtItem      *self);
 void        bt_item_set_quiet        (BtItem      *self,
                                       gboolean     quiet);
+void        bt_item_notify           (BtItem      *self,
+                                      GParamSpec  *pspec);
 void        bt_item_changed          (BtItem      *self);
 void        bt_item_adopt_store      (BtItem      *self,
                                       GListStore  *store);

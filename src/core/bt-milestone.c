@@ -209,7 +209,7 @@ bt_milestone_set_title (BtMilestone *self,
   g_return_if_fail (BT_IS_MILESTONE (self));
 
   if (bt_item_set_string (&self->title, title))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_TITLE]);
 }
 
 const GDate *
@@ -227,7 +227,7 @@ bt_milestone_set_date (BtMilestone *self,
   g_return_if_fail (BT_IS_MILESTONE (self));
 
   if (bt_item_set_date (&self->date, date))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_DATE]);
 }
 
 const char *
@@ -245,7 +245,7 @@ bt_milestone_set_phase (BtMilestone *self,
   g_return_if_fail (BT_IS_MILESTONE (self));
 
   if (bt_item_set_string (&self->phase, phase))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_PHASE]);
 }
 
 BtMilestoneStatus
@@ -266,7 +266,7 @@ bt_milestone_set_status (BtMilestone *self,
     return;
 
   self->status = status;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  bt_item_notify (BT_ITEM (self), properties[PROP_STATUS]);
 }
 
 const char *
@@ -284,7 +284,7 @@ bt_milestone_set_notes (BtMilestone *self,
   g_return_if_fail (BT_IS_MILESTONE (self));
 
   if (bt_item_set_string (&self->notes, notes))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_NOTES]);
 }
 
 const GDate *
@@ -302,5 +302,5 @@ bt_milestone_set_original_date (BtMilestone *self,
   g_return_if_fail (BT_IS_MILESTONE (self));
 
   if (bt_item_set_date (&self->original_date, original_date))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIGINAL_DATE]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_ORIGINAL_DATE]);
 }

@@ -199,7 +199,7 @@ bt_narrative_set_title (BtNarrative *self,
   g_return_if_fail (BT_IS_NARRATIVE (self));
 
   if (bt_item_set_string (&self->title, title))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_TITLE]);
 }
 
 const char *
@@ -217,7 +217,7 @@ bt_narrative_set_audience (BtNarrative *self,
   g_return_if_fail (BT_IS_NARRATIVE (self));
 
   if (bt_item_set_string (&self->audience, audience))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUDIENCE]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_AUDIENCE]);
 }
 
 const char *
@@ -235,7 +235,7 @@ bt_narrative_set_headline (BtNarrative *self,
   g_return_if_fail (BT_IS_NARRATIVE (self));
 
   if (bt_item_set_string (&self->headline, headline))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADLINE]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_HEADLINE]);
 }
 
 BtNarrativeStatus
@@ -256,7 +256,7 @@ bt_narrative_set_status (BtNarrative *self,
     return;
 
   self->status = status;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  bt_item_notify (BT_ITEM (self), properties[PROP_STATUS]);
 }
 
 const GDate *
@@ -274,7 +274,7 @@ bt_narrative_set_target_date (BtNarrative *self,
   g_return_if_fail (BT_IS_NARRATIVE (self));
 
   if (bt_item_set_date (&self->target_date, target_date))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_DATE]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_TARGET_DATE]);
 }
 
 GListModel *

@@ -155,7 +155,7 @@ bt_phase_set_title (BtPhase *self,
   g_return_if_fail (BT_IS_PHASE (self));
 
   if (bt_item_set_string (&self->title, title))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_TITLE]);
 }
 
 const GDate *
@@ -173,7 +173,7 @@ bt_phase_set_start (BtPhase *self,
   g_return_if_fail (BT_IS_PHASE (self));
 
   if (bt_item_set_date (&self->start, start))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_START]);
 }
 
 const GDate *
@@ -191,5 +191,5 @@ bt_phase_set_end (BtPhase *self,
   g_return_if_fail (BT_IS_PHASE (self));
 
   if (bt_item_set_date (&self->end, end))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_END]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_END]);
 }

@@ -268,8 +268,19 @@ path_push_index (Loader *ld,
                  guint   index)
 {
   gsize mark = ld->path->len;
+  char digits[16];
+  guint n = 0;
 
-  g_string_append_printf (ld->path, "[%u]", index);
+  /* Every item read pushes its index: without printf, which cost more than
+   * reading most items' fields. */
+  do
+    digits[n++] = '0' + index % 10;
+  while ((index /= 10) > 0);
+
+  g_string_append_c (ld->path, '[');
+  while (n > 0)
+    g_string_append_c (ld->path, digits[--n]);
+  g_string_append_c (ld->path, ']');
 
   return mark;
 }
@@ -403,6 +414,8 @@ format_number (char   *buf,
   g_ascii_formatd (buf, size, "%.15g", value);
 }
 
+/* @expected is untranslated (N_()): it is translated only for a message,
+ * not for every string read. */
 static gboolean
 read_string (Loader     *ld,
              JsonNode   *node,
@@ -412,7 +425,7 @@ read_string (Loader     *ld,
   if (!node_is_string (node))
     {
       g_autofree char *got = describe_node (node);
-      fail (ld, _("expected %s, got %s"), expected, got);
+      fail (ld, _("expected %s, got %s"), _(expected), got);
       return FALSE;
     }
 
@@ -459,7 +472,7 @@ read_field (Loader      *ld,
         {
           g_autoptr(GError) error = NULL;
 
-          if (!read_string (ld, node, _("an ISO 8601 week such as 2026-W47"), &s))
+          if (!read_string (ld, node, N_("an ISO 8601 week such as 2026-W47"), &s))
             return FALSE;
           if (!bt_iso_week_parse (s, NULL, NULL, &error))
             {
@@ -470,7 +483,7 @@ read_field (Loader      *ld,
         }
       else if (field->flags & FIELD_COLOR)
         {
-          if (!read_string (ld, node, _("a colour such as \"#3584e4\""), &s))
+          if (!read_string (ld, node, N_("a colour such as \"#3584e4\""), &s))
             return FALSE;
           if (strlen (s) != 7 || s[0] != '#' ||
               strspn (s + 1, "0123456789abcdefABCDEF") != 6)
@@ -482,7 +495,7 @@ read_field (Loader      *ld,
         }
       else if (field->flags & FIELD_PHASE_REF)
         {
-          if (!read_string (ld, node, _("the id of a phase"), &s))
+          if (!read_string (ld, node, N_("the id of a phase"), &s))
             return FALSE;
           if (!g_hash_table_contains (ld->phase_ids, s))
             {
@@ -491,7 +504,7 @@ read_field (Loader      *ld,
               return FALSE;
             }
         }
-      else if (!read_string (ld, node, _("text"), &s))
+      else if (!read_string (ld, node, N_("text"), &s))
         return FALSE;
 
       /* The parsed text outlives the value: the setter makes the copy. */
@@ -501,7 +514,7 @@ read_field (Loader      *ld,
     {
       const char *s;
 
-      if (!read_string (ld, node, _("a date as YYYY-MM-DD"), &s))
+      if (!read_string (ld, node, N_("a date as YYYY-MM-DD"), &s))
         return FALSE;
       if (!bt_date_parse (s, date_storage))
         {
@@ -614,7 +627,7 @@ read_id (Loader     *ld,
 
   mark = path_push_member (ld, "id");
 
-  if (read_string (ld, node, _("an id (text)"), &id))
+  if (read_string (ld, node, N_("an id (text)"), &id))
     {
       const char *first = g_hash_table_lookup (ld->ids, id);
 
@@ -878,7 +891,7 @@ read_weeks (Loader     *ld,
         }
 
       field_mark = path_push_member (ld, "week");
-      if (!read_string (ld, member, _("an ISO 8601 week such as 2026-W47"), &text))
+      if (!read_string (ld, member, N_("an ISO 8601 week such as 2026-W47"), &text))
         {
           path_pop (ld, field_mark);
           goto next;
@@ -907,7 +920,7 @@ read_weeks (Loader     *ld,
       if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
         {
           field_mark = path_push_member (ld, "note");
-          if (read_string (ld, member, _("text"), &text))
+          if (read_string (ld, member, N_("text"), &text))
             bt_week_set_note (week, text);
           path_pop (ld, field_mark);
         }

@@ -264,7 +264,7 @@ bt_plan_set_read_only (BtPlan   *self,
     return;
 
   self->read_only = read_only;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+  bt_item_notify (BT_ITEM (self), properties[PROP_READ_ONLY]);
 }
 
 /**

@@ -229,7 +229,7 @@ bt_profile_set_name (BtProfile *self,
   g_return_if_fail (BT_IS_PROFILE (self));
 
   if (bt_item_set_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_NAME]);
 }
 
 const char *
@@ -247,7 +247,7 @@ bt_profile_set_current_role (BtProfile *self,
   g_return_if_fail (BT_IS_PROFILE (self));
 
   if (bt_item_set_string (&self->current_role, current_role))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_ROLE]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_CURRENT_ROLE]);
 }
 
 const char *
@@ -265,7 +265,7 @@ bt_profile_set_target_role (BtProfile *self,
   g_return_if_fail (BT_IS_PROFILE (self));
 
   if (bt_item_set_string (&self->target_role, target_role))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_ROLE]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_TARGET_ROLE]);
 }
 
 const GDate *
@@ -283,7 +283,7 @@ bt_profile_set_target_date (BtProfile *self,
   g_return_if_fail (BT_IS_PROFILE (self));
 
   if (bt_item_set_date (&self->target_date, target_date))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_DATE]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_TARGET_DATE]);
 }
 
 int
@@ -305,7 +305,7 @@ bt_profile_set_birth_year (BtProfile *self,
     return;
 
   self->birth_year = birth_year;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BIRTH_YEAR]);
+  bt_item_notify (BT_ITEM (self), properties[PROP_BIRTH_YEAR]);
 }
 
 double
@@ -327,7 +327,7 @@ bt_profile_set_target_share (BtProfile *self,
     return;
 
   self->target_share = target_share;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_SHARE]);
+  bt_item_notify (BT_ITEM (self), properties[PROP_TARGET_SHARE]);
 }
 
 const char *
@@ -345,5 +345,5 @@ bt_profile_set_email (BtProfile *self,
   g_return_if_fail (BT_IS_PROFILE (self));
 
   if (bt_item_set_string (&self->email, email))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_EMAIL]);
 }

@@ -285,7 +285,7 @@ bt_relationship_set_name (BtRelationship *self,
   g_return_if_fail (BT_IS_RELATIONSHIP (self));
 
   if (bt_item_set_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_NAME]);
 }
 
 const char *
@@ -303,7 +303,7 @@ bt_relationship_set_role (BtRelationship *self,
   g_return_if_fail (BT_IS_RELATIONSHIP (self));
 
   if (bt_item_set_string (&self->role, role))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_ROLE]);
 }
 
 const char *
@@ -321,7 +321,7 @@ bt_relationship_set_email (BtRelationship *self,
   g_return_if_fail (BT_IS_RELATIONSHIP (self));
 
   if (bt_item_set_string (&self->email, email))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_EMAIL]);
 }
 
 BtFunction
@@ -342,7 +342,7 @@ bt_relationship_set_function (BtRelationship *self,
     return;
 
   self->function = function;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FUNCTION]);
+  bt_item_notify (BT_ITEM (self), properties[PROP_FUNCTION]);
 }
 
 int
@@ -364,7 +364,7 @@ bt_relationship_set_strength (BtRelationship *self,
     return;
 
   self->strength = strength;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRENGTH]);
+  bt_item_notify (BT_ITEM (self), properties[PROP_STRENGTH]);
 }
 
 int
@@ -386,7 +386,7 @@ bt_relationship_set_cadence_days (BtRelationship *self,
     return;
 
   self->cadence_days = cadence_days;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CADENCE_DAYS]);
+  bt_item_notify (BT_ITEM (self), properties[PROP_CADENCE_DAYS]);
 }
 
 const char *
@@ -404,7 +404,7 @@ bt_relationship_set_next_step (BtRelationship *self,
   g_return_if_fail (BT_IS_RELATIONSHIP (self));
 
   if (bt_item_set_string (&self->next_step, next_step))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_STEP]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_NEXT_STEP]);
 }
 
 const GDate *
@@ -422,7 +422,7 @@ bt_relationship_set_next_step_due (BtRelationship *self,
   g_return_if_fail (BT_IS_RELATIONSHIP (self));
 
   if (bt_item_set_date (&self->next_step_due, next_step_due))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_STEP_DUE]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_NEXT_STEP_DUE]);
 }
 
 const char *
@@ -440,7 +440,7 @@ bt_relationship_set_help_with (BtRelationship *self,
   g_return_if_fail (BT_IS_RELATIONSHIP (self));
 
   if (bt_item_set_string (&self->help_with, help_with))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HELP_WITH]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_HELP_WITH]);
 }
 
 const char *
@@ -458,7 +458,7 @@ bt_relationship_set_notes (BtRelationship *self,
   g_return_if_fail (BT_IS_RELATIONSHIP (self));
 
   if (bt_item_set_string (&self->notes, notes))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_NOTES]);
 }
 
 GListModel *

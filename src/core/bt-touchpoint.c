@@ -155,7 +155,7 @@ bt_touchpoint_set_date (BtTouchpoint *self,
   g_return_if_fail (BT_IS_TOUCHPOINT (self));
 
   if (bt_item_set_date (&self->date, date))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_DATE]);
 }
 
 const char *
@@ -173,7 +173,7 @@ bt_touchpoint_set_note (BtTouchpoint *self,
   g_return_if_fail (BT_IS_TOUCHPOINT (self));
 
   if (bt_item_set_string (&self->note, note))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_NOTE]);
 }
 
 const char *
@@ -191,5 +191,5 @@ bt_touchpoint_set_source (BtTouchpoint *self,
   g_return_if_fail (BT_IS_TOUCHPOINT (self));
 
   if (bt_item_set_string (&self->source, source))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_SOURCE]);
 }

@@ -227,7 +227,7 @@ bt_week_set_note (BtWeek     *self,
   g_return_if_fail (BT_IS_WEEK (self));
 
   if (bt_item_set_string (&self->note, note))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_NOTE]);
 }
 
 static Entry *
@@ -296,7 +296,7 @@ bt_week_set_hours (BtWeek     *self,
       g_array_append_val (self->entries, new_entry);
     }
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_HOURS]);
+  bt_item_notify (BT_ITEM (self), properties[PROP_TOTAL_HOURS]);
 }
 
 guint
