@@ -181,7 +181,7 @@ case "$cmd" in
     echo "== Start-up: exec to first frame, and peak memory"
     "$build_dir/tests/bench/make-plan" 1 "$out/scale-1.json"
     headless "$build_dir/tests/bench/bench-startup" --app "$build_dir/src/breakthrough" \
-      --bare "$build_dir/tests/bench/bare-window" --plan "$out/scale-1.json" --runs 15 \
+      --bare "$build_dir/tests/bench/bare-window" --plan "$out/scale-1.json" --runs 31 \
       --json "$out/startup.json"
 
     printf '{\n"core": %s,\n"instructions": %s,\n"startup": %s\n}\n' \
