@@ -16,14 +16,15 @@ category_kinds (BtPlan *plan)
 {
   GListModel *categories = bt_plan_get_categories (plan);
   guint n = g_list_model_get_n_items (categories);
-  GHashTable *kinds = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Keyed by the interned id, as the weeks hold them: no string is hashed
+   * or compared for each of thousands of weeks. */
+  GHashTable *kinds = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BtCategory) category = g_list_model_get_item (categories, i);
 
-      /* The ids live as long as the plan, which outlives the table. */
-      g_hash_table_insert (kinds, (gpointer) bt_item_get_id (BT_ITEM (category)),
+      g_hash_table_insert (kinds, (gpointer) g_intern_string (bt_item_get_id (BT_ITEM (category))),
                            GINT_TO_POINTER (bt_category_get_kind (category) + 1));
     }
 
@@ -321,23 +322,7 @@ gboolean
 bt_analytics_last_touchpoint (BtRelationship *relationship,
                               GDate          *last)
 {
-  GListModel *touchpoints = bt_relationship_get_touchpoints (relationship);
-  guint n = g_list_model_get_n_items (touchpoints);
-  gboolean any = FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BtTouchpoint) touchpoint = g_list_model_get_item (touchpoints, i);
-      const GDate *date = bt_touchpoint_get_date (touchpoint);
-
-      if (date != NULL && (!any || g_date_compare (date, last) > 0))
-        {
-          *last = *date;
-          any = TRUE;
-        }
-    }
-
-  return any;
+  return bt_relationship_get_last_touchpoint (relationship, last);
 }
 
 /**

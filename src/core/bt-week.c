@@ -12,10 +12,12 @@
 #include "bt-date.h"
 #include "bt-week.h"
 
+/* Category ids are interned: a plan has a few categories and thousands of
+ * weeks, and an interned id is compared and hashed as a pointer. */
 typedef struct
 {
-  char   *category_id;
-  double  hours;
+  const char *category_id;
+  double      hours;
 } Entry;
 
 struct _BtWeek
@@ -41,14 +43,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-clear_entry (gpointer data)
-{
-  Entry *entry = data;
-
-  g_free (entry->category_id);
-}
 
 static void
 bt_week_finalize (GObject *object)
@@ -142,7 +136,6 @@ static void
 bt_week_init (BtWeek *self)
 {
   self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  g_array_set_clear_func (self->entries, clear_entry);
 }
 
 /**
@@ -292,7 +285,7 @@ bt_week_set_hours (BtWeek     *self,
     entry->hours = hours;
   else
     {
-      Entry new_entry = { g_strdup (category_id), hours };
+      Entry new_entry = { g_intern_string (category_id), hours };
       g_array_append_val (self->entries, new_entry);
     }
 
@@ -311,7 +304,8 @@ bt_week_get_n_categories (BtWeek *self)
  * bt_week_get_category:
  * @hours: (out) (optional): the hours recorded for it
  *
- * Returns: the id of the @index-th category with hours this week
+ * Returns: the id of the @index-th category with hours this week, interned
+ *   (g_intern_string())
  */
 const char *
 bt_week_get_category (BtWeek *self,
