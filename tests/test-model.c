@@ -217,6 +217,56 @@ test_week_hours (void)
   }
 }
 
+static BtTouchpoint *
+touchpoint_on (int year, int month, int day)
+{
+  BtTouchpoint *t = bt_touchpoint_new ();
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  bt_touchpoint_set_date (t, &date);
+
+  return t;
+}
+
+/* The latest touchpoint is kept between calls: every way it can change
+ * must be seen, through the touchpoints list and through a touchpoint. */
+static void
+test_last_touchpoint_follows_changes (void)
+{
+  g_autoptr(BtRelationship) r = bt_relationship_new ();
+  GListModel *touchpoints = bt_relationship_get_touchpoints (r);
+  g_autoptr(BtTouchpoint) march = touchpoint_on (2026, 3, 2);
+  g_autoptr(BtTouchpoint) may = touchpoint_on (2026, 5, 4);
+  GDate last, date;
+
+  g_assert_false (bt_relationship_get_last_touchpoint (r, &last));
+
+  bt_item_append_child (BT_ITEM (r), touchpoints, BT_ITEM (march));
+  g_assert_true (bt_relationship_get_last_touchpoint (r, &last));
+  g_assert_cmpint (g_date_get_month (&last), ==, 3);
+
+  bt_item_append_child (BT_ITEM (r), touchpoints, BT_ITEM (may));
+  g_assert_true (bt_relationship_get_last_touchpoint (r, &last));
+  g_assert_cmpint (g_date_get_month (&last), ==, 5);
+
+  /* an edit of a touchpoint's date */
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, 9, 2026);
+  bt_touchpoint_set_date (march, &date);
+  g_assert_true (bt_relationship_get_last_touchpoint (r, &last));
+  g_assert_cmpint (g_date_get_month (&last), ==, 9);
+
+  /* a removal */
+  g_list_store_remove (G_LIST_STORE (touchpoints), 0);
+  g_assert_true (bt_relationship_get_last_touchpoint (r, &last));
+  g_assert_cmpint (g_date_get_month (&last), ==, 5);
+
+  g_list_store_remove_all (G_LIST_STORE (touchpoints));
+  g_assert_false (bt_relationship_get_last_touchpoint (r, &last));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +275,7 @@ main (int   argc,
 
   g_test_add_func ("/model/default-categories", test_default_categories);
   g_test_add_func ("/model/ids", test_ids);
+  g_test_add_func ("/model/last-touchpoint-follows-changes", test_last_touchpoint_follows_changes);
   g_test_add_func ("/model/notify-only-on-change", test_notify_only_on_change);
   g_test_add_func ("/model/plan-changed-from-deep-inside", test_plan_changed_from_deep_inside);
   g_test_add_func ("/model/removed-child-is-detached", test_removed_child_is_detached);

@@ -174,8 +174,8 @@ bt_item_class_init (BtItemClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed",
                   G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
+                  G_SIGNAL_RUN_FIRST,
+                  G_STRUCT_OFFSET (BtItemClass, changed), NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 }
 

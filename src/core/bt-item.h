@@ -18,8 +18,12 @@ struct _BtItemClass
 {
   GObjectClass parent_class;
 
+  /* The class handler of BtItem::changed, for what a subclass derives
+   * from its content and keeps. */
+  void (*changed) (BtItem *self);
+
   /*< private >*/
-  gpointer padding[4];
+  gpointer padding[3];
 };
 
 const char *bt_item_get_id           (BtItem      *self);

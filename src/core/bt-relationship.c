@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "bt-relationship.h"
+#include "bt-touchpoint.h"
 
 struct _BtRelationship
 {
@@ -24,6 +25,8 @@ struct _BtRelationship
   char *help_with;
   char *notes;
   GListStore *touchpoints;
+  GDate last_touchpoint;     /* the latest touchpoint's date, when known */
+  gboolean last_known;       /* ...and forgotten at every change */
 };
 
 G_DEFINE_FINAL_TYPE (BtRelationship, bt_relationship, BT_TYPE_ITEM)
@@ -177,12 +180,20 @@ bt_relationship_set_property (GObject      *object,
     }
 }
 
+/* Anything in the relationship or its touchpoints changed. */
+static void
+bt_relationship_changed (BtItem *item)
+{
+  BT_RELATIONSHIP (item)->last_known = FALSE;
+}
+
 static void
 bt_relationship_class_init (BtRelationshipClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = bt_relationship_finalize;
+  BT_ITEM_CLASS (klass)->changed = bt_relationship_changed;
   object_class->get_property = bt_relationship_get_property;
   object_class->set_property = bt_relationship_set_property;
 
@@ -459,6 +470,45 @@ bt_relationship_set_notes (BtRelationship *self,
 
   if (bt_item_set_string (&self->notes, notes))
     bt_item_notify (BT_ITEM (self), properties[PROP_NOTES]);
+}
+
+/**
+ * bt_relationship_get_last_touchpoint:
+ * @last: (out): the date of the latest touchpoint
+ *
+ * Kept between changes: the overview, the report and the analytics ask for
+ * it for every person, again and again.
+ *
+ * Returns: whether there is a touchpoint with a date
+ */
+gboolean
+bt_relationship_get_last_touchpoint (BtRelationship *self,
+                                     GDate          *last)
+{
+  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), FALSE);
+  g_return_val_if_fail (last != NULL, FALSE);
+
+  if (!self->last_known)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->touchpoints));
+
+      g_date_clear (&self->last_touchpoint, 1);
+      for (guint i = 0; i < n; i++)
+        {
+          BtTouchpoint *touchpoint = g_list_model_get_item (G_LIST_MODEL (self->touchpoints), i);
+          const GDate *date = bt_touchpoint_get_date (touchpoint);
+
+          if (date != NULL && g_date_valid (date) &&
+              (!g_date_valid (&self->last_touchpoint) || g_date_compare (date, &self->last_touchpoint) > 0))
+            self->last_touchpoint = *date;
+          g_object_unref (touchpoint);
+        }
+      self->last_known = TRUE;
+    }
+
+  *last = self->last_touchpoint;
+
+  return g_date_valid (last);
 }
 
 GListModel *

@@ -47,5 +47,7 @@ const char *bt_relationship_get_notes (BtRelationship *self);
 void bt_relationship_set_notes (BtRelationship *self,
                                 const char *notes);
 GListModel *bt_relationship_get_touchpoints (BtRelationship *self);
+gboolean    bt_relationship_get_last_touchpoint (BtRelationship *self,
+                                                 GDate          *last);
 
 G_END_DECLS
