@@ -3,6 +3,8 @@
 # open the weekly check-in with Ctrl+K, walk it with Tab, and check that
 # focus reaches every field in reading order (top to bottom, left to right)
 # and the Save button, that Shift+Tab walks back, and that Escape closes it.
+# Then Alt+4 to the Relationships page, Tab to a person, Enter to edit, and
+# the same walk through the item editor.
 #
 # Run by meson under Xvfb and a D-Bus session (build-aux/dev.sh test), with
 # Debian's python3-pyatspi; keys go through AT-SPI (XTest). Prints TAP.
@@ -22,7 +24,8 @@ home, env = private_env("bt-keyboard-")
 
 # Tab and Escape as keysyms; the modifiers as the keycodes Xvfb's default
 # keymap gives them (KEY_PRESS and KEY_RELEASE take keycodes).
-KEY_TAB, KEY_ESCAPE, KEY_BACKSPACE, KEY_CONTROL, KEY_SHIFT = 0xff09, 0xff1b, 0xff08, 37, 50
+KEY_TAB, KEY_ESCAPE, KEY_BACKSPACE, KEY_RETURN = 0xff09, 0xff1b, 0xff08, 0xff0d
+KEY_CONTROL, KEY_SHIFT, KEY_ALT = 37, 50, 64
 
 
 def key(sym, modifiers=()):
@@ -151,6 +154,56 @@ try:
     key(KEY_ESCAPE)
     wait_for(lambda: None if frame(app, "Weekly Check-in") else True, "Escape to close the check-in")
     check("Escape closes the check-in", True)
+
+    # Alt+4: the Relationships page; Tab to a person, Enter opens the editor.
+    time.sleep(0.3)
+    key(ord("4"), (KEY_ALT,))
+    wait_for(lambda: next((n for n in walk(main) if n.getRoleName() == "page tab"
+                           and n.name == "Relationships" and n.getState().contains(pyatspi.STATE_SELECTED)),
+                          None), "the Relationships page, shown with Alt+4")
+    check("Alt+4 shows the Relationships page", True)
+    wait_for(lambda: next((n for n in walk(main) if "Priya Raman" in (n.name or "")), None), "the people")
+    person = None
+    for _ in range(60):
+        key(KEY_TAB)
+        node = focused(main)
+        if node is not None and "Priya Raman" in (node.name or ""):
+            person = node
+            break
+    check("Alt+4 and Tab reach a person on the Relationships page", person is not None)
+    key(KEY_RETURN)
+    editor = wait_for(lambda: frame(app, "Person"), "the item editor, opened with Enter")
+    check("Enter opens the person in the item editor", editor is not None)
+    time.sleep(0.5)
+
+    stops = tab_walk(editor)
+    for s_ in stops:
+        print(f"# editor stop: {describe(s_) if s_ != 'unknown' else 'a stop that neither says nor takes'}",
+              flush=True)
+    check("every Tab stop of the editor can be told or typed into", "unknown" not in stops)
+    stops = [s_ for s_ in stops if s_ != "unknown"]
+    unnamed = [describe(s_) for s_ in stops if not (s_.name or "").strip() or (s_.name or "").startswith("Gtk")]
+    for u in unnamed:
+        print(f"# a stop without a name: {u}", flush=True)
+    check("every Tab stop of the editor has a name", not unnamed)
+    fields = [n for n in walk(editor) if n.getRoleName() in ("spin button",)
+              and n.getState().contains(pyatspi.STATE_SHOWING)]
+    check("Tab reaches every number of the editor",
+          all(any(f == s_ for s_ in stops) for f in fields))
+    check("Tab reaches the name and the notes",
+          any(s_.getRoleName() in ("text", "entry") and "Name" in (s_.name or "") for s_ in stops)
+          and any(s_.getRoleName() in ("text", "entry") and "Notes" in (s_.name or "") for s_ in stops))
+    check("Tab reaches Apply and Cancel",
+          any(s_.getRoleName() == "push button" and "Apply" in (s_.name or "") for s_ in stops)
+          and any(s_.getRoleName() == "push button" and "Cancel" in (s_.name or "") for s_ in stops))
+    wrong = reading_order(stops, ("Apply", "Cancel"))
+    for w in wrong:
+        print(f"# out of reading order: {w}", flush=True)
+    check("the editor's fields come in reading order", not wrong)
+
+    key(KEY_ESCAPE)
+    wait_for(lambda: None if frame(app, "Person") else True, "Escape to close the editor")
+    check("Escape closes the editor", True)
 finally:
     if app_process.poll() is None:
         app_process.terminate()

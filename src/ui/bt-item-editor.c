@@ -249,6 +249,12 @@ date_picker (Field *field)
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Pick a Date"));
+  /* GTK 4.8 names a menu button after its type otherwise; the name goes
+   * on the button inside, which is what takes the focus. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Date"), -1);
+  if (gtk_widget_get_first_child (button) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (button)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Date"), -1);
   gtk_popover_set_child (GTK_POPOVER (popover), calendar);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   g_signal_connect (calendar, "day-selected", G_CALLBACK (on_calendar_day_selected_cb), field);
@@ -336,6 +342,8 @@ add_field (BtItemEditor *self,
       field.kind = FIELD_LONG_TEXT;
       field.row = adw_preferences_row_new ();
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (field.row), FALSE);
+      /* Tab goes straight to the text: the row itself, unnamed, is no stop. */
+      gtk_widget_set_focusable (field.row, FALSE);
       gtk_widget_set_margin_start (box, 12);
       gtk_widget_set_margin_end (box, 12);
       gtk_widget_set_margin_top (box, 8);
