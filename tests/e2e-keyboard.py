@@ -204,6 +204,25 @@ try:
     key(KEY_ESCAPE)
     wait_for(lambda: None if frame(app, "Person") else True, "Escape to close the editor")
     check("Escape closes the editor", True)
+
+    # Preferences, with Ctrl+comma: every control reached and named.
+    time.sleep(0.3)
+    key(ord(","), (KEY_CONTROL,))
+    prefs = wait_for(lambda: frame(app, "Preferences"), "the preferences, opened with Ctrl+comma")
+    time.sleep(0.5)
+    stops = tab_walk(prefs)
+    for s_ in stops:
+        print(f"# preferences stop: {describe(s_) if s_ != 'unknown' else 'a stop that neither says nor takes'}",
+              flush=True)
+    stops = [s_ for s_ in stops if s_ != "unknown"]
+    unnamed = [describe(s_) for s_ in stops if not (s_.name or "").strip() or (s_.name or "").startswith("Gtk")]
+    check("every Tab stop of the preferences has a name", stops and not unnamed)
+    controls = [n for n in walk(prefs) if n.getRoleName() in ("spin button", "combo box")]
+    check("Tab reaches every control of the preferences",
+          len(controls) > 0 and all(any(c == s_ for s_ in stops) for c in controls))
+    key(KEY_ESCAPE)
+    wait_for(lambda: None if frame(app, "Preferences") else True, "Escape to close the preferences")
+    check("Escape closes the preferences", True)
 finally:
     if app_process.poll() is None:
         app_process.terminate()
