@@ -267,6 +267,34 @@ test_last_touchpoint_follows_changes (void)
   g_assert_false (bt_relationship_get_last_touchpoint (r, &last));
 }
 
+/* The count of business cases is kept between changes of the plan. */
+static void
+test_business_case_count_follows_changes (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtNarrative) first = bt_narrative_new ();
+  g_autoptr(BtNarrative) second = bt_narrative_new ();
+  g_autoptr(BtBusinessCase) a = bt_business_case_new ();
+  g_autoptr(BtBusinessCase) b = bt_business_case_new ();
+  g_autoptr(BtBusinessCase) c = bt_business_case_new ();
+
+  g_assert_cmpuint (bt_plan_count_business_cases (plan), ==, 0);
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_narratives (plan), BT_ITEM (first));
+  bt_item_append_child (BT_ITEM (first), bt_narrative_get_business_cases (first), BT_ITEM (a));
+  g_assert_cmpuint (bt_plan_count_business_cases (plan), ==, 1);
+
+  /* into a narrative already in the plan, and a narrative that brings its own */
+  bt_item_append_child (BT_ITEM (first), bt_narrative_get_business_cases (first), BT_ITEM (b));
+  bt_item_append_child (BT_ITEM (second), bt_narrative_get_business_cases (second), BT_ITEM (c));
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_narratives (plan), BT_ITEM (second));
+  g_assert_cmpuint (bt_plan_count_business_cases (plan), ==, 3);
+
+  g_list_store_remove (G_LIST_STORE (bt_narrative_get_business_cases (first)), 0);
+  g_assert_cmpuint (bt_plan_count_business_cases (plan), ==, 2);
+  g_list_store_remove (G_LIST_STORE (bt_plan_get_narratives (plan)), 1);
+  g_assert_cmpuint (bt_plan_count_business_cases (plan), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +304,7 @@ main (int   argc,
   g_test_add_func ("/model/default-categories", test_default_categories);
   g_test_add_func ("/model/ids", test_ids);
   g_test_add_func ("/model/last-touchpoint-follows-changes", test_last_touchpoint_follows_changes);
+  g_test_add_func ("/model/business-case-count-follows-changes", test_business_case_count_follows_changes);
   g_test_add_func ("/model/notify-only-on-change", test_notify_only_on_change);
   g_test_add_func ("/model/plan-changed-from-deep-inside", test_plan_changed_from_deep_inside);
   g_test_add_func ("/model/removed-child-is-detached", test_removed_child_is_detached);

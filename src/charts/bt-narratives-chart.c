@@ -195,9 +195,10 @@ collect_cases (BtPlan    *plan,
                guint      max)
 {
   GListModel *narratives = bt_plan_get_narratives (plan);
-  guint n = g_list_model_get_n_items (narratives), total = 0;
+  guint n = g_list_model_get_n_items (narratives);
 
-  for (guint i = 0; i < n; i++)
+  /* Only as far as the first @max: the plan keeps the count of all. */
+  for (guint i = 0; i < n && cases->len < max; i++)
     {
       g_autoptr(BtNarrative) narrative = g_list_model_get_item (narratives, i);
       GListModel *list = bt_narrative_get_business_cases (narrative);
@@ -205,10 +206,9 @@ collect_cases (BtPlan    *plan,
 
       for (guint j = 0; j < m && cases->len < max; j++)
         g_ptr_array_add (cases, g_list_model_get_item (list, j));
-      total += m;
     }
 
-  return total;
+  return bt_plan_count_business_cases (plan);
 }
 
 static void

@@ -26,6 +26,8 @@ struct _BtPlan
   GListStore *import_rules;
 
   guint64     generation;
+  guint64     cases_generation;  /* when n_cases was counted, plus one */
+  guint       n_cases;
   guint       file_version;
   guint       read_only : 1;
 };
@@ -288,6 +290,37 @@ bt_plan_set_file_version (BtPlan *self,
   g_return_if_fail (BT_IS_PLAN (self));
 
   self->file_version = version;
+}
+
+/**
+ * bt_plan_count_business_cases:
+ *
+ * Counted once per change of the plan: the narratives chart says how many
+ * there are on every redraw, and walking thousands of narratives for it
+ * cost more than drawing.
+ *
+ * Returns: how many business cases the narratives have in all
+ */
+guint
+bt_plan_count_business_cases (BtPlan *self)
+{
+  g_return_val_if_fail (BT_IS_PLAN (self), 0);
+
+  if (self->cases_generation != self->generation + 1)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->narratives));
+
+      self->n_cases = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(BtNarrative) narrative = g_list_model_get_item (G_LIST_MODEL (self->narratives), i);
+
+          self->n_cases += g_list_model_get_n_items (bt_narrative_get_business_cases (narrative));
+        }
+      self->cases_generation = self->generation + 1;
+    }
+
+  return self->n_cases;
 }
 
 /**

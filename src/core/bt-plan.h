@@ -40,6 +40,7 @@ gboolean     bt_plan_get_read_only      (BtPlan      *self);
 void         bt_plan_set_read_only      (BtPlan      *self,
                                          gboolean     read_only);
 guint64      bt_plan_get_generation     (BtPlan      *self);
+guint        bt_plan_count_business_cases (BtPlan    *self);
 guint        bt_plan_get_file_version   (BtPlan      *self);
 void         bt_plan_set_file_version   (BtPlan      *self,
                                          guint        version);
