@@ -160,6 +160,28 @@ test_other_writer_is_never_overwritten (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The shown windows of @type; with @destroy, they are closed. */
+static guint
+toplevels_of_type (GType    type,
+                   gboolean destroy)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+  guint n = 0;
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i - 1);
+
+      if (!G_TYPE_CHECK_INSTANCE_TYPE (w, type) || !gtk_widget_get_visible (w))
+        continue;
+      n++;
+      if (destroy)
+        gtk_window_destroy (GTK_WINDOW (w));
+    }
+
+  return n;
+}
+
 /* A plan from a newer version opens read-only, says so in a banner with a
  * way to export a copy, offers no check-in and is never written. */
 static void
@@ -185,16 +207,7 @@ test_newer_version_is_read_only (gconstpointer data)
   g_assert_true (gtk_revealer_get_child_revealed (window->read_only_banner));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.check-in", NULL);
   bt_test_spin (100);
-  {
-    GListModel *toplevels = gtk_window_get_toplevels ();
-
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-
-        g_assert_false (BT_IS_CHECK_IN_DIALOG (w));
-      }
-  }
+  g_assert_cmpuint (toplevels_of_type (BT_TYPE_CHECK_IN_DIALOG, FALSE), ==, 0);
   g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (window), "read-only"), >, 2);
 
   {
@@ -228,22 +241,6 @@ test_shortcuts_window (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static guint
-count_editors (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-
-      n += BT_IS_ITEM_EDITOR (w) && gtk_widget_get_visible (w);
-    }
-
-  return n;
-}
-
 /* Reloading a plan changed by another program shows theirs in the same
  * pages, and opening an item afterwards opens one editor, not one per load. */
 static void
@@ -271,23 +268,13 @@ test_reload_shows_theirs (gconstpointer data)
   g_assert_true (window->relationships_page == pages_before);
 
   person = g_list_model_get_item (bt_plan_get_relationships (window->plan), 0);
-  g_assert_cmpuint (count_editors (), ==, 0);
+  g_assert_cmpuint (toplevels_of_type (BT_TYPE_ITEM_EDITOR, FALSE), ==, 0);
   g_signal_emit_by_name (window->relationships_page, "open-item",
                          bt_plan_get_relationships (window->plan), person);
   bt_test_spin (200);
-  g_assert_cmpuint (count_editors (), ==, 1);
+  g_assert_cmpuint (toplevels_of_type (BT_TYPE_ITEM_EDITOR, FALSE), ==, 1);
 
-  {
-    GListModel *toplevels = gtk_window_get_toplevels ();
-
-    for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-      {
-        g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i - 1);
-
-        if (BT_IS_ITEM_EDITOR (w))
-          gtk_window_destroy (GTK_WINDOW (w));
-      }
-  }
+  toplevels_of_type (BT_TYPE_ITEM_EDITOR, TRUE);
   window->dirty = FALSE;
   gtk_window_destroy (GTK_WINDOW (window));
 }
