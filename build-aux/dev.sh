@@ -180,6 +180,8 @@ case "$cmd" in
     echo
     echo "== Start-up: exec to first frame, and peak memory"
     "$build_dir/tests/bench/make-plan" 1 "$out/scale-1.json"
+    # With its settings schema, as installed: the app reads its preferences.
+    export GSETTINGS_SCHEMA_DIR="$top/$build_dir/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
     headless "$build_dir/tests/bench/bench-startup" --app "$build_dir/src/breakthrough" \
       --bare "$build_dir/tests/bench/bare-window" --plan "$out/scale-1.json" --runs 31 \
       --json "$out/startup.json"
