@@ -108,6 +108,31 @@ def reading_order(stops, header_names):
     return wrong
 
 
+def walk_dialog(window, what, header_names):
+    """Tab through @window and check what every walk must hold: each stop
+    can be told (or typed into), has a name, and the fields below the
+    header bar come in reading order. Returns the stops that can be told."""
+    stops = tab_walk(window)
+    for s in stops:
+        print(f"# {what} stop: {describe(s) if s != 'unknown' else 'a stop that neither says nor takes'}",
+              flush=True)
+    check(f"every Tab stop of the {what} can be told or typed into", "unknown" not in stops)
+    stops = [s for s in stops if s != "unknown"]
+    unnamed = [describe(s) for s in stops if not (s.name or "").strip() or (s.name or "").startswith("Gtk")]
+    for u in unnamed:
+        print(f"# a stop without a name: {u}", flush=True)
+    check(f"every Tab stop of the {what} has a name", stops and not unnamed)
+    wrong = reading_order(stops, header_names)
+    for w in wrong:
+        print(f"# out of reading order: {w}", flush=True)
+    check(f"the fields of the {what} come in reading order", not wrong)
+    return stops
+
+
+def reaches(stops, roles, word):
+    return any(s.getRoleName() in roles and word in (s.name or "") for s in stops)
+
+
 app_process = subprocess.Popen([binary], env=env)
 try:
     app = wait_for(lambda: next((a for a in pyatspi.Registry.getDesktop(0)
@@ -124,26 +149,15 @@ try:
     check("Ctrl+K opens the check-in", dialog is not None)
     time.sleep(0.5)
 
-    stops = tab_walk(dialog)
-    names = [describe(s) if s != "unknown" else "a stop that neither says nor takes" for s in stops]
-    for n in names:
-        print(f"# check-in stop: {n}", flush=True)
-    check("every Tab stop can be told or typed into", "unknown" not in stops)
-    stops = [s for s in stops if s != "unknown"]
+    # The header bar's buttons come first; the rest in reading order.
+    stops = walk_dialog(dialog, "check-in", ("Save", "Cancel"))
     spins = [s for s in stops if s.getRoleName() == "spin button"]
     categories = [n for n in walk(dialog) if n.getRoleName() == "spin button"]
     check("Tab reaches every hours field and rating of the check-in",
           len(categories) > 0 and len(spins) == len(categories))
-    check("Tab reaches the reflection answer",
-          any(s.getRoleName() in ("text", "entry") and "answer" in (s.name or "") for s in stops))
+    check("Tab reaches the reflection answer", reaches(stops, ("text", "entry"), "answer"))
     check("Tab reaches Save and Cancel",
-          any(s.getRoleName() == "push button" and "Save" in (s.name or "") for s in stops)
-          and any(s.getRoleName() == "push button" and "Cancel" in (s.name or "") for s in stops))
-    # The header bar's buttons come first; the rest in reading order.
-    wrong = reading_order(stops, ("Save", "Cancel"))
-    for w in wrong:
-        print(f"# out of reading order: {w}", flush=True)
-    check("the check-in's fields come in reading order", not wrong)
+          reaches(stops, ("push button",), "Save") and reaches(stops, ("push button",), "Cancel"))
 
     # Shift+Tab walks back to the stop before.
     before = focused(dialog)
@@ -176,30 +190,14 @@ try:
     check("Enter opens the person in the item editor", editor is not None)
     time.sleep(0.5)
 
-    stops = tab_walk(editor)
-    for s_ in stops:
-        print(f"# editor stop: {describe(s_) if s_ != 'unknown' else 'a stop that neither says nor takes'}",
-              flush=True)
-    check("every Tab stop of the editor can be told or typed into", "unknown" not in stops)
-    stops = [s_ for s_ in stops if s_ != "unknown"]
-    unnamed = [describe(s_) for s_ in stops if not (s_.name or "").strip() or (s_.name or "").startswith("Gtk")]
-    for u in unnamed:
-        print(f"# a stop without a name: {u}", flush=True)
-    check("every Tab stop of the editor has a name", not unnamed)
+    stops = walk_dialog(editor, "editor", ("Apply", "Cancel"))
     fields = [n for n in walk(editor) if n.getRoleName() in ("spin button",)
               and n.getState().contains(pyatspi.STATE_SHOWING)]
-    check("Tab reaches every number of the editor",
-          all(any(f == s_ for s_ in stops) for f in fields))
+    check("Tab reaches every number of the editor", all(any(f == s for s in stops) for f in fields))
     check("Tab reaches the name and the notes",
-          any(s_.getRoleName() in ("text", "entry") and "Name" in (s_.name or "") for s_ in stops)
-          and any(s_.getRoleName() in ("text", "entry") and "Notes" in (s_.name or "") for s_ in stops))
+          reaches(stops, ("text", "entry"), "Name") and reaches(stops, ("text", "entry"), "Notes"))
     check("Tab reaches Apply and Cancel",
-          any(s_.getRoleName() == "push button" and "Apply" in (s_.name or "") for s_ in stops)
-          and any(s_.getRoleName() == "push button" and "Cancel" in (s_.name or "") for s_ in stops))
-    wrong = reading_order(stops, ("Apply", "Cancel"))
-    for w in wrong:
-        print(f"# out of reading order: {w}", flush=True)
-    check("the editor's fields come in reading order", not wrong)
+          reaches(stops, ("push button",), "Apply") and reaches(stops, ("push button",), "Cancel"))
 
     key(KEY_ESCAPE)
     wait_for(lambda: None if frame(app, "Person") else True, "Escape to close the editor")
@@ -210,16 +208,10 @@ try:
     key(ord(","), (KEY_CONTROL,))
     prefs = wait_for(lambda: frame(app, "Preferences"), "the preferences, opened with Ctrl+comma")
     time.sleep(0.5)
-    stops = tab_walk(prefs)
-    for s_ in stops:
-        print(f"# preferences stop: {describe(s_) if s_ != 'unknown' else 'a stop that neither says nor takes'}",
-              flush=True)
-    stops = [s_ for s_ in stops if s_ != "unknown"]
-    unnamed = [describe(s_) for s_ in stops if not (s_.name or "").strip() or (s_.name or "").startswith("Gtk")]
-    check("every Tab stop of the preferences has a name", stops and not unnamed)
+    stops = walk_dialog(prefs, "preferences", ())
     controls = [n for n in walk(prefs) if n.getRoleName() in ("spin button", "combo box")]
     check("Tab reaches every control of the preferences",
-          len(controls) > 0 and all(any(c == s_ for s_ in stops) for c in controls))
+          len(controls) > 0 and all(any(c == s for s in stops) for c in controls))
     key(KEY_ESCAPE)
     wait_for(lambda: None if frame(app, "Preferences") else True, "Escape to close the preferences")
     check("Escape closes the preferences", True)
