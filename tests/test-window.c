@@ -221,7 +221,8 @@ test_newer_version_is_read_only (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The keyboard shortcuts window is there, on Ctrl+?, once the plan is. */
+/* The keyboard shortcuts window is there, on Ctrl+?, once the plan is; and
+ * the window's icon. */
 static void
 test_shortcuts_window (gconstpointer data)
 {
@@ -233,6 +234,10 @@ test_shortcuts_window (gconstpointer data)
 
   g_assert_nonnull (overlay);
   g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+  /* added with the shortcuts once the window is there: the window's icon
+   * for X11, and the default for the dialogs */
+  g_assert_cmpstr (gtk_window_get_icon_name (GTK_WINDOW (window)), ==, APP_ID);
+  g_assert_cmpstr (gtk_window_get_default_icon_name (), ==, APP_ID);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   bt_test_spin (100);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));

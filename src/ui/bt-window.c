@@ -376,8 +376,10 @@ finish_window (BtWindow *self)
   builder = gtk_builder_new_from_resource ("/io/github/breakthrough/Planner/bt-help-overlay.ui");
   gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
                                            GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
-  if (gtk_window_get_default_icon_name () == NULL)
-    gtk_window_set_default_icon_name (APP_ID);
+  /* Its own icon name too: GTK applies the default icon only to windows
+   * realized after it is set, and this one is on screen. */
+  gtk_window_set_default_icon_name (APP_ID);
+  gtk_window_set_icon_name (GTK_WINDOW (self), APP_ID);
 }
 
 static gboolean
