@@ -222,7 +222,7 @@ test_newer_version_is_read_only (gconstpointer data)
 }
 
 /* The keyboard shortcuts window is there, on Ctrl+?, once the plan is; and
- * the window's icon. */
+ * the window's icon and its primary menu. */
 static void
 test_shortcuts_window (gconstpointer data)
 {
@@ -238,6 +238,7 @@ test_shortcuts_window (gconstpointer data)
    * for X11, and the default for the dialogs */
   g_assert_cmpstr (gtk_window_get_icon_name (GTK_WINDOW (window)), ==, APP_ID);
   g_assert_cmpstr (gtk_window_get_default_icon_name (), ==, APP_ID);
+  g_assert_true (gtk_menu_button_get_menu_model (window->menu_button) == window->primary_menu);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   bt_test_spin (100);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
