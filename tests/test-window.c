@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -158,6 +161,42 @@ test_other_writer_is_never_overwritten (gconstpointer data)
 
   window->dirty = FALSE;
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A plan that takes long to open says so; one that opens at once never
+ * flashes it. A FIFO keeps the worker thread reading until the test writes. */
+static void
+test_slow_open_says_so (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *sample = bt_test_copy_sample ();
+  g_autofree char *contents = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bt-fifo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  BtWindow *window;
+  gsize length;
+  int fd;
+
+  g_assert_true (g_file_get_contents (sample, &contents, &length, NULL));
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+
+  window = bt_window_new (BT_APPLICATION (app), file);
+  bt_test_spin (100);
+  g_assert_cmpstr (adw_status_page_get_title (window->status_page), ==, "");
+  bt_test_spin (400);
+  g_assert_cmpstr (adw_status_page_get_title (window->status_page), ==, "Opening the plan…");
+
+  fd = open (path, O_WRONLY);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, contents, length), ==, (gssize) length);
+  close (fd);
+  g_assert_true (wait_until (plan_loaded, window, 10));
+
+  window->dirty = FALSE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 /* The shown windows of @type; with @destroy, they are closed. */
@@ -544,6 +583,7 @@ main (int   argc,
   g_test_add_data_func ("/window/every-page-in-every-style", app, test_every_page_in_every_style);
   g_test_add_data_func ("/window/people-search-and-filter", app, test_people_search_and_filter);
   g_test_add_data_func ("/window/other-writer-is-never-overwritten", app, test_other_writer_is_never_overwritten);
+  g_test_add_data_func ("/window/slow-open-says-so", app, test_slow_open_says_so);
   g_test_add_data_func ("/window/newer-version-is-read-only", app, test_newer_version_is_read_only);
   g_test_add_data_func ("/window/shortcuts-window", app, test_shortcuts_window);
   g_test_add_data_func ("/window/reload-shows-theirs", app, test_reload_shows_theirs);

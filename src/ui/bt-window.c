@@ -469,13 +469,7 @@ show_opening_cb (gpointer data)
   BtWindow *self = data;
 
   self->opening_id = 0;
-  /* Said only when it takes long enough to be read: a plan that opens at
-   * once does not flash it. */
-  adw_status_page_set_icon_name (self->status_page, NULL);
-  adw_status_page_set_title (self->status_page, "");
-  adw_status_page_set_description (self->status_page, NULL);
-  g_clear_handle_id (&self->opening_id, g_source_remove);
-  self->opening_id = g_timeout_add (300, show_opening_cb, self);
+  adw_status_page_set_title (self->status_page, _("Opening the plan…"));
 
   return G_SOURCE_REMOVE;
 }
