@@ -182,16 +182,21 @@ test_slow_open_says_so (gconstpointer data)
   g_assert_cmpint (mkfifo (path, 0600), ==, 0);
 
   window = bt_window_new (BT_APPLICATION (app), file);
+  gtk_window_present (GTK_WINDOW (window));
   bt_test_spin (100);
   g_assert_cmpstr (adw_status_page_get_title (window->status_page), ==, "");
   bt_test_spin (400);
   g_assert_cmpstr (adw_status_page_get_title (window->status_page), ==, "Opening the plan…");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->opening_spinner)));
+  g_assert_true (gtk_spinner_get_spinning (window->opening_spinner));
+  g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (window), "opening"), >, 2);
 
   fd = open (path, O_WRONLY);
   g_assert_cmpint (fd, >=, 0);
   g_assert_cmpint (write (fd, contents, length), ==, (gssize) length);
   close (fd);
   g_assert_true (wait_until (plan_loaded, window, 10));
+  g_assert_false (gtk_spinner_get_spinning (window->opening_spinner));
 
   window->dirty = FALSE;
   gtk_window_destroy (GTK_WINDOW (window));

@@ -27,6 +27,7 @@ struct _BtWindow
   GtkRevealer          *read_only_banner;
   AdwStatusPage        *status_page;
   GtkWidget            *restore_button;
+  GtkSpinner           *opening_spinner;
   AdwBin               *plan_bin;
   /* The pages: built from bt-window-pages.ui when the first plan is shown */
   AdwViewStack         *stack;

@@ -424,6 +424,8 @@ on_plan_loaded_cb (GObject      *source,
   BtPlan *plan = g_task_propagate_pointer (G_TASK (result), &error);
 
   g_clear_handle_id (&self->opening_id, g_source_remove);
+  gtk_spinner_stop (self->opening_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->opening_spinner), FALSE);
 
   if (plan == NULL)
     {
@@ -470,6 +472,8 @@ show_opening_cb (gpointer data)
 
   self->opening_id = 0;
   adw_status_page_set_title (self->status_page, _("Opening the plan…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->opening_spinner), TRUE);
+  gtk_spinner_start (self->opening_spinner);
 
   return G_SOURCE_REMOVE;
 }
@@ -664,6 +668,7 @@ bt_window_class_init (BtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, opening_spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_restore_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, plan_bin);
 
