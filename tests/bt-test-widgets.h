@@ -36,18 +36,22 @@ bt_test_init_ui (int    *argc,
   return TRUE;
 }
 
-/* The first widget of @type under @widget, depth first. */
+typedef gboolean (*BtTestMatch) (GtkWidget *widget, gconstpointer data);
+
+/* The first widget under @widget (itself included), depth first, that
+ * @match accepts. */
 static inline GtkWidget *
-bt_test_find (GtkWidget *widget,
-              GType      type)
+bt_test_find_match (GtkWidget     *widget,
+                    BtTestMatch    match,
+                    gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (match (widget, data))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = bt_test_find (child, type);
+      GtkWidget *found = bt_test_find_match (child, match, data);
 
       if (found != NULL)
         return found;
@@ -56,25 +60,35 @@ bt_test_find (GtkWidget *widget,
   return NULL;
 }
 
+static inline gboolean
+bt_test_is_of_type (GtkWidget     *widget,
+                    gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The first widget of @type under @widget, depth first. */
+static inline GtkWidget *
+bt_test_find (GtkWidget *widget,
+              GType      type)
+{
+  return bt_test_find_match (widget, bt_test_is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static inline gboolean
+bt_test_is_row_titled (GtkWidget     *widget,
+                       gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 /* The first preferences row under @widget titled @title, depth first. */
 static inline GtkWidget *
 bt_test_find_row (GtkWidget  *widget,
                   const char *title)
 {
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = bt_test_find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return bt_test_find_match (widget, bt_test_is_row_titled, title);
 }
 
 /* Runs the main loop for @ms milliseconds. */

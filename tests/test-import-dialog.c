@@ -56,29 +56,22 @@ static gboolean
 has_title (GPtrArray  *titles,
            const char *title)
 {
-  for (guint i = 0; i < titles->len; i++)
-    if (g_str_equal (titles->pdata[i], title))
-      return TRUE;
-  return FALSE;
+  return g_ptr_array_find_with_equal_func (titles, title, g_str_equal, NULL);
 }
 
-/* The first button under @widget whose accessible name or label is @name. */
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* The first button under @widget whose label is @label. */
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return bt_test_find_match (widget, is_button_labelled, label);
 }
 
 static GtkWidget *
