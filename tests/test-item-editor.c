@@ -13,23 +13,18 @@
 #include "bt-item-editor.h"
 #include "bt-plan-file.h"
 
+static gboolean
+is_button_with_class (GtkWidget     *widget,
+                      gconstpointer  css_class)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, css_class);
+}
+
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *css_class)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return bt_test_find_match (widget, is_button_with_class, css_class);
 }
 
 static void
@@ -150,19 +145,52 @@ test_add_and_delete (void)
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, before + 1);
 }
 
+/* The sample plan, with its first business case open in an editor. */
+typedef struct
+{
+  BtPlan         *plan;
+  BtHistory      *history;
+  BtBusinessCase *bc;
+  BtItemEditor   *editor;
+} CaseFixture;
+
 static void
-test_business_case_savings (void)
+case_setup (CaseFixture   *f,
+            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
-  g_autoptr(BtHistory) history = bt_history_new ();
-  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
-  GListModel *cases = bt_narrative_get_business_cases (narrative);
-  g_autoptr(BtBusinessCase) bc = g_list_model_get_item (cases, 0);
-  BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (narrative), cases, BT_ITEM (bc));
-  GtkWidget *monthly = bt_test_find_row (GTK_WIDGET (editor), "Saving per month");
-  GtkWidget *payback = bt_test_find_row (GTK_WIDGET (editor), "The ask pays back in");
-  g_autoptr(BtCostRow) licences = g_list_model_get_item (bt_business_case_get_cost_rows (bc), 0);
+  g_autoptr(BtNarrative) narrative = NULL;
+  GListModel *cases;
+
+  f->plan = bt_plan_file_load_sample (&error);
+  g_assert_no_error (error);
+  f->history = bt_history_new ();
+  narrative = g_list_model_get_item (bt_plan_get_narratives (f->plan), 0);
+  cases = bt_narrative_get_business_cases (narrative);
+  f->bc = g_list_model_get_item (cases, 0);
+  f->editor = bt_item_editor_new (NULL, f->plan, f->history, BT_ITEM (narrative), cases, BT_ITEM (f->bc));
+  /* Applying closes the editor: then there is nothing to close. */
+  g_object_add_weak_pointer (G_OBJECT (f->editor), (gpointer *) &f->editor);
+}
+
+static void
+case_teardown (CaseFixture   *f,
+               gconstpointer  data)
+{
+  if (f->editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->editor));
+  g_clear_object (&f->bc);
+  g_clear_object (&f->history);
+  g_clear_object (&f->plan);
+}
+
+static void
+test_business_case_savings (CaseFixture   *f,
+                            gconstpointer  data)
+{
+  GtkWidget *monthly = bt_test_find_row (GTK_WIDGET (f->editor), "Saving per month");
+  GtkWidget *payback = bt_test_find_row (GTK_WIDGET (f->editor), "The ask pays back in");
+  g_autoptr(BtCostRow) licences = g_list_model_get_item (bt_business_case_get_cost_rows (f->bc), 0);
 
   g_assert_nonnull (monthly);
   /* 65 000 now against 44 000 projected (C locale: no grouping). */
@@ -177,31 +205,25 @@ test_business_case_savings (void)
 /* A business case's problem is written in paragraphs: a text view, whose
  * lines reach the model as they were typed. */
 static void
-test_long_text (void)
+test_long_text (CaseFixture   *f,
+                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
-  g_autoptr(BtHistory) history = bt_history_new ();
-  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
-  GListModel *cases = bt_narrative_get_business_cases (narrative);
-  g_autoptr(BtBusinessCase) bc = g_list_model_get_item (cases, 0);
-  BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (narrative), cases, BT_ITEM (bc));
-  GtkWidget *problem = bt_test_find (bt_test_find_row (GTK_WIDGET (editor), "The problem"), GTK_TYPE_TEXT_VIEW);
+  GtkWidget *problem = bt_test_find (bt_test_find_row (GTK_WIDGET (f->editor), "The problem"), GTK_TYPE_TEXT_VIEW);
   const char *text = "Three outages a quarter.\n\nEach costs a day of sales.";
   g_autofree char *value = NULL;
 
   g_assert_nonnull (problem);
-  gtk_window_set_default_size (GTK_WINDOW (editor), 560, 1500);
-  gtk_window_present (GTK_WINDOW (editor));
+  gtk_window_set_default_size (GTK_WINDOW (f->editor), 560, 1500);
+  gtk_window_present (GTK_WINDOW (f->editor));
   bt_test_spin (300);
-  g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (editor), "business-case-editor"), >, 20);
+  g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (f->editor), "business-case-editor"), >, 20);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (problem)), text, -1);
-  g_signal_emit_by_name (apply_button (editor), "clicked");
-  g_object_get (bc, "problem", &value, NULL);
+  g_signal_emit_by_name (apply_button (f->editor), "clicked");
+  g_object_get (f->bc, "problem", &value, NULL);
   g_assert_cmpstr (value, ==, text);
-  g_assert_true (bt_history_undo (history));
+  g_assert_true (bt_history_undo (f->history));
   g_clear_pointer (&value, g_free);
-  g_object_get (bc, "problem", &value, NULL);
+  g_object_get (f->bc, "problem", &value, NULL);
   g_assert_cmpstr (value, !=, text);
 }
 
@@ -305,9 +327,10 @@ main (int   argc,
   g_test_add_func ("/item-editor/edit-then-undo", test_edit_then_undo);
   g_test_add_func ("/item-editor/bad-date-is-refused", test_bad_date_is_refused);
   g_test_add_func ("/item-editor/add-and-delete", test_add_and_delete);
-  g_test_add_func ("/item-editor/business-case-savings", test_business_case_savings);
+  g_test_add ("/item-editor/business-case-savings", CaseFixture, NULL, case_setup,
+              test_business_case_savings, case_teardown);
   g_test_add_func ("/item-editor/every-kind", test_every_kind);
-  g_test_add_func ("/item-editor/long-text", test_long_text);
+  g_test_add ("/item-editor/long-text", CaseFixture, NULL, case_setup, test_long_text, case_teardown);
 
   return g_test_run ();
 }
