@@ -228,7 +228,8 @@ bt_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (bt_application_parent_class)->startup (app);
 
-  /* The windows set the default icon once on screen (bt-window.c). */
+  /* The default window icon is set by each window once it is on screen
+   * (bt-window.c), not here before the first frame. */
   bt_application_add_icons ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
