@@ -22,7 +22,6 @@
 
 #include "bt-import.h"
 
-
 /* RFC 4180: fields separated by commas, quoted with double quotes (which
  * double inside), rows ended by CRLF or LF, a quoted field may hold line
  * breaks. Returns rows of fields, and the line each row starts on. */
@@ -260,7 +259,6 @@ read_moment (GStrv        header,
     return moment;
   }
 }
-
 
 /**
  * bt_import_csv_text:
