@@ -36,6 +36,8 @@ test_bad_file (gconstpointer data)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", c->file, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BtPlan) plan = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
 
   plan = bt_plan_file_load (path, &error);
 
@@ -45,6 +47,18 @@ test_bad_file (gconstpointer data)
   if (strstr (error->message, c->fragment) == NULL)
     g_test_fail_printf ("%s: expected the message to contain “%s” but it was “%s”",
                         c->file, c->fragment, error->message);
+
+  /* Reading the lists while parsing says just what reading the tree does. */
+  if (g_file_get_contents (path, &contents, &length, NULL))
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+      g_autoptr(GError) tree_error = NULL;
+      g_autoptr(BtPlan) tree_plan = bt_plan_file_load_bytes_from_tree (bytes, &tree_error);
+
+      g_assert_null (tree_plan);
+      g_assert_nonnull (tree_error);
+      g_assert_cmpstr (tree_error->message, ==, error->message);
+    }
 }
 
 /* 100 000 nested lists: json-glib alone would recurse that deep. */

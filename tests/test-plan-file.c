@@ -434,6 +434,138 @@ test_missing_ids_are_made (void)
   g_assert_cmpstr (bt_item_get_id (a), !=, bt_item_get_id (b));
 }
 
+/* The sample with its root's members in reverse order: weeks before the
+ * categories they refer to, milestones before their phases. */
+static GBytes *
+sample_reordered (gboolean pretty)
+{
+  g_autofree char *path = sample_path ();
+  g_autoptr(GBytes) original = read_bytes (path);
+  g_autoptr(JsonNode) root = parse (original);
+  g_autoptr(JsonObject) reversed = json_object_new ();
+  g_autoptr(JsonNode) reversed_node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GList) names = json_object_get_members (json_node_get_object (root));
+  char *text;
+  gsize length;
+
+  names = g_list_reverse (names);
+  for (GList *l = names; l != NULL; l = l->next)
+    json_object_set_member (reversed, l->data,
+                            json_node_copy (json_object_get_member (json_node_get_object (root), l->data)));
+  json_node_set_object (reversed_node, reversed);
+  json_generator_set_root (generator, reversed_node);
+  json_generator_set_pretty (generator, pretty);
+  text = json_generator_to_data (generator, &length);
+
+  return g_bytes_new_take (text, length);
+}
+
+/* Lists are read while the file is parsed, in the file's order; a plan
+ * whose lists come in another order than the app writes them reads the
+ * same, on many lines or on one. */
+static void
+test_lists_in_any_order (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autoptr(GBytes) original = read_bytes (path);
+
+  for (guint pretty = 0; pretty <= 1; pretty++)
+    {
+      g_autoptr(GBytes) reordered = sample_reordered (pretty);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (reordered, &error);
+      g_autoptr(GBytes) saved = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_items (bt_plan_get_weeks (plan)), ==, 78);
+      saved = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_bytes_equal (saved, original));
+    }
+}
+
+/* A member twice in the root: json-glib keeps the last, and so does the plan. */
+static void
+test_list_member_twice (void)
+{
+  const char *text =
+    "{\"format\": \"breakthrough-plan\", \"version\": 1,"
+    " \"relationships\": [{\"name\": \"A\"}, {\"name\": \"B\"}],"
+    " \"relationships\": [{\"name\": \"C\"}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (bytes, &error);
+  g_autoptr(BtRelationship) r = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (bt_plan_get_relationships (plan)), ==, 1);
+  r = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  g_assert_cmpstr (bt_relationship_get_name (r), ==, "C");
+}
+
+/* "ph\u0061ses" is "phases": the milestones that refer to them must wait
+ * for them, though the bytes do not say "phases". */
+static void
+test_escaped_member_names (void)
+{
+  const char *text =
+    "{\"format\": \"breakthrough-plan\", \"version\": 1,"
+    " \"ph\\u0061ses\": [{\"id\": \"p1\", \"title\": \"P\"}],"
+    " \"milestones\": [{\"title\": \"M\", \"phase\": \"p1\"}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (bt_plan_get_phases (plan)), ==, 1);
+  g_assert_cmpuint (n_items (bt_plan_get_milestones (plan)), ==, 1);
+}
+
+/* json-glib 1.6 also takes C comments and 'strings': a list named inside
+ * one is no list, and "x" stays a member the app does not know. */
+static void
+test_comments_are_not_lists (void)
+{
+  const char *text =
+    "{\"format\": \"breakthrough-plan\", \"version\": 1,"
+    " /* \"relationships\": [ */ \"x\": [{\"name\": \"X\"}], \"y\": ['[']}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (bytes, &error);
+  g_autoptr(GBytes) saved = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (bt_plan_get_relationships (plan)), ==, 0);
+  saved = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "\"X\""));
+}
+
+/* Problems are listed profile first, then list by list in the order the
+ * app reads them, whatever the file's order. */
+static void
+test_problems_in_reading_order (void)
+{
+  const char *text =
+    "{\"format\": \"breakthrough-plan\", \"version\": 1,"
+    " \"relationships\": [{\"name\": \"A\", \"strength\": 9}],"
+    " \"phases\": [{\"start\": \"2026-01-01\"}],"
+    " \"profile\": {\"birth_year\": 5}}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (bytes, &error);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_null (plan);
+  g_assert_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_INVALID);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "profile.birth_year: "));
+  g_assert_true (g_str_has_prefix (lines[1], "phases[0]: "));
+  g_assert_true (g_str_has_prefix (lines[2], "relationships[0].strength: "));
+}
+
 static void
 test_leftovers_are_cleaned (void)
 {
@@ -501,6 +633,11 @@ main (int   argc,
   g_test_add_func ("/plan-file/huge-string", test_huge_string);
   g_test_add_func ("/plan-file/weeks-out-of-order-are-sorted", test_weeks_out_of_order_are_sorted);
   g_test_add_func ("/plan-file/missing-ids-are-made", test_missing_ids_are_made);
+  g_test_add_func ("/plan-file/lists-in-any-order", test_lists_in_any_order);
+  g_test_add_func ("/plan-file/list-member-twice", test_list_member_twice);
+  g_test_add_func ("/plan-file/escaped-member-names", test_escaped_member_names);
+  g_test_add_func ("/plan-file/comments-are-not-lists", test_comments_are_not_lists);
+  g_test_add_func ("/plan-file/problems-in-reading-order", test_problems_in_reading_order);
   g_test_add_func ("/plan-file/leftovers-are-cleaned", test_leftovers_are_cleaned);
 
   return g_test_run ();

@@ -51,6 +51,8 @@ const char *bt_plan_section_to_string     (BtPlanSection   section);
 
 BtPlan     *bt_plan_file_load_bytes       (GBytes         *bytes,
                                            GError        **error);
+BtPlan     *bt_plan_file_load_bytes_from_tree (GBytes      *bytes,
+                                              GError     **error);
 BtPlan     *bt_plan_file_load             (const char     *path,
                                            GError        **error);
 GBytes     *bt_plan_file_serialize        (BtPlan         *plan,
