@@ -542,6 +542,24 @@ test_comments_are_not_lists (void)
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "\"X\""));
 }
 
+/* json-glib 1.6 reads a second document after the first and keeps the
+ * first: the second's lists are not the plan's. */
+static void
+test_second_document_is_not_read (void)
+{
+  const char *text =
+    "{\"format\": \"breakthrough-plan\", \"version\": 1}"
+    "{\"format\": \"breakthrough-plan\", \"version\": 1, \"relationships\": [{\"name\": \"A\"}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (bytes, &error);
+  g_autoptr(BtPlan) tree_plan = bt_plan_file_load_bytes_from_tree (bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (bt_plan_get_relationships (tree_plan)), ==, 0);
+  g_assert_cmpuint (n_items (bt_plan_get_relationships (plan)), ==, 0);
+}
+
 /* Problems are listed profile first, then list by list in the order the
  * app reads them, whatever the file's order. */
 static void
@@ -637,6 +655,7 @@ main (int   argc,
   g_test_add_func ("/plan-file/list-member-twice", test_list_member_twice);
   g_test_add_func ("/plan-file/escaped-member-names", test_escaped_member_names);
   g_test_add_func ("/plan-file/comments-are-not-lists", test_comments_are_not_lists);
+  g_test_add_func ("/plan-file/second-document-is-not-read", test_second_document_is_not_read);
   g_test_add_func ("/plan-file/problems-in-reading-order", test_problems_in_reading_order);
   g_test_add_func ("/plan-file/leftovers-are-cleaned", test_leftovers_are_cleaned);
 

@@ -1303,7 +1303,7 @@ scan_bytes (Loader      *ld,
   guint depth = 0, line = 1, arrays_open = 0, n_members = 0;
   const char *line_start = data;
   gboolean in_string = FALSE, any = FALSE;
-  gboolean root_is_object = FALSE, expect_name = FALSE, in_name = FALSE;
+  gboolean root_is_object = FALSE, expect_name = FALSE, in_name = FALSE, root_done = FALSE;
   const char *name_start = NULL;
   int member_list = -1;   /* the list named by the root member being read */
   const char *end = data + length;
@@ -1378,6 +1378,11 @@ scan_bytes (Loader      *ld,
         break;
       c = *p;
 
+      /* json-glib 1.6 parses a second document after the first, signals
+       * and all, and keeps the first. */
+      if (root_done && c != '\n')
+        ld->unsure = TRUE;
+
       switch (outside_class[(unsigned char) c])
         {
         case OUT_HIGH:
@@ -1440,8 +1445,8 @@ scan_bytes (Loader      *ld,
 
         case OUT_CLOSE:
           any = TRUE;
-          if (depth > 0)
-            depth--;
+          if (depth > 0 && --depth == 0)
+            root_done = TRUE;
           if (c == ']' && arrays_open > 0)
             arrays_open--;
           break;
@@ -1634,8 +1639,8 @@ add_list_to_plan (Loader *ld,
  * root, which list they hold. A list is read this way only when that is
  * sure to give the same plan and the same messages as reading the tree:
  * its member is in the root once, no root member's name has an escape,
- * the file has none of the comments and 'strings' json-glib 1.6 also
- * takes, and the lists are in the order they are read in (see
+ * the file has none of the comments, 'strings' and second documents
+ * json-glib 1.6 also takes, and the lists are in the order they are read in (see
  * decide_streamable()). Everything else is read from the tree after
  * parsing. */
 static void
