@@ -85,40 +85,76 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* Median seconds per call. */
+/* How many calls make a sample of at least @min_sample seconds; the call
+ * also warms caches, fonts and the like. */
+static guint
+calibrate (Op      op,
+           Bench  *b,
+           double  min_sample,
+           double *once)
+{
+  double t0 = now_seconds ();
+
+  op (b);
+  *once = now_seconds () - t0;
+  g_ptr_array_set_size (b->garbage, 0);
+
+  return *once > 0 ? (guint) CLAMP (ceil (min_sample / *once), 1, 10000) : 1000;
+}
+
 static double
-measure (Op     op,
-         Bench *b,
-         guint  samples,
-         double min_sample)
+time_sample (Op     op,
+             Bench *b,
+             guint  reps)
+{
+  double t0 = now_seconds ();
+
+  for (guint r = 0; r < reps; r++)
+    op (b);
+  t0 = (now_seconds () - t0) / reps;
+  g_ptr_array_set_size (b->garbage, 0);
+
+  return t0;
+}
+
+/* Median seconds per call of @op and, unless it is NULL, of @floor_op. The
+ * two take their samples in turn, so that both see the same machine: a
+ * shared one's speed drifts by a third within minutes, which measured one
+ * after the other turned into ratios. */
+static void
+measure_pair (Op      op,
+              Op      floor_op,
+              Bench  *b,
+              guint   samples,
+              double  min_sample,
+              double *op_seconds,
+              double *floor_seconds)
 {
   g_autofree double *times = g_new (double, samples);
-  double t0, once;
-  guint reps;
-
-  t0 = now_seconds ();
-  op (b);   /* also warms caches, fonts and the like */
-  once = now_seconds () - t0;
-  reps = once > 0 ? (guint) CLAMP (ceil (min_sample / once), 1, 10000) : 1000;
-  g_ptr_array_set_size (b->garbage, 0);
+  g_autofree double *floor_times = g_new (double, samples);
+  double once, floor_once = 0;
+  guint reps = calibrate (op, b, min_sample, &once);
+  guint floor_reps = floor_op ? calibrate (floor_op, b, min_sample, &floor_once) : 0;
 
   /* Operations of a second or more vary little: three samples will do. */
-  if (once > 1.0)
+  if (once + floor_once > 1.0)
     samples = MIN (samples, 3);
 
-  g_ptr_array_set_size (b->garbage, 0);
   for (guint s = 0; s < samples; s++)
     {
-      t0 = now_seconds ();
-      for (guint r = 0; r < reps; r++)
-        op (b);
-      times[s] = (now_seconds () - t0) / reps;
-      g_ptr_array_set_size (b->garbage, 0);
+      times[s] = time_sample (op, b, reps);
+      if (floor_op)
+        floor_times[s] = time_sample (floor_op, b, floor_reps);
     }
 
   qsort (times, samples, sizeof (double), compare_doubles);
-
-  return times[samples / 2];
+  *op_seconds = times[samples / 2];
+  *floor_seconds = 0;
+  if (floor_op)
+    {
+      qsort (floor_times, samples, sizeof (double), compare_doubles);
+      *floor_seconds = floor_times[samples / 2];
+    }
 }
 
 /* ---- the operations ---- */
@@ -199,6 +235,14 @@ op_analytics (Bench *b)
   sink += bt_analytics_weak_functions (b->plan);
   sink += bt_analytics_new_battlefield (b->plan, &b->today);
   (void) sink;
+}
+
+/* The same once something changed: the week shares are worked out again. */
+static void
+op_analytics_after_change (Bench *b)
+{
+  g_signal_emit_by_name (b->plan, "changed");
+  op_analytics (b);
 }
 
 static void
@@ -410,34 +454,35 @@ run_scale (double scale,
   bt_chart_style_init (&b.style, BT_CHART_THEME_LIGHT);
   bt_paper_get_size (BT_PAPER_A4, FALSE, &b.page_width, &b.page_height);
 
-  add_result (results, "load", measure (op_load, &b, samples, min_sample),
-              measure (floor_load, &b, samples, min_sample), 1.3);
-  add_result (results, "save", measure (op_save, &b, samples, min_sample),
-              measure (floor_save, &b, samples, min_sample), 1.3);
-  add_result (results, "analytics", measure (op_analytics, &b, samples, min_sample), 0, 0);
+#define MEASURE(name, op, floor_op, goal)                                      \
+  G_STMT_START {                                                              \
+    double seconds, floor_seconds;                                            \
+    measure_pair (op, floor_op, &b, samples, min_sample, &seconds, &floor_seconds); \
+    add_result (results, name, seconds, floor_seconds, goal);                \
+  } G_STMT_END
+
+  MEASURE ("load", op_load, floor_load, 1.3);
+  MEASURE ("save", op_save, floor_save, 1.3);
+  MEASURE ("analytics", op_analytics, NULL, 0);
+  MEASURE ("analytics after a change", op_analytics_after_change, NULL, 0);
 
   for (BtChartKind kind = 0; kind < BT_N_CHARTS; kind++)
     {
       g_autofree char *image = g_strdup_printf ("%s chart, image", bt_chart_kind_to_string (kind));
       g_autofree char *pdf = g_strdup_printf ("%s chart, PDF", bt_chart_kind_to_string (kind));
+      g_autofree char *cold = g_strdup_printf ("%s chart, first draw", bt_chart_kind_to_string (kind));
 
       b.kind = kind;
       b.recording = record_chart (&b);
-      add_result (results, image, measure (op_chart_image, &b, samples, min_sample),
-                  measure (floor_chart_image, &b, samples, min_sample), 1.5);
-      add_result (results, pdf, measure (op_chart_pdf, &b, samples, min_sample),
-                  measure (floor_chart_pdf, &b, samples, min_sample), 0);
-      {
-        g_autofree char *cold = g_strdup_printf ("%s chart, first draw", bt_chart_kind_to_string (kind));
-        add_result (results, cold, measure (op_chart_image_cold, &b, samples, min_sample),
-                    measure (floor_chart_image, &b, samples, min_sample), 0);
-      }
+      MEASURE (image, op_chart_image, floor_chart_image, 1.5);
+      MEASURE (pdf, op_chart_pdf, floor_chart_pdf, 0);
+      MEASURE (cold, op_chart_image_cold, floor_chart_image, 0);
       g_clear_pointer (&b.recording, cairo_surface_destroy);
     }
 
   record_report (&b);
-  add_result (results, "report, PDF", measure (op_report, &b, samples, min_sample),
-              measure (floor_report, &b, samples, min_sample), 0);
+  MEASURE ("report, PDF", op_report, floor_report, 0);
+#undef MEASURE
 
   g_clear_pointer (&b.report_pages, g_ptr_array_unref);
   g_unlink (b.path);
@@ -497,6 +542,7 @@ run_instructions (void)
   COUNT ("save", op_save (&b));
   COUNT ("save-floor", floor_save (&b));
   COUNT ("analytics", op_analytics (&b));
+  COUNT ("analytics-after-change", op_analytics_after_change (&b));
   for (BtChartKind kind = 0; kind < BT_N_CHARTS; kind++)
     {
       g_autofree char *name = g_strdup_printf ("%s-chart", bt_chart_kind_to_string (kind));
