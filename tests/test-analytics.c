@@ -114,6 +114,38 @@ test_week_shares (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (s->rolling, 30.0 / 80.0, EPS);
 }
 
+/* The shares are kept until the plan changes, and every change counts:
+ * hours, a week added, a category changing kind. */
+static void
+test_week_shares_follow_changes (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GArray) first = NULL;
+  g_autoptr(GArray) again = NULL;
+  g_autoptr(GArray) after_hours = NULL;
+  g_autoptr(GArray) after_week = NULL;
+  g_autoptr(GArray) after_kind = NULL;
+
+  add_four_weeks (f);
+  first = bt_analytics_week_shares (f->plan);
+  again = bt_analytics_week_shares (f->plan);
+  g_assert_true (first == again);
+
+  bt_week_set_hours (bt_plan_find_week (f->plan, 2026, 1), bt_item_get_id (BT_ITEM (f->strategic)), 30);
+  after_hours = bt_analytics_week_shares (f->plan);
+  g_assert_cmpfloat_with_epsilon (g_array_index (first, BtWeekShare, 0).share, 0.25, EPS);
+  g_assert_cmpfloat_with_epsilon (g_array_index (after_hours, BtWeekShare, 0).share, 0.5, EPS);
+
+  add_week (f, 2026, 8, 10, 10);
+  after_week = bt_analytics_week_shares (f->plan);
+  g_assert_cmpuint (after_hours->len, ==, 4);
+  g_assert_cmpuint (after_week->len, ==, 5);
+
+  bt_category_set_kind (f->tactical, BT_CATEGORY_STRATEGIC);
+  after_kind = bt_analytics_week_shares (f->plan);
+  g_assert_cmpfloat_with_epsilon (g_array_index (after_kind, BtWeekShare, 0).share, 1.0, EPS);
+}
+
 static void
 test_empty_week_has_no_share (Fixture       *f,
                               gconstpointer  data)
@@ -475,6 +507,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("/analytics/week-shares", test_week_shares);
+  ADD ("/analytics/week-shares-follow-changes", test_week_shares_follow_changes);
   ADD ("/analytics/empty-week-has-no-share", test_empty_week_has_no_share);
   ADD ("/analytics/trend", test_trend);
   ADD ("/analytics/trend-ignores-the-future", test_trend_ignores_the_future);

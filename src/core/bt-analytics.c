@@ -31,23 +31,41 @@ category_kinds (BtPlan *plan)
   return kinds;
 }
 
-/**
- * bt_analytics_week_shares:
- *
- * Returns: (transfer full) (element-type BtWeekShare): one entry per
- *   recorded week, in time order, with the strategic share of the week and
- *   the rolling share of the four calendar weeks that end with it
- */
-GArray *
-bt_analytics_week_shares (BtPlan *plan)
+/* The shares of a plan as of one generation of it. */
+typedef struct
+{
+  guint64  generation;
+  GArray  *shares;
+} SharesCache;
+
+static void
+shares_cache_free (gpointer data)
+{
+  SharesCache *cache = data;
+
+  g_array_unref (cache->shares);
+  g_free (cache);
+}
+
+static GQuark
+shares_cache_quark (void)
+{
+  static gsize quark;
+
+  if (g_once_init_enter (&quark))
+    g_once_init_leave (&quark, g_quark_from_static_string ("bt-analytics-week-shares"));
+
+  return (GQuark) quark;
+}
+
+static GArray *
+compute_week_shares (BtPlan *plan)
 {
   g_autoptr(GHashTable) kinds = NULL;
   GListModel *weeks;
   GArray *shares;
   guint n, first = 0;
   double window_strategic = 0.0, window_total = 0.0;
-
-  g_return_val_if_fail (BT_IS_PLAN (plan), NULL);
 
   kinds = category_kinds (plan);
   weeks = bt_plan_get_weeks (plan);
@@ -97,6 +115,39 @@ bt_analytics_week_shares (BtPlan *plan)
     }
 
   return shares;
+}
+
+/**
+ * bt_analytics_week_shares:
+ *
+ * Worked out once per generation of the plan: the time chart asks on every
+ * redraw, the overview and the report each time they are shown, and a plan
+ * of ten years has 520 weeks to walk.
+ *
+ * Returns: (transfer full) (element-type BtWeekShare): one entry per
+ *   recorded week, in time order, with the strategic share of the week and
+ *   the rolling share of the four calendar weeks that end with it; shared
+ *   with later callers until the plan changes, so not to be modified
+ */
+GArray *
+bt_analytics_week_shares (BtPlan *plan)
+{
+  SharesCache *cache;
+  guint64 generation;
+
+  g_return_val_if_fail (BT_IS_PLAN (plan), NULL);
+
+  generation = bt_plan_get_generation (plan);
+  cache = g_object_get_qdata (G_OBJECT (plan), shares_cache_quark ());
+  if (cache == NULL || cache->generation != generation)
+    {
+      cache = g_new (SharesCache, 1);
+      cache->generation = generation;
+      cache->shares = compute_week_shares (plan);
+      g_object_set_qdata_full (G_OBJECT (plan), shares_cache_quark (), cache, shares_cache_free);
+    }
+
+  return g_array_ref (cache->shares);
 }
 
 /**
@@ -193,13 +244,16 @@ bt_analytics_trend (GArray      *shares,
   if (latest == NULL)
     return trend;
 
-  for (guint i = 0; i < shares->len; i++)
+  /* From the latest week back to the window's start: the shares are in
+   * time order, and ten years of them need not all be looked at. */
+  for (guint i = (guint) (latest - (const BtWeekShare *) shares->data) + 1; i > 0; i--)
     {
-      const BtWeekShare *s = &g_array_index (shares, BtWeekShare, i);
+      const BtWeekShare *s = &g_array_index (shares, BtWeekShare, i - 1);
       double x, y;
 
-      if (s->total <= 0.0 || s->serial > latest->serial ||
-          s->serial + window_weeks <= latest->serial)
+      if (s->serial + window_weeks <= latest->serial)
+        break;
+      if (s->total <= 0.0)
         continue;
 
       x = g_date_days_between (&latest->monday, &s->monday) / BT_DAYS_PER_MONTH;
