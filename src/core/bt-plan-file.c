@@ -1378,10 +1378,16 @@ scan_bytes (Loader      *ld,
         break;
       c = *p;
 
-      /* json-glib 1.6 parses a second document after the first, signals
-       * and all, and keeps the first. */
+      /* json-glib 1.6 reads a second document after the first, keeps the
+       * first and loses (and leaks) the rest: saving would then write less
+       * than the file held. */
       if (root_done && c != '\n')
-        ld->unsure = TRUE;
+        {
+          g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                       _("line %u, column %u: not valid JSON: there is more after the end of the plan"),
+                       line, (guint) g_utf8_strlen (line_start, p - line_start) + 1);
+          return FALSE;
+        }
 
       switch (outside_class[(unsigned char) c])
         {
@@ -1639,8 +1645,8 @@ add_list_to_plan (Loader *ld,
  * root, which list they hold. A list is read this way only when that is
  * sure to give the same plan and the same messages as reading the tree:
  * its member is in the root once, no root member's name has an escape,
- * the file has none of the comments, 'strings' and second documents
- * json-glib 1.6 also takes, and the lists are in the order they are read in (see
+ * the file has none of the comments and 'strings' json-glib 1.6 also
+ * takes, and the lists are in the order they are read in (see
  * decide_streamable()). Everything else is read from the tree after
  * parsing. */
 static void
