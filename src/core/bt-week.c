@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "bt-date.h"
 #include "bt-week.h"
@@ -20,6 +21,10 @@ typedef struct
   double      hours;
 } Entry;
 
+/* A plan's categories fit in the week itself: walking thousands of weeks
+ * then reads one block of memory per week, not three. */
+#define INLINE_ENTRIES 12
+
 struct _BtWeek
 {
   BtItem  parent_instance;
@@ -29,7 +34,11 @@ struct _BtWeek
   char    week_text[9];
   GDate   monday;
   char   *note;
-  GArray *entries;   /* of Entry, in the order they were given */
+  Entry  *entries;   /* in the order they were given: inline_entries, or
+                      * on the heap once there are more */
+  guint   n_entries;
+  guint   n_allocated;
+  Entry   inline_entries[INLINE_ENTRIES];
 };
 
 G_DEFINE_FINAL_TYPE (BtWeek, bt_week, BT_TYPE_ITEM)
@@ -50,7 +59,8 @@ bt_week_finalize (GObject *object)
   BtWeek *self = BT_WEEK (object);
 
   g_clear_pointer (&self->note, g_free);
-  g_clear_pointer (&self->entries, g_array_unref);
+  if (self->entries != self->inline_entries)
+    g_free (self->entries);
 
   G_OBJECT_CLASS (bt_week_parent_class)->finalize (object);
 }
@@ -135,7 +145,8 @@ bt_week_class_init (BtWeekClass *klass)
 static void
 bt_week_init (BtWeek *self)
 {
-  self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  self->entries = self->inline_entries;
+  self->n_allocated = INLINE_ENTRIES;
 }
 
 /**
@@ -228,9 +239,9 @@ find_entry (BtWeek     *self,
             const char *category_id,
             guint      *index)
 {
-  for (guint i = 0; i < self->entries->len; i++)
+  for (guint i = 0; i < self->n_entries; i++)
     {
-      Entry *entry = &g_array_index (self->entries, Entry, i);
+      Entry *entry = &self->entries[i];
 
       if (g_strcmp0 (entry->category_id, category_id) == 0)
         {
@@ -285,8 +296,17 @@ bt_week_set_hours (BtWeek     *self,
     entry->hours = hours;
   else
     {
-      Entry new_entry = { g_intern_string (category_id), hours };
-      g_array_append_val (self->entries, new_entry);
+      if (self->n_entries == self->n_allocated)
+        {
+          Entry *more = g_new (Entry, self->n_allocated * 2);
+
+          memcpy (more, self->entries, self->n_entries * sizeof (Entry));
+          if (self->entries != self->inline_entries)
+            g_free (self->entries);
+          self->entries = more;
+          self->n_allocated *= 2;
+        }
+      self->entries[self->n_entries++] = (Entry) { g_intern_string (category_id), hours };
     }
 
   bt_item_notify (BT_ITEM (self), properties[PROP_TOTAL_HOURS]);
@@ -297,7 +317,7 @@ bt_week_get_n_categories (BtWeek *self)
 {
   g_return_val_if_fail (BT_IS_WEEK (self), 0);
 
-  return self->entries->len;
+  return self->n_entries;
 }
 
 /**
@@ -315,9 +335,9 @@ bt_week_get_category (BtWeek *self,
   Entry *entry;
 
   g_return_val_if_fail (BT_IS_WEEK (self), NULL);
-  g_return_val_if_fail (index < self->entries->len, NULL);
+  g_return_val_if_fail (index < self->n_entries, NULL);
 
-  entry = &g_array_index (self->entries, Entry, index);
+  entry = &self->entries[index];
   if (hours != NULL)
     *hours = entry->hours;
 
@@ -331,8 +351,8 @@ bt_week_get_total_hours (BtWeek *self)
 
   g_return_val_if_fail (BT_IS_WEEK (self), 0.0);
 
-  for (guint i = 0; i < self->entries->len; i++)
-    total += g_array_index (self->entries, Entry, i).hours;
+  for (guint i = 0; i < self->n_entries; i++)
+    total += self->entries[i].hours;
 
   return total;
 }
