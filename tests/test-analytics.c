@@ -378,6 +378,93 @@ test_relationship_state (void)
   g_assert_cmpint (bt_analytics_relationship_state (fine, &today, NULL), ==, BT_RELATIONSHIP_FINE);
 }
 
+/* The counts say, over a whole plan, what the states say one by one, on
+ * any day, and follow the plan's changes. */
+static void
+test_counts (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  const int cadences[] = { 14, 19, 21, 26, 27, 30, 90 };
+  const char *dates[] = { "2026-11-01", "2026-10-02", "2026-11-20", "2026-12-31" };
+  GListModel *relationships = bt_plan_get_relationships (plan);
+  GListModel *milestones = bt_plan_get_milestones (plan);
+  g_autoptr(BtRelationship) never = person (BT_FUNCTION_SALES, 2, 30, NULL);
+  guint seen[BT_N_RELATIONSHIP_STATES] = { 0, }, seen_overdue_milestones = 0;
+
+  bt_item_append_child (BT_ITEM (plan), relationships, BT_ITEM (never));
+  for (guint c = 0; c < G_N_ELEMENTS (cadences); c++)
+    for (guint t = 0; t < G_N_ELEMENTS (dates); t++)
+      {
+        g_autoptr(BtRelationship) r = person (BT_FUNCTION_SALES, 2, cadences[c], dates[t]);
+        bt_item_append_child (BT_ITEM (plan), relationships, BT_ITEM (r));
+      }
+  for (guint t = 0; t < G_N_ELEMENTS (dates); t++)
+    for (BtMilestoneStatus status = BT_MILESTONE_PLANNED; status <= BT_MILESTONE_DROPPED; status++)
+      {
+        g_autoptr(BtMilestone) m = bt_milestone_new ();
+        GDate date;
+
+        g_assert_true (bt_date_parse (dates[t], &date));
+        bt_milestone_set_date (m, &date);
+        bt_milestone_set_status (m, status);
+        bt_item_append_child (BT_ITEM (plan), milestones, BT_ITEM (m));
+      }
+  {
+    g_autoptr(BtMilestone) undated = bt_milestone_new ();
+    bt_item_append_child (BT_ITEM (plan), milestones, BT_ITEM (undated));
+  }
+
+  for (guint round = 0; round < 2; round++)
+    {
+      for (int offset = -60; offset <= 60; offset += 3)
+        {
+          GDate today = day (2026, 11, 20);
+          guint counts[BT_N_RELATIONSHIP_STATES], expected[BT_N_RELATIONSHIP_STATES] = { 0, };
+          guint overdue = 0;
+
+          if (offset < 0)
+            g_date_subtract_days (&today, -offset);
+          else
+            g_date_add_days (&today, offset);
+
+          for (guint i = 0; i < g_list_model_get_n_items (relationships); i++)
+            {
+              g_autoptr(BtRelationship) r = g_list_model_get_item (relationships, i);
+              expected[bt_analytics_relationship_state (r, &today, NULL)]++;
+            }
+          for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
+            {
+              g_autoptr(BtMilestone) m = g_list_model_get_item (milestones, i);
+              overdue += bt_analytics_milestone_overdue (m, &today);
+            }
+
+          bt_analytics_count_relationships (plan, &today, counts);
+          for (guint s = 0; s < BT_N_RELATIONSHIP_STATES; s++)
+            g_assert_cmpuint (counts[s], ==, expected[s]);
+          g_assert_cmpuint (bt_analytics_count_overdue_milestones (plan, &today), ==, overdue);
+          for (guint s = 0; s < BT_N_RELATIONSHIP_STATES; s++)
+            seen[s] += counts[s];
+          seen_overdue_milestones += overdue;
+        }
+
+      /* Changes: the one never touched is touched, a milestone is done. */
+      {
+        g_autoptr(BtTouchpoint) t = bt_touchpoint_new ();
+        g_autoptr(BtMilestone) m = g_list_model_get_item (milestones, 0);
+        GDate date = day (2026, 11, 18);
+
+        bt_touchpoint_set_date (t, &date);
+        bt_item_append_child (BT_ITEM (never), bt_relationship_get_touchpoints (never), BT_ITEM (t));
+        bt_milestone_set_status (m, BT_MILESTONE_DONE);
+      }
+    }
+
+  /* Each state came up on the days checked. */
+  for (guint s = 0; s < BT_N_RELATIONSHIP_STATES; s++)
+    g_assert_cmpuint (seen[s], >, 0);
+  g_assert_cmpuint (seen_overdue_milestones, >, 0);
+}
+
 static void
 test_weak_functions (Fixture       *f,
                      gconstpointer  data)
@@ -518,6 +605,7 @@ main (int   argc,
   g_test_add_func ("/analytics/projection", test_projection);
   g_test_add_func ("/analytics/milestones", test_milestones);
   g_test_add_func ("/analytics/relationship-state", test_relationship_state);
+  g_test_add_func ("/analytics/counts", test_counts);
   g_test_add_func ("/analytics/case-totals", test_case_totals);
 
   return g_test_run ();

@@ -31,31 +31,96 @@ category_kinds (BtPlan *plan)
   return kinds;
 }
 
-/* The shares of a plan as of one generation of it. */
+/* What the analytics keep of a plan until it changes, each part worked out
+ * when first asked for: the week shares, and for the counts the one day
+ * that matters of each relationship and open milestone, sorted, so that a
+ * count is a binary search over a few kilobytes instead of a walk through
+ * thousands of objects. */
 typedef struct
 {
   guint64  generation;
-  GArray  *shares;
-} SharesCache;
+  GArray  *shares;           /* of BtWeekShare */
+  GArray  *due_days;         /* guint32: the Julian day each relationship's next
+                              * touchpoint is due, 0 for never touched; sorted */
+  GArray  *milestone_days;   /* guint32: the Julian day of each open milestone
+                              * with a date; sorted */
+  guint    weak_functions;
+  gboolean weak_known;
+} Derived;
 
 static void
-shares_cache_free (gpointer data)
+derived_clear (Derived *d)
 {
-  SharesCache *cache = data;
+  g_clear_pointer (&d->shares, g_array_unref);
+  g_clear_pointer (&d->due_days, g_array_unref);
+  g_clear_pointer (&d->milestone_days, g_array_unref);
+  d->weak_known = FALSE;
+}
 
-  g_array_unref (cache->shares);
-  g_free (cache);
+static void
+derived_free (gpointer data)
+{
+  derived_clear (data);
+  g_free (data);
 }
 
 static GQuark
-shares_cache_quark (void)
+derived_quark (void)
 {
   static gsize quark;
 
   if (g_once_init_enter (&quark))
-    g_once_init_leave (&quark, g_quark_from_static_string ("bt-analytics-week-shares"));
+    g_once_init_leave (&quark, g_quark_from_static_string ("bt-analytics-derived"));
 
   return (GQuark) quark;
+}
+
+/* The plan's derived data, emptied if the plan changed since. */
+static Derived *
+derived_for (BtPlan *plan)
+{
+  Derived *d = g_object_get_qdata (G_OBJECT (plan), derived_quark ());
+  guint64 generation = bt_plan_get_generation (plan);
+
+  if (d == NULL)
+    {
+      d = g_new0 (Derived, 1);
+      g_object_set_qdata_full (G_OBJECT (plan), derived_quark (), d, derived_free);
+    }
+  else if (d->generation != generation)
+    derived_clear (d);
+  d->generation = generation;
+
+  return d;
+}
+
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* How many of the sorted @days are before @day. */
+static guint
+count_before (GArray  *days,
+              guint32  day)
+{
+  guint lo = 0, hi = days->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (days, guint32, mid) < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
 }
 
 static GArray *
@@ -132,22 +197,15 @@ compute_week_shares (BtPlan *plan)
 GArray *
 bt_analytics_week_shares (BtPlan *plan)
 {
-  SharesCache *cache;
-  guint64 generation;
+  Derived *d;
 
   g_return_val_if_fail (BT_IS_PLAN (plan), NULL);
 
-  generation = bt_plan_get_generation (plan);
-  cache = g_object_get_qdata (G_OBJECT (plan), shares_cache_quark ());
-  if (cache == NULL || cache->generation != generation)
-    {
-      cache = g_new (SharesCache, 1);
-      cache->generation = generation;
-      cache->shares = compute_week_shares (plan);
-      g_object_set_qdata_full (G_OBJECT (plan), shares_cache_quark (), cache, shares_cache_free);
-    }
+  d = derived_for (plan);
+  if (d->shares == NULL)
+    d->shares = compute_week_shares (plan);
 
-  return g_array_ref (cache->shares);
+  return g_array_ref (d->shares);
 }
 
 /**
@@ -423,10 +481,19 @@ bt_analytics_relationship_state (BtRelationship *relationship,
 guint
 bt_analytics_weak_functions (BtPlan *plan)
 {
-  GListModel *relationships = bt_plan_get_relationships (plan);
-  guint n = g_list_model_get_n_items (relationships);
-  guint mask = (1u << BT_FUNCTION_OTHER) - 1;
+  GListModel *relationships;
+  guint n, mask;
+  Derived *d;
 
+  g_return_val_if_fail (BT_IS_PLAN (plan), 0);
+
+  d = derived_for (plan);
+  if (d->weak_known)
+    return d->weak_functions;
+
+  relationships = bt_plan_get_relationships (plan);
+  n = g_list_model_get_n_items (relationships);
+  mask = (1u << BT_FUNCTION_OTHER) - 1;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BtRelationship) r = g_list_model_get_item (relationships, i);
@@ -435,7 +502,96 @@ bt_analytics_weak_functions (BtPlan *plan)
         mask &= ~(1u << bt_relationship_get_function (r));
     }
 
+  d->weak_functions = mask;
+  d->weak_known = TRUE;
+
   return mask;
+}
+
+/**
+ * bt_analytics_count_relationships:
+ * @counts: (out) (array fixed-size=3): how many relationships are in each
+ *   #BtRelationshipState on @today, as bt_analytics_relationship_state()
+ *   would say one by one
+ */
+void
+bt_analytics_count_relationships (BtPlan      *plan,
+                                  const GDate *today,
+                                  guint        counts[BT_N_RELATIONSHIP_STATES])
+{
+  guint32 day, before, soon;
+  Derived *d;
+
+  g_return_if_fail (BT_IS_PLAN (plan));
+  g_return_if_fail (today != NULL && g_date_valid (today));
+
+  d = derived_for (plan);
+  if (d->due_days == NULL)
+    {
+      GListModel *relationships = bt_plan_get_relationships (plan);
+      guint n = g_list_model_get_n_items (relationships);
+
+      d->due_days = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(BtRelationship) r = g_list_model_get_item (relationships, i);
+          guint32 due = 0;
+          GDate last;
+
+          if (bt_relationship_get_last_touchpoint (r, &last))
+            due = g_date_get_julian (&last) + bt_relationship_get_cadence_days (r);
+          g_array_append_val (d->due_days, due);
+        }
+      g_array_sort (d->due_days, compare_days);
+    }
+
+  day = g_date_get_julian (today);
+  before = count_before (d->due_days, day);
+  soon = count_before (d->due_days, day + BT_DUE_SOON_DAYS + 1) - before;
+
+  counts[BT_RELATIONSHIP_OVERDUE] = before;   /* never touched included */
+  counts[BT_RELATIONSHIP_DUE_SOON] = soon;
+  counts[BT_RELATIONSHIP_FINE] = d->due_days->len - before - soon;
+}
+
+/**
+ * bt_analytics_count_overdue_milestones:
+ *
+ * Returns: how many milestones bt_analytics_milestone_overdue() finds
+ *   overdue on @today
+ */
+guint
+bt_analytics_count_overdue_milestones (BtPlan      *plan,
+                                       const GDate *today)
+{
+  Derived *d;
+
+  g_return_val_if_fail (BT_IS_PLAN (plan), 0);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), 0);
+
+  d = derived_for (plan);
+  if (d->milestone_days == NULL)
+    {
+      GListModel *milestones = bt_plan_get_milestones (plan);
+      guint n = g_list_model_get_n_items (milestones);
+
+      d->milestone_days = g_array_new (FALSE, FALSE, sizeof (guint32));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(BtMilestone) m = g_list_model_get_item (milestones, i);
+          BtMilestoneStatus status = bt_milestone_get_status (m);
+          const GDate *date = bt_milestone_get_date (m);
+          guint32 day;
+
+          if (date == NULL || (status != BT_MILESTONE_PLANNED && status != BT_MILESTONE_IN_PROGRESS))
+            continue;
+          day = g_date_get_julian (date);
+          g_array_append_val (d->milestone_days, day);
+        }
+      g_array_sort (d->milestone_days, compare_days);
+    }
+
+  return count_before (d->milestone_days, g_date_get_julian (today));
 }
 
 BtCaseTotals

@@ -60,6 +60,7 @@ typedef enum
   BT_RELATIONSHIP_FINE,
   BT_RELATIONSHIP_DUE_SOON,
   BT_RELATIONSHIP_OVERDUE,
+  BT_N_RELATIONSHIP_STATES
 } BtRelationshipState;
 
 typedef struct
@@ -94,6 +95,11 @@ BtRelationshipState  bt_analytics_relationship_state   (BtRelationship     *rela
                                                         const GDate        *today,
                                                         GDate              *next_due);
 guint                bt_analytics_weak_functions       (BtPlan             *plan);
+void                 bt_analytics_count_relationships  (BtPlan             *plan,
+                                                        const GDate        *today,
+                                                        guint               counts[BT_N_RELATIONSHIP_STATES]);
+guint                bt_analytics_count_overdue_milestones (BtPlan         *plan,
+                                                        const GDate        *today);
 BtCaseTotals         bt_analytics_case_totals          (BtBusinessCase     *business_case);
 gboolean             bt_analytics_new_battlefield      (BtPlan             *plan,
                                                         const GDate        *today);

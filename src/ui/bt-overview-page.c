@@ -224,12 +224,18 @@ refresh (BtOverviewPage *self)
       add_row (self, self->milestones_group, text_row (_("No open milestones"), NULL));
   }
 
-  /* Overdue relationships, each with "log touchpoint". */
+  /* Overdue relationships, each with "log touchpoint"; the count says when
+   * to stop looking, and how many more there are. */
   shown = 0;
   {
     GListModel *relationships = bt_plan_get_relationships (self->plan);
+    guint counts[BT_N_RELATIONSHIP_STATES];
+    guint overdue;
 
-    for (guint i = 0; i < g_list_model_get_n_items (relationships) && shown < MAX_ROWS; i++)
+    bt_analytics_count_relationships (self->plan, &today, counts);
+    overdue = counts[BT_RELATIONSHIP_OVERDUE];
+
+    for (guint i = 0; i < g_list_model_get_n_items (relationships) && shown < MIN (overdue, MAX_ROWS); i++)
       {
         g_autoptr(BtRelationship) r = g_list_model_get_item (relationships, i);
         GDate last;
@@ -259,6 +265,12 @@ refresh (BtOverviewPage *self)
       }
     if (shown == 0)
       add_row (self, self->people_group, text_row (_("Nobody is overdue"), NULL));
+    else if (overdue > shown)
+      {
+        g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                                              overdue - shown), overdue - shown);
+        add_row (self, self->people_group, text_row (more, NULL));
+      }
   }
 
   /* Narratives still in draft, and the signal about the organisation. */

@@ -209,35 +209,31 @@ floor_save (Bench *b)
   g_assert_no_error (error);
 }
 
+/* What the window works out from a plan, on the overview and around the
+ * charts: the week shares with the trajectory, trend and projection, how
+ * many people and milestones are overdue, the weak functions. */
 static void
 op_analytics (Bench *b)
 {
   g_autoptr(GArray) shares = bt_analytics_week_shares (b->plan);
   BtTrajectory trajectory = bt_analytics_trajectory (b->plan, shares);
   BtTrend trend = bt_analytics_trend (shares, &b->today, BT_TREND_WEEKS);
-  GListModel *relationships = bt_plan_get_relationships (b->plan);
-  GListModel *milestones = bt_plan_get_milestones (b->plan);
+  guint counts[BT_N_RELATIONSHIP_STATES];
   volatile guint sink = 0;
   GDate projected;
 
   sink += bt_analytics_weeks_below (shares, &trajectory, &b->today);
   sink += bt_analytics_projection (&trend, 0.55, &projected);
-  for (guint i = 0; i < g_list_model_get_n_items (relationships); i++)
-    {
-      g_autoptr(BtRelationship) r = g_list_model_get_item (relationships, i);
-      sink += bt_analytics_relationship_state (r, &b->today, NULL);
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
-    {
-      g_autoptr(BtMilestone) m = g_list_model_get_item (milestones, i);
-      sink += bt_analytics_milestone_overdue (m, &b->today);
-    }
+  bt_analytics_count_relationships (b->plan, &b->today, counts);
+  sink += counts[BT_RELATIONSHIP_OVERDUE] + counts[BT_RELATIONSHIP_DUE_SOON];
+  sink += bt_analytics_count_overdue_milestones (b->plan, &b->today);
   sink += bt_analytics_weak_functions (b->plan);
   sink += bt_analytics_new_battlefield (b->plan, &b->today);
   (void) sink;
 }
 
-/* The same once something changed: the week shares are worked out again. */
+/* The same once something changed: everything is worked out again from
+ * the plan's objects. */
 static void
 op_analytics_after_change (Bench *b)
 {
