@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <utime.h>
@@ -174,6 +175,67 @@ test_numbers_are_written_readably (void)
         g_assert_cmpfloat (g_ascii_strtod (buf, NULL), ==, tricky[i]);
       }
   }
+}
+
+/* The shortest of %.15g, %.16g and %.17g that reads back the same: how
+ * numbers have always been written, so a saved file does not change. */
+static void
+reference_format (char   *buf,
+                  gsize   size,
+                  double  value)
+{
+  if (value == floor (value) && fabs (value) < 9007199254740992.0)
+    {
+      g_snprintf (buf, size, "%" G_GINT64_FORMAT, (gint64) value);
+      return;
+    }
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, size, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        return;
+    }
+}
+
+/* Hours and money take a quicker way to their text: the same text. */
+static void
+test_numbers_written_as_before (void)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE], expected[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autoptr(GRand) rand = g_rand_new_with_seed (47);
+  guint n = 0;
+
+  for (int i = -20000; i <= 20000; i++)
+    {
+      double values[] = { i / 100.0, i / 10.0, i / 4.0, i / 3.0, i * 1000003.37, i / 100.0 + 1e-9 };
+
+      for (guint k = 0; k < G_N_ELEMENTS (values); k++)
+        {
+          bt_json_format_double (buf, sizeof buf, values[k]);
+          reference_format (expected, sizeof expected, values[k]);
+          if (g_strcmp0 (buf, expected) != 0)
+            g_error ("%.17g is written as %s, not %s", values[k], buf, expected);
+          n++;
+        }
+    }
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      double value = g_rand_double_range (rand, -2e12, 2e12);
+
+      if (i % 2 == 0)
+        value = round (value) / 100.0;
+      bt_json_format_double (buf, sizeof buf, value);
+      reference_format (expected, sizeof expected, value);
+      if (g_strcmp0 (buf, expected) != 0)
+        g_error ("%.17g is written as %s, not %s", value, buf, expected);
+      n++;
+    }
+
+  g_assert_cmpuint (n, ==, 40001 * 6 + 20000);
 }
 
 static void
@@ -641,6 +703,7 @@ main (int   argc,
   g_test_add_func ("/plan-file/sample-round-trip-is-identical", test_sample_round_trip_is_identical);
   g_test_add_func ("/plan-file/unknown-fields-survive", test_unknown_fields_survive);
   g_test_add_func ("/plan-file/numbers-are-written-readably", test_numbers_are_written_readably);
+  g_test_add_func ("/plan-file/numbers-written-as-before", test_numbers_written_as_before);
   g_test_add_func ("/plan-file/newer-version-is-read-only", test_newer_version_is_read_only);
   g_test_add_func ("/plan-file/sections", test_sections);
   g_test_add_func ("/plan-file/save-permissions-and-backup", test_save_permissions_and_backup);

@@ -67,9 +67,10 @@ bt_json_writer_finish (BtJsonWriter *self)
 static void
 newline (BtJsonWriter *self)
 {
+  static const char spaces[2 * MAX_DEPTH + 1] = { [0 ... 2 * MAX_DEPTH - 1] = ' ' };
+
   g_string_append_c (self->out, '\n');
-  for (guint i = 0; i < self->depth; i++)
-    g_string_append (self->out, "  ");
+  g_string_append_len (self->out, spaces, 2 * self->depth);
 }
 
 /* Everything that starts a value goes through here: the comma and line
@@ -145,11 +146,11 @@ append_escaped (GString    *out,
                 const char *s)
 {
   static const char hex[] = "0123456789abcdef";
-  const char *run = s;
+  const char *run = s, *p;
 
   g_string_append_c (out, '"');
 
-  for (const char *p = s; *p != '\0'; p++)
+  for (p = s; *p != '\0'; p++)
     {
       unsigned char c = (unsigned char) *p;
       const char *escape = NULL;
@@ -178,7 +179,7 @@ append_escaped (GString    *out,
       run = p + 1;
     }
 
-  g_string_append (out, run);
+  g_string_append_len (out, run, p - run);
   g_string_append_c (out, '"');
 }
 
@@ -200,12 +201,33 @@ bt_json_writer_string (BtJsonWriter *self,
   append_escaped (self->out, value);
 }
 
+/* Decimal digits of @value at the end of @buf (of 24 bytes); returns where
+ * they start. printf would parse a format for every number written. */
+static char *
+format_int (char   *buf,
+            gint64  value)
+{
+  char *p = buf + 23;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  *p = '\0';
+  do
+    *--p = '0' + magnitude % 10;
+  while ((magnitude /= 10) > 0);
+  if (value < 0)
+    *--p = '-';
+
+  return p;
+}
+
 void
 bt_json_writer_int (BtJsonWriter *self,
                     gint64        value)
 {
+  char buf[24];
+
   before_value (self);
-  g_string_append_printf (self->out, "%" G_GINT64_FORMAT, value);
+  g_string_append (self->out, format_int (buf, value));
 }
 
 /**
@@ -224,8 +246,40 @@ bt_json_format_double (char   *buf,
   /* Whole numbers in the exact range of a double print as integers. */
   if (value == floor (value) && fabs (value) < 9007199254740992.0)
     {
-      g_snprintf (buf, size, "%" G_GINT64_FORMAT, (gint64) value);
+      char digits[24];
+
+      g_strlcpy (buf, format_int (digits, (gint64) value), size);
       return;
+    }
+
+  /* Hours and money mostly have one or two decimals: when hundredths say
+   * the number exactly, they are what %.15g would print. (An IEEE division
+   * of two exact numbers gives the double nearest to their quotient, as
+   * reading the digits back does.) */
+  if (fabs (value) < 1e12)
+    {
+      double hundredths = round (value * 100.0);
+
+      if (hundredths / 100.0 == value)
+        {
+          gint64 h = (gint64) fabs (hundredths);
+          char digits[24];
+          const char *whole = format_int (digits, h / 100);
+          int cents = (int) (h % 100);
+          gsize n = 0;
+
+          g_assert (size >= 24);
+          if (value < 0)
+            buf[n++] = '-';
+          while (*whole != '\0')
+            buf[n++] = *whole++;
+          buf[n++] = '.';
+          buf[n++] = '0' + cents / 10;
+          if (cents % 10 != 0)
+            buf[n++] = '0' + cents % 10;
+          buf[n] = '\0';
+          return;
+        }
     }
 
   for (int precision = 15; precision <= 17; precision++)

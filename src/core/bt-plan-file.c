@@ -357,24 +357,32 @@ path_push_member (Loader     *ld,
   return mark;
 }
 
+/* "[index]": every item read or written has its path, without printf,
+ * which cost more than reading most items' fields. */
+static void
+append_index (GString *path,
+              guint    index)
+{
+  char digits[16];
+  guint n = 0;
+
+  do
+    digits[n++] = '0' + index % 10;
+  while ((index /= 10) > 0);
+
+  g_string_append_c (path, '[');
+  while (n > 0)
+    g_string_append_c (path, digits[--n]);
+  g_string_append_c (path, ']');
+}
+
 static gsize
 path_push_index (Loader *ld,
                  guint   index)
 {
   gsize mark = ld->path->len;
-  char digits[16];
-  guint n = 0;
 
-  /* Every item read pushes its index: without printf, which cost more than
-   * reading most items' fields. */
-  do
-    digits[n++] = '0' + index % 10;
-  while ((index /= 10) > 0);
-
-  g_string_append_c (ld->path, '[');
-  while (n > 0)
-    g_string_append_c (ld->path, digits[--n]);
-  g_string_append_c (ld->path, ']');
+  append_index (ld->path, index);
 
   return mark;
 }
@@ -1974,6 +1982,35 @@ typedef struct
   GError      *error;
 } Writer;
 
+/* YYYY-MM-DD into @out, as bt_date_to_iso() says it, without allocating
+ * or formatting: a plan writes thousands of dates. */
+static void
+format_iso_date (char         out[16],
+                 const GDate *date)
+{
+  guint y = g_date_get_year (date), m = g_date_get_month (date), d = g_date_get_day (date);
+
+  if (y > 9999)
+    {
+      g_autofree char *text = bt_date_to_iso (date);
+
+      g_strlcpy (out, text, 16);
+      return;
+    }
+
+  out[0] = '0' + y / 1000;
+  out[1] = '0' + y / 100 % 10;
+  out[2] = '0' + y / 10 % 10;
+  out[3] = '0' + y % 10;
+  out[4] = '-';
+  out[5] = '0' + m / 10;
+  out[6] = '0' + m % 10;
+  out[7] = '-';
+  out[8] = '0' + d / 10;
+  out[9] = '0' + d % 10;
+  out[10] = '\0';
+}
+
 static gboolean
 check_text (Writer     *wr,
             const char *member,
@@ -2049,11 +2086,11 @@ write_fields (Writer    *wr,
       else if (type == G_TYPE_DATE)
         {
           const GDate *date = g_value_get_boxed (&value);
-          g_autofree char *text = NULL;
+          char text[16];
 
           if (date == NULL || !g_date_valid (date))
             continue;
-          text = bt_date_to_iso (date);
+          format_iso_date (text, date);
           bt_json_writer_member (b, field->member);
           bt_json_writer_string (b, text);
         }
@@ -2114,7 +2151,7 @@ write_list (Writer     *wr,
       g_autoptr(BtItem) item = g_list_model_get_item (list, i);
       gsize mark = wr->path->len;
 
-      g_string_append_printf (wr->path, "[%u]", i);
+      append_index (wr->path, i);
       bt_json_writer_begin_object (wr->json);
       write_fields (wr, info, item);
       bt_json_writer_end_object (wr->json);
