@@ -55,6 +55,15 @@ parse (GBytes *bytes)
   return json_node_copy (json_parser_get_root (parser));
 }
 
+static BtPlan *
+load_text (const char  *text,
+           GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+
+  return bt_plan_file_load_bytes (bytes, error);
+}
+
 static guint
 n_items (GListModel *list)
 {
@@ -464,9 +473,8 @@ test_weeks_out_of_order_are_sorted (void)
     "{\"format\": \"breakthrough-plan\", \"version\": 1,"
     " \"categories\": [{\"id\": \"c\", \"name\": \"C\", \"kind\": \"strategic\"}],"
     " \"weeks\": [{\"week\": \"2026-W10\"}, {\"week\": \"2025-W40\"}, {\"week\": \"2026-W02\"}]}";
-  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
   g_autoptr(GError) error = NULL;
-  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (bytes, &error);
+  g_autoptr(BtPlan) plan = load_text (text, &error);
   const char *order[] = { "2025-W40", "2026-W02", "2026-W10" };
 
   g_assert_no_error (error);
@@ -483,9 +491,8 @@ test_missing_ids_are_made (void)
   const char *text =
     "{\"format\": \"breakthrough-plan\", \"version\": 1,"
     " \"relationships\": [{\"name\": \"A\"}, {\"name\": \"B\"}]}";
-  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
   g_autoptr(GError) error = NULL;
-  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (bytes, &error);
+  g_autoptr(BtPlan) plan = load_text (text, &error);
   g_autoptr(BtItem) a = NULL;
   g_autoptr(BtItem) b = NULL;
 
@@ -555,9 +562,8 @@ test_list_member_twice (void)
     "{\"format\": \"breakthrough-plan\", \"version\": 1,"
     " \"relationships\": [{\"name\": \"A\"}, {\"name\": \"B\"}],"
     " \"relationships\": [{\"name\": \"C\"}]}";
-  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
   g_autoptr(GError) error = NULL;
-  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (bytes, &error);
+  g_autoptr(BtPlan) plan = load_text (text, &error);
   g_autoptr(BtRelationship) r = NULL;
 
   g_assert_no_error (error);
@@ -575,9 +581,8 @@ test_escaped_member_names (void)
     "{\"format\": \"breakthrough-plan\", \"version\": 1,"
     " \"ph\\u0061ses\": [{\"id\": \"p1\", \"title\": \"P\"}],"
     " \"milestones\": [{\"title\": \"M\", \"phase\": \"p1\"}]}";
-  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
   g_autoptr(GError) error = NULL;
-  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (bytes, &error);
+  g_autoptr(BtPlan) plan = load_text (text, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (n_items (bt_plan_get_phases (plan)), ==, 1);
@@ -592,9 +597,8 @@ test_comments_are_not_lists (void)
   const char *text =
     "{\"format\": \"breakthrough-plan\", \"version\": 1,"
     " /* \"relationships\": [ */ \"x\": [{\"name\": \"X\"}], \"y\": ['[']}";
-  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
   g_autoptr(GError) error = NULL;
-  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (bytes, &error);
+  g_autoptr(BtPlan) plan = load_text (text, &error);
   g_autoptr(GBytes) saved = NULL;
 
   g_assert_no_error (error);
@@ -612,9 +616,8 @@ test_second_document_is_refused (void)
   const char *text =
     "{\"format\": \"breakthrough-plan\", \"version\": 1}\n"
     "{\"format\": \"breakthrough-plan\", \"version\": 1, \"relationships\": [{\"name\": \"A\"}]}";
-  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
   g_autoptr(GError) error = NULL;
-  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (bytes, &error);
+  g_autoptr(BtPlan) plan = load_text (text, &error);
 
   g_assert_null (plan);
   g_assert_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX);
@@ -631,9 +634,8 @@ test_problems_in_reading_order (void)
     " \"relationships\": [{\"name\": \"A\", \"strength\": 9}],"
     " \"phases\": [{\"start\": \"2026-01-01\"}],"
     " \"profile\": {\"birth_year\": 5}}";
-  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
   g_autoptr(GError) error = NULL;
-  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (bytes, &error);
+  g_autoptr(BtPlan) plan = load_text (text, &error);
   g_auto(GStrv) lines = NULL;
 
   g_assert_null (plan);
