@@ -156,26 +156,38 @@ case "$cmd" in
     "$build_dir/tests/bench/bench-core" --json "$out/core.json" "$@"
 
     echo
-    echo "== Instructions at scale 1 (callgrind; stable on a busy machine)"
+    echo "== Instructions (callgrind; stable on a busy machine), and their growth from scale 1 to 100"
     rm -f "$out"/callgrind.out.*
-    valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$out/callgrind.out.%p" \
-      "$build_dir/tests/bench/bench-core" --instructions >/dev/null 2>&1
-    {
-      printf '{\n'
-      first=1
-      for f in "$out"/callgrind.out.*.*; do
-        name=$(sed -n 's/^desc: Trigger: Client Request: //p' "$f")
-        total=$(sed -n 's/^totals: //p' "$f")
-        [ -n "$name" ] || continue
-        [ $first = 1 ] || printf ',\n'
-        first=0
-        printf '  "%s": %s' "$name" "$total"
-      done
-      printf '\n}\n'
-    } > "$out/instructions.json"
-    for f in "$out"/callgrind.out.*.*; do
-      printf '%-28s %'"'"'15d\n' "$(sed -n 's/^desc: Trigger: Client Request: //p' "$f")" "$(sed -n 's/^totals: //p' "$f")"
-    done | sort
+    for scale in 1 100; do
+      valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$out/callgrind.out.$scale.%p" \
+        "$build_dir/tests/bench/bench-core" --instructions --instructions-scale "$scale" >/dev/null 2>&1
+    done
+    # name<TAB>scale<TAB>instructions, one line per operation and scale
+    for f in "$out"/callgrind.out.*.*.*; do
+      name=$(sed -n 's/^desc: Trigger: Client Request: //p' "$f")
+      total=$(sed -n 's/^totals: //p' "$f")
+      [ -n "$name" ] || continue
+      scale=${f#"$out"/callgrind.out.}
+      printf '%s\t%s\t%s\n' "$name" "${scale%%.*}" "$total"
+    done | sort > "$out/instructions.tsv"
+    python3 - "$out/instructions.tsv" "$out/instructions.json" <<'PY'
+import json, sys
+counts = {}
+for line in open(sys.argv[1]):
+    name, scale, total = line.rstrip('\n').split('\t')
+    counts.setdefault(name, {})[scale] = int(total)
+rows = {}
+print(f"{'operation':28} {'scale 1':>15} {'scale 100':>17} {'growth':>9}")
+for name in sorted(counts):
+    c = counts[name]
+    growth = c['100'] / c['1'] if '1' in c and '100' in c and c['1'] else None
+    rows[name] = {'scale_1': c.get('1'), 'scale_100': c.get('100'), 'growth': growth}
+    one = f"{c['1']:,}" if '1' in c else '—'
+    hundred = f"{c['100']:,}" if '100' in c else '—'
+    grown = f"{growth:.1f}×" if growth else ''
+    print(f"{name:28} {one:>15} {hundred:>17} {grown:>9}")
+json.dump(rows, open(sys.argv[2], 'w'), indent=2)
+PY
 
     echo
     echo "== Start-up: exec to first frame, and peak memory"

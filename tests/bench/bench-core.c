@@ -9,11 +9,13 @@
  *             once into a recording surface), with no layout or text shaping;
  *   report  — the same, page by page, into a PDF.
  * Each figure is the median of several samples; a sample repeats the
- * operation until it lasts long enough to time well.
+ * operation until it lasts long enough to time well. The samples of an
+ * operation at every scale and of its floor are taken in turn, so that
+ * ratios and growth compare figures taken under the same conditions.
  *
- * With --instructions, each operation runs once at scale 1 between
- * callgrind client requests, for instruction counts that do not depend on
- * how busy the machine is.
+ * With --instructions, each operation runs once, at scale 1 or the one
+ * --instructions-scale gives, between callgrind client requests, for
+ * instruction counts that do not depend on how busy the machine is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +27,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <errno.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
@@ -49,6 +54,7 @@
 
 typedef struct
 {
+  char            *dir;
   BtPlan          *plan;
   GBytes          *bytes;
   JsonNode        *tree;
@@ -102,12 +108,19 @@ calibrate (Op      op,
   return *once > 0 ? (guint) CLAMP (ceil (min_sample / *once), 1, 10000) : 1000;
 }
 
+/* One untimed call first: the sample before it may have been another
+ * scale's, which left other data in the caches. */
 static double
 time_sample (Op     op,
              Bench *b,
              guint  reps)
 {
-  double t0 = now_seconds ();
+  double t0;
+
+  op (b);
+  g_ptr_array_set_size (b->garbage, 0);
+
+  t0 = now_seconds ();
 
   for (guint r = 0; r < reps; r++)
     op (b);
@@ -115,46 +128,6 @@ time_sample (Op     op,
   g_ptr_array_set_size (b->garbage, 0);
 
   return t0;
-}
-
-/* Median seconds per call of @op and, unless it is NULL, of @floor_op. The
- * two take their samples in turn, so that both see the same machine: a
- * shared one's speed drifts by a third within minutes, which measured one
- * after the other turned into ratios. */
-static void
-measure_pair (Op      op,
-              Op      floor_op,
-              Bench  *b,
-              guint   samples,
-              double  min_sample,
-              double *op_seconds,
-              double *floor_seconds)
-{
-  g_autofree double *times = g_new (double, samples);
-  g_autofree double *floor_times = g_new (double, samples);
-  double once, floor_once = 0;
-  guint reps = calibrate (op, b, min_sample, &once);
-  guint floor_reps = floor_op ? calibrate (floor_op, b, min_sample, &floor_once) : 0;
-
-  /* Operations of a second or more vary little: three samples will do. */
-  if (once + floor_once > 1.0)
-    samples = MIN (samples, 3);
-
-  for (guint s = 0; s < samples; s++)
-    {
-      times[s] = time_sample (op, b, reps);
-      if (floor_op)
-        floor_times[s] = time_sample (floor_op, b, floor_reps);
-    }
-
-  qsort (times, samples, sizeof (double), compare_doubles);
-  *op_seconds = times[samples / 2];
-  *floor_seconds = 0;
-  if (floor_op)
-    {
-      qsort (floor_times, samples, sizeof (double), compare_doubles);
-      *floor_seconds = floor_times[samples / 2];
-    }
 }
 
 /* ---- the operations ---- */
@@ -399,6 +372,18 @@ record_report (Bench *b)
 
 /* ---- running and reporting ---- */
 
+/* Milliseconds, or microseconds below a tenth of one. */
+static void
+format_seconds (char   *buf,
+                gsize   size,
+                double  seconds)
+{
+  if (seconds < 1e-4)
+    g_snprintf (buf, size, "%.2f µs", seconds * 1e6);
+  else
+    g_snprintf (buf, size, "%.3f ms", seconds * 1e3);
+}
+
 typedef struct
 {
   const char *name;
@@ -419,113 +404,393 @@ add_result (GArray     *results,
   g_array_append_val (results, r);
 }
 
-static GArray *
-run_scale (double scale,
-           guint  samples,
-           double min_sample,
-           gsize *n_bytes)
+static Bench *
+bench_new (double scale)
 {
-  GArray *results = g_array_new (FALSE, TRUE, sizeof (Result));
+  Bench *b = g_new0 (Bench, 1);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bt-bench-XXXXXX", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  Bench b = { 0, };
   gsize length;
   const char *data;
 
-  b.garbage = g_ptr_array_new_with_free_func (g_object_unref);
-  b.plan = bt_synthetic_plan (scale, 47);
-  b.bytes = bt_plan_file_serialize (b.plan, BT_PLAN_SECTION_ALL, &error);
+  b->dir = g_dir_make_tmp ("bt-bench-XXXXXX", NULL);
+  b->garbage = g_ptr_array_new_with_free_func (g_object_unref);
+  b->plan = bt_synthetic_plan (scale, 47);
+  b->bytes = bt_plan_file_serialize (b->plan, BT_PLAN_SECTION_ALL, &error);
   g_assert_no_error (error);
-  data = g_bytes_get_data (b.bytes, &length);
-  *n_bytes = length;
+  data = g_bytes_get_data (b->bytes, &length);
   json_parser_load_from_data (parser, data, length, &error);
   g_assert_no_error (error);
-  b.tree = json_node_copy (json_parser_get_root (parser));
-  b.path = g_build_filename (dir, "plan.json", NULL);
-  b.floor_path = g_build_filename (dir, "floor.json", NULL);
-  g_date_clear (&b.today, 1);
-  g_date_set_dmy (&b.today, 30, G_DATE_NOVEMBER, 2016);
-  g_date_add_days (&b.today, (guint) (520 * scale) * 7);
-  bt_chart_style_init (&b.style, BT_CHART_THEME_LIGHT);
-  bt_paper_get_size (BT_PAPER_A4, FALSE, &b.page_width, &b.page_height);
+  b->tree = json_node_copy (json_parser_get_root (parser));
+  b->path = g_build_filename (b->dir, "plan.json", NULL);
+  b->floor_path = g_build_filename (b->dir, "floor.json", NULL);
+  g_date_clear (&b->today, 1);
+  g_date_set_dmy (&b->today, 30, G_DATE_NOVEMBER, 2016);
+  g_date_add_days (&b->today, (guint) (520 * scale) * 7);
+  bt_chart_style_init (&b->style, BT_CHART_THEME_LIGHT);
+  bt_paper_get_size (BT_PAPER_A4, FALSE, &b->page_width, &b->page_height);
 
-#define MEASURE(name, op, floor_op, goal)                                      \
-  G_STMT_START {                                                              \
-    double seconds, floor_seconds;                                            \
-    measure_pair (op, floor_op, &b, samples, min_sample, &seconds, &floor_seconds); \
-    add_result (results, name, seconds, floor_seconds, goal);                \
-  } G_STMT_END
+  return b;
+}
 
-  MEASURE ("load", op_load, floor_load, 1.3);
-  MEASURE ("save", op_save, floor_save, 1.3);
-  MEASURE ("analytics", op_analytics, NULL, 0);
-  MEASURE ("analytics after a change", op_analytics_after_change, NULL, 0);
+static void
+bench_free (Bench *b)
+{
+  g_autofree char *backup = bt_plan_file_backup_path (b->path);
 
+  g_unlink (b->path);
+  g_unlink (backup);
+  g_unlink (b->floor_path);
+  g_rmdir (b->dir);
+  g_free (b->dir);
+  g_free (b->path);
+  g_free (b->floor_path);
+  json_node_unref (b->tree);
+  g_bytes_unref (b->bytes);
+  g_object_unref (b->plan);
+  g_ptr_array_unref (b->garbage);
+  g_free (b);
+}
+
+/* ---- one process per scale, taking their samples in turn ---- */
+
+/* Each scale runs in a process of its own, so that what one leaves in the
+ * heap (gigabytes freed at scale 100) does not slow the next; the parent
+ * has all of them, and each operation and its floor, take their samples in
+ * turn, so that every figure is taken under the same conditions: a shared
+ * machine's speed drifts by a third within minutes, which, measured one
+ * after the other, turned into ratios and, between scales, into growth. */
+
+typedef enum
+{
+  SETUP_NONE,
+  SETUP_CHART,    /* the chart of the measurement's kind, recorded */
+  SETUP_REPORT,   /* the report's pages, recorded */
+} Setup;
+
+typedef struct
+{
+  const char  *name;
+  Op           op;
+  Op           floor_op;
+  double       goal;
+  Setup        setup;
+  BtChartKind  kind;
+} Measurement;
+
+typedef struct
+{
+  guint    index;       /* into the measurements; G_MAXUINT to stop */
+  gboolean floor;
+  gboolean calibrate;
+  guint    reps;
+} Command;
+
+typedef struct
+{
+  double seconds;
+  guint  reps;
+  gsize  bytes;
+} Reply;
+
+typedef struct
+{
+  double  scale;
+  gsize   bytes;
+  GArray *results;      /* of Result */
+  GPid    pid;
+  int     to_child;
+  int     from_child;
+} ScaleRun;
+
+static void
+scale_run_free (gpointer data)
+{
+  ScaleRun *run = data;
+
+  g_array_unref (run->results);
+  g_free (run);
+}
+
+static GArray *
+make_measurements (void)
+{
+  GArray *m = g_array_new (FALSE, TRUE, sizeof (Measurement));
+  Measurement fixed[] = {
+    { "load", op_load, floor_load, 1.3, SETUP_NONE, 0 },
+    { "save", op_save, floor_save, 1.3, SETUP_NONE, 0 },
+    { "analytics", op_analytics, NULL, 0, SETUP_NONE, 0 },
+    { "analytics after a change", op_analytics_after_change, NULL, 0, SETUP_NONE, 0 },
+  };
+
+  g_array_append_vals (m, fixed, G_N_ELEMENTS (fixed));
   for (BtChartKind kind = 0; kind < BT_N_CHARTS; kind++)
     {
-      g_autofree char *image = g_strdup_printf ("%s chart, image", bt_chart_kind_to_string (kind));
-      g_autofree char *pdf = g_strdup_printf ("%s chart, PDF", bt_chart_kind_to_string (kind));
-      g_autofree char *cold = g_strdup_printf ("%s chart, first draw", bt_chart_kind_to_string (kind));
+      const char *k = bt_chart_kind_to_string (kind);
+      g_autofree char *image = g_strdup_printf ("%s chart, image", k);
+      g_autofree char *pdf = g_strdup_printf ("%s chart, PDF", k);
+      g_autofree char *cold = g_strdup_printf ("%s chart, first draw", k);
+      Measurement chart[] = {
+        { g_intern_string (image), op_chart_image, floor_chart_image, 1.5, SETUP_CHART, kind },
+        { g_intern_string (pdf), op_chart_pdf, floor_chart_pdf, 0, SETUP_CHART, kind },
+        { g_intern_string (cold), op_chart_image_cold, floor_chart_image, 0, SETUP_CHART, kind },
+      };
 
-      b.kind = kind;
-      b.recording = record_chart (&b);
-      MEASURE (image, op_chart_image, floor_chart_image, 1.5);
-      MEASURE (pdf, op_chart_pdf, floor_chart_pdf, 0);
-      MEASURE (cold, op_chart_image_cold, floor_chart_image, 0);
-      g_clear_pointer (&b.recording, cairo_surface_destroy);
+      g_array_append_vals (m, chart, G_N_ELEMENTS (chart));
+    }
+  {
+    Measurement report = { "report, PDF", op_report, floor_report, 0, SETUP_REPORT, 0 };
+    g_array_append_val (m, report);
+  }
+
+  return m;
+}
+
+static void
+write_all (int           fd,
+           gconstpointer data,
+           gsize         size)
+{
+  const char *p = data;
+
+  while (size > 0)
+    {
+      gssize n = write (fd, p, size);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        g_error ("bench-core: a pipe to a scale's process broke: %s", g_strerror (errno));
+      p += n;
+      size -= n;
+    }
+}
+
+static void
+read_all (int      fd,
+          gpointer data,
+          gsize    size)
+{
+  char *p = data;
+
+  while (size > 0)
+    {
+      gssize n = read (fd, p, size);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        g_error ("bench-core: a scale's process stopped answering");
+      p += n;
+      size -= n;
+    }
+}
+
+/* Makes @b ready for @m: the chart recorded, or the report's pages. */
+static void
+set_up (Bench             *b,
+        const Measurement *m,
+        int               *current)
+{
+  int wanted = m->setup == SETUP_CHART ? (int) m->kind : m->setup == SETUP_REPORT ? 1000 : -1;
+
+  if (wanted == *current)
+    return;
+
+  g_clear_pointer (&b->recording, cairo_surface_destroy);
+  g_clear_pointer (&b->report_pages, g_ptr_array_unref);
+  if (m->setup == SETUP_CHART)
+    {
+      b->kind = m->kind;
+      b->recording = record_chart (b);
+    }
+  else if (m->setup == SETUP_REPORT)
+    record_report (b);
+  *current = wanted;
+}
+
+G_GNUC_NORETURN static void
+serve_scale (double  scale,
+             GArray *measurements,
+             double  min_sample,
+             int     in,
+             int     out)
+{
+  Bench *b = bench_new (scale);
+  Reply hello = { 0, 0, g_bytes_get_size (b->bytes) };
+  int current = -1;
+
+  write_all (out, &hello, sizeof hello);
+  for (;;)
+    {
+      Command cmd;
+      Reply reply = { 0, };
+      const Measurement *m;
+      Op op;
+
+      read_all (in, &cmd, sizeof cmd);
+      if (cmd.index == G_MAXUINT)
+        break;
+
+      m = &g_array_index (measurements, Measurement, cmd.index);
+      set_up (b, m, &current);
+      op = cmd.floor ? m->floor_op : m->op;
+      if (cmd.calibrate)
+        reply.reps = calibrate (op, b, min_sample, &reply.seconds);
+      else
+        reply.seconds = time_sample (op, b, cmd.reps);
+      write_all (out, &reply, sizeof reply);
     }
 
-  record_report (&b);
-  MEASURE ("report, PDF", op_report, floor_report, 0);
-#undef MEASURE
+  g_clear_pointer (&b->recording, cairo_surface_destroy);
+  g_clear_pointer (&b->report_pages, g_ptr_array_unref);
+  bench_free (b);
+  _exit (0);
+}
 
-  g_clear_pointer (&b.report_pages, g_ptr_array_unref);
-  g_unlink (b.path);
-  {
-    g_autofree char *backup = bt_plan_file_backup_path (b.path);
-    g_unlink (backup);
-  }
-  g_unlink (b.floor_path);
-  g_rmdir (dir);
-  g_free (b.path);
-  g_free (b.floor_path);
-  json_node_unref (b.tree);
-  g_bytes_unref (b.bytes);
-  g_object_unref (b.plan);
-  g_ptr_array_unref (b.garbage);
+static Reply
+ask (ScaleRun *run,
+     Command   cmd)
+{
+  Reply reply;
 
-  return results;
+  write_all (run->to_child, &cmd, sizeof cmd);
+  read_all (run->from_child, &reply, sizeof reply);
+
+  return reply;
+}
+
+static GPtrArray *
+run_scales (GArray *scale_values,
+            guint   samples,
+            double  min_sample)
+{
+  g_autoptr(GArray) measurements = make_measurements ();
+  GPtrArray *runs = g_ptr_array_new_with_free_func (scale_run_free);
+  guint n = scale_values->len;
+
+  /* Before any output is buffered, so that no child writes it again. */
+  fflush (stdout);
+  for (guint i = 0; i < n; i++)
+    {
+      ScaleRun *run = g_new0 (ScaleRun, 1);
+      int down[2], up[2];
+
+      if (pipe (down) != 0 || pipe (up) != 0)
+        g_error ("bench-core: no pipe: %s", g_strerror (errno));
+      run->scale = g_array_index (scale_values, double, i);
+      run->results = g_array_new (FALSE, TRUE, sizeof (Result));
+      run->pid = fork ();
+      if (run->pid < 0)
+        g_error ("bench-core: could not fork: %s", g_strerror (errno));
+      if (run->pid == 0)
+        {
+          close (down[1]);
+          close (up[0]);
+          serve_scale (run->scale, measurements, min_sample, down[0], up[1]);
+        }
+      close (down[0]);
+      close (up[1]);
+      run->to_child = down[1];
+      run->from_child = up[0];
+      g_ptr_array_add (runs, run);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      ScaleRun *run = g_ptr_array_index (runs, i);
+      Reply hello;
+
+      read_all (run->from_child, &hello, sizeof hello);
+      run->bytes = hello.bytes;
+    }
+
+  for (guint mi = 0; mi < measurements->len; mi++)
+    {
+      const Measurement *m = &g_array_index (measurements, Measurement, mi);
+      g_autofree guint *reps = g_new0 (guint, n);
+      g_autofree guint *floor_reps = g_new0 (guint, n);
+      g_autofree double *times = g_new0 (double, n * samples);
+      g_autofree double *floor_times = g_new0 (double, n * samples);
+      guint m_samples = samples;
+      double slowest = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          ScaleRun *run = g_ptr_array_index (runs, i);
+          Reply r = ask (run, (Command) { mi, FALSE, TRUE, 0 });
+          double once = r.seconds;
+
+          reps[i] = r.reps;
+          if (m->floor_op != NULL)
+            {
+              r = ask (run, (Command) { mi, TRUE, TRUE, 0 });
+              floor_reps[i] = r.reps;
+              once += r.seconds;
+            }
+          slowest = MAX (slowest, once);
+        }
+
+      /* Operations of a second or more vary little: three samples will do. */
+      if (slowest > 1.0)
+        m_samples = MIN (samples, 3);
+
+      for (guint s = 0; s < m_samples; s++)
+        for (guint i = 0; i < n; i++)
+          {
+            ScaleRun *run = g_ptr_array_index (runs, i);
+
+            times[i * samples + s] = ask (run, (Command) { mi, FALSE, FALSE, reps[i] }).seconds;
+            if (m->floor_op != NULL)
+              floor_times[i * samples + s] = ask (run, (Command) { mi, TRUE, FALSE, floor_reps[i] }).seconds;
+          }
+
+      for (guint i = 0; i < n; i++)
+        {
+          ScaleRun *run = g_ptr_array_index (runs, i);
+          double floor_seconds = 0;
+
+          qsort (times + i * samples, m_samples, sizeof (double), compare_doubles);
+          if (m->floor_op != NULL)
+            {
+              qsort (floor_times + i * samples, m_samples, sizeof (double), compare_doubles);
+              floor_seconds = floor_times[i * samples + m_samples / 2];
+            }
+          add_result (run->results, m->name, times[i * samples + m_samples / 2], floor_seconds, m->goal);
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      ScaleRun *run = g_ptr_array_index (runs, i);
+      Command stop = { G_MAXUINT, FALSE, FALSE, 0 };
+      int status;
+
+      write_all (run->to_child, &stop, sizeof stop);
+      close (run->to_child);
+      close (run->from_child);
+      waitpid (run->pid, &status, 0);
+      if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+        g_error ("bench-core: the process for scale %g failed", run->scale);
+    }
+
+  return runs;
 }
 
 /* One run of each operation between callgrind requests, dumped under its
  * name; build-aux/dev.sh bench reads the totals back. */
 static void
-run_instructions (void)
+run_instructions (double scale)
 {
-  Bench b = { 0, };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bt-bench-XXXXXX", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  const char *data;
-  gsize length;
+  Bench *bench = bench_new (scale);
+  Bench b = *bench;
 
-  b.garbage = g_ptr_array_new_with_free_func (g_object_unref);
-  b.plan = bt_synthetic_plan (1, 47);
-  b.bytes = bt_plan_file_serialize (b.plan, BT_PLAN_SECTION_ALL, &error);
-  data = g_bytes_get_data (b.bytes, &length);
-  json_parser_load_from_data (parser, data, length, &error);
-  b.tree = json_node_copy (json_parser_get_root (parser));
-  b.path = g_build_filename (dir, "plan.json", NULL);
-  b.floor_path = g_build_filename (dir, "floor.json", NULL);
-  g_date_clear (&b.today, 1);
-  g_date_set_dmy (&b.today, 30, G_DATE_NOVEMBER, 2016);
-  g_date_add_days (&b.today, 520 * 7);
-  bt_chart_style_init (&b.style, BT_CHART_THEME_LIGHT);
-
+  /* The warm-up call loads fonts and the like; at a larger scale that is
+   * nothing beside the operation, and callgrind's time is long. */
 #define COUNT(name, call)                 \
   G_STMT_START {                          \
-    call; /* warm */                      \
+    if (scale <= 1)                       \
+      call; /* warm */                    \
     CALLGRIND_ZERO_STATS;                 \
     CALLGRIND_START_INSTRUMENTATION;      \
     call;                                 \
@@ -539,7 +804,10 @@ run_instructions (void)
   COUNT ("save-floor", floor_save (&b));
   COUNT ("analytics", op_analytics (&b));
   COUNT ("analytics-after-change", op_analytics_after_change (&b));
-  for (BtChartKind kind = 0; kind < BT_N_CHARTS; kind++)
+
+  /* At a larger scale, for growth: the charts take minutes under callgrind
+   * and grow far less than linearly in time already. */
+  for (BtChartKind kind = 0; kind < BT_N_CHARTS && scale <= 1; kind++)
     {
       g_autofree char *name = g_strdup_printf ("%s-chart", bt_chart_kind_to_string (kind));
       g_autofree char *floor_name = g_strdup_printf ("%s-chart-floor", bt_chart_kind_to_string (kind));
@@ -550,6 +818,10 @@ run_instructions (void)
       COUNT (floor_name, floor_chart_image (&b));
       g_clear_pointer (&b.recording, cairo_surface_destroy);
     }
+#undef COUNT
+
+  g_ptr_array_set_size (b.garbage, 0);
+  bench_free (bench);
 }
 
 int
@@ -559,6 +831,7 @@ main (int   argc,
   g_autofree char *json_path = NULL;
   g_autofree char *scales_text = NULL;
   gboolean quick = FALSE, instructions = FALSE;
+  double instructions_scale = 1;
   int samples = 7;
   double min_ms = 40;
   GOptionEntry entries[] = {
@@ -568,6 +841,7 @@ main (int   argc,
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Also write the figures as JSON", "FILE" },
     { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "One small run, to check the benchmark works", NULL },
     { "instructions", 0, 0, G_OPTION_ARG_NONE, &instructions, "Run each operation once for callgrind", NULL },
+    { "instructions-scale", 0, 0, G_OPTION_ARG_DOUBLE, &instructions_scale, "The plan's scale for --instructions (default 1)", "S" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— Breakthrough's core benchmarks");
@@ -577,6 +851,7 @@ main (int   argc,
   gboolean all_met = TRUE;
   g_autoptr(GPtrArray) all_results = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GArray) scale_values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) runs = NULL;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -587,7 +862,7 @@ main (int   argc,
 
   if (instructions)
     {
-      run_instructions ();
+      run_instructions (instructions_scale);
       return 0;
     }
 
@@ -616,7 +891,7 @@ main (int   argc,
 
   scales = g_strsplit (scales_text ? scales_text : "1,10,100", ",", -1);
 
-  printf ("%-32s %8s %12s %12s %7s %6s\n", "operation", "scale", "median", "floor", "ratio", "goal");
+  printf ("%-32s %8s %13s %12s %7s %6s\n", "operation", "scale", "median", "floor", "ratio", "goal");
   json_builder_begin_object (json);
   json_builder_set_member_name (json, "scales");
   json_builder_begin_array (json);
@@ -624,11 +899,19 @@ main (int   argc,
   for (guint s = 0; scales[s] != NULL; s++)
     {
       double scale = g_ascii_strtod (scales[s], NULL);
-      gsize n_bytes = 0;
-      GArray *results = run_scale (scale, samples, min_ms / 1000.0, &n_bytes);
 
       g_array_append_val (scale_values, scale);
-      g_ptr_array_add (all_results, results);
+    }
+  runs = run_scales (scale_values, samples, min_ms / 1000.0);
+
+  for (guint s = 0; s < runs->len; s++)
+    {
+      ScaleRun *run = g_ptr_array_index (runs, s);
+      double scale = run->scale;
+      gsize n_bytes = run->bytes;
+      GArray *results = run->results;
+
+      g_ptr_array_add (all_results, g_array_ref (results));
 
       json_builder_begin_object (json);
       json_builder_set_member_name (json, "scale");
@@ -644,17 +927,21 @@ main (int   argc,
           double ratio = r->floor_seconds > 0 ? r->seconds / r->floor_seconds : 0;
           gboolean met = r->goal == 0 || ratio <= r->goal;
 
-          char floor_text[32] = "—", ratio_text[32] = "", goal_text[32] = "";
+          char floor_text[32] = "—", ratio_text[32] = "", goal_text[32] = "", median_text[32];
 
           all_met = all_met && met;
           if (r->floor_seconds > 0)
             {
-              g_snprintf (floor_text, sizeof floor_text, "%.3f ms", r->floor_seconds * 1e3);
+              format_seconds (floor_text, sizeof floor_text, r->floor_seconds);
               g_snprintf (ratio_text, sizeof ratio_text, "%.2f×", ratio);
             }
           if (r->goal > 0)
             g_snprintf (goal_text, sizeof goal_text, "≤%.1f", r->goal);
-          printf ("%-32s %8g %10.3f ms %12s %7s %6s%s\n", r->name, scale, r->seconds * 1e3,
+          format_seconds (median_text, sizeof median_text, r->seconds);
+          /* Widths count bytes: "µ" takes two. */
+          printf ("%-32s %8g %*s %*s %7s %6s%s\n", r->name, scale,
+                  13 + (int) (strlen (median_text) - g_utf8_strlen (median_text, -1)), median_text,
+                  12 + (int) (strlen (floor_text) - g_utf8_strlen (floor_text, -1)),
                   floor_text, ratio_text, goal_text, met ? "" : "  MISSED");
 
           json_builder_begin_object (json);
