@@ -567,6 +567,48 @@ test_record_a_past_week (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The overview lists the first overdue people and says how many more there
+ * are, from the analytics' count. */
+static void
+test_overview_counts_overdue_people (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"breakthrough-plan\", \"version\": 1, \"relationships\": [");
+  g_autofree char *dir = g_dir_make_tmp ("bt-overdue-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+  BtWindow *window;
+
+  /* Nine never touched, so overdue, and one seen today, so not. */
+  for (guint i = 0; i < 9; i++)
+    g_string_append_printf (text, "{\"name\": \"Person %u\"}, ", i);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+    g_string_append_printf (text, "{\"name\": \"Seen\", \"touchpoints\": [{\"date\": \"%s\"}]}]}", today);
+  }
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+
+  window = open_window (app, path);
+  gtk_window_present (GTK_WINDOW (window));
+  bt_test_spin (500);
+
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+      g_assert_true ((bt_test_find_row (GTK_WIDGET (window), name) != NULL) == (i < 6));
+    }
+  g_assert_null (bt_test_find_row (GTK_WIDGET (window), "Seen"));
+  g_assert_nonnull (bt_test_find_row (GTK_WIDGET (window), "and 3 more"));
+  /* No role: no " · " before the rest. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (bt_test_find_row (GTK_WIDGET (window), "Person 0"))),
+                   ==, "No touchpoint yet");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -594,6 +636,7 @@ main (int   argc,
   g_test_add_data_func ("/window/reload-shows-theirs", app, test_reload_shows_theirs);
   g_test_add_data_func ("/window/unreadable-plan-offers-backup", app, test_unreadable_plan_offers_backup);
   g_test_add_data_func ("/window/record-a-past-week", app, test_record_a_past_week);
+  g_test_add_data_func ("/window/overview-counts-overdue-people", app, test_overview_counts_overdue_people);
 
   return g_test_run ();
 }

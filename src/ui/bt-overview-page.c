@@ -245,13 +245,20 @@ refresh (BtOverviewPage *self)
         if (bt_analytics_relationship_state (r, &today, NULL) != BT_RELATIONSHIP_OVERDUE)
           continue;
 
+        /* Someone without a role gets no " · " before the rest. */
         if (bt_analytics_last_touchpoint (r, &last))
           {
             g_autofree char *when = bt_format_date (&last);
-            subtitle = g_strdup_printf (_("%s · last touchpoint %s"), bt_relationship_get_role (r), when);
+
+            if (*bt_relationship_get_role (r) != '\0')
+              subtitle = g_strdup_printf (_("%s · last touchpoint %s"), bt_relationship_get_role (r), when);
+            else
+              subtitle = g_strdup_printf (_("Last touchpoint %s"), when);
           }
-        else
+        else if (*bt_relationship_get_role (r) != '\0')
           subtitle = g_strdup_printf (_("%s · no touchpoint yet"), bt_relationship_get_role (r));
+        else
+          subtitle = g_strdup (_("No touchpoint yet"));
 
         row = text_row (bt_relationship_get_name (r), subtitle);
         button = gtk_button_new_with_mnemonic (_("_Log Touchpoint"));
