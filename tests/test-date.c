@@ -30,6 +30,20 @@ test_date_parse (void)
   text = bt_date_to_iso (&date);
   g_assert_cmpstr (text, ==, "2026-11-22");
 
+  /* Four digits for the year, two for the month and day, as written. */
+  {
+    const char *padded[] = { "0007-03-05", "0999-12-31", "9999-01-09" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (padded); i++)
+      {
+        g_autofree char *again = NULL;
+
+        g_assert_true (bt_date_parse (padded[i], &date));
+        again = bt_date_to_iso (&date);
+        g_assert_cmpstr (again, ==, padded[i]);
+      }
+  }
+
   g_assert_true (bt_date_parse ("2024-02-29", &date));   /* a leap day */
   assert_date (&date, 2024, 2, 29);
 

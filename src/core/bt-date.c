@@ -68,15 +68,55 @@ bt_date_parse (const char *text,
   return TRUE;
 }
 
+/**
+ * bt_date_format_iso:
+ * @out: where YYYY-MM-DD goes
+ *
+ * The date as the plan file writes it, without allocating or going through
+ * printf: a plan writes thousands of dates.
+ */
+void
+bt_date_format_iso (const GDate *date,
+                    char         out[BT_DATE_ISO_SIZE])
+{
+  guint y, m, d;
+
+  g_return_if_fail (date != NULL && g_date_valid (date));
+
+  y = g_date_get_year (date);
+  m = g_date_get_month (date);
+  d = g_date_get_day (date);
+
+  /* GDate goes up to the year 65535, which takes five digits. */
+  if (y > 9999)
+    {
+      g_snprintf (out, BT_DATE_ISO_SIZE, "%u-%02u-%02u", y, m, d);
+      return;
+    }
+
+  out[0] = '0' + y / 1000;
+  out[1] = '0' + y / 100 % 10;
+  out[2] = '0' + y / 10 % 10;
+  out[3] = '0' + y % 10;
+  out[4] = '-';
+  out[5] = '0' + m / 10;
+  out[6] = '0' + m % 10;
+  out[7] = '-';
+  out[8] = '0' + d / 10;
+  out[9] = '0' + d % 10;
+  out[10] = '\0';
+}
+
 char *
 bt_date_to_iso (const GDate *date)
 {
+  char text[BT_DATE_ISO_SIZE];
+
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
-  return g_strdup_printf ("%04d-%02d-%02d",
-                          g_date_get_year (date),
-                          g_date_get_month (date),
-                          g_date_get_day (date));
+  bt_date_format_iso (date, text);
+
+  return g_strdup (text);
 }
 
 gboolean

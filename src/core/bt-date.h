@@ -9,8 +9,13 @@
 
 G_BEGIN_DECLS
 
+/* Room for YYYY-MM-DD, and a five-digit year, and the NUL. */
+#define BT_DATE_ISO_SIZE 16
+
 gboolean  bt_date_parse           (const char  *text,
                                    GDate       *date);
+void      bt_date_format_iso      (const GDate *date,
+                                   char         out[BT_DATE_ISO_SIZE]);
 char     *bt_date_to_iso          (const GDate *date);
 gboolean  bt_date_from_time       (GDateTime   *time,
                                    GDate       *date);

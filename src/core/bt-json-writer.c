@@ -201,13 +201,19 @@ bt_json_writer_string (BtJsonWriter *self,
   append_escaped (self->out, value);
 }
 
-/* Decimal digits of @value at the end of @buf (of 24 bytes); returns where
- * they start. printf would parse a format for every number written. */
-static char *
-format_int (char   *buf,
-            gint64  value)
+/**
+ * bt_json_format_int:
+ *
+ * Writes the decimal digits of @value at the end of @buf, without printf,
+ * which would parse a format for every number written.
+ *
+ * Returns: where the digits start in @buf
+ */
+const char *
+bt_json_format_int (char   buf[BT_JSON_INT_SIZE],
+                    gint64 value)
 {
-  char *p = buf + 23;
+  char *p = buf + BT_JSON_INT_SIZE - 1;
   guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
 
   *p = '\0';
@@ -224,10 +230,10 @@ void
 bt_json_writer_int (BtJsonWriter *self,
                     gint64        value)
 {
-  char buf[24];
+  char buf[BT_JSON_INT_SIZE];
 
   before_value (self);
-  g_string_append (self->out, format_int (buf, value));
+  g_string_append (self->out, bt_json_format_int (buf, value));
 }
 
 /**
@@ -246,9 +252,9 @@ bt_json_format_double (char   *buf,
   /* Whole numbers in the exact range of a double print as integers. */
   if (value == floor (value) && fabs (value) < 9007199254740992.0)
     {
-      char digits[24];
+      char digits[BT_JSON_INT_SIZE];
 
-      g_strlcpy (buf, format_int (digits, (gint64) value), size);
+      g_strlcpy (buf, bt_json_format_int (digits, (gint64) value), size);
       return;
     }
 
@@ -263,8 +269,8 @@ bt_json_format_double (char   *buf,
       if (hundredths / 100.0 == value)
         {
           gint64 h = (gint64) fabs (hundredths);
-          char digits[24];
-          const char *whole = format_int (digits, h / 100);
+          char digits[BT_JSON_INT_SIZE];
+          const char *whole = bt_json_format_int (digits, h / 100);
           int cents = (int) (h % 100);
           gsize n = 0;
 

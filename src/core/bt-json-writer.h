@@ -28,6 +28,11 @@ void          bt_json_writer_double       (BtJsonWriter  *self,
                                            double         value);
 void          bt_json_writer_node         (BtJsonWriter  *self,
                                            JsonNode      *node);
+/* Room for the digits of any gint64, its sign and the NUL. */
+#define BT_JSON_INT_SIZE 24
+
+const char   *bt_json_format_int          (char           buf[BT_JSON_INT_SIZE],
+                                           gint64         value);
 void          bt_json_format_double       (char          *buf,
                                            gsize          size,
                                            double         value);

@@ -243,10 +243,27 @@ typedef enum
   N_LISTS
 } ListId;
 
-static const char * const list_members[N_LISTS] = {
-  "phases", "milestones", "categories", "weeks",
-  "relationships", "narratives", "check_ins", "import_rules",
+static GListModel *get_phases (gpointer self) { return bt_plan_get_phases (self); }
+static GListModel *get_milestones (gpointer self) { return bt_plan_get_milestones (self); }
+static GListModel *get_categories (gpointer self) { return bt_plan_get_categories (self); }
+static GListModel *get_weeks (gpointer self) { return bt_plan_get_weeks (self); }
+static GListModel *get_relationships (gpointer self) { return bt_plan_get_relationships (self); }
+static GListModel *get_narratives (gpointer self) { return bt_plan_get_narratives (self); }
+static GListModel *get_check_ins (gpointer self) { return bt_plan_get_check_ins (self); }
+static GListModel *get_import_rules (gpointer self) { return bt_plan_get_import_rules (self); }
+
+/* In ListId's order; the weeks have a reader of their own (read_week()). */
+static const ChildList plan_lists[N_LISTS] = {
+  { "phases", &phase_info, get_phases },
+  { "milestones", &milestone_info, get_milestones },
+  { "categories", &category_info, get_categories },
+  { "weeks", NULL, get_weeks },
+  { "relationships", &relationship_info, get_relationships },
+  { "narratives", &narrative_info, get_narratives },
+  { "check_ins", &check_in_info, get_check_ins },
+  { "import_rules", &import_rule_info, get_import_rules },
 };
+
 
 /* Where fail() files a problem: the profile's first, then one bucket per
  * list, then what is checked once everything is read. */
@@ -363,16 +380,10 @@ static void
 append_index (GString *path,
               guint    index)
 {
-  char digits[16];
-  guint n = 0;
-
-  do
-    digits[n++] = '0' + index % 10;
-  while ((index /= 10) > 0);
+  char digits[BT_JSON_INT_SIZE];
 
   g_string_append_c (path, '[');
-  while (n > 0)
-    g_string_append_c (path, digits[--n]);
+  g_string_append (path, bt_json_format_int (digits, index));
   g_string_append_c (path, ']');
 }
 
@@ -805,11 +816,9 @@ is_field_member (const ClassInfo *info,
 }
 
 static void read_list (Loader          *ld,
-                       BtItem          *parent,
                        GListModel      *list,
                        JsonObject      *object,
-                       const ChildList *child,
-                       GHashTable      *id_set);
+                       const ChildList *child);
 
 static void
 read_fields (Loader     *ld,
@@ -872,7 +881,7 @@ read_fields (Loader     *ld,
       fail (ld, _("the field \"%s\" is missing"), info->fields[i].member);
 
   for (guint i = 0; i < info->n_children; i++)
-    read_list (ld, item, info->children[i].get (item), object, &info->children[i], NULL);
+    read_list (ld, info->children[i].get (item), object, &info->children[i]);
 
   if (extra != NULL)
     bt_item_set_extra (item, extra);
@@ -903,47 +912,78 @@ read_item (Loader     *ld,
   return g_steal_pointer (&item);
 }
 
-static void
-read_list (Loader          *ld,
-           BtItem          *parent,
-           GListModel      *list,
-           JsonObject      *object,
-           const ChildList *child,
-           GHashTable      *id_set)
+typedef void (*ElementFunc) (Loader   *ld,
+                             JsonNode *element,
+                             gpointer  data);
+
+/* Calls @func on each element of the list in @object's @member, with the
+ * element's path; TRUE when there was a list. A missing or null member
+ * stands for none, anything else is a problem. */
+static gboolean
+read_elements (Loader      *ld,
+               JsonObject  *object,
+               const char  *member,
+               ElementFunc  func,
+               gpointer     data)
 {
-  JsonNode *node = json_object_get_member (object, child->member);
-  g_autoptr(GPtrArray) items = NULL;
-  JsonArray *array;
-  guint n;
+  JsonNode *node = json_object_get_member (object, member);
+  gboolean is_list;
   gsize mark;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return;
+    return FALSE;
 
-  mark = path_push_member (ld, child->member);
-
-  if (expect_array (ld, node))
+  mark = path_push_member (ld, member);
+  is_list = expect_array (ld, node);
+  if (is_list)
     {
-      array = json_node_get_array (node);
-      n = json_array_get_length (array);
-      items = g_ptr_array_new_full (n, g_object_unref);
+      JsonArray *array = json_node_get_array (node);
+      guint n = json_array_get_length (array);
 
       for (guint i = 0; i < n; i++)
         {
           gsize item_mark = path_push_index (ld, i);
-          BtItem *item = read_item (ld, (ClassInfo *) child->info,
-                                    json_array_get_element (array, i), id_set);
 
-          if (item != NULL)
-            g_ptr_array_add (items, item);
+          func (ld, json_array_get_element (array, i), data);
           path_pop (ld, item_mark);
         }
-
-      /* One splice instead of n inserts: one change notification. */
-      g_list_store_splice (G_LIST_STORE (list), 0, 0, items->pdata, items->len);
     }
-
   path_pop (ld, mark);
+
+  return is_list;
+}
+
+typedef struct
+{
+  ClassInfo *info;
+  GPtrArray *items;
+} ChildItems;
+
+static void
+read_child_cb (Loader   *ld,
+               JsonNode *element,
+               gpointer  data)
+{
+  ChildItems *children = data;
+  BtItem *item = read_item (ld, children->info, element, NULL);
+
+  if (item != NULL)
+    g_ptr_array_add (children->items, item);
+}
+
+/* A list inside an item: touchpoints, impact statements and the like. */
+static void
+read_list (Loader          *ld,
+           GListModel      *list,
+           JsonObject      *object,
+           const ChildList *child)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  ChildItems children = { (ClassInfo *) child->info, items };
+
+  /* One splice instead of n inserts: one change notification. */
+  if (read_elements (ld, object, child->member, read_child_cb, &children))
+    g_list_store_splice (G_LIST_STORE (list), 0, 0, items->pdata, items->len);
 }
 
 /* One element of "weeks"; NULL when it cannot be read (the problem is
@@ -1285,7 +1325,7 @@ list_from_member (const char *name,
                   gsize       length)
 {
   for (guint i = 0; i < N_LISTS; i++)
-    if (strncmp (list_members[i], name, length) == 0 && list_members[i][length] == '\0')
+    if (strncmp (plan_lists[i].member, name, length) == 0 && plan_lists[i].member[length] == '\0')
       return i;
 
   return -1;
@@ -1397,10 +1437,12 @@ scan_bytes (Loader      *ld,
           return FALSE;
         }
 
+      if (c != '\n')
+        any = TRUE;
+
       switch (outside_class[(unsigned char) c])
         {
         case OUT_HIGH:
-          any = TRUE;
           if (!validate_run (data, &p, end, error))
             return FALSE;
           continue;
@@ -1415,7 +1457,6 @@ scan_bytes (Loader      *ld,
           break;
 
         case OUT_QUOTE:
-          any = TRUE;
           in_string = TRUE;
           if (expect_name && depth == 1)
             {
@@ -1428,7 +1469,6 @@ scan_bytes (Loader      *ld,
           {
             const char *token = p;
 
-            any = TRUE;
             while (p + 1 < end && is_number_char (p[1]))
               p++;
             if (!check_number (token, p + 1 - token, line, line_start, error))
@@ -1437,7 +1477,6 @@ scan_bytes (Loader      *ld,
           break;
 
         case OUT_OPEN:
-          any = TRUE;
           if (depth == 0 && c == '{' && ld->outer_arrays->len == 0)
             {
               root_is_object = TRUE;
@@ -1458,7 +1497,6 @@ scan_bytes (Loader      *ld,
           break;
 
         case OUT_CLOSE:
-          any = TRUE;
           if (depth > 0 && --depth == 0)
             root_done = TRUE;
           if (c == ']' && arrays_open > 0)
@@ -1466,7 +1504,6 @@ scan_bytes (Loader      *ld,
           break;
 
         case OUT_COMMA:
-          any = TRUE;
           if (depth == 1)
             {
               expect_name = root_is_object;
@@ -1478,12 +1515,10 @@ scan_bytes (Loader      *ld,
           /* A '[' or '"' in a comment or a 'string' is not what it seems:
            * no list is read while parsing. */
           ld->unsure = TRUE;
-          any = TRUE;
           break;
 
         case OUT_OTHER:
         default:
-          any = TRUE;
           break;
         }
       p++;
@@ -1534,40 +1569,17 @@ read_header (Loader     *ld,
   return TRUE;
 }
 
-static GListModel *get_phases (gpointer self) { return bt_plan_get_phases (self); }
-static GListModel *get_milestones (gpointer self) { return bt_plan_get_milestones (self); }
-static GListModel *get_categories (gpointer self) { return bt_plan_get_categories (self); }
-static GListModel *get_weeks (gpointer self) { return bt_plan_get_weeks (self); }
-static GListModel *get_relationships (gpointer self) { return bt_plan_get_relationships (self); }
-static GListModel *get_narratives (gpointer self) { return bt_plan_get_narratives (self); }
-static GListModel *get_check_ins (gpointer self) { return bt_plan_get_check_ins (self); }
-static GListModel *get_import_rules (gpointer self) { return bt_plan_get_import_rules (self); }
-
-/* In ListId's order; the weeks have a reader of their own (read_week()). */
-static const ChildList plan_lists[N_LISTS] = {
-  { "phases", &phase_info, get_phases },
-  { "milestones", &milestone_info, get_milestones },
-  { "categories", &category_info, get_categories },
-  { "weeks", NULL, get_weeks },
-  { "relationships", &relationship_info, get_relationships },
-  { "narratives", &narrative_info, get_narratives },
-  { "check_ins", &check_in_info, get_check_ins },
-  { "import_rules", &import_rule_info, get_import_rules },
-};
-
 static const char * const plan_members[] = {
   "format", "version", "section", "profile", "phases", "milestones", "categories",
   "weeks", "relationships", "narratives", "check_ins", "import_rules",
 };
 
-/* Element @index of one of the plan's lists, kept until the plan takes it. */
+/* An element of one of the plan's lists, kept until the plan takes it. */
 static void
-read_list_element (Loader   *ld,
+read_plan_element (Loader   *ld,
                    ListId    list,
-                   JsonNode *element,
-                   guint     index)
+                   JsonNode *element)
 {
-  gsize mark = path_push_index (ld, index);
   BtItem *item;
 
   if (list == LIST_WEEKS)
@@ -1583,32 +1595,14 @@ read_list_element (Loader   *ld,
         ld->items[list] = g_ptr_array_new_with_free_func (g_object_unref);
       g_ptr_array_add (ld->items[list], item);
     }
-
-  path_pop (ld, mark);
 }
 
-/* A list the parser left in the tree. */
 static void
-read_list_from_tree (Loader     *ld,
-                     JsonObject *root,
-                     ListId      list)
+read_plan_element_cb (Loader   *ld,
+                      JsonNode *element,
+                      gpointer  data)
 {
-  JsonNode *node = json_object_get_member (root, list_members[list]);
-  gsize mark;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return;
-
-  mark = path_push_member (ld, list_members[list]);
-  if (expect_array (ld, node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      guint n = json_array_get_length (array);
-
-      for (guint i = 0; i < n; i++)
-        read_list_element (ld, list, json_array_get_element (array, i), i);
-    }
-  path_pop (ld, mark);
+  read_plan_element (ld, GPOINTER_TO_INT (data), element);
 }
 
 static void
@@ -1674,7 +1668,7 @@ on_array_start_cb (JsonParser *parser,
   if (ld->streaming >= 0)
     {
       ld->bucket = BUCKET_OF_LIST (ld->streaming);
-      ld->list_mark = path_push_member (ld, list_members[ld->streaming]);
+      ld->list_mark = path_push_member (ld, plan_lists[ld->streaming].member);
     }
 }
 
@@ -1685,12 +1679,15 @@ on_array_element_cb (JsonParser *parser,
                      Loader     *ld)
 {
   guint last;
+  gsize mark;
 
   if (ld->arrays_open != 1 || ld->streaming < 0)
     return;
 
   last = json_array_get_length (array) - 1;
-  read_list_element (ld, ld->streaming, json_array_get_element (array, last), index);
+  mark = path_push_index (ld, index);
+  read_plan_element (ld, ld->streaming, json_array_get_element (array, last));
+  path_pop (ld, mark);
   json_array_remove_element (array, last);
 }
 
@@ -1776,7 +1773,7 @@ read_plan (Loader    *ld,
     {
       ld->bucket = BUCKET_OF_LIST (list);
       if (!ld->streamed[list])
-        read_list_from_tree (ld, root, list);
+        read_elements (ld, root, plan_lists[list].member, read_plan_element_cb, GINT_TO_POINTER (list));
       add_list_to_plan (ld, plan, list);
     }
 
@@ -1982,35 +1979,6 @@ typedef struct
   GError      *error;
 } Writer;
 
-/* YYYY-MM-DD into @out, as bt_date_to_iso() says it, without allocating
- * or formatting: a plan writes thousands of dates. */
-static void
-format_iso_date (char         out[16],
-                 const GDate *date)
-{
-  guint y = g_date_get_year (date), m = g_date_get_month (date), d = g_date_get_day (date);
-
-  if (y > 9999)
-    {
-      g_autofree char *text = bt_date_to_iso (date);
-
-      g_strlcpy (out, text, 16);
-      return;
-    }
-
-  out[0] = '0' + y / 1000;
-  out[1] = '0' + y / 100 % 10;
-  out[2] = '0' + y / 10 % 10;
-  out[3] = '0' + y % 10;
-  out[4] = '-';
-  out[5] = '0' + m / 10;
-  out[6] = '0' + m % 10;
-  out[7] = '-';
-  out[8] = '0' + d / 10;
-  out[9] = '0' + d % 10;
-  out[10] = '\0';
-}
-
 static gboolean
 check_text (Writer     *wr,
             const char *member,
@@ -2086,11 +2054,11 @@ write_fields (Writer    *wr,
       else if (type == G_TYPE_DATE)
         {
           const GDate *date = g_value_get_boxed (&value);
-          char text[16];
+          char text[BT_DATE_ISO_SIZE];
 
           if (date == NULL || !g_date_valid (date))
             continue;
-          format_iso_date (text, date);
+          bt_date_format_iso (date, text);
           bt_json_writer_member (b, field->member);
           bt_json_writer_string (b, text);
         }
