@@ -44,8 +44,7 @@ typedef struct
                               * touchpoint is due, 0 for never touched; sorted */
   GArray  *milestone_days;   /* guint32: the Julian day of each open milestone
                               * with a date; sorted */
-  guint    weak_functions;
-  gboolean weak_known;
+  guint    weak_functions;   /* worked out with due_days, in the same walk */
 } Derived;
 
 static void
@@ -54,7 +53,6 @@ derived_clear (Derived *d)
   g_clear_pointer (&d->shares, g_array_unref);
   g_clear_pointer (&d->due_days, g_array_unref);
   g_clear_pointer (&d->milestone_days, g_array_unref);
-  d->weak_known = FALSE;
 }
 
 static void
@@ -406,16 +404,26 @@ bt_analytics_projection (const BtTrend *trend,
   return BT_PROJECTION_ON_DATE;
 }
 
+/* The date of a milestone that can be overdue: planned or in progress,
+ * with a date; NULL for any other. */
+static const GDate *
+open_milestone_date (BtMilestone *milestone)
+{
+  BtMilestoneStatus status = bt_milestone_get_status (milestone);
+
+  if (status != BT_MILESTONE_PLANNED && status != BT_MILESTONE_IN_PROGRESS)
+    return NULL;
+
+  return bt_milestone_get_date (milestone);
+}
+
 gboolean
 bt_analytics_milestone_overdue (BtMilestone *milestone,
                                 const GDate *today)
 {
-  const GDate *date = bt_milestone_get_date (milestone);
-  BtMilestoneStatus status = bt_milestone_get_status (milestone);
+  const GDate *date = open_milestone_date (milestone);
 
-  return date != NULL &&
-         (status == BT_MILESTONE_PLANNED || status == BT_MILESTONE_IN_PROGRESS) &&
-         g_date_compare (date, today) < 0;
+  return date != NULL && g_date_compare (date, today) < 0;
 }
 
 gboolean
@@ -437,6 +445,19 @@ bt_analytics_last_touchpoint (BtRelationship *relationship,
   return bt_relationship_get_last_touchpoint (relationship, last);
 }
 
+/* The Julian day the next touchpoint with @relationship is due: the latest
+ * one's plus the cadence; 0 for someone never touched. */
+static guint32
+due_day (BtRelationship *relationship)
+{
+  GDate last;
+
+  if (!bt_analytics_last_touchpoint (relationship, &last))
+    return 0;
+
+  return g_date_get_julian (&last) + bt_relationship_get_cadence_days (relationship);
+}
+
 /**
  * bt_analytics_relationship_state:
  * @next_due: (out) (optional): when the next touchpoint is due; left
@@ -450,26 +471,47 @@ bt_analytics_relationship_state (BtRelationship *relationship,
                                  const GDate    *today,
                                  GDate          *next_due)
 {
-  GDate due;
-  int days;
+  guint32 due = due_day (relationship);
+  gint64 days;
 
   if (next_due != NULL)
     g_date_clear (next_due, 1);
 
-  if (!bt_analytics_last_touchpoint (relationship, &due))
+  if (due == 0)
     return BT_RELATIONSHIP_OVERDUE;
 
-  g_date_add_days (&due, bt_relationship_get_cadence_days (relationship));
   if (next_due != NULL)
-    *next_due = due;
+    g_date_set_julian (next_due, due);
 
-  days = g_date_days_between (today, &due);
+  days = (gint64) due - g_date_get_julian (today);
   if (days < 0)
     return BT_RELATIONSHIP_OVERDUE;
   if (days <= BT_DUE_SOON_DAYS)
     return BT_RELATIONSHIP_DUE_SOON;
 
   return BT_RELATIONSHIP_FINE;
+}
+
+/* The relationships' due days and weak functions, in one walk. */
+static void
+derive_relationships (BtPlan  *plan,
+                      Derived *d)
+{
+  GListModel *relationships = bt_plan_get_relationships (plan);
+  guint n = g_list_model_get_n_items (relationships);
+
+  d->due_days = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
+  d->weak_functions = (1u << BT_FUNCTION_OTHER) - 1;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BtRelationship) r = g_list_model_get_item (relationships, i);
+      guint32 due = due_day (r);
+
+      g_array_append_val (d->due_days, due);
+      if (bt_relationship_get_strength (r) >= BT_STRONG_STRENGTH)
+        d->weak_functions &= ~(1u << bt_relationship_get_function (r));
+    }
+  g_array_sort (d->due_days, compare_days);
 }
 
 /**
@@ -481,31 +523,15 @@ bt_analytics_relationship_state (BtRelationship *relationship,
 guint
 bt_analytics_weak_functions (BtPlan *plan)
 {
-  GListModel *relationships;
-  guint n, mask;
   Derived *d;
 
   g_return_val_if_fail (BT_IS_PLAN (plan), 0);
 
   d = derived_for (plan);
-  if (d->weak_known)
-    return d->weak_functions;
+  if (d->due_days == NULL)
+    derive_relationships (plan, d);
 
-  relationships = bt_plan_get_relationships (plan);
-  n = g_list_model_get_n_items (relationships);
-  mask = (1u << BT_FUNCTION_OTHER) - 1;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BtRelationship) r = g_list_model_get_item (relationships, i);
-
-      if (bt_relationship_get_strength (r) >= BT_STRONG_STRENGTH)
-        mask &= ~(1u << bt_relationship_get_function (r));
-    }
-
-  d->weak_functions = mask;
-  d->weak_known = TRUE;
-
-  return mask;
+  return d->weak_functions;
 }
 
 /**
@@ -527,23 +553,7 @@ bt_analytics_count_relationships (BtPlan      *plan,
 
   d = derived_for (plan);
   if (d->due_days == NULL)
-    {
-      GListModel *relationships = bt_plan_get_relationships (plan);
-      guint n = g_list_model_get_n_items (relationships);
-
-      d->due_days = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(BtRelationship) r = g_list_model_get_item (relationships, i);
-          guint32 due = 0;
-          GDate last;
-
-          if (bt_relationship_get_last_touchpoint (r, &last))
-            due = g_date_get_julian (&last) + bt_relationship_get_cadence_days (r);
-          g_array_append_val (d->due_days, due);
-        }
-      g_array_sort (d->due_days, compare_days);
-    }
+    derive_relationships (plan, d);
 
   day = g_date_get_julian (today);
   before = count_before (d->due_days, day);
@@ -579,11 +589,10 @@ bt_analytics_count_overdue_milestones (BtPlan      *plan,
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(BtMilestone) m = g_list_model_get_item (milestones, i);
-          BtMilestoneStatus status = bt_milestone_get_status (m);
-          const GDate *date = bt_milestone_get_date (m);
+          const GDate *date = open_milestone_date (m);
           guint32 day;
 
-          if (date == NULL || (status != BT_MILESTONE_PLANNED && status != BT_MILESTONE_IN_PROGRESS))
+          if (date == NULL)
             continue;
           day = g_date_get_julian (date);
           g_array_append_val (d->milestone_days, day);
