@@ -49,16 +49,21 @@ test_bad_file (gconstpointer data)
                         c->file, c->fragment, error->message);
 
   /* Reading the lists while parsing says just what reading the tree does. */
-  if (g_file_get_contents (path, &contents, &length, NULL))
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-      g_autoptr(GError) tree_error = NULL;
-      g_autoptr(BtPlan) tree_plan = bt_plan_file_load_bytes_from_tree (bytes, &tree_error);
+  {
+    g_autoptr(GError) read_error = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GError) tree_error = NULL;
+    g_autoptr(BtPlan) tree_plan = NULL;
 
-      g_assert_null (tree_plan);
-      g_assert_nonnull (tree_error);
-      g_assert_cmpstr (tree_error->message, ==, error->message);
-    }
+    g_file_get_contents (path, &contents, &length, &read_error);
+    g_assert_no_error (read_error);
+    bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+    tree_plan = bt_plan_file_load_bytes_from_tree (bytes, &tree_error);
+
+    g_assert_null (tree_plan);
+    g_assert_nonnull (tree_error);
+    g_assert_cmpstr (tree_error->message, ==, error->message);
+  }
 }
 
 /* 100 000 nested lists: json-glib alone would recurse that deep. */

@@ -782,16 +782,16 @@ run_scales (GArray *scale_values,
 static void
 run_instructions (double scale)
 {
-  Bench *bench = bench_new (scale);
-  Bench b = *bench;
-
-  /* The warm-up call loads fonts and the like, and fills the analytics'
+  Bench *b = bench_new (scale);
+  /* The warm-up call loads fonts and the like and fills the analytics'
    * caches; at a larger scale loading and saving need none, and take long
    * under callgrind. */
-#define COUNT(name, call)                 \
+  gboolean warm_io = scale <= 1;
+
+#define COUNT(name, call, warm)           \
   G_STMT_START {                          \
-    if (scale <= 1 || (!g_str_has_prefix (name, "load") && !g_str_has_prefix (name, "save"))) \
-      call; /* warm */                    \
+    if (warm)                             \
+      call;                               \
     CALLGRIND_ZERO_STATS;                 \
     CALLGRIND_START_INSTRUMENTATION;      \
     call;                                 \
@@ -799,12 +799,12 @@ run_instructions (double scale)
     CALLGRIND_DUMP_STATS_AT (name);       \
   } G_STMT_END
 
-  COUNT ("load", op_load (&b));
-  COUNT ("load-floor", floor_load (&b));
-  COUNT ("save", op_save (&b));
-  COUNT ("save-floor", floor_save (&b));
-  COUNT ("analytics", op_analytics (&b));
-  COUNT ("analytics-after-change", op_analytics_after_change (&b));
+  COUNT ("load", op_load (b), warm_io);
+  COUNT ("load-floor", floor_load (b), warm_io);
+  COUNT ("save", op_save (b), warm_io);
+  COUNT ("save-floor", floor_save (b), warm_io);
+  COUNT ("analytics", op_analytics (b), TRUE);
+  COUNT ("analytics-after-change", op_analytics_after_change (b), TRUE);
 
   /* At a larger scale, for growth: the charts take minutes under callgrind
    * and grow far less than linearly in time already. */
@@ -813,16 +813,16 @@ run_instructions (double scale)
       g_autofree char *name = g_strdup_printf ("%s-chart", bt_chart_kind_to_string (kind));
       g_autofree char *floor_name = g_strdup_printf ("%s-chart-floor", bt_chart_kind_to_string (kind));
 
-      b.kind = kind;
-      b.recording = record_chart (&b);
-      COUNT (name, op_chart_image (&b));
-      COUNT (floor_name, floor_chart_image (&b));
-      g_clear_pointer (&b.recording, cairo_surface_destroy);
+      b->kind = kind;
+      b->recording = record_chart (b);
+      COUNT (name, op_chart_image (b), TRUE);
+      COUNT (floor_name, floor_chart_image (b), TRUE);
+      g_clear_pointer (&b->recording, cairo_surface_destroy);
     }
 #undef COUNT
 
-  g_ptr_array_set_size (b.garbage, 0);
-  bench_free (bench);
+  g_ptr_array_set_size (b->garbage, 0);
+  bench_free (b);
 }
 
 int
@@ -870,15 +870,14 @@ main (int   argc,
   /* For profiling: load the scale-1 plan over and over. */
   if (g_getenv ("BT_BENCH_LOAD_LOOP") != NULL)
     {
-      Bench b = { 0, };
-      b.garbage = g_ptr_array_new_with_free_func (g_object_unref);
-      b.plan = bt_synthetic_plan (1, 47);
-      b.bytes = bt_plan_file_serialize (b.plan, BT_PLAN_SECTION_ALL, &error);
+      Bench *b = bench_new (1);
+
       for (int i = 0; i < atoi (g_getenv ("BT_BENCH_LOAD_LOOP")); i++)
         {
-          op_load (&b);
-          g_ptr_array_set_size (b.garbage, 0);
+          op_load (b);
+          g_ptr_array_set_size (b->garbage, 0);
         }
+      bench_free (b);
       return 0;
     }
 
