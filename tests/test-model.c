@@ -207,6 +207,23 @@ test_week_hours (void)
   bt_week_set_hours (week, "c", 0.0);
   g_assert_cmpuint (bt_week_get_n_categories (week), ==, 2);
 
+  /* More categories than fit in the week itself: all kept, in order. */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("extra-%u", i);
+      bt_week_set_hours (week, id, i + 1);
+    }
+  g_assert_cmpuint (bt_week_get_n_categories (week), ==, 42);
+  g_assert_cmpstr (bt_week_get_category (week, 1, &hours), ==, "b");
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("extra-%u", i);
+
+      g_assert_cmpstr (bt_week_get_category (week, i + 2, &hours), ==, id);
+      g_assert_cmpfloat (hours, ==, i + 1);
+    }
+  g_assert_cmpfloat (bt_week_get_total_hours (week), ==, 14.5 + 40 * 41 / 2);
+
   /* Serials count weeks, across a year's end too. */
   {
     g_autoptr(BtWeek) w53 = bt_week_new (2026, 53);
