@@ -762,6 +762,24 @@ test_report_paginates_the_table (void)
   canvas_free (&c);
 }
 
+/* Text leaves no current point behind: a dot drawn next, as the report's
+ * bullets are, would otherwise be joined to the text by a sliver. */
+static void
+test_text_leaves_no_current_point (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 40);
+  cairo_t *cr = cairo_create (surface);
+  BtChartStyle style;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  bt_chart_label (cr, &style, &style.foreground, "Next milestones", 1.0, FALSE, 180, 10, 10,
+                  BT_ALIGN_START, BT_ALIGN_START);
+  g_assert_false (cairo_has_current_point (cr));
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -779,6 +797,7 @@ main (int   argc,
   g_test_add_func ("/charts/contrast", test_contrast);
   g_test_add_func ("/charts/export/png-size", test_export_png_size);
   g_test_add_func ("/charts/export/svg-is-xml", test_export_svg_is_xml);
+  g_test_add_func ("/charts/text-leaves-no-current-point", test_text_leaves_no_current_point);
   g_test_add_func ("/charts/report/pages", test_report_pages);
   g_test_add_func ("/charts/report/paginates-the-table", test_report_paginates_the_table);
 

@@ -335,6 +335,9 @@ bt_chart_draw_text (cairo_t     *cr,
 
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+  /* Showing text leaves a current point: the next cairo_arc() would join
+   * it with a line (a sliver from each report bullet to the text before). */
+  cairo_new_path (cr);
 }
 
 /**
