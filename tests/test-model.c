@@ -232,6 +232,35 @@ test_week_hours (void)
     g_assert_cmpuint (bt_week_get_serial (w53) + 1, ==, bt_week_get_serial (w1));
     g_assert_cmpuint (bt_week_get_serial (w53) - bt_week_get_serial (week), ==, 6);
   }
+
+  /* The week's text pads the year and the week. */
+  {
+    g_autoptr(BtWeek) early = bt_week_new (987, 5);
+    g_autoptr(BtWeek) late = bt_week_new (9999, 52);
+
+    g_assert_cmpstr (bt_week_get_week (early), ==, "0987-W05");
+    g_assert_cmpstr (bt_week_get_week (late), ==, "9999-W52");
+  }
+}
+
+/* An interned id and a copy of it name the same entry. */
+static void
+test_week_hours_interned (void)
+{
+  g_autoptr(BtWeek) week = bt_week_new (2026, 47);
+  g_autofree char *copy = g_strdup ("strategy");
+  double hours;
+
+  bt_week_set_hours_interned (week, g_intern_string ("strategy"), 3.0);
+  bt_week_set_hours (week, copy, 5.0);
+  g_assert_cmpuint (bt_week_get_n_categories (week), ==, 1);
+  g_assert_cmpfloat (bt_week_get_hours (week, copy), ==, 5.0);
+  bt_week_set_hours_interned (week, g_intern_string ("strategy"), 2.0);
+  bt_week_set_hours_interned (week, g_intern_string ("delivery"), 1.0);
+  g_assert_cmpuint (bt_week_get_n_categories (week), ==, 2);
+  g_assert_cmpstr (bt_week_get_category (week, 0, &hours), ==, "strategy");
+  g_assert_cmpfloat (hours, ==, 2.0);
+  g_assert_cmpfloat (bt_week_get_total_hours (week), ==, 3.0);
 }
 
 static BtTouchpoint *
@@ -328,6 +357,7 @@ main (int   argc,
   g_test_add_func ("/model/child-outlives-parent", test_child_outlives_parent);
   g_test_add_func ("/model/weeks-sorted", test_weeks_sorted);
   g_test_add_func ("/model/week-hours", test_week_hours);
+  g_test_add_func ("/model/week-hours-interned", test_week_hours_interned);
 
   return g_test_run ();
 }

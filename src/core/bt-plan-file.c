@@ -284,8 +284,8 @@ typedef struct
   GHashTable *ids;           /* id → path where it was first seen */
   GHashTable *weeks;         /* week → path */
   GHashTable *check_in_weeks;
-  GHashTable *phase_ids;     /* set */
-  GHashTable *category_ids;  /* set */
+  GHashTable *phase_ids;     /* ids, as category_ids */
+  GHashTable *category_ids;  /* id → the id interned */
 
   /* Reading while parsing (see on_array_start_cb()): what scan_bytes()
    * found, and where the parser is. */
@@ -737,7 +737,8 @@ read_id (Loader     *ld,
     {
       /* A hand-written file may leave ids out: give the item one now. */
       if (set != NULL)
-        g_hash_table_add (set, g_strdup (bt_item_get_id (item)));
+        g_hash_table_insert (set, g_strdup (bt_item_get_id (item)),
+                             (gpointer) g_intern_string (bt_item_get_id (item)));
       return;
     }
 
@@ -757,8 +758,10 @@ read_id (Loader     *ld,
 
           g_hash_table_insert (ld->ids, g_strdup (id), where);
           bt_item_set_id (item, id);
+          /* The set maps each id to its interned copy: the weeks keep
+           * category ids interned. */
           if (set != NULL)
-            g_hash_table_add (set, g_strdup (id));
+            g_hash_table_insert (set, g_strdup (id), (gpointer) g_intern_string (id));
         }
     }
 
@@ -1062,9 +1065,10 @@ read_week (Loader   *ld,
           while (json_object_iter_next_ordered (&iter, &category, &hours_node))
             {
               gsize hours_mark = path_push_member (ld, category);
+              const char *interned = g_hash_table_lookup (ld->category_ids, category);
               double hours;
 
-              if (!g_hash_table_contains (ld->category_ids, category))
+              if (interned == NULL)
                 fail (ld, _("no category has this id"));
               else if (!node_get_number (hours_node, &hours) || !isfinite (hours) ||
                        hours < 0.0 || hours > BT_WEEK_MAX_HOURS)
@@ -1075,7 +1079,7 @@ read_week (Loader   *ld,
               else
                 {
                   total += hours;
-                  bt_week_set_hours (week, category, hours);
+                  bt_week_set_hours_interned (week, interned, hours);
                 }
               path_pop (ld, hours_mark);
             }

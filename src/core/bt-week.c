@@ -167,7 +167,16 @@ bt_week_new (int iso_year,
   self = g_object_new (BT_TYPE_WEEK, NULL);
   self->iso_year = iso_year;
   self->week = week;
-  g_snprintf (self->week_text, sizeof self->week_text, "%04d-W%02d", iso_year, week);
+  /* "%04d-W%02d", without printf: a plan's load makes thousands */
+  self->week_text[0] = '0' + iso_year / 1000;
+  self->week_text[1] = '0' + iso_year / 100 % 10;
+  self->week_text[2] = '0' + iso_year / 10 % 10;
+  self->week_text[3] = '0' + iso_year % 10;
+  self->week_text[4] = '-';
+  self->week_text[5] = 'W';
+  self->week_text[6] = '0' + week / 10;
+  self->week_text[7] = '0' + week % 10;
+  self->week_text[8] = '\0';
   bt_iso_week_monday (iso_year, week, &self->monday);
 
   return self;
@@ -243,13 +252,25 @@ find_entry (BtWeek     *self,
     {
       Entry *entry = &self->entries[i];
 
-      if (g_strcmp0 (entry->category_id, category_id) == 0)
+      if (entry->category_id == category_id || g_strcmp0 (entry->category_id, category_id) == 0)
         {
           if (index != NULL)
             *index = i;
           return entry;
         }
     }
+
+  return NULL;
+}
+
+/* The entries' ids are interned: an interned id is found by its address. */
+static Entry *
+find_interned_entry (BtWeek     *self,
+                     const char *category_id)
+{
+  for (guint i = 0; i < self->n_entries; i++)
+    if (self->entries[i].category_id == category_id)
+      return &self->entries[i];
 
   return NULL;
 }
@@ -273,18 +294,12 @@ bt_week_get_hours (BtWeek     *self,
  * Sets the hours of one category. A category with no hours yet and 0 given
  * adds nothing; one that had hours keeps its place with 0.
  */
-void
-bt_week_set_hours (BtWeek     *self,
-                   const char *category_id,
-                   double      hours)
+static void
+set_hours (BtWeek     *self,
+           const char *category_id,
+           double      hours)
 {
-  Entry *entry;
-
-  g_return_if_fail (BT_IS_WEEK (self));
-  g_return_if_fail (category_id != NULL);
-  g_return_if_fail (isfinite (hours) && hours >= 0.0 && hours <= BT_WEEK_MAX_HOURS);
-
-  entry = find_entry (self, category_id, NULL);
+  Entry *entry = find_interned_entry (self, category_id);
 
   if (entry != NULL && entry->hours == hours)
     return;
@@ -306,10 +321,41 @@ bt_week_set_hours (BtWeek     *self,
           self->entries = more;
           self->n_allocated *= 2;
         }
-      self->entries[self->n_entries++] = (Entry) { g_intern_string (category_id), hours };
+      self->entries[self->n_entries++] = (Entry) { category_id, hours };
     }
 
   bt_item_notify (BT_ITEM (self), properties[PROP_TOTAL_HOURS]);
+}
+
+void
+bt_week_set_hours (BtWeek     *self,
+                   const char *category_id,
+                   double      hours)
+{
+  g_return_if_fail (BT_IS_WEEK (self));
+  g_return_if_fail (category_id != NULL);
+  g_return_if_fail (isfinite (hours) && hours >= 0.0 && hours <= BT_WEEK_MAX_HOURS);
+
+  set_hours (self, g_intern_string (category_id), hours);
+}
+
+/**
+ * bt_week_set_hours_interned:
+ * @category_id: an id from g_intern_string()
+ *
+ * bt_week_set_hours() for a loader that has the id interned already: a
+ * plan's weeks name the same few categories thousands of times.
+ */
+void
+bt_week_set_hours_interned (BtWeek     *self,
+                            const char *category_id,
+                            double      hours)
+{
+  g_return_if_fail (BT_IS_WEEK (self));
+  g_return_if_fail (category_id != NULL);
+  g_return_if_fail (isfinite (hours) && hours >= 0.0 && hours <= BT_WEEK_MAX_HOURS);
+
+  set_hours (self, category_id, hours);
 }
 
 guint

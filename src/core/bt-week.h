@@ -31,6 +31,9 @@ double       bt_week_get_hours        (BtWeek      *self,
 void         bt_week_set_hours        (BtWeek      *self,
                                        const char  *category_id,
                                        double       hours);
+void         bt_week_set_hours_interned (BtWeek    *self,
+                                       const char  *category_id,
+                                       double       hours);
 guint        bt_week_get_n_categories (BtWeek      *self);
 const char  *bt_week_get_category     (BtWeek      *self,
                                        guint        index,
