@@ -1868,7 +1868,7 @@ load_bytes (GBytes   *bytes,
       return NULL;
     }
 
-  parser = json_parser_new_immutable ();
+  parser = json_parser_new ();
   if (while_parsing && decide_streamable (&ld))
     {
       g_signal_connect (parser, "array-start", G_CALLBACK (on_array_start_cb), &ld);

@@ -147,7 +147,7 @@ op_load (Bench *b)
 static void
 floor_load (Bench *b)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   gsize length;
   const char *data = g_bytes_get_data (b->bytes, &length);
