@@ -9,6 +9,7 @@
 
 #include "bt-analytics.h"
 #include "bt-date.h"
+#include "bt-plan-file.h"
 
 #define EPS 1e-9
 
@@ -131,9 +132,9 @@ test_week_shares_follow_changes (Fixture       *f,
   again = bt_analytics_week_shares (f->plan);
   g_assert_true (first == again);
 
+  g_assert_cmpfloat_with_epsilon (g_array_index (first, BtWeekShare, 0).share, 0.25, EPS);
   bt_week_set_hours (bt_plan_find_week (f->plan, 2026, 1), bt_item_get_id (BT_ITEM (f->strategic)), 30);
   after_hours = bt_analytics_week_shares (f->plan);
-  g_assert_cmpfloat_with_epsilon (g_array_index (first, BtWeekShare, 0).share, 0.25, EPS);
   g_assert_cmpfloat_with_epsilon (g_array_index (after_hours, BtWeekShare, 0).share, 0.5, EPS);
 
   add_week (f, 2026, 8, 10, 10);
@@ -144,6 +145,122 @@ test_week_shares_follow_changes (Fixture       *f,
   bt_category_set_kind (f->tactical, BT_CATEGORY_STRATEGIC);
   after_kind = bt_analytics_week_shares (f->plan);
   g_assert_cmpfloat_with_epsilon (g_array_index (after_kind, BtWeekShare, 0).share, 1.0, EPS);
+}
+
+static gboolean
+same_double (double a,
+             double b)
+{
+  return (isnan (a) && isnan (b)) || a == b;
+}
+
+/* @shares, entry by entry and to the last bit, against what a plan read
+ * back from @plan's file works out from nothing. */
+static void
+assert_shares_as_computed (BtPlan *plan,
+                           GArray *shares)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+  g_autoptr(BtPlan) fresh = NULL;
+  g_autoptr(GArray) expected = NULL;
+
+  g_assert_no_error (error);
+  fresh = bt_plan_file_load_bytes (bytes, &error);
+  g_assert_no_error (error);
+  expected = bt_analytics_week_shares (fresh);
+
+  g_assert_cmpuint (shares->len, ==, expected->len);
+  for (guint i = 0; i < shares->len; i++)
+    {
+      const BtWeekShare *a = &g_array_index (shares, BtWeekShare, i);
+      const BtWeekShare *b = &g_array_index (expected, BtWeekShare, i);
+
+      g_assert_cmpuint (a->serial, ==, b->serial);
+      g_assert_cmpint (g_date_compare (&a->monday, &b->monday), ==, 0);
+      g_assert_true (same_double (a->tactical, b->tactical));
+      g_assert_true (same_double (a->strategic, b->strategic));
+      g_assert_true (same_double (a->total, b->total));
+      g_assert_true (same_double (a->share, b->share));
+      g_assert_true (same_double (a->rolling, b->rolling));
+    }
+}
+
+/* The shares after a change: the very array @before, patched in place, or
+ * (@in_place FALSE) a new one; either way as a walk through every week
+ * gives them. Returns the shares now kept. */
+static GArray *
+shares_after (BtPlan   *plan,
+              GArray   *before,
+              gboolean  in_place)
+{
+  GArray *after = bt_analytics_week_shares (plan);
+
+  if (in_place)
+    g_assert_true (after == before);
+  else
+    g_assert_true (after != before);
+  assert_shares_as_computed (plan, after);
+  g_array_unref (before);
+
+  return after;
+}
+
+/* A change to single weeks patches the kept shares in place, to the very
+ * figures a walk through every week gives; a change to the weeks as a
+ * list, to a category, or to more weeks than the plan keeps track of,
+ * works them out again. */
+static void
+test_week_shares_patched (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *strategic = bt_item_get_id (BT_ITEM (f->strategic));
+  const char *tactical = bt_item_get_id (BT_ITEM (f->tactical));
+  g_autoptr(GArray) shares = NULL;
+
+  /* Sixty weeks of a year and a half, every third one missing: 2025-W03,
+   * W06, … and 2026-W38 have no record. */
+  for (guint i = 0; i < 90; i++)
+    if (i % 3 != 2)
+      add_week (f, 2025 + i / 52, i % 52 + 1, 10 + i % 7, 3 + (i * 5) % 11);
+
+  shares = bt_analytics_week_shares (f->plan);
+  assert_shares_as_computed (f->plan, shares);
+
+  /* One week: its own share and the rolling ones after it follow. */
+  bt_week_set_hours (bt_plan_find_week (f->plan, 2025, 10), strategic, 40);
+  shares = shares_after (f->plan, shares, TRUE);
+
+  /* The first and the last week, and one twice, between two looks. */
+  bt_week_set_hours (bt_plan_find_week (f->plan, 2025, 1), tactical, 0);
+  bt_week_set_hours (bt_plan_find_week (f->plan, 2026, 37), strategic, 1.5);
+  bt_week_set_hours (bt_plan_find_week (f->plan, 2026, 36), tactical, 2);
+  bt_week_set_hours (bt_plan_find_week (f->plan, 2026, 36), tactical, 22.25);
+  bt_week_set_note (bt_plan_find_week (f->plan, 2026, 1), "a note changes no figure");
+  shares = shares_after (f->plan, shares, TRUE);
+
+  /* A week's hours all gone: no share, and none in its window's count. */
+  bt_week_set_hours (bt_plan_find_week (f->plan, 2025, 20), tactical, 0);
+  bt_week_set_hours (bt_plan_find_week (f->plan, 2025, 20), strategic, 0);
+  shares = shares_after (f->plan, shares, TRUE);
+
+  /* More changes than the plan keeps track of. */
+  for (guint i = 0; i <= BT_PLAN_WEEK_LOG; i++)
+    bt_week_set_hours (bt_plan_find_week (f->plan, 2025, 31), strategic, i + 1);
+  shares = shares_after (f->plan, shares, FALSE);
+
+  /* A week added, where there was none. */
+  add_week (f, 2025, 3, 5, 5);
+  shares = shares_after (f->plan, shares, FALSE);
+  g_assert_cmpuint (shares->len, ==, 61);
+
+  /* A category changing kind. */
+  bt_category_set_kind (f->tactical, BT_CATEGORY_STRATEGIC);
+  shares = shares_after (f->plan, shares, FALSE);
+
+  /* Something that is no part of the shares keeps them as they are. */
+  bt_profile_set_target_share (bt_plan_get_profile (f->plan), 0.7);
+  shares = shares_after (f->plan, shares, TRUE);
 }
 
 static void
@@ -595,6 +712,7 @@ main (int   argc,
 
   ADD ("/analytics/week-shares", test_week_shares);
   ADD ("/analytics/week-shares-follow-changes", test_week_shares_follow_changes);
+  ADD ("/analytics/week-shares-patched", test_week_shares_patched);
   ADD ("/analytics/empty-week-has-no-share", test_empty_week_has_no_share);
   ADD ("/analytics/trend", test_trend);
   ADD ("/analytics/trend-ignores-the-future", test_trend_ignores_the_future);

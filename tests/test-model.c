@@ -118,6 +118,82 @@ test_plan_changed_from_deep_inside (void)
 }
 
 static void
+record_child_cb (BtItem     *item,
+                 GPtrArray  *seen)
+{
+  g_ptr_array_add (seen, bt_item_get_changed_child (item));
+}
+
+/* During ::changed, a container learns which of its children the change
+ * came through; the plan keeps, per part, when it last changed. */
+static void
+test_changed_child (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtRelationship) r = bt_relationship_new ();
+  g_autoptr(BtTouchpoint) t = bt_touchpoint_new ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  g_autoptr(GArray) serials = g_array_new (FALSE, FALSE, sizeof (guint));
+  BtWeek *week;
+  guint64 g;
+
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (r));
+  bt_item_append_child (BT_ITEM (r), bt_relationship_get_touchpoints (r), BT_ITEM (t));
+  week = bt_plan_ensure_week (plan, 2026, 47);
+  g_signal_connect (plan, "changed", G_CALLBACK (record_child_cb), seen);
+  g_signal_connect (r, "changed", G_CALLBACK (record_child_cb), seen);
+
+  /* From a grandchild: the relationship hears of its touchpoint, the plan
+   * of its relationship. */
+  g = bt_plan_get_generation (plan);
+  bt_touchpoint_set_note (t, "Coffee");
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_true (g_ptr_array_index (seen, 0) == (gpointer) t);
+  g_assert_true (g_ptr_array_index (seen, 1) == (gpointer) r);
+  g_assert_null (bt_item_get_changed_child (BT_ITEM (plan)));
+  g_assert_cmpuint (bt_plan_get_part_generation (plan, BT_PLAN_PART_RELATIONSHIPS), >, g);
+  g_assert_cmpuint (bt_plan_get_part_generation (plan, BT_PLAN_PART_WEEKS), <=, g);
+  g_assert_cmpuint (bt_plan_get_part_generation (plan, BT_PLAN_PART_MILESTONES), <=, g);
+
+  /* The relationship itself, then the plan's own list. */
+  g_ptr_array_set_size (seen, 0);
+  bt_relationship_set_name (r, "Dana");
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_null (g_ptr_array_index (seen, 0));
+  g_assert_true (g_ptr_array_index (seen, 1) == (gpointer) r);
+  g_ptr_array_set_size (seen, 0);
+  g = bt_plan_get_generation (plan);
+  bt_plan_ensure_week (plan, 2026, 48);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_null (g_ptr_array_index (seen, 0));
+  for (BtPlanPart part = 0; part < BT_PLAN_N_PARTS; part++)
+    g_assert_cmpuint (bt_plan_get_part_generation (plan, part), >, g);
+  g_assert_false (bt_plan_get_changed_weeks (plan, g, serials));
+
+  /* Single weeks are known one by one, up to BT_PLAN_WEEK_LOG changes. */
+  g = bt_plan_get_generation (plan);
+  g_assert_true (bt_plan_get_changed_weeks (plan, g, serials));
+  g_assert_cmpuint (serials->len, ==, 0);
+  bt_week_set_hours (week, "a", 1);
+  bt_week_set_hours (bt_plan_find_week (plan, 2026, 48), "a", 1);
+  g_assert_true (bt_plan_get_changed_weeks (plan, g, serials));
+  g_assert_cmpuint (serials->len, ==, 2);
+  g_assert_cmpuint (g_array_index (serials, guint, 0), ==, bt_week_get_serial (week));
+  g_assert_cmpuint (g_array_index (serials, guint, 1), ==, bt_week_get_serial (week) + 1);
+  for (guint i = 0; i < BT_PLAN_WEEK_LOG - 2; i++)
+    bt_week_set_hours (week, "a", i + 2);
+  g_array_set_size (serials, 0);
+  g_assert_true (bt_plan_get_changed_weeks (plan, g, serials));
+  g_assert_cmpuint (serials->len, ==, BT_PLAN_WEEK_LOG);
+  bt_week_set_hours (week, "a", 100);
+  g_assert_false (bt_plan_get_changed_weeks (plan, g, serials));
+  /* Since a later generation, the log still holds every change. */
+  g_array_set_size (serials, 0);
+  g_assert_true (bt_plan_get_changed_weeks (plan, bt_plan_get_generation (plan) - 1, serials));
+  g_assert_cmpuint (serials->len, ==, 1);
+}
+
+static void
 test_removed_child_is_detached (void)
 {
   g_autoptr(BtPlan) plan = bt_plan_new ();
@@ -353,6 +429,7 @@ main (int   argc,
   g_test_add_func ("/model/business-case-count-follows-changes", test_business_case_count_follows_changes);
   g_test_add_func ("/model/notify-only-on-change", test_notify_only_on_change);
   g_test_add_func ("/model/plan-changed-from-deep-inside", test_plan_changed_from_deep_inside);
+  g_test_add_func ("/model/changed-child", test_changed_child);
   g_test_add_func ("/model/removed-child-is-detached", test_removed_child_is_detached);
   g_test_add_func ("/model/child-outlives-parent", test_child_outlives_parent);
   g_test_add_func ("/model/weeks-sorted", test_weeks_sorted);

@@ -31,35 +31,35 @@ category_kinds (BtPlan *plan)
   return kinds;
 }
 
-/* What the analytics keep of a plan until it changes, each part worked out
- * when first asked for: the week shares, and for the counts the one day
- * that matters of each relationship and open milestone, sorted, so that a
- * count is a binary search over a few kilobytes instead of a walk through
- * thousands of objects. */
+/* What the analytics keep of a plan, each part worked out when first asked
+ * for and kept until what it depends on changes (see
+ * bt_plan_get_part_generation()): the week shares, and for the counts the
+ * one day that matters of each relationship and open milestone, sorted, so
+ * that a count is a binary search over a few kilobytes instead of a walk
+ * through thousands of objects. A change to single weeks, the weekly
+ * check-in's, patches the shares instead of walking every week again. */
 typedef struct
 {
-  guint64  generation;
   GArray  *shares;           /* of BtWeekShare */
+  guint64  shares_generation;
   GArray  *due_days;         /* guint32: the Julian day each relationship's next
                               * touchpoint is due, 0 for never touched; sorted */
+  guint    weak_functions;   /* worked out with due_days, in the same walk */
+  guint64  relationships_generation;
   GArray  *milestone_days;   /* guint32: the Julian day of each open milestone
                               * with a date; sorted */
-  guint    weak_functions;   /* worked out with due_days, in the same walk */
+  guint64  milestones_generation;
 } Derived;
-
-static void
-derived_clear (Derived *d)
-{
-  g_clear_pointer (&d->shares, g_array_unref);
-  g_clear_pointer (&d->due_days, g_array_unref);
-  g_clear_pointer (&d->milestone_days, g_array_unref);
-}
 
 static void
 derived_free (gpointer data)
 {
-  derived_clear (data);
-  g_free (data);
+  Derived *d = data;
+
+  g_clear_pointer (&d->shares, g_array_unref);
+  g_clear_pointer (&d->due_days, g_array_unref);
+  g_clear_pointer (&d->milestone_days, g_array_unref);
+  g_free (d);
 }
 
 static GQuark
@@ -73,23 +73,28 @@ derived_quark (void)
   return (GQuark) quark;
 }
 
-/* The plan's derived data, emptied if the plan changed since. */
 static Derived *
 derived_for (BtPlan *plan)
 {
   Derived *d = g_object_get_qdata (G_OBJECT (plan), derived_quark ());
-  guint64 generation = bt_plan_get_generation (plan);
 
   if (d == NULL)
     {
       d = g_new0 (Derived, 1);
       g_object_set_qdata_full (G_OBJECT (plan), derived_quark (), d, derived_free);
     }
-  else if (d->generation != generation)
-    derived_clear (d);
-  d->generation = generation;
 
   return d;
+}
+
+/* Whether @part is as it was when something was worked out from it at
+ * @generation. */
+static gboolean
+part_unchanged (BtPlan     *plan,
+                BtPlanPart  part,
+                guint64     generation)
+{
+  return bt_plan_get_part_generation (plan, part) <= generation;
 }
 
 static int
@@ -121,87 +126,179 @@ count_before (GArray  *days,
   return lo;
 }
 
+/* A week's own figures, from its hours. */
+static void
+week_figures (BtWeek      *week,
+              GHashTable  *kinds,
+              BtWeekShare *s)
+{
+  guint n_categories = bt_week_get_n_categories (week);
+
+  s->serial = bt_week_get_serial (week);
+  s->monday = *bt_week_get_monday (week);
+  s->strategic = s->tactical = 0.0;
+
+  for (guint j = 0; j < n_categories; j++)
+    {
+      double hours;
+      const char *id = bt_week_get_category (week, j, &hours);
+      int kind = GPOINTER_TO_INT (g_hash_table_lookup (kinds, id)) - 1;
+
+      if (kind == BT_CATEGORY_STRATEGIC)
+        s->strategic += hours;
+      else if (kind == BT_CATEGORY_TACTICAL)
+        s->tactical += hours;
+      /* hours of a category that no longer exists count for neither */
+    }
+
+  s->total = s->tactical + s->strategic;
+  s->share = s->total > 0.0 ? s->strategic / s->total : NAN;
+}
+
+/* The rolling share of the @i-th week: over the calendar weeks that end
+ * with it, where weeks with no record count as no hours, not as a gap that
+ * stretches the window. Summed afresh, oldest first, so that a patched
+ * week gives the very same figure as a walk through all of them. */
+static void
+roll (GArray *shares,
+      guint   i)
+{
+  BtWeekShare *s = &g_array_index (shares, BtWeekShare, i);
+  double strategic = 0.0, total = 0.0;
+  guint first = i;
+
+  while (first > 0 &&
+         g_array_index (shares, BtWeekShare, first - 1).serial + BT_ROLLING_WEEKS > s->serial)
+    first--;
+  for (guint k = first; k <= i; k++)
+    {
+      strategic += g_array_index (shares, BtWeekShare, k).strategic;
+      total += g_array_index (shares, BtWeekShare, k).total;
+    }
+  s->rolling = total > 0.0 ? strategic / total : NAN;
+}
+
 static GArray *
 compute_week_shares (BtPlan *plan)
 {
-  g_autoptr(GHashTable) kinds = NULL;
-  GListModel *weeks;
-  GArray *shares;
-  guint n, first = 0;
-  double window_strategic = 0.0, window_total = 0.0;
+  g_autoptr(GHashTable) kinds = category_kinds (plan);
+  GListModel *weeks = bt_plan_get_weeks (plan);
+  guint n = g_list_model_get_n_items (weeks);
+  GArray *shares = g_array_sized_new (FALSE, TRUE, sizeof (BtWeekShare), n);
 
-  kinds = category_kinds (plan);
-  weeks = bt_plan_get_weeks (plan);
-  n = g_list_model_get_n_items (weeks);
-  shares = g_array_sized_new (FALSE, TRUE, sizeof (BtWeekShare), n);
-
+  g_array_set_size (shares, n);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BtWeek) week = g_list_model_get_item (weeks, i);
-      BtWeekShare s = { 0, };
-      guint n_categories = bt_week_get_n_categories (week);
 
-      s.serial = bt_week_get_serial (week);
-      s.monday = *bt_week_get_monday (week);
-
-      for (guint j = 0; j < n_categories; j++)
-        {
-          double hours;
-          const char *id = bt_week_get_category (week, j, &hours);
-          int kind = GPOINTER_TO_INT (g_hash_table_lookup (kinds, id)) - 1;
-
-          if (kind == BT_CATEGORY_STRATEGIC)
-            s.strategic += hours;
-          else if (kind == BT_CATEGORY_TACTICAL)
-            s.tactical += hours;
-          /* hours of a category that no longer exists count for neither */
-        }
-
-      s.total = s.tactical + s.strategic;
-      s.share = s.total > 0.0 ? s.strategic / s.total : NAN;
-
-      /* A sliding window over calendar weeks: weeks with no record count
-       * as no hours, not as a gap that stretches the window. */
-      window_strategic += s.strategic;
-      window_total += s.total;
-      while (first < shares->len &&
-             g_array_index (shares, BtWeekShare, first).serial + BT_ROLLING_WEEKS <= s.serial)
-        {
-          BtWeekShare *old = &g_array_index (shares, BtWeekShare, first);
-          window_strategic -= old->strategic;
-          window_total -= old->total;
-          first++;
-        }
-      s.rolling = window_total > 0.0 ? window_strategic / window_total : NAN;
-
-      g_array_append_val (shares, s);
+      week_figures (week, kinds, &g_array_index (shares, BtWeekShare, i));
+      roll (shares, i);
     }
 
   return shares;
 }
 
+static int
+compare_serials (gconstpointer a,
+                 gconstpointer b)
+{
+  guint x = ((const BtWeekShare *) a)->serial, y = ((const BtWeekShare *) b)->serial;
+
+  return (x > y) - (x < y);
+}
+
+/* The index of the week @serial in @shares, or -1. */
+static int
+find_share (GArray *shares,
+            guint   serial)
+{
+  BtWeekShare key = { .serial = serial };
+  guint index;
+
+  if (!g_array_binary_search (shares, &key, compare_serials, &index))
+    return -1;
+
+  return (int) index;
+}
+
+/* Brings @d's shares up to date by the weeks that changed one by one since;
+ * FALSE when that cannot be done and they must be worked out again. */
+static gboolean
+patch_week_shares (BtPlan  *plan,
+                   Derived *d)
+{
+  g_autoptr(GArray) serials = NULL;
+  g_autoptr(GHashTable) kinds = NULL;
+  GListModel *weeks;
+
+  if (part_unchanged (plan, BT_PLAN_PART_WEEKS, d->shares_generation))
+    return TRUE;
+
+  serials = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (!bt_plan_get_changed_weeks (plan, d->shares_generation, serials))
+    return FALSE;
+
+  weeks = bt_plan_get_weeks (plan);
+  if (g_list_model_get_n_items (weeks) != d->shares->len)
+    return FALSE;
+
+  kinds = category_kinds (plan);
+  for (guint c = 0; c < serials->len; c++)
+    {
+      guint serial = g_array_index (serials, guint, c);
+      int i = find_share (d->shares, serial);
+      g_autoptr(BtWeek) week = NULL;
+
+      if (i < 0)
+        return FALSE;
+      week = g_list_model_get_item (weeks, (guint) i);
+      if (bt_week_get_serial (week) != serial)
+        return FALSE;
+
+      week_figures (week, kinds, &g_array_index (d->shares, BtWeekShare, i));
+      /* the rolling shares of the windows this week is in */
+      for (guint j = (guint) i;
+           j < d->shares->len && g_array_index (d->shares, BtWeekShare, j).serial < serial + BT_ROLLING_WEEKS;
+           j++)
+        roll (d->shares, j);
+    }
+
+  return TRUE;
+}
+
 /**
  * bt_analytics_week_shares:
  *
- * Worked out once per generation of the plan: the time chart asks on every
- * redraw, the overview and the report each time they are shown, and a plan
- * of ten years has 520 weeks to walk.
+ * Worked out once and kept: the time chart asks on every redraw, the
+ * overview and the report each time they are shown, and a plan of ten
+ * years has 520 weeks to walk. When single weeks change (hours entered for
+ * a week), only they and the rolling shares of their windows are worked
+ * out again; when the weeks as a list or the categories change, all of
+ * them.
  *
  * Returns: (transfer full) (element-type BtWeekShare): one entry per
  *   recorded week, in time order, with the strategic share of the week and
  *   the rolling share of the four calendar weeks that end with it; shared
- *   with later callers until the plan changes, so not to be modified
+ *   with later callers and brought up to date in place, so neither to be
+ *   modified nor kept past the plan's next change
  */
 GArray *
 bt_analytics_week_shares (BtPlan *plan)
 {
+  guint64 generation;
   Derived *d;
 
   g_return_val_if_fail (BT_IS_PLAN (plan), NULL);
 
   d = derived_for (plan);
+  generation = bt_plan_get_generation (plan);
+  if (d->shares != NULL && d->shares_generation != generation &&
+      (!part_unchanged (plan, BT_PLAN_PART_CATEGORIES, d->shares_generation) ||
+       !patch_week_shares (plan, d)))
+    g_clear_pointer (&d->shares, g_array_unref);
   if (d->shares == NULL)
     d->shares = compute_week_shares (plan);
+  d->shares_generation = generation;
 
   return g_array_ref (d->shares);
 }
@@ -500,6 +597,7 @@ derive_relationships (BtPlan  *plan,
   GListModel *relationships = bt_plan_get_relationships (plan);
   guint n = g_list_model_get_n_items (relationships);
 
+  g_clear_pointer (&d->due_days, g_array_unref);
   d->due_days = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
   d->weak_functions = (1u << BT_FUNCTION_OTHER) - 1;
   for (guint i = 0; i < n; i++)
@@ -512,6 +610,20 @@ derive_relationships (BtPlan  *plan,
         d->weak_functions &= ~(1u << bt_relationship_get_function (r));
     }
   g_array_sort (d->due_days, compare_days);
+}
+
+/* The plan's derived data with the relationships' part up to date. */
+static Derived *
+relationships_for (BtPlan *plan)
+{
+  Derived *d = derived_for (plan);
+
+  if (d->due_days == NULL ||
+      !part_unchanged (plan, BT_PLAN_PART_RELATIONSHIPS, d->relationships_generation))
+    derive_relationships (plan, d);
+  d->relationships_generation = bt_plan_get_generation (plan);
+
+  return d;
 }
 
 /**
@@ -527,9 +639,7 @@ bt_analytics_weak_functions (BtPlan *plan)
 
   g_return_val_if_fail (BT_IS_PLAN (plan), 0);
 
-  d = derived_for (plan);
-  if (d->due_days == NULL)
-    derive_relationships (plan, d);
+  d = relationships_for (plan);
 
   return d->weak_functions;
 }
@@ -551,9 +661,7 @@ bt_analytics_count_relationships (BtPlan      *plan,
   g_return_if_fail (BT_IS_PLAN (plan));
   g_return_if_fail (today != NULL && g_date_valid (today));
 
-  d = derived_for (plan);
-  if (d->due_days == NULL)
-    derive_relationships (plan, d);
+  d = relationships_for (plan);
 
   day = g_date_get_julian (today);
   before = count_before (d->due_days, day);
@@ -580,11 +688,13 @@ bt_analytics_count_overdue_milestones (BtPlan      *plan,
   g_return_val_if_fail (today != NULL && g_date_valid (today), 0);
 
   d = derived_for (plan);
-  if (d->milestone_days == NULL)
+  if (d->milestone_days == NULL ||
+      !part_unchanged (plan, BT_PLAN_PART_MILESTONES, d->milestones_generation))
     {
       GListModel *milestones = bt_plan_get_milestones (plan);
       guint n = g_list_model_get_n_items (milestones);
 
+      g_clear_pointer (&d->milestone_days, g_array_unref);
       d->milestone_days = g_array_new (FALSE, FALSE, sizeof (guint32));
       for (guint i = 0; i < n; i++)
         {
@@ -599,6 +709,7 @@ bt_analytics_count_overdue_milestones (BtPlan      *plan,
         }
       g_array_sort (d->milestone_days, compare_days);
     }
+  d->milestones_generation = bt_plan_get_generation (plan);
 
   return count_before (d->milestone_days, g_date_get_julian (today));
 }

@@ -22,6 +22,7 @@ typedef struct
   JsonObject *extra;
   BtItem     *parent;   /* not a reference: the parent owns us */
   GPtrArray  *stores;   /* adopted child stores, owned by the subclass */
+  BtItem     *changed_child;   /* during ::changed, the child it came through */
   gboolean    quiet;    /* being built by a loader: no notifications */
 } BtItemPrivate;
 
@@ -304,15 +305,44 @@ bt_item_get_parent (BtItem *self)
 void
 bt_item_changed (BtItem *self)
 {
+  BtItem *child = NULL;
+
   g_return_if_fail (BT_IS_ITEM (self));
 
   for (BtItem *item = self; item != NULL; )
     {
       BtItemPrivate *priv = bt_item_get_instance_private (item);
+      BtItem *outer = priv->changed_child;   /* a handler may change more */
 
+      priv->changed_child = child;
       g_signal_emit (item, signals[CHANGED], 0);
+      priv->changed_child = outer;
+      child = item;
       item = priv->parent;
     }
+}
+
+/**
+ * bt_item_get_changed_child:
+ *
+ * For handlers of #BtItem::changed: the item directly inside @self that
+ * the change came through (which is, or contains, the item that changed),
+ * so that a container can tell which of its parts to work out again.
+ *
+ * Returns: (nullable) (transfer none): that child; %NULL outside an
+ *   emission, or when @self itself changed: one of its fields, or which
+ *   items one of its lists holds
+ */
+BtItem *
+bt_item_get_changed_child (BtItem *self)
+{
+  BtItemPrivate *priv;
+
+  g_return_val_if_fail (BT_IS_ITEM (self), NULL);
+
+  priv = bt_item_get_instance_private (self);
+
+  return priv->changed_child;
 }
 
 static void

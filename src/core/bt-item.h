@@ -38,6 +38,7 @@ void        bt_item_set_quiet        (BtItem      *self,
 void        bt_item_notify           (BtItem      *self,
                                       GParamSpec  *pspec);
 void        bt_item_changed          (BtItem      *self);
+BtItem     *bt_item_get_changed_child (BtItem     *self);
 void        bt_item_adopt_store      (BtItem      *self,
                                       GListStore  *store);
 void        bt_item_insert_child     (BtItem      *self,

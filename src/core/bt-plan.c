@@ -27,6 +27,18 @@ struct _BtPlan
 
   guint64     generation;
   guint64     cases_generation;  /* when n_cases was counted, plus one */
+
+  /* What each change touched, for derived data that can be brought up to
+   * date instead of worked out again (see bt_plan_get_part_generation()). */
+  guint64     part_generation[BT_PLAN_N_PARTS];
+  guint64     weeks_whole_generation;   /* the last change not of one week */
+  guint64     week_log_lost;            /* the newest entry overwritten */
+  struct
+  {
+    guint64 generation;
+    guint   serial;
+  }           week_log[BT_PLAN_WEEK_LOG];
+  guint       week_log_next;
   guint       n_cases;
   guint       file_version;
   guint       read_only : 1;
@@ -101,7 +113,34 @@ bt_plan_set_property (GObject      *object,
 static void
 on_self_changed_cb (BtPlan *self)
 {
-  self->generation++;
+  BtItem *child = bt_item_get_changed_child (BT_ITEM (self));
+  guint64 g = ++self->generation;
+
+  if (child == NULL)
+    {
+      /* The plan itself: a list gained, lost or reordered items, or one of
+       * its own fields changed. Anything may be different. */
+      for (guint i = 0; i < BT_PLAN_N_PARTS; i++)
+        self->part_generation[i] = g;
+      self->weeks_whole_generation = g;
+    }
+  else if (BT_IS_WEEK (child))
+    {
+      guint slot = self->week_log_next++ % BT_PLAN_WEEK_LOG;
+
+      self->week_log_lost = MAX (self->week_log_lost, self->week_log[slot].generation);
+      self->week_log[slot].generation = g;
+      self->week_log[slot].serial = bt_week_get_serial (BT_WEEK (child));
+      self->part_generation[BT_PLAN_PART_WEEKS] = g;
+    }
+  else if (BT_IS_CATEGORY (child))
+    self->part_generation[BT_PLAN_PART_CATEGORIES] = g;
+  else if (BT_IS_RELATIONSHIP (child))
+    self->part_generation[BT_PLAN_PART_RELATIONSHIPS] = g;
+  else if (BT_IS_MILESTONE (child))
+    self->part_generation[BT_PLAN_PART_MILESTONES] = g;
+  /* the profile, phases, narratives, check-ins and import rules are no
+   * part: nothing derived from them is kept */
 }
 
 static void
@@ -335,6 +374,58 @@ bt_plan_get_generation (BtPlan *self)
   g_return_val_if_fail (BT_IS_PLAN (self), 0);
 
   return self->generation;
+}
+
+/**
+ * bt_plan_get_part_generation:
+ *
+ * Returns: the generation (see bt_plan_get_generation()) of the last change
+ *   to anything in @part; derived data worked out at a later or equal
+ *   generation is still up to date
+ */
+guint64
+bt_plan_get_part_generation (BtPlan     *self,
+                             BtPlanPart  part)
+{
+  g_return_val_if_fail (BT_IS_PLAN (self), 0);
+  g_return_val_if_fail (part < BT_PLAN_N_PARTS, 0);
+
+  return self->part_generation[part];
+}
+
+/**
+ * bt_plan_get_changed_weeks:
+ * @since: a generation
+ * @serials: (element-type guint): where the serials of the weeks changed
+ *   after @since are appended, oldest change first, a week once per change
+ *
+ * Returns: %TRUE if the weeks changed after @since are known one by one:
+ *   none was added, removed or replaced, and there were not more changes
+ *   than the plan keeps track of; %FALSE if any week may have changed
+ */
+gboolean
+bt_plan_get_changed_weeks (BtPlan  *self,
+                           guint64  since,
+                           GArray  *serials)
+{
+  guint n;
+
+  g_return_val_if_fail (BT_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (serials != NULL, FALSE);
+
+  if (self->weeks_whole_generation > since || self->week_log_lost > since)
+    return FALSE;
+
+  n = MIN (self->week_log_next, BT_PLAN_WEEK_LOG);
+  for (guint i = 0; i < n; i++)
+    {
+      guint slot = (self->week_log_next - n + i) % BT_PLAN_WEEK_LOG;
+
+      if (self->week_log[slot].generation > since)
+        g_array_append_val (serials, self->week_log[slot].serial);
+    }
+
+  return TRUE;
 }
 
 /* Binary search in the sorted weeks: the index of @serial, or where it

@@ -40,6 +40,25 @@ gboolean     bt_plan_get_read_only      (BtPlan      *self);
 void         bt_plan_set_read_only      (BtPlan      *self,
                                          gboolean     read_only);
 guint64      bt_plan_get_generation     (BtPlan      *self);
+
+/* The parts of a plan whose derived data is kept, by what it depends on. */
+typedef enum
+{
+  BT_PLAN_PART_WEEKS,
+  BT_PLAN_PART_CATEGORIES,
+  BT_PLAN_PART_RELATIONSHIPS,
+  BT_PLAN_PART_MILESTONES,
+  BT_PLAN_N_PARTS
+} BtPlanPart;
+
+/* How many changes of single weeks a plan remembers. */
+#define BT_PLAN_WEEK_LOG 16
+
+guint64      bt_plan_get_part_generation (BtPlan    *self,
+                                         BtPlanPart  part);
+gboolean     bt_plan_get_changed_weeks  (BtPlan      *self,
+                                         guint64      since,
+                                         GArray      *serials);
 guint        bt_plan_count_business_cases (BtPlan    *self);
 guint        bt_plan_get_file_version   (BtPlan      *self);
 void         bt_plan_set_file_version   (BtPlan      *self,
