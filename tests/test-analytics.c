@@ -137,9 +137,9 @@ test_week_shares_follow_changes (Fixture       *f,
   after_hours = bt_analytics_week_shares (f->plan);
   g_assert_cmpfloat_with_epsilon (g_array_index (after_hours, BtWeekShare, 0).share, 0.5, EPS);
 
+  g_assert_cmpuint (after_hours->len, ==, 4);
   add_week (f, 2026, 8, 10, 10);
   after_week = bt_analytics_week_shares (f->plan);
-  g_assert_cmpuint (after_hours->len, ==, 4);
   g_assert_cmpuint (after_week->len, ==, 5);
 
   bt_category_set_kind (f->tactical, BT_CATEGORY_STRATEGIC);
@@ -245,14 +245,47 @@ test_week_shares_patched (Fixture       *f,
   shares = shares_after (f->plan, shares, TRUE);
 
   /* More changes than the plan keeps track of. */
-  for (guint i = 0; i <= BT_PLAN_WEEK_LOG; i++)
+  for (guint i = 0; i <= BT_PLAN_LOG; i++)
     bt_week_set_hours (bt_plan_find_week (f->plan, 2025, 31), strategic, i + 1);
   shares = shares_after (f->plan, shares, FALSE);
 
-  /* A week added, where there was none. */
+  /* A week recorded where there was none, as the weekly check-in does:
+   * in place, and the windows after it follow. Then one at the end. */
   add_week (f, 2025, 3, 5, 5);
-  shares = shares_after (f->plan, shares, FALSE);
+  shares = shares_after (f->plan, shares, TRUE);
   g_assert_cmpuint (shares->len, ==, 61);
+  add_week (f, 2026, 39, 1, 2);
+  shares = shares_after (f->plan, shares, TRUE);
+  bt_plan_ensure_week (f->plan, 2026, 40);
+  shares = shares_after (f->plan, shares, TRUE);
+
+  /* A week removed. */
+  {
+    BtWeek *week = bt_plan_find_week (f->plan, 2025, 8);
+
+    g_assert_true (bt_item_remove_child (BT_ITEM (f->plan), bt_plan_get_weeks (f->plan), BT_ITEM (week), NULL));
+  }
+  shares = shares_after (f->plan, shares, TRUE);
+  g_assert_cmpuint (shares->len, ==, 62);
+
+  /* Two weeks recorded between two looks: worked out again. */
+  add_week (f, 2025, 6, 1, 1);
+  add_week (f, 2025, 9, 1, 1);
+  shares = shares_after (f->plan, shares, FALSE);
+
+  /* A change to a week that then goes: worked out again. */
+  bt_week_set_hours (bt_plan_find_week (f->plan, 2025, 9), strategic, 9);
+  g_assert_true (bt_item_remove_child (BT_ITEM (f->plan), bt_plan_get_weeks (f->plan),
+                                       BT_ITEM (bt_plan_find_week (f->plan, 2025, 9)), NULL));
+  shares = shares_after (f->plan, shares, FALSE);
+
+  /* A relationship added is no change to the shares. */
+  {
+    g_autoptr(BtRelationship) r = bt_relationship_new ();
+
+    bt_item_append_child (BT_ITEM (f->plan), bt_plan_get_relationships (f->plan), BT_ITEM (r));
+  }
+  shares = shares_after (f->plan, shares, TRUE);
 
   /* A category changing kind. */
   bt_category_set_kind (f->tactical, BT_CATEGORY_STRATEGIC);
@@ -564,15 +597,23 @@ test_counts (void)
           seen_overdue_milestones += overdue;
         }
 
-      /* Changes: the one never touched is touched, a milestone is done. */
+      /* Changes: the one never touched is touched, a milestone is done;
+       * one relationship's cadence changes and another's latest
+       * touchpoint moves, twice, between two looks. */
       {
         g_autoptr(BtTouchpoint) t = bt_touchpoint_new ();
         g_autoptr(BtMilestone) m = g_list_model_get_item (milestones, 0);
-        GDate date = day (2026, 11, 18);
+        g_autoptr(BtRelationship) slow = g_list_model_get_item (relationships, 5);
+        g_autoptr(BtRelationship) moved = g_list_model_get_item (relationships, 9);
+        g_autoptr(BtTouchpoint) latest = g_list_model_get_item (bt_relationship_get_touchpoints (moved), 0);
+        GDate date = day (2026, 11, 18), later = day (2026, 12, 2), earlier = day (2026, 9, 1);
 
         bt_touchpoint_set_date (t, &date);
         bt_item_append_child (BT_ITEM (never), bt_relationship_get_touchpoints (never), BT_ITEM (t));
         bt_milestone_set_status (m, BT_MILESTONE_DONE);
+        bt_relationship_set_cadence_days (slow, 3 * bt_relationship_get_cadence_days (slow) + 1);
+        bt_touchpoint_set_date (latest, round == 0 ? &later : &earlier);
+        bt_touchpoint_set_date (latest, round == 0 ? &earlier : &later);
       }
     }
 
@@ -606,6 +647,19 @@ test_weak_functions (Fixture       *f,
   g_assert_true (mask & (1u << BT_FUNCTION_SALES));      /* strength 2 is not */
   g_assert_true (mask & (1u << BT_FUNCTION_MARKETING));
   g_assert_false (mask & (1u << BT_FUNCTION_OTHER));     /* "other" is never asked for */
+  g_assert_cmpuint (__builtin_popcount (mask), ==, 6);
+
+  /* One relationship at a time: sales grows strong, product weakens, and
+   * finance's strong relationship turns out to be in marketing. */
+  bt_relationship_set_strength (sales, 3);
+  bt_relationship_set_strength (product, 2);
+  mask = bt_analytics_weak_functions (f->plan);
+  g_assert_false (mask & (1u << BT_FUNCTION_SALES));
+  g_assert_true (mask & (1u << BT_FUNCTION_PRODUCT));
+  bt_relationship_set_function (finance, BT_FUNCTION_MARKETING);
+  mask = bt_analytics_weak_functions (f->plan);
+  g_assert_true (mask & (1u << BT_FUNCTION_FINANCE));
+  g_assert_false (mask & (1u << BT_FUNCTION_MARKETING));
   g_assert_cmpuint (__builtin_popcount (mask), ==, 6);
 }
 

@@ -133,7 +133,7 @@ test_changed_child (void)
   g_autoptr(BtRelationship) r = bt_relationship_new ();
   g_autoptr(BtTouchpoint) t = bt_touchpoint_new ();
   g_autoptr(GPtrArray) seen = g_ptr_array_new ();
-  g_autoptr(GArray) serials = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (BtPlanChange));
   BtWeek *week;
   guint64 g;
 
@@ -166,31 +166,65 @@ test_changed_child (void)
   bt_plan_ensure_week (plan, 2026, 48);
   g_assert_cmpuint (seen->len, ==, 1);
   g_assert_null (g_ptr_array_index (seen, 0));
+  /* a week recorded is a change to the list of weeks, and to no other part */
+  g_assert_cmpuint (bt_plan_get_part_generation (plan, BT_PLAN_PART_WEEKS), >, g);
+  g_assert_cmpuint (bt_plan_get_part_generation (plan, BT_PLAN_PART_RELATIONSHIPS), <=, g);
+  g_assert_true (bt_plan_get_changes (plan, BT_PLAN_PART_WEEKS, g, changes));
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, BtPlanChange, 0).serial, ==, G_MAXUINT);
+  g_assert_cmpuint (g_array_index (changes, BtPlanChange, 0).position, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, BtPlanChange, 0).removed, ==, 0);
+  g_assert_cmpuint (g_array_index (changes, BtPlanChange, 0).added, ==, 1);
+
+  /* A relationship added: that part as a whole. */
+  g = bt_plan_get_generation (plan);
+  {
+    g_autoptr(BtRelationship) other = bt_relationship_new ();
+    bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (other));
+  }
+  g_assert_cmpuint (bt_plan_get_part_generation (plan, BT_PLAN_PART_RELATIONSHIPS), >, g);
+  g_assert_cmpuint (bt_plan_get_part_generation (plan, BT_PLAN_PART_WEEKS), <=, g);
+  g_assert_false (bt_plan_get_changes (plan, BT_PLAN_PART_RELATIONSHIPS, g, changes));
+
+  /* A field of the plan itself: every part. */
+  g = bt_plan_get_generation (plan);
+  bt_plan_set_read_only (plan, TRUE);
   for (BtPlanPart part = 0; part < BT_PLAN_N_PARTS; part++)
     g_assert_cmpuint (bt_plan_get_part_generation (plan, part), >, g);
-  g_assert_false (bt_plan_get_changed_weeks (plan, g, serials));
+  g_assert_false (bt_plan_get_changes (plan, BT_PLAN_PART_WEEKS, g, changes));
 
-  /* Single weeks are known one by one, up to BT_PLAN_WEEK_LOG changes. */
+  /* Single weeks and relationships are known one by one, up to
+   * BT_PLAN_LOG changes of either. */
   g = bt_plan_get_generation (plan);
-  g_assert_true (bt_plan_get_changed_weeks (plan, g, serials));
-  g_assert_cmpuint (serials->len, ==, 0);
+  g_array_set_size (changes, 0);
+  g_assert_true (bt_plan_get_changes (plan, BT_PLAN_PART_WEEKS, g, changes));
+  g_assert_cmpuint (changes->len, ==, 0);
   bt_week_set_hours (week, "a", 1);
+  bt_touchpoint_set_note (t, "Lunch");
   bt_week_set_hours (bt_plan_find_week (plan, 2026, 48), "a", 1);
-  g_assert_true (bt_plan_get_changed_weeks (plan, g, serials));
-  g_assert_cmpuint (serials->len, ==, 2);
-  g_assert_cmpuint (g_array_index (serials, guint, 0), ==, bt_week_get_serial (week));
-  g_assert_cmpuint (g_array_index (serials, guint, 1), ==, bt_week_get_serial (week) + 1);
-  for (guint i = 0; i < BT_PLAN_WEEK_LOG - 2; i++)
+  g_assert_true (bt_plan_get_changes (plan, BT_PLAN_PART_WEEKS, g, changes));
+  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpuint (g_array_index (changes, BtPlanChange, 0).serial, ==, bt_week_get_serial (week));
+  g_assert_cmpuint (g_array_index (changes, BtPlanChange, 1).serial, ==, bt_week_get_serial (week) + 1);
+  g_array_set_size (changes, 0);
+  g_assert_true (bt_plan_get_changes (plan, BT_PLAN_PART_RELATIONSHIPS, g, changes));
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_true (g_array_index (changes, BtPlanChange, 0).item == BT_ITEM (r));
+  for (guint i = 0; i < BT_PLAN_LOG - 3; i++)
     bt_week_set_hours (week, "a", i + 2);
-  g_array_set_size (serials, 0);
-  g_assert_true (bt_plan_get_changed_weeks (plan, g, serials));
-  g_assert_cmpuint (serials->len, ==, BT_PLAN_WEEK_LOG);
+  g_array_set_size (changes, 0);
+  g_assert_true (bt_plan_get_changes (plan, BT_PLAN_PART_WEEKS, g, changes));
+  g_assert_cmpuint (changes->len, ==, BT_PLAN_LOG - 1);
+  /* The next change pushes out the oldest, a week's. */
   bt_week_set_hours (week, "a", 100);
-  g_assert_false (bt_plan_get_changed_weeks (plan, g, serials));
+  g_assert_false (bt_plan_get_changes (plan, BT_PLAN_PART_WEEKS, g, changes));
+  g_array_set_size (changes, 0);
+  g_assert_true (bt_plan_get_changes (plan, BT_PLAN_PART_RELATIONSHIPS, g, changes));
+  g_assert_cmpuint (changes->len, ==, 1);
   /* Since a later generation, the log still holds every change. */
-  g_array_set_size (serials, 0);
-  g_assert_true (bt_plan_get_changed_weeks (plan, bt_plan_get_generation (plan) - 1, serials));
-  g_assert_cmpuint (serials->len, ==, 1);
+  g_array_set_size (changes, 0);
+  g_assert_true (bt_plan_get_changes (plan, BT_PLAN_PART_WEEKS, bt_plan_get_generation (plan) - 1, changes));
+  g_assert_cmpuint (changes->len, ==, 1);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "bt-analytics.h"
 
@@ -45,6 +46,9 @@ typedef struct
   GArray  *due_days;         /* guint32: the Julian day each relationship's next
                               * touchpoint is due, 0 for never touched; sorted */
   guint    weak_functions;   /* worked out with due_days, in the same walk */
+  guint    strong[BT_N_FUNCTIONS];   /* relationships of strength 3 or more */
+  GArray  *facts;            /* of Facts: what the above hold of each relationship */
+  GHashTable *fact_index;    /* BtRelationship (not a reference) → index + 1 */
   guint64  relationships_generation;
   GArray  *milestone_days;   /* guint32: the Julian day of each open milestone
                               * with a date; sorted */
@@ -58,6 +62,8 @@ derived_free (gpointer data)
 
   g_clear_pointer (&d->shares, g_array_unref);
   g_clear_pointer (&d->due_days, g_array_unref);
+  g_clear_pointer (&d->facts, g_array_unref);
+  g_clear_pointer (&d->fact_index, g_hash_table_unref);
   g_clear_pointer (&d->milestone_days, g_array_unref);
   g_free (d);
 }
@@ -221,46 +227,105 @@ find_share (GArray *shares,
   return (int) index;
 }
 
-/* Brings @d's shares up to date by the weeks that changed one by one since;
- * FALSE when that cannot be done and they must be worked out again. */
+/* Works out the figures of @shares from @start on for @n weeks, from the
+ * weeks at the same positions, and the rolling shares of the windows they
+ * are in. */
+static void
+refigure (GArray     *shares,
+          GListModel *weeks,
+          GHashTable *kinds,
+          guint       start,
+          guint       n)
+{
+  guint end;
+
+  for (guint i = start; i < start + n; i++)
+    {
+      g_autoptr(BtWeek) week = g_list_model_get_item (weeks, i);
+
+      week_figures (week, kinds, &g_array_index (shares, BtWeekShare, i));
+    }
+
+  /* A window ends with its week and spans BT_ROLLING_WEEKS calendar weeks,
+   * and serials only grow: past the weeks refigured (or where one was
+   * removed), no more than that many windows reach back to them. */
+  end = MIN (shares->len, start + n + BT_ROLLING_WEEKS);
+  for (guint j = start; j < end; j++)
+    roll (shares, j);
+}
+
+/* Brings @d's shares up to date by the changes to weeks since they were
+ * worked out: weeks that changed, and at most one change to the list (a
+ * week recorded for the first time); FALSE when that cannot be done and
+ * they must be worked out again. */
 static gboolean
 patch_week_shares (BtPlan  *plan,
                    Derived *d)
 {
-  g_autoptr(GArray) serials = NULL;
+  g_autoptr(GArray) changes = NULL;
   g_autoptr(GHashTable) kinds = NULL;
   GListModel *weeks;
+  const BtPlanChange *list_change = NULL;
 
   if (part_unchanged (plan, BT_PLAN_PART_WEEKS, d->shares_generation))
     return TRUE;
 
-  serials = g_array_new (FALSE, FALSE, sizeof (guint));
-  if (!bt_plan_get_changed_weeks (plan, d->shares_generation, serials))
+  changes = g_array_new (FALSE, FALSE, sizeof (BtPlanChange));
+  if (!bt_plan_get_changes (plan, BT_PLAN_PART_WEEKS, d->shares_generation, changes))
     return FALSE;
+
+  for (guint c = 0; c < changes->len; c++)
+    {
+      const BtPlanChange *change = &g_array_index (changes, BtPlanChange, c);
+
+      if (change->serial != G_MAXUINT)
+        continue;
+      if (list_change != NULL)
+        return FALSE;   /* the positions of the first are no longer the list's */
+      list_change = change;
+    }
 
   weeks = bt_plan_get_weeks (plan);
-  if (g_list_model_get_n_items (weeks) != d->shares->len)
+  kinds = category_kinds (plan);
+
+  /* The list first: the weeks that changed are found by their serial. */
+  if (list_change != NULL)
+    {
+      guint position = list_change->position;
+
+      if (position + list_change->removed > d->shares->len ||
+          d->shares->len - list_change->removed + list_change->added != g_list_model_get_n_items (weeks))
+        return FALSE;
+
+      g_array_remove_range (d->shares, position, list_change->removed);
+      for (guint k = 0; k < list_change->added; k++)
+        {
+          BtWeekShare blank = { 0, };
+
+          g_array_insert_val (d->shares, position, blank);
+        }
+      refigure (d->shares, weeks, kinds, position, list_change->added);
+    }
+  else if (g_list_model_get_n_items (weeks) != d->shares->len)
     return FALSE;
 
-  kinds = category_kinds (plan);
-  for (guint c = 0; c < serials->len; c++)
+  for (guint c = 0; c < changes->len; c++)
     {
-      guint serial = g_array_index (serials, guint, c);
-      int i = find_share (d->shares, serial);
-      g_autoptr(BtWeek) week = NULL;
+      const BtPlanChange *change = &g_array_index (changes, BtPlanChange, c);
+      int i;
 
+      if (change->serial == G_MAXUINT)
+        continue;
+      i = find_share (d->shares, change->serial);
       if (i < 0)
-        return FALSE;
-      week = g_list_model_get_item (weeks, (guint) i);
-      if (bt_week_get_serial (week) != serial)
-        return FALSE;
+        return FALSE;   /* a week that changed, then went */
+      {
+        g_autoptr(BtWeek) week = g_list_model_get_item (weeks, (guint) i);
 
-      week_figures (week, kinds, &g_array_index (d->shares, BtWeekShare, i));
-      /* the rolling shares of the windows this week is in */
-      for (guint j = (guint) i;
-           j < d->shares->len && g_array_index (d->shares, BtWeekShare, j).serial < serial + BT_ROLLING_WEEKS;
-           j++)
-        roll (d->shares, j);
+        if (bt_week_get_serial (week) != change->serial)
+          return FALSE;
+      }
+      refigure (d->shares, weeks, kinds, (guint) i, 1);
     }
 
   return TRUE;
@@ -589,6 +654,34 @@ bt_analytics_relationship_state (BtRelationship *relationship,
   return BT_RELATIONSHIP_FINE;
 }
 
+/* What the counts hold of one relationship, to take it back out when it
+ * changes. */
+typedef struct
+{
+  guint32 due;
+  guint8  function;
+  guint8  strong;
+} Facts;
+
+static Facts
+relationship_facts (BtRelationship *r)
+{
+  return (Facts) {
+    due_day (r),
+    (guint8) bt_relationship_get_function (r),
+    bt_relationship_get_strength (r) >= BT_STRONG_STRENGTH,
+  };
+}
+
+static void
+update_weak_functions (Derived *d)
+{
+  d->weak_functions = 0;
+  for (guint f = 0; f < BT_FUNCTION_OTHER; f++)
+    if (d->strong[f] == 0)
+      d->weak_functions |= 1u << f;
+}
+
 /* The relationships' due days and weak functions, in one walk. */
 static void
 derive_relationships (BtPlan  *plan,
@@ -598,18 +691,61 @@ derive_relationships (BtPlan  *plan,
   guint n = g_list_model_get_n_items (relationships);
 
   g_clear_pointer (&d->due_days, g_array_unref);
+  g_clear_pointer (&d->facts, g_array_unref);
+  g_clear_pointer (&d->fact_index, g_hash_table_unref);
   d->due_days = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
-  d->weak_functions = (1u << BT_FUNCTION_OTHER) - 1;
+  d->facts = g_array_sized_new (FALSE, FALSE, sizeof (Facts), n);
+  d->fact_index = g_hash_table_new (NULL, NULL);
+  memset (d->strong, 0, sizeof d->strong);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BtRelationship) r = g_list_model_get_item (relationships, i);
-      guint32 due = due_day (r);
+      Facts facts = relationship_facts (r);
 
-      g_array_append_val (d->due_days, due);
-      if (bt_relationship_get_strength (r) >= BT_STRONG_STRENGTH)
-        d->weak_functions &= ~(1u << bt_relationship_get_function (r));
+      g_array_append_val (d->due_days, facts.due);
+      g_array_append_val (d->facts, facts);
+      g_hash_table_insert (d->fact_index, r, GUINT_TO_POINTER (i + 1));
+      d->strong[facts.function] += facts.strong;
     }
   g_array_sort (d->due_days, compare_days);
+  update_weak_functions (d);
+}
+
+/* Brings the relationships' part up to date by the relationships that
+ * changed one by one (a touchpoint logged); FALSE when it must be worked
+ * out again. */
+static gboolean
+patch_relationships (BtPlan  *plan,
+                     Derived *d)
+{
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (BtPlanChange));
+
+  if (!bt_plan_get_changes (plan, BT_PLAN_PART_RELATIONSHIPS, d->relationships_generation, changes))
+    return FALSE;
+
+  for (guint c = 0; c < changes->len; c++)
+    {
+      BtRelationship *r = BT_RELATIONSHIP (g_array_index (changes, BtPlanChange, c).item);
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (d->fact_index, r));
+      Facts now = relationship_facts (r), *was;
+
+      if (index == 0)
+        return FALSE;
+      was = &g_array_index (d->facts, Facts, index - 1);
+
+      if (now.due != was->due)
+        {
+          /* out of the sorted days, and back in where it now belongs */
+          g_array_remove_index (d->due_days, count_before (d->due_days, was->due));
+          g_array_insert_val (d->due_days, count_before (d->due_days, now.due), now.due);
+        }
+      d->strong[was->function] -= was->strong;
+      d->strong[now.function] += now.strong;
+      *was = now;
+    }
+  update_weak_functions (d);
+
+  return TRUE;
 }
 
 /* The plan's derived data with the relationships' part up to date. */
@@ -619,7 +755,8 @@ relationships_for (BtPlan *plan)
   Derived *d = derived_for (plan);
 
   if (d->due_days == NULL ||
-      !part_unchanged (plan, BT_PLAN_PART_RELATIONSHIPS, d->relationships_generation))
+      (!part_unchanged (plan, BT_PLAN_PART_RELATIONSHIPS, d->relationships_generation) &&
+       !patch_relationships (plan, d)))
     derive_relationships (plan, d);
   d->relationships_generation = bt_plan_get_generation (plan);
 

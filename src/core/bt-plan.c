@@ -31,14 +31,14 @@ struct _BtPlan
   /* What each change touched, for derived data that can be brought up to
    * date instead of worked out again (see bt_plan_get_part_generation()). */
   guint64     part_generation[BT_PLAN_N_PARTS];
-  guint64     weeks_whole_generation;   /* the last change not of one week */
-  guint64     week_log_lost;            /* the newest entry overwritten */
-  struct
-  {
-    guint64 generation;
-    guint   serial;
-  }           week_log[BT_PLAN_WEEK_LOG];
-  guint       week_log_next;
+  guint64     whole_generation[BT_PLAN_N_PARTS];   /* the last change not logged */
+  guint64     log_lost[BT_PLAN_N_PARTS];           /* the newest entry overwritten */
+  BtPlanChange log[BT_PLAN_LOG];
+  guint64     log_generation[BT_PLAN_LOG];
+  guint       log_next;
+  /* The store whose items-changed is about to reach on_self_changed_cb() */
+  gboolean    store_changing;
+  BtPlanChange store_change;
   guint       n_cases;
   guint       file_version;
   guint       read_only : 1;
@@ -111,36 +111,87 @@ bt_plan_set_property (GObject      *object,
 }
 
 static void
+log_change (BtPlan             *self,
+            const BtPlanChange *change)
+{
+  guint slot = self->log_next++ % BT_PLAN_LOG;
+  guint64 g = self->generation;
+
+  if (self->log_generation[slot] > 0)
+    self->log_lost[self->log[slot].part] = MAX (self->log_lost[self->log[slot].part],
+                                                self->log_generation[slot]);
+  self->log[slot] = *change;
+  self->log_generation[slot] = g;
+  self->part_generation[change->part] = g;
+}
+
+static void
+whole_change (BtPlan     *self,
+              BtPlanPart  part)
+{
+  self->part_generation[part] = self->whole_generation[part] = self->generation;
+}
+
+static void
 on_self_changed_cb (BtPlan *self)
 {
   BtItem *child = bt_item_get_changed_child (BT_ITEM (self));
-  guint64 g = ++self->generation;
 
-  if (child == NULL)
+  self->generation++;
+
+  if (child == NULL && self->store_changing)
     {
-      /* The plan itself: a list gained, lost or reordered items, or one of
-       * its own fields changed. Anything may be different. */
-      for (guint i = 0; i < BT_PLAN_N_PARTS; i++)
-        self->part_generation[i] = g;
-      self->weeks_whole_generation = g;
+      /* One of the plan's lists gained or lost items: the weeks' list
+       * change is logged, any other list's touches its part as a whole. */
+      self->store_changing = FALSE;
+      if (self->store_change.part == BT_PLAN_PART_WEEKS)
+        log_change (self, &self->store_change);
+      else if (self->store_change.part < BT_PLAN_N_PARTS)
+        whole_change (self, self->store_change.part);
+    }
+  else if (child == NULL)
+    {
+      /* A field of the plan itself: anything may be different. */
+      for (BtPlanPart part = 0; part < BT_PLAN_N_PARTS; part++)
+        whole_change (self, part);
     }
   else if (BT_IS_WEEK (child))
-    {
-      guint slot = self->week_log_next++ % BT_PLAN_WEEK_LOG;
-
-      self->week_log_lost = MAX (self->week_log_lost, self->week_log[slot].generation);
-      self->week_log[slot].generation = g;
-      self->week_log[slot].serial = bt_week_get_serial (BT_WEEK (child));
-      self->part_generation[BT_PLAN_PART_WEEKS] = g;
-    }
-  else if (BT_IS_CATEGORY (child))
-    self->part_generation[BT_PLAN_PART_CATEGORIES] = g;
+    log_change (self, &(BtPlanChange) {
+                  BT_PLAN_PART_WEEKS, .serial = bt_week_get_serial (BT_WEEK (child)) });
   else if (BT_IS_RELATIONSHIP (child))
-    self->part_generation[BT_PLAN_PART_RELATIONSHIPS] = g;
+    log_change (self, &(BtPlanChange) { BT_PLAN_PART_RELATIONSHIPS, .item = child });
+  else if (BT_IS_CATEGORY (child))
+    whole_change (self, BT_PLAN_PART_CATEGORIES);
   else if (BT_IS_MILESTONE (child))
-    self->part_generation[BT_PLAN_PART_MILESTONES] = g;
+    whole_change (self, BT_PLAN_PART_MILESTONES);
   /* the profile, phases, narratives, check-ins and import rules are no
    * part: nothing derived from them is kept */
+}
+
+/* Runs before the handler that bt_item_adopt_store() connects, which tells
+ * the plan that it changed. */
+static void
+on_store_items_changed_cb (GListModel *store,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           BtPlan     *self)
+{
+  BtPlanPart part = BT_PLAN_N_PARTS;
+
+  if (store == G_LIST_MODEL (self->weeks))
+    part = BT_PLAN_PART_WEEKS;
+  else if (store == G_LIST_MODEL (self->relationships))
+    part = BT_PLAN_PART_RELATIONSHIPS;
+  else if (store == G_LIST_MODEL (self->categories))
+    part = BT_PLAN_PART_CATEGORIES;
+  else if (store == G_LIST_MODEL (self->milestones))
+    part = BT_PLAN_PART_MILESTONES;
+
+  self->store_changing = TRUE;
+  self->store_change = (BtPlanChange) {
+    part, .serial = G_MAXUINT, .position = position, .removed = removed, .added = added,
+  };
 }
 
 static void
@@ -174,6 +225,8 @@ adopt_new_store (BtPlan *self,
 {
   GListStore *store = g_list_store_new (item_type);
 
+  g_signal_connect_object (store, "items-changed", G_CALLBACK (on_store_items_changed_cb),
+                           self, G_CONNECT_DEFAULT);
   bt_item_adopt_store (BT_ITEM (self), store);
 
   return store;
@@ -394,35 +447,45 @@ bt_plan_get_part_generation (BtPlan     *self,
 }
 
 /**
- * bt_plan_get_changed_weeks:
+ * bt_plan_get_changes:
+ * @part: %BT_PLAN_PART_WEEKS or %BT_PLAN_PART_RELATIONSHIPS, whose changes
+ *   the plan keeps track of one by one
  * @since: a generation
- * @serials: (element-type guint): where the serials of the weeks changed
- *   after @since are appended, oldest change first, a week once per change
+ * @changes: (element-type BtPlanChange): where the changes to @part after
+ *   @since are appended, oldest first
  *
- * Returns: %TRUE if the weeks changed after @since are known one by one:
- *   none was added, removed or replaced, and there were not more changes
- *   than the plan keeps track of; %FALSE if any week may have changed
+ * A change is to one week (its serial), to one relationship (the
+ * relationship, not referenced: it is only handed out while no relationship
+ * was added or removed since), or to the list of weeks (which items it
+ * gained and lost, as #GListModel::items-changed says).
+ *
+ * Returns: %TRUE if the changes after @since are known one by one; %FALSE
+ *   if there were more than the plan keeps track of, or others (a
+ *   relationship added or removed, a change to the plan itself), and
+ *   anything in @part may be different
  */
 gboolean
-bt_plan_get_changed_weeks (BtPlan  *self,
-                           guint64  since,
-                           GArray  *serials)
+bt_plan_get_changes (BtPlan     *self,
+                     BtPlanPart  part,
+                     guint64     since,
+                     GArray     *changes)
 {
   guint n;
 
   g_return_val_if_fail (BT_IS_PLAN (self), FALSE);
-  g_return_val_if_fail (serials != NULL, FALSE);
+  g_return_val_if_fail (part == BT_PLAN_PART_WEEKS || part == BT_PLAN_PART_RELATIONSHIPS, FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
 
-  if (self->weeks_whole_generation > since || self->week_log_lost > since)
+  if (self->whole_generation[part] > since || self->log_lost[part] > since)
     return FALSE;
 
-  n = MIN (self->week_log_next, BT_PLAN_WEEK_LOG);
+  n = MIN (self->log_next, BT_PLAN_LOG);
   for (guint i = 0; i < n; i++)
     {
-      guint slot = (self->week_log_next - n + i) % BT_PLAN_WEEK_LOG;
+      guint slot = (self->log_next - n + i) % BT_PLAN_LOG;
 
-      if (self->week_log[slot].generation > since)
-        g_array_append_val (serials, self->week_log[slot].serial);
+      if (self->log_generation[slot] > since && self->log[slot].part == part)
+        g_array_append_val (changes, self->log[slot]);
     }
 
   return TRUE;

@@ -51,14 +51,26 @@ typedef enum
   BT_PLAN_N_PARTS
 } BtPlanPart;
 
-/* How many changes of single weeks a plan remembers. */
-#define BT_PLAN_WEEK_LOG 16
+/* One change the plan keeps track of (see bt_plan_get_changes()). */
+typedef struct
+{
+  BtPlanPart  part;
+  guint       serial;     /* the week that changed; G_MAXUINT for the list */
+  BtItem     *item;       /* the relationship that changed */
+  guint       position;   /* for the list of weeks: as items-changed says */
+  guint       removed;
+  guint       added;
+} BtPlanChange;
+
+/* How many changes of weeks and relationships a plan remembers. */
+#define BT_PLAN_LOG 16
 
 guint64      bt_plan_get_part_generation (BtPlan    *self,
                                          BtPlanPart  part);
-gboolean     bt_plan_get_changed_weeks  (BtPlan      *self,
+gboolean     bt_plan_get_changes        (BtPlan      *self,
+                                         BtPlanPart   part,
                                          guint64      since,
-                                         GArray      *serials);
+                                         GArray      *changes);
 guint        bt_plan_count_business_cases (BtPlan    *self);
 guint        bt_plan_get_file_version   (BtPlan      *self);
 void         bt_plan_set_file_version   (BtPlan      *self,

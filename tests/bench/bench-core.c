@@ -48,6 +48,7 @@
 #endif
 
 #include "bt-analytics.h"
+#include "bt-date.h"
 #include "bt-chart.h"
 #include "bt-plan-file.h"
 #include "bt-report.h"
@@ -70,6 +71,7 @@ typedef struct
   cairo_surface_t *recording;
   GPtrArray       *report_pages;   /* of recording surfaces */
   GPtrArray       *garbage;        /* freed after each sample, outside the timing */
+  BtWeek          *new_week;       /* the week op_analytics_after_new_week() added */
   double           page_width;
   double           page_height;
 } Bench;
@@ -229,6 +231,53 @@ op_analytics_after_week (Bench *b)
   const char *id = bt_item_get_id (category);
 
   bt_week_set_hours (week, id, bt_week_get_hours (week, id) == 7.0 ? 8.0 : 7.0);
+  op_analytics (b);
+}
+
+/* The other weekly change: a touchpoint with someone, here the date of
+ * the first relationship's first touchpoint, moved by a day each call. */
+static void
+op_analytics_after_touchpoint (Bench *b)
+{
+  g_autoptr(BtRelationship) r = g_list_model_get_item (bt_plan_get_relationships (b->plan), 0);
+  g_autoptr(BtTouchpoint) t = g_list_model_get_item (bt_relationship_get_touchpoints (r), 0);
+  GDate date = b->today;
+
+  if (bt_touchpoint_get_date (t) != NULL)
+    date = *bt_touchpoint_get_date (t);
+  if (g_date_get_julian (&date) % 2 == 0)
+    g_date_add_days (&date, 1);
+  else
+    g_date_subtract_days (&date, 1);
+  bt_touchpoint_set_date (t, &date);
+  op_analytics (b);
+}
+
+/* The weekly check-in's first change in a new week: the week recorded,
+ * with hours, then what the window works out; every other call takes it
+ * away again, so that the plan stays the size it was. */
+static void
+op_analytics_after_new_week (Bench *b)
+{
+  GListModel *weeks = bt_plan_get_weeks (b->plan);
+  g_autoptr(BtWeek) last = g_list_model_get_item (weeks, g_list_model_get_n_items (weeks) - 1);
+
+  if (b->new_week != NULL && b->new_week == last)
+    {
+      bt_item_remove_child (BT_ITEM (b->plan), weeks, BT_ITEM (last), NULL);
+      b->new_week = NULL;
+    }
+  else
+    {
+      g_autoptr(BtItem) category = g_list_model_get_item (bt_plan_get_categories (b->plan), 0);
+      GDate monday = *bt_week_get_monday (last);
+      int year, week;
+
+      g_date_add_days (&monday, 7);
+      bt_iso_week_of_date (&monday, &year, &week);
+      b->new_week = bt_plan_ensure_week (b->plan, year, week);
+      bt_week_set_hours (b->new_week, bt_item_get_id (category), 6);
+    }
   op_analytics (b);
 }
 
@@ -539,6 +588,8 @@ make_measurements (void)
     { "analytics", op_analytics, NULL, 0, SETUP_NONE, 0 },
     { "analytics after a change", op_analytics_after_change, NULL, 0, SETUP_NONE, 0 },
     { "analytics after a week's hours", op_analytics_after_week, NULL, 0, SETUP_NONE, 0 },
+    { "analytics after a touchpoint", op_analytics_after_touchpoint, NULL, 0, SETUP_NONE, 0 },
+    { "analytics after a new week", op_analytics_after_new_week, NULL, 0, SETUP_NONE, 0 },
   };
 
   g_array_append_vals (m, fixed, G_N_ELEMENTS (fixed));
@@ -847,6 +898,8 @@ run_instructions (double scale)
   COUNT ("analytics", op_analytics (b), TRUE);
   COUNT ("analytics-after-change", op_analytics_after_change (b), TRUE);
   COUNT ("analytics-after-week", op_analytics_after_week (b), TRUE);
+  COUNT ("analytics-after-touchpoint", op_analytics_after_touchpoint (b), TRUE);
+  COUNT ("analytics-after-new-week", op_analytics_after_new_week (b), TRUE);
 
   /* At a larger scale, for growth: the charts take minutes under callgrind
    * and grow far less than linearly in time already. */
