@@ -609,6 +609,63 @@ test_overview_counts_overdue_people (gconstpointer data)
   g_rmdir (dir);
 }
 
+static const char *
+share_subtitle (BtWindow *window)
+{
+  GtkWidget *row = bt_test_find_row (GTK_WIDGET (window), "Strategic share, last four weeks");
+
+  g_assert_nonnull (row);
+
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+/* The overview's share follows the week's hours as they change, and a week
+ * recorded before it: the analytics patch what they keep, and what the
+ * window shows is what they work out. */
+static void
+test_overview_follows_the_hours (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *dir = g_dir_make_tmp ("bt-hours-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *text = NULL;
+  GDate today, previous;
+  int year, week, previous_year, previous_week;
+  BtWindow *window;
+
+  bt_date_from_time (now, &today);
+  bt_iso_week_of_date (&today, &year, &week);
+  previous = today;
+  g_date_subtract_days (&previous, 7);
+  bt_iso_week_of_date (&previous, &previous_year, &previous_week);
+  text = g_strdup_printf ("{\"format\": \"breakthrough-plan\", \"version\": 1, \"categories\": ["
+                          "{\"id\": \"t\", \"name\": \"Meetings\", \"kind\": \"tactical\"}, "
+                          "{\"id\": \"s\", \"name\": \"Strategy\", \"kind\": \"strategic\"}], "
+                          "\"weeks\": [{\"week\": \"%04d-W%02d\", \"hours\": {\"t\": 30, \"s\": 10}}]}",
+                          year, week);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+
+  window = open_window (app, path);
+  gtk_window_present (GTK_WINDOW (window));
+  bt_test_spin (500);
+  g_assert_true (g_str_has_prefix (share_subtitle (window), "25%"));
+
+  bt_week_set_hours (bt_plan_find_week (window->plan, year, week), "s", 30);
+  bt_test_spin (200);
+  g_assert_true (g_str_has_prefix (share_subtitle (window), "50%"));
+
+  /* The week before, recorded now: the four weeks are 70 hours of 100. */
+  bt_week_set_hours (bt_plan_ensure_week (window->plan, previous_year, previous_week), "s", 40);
+  bt_test_spin (200);
+  g_assert_true (g_str_has_prefix (share_subtitle (window), "70%"));
+
+  window->dirty = FALSE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -637,6 +694,7 @@ main (int   argc,
   g_test_add_data_func ("/window/unreadable-plan-offers-backup", app, test_unreadable_plan_offers_backup);
   g_test_add_data_func ("/window/record-a-past-week", app, test_record_a_past_week);
   g_test_add_data_func ("/window/overview-counts-overdue-people", app, test_overview_counts_overdue_people);
+  g_test_add_data_func ("/window/overview-follows-the-hours", app, test_overview_follows_the_hours);
 
   return g_test_run ();
 }
