@@ -186,7 +186,15 @@ test_changed_child (void)
   g_assert_cmpuint (bt_plan_get_part_generation (plan, BT_PLAN_PART_WEEKS), <=, g);
   g_assert_false (bt_plan_get_changes (plan, BT_PLAN_PART_RELATIONSHIPS, g, changes));
 
-  /* A field of the plan itself: every part. */
+  /* A field of the plan itself: every part, in a plan just made too. */
+  {
+    g_autoptr(BtPlan) fresh = bt_plan_new ();
+
+    g = bt_plan_get_generation (fresh);
+    bt_plan_set_read_only (fresh, TRUE);
+    for (BtPlanPart part = 0; part < BT_PLAN_N_PARTS; part++)
+      g_assert_cmpuint (bt_plan_get_part_generation (fresh, part), >, g);
+  }
   g = bt_plan_get_generation (plan);
   bt_plan_set_read_only (plan, TRUE);
   for (BtPlanPart part = 0; part < BT_PLAN_N_PARTS; part++)

@@ -254,6 +254,9 @@ bt_plan_init (BtPlan *self)
                             g_steal_pointer (&holder), g_object_unref);
   }
 
+  /* The profile's store changed before anyone listened: that change must
+   * not be taken for the next. */
+  self->store_changing = FALSE;
   g_signal_connect (self, "changed", G_CALLBACK (on_self_changed_cb), NULL);
 }
 
