@@ -45,8 +45,8 @@ typedef struct
   guint64  shares_generation;
   GArray  *due_days;         /* guint32: the Julian day each relationship's next
                               * touchpoint is due, 0 for never touched; sorted */
-  guint    weak_functions;   /* worked out with due_days, in the same walk */
-  guint    strong[BT_N_FUNCTIONS];   /* relationships of strength 3 or more */
+  guint    strong[BT_N_FUNCTIONS];   /* relationships of strength 3 or more, per
+                                      * function: worked out with due_days */
   GArray  *facts;            /* of Facts: what the above hold of each relationship */
   GHashTable *fact_index;    /* BtRelationship (not a reference) → index + 1 */
   guint64  relationships_generation;
@@ -673,16 +673,7 @@ relationship_facts (BtRelationship *r)
   };
 }
 
-static void
-update_weak_functions (Derived *d)
-{
-  d->weak_functions = 0;
-  for (guint f = 0; f < BT_FUNCTION_OTHER; f++)
-    if (d->strong[f] == 0)
-      d->weak_functions |= 1u << f;
-}
-
-/* The relationships' due days and weak functions, in one walk. */
+/* The relationships' due days and strong ties, in one walk. */
 static void
 derive_relationships (BtPlan  *plan,
                       Derived *d)
@@ -708,7 +699,6 @@ derive_relationships (BtPlan  *plan,
       d->strong[facts.function] += facts.strong;
     }
   g_array_sort (d->due_days, compare_days);
-  update_weak_functions (d);
 }
 
 /* Brings the relationships' part up to date by the relationships that
@@ -743,7 +733,6 @@ patch_relationships (BtPlan  *plan,
       d->strong[now.function] += now.strong;
       *was = now;
     }
-  update_weak_functions (d);
 
   return TRUE;
 }
@@ -772,13 +761,17 @@ relationships_for (BtPlan *plan)
 guint
 bt_analytics_weak_functions (BtPlan *plan)
 {
+  guint weak = 0;
   Derived *d;
 
   g_return_val_if_fail (BT_IS_PLAN (plan), 0);
 
   d = relationships_for (plan);
+  for (guint f = 0; f < BT_FUNCTION_OTHER; f++)
+    if (d->strong[f] == 0)
+      weak |= 1u << f;
 
-  return d->weak_functions;
+  return weak;
 }
 
 /**

@@ -294,12 +294,35 @@ bt_week_get_hours (BtWeek     *self,
  * Sets the hours of one category. A category with no hours yet and 0 given
  * adds nothing; one that had hours keeps its place with 0.
  */
-static void
-set_hours (BtWeek     *self,
-           const char *category_id,
-           double      hours)
+void
+bt_week_set_hours (BtWeek     *self,
+                   const char *category_id,
+                   double      hours)
 {
-  Entry *entry = find_interned_entry (self, category_id);
+  g_return_if_fail (category_id != NULL);
+
+  bt_week_set_hours_interned (self, g_intern_string (category_id), hours);
+}
+
+/**
+ * bt_week_set_hours_interned:
+ * @category_id: an id from g_intern_string()
+ *
+ * bt_week_set_hours() for a loader that has the id interned already: a
+ * plan's weeks name the same few categories thousands of times.
+ */
+void
+bt_week_set_hours_interned (BtWeek     *self,
+                            const char *category_id,
+                            double      hours)
+{
+  Entry *entry;
+
+  g_return_if_fail (BT_IS_WEEK (self));
+  g_return_if_fail (category_id != NULL);
+  g_return_if_fail (isfinite (hours) && hours >= 0.0 && hours <= BT_WEEK_MAX_HOURS);
+
+  entry = find_interned_entry (self, category_id);
 
   if (entry != NULL && entry->hours == hours)
     return;
@@ -325,37 +348,6 @@ set_hours (BtWeek     *self,
     }
 
   bt_item_notify (BT_ITEM (self), properties[PROP_TOTAL_HOURS]);
-}
-
-void
-bt_week_set_hours (BtWeek     *self,
-                   const char *category_id,
-                   double      hours)
-{
-  g_return_if_fail (BT_IS_WEEK (self));
-  g_return_if_fail (category_id != NULL);
-  g_return_if_fail (isfinite (hours) && hours >= 0.0 && hours <= BT_WEEK_MAX_HOURS);
-
-  set_hours (self, g_intern_string (category_id), hours);
-}
-
-/**
- * bt_week_set_hours_interned:
- * @category_id: an id from g_intern_string()
- *
- * bt_week_set_hours() for a loader that has the id interned already: a
- * plan's weeks name the same few categories thousands of times.
- */
-void
-bt_week_set_hours_interned (BtWeek     *self,
-                            const char *category_id,
-                            double      hours)
-{
-  g_return_if_fail (BT_IS_WEEK (self));
-  g_return_if_fail (category_id != NULL);
-  g_return_if_fail (isfinite (hours) && hours >= 0.0 && hours <= BT_WEEK_MAX_HOURS);
-
-  set_hours (self, category_id, hours);
 }
 
 guint
