@@ -459,6 +459,94 @@ test_business_case_count_follows_changes (void)
   g_assert_cmpuint (bt_plan_count_business_cases (plan), ==, 1);
 }
 
+/* The plan's walkable copies of its lists hold the very items of the
+ * lists, in order, through any change to the lists, whether they were
+ * first asked for before or after the change. */
+static void
+assert_peek_is_list (BtPlan     *plan,
+                     GListModel *list,
+                     gpointer   *items,
+                     guint       n)
+{
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (list));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      g_assert_true (items[i] == (gpointer) item);
+    }
+}
+
+static void
+check_peeks (BtPlan *plan)
+{
+  guint n;
+  gpointer *weeks = (gpointer *) bt_plan_peek_weeks (plan, &n);
+
+  assert_peek_is_list (plan, bt_plan_get_weeks (plan), weeks, n);
+  {
+    gpointer *relationships = (gpointer *) bt_plan_peek_relationships (plan, &n);
+    assert_peek_is_list (plan, bt_plan_get_relationships (plan), relationships, n);
+  }
+  {
+    gpointer *milestones = (gpointer *) bt_plan_peek_milestones (plan, &n);
+    assert_peek_is_list (plan, bt_plan_get_milestones (plan), milestones, n);
+  }
+}
+
+static void
+test_peek_follows_lists (void)
+{
+  for (guint asked_first = 0; asked_first < 2; asked_first++)
+    {
+      g_autoptr(BtPlan) plan = bt_plan_new ();
+      GListStore *relationships = G_LIST_STORE (bt_plan_get_relationships (plan));
+      GListStore *milestones = G_LIST_STORE (bt_plan_get_milestones (plan));
+      guint n;
+
+      if (asked_first)
+        check_peeks (plan);
+
+      for (int w = 40; w >= 1; w -= 3)   /* each goes first: sorted insertion */
+        bt_plan_ensure_week (plan, 2026, w);
+      for (guint i = 0; i < 30; i++)
+        {
+          g_autoptr(BtRelationship) r = bt_relationship_new ();
+          g_autoptr(BtMilestone) m = bt_milestone_new ();
+
+          if (i % 3 == 0)
+            bt_item_append_child (BT_ITEM (plan), G_LIST_MODEL (relationships), BT_ITEM (r));
+          else
+            bt_item_insert_child (BT_ITEM (plan), G_LIST_MODEL (relationships), i / 2, BT_ITEM (r));
+          bt_item_insert_child (BT_ITEM (plan), G_LIST_MODEL (milestones), 0, BT_ITEM (m));
+          if (asked_first)
+            check_peeks (plan);
+        }
+      check_peeks (plan);
+
+      /* removed from the middle, at the ends, several at once; spliced in */
+      g_list_store_remove (relationships, 7);
+      g_list_store_remove (relationships, 0);
+      g_list_store_remove (relationships, g_list_model_get_n_items (G_LIST_MODEL (relationships)) - 1);
+      g_list_store_splice (milestones, 3, 5, NULL, 0);
+      {
+        g_autoptr(BtRelationship) a = bt_relationship_new ();
+        g_autoptr(BtRelationship) b = bt_relationship_new ();
+        gpointer both[] = { a, b };
+
+        g_list_store_splice (relationships, 4, 2, both, 2);
+      }
+      g_list_store_remove (G_LIST_STORE (bt_plan_get_weeks (plan)), 2);
+      bt_plan_ensure_week (plan, 2026, 2);
+      check_peeks (plan);
+
+      g_list_store_remove_all (relationships);
+      check_peeks (plan);
+      bt_plan_peek_relationships (plan, &n);
+      g_assert_cmpuint (n, ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -477,6 +565,7 @@ main (int   argc,
   g_test_add_func ("/model/weeks-sorted", test_weeks_sorted);
   g_test_add_func ("/model/week-hours", test_week_hours);
   g_test_add_func ("/model/week-hours-interned", test_week_hours_interned);
+  g_test_add_func ("/model/peek-follows-lists", test_peek_follows_lists);
 
   return g_test_run ();
 }

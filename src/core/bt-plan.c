@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "bt-plan.h"
@@ -39,6 +41,11 @@ struct _BtPlan
   /* The store whose items-changed is about to reach on_self_changed_cb() */
   gboolean    store_changing;
   BtPlanChange store_change;
+  /* The items of the weeks', relationships' and milestones' lists, in order, not
+   * referenced (the stores hold them): walked by the analytics without a
+   * call, a reference and a step through the store's tree for each item.
+   * NULL until asked for, then kept in step by on_store_items_changed_cb(). */
+  GPtrArray  *mirror[BT_PLAN_N_PARTS];
   guint       n_cases;
   guint       file_version;
   guint       read_only : 1;
@@ -70,6 +77,8 @@ bt_plan_dispose (GObject *object)
   g_clear_object (&self->narratives);
   g_clear_object (&self->check_ins);
   g_clear_object (&self->import_rules);
+  for (BtPlanPart part = 0; part < BT_PLAN_N_PARTS; part++)
+    g_clear_pointer (&self->mirror[part], g_ptr_array_unref);
 }
 
 static void
@@ -168,6 +177,34 @@ on_self_changed_cb (BtPlan *self)
    * part: nothing derived from them is kept */
 }
 
+/* Brings @mirror in step with @store after items-changed. */
+static void
+update_mirror (GPtrArray  *mirror,
+               GListModel *store,
+               guint       position,
+               guint       removed,
+               guint       added)
+{
+  guint tail;
+
+  g_assert (position + removed <= mirror->len);
+
+  if (removed > 0)
+    g_ptr_array_remove_range (mirror, position, removed);
+  if (added == 0)
+    return;
+
+  tail = mirror->len - position;
+  g_ptr_array_set_size (mirror, mirror->len + added);
+  memmove (mirror->pdata + position + added, mirror->pdata + position, tail * sizeof (gpointer));
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (store, position + i);
+
+      mirror->pdata[position + i] = item;   /* the store keeps it */
+    }
+}
+
 /* Runs before the handler that bt_item_adopt_store() connects, which tells
  * the plan that it changed. */
 static void
@@ -187,6 +224,9 @@ on_store_items_changed_cb (GListModel *store,
     part = BT_PLAN_PART_CATEGORIES;
   else if (store == G_LIST_MODEL (self->milestones))
     part = BT_PLAN_PART_MILESTONES;
+
+  if (part < BT_PLAN_N_PARTS && self->mirror[part] != NULL)
+    update_mirror (self->mirror[part], store, position, removed, added);
 
   self->store_changing = TRUE;
   self->store_change = (BtPlanChange) {
@@ -340,6 +380,66 @@ LIST_GETTER (relationships)
 LIST_GETTER (narratives)
 LIST_GETTER (check_ins)
 LIST_GETTER (import_rules)
+
+static GListStore *
+part_store (BtPlan     *self,
+            BtPlanPart  part)
+{
+  switch (part)
+    {
+    case BT_PLAN_PART_WEEKS: return self->weeks;
+    case BT_PLAN_PART_CATEGORIES: return self->categories;
+    case BT_PLAN_PART_RELATIONSHIPS: return self->relationships;
+    case BT_PLAN_PART_MILESTONES: return self->milestones;
+    case BT_PLAN_N_PARTS:
+    default: g_assert_not_reached ();
+    }
+}
+
+static gpointer *
+peek_items (BtPlan     *self,
+            BtPlanPart  part,
+            guint      *n_items)
+{
+  GPtrArray *mirror = self->mirror[part];
+
+  if (mirror == NULL)
+    {
+      GListModel *store = G_LIST_MODEL (part_store (self, part));
+
+      mirror = self->mirror[part] = g_ptr_array_sized_new (g_list_model_get_n_items (store));
+      update_mirror (mirror, store, 0, 0, g_list_model_get_n_items (store));
+    }
+
+  *n_items = mirror->len;
+
+  return mirror->pdata;
+}
+
+#define LIST_PEEKER(type, name, part)                                   \
+  type *const *                                                         \
+  bt_plan_peek_##name (BtPlan *self,                                    \
+                       guint  *n_items)                                 \
+  {                                                                     \
+    g_return_val_if_fail (BT_IS_PLAN (self), NULL);                     \
+    g_return_val_if_fail (n_items != NULL, NULL);                       \
+    return (type *const *) peek_items (self, part, n_items);            \
+  }
+
+/**
+ * bt_plan_peek_weeks:
+ * @n_items: (out): how many there are
+ *
+ * The same items as bt_plan_get_weeks(), for code that walks all of them:
+ * no reference, no call per item. Likewise bt_plan_peek_relationships()
+ * and bt_plan_peek_milestones().
+ *
+ * Returns: (transfer none) (array length=n_items): the weeks in order; valid
+ *   until the list changes
+ */
+LIST_PEEKER (BtWeek, weeks, BT_PLAN_PART_WEEKS)
+LIST_PEEKER (BtRelationship, relationships, BT_PLAN_PART_RELATIONSHIPS)
+LIST_PEEKER (BtMilestone, milestones, BT_PLAN_PART_MILESTONES)
 
 gboolean
 bt_plan_get_read_only (BtPlan *self)
@@ -501,15 +601,15 @@ find_week_position (BtPlan *self,
                     guint   serial,
                     gboolean *found)
 {
-  guint lo = 0, hi = g_list_model_get_n_items (G_LIST_MODEL (self->weeks));
+  guint lo = 0, hi;
+  BtWeek *const *weeks = bt_plan_peek_weeks (self, &hi);
 
   *found = FALSE;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      g_autoptr(BtWeek) week = g_list_model_get_item (G_LIST_MODEL (self->weeks), mid);
-      guint s = bt_week_get_serial (week);
+      guint s = bt_week_get_serial (weeks[mid]);
 
       if (s == serial)
         {

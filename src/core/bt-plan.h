@@ -35,6 +35,12 @@ GListModel  *bt_plan_get_relationships  (BtPlan      *self);
 GListModel  *bt_plan_get_narratives     (BtPlan      *self);
 GListModel  *bt_plan_get_check_ins      (BtPlan      *self);
 GListModel  *bt_plan_get_import_rules   (BtPlan      *self);
+BtWeek *const *bt_plan_peek_weeks       (BtPlan      *self,
+                                         guint       *n_items);
+BtRelationship *const *bt_plan_peek_relationships (BtPlan *self,
+                                                   guint  *n_items);
+BtMilestone *const *bt_plan_peek_milestones (BtPlan  *self,
+                                             guint   *n_items);
 
 gboolean     bt_plan_get_read_only      (BtPlan      *self);
 void         bt_plan_set_read_only      (BtPlan      *self,
