@@ -14,19 +14,20 @@ struct _BtRelationship
 {
   BtItem parent_instance;
 
-  char *name;
-  char *role;
-  char *email;
+  /* what the analytics read of everyone first, in one cache line */
   BtFunction function;
   int strength;
   int cadence_days;
+  gboolean last_known;       /* whether last_touchpoint is, forgotten at every change */
+  GDate last_touchpoint;     /* the latest touchpoint's date, when known */
+  char *name;
+  char *role;
+  char *email;
   char *next_step;
   GDate next_step_due;
   char *help_with;
   char *notes;
   GListStore *touchpoints;
-  GDate last_touchpoint;     /* the latest touchpoint's date, when known */
-  gboolean last_known;       /* ...and forgotten at every change */
 };
 
 G_DEFINE_FINAL_TYPE (BtRelationship, bt_relationship, BT_TYPE_ITEM)

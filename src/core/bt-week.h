@@ -15,6 +15,13 @@ G_DECLARE_FINAL_TYPE (BtWeek, bt_week, BT, WEEK, BtItem)
 
 #define BT_WEEK_MAX_HOURS 168.0
 
+/* A category's hours in a week; the id is interned (g_intern_string()). */
+typedef struct
+{
+  const char *category_id;
+  double      hours;
+} BtWeekEntry;
+
 BtWeek      *bt_week_new              (int          iso_year,
                                        int          week);
 const char  *bt_week_get_week         (BtWeek      *self);
@@ -38,6 +45,8 @@ guint        bt_week_get_n_categories (BtWeek      *self);
 const char  *bt_week_get_category     (BtWeek      *self,
                                        guint        index,
                                        double      *hours);
+const BtWeekEntry *bt_week_peek_entries (BtWeek    *self,
+                                       guint       *n_entries);
 double       bt_week_get_total_hours  (BtWeek      *self);
 
 G_END_DECLS
