@@ -528,6 +528,37 @@ test_relationship_state (void)
   g_assert_cmpint (bt_analytics_relationship_state (fine, &today, NULL), ==, BT_RELATIONSHIP_FINE);
 }
 
+/* Checks that the plan's counts on @today are what the states say one by
+ * one; fills @counts and returns how many milestones are overdue. */
+static guint
+assert_counts_on (BtPlan      *plan,
+                  const GDate *today,
+                  guint        counts[BT_N_RELATIONSHIP_STATES])
+{
+  GListModel *relationships = bt_plan_get_relationships (plan);
+  GListModel *milestones = bt_plan_get_milestones (plan);
+  guint expected[BT_N_RELATIONSHIP_STATES] = { 0, };
+  guint overdue = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (relationships); i++)
+    {
+      g_autoptr(BtRelationship) r = g_list_model_get_item (relationships, i);
+      expected[bt_analytics_relationship_state (r, today, NULL)]++;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
+    {
+      g_autoptr(BtMilestone) m = g_list_model_get_item (milestones, i);
+      overdue += bt_analytics_milestone_overdue (m, today);
+    }
+
+  bt_analytics_count_relationships (plan, today, counts);
+  for (guint s = 0; s < BT_N_RELATIONSHIP_STATES; s++)
+    g_assert_cmpuint (counts[s], ==, expected[s]);
+  g_assert_cmpuint (bt_analytics_count_overdue_milestones (plan, today), ==, overdue);
+
+  return overdue;
+}
+
 /* The counts say, over a whole plan, what the states say one by one, on
  * any day, and follow the plan's changes. */
 static void
@@ -569,29 +600,15 @@ test_counts (void)
       for (int offset = -60; offset <= 60; offset += 3)
         {
           GDate today = day (2026, 11, 20);
-          guint counts[BT_N_RELATIONSHIP_STATES], expected[BT_N_RELATIONSHIP_STATES] = { 0, };
-          guint overdue = 0;
+          guint counts[BT_N_RELATIONSHIP_STATES];
+          guint overdue;
 
           if (offset < 0)
             g_date_subtract_days (&today, -offset);
           else
             g_date_add_days (&today, offset);
 
-          for (guint i = 0; i < g_list_model_get_n_items (relationships); i++)
-            {
-              g_autoptr(BtRelationship) r = g_list_model_get_item (relationships, i);
-              expected[bt_analytics_relationship_state (r, &today, NULL)]++;
-            }
-          for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
-            {
-              g_autoptr(BtMilestone) m = g_list_model_get_item (milestones, i);
-              overdue += bt_analytics_milestone_overdue (m, &today);
-            }
-
-          bt_analytics_count_relationships (plan, &today, counts);
-          for (guint s = 0; s < BT_N_RELATIONSHIP_STATES; s++)
-            g_assert_cmpuint (counts[s], ==, expected[s]);
-          g_assert_cmpuint (bt_analytics_count_overdue_milestones (plan, &today), ==, overdue);
+          overdue = assert_counts_on (plan, &today, counts);
           for (guint s = 0; s < BT_N_RELATIONSHIP_STATES; s++)
             seen[s] += counts[s];
           seen_overdue_milestones += overdue;
@@ -621,6 +638,54 @@ test_counts (void)
   for (guint s = 0; s < BT_N_RELATIONSHIP_STATES; s++)
     g_assert_cmpuint (seen[s], >, 0);
   g_assert_cmpuint (seen_overdue_milestones, >, 0);
+}
+
+/* The same over hundreds of people and milestones, with days over forty
+ * years, as a plan of many years has them; and after people come and go. */
+static void
+test_counts_many (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  GListModel *relationships = bt_plan_get_relationships (plan);
+  GListModel *milestones = bt_plan_get_milestones (plan);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < 600; i++)
+    {
+      GDate date = day (1990, 1, 1);
+      g_autofree char *text = NULL;
+      g_autoptr(BtRelationship) r = NULL;
+      g_autoptr(BtMilestone) m = bt_milestone_new ();
+
+      g_date_add_days (&date, g_rand_int_range (rand, 0, 40 * 366));
+      text = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date));
+      r = person (BT_FUNCTION_SALES, 2, g_rand_int_range (rand, 7, 120), i % 9 == 0 ? NULL : text);
+      bt_item_append_child (BT_ITEM (plan), relationships, BT_ITEM (r));
+      bt_milestone_set_date (m, &date);
+      bt_item_append_child (BT_ITEM (plan), milestones, BT_ITEM (m));
+    }
+
+  for (guint round = 0; round < 2; round++)
+    {
+      for (guint k = 0; k < 40; k++)
+        {
+          GDate today = day (1990, 1, 1);
+          guint counts[BT_N_RELATIONSHIP_STATES];
+
+          g_date_add_days (&today, g_rand_int_range (rand, 0, 41 * 366));
+          assert_counts_on (plan, &today, counts);
+        }
+
+      /* some go, from the middle and the ends */
+      for (guint i = 0; i < 50; i++)
+        {
+          guint n = g_list_model_get_n_items (relationships);
+
+          g_list_store_remove (G_LIST_STORE (relationships), g_rand_int_range (rand, 0, (gint32) n));
+          g_list_store_remove (G_LIST_STORE (milestones), i % 2 ? 0 : g_list_model_get_n_items (milestones) - 1);
+        }
+    }
 }
 
 static void
@@ -778,6 +843,7 @@ main (int   argc,
   g_test_add_func ("/analytics/milestones", test_milestones);
   g_test_add_func ("/analytics/relationship-state", test_relationship_state);
   g_test_add_func ("/analytics/counts", test_counts);
+  g_test_add_func ("/analytics/counts-many", test_counts_many);
   g_test_add_func ("/analytics/case-totals", test_case_totals);
 
   return g_test_run ();

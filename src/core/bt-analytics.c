@@ -12,24 +12,78 @@
 
 #include "bt-analytics.h"
 
-static GHashTable *
+/* The categories' kinds by their interned ids, as the weeks hold them, in
+ * the categories' order. A week's hours are mostly in that order too, so
+ * an id is looked for at its own position first, then among the few
+ * others: no string is hashed or compared for each of thousands of weeks. */
+typedef struct
+{
+  guint n;
+  struct
+  {
+    const char *id;
+    int         kind;
+  } entries[];
+} Kinds;
+
+static Kinds *
 category_kinds (BtPlan *plan)
 {
   GListModel *categories = bt_plan_get_categories (plan);
   guint n = g_list_model_get_n_items (categories);
-  /* Keyed by the interned id, as the weeks hold them: no string is hashed
-   * or compared for each of thousands of weeks. */
-  GHashTable *kinds = g_hash_table_new (NULL, NULL);
+  Kinds *kinds = g_malloc (sizeof (Kinds) + n * sizeof kinds->entries[0]);
 
+  kinds->n = n;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BtCategory) category = g_list_model_get_item (categories, i);
 
-      g_hash_table_insert (kinds, (gpointer) g_intern_string (bt_item_get_id (BT_ITEM (category))),
-                           GINT_TO_POINTER (bt_category_get_kind (category) + 1));
+      kinds->entries[i].id = g_intern_string (bt_item_get_id (BT_ITEM (category)));
+      kinds->entries[i].kind = (int) bt_category_get_kind (category);
     }
 
   return kinds;
+}
+
+/* The kind of the category @id, which is likely the @hint-th; -1 for a
+ * category that no longer exists. */
+static inline int
+kind_of (const Kinds *kinds,
+         const char  *id,
+         guint        hint)
+{
+  if (hint < kinds->n && kinds->entries[hint].id == id)
+    return kinds->entries[hint].kind;
+  for (guint i = 0; i < kinds->n; i++)
+    if (kinds->entries[i].id == id)
+      return kinds->entries[i].kind;
+
+  return -1;
+}
+
+/* Walking every week or relationship of a large plan waits on memory, one
+ * object after another: each is asked for some objects ahead, so that
+ * their reads overlap. What is read of each lies in its first bytes (see
+ * the order of the fields of BtWeek and BtRelationship); a week's, with
+ * ten categories of hours, in 208 of them. */
+#define PREFETCH_AHEAD 16
+#define WEEK_BYTES_READ 208
+#define RELATIONSHIP_BYTES_READ 48
+#define MILESTONE_BYTES_READ 64
+
+static inline void
+prefetch_object (gconstpointer object,
+                 gsize         bytes)
+{
+#if defined(__GNUC__)
+  guintptr line = (guintptr) object & ~(guintptr) 63;
+
+  for (; line < (guintptr) object + bytes; line += 64)
+    __builtin_prefetch ((gconstpointer) line);
+#else
+  (void) object;
+  (void) bytes;
+#endif
 }
 
 /* What the analytics keep of a plan, each part worked out when first asked
@@ -48,7 +102,8 @@ typedef struct
   guint    strong[BT_N_FUNCTIONS];   /* relationships of strength 3 or more, per
                                       * function: worked out with due_days */
   GArray  *facts;            /* of Facts: what the above hold of each relationship */
-  GHashTable *fact_index;    /* BtRelationship (not a reference) → index + 1 */
+  GHashTable *fact_index;    /* BtRelationship (not a reference) → index + 1;
+                              * made when a relationship first changes */
   guint64  relationships_generation;
   GArray  *milestone_days;   /* guint32: the Julian day of each open milestone
                               * with a date; sorted */
@@ -112,6 +167,69 @@ compare_days (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+/* Sorts @days in time linear in their number, so that a plan a hundred
+ * times larger takes a hundred times as long and not twice that again, as
+ * a comparison sort would: by their bits, least significant digit first,
+ * 11 bits at a time; a digit that all days share is skipped (the highest
+ * is 0 for any day of the next few thousand years). A few days are left
+ * to g_array_sort(). */
+#define DIGIT_BITS 11
+#define N_DIGIT_VALUES (1u << DIGIT_BITS)
+
+static void
+sort_days (GArray *days)
+{
+  g_autofree guint32 *spare = NULL;
+  guint32 *from = (guint32 *) (gpointer) days->data, *to;
+  guint n = days->len;
+
+  if (n < 64)
+    {
+      g_array_sort (days, compare_days);
+      return;
+    }
+
+  spare = g_new (guint32, n);
+  to = spare;
+  for (guint shift = 0; shift < 32; shift += DIGIT_BITS)
+    {
+      guint offsets[N_DIGIT_VALUES] = { 0, };
+      guint32 mask = N_DIGIT_VALUES - 1;
+      guint first_digit = (from[0] >> shift) & mask, sum = 0;
+      gboolean shared = TRUE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          guint digit = (from[i] >> shift) & mask;
+
+          offsets[digit]++;
+          shared = shared && digit == first_digit;
+        }
+      if (shared)
+        continue;
+
+      for (guint v = 0; v < N_DIGIT_VALUES; v++)
+        {
+          guint count = offsets[v];
+
+          offsets[v] = sum;
+          sum += count;
+        }
+      for (guint i = 0; i < n; i++)
+        to[offsets[(from[i] >> shift) & mask]++] = from[i];
+
+      {
+        guint32 *swap = from;
+
+        from = to;
+        to = swap;
+      }
+    }
+
+  if (from != (guint32 *) (gpointer) days->data)
+    memcpy (days->data, from, n * sizeof (guint32));
+}
+
 /* How many of the sorted @days are before @day. */
 static guint
 count_before (GArray  *days,
@@ -135,25 +253,24 @@ count_before (GArray  *days,
 /* A week's own figures, from its hours. */
 static void
 week_figures (BtWeek      *week,
-              GHashTable  *kinds,
+              const Kinds *kinds,
               BtWeekShare *s)
 {
-  guint n_categories = bt_week_get_n_categories (week);
+  guint n_entries;
+  const BtWeekEntry *entries = bt_week_peek_entries (week, &n_entries);
 
   s->serial = bt_week_get_serial (week);
   s->monday = *bt_week_get_monday (week);
   s->strategic = s->tactical = 0.0;
 
-  for (guint j = 0; j < n_categories; j++)
+  for (guint j = 0; j < n_entries; j++)
     {
-      double hours;
-      const char *id = bt_week_get_category (week, j, &hours);
-      int kind = GPOINTER_TO_INT (g_hash_table_lookup (kinds, id)) - 1;
+      int kind = kind_of (kinds, entries[j].category_id, j);
 
       if (kind == BT_CATEGORY_STRATEGIC)
-        s->strategic += hours;
+        s->strategic += entries[j].hours;
       else if (kind == BT_CATEGORY_TACTICAL)
-        s->tactical += hours;
+        s->tactical += entries[j].hours;
       /* hours of a category that no longer exists count for neither */
     }
 
@@ -187,17 +304,17 @@ roll (GArray *shares,
 static GArray *
 compute_week_shares (BtPlan *plan)
 {
-  g_autoptr(GHashTable) kinds = category_kinds (plan);
-  GListModel *weeks = bt_plan_get_weeks (plan);
-  guint n = g_list_model_get_n_items (weeks);
+  g_autofree Kinds *kinds = category_kinds (plan);
+  guint n;
+  BtWeek *const *weeks = bt_plan_peek_weeks (plan, &n);
   GArray *shares = g_array_sized_new (FALSE, TRUE, sizeof (BtWeekShare), n);
 
   g_array_set_size (shares, n);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(BtWeek) week = g_list_model_get_item (weeks, i);
-
-      week_figures (week, kinds, &g_array_index (shares, BtWeekShare, i));
+      if (i + PREFETCH_AHEAD < n)
+        prefetch_object (weeks[i + PREFETCH_AHEAD], WEEK_BYTES_READ);
+      week_figures (weeks[i], kinds, &g_array_index (shares, BtWeekShare, i));
       roll (shares, i);
     }
 
@@ -231,20 +348,16 @@ find_share (GArray *shares,
  * weeks at the same positions, and the rolling shares of the windows they
  * are in. */
 static void
-refigure (GArray     *shares,
-          GListModel *weeks,
-          GHashTable *kinds,
-          guint       start,
-          guint       n)
+refigure (GArray        *shares,
+          BtWeek *const *weeks,
+          const Kinds   *kinds,
+          guint          start,
+          guint          n)
 {
   guint end;
 
   for (guint i = start; i < start + n; i++)
-    {
-      g_autoptr(BtWeek) week = g_list_model_get_item (weeks, i);
-
-      week_figures (week, kinds, &g_array_index (shares, BtWeekShare, i));
-    }
+    week_figures (weeks[i], kinds, &g_array_index (shares, BtWeekShare, i));
 
   /* A window ends with its week and spans BT_ROLLING_WEEKS calendar weeks,
    * and serials only grow: past the weeks refigured (or where one was
@@ -263,8 +376,9 @@ patch_week_shares (BtPlan  *plan,
                    Derived *d)
 {
   g_autoptr(GArray) changes = NULL;
-  g_autoptr(GHashTable) kinds = NULL;
-  GListModel *weeks;
+  g_autofree Kinds *kinds = NULL;
+  BtWeek *const *weeks;
+  guint n_weeks;
   const BtPlanChange *list_change = NULL;
 
   if (part_unchanged (plan, BT_PLAN_PART_WEEKS, d->shares_generation))
@@ -285,7 +399,7 @@ patch_week_shares (BtPlan  *plan,
       list_change = change;
     }
 
-  weeks = bt_plan_get_weeks (plan);
+  weeks = bt_plan_peek_weeks (plan, &n_weeks);
   kinds = category_kinds (plan);
 
   /* The list first: the weeks that changed are found by their serial. */
@@ -294,7 +408,7 @@ patch_week_shares (BtPlan  *plan,
       guint position = list_change->position;
 
       if (position + list_change->removed > d->shares->len ||
-          d->shares->len - list_change->removed + list_change->added != g_list_model_get_n_items (weeks))
+          d->shares->len - list_change->removed + list_change->added != n_weeks)
         return FALSE;
 
       g_array_remove_range (d->shares, position, list_change->removed);
@@ -306,7 +420,7 @@ patch_week_shares (BtPlan  *plan,
         }
       refigure (d->shares, weeks, kinds, position, list_change->added);
     }
-  else if (g_list_model_get_n_items (weeks) != d->shares->len)
+  else if (n_weeks != d->shares->len)
     return FALSE;
 
   for (guint c = 0; c < changes->len; c++)
@@ -319,12 +433,8 @@ patch_week_shares (BtPlan  *plan,
       i = find_share (d->shares, change->serial);
       if (i < 0)
         return FALSE;   /* a week that changed, then went */
-      {
-        g_autoptr(BtWeek) week = g_list_model_get_item (weeks, (guint) i);
-
-        if (bt_week_get_serial (week) != change->serial)
-          return FALSE;
-      }
+      if (bt_week_get_serial (weeks[i]) != change->serial)
+        return FALSE;
       refigure (d->shares, weeks, kinds, (guint) i, 1);
     }
 
@@ -678,27 +788,28 @@ static void
 derive_relationships (BtPlan  *plan,
                       Derived *d)
 {
-  GListModel *relationships = bt_plan_get_relationships (plan);
-  guint n = g_list_model_get_n_items (relationships);
+  guint n;
+  BtRelationship *const *relationships = bt_plan_peek_relationships (plan, &n);
 
   g_clear_pointer (&d->due_days, g_array_unref);
   g_clear_pointer (&d->facts, g_array_unref);
-  g_clear_pointer (&d->fact_index, g_hash_table_unref);
+  g_clear_pointer (&d->fact_index, g_hash_table_unref);   /* made when first needed */
   d->due_days = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
   d->facts = g_array_sized_new (FALSE, FALSE, sizeof (Facts), n);
-  d->fact_index = g_hash_table_new (NULL, NULL);
+  g_array_set_size (d->due_days, n);
+  g_array_set_size (d->facts, n);
   memset (d->strong, 0, sizeof d->strong);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(BtRelationship) r = g_list_model_get_item (relationships, i);
-      Facts facts = relationship_facts (r);
+      Facts *facts = &g_array_index (d->facts, Facts, i);
 
-      g_array_append_val (d->due_days, facts.due);
-      g_array_append_val (d->facts, facts);
-      g_hash_table_insert (d->fact_index, r, GUINT_TO_POINTER (i + 1));
-      d->strong[facts.function] += facts.strong;
+      if (i + PREFETCH_AHEAD < n)
+        prefetch_object (relationships[i + PREFETCH_AHEAD], RELATIONSHIP_BYTES_READ);
+      *facts = relationship_facts (relationships[i]);
+      g_array_index (d->due_days, guint32, i) = facts->due;
+      d->strong[facts->function] += facts->strong;
     }
-  g_array_sort (d->due_days, compare_days);
+  sort_days (d->due_days);
 }
 
 /* Brings the relationships' part up to date by the relationships that
@@ -712,6 +823,20 @@ patch_relationships (BtPlan  *plan,
 
   if (!bt_plan_get_changes (plan, BT_PLAN_PART_RELATIONSHIPS, d->relationships_generation, changes))
     return FALSE;
+
+  /* No relationship came or went since the facts were worked out (that
+   * is a change to the part as a whole), so they are in the list's order. */
+  if (d->fact_index == NULL)
+    {
+      guint n;
+      BtRelationship *const *relationships = bt_plan_peek_relationships (plan, &n);
+
+      if (n != d->facts->len)
+        return FALSE;
+      d->fact_index = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < n; i++)
+        g_hash_table_insert (d->fact_index, relationships[i], GUINT_TO_POINTER (i + 1));
+    }
 
   for (guint c = 0; c < changes->len; c++)
     {
@@ -821,23 +946,26 @@ bt_analytics_count_overdue_milestones (BtPlan      *plan,
   if (d->milestone_days == NULL ||
       !part_unchanged (plan, BT_PLAN_PART_MILESTONES, d->milestones_generation))
     {
-      GListModel *milestones = bt_plan_get_milestones (plan);
-      guint n = g_list_model_get_n_items (milestones);
+      guint n;
+      BtMilestone *const *milestones = bt_plan_peek_milestones (plan, &n);
 
       g_clear_pointer (&d->milestone_days, g_array_unref);
       d->milestone_days = g_array_new (FALSE, FALSE, sizeof (guint32));
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(BtMilestone) m = g_list_model_get_item (milestones, i);
-          const GDate *date = open_milestone_date (m);
+          const GDate *date;
           guint32 day;
+
+          if (i + PREFETCH_AHEAD < n)
+            prefetch_object (milestones[i + PREFETCH_AHEAD], MILESTONE_BYTES_READ);
+          date = open_milestone_date (milestones[i]);
 
           if (date == NULL)
             continue;
           day = g_date_get_julian (date);
           g_array_append_val (d->milestone_days, day);
         }
-      g_array_sort (d->milestone_days, compare_days);
+      sort_days (d->milestone_days);
     }
   d->milestones_generation = bt_plan_get_generation (plan);
 
