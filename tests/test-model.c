@@ -494,6 +494,23 @@ check_peeks (BtPlan *plan)
   }
 }
 
+/* Asks for the weeks' array before any handler hears of a change: as
+ * if asked for while the store had changed but not said so yet. */
+static gboolean
+peek_early_hook (GSignalInvocationHint *hint,
+                 guint                  n_values,
+                 const GValue          *values,
+                 gpointer               data)
+{
+  BtPlan *plan = data;
+  guint n;
+
+  if (g_value_get_object (&values[0]) == (gpointer) bt_plan_get_weeks (plan))
+    bt_plan_peek_weeks (plan, &n);
+
+  return TRUE;
+}
+
 static void
 test_peek_follows_lists (void)
 {
@@ -544,7 +561,22 @@ test_peek_follows_lists (void)
       check_peeks (plan);
       bt_plan_peek_relationships (plan, &n);
       g_assert_cmpuint (n, ==, 0);
+
     }
+
+  /* made in the middle of a change: not taken for the list before it */
+  {
+    g_autoptr(BtPlan) plan = bt_plan_new ();
+    guint signal_id = g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL);
+    gulong hook = g_signal_add_emission_hook (signal_id, 0, peek_early_hook, plan, NULL);
+
+    g_autoptr(BtWeek) week = bt_week_new (2027, 5);
+
+    /* straight into the store: bt_plan_ensure_week() would look first */
+    g_list_store_append (G_LIST_STORE (bt_plan_get_weeks (plan)), week);
+    g_signal_remove_emission_hook (signal_id, hook);
+    check_peeks (plan);
+  }
 }
 
 int

@@ -187,8 +187,6 @@ update_mirror (GPtrArray  *mirror,
 {
   guint tail;
 
-  g_assert (position + removed <= mirror->len);
-
   if (removed > 0)
     g_ptr_array_remove_range (mirror, position, removed);
   if (added == 0)
@@ -225,8 +223,19 @@ on_store_items_changed_cb (GListModel *store,
   else if (store == G_LIST_MODEL (self->milestones))
     part = BT_PLAN_PART_MILESTONES;
 
+  /* A mirror out of step (asked for while the store was already changed
+   * but had not said so yet) is dropped, and made afresh when next asked
+   * for. */
   if (part < BT_PLAN_N_PARTS && self->mirror[part] != NULL)
-    update_mirror (self->mirror[part], store, position, removed, added);
+    {
+      GPtrArray *mirror = self->mirror[part];
+
+      if (position + removed <= mirror->len &&
+          mirror->len - removed + added == g_list_model_get_n_items (store))
+        update_mirror (mirror, store, position, removed, added);
+      else
+        g_clear_pointer (&self->mirror[part], g_ptr_array_unref);
+    }
 
   self->store_changing = TRUE;
   self->store_change = (BtPlanChange) {
