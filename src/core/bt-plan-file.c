@@ -281,8 +281,10 @@ typedef struct
   GString    *path;
   GPtrArray  *errors[N_BUCKETS];   /* of char*, "path: message" */
   guint       bucket;
-  GHashTable *ids;           /* id → path where it was first seen */
-  GHashTable *weeks;         /* week → path */
+  GHashTable *ids;           /* id (the item's own) → where it was first seen */
+  GHashTable *weeks;         /* year × 100 + week → where */
+  GString    *places;        /* the paths of the two above, one after the other:
+                              * not two copies for each of thousands of items */
   GHashTable *check_in_weeks;
   GHashTable *phase_ids;     /* ids, as category_ids */
   GHashTable *category_ids;  /* id → the id interned */
@@ -309,8 +311,9 @@ loader_init (Loader *ld)
 {
   *ld = (Loader) {
     .path = g_string_new (NULL),
-    .ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
-    .weeks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    .ids = g_hash_table_new (g_str_hash, g_str_equal),
+    .weeks = g_hash_table_new (NULL, NULL),
+    .places = g_string_new (NULL),
     .check_in_weeks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
     .phase_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     .category_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
@@ -327,13 +330,15 @@ loader_init (Loader *ld)
 static void
 loader_clear (Loader *ld)
 {
+  /* before the items, whose ids are the keys of ids */
+  g_hash_table_unref (ld->ids);
+  g_hash_table_unref (ld->weeks);
+  g_string_free (ld->places, TRUE);
   g_string_free (ld->path, TRUE);
   for (guint i = 0; i < N_BUCKETS; i++)
     g_ptr_array_unref (ld->errors[i]);
   for (guint i = 0; i < N_LISTS; i++)
     g_clear_pointer (&ld->items[i], g_ptr_array_unref);
-  g_hash_table_unref (ld->ids);
-  g_hash_table_unref (ld->weeks);
   g_hash_table_unref (ld->check_in_weeks);
   g_hash_table_unref (ld->phase_ids);
   g_hash_table_unref (ld->category_ids);
@@ -403,6 +408,27 @@ path_pop (Loader *ld,
           gsize   mark)
 {
   g_string_truncate (ld->path, mark);
+}
+
+/* Keeps the first @length bytes of the current path, for a message about
+ * something found there later; see place(). */
+static gpointer
+keep_place (Loader *ld,
+            gsize   length)
+{
+  gsize offset = ld->places->len;
+
+  g_string_append_len (ld->places, ld->path->str, length);
+  g_string_append_c (ld->places, '\0');
+
+  return GSIZE_TO_POINTER (offset + 1);
+}
+
+static const char *
+place (Loader   *ld,
+       gpointer  kept)
+{
+  return ld->places->str + GPOINTER_TO_SIZE (kept) - 1;
 }
 
 G_GNUC_PRINTF (2, 3)
@@ -746,18 +772,17 @@ read_id (Loader     *ld,
 
   if (read_string (ld, node, N_("an id (text)"), &id))
     {
-      const char *first = g_hash_table_lookup (ld->ids, id);
+      gpointer first = g_hash_table_lookup (ld->ids, id);
 
       if (*id == '\0')
         fail (ld, _("an id cannot be empty"));
       else if (first != NULL)
-        fail (ld, _("the id \"%s\" is already used by %s"), id, first);
+        fail (ld, _("the id \"%s\" is already used by %s"), id, place (ld, first));
       else
         {
-          char *where = g_strndup (ld->path->str, mark);
-
-          g_hash_table_insert (ld->ids, g_strdup (id), where);
           bt_item_set_id (item, id);
+          /* the item outlives the loader: its id can be the key */
+          g_hash_table_insert (ld->ids, (gpointer) bt_item_get_id (item), keep_place (ld, mark));
           /* The set maps each id to its interned copy: the weeks keep
            * category ids interned. */
           if (set != NULL)
@@ -1028,14 +1053,18 @@ read_week (Loader   *ld,
       path_pop (ld, field_mark);
       return NULL;
     }
-  if (g_hash_table_contains (ld->weeks, text))
-    {
-      fail (ld, _("the week %s is already recorded at %s"), text,
-            (const char *) g_hash_table_lookup (ld->weeks, text));
-      path_pop (ld, field_mark);
-      return NULL;
-    }
-  g_hash_table_insert (ld->weeks, g_strdup (text), g_strndup (ld->path->str, field_mark));
+  {
+    gpointer key = GINT_TO_POINTER (y * 100 + w);
+    gpointer first = g_hash_table_lookup (ld->weeks, key);
+
+    if (first != NULL)
+      {
+        fail (ld, _("the week %s is already recorded at %s"), text, place (ld, first));
+        path_pop (ld, field_mark);
+        return NULL;
+      }
+    g_hash_table_insert (ld->weeks, key, keep_place (ld, field_mark));
+  }
   path_pop (ld, field_mark);
 
   week = bt_week_new (y, w);
