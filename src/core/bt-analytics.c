@@ -86,6 +86,17 @@ prefetch_object (gconstpointer object,
 #endif
 }
 
+/* For a walk at the @i-th of @n @items. */
+static inline void
+prefetch_ahead (gconstpointer const *items,
+                guint                i,
+                guint                n,
+                gsize                bytes)
+{
+  if (i + PREFETCH_AHEAD < n)
+    prefetch_object (items[i + PREFETCH_AHEAD], bytes);
+}
+
 /* What the analytics keep of a plan, each part worked out when first asked
  * for and kept until what it depends on changes (see
  * bt_plan_get_part_generation()): the week shares, and for the counts the
@@ -312,8 +323,7 @@ compute_week_shares (BtPlan *plan)
   g_array_set_size (shares, n);
   for (guint i = 0; i < n; i++)
     {
-      if (i + PREFETCH_AHEAD < n)
-        prefetch_object (weeks[i + PREFETCH_AHEAD], WEEK_BYTES_READ);
+      prefetch_ahead ((gconstpointer const *) weeks, i, n, WEEK_BYTES_READ);
       week_figures (weeks[i], kinds, &g_array_index (shares, BtWeekShare, i));
       roll (shares, i);
     }
@@ -803,8 +813,7 @@ derive_relationships (BtPlan  *plan,
     {
       Facts *facts = &g_array_index (d->facts, Facts, i);
 
-      if (i + PREFETCH_AHEAD < n)
-        prefetch_object (relationships[i + PREFETCH_AHEAD], RELATIONSHIP_BYTES_READ);
+      prefetch_ahead ((gconstpointer const *) relationships, i, n, RELATIONSHIP_BYTES_READ);
       *facts = relationship_facts (relationships[i]);
       g_array_index (d->due_days, guint32, i) = facts->due;
       d->strong[facts->function] += facts->strong;
@@ -956,8 +965,7 @@ bt_analytics_count_overdue_milestones (BtPlan      *plan,
           const GDate *date;
           guint32 day;
 
-          if (i + PREFETCH_AHEAD < n)
-            prefetch_object (milestones[i + PREFETCH_AHEAD], MILESTONE_BYTES_READ);
+          prefetch_ahead ((gconstpointer const *) milestones, i, n, MILESTONE_BYTES_READ);
           date = open_milestone_date (milestones[i]);
 
           if (date == NULL)

@@ -749,6 +749,16 @@ expect_array (Loader   *ld,
   return TRUE;
 }
 
+/* The set maps each id to its interned copy: the weeks keep category ids
+ * interned. */
+static void
+add_to_id_set (GHashTable *set,
+               const char *id)
+{
+  if (set != NULL)
+    g_hash_table_insert (set, g_strdup (id), (gpointer) g_intern_string (id));
+}
+
 static void
 read_id (Loader     *ld,
          JsonObject *object,
@@ -762,9 +772,7 @@ read_id (Loader     *ld,
   if (node == NULL)
     {
       /* A hand-written file may leave ids out: give the item one now. */
-      if (set != NULL)
-        g_hash_table_insert (set, g_strdup (bt_item_get_id (item)),
-                             (gpointer) g_intern_string (bt_item_get_id (item)));
+      add_to_id_set (set, bt_item_get_id (item));
       return;
     }
 
@@ -783,10 +791,7 @@ read_id (Loader     *ld,
           bt_item_set_id (item, id);
           /* the item outlives the loader: its id can be the key */
           g_hash_table_insert (ld->ids, (gpointer) bt_item_get_id (item), keep_place (ld, mark));
-          /* The set maps each id to its interned copy: the weeks keep
-           * category ids interned. */
-          if (set != NULL)
-            g_hash_table_insert (set, g_strdup (id), (gpointer) g_intern_string (id));
+          add_to_id_set (set, id);
         }
     }
 

@@ -177,6 +177,21 @@ on_self_changed_cb (BtPlan *self)
    * part: nothing derived from them is kept */
 }
 
+static GListStore *
+part_store (BtPlan     *self,
+            BtPlanPart  part)
+{
+  switch (part)
+    {
+    case BT_PLAN_PART_WEEKS: return self->weeks;
+    case BT_PLAN_PART_CATEGORIES: return self->categories;
+    case BT_PLAN_PART_RELATIONSHIPS: return self->relationships;
+    case BT_PLAN_PART_MILESTONES: return self->milestones;
+    case BT_PLAN_N_PARTS:
+    default: g_assert_not_reached ();
+    }
+}
+
 /* Brings @mirror in step with @store after items-changed. */
 static void
 update_mirror (GPtrArray  *mirror,
@@ -212,16 +227,10 @@ on_store_items_changed_cb (GListModel *store,
                            guint       added,
                            BtPlan     *self)
 {
-  BtPlanPart part = BT_PLAN_N_PARTS;
+  BtPlanPart part = 0;
 
-  if (store == G_LIST_MODEL (self->weeks))
-    part = BT_PLAN_PART_WEEKS;
-  else if (store == G_LIST_MODEL (self->relationships))
-    part = BT_PLAN_PART_RELATIONSHIPS;
-  else if (store == G_LIST_MODEL (self->categories))
-    part = BT_PLAN_PART_CATEGORIES;
-  else if (store == G_LIST_MODEL (self->milestones))
-    part = BT_PLAN_PART_MILESTONES;
+  while (part < BT_PLAN_N_PARTS && (gpointer) store != (gpointer) part_store (self, part))
+    part++;
 
   /* A mirror out of step (asked for while the store was already changed
    * but had not said so yet) is dropped, and made afresh when next asked
@@ -389,21 +398,6 @@ LIST_GETTER (relationships)
 LIST_GETTER (narratives)
 LIST_GETTER (check_ins)
 LIST_GETTER (import_rules)
-
-static GListStore *
-part_store (BtPlan     *self,
-            BtPlanPart  part)
-{
-  switch (part)
-    {
-    case BT_PLAN_PART_WEEKS: return self->weeks;
-    case BT_PLAN_PART_CATEGORIES: return self->categories;
-    case BT_PLAN_PART_RELATIONSHIPS: return self->relationships;
-    case BT_PLAN_PART_MILESTONES: return self->milestones;
-    case BT_PLAN_N_PARTS:
-    default: g_assert_not_reached ();
-    }
-}
 
 static gpointer *
 peek_items (BtPlan     *self,

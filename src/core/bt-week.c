@@ -243,26 +243,6 @@ bt_week_set_note (BtWeek     *self,
     bt_item_notify (BT_ITEM (self), properties[PROP_NOTE]);
 }
 
-static Entry *
-find_entry (BtWeek     *self,
-            const char *category_id,
-            guint      *index)
-{
-  for (guint i = 0; i < self->n_entries; i++)
-    {
-      Entry *entry = &self->entries[i];
-
-      if (entry->category_id == category_id || g_strcmp0 (entry->category_id, category_id) == 0)
-        {
-          if (index != NULL)
-            *index = i;
-          return entry;
-        }
-    }
-
-  return NULL;
-}
-
 /* The entries' ids are interned: an interned id is found by its address. */
 static Entry *
 find_interned_entry (BtWeek     *self,
@@ -275,6 +255,16 @@ find_interned_entry (BtWeek     *self,
   return NULL;
 }
 
+/* Any copy of an id: one never interned is no entry's. */
+static Entry *
+find_entry (BtWeek     *self,
+            const char *category_id)
+{
+  GQuark quark = g_quark_try_string (category_id);
+
+  return quark != 0 ? find_interned_entry (self, g_quark_to_string (quark)) : NULL;
+}
+
 double
 bt_week_get_hours (BtWeek     *self,
                    const char *category_id)
@@ -283,7 +273,7 @@ bt_week_get_hours (BtWeek     *self,
 
   g_return_val_if_fail (BT_IS_WEEK (self), 0.0);
 
-  entry = find_entry (self, category_id, NULL);
+  entry = find_entry (self, category_id);
 
   return entry != NULL ? entry->hours : 0.0;
 }
