@@ -585,6 +585,22 @@ scale_run_free (gpointer data)
   g_free (run);
 }
 
+/* --only: the names of the operations to measure, or NULL for all. */
+static char **only_names;
+
+static gboolean
+is_measured (const char *name)
+{
+  if (only_names == NULL)
+    return TRUE;
+
+  for (guint i = 0; only_names[i] != NULL; i++)
+    if (strcmp (only_names[i], name) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 static GArray *
 make_measurements (void)
 {
@@ -618,6 +634,10 @@ make_measurements (void)
     Measurement report = { "report, PDF", op_report, floor_report, 0, SETUP_REPORT, 0 };
     g_array_append_val (m, report);
   }
+
+  for (guint i = m->len; i-- > 0;)
+    if (!is_measured (g_array_index (m, Measurement, i).name))
+      g_array_remove_index (m, i);
 
   return m;
 }
@@ -887,6 +907,8 @@ run_instructions (double scale)
 
 #define COUNT(name, call, warm)           \
   G_STMT_START {                          \
+    if (!is_measured (name))              \
+      break;                              \
     if (warm)                             \
       call;                               \
     CALLGRIND_ZERO_STATS;                 \
@@ -933,6 +955,7 @@ main (int   argc,
 {
   g_autofree char *json_path = NULL;
   g_autofree char *scales_text = NULL;
+  g_autofree char *only_text = NULL;
   gboolean quick = FALSE, instructions = FALSE;
   double instructions_scale = 1;
   int samples = 7;
@@ -942,6 +965,7 @@ main (int   argc,
     { "samples", 0, 0, G_OPTION_ARG_INT, &samples, "Samples per figure (default 7)", "N" },
     { "min-ms", 0, 0, G_OPTION_ARG_DOUBLE, &min_ms, "Shortest sample in milliseconds (default 40)", "MS" },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Also write the figures as JSON", "FILE" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only_text, "Only these operations, as the table (or, with --instructions, the dumps) names them, separated by \"|\"", "NAMES" },
     { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "One small run, to check the benchmark works", NULL },
     { "instructions", 0, 0, G_OPTION_ARG_NONE, &instructions, "Run each operation once for callgrind", NULL },
     { "instructions-scale", 0, 0, G_OPTION_ARG_DOUBLE, &instructions_scale, "The plan's scale for --instructions (default 1)", "S" },
@@ -962,6 +986,9 @@ main (int   argc,
       g_printerr ("%s\n", error->message);
       return 2;
     }
+
+  if (only_text != NULL)
+    only_names = g_strsplit (only_text, "|", -1);
 
   if (instructions)
     {
