@@ -1742,6 +1742,56 @@ on_array_end_cb (JsonParser *parser,
   ld->streaming = -1;
 }
 
+/* json-glib 1.6 gives its signals no marshaller of their own, so GLib's
+ * generic one calls the handlers through libffi, on every element of every
+ * array. These three know the handlers' types. */
+static void
+marshal_start (GClosure     *closure,
+               GValue       *return_value,
+               guint         n_values,
+               const GValue *values,
+               gpointer      hint,
+               gpointer      data)
+{
+  on_array_start_cb (g_value_get_object (&values[0]), closure->data);
+}
+
+static void
+marshal_element (GClosure     *closure,
+                 GValue       *return_value,
+                 guint         n_values,
+                 const GValue *values,
+                 gpointer      hint,
+                 gpointer      data)
+{
+  on_array_element_cb (g_value_get_object (&values[0]), g_value_get_boxed (&values[1]),
+                       g_value_get_int (&values[2]), closure->data);
+}
+
+static void
+marshal_end (GClosure     *closure,
+             GValue       *return_value,
+             guint         n_values,
+             const GValue *values,
+             gpointer      hint,
+             gpointer      data)
+{
+  on_array_end_cb (g_value_get_object (&values[0]), g_value_get_boxed (&values[1]), closure->data);
+}
+
+static void
+connect_marshalled (JsonParser       *parser,
+                    const char       *signal,
+                    GCallback         callback,
+                    Loader           *ld,
+                    GClosureMarshal   marshal)
+{
+  GClosure *closure = g_cclosure_new (callback, ld, NULL);
+
+  g_closure_set_marshal (closure, marshal);
+  g_signal_connect_closure (parser, signal, closure, FALSE);
+}
+
 /* Which lists on_array_start_cb() may read while parsing; FALSE for none.
  * A list may when every list read before it (in ListId's order) that the
  * file has may too and comes before it in the file: then the lists are
@@ -1905,9 +1955,9 @@ load_bytes (GBytes   *bytes,
   parser = json_parser_new ();
   if (while_parsing && decide_streamable (&ld))
     {
-      g_signal_connect (parser, "array-start", G_CALLBACK (on_array_start_cb), &ld);
-      g_signal_connect (parser, "array-element", G_CALLBACK (on_array_element_cb), &ld);
-      g_signal_connect (parser, "array-end", G_CALLBACK (on_array_end_cb), &ld);
+      connect_marshalled (parser, "array-start", G_CALLBACK (on_array_start_cb), &ld, marshal_start);
+      connect_marshalled (parser, "array-element", G_CALLBACK (on_array_element_cb), &ld, marshal_element);
+      connect_marshalled (parser, "array-end", G_CALLBACK (on_array_end_cb), &ld, marshal_end);
     }
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
