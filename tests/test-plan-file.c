@@ -485,6 +485,35 @@ test_weeks_out_of_order_are_sorted (void)
     }
 }
 
+/* Weeks may name their categories in any order, and leave some out: each
+ * hour goes to the category it is listed under. */
+static void
+test_week_categories_in_any_order (void)
+{
+  const char *text =
+    "{\"format\": \"breakthrough-plan\", \"version\": 1,"
+    " \"categories\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"strategic\"},"
+    "                  {\"id\": \"b\", \"name\": \"B\", \"kind\": \"tactical\"},"
+    "                  {\"id\": \"c\", \"name\": \"C\", \"kind\": \"tactical\"}],"
+    " \"weeks\": [{\"week\": \"2026-W01\", \"hours\": {\"a\": 1, \"b\": 2, \"c\": 3}},"
+    "           {\"week\": \"2026-W02\", \"hours\": {\"b\": 4, \"a\": 5, \"c\": 6}},"
+    "           {\"week\": \"2026-W03\", \"hours\": {\"c\": 7, \"b\": 8}},"
+    "           {\"week\": \"2026-W04\", \"hours\": {\"a\": 9, \"b\": 10, \"c\": 11}}]}";
+  const double expected[4][3] = { { 1, 2, 3 }, { 5, 4, 6 }, { 0, 8, 7 }, { 9, 10, 11 } };
+  const char *ids[] = { "a", "b", "c" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = load_text (text, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(BtWeek) w = g_list_model_get_item (bt_plan_get_weeks (plan), i);
+
+      for (guint j = 0; j < 3; j++)
+        g_assert_cmpfloat (bt_week_get_hours (w, ids[j]), ==, expected[i][j]);
+    }
+}
+
 static void
 test_missing_ids_are_made (void)
 {
@@ -714,6 +743,7 @@ main (int   argc,
   g_test_add_func ("/plan-file/control-characters-and-rtl-text", test_control_characters_and_rtl_text);
   g_test_add_func ("/plan-file/huge-string", test_huge_string);
   g_test_add_func ("/plan-file/weeks-out-of-order-are-sorted", test_weeks_out_of_order_are_sorted);
+  g_test_add_func ("/plan-file/week-categories-in-any-order", test_week_categories_in_any_order);
   g_test_add_func ("/plan-file/missing-ids-are-made", test_missing_ids_are_made);
   g_test_add_func ("/plan-file/lists-in-any-order", test_lists_in_any_order);
   g_test_add_func ("/plan-file/list-member-twice", test_list_member_twice);

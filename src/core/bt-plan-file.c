@@ -288,6 +288,7 @@ typedef struct
   GHashTable *check_in_weeks;
   GHashTable *phase_ids;     /* ids, as category_ids */
   GHashTable *category_ids;  /* id → the id interned */
+  const char *recent_categories[16];  /* interned, by their place in a week's hours */
 
   /* Reading while parsing (see on_array_start_cb()): what scan_bytes()
    * found, and where the parser is. */
@@ -1019,6 +1020,29 @@ read_list (Loader          *ld,
     g_list_store_splice (G_LIST_STORE (list), 0, 0, items->pdata, items->len);
 }
 
+/* The category @id names, interned; NULL if there is none. Weeks list
+ * their categories in the same order as a rule, so the one at the same
+ * @position in an earlier week is tried before the table: comparing is
+ * cheaper than hashing an id. */
+static const char *
+find_category (Loader     *ld,
+               const char *id,
+               guint       position)
+{
+  const char *interned;
+
+  if (position < G_N_ELEMENTS (ld->recent_categories) &&
+      ld->recent_categories[position] != NULL &&
+      strcmp (ld->recent_categories[position], id) == 0)
+    return ld->recent_categories[position];
+
+  interned = g_hash_table_lookup (ld->category_ids, id);
+  if (interned != NULL && position < G_N_ELEMENTS (ld->recent_categories))
+    ld->recent_categories[position] = interned;
+
+  return interned;
+}
+
 /* One element of "weeks"; NULL when it cannot be read (the problem is
  * recorded). */
 static BtItem *
@@ -1096,24 +1120,28 @@ read_week (Loader   *ld,
           double total = 0.0;
 
           json_object_iter_init_ordered (&iter, json_node_get_object (member));
-          while (json_object_iter_next_ordered (&iter, &category, &hours_node))
+          for (guint position = 0; json_object_iter_next_ordered (&iter, &category, &hours_node); position++)
             {
-              gsize hours_mark = path_push_member (ld, category);
-              const char *interned = g_hash_table_lookup (ld->category_ids, category);
+              const char *interned = find_category (ld, category, position);
               double hours;
+              gsize hours_mark;
 
-              if (interned == NULL)
-                fail (ld, _("no category has this id"));
-              else if (!node_get_number (hours_node, &hours) || !isfinite (hours) ||
-                       hours < 0.0 || hours > BT_WEEK_MAX_HOURS)
-                {
-                  g_autofree char *got = describe_node (hours_node);
-                  fail (ld, _("expected a number of hours from 0 to 168, got %s"), got);
-                }
-              else
+              if (interned != NULL && node_get_number (hours_node, &hours) && isfinite (hours) &&
+                  hours >= 0.0 && hours <= BT_WEEK_MAX_HOURS)
                 {
                   total += hours;
                   bt_week_set_hours_interned (week, interned, hours);
+                  continue;
+                }
+
+              /* the path only for the message */
+              hours_mark = path_push_member (ld, category);
+              if (interned == NULL)
+                fail (ld, _("no category has this id"));
+              else
+                {
+                  g_autofree char *got = describe_node (hours_node);
+                  fail (ld, _("expected a number of hours from 0 to 168, got %s"), got);
                 }
               path_pop (ld, hours_mark);
             }
