@@ -279,6 +279,8 @@ enum
 typedef struct
 {
   GString    *path;
+  const char *member;        /* the member of path being read, not in it yet: a
+                              * field's name goes into a path only for a message */
   GPtrArray  *errors[N_BUCKETS];   /* of char*, "path: message" */
   guint       bucket;
   GHashTable *ids;           /* id (the item's own) → where it was first seen */
@@ -451,7 +453,11 @@ fail (Loader     *ld,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (ld->path->len > 0)
+  if (ld->member != NULL && ld->path->len > 0)
+    g_ptr_array_add (errors, g_strdup_printf ("%s.%s: %s", ld->path->str, ld->member, message));
+  else if (ld->member != NULL)
+    g_ptr_array_add (errors, g_strdup_printf ("%s: %s", ld->member, message));
+  else if (ld->path->len > 0)
     g_ptr_array_add (errors, g_strdup_printf ("%s: %s", ld->path->str, message));
   else
     g_ptr_array_add (errors, g_steal_pointer (&message));
@@ -768,7 +774,6 @@ read_id (Loader     *ld,
 {
   JsonNode *node = json_object_get_member (object, "id");
   const char *id;
-  gsize mark;
 
   if (node == NULL)
     {
@@ -777,7 +782,7 @@ read_id (Loader     *ld,
       return;
     }
 
-  mark = path_push_member (ld, "id");
+  ld->member = "id";
 
   if (read_string (ld, node, N_("an id (text)"), &id))
     {
@@ -791,12 +796,12 @@ read_id (Loader     *ld,
         {
           bt_item_set_id (item, id);
           /* the item outlives the loader: its id can be the key */
-          g_hash_table_insert (ld->ids, (gpointer) bt_item_get_id (item), keep_place (ld, mark));
+          g_hash_table_insert (ld->ids, (gpointer) bt_item_get_id (item), keep_place (ld, ld->path->len));
           add_to_id_set (set, id);
         }
     }
 
-  path_pop (ld, mark);
+  ld->member = NULL;
 }
 
 /* Members the table does not name are kept for writing back. */
@@ -885,7 +890,6 @@ read_fields (Loader     *ld,
           GParamSpec *pspec = field_pspec (info, i);
           g_auto(GValue) value = G_VALUE_INIT;
           GDate date;
-          gsize mark;
 
           seen |= 1u << i;
 
@@ -893,12 +897,12 @@ read_fields (Loader     *ld,
           if (JSON_NODE_HOLDS_NULL (node) && !(field->flags & FIELD_REQUIRED))
             continue;
 
-          mark = path_push_member (ld, field->member);
+          ld->member = field->member;
           /* Straight to the class, as g_object_set_property() would after
            * looking the property up by name. */
           if (read_field (ld, field, pspec, node, &value, &date))
             G_OBJECT_GET_CLASS (item)->set_property (G_OBJECT (item), pspec->param_id, &value, pspec);
-          path_pop (ld, mark);
+          ld->member = NULL;
           continue;
         }
 
