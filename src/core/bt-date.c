@@ -68,6 +68,17 @@ bt_date_parse (const char *text,
   return TRUE;
 }
 
+/* The digits of a year from 0 to 9999, four of them, at @out. */
+static void
+write_year (char  *out,
+            guint  year)
+{
+  out[0] = '0' + year / 1000;
+  out[1] = '0' + year / 100 % 10;
+  out[2] = '0' + year / 10 % 10;
+  out[3] = '0' + year % 10;
+}
+
 /**
  * bt_date_format_iso:
  * @out: where YYYY-MM-DD goes
@@ -94,10 +105,7 @@ bt_date_format_iso (const GDate *date,
       return;
     }
 
-  out[0] = '0' + y / 1000;
-  out[1] = '0' + y / 100 % 10;
-  out[2] = '0' + y / 10 % 10;
-  out[3] = '0' + y % 10;
+  write_year (out, y);
   out[4] = '-';
   out[5] = '0' + m / 10;
   out[6] = '0' + m % 10;
@@ -222,11 +230,41 @@ bt_iso_week_of_date (const GDate *date,
     *week = w;
 }
 
+/**
+ * bt_iso_week_format_into:
+ * @out: where YYYY-Www goes
+ *
+ * The week as the plan file writes it, without allocating or, for the
+ * years of any plan, going through printf: a plan's load makes thousands.
+ */
+void
+bt_iso_week_format_into (int  iso_year,
+                         int  week,
+                         char out[BT_ISO_WEEK_SIZE])
+{
+  if (iso_year < 0 || iso_year > 9999 || week < 0 || week > 99)
+    {
+      g_snprintf (out, BT_ISO_WEEK_SIZE, "%04d-W%02d", iso_year, week);
+      return;
+    }
+
+  write_year (out, iso_year);
+  out[4] = '-';
+  out[5] = 'W';
+  out[6] = '0' + week / 10;
+  out[7] = '0' + week % 10;
+  out[8] = '\0';
+}
+
 char *
 bt_iso_week_format (int iso_year,
                 int week)
 {
-  return g_strdup_printf ("%04d-W%02d", iso_year, week);
+  char text[BT_ISO_WEEK_SIZE];
+
+  bt_iso_week_format_into (iso_year, week, text);
+
+  return g_strdup (text);
 }
 
 char *

@@ -31,6 +31,12 @@ void      bt_iso_week_monday      (int          iso_year,
 void      bt_iso_week_of_date         (const GDate *date,
                                    int         *iso_year,
                                    int         *week);
+/* Room for YYYY-Www with any int year, and the NUL. */
+#define BT_ISO_WEEK_SIZE 16
+
+void      bt_iso_week_format_into     (int          iso_year,
+                                   int          week,
+                                   char         out[BT_ISO_WEEK_SIZE]);
 char     *bt_iso_week_format          (int          iso_year,
                                    int          week);
 char     *bt_iso_week_format_date     (const GDate *date);

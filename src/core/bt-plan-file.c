@@ -443,6 +443,7 @@ fail (Loader     *ld,
   GPtrArray *errors = ld->errors[ld->bucket];
   g_autofree char *message = NULL;
   va_list args;
+  gsize mark;
 
   /* Each bucket keeps as many as could be shown: loader_join_errors()
    * shows the first of them all. */
@@ -453,14 +454,12 @@ fail (Loader     *ld,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (ld->member != NULL && ld->path->len > 0)
-    g_ptr_array_add (errors, g_strdup_printf ("%s.%s: %s", ld->path->str, ld->member, message));
-  else if (ld->member != NULL)
-    g_ptr_array_add (errors, g_strdup_printf ("%s: %s", ld->member, message));
-  else if (ld->path->len > 0)
+  mark = ld->member != NULL ? path_push_member (ld, ld->member) : ld->path->len;
+  if (ld->path->len > 0)
     g_ptr_array_add (errors, g_strdup_printf ("%s: %s", ld->path->str, message));
   else
     g_ptr_array_add (errors, g_steal_pointer (&message));
+  path_pop (ld, mark);
 }
 
 /* How a value reads in an error message: quoted and shortened text, the

@@ -36,7 +36,7 @@ struct _BtWeek
   guint   n_allocated;
   int     iso_year;
   int     week;
-  char    week_text[9];
+  char    week_text[BT_ISO_WEEK_SIZE];
   char   *note;
 };
 
@@ -166,16 +166,7 @@ bt_week_new (int iso_year,
   self = g_object_new (BT_TYPE_WEEK, NULL);
   self->iso_year = iso_year;
   self->week = week;
-  /* "%04d-W%02d", without printf: a plan's load makes thousands */
-  self->week_text[0] = '0' + iso_year / 1000;
-  self->week_text[1] = '0' + iso_year / 100 % 10;
-  self->week_text[2] = '0' + iso_year / 10 % 10;
-  self->week_text[3] = '0' + iso_year % 10;
-  self->week_text[4] = '-';
-  self->week_text[5] = 'W';
-  self->week_text[6] = '0' + week / 10;
-  self->week_text[7] = '0' + week % 10;
-  self->week_text[8] = '\0';
+  bt_iso_week_format_into (iso_year, week, self->week_text);
   bt_iso_week_monday (iso_year, week, &self->monday);
   self->serial = g_date_get_julian (&self->monday) / 7;
 
