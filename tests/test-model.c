@@ -273,6 +273,21 @@ test_child_outlives_parent (void)
   bt_relationship_set_name (r, "Still here");
 }
 
+/* A list may outlive its item too (a view can hold it): adding to it
+ * then must not reach the freed item. */
+static void
+test_list_outlives_parent (void)
+{
+  BtRelationship *r = bt_relationship_new ();
+  g_autoptr(GListModel) touchpoints = g_object_ref (bt_relationship_get_touchpoints (r));
+  g_autoptr(BtTouchpoint) t = bt_touchpoint_new ();
+
+  g_object_unref (r);
+  g_list_store_append (G_LIST_STORE (touchpoints), t);
+
+  g_assert_null (bt_item_get_parent (BT_ITEM (t)));
+}
+
 static void
 test_weeks_sorted (void)
 {
@@ -588,6 +603,7 @@ main (int   argc,
   g_test_add_func ("/model/changed-child", test_changed_child);
   g_test_add_func ("/model/removed-child-is-detached", test_removed_child_is_detached);
   g_test_add_func ("/model/child-outlives-parent", test_child_outlives_parent);
+  g_test_add_func ("/model/list-outlives-parent", test_list_outlives_parent);
   g_test_add_func ("/model/weeks-sorted", test_weeks_sorted);
   g_test_add_func ("/model/week-hours", test_week_hours);
   g_test_add_func ("/model/week-hours-interned", test_week_hours_interned);

@@ -42,6 +42,12 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+static void on_store_items_changed_cb (GListModel *store,
+                                       guint       position,
+                                       guint       removed,
+                                       guint       added,
+                                       BtItem     *self);
+
 static void
 forget_parent (gpointer item,
                gpointer user_data)
@@ -66,6 +72,9 @@ bt_item_dispose (GObject *object)
         {
           GListModel *store = g_ptr_array_index (priv->stores, i);
           guint n = g_list_model_get_n_items (store);
+
+          /* The store may outlive us too: it must stop calling us. */
+          g_signal_handlers_disconnect_by_func (store, on_store_items_changed_cb, self);
 
           for (guint j = 0; j < n; j++)
             {
@@ -384,9 +393,10 @@ bt_item_adopt_store (BtItem     *self,
     priv->stores = g_ptr_array_new ();
   g_ptr_array_add (priv->stores, store);
 
-  g_signal_connect_object (store, "items-changed",
-                           G_CALLBACK (on_store_items_changed_cb),
-                           self, G_CONNECT_DEFAULT);
+  /* Not g_signal_connect_object(), which costs a weak reference and a
+   * closure watch on each of a plan's hundreds of stores: dispose
+   * disconnects. */
+  g_signal_connect (store, "items-changed", G_CALLBACK (on_store_items_changed_cb), self);
 }
 
 void
