@@ -14,6 +14,7 @@
 
 #include "bt-chart.h"
 #include "bt-date.h"
+#include "bt-narratives-chart.h"
 #include "bt-plan-file.h"
 #include "bt-relationship-map.h"
 #include "bt-report.h"
@@ -579,6 +580,118 @@ test_every_chart_every_size (void)
           }
 }
 
+/* The narratives chart drawn at the height it asks for, and drawn at the
+ * most it may have. */
+static void
+draw_narratives_at (BtPlan             *plan,
+                    const BtChartStyle *style,
+                    const GDate        *today,
+                    double              width,
+                    double              height,
+                    Canvas             *c)
+{
+  *c = canvas_new (width, height, 1);
+  bt_narratives_chart_draw (plan, today, style, c->cr, width, height);
+}
+
+static gboolean
+same_rows (Canvas *a,
+           Canvas *b,
+           int     rows)
+{
+  cairo_surface_flush (a->surface);
+  cairo_surface_flush (b->surface);
+
+  for (int y = 0; y < rows; y++)
+    if (memcmp (cairo_image_surface_get_data (a->surface) + y * cairo_image_surface_get_stride (a->surface),
+                cairo_image_surface_get_data (b->surface) + y * cairo_image_surface_get_stride (b->surface),
+                4 * a->width) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The window gives the narratives chart only the height it asks for: at
+ * that height it must show all it shows with the whole height, and ask
+ * for the whole height when even that leaves rows out. */
+static void
+test_narratives_height (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtPlan) empty = bt_plan_new ();
+  g_autoptr(BtNarrative) first = NULL;
+  GDate today = day ("2026-11-20");
+  cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (scratch);
+  BtChartStyle style;
+  double h, h_more;
+  Canvas fitted, whole;
+
+  g_assert_no_error (error);
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+
+  /* Side by side, and stacked on a narrow canvas. */
+  for (guint w = 0; w < 2; w++)
+    {
+      double width = w == 0 ? 1000 : 480;
+
+      h = bt_narratives_chart_height (plan, &style, cr, width, 380);
+      g_assert_cmpfloat (h, >, 100);
+      g_assert_cmpfloat (h, <, 380);
+
+      draw_narratives_at (plan, &style, &today, width, h, &fitted);
+      draw_narratives_at (plan, &style, &today, width, 380, &whole);
+      if (w == 0)
+        g_assert_true (same_rows (&fitted, &whole, (int) h - 1));
+      else
+        {
+          /* Stacked, the cases start halfway down, a fraction of a pixel
+           * apart at the two heights: the same ink, within what that
+           * shifts, and not a case fewer with an "and 1 more" instead. */
+          guint ink = count_ink (&fitted, &style), all = count_ink (&whole, &style);
+
+          g_assert_cmpfloat (fabs ((double) ink - all), <, 0.02 * all);
+        }
+      assert_clean_border (&fitted, &style, "narratives at the height asked for");
+      canvas_free (&fitted);
+      canvas_free (&whole);
+    }
+  h = bt_narratives_chart_height (plan, &style, cr, 1000, 380);
+
+  /* One business case more: a taller chart. */
+  first = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  {
+    g_autoptr(BtBusinessCase) bc = bt_business_case_new ();
+
+    bt_business_case_set_title (bc, "One more");
+    bt_item_append_child (BT_ITEM (first), bt_narrative_get_business_cases (first), BT_ITEM (bc));
+  }
+  h_more = bt_narratives_chart_height (plan, &style, cr, 1000, 380);
+  g_assert_cmpfloat (h_more, >, h);
+  draw_narratives_at (plan, &style, &today, 1000, h_more, &fitted);
+  draw_narratives_at (plan, &style, &today, 1000, 380, &whole);
+  g_assert_true (same_rows (&fitted, &whole, (int) h_more - 1));
+  canvas_free (&fitted);
+  canvas_free (&whole);
+
+  /* More than fit: all the room there is. */
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autoptr(BtNarrative) n = bt_narrative_new ();
+
+      bt_narrative_set_title (n, "Another");
+      bt_item_append_child (BT_ITEM (plan), bt_plan_get_narratives (plan), BT_ITEM (n));
+    }
+  g_assert_cmpfloat (bt_narratives_chart_height (plan, &style, cr, 1000, 380), ==, 380);
+
+  /* The empty state is drawn in the middle of all of it. */
+  g_assert_cmpfloat (bt_narratives_chart_height (empty, &style, cr, 1000, 380), ==, 380);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (scratch);
+}
+
 static void
 test_empty_states (void)
 {
@@ -794,6 +907,7 @@ main (int   argc,
   g_test_add_func ("/charts/relationships/colors", test_relationship_map_colors);
   g_test_add_func ("/charts/every-chart-every-size", test_every_chart_every_size);
   g_test_add_func ("/charts/empty-states", test_empty_states);
+  g_test_add_func ("/charts/narratives/height", test_narratives_height);
   g_test_add_func ("/charts/contrast", test_contrast);
   g_test_add_func ("/charts/export/png-size", test_export_png_size);
   g_test_add_func ("/charts/export/svg-is-xml", test_export_svg_is_xml);

@@ -123,12 +123,15 @@ more_line (cairo_t            *cr,
                   BT_ALIGN_START, BT_ALIGN_START);
 }
 
-static void
+/* Each column returns where what it drew ends, and sets *@more when rows
+ * did not fit. */
+static double
 draw_narratives (cairo_t            *cr,
                  const BtChartStyle *style,
                  BtPlan             *plan,
                  BtRect              box,
-                 double              ts)
+                 double              ts,
+                 gboolean           *more)
 {
   GListModel *narratives = bt_plan_get_narratives (plan);
   guint n = g_list_model_get_n_items (narratives);
@@ -146,7 +149,7 @@ draw_narratives (cairo_t            *cr,
     {
       bt_chart_label (cr, style, &style->muted, _("No narratives yet: write the story of your team's value."),
                       0.9 * ts, FALSE, box.width, box.x, y, BT_ALIGN_START, BT_ALIGN_START);
-      return;
+      return y + row_h;
     }
 
   for (guint i = 0; i < n; i++)
@@ -164,7 +167,8 @@ draw_narratives (cairo_t            *cr,
       if (y + row_h > box.y + box.height - (i + 1 < n ? line_h : 0))
         {
           more_line (cr, style, n - i, box.x, y, box.width, ts);
-          return;
+          *more = TRUE;
+          return y + line_h;
         }
 
       pill_w = pill (cr, style, narrative_color (style, status),
@@ -186,6 +190,8 @@ draw_narratives (cairo_t            *cr,
                       box.width, box.x, y + line_h + 4 * ts, BT_ALIGN_START, BT_ALIGN_START);
       y += row_h;
     }
+
+  return y;
 }
 
 /* The first @max business cases, and how many there are in all. */
@@ -229,15 +235,16 @@ case_sums (BtBusinessCase *bc,
     }
 }
 
-static void
+static double
 draw_cases (cairo_t            *cr,
             const BtChartStyle *style,
             BtPlan             *plan,
             BtRect              box,
-            double              ts)
+            double              ts,
+            gboolean           *more)
 {
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
-  double y = box.y, max_value = 0, line_h, row_h, label_w;
+  double y = box.y, max_value = 0, line_h, row_h, label_w, bottom;
   guint total, fit;
 
   y += heading (cr, style, _("Business cases: monthly cost now and projected"), box.x, y, box.width, ts);
@@ -251,6 +258,8 @@ draw_cases (cairo_t            *cr,
   }
   row_h = line_h * 4.4 + 10 * ts;
 
+  bottom = y;
+
   /* Only the cases that fit are read: their bars share one scale. */
   fit = (guint) MAX (0, floor ((box.y + box.height - y) / row_h)) + 1;
   total = collect_cases (plan, cases, fit);
@@ -259,7 +268,7 @@ draw_cases (cairo_t            *cr,
     {
       bt_chart_label (cr, style, &style->muted, _("No business cases yet: make the case for fixing a systemic problem."),
                       0.9 * ts, FALSE, box.width, box.x, y, BT_ALIGN_START, BT_ALIGN_START);
-      return;
+      return y + line_h * 1.5;
     }
 
   for (guint i = 0; i < cases->len; i++)
@@ -272,6 +281,7 @@ draw_cases (cairo_t            *cr,
 
   for (guint i = 0; i < cases->len; i++)
     {
+      double row_y = y;
       BtBusinessCase *bc = g_ptr_array_index (cases, i);
       BtCaseStatus status = bt_business_case_get_status (bc);
       BtCaseTotals totals = bt_analytics_case_totals (bc);
@@ -283,7 +293,8 @@ draw_cases (cairo_t            *cr,
       if (y + row_h > box.y + box.height - (i + 1 < total ? line_h : 0))
         {
           more_line (cr, style, total - i, box.x, y, box.width, ts);
-          return;
+          *more = TRUE;
+          return y + line_h;
         }
 
       case_sums (bc, &now, &projected);
@@ -322,7 +333,85 @@ draw_cases (cairo_t            *cr,
       bt_chart_label (cr, style, totals.monthly_savings > 0 ? &style->muted : &style->warning, savings,
                       0.85 * ts, FALSE, box.width, box.x, y + 2 * ts, BT_ALIGN_START, BT_ALIGN_START);
       y += line_h + 12 * ts;
+      /* what the test above needs of the column */
+      bottom = MAX (y, row_y + row_h);
     }
+
+  return bottom;
+}
+
+/* The two columns side by side, or stacked on a narrow canvas; TRUE when
+ * side by side. */
+static gboolean
+columns (double  width,
+         double  height,
+         double  ts,
+         BtRect *left,
+         BtRect *right)
+{
+  double pad = 16 * ts;
+
+  if (width >= 640 * ts)
+    {
+      double column = (width - 3 * pad) / 2;
+
+      *left = (BtRect) { pad, pad, column, height - 2 * pad };
+      *right = (BtRect) { 2 * pad + column, pad, column, height - 2 * pad };
+      return TRUE;
+    }
+  else
+    {
+      double half = (height - 3 * pad) / 2;
+
+      *left = (BtRect) { pad, pad, width - 2 * pad, half };
+      *right = (BtRect) { pad, 2 * pad + half, width - 2 * pad, half };
+      return FALSE;
+    }
+}
+
+/**
+ * bt_narratives_chart_height:
+ * @cr: a context to measure text with; what is drawn on it is of no use
+ *
+ * For a window that gives the chart only the room it needs: the height at
+ * which the chart drawn @width wide shows everything it shows at
+ * @max_height, which it returns when that is all it has (rows left out, or
+ * no narratives yet).
+ *
+ * Returns: a height from 1 to @max_height
+ */
+double
+bt_narratives_chart_height (BtPlan             *plan,
+                            const BtChartStyle *style,
+                            cairo_t            *cr,
+                            double              width,
+                            double              max_height)
+{
+  double ts = bt_chart_text_scale (width, max_height), pad = 16 * ts;
+  gboolean more = FALSE, side_by_side;
+  double left_h, right_h, need;
+  BtRect left, right;
+
+  g_return_val_if_fail (BT_IS_PLAN (plan), max_height);
+
+  if (g_list_model_get_n_items (bt_plan_get_narratives (plan)) == 0)
+    return max_height;
+
+  side_by_side = columns (width, max_height, ts, &left, &right);
+
+  /* A smaller height only makes the text scale smaller, never larger
+   * (bt_chart_text_scale()): what fits at this scale fits at that one. */
+  cairo_save (cr);
+  left_h = draw_narratives (cr, style, plan, left, ts, &more) - left.y;
+  right_h = draw_cases (cr, style, plan, right, ts, &more) - right.y;
+  cairo_restore (cr);
+
+  if (more)
+    return max_height;
+
+  need = side_by_side ? 2 * pad + MAX (left_h, right_h) : 3 * pad + 2 * MAX (left_h, right_h);
+
+  return CLAMP (ceil (need) + 1, 1, max_height);
 }
 
 void
@@ -333,7 +422,8 @@ bt_narratives_chart_draw (BtPlan             *plan,
                           double              width,
                           double              height)
 {
-  double ts = bt_chart_text_scale (width, height), pad = 16 * ts;
+  double ts = bt_chart_text_scale (width, height);
+  gboolean more = FALSE;
   BtRect left, right;
 
   g_return_if_fail (BT_IS_PLAN (plan));
@@ -352,32 +442,19 @@ bt_narratives_chart_draw (BtPlan             *plan,
 
   bt_chart_fill_background (cr, style, width, height);
 
-  if (width >= 640 * ts)
-    {
-      double column = (width - 3 * pad) / 2;
-
-      left = (BtRect) { pad, pad, column, height - 2 * pad };
-      right = (BtRect) { 2 * pad + column, pad, column, height - 2 * pad };
-    }
-  else
-    {
-      double half = (height - 3 * pad) / 2;
-
-      left = (BtRect) { pad, pad, width - 2 * pad, half };
-      right = (BtRect) { pad, 2 * pad + half, width - 2 * pad, half };
-    }
+  columns (width, height, ts, &left, &right);
 
   /* Nothing may spill out of its column. */
   cairo_save (cr);
   cairo_rectangle (cr, left.x, left.y, left.width, left.height);
   cairo_clip (cr);
-  draw_narratives (cr, style, plan, left, ts);
+  draw_narratives (cr, style, plan, left, ts, &more);
   cairo_restore (cr);
 
   cairo_save (cr);
   cairo_rectangle (cr, right.x, right.y, right.width, right.height);
   cairo_clip (cr);
-  draw_cases (cr, style, plan, right, ts);
+  draw_cases (cr, style, plan, right, ts, &more);
   cairo_restore (cr);
 
   cairo_restore (cr);

@@ -17,5 +17,10 @@ void  bt_narratives_chart_draw  (BtPlan             *plan,
                                  cairo_t            *cr,
                                  double              width,
                                  double              height);
+double bt_narratives_chart_height (BtPlan             *plan,
+                                   const BtChartStyle *style,
+                                   cairo_t            *cr,
+                                   double              width,
+                                   double              max_height);
 
 G_END_DECLS

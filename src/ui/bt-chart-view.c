@@ -19,6 +19,7 @@
 
 #include "bt-chart-view.h"
 #include "bt-date.h"
+#include "bt-narratives-chart.h"
 #include "bt-relationship-map.h"
 #include "bt-report.h"
 #include "bt-time-chart.h"
@@ -230,9 +231,55 @@ bt_chart_view_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
+/* The height a chart has on its page. The narratives chart takes only
+ * what it needs of it: with a few narratives, the rest would be blank. */
+#define CHART_HEIGHT 380
+
+static GtkSizeRequestMode
+bt_chart_view_get_request_mode (GtkWidget *widget)
+{
+  return BT_CHART_VIEW (widget)->kind == BT_CHART_NARRATIVES ? GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH
+                                                             : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+bt_chart_view_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  BtChartView *self = BT_CHART_VIEW (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = 0;   /* the size request's */
+      return;
+    }
+
+  *minimum = *natural = CHART_HEIGHT;
+
+  if (self->kind == BT_CHART_NARRATIVES && self->plan != NULL && for_size > 0)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+      cairo_t *cr = cairo_create (surface);
+      BtChartStyle style;
+
+      current_style (&style);
+      *minimum = *natural = (int) bt_narratives_chart_height (self->plan, &style, cr, for_size, CHART_HEIGHT);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
 static void
 on_plan_changed_cb (BtChartView *self)
 {
+  /* A narrative or a business case more or less changes its height. */
+  if (self->kind == BT_CHART_NARRATIVES)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -302,6 +349,8 @@ bt_chart_view_class_init (BtChartViewClass *klass)
   object_class->get_property = bt_chart_view_get_property;
   object_class->set_property = bt_chart_view_set_property;
 
+  widget_class->get_request_mode = bt_chart_view_get_request_mode;
+  widget_class->measure = bt_chart_view_measure;
   widget_class->snapshot = bt_chart_view_snapshot;
   widget_class->query_tooltip = bt_chart_view_query_tooltip;
 
@@ -330,7 +379,7 @@ bt_chart_view_init (BtChartView *self)
 {
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 300, 220);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 300, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, bt_chart_kind_get_title (self->kind),
                                   -1);
@@ -368,7 +417,7 @@ bt_chart_view_set_kind (BtChartView *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, bt_chart_kind_get_title (kind),
                                   -1);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
@@ -398,6 +447,6 @@ bt_chart_view_set_plan (BtChartView *self,
   if (plan != NULL)
     g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
