@@ -446,6 +446,54 @@ test_relationship_map_colors (void)
   canvas_free (&c);
 }
 
+static gboolean
+overlap (const BtRect *a,
+         const BtRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* The sample plan's people on the Relationships page: each one named, a
+ * name moved off its usual side rather than left out, and no name on
+ * another name or on someone else's dot. */
+static void
+test_relationship_map_names_everyone (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  GDate today = day ("2026-12-01");
+  Canvas c = canvas_new (1000, 380, 1);
+  BtChartStyle style;
+  BtRelationshipMapLayout layout;
+
+  g_assert_no_error (error);
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  g_assert_true (bt_relationship_map_layout (plan, &today, &style, c.cr, 1000, 380, &layout));
+  g_assert_cmpuint (layout.dots->len, ==, g_list_model_get_n_items (bt_plan_get_relationships (plan)));
+
+  for (guint i = 0; i < layout.dots->len; i++)
+    {
+      const BtMapDot *a = &g_array_index (layout.dots, BtMapDot, i);
+
+      if (a->label.width <= 0)
+        g_error ("%s has no name on the map", bt_relationship_get_name (a->relationship));
+
+      for (guint j = 0; j < layout.dots->len; j++)
+        {
+          const BtMapDot *b = &g_array_index (layout.dots, BtMapDot, j);
+          BtRect dot = { b->x - b->radius, b->y - b->radius, 2 * b->radius, 2 * b->radius };
+
+          if (i != j && (overlap (&a->label, &b->label) || overlap (&a->label, &dot)))
+            g_error ("%s's name touches %s", bt_relationship_get_name (a->relationship),
+                     bt_relationship_get_name (b->relationship));
+        }
+    }
+
+  bt_relationship_map_layout_clear (&layout);
+  canvas_free (&c);
+}
+
 /* A plan where every name is far too long for any box. */
 static BtPlan *
 plan_with_long_names (void)
@@ -905,6 +953,7 @@ main (int   argc,
   g_test_add_func ("/charts/timeline/today-line", test_timeline_today_line);
   g_test_add_func ("/charts/timeline/labels-never-overlap", test_timeline_labels_never_overlap);
   g_test_add_func ("/charts/relationships/colors", test_relationship_map_colors);
+  g_test_add_func ("/charts/relationships/names-everyone", test_relationship_map_names_everyone);
   g_test_add_func ("/charts/every-chart-every-size", test_every_chart_every_size);
   g_test_add_func ("/charts/empty-states", test_empty_states);
   g_test_add_func ("/charts/narratives/height", test_narratives_height);

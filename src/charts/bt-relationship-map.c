@@ -205,6 +205,37 @@ grid_hits (const Grid   *grid,
   return FALSE;
 }
 
+/* Where a name may go, in the order tried: away from the centre, as the
+ * eye expects; towards it; above the dot; below it. */
+enum { N_LABEL_PLACES = 4 };
+
+static BtRect
+label_rect (const BtMapDot *dot,
+            gboolean        left_half,
+            int             place,
+            double          w,
+            double          h,
+            double          ts)
+{
+  double gap = 3 * ts;
+  BtRect rect = { 0, 0, w, h };
+
+  if (place < 2)
+    {
+      gboolean to_left = (place == 0) == left_half;
+
+      rect.x = to_left ? dot->x - dot->radius - gap - w : dot->x + dot->radius + gap;
+      rect.y = dot->y - h / 2;
+    }
+  else
+    {
+      rect.x = dot->x - w / 2;
+      rect.y = place == 2 ? dot->y - dot->radius - gap / 2 - h : dot->y + dot->radius + gap / 2;
+    }
+
+  return rect;
+}
+
 /**
  * bt_relationship_map_layout:
  *
@@ -334,7 +365,8 @@ bt_relationship_map_layout (BtPlan                  *plan,
     }
 
   /* Labels: the ones that matter most first (overdue, then strong), each
-   * only where it touches nothing already placed and stays on the canvas. */
+   * at the first of its places that touches nothing already placed and
+   * stays on the canvas. */
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < layout->dots->len; i++)
       {
@@ -343,38 +375,43 @@ bt_relationship_map_layout (BtPlan                  *plan,
         gboolean first_pass = dot->state == BT_RELATIONSHIP_OVERDUE ||
                               bt_relationship_get_strength (dot->relationship) >= 4;
         gboolean left = dot->x < layout->cx;
-        double w, h, max_w = 130 * ts;
-        BtRect rect;
-        gboolean fits = TRUE;
+        double w, h, max_w = 130 * ts, short_w = 3 * style->font_size * 0.8 * ts;
+        gboolean any = FALSE;
 
         if (first_pass != (pass == 0))
           continue;
 
         /* Where not even a short label fits, do not shape the name. */
-        rect.width = 3 * style->font_size * 0.8 * ts;
-        rect.height = text_h * 0.9;
-        rect.x = left ? dot->x - dot->radius - 3 * ts - rect.width : dot->x + dot->radius + 3 * ts;
-        rect.y = dot->y - rect.height / 2;
-        if (grid_hits (&grid, &rect, &dot_rects[i]))
+        for (int place = 0; place < N_LABEL_PLACES && !any; place++)
+          {
+            BtRect rect = label_rect (dot, left, place, short_w, text_h * 0.9, ts);
+
+            any = !grid_hits (&grid, &rect, &dot_rects[i]);
+          }
+        if (!any)
           continue;
 
         pl = bt_chart_text (cr, style, bt_relationship_get_name (dot->relationship),
                             0.8 * ts, FALSE, max_w);
         bt_chart_text_size (pl, &w, &h);
-        rect.width = w;
-        rect.height = h;
-        rect.x = left ? dot->x - dot->radius - 3 * ts - w : dot->x + dot->radius + 3 * ts;
-        rect.y = dot->y - h / 2;
 
-        if (rect.x < 1 || rect.x + rect.width > width - 1 || rect.y < top || rect.y + rect.height > height - 1)
-          continue;
-
-        fits = !grid_hits (&grid, &rect, &dot_rects[i]);
-
-        if (fits)
+        for (int place = 0; place < N_LABEL_PLACES; place++)
           {
+            BtRect rect = label_rect (dot, left, place, w, h, ts);
+            BtRect clear = rect;
+
+            /* Above or below, a name needs room around it, or it reads as
+             * the name of a neighbour. */
+            if (place >= 2)
+              clear = (BtRect) { rect.x - h, rect.y - h / 2, rect.width + 2 * h, rect.height + h };
+
+            if (rect.x < 1 || rect.x + rect.width > width - 1 || rect.y < top ||
+                rect.y + rect.height > height - 1 || grid_hits (&grid, &clear, &dot_rects[i]))
+              continue;
+
             dot->label = rect;
             grid_add (&grid, &dot->label);
+            break;
           }
       }
 
