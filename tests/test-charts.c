@@ -925,6 +925,57 @@ test_report_paginates_the_table (void)
 
 /* Text leaves no current point behind: a dot drawn next, as the report's
  * bullets are, would otherwise be joined to the text by a sliver. */
+/* On portrait paper a chart keeps the shape it has on screen, at the top of
+ * its page, instead of being stretched down the whole page. */
+static void
+test_report_charts_keep_their_shape (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtReport) report = NULL;
+  GDate today = day ("2026-11-22");
+  BtChartStyle style;
+  double w, h;
+  guint n;
+
+  g_assert_no_error (error);
+  bt_chart_style_init (&style, BT_CHART_THEME_PRINT);
+  report = bt_report_new (plan, &today, &style);
+  bt_paper_get_size (BT_PAPER_A4, FALSE, &w, &h);
+
+  {
+    Canvas c = canvas_new (w, h, 1);
+
+    n = bt_report_paginate (report, c.cr, w, h);
+    canvas_free (&c);
+  }
+
+  for (guint i = 0; i < n; i++)
+    {
+      Canvas c;
+      guint32 *data;
+      int stride;
+
+      if (bt_report_get_page_kind (report, i) != BT_REPORT_PAGE_CHART)
+        continue;
+
+      c = canvas_new (w, h, 1);
+      cairo_set_source_rgb (c.cr, 1, 1, 1);
+      cairo_paint (c.cr);
+      bt_report_draw_page (report, c.cr, i, w, h);
+      cairo_surface_flush (c.surface);
+      data = (guint32 *) cairo_image_surface_get_data (c.surface);
+      stride = cairo_image_surface_get_stride (c.surface) / 4;
+
+      /* From three quarters down to above the page number: blank. */
+      for (int y = (int) (0.75 * c.height); y < c.height - 60; y++)
+        for (int x = 0; x < c.width; x++)
+          if ((data[y * stride + x] & 0xffffff) != 0xffffff)
+            g_error ("page %u: ink at (%d, %d), the chart runs down the page", i + 1, x, y);
+      canvas_free (&c);
+    }
+}
+
 static void
 test_text_leaves_no_current_point (void)
 {
@@ -963,6 +1014,7 @@ main (int   argc,
   g_test_add_func ("/charts/text-leaves-no-current-point", test_text_leaves_no_current_point);
   g_test_add_func ("/charts/report/pages", test_report_pages);
   g_test_add_func ("/charts/report/paginates-the-table", test_report_paginates_the_table);
+  g_test_add_func ("/charts/report/charts-keep-their-shape", test_report_charts_keep_their_shape);
 
   return g_test_run ();
 }

@@ -371,7 +371,8 @@ columns (double  width,
 
 /**
  * bt_narratives_chart_height:
- * @cr: a context to measure text with; what is drawn on it is of no use
+ * @cr: the context the chart will be drawn on, to measure text with:
+ *   nothing is drawn on it
  *
  * For a window that gives the chart only the room it needs: the height at
  * which the chart drawn @width wide shows everything it shows at
@@ -401,10 +402,11 @@ bt_narratives_chart_height (BtPlan             *plan,
 
   /* A smaller height only makes the text scale smaller, never larger
    * (bt_chart_text_scale()): what fits at this scale fits at that one. */
-  cairo_save (cr);
+  /* Laid out as drawn, into a group that is then dropped. */
+  cairo_push_group (cr);
   left_h = draw_narratives (cr, style, plan, left, ts, &more) - left.y;
   right_h = draw_cases (cr, style, plan, right, ts, &more) - right.y;
-  cairo_restore (cr);
+  cairo_pattern_destroy (cairo_pop_group (cr));
 
   if (more)
     return max_height;

@@ -624,6 +624,15 @@ draw_chart_page (BtReport *self,
   y += page_title (self, cr, bt_chart_kind_get_title (chart), y, width);
   height = content_bottom (self, cr, page_height) - y;
 
+  /* On a portrait page, a chart as tall as the page is a chart stretched
+   * thin, with the milestones or the map lost in the middle of white:
+   * each takes the shape it has on screen, at the top of the page, and the
+   * narratives only the height they need. */
+  if (chart == BT_CHART_NARRATIVES)
+    height = bt_narratives_chart_height (self->plan, &self->style, cr, width, height);
+  else
+    height = MIN (height, width * (chart == BT_CHART_RELATIONSHIPS ? 0.9 : 0.7));
+
   cairo_save (cr);
   cairo_translate (cr, MARGIN, y);
   cairo_rectangle (cr, 0, 0, width, height);
