@@ -400,9 +400,9 @@ bt_narratives_chart_height (BtPlan             *plan,
 
   side_by_side = columns (width, max_height, ts, &left, &right);
 
-  /* A smaller height only makes the text scale smaller, never larger
-   * (bt_chart_text_scale()): what fits at this scale fits at that one. */
-  /* Laid out as drawn, into a group that is then dropped. */
+  /* Laid out as drawn, into a group that is then dropped. A smaller height
+   * only makes the text scale smaller, never larger (bt_chart_text_scale()):
+   * what fits at this scale fits at that one. */
   cairo_push_group (cr);
   left_h = draw_narratives (cr, style, plan, left, ts, &more) - left.y;
   right_h = draw_cases (cr, style, plan, right, ts, &more) - right.y;

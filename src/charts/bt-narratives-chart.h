@@ -10,17 +10,17 @@
 
 G_BEGIN_DECLS
 
-char *bt_format_amount          (double              value);
-void  bt_narratives_chart_draw  (BtPlan             *plan,
-                                 const GDate        *today,
-                                 const BtChartStyle *style,
-                                 cairo_t            *cr,
-                                 double              width,
-                                 double              height);
-double bt_narratives_chart_height (BtPlan             *plan,
-                                   const BtChartStyle *style,
-                                   cairo_t            *cr,
-                                   double              width,
-                                   double              max_height);
+char   *bt_format_amount           (double              value);
+void    bt_narratives_chart_draw   (BtPlan             *plan,
+                                    const GDate        *today,
+                                    const BtChartStyle *style,
+                                    cairo_t            *cr,
+                                    double              width,
+                                    double              height);
+double  bt_narratives_chart_height (BtPlan             *plan,
+                                    const BtChartStyle *style,
+                                    cairo_t            *cr,
+                                    double              width,
+                                    double              max_height);
 
 G_END_DECLS
