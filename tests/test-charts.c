@@ -446,14 +446,6 @@ test_relationship_map_colors (void)
   canvas_free (&c);
 }
 
-static gboolean
-overlap (const BtRect *a,
-         const BtRect *b)
-{
-  return a->x < b->x + b->width && b->x < a->x + a->width &&
-         a->y < b->y + b->height && b->y < a->y + a->height;
-}
-
 /* The sample plan's people on the Relationships page: each one named, a
  * name moved off its usual side rather than left out, and no name on
  * another name or on someone else's dot. */
@@ -484,7 +476,7 @@ test_relationship_map_names_everyone (void)
           const BtMapDot *b = &g_array_index (layout.dots, BtMapDot, j);
           BtRect dot = { b->x - b->radius, b->y - b->radius, 2 * b->radius, 2 * b->radius };
 
-          if (i != j && (overlap (&a->label, &b->label) || overlap (&a->label, &dot)))
+          if (i != j && (rects_overlap (&a->label, &b->label) || rects_overlap (&a->label, &dot)))
             g_error ("%s's name touches %s", bt_relationship_get_name (a->relationship),
                      bt_relationship_get_name (b->relationship));
         }
