@@ -820,6 +820,72 @@ test_new_battlefield (Fixture       *f,
   g_assert_false (bt_analytics_new_battlefield (f->plan, &today));
 }
 
+static void
+add_check_in (BtPlan     *plan,
+              const char *week,
+              int         over_involvement,
+              int         not_delegating)
+{
+  g_autoptr(BtCheckIn) c = bt_check_in_new ();
+
+  bt_check_in_set_week (c, week);
+  bt_check_in_set_over_involvement (c, over_involvement);
+  bt_check_in_set_not_delegating (c, not_delegating);
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_check_ins (plan), BT_ITEM (c));
+}
+
+/* Each warning sign over the check-ins in week order, whatever the list's
+ * order: the latest rating, the last four against the four before, and a
+ * check-in that leaves a sign unrated not counted for it. */
+static void
+test_warning_signs (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  BtSignTrend t[BT_N_WARNING_SIGNS];
+
+  bt_analytics_warning_signs (plan, t);
+  for (guint s = 0; s < BT_N_WARNING_SIGNS; s++)
+    {
+      g_assert_cmpuint (t[s].n_rated, ==, 0);
+      g_assert_cmpint (t[s].latest, ==, 0);
+    }
+
+  /* Over-involvement: 5 5 4 4 | 3 2 2 1 over nine weeks, one of them
+   * unrated; not delegating only in two of them. Listed out of order,
+   * across a new year. */
+  add_check_in (plan, "2027-W02", 1, 0);
+  add_check_in (plan, "2026-W50", 5, 0);
+  add_check_in (plan, "2026-W52", 4, 4);
+  add_check_in (plan, "2026-W51", 5, 0);
+  add_check_in (plan, "2026-W53", 4, 0);
+  add_check_in (plan, "2026-W49", 5, 0);   /* the fifth before: outside both windows */
+  add_check_in (plan, "2027-W01", 2, 2);
+  add_check_in (plan, "2026-W54", 4, 4);   /* not a week (2026 has 53): skipped */
+  add_check_in (plan, "2027-W03", 0, 0);   /* rates nothing */
+  add_check_in (plan, "2027-W04", 2, 0);
+  add_check_in (plan, "2027-W05", 3, 0);
+
+  bt_analytics_warning_signs (plan, t);
+
+  g_assert_cmpuint (t[0].n_rated, ==, 9);
+  g_assert_cmpint (t[0].latest, ==, 3);
+  g_assert_cmpstr (t[0].latest_week, ==, "2027-W05");
+  g_assert_cmpuint (t[0].n_recent, ==, 4);
+  g_assert_cmpfloat_with_epsilon (t[0].recent, (3 + 2 + 1 + 2) / 4.0, 1e-9);
+  g_assert_cmpuint (t[0].n_before, ==, 4);
+  g_assert_cmpfloat_with_epsilon (t[0].before, (4 + 4 + 5 + 5) / 4.0, 1e-9);
+
+  g_assert_cmpuint (t[2].n_rated, ==, 2);
+  g_assert_cmpint (t[2].latest, ==, 2);
+  g_assert_cmpstr (t[2].latest_week, ==, "2027-W01");
+  g_assert_cmpfloat_with_epsilon (t[2].recent, 3.0, 1e-9);
+  g_assert_cmpuint (t[2].n_before, ==, 0);
+  g_assert_true (isnan (t[2].before));
+
+  g_assert_cmpuint (t[1].n_rated, ==, 0);
+  g_assert_cmpuint (t[3].n_rated, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -845,6 +911,7 @@ main (int   argc,
   g_test_add_func ("/analytics/counts", test_counts);
   g_test_add_func ("/analytics/counts-many", test_counts_many);
   g_test_add_func ("/analytics/case-totals", test_case_totals);
+  g_test_add_func ("/analytics/warning-signs", test_warning_signs);
 
   return g_test_run ();
 }

@@ -666,6 +666,64 @@ test_overview_follows_the_hours (gconstpointer data)
   g_rmdir (dir);
 }
 
+/* The overview shows how each rated warning sign goes, flags one that is
+ * growing, and shows nothing for a sign, or a plan, never rated. */
+static void
+test_overview_warning_signs (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *dir = g_dir_make_tmp ("bt-signs-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"breakthrough-plan\", \"version\": 1, \"check_ins\": [");
+  GtkWidget *row;
+  BtWindow *window;
+
+  /* Over-involvement 1 1 1 1 then 4 4 4 4: growing; operational reflex
+   * rated once. */
+  for (guint i = 0; i < 8; i++)
+    g_string_append_printf (text, "%s{\"week\": \"2026-W%02u\", \"over_involvement\": %u%s}",
+                            i > 0 ? ", " : "", 10 + i, i < 4 ? 1 : 4,
+                            i == 7 ? ", \"operational_reflex\": 2" : "");
+  g_string_append (text, "]}");
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+
+  window = open_window (app, path);
+  gtk_window_present (GTK_WINDOW (window));
+  bt_test_spin (500);
+
+  row = bt_test_find_row (GTK_WIDGET (window), "Over-involvement in details");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_visible (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "4 of 5 in 2026-W17 · growing: 4.0 over the last four check-ins, 1.0 before");
+  g_assert_true (gtk_widget_has_css_class (row, "warning"));
+
+  row = bt_test_find_row (GTK_WIDGET (window), "Operational reflex");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "2 of 5 in 2026-W17, the first rating");
+  g_assert_false (gtk_widget_has_css_class (row, "warning"));
+
+  g_assert_null (bt_test_find_row (GTK_WIDGET (window), "Not delegating real ownership"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* No check-ins: no group at all. */
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"breakthrough-plan\", \"version\": 1}", -1, NULL));
+  window = open_window (app, path);
+  gtk_window_present (GTK_WINDOW (window));
+  bt_test_spin (500);
+  g_assert_null (bt_test_find_row (GTK_WIDGET (window), "Over-involvement in details"));
+  {
+    GtkWidget *page = bt_test_find (GTK_WIDGET (window), BT_TYPE_OVERVIEW_PAGE);
+    GtkWidget *group = (GtkWidget *) gtk_widget_get_template_child (page, BT_TYPE_OVERVIEW_PAGE, "signs_group");
+
+    g_assert_false (gtk_widget_get_visible (group));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -695,6 +753,7 @@ main (int   argc,
   g_test_add_data_func ("/window/record-a-past-week", app, test_record_a_past_week);
   g_test_add_data_func ("/window/overview-counts-overdue-people", app, test_overview_counts_overdue_people);
   g_test_add_data_func ("/window/overview-follows-the-hours", app, test_overview_follows_the_hours);
+  g_test_add_data_func ("/window/overview-warning-signs", app, test_overview_warning_signs);
 
   return g_test_run ();
 }

@@ -1059,3 +1059,94 @@ bt_analytics_new_battlefield (BtPlan      *plan,
 
   return g_date_compare (&last, &limit) >= 0;
 }
+
+typedef struct
+{
+  guint key;   /* year × 100 + week */
+  int   ratings[BT_N_WARNING_SIGNS];
+} RatedWeek;
+
+static int
+compare_rated_weeks (gconstpointer a,
+                     gconstpointer b)
+{
+  guint x = ((const RatedWeek *) a)->key, y = ((const RatedWeek *) b)->key;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * bt_analytics_warning_signs:
+ * @trends: (out caller-allocates): one per sign
+ *
+ * How each warning sign goes, over the check-ins in week order: the latest
+ * rating, and the mean of the last few against the few before them. A
+ * check-in that leaves a sign unrated (0) does not count for that sign.
+ */
+void
+bt_analytics_warning_signs (BtPlan      *plan,
+                            BtSignTrend  trends[BT_N_WARNING_SIGNS])
+{
+  GListModel *check_ins;
+  g_autoptr(GArray) weeks = g_array_new (FALSE, FALSE, sizeof (RatedWeek));
+  guint n;
+
+  for (guint s = 0; s < BT_N_WARNING_SIGNS; s++)
+    trends[s] = (BtSignTrend) { .before = NAN };
+
+  g_return_if_fail (BT_IS_PLAN (plan));
+
+  check_ins = bt_plan_get_check_ins (plan);
+  n = g_list_model_get_n_items (check_ins);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BtCheckIn) c = g_list_model_get_item (check_ins, i);
+      RatedWeek w;
+      int year, week;
+
+      if (!bt_iso_week_parse (bt_check_in_get_week (c), &year, &week, NULL))
+        continue;
+      w.key = (guint) year * 100 + (guint) week;
+      w.ratings[0] = bt_check_in_get_over_involvement (c);
+      w.ratings[1] = bt_check_in_get_operational_reflex (c);
+      w.ratings[2] = bt_check_in_get_not_delegating (c);
+      w.ratings[3] = bt_check_in_get_technical_certainty (c);
+      g_array_append_val (weeks, w);
+    }
+  g_array_sort (weeks, compare_rated_weeks);
+
+  for (guint s = 0; s < BT_N_WARNING_SIGNS; s++)
+    {
+      BtSignTrend *t = &trends[s];
+      double recent_sum = 0, before_sum = 0;
+
+      /* From the latest back. */
+      for (guint i = weeks->len; i-- > 0;)
+        {
+          const RatedWeek *w = &g_array_index (weeks, RatedWeek, i);
+          int rating = w->ratings[s];
+
+          if (rating <= 0)
+            continue;
+
+          if (t->n_rated++ == 0)
+            {
+              t->latest = rating;
+              bt_iso_week_format_into (w->key / 100, w->key % 100, t->latest_week);
+            }
+          if (t->n_recent < BT_SIGN_WINDOW)
+            {
+              t->n_recent++;
+              recent_sum += rating;
+            }
+          else if (t->n_before < BT_SIGN_WINDOW)
+            {
+              t->n_before++;
+              before_sum += rating;
+            }
+        }
+
+      t->recent = t->n_recent > 0 ? recent_sum / t->n_recent : NAN;
+      t->before = t->n_before > 0 ? before_sum / t->n_before : NAN;
+    }
+}

@@ -8,6 +8,7 @@
 
 #pragma once
 
+#include "bt-date.h"
 #include "bt-plan.h"
 
 G_BEGIN_DECLS
@@ -70,6 +71,23 @@ typedef struct
   double payback_months;   /* NAN when the ask has no cost or nothing is saved */
 } BtCaseTotals;
 
+/* The check-in's four warning signs, in its order: over-involvement in
+ * details, operational reflex, not delegating real ownership, reaching for
+ * technical certainty. Each is rated 1 (rarely) to 5 (all the time). */
+#define BT_N_WARNING_SIGNS 4
+#define BT_SIGN_WINDOW 4   /* check-ins compared at a time */
+
+typedef struct
+{
+  guint   n_rated;                        /* check-ins that rate the sign */
+  int     latest;                         /* the latest rating; 0 when none */
+  char    latest_week[BT_ISO_WEEK_SIZE];  /* its week, YYYY-Www */
+  guint   n_recent;                       /* the last ratings, at most BT_SIGN_WINDOW */
+  double  recent;                         /* their mean */
+  guint   n_before;                       /* the ones before those, at most BT_SIGN_WINDOW */
+  double  before;                         /* their mean; NAN when none */
+} BtSignTrend;
+
 GArray              *bt_analytics_week_shares          (BtPlan             *plan);
 const BtWeekShare   *bt_analytics_latest_share         (GArray             *shares,
                                                         const GDate        *today);
@@ -103,5 +121,7 @@ guint                bt_analytics_count_overdue_milestones (BtPlan         *plan
 BtCaseTotals         bt_analytics_case_totals          (BtBusinessCase     *business_case);
 gboolean             bt_analytics_new_battlefield      (BtPlan             *plan,
                                                         const GDate        *today);
+void                 bt_analytics_warning_signs        (BtPlan             *plan,
+                                                        BtSignTrend         trends[BT_N_WARNING_SIGNS]);
 
 G_END_DECLS

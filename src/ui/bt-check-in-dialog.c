@@ -109,18 +109,33 @@ spin_row (const char *title,
   return row;
 }
 
+/**
+ * bt_check_in_dialog_sign_name:
+ * @sign: below %BT_N_WARNING_SIGNS, in the order of #BtSignTrend
+ *
+ * Returns: the warning sign's name, as the check-in asks for it
+ */
+const char *
+bt_check_in_dialog_sign_name (guint sign)
+{
+  const char *names[BT_N_WARNING_SIGNS] = {
+    _("Over-involvement in details"),
+    _("Operational reflex"),
+    _("Not delegating real ownership"),
+    _("Reaching for technical certainty"),
+  };
+
+  g_return_val_if_fail (sign < BT_N_WARNING_SIGNS, "");
+
+  return names[sign];
+}
+
 static void
 fill (BtCheckInDialog *self)
 {
   GListModel *categories = bt_plan_get_categories (self->plan);
   GListModel *relationships = bt_plan_get_relationships (self->plan);
   g_autofree char *week = bt_iso_week_format (self->draft->iso_year, self->draft->week);
-  const char *sign_names[4] = {
-    _("Over-involvement in details"),
-    _("Operational reflex"),
-    _("Not delegating real ownership"),
-    _("Reaching for technical certainty"),
-  };
 
   adw_window_title_set_subtitle (self->window_title, week);
 
@@ -170,10 +185,10 @@ fill (BtCheckInDialog *self)
   adw_preferences_group_set_description (self->reflection_group, self->draft->question);
   gtk_editable_set_text (GTK_EDITABLE (self->answer_row), self->draft->answer ? self->draft->answer : "");
 
-  for (guint i = 0; i < 4; i++)
+  for (guint i = 0; i < BT_N_WARNING_SIGNS; i++)
     {
       GtkWidget *spin;
-      GtkWidget *row = spin_row (sign_names[i], NULL, 5, 1, self->draft->ratings[i], &spin);
+      GtkWidget *row = spin_row (bt_check_in_dialog_sign_name (i), NULL, 5, 1, self->draft->ratings[i], &spin);
 
       self->sign_spins[i] = GTK_SPIN_BUTTON (spin);
       adw_preferences_group_add (self->signs_group, row);

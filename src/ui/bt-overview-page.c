@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "bt-analytics.h"
+#include "bt-check-in-dialog.h"
 #include "bt-date.h"
 #include "bt-history.h"
 #include "bt-overview-page.h"
@@ -35,6 +36,7 @@ struct _BtOverviewPage
   AdwActionRow         *share_row;
   AdwActionRow         *trend_row;
   AdwActionRow         *projection_row;
+  AdwPreferencesGroup  *signs_group;
   AdwPreferencesGroup  *milestones_group;
   AdwPreferencesGroup  *people_group;
   AdwPreferencesGroup  *narratives_group;
@@ -82,6 +84,47 @@ text_row (const char *title,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), s);
 
   return row;
+}
+
+/* The texts below say "four". */
+G_STATIC_ASSERT (BT_SIGN_WINDOW == 4);
+
+/* By half a point or more, the last few check-ins against the few before. */
+static gboolean
+sign_growing (const BtSignTrend *t)
+{
+  return t->n_before > 0 && t->recent - t->before >= 0.5;
+}
+
+/* The latest rating and the way the sign goes; NULL when never rated. */
+static char *
+sign_subtitle (const BtSignTrend *t)
+{
+  if (t->n_rated == 0)
+    return NULL;
+
+  if (t->n_rated == 1)
+    /* TRANSLATORS: a warning sign's rating on the overview, e.g. "3 of 5 in 2026-W46, the first rating" */
+    return g_strdup_printf (_("%d of 5 in %s, the first rating"), t->latest, t->latest_week);
+
+  if (t->n_before == 0)
+    /* TRANSLATORS: e.g. "3 of 5 in 2026-W46 · 3.5 over 3 check-ins" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of 5 in %s · %.1f over %u check-in",
+                                         "%d of 5 in %s · %.1f over %u check-ins", t->n_recent),
+                            t->latest, t->latest_week, t->recent, t->n_recent);
+
+  if (sign_growing (t))
+    /* TRANSLATORS: a warning sign seen more often lately; the means are of 1 (rarely) to 5 (all the time) */
+    return g_strdup_printf (_("%d of 5 in %s · growing: %.1f over the last four check-ins, %.1f before"),
+                            t->latest, t->latest_week, t->recent, t->before);
+
+  if (t->before - t->recent >= 0.5)
+    /* TRANSLATORS: a warning sign seen less often lately */
+    return g_strdup_printf (_("%d of 5 in %s · easing: %.1f over the last four check-ins, %.1f before"),
+                            t->latest, t->latest_week, t->recent, t->before);
+
+  return g_strdup_printf (_("%d of 5 in %s · steady at %.1f over the last four check-ins"),
+                          t->latest, t->latest_week, t->recent);
 }
 
 static void
@@ -194,6 +237,32 @@ refresh (BtOverviewPage *self)
         adw_action_row_set_subtitle (self->warning_row,
                                      _("Where did the tactical hours come from? What could you hand over?"));
       }
+  }
+
+  /* The warning signs the check-ins rate, and which way each goes. */
+  {
+    BtSignTrend signs[BT_N_WARNING_SIGNS];
+    gboolean any = FALSE;
+
+    bt_analytics_warning_signs (self->plan, signs);
+    for (guint i = 0; i < BT_N_WARNING_SIGNS; i++)
+      {
+        g_autofree char *subtitle = sign_subtitle (&signs[i]);
+        GtkWidget *row;
+
+        if (subtitle == NULL)
+          continue;
+
+        row = text_row (bt_check_in_dialog_sign_name (i), subtitle);
+        if (sign_growing (&signs[i]))
+          {
+            adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
+            gtk_widget_add_css_class (row, "warning");
+          }
+        add_row (self, self->signs_group, row);
+        any = TRUE;
+      }
+    gtk_widget_set_visible (GTK_WIDGET (self->signs_group), any);
   }
 
   /* Next milestones: overdue and open ones, in the plan's order. */
@@ -366,6 +435,7 @@ bt_overview_page_class_init (BtOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, share_row);
   gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, trend_row);
   gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, projection_row);
+  gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, signs_group);
   gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, milestones_group);
   gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, people_group);
   gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, narratives_group);
