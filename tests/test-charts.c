@@ -968,6 +968,59 @@ test_report_charts_keep_their_shape (void)
     }
 }
 
+static guint
+title_page_ink (BtPlan *plan)
+{
+  g_autoptr(BtReport) report = NULL;
+  GDate today = day ("2026-11-22");
+  BtChartStyle style;
+  double w, h;
+  Canvas c;
+  guint ink;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_PRINT);
+  report = bt_report_new (plan, &today, &style);
+  bt_paper_get_size (BT_PAPER_A4, FALSE, &w, &h);
+  c = canvas_new (w, h, 1);
+  cairo_set_source_rgb (c.cr, 1, 1, 1);
+  cairo_paint (c.cr);
+  bt_report_paginate (report, c.cr, w, h);
+  bt_report_draw_page (report, c.cr, 0, w, h);
+  ink = count_ink (&c, &style);
+  canvas_free (&c);
+
+  return ink;
+}
+
+/* The title page lists the warning signs the check-ins rate, and only
+ * those: a plan without check-ins has no such section. */
+static void
+test_report_warning_signs (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  guint with, without, two;
+
+  g_assert_no_error (error);
+  with = title_page_ink (plan);
+
+  /* Two signs rated no more. */
+  for (guint i = 0; i < g_list_model_get_n_items (bt_plan_get_check_ins (plan)); i++)
+    {
+      g_autoptr(BtCheckIn) c = g_list_model_get_item (bt_plan_get_check_ins (plan), i);
+
+      bt_check_in_set_not_delegating (c, 0);
+      bt_check_in_set_technical_certainty (c, 0);
+    }
+  two = title_page_ink (plan);
+
+  g_list_store_remove_all (G_LIST_STORE (bt_plan_get_check_ins (plan)));
+  without = title_page_ink (plan);
+
+  g_assert_cmpuint (with, >, two + 200);
+  g_assert_cmpuint (two, >, without + 200);
+}
+
 static void
 test_text_leaves_no_current_point (void)
 {
@@ -1007,6 +1060,7 @@ main (int   argc,
   g_test_add_func ("/charts/report/pages", test_report_pages);
   g_test_add_func ("/charts/report/paginates-the-table", test_report_paginates_the_table);
   g_test_add_func ("/charts/report/charts-keep-their-shape", test_report_charts_keep_their_shape);
+  g_test_add_func ("/charts/report/warning-signs", test_report_warning_signs);
 
   return g_test_run ();
 }

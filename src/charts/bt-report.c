@@ -282,6 +282,7 @@ paragraph (BtReport      *self,
   bt_chart_set_color (cr, color);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, pl);
+  cairo_new_path (cr);   /* or the next path starts with a line from here */
 
   return h;
 }
@@ -595,6 +596,31 @@ draw_title_page (BtReport *self,
         }
       if (g_list_model_get_n_items (narratives) == 0)
         ry += paragraph (self, cr, &style->muted, _("No narratives yet."), 0.9, FALSE, x, ry, half, 40);
+
+      /* The warning signs the check-ins rate: for the conversation too. */
+      {
+        BtSignTrend signs[BT_N_WARNING_SIGNS];
+        gboolean heading_done = FALSE;
+
+        bt_analytics_warning_signs (self->plan, signs);
+        for (guint i = 0; i < BT_N_WARNING_SIGNS && ry + 3 * line_height (self, cr, 0.9) < bottom; i++)
+          {
+            g_autofree char *how = bt_sign_trend_describe (&signs[i]);
+
+            if (how == NULL)
+              continue;
+            if (!heading_done)
+              {
+                ry += 14;
+                ry += section_heading (self, cr, _("Warning signs"), x, ry, half);
+                heading_done = TRUE;
+              }
+            /* The sign, and under it how it goes. */
+            ry += bullet (self, cr, bt_sign_trend_growing (&signs[i]) ? &style->warning : &style->muted,
+                          bt_warning_sign_name (i), x, ry, half);
+            ry += paragraph (self, cr, &style->muted, how, 0.85, FALSE, x + 12, ry, half - 12, 40) + 3;
+          }
+      }
 
       if (bt_analytics_new_battlefield (self->plan, &self->today))
         {

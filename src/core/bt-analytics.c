@@ -10,6 +10,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "bt-analytics.h"
 
 /* The categories' kinds by their interned ids, as the weeks hold them, in
@@ -1149,4 +1151,76 @@ bt_analytics_warning_signs (BtPlan      *plan,
       t->recent = t->n_recent > 0 ? recent_sum / t->n_recent : NAN;
       t->before = t->n_before > 0 ? before_sum / t->n_before : NAN;
     }
+}
+
+/**
+ * bt_warning_sign_name:
+ * @sign: below %BT_N_WARNING_SIGNS, in the order of #BtSignTrend
+ *
+ * Returns: the warning sign's name, as the check-in asks for it
+ */
+const char *
+bt_warning_sign_name (guint sign)
+{
+  const char *names[BT_N_WARNING_SIGNS] = {
+    _("Over-involvement in details"),
+    _("Operational reflex"),
+    _("Not delegating real ownership"),
+    _("Reaching for technical certainty"),
+  };
+
+  g_return_val_if_fail (sign < BT_N_WARNING_SIGNS, "");
+
+  return names[sign];
+}
+
+/* The texts below say "four". */
+G_STATIC_ASSERT (BT_SIGN_WINDOW == 4);
+
+/**
+ * bt_sign_trend_growing:
+ *
+ * Returns: whether the sign grew by half a point or more, the last few
+ *   check-ins against the few before
+ */
+gboolean
+bt_sign_trend_growing (const BtSignTrend *t)
+{
+  return t->n_before > 0 && t->recent - t->before >= 0.5;
+}
+
+/**
+ * bt_sign_trend_describe:
+ *
+ * Returns: (transfer full) (nullable): the latest rating and the way the
+ *   sign goes, in words; %NULL when it was never rated
+ */
+char *
+bt_sign_trend_describe (const BtSignTrend *t)
+{
+  if (t->n_rated == 0)
+    return NULL;
+
+  if (t->n_rated == 1)
+    /* TRANSLATORS: a warning sign's rating on the overview, e.g. "3 of 5 in 2026-W46, the first rating" */
+    return g_strdup_printf (_("%d of 5 in %s, the first rating"), t->latest, t->latest_week);
+
+  if (t->n_before == 0)
+    /* TRANSLATORS: e.g. "3 of 5 in 2026-W46 · 3.5 over 3 check-ins" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of 5 in %s · %.1f over %u check-in",
+                                         "%d of 5 in %s · %.1f over %u check-ins", t->n_recent),
+                            t->latest, t->latest_week, t->recent, t->n_recent);
+
+  if (bt_sign_trend_growing (t))
+    /* TRANSLATORS: a warning sign seen more often lately; the means are of 1 (rarely) to 5 (all the time) */
+    return g_strdup_printf (_("%d of 5 in %s · growing: %.1f over the last four check-ins, %.1f before"),
+                            t->latest, t->latest_week, t->recent, t->before);
+
+  if (t->before - t->recent >= 0.5)
+    /* TRANSLATORS: a warning sign seen less often lately */
+    return g_strdup_printf (_("%d of 5 in %s · easing: %.1f over the last four check-ins, %.1f before"),
+                            t->latest, t->latest_week, t->recent, t->before);
+
+  return g_strdup_printf (_("%d of 5 in %s · steady at %.1f over the last four check-ins"),
+                          t->latest, t->latest_week, t->recent);
 }

@@ -123,5 +123,8 @@ gboolean             bt_analytics_new_battlefield      (BtPlan             *plan
                                                         const GDate        *today);
 void                 bt_analytics_warning_signs        (BtPlan             *plan,
                                                         BtSignTrend         trends[BT_N_WARNING_SIGNS]);
+const char          *bt_warning_sign_name              (guint               sign);
+gboolean             bt_sign_trend_growing             (const BtSignTrend  *trend);
+char                *bt_sign_trend_describe            (const BtSignTrend  *trend);
 
 G_END_DECLS

@@ -109,27 +109,6 @@ spin_row (const char *title,
   return row;
 }
 
-/**
- * bt_check_in_dialog_sign_name:
- * @sign: below %BT_N_WARNING_SIGNS, in the order of #BtSignTrend
- *
- * Returns: the warning sign's name, as the check-in asks for it
- */
-const char *
-bt_check_in_dialog_sign_name (guint sign)
-{
-  const char *names[BT_N_WARNING_SIGNS] = {
-    _("Over-involvement in details"),
-    _("Operational reflex"),
-    _("Not delegating real ownership"),
-    _("Reaching for technical certainty"),
-  };
-
-  g_return_val_if_fail (sign < BT_N_WARNING_SIGNS, "");
-
-  return names[sign];
-}
-
 static void
 fill (BtCheckInDialog *self)
 {
@@ -188,7 +167,7 @@ fill (BtCheckInDialog *self)
   for (guint i = 0; i < BT_N_WARNING_SIGNS; i++)
     {
       GtkWidget *spin;
-      GtkWidget *row = spin_row (bt_check_in_dialog_sign_name (i), NULL, 5, 1, self->draft->ratings[i], &spin);
+      GtkWidget *row = spin_row (bt_warning_sign_name (i), NULL, 5, 1, self->draft->ratings[i], &spin);
 
       self->sign_spins[i] = GTK_SPIN_BUTTON (spin);
       adw_preferences_group_add (self->signs_group, row);

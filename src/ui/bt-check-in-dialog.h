@@ -22,6 +22,5 @@ BtCheckInDialog *bt_check_in_dialog_new_for_week (GtkWindow   *parent,
                                                   BtPlan      *plan,
                                                   BtHistory   *history,
                                                   BtWeek      *week);
-const char      *bt_check_in_dialog_sign_name    (guint        sign);
 
 G_END_DECLS

@@ -18,7 +18,6 @@
 #include <glib/gi18n.h>
 
 #include "bt-analytics.h"
-#include "bt-check-in-dialog.h"
 #include "bt-date.h"
 #include "bt-history.h"
 #include "bt-overview-page.h"
@@ -84,47 +83,6 @@ text_row (const char *title,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), s);
 
   return row;
-}
-
-/* The texts below say "four". */
-G_STATIC_ASSERT (BT_SIGN_WINDOW == 4);
-
-/* By half a point or more, the last few check-ins against the few before. */
-static gboolean
-sign_growing (const BtSignTrend *t)
-{
-  return t->n_before > 0 && t->recent - t->before >= 0.5;
-}
-
-/* The latest rating and the way the sign goes; NULL when never rated. */
-static char *
-sign_subtitle (const BtSignTrend *t)
-{
-  if (t->n_rated == 0)
-    return NULL;
-
-  if (t->n_rated == 1)
-    /* TRANSLATORS: a warning sign's rating on the overview, e.g. "3 of 5 in 2026-W46, the first rating" */
-    return g_strdup_printf (_("%d of 5 in %s, the first rating"), t->latest, t->latest_week);
-
-  if (t->n_before == 0)
-    /* TRANSLATORS: e.g. "3 of 5 in 2026-W46 · 3.5 over 3 check-ins" */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of 5 in %s · %.1f over %u check-in",
-                                         "%d of 5 in %s · %.1f over %u check-ins", t->n_recent),
-                            t->latest, t->latest_week, t->recent, t->n_recent);
-
-  if (sign_growing (t))
-    /* TRANSLATORS: a warning sign seen more often lately; the means are of 1 (rarely) to 5 (all the time) */
-    return g_strdup_printf (_("%d of 5 in %s · growing: %.1f over the last four check-ins, %.1f before"),
-                            t->latest, t->latest_week, t->recent, t->before);
-
-  if (t->before - t->recent >= 0.5)
-    /* TRANSLATORS: a warning sign seen less often lately */
-    return g_strdup_printf (_("%d of 5 in %s · easing: %.1f over the last four check-ins, %.1f before"),
-                            t->latest, t->latest_week, t->recent, t->before);
-
-  return g_strdup_printf (_("%d of 5 in %s · steady at %.1f over the last four check-ins"),
-                          t->latest, t->latest_week, t->recent);
 }
 
 static void
@@ -247,14 +205,14 @@ refresh (BtOverviewPage *self)
     bt_analytics_warning_signs (self->plan, signs);
     for (guint i = 0; i < BT_N_WARNING_SIGNS; i++)
       {
-        g_autofree char *subtitle = sign_subtitle (&signs[i]);
+        g_autofree char *subtitle = bt_sign_trend_describe (&signs[i]);
         GtkWidget *row;
 
         if (subtitle == NULL)
           continue;
 
-        row = text_row (bt_check_in_dialog_sign_name (i), subtitle);
-        if (sign_growing (&signs[i]))
+        row = text_row (bt_warning_sign_name (i), subtitle);
+        if (bt_sign_trend_growing (&signs[i]))
           {
             adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
             gtk_widget_add_css_class (row, "warning");
