@@ -915,8 +915,46 @@ test_report_paginates_the_table (void)
   canvas_free (&c);
 }
 
-/* Text leaves no current point behind: a dot drawn next, as the report's
- * bullets are, would otherwise be joined to the text by a sliver. */
+/* @plan's report in the print style, laid out on portrait A4 (@w × @h)
+ * in @n_pages. */
+static BtReport *
+a4_report (BtPlan       *plan,
+           BtChartStyle *style,
+           double       *w,
+           double       *h,
+           guint        *n_pages)
+{
+  GDate today = day ("2026-11-22");
+  BtReport *report;
+  Canvas c;
+
+  bt_chart_style_init (style, BT_CHART_THEME_PRINT);
+  report = bt_report_new (plan, &today, style);
+  bt_paper_get_size (BT_PAPER_A4, FALSE, w, h);
+  c = canvas_new (*w, *h, 1);
+  *n_pages = bt_report_paginate (report, c.cr, *w, *h);
+  canvas_free (&c);
+
+  return report;
+}
+
+/* Page @page of @report on white paper. */
+static Canvas
+report_page (BtReport *report,
+             guint     page,
+             double    w,
+             double    h)
+{
+  Canvas c = canvas_new (w, h, 1);
+
+  cairo_set_source_rgb (c.cr, 1, 1, 1);
+  cairo_paint (c.cr);
+  bt_report_draw_page (report, c.cr, page, w, h);
+  cairo_surface_flush (c.surface);
+
+  return c;
+}
+
 /* On portrait paper a chart keeps the shape it has on screen, at the top of
  * its page, instead of being stretched down the whole page. */
 static void
@@ -925,22 +963,12 @@ test_report_charts_keep_their_shape (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
   g_autoptr(BtReport) report = NULL;
-  GDate today = day ("2026-11-22");
   BtChartStyle style;
   double w, h;
   guint n;
 
   g_assert_no_error (error);
-  bt_chart_style_init (&style, BT_CHART_THEME_PRINT);
-  report = bt_report_new (plan, &today, &style);
-  bt_paper_get_size (BT_PAPER_A4, FALSE, &w, &h);
-
-  {
-    Canvas c = canvas_new (w, h, 1);
-
-    n = bt_report_paginate (report, c.cr, w, h);
-    canvas_free (&c);
-  }
+  report = a4_report (plan, &style, &w, &h, &n);
 
   for (guint i = 0; i < n; i++)
     {
@@ -951,11 +979,7 @@ test_report_charts_keep_their_shape (void)
       if (bt_report_get_page_kind (report, i) != BT_REPORT_PAGE_CHART)
         continue;
 
-      c = canvas_new (w, h, 1);
-      cairo_set_source_rgb (c.cr, 1, 1, 1);
-      cairo_paint (c.cr);
-      bt_report_draw_page (report, c.cr, i, w, h);
-      cairo_surface_flush (c.surface);
+      c = report_page (report, i, w, h);
       data = (guint32 *) cairo_image_surface_get_data (c.surface);
       stride = cairo_image_surface_get_stride (c.surface) / 4;
 
@@ -972,20 +996,13 @@ static guint
 title_page_ink (BtPlan *plan)
 {
   g_autoptr(BtReport) report = NULL;
-  GDate today = day ("2026-11-22");
   BtChartStyle style;
   double w, h;
   Canvas c;
-  guint ink;
+  guint ink, n;
 
-  bt_chart_style_init (&style, BT_CHART_THEME_PRINT);
-  report = bt_report_new (plan, &today, &style);
-  bt_paper_get_size (BT_PAPER_A4, FALSE, &w, &h);
-  c = canvas_new (w, h, 1);
-  cairo_set_source_rgb (c.cr, 1, 1, 1);
-  cairo_paint (c.cr);
-  bt_report_paginate (report, c.cr, w, h);
-  bt_report_draw_page (report, c.cr, 0, w, h);
+  report = a4_report (plan, &style, &w, &h, &n);
+  c = report_page (report, 0, w, h);
   ink = count_ink (&c, &style);
   canvas_free (&c);
 
@@ -1021,6 +1038,8 @@ test_report_warning_signs (void)
   g_assert_cmpuint (two, >, without + 200);
 }
 
+/* Text leaves no current point behind: a dot drawn next, as the report's
+ * bullets are, would otherwise be joined to the text by a sliver. */
 static void
 test_text_leaves_no_current_point (void)
 {

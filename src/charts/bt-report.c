@@ -280,9 +280,7 @@ paragraph (BtReport      *self,
   bt_chart_text_size (pl, NULL, &h);
 
   bt_chart_set_color (cr, color);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, pl);
-  cairo_new_path (cr);   /* or the next path starts with a line from here */
+  bt_chart_draw_text (cr, pl, x, y, BT_ALIGN_START, BT_ALIGN_START);
 
   return h;
 }

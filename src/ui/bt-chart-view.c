@@ -89,14 +89,25 @@ format_percent (double share)
   return g_strdup_printf (_("%d%%"), (int) round (share * 100));
 }
 
+/* A context to lay charts out with, drawing nowhere that matters. */
+static cairo_t *
+measuring_context (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_surface_destroy (surface);   /* the context keeps it */
+
+  return cr;
+}
+
 /* What is under the pointer, in words. */
 static char *
 describe_at (BtChartView *self,
              double       x,
              double       y)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *cr = cairo_create (surface);
+  cairo_t *cr = measuring_context ();
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   BtChartStyle style;
@@ -204,7 +215,6 @@ describe_at (BtChartView *self,
     }
 
   cairo_destroy (cr);
-  cairo_surface_destroy (surface);
 
   return text;
 }
@@ -263,14 +273,12 @@ bt_chart_view_measure (GtkWidget      *widget,
 
   if (self->kind == BT_CHART_NARRATIVES && self->plan != NULL && for_size > 0)
     {
-      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-      cairo_t *cr = cairo_create (surface);
+      cairo_t *cr = measuring_context ();
       BtChartStyle style;
 
       current_style (&style);
       *minimum = *natural = (int) bt_narratives_chart_height (self->plan, &style, cr, for_size, CHART_HEIGHT);
       cairo_destroy (cr);
-      cairo_surface_destroy (surface);
     }
 }
 
