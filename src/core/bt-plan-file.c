@@ -307,6 +307,9 @@ typedef struct
   guint       n_outer_seen;
   int         streaming;          /* the list being parsed, or -1 */
   gsize       list_mark;
+  gulong      element_handler;    /* on_array_element_cb(), blocked whenever it
+                                   * would have nothing to do */
+  gboolean    element_blocked;
 } Loader;
 
 static void
@@ -1720,6 +1723,27 @@ add_list_to_plan (Loader *ld,
  * takes, and the lists are in the order they are read in (see
  * decide_streamable()). Everything else is read from the tree after
  * parsing. */
+/* GLib runs a handler through its closure, with a GValue for each argument,
+ * on every emission it is not blocked for. Most arrays are inside an element
+ * (a person's touchpoints), and their thousands of elements are not for
+ * on_array_element_cb(): blocked, such an emission costs what one with no
+ * handler does. */
+static void
+update_element_handler (JsonParser *parser,
+                        Loader     *ld)
+{
+  gboolean wanted = ld->arrays_open == 1 && ld->streaming >= 0;
+
+  if (wanted == !ld->element_blocked)
+    return;
+
+  if (wanted)
+    g_signal_handler_unblock (parser, ld->element_handler);
+  else
+    g_signal_handler_block (parser, ld->element_handler);
+  ld->element_blocked = !wanted;
+}
+
 static void
 on_array_start_cb (JsonParser *parser,
                    Loader     *ld)
@@ -1727,7 +1751,10 @@ on_array_start_cb (JsonParser *parser,
   guint k;
 
   if (ld->arrays_open++ > 0)
-    return;
+    {
+      update_element_handler (parser, ld);
+      return;
+    }
 
   k = ld->n_outer_seen++;
   ld->streaming = k < ld->outer_arrays->len ? g_array_index (ld->outer_arrays, int, k) : -1;
@@ -1739,6 +1766,7 @@ on_array_start_cb (JsonParser *parser,
       ld->bucket = BUCKET_OF_LIST (ld->streaming);
       ld->list_mark = path_push_member (ld, plan_lists[ld->streaming].member);
     }
+  update_element_handler (parser, ld);
 }
 
 static void
@@ -1765,12 +1793,16 @@ on_array_end_cb (JsonParser *parser,
                  JsonArray  *array,
                  Loader     *ld)
 {
-  if (ld->arrays_open == 0 || --ld->arrays_open > 0 || ld->streaming < 0)
+  if (ld->arrays_open == 0)
     return;
 
-  ld->streamed[ld->streaming] = TRUE;
-  path_pop (ld, ld->list_mark);
-  ld->streaming = -1;
+  if (--ld->arrays_open == 0 && ld->streaming >= 0)
+    {
+      ld->streamed[ld->streaming] = TRUE;
+      path_pop (ld, ld->list_mark);
+      ld->streaming = -1;
+    }
+  update_element_handler (parser, ld);
 }
 
 /* json-glib 1.6 gives its signals no marshaller of their own, so GLib's
@@ -1810,7 +1842,7 @@ marshal_end (GClosure     *closure,
   on_array_end_cb (g_value_get_object (&values[0]), g_value_get_boxed (&values[1]), closure->data);
 }
 
-static void
+static gulong
 connect_marshalled (JsonParser       *parser,
                     const char       *signal,
                     GCallback         callback,
@@ -1820,7 +1852,7 @@ connect_marshalled (JsonParser       *parser,
   GClosure *closure = g_cclosure_new (callback, ld, NULL);
 
   g_closure_set_marshal (closure, marshal);
-  g_signal_connect_closure (parser, signal, closure, FALSE);
+  return g_signal_connect_closure (parser, signal, closure, FALSE);
 }
 
 /* Which lists on_array_start_cb() may read while parsing; FALSE for none.
@@ -1987,8 +2019,12 @@ load_bytes (GBytes   *bytes,
   if (while_parsing && decide_streamable (&ld))
     {
       connect_marshalled (parser, "array-start", G_CALLBACK (on_array_start_cb), &ld, marshal_start);
-      connect_marshalled (parser, "array-element", G_CALLBACK (on_array_element_cb), &ld, marshal_element);
+      ld.element_handler = connect_marshalled (parser, "array-element", G_CALLBACK (on_array_element_cb),
+                                               &ld, marshal_element);
       connect_marshalled (parser, "array-end", G_CALLBACK (on_array_end_cb), &ld, marshal_end);
+      /* no list is open yet */
+      g_signal_handler_block (parser, ld.element_handler);
+      ld.element_blocked = TRUE;
     }
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
