@@ -583,6 +583,75 @@ test_lists_in_any_order (void)
     }
 }
 
+/* An object with more members than the loader pairs up without hashing
+ * (see member_iter_next()): every member still reads, in the file's order. */
+static void
+test_many_members (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"breakthrough-plan\", \"version\": 1, \"categories\": [");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = NULL;
+  g_autoptr(BtRelationship) person = NULL;
+  g_autoptr(BtWeek) week = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(JsonNode) tree = NULL;
+  JsonObjectIter iter;
+  JsonObject *extra, *saved_person;
+  const char *name;
+  guint n = 0;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (text, "%s{\"id\": \"c%02u\", \"name\": \"Category %u\", \"kind\": \"%s\"}",
+                            i ? ", " : "", i, i, i % 2 ? "strategic" : "tactical");
+  g_string_append (text, "], \"weeks\": [{\"week\": \"2026-W10\", \"hours\": {");
+  /* the categories in another order than their list's */
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (text, "%s\"c%02u\": %g", i ? ", " : "", 39 - i, (39 - i) / 8.0);
+  g_string_append (text, "}}], \"relationships\": [{");
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (text, "\"x%02u\": %u, ", (i * 7) % 40, i);
+  g_string_append (text, "\"name\": \"Zoe\", \"strength\": 4}]}");
+
+  bytes = g_bytes_new (text->str, text->len);
+  plan = bt_plan_file_load_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  week = g_list_model_get_item (bt_plan_get_weeks (plan), 0);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("c%02u", i);
+
+      g_assert_cmpfloat (bt_week_get_hours (week, id), ==, i / 8.0);
+    }
+
+  person = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  g_assert_cmpstr (bt_relationship_get_name (person), ==, "Zoe");
+  g_assert_cmpint (bt_relationship_get_strength (person), ==, 4);
+
+  extra = bt_item_get_extra (BT_ITEM (person));
+  g_assert_nonnull (extra);
+  g_assert_cmpuint (json_object_get_size (extra), ==, 40);
+
+  /* and they are written back in the order they came in */
+  saved = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+  g_assert_no_error (error);
+  tree = parse (saved);
+  saved_person = json_array_get_object_element (json_object_get_array_member (json_node_get_object (tree),
+                                                                              "relationships"), 0);
+  json_object_iter_init_ordered (&iter, saved_person);
+  while (json_object_iter_next_ordered (&iter, &name, NULL))
+    if (name[0] == 'x')
+      {
+        g_autofree char *expected = g_strdup_printf ("x%02u", (n * 7) % 40);
+
+        g_assert_cmpstr (name, ==, expected);
+        g_assert_cmpint (json_object_get_int_member (saved_person, name), ==, n);
+        n++;
+      }
+  g_assert_cmpuint (n, ==, 40);
+}
+
 /* A member twice in the root: json-glib keeps the last, and so does the plan. */
 static void
 test_list_member_twice (void)
@@ -746,6 +815,7 @@ main (int   argc,
   g_test_add_func ("/plan-file/week-categories-in-any-order", test_week_categories_in_any_order);
   g_test_add_func ("/plan-file/missing-ids-are-made", test_missing_ids_are_made);
   g_test_add_func ("/plan-file/lists-in-any-order", test_lists_in_any_order);
+  g_test_add_func ("/plan-file/many-members", test_many_members);
   g_test_add_func ("/plan-file/list-member-twice", test_list_member_twice);
   g_test_add_func ("/plan-file/escaped-member-names", test_escaped_member_names);
   g_test_add_func ("/plan-file/comments-are-not-lists", test_comments_are_not_lists);

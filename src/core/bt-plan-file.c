@@ -806,6 +806,66 @@ read_id (Loader     *ld,
   ld->member = NULL;
 }
 
+/* The members of an object in the file's order. json-glib 1.6's ordered
+ * iterator finds each member's value by hashing its name again; its
+ * unordered one walks the table without hashing. The two hand out the same
+ * strings for the names, so the values are paired with the ordered names by
+ * address. Any name not paired (past the first MEMBERS_PAIRED) is looked up
+ * as before: the pairing only saves work, it never decides anything. */
+#define MEMBERS_PAIRED 16
+
+typedef struct
+{
+  JsonObjectIter ordered;
+  JsonObject    *object;
+  const char    *names[MEMBERS_PAIRED];
+  JsonNode      *nodes[MEMBERS_PAIRED];
+  guint          n_paired;
+  guint          next;   /* where the next name is most likely: the orders often agree for a while */
+} MemberIter;
+
+static void
+member_iter_init (MemberIter *iter,
+                  JsonObject *object)
+{
+  JsonObjectIter unordered;
+
+  iter->object = object;
+  iter->n_paired = 0;
+  iter->next = 0;
+
+  json_object_iter_init (&unordered, object);
+  while (iter->n_paired < MEMBERS_PAIRED &&
+         json_object_iter_next (&unordered, &iter->names[iter->n_paired], &iter->nodes[iter->n_paired]))
+    iter->n_paired++;
+
+  json_object_iter_init_ordered (&iter->ordered, object);
+}
+
+static gboolean
+member_iter_next (MemberIter  *iter,
+                  const char **name,
+                  JsonNode   **node)
+{
+  if (!json_object_iter_next_ordered (&iter->ordered, name, NULL))
+    return FALSE;
+
+  for (guint k = 0; k < iter->n_paired; k++)
+    {
+      guint at = iter->next + k < iter->n_paired ? iter->next + k : iter->next + k - iter->n_paired;
+
+      if (iter->names[at] == *name)
+        {
+          *node = iter->nodes[at];
+          iter->next = at + 1;
+          return TRUE;
+        }
+    }
+
+  *node = json_object_get_member (iter->object, *name);
+  return TRUE;
+}
+
 /* Members the table does not name are kept for writing back. */
 static void
 keep_unknown_members (BtItem     *item,
@@ -816,10 +876,10 @@ keep_unknown_members (BtItem     *item,
   g_autoptr(JsonObject) extra = NULL;
   JsonObjectIter iter;
   const char *name;
-  JsonNode *node;
 
+  /* Names only: the value is looked up for the rare unknown member. */
   json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &node))
+  while (json_object_iter_next_ordered (&iter, &name, NULL))
     {
       gboolean is_known = FALSE;
 
@@ -831,7 +891,7 @@ keep_unknown_members (BtItem     *item,
 
       if (extra == NULL)
         extra = json_object_new ();
-      json_object_set_member (extra, name, json_node_copy (node));
+      json_object_set_member (extra, name, json_node_copy (json_object_get_member (object, name)));
     }
 
   if (extra != NULL)
@@ -869,7 +929,7 @@ read_fields (Loader     *ld,
 {
   g_autoptr(JsonObject) extra = NULL;
   guint32 seen = 0;
-  JsonObjectIter iter;
+  MemberIter iter;
   const char *name;
   JsonNode *node;
 
@@ -877,8 +937,8 @@ read_fields (Loader     *ld,
 
   /* One pass over the members, in the file's order: each is a field, a
    * child list, the id (read already) or something to keep as it is. */
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &node))
+  member_iter_init (&iter, object);
+  while (member_iter_next (&iter, &name, &node))
     {
       guint i;
 
@@ -1120,13 +1180,13 @@ read_week (Loader   *ld,
       field_mark = path_push_member (ld, "hours");
       if (expect_object (ld, member))
         {
-          JsonObjectIter iter;
+          MemberIter iter;
           const char *category;
           JsonNode *hours_node;
           double total = 0.0;
 
-          json_object_iter_init_ordered (&iter, json_node_get_object (member));
-          for (guint position = 0; json_object_iter_next_ordered (&iter, &category, &hours_node); position++)
+          member_iter_init (&iter, json_node_get_object (member));
+          for (guint position = 0; member_iter_next (&iter, &category, &hours_node); position++)
             {
               const char *interned = find_category (ld, category, position);
               double hours;
