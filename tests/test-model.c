@@ -289,6 +289,50 @@ test_list_outlives_parent (void)
 }
 
 static void
+count_items_changed_cb (GListModel *list,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        guint      *count)
+{
+  (*count)++;
+}
+
+/* A loader's splice: the children get their parent, the list says so once,
+ * and what is added to the list later gets its parent as before. */
+static void
+test_splice_children (void)
+{
+  g_autoptr(BtRelationship) r = bt_relationship_new ();
+  GListModel *touchpoints = bt_relationship_get_touchpoints (r);
+  g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(BtTouchpoint) later = bt_touchpoint_new ();
+  guint items_changed = 0, changed = 0;
+
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (children, bt_touchpoint_new ());
+
+  g_signal_connect (touchpoints, "items-changed", G_CALLBACK (count_items_changed_cb), &items_changed);
+  g_signal_connect (r, "changed", G_CALLBACK (count_cb), &changed);
+
+  bt_item_splice_children (BT_ITEM (r), touchpoints, 0, children->pdata, children->len);
+  g_assert_cmpuint (g_list_model_get_n_items (touchpoints), ==, 3);
+  g_assert_cmpuint (items_changed, ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(BtTouchpoint) t = g_list_model_get_item (touchpoints, i);
+
+      g_assert_true (t == g_ptr_array_index (children, i));
+      g_assert_true (bt_item_get_parent (BT_ITEM (t)) == BT_ITEM (r));
+    }
+
+  g_list_store_append (G_LIST_STORE (touchpoints), later);
+  g_assert_true (bt_item_get_parent (BT_ITEM (later)) == BT_ITEM (r));
+  g_assert_cmpuint (changed, ==, 2);
+}
+
+static void
 test_weeks_sorted (void)
 {
   g_autoptr(BtPlan) plan = bt_plan_new ();
@@ -604,6 +648,7 @@ main (int   argc,
   g_test_add_func ("/model/removed-child-is-detached", test_removed_child_is_detached);
   g_test_add_func ("/model/child-outlives-parent", test_child_outlives_parent);
   g_test_add_func ("/model/list-outlives-parent", test_list_outlives_parent);
+  g_test_add_func ("/model/splice-children", test_splice_children);
   g_test_add_func ("/model/weeks-sorted", test_weeks_sorted);
   g_test_add_func ("/model/week-hours", test_week_hours);
   g_test_add_func ("/model/week-hours-interned", test_week_hours_interned);

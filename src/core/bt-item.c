@@ -24,6 +24,8 @@ typedef struct
   GPtrArray  *stores;   /* adopted child stores, owned by the subclass */
   BtItem     *changed_child;   /* during ::changed, the child it came through */
   gboolean    quiet;    /* being built by a loader: no notifications */
+  GListModel *adopting; /* the store bt_item_splice_children() is splicing into:
+                         * the children it adds know their parent already */
 } BtItemPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (BtItem, bt_item, G_TYPE_OBJECT)
@@ -361,7 +363,14 @@ on_store_items_changed_cb (GListModel *store,
                            guint       added,
                            BtItem     *self)
 {
-  for (guint i = 0; i < added; i++)
+  BtItemPrivate *priv = bt_item_get_instance_private (self);
+  gboolean adopted = priv->adopting == store;
+
+  /* once: a change made by another handler of this one is not covered */
+  if (adopted)
+    priv->adopting = NULL;
+
+  for (guint i = 0; i < added && !adopted; i++)
     {
       g_autoptr(BtItem) child = g_list_model_get_item (store, position + i);
       BtItemPrivate *child_priv = bt_item_get_instance_private (child);
@@ -421,6 +430,44 @@ bt_item_append_child (BtItem     *self,
   g_return_if_fail (G_IS_LIST_STORE (list));
 
   bt_item_insert_child (self, list, g_list_model_get_n_items (list), child);
+}
+
+/**
+ * bt_item_splice_children:
+ * @list: a store that @self adopted (see bt_item_adopt_store())
+ * @children: (array length=n_children): the items to put in at @position
+ *
+ * g_list_store_splice() for a list of @self, adding @children at @position
+ * (none removed): one change notification, and the children's parent is
+ * set here, from @children, rather than fetched back from @list one by one.
+ */
+void
+bt_item_splice_children (BtItem     *self,
+                         GListModel *list,
+                         guint       position,
+                         gpointer   *children,
+                         guint       n_children)
+{
+  BtItemPrivate *priv;
+
+  g_return_if_fail (BT_IS_ITEM (self));
+  g_return_if_fail (G_IS_LIST_STORE (list));
+  g_return_if_fail (position <= g_list_model_get_n_items (list));
+
+  priv = bt_item_get_instance_private (self);
+
+  for (guint i = 0; i < n_children; i++)
+    {
+      BtItemPrivate *child_priv;
+
+      g_return_if_fail (BT_IS_ITEM (children[i]));
+      child_priv = bt_item_get_instance_private (children[i]);
+      child_priv->parent = self;
+    }
+
+  priv->adopting = list;
+  g_list_store_splice (G_LIST_STORE (list), position, 0, children, n_children);
+  priv->adopting = NULL;
 }
 
 /**

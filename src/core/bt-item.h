@@ -48,6 +48,11 @@ void        bt_item_insert_child     (BtItem      *self,
 void        bt_item_append_child     (BtItem      *self,
                                       GListModel  *list,
                                       BtItem      *child);
+void        bt_item_splice_children  (BtItem      *self,
+                                      GListModel  *list,
+                                      guint        position,
+                                      gpointer    *children,
+                                      guint        n_children);
 gboolean    bt_item_remove_child     (BtItem      *self,
                                       GListModel  *list,
                                       BtItem      *child,

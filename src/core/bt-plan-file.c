@@ -917,6 +917,7 @@ is_field_member (const ClassInfo *info,
 }
 
 static void read_list (Loader          *ld,
+                       BtItem          *owner,
                        GListModel      *list,
                        JsonObject      *object,
                        const ChildList *child);
@@ -981,7 +982,7 @@ read_fields (Loader     *ld,
       fail (ld, _("the field \"%s\" is missing"), info->fields[i].member);
 
   for (guint i = 0; i < info->n_children; i++)
-    read_list (ld, info->children[i].get (item), object, &info->children[i]);
+    read_list (ld, item, info->children[i].get (item), object, &info->children[i]);
 
   if (extra != NULL)
     bt_item_set_extra (item, extra);
@@ -1074,6 +1075,7 @@ read_child_cb (Loader   *ld,
 /* A list inside an item: touchpoints, impact statements and the like. */
 static void
 read_list (Loader          *ld,
+           BtItem          *owner,
            GListModel      *list,
            JsonObject      *object,
            const ChildList *child)
@@ -1083,7 +1085,7 @@ read_list (Loader          *ld,
 
   /* One splice instead of n inserts: one change notification. */
   if (read_elements (ld, object, child->member, read_child_cb, &children))
-    g_list_store_splice (G_LIST_STORE (list), 0, 0, items->pdata, items->len);
+    bt_item_splice_children (owner, list, 0, items->pdata, items->len);
 }
 
 /* The category @id names, interned; NULL if there is none. Weeks list
@@ -1757,7 +1759,7 @@ add_list_to_plan (Loader *ld,
 
   /* One splice instead of n inserts: one change notification. */
   if (sorted)
-    g_list_store_splice (store, 0, 0, items->pdata, items->len);
+    bt_item_splice_children (BT_ITEM (plan), G_LIST_MODEL (store), 0, items->pdata, items->len);
   else
     for (guint i = 0; i < items->len; i++)
       bt_plan_add_week (plan, g_ptr_array_index (items, i));
