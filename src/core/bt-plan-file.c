@@ -1250,165 +1250,6 @@ check_unique_check_in_weeks (Loader *ld,
     }
 }
 
-static gboolean check_number_slow (const char  *token,
-                                   gsize        length,
-                                   guint        line,
-                                   guint        column,
-                                   GError     **error);
-
-/* json-glib 1.6 wraps integers beyond 64 bits around (99999999999999999999
- * reads as -1) and turns 1e400 into infinity. Both are refused here, before
- * a wrapped value could pass as a plausible one. */
-static gboolean
-check_number (const char  *token,
-              gsize        length,
-              guint        line,
-              const char  *line_start,
-              GError     **error)
-{
-  /* Integers of up to 15 digits are always exact: the common case. */
-  gsize digits_only = 0;
-
-  while (digits_only < length && g_ascii_isdigit (token[digits_only]))
-    digits_only++;
-  if (digits_only == length && length <= 15)
-    return TRUE;
-
-  /* A fraction without an exponent is finite, and json-glib reads it as a
-   * double: nothing to check either. */
-  if (memchr (token, 'e', length) == NULL && memchr (token, 'E', length) == NULL &&
-      memchr (token, '.', length) != NULL && length < 64)
-    return TRUE;
-
-  return check_number_slow (token, length, line,
-                            (guint) g_utf8_strlen (line_start, token - line_start) + 1, error);
-}
-
-static gboolean
-check_number_slow (const char  *token,
-                   gsize        length,
-                   guint        line,
-                   guint        column,
-                   GError     **error)
-{
-  char buf[64];
-  gboolean integer = TRUE;
-  const char *digits = buf;
-  gsize n_digits;
-
-  if (length >= sizeof buf)
-    {
-      g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
-                   _("line %u, column %u: the number is too long to be read exactly"),
-                   line, column);
-      return FALSE;
-    }
-
-  memcpy (buf, token, length);
-  buf[length] = '\0';
-
-  for (gsize i = 0; i < length; i++)
-    if (buf[i] == '.' || buf[i] == 'e' || buf[i] == 'E')
-      integer = FALSE;
-
-  if (!integer)
-    {
-      if (!isfinite (g_ascii_strtod (buf, NULL)))
-        {
-          g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
-                       _("line %u, column %u: the number %s is too large to be a number at all"),
-                       line, column, buf);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (*digits == '-')
-    digits++;
-  n_digits = strlen (digits);
-
-  if (n_digits > 16 || (n_digits == 16 && g_ascii_strtoull (digits, NULL, 10) > (guint64) MAX_SAFE_INTEGER))
-    {
-      g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
-                   _("line %u, column %u: the number %s is beyond ±2^53 and cannot be read exactly"),
-                   line, column, buf);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Bytes that matter inside a string: its end, an escape, a line break,
- * NUL and anything not ASCII. */
-static const gboolean string_special[256] = {
-  ['"'] = TRUE, ['\\'] = TRUE, ['\n'] = TRUE, [0] = TRUE,
-  [0x80 ... 0xff] = TRUE,
-};
-
-#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-/* Non-zero when one of the eight bytes of x is zero. */
-#define HAS_ZERO_BYTE(x) (((x) - ONES) & ~(x) & HIGHS)
-
-/* Where the text of a string stops being plain: the first byte that
- * string_special names, or @end. Most of a plan is text, so eight bytes at
- * a time while none of them matters. */
-static inline const char *
-skip_plain_text (const char *p,
-                 const char *end)
-{
-  while (end - p >= 8)
-    {
-      guint64 x;
-
-      memcpy (&x, p, sizeof x);
-      if ((x & HIGHS) || HAS_ZERO_BYTE (x) || HAS_ZERO_BYTE (x ^ (ONES * '"')) ||
-          HAS_ZERO_BYTE (x ^ (ONES * '\\')) || HAS_ZERO_BYTE (x ^ (ONES * '\n')))
-        break;
-      p += 8;
-    }
-
-  while (p < end && !string_special[(unsigned char) *p])
-    p++;
-
-  return p;
-}
-
-/* What a byte outside strings means to scan_bytes(). */
-enum
-{
-  OUT_OTHER = 0,   /* letters, ':' and anything else json-glib judges */
-  OUT_SPACE,       /* nothing: skipped */
-  OUT_NEWLINE,
-  OUT_QUOTE,
-  OUT_NUMBER,
-  OUT_OPEN,
-  OUT_CLOSE,
-  OUT_COMMA,
-  OUT_NUL,
-  OUT_HIGH,
-  OUT_UNSURE,      /* json-glib 1.6 also takes comments and 'strings' */
-};
-
-static const guint8 outside_class[256] = {
-  [' '] = OUT_SPACE, ['\t'] = OUT_SPACE, ['\r'] = OUT_SPACE, ['\f'] = OUT_SPACE, ['\v'] = OUT_SPACE,
-  ['\n'] = OUT_NEWLINE,
-  ['"'] = OUT_QUOTE,
-  ['-'] = OUT_NUMBER, ['0' ... '9'] = OUT_NUMBER,
-  ['{'] = OUT_OPEN, ['['] = OUT_OPEN,
-  ['}'] = OUT_CLOSE, [']'] = OUT_CLOSE,
-  [','] = OUT_COMMA,
-  [0] = OUT_NUL,
-  [0x80 ... 0xff] = OUT_HIGH,
-  ['#'] = OUT_UNSURE, ['/'] = OUT_UNSURE, ['\''] = OUT_UNSURE,
-};
-
-static inline gboolean
-is_number_char (char c)
-{
-  return g_ascii_isdigit (c) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
-}
-
 static void
 encoding_error (const char  *data,
                 const char  *at,
@@ -1434,42 +1275,227 @@ encoding_error (const char  *data,
                  line, (guint) g_utf8_strlen (line_start, at - line_start) + 1);
 }
 
-/* Validates the run of non-ASCII bytes at *p and moves *p past it. */
+/* The first byte of @data that is not UTF-8 text (a NUL included), if
+ * there is one before @end: then that is the problem to report. */
 static gboolean
-validate_run (const char  *data,
-              const char **p,
-              const char  *end,
+refuse_encoding_before (const char  *data,
+                        const char  *end,
+                        GError     **error)
+{
+  const char *invalid;
+
+  if (g_utf8_validate_len (data, end - data, &invalid))
+    return FALSE;
+
+  encoding_error (data, invalid, error);
+  return TRUE;
+}
+
+/* Where @at is in @data, for a message: its line and its column in
+ * characters, both from 1. Only for a problem found at @at, once
+ * refuse_encoding_before() has found none before it. */
+static void
+locate (const char *data,
+        const char *at,
+        guint      *line,
+        guint      *column)
+{
+  const char *line_start = data;
+
+  *line = 1;
+  for (const char *p = data; p < at; p++)
+    if (*p == '\n')
+      {
+        (*line)++;
+        line_start = p + 1;
+      }
+  *column = (guint) g_utf8_strlen (line_start, at - line_start) + 1;
+}
+
+static gboolean check_number_slow (const char  *data,
+                                   const char  *token,
+                                   gsize        length,
+                                   GError     **error);
+
+/* json-glib 1.6 wraps integers beyond 64 bits around (99999999999999999999
+ * reads as -1) and turns 1e400 into infinity. Both are refused here, before
+ * a wrapped value could pass as a plausible one. */
+static gboolean
+check_number (const char  *data,
+              const char  *token,
+              gsize        length,
               GError     **error)
 {
-  const char *run = *p, *invalid;
+  /* Integers of up to 15 digits are always exact: the common case. */
+  gsize digits_only = 0;
 
-  while (*p < end && (unsigned char) **p >= 0x80)
-    (*p)++;
-  if (!g_utf8_validate_len (run, *p - run, &invalid))
+  while (digits_only < length && g_ascii_isdigit (token[digits_only]))
+    digits_only++;
+  if (digits_only == length && length <= 15)
+    return TRUE;
+
+  /* A fraction without an exponent is finite, and json-glib reads it as a
+   * double: nothing to check either. */
+  if (memchr (token, 'e', length) == NULL && memchr (token, 'E', length) == NULL &&
+      memchr (token, '.', length) != NULL && length < 64)
+    return TRUE;
+
+  return check_number_slow (data, token, length, error);
+}
+
+static gboolean
+check_number_slow (const char  *data,
+                   const char  *token,
+                   gsize        length,
+                   GError     **error)
+{
+  char buf[64];
+  gboolean integer = TRUE;
+  const char *digits = buf;
+  gsize n_digits;
+  guint line, column;
+
+  if (length >= sizeof buf)
     {
-      encoding_error (data, invalid, error);
+      if (!refuse_encoding_before (data, token, error))
+        {
+          locate (data, token, &line, &column);
+          g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                       _("line %u, column %u: the number is too long to be read exactly"),
+                       line, column);
+        }
+      return FALSE;
+    }
+
+  memcpy (buf, token, length);
+  buf[length] = '\0';
+
+  for (gsize i = 0; i < length; i++)
+    if (buf[i] == '.' || buf[i] == 'e' || buf[i] == 'E')
+      integer = FALSE;
+
+  if (!integer)
+    {
+      if (isfinite (g_ascii_strtod (buf, NULL)))
+        return TRUE;
+
+      if (!refuse_encoding_before (data, token, error))
+        {
+          locate (data, token, &line, &column);
+          g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                       _("line %u, column %u: the number %s is too large to be a number at all"),
+                       line, column, buf);
+        }
+      return FALSE;
+    }
+
+  if (*digits == '-')
+    digits++;
+  n_digits = strlen (digits);
+
+  if (n_digits > 16 || (n_digits == 16 && g_ascii_strtoull (digits, NULL, 10) > (guint64) MAX_SAFE_INTEGER))
+    {
+      if (!refuse_encoding_before (data, token, error))
+        {
+          locate (data, token, &line, &column);
+          g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                       _("line %u, column %u: the number %s is beyond ±2^53 and cannot be read exactly"),
+                       line, column, buf);
+        }
       return FALSE;
     }
 
   return TRUE;
 }
 
+/* Bytes that end a run of plain text inside a string: its end and an
+ * escape. A line break, a NUL or a byte that is not UTF-8 is plain here:
+ * json-glib checks the whole text is UTF-8 before it parses any of it, and
+ * where it refuses, load_bytes() says where (refuse_encoding_before()). */
+static const gboolean string_special[256] = {
+  ['"'] = TRUE, ['\\'] = TRUE,
+};
+
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+/* Non-zero when one of the eight bytes of x is zero. */
+#define HAS_ZERO_BYTE(x) (((x) - ONES) & ~(x) & HIGHS)
+
+/* Where the text of a string stops being plain: the first byte that
+ * string_special names, or @end. Most of a plan is text, so eight bytes at
+ * a time while none of them matters. */
+static inline const char *
+skip_plain_text (const char *p,
+                 const char *end)
+{
+  while (end - p >= 8)
+    {
+      guint64 x;
+
+      memcpy (&x, p, sizeof x);
+      if (HAS_ZERO_BYTE (x ^ (ONES * '"')) || HAS_ZERO_BYTE (x ^ (ONES * '\\')))
+        break;
+      p += 8;
+    }
+
+  while (p < end && !string_special[(unsigned char) *p])
+    p++;
+
+  return p;
+}
+
+/* What a byte outside strings means to scan_bytes(). */
+enum
+{
+  OUT_OTHER = 0,   /* letters, ':' and anything else json-glib judges */
+  OUT_SPACE,       /* nothing: skipped */
+  OUT_QUOTE,
+  OUT_NUMBER,
+  OUT_OPEN,
+  OUT_CLOSE,
+  OUT_COMMA,
+  OUT_UNSURE,      /* json-glib 1.6 also takes comments and 'strings' */
+};
+
+static const guint8 outside_class[256] = {
+  [' '] = OUT_SPACE, ['\t'] = OUT_SPACE, ['\r'] = OUT_SPACE, ['\f'] = OUT_SPACE, ['\v'] = OUT_SPACE,
+  ['\n'] = OUT_SPACE,
+  ['"'] = OUT_QUOTE,
+  ['-'] = OUT_NUMBER, ['0' ... '9'] = OUT_NUMBER,
+  ['{'] = OUT_OPEN, ['['] = OUT_OPEN,
+  ['}'] = OUT_CLOSE, [']'] = OUT_CLOSE,
+  [','] = OUT_COMMA,
+  ['#'] = OUT_UNSURE, ['/'] = OUT_UNSURE, ['\''] = OUT_UNSURE,
+};
+
+static inline gboolean
+is_number_char (char c)
+{
+  return g_ascii_isdigit (c) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
+}
+
 static int
 list_from_member (const char *name,
                   gsize       length)
 {
+  /* by length first: the name's bytes may hold a NUL, which json-glib
+   * refuses later */
   for (guint i = 0; i < N_LISTS; i++)
-    if (strncmp (plan_lists[i].member, name, length) == 0 && plan_lists[i].member[length] == '\0')
+    if (strlen (plan_lists[i].member) == length && memcmp (plan_lists[i].member, name, length) == 0)
       return i;
 
   return -1;
 }
 
 /* Refuses, before json-glib parses anything, input that could hurt it or
- * that it would report badly: invalid UTF-8, NUL bytes, numbers it would
- * wrap, and nesting deeper than any plan needs (json-glib 1.6 recurses
- * once per level). One pass; UTF-8 is validated run by run, since most of
- * a plan is ASCII.
+ * that it would report badly: numbers it would wrap, escapes it would turn
+ * into bytes that are not UTF-8, a second document after the first, and
+ * nesting deeper than any plan needs (json-glib 1.6 recurses once per
+ * level). One pass, which looks inside a string only for its end and its
+ * escapes; lines and columns are counted only for a message. Text that is
+ * not UTF-8 json-glib refuses before it parses anything; a problem found
+ * here after such text is reported as that text instead, so that either
+ * way the first problem in the file is the one reported.
  *
  * On the way it notes, for reading while parsing, the root's members and
  * the arrays that are not inside another array (see on_array_start_cb()).
@@ -1482,8 +1508,7 @@ scan_bytes (Loader      *ld,
             gsize        length,
             GError     **error)
 {
-  guint depth = 0, line = 1, arrays_open = 0, n_members = 0;
-  const char *line_start = data;
+  guint depth = 0, arrays_open = 0, n_members = 0, line, column;
   gboolean in_string = FALSE, any = FALSE;
   gboolean root_is_object = FALSE, expect_name = FALSE, in_name = FALSE, root_done = FALSE;
   const char *name_start = NULL;
@@ -1503,42 +1528,28 @@ scan_bytes (Loader      *ld,
             break;
           c = *p;
 
-          if ((unsigned char) c >= 0x80)
-            {
-              if (!validate_run (data, &p, end, error))
-                return FALSE;
-              continue;
-            }
-
-          if (c == '\0')
-            {
-              encoding_error (data, p, error);
-              return FALSE;
-            }
-
-          if (c == '\n')
-            {
-              line++;
-              line_start = p + 1;
-            }
-          else if (c == '\\')
+          if (c == '\\')
             {
               /* JSON knows eight escapes and \u. json-glib 1.6 also takes C's
                * octal ones, which can make bytes that are not UTF-8 (found by
                * fuzz-plan): refused here, where the line is known. */
               if (p + 1 >= end || p[1] == '\0' || strchr ("\"\\/bfnrtu", p[1]) == NULL)
                 {
-                  g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
-                               _("line %u, column %u: not valid JSON: a backslash in a string must start one of "
-                                 "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u"),
-                               line, (guint) g_utf8_strlen (line_start, p - line_start) + 1);
+                  if (!refuse_encoding_before (data, p, error))
+                    {
+                      locate (data, p, &line, &column);
+                      g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                                   _("line %u, column %u: not valid JSON: a backslash in a string must start one of "
+                                     "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u"),
+                                   line, column);
+                    }
                   return FALSE;
                 }
               if (in_name)
                 ld->unsure = TRUE;   /* the name is not the bytes */
               p++;   /* the escaped character */
             }
-          else if (c == '"')
+          else /* the closing '"' */
             {
               in_string = FALSE;
               if (in_name)
@@ -1559,37 +1570,25 @@ scan_bytes (Loader      *ld,
       if (p == end)
         break;
       c = *p;
+      any = TRUE;
 
       /* json-glib 1.6 reads a second document after the first, keeps the
        * first and loses (and leaks) the rest: saving would then write less
        * than the file held. */
-      if (root_done && c != '\n')
+      if (root_done)
         {
-          g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
-                       _("line %u, column %u: not valid JSON: there is more after the end of the plan"),
-                       line, (guint) g_utf8_strlen (line_start, p - line_start) + 1);
+          if (!refuse_encoding_before (data, p, error))
+            {
+              locate (data, p, &line, &column);
+              g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                           _("line %u, column %u: not valid JSON: there is more after the end of the plan"),
+                           line, column);
+            }
           return FALSE;
         }
 
-      if (c != '\n')
-        any = TRUE;
-
       switch (outside_class[(unsigned char) c])
         {
-        case OUT_HIGH:
-          if (!validate_run (data, &p, end, error))
-            return FALSE;
-          continue;
-
-        case OUT_NUL:
-          encoding_error (data, p, error);
-          return FALSE;
-
-        case OUT_NEWLINE:
-          line++;
-          line_start = p + 1;
-          break;
-
         case OUT_QUOTE:
           in_string = TRUE;
           if (expect_name && depth == 1)
@@ -1605,7 +1604,7 @@ scan_bytes (Loader      *ld,
 
             while (p + 1 < end && is_number_char (p[1]))
               p++;
-            if (!check_number (token, p + 1 - token, line, line_start, error))
+            if (!check_number (data, token, p + 1 - token, error))
               return FALSE;
           }
           break;
@@ -1623,9 +1622,13 @@ scan_bytes (Loader      *ld,
             }
           if (++depth > BT_PLAN_MAX_DEPTH)
             {
-              g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_TOO_DEEP,
-                           _("line %u: the data is nested more than %d levels deep; a plan needs far fewer"),
-                           line, BT_PLAN_MAX_DEPTH);
+              if (!refuse_encoding_before (data, p, error))
+                {
+                  locate (data, p, &line, &column);
+                  g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_TOO_DEEP,
+                               _("line %u: the data is nested more than %d levels deep; a plan needs far fewer"),
+                               line, BT_PLAN_MAX_DEPTH);
+                }
               return FALSE;
             }
           break;
@@ -2091,9 +2094,14 @@ load_bytes (GBytes   *bytes,
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      g_autofree char *message = syntax_error_message (local_error->message);
+      /* json-glib says only that the text is not UTF-8, and says it before
+       * any problem of syntax */
+      if (!refuse_encoding_before (data, data + length, error))
+        {
+          g_autofree char *message = syntax_error_message (local_error->message);
 
-      g_set_error_literal (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX, message);
+          g_set_error_literal (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX, message);
+        }
       loader_clear (&ld);
       return NULL;
     }
