@@ -866,6 +866,15 @@ member_iter_next (MemberIter  *iter,
   return TRUE;
 }
 
+/* strcmp () == 0 for a member's name against a table's, with the first
+ * byte compared inline: most of the names tried are not the one. */
+static inline gboolean
+same_name (const char *a,
+           const char *b)
+{
+  return a[0] == b[0] && strcmp (a, b) == 0;
+}
+
 /* Members the table does not name are kept for writing back. */
 static void
 keep_unknown_members (BtItem     *item,
@@ -884,7 +893,7 @@ keep_unknown_members (BtItem     *item,
       gboolean is_known = FALSE;
 
       for (guint i = 0; i < n_known && !is_known; i++)
-        is_known = strcmp (known[i], name) == 0;
+        is_known = same_name (known[i], name);
 
       if (is_known)
         continue;
@@ -902,15 +911,15 @@ static gboolean
 is_field_member (const ClassInfo *info,
                  const char      *name)
 {
-  if (info->has_id && strcmp (name, "id") == 0)
+  if (info->has_id && same_name (name, "id"))
     return TRUE;
 
   for (guint i = 0; i < info->n_fields; i++)
-    if (strcmp (info->fields[i].member, name) == 0)
+    if (same_name (info->fields[i].member, name))
       return TRUE;
 
   for (guint i = 0; i < info->n_children; i++)
-    if (strcmp (info->children[i].member, name) == 0)
+    if (same_name (info->children[i].member, name))
       return TRUE;
 
   return FALSE;
@@ -944,7 +953,7 @@ read_fields (Loader     *ld,
       guint i;
 
       for (i = 0; i < info->n_fields; i++)
-        if (strcmp (info->fields[i].member, name) == 0)
+        if (same_name (info->fields[i].member, name))
           break;
 
       if (i < info->n_fields)
