@@ -1259,29 +1259,42 @@ check_unique_check_in_weeks (Loader *ld,
     }
 }
 
+/* Where @at is in @data, for a message: its line and its column in
+ * characters, both from 1. The text before @at must be UTF-8. */
+static void
+locate (const char *data,
+        const char *at,
+        guint      *line,
+        guint      *column)
+{
+  const char *line_start = data;
+
+  *line = 1;
+  for (const char *p = data; p < at; p++)
+    if (*p == '\n')
+      {
+        (*line)++;
+        line_start = p + 1;
+      }
+  *column = (guint) g_utf8_strlen (line_start, at - line_start) + 1;
+}
+
 static void
 encoding_error (const char  *data,
                 const char  *at,
                 GError     **error)
 {
-  guint line = 1;
-  const char *line_start = data;
+  guint line, column;
 
-  for (const char *p = data; p < at; p++)
-    if (*p == '\n')
-      {
-        line++;
-        line_start = p + 1;
-      }
-
+  locate (data, at, &line, &column);
   if (*at == '\0')
     g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_ENCODING,
                  _("line %u, column %u: the file contains a NUL byte; a plan is UTF-8 text"),
-                 line, (guint) g_utf8_strlen (line_start, at - line_start) + 1);
+                 line, column);
   else
     g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_ENCODING,
                  _("line %u, column %u: the text is not valid UTF-8"),
-                 line, (guint) g_utf8_strlen (line_start, at - line_start) + 1);
+                 line, column);
 }
 
 /* The first byte of @data that is not UTF-8 text (a NUL included), if
@@ -1300,25 +1313,21 @@ refuse_encoding_before (const char  *data,
   return TRUE;
 }
 
-/* Where @at is in @data, for a message: its line and its column in
- * characters, both from 1. Only for a problem found at @at, once
- * refuse_encoding_before() has found none before it. */
-static void
-locate (const char *data,
-        const char *at,
-        guint      *line,
-        guint      *column)
+/* For a problem the scan found at @at: TRUE, with its line and column, when
+ * it is the first in the file; FALSE, with @error set, when text before it
+ * is not UTF-8, which is then the problem to report. */
+static gboolean
+locate_problem (const char  *data,
+                const char  *at,
+                guint       *line,
+                guint       *column,
+                GError     **error)
 {
-  const char *line_start = data;
+  if (refuse_encoding_before (data, at, error))
+    return FALSE;
 
-  *line = 1;
-  for (const char *p = data; p < at; p++)
-    if (*p == '\n')
-      {
-        (*line)++;
-        line_start = p + 1;
-      }
-  *column = (guint) g_utf8_strlen (line_start, at - line_start) + 1;
+  locate (data, at, line, column);
+  return TRUE;
 }
 
 static gboolean check_number_slow (const char  *data,
@@ -1366,13 +1375,10 @@ check_number_slow (const char  *data,
 
   if (length >= sizeof buf)
     {
-      if (!refuse_encoding_before (data, token, error))
-        {
-          locate (data, token, &line, &column);
-          g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
-                       _("line %u, column %u: the number is too long to be read exactly"),
-                       line, column);
-        }
+      if (locate_problem (data, token, &line, &column, error))
+        g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                     _("line %u, column %u: the number is too long to be read exactly"),
+                     line, column);
       return FALSE;
     }
 
@@ -1388,13 +1394,10 @@ check_number_slow (const char  *data,
       if (isfinite (g_ascii_strtod (buf, NULL)))
         return TRUE;
 
-      if (!refuse_encoding_before (data, token, error))
-        {
-          locate (data, token, &line, &column);
-          g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
-                       _("line %u, column %u: the number %s is too large to be a number at all"),
-                       line, column, buf);
-        }
+      if (locate_problem (data, token, &line, &column, error))
+        g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                     _("line %u, column %u: the number %s is too large to be a number at all"),
+                     line, column, buf);
       return FALSE;
     }
 
@@ -1404,13 +1407,10 @@ check_number_slow (const char  *data,
 
   if (n_digits > 16 || (n_digits == 16 && g_ascii_strtoull (digits, NULL, 10) > (guint64) MAX_SAFE_INTEGER))
     {
-      if (!refuse_encoding_before (data, token, error))
-        {
-          locate (data, token, &line, &column);
-          g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
-                       _("line %u, column %u: the number %s is beyond ±2^53 and cannot be read exactly"),
-                       line, column, buf);
-        }
+      if (locate_problem (data, token, &line, &column, error))
+        g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                     _("line %u, column %u: the number %s is beyond ±2^53 and cannot be read exactly"),
+                     line, column, buf);
       return FALSE;
     }
 
@@ -1544,14 +1544,11 @@ scan_bytes (Loader      *ld,
                * fuzz-plan): refused here, where the line is known. */
               if (p + 1 >= end || p[1] == '\0' || strchr ("\"\\/bfnrtu", p[1]) == NULL)
                 {
-                  if (!refuse_encoding_before (data, p, error))
-                    {
-                      locate (data, p, &line, &column);
-                      g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
-                                   _("line %u, column %u: not valid JSON: a backslash in a string must start one of "
-                                     "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u"),
-                                   line, column);
-                    }
+                  if (locate_problem (data, p, &line, &column, error))
+                    g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                                 _("line %u, column %u: not valid JSON: a backslash in a string must start one of "
+                                   "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u"),
+                                 line, column);
                   return FALSE;
                 }
               if (in_name)
@@ -1586,13 +1583,10 @@ scan_bytes (Loader      *ld,
        * than the file held. */
       if (root_done)
         {
-          if (!refuse_encoding_before (data, p, error))
-            {
-              locate (data, p, &line, &column);
-              g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
-                           _("line %u, column %u: not valid JSON: there is more after the end of the plan"),
-                           line, column);
-            }
+          if (locate_problem (data, p, &line, &column, error))
+            g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                         _("line %u, column %u: not valid JSON: there is more after the end of the plan"),
+                         line, column);
           return FALSE;
         }
 
@@ -1631,13 +1625,10 @@ scan_bytes (Loader      *ld,
             }
           if (++depth > BT_PLAN_MAX_DEPTH)
             {
-              if (!refuse_encoding_before (data, p, error))
-                {
-                  locate (data, p, &line, &column);
-                  g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_TOO_DEEP,
-                               _("line %u: the data is nested more than %d levels deep; a plan needs far fewer"),
-                               line, BT_PLAN_MAX_DEPTH);
-                }
+              if (locate_problem (data, p, &line, &column, error))
+                g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_TOO_DEEP,
+                             _("line %u: the data is nested more than %d levels deep; a plan needs far fewer"),
+                             line, BT_PLAN_MAX_DEPTH);
               return FALSE;
             }
           break;
