@@ -366,7 +366,8 @@ on_store_items_changed_cb (GListModel *store,
   BtItemPrivate *priv = bt_item_get_instance_private (self);
   gboolean adopted = priv->adopting == store;
 
-  /* once: a change made by another handler of this one is not covered */
+  /* only for the splice's own emission: a change that another handler
+   * makes to the store meanwhile is adopted as any other */
   if (adopted)
     priv->adopting = NULL;
 
