@@ -1541,7 +1541,7 @@ scan_bytes (Loader      *ld,
             {
               /* JSON knows eight escapes and \u. json-glib 1.6 also takes C's
                * octal ones, which can make bytes that are not UTF-8 (found by
-               * fuzz-plan): refused here, where the line is known. */
+               * fuzz-plan): refused here, where the place can be told. */
               if (p + 1 >= end || p[1] == '\0' || strchr ("\"\\/bfnrtu", p[1]) == NULL)
                 {
                   if (locate_problem (data, p, &line, &column, error))
@@ -1843,8 +1843,8 @@ on_array_element_cb (JsonParser *parser,
   guint last;
   gsize mark;
 
-  if (ld->arrays_open != 1 || ld->streaming < 0)
-    return;
+  /* update_element_handler() blocks us everywhere else */
+  g_assert (ld->arrays_open == 1 && ld->streaming >= 0);
 
   last = json_array_get_length (array) - 1;
   mark = path_push_index (ld, index);
