@@ -1439,11 +1439,20 @@ skip_plain_text (const char *p,
 {
   while (end - p >= 8)
     {
-      guint64 x;
+      guint64 x, found;
 
       memcpy (&x, p, sizeof x);
-      if (HAS_ZERO_BYTE (x ^ (ONES * '"')) || HAS_ZERO_BYTE (x ^ (ONES * '\\')))
-        break;
+      found = HAS_ZERO_BYTE (x ^ (ONES * '"')) | HAS_ZERO_BYTE (x ^ (ONES * '\\'));
+      if (found != 0)
+        {
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined (__GNUC__)
+          /* The lowest flag is exact (only flags above a zero byte can be
+           * false), and the lowest byte comes first. */
+          return p + (__builtin_ctzll (found) >> 3);
+#else
+          break;
+#endif
+        }
       p += 8;
     }
 
