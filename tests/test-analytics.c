@@ -682,8 +682,8 @@ test_counts_many (void)
         {
           guint n = g_list_model_get_n_items (relationships);
 
-          g_list_store_remove (G_LIST_STORE (relationships), g_rand_int_range (rand, 0, (gint32) n));
-          g_list_store_remove (G_LIST_STORE (milestones), i % 2 ? 0 : g_list_model_get_n_items (milestones) - 1);
+          bt_item_list_remove (BT_ITEM_LIST (relationships), g_rand_int_range (rand, 0, (gint32) n));
+          bt_item_list_remove (BT_ITEM_LIST (milestones), i % 2 ? 0 : g_list_model_get_n_items (milestones) - 1);
         }
     }
 }

@@ -1031,7 +1031,7 @@ test_report_warning_signs (void)
     }
   two = title_page_ink (plan);
 
-  g_list_store_remove_all (G_LIST_STORE (bt_plan_get_check_ins (plan)));
+  bt_item_list_remove_all (BT_ITEM_LIST (bt_plan_get_check_ins (plan)));
   without = title_page_ink (plan);
 
   g_assert_cmpuint (with, >, two + 200);

@@ -382,7 +382,7 @@ test_csv (void)
   bt_import_add_default_rules (plan, history);
   {
     g_autoptr(BtImportRule) rule = bt_import_rule_new (BT_RULE_CALENDAR, "Strategy", "c-road");
-    g_list_store_insert (G_LIST_STORE (bt_plan_get_import_rules (plan)), 0, rule);
+    bt_item_list_insert (BT_ITEM_LIST (bt_plan_get_import_rules (plan)), 0, rule);
   }
 
   t = bt_import_file (plan, BT_IMPORT_TIME_REPORT, toggl, now, &error);
@@ -420,7 +420,7 @@ static void
 test_rules (void)
 {
   g_autoptr(BtPlan) plan = load_fixture ();
-  GListStore *rules = G_LIST_STORE (bt_plan_get_import_rules (plan));
+  BtItemList *rules = BT_ITEM_LIST (bt_plan_get_import_rules (plan));
   const struct {
     BtRuleMatch match;
     const char *pattern;
@@ -448,7 +448,7 @@ test_rules (void)
   for (guint i = 0; i < G_N_ELEMENTS (table); i++)
     {
       g_autoptr(BtImportRule) rule = bt_import_rule_new (table[i].match, table[i].pattern, table[i].category);
-      g_list_store_append (rules, rule);
+      bt_item_list_append (rules, rule);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -283,7 +283,7 @@ test_list_outlives_parent (void)
   g_autoptr(BtTouchpoint) t = bt_touchpoint_new ();
 
   g_object_unref (r);
-  g_list_store_append (G_LIST_STORE (touchpoints), t);
+  bt_item_list_append (BT_ITEM_LIST (touchpoints), t);
 
   g_assert_null (bt_item_get_parent (BT_ITEM (t)));
 }
@@ -327,9 +327,136 @@ test_splice_children (void)
       g_assert_true (bt_item_get_parent (BT_ITEM (t)) == BT_ITEM (r));
     }
 
-  g_list_store_append (G_LIST_STORE (touchpoints), later);
+  bt_item_list_append (BT_ITEM_LIST (touchpoints), later);
   g_assert_true (bt_item_get_parent (BT_ITEM (later)) == BT_ITEM (r));
   g_assert_cmpuint (changed, ==, 2);
+}
+
+typedef struct
+{
+  GString  *events;     /* what was heard, in order */
+  gboolean *gone;       /* set when the removed item is finalized */
+} ListWatch;
+
+static void
+watch_changed_cb (BtItem    *item,
+                  ListWatch *watch)
+{
+  g_string_append (watch->events, "changed;");
+}
+
+static void
+watch_items_changed_cb (GListModel *list,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        ListWatch  *watch)
+{
+  g_string_append_printf (watch->events, "items-changed %u %u %u%s;", position, removed, added,
+                          *watch->gone ? " (removed item gone)" : "");
+}
+
+static void
+mark_gone (gpointer  data,
+           GObject  *where_the_object_was)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+names_are (BtItemList *list,
+           const char *expected)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n;
+  gpointer const *items = bt_item_list_peek_all (list, &n);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (names, "%s%s", i ? "," : "", bt_relationship_get_name (items[i]));
+
+  if (g_strcmp0 (names->str, expected) != 0)
+    g_test_message ("names are %s, not %s", names->str, expected);
+
+  return g_strcmp0 (names->str, expected) == 0;
+}
+
+/* The plan's lists: an array in order, the owner hears of a change before
+ * the list's own listeners do, the items that come in get the owner as
+ * their parent and those that leave forget it, and a removed item lives
+ * until everyone has heard. */
+static void
+test_item_list (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtPlan) other = bt_plan_new ();
+  BtItemList *list = BT_ITEM_LIST (bt_plan_get_relationships (plan));
+  g_autoptr(GString) events = g_string_new (NULL);
+  gboolean gone = FALSE;
+  ListWatch watch = { events, &gone };
+  BtRelationship *r[5];
+  guint position;
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == BT_TYPE_RELATIONSHIP);
+  for (guint i = 0; i < G_N_ELEMENTS (r); i++)
+    {
+      char name[2] = { (char) ('a' + i), '\0' };
+
+      r[i] = bt_relationship_new ();
+      bt_relationship_set_name (r[i], name);
+    }
+
+  bt_item_list_splice (list, 0, 0, (gpointer *) r, 3);
+  g_assert_true (names_are (list, "a,b,c"));
+  g_assert_true (bt_item_get_parent (BT_ITEM (r[1])) == BT_ITEM (plan));
+
+  g_signal_connect (plan, "changed", G_CALLBACK (watch_changed_cb), &watch);
+  g_signal_connect (list, "items-changed", G_CALLBACK (watch_items_changed_cb), &watch);
+  g_object_weak_ref (G_OBJECT (r[1]), mark_gone, &gone);
+  g_object_unref (r[1]);   /* the list holds the only reference now */
+
+  /* b out, d and e in, in the middle */
+  bt_item_list_splice (list, 1, 1, (gpointer *) &r[3], 2);
+  g_assert_cmpstr (events->str, ==, "changed;items-changed 1 1 2;");
+  g_assert_true (gone);
+  g_assert_true (names_are (list, "a,d,e,c"));
+  g_assert_true (bt_item_get_parent (BT_ITEM (r[3])) == BT_ITEM (plan));
+  g_assert_true (bt_item_get_parent (BT_ITEM (r[4])) == BT_ITEM (plan));
+
+  g_assert_true (bt_item_list_find (list, r[4], &position));
+  g_assert_cmpuint (position, ==, 2);
+  g_assert_true (bt_item_list_peek (list, 3) == r[2]);
+  g_assert_null (bt_item_list_peek (list, 4));
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 4));
+  {
+    g_autoptr(BtRelationship) got = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    g_assert_true (got == r[0]);
+    g_assert_cmpuint (G_OBJECT (got)->ref_count, ==, 3);   /* ours, the list's, got */
+  }
+
+  /* an item moved to another plan keeps its new parent when it leaves the
+   * old list */
+  bt_item_list_append (BT_ITEM_LIST (bt_plan_get_relationships (other)), r[2]);
+  bt_item_list_remove (list, 3);
+  g_assert_true (bt_item_get_parent (BT_ITEM (r[2])) == BT_ITEM (other));
+
+  /* one that leaves for nowhere forgets its parent */
+  bt_item_list_remove (list, 0);
+  g_assert_null (bt_item_get_parent (BT_ITEM (r[0])));
+
+  g_string_truncate (events, 0);
+  gone = FALSE;   /* b has been heard of */
+  bt_item_list_splice (list, 1, 0, NULL, 0);
+  g_assert_cmpstr (events->str, ==, "");   /* nothing changed, nothing said */
+
+  bt_item_list_remove_all (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_cmpstr (events->str, ==, "changed;items-changed 0 2 0;");
+  g_assert_null (bt_item_get_parent (BT_ITEM (r[3])));
+
+  for (guint i = 0; i < G_N_ELEMENTS (r); i++)
+    if (i != 1)
+      g_object_unref (r[i]);
 }
 
 static void
@@ -482,11 +609,11 @@ test_last_touchpoint_follows_changes (void)
   g_assert_cmpint (g_date_get_month (&last), ==, 9);
 
   /* a removal */
-  g_list_store_remove (G_LIST_STORE (touchpoints), 0);
+  bt_item_list_remove (BT_ITEM_LIST (touchpoints), 0);
   g_assert_true (bt_relationship_get_last_touchpoint (r, &last));
   g_assert_cmpint (g_date_get_month (&last), ==, 5);
 
-  g_list_store_remove_all (G_LIST_STORE (touchpoints));
+  bt_item_list_remove_all (BT_ITEM_LIST (touchpoints));
   g_assert_false (bt_relationship_get_last_touchpoint (r, &last));
 }
 
@@ -512,9 +639,9 @@ test_business_case_count_follows_changes (void)
   bt_item_append_child (BT_ITEM (plan), bt_plan_get_narratives (plan), BT_ITEM (second));
   g_assert_cmpuint (bt_plan_count_business_cases (plan), ==, 3);
 
-  g_list_store_remove (G_LIST_STORE (bt_narrative_get_business_cases (first)), 0);
+  bt_item_list_remove (BT_ITEM_LIST (bt_narrative_get_business_cases (first)), 0);
   g_assert_cmpuint (bt_plan_count_business_cases (plan), ==, 2);
-  g_list_store_remove (G_LIST_STORE (bt_plan_get_narratives (plan)), 1);
+  bt_item_list_remove (BT_ITEM_LIST (bt_plan_get_narratives (plan)), 1);
   g_assert_cmpuint (bt_plan_count_business_cases (plan), ==, 1);
 }
 
@@ -572,8 +699,8 @@ test_peek_follows_lists (void)
   for (guint asked_first = 0; asked_first < 2; asked_first++)
     {
       g_autoptr(BtPlan) plan = bt_plan_new ();
-      GListStore *relationships = G_LIST_STORE (bt_plan_get_relationships (plan));
-      GListStore *milestones = G_LIST_STORE (bt_plan_get_milestones (plan));
+      BtItemList *relationships = BT_ITEM_LIST (bt_plan_get_relationships (plan));
+      BtItemList *milestones = BT_ITEM_LIST (bt_plan_get_milestones (plan));
       guint n;
 
       if (asked_first)
@@ -597,22 +724,22 @@ test_peek_follows_lists (void)
       check_peeks (plan);
 
       /* removed from the middle, at the ends, several at once; spliced in */
-      g_list_store_remove (relationships, 7);
-      g_list_store_remove (relationships, 0);
-      g_list_store_remove (relationships, g_list_model_get_n_items (G_LIST_MODEL (relationships)) - 1);
-      g_list_store_splice (milestones, 3, 5, NULL, 0);
+      bt_item_list_remove (relationships, 7);
+      bt_item_list_remove (relationships, 0);
+      bt_item_list_remove (relationships, g_list_model_get_n_items (G_LIST_MODEL (relationships)) - 1);
+      bt_item_list_splice (milestones, 3, 5, NULL, 0);
       {
         g_autoptr(BtRelationship) a = bt_relationship_new ();
         g_autoptr(BtRelationship) b = bt_relationship_new ();
         gpointer both[] = { a, b };
 
-        g_list_store_splice (relationships, 4, 2, both, 2);
+        bt_item_list_splice (relationships, 4, 2, both, 2);
       }
-      g_list_store_remove (G_LIST_STORE (bt_plan_get_weeks (plan)), 2);
+      bt_item_list_remove (BT_ITEM_LIST (bt_plan_get_weeks (plan)), 2);
       bt_plan_ensure_week (plan, 2026, 2);
       check_peeks (plan);
 
-      g_list_store_remove_all (relationships);
+      bt_item_list_remove_all (relationships);
       check_peeks (plan);
       bt_plan_peek_relationships (plan, &n);
       g_assert_cmpuint (n, ==, 0);
@@ -626,7 +753,7 @@ test_peek_follows_lists (void)
     g_autoptr(BtWeek) week = bt_week_new (2027, 5);
 
     /* straight into the store: bt_plan_ensure_week() would look first */
-    g_list_store_append (G_LIST_STORE (bt_plan_get_weeks (plan)), week);
+    bt_item_list_append (BT_ITEM_LIST (bt_plan_get_weeks (plan)), week);
     g_signal_remove_emission_hook (signal_id, hook);
     check_peeks (plan);
   }
@@ -649,6 +776,7 @@ main (int   argc,
   g_test_add_func ("/model/child-outlives-parent", test_child_outlives_parent);
   g_test_add_func ("/model/list-outlives-parent", test_list_outlives_parent);
   g_test_add_func ("/model/splice-children", test_splice_children);
+  g_test_add_func ("/model/item-list", test_item_list);
   g_test_add_func ("/model/weeks-sorted", test_weeks_sorted);
   g_test_add_func ("/model/week-hours", test_week_hours);
   g_test_add_func ("/model/week-hours-interned", test_week_hours_interned);

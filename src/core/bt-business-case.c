@@ -25,7 +25,7 @@ struct _BtBusinessCase
   BtCaseStatus status;
   GDate proposed_on;
   GDate decided_on;
-  GListStore *cost_rows;
+  BtItemList *cost_rows;
 };
 
 G_DEFINE_FINAL_TYPE (BtBusinessCase, bt_business_case, BT_TYPE_ITEM)
@@ -268,8 +268,8 @@ bt_business_case_init (BtBusinessCase *self)
   self->status = BT_CASE_DRAFT;
   g_date_clear (&self->proposed_on, 1);
   g_date_clear (&self->decided_on, 1);
-  self->cost_rows = g_list_store_new (BT_TYPE_COST_ROW);
-  bt_item_adopt_store (BT_ITEM (self), self->cost_rows);
+  self->cost_rows = bt_item_list_new (BT_TYPE_COST_ROW);
+  bt_item_adopt_list (BT_ITEM (self), self->cost_rows);
 }
 
 const char *

@@ -401,7 +401,7 @@ bt_history_remove (BtHistory  *self,
 
   g_return_val_if_fail (BT_IS_HISTORY (self), FALSE);
 
-  if (!g_list_store_find (G_LIST_STORE (list), child, &position))
+  if (!bt_item_list_find (BT_ITEM_LIST (list), child, &position))
     return FALSE;
 
   op = g_new0 (Op, 1);

@@ -21,11 +21,9 @@ typedef struct
   char       *id;
   JsonObject *extra;
   BtItem     *parent;   /* not a reference: the parent owns us */
-  GPtrArray  *stores;   /* adopted child stores, owned by the subclass */
+  GPtrArray  *lists;    /* adopted child lists, owned by the subclass */
   BtItem     *changed_child;   /* during ::changed, the child it came through */
   gboolean    quiet;    /* being built by a loader: no notifications */
-  GListModel *adopting; /* the store bt_item_splice_children() is splicing into:
-                         * the children it adds know their parent already */
 } BtItemPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (BtItem, bt_item, G_TYPE_OBJECT)
@@ -44,19 +42,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void on_store_items_changed_cb (GListModel *store,
-                                       guint       position,
-                                       guint       removed,
-                                       guint       added,
-                                       BtItem     *self);
-
 static void
 forget_parent (gpointer item,
-               gpointer user_data)
+               BtItem  *parent)
 {
   BtItemPrivate *priv = bt_item_get_instance_private (BT_ITEM (item));
 
-  if (priv->parent == user_data)
+  if (priv->parent == parent)
     priv->parent = NULL;
 }
 
@@ -66,25 +58,22 @@ bt_item_dispose (GObject *object)
   BtItem *self = BT_ITEM (object);
   BtItemPrivate *priv = bt_item_get_instance_private (self);
 
-  /* Children may outlive us (an undo step can hold one): make sure none of
-   * them keeps pointing here. */
-  if (priv->stores != NULL)
+  /* Children may outlive us (an undo step can hold one), and so may a
+   * list (a view can hold one): make sure none of them keeps pointing
+   * here. */
+  if (priv->lists != NULL)
     {
-      for (guint i = 0; i < priv->stores->len; i++)
+      for (guint i = 0; i < priv->lists->len; i++)
         {
-          GListModel *store = g_ptr_array_index (priv->stores, i);
-          guint n = g_list_model_get_n_items (store);
+          BtItemList *list = g_ptr_array_index (priv->lists, i);
+          guint n;
+          gpointer const *children = bt_item_list_peek_all (list, &n);
 
-          /* The store may outlive us too: it must stop calling us. */
-          g_signal_handlers_disconnect_by_func (store, on_store_items_changed_cb, self);
-
+          bt_item_list_set_owner (list, NULL);
           for (guint j = 0; j < n; j++)
-            {
-              g_autoptr(GObject) child = g_list_model_get_item (store, j);
-              forget_parent (child, self);
-            }
+            forget_parent (children[j], self);
         }
-      g_clear_pointer (&priv->stores, g_ptr_array_unref);
+      g_clear_pointer (&priv->lists, g_ptr_array_unref);
     }
 
   G_OBJECT_CLASS (bt_item_parent_class)->dispose (object);
@@ -356,57 +345,90 @@ bt_item_get_changed_child (BtItem *self)
   return priv->changed_child;
 }
 
-static void
-on_store_items_changed_cb (GListModel *store,
-                           guint       position,
-                           guint       removed,
-                           guint       added,
-                           BtItem     *self)
+/**
+ * bt_item_adopt_list:
+ *
+ * Makes @self the owner of @list and the parent of every item in it, now
+ * and later, so that their changes reach @self. The subclass keeps owning
+ * @list.
+ */
+void
+bt_item_adopt_list (BtItem     *self,
+                    BtItemList *list)
 {
-  BtItemPrivate *priv = bt_item_get_instance_private (self);
-  gboolean adopted = priv->adopting == store;
+  BtItemPrivate *priv;
+  gpointer const *children;
+  guint n;
 
-  /* only for the splice's own emission: a change that another handler
-   * makes to the store meanwhile is adopted as any other */
-  if (adopted)
-    priv->adopting = NULL;
+  g_return_if_fail (BT_IS_ITEM (self));
+  g_return_if_fail (BT_IS_ITEM_LIST (list));
+  g_return_if_fail (bt_item_list_get_owner (list) == NULL);
 
-  for (guint i = 0; i < added && !adopted; i++)
+  priv = bt_item_get_instance_private (self);
+
+  if (priv->lists == NULL)
+    priv->lists = g_ptr_array_new ();
+  g_ptr_array_add (priv->lists, list);
+  bt_item_list_set_owner (list, self);
+
+  children = bt_item_list_peek_all (list, &n);
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(BtItem) child = g_list_model_get_item (store, position + i);
-      BtItemPrivate *child_priv = bt_item_get_instance_private (child);
+      BtItemPrivate *child_priv = bt_item_get_instance_private (children[i]);
+
+      child_priv->parent = self;
+    }
+}
+
+/**
+ * bt_item_children_changed:
+ * @list: a list of @self's (see bt_item_adopt_list())
+ * @removed: (array length=n_removed): the items that left @list
+ * @n_added: how many items came in at @position
+ *
+ * For #BtItemList, which calls it on each change before it emits
+ * #GListModel::items-changed: the items that came in get @self as their
+ * parent, those that left forget it, then the class hears of the change
+ * (#BtItemClass.children_changed) and #BtItem::changed is emitted.
+ */
+void
+bt_item_children_changed (BtItem     *self,
+                          BtItemList *list,
+                          guint       position,
+                          gpointer   *removed,
+                          guint       n_removed,
+                          guint       n_added)
+{
+  BtItemClass *klass = BT_ITEM_GET_CLASS (self);
+  gpointer const *children;
+  guint n;
+
+  for (guint i = 0; i < n_removed; i++)
+    forget_parent (removed[i], self);
+
+  children = bt_item_list_peek_all (list, &n);
+  g_assert (position + n_added <= n);
+  for (guint i = position; i < position + n_added; i++)
+    {
+      BtItemPrivate *child_priv = bt_item_get_instance_private (children[i]);
 
       child_priv->parent = self;
     }
 
+  if (klass->children_changed != NULL)
+    klass->children_changed (self, list, position, n_removed, n_added);
+
   bt_item_changed (self);
 }
 
-/**
- * bt_item_adopt_store:
- *
- * Makes @self the parent of every item in @store, now and later, so that
- * their changes reach @self. The subclass keeps owning @store.
- */
-void
-bt_item_adopt_store (BtItem     *self,
-                     GListStore *store)
+static BtItemList *
+own_list (BtItem     *self,
+          GListModel *list)
 {
-  BtItemPrivate *priv;
+  if (!BT_IS_ITEM_LIST (list) || bt_item_list_get_owner (BT_ITEM_LIST (list)) != self)
+    return NULL;
 
-  g_return_if_fail (BT_IS_ITEM (self));
-  g_return_if_fail (G_IS_LIST_STORE (store));
-
-  priv = bt_item_get_instance_private (self);
-
-  if (priv->stores == NULL)
-    priv->stores = g_ptr_array_new ();
-  g_ptr_array_add (priv->stores, store);
-
-  /* Not g_signal_connect_object(), which costs a weak reference and a
-   * closure watch on each of a plan's hundreds of stores: dispose
-   * disconnects. */
-  g_signal_connect (store, "items-changed", G_CALLBACK (on_store_items_changed_cb), self);
+  return BT_ITEM_LIST (list);
 }
 
 void
@@ -416,11 +438,11 @@ bt_item_insert_child (BtItem     *self,
                       BtItem     *child)
 {
   g_return_if_fail (BT_IS_ITEM (self));
-  g_return_if_fail (G_IS_LIST_STORE (list));
+  g_return_if_fail (own_list (self, list) != NULL);
   g_return_if_fail (BT_IS_ITEM (child));
 
   position = MIN (position, g_list_model_get_n_items (list));
-  g_list_store_insert (G_LIST_STORE (list), position, child);
+  bt_item_list_insert (BT_ITEM_LIST (list), position, child);
 }
 
 void
@@ -428,19 +450,17 @@ bt_item_append_child (BtItem     *self,
                       GListModel *list,
                       BtItem     *child)
 {
-  g_return_if_fail (G_IS_LIST_STORE (list));
+  g_return_if_fail (BT_IS_ITEM_LIST (list));
 
   bt_item_insert_child (self, list, g_list_model_get_n_items (list), child);
 }
 
 /**
  * bt_item_splice_children:
- * @list: a store that @self adopted (see bt_item_adopt_store())
+ * @list: a list of @self's (see bt_item_adopt_list())
  * @children: (array length=n_children): the items to put in at @position
  *
- * g_list_store_splice() for a list of @self, adding @children at @position
- * (none removed): one change notification, and the children's parent is
- * set here, from @children, rather than fetched back from @list one by one.
+ * Adds @children to @list at @position, none removed: one change.
  */
 void
 bt_item_splice_children (BtItem     *self,
@@ -449,26 +469,10 @@ bt_item_splice_children (BtItem     *self,
                          gpointer   *children,
                          guint       n_children)
 {
-  BtItemPrivate *priv;
-
   g_return_if_fail (BT_IS_ITEM (self));
-  g_return_if_fail (G_IS_LIST_STORE (list));
-  g_return_if_fail (position <= g_list_model_get_n_items (list));
+  g_return_if_fail (own_list (self, list) != NULL);
 
-  priv = bt_item_get_instance_private (self);
-
-  for (guint i = 0; i < n_children; i++)
-    {
-      BtItemPrivate *child_priv;
-
-      g_return_if_fail (BT_IS_ITEM (children[i]));
-      child_priv = bt_item_get_instance_private (children[i]);
-      child_priv->parent = self;
-    }
-
-  priv->adopting = list;
-  g_list_store_splice (G_LIST_STORE (list), position, 0, children, n_children);
-  priv->adopting = NULL;
+  bt_item_list_splice (BT_ITEM_LIST (list), position, 0, children, n_children);
 }
 
 /**
@@ -483,21 +487,16 @@ bt_item_remove_child (BtItem     *self,
                       BtItem     *child,
                       guint      *position)
 {
-  BtItemPrivate *child_priv;
   guint pos;
 
   g_return_val_if_fail (BT_IS_ITEM (self), FALSE);
-  g_return_val_if_fail (G_IS_LIST_STORE (list), FALSE);
+  g_return_val_if_fail (own_list (self, list) != NULL, FALSE);
   g_return_val_if_fail (BT_IS_ITEM (child), FALSE);
 
-  if (!g_list_store_find (G_LIST_STORE (list), child, &pos))
+  if (!bt_item_list_find (BT_ITEM_LIST (list), child, &pos))
     return FALSE;
 
-  child_priv = bt_item_get_instance_private (child);
-  if (child_priv->parent == self)
-    child_priv->parent = NULL;
-
-  g_list_store_remove (G_LIST_STORE (list), pos);
+  bt_item_list_remove (BT_ITEM_LIST (list), pos);
 
   if (position != NULL)
     *position = pos;

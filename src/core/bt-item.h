@@ -8,6 +8,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "bt-item-list.h"
+
 G_BEGIN_DECLS
 
 #define BT_TYPE_ITEM (bt_item_get_type ())
@@ -22,8 +24,16 @@ struct _BtItemClass
    * from its content and keeps. */
   void (*changed) (BtItem *self);
 
+  /* Called when one of the item's lists changed (see
+   * bt_item_children_changed()), before BtItem::changed. */
+  void (*children_changed) (BtItem     *self,
+                            BtItemList *list,
+                            guint       position,
+                            guint       removed,
+                            guint       added);
+
   /*< private >*/
-  gpointer padding[3];
+  gpointer padding[2];
 };
 
 const char *bt_item_get_id           (BtItem      *self);
@@ -39,8 +49,14 @@ void        bt_item_notify           (BtItem      *self,
                                       GParamSpec  *pspec);
 void        bt_item_changed          (BtItem      *self);
 BtItem     *bt_item_get_changed_child (BtItem     *self);
-void        bt_item_adopt_store      (BtItem      *self,
-                                      GListStore  *store);
+void        bt_item_adopt_list       (BtItem      *self,
+                                      BtItemList  *list);
+void        bt_item_children_changed (BtItem      *self,
+                                      BtItemList  *list,
+                                      guint        position,
+                                      gpointer    *removed,
+                                      guint        n_removed,
+                                      guint        n_added);
 void        bt_item_insert_child     (BtItem      *self,
                                       GListModel  *list,
                                       guint        position,

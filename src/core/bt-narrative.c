@@ -18,8 +18,8 @@ struct _BtNarrative
   char *headline;
   BtNarrativeStatus status;
   GDate target_date;
-  GListStore *impact_statements;
-  GListStore *business_cases;
+  BtItemList *impact_statements;
+  BtItemList *business_cases;
 };
 
 G_DEFINE_FINAL_TYPE (BtNarrative, bt_narrative, BT_TYPE_ITEM)
@@ -178,10 +178,10 @@ bt_narrative_init (BtNarrative *self)
 {
   self->status = BT_NARRATIVE_DRAFT;
   g_date_clear (&self->target_date, 1);
-  self->impact_statements = g_list_store_new (BT_TYPE_IMPACT_STATEMENT);
-  bt_item_adopt_store (BT_ITEM (self), self->impact_statements);
-  self->business_cases = g_list_store_new (BT_TYPE_BUSINESS_CASE);
-  bt_item_adopt_store (BT_ITEM (self), self->business_cases);
+  self->impact_statements = bt_item_list_new (BT_TYPE_IMPACT_STATEMENT);
+  bt_item_adopt_list (BT_ITEM (self), self->impact_statements);
+  self->business_cases = bt_item_list_new (BT_TYPE_BUSINESS_CASE);
+  bt_item_adopt_list (BT_ITEM (self), self->business_cases);
 }
 
 const char *

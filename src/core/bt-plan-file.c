@@ -1793,7 +1793,7 @@ add_list_to_plan (Loader *ld,
                   ListId  list)
 {
   GPtrArray *items = ld->items[list];
-  GListStore *store = G_LIST_STORE (plan_lists[list].get (plan));
+  GListModel *store = plan_lists[list].get (plan);
   gboolean sorted = TRUE;
 
   if (items == NULL)
@@ -1807,7 +1807,7 @@ add_list_to_plan (Loader *ld,
 
   /* One splice instead of n inserts: one change notification. */
   if (sorted)
-    bt_item_splice_children (BT_ITEM (plan), G_LIST_MODEL (store), 0, items->pdata, items->len);
+    bt_item_splice_children (BT_ITEM (plan), store, 0, items->pdata, items->len);
   else
     for (guint i = 0; i < items->len; i++)
       bt_plan_add_week (plan, g_ptr_array_index (items, i));

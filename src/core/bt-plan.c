@@ -18,14 +18,14 @@ struct _BtPlan
   BtItem      parent_instance;
 
   BtProfile  *profile;
-  GListStore *phases;
-  GListStore *milestones;
-  GListStore *categories;
-  GListStore *weeks;          /* sorted by week */
-  GListStore *relationships;
-  GListStore *narratives;
-  GListStore *check_ins;
-  GListStore *import_rules;
+  BtItemList *phases;
+  BtItemList *milestones;
+  BtItemList *categories;
+  BtItemList *weeks;          /* sorted by week */
+  BtItemList *relationships;
+  BtItemList *narratives;
+  BtItemList *check_ins;
+  BtItemList *import_rules;
 
   guint64     generation;
   guint64     cases_generation;  /* when n_cases was counted, plus one */
@@ -38,14 +38,9 @@ struct _BtPlan
   BtPlanChange log[BT_PLAN_LOG];
   guint64     log_generation[BT_PLAN_LOG];
   guint       log_next;
-  /* The store whose items-changed is about to reach on_self_changed_cb() */
-  gboolean    store_changing;
-  BtPlanChange store_change;
-  /* The items of the weeks', relationships' and milestones' lists, in order, not
-   * referenced (the stores hold them): walked by the analytics without a
-   * call, a reference and a step through the store's tree for each item.
-   * NULL until asked for, then kept in step by on_store_items_changed_cb(). */
-  GPtrArray  *mirror[BT_PLAN_N_PARTS];
+  /* The list whose change is about to reach on_self_changed_cb() */
+  gboolean    list_changing;
+  BtPlanChange list_change;
   guint       n_cases;
   guint       file_version;
   guint       read_only : 1;
@@ -77,8 +72,6 @@ bt_plan_dispose (GObject *object)
   g_clear_object (&self->narratives);
   g_clear_object (&self->check_ins);
   g_clear_object (&self->import_rules);
-  for (BtPlanPart part = 0; part < BT_PLAN_N_PARTS; part++)
-    g_clear_pointer (&self->mirror[part], g_ptr_array_unref);
 }
 
 static void
@@ -148,15 +141,15 @@ on_self_changed_cb (BtPlan *self)
 
   self->generation++;
 
-  if (child == NULL && self->store_changing)
+  if (child == NULL && self->list_changing)
     {
       /* One of the plan's lists gained or lost items: the weeks' list
        * change is logged, any other list's touches its part as a whole. */
-      self->store_changing = FALSE;
-      if (self->store_change.part == BT_PLAN_PART_WEEKS)
-        log_change (self, &self->store_change);
-      else if (self->store_change.part < BT_PLAN_N_PARTS)
-        whole_change (self, self->store_change.part);
+      self->list_changing = FALSE;
+      if (self->list_change.part == BT_PLAN_PART_WEEKS)
+        log_change (self, &self->list_change);
+      else if (self->list_change.part < BT_PLAN_N_PARTS)
+        whole_change (self, self->list_change.part);
     }
   else if (child == NULL)
     {
@@ -177,8 +170,8 @@ on_self_changed_cb (BtPlan *self)
    * part: nothing derived from them is kept */
 }
 
-static GListStore *
-part_store (BtPlan     *self,
+static BtItemList *
+part_list (BtPlan     *self,
             BtPlanPart  part)
 {
   switch (part)
@@ -192,62 +185,22 @@ part_store (BtPlan     *self,
     }
 }
 
-/* Brings @mirror in step with @store after items-changed. */
+/* Before BtItem::changed, which on_self_changed_cb() handles. */
 static void
-update_mirror (GPtrArray  *mirror,
-               GListModel *store,
-               guint       position,
-               guint       removed,
-               guint       added)
+bt_plan_children_changed (BtItem     *item,
+                          BtItemList *list,
+                          guint       position,
+                          guint       removed,
+                          guint       added)
 {
-  guint tail;
-
-  if (removed > 0)
-    g_ptr_array_remove_range (mirror, position, removed);
-  if (added == 0)
-    return;
-
-  tail = mirror->len - position;
-  g_ptr_array_set_size (mirror, mirror->len + added);
-  memmove (mirror->pdata + position + added, mirror->pdata + position, tail * sizeof (gpointer));
-  for (guint i = 0; i < added; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (store, position + i);
-
-      mirror->pdata[position + i] = item;   /* the store keeps it */
-    }
-}
-
-/* Runs before the handler that bt_item_adopt_store() connects, which tells
- * the plan that it changed. */
-static void
-on_store_items_changed_cb (GListModel *store,
-                           guint       position,
-                           guint       removed,
-                           guint       added,
-                           BtPlan     *self)
-{
+  BtPlan *self = BT_PLAN (item);
   BtPlanPart part = 0;
 
-  while (part < BT_PLAN_N_PARTS && (gpointer) store != (gpointer) part_store (self, part))
+  while (part < BT_PLAN_N_PARTS && list != part_list (self, part))
     part++;
 
-  /* A mirror out of step (asked for while the store was already changed
-   * but had not said so yet) is dropped, and made afresh when next asked
-   * for. */
-  if (part < BT_PLAN_N_PARTS && self->mirror[part] != NULL)
-    {
-      GPtrArray *mirror = self->mirror[part];
-
-      if (position + removed <= mirror->len &&
-          mirror->len - removed + added == g_list_model_get_n_items (store))
-        update_mirror (mirror, store, position, removed, added);
-      else
-        g_clear_pointer (&self->mirror[part], g_ptr_array_unref);
-    }
-
-  self->store_changing = TRUE;
-  self->store_change = (BtPlanChange) {
+  self->list_changing = TRUE;
+  self->list_change = (BtPlanChange) {
     part, .serial = G_MAXUINT, .position = position, .removed = removed, .added = added,
   };
 }
@@ -260,6 +213,7 @@ bt_plan_class_init (BtPlanClass *klass)
   object_class->dispose = bt_plan_dispose;
   object_class->get_property = bt_plan_get_property;
   object_class->set_property = bt_plan_set_property;
+  BT_ITEM_CLASS (klass)->children_changed = bt_plan_children_changed;
 
   /**
    * BtPlan:read-only:
@@ -277,44 +231,42 @@ bt_plan_class_init (BtPlanClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
-static GListStore *
-adopt_new_store (BtPlan *self,
-                 GType   item_type)
+static BtItemList *
+adopt_new_list (BtPlan *self,
+                GType   item_type)
 {
-  GListStore *store = g_list_store_new (item_type);
+  BtItemList *list = bt_item_list_new (item_type);
 
-  g_signal_connect_object (store, "items-changed", G_CALLBACK (on_store_items_changed_cb),
-                           self, G_CONNECT_DEFAULT);
-  bt_item_adopt_store (BT_ITEM (self), store);
+  bt_item_adopt_list (BT_ITEM (self), list);
 
-  return store;
+  return list;
 }
 
 static void
 bt_plan_init (BtPlan *self)
 {
-  self->phases = adopt_new_store (self, BT_TYPE_PHASE);
-  self->milestones = adopt_new_store (self, BT_TYPE_MILESTONE);
-  self->categories = adopt_new_store (self, BT_TYPE_CATEGORY);
-  self->weeks = adopt_new_store (self, BT_TYPE_WEEK);
-  self->relationships = adopt_new_store (self, BT_TYPE_RELATIONSHIP);
-  self->narratives = adopt_new_store (self, BT_TYPE_NARRATIVE);
-  self->check_ins = adopt_new_store (self, BT_TYPE_CHECK_IN);
-  self->import_rules = adopt_new_store (self, BT_TYPE_IMPORT_RULE);
+  self->phases = adopt_new_list (self, BT_TYPE_PHASE);
+  self->milestones = adopt_new_list (self, BT_TYPE_MILESTONE);
+  self->categories = adopt_new_list (self, BT_TYPE_CATEGORY);
+  self->weeks = adopt_new_list (self, BT_TYPE_WEEK);
+  self->relationships = adopt_new_list (self, BT_TYPE_RELATIONSHIP);
+  self->narratives = adopt_new_list (self, BT_TYPE_NARRATIVE);
+  self->check_ins = adopt_new_list (self, BT_TYPE_CHECK_IN);
+  self->import_rules = adopt_new_list (self, BT_TYPE_IMPORT_RULE);
 
-  /* The profile is a single child; a one-item store gives it a parent like
+  /* The profile is a single child; a one-item list gives it a parent like
    * any other item without a second mechanism. */
   self->profile = bt_profile_new ();
   {
-    g_autoptr(GListStore) holder = adopt_new_store (self, BT_TYPE_PROFILE);
-    g_list_store_append (holder, self->profile);
+    g_autoptr(BtItemList) holder = adopt_new_list (self, BT_TYPE_PROFILE);
+    bt_item_list_append (holder, self->profile);
     g_object_set_data_full (G_OBJECT (self), "bt-profile-holder",
                             g_steal_pointer (&holder), g_object_unref);
   }
 
-  /* The profile's store changed before anyone listened: that change must
+  /* The profile's list changed before anyone listened: that change must
    * not be taken for the next. */
-  self->store_changing = FALSE;
+  self->list_changing = FALSE;
   g_signal_connect (self, "changed", G_CALLBACK (on_self_changed_cb), NULL);
 }
 
@@ -355,7 +307,7 @@ bt_plan_add_default_categories (BtPlan *self)
       bt_category_set_name (category, _(default_categories[i].name));
       bt_category_set_kind (category, default_categories[i].kind);
       bt_category_set_color (category, default_categories[i].color);
-      g_list_store_append (self->categories, category);
+      bt_item_list_append (self->categories, category);
     }
 }
 
@@ -399,34 +351,14 @@ LIST_GETTER (narratives)
 LIST_GETTER (check_ins)
 LIST_GETTER (import_rules)
 
-static gpointer *
-peek_items (BtPlan     *self,
-            BtPlanPart  part,
-            guint      *n_items)
-{
-  GPtrArray *mirror = self->mirror[part];
-
-  if (mirror == NULL)
-    {
-      GListModel *store = G_LIST_MODEL (part_store (self, part));
-
-      mirror = self->mirror[part] = g_ptr_array_sized_new (g_list_model_get_n_items (store));
-      update_mirror (mirror, store, 0, 0, g_list_model_get_n_items (store));
-    }
-
-  *n_items = mirror->len;
-
-  return mirror->pdata;
-}
-
-#define LIST_PEEKER(type, name, part)                                   \
+#define LIST_PEEKER(type, name)                                   \
   type *const *                                                         \
   bt_plan_peek_##name (BtPlan *self,                                    \
                        guint  *n_items)                                 \
   {                                                                     \
     g_return_val_if_fail (BT_IS_PLAN (self), NULL);                     \
     g_return_val_if_fail (n_items != NULL, NULL);                       \
-    return (type *const *) peek_items (self, part, n_items);            \
+    return (type *const *) bt_item_list_peek_all (self->name, n_items); \
   }
 
 /**
@@ -440,9 +372,9 @@ peek_items (BtPlan     *self,
  * Returns: (transfer none) (array length=n_items): the weeks in order; valid
  *   until the list changes
  */
-LIST_PEEKER (BtWeek, weeks, BT_PLAN_PART_WEEKS)
-LIST_PEEKER (BtRelationship, relationships, BT_PLAN_PART_RELATIONSHIPS)
-LIST_PEEKER (BtMilestone, milestones, BT_PLAN_PART_MILESTONES)
+LIST_PEEKER (BtWeek, weeks)
+LIST_PEEKER (BtRelationship, relationships)
+LIST_PEEKER (BtMilestone, milestones)
 
 gboolean
 bt_plan_get_read_only (BtPlan *self)
@@ -639,7 +571,6 @@ bt_plan_find_week (BtPlan *self,
                    int     week)
 {
   g_autoptr(BtWeek) probe = NULL;
-  g_autoptr(BtWeek) item = NULL;
   gboolean found;
   guint pos;
 
@@ -653,9 +584,7 @@ bt_plan_find_week (BtPlan *self,
   if (!found)
     return NULL;
 
-  item = g_list_model_get_item (G_LIST_MODEL (self->weeks), pos);
-
-  return item;   /* the store keeps it alive */
+  return bt_item_list_peek (self->weeks, pos);
 }
 
 /**

@@ -27,7 +27,7 @@ struct _BtRelationship
   GDate next_step_due;
   char *help_with;
   char *notes;
-  GListStore *touchpoints;
+  BtItemList *touchpoints;
 };
 
 G_DEFINE_FINAL_TYPE (BtRelationship, bt_relationship, BT_TYPE_ITEM)
@@ -278,8 +278,8 @@ bt_relationship_init (BtRelationship *self)
   self->strength = 3;
   self->cadence_days = 30;
   g_date_clear (&self->next_step_due, 1);
-  self->touchpoints = g_list_store_new (BT_TYPE_TOUCHPOINT);
-  bt_item_adopt_store (BT_ITEM (self), self->touchpoints);
+  self->touchpoints = bt_item_list_new (BT_TYPE_TOUCHPOINT);
+  bt_item_adopt_list (BT_ITEM (self), self->touchpoints);
 }
 
 const char *

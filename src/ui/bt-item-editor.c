@@ -843,7 +843,7 @@ bt_item_editor_new (GtkWindow  *parent,
   self->owner = owner ? g_object_ref (owner) : NULL;
   self->list = list ? g_object_ref (list) : NULL;
   self->item = g_object_ref (item);
-  self->is_new = list != NULL && !g_list_store_find (G_LIST_STORE (list), item, &position);
+  self->is_new = list != NULL && !bt_item_list_find (BT_ITEM_LIST (list), item, &position);
 
   kind = bt_item_kind_label (G_OBJECT_TYPE (item));
   adw_window_title_set_title (self->window_title, kind);

@@ -278,7 +278,7 @@ op_analytics_after_new_week (Bench *b)
     {
       /* by its position: bt_item_remove_child() would first look for it
        * through the whole list, which is not what is measured */
-      g_list_store_remove (G_LIST_STORE (weeks), g_list_model_get_n_items (weeks) - 1);
+      bt_item_list_remove (BT_ITEM_LIST (weeks), g_list_model_get_n_items (weeks) - 1);
       b->new_week = NULL;
     }
   else

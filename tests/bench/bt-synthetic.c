@@ -96,7 +96,7 @@ bt_synthetic_plan (double  scale,
       bt_phase_set_end (phase, &d);
       g_ptr_array_add (items, g_steal_pointer (&phase));
     }
-  g_list_store_splice (G_LIST_STORE (bt_plan_get_phases (plan)), 0, 0, items->pdata, items->len);
+  bt_item_list_splice (BT_ITEM_LIST (bt_plan_get_phases (plan)), 0, 0, items->pdata, items->len);
   g_ptr_array_set_size (items, 0);
 
   for (guint i = 0; i < n_milestones; i++)
@@ -115,7 +115,7 @@ bt_synthetic_plan (double  scale,
         }
       g_ptr_array_add (items, g_steal_pointer (&m));
     }
-  g_list_store_splice (G_LIST_STORE (bt_plan_get_milestones (plan)), 0, 0, items->pdata, items->len);
+  bt_item_list_splice (BT_ITEM_LIST (bt_plan_get_milestones (plan)), 0, 0, items->pdata, items->len);
   g_ptr_array_set_size (items, 0);
 
   d = start;
@@ -139,7 +139,7 @@ bt_synthetic_plan (double  scale,
       g_ptr_array_add (weeks, week);
       g_date_add_days (&d, 7);
     }
-  g_list_store_splice (G_LIST_STORE (bt_plan_get_weeks (plan)), 0, 0, weeks->pdata, weeks->len);
+  bt_item_list_splice (BT_ITEM_LIST (bt_plan_get_weeks (plan)), 0, 0, weeks->pdata, weeks->len);
 
   for (guint i = 0; i < n_relationships; i++)
     {
@@ -164,11 +164,11 @@ bt_synthetic_plan (double  scale,
           bt_touchpoint_set_note (tp, note);
           g_ptr_array_add (touchpoints, tp);
         }
-      g_list_store_splice (G_LIST_STORE (bt_relationship_get_touchpoints (r)), 0, 0,
+      bt_item_list_splice (BT_ITEM_LIST (bt_relationship_get_touchpoints (r)), 0, 0,
                            touchpoints->pdata, touchpoints->len);
       g_ptr_array_add (items, g_steal_pointer (&r));
     }
-  g_list_store_splice (G_LIST_STORE (bt_plan_get_relationships (plan)), 0, 0, items->pdata, items->len);
+  bt_item_list_splice (BT_ITEM_LIST (bt_plan_get_relationships (plan)), 0, 0, items->pdata, items->len);
   g_ptr_array_set_size (items, 0);
 
   for (guint i = 0; i < n_narratives; i++)
@@ -188,7 +188,7 @@ bt_synthetic_plan (double  scale,
 
           bt_impact_statement_set_summary (s, summary);
           bt_impact_statement_set_impact_value (s, g_rand_int_range (rand, 1000, 100000));
-          g_list_store_append (G_LIST_STORE (bt_narrative_get_impact_statements (n)), s);
+          bt_item_list_append (BT_ITEM_LIST (bt_narrative_get_impact_statements (n)), s);
         }
       bt_business_case_set_title (bc, title);
       bt_business_case_set_problem (bc, problem);
@@ -204,12 +204,12 @@ bt_synthetic_plan (double  scale,
           bt_cost_row_set_metric (row, "Licences and time");
           bt_cost_row_set_current_monthly (row, now);
           bt_cost_row_set_projected_monthly (row, now * g_rand_double_range (rand, 0.3, 0.9));
-          g_list_store_append (G_LIST_STORE (bt_business_case_get_cost_rows (bc)), row);
+          bt_item_list_append (BT_ITEM_LIST (bt_business_case_get_cost_rows (bc)), row);
         }
-      g_list_store_append (G_LIST_STORE (bt_narrative_get_business_cases (n)), bc);
+      bt_item_list_append (BT_ITEM_LIST (bt_narrative_get_business_cases (n)), bc);
       g_ptr_array_add (items, g_steal_pointer (&n));
     }
-  g_list_store_splice (G_LIST_STORE (bt_plan_get_narratives (plan)), 0, 0, items->pdata, items->len);
+  bt_item_list_splice (BT_ITEM_LIST (bt_plan_get_narratives (plan)), 0, 0, items->pdata, items->len);
 
   return plan;
 }

@@ -27,7 +27,7 @@ fixture (void)
       bt_profile_set_email (bt_plan_get_profile (plan), "alex@example.com");
       bt_relationship_set_name (r, "Priya");
       bt_relationship_set_email (r, "priya@example.com");
-      g_list_store_append (G_LIST_STORE (bt_plan_get_relationships (plan)), r);
+      bt_item_list_append (BT_ITEM_LIST (bt_plan_get_relationships (plan)), r);
     }
 
   return plan;
