@@ -116,6 +116,62 @@ test_sample_round_trip_is_identical (void)
     }
 }
 
+/* Each field is read by a setter of its own: one given the wrong field
+ * would go unseen where the file leaves that field out. The sample has
+ * every field but these, each given here a value of its own, and what
+ * is read back must save as it was. */
+static void
+test_every_field_is_read_into_its_own (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autoptr(GBytes) original = read_bytes (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (original, &error);
+  g_autoptr(BtPlan) again = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) saved_again = NULL;
+  g_autoptr(BtRelationship) r = NULL;
+  g_autoptr(BtTouchpoint) t = NULL;
+  g_autoptr(BtCategory) c = NULL;
+  g_autoptr(BtImportRule) rule = NULL;
+
+  g_assert_no_error (error);
+  r = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  t = g_list_model_get_item (bt_relationship_get_touchpoints (r), 0);
+  c = g_list_model_get_item (bt_plan_get_categories (plan), 1);
+  bt_profile_set_email (bt_plan_get_profile (plan), "sam@example.com");
+  bt_touchpoint_set_source (t, "calendar");
+  rule = bt_import_rule_new (BT_RULE_ATTENDEE, "@sales.example.com", bt_item_get_id (BT_ITEM (c)));
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_import_rules (plan), BT_ITEM (rule));
+
+  saved = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+  g_assert_no_error (error);
+  again = bt_plan_file_load_bytes (saved, &error);
+  g_assert_no_error (error);
+  saved_again = bt_plan_file_serialize (again, BT_PLAN_SECTION_ALL, &error);
+  g_assert_no_error (error);
+
+  if (!g_bytes_equal (saved, saved_again))
+    {
+      g_autofree char *out = g_build_filename (g_get_tmp_dir (), "every-field-read-back.json", NULL);
+      g_file_set_contents (out, g_bytes_get_data (saved_again, NULL), g_bytes_get_size (saved_again), NULL);
+      g_test_fail_printf ("a field was read into another; what was read saves as %s", out);
+      return;
+    }
+  g_assert_cmpstr (bt_profile_get_email (bt_plan_get_profile (again)), ==, "sam@example.com");
+  {
+    g_autoptr(BtRelationship) r2 = g_list_model_get_item (bt_plan_get_relationships (again), 0);
+    g_autoptr(BtTouchpoint) t2 = g_list_model_get_item (bt_relationship_get_touchpoints (r2), 0);
+    g_autoptr(BtImportRule) rule2 = g_list_model_get_item (bt_plan_get_import_rules (again), 0);
+
+    g_assert_cmpstr (bt_touchpoint_get_source (t2), ==, "calendar");
+    g_assert_cmpstr (bt_touchpoint_get_note (t2), ==, bt_touchpoint_get_note (t));
+    g_assert_cmpint (bt_import_rule_get_match (rule2), ==, BT_RULE_ATTENDEE);
+    g_assert_cmpstr (bt_import_rule_get_pattern (rule2), ==, "@sales.example.com");
+    g_assert_cmpstr (bt_import_rule_get_category (rule2), ==, bt_item_get_id (BT_ITEM (c)));
+  }
+}
+
 static void
 test_unknown_fields_survive (void)
 {
@@ -801,6 +857,7 @@ main (int   argc,
 
   g_test_add_func ("/plan-file/sample-loads", test_sample_loads);
   g_test_add_func ("/plan-file/sample-round-trip-is-identical", test_sample_round_trip_is_identical);
+  g_test_add_func ("/plan-file/every-field-is-read-into-its-own", test_every_field_is_read_into_its_own);
   g_test_add_func ("/plan-file/unknown-fields-survive", test_unknown_fields_survive);
   g_test_add_func ("/plan-file/numbers-are-written-readably", test_numbers_are_written_readably);
   g_test_add_func ("/plan-file/numbers-written-as-before", test_numbers_written_as_before);
