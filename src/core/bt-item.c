@@ -362,6 +362,7 @@ bt_item_adopt_list (BtItem     *self,
 
   g_return_if_fail (BT_IS_ITEM (self));
   g_return_if_fail (BT_IS_ITEM_LIST (list));
+  g_return_if_fail (g_type_is_a (g_list_model_get_item_type (G_LIST_MODEL (list)), BT_TYPE_ITEM));
   g_return_if_fail (bt_item_list_get_owner (list) == NULL);
 
   priv = bt_item_get_instance_private (self);
@@ -399,10 +400,14 @@ bt_item_children_changed (BtItem     *self,
                           guint       n_removed,
                           guint       n_added)
 {
-  BtItemClass *klass = BT_ITEM_GET_CLASS (self);
+  BtItemClass *klass;
   gpointer const *children;
   guint n;
 
+  g_return_if_fail (BT_IS_ITEM (self));
+  g_return_if_fail (BT_IS_ITEM_LIST (list) && bt_item_list_get_owner (list) == self);
+
+  klass = BT_ITEM_GET_CLASS (self);
   for (guint i = 0; i < n_removed; i++)
     forget_parent (removed[i], self);
 
