@@ -115,14 +115,6 @@ bt_item_list_new (GType item_type)
   return self;
 }
 
-guint
-bt_item_list_get_n_items (BtItemList *self)
-{
-  g_return_val_if_fail (BT_IS_ITEM_LIST (self), 0);
-
-  return self->items->len;
-}
-
 /**
  * bt_item_list_peek:
  *

@@ -16,7 +16,6 @@ G_DECLARE_FINAL_TYPE (BtItemList, bt_item_list, BT, ITEM_LIST, GObject)
 typedef struct _BtItem BtItem;
 
 BtItemList     *bt_item_list_new         (GType        item_type);
-guint           bt_item_list_get_n_items (BtItemList  *self);
 gpointer        bt_item_list_peek        (BtItemList  *self,
                                           guint        position);
 gpointer const *bt_item_list_peek_all    (BtItemList  *self,
