@@ -426,14 +426,11 @@ bt_item_children_changed (BtItem     *self,
   bt_item_changed (self);
 }
 
-static BtItemList *
-own_list (BtItem     *self,
-          GListModel *list)
+static gboolean
+owns_list (BtItem     *self,
+           GListModel *list)
 {
-  if (!BT_IS_ITEM_LIST (list) || bt_item_list_get_owner (BT_ITEM_LIST (list)) != self)
-    return NULL;
-
-  return BT_ITEM_LIST (list);
+  return BT_IS_ITEM_LIST (list) && bt_item_list_get_owner (BT_ITEM_LIST (list)) == self;
 }
 
 void
@@ -443,7 +440,7 @@ bt_item_insert_child (BtItem     *self,
                       BtItem     *child)
 {
   g_return_if_fail (BT_IS_ITEM (self));
-  g_return_if_fail (own_list (self, list) != NULL);
+  g_return_if_fail (owns_list (self, list));
   g_return_if_fail (BT_IS_ITEM (child));
 
   position = MIN (position, g_list_model_get_n_items (list));
@@ -475,7 +472,7 @@ bt_item_splice_children (BtItem     *self,
                          guint       n_children)
 {
   g_return_if_fail (BT_IS_ITEM (self));
-  g_return_if_fail (own_list (self, list) != NULL);
+  g_return_if_fail (owns_list (self, list));
 
   bt_item_list_splice (BT_ITEM_LIST (list), position, 0, children, n_children);
 }
@@ -495,7 +492,7 @@ bt_item_remove_child (BtItem     *self,
   guint pos;
 
   g_return_val_if_fail (BT_IS_ITEM (self), FALSE);
-  g_return_val_if_fail (own_list (self, list) != NULL, FALSE);
+  g_return_val_if_fail (owns_list (self, list), FALSE);
   g_return_val_if_fail (BT_IS_ITEM (child), FALSE);
 
   if (!bt_item_list_find (BT_ITEM_LIST (list), child, &pos))

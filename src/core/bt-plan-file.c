@@ -691,7 +691,8 @@ typedef void (*SetWhole) (gpointer self, int value);       /* ints and enums */
 typedef void (*SetNumber) (gpointer self, double value);
 
 /* Reads one field and gives it to @item's setter for it, as setting its
- * property would but without a GValue on the way (a tenth of a load); an
+ * property would but without a GValue on the way (its init, set, get and
+ * unset, each with a type check, for each of thousands of fields); an
  * error recorded, and @item untouched, when the JSON value does not fit.
  * The property still tells the type, the range and the enum's values. */
 static void
