@@ -42,6 +42,20 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Makes @parent the parent of the @n items at @children. */
+static void
+adopt_children (BtItem         *parent,
+                gpointer const *children,
+                guint           n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      BtItemPrivate *child_priv = bt_item_get_instance_private (children[i]);
+
+      child_priv->parent = parent;
+    }
+}
+
 static void
 forget_parent (gpointer item,
                BtItem  *parent)
@@ -373,12 +387,7 @@ bt_item_adopt_list (BtItem     *self,
   bt_item_list_set_owner (list, self);
 
   children = bt_item_list_peek_all (list, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      BtItemPrivate *child_priv = bt_item_get_instance_private (children[i]);
-
-      child_priv->parent = self;
-    }
+  adopt_children (self, children, n);
 }
 
 /**
@@ -413,12 +422,7 @@ bt_item_children_changed (BtItem     *self,
 
   children = bt_item_list_peek_all (list, &n);
   g_assert (position + n_added <= n);
-  for (guint i = position; i < position + n_added; i++)
-    {
-      BtItemPrivate *child_priv = bt_item_get_instance_private (children[i]);
-
-      child_priv->parent = self;
-    }
+  adopt_children (self, children + position, n_added);
 
   if (klass->children_changed != NULL)
     klass->children_changed (self, list, position, n_removed, n_added);

@@ -172,7 +172,7 @@ on_self_changed_cb (BtPlan *self)
 
 static BtItemList *
 part_list (BtPlan     *self,
-            BtPlanPart  part)
+           BtPlanPart  part)
 {
   switch (part)
     {
