@@ -13,10 +13,13 @@
 #include "bt-test-widgets.h"
 
 #include "bt-date.h"
+#include "bt-application.h"
+#include "bt-import.h"
 #include "bt-import-dialog.h"
 #include "bt-item-editor.h"
 #include "bt-plan-file.h"
 #include "bt-report.h"
+#include "bt-window-private.h"
 
 static void
 spin (guint ms)
@@ -326,6 +329,70 @@ test_choice_for_all_weeks (void)
   g_assert_cmpfloat (bt_week_get_total_hours (bt_plan_find_week (plan, 2026, 43)), ==, 0.5);
 }
 
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* In the window: the toast says what the import did and its Undo gives
+ * back the hours typed by hand, exactly. */
+static void
+test_toast_offers_undo (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "import", "typed-week.json", NULL);
+  g_autofree char *ics = g_test_build_filename (G_TEST_DIST, "data", "import", "meetings.ics", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("bt-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, 23, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *title = NULL;
+  BtImportDialog *dialog;
+  BtWindow *window;
+  GtkWidget *undo;
+  GDate monday;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  window = bt_window_new (BT_APPLICATION (app), file);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 200 && window->plan == NULL; i++)
+    spin (20);
+  g_assert_nonnull (window->plan);
+
+  dialog = bt_import_dialog_new (GTK_WINDOW (window), window->plan, window->history, ics, now, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin (100);
+  bt_iso_week_monday (2026, 41, &monday);
+  date = bt_format_date (&monday);
+  title = g_strdup_printf ("Week of %s", date);
+  gtk_drop_down_set_selected (find_choice (GTK_WIDGET (dialog), title), BT_IMPORT_ADD);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  spin (300);
+  g_assert_cmpfloat (bt_week_get_total_hours (bt_plan_find_week (window->plan, 2026, 41)), ==, 57.0);
+
+  g_assert_nonnull (bt_test_find_match (GTK_WIDGET (window), is_label_containing,
+                                        "Imported 1 week from “Meetings”; meetings added to your hours in 1"));
+  undo = find_button (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  spin (100);
+  g_assert_cmpfloat (bt_week_get_total_hours (bt_plan_find_week (window->plan, 2026, 41)), ==, 52.0);
+  g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (window->plan, 2026, 41), "c-road"), ==, 12.0);
+  g_assert_null (bt_week_get_imported (bt_plan_find_week (window->plan, 2026, 41)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (100);
+}
+
 static void
 test_malformed_file (void)
 {
@@ -345,13 +412,22 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GApplication) app = NULL;
+
   g_setenv ("TZ", "Europe/Berlin", TRUE);
   if (!bt_test_init_ui (&argc, &argv))
     return 0;
 
+  app = g_object_new (BT_TYPE_APPLICATION, "application-id", "io.github.breakthrough.PlannerImportTest",
+                      "resource-base-path", "/io/github/breakthrough/Planner",
+                      "flags", G_APPLICATION_NON_UNIQUE, NULL);
+  g_assert_true (g_application_register (app, NULL, NULL));
+  g_application_hold (app);
+
   g_test_add_func ("/import-dialog/preview-rule-import-undo", test_preview_rule_import_undo);
   g_test_add_func ("/import-dialog/existing-week-choices", test_existing_week_choices);
   g_test_add_func ("/import-dialog/choice-for-all-weeks", test_choice_for_all_weeks);
+  g_test_add_data_func ("/import-dialog/toast-offers-undo", app, test_toast_offers_undo);
   g_test_add_func ("/import-dialog/malformed-file", test_malformed_file);
 
   return g_test_run ();
