@@ -2554,6 +2554,10 @@ write_weeks (Writer *wr,
           bt_json_writer_begin_object (b);
           for (guint j = 0; j < n_ids; j++)
             {
+              /* A category deleted since: what was imported for it is gone
+               * with its hours, and reading would drop it. */
+              if (bt_plan_find_by_id (bt_plan_get_categories (plan), ids[j]) == NULL)
+                continue;
               bt_json_writer_member (b, ids[j]);
               bt_json_writer_double (b, bt_week_get_imported_hours (week, ids[j]));
             }
