@@ -168,6 +168,7 @@ import_typed --existing add
 check "--existing add twice counts the meetings once" cmp -s "$tmp/typed.json" "$tmp/typed-once.json"
 import_typed --existing replace
 check "--existing replace leaves the calendar's 5 h" week41 "1.00,1.00,0.00,3.00,0.00,2.00,3.00,0.6000"
+check "the preview marks 5 h as a partial week" contains "$tmp/out" "† 1 partial week, under half your weekly budget of 50 h: it counts by its hours."
 cp "$tmp/typed.json" "$tmp/typed-once.json"
 import_typed --existing sometimes; status=$?
 check "--existing with another word is refused" [ $status -eq 2 ]

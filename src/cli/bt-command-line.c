@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bt-analytics.h"
 #include "bt-chart.h"
 #include "bt-command-line.h"
 #include "bt-date.h"
@@ -315,6 +316,22 @@ export_report (GVariantDict  *options,
   return 0;
 }
 
+/* The weekly hours budget of the preferences, which makes a week partial;
+ * 0 when the settings are not installed. */
+static double
+weekly_budget (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL)
+    return 0.0;
+  settings = g_settings_new (APP_ID);
+
+  return g_settings_get_double (settings, "weekly-hours-budget");
+}
+
 static void
 print_preview (BtPlan         *plan,
                BtImport       *import,
@@ -344,6 +361,8 @@ print_preview (BtPlan         *plan,
   if (import->weeks->len > 0)
     {
       guint n_typed = bt_import_count_typed_weeks (import);
+      guint n_partial = 0;
+      double budget = weekly_budget ();
 
       printf ("\n%-10s %10s %10s %10s %10s\n", _("Week"), _("Tactical"), _("Strategic"), _("No rule"), _("Week total"));
       for (guint i = 0; i < import->weeks->len; i++)
@@ -352,9 +371,13 @@ print_preview (BtPlan         *plan,
           g_autofree char *label = bt_iso_week_format (w->iso_year, w->week);
           double tactical, strategic;
 
+          double total = bt_import_week_result (w, plan, w->choice);
+          gboolean partial = bt_analytics_is_partial_week (total, budget);
+
           bt_import_week_kinds (w, categories, &tactical, &strategic);
-          printf ("%-10s %8.1f h %8.1f h %8.1f h %8.1f h%s\n", label, tactical, strategic, w->unmatched,
-                  bt_import_week_result (w, plan, w->choice), w->typed > 0.0 ? "  *" : "");
+          printf ("%-10s %8.1f h %8.1f h %8.1f h %8.1f h%s%s\n", label, tactical, strategic, w->unmatched,
+                  total, w->typed > 0.0 ? "  *" : "", partial ? "  †" : "");
+          n_partial += partial;
         }
       if (n_typed > 0)
         {
@@ -368,6 +391,12 @@ print_preview (BtPlan         *plan,
                                "* %u weeks already have hours you typed: %s (--existing %s).\n",
                                n_typed), n_typed, what, bt_import_choice_to_string (choice));
         }
+      if (n_partial > 0)
+        /* TRANSLATORS: %u weeks, then the weekly hours budget */
+        printf (g_dngettext (GETTEXT_PACKAGE,
+                             "† %u partial week, under half your weekly budget of %g h: it counts by its hours.\n",
+                             "† %u partial weeks, under half your weekly budget of %g h: each counts by its hours.\n",
+                             n_partial), n_partial, budget);
 
       printf ("\n%s\n", _("Hours per category"));
       for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
