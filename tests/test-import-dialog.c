@@ -270,6 +270,9 @@ test_existing_week_choices (void)
           gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 900);
           spin (300);
           g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (dialog), "import-existing-week"), >, 20);
+          gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 900);
+          spin (300);
+          g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (dialog), "import-existing-week-narrow"), >, 20);
         }
 
       g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");

@@ -231,9 +231,9 @@ update_week_row (BtImportDialog     *self,
       g_autofree char *budget = format_hours (self->budget);
 
       g_string_append_c (subtitle, '\n');
-      /* TRANSLATORS: import preview, %s are hours: "A partial week: 5.0 h, under half your budget of 50.0 h; it counts by its hours" */
-      g_string_append_printf (subtitle, _("A partial week: %s, under half your budget of %s; it counts by its hours"),
-                              r, budget);
+      /* TRANSLATORS: import preview, %s are hours: "A partial week: under half your budget of 50.0 h; it counts by its hours" */
+      g_string_append_printf (subtitle, _("A partial week: under half your budget of %s; it counts by its hours"),
+                              budget);
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
 }
