@@ -1,8 +1,9 @@
 /* bt-import-dialog.c — what an import would do, before it does it
  *
  * The preview of a calendar or time-tracker import: the weeks with their
- * tactical, strategic and unmatched hours (and which replace hours in the
- * plan), the hours per category, the events no rule matched — each with a
+ * tactical, strategic and unmatched hours (and, for a week with hours the
+ * user typed, whether to keep them, use the calendar's or add them up),
+ * the hours per category, the events no rule matched — each with a
  * way to add a rule for it, after which the preview is worked out again —
  * the touchpoints found and what was left out. Import applies it as one
  * step of the history.
