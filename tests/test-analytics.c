@@ -336,6 +336,43 @@ test_trend (Fixture       *f,
   g_assert_cmpuint (trend.n_points, ==, 1);
 }
 
+/* Two whole weeks, 25 % then 50 % strategic, then a partial one: 5 hours
+ * of meetings, none strategic. Weighed by hours (40, 40, 5) the mean day
+ * is (40·-14 + 40·-7 + 5·0) / 85 = -168/17 and the mean share
+ * (40·25 + 40·50 + 5·0) / 85 = 600/17 %; the slope is
+ * Σw(x-x̄)(y-ȳ) / Σw(x-x̄)² = 100/91 % a day, 33.447 points a month, and
+ * the share at the last week 600/17 + 100/91 · 168/17 = 600/13 %. Counted
+ * as a whole week, the 5 hours would turn the trend to -54.35 a month. */
+static void
+test_trend_weighs_weeks_by_hours (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GArray) shares = NULL;
+  GDate today = day (2026, 1, 14);   /* in W03 */
+  BtTrend trend;
+
+  add_week (f, 2026, 1, 30, 10);
+  add_week (f, 2026, 2, 20, 20);
+  add_week (f, 2026, 3, 5, 0);
+  shares = bt_analytics_week_shares (f->plan);
+  trend = bt_analytics_trend (shares, &today, 13);
+
+  g_assert_true (trend.valid);
+  g_assert_cmpuint (trend.n_points, ==, 3);
+  g_assert_cmpfloat_with_epsilon (trend.slope, 100.0 / 91.0 * 30.436875, 1e-9);
+  g_assert_cmpfloat_with_epsilon (trend.current, 6.0 / 13.0, 1e-12);
+
+  /* The rolling share sums hours: (10 + 20 + 0) / (40 + 40 + 5). */
+  g_assert_cmpfloat_with_epsilon (g_array_index (shares, BtWeekShare, 2).rolling, 30.0 / 85.0, 1e-12);
+
+  /* Partial: under half the weekly budget. */
+  g_assert_true (bt_analytics_is_partial_week (5.0, 50.0));
+  g_assert_false (bt_analytics_is_partial_week (25.0, 50.0));
+  g_assert_false (bt_analytics_is_partial_week (40.0, 50.0));
+  g_assert_false (bt_analytics_is_partial_week (0.0, 50.0));   /* no hours: no week at all */
+  g_assert_false (bt_analytics_is_partial_week (5.0, 0.0));    /* no budget set */
+}
+
 static void
 test_trend_ignores_the_future (Fixture       *f,
                                gconstpointer  data)
@@ -901,6 +938,7 @@ main (int   argc,
   ADD ("/analytics/empty-week-has-no-share", test_empty_week_has_no_share);
   ADD ("/analytics/trend", test_trend);
   ADD ("/analytics/trend-ignores-the-future", test_trend_ignores_the_future);
+  ADD ("/analytics/trend-weighs-weeks-by-hours", test_trend_weighs_weeks_by_hours);
   ADD ("/analytics/trajectory", test_trajectory);
   ADD ("/analytics/weeks-below", test_weeks_below);
   ADD ("/analytics/weak-functions", test_weak_functions);

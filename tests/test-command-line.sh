@@ -123,8 +123,9 @@ check "the preview names the calendar and the weeks" contains "$tmp/out" "“Wor
 check "the preview lists events no rule matched" contains "$tmp/out" "“Lunch”: 1 time, 1.0 h"
 check "the preview lists the touchpoints" contains "$tmp/out" "2026-10-06  Priya Raman — Roadmap planning with Priya"
 check "the preview says what was left out" contains "$tmp/out" "Left out: 1 all-day, 2 cancelled, 1 declined, 1 after today."
-TZ=Europe/Berlin "$bin" --import-ics data/import/recurrences.ics --today 2026-11-22 "$tmp/import.json" >"$tmp/out" 2>&1; status=$?
+TZ=Europe/Berlin "$bin" --import-ics data/import/recurrences.ics --existing replace --today 2026-11-22 "$tmp/import.json" >"$tmp/out" 2>&1; status=$?
 check "--import-ics imports" [ $status -eq 0 ]
+check "the preview says what happens to a week with typed hours" contains "$tmp/out" "1 week already has hours you typed: the calendar’s hours replace them (--existing replace)."
 "$bin" --validate "$tmp/import.json" >"$tmp/out" 2>&1; status=$?
 check "the imported plan passes --validate" [ $status -eq 0 ]
 check "the imported hours are in the plan" contains "$tmp/import.json" '"c-road": 2'
@@ -143,6 +144,38 @@ check "the CSV has a row per week, numbers with a dot" contains "$tmp/weeks.csv"
 check "the CSV is readable by the user alone" [ "$(stat -c %a "$tmp/weeks.csv")" = "600" ]
 "$bin" --dry-run "$tmp/import.json" >"$tmp/out" 2>"$tmp/err"; status=$?
 check "--dry-run alone is refused" [ $status -eq 2 ]
+
+# A week checked in by hand (52 h) and a calendar with 5 h of meetings in it:
+# kept by default; --existing replace or add when asked; add twice counts
+# the meetings once. The CSV columns: fire, ops, reviews, roadmap,
+# partnership, tactical, strategic, share.
+"$bin" --help >"$tmp/out" 2>&1
+check "--help shows --existing" contains "$tmp/out" "--existing=keep|replace|add"
+cp data/import/typed-week.json "$tmp/typed.json"
+import_typed() {
+  TZ=Europe/Berlin "$bin" --import-ics data/import/meetings.ics --today 2026-11-22 "$@" "$tmp/typed.json" >"$tmp/out" 2>"$tmp/err"
+}
+week41() { "$bin" --export-csv "$tmp/typed.csv" "$tmp/typed.json" && contains "$tmp/typed.csv" "2026-W41,2026-10-05,$1,"; }
+import_typed; status=$?
+check "an import into a typed week exits 0" [ $status -eq 0 ]
+check "its preview says the typed hours are kept" contains "$tmp/out" "1 week already has hours you typed: they are kept (--existing keep)."
+check "by default the 52 typed hours are kept" week41 "0.00,0.00,40.00,12.00,0.00,40.00,12.00,0.2308"
+import_typed --existing add; status=$?
+check "--existing add exits 0" [ $status -eq 0 ]
+check "--existing add adds the 5 h of meetings: 57 h" week41 "1.00,1.00,40.00,15.00,0.00,42.00,15.00,0.2632"
+cp "$tmp/typed.json" "$tmp/typed-once.json"
+import_typed --existing add
+check "--existing add twice counts the meetings once" cmp -s "$tmp/typed.json" "$tmp/typed-once.json"
+import_typed --existing replace
+check "--existing replace leaves the calendar's 5 h" week41 "1.00,1.00,0.00,3.00,0.00,2.00,3.00,0.6000"
+check "the preview marks 5 h as a partial week" contains "$tmp/out" "† 1 partial week, under half your weekly budget of 50 h: it counts by its hours."
+cp "$tmp/typed.json" "$tmp/typed-once.json"
+import_typed --existing sometimes; status=$?
+check "--existing with another word is refused" [ $status -eq 2 ]
+check "and says what it takes" contains "$tmp/err" "--existing takes keep, replace or add"
+check "and leaves the plan alone" cmp -s "$tmp/typed.json" "$tmp/typed-once.json"
+"$bin" --existing add "$tmp/typed.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--existing alone is refused" [ $status -eq 2 ]
 
 echo "1..$n"
 [ $fails -eq 0 ]

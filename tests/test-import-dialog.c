@@ -12,9 +12,14 @@
 
 #include "bt-test-widgets.h"
 
+#include "bt-date.h"
+#include "bt-application.h"
+#include "bt-import.h"
 #include "bt-import-dialog.h"
 #include "bt-item-editor.h"
 #include "bt-plan-file.h"
+#include "bt-report.h"
+#include "bt-window-private.h"
 
 static void
 spin (guint ms)
@@ -165,8 +170,10 @@ test_preview_rule_import_undo (void)
   g_assert_true (gtk_widget_get_sensitive (import));
   g_signal_emit_by_name (import, "clicked");
   spin (100);
-  g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, 2026, 41), "c-road"), ==, 2.0);
-  g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, 2026, 41), "c-rev"), ==, 0.0);
+  /* W41 had 30 h typed: kept, the default; W42 had none: the calendar's. */
+  g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, 2026, 41), "c-road"), ==, 0.0);
+  g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, 2026, 41), "c-rev"), ==, 30.0);
+  g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, 2026, 42), "c-ops"), ==, 1.5);
   g_assert_nonnull (bt_plan_find_week (plan, 2026, 43));
 
   /* Undo, as many steps as were made: the plan is as it was. */
@@ -174,6 +181,219 @@ test_preview_rule_import_undo (void)
     ;
   undone = serialize (plan);
   g_assert_cmpstr (undone, ==, before);
+}
+
+/* The drop-down of the row titled @title. */
+static GtkDropDown *
+find_choice (GtkWidget  *dialog,
+             const char *title)
+{
+  GtkWidget *row = bt_test_find_row (dialog, title);
+
+  g_assert_nonnull (row);
+  return GTK_DROP_DOWN (bt_test_find (row, GTK_TYPE_DROP_DOWN));
+}
+
+/* A week checked in by hand (52 h) and a calendar with 5 h of meetings
+ * that week: the preview offers keep mine (chosen), the calendar's, or
+ * both added, in a combo named after the week; the import does what was
+ * chosen, its toast offers Undo, and undo gives back the 52 h exactly. */
+static void
+test_existing_week_choices (void)
+{
+  g_autofree char *plan_path = g_test_build_filename (G_TEST_DIST, "data", "import", "typed-week.json", NULL);
+  g_autofree char *ics = g_test_build_filename (G_TEST_DIST, "data", "import", "meetings.ics", NULL);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, 23, 0, 0, 0);
+  const struct {
+    guint       selected;   /* in the combo: keep mine, the calendar's, add */
+    const char *after;
+    double      total;
+    double      roadmap;
+    gboolean    partial;
+  } cases[] = {
+    { G_MAXUINT, "after the import 52.0 h", 52.0, 12.0, FALSE },   /* left as it opened */
+    { 2, "after the import 57.0 h", 57.0, 15.0, FALSE },
+    { 1, "after the import 5.0 h", 5.0, 3.0, TRUE },
+  };
+  GDate monday;
+  g_autofree char *date = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+
+  bt_iso_week_monday (2026, 41, &monday);
+  date = bt_format_date (&monday);
+  title = g_strdup_printf ("Week of %s", date);
+  name = g_strdup_printf ("What to do with the week of %s", date);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BtPlan) plan = bt_plan_file_load (plan_path, &error);
+      g_autoptr(BtHistory) history = bt_history_new ();
+      g_autofree char *before = NULL;
+      g_autofree char *undone = NULL;
+      BtImportDialog *dialog;
+      GtkWidget *row;
+      GtkDropDown *choice;
+      const char *subtitle;
+      char *message;
+      BtWeek *week;
+
+      g_assert_no_error (error);
+      before = serialize (plan);
+      dialog = bt_import_dialog_new (NULL, plan, history, ics, now, &error);
+      g_assert_no_error (error);
+      gtk_window_present (GTK_WINDOW (dialog));
+      spin (100);
+
+      /* The week with typed hours has a choice, named after the week, on
+       * keep mine; it says how many hours are the user's. */
+      row = bt_test_find_row (GTK_WIDGET (dialog), title);
+      choice = find_choice (GTK_WIDGET (dialog), title);
+      g_assert_nonnull (choice);
+      g_assert_cmpuint (gtk_drop_down_get_selected (choice), ==, 0);
+      message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+      g_assert_null (message);
+      subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+      g_assert_nonnull (strstr (subtitle, "Yours 52.0 h"));
+
+      if (cases[i].selected != G_MAXUINT)
+        gtk_drop_down_set_selected (choice, cases[i].selected);
+      spin (50);
+      subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+      g_assert_nonnull (strstr (subtitle, cases[i].after));
+      /* 5 h is under half the 50 h weekly budget (the setting's default). */
+      g_assert_true ((strstr (subtitle, "A partial week") != NULL) == cases[i].partial);
+      if (i == 2)
+        {
+          gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 900);
+          spin (300);
+          g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (dialog), "import-existing-week"), >, 20);
+          gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 900);
+          spin (300);
+          g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (dialog), "import-existing-week-narrow"), >, 20);
+        }
+
+      g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+      spin (100);
+      week = bt_plan_find_week (plan, 2026, 41);
+      g_assert_cmpfloat (bt_week_get_total_hours (week), ==, cases[i].total);
+      g_assert_cmpfloat (bt_week_get_hours (week, "c-road"), ==, cases[i].roadmap);
+      g_assert_cmpfloat (bt_week_get_hours (week, "c-rev"), ==, cases[i].selected == 1 ? 0.0 : 40.0);
+
+      /* One step: one undo gives back the plan as it was, 52 h. */
+      g_assert_true (bt_history_undo (history));
+      g_assert_false (bt_history_get_can_undo (history));
+      g_assert_cmpfloat (bt_week_get_total_hours (bt_plan_find_week (plan, 2026, 41)), ==, 52.0);
+      undone = serialize (plan);
+      g_assert_cmpstr (undone, ==, before);
+    }
+}
+
+/* Two weeks with typed hours: one control sets them all. */
+static void
+test_choice_for_all_weeks (void)
+{
+  g_autofree char *plan_path = g_test_build_filename (G_TEST_DIST, "data", "import", "plan.json", NULL);
+  g_autofree char *ics = g_test_build_filename (G_TEST_DIST, "data", "import", "recurrences.ics", NULL);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, 23, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load (plan_path, &error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  BtImportDialog *dialog;
+  GtkWidget *all;
+  char *message;
+
+  g_assert_no_error (error);
+  /* W41 has 30 h typed in the fixture; W42 gets 10. */
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 42), "c-rev", 10);
+
+  dialog = bt_import_dialog_new (NULL, plan, history, ics, now, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin (100);
+
+  all = GTK_WIDGET (find_choice (GTK_WIDGET (dialog), "All Weeks With Your Hours"));
+  g_assert_nonnull (all);
+  message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (all), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                "What to do with all weeks that have your hours");
+  g_assert_null (message);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (all), 2);   /* add the calendar's */
+  spin (50);
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  spin (100);
+  /* W41: 30 h of reviews + 3.5 h of meetings; W42: 10 + 2.5; W43, with
+   * nothing typed, the calendar's 0.5 h. */
+  g_assert_cmpfloat (bt_week_get_total_hours (bt_plan_find_week (plan, 2026, 41)), ==, 33.5);
+  g_assert_cmpfloat (bt_week_get_total_hours (bt_plan_find_week (plan, 2026, 42)), ==, 12.5);
+  g_assert_cmpfloat (bt_week_get_total_hours (bt_plan_find_week (plan, 2026, 43)), ==, 0.5);
+}
+
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* In the window: the toast says what the import did and its Undo gives
+ * back the hours typed by hand, exactly. */
+static void
+test_toast_offers_undo (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "import", "typed-week.json", NULL);
+  g_autofree char *ics = g_test_build_filename (G_TEST_DIST, "data", "import", "meetings.ics", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("bt-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, 23, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *title = NULL;
+  BtImportDialog *dialog;
+  BtWindow *window;
+  GtkWidget *undo;
+  GDate monday;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  window = bt_window_new (BT_APPLICATION (app), file);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 200 && window->plan == NULL; i++)
+    spin (20);
+  g_assert_nonnull (window->plan);
+
+  dialog = bt_import_dialog_new (GTK_WINDOW (window), window->plan, window->history, ics, now, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin (100);
+  bt_iso_week_monday (2026, 41, &monday);
+  date = bt_format_date (&monday);
+  title = g_strdup_printf ("Week of %s", date);
+  gtk_drop_down_set_selected (find_choice (GTK_WIDGET (dialog), title), BT_IMPORT_ADD);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  spin (300);
+  g_assert_cmpfloat (bt_week_get_total_hours (bt_plan_find_week (window->plan, 2026, 41)), ==, 57.0);
+
+  g_assert_nonnull (bt_test_find_match (GTK_WIDGET (window), is_label_containing,
+                                        "Imported 1 week from “Meetings”; meetings added to your hours in 1"));
+  undo = find_button (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  spin (100);
+  g_assert_cmpfloat (bt_week_get_total_hours (bt_plan_find_week (window->plan, 2026, 41)), ==, 52.0);
+  g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (window->plan, 2026, 41), "c-road"), ==, 12.0);
+  g_assert_null (bt_week_get_imported (bt_plan_find_week (window->plan, 2026, 41)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (100);
 }
 
 static void
@@ -195,11 +415,22 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GApplication) app = NULL;
+
   g_setenv ("TZ", "Europe/Berlin", TRUE);
   if (!bt_test_init_ui (&argc, &argv))
     return 0;
 
+  app = g_object_new (BT_TYPE_APPLICATION, "application-id", "io.github.breakthrough.PlannerImportTest",
+                      "resource-base-path", "/io/github/breakthrough/Planner",
+                      "flags", G_APPLICATION_NON_UNIQUE, NULL);
+  g_assert_true (g_application_register (app, NULL, NULL));
+  g_application_hold (app);
+
   g_test_add_func ("/import-dialog/preview-rule-import-undo", test_preview_rule_import_undo);
+  g_test_add_func ("/import-dialog/existing-week-choices", test_existing_week_choices);
+  g_test_add_func ("/import-dialog/choice-for-all-weeks", test_choice_for_all_weeks);
+  g_test_add_data_func ("/import-dialog/toast-offers-undo", app, test_toast_offers_undo);
   g_test_add_func ("/import-dialog/malformed-file", test_malformed_file);
 
   return g_test_run ();

@@ -108,8 +108,10 @@ test_recurrences (void)
   g_assert_cmpfloat (hours (import, 41, "c-road"), ==, 2.0);
   g_assert_cmpfloat (hours (import, 41, "c-part"), ==, 0.5);
   g_assert_cmpfloat (find_week (import, 41)->unmatched, ==, 1.0);
-  /* The plan has 30 h typed by hand for W41: the import says it replaces them. */
-  g_assert_true (find_week (import, 41)->replaces);
+  /* The plan has 30 h typed by hand for W41: the import says so, and keeps
+   * them unless told otherwise. */
+  g_assert_cmpfloat (find_week (import, 41)->typed, ==, 30.0);
+  g_assert_cmpint (find_week (import, 41)->choice, ==, BT_IMPORT_KEEP);
 
   /* W42: the override moved Mon 12 Oct to 14:00 for an hour; Wed 14 Oct
    * 30 min; the incident review overlaps that stand-up by 15 minutes,
@@ -117,7 +119,7 @@ test_recurrences (void)
   g_assert_cmpfloat (hours (import, 42, "c-ops"), ==, 1.5);
   g_assert_cmpfloat (hours (import, 42, "c-fire"), ==, 0.5);
   g_assert_cmpfloat (hours (import, 42, "c-part"), ==, 0.5);
-  g_assert_false (find_week (import, 42)->replaces);
+  g_assert_cmpfloat (find_week (import, 42)->typed, ==, 0.0);
 
   /* W43: the override cancelled Mon 19 Oct; Wed 21 Oct, the sixth of
    * COUNT=6, stays. */
@@ -198,10 +200,11 @@ test_apply_twice (void)
 
   g_assert_no_error (error);
   original = serialize (plan);
+  bt_import_set_choice (first, BT_IMPORT_REPLACE);
   bt_import_apply (first, plan, history);
   once = serialize (plan);
 
-  /* The calendar replaced W41; W40, which it does not cover, keeps what
+  /* Told to, the calendar replaced W41; W40, which it does not cover, keeps what
    * was typed. */
   w41 = bt_plan_find_week (plan, 2026, 41);
   g_assert_cmpfloat (bt_week_get_hours (w41, "c-rev"), ==, 0.0);
@@ -227,8 +230,8 @@ test_apply_twice (void)
   g_assert_false (second->default_rules);
   for (guint i = 0; i < second->touchpoints->len; i++)
     g_assert_false (((BtImportTouchpoint *) second->touchpoints->pdata[i])->is_new);
-  for (guint i = 0; i < second->weeks->len; i++)
-    g_assert_false (((BtImportWeek *) second->weeks->pdata[i])->replaces);
+  /* The weeks hold only the calendar's hours now: nothing typed to choose for. */
+  g_assert_cmpuint (bt_import_count_typed_weeks (second), ==, 0);
   bt_import_apply (second, plan, history);
   twice = serialize (plan);
   g_assert_cmpstr (once, ==, twice);
@@ -294,10 +297,13 @@ test_newer_export (void)
   gboolean found = FALSE;
 
   g_assert_no_error (error);
+  bt_import_set_choice (first, BT_IMPORT_REPLACE);
   bt_import_apply (first, plan, history);
   second = bt_import_file (plan, BT_IMPORT_CALENDAR, newer, now, &error);
   g_assert_no_error (error);
-  g_assert_true (find_week (second, 41)->replaces);
+  /* W41 holds the first export's hours, none typed: the newer one updates
+   * it without asking. */
+  g_assert_cmpfloat (find_week (second, 41)->typed, ==, 0.0);
   bt_import_apply (second, plan, history);
 
   g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, 2026, 41), "c-road"), ==, 1.0);
@@ -365,6 +371,141 @@ test_malformed (void)
     g_assert_null (import);
     g_assert_nonnull (strstr (error->message, "line 1: expected the columns of a Toggl Track or Clockify"));
   }
+}
+
+/* The week's hours per category, as "c-fire=1 c-road=15 …" in the plan's
+ * category order, zeros left out. */
+static char *
+week_hours (BtPlan *plan,
+            int     number)
+{
+  BtWeek *week = bt_plan_find_week (plan, 2026, number);
+  GListModel *categories = bt_plan_get_categories (plan);
+  GString *out = g_string_new (NULL);
+
+  for (guint c = 0; week != NULL && c < g_list_model_get_n_items (categories); c++)
+    {
+      g_autoptr(BtCategory) category = g_list_model_get_item (categories, c);
+      double h = bt_week_get_hours (week, bt_item_get_id (BT_ITEM (category)));
+
+      if (h != 0.0)
+        g_string_append_printf (out, "%s%s=%g", out->len ? " " : "", bt_item_get_id (BT_ITEM (category)), h);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* A week checked in by hand, 52 h (reviews 40, roadmap 12), and a
+ * calendar with 5 h of meetings that week: sprint review 1 h (operations),
+ * roadmap planning 2 h and QBR prep 1 h (roadmap), incident postmortem 1 h
+ * (firefighting). */
+static void
+test_choices (void)
+{
+  g_autofree char *plan_path = fixture ("typed-week.json");
+  g_autofree char *ics = fixture ("meetings.ics");
+  const struct {
+    BtImportChoice choice;
+    const char    *hours;
+    double         total;
+  } cases[] = {
+    { BT_IMPORT_KEEP, "c-rev=40 c-road=12", 52.0 },
+    { BT_IMPORT_REPLACE, "c-fire=1 c-ops=1 c-road=3", 5.0 },
+    { BT_IMPORT_ADD, "c-fire=1 c-ops=1 c-rev=40 c-road=15", 57.0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BtPlan) plan = bt_plan_file_load (plan_path, &error);
+      g_autoptr(BtHistory) history = bt_history_new ();
+      g_autoptr(BtImport) first = NULL;
+      g_autoptr(BtImport) again = NULL;
+      g_autofree char *original = NULL;
+      g_autofree char *once = NULL;
+      g_autofree char *twice = NULL;
+      g_autofree char *undone = NULL;
+      g_autofree char *hours = NULL;
+
+      g_assert_no_error (error);
+      original = serialize (plan);
+      first = bt_import_file (plan, BT_IMPORT_CALENDAR, ics, now, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (first->weeks->len, ==, 1);
+      g_assert_cmpfloat (find_week (first, 41)->typed, ==, 52.0);
+      g_assert_cmpint (find_week (first, 41)->choice, ==, BT_IMPORT_KEEP);   /* the default */
+      g_assert_cmpfloat (bt_import_week_result (find_week (first, 41), plan, cases[i].choice), ==,
+                         cases[i].total);
+
+      bt_import_set_choice (first, cases[i].choice);
+      bt_import_apply (first, plan, history);
+      hours = week_hours (plan, 41);
+      g_assert_cmpstr (hours, ==, cases[i].hours);
+      g_assert_cmpfloat (bt_week_get_total_hours (bt_plan_find_week (plan, 2026, 41)), ==,
+                         cases[i].total);
+      g_assert_cmpstr (bt_week_get_note (bt_plan_find_week (plan, 2026, 41)), ==, "checked in by hand");
+      once = serialize (plan);
+
+      /* The same file again, the same choice: not a byte changes — with
+       * "add" the meetings are not counted twice. */
+      again = bt_import_file (plan, BT_IMPORT_CALENDAR, ics, now, &error);
+      g_assert_no_error (error);
+      g_assert_cmpfloat (find_week (again, 41)->typed, ==, cases[i].choice == BT_IMPORT_REPLACE ? 0.0 : 52.0);
+      bt_import_set_choice (again, cases[i].choice);
+      bt_import_apply (again, plan, history);
+      twice = serialize (plan);
+      g_assert_cmpstr (twice, ==, once);
+
+      /* What the calendar put in the week is saved, and loads back. */
+      {
+        g_autoptr(GBytes) bytes = g_bytes_new (once, strlen (once));
+        g_autoptr(BtPlan) reloaded = bt_plan_file_load_bytes (bytes, &error);
+        g_autofree char *reread = NULL;
+
+        g_assert_no_error (error);
+        reread = serialize (reloaded);
+        g_assert_cmpstr (reread, ==, once);
+        g_assert_cmpfloat (bt_week_get_imported_hours (bt_plan_find_week (reloaded, 2026, 41), "c-road"), ==,
+                           cases[i].choice == BT_IMPORT_KEEP ? 0.0 : 3.0);
+      }
+
+      /* Undo: the 52 h exactly, and nothing of the import. */
+      while (bt_history_undo (history))
+        ;
+      undone = serialize (plan);
+      g_assert_cmpstr (undone, ==, original);
+    }
+}
+
+/* After "add", a newer export changes the calendar's part of the week and
+ * never the typed one. */
+static void
+test_add_then_newer_export (void)
+{
+  g_autofree char *plan_path = fixture ("typed-week.json");
+  g_autofree char *ics = fixture ("meetings.ics");
+  /* The roadmap planning got an hour shorter. */
+  g_autofree char *newer = edited_copy ("meetings.ics", "20261007T120000", "20261007T110000");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load (plan_path, &error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtImport) first = NULL;
+  g_autoptr(BtImport) second = NULL;
+  g_autofree char *hours = NULL;
+
+  g_assert_no_error (error);
+  first = bt_import_file (plan, BT_IMPORT_CALENDAR, ics, now, &error);
+  g_assert_no_error (error);
+  bt_import_set_choice (first, BT_IMPORT_ADD);
+  bt_import_apply (first, plan, history);
+
+  second = bt_import_file (plan, BT_IMPORT_CALENDAR, newer, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (find_week (second, 41)->typed, ==, 52.0);
+  bt_import_set_choice (second, BT_IMPORT_ADD);
+  bt_import_apply (second, plan, history);
+  hours = week_hours (plan, 41);
+  g_assert_cmpstr (hours, ==, "c-fire=1 c-ops=1 c-rev=40 c-road=14");
 }
 
 static void
@@ -499,6 +640,8 @@ main (int   argc,
   g_test_add_func ("/import/ics/time-zones", test_time_zones);
   g_test_add_func ("/import/ics/apply-twice", test_apply_twice);
   g_test_add_func ("/import/ics/newer-export", test_newer_export);
+  g_test_add_func ("/import/ics/choices", test_choices);
+  g_test_add_func ("/import/ics/add-then-newer-export", test_add_then_newer_export);
   g_test_add_func ("/import/malformed", test_malformed);
   g_test_add_func ("/import/csv", test_csv);
   g_test_add_func ("/import/rules", test_rules);

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bt-analytics.h"
 #include "bt-chart.h"
 #include "bt-command-line.h"
 #include "bt-date.h"
@@ -63,6 +64,10 @@ static const GOptionEntry entries[] = {
     N_("FILE") },
   { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import a Toggl Track or Clockify detailed report (CSV) into the plan"), N_("FILE") },
+  { "existing", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import-ics or --import-csv: what to do with weeks that already have hours you typed: "
+       "keep them (the default), replace them with the calendar’s, or add the calendar’s to them"),
+    N_("keep|replace|add") },
   { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import-ics or --import-csv: show what would be imported, change nothing"), NULL },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -311,9 +316,26 @@ export_report (GVariantDict  *options,
   return 0;
 }
 
+/* The weekly hours budget of the preferences, which makes a week partial;
+ * 0 when the settings are not installed. */
+static double
+weekly_budget (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL)
+    return 0.0;
+  settings = g_settings_new (APP_ID);
+
+  return g_settings_get_double (settings, "weekly-hours-budget");
+}
+
 static void
-print_preview (BtPlan   *plan,
-               BtImport *import)
+print_preview (BtPlan         *plan,
+               BtImport       *import,
+               BtImportChoice  choice)
 {
   GListModel *categories = bt_plan_get_categories (plan);
   guint n_new = 0;
@@ -338,25 +360,43 @@ print_preview (BtPlan   *plan,
 
   if (import->weeks->len > 0)
     {
-      guint n_replaced = 0;
+      guint n_typed = bt_import_count_typed_weeks (import);
+      guint n_partial = 0;
+      double budget = weekly_budget ();
 
-      printf ("\n%-10s %10s %10s %10s\n", _("Week"), _("Tactical"), _("Strategic"), _("No rule"));
+      printf ("\n%-10s %10s %10s %10s %10s\n", _("Week"), _("Tactical"), _("Strategic"), _("No rule"), _("Week total"));
       for (guint i = 0; i < import->weeks->len; i++)
         {
           BtImportWeek *w = import->weeks->pdata[i];
           g_autofree char *label = bt_iso_week_format (w->iso_year, w->week);
           double tactical, strategic;
 
+          double total = bt_import_week_result (w, plan, w->choice);
+          gboolean partial = bt_analytics_is_partial_week (total, budget);
+
           bt_import_week_kinds (w, categories, &tactical, &strategic);
-          printf ("%-10s %8.1f h %8.1f h %8.1f h%s\n", label, tactical, strategic, w->unmatched,
-                  w->replaces ? "  *" : "");
-          n_replaced += w->replaces;
+          printf ("%-10s %8.1f h %8.1f h %8.1f h %8.1f h%s%s\n", label, tactical, strategic, w->unmatched,
+                  total, w->typed > 0.0 ? "  *" : "", partial ? "  †" : "");
+          n_partial += partial;
         }
-      if (n_replaced > 0)
+      if (n_typed > 0)
+        {
+          const char *what = choice == BT_IMPORT_ADD ? _("the calendar’s hours are added to them")
+                           : choice == BT_IMPORT_REPLACE ? _("the calendar’s hours replace them")
+                           : _("they are kept");
+
+          /* TRANSLATORS: the second %s says what the import does: "they are kept", … */
+          printf (g_dngettext (GETTEXT_PACKAGE,
+                               "* %u week already has hours you typed: %s (--existing %s).\n",
+                               "* %u weeks already have hours you typed: %s (--existing %s).\n",
+                               n_typed), n_typed, what, bt_import_choice_to_string (choice));
+        }
+      if (n_partial > 0)
+        /* TRANSLATORS: %u weeks, then the weekly hours budget */
         printf (g_dngettext (GETTEXT_PACKAGE,
-                             "* %u week already has other hours in the plan: the import replaces them.\n",
-                             "* %u weeks already have other hours in the plan: the import replaces them.\n",
-                             n_replaced), n_replaced);
+                             "† %u partial week, under half your weekly budget of %g h: it counts by its hours.\n",
+                             "† %u partial weeks, under half your weekly budget of %g h: each counts by its hours.\n",
+                             n_partial), n_partial, budget);
 
       printf ("\n%s\n", _("Hours per category"));
       for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
@@ -431,6 +471,15 @@ import_file (GVariantDict  *options,
   g_autoptr(BtImport) import = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = NULL;
+  const char *existing = NULL;
+  BtImportChoice choice = BT_IMPORT_KEEP;
+
+  g_variant_dict_lookup (options, "existing", "&s", &existing);
+  if (existing != NULL && !bt_import_choice_from_string (existing, &choice))
+    {
+      fprintf (stderr, _("--existing takes keep, replace or add, not “%s”\n"), existing);
+      return 2;
+    }
 
   g_variant_dict_lookup (options, "today", "&s", &today_text);
   if (today_text != NULL)
@@ -464,7 +513,8 @@ import_file (GVariantDict  *options,
       return 1;
     }
 
-  print_preview (plan, import);
+  bt_import_set_choice (import, choice);
+  print_preview (plan, import, choice);
 
   if (g_variant_dict_contains (options, "dry-run"))
     {
@@ -566,6 +616,11 @@ bt_command_line_run (GVariantDict  *options,
     g_variant_dict_lookup (options, "import-csv", "^&ay", &csv);
     g_variant_dict_lookup (options, "export-csv", "^&ay", &csv_out);
 
+    if (g_variant_dict_contains (options, "existing") && ics == NULL && csv == NULL)
+      {
+        fprintf (stderr, _("--existing goes with --import-ics or --import-csv\n"));
+        return 2;
+      }
     if (g_variant_dict_contains (options, "dry-run") && ics == NULL && csv == NULL)
       {
         fprintf (stderr, _("--dry-run goes with --import-ics or --import-csv\n"));

@@ -566,11 +566,31 @@ bt_trajectory_at (const BtTrajectory *t,
 }
 
 /**
+ * bt_analytics_is_partial_week:
+ * @budget: the weekly hours budget (the "weekly-hours-budget" setting)
+ *
+ * A partial week has hours, but fewer than half the budget: a week of
+ * which only the meetings, or a few days, were recorded. Its share is
+ * shown with a mark, and it counts by its hours (see bt_analytics_trend()).
+ */
+gboolean
+bt_analytics_is_partial_week (double total_hours,
+                              double budget)
+{
+  return total_hours > 0.0 && budget > 0.0 && total_hours < budget * BT_PARTIAL_WEEK_FRACTION;
+}
+
+/**
  * bt_analytics_trend:
  * @window_weeks: how many calendar weeks, ending with the last recorded week
  *   on or before @today, the fit looks at
  *
- * A least-squares line through the weekly shares.
+ * A least-squares line through the weekly shares, each week weighed by its
+ * hours: the share is strategic hours over all hours, so an hour counts
+ * the same in any week, and a week of 5 hours (a partial week: only its
+ * meetings) pulls the line a tenth as much as a week of 50 — not as much
+ * as a whole week. The rolling share sums hours, so it already counts
+ * weeks that way.
  */
 BtTrend
 bt_analytics_trend (GArray      *shares,
@@ -579,7 +599,7 @@ bt_analytics_trend (GArray      *shares,
 {
   const BtWeekShare *latest = bt_analytics_latest_share (shares, today);
   BtTrend trend = { FALSE, };
-  double sx = 0, sy = 0, sxx = 0, sxy = 0, n = 0;
+  double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0, n = 0;
 
   if (latest == NULL)
     return trend;
@@ -598,23 +618,24 @@ bt_analytics_trend (GArray      *shares,
 
       x = g_date_days_between (&latest->monday, &s->monday) / BT_DAYS_PER_MONTH;
       y = s->share * 100.0;
-      sx += x;
-      sy += y;
-      sxx += x * x;
-      sxy += x * y;
+      sw += s->total;
+      sx += s->total * x;
+      sy += s->total * y;
+      sxx += s->total * x * x;
+      sxy += s->total * x * y;
       n += 1;
     }
 
   trend.n_points = (guint) n;
   trend.last = latest->monday;
 
-  if (n < 2 || n * sxx - sx * sx == 0.0)
+  if (n < 2 || sw * sxx - sx * sx == 0.0)
     return trend;
 
   trend.valid = TRUE;
-  trend.slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+  trend.slope = (sw * sxy - sx * sy) / (sw * sxx - sx * sx);
   /* x is 0 at the last week, so the intercept is the fitted share there. */
-  trend.current = ((sy - trend.slope * sx) / n) / 100.0;
+  trend.current = ((sy - trend.slope * sx) / sw) / 100.0;
 
   return trend;
 }

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 #define BT_DUE_SOON_DAYS      7
 #define BT_STRONG_STRENGTH    3
 #define BT_DAYS_PER_MONTH     30.436875
+/* A week with fewer hours than this share of the weekly budget is partial. */
+#define BT_PARTIAL_WEEK_FRACTION 0.5
 
 typedef struct
 {
@@ -95,6 +97,8 @@ BtTrajectory         bt_analytics_trajectory           (BtPlan             *plan
                                                         GArray             *shares);
 double               bt_trajectory_at                  (const BtTrajectory *trajectory,
                                                         const GDate        *date);
+gboolean             bt_analytics_is_partial_week      (double              total_hours,
+                                                        double              budget);
 BtTrend              bt_analytics_trend                (GArray             *shares,
                                                         const GDate        *today,
                                                         guint               window_weeks);

@@ -626,33 +626,36 @@ find_touchpoint (BtRelationship *r,
   return NULL;
 }
 
-static gboolean
-week_differs (BtPlan       *plan,
-              BtImportWeek *w)
+/* Hours to the hundredth, as the file keeps them: subtracting what an
+ * import put in a week from its hours leaves no 1e-15 behind. */
+static double
+round_hours (double hours)
 {
-  BtWeek *existing = bt_plan_find_week (plan, w->iso_year, w->week);
-  GHashTableIter iter;
-  gpointer key, value;
-  guint n_nonzero = 0;
+  return round (hours * 100.0) / 100.0;
+}
 
-  if (existing == NULL || bt_week_get_total_hours (existing) == 0.0)
-    return FALSE;
+/* The hours of @category_id the user typed in @week: its hours less what
+ * the last import put there. */
+static double
+typed_hours (BtWeek     *week,
+             const char *category_id)
+{
+  double h = bt_week_get_hours (week, category_id) - bt_week_get_imported_hours (week, category_id);
 
-  g_hash_table_iter_init (&iter, w->hours);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (bt_week_get_hours (existing, key) != *(double *) value)
-      return TRUE;
+  return MAX (round_hours (h), 0.0);
+}
 
-  for (guint i = 0; i < bt_week_get_n_categories (existing); i++)
-    {
-      double h;
+static double
+week_typed_total (BtWeek *week)
+{
+  double total = 0.0;
 
-      bt_week_get_category (existing, i, &h);
-      if (h != 0.0)
-        n_nonzero++;
-    }
+  if (week == NULL)
+    return 0.0;
+  for (guint i = 0; i < bt_week_get_n_categories (week); i++)
+    total += typed_hours (week, bt_week_get_category (week, i, NULL));
 
-  return n_nonzero != g_hash_table_size (w->hours);
+  return round_hours (total);
 }
 
 /**
@@ -792,7 +795,8 @@ bt_import_events (BtPlan     *plan,
         while (g_hash_table_iter_next (&h, NULL, &hv))
           *(double *) hv = MIN (seconds_to_hours (*(double *) hv), BT_WEEK_MAX_HOURS);
         w->unmatched = seconds_to_hours (w->unmatched);
-        w->replaces = week_differs (plan, w);
+        w->typed = week_typed_total (bt_plan_find_week (plan, w->iso_year, w->week));
+        w->choice = BT_IMPORT_KEEP;
         g_ptr_array_add (import->weeks, w);
       }
   }
@@ -879,14 +883,199 @@ history_set (BtHistory  *history,
 }
 
 /**
+ * bt_import_set_choice:
+ *
+ * Makes @choice what applying does to every week that has hours the user
+ * typed: the preview's "for all weeks".
+ */
+void
+bt_import_set_choice (BtImport       *import,
+                      BtImportChoice  choice)
+{
+  for (guint i = 0; i < import->weeks->len; i++)
+    ((BtImportWeek *) import->weeks->pdata[i])->choice = choice;
+}
+
+/**
+ * bt_import_count_typed_weeks:
+ *
+ * Returns: how many of the import's weeks have hours the user typed, for
+ *   which keep, replace or add is to be chosen
+ */
+guint
+bt_import_count_typed_weeks (BtImport *import)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < import->weeks->len; i++)
+    n += ((BtImportWeek *) import->weeks->pdata[i])->typed > 0.0;
+
+  return n;
+}
+
+static GHashTable *
+new_hours_table (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static void
+put_hours (GHashTable *table,
+           const char *category_id,
+           double      hours)
+{
+  g_hash_table_replace (table, g_strdup (category_id), g_memdup2 (&hours, sizeof hours));
+}
+
+/* The whole week as @choice leaves it (category id → hours), and in
+ * @imported what of it comes from the calendar; %NULL for a week left as
+ * it is. The week never gets more than 168 hours: what would go over is
+ * not added. */
+static GHashTable *
+week_outcome (const BtImportWeek  *w,
+              BtPlan              *plan,
+              BtImportChoice       choice,
+              GHashTable         **imported)
+{
+  BtWeek *existing = bt_plan_find_week (plan, w->iso_year, w->week);
+  g_autoptr(GHashTable) hours = new_hours_table ();
+  g_autoptr(GHashTable) from_calendar = new_hours_table ();
+  double total = 0.0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* A week with no hours of the user's simply follows the calendar. */
+  if (week_typed_total (existing) <= 0.0)
+    choice = BT_IMPORT_REPLACE;
+  if (choice == BT_IMPORT_KEEP)
+    return NULL;
+
+  if (choice == BT_IMPORT_ADD)
+    for (guint i = 0; i < bt_week_get_n_categories (existing); i++)
+      {
+        const char *id = bt_week_get_category (existing, i, NULL);
+        double typed = typed_hours (existing, id);
+
+        if (typed > 0.0)
+          {
+            put_hours (hours, id, typed);
+            total += typed;
+          }
+      }
+
+  g_hash_table_iter_init (&iter, w->hours);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      double *before = g_hash_table_lookup (hours, key);
+      double add = round_hours (MIN (*(double *) value, BT_WEEK_MAX_HOURS - total));
+
+      if (add <= 0.0)
+        continue;
+      put_hours (hours, key, round_hours ((before ? *before : 0.0) + add));
+      put_hours (from_calendar, key, add);
+      total += add;
+    }
+
+  *imported = g_steal_pointer (&from_calendar);
+  return g_steal_pointer (&hours);
+}
+
+/**
+ * bt_import_week_result:
+ *
+ * Returns: the hours @week would have in all after applying @choice
+ */
+double
+bt_import_week_result (const BtImportWeek *week,
+                       BtPlan             *plan,
+                       BtImportChoice      choice)
+{
+  g_autoptr(GHashTable) imported = NULL;
+  g_autoptr(GHashTable) hours = week_outcome (week, plan, choice, &imported);
+  BtWeek *existing;
+  GHashTableIter iter;
+  gpointer value;
+  double total = 0.0;
+
+  if (hours == NULL)
+    {
+      existing = bt_plan_find_week (plan, week->iso_year, week->week);
+      return existing != NULL ? bt_week_get_total_hours (existing) : 0.0;
+    }
+
+  g_hash_table_iter_init (&iter, hours);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    total += *(double *) value;
+
+  return round_hours (total);
+}
+
+static const char * const choice_names[] = { "keep", "replace", "add" };
+
+/**
+ * bt_import_choice_to_string:
+ *
+ * Returns: "keep", "replace" or "add", as the command line takes them
+ */
+const char *
+bt_import_choice_to_string (BtImportChoice choice)
+{
+  g_return_val_if_fail (choice < G_N_ELEMENTS (choice_names), NULL);
+
+  return choice_names[choice];
+}
+
+gboolean
+bt_import_choice_from_string (const char     *text,
+                              BtImportChoice *choice)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (choice_names); i++)
+    if (g_strcmp0 (text, choice_names[i]) == 0)
+      {
+        *choice = (BtImportChoice) i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static gboolean
+same_hours (GHashTable *a,
+            GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if ((a ? g_hash_table_size (a) : 0) != (b ? g_hash_table_size (b) : 0))
+    return FALSE;
+  if (a == NULL)
+    return TRUE;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      double *other = g_hash_table_lookup (b, key);
+
+      if (other == NULL || *other != *(double *) value)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * bt_import_apply:
  * @history: where the edits go, as one step Undo takes back
  *
- * Does what @import says to @plan: each week it covers gets the hours the
- * rules gave (the calendar is the record of that week: its other
- * categories get 0), and touchpoints are added, or updated when an earlier
- * import of the same event made them. Importing the same file twice
- * changes nothing.
+ * Does what @import says to @plan. A week the plan has no hours of the
+ * user's for gets the calendar's (other categories 0). A week with typed
+ * hours gets what its choice says: kept as it is, replaced by the
+ * calendar's, or the calendar's added to the typed hours per category.
+ * The week remembers what the calendar put there (bt_week_set_imported()),
+ * so that importing the same file twice, with any choice, changes nothing,
+ * and a newer export replaces the calendar's part, never the typed one.
+ * Touchpoints are added, or updated when an earlier import of the same
+ * event made them.
  */
 void
 bt_import_apply (BtImport  *import,
@@ -900,12 +1089,19 @@ bt_import_apply (BtImport  *import,
   if (import->default_rules && g_list_model_get_n_items (bt_plan_get_import_rules (plan)) == 0)
     bt_import_add_default_rules (plan, history);
 
-  /* The calendar is the record of each week it covers. */
   for (guint i = 0; i < import->weeks->len; i++)
     {
       BtImportWeek *w = import->weeks->pdata[i];
+      g_autoptr(GHashTable) imported = NULL;
+      g_autoptr(GHashTable) hours = week_outcome (w, plan, w->choice, &imported);
+      BtWeek *week;
 
-      bt_history_set_week (history, plan, w->iso_year, w->week, w->hours);
+      if (hours == NULL)
+        continue;
+      week = bt_history_set_week (history, plan, w->iso_year, w->week, hours);
+      if (!same_hours (bt_week_get_imported (week), imported))
+        history_set (history, week, "imported", G_TYPE_HASH_TABLE,
+                     g_hash_table_size (imported) > 0 ? imported : NULL);
     }
 
   for (guint i = 0; i < import->touchpoints->len; i++)

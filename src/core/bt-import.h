@@ -34,14 +34,26 @@ typedef struct
   GStrv   attendees;      /* lower-case e-mail addresses */
 } BtImportEvent;
 
-/* One week as the import would leave it. */
+/* What importing does to a week that already has hours the user typed.
+ * Calendar hours are meetings, not the whole week: keeping them is the
+ * default. */
+typedef enum
+{
+  BT_IMPORT_KEEP,      /* keep the typed hours; the calendar's are not used */
+  BT_IMPORT_REPLACE,   /* the calendar's hours become the week's */
+  BT_IMPORT_ADD,       /* the calendar's hours are added to the typed ones, per category */
+} BtImportChoice;
+
+/* One week of the import. */
 typedef struct
 {
-  int         iso_year;
-  int         week;
-  GHashTable *hours;        /* category id → hours */
-  double      unmatched;    /* hours no rule took */
-  gboolean    replaces;     /* the plan has other hours for this week */
+  int            iso_year;
+  int            week;
+  GHashTable    *hours;        /* category id → hours, the calendar's */
+  double         unmatched;    /* hours no rule took */
+  double         typed;        /* the hours the user typed for this week: the plan's less what
+                                * an earlier import put there (see bt_week_get_imported()) */
+  BtImportChoice choice;       /* what applying does when @typed > 0; BT_IMPORT_KEEP at first */
 } BtImportWeek;
 
 typedef struct
@@ -121,6 +133,15 @@ BtImport   *bt_import_events             (BtPlan       *plan,
 void        bt_import_apply              (BtImport     *import,
                                           BtPlan       *plan,
                                           BtHistory    *history);
+void        bt_import_set_choice         (BtImport     *import,
+                                          BtImportChoice choice);
+guint       bt_import_count_typed_weeks  (BtImport     *import);
+double      bt_import_week_result        (const BtImportWeek *week,
+                                          BtPlan       *plan,
+                                          BtImportChoice choice);
+const char *bt_import_choice_to_string   (BtImportChoice choice);
+gboolean    bt_import_choice_from_string (const char   *text,
+                                          BtImportChoice *choice);
 void        bt_import_week_kinds         (const BtImportWeek *week,
                                           GListModel   *categories,
                                           double       *tactical,

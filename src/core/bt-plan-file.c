@@ -1207,7 +1207,7 @@ static BtItem *
 read_week (Loader   *ld,
            JsonNode *element)
 {
-  static const char * const known[] = { "week", "hours", "note" };
+  static const char * const known[] = { "week", "hours", "note", "imported" };
   g_autoptr(GError) error = NULL;
   g_autoptr(BtWeek) week = NULL;
   JsonObject *object;
@@ -1306,6 +1306,45 @@ read_week (Loader   *ld,
 
           if (total > BT_WEEK_MAX_HOURS)
             fail (ld, _("the hours add up to %g, more than the 168 hours of a week"), total);
+        }
+      path_pop (ld, field_mark);
+    }
+
+  /* What the last import put in the week (see bt_week_set_imported()). */
+  member = json_object_get_member (object, "imported");
+  if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
+    {
+      field_mark = path_push_member (ld, "imported");
+      if (expect_object (ld, member))
+        {
+          g_autoptr(GHashTable) imported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          MemberIter iter;
+          const char *category;
+          JsonNode *hours_node;
+
+          member_iter_init (&iter, json_node_get_object (member));
+          while (member_iter_next (&iter, &category, &hours_node))
+            {
+              double hours;
+
+              if (node_get_number (hours_node, &hours) && isfinite (hours) &&
+                  hours >= 0.0 && hours <= BT_WEEK_MAX_HOURS)
+                {
+                  /* A record for a category deleted since is no longer
+                   * anyone's: dropped, not an error. */
+                  if (g_hash_table_contains (ld->category_ids, category))
+                    g_hash_table_replace (imported, g_strdup (category), g_memdup2 (&hours, sizeof hours));
+                }
+              else
+                {
+                  gsize hours_mark = path_push_member (ld, category);
+                  g_autofree char *got = describe_node (hours_node);
+
+                  fail (ld, _("expected a number of hours from 0 to 168, got %s"), got);
+                  path_pop (ld, hours_mark);
+                }
+            }
+          bt_week_set_imported (week, imported);
         }
       path_pop (ld, field_mark);
     }
@@ -2454,6 +2493,13 @@ write_top_list (Writer     *wr,
   write_list (wr, list, info);
 }
 
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static void
 write_weeks (Writer *wr,
              BtPlan *plan)
@@ -2496,6 +2542,26 @@ write_weeks (Writer *wr,
             break;
           bt_json_writer_member (b, "note");
           bt_json_writer_string (b, note);
+        }
+      if (bt_week_get_imported (week) != NULL)
+        {
+          g_autofree const char **ids = (const char **) g_hash_table_get_keys_as_array (bt_week_get_imported (week), NULL);
+          guint n_ids = g_strv_length ((char **) ids);
+
+          /* Sorted, so the file reads the same however the table was built. */
+          qsort (ids, n_ids, sizeof (char *), compare_strings);
+          bt_json_writer_member (b, "imported");
+          bt_json_writer_begin_object (b);
+          for (guint j = 0; j < n_ids; j++)
+            {
+              /* A category deleted since: what was imported for it is gone
+               * with its hours, and reading would drop it. */
+              if (bt_plan_find_by_id (bt_plan_get_categories (plan), ids[j]) == NULL)
+                continue;
+              bt_json_writer_member (b, ids[j]);
+              bt_json_writer_double (b, bt_week_get_imported_hours (week, ids[j]));
+            }
+          bt_json_writer_end_object (b);
         }
       write_extra (wr, BT_ITEM (week));
       bt_json_writer_end_object (b);

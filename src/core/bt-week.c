@@ -38,6 +38,7 @@ struct _BtWeek
   int     week;
   char    week_text[BT_ISO_WEEK_SIZE];
   char   *note;
+  GHashTable *imported;  /* category id → double *: what the last import put here; never changed, replaced */
 };
 
 G_DEFINE_FINAL_TYPE (BtWeek, bt_week, BT_TYPE_ITEM)
@@ -47,6 +48,7 @@ enum {
   PROP_WEEK,
   PROP_NOTE,
   PROP_TOTAL_HOURS,
+  PROP_IMPORTED,
   N_PROPS
 };
 
@@ -58,6 +60,7 @@ bt_week_finalize (GObject *object)
   BtWeek *self = BT_WEEK (object);
 
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->imported, g_hash_table_unref);
   if (self->entries != self->inline_entries)
     g_free (self->entries);
 
@@ -86,6 +89,10 @@ bt_week_get_property (GObject    *object,
       g_value_set_double (value, bt_week_get_total_hours (self));
       break;
 
+    case PROP_IMPORTED:
+      g_value_set_boxed (value, self->imported);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -103,6 +110,10 @@ bt_week_set_property (GObject      *object,
     {
     case PROP_NOTE:
       bt_week_set_note (self, g_value_get_string (value));
+      break;
+
+    case PROP_IMPORTED:
+      bt_week_set_imported (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -137,6 +148,16 @@ bt_week_class_init (BtWeekClass *klass)
                          0.0, G_MAXDOUBLE, 0.0,
                          (G_PARAM_READABLE |
                           G_PARAM_STATIC_STRINGS));
+
+  /* What the last calendar import put in the week, so that importing the
+   * same file again, or a newer export, adds it once: the hours the user
+   * typed are the week's hours less these. */
+  properties[PROP_IMPORTED] =
+    g_param_spec_boxed ("imported", NULL, NULL,
+                        G_TYPE_HASH_TABLE,
+                        (G_PARAM_READWRITE |
+                         G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -232,6 +253,64 @@ bt_week_set_note (BtWeek     *self,
 
   if (bt_item_set_string (&self->note, note))
     bt_item_notify (BT_ITEM (self), properties[PROP_NOTE]);
+}
+
+/**
+ * bt_week_get_imported:
+ *
+ * Returns: (transfer none) (nullable) (element-type utf8 double): category
+ *   id → hours (double *) the last import put in this week; %NULL when no
+ *   import did. Never modified: bt_week_set_imported() replaces it.
+ */
+GHashTable *
+bt_week_get_imported (BtWeek *self)
+{
+  g_return_val_if_fail (BT_IS_WEEK (self), NULL);
+
+  return self->imported;
+}
+
+/**
+ * bt_week_get_imported_hours:
+ *
+ * Returns: the hours the last import gave @category_id in this week
+ */
+double
+bt_week_get_imported_hours (BtWeek     *self,
+                            const char *category_id)
+{
+  double *h;
+
+  g_return_val_if_fail (BT_IS_WEEK (self), 0.0);
+
+  if (self->imported == NULL)
+    return 0.0;
+  h = g_hash_table_lookup (self->imported, category_id);
+
+  return h != NULL ? *h : 0.0;
+}
+
+/**
+ * bt_week_set_imported:
+ * @imported: (nullable) (transfer none): category id → hours (double *);
+ *   kept, and never to be modified afterwards; %NULL or empty for none
+ */
+void
+bt_week_set_imported (BtWeek     *self,
+                      GHashTable *imported)
+{
+  g_return_if_fail (BT_IS_WEEK (self));
+
+  if (imported != NULL && g_hash_table_size (imported) == 0)
+    imported = NULL;
+  if (imported == self->imported)
+    return;
+
+  if (imported != NULL)
+    g_hash_table_ref (imported);
+  g_clear_pointer (&self->imported, g_hash_table_unref);
+  self->imported = imported;
+  bt_item_notify (BT_ITEM (self), properties[PROP_IMPORTED]);
 }
 
 /* The entries' ids are interned: an interned id is found by its address. */

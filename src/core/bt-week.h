@@ -48,5 +48,10 @@ const char  *bt_week_get_category     (BtWeek      *self,
 const BtWeekEntry *bt_week_peek_entries (BtWeek    *self,
                                        guint       *n_entries);
 double       bt_week_get_total_hours  (BtWeek      *self);
+GHashTable  *bt_week_get_imported     (BtWeek      *self);
+double       bt_week_get_imported_hours (BtWeek    *self,
+                                       const char  *category_id);
+void         bt_week_set_imported     (BtWeek      *self,
+                                       GHashTable  *imported);
 
 G_END_DECLS

@@ -1,8 +1,9 @@
 /* bt-import-dialog.c — what an import would do, before it does it
  *
  * The preview of a calendar or time-tracker import: the weeks with their
- * tactical, strategic and unmatched hours (and which replace hours in the
- * plan), the hours per category, the events no rule matched — each with a
+ * tactical, strategic and unmatched hours (and, for a week with hours the
+ * user typed, whether to keep them, use the calendar's or add them up),
+ * the hours per category, the events no rule matched — each with a
  * way to add a rule for it, after which the preview is worked out again —
  * the touchpoints found and what was left out. Import applies it as one
  * step of the history.
@@ -16,6 +17,8 @@
 
 #include <glib/gi18n.h>
 
+#include "bt-analytics.h"
+#include "bt-application.h"
 #include "bt-date.h"
 #include "bt-import.h"
 #include "bt-import-dialog.h"
@@ -40,6 +43,8 @@ struct _BtImportDialog
   GDateTime          *now;      /* events after it are not time spent yet */
   BtImport           *import;
   GPtrArray          *groups;   /* the groups shown, to remove them when working it out again */
+  GPtrArray          *choice_rows; /* AdwComboRow per week with typed hours, its week in "bt-week" */
+  double              budget;   /* the weekly hours budget, for partial weeks; 0 for none */
 };
 
 G_DEFINE_FINAL_TYPE (BtImportDialog, bt_import_dialog, ADW_TYPE_WINDOW)
@@ -95,6 +100,19 @@ on_rule_committed_cb (BtImportDialog *self)
   /* The same text read well before; only the rules changed. */
   g_return_if_fail (again != NULL);
 
+  /* The choices made so far stay with their weeks. */
+  for (guint i = 0; i < again->weeks->len; i++)
+    {
+      BtImportWeek *w = again->weeks->pdata[i];
+
+      for (guint j = 0; j < self->import->weeks->len; j++)
+        {
+          BtImportWeek *before = self->import->weeks->pdata[j];
+
+          if (before->iso_year == w->iso_year && before->week == w->week)
+            w->choice = before->choice;
+        }
+    }
   g_clear_pointer (&self->import, bt_import_free);
   self->import = again;
   populate (self);
@@ -136,13 +154,126 @@ format_hours (double hours)
   return g_strdup_printf (_("%.1f h"), hours);
 }
 
+static char *
+week_date (const BtImportWeek *w)
+{
+  GDate monday;
+
+  bt_iso_week_monday (w->iso_year, w->week, &monday);
+  return bt_format_date (&monday);
+}
+
+/* A row with a drop-down of the choices, in BtImportChoice's order, named
+ * @name for assistive technologies. The row's data "bt-choice" is the
+ * drop-down. */
+static GtkWidget *
+choice_row_new (const char *title,
+                const char *subtitle,
+                const char *name)
+{
+  const char * const choices[] = {
+    /* TRANSLATORS: import preview: what to do with a week that has hours the user typed */
+    N_("Keep Mine"), N_("Use the Calendar’s"), N_("Add the Calendar’s"),
+  };
+  const char *labels[G_N_ELEMENTS (choices) + 1] = { NULL, };
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *choice;
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    labels[i] = _(choices[i]);
+  choice = gtk_drop_down_new_from_strings (labels);
+  gtk_widget_set_valign (choice, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), choice);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), choice);
+  g_object_set_data (G_OBJECT (row), "bt-choice", choice);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  return row;
+}
+
+/* The week's calendar hours, and for a week with typed hours what it will
+ * have after the import; a partial week says so. */
+static void
+update_week_row (BtImportDialog     *self,
+                 GtkWidget          *row,
+                 const BtImportWeek *w)
+{
+  GListModel *categories = bt_plan_get_categories (self->plan);
+  double tactical, strategic, result;
+  g_autofree char *t = NULL, *s = NULL, *u = NULL, *r = NULL;
+  g_autofree char *calendar = NULL;
+  g_autoptr(GString) subtitle = NULL;
+
+  bt_import_week_kinds (w, categories, &tactical, &strategic);
+  t = format_hours (tactical);
+  s = format_hours (strategic);
+  u = format_hours (w->unmatched);
+  /* TRANSLATORS: a week in the import preview: tactical, strategic and unmatched hours */
+  calendar = g_strdup_printf (_("Tactical %s · strategic %s · no rule %s"), t, s, u);
+  subtitle = g_string_new (calendar);
+
+  result = bt_import_week_result (w, self->plan, w->choice);
+  r = format_hours (result);
+  if (w->typed > 0.0)
+    {
+      g_autofree char *typed = format_hours (w->typed);
+
+      g_string_append_c (subtitle, '\n');
+      /* TRANSLATORS: import preview: "Yours 52.0 h · after the import 57.0 h" */
+      g_string_append_printf (subtitle, _("Yours %s · after the import %s"), typed, r);
+    }
+  if (bt_analytics_is_partial_week (result, self->budget))
+    {
+      g_autofree char *budget = format_hours (self->budget);
+
+      g_string_append_c (subtitle, '\n');
+      /* TRANSLATORS: import preview, %s are hours: "A partial week: under half your budget of 50.0 h; it counts by its hours" */
+      g_string_append_printf (subtitle, _("A partial week: under half your budget of %s; it counts by its hours"),
+                              budget);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+}
+
+static void
+on_week_choice_selected_cb (GtkDropDown    *choice,
+                            GParamSpec     *pspec,
+                            BtImportDialog *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (choice), "bt-row");
+  BtImportWeek *w = g_object_get_data (G_OBJECT (row), "bt-week");
+  guint selected = gtk_drop_down_get_selected (choice);
+
+  if (selected > BT_IMPORT_ADD)
+    return;
+  w->choice = (BtImportChoice) selected;
+  update_week_row (self, row, w);
+}
+
+static void
+on_all_choice_selected_cb (GtkDropDown    *all,
+                           GParamSpec     *pspec,
+                           BtImportDialog *self)
+{
+  guint selected = gtk_drop_down_get_selected (all);
+
+  if (selected > BT_IMPORT_ADD)
+    return;
+  for (guint i = 0; i < self->choice_rows->len; i++)
+    gtk_drop_down_set_selected (g_object_get_data (self->choice_rows->pdata[i], "bt-choice"), selected);
+}
+
 static void
 populate (BtImportDialog *self)
 {
   BtImport *import = self->import;
   GListModel *categories = bt_plan_get_categories (self->plan);
   AdwPreferencesGroup *group;
-  guint n_replaced = 0;
+  guint n_typed;
 
   for (guint i = 0; i < self->groups->len; i++)
     adw_preferences_page_remove (self->page, self->groups->pdata[i]);
@@ -151,8 +282,7 @@ populate (BtImportDialog *self)
   adw_window_title_set_subtitle (self->window_title, import->source_name);
   gtk_widget_set_sensitive (self->import_button, import->weeks->len > 0 || import->touchpoints->len > 0);
 
-  for (guint i = 0; i < import->weeks->len; i++)
-    n_replaced += ((BtImportWeek *) import->weeks->pdata[i])->replaces;
+  n_typed = bt_import_count_typed_weeks (import);
 
   /* The weeks. */
   {
@@ -160,45 +290,49 @@ populate (BtImportDialog *self)
 
     if (import->weeks->len == 0)
       description = g_strdup (_("No hours to import up to today."));
-    else if (n_replaced > 0)
+    else if (n_typed > 0)
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%u week already has other hours in the plan: importing replaces them with the calendar’s.",
-                                                  "%u weeks already have other hours in the plan: importing replaces them with the calendar’s.",
-                                                  n_replaced), n_replaced);
+                                                  "%u week already has hours you typed. Calendar hours are meetings, not the whole week: choose what the import does with it.",
+                                                  "%u weeks already have hours you typed. Calendar hours are meetings, not the whole week: choose what the import does with each.",
+                                                  n_typed), n_typed);
     group = add_group (self, _("Weeks"), description);
   }
+  g_ptr_array_set_size (self->choice_rows, 0);
+  if (n_typed > 1)
+    {
+      /* TRANSLATORS: accessible name of the choice for all weeks in the import preview */
+      GtkWidget *all = choice_row_new (_("All Weeks With Your Hours"),
+                                       _("What the import does with each of them"),
+                                       _("What to do with all weeks that have your hours"));
+
+      g_signal_connect (g_object_get_data (G_OBJECT (all), "bt-choice"), "notify::selected",
+                        G_CALLBACK (on_all_choice_selected_cb), self);
+      adw_preferences_group_add (group, all);
+    }
   for (guint i = 0; i < import->weeks->len; i++)
     {
       BtImportWeek *w = import->weeks->pdata[i];
-      double tactical, strategic;
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-      g_autofree char *t = NULL, *s = NULL, *u = NULL;
-      GDate monday;
-      g_autofree char *date = NULL;
-
-      bt_import_week_kinds (w, categories, &tactical, &strategic);
-      bt_iso_week_monday (w->iso_year, w->week, &monday);
-      date = bt_format_date (&monday);
+      g_autofree char *date = week_date (w);
       /* TRANSLATORS: a week in the import preview, by its Monday: "Week of 5 Oct 2026" */
-      title = g_strdup_printf (_("Week of %s"), date);
-      t = format_hours (tactical);
-      s = format_hours (strategic);
-      u = format_hours (w->unmatched);
-      /* TRANSLATORS: a week in the import preview: tactical, strategic and unmatched hours */
-      subtitle = g_strdup_printf (_("Tactical %s · strategic %s · no rule %s"), t, s, u);
-      {
-        GtkWidget *row = add_row (group, title, subtitle);
+      g_autofree char *title = g_strdup_printf (_("Week of %s"), date);
 
-        if (w->replaces)
-          {
-            GtkWidget *label = gtk_label_new (_("Replaces"));
+      if (w->typed > 0.0)
+        {
+          /* TRANSLATORS: accessible name of a week's choice in the import preview: "What to do with the week of 5 Oct 2026" */
+          g_autofree char *name = g_strdup_printf (_("What to do with the week of %s"), date);
+          GtkWidget *row = choice_row_new (title, NULL, name);
+          GtkDropDown *choice = g_object_get_data (G_OBJECT (row), "bt-choice");
 
-            gtk_widget_add_css_class (label, "warning");
-            gtk_widget_set_tooltip_text (label, _("The plan has other hours for this week"));
-            adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-          }
-      }
+          gtk_drop_down_set_selected (choice, w->choice);
+          g_object_set_data (G_OBJECT (row), "bt-week", w);
+          g_object_set_data (G_OBJECT (choice), "bt-row", row);
+          g_signal_connect (choice, "notify::selected", G_CALLBACK (on_week_choice_selected_cb), self);
+          g_ptr_array_add (self->choice_rows, row);
+          adw_preferences_group_add (group, row);
+          update_week_row (self, row, w);
+        }
+      else
+        update_week_row (self, add_row (group, title, NULL), w);
     }
 
   /* The hours per category. */
@@ -280,20 +414,56 @@ populate (BtImportDialog *self)
   }
 }
 
+/* What the import did, for its toast: "Imported 3 weeks from “Work”; your
+ * hours kept in 1" */
+static char *
+describe_import (BtImport *import)
+{
+  guint n_weeks = import->weeks->len;
+  guint counts[BT_IMPORT_ADD + 1] = { 0, };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < n_weeks; i++)
+    {
+      BtImportWeek *w = import->weeks->pdata[i];
+
+      if (w->typed > 0.0)
+        counts[w->choice]++;
+    }
+
+  g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "Imported %u week from “%s”",
+                                      "Imported %u weeks from “%s”", n_weeks),
+                   n_weeks, import->source_name);
+  if (counts[BT_IMPORT_KEEP] > 0)
+    /* TRANSLATORS: appended to "Imported 3 weeks from “Work”" */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; your hours kept in %u",
+                                               "; your hours kept in %u", counts[BT_IMPORT_KEEP]),
+                            counts[BT_IMPORT_KEEP]);
+  if (counts[BT_IMPORT_REPLACE] > 0)
+    /* TRANSLATORS: appended to "Imported 3 weeks from “Work”" */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; your hours replaced in %u",
+                                               "; your hours replaced in %u", counts[BT_IMPORT_REPLACE]),
+                            counts[BT_IMPORT_REPLACE]);
+  if (counts[BT_IMPORT_ADD] > 0)
+    /* TRANSLATORS: appended to "Imported 3 weeks from “Work”" */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; meetings added to your hours in %u",
+                                               "; meetings added to your hours in %u", counts[BT_IMPORT_ADD]),
+                            counts[BT_IMPORT_ADD]);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 on_import_clicked_cb (BtImportDialog *self)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_autofree char *message = NULL;
-  guint n_weeks = self->import->weeks->len;
 
   bt_import_apply (self->import, self->plan, self->history);
 
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u week from “%s”",
-                                          "Imported %u weeks from “%s”", n_weeks),
-                             n_weeks, self->import->source_name);
+  message = describe_import (self->import);
   if (BT_IS_WINDOW (parent))
-    bt_window_toast (BT_WINDOW (parent), message);
+    bt_window_toast_with_undo (BT_WINDOW (parent), message);
 
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -311,6 +481,7 @@ bt_import_dialog_dispose (GObject *object)
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->import, bt_import_free);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->choice_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bt_import_dialog_parent_class)->dispose (object);
 }
@@ -336,6 +507,29 @@ bt_import_dialog_init (BtImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->groups = g_ptr_array_new ();
+  self->choice_rows = g_ptr_array_new ();
+}
+
+/* The user's weekly hours budget, which says which weeks are partial. */
+static double
+weekly_budget (GtkWindow *parent)
+{
+  GtkApplication *app = parent != NULL ? gtk_window_get_application (parent) : NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (BT_IS_APPLICATION (app) && bt_application_get_settings (BT_APPLICATION (app)) != NULL)
+    return g_settings_get_double (bt_application_get_settings (BT_APPLICATION (app)), "weekly-hours-budget");
+
+  /* Without the application (a test): the setting, if it is installed. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return 0.0;
+  settings = g_settings_new (APP_ID);
+
+  return g_settings_get_double (settings, "weekly-hours-budget");
 }
 
 /**
@@ -378,6 +572,7 @@ bt_import_dialog_new (GtkWindow  *parent,
   self->name = g_steal_pointer (&name);
   self->now = g_steal_pointer (&when);
   self->import = import;
+  self->budget = weekly_budget (parent);
   populate (self);
 
   return self;

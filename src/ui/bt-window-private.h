@@ -55,6 +55,8 @@ struct _BtWindow
 
 void     bt_window_toast            (BtWindow   *self,
                                      const char *message);
+void     bt_window_toast_with_undo  (BtWindow   *self,
+                                     const char *message);
 gboolean bt_window_save_now         (BtWindow   *self);
 void     bt_window_files_class_init (GtkWidgetClass *widget_class);
 void     bt_window_files_init       (BtWindow   *self);

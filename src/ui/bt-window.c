@@ -42,9 +42,9 @@ bt_window_toast (BtWindow   *self,
 }
 
 /* A toast for an edit, with a button that takes it back. */
-static void
-toast_with_undo (BtWindow   *self,
-                 const char *message)
+void
+bt_window_toast_with_undo (BtWindow   *self,
+                           const char *message)
 {
   AdwToast *t = adw_toast_new (message);
 
@@ -87,7 +87,7 @@ redo_action (GtkWidget  *widget,
 static void
 on_check_in_saved_cb (BtWindow *self)
 {
-  toast_with_undo (self, _("Check-in saved"));
+  bt_window_toast_with_undo (self, _("Check-in saved"));
 }
 
 static void
@@ -110,14 +110,14 @@ static void
 on_touchpoint_logged_cb (BtWindow   *self,
                          const char *message)
 {
-  toast_with_undo (self, message);
+  bt_window_toast_with_undo (self, message);
 }
 
 static void
 on_editor_committed_cb (BtWindow   *self,
                         const char *what)
 {
-  toast_with_undo (self, what);
+  bt_window_toast_with_undo (self, what);
 }
 
 static void
