@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "bt-history.h"
+#include "bt-plan-file.h"
 
 static void
 count_cb (gpointer  instance,
@@ -194,6 +195,113 @@ test_empty_step_is_not_kept (void)
   g_assert_false (bt_history_get_can_undo (history));
 }
 
+/* Reads @plan back through the file format: a plan the history leaves must
+ * always load. */
+static void
+assert_loads_back (BtPlan *plan)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+  g_autoptr(BtPlan) back = NULL;
+
+  g_assert_no_error (error);
+  back = bt_plan_file_load_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+}
+
+static void
+test_removing_what_others_refer_to (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  GListModel *categories, *weeks, *phases, *milestones;
+  g_autoptr(BtCategory) category = NULL;
+  g_autoptr(BtPhase) phase = NULL;
+  const char *category_id, *phase_id;
+  double before = 0.0;
+  guint n_referring = 0;
+
+  g_assert_no_error (error);
+  categories = bt_plan_get_categories (plan);
+  weeks = bt_plan_get_weeks (plan);
+  phases = bt_plan_get_phases (plan);
+  milestones = bt_plan_get_milestones (plan);
+
+  /* A category with hours in the sample's weeks. */
+  category = g_list_model_get_item (categories, 0);
+  category_id = bt_item_get_id (BT_ITEM (category));
+  for (guint i = 0; i < g_list_model_get_n_items (weeks); i++)
+    {
+      g_autoptr(BtWeek) week = g_list_model_get_item (weeks, i);
+      before += bt_week_get_hours (week, category_id);
+    }
+  g_assert_cmpfloat (before, >, 0.0);
+
+  /* A phase that milestones belong to. */
+  for (guint i = 0; i < g_list_model_get_n_items (phases) && phase == NULL; i++)
+    {
+      g_autoptr(BtPhase) candidate = g_list_model_get_item (phases, i);
+
+      for (guint j = 0; j < g_list_model_get_n_items (milestones); j++)
+        {
+          g_autoptr(BtMilestone) milestone = g_list_model_get_item (milestones, j);
+
+          if (g_strcmp0 (bt_milestone_get_phase (milestone), bt_item_get_id (BT_ITEM (candidate))) == 0)
+            {
+              phase = g_object_ref (candidate);
+              break;
+            }
+        }
+    }
+  g_assert_nonnull (phase);
+  phase_id = bt_item_get_id (BT_ITEM (phase));
+  for (guint j = 0; j < g_list_model_get_n_items (milestones); j++)
+    {
+      g_autoptr(BtMilestone) milestone = g_list_model_get_item (milestones, j);
+      n_referring += g_strcmp0 (bt_milestone_get_phase (milestone), phase_id) == 0;
+    }
+
+  /* Each removal is one step, and the plan still loads. */
+  g_assert_true (bt_history_remove (history, BT_ITEM (plan), categories, BT_ITEM (category)));
+  assert_loads_back (plan);
+  g_assert_true (bt_history_remove (history, BT_ITEM (plan), phases, BT_ITEM (phase)));
+  assert_loads_back (plan);
+  for (guint j = 0; j < g_list_model_get_n_items (milestones); j++)
+    {
+      g_autoptr(BtMilestone) milestone = g_list_model_get_item (milestones, j);
+      g_assert_cmpstr (bt_milestone_get_phase (milestone), !=, phase_id);
+    }
+
+  /* Undo gives back the phase with its milestones, then the category with
+   * its hours, each in one step. */
+  g_assert_true (bt_history_undo (history));
+  {
+    guint n = 0;
+
+    for (guint j = 0; j < g_list_model_get_n_items (milestones); j++)
+      {
+        g_autoptr(BtMilestone) milestone = g_list_model_get_item (milestones, j);
+        n += g_strcmp0 (bt_milestone_get_phase (milestone), phase_id) == 0;
+      }
+    g_assert_cmpuint (n, ==, n_referring);
+  }
+  g_assert_true (bt_history_undo (history));
+  {
+    double after = 0.0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (weeks); i++)
+      {
+        g_autoptr(BtWeek) week = g_list_model_get_item (weeks, i);
+        after += bt_week_get_hours (week, category_id);
+      }
+    g_assert_cmpfloat (after, ==, before);
+  }
+  g_assert_false (bt_history_get_can_undo (history));
+  assert_loads_back (plan);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +314,7 @@ main (int   argc,
   g_test_add_func ("/history/step-is-undone-as-one", test_step_is_undone_as_one);
   g_test_add_func ("/history/new-edit-drops-redo", test_new_edit_drops_redo);
   g_test_add_func ("/history/empty-step-is-not-kept", test_empty_step_is_not_kept);
+  g_test_add_func ("/history/removing-what-others-refer-to", test_removing_what_others_refer_to);
 
   return g_test_run ();
 }

@@ -385,6 +385,49 @@ bt_history_append (BtHistory  *self,
   bt_history_insert (self, parent, list, g_list_model_get_n_items (list), child);
 }
 
+/* A category's hours in every week, and a phase as the phase of its
+ * milestones: set back through the history, so that undo brings them back. */
+static void
+forget_references (BtHistory *self,
+                   BtItem    *parent,
+                   BtItem    *child)
+{
+  const char *id = bt_item_get_id (child);
+
+  if (!BT_IS_PLAN (parent) || id == NULL)
+    return;
+
+  if (BT_IS_CATEGORY (child))
+    {
+      GListModel *weeks = bt_plan_get_weeks (BT_PLAN (parent));
+
+      for (guint i = 0; i < g_list_model_get_n_items (weeks); i++)
+        {
+          g_autoptr(BtWeek) week = g_list_model_get_item (weeks, i);
+
+          if (bt_week_get_hours (week, id) != 0.0)
+            bt_history_set_hours (self, week, id, 0.0);
+        }
+    }
+  else if (BT_IS_PHASE (child))
+    {
+      GListModel *milestones = bt_plan_get_milestones (BT_PLAN (parent));
+
+      for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
+        {
+          g_autoptr(BtMilestone) milestone = g_list_model_get_item (milestones, i);
+
+          if (g_strcmp0 (bt_milestone_get_phase (milestone), id) == 0)
+            {
+              g_auto(GValue) none = G_VALUE_INIT;
+
+              g_value_init (&none, G_TYPE_STRING);
+              bt_history_set (self, milestone, "phase", &none);
+            }
+        }
+    }
+}
+
 /**
  * bt_history_remove:
  *
@@ -404,6 +447,11 @@ bt_history_remove (BtHistory  *self,
   if (!bt_item_list_find (BT_ITEM_LIST (list), child, &position))
     return FALSE;
 
+  /* What refers to the item goes with it in the same step, so that the
+   * plan never holds a reference the file format refuses to read back. */
+  bt_history_begin (self, NULL);
+  forget_references (self, parent, child);
+
   op = g_new0 (Op, 1);
   op->kind = OP_REMOVE;
   op->object = g_object_ref (G_OBJECT (child));
@@ -413,6 +461,7 @@ bt_history_remove (BtHistory  *self,
 
   apply (op, TRUE);
   record (self, op);
+  bt_history_end (self);
 
   return TRUE;
 }
