@@ -484,26 +484,37 @@ static void
 label_buttons (BtChartPage *self)
 {
   const char *add = NULL, *secondary = NULL;
+  const char *title = NULL, *secondary_title = NULL;
 
   switch (self->kind)
     {
     case BT_CHART_TIMELINE:
       add = _("Add Milestone");
       secondary = _("Add Phase");
+      title = _("Milestones");
+      secondary_title = _("Phases");
       break;
     case BT_CHART_TIME:
       add = _("Record a Past Week");
       secondary = _("Add Category");
+      title = _("Weeks");
+      secondary_title = _("Categories");
       break;
     case BT_CHART_RELATIONSHIPS:
       add = _("Add Person");
+      title = _("People");
       break;
     case BT_CHART_NARRATIVES:
     case BT_N_CHARTS:
     default:
       add = _("Add Narrative");
+      title = _("Narratives");
       break;
     }
+
+  /* The headings too: an empty label would be read by its type name. */
+  gtk_label_set_label (self->list_title, title);
+  gtk_label_set_label (self->secondary_title, secondary_title ? secondary_title : "");
 
   /* A button that does nothing on this page still has a name. */
   gtk_widget_set_tooltip_text (self->add_button, add ? add : _("Add"));
@@ -608,7 +619,8 @@ rebind (BtChartPage *self)
         break;
       }
 
-  gtk_label_set_label (self->list_title, title);
+  if (self->plan != NULL)
+    gtk_label_set_label (self->list_title, title);
   gtk_label_set_label (self->list_placeholder, empty_text);
   update_more_button (self);
   gtk_widget_set_visible (self->filter_bar, self->kind == BT_CHART_RELATIONSHIPS && self->plan != NULL);
@@ -759,6 +771,7 @@ bt_chart_page_init (BtChartPage *self)
   g_autoptr(GtkStringList) functions = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bt_application_name_mnemonic_buttons (GTK_WIDGET (self));
 
   gtk_string_list_append (functions, _("All functions"));
   for (int f = 0; f < BT_N_FUNCTIONS; f++)

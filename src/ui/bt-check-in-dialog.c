@@ -138,8 +138,9 @@ spin_row (const char *title,
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  /* This also names the field by the row's title: a label of its own
+   * would be read after it, the name twice. */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   /* One Tab stop per row, in the field: a focused row would take a Tab of
    * its own, and what is typed on it would go nowhere. */
@@ -204,8 +205,6 @@ fill (BtCheckInDialog *self)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), met ? _("Already logged this week")
                                                            : overdue ? _("Overdue") : bt_relationship_get_role (r));
         gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        bt_relationship_get_name (r), -1);
         adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
         adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
         gtk_widget_set_focusable (row, FALSE);
@@ -337,6 +336,7 @@ static void
 bt_check_in_dialog_init (BtCheckInDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bt_application_name_mnemonic_buttons (GTK_WIDGET (self));
   self->hour_spins = g_ptr_array_new ();
   self->people_checks = g_ptr_array_new ();
 }
