@@ -254,6 +254,73 @@ test_lists (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Labels that show less than their text: ellipsized, or narrower than
+ * their one line of text without wrapping. */
+static void
+find_cut_labels (GtkWidget *widget,
+                 GPtrArray *cut)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    {
+      GtkLabel *label = GTK_LABEL (widget);
+      int natural;
+
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if ((gtk_label_get_ellipsize (label) != PANGO_ELLIPSIZE_NONE &&
+           pango_layout_is_ellipsized (gtk_label_get_layout (label))) ||
+          (!gtk_label_get_wrap (label) && gtk_widget_get_width (widget) < natural))
+        g_ptr_array_add (cut, (gpointer) gtk_label_get_text (label));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_cut_labels (child, cut);
+}
+
+/* At 360 pixels, light and dark, no title or label of a page is cut. */
+static void
+test_narrow (void)
+{
+  const char *styles[] = { "light", "dark" };
+  const char *names[] = { "roadmap", "time", "relationships", "narratives" };
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+
+  g_assert_no_error (error);
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    for (BtChartKind kind = 0; kind < BT_N_CHARTS; kind++)
+      {
+        GtkWidget *window = gtk_window_new ();
+        GtkWidget *page = g_object_new (BT_TYPE_CHART_PAGE, "kind", kind, NULL);
+        g_autoptr(GPtrArray) cut = g_ptr_array_new ();
+        g_autofree char *name = g_strdup_printf ("page-%s-narrow-%s", names[kind], styles[s]);
+
+        adw_style_manager_set_color_scheme (manager, s == 1 ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                            : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+        gtk_window_set_child (GTK_WINDOW (window), page);
+        bt_chart_page_set_plan (BT_CHART_PAGE (page), plan);
+        gtk_window_present (GTK_WINDOW (window));
+        while (!gtk_widget_get_mapped (page) || gtk_widget_get_width (page) == 0)
+          g_main_context_iteration (NULL, TRUE);
+        g_assert_cmpint (gtk_widget_get_width (window), <=, 400);
+
+        bt_test_screenshot (window, name);
+        find_cut_labels (page, cut);
+        for (guint i = 0; i < cut->len; i++)
+          g_test_message ("%s: cut: %s", name, (const char *) cut->pdata[i]);
+        g_assert_cmpuint (cut->len, ==, 0);
+
+        gtk_window_destroy (GTK_WINDOW (window));
+      }
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +334,8 @@ main (int   argc,
 
       g_test_add_data_func (path, &kinds[i], test_lists);
     }
+
+  g_test_add_func ("/chart-page/narrow", test_narrow);
 
   return g_test_run ();
 }
