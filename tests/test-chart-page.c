@@ -255,7 +255,7 @@ test_lists (gconstpointer data)
 }
 
 /* Labels that show less than their text: ellipsized, or narrower than
- * their one line of text without wrapping. */
+ * their text on one line. */
 static void
 find_cut_labels (GtkWidget *widget,
                  GPtrArray *cut)
@@ -266,12 +266,14 @@ find_cut_labels (GtkWidget *widget,
   if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
     {
       GtkLabel *label = GTK_LABEL (widget);
-      int natural;
+      PangoLayout *layout = gtk_label_get_layout (label);
+      int text_width;
 
-      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-      if ((gtk_label_get_ellipsize (label) != PANGO_ELLIPSIZE_NONE &&
-           pango_layout_is_ellipsized (gtk_label_get_layout (label))) ||
-          (!gtk_label_get_wrap (label) && gtk_widget_get_width (widget) < natural))
+      /* A label that neither wraps nor ellipsizes lays its text out whole. */
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      if (pango_layout_is_ellipsized (layout) ||
+          (!gtk_label_get_wrap (label) && gtk_label_get_ellipsize (label) == PANGO_ELLIPSIZE_NONE &&
+           text_width > gtk_widget_get_width (widget)))
         g_ptr_array_add (cut, (gpointer) gtk_label_get_text (label));
     }
 

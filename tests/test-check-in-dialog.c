@@ -237,6 +237,66 @@ test_reflection_is_multi_line (void)
   g_assert_cmpstr (bt_check_in_get_answer (check_in), ==, "First.\nSecond.");
 }
 
+/* Labels that show less than their text: ellipsized, or narrower than
+ * their text on one line. */
+static void
+find_cut_labels (GtkWidget *widget,
+                 GPtrArray *cut)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    {
+      GtkLabel *label = GTK_LABEL (widget);
+      PangoLayout *layout = gtk_label_get_layout (label);
+      int text_width;
+
+      /* A label that neither wraps nor ellipsizes lays its text out whole. */
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      if (pango_layout_is_ellipsized (layout) ||
+          (!gtk_label_get_wrap (label) && gtk_label_get_ellipsize (label) == PANGO_ELLIPSIZE_NONE &&
+           text_width > gtk_widget_get_width (widget)))
+        g_ptr_array_add (cut, (gpointer) gtk_label_get_text (label));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_cut_labels (child, cut);
+}
+
+/* At 360 pixels, light and dark, nothing of the check-in is cut. */
+static void
+test_narrow (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+      g_autoptr(BtHistory) history = bt_history_new ();
+      BtCheckInDialog *dialog = bt_check_in_dialog_new (NULL, plan, history);
+      g_autoptr(GPtrArray) cut = g_ptr_array_new ();
+
+      adw_style_manager_set_color_scheme (manager, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 720);
+      present (dialog);
+      while (gtk_widget_get_width (GTK_WIDGET (dialog)) == 0)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, 400);
+
+      bt_test_screenshot (GTK_WIDGET (dialog), dark ? "check-in-narrow-dark" : "check-in-narrow-light");
+      find_cut_labels (GTK_WIDGET (dialog), cut);
+      for (guint i = 0; i < cut->len; i++)
+        g_test_message ("cut: %s", (const char *) cut->pdata[i]);
+      g_assert_cmpuint (cut->len, ==, 0);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -251,6 +311,8 @@ main (int   argc,
   g_test_add_func ("/check-in-dialog/too-many-hours-are-refused-not-cut", test_too_many_hours_are_refused_not_cut);
   g_test_add_func ("/check-in-dialog/prefill-is-said-truly", test_prefill_is_said_truly);
   g_test_add_func ("/check-in-dialog/reflection-is-multi-line", test_reflection_is_multi_line);
+
+  g_test_add_func ("/check-in-dialog/narrow", test_narrow);
 
   return g_test_run ();
 }
