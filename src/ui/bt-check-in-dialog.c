@@ -68,8 +68,8 @@ describe_prefill (BtCheckInDialog *self)
   switch (self->draft->prefill)
     {
     case BT_WEEKLY_PREFILL_THIS_WEEK:
-      /* TRANSLATORS: under "Hours This Week" when the week was recorded before */
-      return g_strdup (_("The hours recorded for this week."));
+      /* TRANSLATORS: under "Hours This Week" when the week was recorded before; %s is the week, "2026-W48" */
+      return g_strdup_printf (_("The hours recorded for %s."), self->draft->prefill_week);
     case BT_WEEKLY_PREFILL_EARLIER_WEEK:
       /* TRANSLATORS: under "Hours This Week"; %s is a week, "2026-W48" */
       return g_strdup_printf (_("Prefilled from %s, your last recorded week."), self->draft->prefill_week);
