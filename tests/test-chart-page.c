@@ -113,6 +113,17 @@ assert_rows_equal_model (GtkWidget  *page,
     }
 
   g_assert_cmpuint (n_rows, ==, items->len);
+
+  /* An empty list is there, and says so. */
+  g_assert_true (gtk_widget_get_mapped (box));
+  if (n_rows == 0)
+    {
+      GtkWidget *placeholder = bt_test_find (box, GTK_TYPE_LABEL);
+
+      g_assert_nonnull (placeholder);
+      g_assert_true (gtk_widget_get_mapped (placeholder));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (placeholder)), !=, "");
+    }
 }
 
 static GtkWidget *

@@ -455,6 +455,17 @@ on_plan_changed_cb (BtChartPage *self,
     on_filter_changed_cb (self);
 }
 
+/* No one shown: because there is no one yet, or because of the search. */
+static void
+update_people_placeholder (BtChartPage *self)
+{
+  gboolean none = self->plan == NULL ||
+                  g_list_model_get_n_items (bt_plan_get_relationships (self->plan)) == 0;
+
+  gtk_label_set_label (self->list_placeholder, none ? _("No people yet: add the first with +.")
+                                                    : _("No one matches the search and filters."));
+}
+
 #define RECENT_WEEKS 26
 
 static void
@@ -568,9 +579,9 @@ rebind (BtChartPage *self)
         self->item_type = BT_TYPE_MILESTONE;
         title = _("Milestones");
         add_label = _("Add Milestone");
-        empty_text = _("No milestones yet");
+        empty_text = _("No milestones yet: add the first with +.");
         bind_secondary (self, bt_plan_get_phases (self->plan), BT_TYPE_PHASE, _("Phases"), _("Add Phase"),
-                        _("No phases yet"));
+                        _("No phases yet: add the first with +."));
         break;
 
       case BT_CHART_TIME:
@@ -587,9 +598,9 @@ rebind (BtChartPage *self)
         }
         title = _("Weeks");
         add_label = _("Record a Past Week");
-        empty_text = _("No weeks recorded yet");
+        empty_text = _("No weeks recorded yet: check in, or record a past week with +.");
         bind_secondary (self, bt_plan_get_categories (self->plan), BT_TYPE_CATEGORY,
-                        _("Categories"), _("Add Category"), _("No categories yet"));
+                        _("Categories"), _("Add Category"), _("No categories yet: add the first with +."));
         bind_rules (self, bt_plan_get_import_rules (self->plan));
         break;
 
@@ -604,7 +615,9 @@ rebind (BtChartPage *self)
         self->item_type = BT_TYPE_RELATIONSHIP;
         title = _("People");
         add_label = _("Add Person");
-        empty_text = _("No people to show");
+        g_signal_handlers_disconnect_by_func (bt_plan_get_relationships (self->plan), update_people_placeholder, self);
+        g_signal_connect_object (bt_plan_get_relationships (self->plan), "items-changed",
+                                 G_CALLBACK (update_people_placeholder), self, G_CONNECT_SWAPPED);
         break;
 
       case BT_CHART_NARRATIVES:
@@ -615,13 +628,15 @@ rebind (BtChartPage *self)
         self->item_type = BT_TYPE_NARRATIVE;
         title = _("Narratives");
         add_label = _("Add Narrative");
-        empty_text = _("No narratives yet");
+        empty_text = _("No narratives yet: add the first with +.");
         break;
       }
 
   if (self->plan != NULL)
     gtk_label_set_label (self->list_title, title);
   gtk_label_set_label (self->list_placeholder, empty_text);
+  if (self->kind == BT_CHART_RELATIONSHIPS)
+    update_people_placeholder (self);
   update_more_button (self);
   gtk_widget_set_visible (self->filter_bar, self->kind == BT_CHART_RELATIONSHIPS && self->plan != NULL);
   gtk_widget_set_visible (self->add_button, add_label != NULL);
@@ -787,7 +802,10 @@ bt_chart_page_set_plan (BtChartPage *self,
   g_return_if_fail (BT_IS_CHART_PAGE (self));
 
   if (self->plan != NULL && self->plan != plan)
-    g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (bt_plan_get_relationships (self->plan), update_people_placeholder, self);
+    }
 
   if (g_set_object (&self->plan, plan))
     rebind (self);
