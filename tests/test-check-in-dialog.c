@@ -215,6 +215,16 @@ test_prefill_is_said_truly (void)
   hours = ADW_PREFERENCES_GROUP (template_child (dialog, "hours_group"));
   g_assert_nonnull (strstr (adw_preferences_group_get_description (hours), "2020-W10"));
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Without categories, no hours to type: it says where they come from. */
+  {
+    g_autoptr(BtPlan) bare = bt_plan_new ();
+
+    dialog = bt_check_in_dialog_new (NULL, bare, history);
+    hours = ADW_PREFERENCES_GROUP (template_child (dialog, "hours_group"));
+    g_assert_nonnull (strstr (adw_preferences_group_get_description (hours), "No categories yet"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
 }
 
 /* The reflection takes several lines, and is named. */

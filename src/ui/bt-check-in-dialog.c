@@ -106,7 +106,10 @@ update_total (BtCheckInDialog *self)
                                    too_many ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
     }
 
-  if (valid && self->budget > 0 && total > self->budget)
+  if (self->hour_spins->len == 0)
+    /* TRANSLATORS: under "Hours This Week" in a plan without categories */
+    text = g_strdup (_("No categories yet: add them on the Time page, then record their hours here."));
+  else if (valid && self->budget > 0 && total > self->budget)
     /* TRANSLATORS: under "Hours This Week" when the week is over the user's budget */
     text = g_strdup_printf (_("%g hours in all: over your budget of %g hours a week."), total, self->budget);
   else if (valid)
