@@ -99,14 +99,36 @@ try:
                 continue
         return None
 
+    def misread_controls(root):
+        # A mnemonic's underline read out ("_Save"), or the name said twice
+        # ("Save Save", "Hours Hours"): a label and a labelling widget both.
+        wrong = []
+        for node in walk(root):
+            try:
+                if node.getRoleName() not in controls:
+                    continue
+                name = (node.name or "").strip()
+                words = name.split()
+                half = len(words) // 2
+                if "_" in name or (half > 0 and len(words) % 2 == 0 and words[:half] == words[half:]):
+                    wrong.append(f"{node.getRoleName()} '{name}'")
+            except Exception:
+                continue
+        return wrong
+
     missing = []
+    misread = []
     for title in ("Overview", "Roadmap", "Time", "Relationships", "Narratives"):
         click(wait_for(lambda: page_switcher(title), f"the {title} page"))
         time.sleep(0.8)
         missing += [f"{title}: {m}" for m in unnamed_controls(main)]
+        misread += [f"{title}: {m}" for m in misread_controls(main)]
     for m in missing:
         print(f"# no accessible name: {m}", flush=True)
     check("every control on every page has an accessible name", not missing)
+    for m in misread:
+        print(f"# misread accessible name: {m}", flush=True)
+    check("no control's name shows its underline or reads twice", not misread)
 
     # Add a person: to the Relationships page, its add button, a name.
     def switcher_button():
@@ -133,6 +155,10 @@ try:
     click(check_in)
     dialog = wait_for(lambda: frame(app, "Weekly Check-in"), "the check-in")
     spin = wait_for(lambda: first(dialog, "spin button", "Firefighting and incidents"), "the first category")
+    misread = misread_controls(dialog)
+    for m in misread:
+        print(f"# misread accessible name in the check-in: {m}", flush=True)
+    check("no control of the check-in shows its underline or reads twice", not misread)
     spin.queryValue().currentValue = 12.5
     save = wait_for(lambda: first(dialog, "push button", "Save"), "the Save button")
     click(save)

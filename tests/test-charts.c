@@ -172,6 +172,58 @@ test_time_chart_tactical_week (void)
   g_object_unref (s);
 }
 
+/* One recorded week is one week's bar, at the end of an axis of several
+ * weeks, not a bar across the whole chart; its share shows as a dot. */
+static void
+test_time_chart_single_week (void)
+{
+  BtCategory *t, *s;
+  g_autoptr(BtPlan) plan = plan_with_categories (&t, &s);
+  BtWeek *week = bt_plan_ensure_week (plan, 2026, 47);
+  GDate today = day ("2026-11-22");
+  Canvas c = canvas_new (800, 400, 1);
+  BtChartStyle style;
+  BtTimeChartLayout layout;
+  const BtTimeBar *bar;
+  double mid_y;
+
+  bt_week_set_hours (week, bt_item_get_id (BT_ITEM (t)), 30);
+  bt_week_set_hours (week, bt_item_get_id (BT_ITEM (s)), 10);
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+
+  bt_time_chart_draw (plan, &today, &style, c.cr, 800, 400);
+  g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_cmpuint (layout.bars->len, ==, 1);
+  bar = &g_array_index (layout.bars, BtTimeBar, 0);
+
+  /* As wide as a week among several, and the last of them. */
+  g_assert_cmpfloat (bar->width, <, layout.plot.width / 6);
+  g_assert_cmpfloat (bar->width, >, 8);
+  g_assert_cmpfloat (bar->x + bar->width, >, layout.plot.x + layout.plot.width * 0.9);
+  g_assert_cmpfloat (bar->x + bar->width, <=, layout.plot.x + layout.plot.width);
+  /* The hours axis fits the week's 40 hours without dwarfing them. */
+  g_assert_cmpfloat (layout.max_hours, >=, 40);
+  g_assert_cmpfloat (layout.max_hours, <=, 60);
+
+  /* In pixels: the bar where it is, nothing of it on the left of the plot. */
+  mid_y = bt_time_chart_y_for_hours (&layout, 15);
+  g_assert_true (is_color (&c, bar->x + 2, mid_y, &style.tactical));
+  for (double x = layout.plot.x + 2; x < layout.plot.x + layout.plot.width * 0.75; x += 3)
+    {
+      g_assert_false (is_color (&c, x, mid_y, &style.tactical));
+      g_assert_false (is_color (&c, x, bt_time_chart_y_for_hours (&layout, 35), &style.strategic));
+    }
+
+  /* The share of the week, 25 %, as a dot in the bar's middle. */
+  g_assert_true (is_color (&c, bar->x + bar->width / 2, bt_time_chart_y_for_share (&layout, bar->line_share),
+                           &style.share));
+
+  bt_time_chart_layout_clear (&layout);
+  canvas_free (&c);
+  g_object_unref (t);
+  g_object_unref (s);
+}
+
 static void
 test_time_chart_stacks_strategic_on_top (void)
 {
@@ -1063,6 +1115,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/charts/time/tactical-week", test_time_chart_tactical_week);
+  g_test_add_func ("/charts/time/single-week", test_time_chart_single_week);
   g_test_add_func ("/charts/time/strategic-on-top", test_time_chart_stacks_strategic_on_top);
   g_test_add_func ("/charts/time/months-when-weeks-too-narrow", test_time_chart_months_when_weeks_are_too_narrow);
   g_test_add_func ("/charts/timeline/today-line", test_timeline_today_line);

@@ -60,6 +60,253 @@ test_save_records_the_week (void)
   g_assert_null (bt_plan_find_week (plan, y, w));
 }
 
+static GtkWidget *
+template_child (BtCheckInDialog *dialog,
+                const char      *name)
+{
+  return (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), BT_TYPE_CHECK_IN_DIALOG, name);
+}
+
+static void
+present (BtCheckInDialog *dialog)
+{
+  gtk_window_present (GTK_WINDOW (dialog));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (dialog)))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+is_row (GtkWidget     *widget,
+        gconstpointer  data)
+{
+  return ADW_IS_ACTION_ROW (widget);
+}
+
+/* Tab, through the whole dialog: one stop per category, in its hours
+ * field, where what is typed goes. */
+static void
+test_one_tab_stop_per_category (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  BtCheckInDialog *dialog = bt_check_in_dialog_new (NULL, plan, history);
+  GtkWidget *hours = template_child (dialog, "hours_group");
+  guint n_categories = g_list_model_get_n_items (bt_plan_get_categories (plan));
+  g_autoptr(GHashTable) stops_in_row = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *first;
+  guint n_stops = 0;
+
+  present (dialog);
+  for (GtkWidget *row = bt_test_find_match (hours, is_row, NULL); row != NULL; )
+    {
+      g_ptr_array_add (rows, row);
+      row = gtk_widget_get_next_sibling (row);
+    }
+  g_assert_cmpuint (rows->len, ==, n_categories);
+
+  /* The window goes round: once round, from the first stop back to it. */
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (dialog), GTK_DIR_TAB_FORWARD));
+  first = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_nonnull (first);
+  for (GtkWidget *focus = first; n_stops == 0 || focus != first; focus = gtk_window_get_focus (GTK_WINDOW (dialog)))
+    {
+      g_assert_cmpuint (n_stops, <, 500);
+      n_stops++;
+      for (guint i = 0; i < rows->len; i++)
+        if (focus == rows->pdata[i] || gtk_widget_is_ancestor (focus, rows->pdata[i]))
+          {
+            guint n = GPOINTER_TO_UINT (g_hash_table_lookup (stops_in_row, rows->pdata[i]));
+
+            /* In the hours field, which takes what is typed. */
+            g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON));
+            g_assert_true (GTK_IS_EDITABLE (focus));
+            g_hash_table_insert (stops_in_row, rows->pdata[i], GUINT_TO_POINTER (n + 1));
+          }
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (dialog), GTK_DIR_TAB_FORWARD));
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (stops_in_row, rows->pdata[i])), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* A person already logged this week shows as met, and is not logged again. */
+static void
+test_met_this_week_is_shown_and_not_duplicated (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(BtRelationship) r = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  g_autoptr(BtTouchpoint) touchpoint = bt_touchpoint_new ();
+  GListModel *touchpoints = bt_relationship_get_touchpoints (r);
+  BtCheckInDialog *dialog;
+  GtkWidget *people, *row, *check;
+  guint n_before;
+  GDate today;
+
+  bt_date_from_time (now, &today);
+  bt_touchpoint_set_date (touchpoint, &today);
+  bt_item_append_child (BT_ITEM (r), touchpoints, BT_ITEM (touchpoint));
+  n_before = g_list_model_get_n_items (touchpoints);
+
+  dialog = bt_check_in_dialog_new (NULL, plan, history);
+  people = template_child (dialog, "people_group");
+  row = bt_test_find_row (people, bt_relationship_get_name (r));
+  g_assert_nonnull (row);
+  check = bt_test_find (row, GTK_TYPE_CHECK_BUTTON);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_false (gtk_widget_is_sensitive (check));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Already logged this week");
+
+  g_signal_emit_by_name (template_child (dialog, "save_button"), "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (touchpoints), ==, n_before);
+}
+
+/* 200 hours stay 200, and are refused in their row, with the reason. */
+static void
+test_too_many_hours_are_refused_not_cut (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new_default ();
+  g_autoptr(BtHistory) history = bt_history_new ();
+  BtCheckInDialog *dialog = bt_check_in_dialog_new (NULL, plan, history);
+  GtkWidget *hours = template_child (dialog, "hours_group");
+  GtkWidget *save = template_child (dialog, "save_button");
+  GtkWidget *spin = bt_test_find (hours, GTK_TYPE_SPIN_BUTTON);
+  GtkWidget *row = gtk_widget_get_ancestor (spin, ADW_TYPE_ACTION_ROW);
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), "200");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 200);
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_true (gtk_widget_has_css_class (spin, "error"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "168"));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 40);
+  g_assert_true (gtk_widget_get_sensitive (save));
+  g_assert_false (gtk_widget_has_css_class (spin, "error"));
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "168"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Without a recorded week, nothing claims to come from one. */
+static void
+test_prefill_is_said_truly (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new_default ();
+  g_autoptr(BtHistory) history = bt_history_new ();
+  BtCheckInDialog *dialog = bt_check_in_dialog_new (NULL, plan, history);
+  AdwPreferencesGroup *hours = ADW_PREFERENCES_GROUP (template_child (dialog, "hours_group"));
+  g_autoptr(BtItem) category = NULL;
+
+  g_assert_null (strstr (adw_preferences_group_get_description (hours), "Prefilled"));
+  g_assert_null (strstr (adw_preferences_group_get_description (hours), "recorded week"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  category = g_list_model_get_item (bt_plan_get_categories (plan), 0);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2020, 10), bt_item_get_id (category), 30);
+  dialog = bt_check_in_dialog_new (NULL, plan, history);
+  hours = ADW_PREFERENCES_GROUP (template_child (dialog, "hours_group"));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (hours), "2020-W10"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Without categories, no hours to type: it says where they come from. */
+  {
+    g_autoptr(BtPlan) bare = bt_plan_new ();
+
+    dialog = bt_check_in_dialog_new (NULL, bare, history);
+    hours = ADW_PREFERENCES_GROUP (template_child (dialog, "hours_group"));
+    g_assert_nonnull (strstr (adw_preferences_group_get_description (hours), "No categories yet"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+}
+
+/* The reflection takes several lines, and is named. */
+static void
+test_reflection_is_multi_line (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new_default ();
+  g_autoptr(BtHistory) history = bt_history_new ();
+  BtCheckInDialog *dialog = bt_check_in_dialog_new (NULL, plan, history);
+  GtkWidget *reflection = template_child (dialog, "reflection_group");
+  GtkWidget *view = bt_test_find (reflection, GTK_TYPE_TEXT_VIEW);
+  g_autoptr(BtCheckIn) check_in = NULL;
+
+  g_assert_nonnull (view);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (view)), ==, GTK_ACCESSIBLE_ROLE_TEXT_BOX);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "First.\nSecond.", -1);
+  g_signal_emit_by_name (template_child (dialog, "save_button"), "clicked");
+
+  check_in = g_list_model_get_item (bt_plan_get_check_ins (plan), 0);
+  g_assert_cmpstr (bt_check_in_get_answer (check_in), ==, "First.\nSecond.");
+}
+
+/* Labels that show less than their text: ellipsized, or narrower than
+ * their text on one line. */
+static void
+find_cut_labels (GtkWidget *widget,
+                 GPtrArray *cut)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    {
+      GtkLabel *label = GTK_LABEL (widget);
+      PangoLayout *layout = gtk_label_get_layout (label);
+      int text_width;
+
+      /* A label that neither wraps nor ellipsizes lays its text out whole. */
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      if (pango_layout_is_ellipsized (layout) ||
+          (!gtk_label_get_wrap (label) && gtk_label_get_ellipsize (label) == PANGO_ELLIPSIZE_NONE &&
+           text_width > gtk_widget_get_width (widget)))
+        g_ptr_array_add (cut, (gpointer) gtk_label_get_text (label));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_cut_labels (child, cut);
+}
+
+/* At 360 pixels, light and dark, nothing of the check-in is cut. */
+static void
+test_narrow (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+      g_autoptr(BtHistory) history = bt_history_new ();
+      BtCheckInDialog *dialog = bt_check_in_dialog_new (NULL, plan, history);
+      g_autoptr(GPtrArray) cut = g_ptr_array_new ();
+
+      adw_style_manager_set_color_scheme (manager, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 720);
+      present (dialog);
+      while (gtk_widget_get_width (GTK_WIDGET (dialog)) == 0)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, 400);
+
+      bt_test_screenshot (GTK_WIDGET (dialog), dark ? "check-in-narrow-dark" : "check-in-narrow-light");
+      find_cut_labels (GTK_WIDGET (dialog), cut);
+      for (guint i = 0; i < cut->len; i++)
+        g_test_message ("cut: %s", (const char *) cut->pdata[i]);
+      g_assert_cmpuint (cut->len, ==, 0);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -68,6 +315,14 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/check-in-dialog/save-records-the-week", test_save_records_the_week);
+  g_test_add_func ("/check-in-dialog/one-tab-stop-per-category", test_one_tab_stop_per_category);
+  g_test_add_func ("/check-in-dialog/met-this-week-is-shown-and-not-duplicated",
+                   test_met_this_week_is_shown_and_not_duplicated);
+  g_test_add_func ("/check-in-dialog/too-many-hours-are-refused-not-cut", test_too_many_hours_are_refused_not_cut);
+  g_test_add_func ("/check-in-dialog/prefill-is-said-truly", test_prefill_is_said_truly);
+  g_test_add_func ("/check-in-dialog/reflection-is-multi-line", test_reflection_is_multi_line);
+
+  g_test_add_func ("/check-in-dialog/narrow", test_narrow);
 
   return g_test_run ();
 }

@@ -141,6 +141,75 @@ test_second_check_in_updates_the_week (void)
   g_assert_cmpuint (g_list_model_get_n_items (bt_plan_get_check_ins (plan)), ==, 1);
 }
 
+/* Where the hours come from, for the check-in to say so truly. */
+static void
+test_prefill_says_where_from (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new_default ();
+  GDate today = day ("2026-11-20");
+  g_autoptr(BtWeeklyDraft) none = bt_weekly_draft_new (plan, &today);
+  g_autoptr(BtWeeklyDraft) earlier = NULL;
+  g_autoptr(BtWeeklyDraft) same = NULL;
+
+  g_assert_cmpint (none->prefill, ==, BT_WEEKLY_PREFILL_NONE);
+  g_assert_null (none->prefill_week);
+
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 45), category_id (plan, 0), 30);
+  earlier = bt_weekly_draft_new (plan, &today);
+  g_assert_cmpint (earlier->prefill, ==, BT_WEEKLY_PREFILL_EARLIER_WEEK);
+  g_assert_cmpstr (earlier->prefill_week, ==, "2026-W45");
+
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 47), category_id (plan, 0), 20);
+  same = bt_weekly_draft_new (plan, &today);
+  g_assert_cmpint (same->prefill, ==, BT_WEEKLY_PREFILL_THIS_WEEK);
+  g_assert_cmpstr (same->prefill_week, ==, "2026-W47");
+}
+
+/* A person already logged in the week is known as met, and ticking them
+ * again logs nothing more. */
+static void
+test_met_this_week_is_not_logged_twice (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new_default ();
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtRelationship) priya = bt_relationship_new ();
+  g_autoptr(BtRelationship) omar = bt_relationship_new ();
+  g_autoptr(BtTouchpoint) monday = bt_touchpoint_new ();
+  g_autoptr(BtTouchpoint) last_week = bt_touchpoint_new ();
+  GDate today = day ("2026-11-20");   /* 2026-W47 runs from 16 to 22 November */
+  GDate d;
+  g_autoptr(BtWeeklyDraft) draft = NULL;
+  g_autoptr(BtWeeklyDraft) again = NULL;
+
+  bt_relationship_set_name (priya, "Priya");
+  bt_relationship_set_name (omar, "Omar");
+  d = day ("2026-11-16");
+  bt_touchpoint_set_date (monday, &d);
+  bt_item_append_child (BT_ITEM (priya), bt_relationship_get_touchpoints (priya), BT_ITEM (monday));
+  d = day ("2026-11-15");
+  bt_touchpoint_set_date (last_week, &d);
+  bt_item_append_child (BT_ITEM (omar), bt_relationship_get_touchpoints (omar), BT_ITEM (last_week));
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (priya));
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (omar));
+
+  draft = bt_weekly_draft_new (plan, &today);
+  g_assert_cmpuint (draft->met->len, ==, 1);
+  g_assert_true (g_ptr_array_index (draft->met, 0) == priya);
+
+  g_ptr_array_add (draft->touched, g_object_ref (priya));
+  g_ptr_array_add (draft->touched, g_object_ref (omar));
+  g_assert_true (bt_weekly_apply (plan, history, draft, &today, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (bt_relationship_get_touchpoints (priya)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (bt_relationship_get_touchpoints (omar)), ==, 2);
+
+  /* Checked in again the same week: both are met now. */
+  again = bt_weekly_draft_new (plan, &today);
+  g_assert_cmpuint (again->met->len, ==, 2);
+  g_ptr_array_add (again->touched, g_object_ref (omar));
+  g_assert_true (bt_weekly_apply (plan, history, again, &today, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (bt_relationship_get_touchpoints (omar)), ==, 2);
+}
+
 static void
 test_more_than_a_week_is_refused (void)
 {
@@ -189,6 +258,8 @@ main (int   argc,
 
   g_test_add_func ("/weekly/prefill-from-last-week", test_prefill_from_last_week);
   g_test_add_func ("/weekly/apply-and-undo", test_apply_and_undo);
+  g_test_add_func ("/weekly/prefill-says-where-from", test_prefill_says_where_from);
+  g_test_add_func ("/weekly/met-this-week-is-not-logged-twice", test_met_this_week_is_not_logged_twice);
   g_test_add_func ("/weekly/second-check-in-updates-the-week", test_second_check_in_updates_the_week);
   g_test_add_func ("/weekly/more-than-a-week-is-refused", test_more_than_a_week_is_refused);
   g_test_add_func ("/weekly/week-start", test_week_start);

@@ -22,6 +22,7 @@
 
 #define MIN_BAR_DEVICE_PX 2.0
 #define AXIS_DIVISIONS    4
+#define MIN_WEEKS_SHOWN   8   /* a first week is a bar among weeks, not the whole width */
 
 /* The step of the hours axis: 1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10^n. */
 static double
@@ -258,6 +259,10 @@ bt_time_chart_layout (BtPlan             *plan,
 
   first = g_date_get_julian (&g_array_index (shares, BtWeekShare, 0).monday);
   last = g_date_get_julian (&g_array_index (shares, BtWeekShare, shares->len - 1).monday) + 7;
+  /* A few weeks recorded: the time axis still spans several weeks, ending
+   * with the latest, so a bar is as wide as a week and the axis has dates. */
+  if (last - first < MIN_WEEKS_SHOWN * 7)
+    first = last - MIN_WEEKS_SHOWN * 7;
 
   /* Margins from the widest axis labels. */
   {
@@ -546,14 +551,17 @@ bt_time_chart_draw (BtPlan             *plan,
       cairo_set_dash (cr, NULL, 0, 0);
     }
 
-  /* The strategic share, broken where there are no hours. */
+  /* The strategic share, broken where there are no hours; a share with
+   * none beside it, a dot, which a line of one point would not show. */
   bt_chart_set_color (cr, &style->share);
   cairo_set_line_width (cr, 2.5 * layout.text_scale);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint i = 0; i < layout.bars->len; i++)
     {
       const BtTimeBar *bar = &g_array_index (layout.bars, BtTimeBar, i);
+      const BtTimeBar *next = i + 1 < layout.bars->len ? &g_array_index (layout.bars, BtTimeBar, i + 1) : NULL;
       double x = bar->x + bar->width / 2;
+      double y;
 
       if (isnan (bar->line_share))
         {
@@ -561,10 +569,19 @@ bt_time_chart_draw (BtPlan             *plan,
           continue;
         }
 
+      y = bt_time_chart_y_for_share (&layout, bar->line_share);
       if (in_line)
-        cairo_line_to (cr, x, bt_time_chart_y_for_share (&layout, bar->line_share));
+        cairo_line_to (cr, x, y);
+      else if (next == NULL || isnan (next->line_share))
+        {
+          cairo_stroke (cr);   /* the line before, if any */
+          cairo_arc (cr, x, y, 3.5 * layout.text_scale, 0, 2 * G_PI);
+          cairo_close_path (cr);
+          cairo_fill (cr);
+          continue;
+        }
       else
-        cairo_move_to (cr, x, bt_time_chart_y_for_share (&layout, bar->line_share));
+        cairo_move_to (cr, x, y);
       in_line = TRUE;
     }
   cairo_stroke (cr);

@@ -55,6 +55,37 @@ find_check_in (BtPlan     *plan,
   return NULL;
 }
 
+/* Whether @r has a touchpoint dated in the week that starts on @monday. */
+static gboolean
+met_in_week (BtRelationship *r,
+             const GDate    *monday)
+{
+  GListModel *touchpoints = bt_relationship_get_touchpoints (r);
+  GDate sunday = *monday;
+
+  g_date_add_days (&sunday, 6);
+  for (guint i = 0; i < g_list_model_get_n_items (touchpoints); i++)
+    {
+      g_autoptr(BtTouchpoint) t = g_list_model_get_item (touchpoints, i);
+      const GDate *date = bt_touchpoint_get_date (t);
+
+      if (date != NULL && g_date_valid (date) &&
+          g_date_compare (date, monday) >= 0 && g_date_compare (date, &sunday) <= 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+draft_monday (BtWeeklyDraft *draft,
+              GDate         *monday)
+{
+  g_autoptr(BtWeek) week = bt_week_new (draft->iso_year, draft->week);
+
+  *monday = *bt_week_get_monday (week);
+}
+
 BtWeeklyDraft *
 bt_weekly_draft_new (BtPlan      *plan,
                      const GDate *today)
@@ -71,18 +102,41 @@ bt_weekly_draft_new (BtPlan      *plan,
   week_text = bt_iso_week_format (draft->iso_year, draft->week);
   draft->hours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   draft->touched = g_ptr_array_new_with_free_func (g_object_unref);
+  draft->met = g_ptr_array_new_with_free_func (g_object_unref);
   draft->question = bt_weekly_question (draft->week);
 
   /* This week's hours, else those of the last week before it. */
   source = bt_plan_find_week (plan, draft->iso_year, draft->week);
-  if (source == NULL)
+  if (source != NULL)
+    draft->prefill = BT_WEEKLY_PREFILL_THIS_WEEK;
+  else
     for (guint i = g_list_model_get_n_items (weeks); i > 0 && source == NULL; i--)
       {
         g_autoptr(BtWeek) w = g_list_model_get_item (weeks, i - 1);
 
         if (g_date_compare (bt_week_get_monday (w), today) <= 0 && bt_week_get_total_hours (w) > 0)
-          source = w;
+          {
+            source = w;
+            draft->prefill = BT_WEEKLY_PREFILL_EARLIER_WEEK;
+          }
       }
+  if (source != NULL)
+    draft->prefill_week = g_strdup (bt_week_get_week (source));
+
+  /* Who was already logged in the week: ticking them again would log them twice. */
+  {
+    GListModel *relationships = bt_plan_get_relationships (plan);
+    GDate monday;
+
+    draft_monday (draft, &monday);
+    for (guint i = 0; i < g_list_model_get_n_items (relationships); i++)
+      {
+        g_autoptr(BtRelationship) r = g_list_model_get_item (relationships, i);
+
+        if (met_in_week (r, &monday))
+          g_ptr_array_add (draft->met, g_steal_pointer (&r));
+      }
+  }
 
   if (source != NULL)
     for (guint i = 0; i < bt_week_get_n_categories (source); i++)
@@ -114,6 +168,8 @@ bt_weekly_draft_free (BtWeeklyDraft *draft)
 
   g_clear_pointer (&draft->hours, g_hash_table_unref);
   g_clear_pointer (&draft->touched, g_ptr_array_unref);
+  g_clear_pointer (&draft->met, g_ptr_array_unref);
+  g_free (draft->prefill_week);
   g_free (draft->answer);
   g_free (draft);
 }
@@ -155,7 +211,8 @@ set_value (BtHistory  *history,
  * bt_weekly_apply:
  *
  * Records the week's hours, the check-in and a touchpoint dated @today with
- * each person touched, as one step of @history.
+ * each person touched, as one step of @history. A person who already has a
+ * touchpoint in the week gets no second one.
  *
  * Returns: %FALSE, with nothing changed, if the hours are not a week's
  */
@@ -170,6 +227,7 @@ bt_weekly_apply (BtPlan         *plan,
   GHashTableIter iter;
   gpointer key, value;
   BtCheckIn *check_in;
+  GDate monday;
 
   g_return_val_if_fail (BT_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (BT_IS_HISTORY (history), FALSE);
@@ -212,11 +270,16 @@ bt_weekly_apply (BtPlan         *plan,
   for (guint i = 0; i < 4; i++)
     set_value (history, check_in, ratings_properties[i], G_TYPE_INT, &draft->ratings[i]);
 
+  draft_monday (draft, &monday);
   for (guint i = 0; i < draft->touched->len; i++)
     {
       BtRelationship *r = g_ptr_array_index (draft->touched, i);
-      g_autoptr(BtTouchpoint) touchpoint = bt_touchpoint_new ();
+      g_autoptr(BtTouchpoint) touchpoint = NULL;
 
+      if (met_in_week (r, &monday))
+        continue;
+
+      touchpoint = bt_touchpoint_new ();
       bt_touchpoint_set_date (touchpoint, today);
       bt_touchpoint_set_note (touchpoint, _("Weekly check-in"));
       bt_history_append (history, BT_ITEM (r), bt_relationship_get_touchpoints (r), BT_ITEM (touchpoint));

@@ -9,6 +9,14 @@
 
 G_BEGIN_DECLS
 
+/* Where a draft's hours come from. */
+typedef enum
+{
+  BT_WEEKLY_PREFILL_NONE,         /* no week recorded before: all 0 */
+  BT_WEEKLY_PREFILL_THIS_WEEK,    /* the week's own recorded hours */
+  BT_WEEKLY_PREFILL_EARLIER_WEEK, /* the last week recorded before it */
+} BtWeeklyPrefill;
+
 typedef struct
 {
   int         iso_year;
@@ -19,6 +27,9 @@ typedef struct
   int         ratings[4];     /* over-involvement, operational reflex, not delegating,
                                * technical certainty: 1–5, 0 for not rated */
   GPtrArray  *touched;        /* of BtRelationship, in touch this week */
+  GPtrArray  *met;            /* of BtRelationship, with a touchpoint in the week already */
+  BtWeeklyPrefill prefill;
+  char       *prefill_week;   /* the week the hours come from, "2026-W48", or NULL */
 } BtWeeklyDraft;
 
 BtWeeklyDraft *bt_weekly_draft_new   (BtPlan        *plan,

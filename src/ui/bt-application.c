@@ -218,6 +218,39 @@ bt_application_add_icons (void)
     }
 }
 
+/**
+ * bt_application_name_mnemonic_buttons:
+ * @root: a widget, with the buttons under it
+ *
+ * GTK 4.8 names a button whose label has a mnemonic twice: its accessible
+ * label is the raw text, underline included, and the label inside names it
+ * as well, so a screen reader says "_Save Save". Without the accessible
+ * label, the label inside names it alone: "Save". For the buttons there are
+ * now; a label changed later brings the raw text back.
+ */
+void
+bt_application_name_mnemonic_buttons (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)) &&
+      gtk_button_get_label (GTK_BUTTON (root)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    bt_application_name_mnemonic_buttons (child);
+}
+
+static void
+bt_application_window_added (GtkApplication *app,
+                             GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (bt_application_parent_class)->window_added (app, window);
+
+  bt_application_name_mnemonic_buttons (GTK_WIDGET (window));
+}
+
 static void
 bt_application_startup (GApplication *app)
 {
@@ -281,6 +314,7 @@ bt_application_class_init (BtApplicationClass *klass)
   app_class->startup = bt_application_startup;
   app_class->activate = bt_application_activate;
   app_class->open = bt_application_open;
+  GTK_APPLICATION_CLASS (klass)->window_added = bt_application_window_added;
 }
 
 static void

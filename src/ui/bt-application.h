@@ -17,5 +17,6 @@ BtApplication *bt_application_new          (void);
 GSettings     *bt_application_get_settings (BtApplication *self);
 
 void           bt_application_add_icons   (void);
+void           bt_application_name_mnemonic_buttons (GtkWidget *root);
 
 G_END_DECLS

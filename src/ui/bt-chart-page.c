@@ -34,10 +34,12 @@ struct _BtChartPage
   GtkWidget    *add_button;
   GtkWidget    *week_popover;   /* "Record a Past Week", on the add button */
   GtkListBox   *list;
+  GtkLabel     *list_placeholder;
   GtkWidget    *secondary_header;
   GtkLabel     *secondary_title;
   GtkWidget    *secondary_add_button;
   GtkListBox   *secondary_list;
+  GtkLabel     *secondary_placeholder;
   GtkWidget    *rules_header;
   GtkWidget    *rules_explanation;
   GtkListBox   *rules_list;
@@ -377,21 +379,26 @@ bind_rules (BtChartPage *self,
   gtk_list_box_bind_model (self->rules_list, rules, rules ? create_row : NULL, self, NULL);
 }
 
+/* The list is shown even while it is empty, its placeholder saying so:
+ * a list hidden when empty would have to follow every change to appear
+ * again with its first item. */
 static void
 bind_secondary (BtChartPage *self,
                 GListModel  *store,
                 GType        type,
                 const char  *title,
-                const char  *add_label)
+                const char  *add_label,
+                const char  *empty_text)
 {
   self->secondary_store = store;
   self->secondary_type = type;
   gtk_widget_set_visible (self->secondary_header, store != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->secondary_list), store != NULL && g_list_model_get_n_items (store) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->secondary_list), store != NULL);
   gtk_list_box_bind_model (self->secondary_list, store, store ? create_row : NULL, self, NULL);
   if (store == NULL)
     return;
 
+  gtk_label_set_label (self->secondary_placeholder, empty_text);
   gtk_label_set_label (self->secondary_title, title);
   gtk_widget_set_tooltip_text (self->secondary_add_button, add_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->secondary_add_button),
@@ -454,6 +461,31 @@ on_filter_changed_cb (BtChartPage *self)
     gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* Whether a person is overdue changes with their touchpoints: filter
+ * again when a person changed. Not when the plan's own lists changed: the
+ * plan says so before its list does (see bt_item_list_splice()), and a
+ * filter model that filtered the list in between would hear of its new
+ * item twice, once from filtering and once from the list, and show the
+ * person twice. It hears of added and removed people from the list. */
+static void
+on_plan_changed_cb (BtChartPage *self,
+                    BtPlan      *plan)
+{
+  if (BT_IS_RELATIONSHIP (bt_item_get_changed_child (BT_ITEM (plan))))
+    on_filter_changed_cb (self);
+}
+
+/* No one shown: because there is no one yet, or because of the search. */
+static void
+update_people_placeholder (BtChartPage *self)
+{
+  gboolean none = self->plan == NULL ||
+                  g_list_model_get_n_items (bt_plan_get_relationships (self->plan)) == 0;
+
+  gtk_label_set_label (self->list_placeholder, none ? _("No people yet: add the first with +.")
+                                                    : _("No one matches the search and filters."));
+}
+
 #define RECENT_WEEKS 26
 
 static void
@@ -464,32 +496,56 @@ on_more_clicked_cb (BtChartPage *self)
   gtk_widget_set_visible (self->more_button, FALSE);
 }
 
+/* "Show All Weeks" while some are left out, as weeks come and go. */
+static void
+update_more_button (BtChartPage *self)
+{
+  gboolean more = FALSE;
+
+  if (self->weeks_slice != NULL)
+    more = g_list_model_get_n_items (gtk_slice_list_model_get_model (self->weeks_slice)) >
+           g_list_model_get_n_items (G_LIST_MODEL (self->weeks_slice));
+
+  gtk_widget_set_visible (self->more_button, more);
+}
+
 /* What the page's add buttons say, known from its kind before any plan:
  * a screen reader names them even on a page not shown yet. */
 static void
 label_buttons (BtChartPage *self)
 {
   const char *add = NULL, *secondary = NULL;
+  const char *title = NULL, *secondary_title = NULL;
 
   switch (self->kind)
     {
     case BT_CHART_TIMELINE:
       add = _("Add Milestone");
       secondary = _("Add Phase");
+      title = _("Milestones");
+      secondary_title = _("Phases");
       break;
     case BT_CHART_TIME:
       add = _("Record a Past Week");
       secondary = _("Add Category");
+      title = _("Weeks");
+      secondary_title = _("Categories");
       break;
     case BT_CHART_RELATIONSHIPS:
       add = _("Add Person");
+      title = _("People");
       break;
     case BT_CHART_NARRATIVES:
     case BT_N_CHARTS:
     default:
       add = _("Add Narrative");
+      title = _("Narratives");
       break;
     }
+
+  /* The headings too: an empty label would be read by its type name. */
+  gtk_label_set_label (self->list_title, title);
+  gtk_label_set_label (self->secondary_title, secondary_title ? secondary_title : "");
 
   /* A button that does nothing on this page still has a name. */
   gtk_widget_set_tooltip_text (self->add_button, add ? add : _("Add"));
@@ -506,6 +562,7 @@ rebind (BtChartPage *self)
   GListModel *model = NULL;
   const char *title = "";
   const char *add_label = NULL;
+  const char *empty_text = "";
 
   bt_chart_view_set_kind (self->chart, self->kind);
   bt_chart_view_set_plan (self->chart, self->plan);
@@ -513,16 +570,24 @@ rebind (BtChartPage *self)
 
   /* Rows are built when the page is first shown, not with the plan:
    * start-up shows the overview only. */
+  self->store = NULL;
+  self->item_type = G_TYPE_INVALID;
+  if (self->weeks_slice != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_slice_list_model_get_model (self->weeks_slice),
+                                          update_more_button, self);
+  g_clear_object (&self->weeks_slice);
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
+      /* Nothing of a plan that may go away stays bound meanwhile. */
+      gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+      bind_secondary (self, NULL, G_TYPE_INVALID, NULL, NULL, NULL);
+      bind_rules (self, NULL);
       self->bound = FALSE;
       return;
     }
   self->bound = TRUE;
 
-  self->store = NULL;
-  self->item_type = G_TYPE_INVALID;
-  bind_secondary (self, NULL, G_TYPE_INVALID, NULL, NULL);
+  bind_secondary (self, NULL, G_TYPE_INVALID, NULL, NULL, NULL);
   bind_rules (self, NULL);
 
   if (self->plan != NULL)
@@ -534,7 +599,9 @@ rebind (BtChartPage *self)
         self->item_type = BT_TYPE_MILESTONE;
         title = _("Milestones");
         add_label = _("Add Milestone");
-        bind_secondary (self, bt_plan_get_phases (self->plan), BT_TYPE_PHASE, _("Phases"), _("Add Phase"));
+        empty_text = _("No milestones yet: add the first with +.");
+        bind_secondary (self, bt_plan_get_phases (self->plan), BT_TYPE_PHASE, _("Phases"), _("Add Phase"),
+                        _("No phases yet: add the first with +."));
         break;
 
       case BT_CHART_TIME:
@@ -544,14 +611,16 @@ rebind (BtChartPage *self)
           GListModel *sorted = G_LIST_MODEL (gtk_sort_list_model_new (g_object_ref (bt_plan_get_weeks (self->plan)),
                                                                       GTK_SORTER (gtk_custom_sorter_new (newest_week_first,
                                                                                                          NULL, NULL))));
-          g_clear_object (&self->weeks_slice);
           self->weeks_slice = gtk_slice_list_model_new (sorted, 0, RECENT_WEEKS);
+          g_signal_connect_object (sorted, "items-changed", G_CALLBACK (update_more_button),
+                                   self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
           model = g_object_ref (G_LIST_MODEL (self->weeks_slice));
         }
         title = _("Weeks");
         add_label = _("Record a Past Week");
+        empty_text = _("No weeks recorded yet: check in, or record a past week with +.");
         bind_secondary (self, bt_plan_get_categories (self->plan), BT_TYPE_CATEGORY,
-                        _("Categories"), _("Add Category"));
+                        _("Categories"), _("Add Category"), _("No categories yet: add the first with +."));
         bind_rules (self, bt_plan_get_import_rules (self->plan));
         break;
 
@@ -560,13 +629,15 @@ rebind (BtChartPage *self)
           self->filter = GTK_FILTER (gtk_custom_filter_new (person_visible, self, NULL));
         model = G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (bt_plan_get_relationships (self->plan)),
                                                          g_object_ref (self->filter)));
-        /* States change with touchpoints: filter again when the plan changes. */
-        g_signal_handlers_disconnect_by_func (self->plan, on_filter_changed_cb, self);
-        g_signal_connect_object (self->plan, "changed", G_CALLBACK (on_filter_changed_cb), self, G_CONNECT_SWAPPED);
+        g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed_cb, self);
+        g_signal_connect_object (self->plan, "changed", G_CALLBACK (on_plan_changed_cb), self, G_CONNECT_SWAPPED);
         self->store = bt_plan_get_relationships (self->plan);
         self->item_type = BT_TYPE_RELATIONSHIP;
         title = _("People");
         add_label = _("Add Person");
+        g_signal_handlers_disconnect_by_func (bt_plan_get_relationships (self->plan), update_people_placeholder, self);
+        g_signal_connect_object (bt_plan_get_relationships (self->plan), "items-changed",
+                                 G_CALLBACK (update_people_placeholder), self, G_CONNECT_SWAPPED);
         break;
 
       case BT_CHART_NARRATIVES:
@@ -577,12 +648,16 @@ rebind (BtChartPage *self)
         self->item_type = BT_TYPE_NARRATIVE;
         title = _("Narratives");
         add_label = _("Add Narrative");
+        empty_text = _("No narratives yet: add the first with +.");
         break;
       }
 
-  gtk_label_set_label (self->list_title, title);
-  gtk_widget_set_visible (self->more_button, self->kind == BT_CHART_TIME && self->plan != NULL &&
-                          g_list_model_get_n_items (bt_plan_get_weeks (self->plan)) > RECENT_WEEKS);
+  if (self->plan != NULL)
+    gtk_label_set_label (self->list_title, title);
+  gtk_label_set_label (self->list_placeholder, empty_text);
+  if (self->kind == BT_CHART_RELATIONSHIPS)
+    update_people_placeholder (self);
+  update_more_button (self);
   gtk_widget_set_visible (self->filter_bar, self->kind == BT_CHART_RELATIONSHIPS && self->plan != NULL);
   gtk_widget_set_visible (self->add_button, add_label != NULL);
   if (add_label != NULL)
@@ -700,6 +775,8 @@ bt_chart_page_class_init (BtChartPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, chart);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, list_title);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, list);
+  gtk_widget_class_bind_template_child (widget_class, BtChartPage, list_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, BtChartPage, secondary_placeholder);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, secondary_header);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, rules_header);
@@ -729,6 +806,7 @@ bt_chart_page_init (BtChartPage *self)
   g_autoptr(GtkStringList) functions = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bt_application_name_mnemonic_buttons (GTK_WIDGET (self));
 
   gtk_string_list_append (functions, _("All functions"));
   for (int f = 0; f < BT_N_FUNCTIONS; f++)
@@ -744,7 +822,10 @@ bt_chart_page_set_plan (BtChartPage *self,
   g_return_if_fail (BT_IS_CHART_PAGE (self));
 
   if (self->plan != NULL && self->plan != plan)
-    g_signal_handlers_disconnect_by_func (self->plan, on_filter_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (bt_plan_get_relationships (self->plan), update_people_placeholder, self);
+    }
 
   if (g_set_object (&self->plan, plan))
     rebind (self);

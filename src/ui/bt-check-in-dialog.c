@@ -28,7 +28,7 @@ struct _BtCheckInDialog
   AdwPreferencesGroup *hours_group;
   AdwPreferencesGroup *people_group;
   AdwPreferencesGroup *reflection_group;
-  AdwEntryRow         *answer_row;
+  GtkTextView         *answer_view;
   AdwPreferencesGroup *signs_group;
 
   BtPlan              *plan;
@@ -61,22 +61,62 @@ total_hours (BtCheckInDialog *self)
   return total;
 }
 
-/* A week has 168 hours: more cannot be saved, and the group says why. */
+/* Where the hours shown come from, said truly. */
+static char *
+describe_prefill (BtCheckInDialog *self)
+{
+  switch (self->draft->prefill)
+    {
+    case BT_WEEKLY_PREFILL_THIS_WEEK:
+      /* TRANSLATORS: under "Hours This Week" when the week was recorded before; %s is the week, "2026-W48" */
+      return g_strdup_printf (_("The hours recorded for %s."), self->draft->prefill_week);
+    case BT_WEEKLY_PREFILL_EARLIER_WEEK:
+      /* TRANSLATORS: under "Hours This Week"; %s is a week, "2026-W48" */
+      return g_strdup_printf (_("Prefilled from %s, your last recorded week."), self->draft->prefill_week);
+    case BT_WEEKLY_PREFILL_NONE:
+    default:
+      return g_strdup (_("No week recorded yet: type the hours of each category."));
+    }
+}
+
+/* A week has 168 hours: more cannot be saved. The field typed in says
+ * why, and the group sums up. The fields take more than 168, so that
+ * what was typed stays as typed instead of becoming 168 unseen. */
 static void
 update_total (BtCheckInDialog *self)
 {
   double total = total_hours (self);
   g_autofree char *text = NULL;
+  g_autofree char *prefill = describe_prefill (self);
   gboolean valid = total <= BT_WEEK_MAX_HOURS;
 
-  if (valid && self->budget > 0 && total > self->budget)
+  for (guint i = 0; i < self->hour_spins->len; i++)
+    {
+      GtkWidget *spin = g_ptr_array_index (self->hour_spins, i);
+      AdwActionRow *row = ADW_ACTION_ROW (gtk_widget_get_ancestor (spin, ADW_TYPE_ACTION_ROW));
+      const char *kind = g_object_get_data (G_OBJECT (spin), "bt-kind");
+      gboolean too_many = gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)) > BT_WEEK_MAX_HOURS;
+
+      if (too_many)
+        gtk_widget_add_css_class (spin, "error");
+      else
+        gtk_widget_remove_css_class (spin, "error");
+      adw_action_row_set_subtitle (row, too_many ? _("More than the 168 hours of a week: not saved") : kind);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_STATE_INVALID,
+                                   too_many ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+    }
+
+  if (self->hour_spins->len == 0)
+    /* TRANSLATORS: under "Hours This Week" in a plan without categories */
+    text = g_strdup (_("No categories yet: add them on the Time page, then record their hours here."));
+  else if (valid && self->budget > 0 && total > self->budget)
     /* TRANSLATORS: under "Hours This Week" when the week is over the user's budget */
     text = g_strdup_printf (_("%g hours in all: over your budget of %g hours a week."), total, self->budget);
   else if (valid)
-    /* TRANSLATORS: under "Hours This Week" in the check-in */
-    text = g_strdup_printf (_("Prefilled from your last recorded week. %g hours in all."), total);
+    /* TRANSLATORS: under "Hours This Week" in the check-in: where the hours come from, then their sum */
+    text = g_strdup_printf (_("%s %g hours in all."), prefill, total);
   else
-    text = g_strdup_printf (_("%g hours in all: more than the 168 hours of a week."), total);
+    text = g_strdup_printf (_("%g hours in all: more than the 168 hours of a week. Lower them to save."), total);
 
   adw_preferences_group_set_description (self->hours_group, text);
   gtk_widget_set_sensitive (self->save_button, valid);
@@ -101,12 +141,25 @@ spin_row (const char *title,
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  /* This also names the field by the row's title: a label of its own
+   * would be read after it, the name twice. */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  /* One Tab stop per row, in the field: a focused row would take a Tab of
+   * its own, and what is typed on it would go nowhere. */
+  gtk_widget_set_focusable (row, FALSE);
   *spin_out = spin;
 
   return row;
+}
+
+#define HOURS_TYPED_MAX 9999.0
+
+static gboolean
+draft_met (BtCheckInDialog *self,
+           BtRelationship  *r)
+{
+  return g_ptr_array_find (self->draft->met, r, NULL);
 }
 
 static void
@@ -123,11 +176,13 @@ fill (BtCheckInDialog *self)
       g_autoptr(BtCategory) category = g_list_model_get_item (categories, i);
       double *hours = g_hash_table_lookup (self->draft->hours, bt_item_get_id (BT_ITEM (category)));
       GtkWidget *spin;
-      GtkWidget *row = spin_row (bt_category_get_name (category),
-                                 bt_enum_to_label (BT_TYPE_CATEGORY_KIND, bt_category_get_kind (category)),
-                                 BT_WEEK_MAX_HOURS, 0.5, hours ? *hours : 0, &spin);
+      const char *kind = bt_enum_to_label (BT_TYPE_CATEGORY_KIND, bt_category_get_kind (category));
+      /* Room above 168, so that more is refused, not cut to 168 (see update_total()). */
+      GtkWidget *row = spin_row (bt_category_get_name (category), kind,
+                                 HOURS_TYPED_MAX, 0.5, hours ? *hours : 0, &spin);
 
       g_object_set_data_full (G_OBJECT (spin), "bt-category", g_object_ref (category), g_object_unref);
+      g_object_set_data (G_OBJECT (spin), "bt-kind", (gpointer) kind);
       g_signal_connect_object (spin, "value-changed", G_CALLBACK (update_total), self, G_CONNECT_SWAPPED);
       g_ptr_array_add (self->hour_spins, spin);
       adw_preferences_group_add (self->hours_group, row);
@@ -139,6 +194,7 @@ fill (BtCheckInDialog *self)
       {
         g_autoptr(BtRelationship) r = g_list_model_get_item (relationships, i);
         gboolean overdue = bt_analytics_relationship_state (r, &self->today, NULL) == BT_RELATIONSHIP_OVERDUE;
+        gboolean met = draft_met (self, r);
         GtkWidget *row, *check;
         g_autofree char *name = NULL;
 
@@ -149,12 +205,20 @@ fill (BtCheckInDialog *self)
         check = gtk_check_button_new ();
         name = g_markup_escape_text (bt_relationship_get_name (r), -1);
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), overdue ? _("Overdue") : bt_relationship_get_role (r));
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), met ? _("Already logged this week")
+                                                           : overdue ? _("Overdue") : bt_relationship_get_role (r));
         gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        bt_relationship_get_name (r), -1);
         adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
         adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+        gtk_widget_set_focusable (row, FALSE);
+        /* Met already: shown ticked, and not to be logged again. */
+        if (met)
+          {
+            gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+            gtk_widget_set_sensitive (row, FALSE);
+            gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                            _("Already logged this week"), -1);
+          }
         g_object_set_data_full (G_OBJECT (check), "bt-relationship", g_object_ref (r), g_object_unref);
         g_ptr_array_add (self->people_checks, check);
         adw_preferences_group_add (self->people_group, row);
@@ -162,7 +226,10 @@ fill (BtCheckInDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->people_group), self->people_checks->len > 0);
 
   adw_preferences_group_set_description (self->reflection_group, self->draft->question);
-  gtk_editable_set_text (GTK_EDITABLE (self->answer_row), self->draft->answer ? self->draft->answer : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->answer_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->draft->question, -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->answer_view),
+                            self->draft->answer ? self->draft->answer : "", -1);
 
   for (guint i = 0; i < BT_N_WARNING_SIGNS; i++)
     {
@@ -198,13 +265,20 @@ on_save_clicked_cb (BtCheckInDialog *self)
     {
       GtkCheckButton *check = g_ptr_array_index (self->people_checks, i);
 
-      if (gtk_check_button_get_active (check))
+      if (gtk_check_button_get_active (check) &&
+          !draft_met (self, g_object_get_data (G_OBJECT (check), "bt-relationship")))
         g_ptr_array_add (self->draft->touched,
                          g_object_ref (g_object_get_data (G_OBJECT (check), "bt-relationship")));
     }
 
   g_free (self->draft->answer);
-  self->draft->answer = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->answer_row)));
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->answer_view);
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    self->draft->answer = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  }
   for (guint i = 0; i < 4; i++)
     self->draft->ratings[i] = gtk_spin_button_get_value_as_int (self->sign_spins[i]);
 
@@ -255,7 +329,7 @@ bt_check_in_dialog_class_init (BtCheckInDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtCheckInDialog, hours_group);
   gtk_widget_class_bind_template_child (widget_class, BtCheckInDialog, people_group);
   gtk_widget_class_bind_template_child (widget_class, BtCheckInDialog, reflection_group);
-  gtk_widget_class_bind_template_child (widget_class, BtCheckInDialog, answer_row);
+  gtk_widget_class_bind_template_child (widget_class, BtCheckInDialog, answer_view);
   gtk_widget_class_bind_template_child (widget_class, BtCheckInDialog, signs_group);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -265,6 +339,7 @@ static void
 bt_check_in_dialog_init (BtCheckInDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bt_application_name_mnemonic_buttons (GTK_WIDGET (self));
   self->hour_spins = g_ptr_array_new ();
   self->people_checks = g_ptr_array_new ();
 }

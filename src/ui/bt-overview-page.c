@@ -289,6 +289,7 @@ refresh (BtOverviewPage *self)
 
         row = text_row (bt_relationship_get_name (r), subtitle);
         button = gtk_button_new_with_mnemonic (_("_Log Touchpoint"));
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL); /* not "_Log Touchpoint Log Touchpoint" (GTK 4.8) */
         gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
         gtk_widget_set_tooltip_text (button, _("Record that you were in touch today"));
         gtk_widget_set_sensitive (button, !bt_plan_get_read_only (self->plan));

@@ -1,0 +1,354 @@
+/* test-chart-page.c — the lists of the chart pages show what the plan holds
+ *
+ * Every kind of item a page lists is added, edited, deleted, and each
+ * change undone and redone through the history, on a plan where its list
+ * was empty and on one where it was not; after each step the rows of the
+ * list box must be the model's items, in the model's order, with the
+ * model's titles, and on screen.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "bt-test-widgets.h"
+
+#include "bt-chart-page.h"
+#include "bt-history.h"
+#include "bt-plan-file.h"
+
+#define RECENT_WEEKS 26   /* the Time page shows the latest 26 weeks at first */
+
+typedef struct
+{
+  const char  *name;
+  BtChartKind  kind;
+  const char  *list_box;                  /* the page's template child */
+  GListModel *(*get_list) (BtPlan *plan);
+  GType      (*get_type) (void);
+  const char  *property;                  /* the field the row's title shows; NULL for weeks */
+} Kind;
+
+static const Kind kinds[] = {
+  { "milestones", BT_CHART_TIMELINE, "list", bt_plan_get_milestones, bt_milestone_get_type, "title" },
+  { "phases", BT_CHART_TIMELINE, "secondary_list", bt_plan_get_phases, bt_phase_get_type, "title" },
+  { "weeks", BT_CHART_TIME, "list", bt_plan_get_weeks, bt_week_get_type, NULL },
+  { "categories", BT_CHART_TIME, "secondary_list", bt_plan_get_categories, bt_category_get_type, "name" },
+  { "import-rules", BT_CHART_TIME, "rules_list", bt_plan_get_import_rules, bt_import_rule_get_type, "pattern" },
+  { "people", BT_CHART_RELATIONSHIPS, "list", bt_plan_get_relationships, bt_relationship_get_type, "name" },
+  { "narratives", BT_CHART_NARRATIVES, "list", bt_plan_get_narratives, bt_narrative_get_type, "title" },
+};
+
+static char *
+item_title (const Kind *k,
+            BtItem     *item)
+{
+  char *title = NULL;
+
+  if (k->property == NULL)
+    return g_strdup (bt_week_get_week (BT_WEEK (item)));
+
+  g_object_get (item, k->property, &title, NULL);
+
+  return title;
+}
+
+/* The items the list box should show, in order. */
+static GPtrArray *
+expected_items (const Kind *k,
+                BtPlan     *plan)
+{
+  GListModel *list = k->get_list (plan);
+  guint n = g_list_model_get_n_items (list);
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (k->property == NULL)
+    /* The newest week first, the latest ones only. */
+    for (guint i = n; i > 0 && items->len < RECENT_WEEKS; i--)
+      g_ptr_array_add (items, g_list_model_get_item (list, i - 1));
+  else
+    for (guint i = 0; i < n; i++)
+      g_ptr_array_add (items, g_list_model_get_item (list, i));
+
+  return items;
+}
+
+static void
+assert_rows_equal_model (GtkWidget  *page,
+                         const Kind *k,
+                         BtPlan     *plan,
+                         const char *step)
+{
+  GtkWidget *box = (GtkWidget *) gtk_widget_get_template_child (page, BT_TYPE_CHART_PAGE, k->list_box);
+  g_autoptr(GPtrArray) items = expected_items (k, plan);
+  guint n_rows = 0;
+
+  g_test_message ("%s: %s, %u items", k->name, step, items->len);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      BtItem *item;
+      g_autofree char *title = NULL;
+
+      if (!GTK_IS_LIST_BOX_ROW (child))
+        continue;   /* the placeholder */
+
+      g_assert_cmpuint (n_rows, <, items->len);
+      item = g_object_get_data (G_OBJECT (child), "bt-item");
+      g_assert_true (item == g_ptr_array_index (items, n_rows));
+      title = item_title (k, item);
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), ==, title);
+      if (k->property == NULL)
+        {
+          g_autofree char *hours = g_strdup_printf ("%g hours", bt_week_get_total_hours (BT_WEEK (item)));
+
+          g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (child)), hours));
+        }
+      /* Shown, not only there. */
+      g_assert_true (gtk_widget_get_mapped (child));
+      n_rows++;
+    }
+
+  g_assert_cmpuint (n_rows, ==, items->len);
+
+  /* An empty list is there, and says so. */
+  g_assert_true (gtk_widget_get_mapped (box));
+  if (n_rows == 0)
+    {
+      GtkWidget *placeholder = bt_test_find (box, GTK_TYPE_LABEL);
+
+      g_assert_nonnull (placeholder);
+      g_assert_true (gtk_widget_get_mapped (placeholder));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (placeholder)), !=, "");
+    }
+}
+
+static GtkWidget *
+show_page (BtChartKind kind)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = g_object_new (BT_TYPE_CHART_PAGE, "kind", kind, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (page))
+    g_main_context_iteration (NULL, TRUE);
+
+  return page;
+}
+
+static void
+set_title (BtHistory  *history,
+           const Kind *k,
+           BtItem     *item,
+           const char *text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  bt_history_set (history, item, k->property, &value);
+}
+
+/* Adds, edits, deletes, and undoes and redoes each, checking the rows
+ * after every step. */
+static void
+walk_kind (GtkWidget  *page,
+           const Kind *k,
+           BtPlan     *plan)
+{
+  g_autoptr(BtHistory) history = bt_history_new ();
+  GListModel *list = k->get_list (plan);
+  g_autoptr(BtItem) item = NULL;
+  g_autofree char *before = NULL;
+
+  assert_rows_equal_model (page, k, plan, "at first");
+
+  /* Add */
+  if (k->property == NULL)
+    {
+      g_autoptr(GHashTable) hours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      double h = 12;
+
+      g_hash_table_insert (hours, g_strdup ("test-category"), g_memdup2 (&h, sizeof h));
+      item = g_object_ref (BT_ITEM (bt_history_set_week (history, plan, 2031, 5, hours)));
+    }
+  else
+    {
+      item = g_object_new (k->get_type (), k->property, "Added", NULL);
+      bt_history_append (history, BT_ITEM (plan), list, item);
+    }
+  assert_rows_equal_model (page, k, plan, "added");
+
+  /* Edit */
+  before = item_title (k, item);
+  if (k->property == NULL)
+    bt_history_set_hours (history, BT_WEEK (item), "test-category", 30.5);
+  else
+    set_title (history, k, item, "Edited");
+  assert_rows_equal_model (page, k, plan, "edited");
+
+  /* Undo the edit and the addition, then redo both */
+  g_assert_true (bt_history_undo (history));
+  assert_rows_equal_model (page, k, plan, "edit undone");
+  g_assert_true (bt_history_undo (history));
+  assert_rows_equal_model (page, k, plan, "addition undone");
+  g_assert_true (bt_history_redo (history));
+  assert_rows_equal_model (page, k, plan, "addition redone");
+  g_assert_true (bt_history_redo (history));
+  assert_rows_equal_model (page, k, plan, "edit redone");
+
+  /* Delete, undo, redo */
+  g_assert_true (bt_history_remove (history, BT_ITEM (plan), list, item));
+  assert_rows_equal_model (page, k, plan, "deleted");
+  g_assert_true (bt_history_undo (history));
+  assert_rows_equal_model (page, k, plan, "deletion undone");
+  g_assert_true (bt_history_redo (history));
+  assert_rows_equal_model (page, k, plan, "deletion redone");
+
+  /* A second addition to the list left as it was, then all undone */
+  {
+    g_autoptr(BtItem) other = k->property ? g_object_new (k->get_type (), k->property, "Second", NULL)
+                                          : g_object_ref (BT_ITEM (bt_week_new (2031, 7)));
+
+    if (k->property == NULL)
+      bt_history_insert (history, BT_ITEM (plan), list, bt_plan_get_week_position (plan, BT_WEEK (other)), other);
+    else
+      bt_history_insert (history, BT_ITEM (plan), list, 0, other);
+    assert_rows_equal_model (page, k, plan, "second added");
+    while (bt_history_undo (history))
+      assert_rows_equal_model (page, k, plan, "undone");
+    while (bt_history_redo (history))
+      assert_rows_equal_model (page, k, plan, "redone");
+  }
+}
+
+static void
+test_lists (gconstpointer data)
+{
+  const Kind *k = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) empty = bt_plan_new ();
+  g_autoptr(BtPlan) sample = bt_plan_file_load_sample (&error);
+  g_autoptr(BtPlan) plain = bt_plan_new ();
+  GtkWidget *page = show_page (k->kind);
+  GtkWidget *window = gtk_widget_get_ancestor (page, GTK_TYPE_WINDOW);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (k->get_list (empty)), ==, 0);
+
+  /* Its list empty */
+  bt_chart_page_set_plan (BT_CHART_PAGE (page), empty);
+  walk_kind (page, k, empty);
+
+  /* Then another plan, whose list is not empty, on the same page */
+  if (g_list_model_get_n_items (k->get_list (sample)) == 0)
+    {
+      g_autoptr(BtItem) item = k->property ? g_object_new (k->get_type (), k->property, "Present", NULL)
+                                           : g_object_ref (BT_ITEM (bt_week_new (2020, 10)));
+
+      bt_item_list_append (BT_ITEM_LIST (k->get_list (sample)), item);
+    }
+  bt_chart_page_set_plan (BT_CHART_PAGE (page), sample);
+  walk_kind (page, k, sample);
+
+  /* And back to an empty one, with the page hidden while it changes */
+  gtk_widget_set_visible (page, FALSE);
+  bt_chart_page_set_plan (BT_CHART_PAGE (page), plain);
+  gtk_widget_set_visible (page, TRUE);
+  walk_kind (page, k, plain);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Labels that show less than their text: ellipsized, or narrower than
+ * their text on one line. */
+static void
+find_cut_labels (GtkWidget *widget,
+                 GPtrArray *cut)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    {
+      GtkLabel *label = GTK_LABEL (widget);
+      PangoLayout *layout = gtk_label_get_layout (label);
+      int text_width;
+
+      /* A label that neither wraps nor ellipsizes lays its text out whole. */
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      if (pango_layout_is_ellipsized (layout) ||
+          (!gtk_label_get_wrap (label) && gtk_label_get_ellipsize (label) == PANGO_ELLIPSIZE_NONE &&
+           text_width > gtk_widget_get_width (widget)))
+        g_ptr_array_add (cut, (gpointer) gtk_label_get_text (label));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_cut_labels (child, cut);
+}
+
+/* At 360 pixels, light and dark, no title or label of a page is cut. */
+static void
+test_narrow (void)
+{
+  const char *styles[] = { "light", "dark" };
+  const char *names[] = { "roadmap", "time", "relationships", "narratives" };
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+
+  g_assert_no_error (error);
+  for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+    for (BtChartKind kind = 0; kind < BT_N_CHARTS; kind++)
+      {
+        GtkWidget *window = gtk_window_new ();
+        GtkWidget *page = g_object_new (BT_TYPE_CHART_PAGE, "kind", kind, NULL);
+        g_autoptr(GPtrArray) cut = g_ptr_array_new ();
+        g_autofree char *name = g_strdup_printf ("page-%s-narrow-%s", names[kind], styles[s]);
+
+        adw_style_manager_set_color_scheme (manager, s == 1 ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                            : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+        gtk_window_set_child (GTK_WINDOW (window), page);
+        bt_chart_page_set_plan (BT_CHART_PAGE (page), plan);
+        gtk_window_present (GTK_WINDOW (window));
+        while (!gtk_widget_get_mapped (page) || gtk_widget_get_width (page) == 0)
+          g_main_context_iteration (NULL, TRUE);
+        g_assert_cmpint (gtk_widget_get_width (window), <=, 400);
+
+        bt_test_screenshot (window, name);
+        find_cut_labels (page, cut);
+        for (guint i = 0; i < cut->len; i++)
+          g_test_message ("%s: cut: %s", name, (const char *) cut->pdata[i]);
+        g_assert_cmpuint (cut->len, ==, 0);
+
+        gtk_window_destroy (GTK_WINDOW (window));
+      }
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!bt_test_init_ui (&argc, &argv))
+    return 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/chart-page/lists/%s", kinds[i].name);
+
+      g_test_add_data_func (path, &kinds[i], test_lists);
+    }
+
+  g_test_add_func ("/chart-page/narrow", test_narrow);
+
+  return g_test_run ();
+}
