@@ -4,12 +4,12 @@
 # path. Big inputs are generated here, under limits set here, so that a
 # regression fails instead of hanging.
 set -u
-bin="$1"
+bin="$(realpath "$1")"
 unset DISPLAY WAYLAND_DISPLAY
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export XDG_DATA_HOME="$tmp/data" HOME="$tmp/home"
-sample=../data/sample-plan.json
+sample="$PWD/../data/sample-plan.json"
 fails=0
 n=0
 
@@ -58,15 +58,23 @@ check "the newer plan is as it was" cmp -s "$tmp/newer.json" "$tmp/newer-before.
 run --export-json "$tmp/other.json" "$tmp/newer.json" >"$tmp/out" 2>&1; status=$?
 check "an export of a newer plan elsewhere works" [ $status -eq 0 ]
 
-# 2. Special files: written into, never replaced; the rest refused.
-run --export-csv /dev/null "$sample" 2>"$tmp/err"; status=$?
-check "--export-csv /dev/null succeeds" [ $status -eq 0 ]
-check "/dev/null is still a character device" [ -c /dev/null ]
-if [ -e /dev/full ]; then
-  run --export-csv /dev/full "$sample" 2>"$tmp/err"; status=$?
-  check "-o /dev/full fails" [ $status -eq 1 ]
-  check "/dev/full says there is no space" contains "$tmp/err" "No space left on “/dev/full”"
-  check "/dev/full is still a character device" [ -c /dev/full ]
+# 2. Special files: written into, never replaced; the rest refused. The
+# devices are nodes of our own, made beside the test (as root): a
+# regression must not replace the machine's /dev/null.
+if mknod "$tmp/null" c 1 3 2>/dev/null && mknod "$tmp/full" c 1 7 2>/dev/null; then
+  null="$tmp/null" full="$tmp/full"
+else
+  null="" full=""
+  echo "# not root: no device nodes of our own, the device cases are skipped"
+fi
+if [ -n "$null" ]; then
+  run --export-csv "$null" "$sample" 2>"$tmp/err"; status=$?
+  check "--export-csv into a null device succeeds" [ $status -eq 0 ]
+  check "the null device is still a character device" [ -c "$null" ]
+  run --export-report -o "$full" "$sample" 2>"$tmp/err"; status=$?
+  check "-o a full device fails" [ $status -eq 1 ]
+  check "the full device says there is no space" contains "$tmp/err" "No space left on “$full”"
+  check "the full device is still a character device" [ -c "$full" ]
 fi
 mkfifo "$tmp/fifo"
 ( timeout 60 cat "$tmp/fifo" >"$tmp/from-fifo" ) &
@@ -76,14 +84,18 @@ wait $reader
 check "--export-csv into a FIFO succeeds" [ $status -eq 0 ]
 check "the FIFO is still a FIFO" [ -p "$tmp/fifo" ]
 check "the FIFO's reader got the weeks" contains "$tmp/from-fifo" "2026-W46,2026-11-09,"
-run --export-csv - "$sample" >"$tmp/stdout.csv" 2>"$tmp/err"; status=$?
+# In a folder of our own, where a regression's file named "-" would show.
+mkdir "$tmp/cwd"
+( cd "$tmp/cwd" && run --export-csv - "$sample" ) >"$tmp/stdout.csv" 2>"$tmp/err"
 check "--export-csv - writes to standard output" contains "$tmp/stdout.csv" "2026-W46,2026-11-09,"
-run --export-chart time -o - --format svg "$sample" >"$tmp/stdout.svg" 2>"$tmp/err"; status=$?
+( cd "$tmp/cwd" && run --export-chart time -o - --format svg "$sample" ) >"$tmp/stdout.svg" 2>"$tmp/err"
 check "-o - writes the chart to standard output" [ "$(head -c 5 "$tmp/stdout.svg")" = "<?xml" ]
-check "no file named - was made" [ ! -e ./- ]
-run --export-csv /dev/stdout "$sample" 2>"$tmp/err" | cat >"$tmp/pipe.csv"
+check "no file named - was made" [ ! -e "$tmp/cwd/-" ]
+# /dev/stdout is a link to /proc/self/fd/1: one of our own, for the same reason.
+ln -s /proc/self/fd/1 "$tmp/stdout"
+run --export-csv "$tmp/stdout" "$sample" 2>"$tmp/err" | cat >"$tmp/pipe.csv"
 check "--export-csv /dev/stdout into a pipe gets the weeks" contains "$tmp/pipe.csv" "2026-W46,2026-11-09,"
-check "/dev/stdout is still a link" [ -L /dev/stdout ]
+check "/dev/stdout is still a link" [ -L "$tmp/stdout" ]
 
 mkdir "$tmp/adir"
 run --export-report -o "$tmp/adir" "$sample" 2>"$tmp/err"; status=$?
