@@ -739,9 +739,16 @@ bt_import_events (BtPlan     *plan,
           if (import->refused == NULL)
             {
               const char *summary = event->summary != NULL ? event->summary : "";
-              g_autofree char *cut = g_utf8_substring (summary, 0, 79);
-              g_autofree char *shown = g_utf8_strlen (summary, 81) > 80
-                ? g_strconcat (cut, "…", NULL) : g_strdup (summary);
+              g_autofree char *shown = NULL;
+
+              /* A name, not a whole description: at most 80 characters. */
+              if (g_utf8_strlen (summary, 81 * 4) > 80)
+                {
+                  g_autofree char *cut = g_utf8_substring (summary, 0, 79);
+                  shown = g_strconcat (cut, "…", NULL);
+                }
+              else
+                shown = g_strdup (summary);
 
               import->refused = g_strdup_printf (_("the event “%s” is before the year 2, and a plan "
                                                    "holds weeks from 0002-W01 on: nothing was imported"),
