@@ -104,6 +104,10 @@ ln -s /proc/self/fd/1 "$tmp/stdout"
 run --export-csv "$tmp/stdout" "$sample" 2>"$tmp/err" | cat >"$tmp/pipe.csv"
 check "--export-csv /dev/stdout into a pipe gets the weeks" contains "$tmp/pipe.csv" "2026-W46,2026-11-09,"
 check "/dev/stdout is still a link" [ -L "$tmp/stdout" ]
+echo "a line before" >"$tmp/appended.csv"
+run --export-csv "$tmp/stdout" "$sample" >>"$tmp/appended.csv" 2>"$tmp/err"
+check "/dev/stdout appended to a file keeps what was there" [ "$(head -n1 "$tmp/appended.csv")" = "a line before" ]
+check "/dev/stdout appended to a file gets the weeks" contains "$tmp/appended.csv" "2026-W46,2026-11-09,"
 
 mkdir "$tmp/adir"
 run --export-report -o "$tmp/adir" "$sample" 2>"$tmp/err"; status=$?

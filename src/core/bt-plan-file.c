@@ -2990,6 +2990,20 @@ bt_plan_file_write_output (const char  *path,
       return write_all (STDOUT_FILENO, _("standard output"), data, length, error);
     }
 
+  /* /dev/stdout when standard output is a file: write where the shell
+   * pointed it (`>>` appends), rather than replace the file under it. */
+  {
+    GStatBuf out_st, path_st;
+
+    if (fstat (STDOUT_FILENO, &out_st) == 0 && S_ISREG (out_st.st_mode) &&
+        g_stat (path, &path_st) == 0 &&
+        out_st.st_dev == path_st.st_dev && out_st.st_ino == path_st.st_ino)
+      {
+        fflush (stdout);
+        return write_all (STDOUT_FILENO, path, data, length, error);
+      }
+  }
+
   return bt_plan_file_write_private (path, data, length, FALSE, error);
 }
 
