@@ -3081,7 +3081,9 @@ bt_plan_file_save (BtPlan      *plan,
   if (check == NULL)
     {
       g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_UNSAVEABLE,
-                   _("The plan was not saved, because it would not open again: %s"),
+                   /* TRANSLATORS: follows "The plan could not be saved:"; %s is the
+                    * reader's reason, with the JSON path */
+                   _("it would not open again: %s"),
                    load_error->message);
       return FALSE;
     }
