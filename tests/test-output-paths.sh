@@ -170,6 +170,14 @@ for day in 9999-12-31 0001-01-01; do
   check "--today $day prints no CRITICAL" lacks "$tmp/err" "CRITICAL"
 done
 
+for day in 9998-12-31 0002-01-01; do
+  G_DEBUG=fatal-criticals run --import-ics data/import/recurrences.ics --dry-run --today "$day" \
+    data/import/plan.json >"$tmp/out" 2>"$tmp/err"; status=$?
+  check "--today $day, at the edge of the range, imports without a CRITICAL" [ $status -eq 0 ]
+  G_DEBUG=fatal-criticals run --export-report -o "$tmp/edge.pdf" --today "$day" "$sample" 2>"$tmp/err"; status=$?
+  check "--today $day draws the report without a CRITICAL" [ $status -eq 0 ]
+done
+
 # 9 and 12. A 20 MB name and 10,000 combining marks draw in bounded time
 # and memory; the file keeps the whole name.
 python3 - "$sample" "$tmp/big.json" "$tmp/marks.json" <<'PY'
