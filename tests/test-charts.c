@@ -1108,6 +1108,65 @@ test_text_leaves_no_current_point (void)
   cairo_surface_destroy (surface);
 }
 
+/* A plan with no relationships has a report too (the sanitizer build
+ * once stopped on qsort() of a NULL array). */
+static void
+test_report_without_relationships (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtReport) report = NULL;
+  g_autofree char *path = tmp_path ("no-relationships.pdf");
+  GDate today = day ("2026-11-22");
+  BtItemList *relationships = BT_ITEM_LIST (bt_plan_get_relationships (plan));
+
+  bt_item_list_remove_all (relationships);
+  g_assert_true (bt_report_export_pdf (plan, &today, BT_PAPER_A4, FALSE, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_page_count (path), >, 1);
+}
+
+/* A label is laid out from at most what a page can show: a 20 MB name is
+ * shortened, with an ellipsis, and ten thousand combining marks on one
+ * letter are not stacked into a line across the chart. */
+static void
+test_labels_are_bounded (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 40);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GString) huge = g_string_new (NULL);
+  g_autoptr(GString) marks = g_string_new ("b");
+  g_autoptr(PangoLayout) huge_layout = NULL;
+  g_autoptr(PangoLayout) huge_paragraph = NULL;
+  g_autoptr(PangoLayout) marks_layout = NULL;
+  g_autoptr(PangoLayout) few_marks_layout = NULL;
+  PangoRectangle ink, few_ink;
+  BtChartStyle style;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_PRINT);
+
+  g_string_set_size (huge, 20 * 1024 * 1024);
+  memset (huge->str, 'N', huge->len);
+  huge_layout = bt_chart_text (cr, &style, huge->str, 1.0, TRUE, -1);
+  g_assert_cmpuint (strlen (pango_layout_get_text (huge_layout)), <, 4096);
+  g_assert_true (g_str_has_suffix (pango_layout_get_text (huge_layout), "…"));
+  huge_paragraph = bt_chart_paragraph (cr, &style, huge->str, 1.0, FALSE, 400, 400, PANGO_ALIGN_LEFT);
+  g_assert_cmpuint (strlen (pango_layout_get_text (huge_paragraph)), <, 65536);
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (marks, "\u0301");
+  marks_layout = bt_chart_text (cr, &style, marks->str, 1.0, FALSE, -1);
+  few_marks_layout = bt_chart_text (cr, &style, "b\u0301\u0301\u0301\u0301", 1.0, FALSE, -1);
+  g_assert_cmpstr (pango_layout_get_text (marks_layout), ==, pango_layout_get_text (few_marks_layout));
+  pango_layout_get_pixel_extents (marks_layout, &ink, NULL);
+  pango_layout_get_pixel_extents (few_marks_layout, &few_ink, NULL);
+  g_assert_cmpint (ink.height, <=, few_ink.height);
+  g_assert_cmpint (ink.width, <=, few_ink.width);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1133,6 +1192,8 @@ main (int   argc,
   g_test_add_func ("/charts/report/paginates-the-table", test_report_paginates_the_table);
   g_test_add_func ("/charts/report/charts-keep-their-shape", test_report_charts_keep_their_shape);
   g_test_add_func ("/charts/report/warning-signs", test_report_warning_signs);
+  g_test_add_func ("/charts/report/without-relationships", test_report_without_relationships);
+  g_test_add_func ("/charts/labels-are-bounded", test_labels_are_bounded);
 
   return g_test_run ();
 }

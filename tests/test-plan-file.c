@@ -460,6 +460,33 @@ test_save_through_symlink (void)
   g_assert_cmpstr (bt_profile_get_name (bt_plan_get_profile (back)), ==, "Through the link");
 }
 
+/* A link whose file is not there yet, as a synced folder may leave it:
+ * the save creates the file the link names, relative to the link, and the
+ * link stays a link. */
+static void
+test_save_through_dangling_symlink (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bt-test-XXXXXX", NULL);
+  g_autofree char *real_dir = g_build_filename (dir, "synced", NULL);
+  g_autofree char *target = g_build_filename (real_dir, "plan.json", NULL);
+  g_autofree char *link_path = g_build_filename (dir, "plan.json", NULL);
+  g_autoptr(BtPlan) plan = bt_plan_new_default ();
+  g_autoptr(BtPlan) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (real_dir, 0700), ==, 0);
+  g_assert_cmpint (symlink ("synced/plan.json", link_path), ==, 0);
+
+  bt_profile_set_name (bt_plan_get_profile (plan), "Through a dangling link");
+  g_assert_true (bt_plan_file_save (plan, link_path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_test (link_path, G_FILE_TEST_IS_SYMLINK));
+  back = bt_plan_file_load (target, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bt_profile_get_name (bt_plan_get_profile (back)), ==, "Through a dangling link");
+}
+
 static void
 test_refuses_to_write_unreadable_values (void)
 {
@@ -873,6 +900,7 @@ main (int   argc,
   g_test_add_func ("/plan-file/sections", test_sections);
   g_test_add_func ("/plan-file/save-permissions-and-backup", test_save_permissions_and_backup);
   g_test_add_func ("/plan-file/save-through-symlink", test_save_through_symlink);
+  g_test_add_func ("/plan-file/save-through-dangling-symlink", test_save_through_dangling_symlink);
   g_test_add_func ("/plan-file/refuses-to-write-unreadable-values", test_refuses_to_write_unreadable_values);
   g_test_add_func ("/plan-file/control-characters-and-rtl-text", test_control_characters_and_rtl_text);
   g_test_add_func ("/plan-file/huge-string", test_huge_string);

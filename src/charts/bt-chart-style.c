@@ -185,6 +185,54 @@ bt_chart_text_cache_clear (void)
   G_UNLOCK (text_cache);
 }
 
+/* More characters than any line or paragraph of a page holds, and more
+ * combining marks on one character than any script stacks: past them a
+ * hostile name would cost minutes and gigabytes to shape, or paint a line
+ * across the chart. The plan keeps the whole text; only the drawing is
+ * shortened. */
+#define LINE_MAX_CHARS      512
+#define PARAGRAPH_MAX_CHARS 8192
+#define MAX_MARKS           4
+
+/* Returns: (transfer full) (nullable): @text shortened to what can be
+ *   drawn, or %NULL if it can be drawn as it is */
+static char *
+bound_text (const char *text,
+            guint       max_chars)
+{
+  GString *out = NULL;
+  const char *p = text;
+  guint chars = 0, marks = 0;
+
+  for (; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+      gboolean drop;
+
+      if (chars == max_chars)
+        {
+          if (out == NULL)
+            out = g_string_new_len (text, p - text);
+          g_string_append (out, "…");
+          break;
+        }
+
+      marks = g_unichar_ismark (c) ? marks + 1 : 0;
+      drop = marks > MAX_MARKS;
+      if (drop && out == NULL)
+        out = g_string_new_len (text, p - text);
+      if (!drop)
+        {
+          chars++;
+          if (out != NULL)
+            g_string_append_len (out, p, next - p);
+        }
+    }
+
+  return out != NULL ? g_string_free (out, FALSE) : NULL;
+}
+
 static PangoLayout *
 new_layout (const BtChartStyle *style,
             const char         *text,
@@ -224,7 +272,11 @@ bt_chart_text (cairo_t            *cr,
                double              max_width)
 {
   g_autofree char *key = NULL;
+  g_autofree char *bounded = text != NULL ? bound_text (text, LINE_MAX_CHARS) : NULL;
   PangoLayout *layout;
+
+  if (bounded != NULL)
+    text = bounded;
 
   /* Widths that differ by less than a unit ellipsize alike. */
   max_width = max_width > 0 ? floor (MAX (max_width, 1.0)) : -1;
@@ -278,7 +330,11 @@ bt_chart_paragraph (cairo_t            *cr,
                     double              max_height,
                     PangoAlignment      alignment)
 {
+  g_autofree char *bounded = text != NULL ? bound_text (text, PARAGRAPH_MAX_CHARS) : NULL;
   PangoLayout *layout;
+
+  if (bounded != NULL)
+    text = bounded;
 
   G_LOCK (text_cache);
   shared_context ();

@@ -159,7 +159,7 @@ bt_cairo_finish_to_file (cairo_surface_t  *surface,
   data = (const char *) out->data;
   length = out->len;
 
-  return bt_plan_file_write_private (path, data, length, FALSE, error);
+  return bt_plan_file_write_output (path, data, length, error);
 }
 
 /**

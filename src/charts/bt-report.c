@@ -139,7 +139,9 @@ bt_report_new (BtPlan             *plan,
         entries[i].state = bt_analytics_relationship_state (entries[i].relationship, &self->today, NULL);
         entries[i].collate_key = g_utf8_collate_key (bt_relationship_get_name (entries[i].relationship), -1);
       }
-    qsort (entries, n, sizeof (SortEntry), compare_entries);
+    /* No relationships: g_new0 gave NULL, which qsort() must not see. */
+    if (n > 1)
+      qsort (entries, n, sizeof (SortEntry), compare_entries);
     for (guint i = 0; i < n; i++)
       {
         g_ptr_array_add (self->relationships, entries[i].relationship);

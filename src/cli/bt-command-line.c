@@ -109,6 +109,21 @@ plan_path_or_default (char **files)
   return bt_plan_file_default_path ();
 }
 
+/* An export never replaces the plan it is made from. */
+static gboolean
+output_is_not_the_plan (const char  *out,
+                        char       **files)
+{
+  g_autofree char *path = plan_path_or_default (files);
+  g_autoptr(GError) error = NULL;
+
+  if (bt_plan_file_check_output (out, path, &error))
+    return TRUE;
+
+  print_error (NULL, error->message);
+  return FALSE;
+}
+
 static int
 validate (const char *path)
 {
@@ -144,6 +159,9 @@ export_json (const char *out,
                          "narratives or check-ins, got “%s”\n"), section_name);
       return 2;
     }
+
+  if (!output_is_not_the_plan (out, files))
+    return 1;
 
   plan = bt_plan_file_load (path, &error);
   if (plan == NULL)
@@ -183,6 +201,13 @@ parse_today (const char *text,
       if (!bt_date_parse (text, today))
         {
           fprintf (stderr, _("--today: expected a date as YYYY-MM-DD, got “%s”\n"), text);
+          return FALSE;
+        }
+      /* A plan holds weeks from the year 2 to 9999; the end of the day
+       * and the week after it must exist too. */
+      if (g_date_get_year (today) < 2 || g_date_get_year (today) > 9998)
+        {
+          fprintf (stderr, _("--today: the date must be from 0002-01-01 to 9998-12-31, got “%s”\n"), text);
           return FALSE;
         }
       return TRUE;
@@ -265,6 +290,9 @@ export_chart (GVariantDict  *options,
   if (!parse_today (today_text, &today))
     return 2;
 
+  if (!output_is_not_the_plan (out, files))
+    return 1;
+
   plan = load_plan_or_report (files);
   if (plan == NULL)
     return 1;
@@ -301,6 +329,9 @@ export_report (GVariantDict  *options,
 
   if (!parse_today (today_text, &today))
     return 2;
+
+  if (!output_is_not_the_plan (out, files))
+    return 1;
 
   plan = load_plan_or_report (files);
   if (plan == NULL)
@@ -529,6 +560,7 @@ import_file (GVariantDict  *options,
   if (!bt_plan_file_save (plan, path, &error))
     {
       print_error (path, error->message);
+      fprintf (stderr, _("The plan is unchanged.\n"));
       return 1;
     }
   printf ("\n");
@@ -541,15 +573,19 @@ static int
 export_csv (const char  *out,
             char       **files)
 {
-  g_autoptr(BtPlan) plan = load_plan_or_report (files);
+  g_autoptr(BtPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *csv = NULL;
 
+  if (!output_is_not_the_plan (out, files))
+    return 1;
+
+  plan = load_plan_or_report (files);
   if (plan == NULL)
     return 1;
 
   csv = bt_import_weeks_to_csv (plan);
-  if (!bt_plan_file_write_private (out, csv, strlen (csv), FALSE, &error))
+  if (!bt_plan_file_write_output (out, csv, strlen (csv), &error))
     {
       print_error (out, error->message);
       return 1;

@@ -66,6 +66,7 @@ bt_import_free (BtImport *import)
     return;
 
   g_free (import->source_name);
+  g_free (import->refused);
   g_ptr_array_unref (import->weeks);
   g_ptr_array_unref (import->unmatched);
   g_ptr_array_unref (import->touchpoints);
@@ -169,10 +170,20 @@ bt_import_text (BtPlan        *plan,
                 GDateTime     *now,
                 GError       **error)
 {
-  if (kind == BT_IMPORT_CALENDAR)
-    return bt_import_ics_text (plan, text, name, now, error);
+  BtImport *import;
 
-  return bt_import_csv_text (plan, text, length, name, now, error);
+  if (kind == BT_IMPORT_CALENDAR)
+    import = bt_import_ics_text (plan, text, name, now, error);
+  else
+    import = bt_import_csv_text (plan, text, length, name, now, error);
+
+  if (import != NULL && import->refused != NULL)
+    {
+      g_set_error_literal (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_MALFORMED, import->refused);
+      g_clear_pointer (&import, bt_import_free);
+    }
+
+  return import;
 }
 
 /**
@@ -506,6 +517,17 @@ typedef struct
   gint64  next_monday;   /* where the week ends */
 } WeekOf;
 
+/* The first moment of ISO week 0002-W01 in @tz: the plan file holds no
+ * earlier week. */
+static gint64
+first_week_start (GTimeZone *tz)
+{
+  g_autoptr(GDateTime) jan4 = g_date_time_new (tz, 2, 1, 4, 0, 0, 0);
+  g_autoptr(GDateTime) monday = g_date_time_add_days (jan4, 1 - g_date_time_get_day_of_week (jan4));
+
+  return g_date_time_to_unix (monday);
+}
+
 static WeekOf
 week_of (GTimeZone *tz,
          gint64     t)
@@ -680,6 +702,7 @@ bt_import_events (BtPlan     *plan,
   g_autoptr(GHashTable) unmatched = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
   gint64 now_t = g_date_time_to_unix (now);
+  gint64 first_t = first_week_start (tz);
   gint64 covered = G_MININT64;
   GListModel *rules = bt_plan_get_import_rules (plan);
   Matcher m;
@@ -712,6 +735,30 @@ bt_import_events (BtPlan     *plan,
         }
       if (span.end <= span.start)
         continue;
+      if (event->start < first_t)
+        {
+          /* The file format has no week before 0002-W01: such an event
+           * would make a plan that no longer opens. */
+          if (import->refused == NULL)
+            {
+              const char *summary = event->summary != NULL ? event->summary : "";
+              g_autofree char *shown = NULL;
+
+              /* A name, not a whole description: at most 80 characters. */
+              if (g_utf8_strlen (summary, 81 * 4) > 80)
+                {
+                  g_autofree char *cut = g_utf8_substring (summary, 0, 79);
+                  shown = g_strconcat (cut, "…", NULL);
+                }
+              else
+                shown = g_strdup (summary);
+
+              import->refused = g_strdup_printf (_("the event “%s” is before the year 2, and a plan "
+                                                   "holds weeks from 0002-W01 on: nothing was imported"),
+                                                 shown);
+            }
+          continue;
+        }
 
       span.category = matcher_match (&m, event);
       g_array_append_val (spans, span);

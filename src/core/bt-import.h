@@ -87,6 +87,7 @@ struct _BtImport
   guint       n_declined;
   guint       n_future;
   gboolean    default_rules; /* the plan had no rules: the defaults were used */
+  char       *refused;       /* why the plan cannot hold it, or NULL */
 };
 
 void        bt_import_free               (BtImport     *import);

@@ -2666,11 +2666,15 @@ bt_plan_file_backup_path (const char *path)
   return g_strconcat (path, ".bak", NULL);
 }
 
-/* A link's target, so that saving through a symbolic link replaces the file
- * it points at and leaves the link in place. */
+/* Where a path leads: a link's target, followed link by link, so that
+ * saving through a symbolic link replaces the file it points at and leaves
+ * the link in place. A dangling link leads to the file it names, which the
+ * save then creates; a loop of links, or one too long, leads nowhere. */
 static char *
-resolve_target (const char *path)
+resolve_target (const char  *path,
+                GError     **error)
 {
+  g_autofree char *current = g_strdup (path);
   char *resolved = realpath (path, NULL);
 
   if (resolved != NULL)
@@ -2680,21 +2684,67 @@ resolve_target (const char *path)
       return copy;
     }
 
-  return g_strdup (path);
+  /* What is there but has no name of its own: /dev/stdout into a pipe. */
+  {
+    GStatBuf st;
+
+    if (g_stat (path, &st) == 0)
+      return g_steal_pointer (&current);
+  }
+
+  for (guint hops = 0; hops < 40; hops++)
+    {
+      GStatBuf st;
+      g_autofree char *link = NULL;
+
+      if (g_lstat (current, &st) != 0 || !S_ISLNK (st.st_mode))
+        return g_steal_pointer (&current);
+
+      link = g_file_read_link (current, NULL);
+      if (link == NULL)
+        return g_steal_pointer (&current);
+
+      if (!g_path_is_absolute (link))
+        {
+          g_autofree char *dir = g_path_get_dirname (current);
+          g_autofree char *joined = g_build_filename (dir, link, NULL);
+          g_free (current);
+          current = g_steal_pointer (&joined);
+        }
+      else
+        {
+          g_free (current);
+          current = g_steal_pointer (&link);
+        }
+    }
+
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_LOOP,
+               _("“%s” is a symbolic link that leads in a loop: nothing was written"), path);
+  return NULL;
 }
 
 /* Keeps the file now at @target as its backup without copying it: a hard
- * link to the old contents survives the rename that replaces @target. */
+ * link to the old contents survives the rename that replaces @target. A
+ * file that does not load as a plan never becomes the backup: the last
+ * good one is worth more. */
 static void
 keep_backup (const char *target)
 {
   g_autofree char *backup = bt_plan_file_backup_path (target);
   g_autofree char *tmp = g_strconcat (backup, ".tmp", NULL);
   g_autofree char *contents = NULL;
+  g_autoptr(BtPlan) previous = NULL;
   gsize length;
 
   if (!g_file_test (target, G_FILE_TEST_IS_REGULAR))
     return;
+
+  previous = bt_plan_file_load (target, NULL);
+  if (previous == NULL)
+    {
+      g_debug ("The file being replaced does not load: the backup is kept as it was");
+      return;
+    }
 
   g_unlink (tmp);
   if (link (target, tmp) == 0)
@@ -2713,6 +2763,7 @@ keep_backup (const char *target)
                               G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                               0600, NULL);
 }
+
 
 static gboolean
 is_leftover_name (const char *name,
@@ -2760,7 +2811,9 @@ bt_plan_file_clean_leftovers (const char *path)
 
   g_return_val_if_fail (path != NULL, 0);
 
-  target = resolve_target (path);
+  target = resolve_target (path, NULL);
+  if (target == NULL)
+    return 0;
   dir_name = g_path_get_dirname (target);
   base = g_path_get_basename (target);
   dir = g_dir_open (dir_name, 0, NULL);
@@ -2790,6 +2843,83 @@ bt_plan_file_clean_leftovers (const char *path)
   return removed;
 }
 
+/* Writes all of @data into @fd, which the caller keeps. */
+static gboolean
+write_all (int          fd,
+           const char  *path,
+           const char  *data,
+           gsize        length,
+           GError     **error)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, MIN (length, (gsize) G_MAXSSIZE));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno == ENOSPC)
+            g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC,
+                         _("No space left on “%s”: it could not take what was written"), path);
+          else
+            g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                         _("Could not write into “%s”: %s"), path, g_strerror (saved_errno));
+          return FALSE;
+        }
+      data += n;
+      length -= n;
+    }
+
+  return TRUE;
+}
+
+/* A FIFO or a character device is not a file to replace: the data goes
+ * into it, and the node stays what it was. */
+static gboolean
+write_into (const char  *target,
+            const char  *path,
+            const char  *data,
+            gsize        length,
+            GError     **error)
+{
+  int fd = g_open (target, O_WRONLY | O_NOCTTY | O_CLOEXEC, 0);
+  gboolean ok;
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not open “%s” for writing: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  ok = write_all (fd, path, data, length, error);
+  if (close (fd) != 0 && ok)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not write into “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return ok;
+}
+
+/* Whether the file's owner, or whoever this is, has made it read-only:
+ * root may write anything, yet a plan its owner locked stays locked. */
+static gboolean
+is_read_only (const GStatBuf *st,
+              const char     *target)
+{
+  if (st->st_uid == geteuid ())
+    return (st->st_mode & S_IWUSR) == 0;
+
+  return (st->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0 || g_access (target, W_OK) != 0;
+}
+
 /**
  * bt_plan_file_write_private:
  * @keep_backup: keep the file's previous contents as `PATH.bak`
@@ -2797,6 +2927,11 @@ bt_plan_file_clean_leftovers (const char *path)
  * Writes @data to @path atomically and durably, readable by the user alone:
  * after a crash or a failed write the file holds either its old or its new
  * contents, never a mix. The folder is made, 0700, if it is missing.
+ *
+ * Only a regular file, or a path where nothing is yet, is replaced; a FIFO
+ * or a character device (a terminal, `/dev/null`) is written into; a
+ * read-only file, a folder and anything else are refused, with a message
+ * naming @path.
  */
 gboolean
 bt_plan_file_write_private (const char  *path,
@@ -2807,10 +2942,48 @@ bt_plan_file_write_private (const char  *path,
 {
   g_autofree char *target = NULL;
   g_autofree char *dir = NULL;
+  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  target = resolve_target (path);
+  if (path[0] == '\0')
+    {
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                           _("No file name was given: nothing was written"));
+      return FALSE;
+    }
+
+  target = resolve_target (path, error);
+  if (target == NULL)
+    return FALSE;
+
+  if (g_stat (target, &st) == 0)
+    {
+      if (S_ISFIFO (st.st_mode) || S_ISCHR (st.st_mode))
+        return write_into (target, path, data, length, error);
+
+      if (S_ISDIR (st.st_mode))
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
+                       _("“%s” is a folder: give the name of a file to write"), path);
+          return FALSE;
+        }
+
+      if (!S_ISREG (st.st_mode))
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                       _("“%s” is neither a file nor a pipe nor a terminal: nothing was written"), path);
+          return FALSE;
+        }
+
+      if (is_read_only (&st, target))
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES,
+                       _("“%s” is read-only: it was not replaced"), path);
+          return FALSE;
+        }
+    }
+
   dir = g_path_get_dirname (target);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -2850,16 +3023,98 @@ bt_plan_file_write_private (const char  *path,
         return FALSE;
       }
 
-    g_propagate_error (error, g_steal_pointer (&local_error));
+    g_debug ("Writing failed: %s", local_error->message);
+    g_set_error (error, G_FILE_ERROR, local_error->code,
+                 _("Could not write “%s”: %s"), path,
+                 g_strerror (local_error->code == G_FILE_ERROR_ISDIR ? EISDIR :
+                             local_error->code == G_FILE_ERROR_NOTDIR ? ENOTDIR :
+                             local_error->code == G_FILE_ERROR_NAMETOOLONG ? ENAMETOOLONG :
+                             local_error->code == G_FILE_ERROR_NOENT ? ENOENT :
+                             EIO));
     return FALSE;
   }
+}
+
+/**
+ * bt_plan_file_write_output:
+ * @path: the file to write, or `-` for standard output
+ *
+ * Writes an export: bt_plan_file_write_private() without a backup, and `-`
+ * is standard output.
+ */
+gboolean
+bt_plan_file_write_output (const char  *path,
+                           const char  *data,
+                           gsize        length,
+                           GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_str_equal (path, "-"))
+    {
+      fflush (stdout);
+      return write_all (STDOUT_FILENO, _("standard output"), data, length, error);
+    }
+
+  /* /dev/stdout when standard output is a file: write where the shell
+   * pointed it (`>>` appends), rather than replace the file under it. */
+  {
+    GStatBuf out_st, path_st;
+
+    if (fstat (STDOUT_FILENO, &out_st) == 0 && S_ISREG (out_st.st_mode) &&
+        g_stat (path, &path_st) == 0 &&
+        out_st.st_dev == path_st.st_dev && out_st.st_ino == path_st.st_ino)
+      {
+        fflush (stdout);
+        return write_all (STDOUT_FILENO, path, data, length, error);
+      }
+  }
+
+  return bt_plan_file_write_private (path, data, length, FALSE, error);
+}
+
+/**
+ * bt_plan_file_check_output:
+ * @output: where an export is to be written
+ * @plan_path: the plan it is made from
+ *
+ * Refuses an export whose output is the plan itself — the same file by
+ * device and inode, whatever links lead there — so that an export never
+ * replaces its own input.
+ */
+gboolean
+bt_plan_file_check_output (const char  *output,
+                           const char  *plan_path,
+                           GError     **error)
+{
+  GStatBuf out_st, plan_st;
+
+  g_return_val_if_fail (output != NULL, FALSE);
+  g_return_val_if_fail (plan_path != NULL, FALSE);
+
+  if (g_str_equal (output, "-") || output[0] == '\0')
+    return TRUE;
+
+  if (g_stat (output, &out_st) == 0 && g_stat (plan_path, &plan_st) == 0 &&
+      out_st.st_dev == plan_st.st_dev && out_st.st_ino == plan_st.st_ino &&
+      S_ISREG (out_st.st_mode))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                   _("“%s” is the plan itself: the export would replace it. Choose another file"),
+                   output);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
  * bt_plan_file_save:
  *
  * Saves the whole plan to @path, keeping the previous file as a backup.
- * Refuses a read-only plan.
+ * Refuses a read-only plan, a read-only file, and a plan the reader would
+ * refuse: what is written is read back first, and if it would not load,
+ * nothing is replaced and the error names the JSON path.
  */
 gboolean
 bt_plan_file_save (BtPlan      *plan,
@@ -2867,6 +3122,8 @@ bt_plan_file_save (BtPlan      *plan,
                    GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(BtPlan) check = NULL;
+  g_autoptr(GError) load_error = NULL;
   const char *data;
   gsize length;
 
@@ -2884,6 +3141,18 @@ bt_plan_file_save (BtPlan      *plan,
   bytes = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, error);
   if (bytes == NULL)
     return FALSE;
+
+  /* The guard: a plan that would not open again is never written. */
+  check = bt_plan_file_load_bytes (bytes, &load_error);
+  if (check == NULL)
+    {
+      g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_UNSAVEABLE,
+                   /* TRANSLATORS: follows "The plan could not be saved:"; %s is the
+                    * reader's reason, with the JSON path */
+                   _("it would not open again: %s"),
+                   load_error->message);
+      return FALSE;
+    }
 
   data = g_bytes_get_data (bytes, &length);
 
@@ -2914,7 +3183,7 @@ bt_plan_file_export (BtPlan         *plan,
 
   data = g_bytes_get_data (bytes, &length);
 
-  return bt_plan_file_write_private (path, data, length, FALSE, error);
+  return bt_plan_file_write_output (path, data, length, error);
 }
 
 /**

@@ -70,6 +70,13 @@ gboolean    bt_plan_file_write_private    (const char     *path,
                                            gsize           length,
                                            gboolean        keep_backup,
                                            GError        **error);
+gboolean    bt_plan_file_write_output     (const char     *path,
+                                           const char     *data,
+                                           gsize           length,
+                                           GError        **error);
+gboolean    bt_plan_file_check_output     (const char     *output,
+                                           const char     *plan_path,
+                                           GError        **error);
 char       *bt_plan_file_backup_path      (const char     *path);
 guint       bt_plan_file_clean_leftovers  (const char     *path);
 char       *bt_plan_file_default_path     (void);
