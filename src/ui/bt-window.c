@@ -177,8 +177,9 @@ bt_window_save_now (BtWindow *self)
     {
       g_autofree char *message = g_strdup_printf (_("The plan could not be saved: %s"), error->message);
 
-      /* Not the plan's content: only where and why. */
-      g_warning ("Saving failed: %s", error->message);
+      /* The message can quote a value of the plan (the save guard names
+       * what would not read back): the log gets only the kind of error. */
+      g_warning ("Saving failed: %s error %d", g_quark_to_string (error->domain), error->code);
       bt_window_toast (self, message);
       return FALSE;
     }
