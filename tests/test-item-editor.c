@@ -418,6 +418,19 @@ open_row (GtkWidget *row)
   gtk_widget_activate (row);
 }
 
+/* The Cancel button; a window never shown does not close by itself. */
+static void
+cancel (BtItemEditor *editor)
+{
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+  if (editor != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+      gtk_window_destroy (GTK_WINDOW (editor));
+    }
+}
+
 /* Picking a day in the calendar of every date field shows it in the field
  * and Apply stores it. The calendar once wrote through a pointer into an
  * array that the next fields moved: a crash, or an empty field. */
@@ -536,12 +549,17 @@ test_child_cancelled (void)
                                              bt_plan_get_relationships (plan), BT_ITEM (priya));
   GtkWidget *first = visible_page (editor);
 
+  gtk_window_present (GTK_WINDOW (editor));
   click_tooltip (editor, "Add Touchpoint");
   g_assert_true (visible_page (editor) != first);
   type_into (editor, "note", "Coffee about the roadmap");
+  bt_test_spin (400);
+  g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (editor), "touchpoint-page"), >, 20);
   g_signal_emit_by_name (page_apply (editor), "clicked");
   g_assert_true (visible_page (editor) == first);
   g_assert_nonnull (row_saying (first, "Coffee about the roadmap"));
+  bt_test_spin (400);
+  g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (editor), "person-with-staged-touchpoint"), >, 20);
   g_assert_cmpuint (g_list_model_get_n_items (touchpoints), ==, before);
 
   /* Escape on a page goes back, without what was typed there. */
@@ -551,9 +569,7 @@ test_child_cancelled (void)
   g_assert_true (visible_page (editor) == first);
   g_assert_null (row_saying (first, "Never added"));
 
-  /* Cancel */
-  gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
-  gtk_window_destroy (GTK_WINDOW (editor));
+  cancel (editor);
   g_assert_cmpuint (g_list_model_get_n_items (touchpoints), ==, before);
   g_assert_false (bt_history_get_can_undo (history));
 }
@@ -609,8 +625,7 @@ test_new_item_with_children (void)
     g_autoptr(BtNarrative) cancelled = bt_narrative_new ();
 
     editor = fill_new_narrative (plan, history, BT_ITEM (cancelled));
-    gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
-    gtk_window_destroy (GTK_WINDOW (editor));
+    cancel (editor);
     g_assert_cmpuint (g_list_model_get_n_items (narratives), ==, before);
     g_assert_false (bt_history_get_can_undo (history));
   }
