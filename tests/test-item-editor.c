@@ -711,6 +711,40 @@ test_existing_children_one_step (void)
   g_assert_false (bt_history_get_can_undo (history));
 }
 
+/* Each control is named once. GTK 4.8 reads a widget's label property and
+ * the labels it is LABELLED_BY one after the other (seen over AT-SPI:
+ * "Strength, 1 to 5 Strength, 1 to 5", "_Apply Apply"), so a widget that a
+ * row or a label child names must not carry a label of its own; a colour
+ * button's inner button, which takes the focus, needs one. */
+static void
+test_accessible_names (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtCategory) category = g_list_model_get_item (bt_plan_get_categories (plan), 0);
+  g_autoptr(BtRelationship) priya = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  BtItemEditor *editor;
+  GtkWidget *spin, *colour;
+
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (priya));
+  spin = bt_test_find (field_row (editor, "strength"), GTK_TYPE_SPIN_BUTTON);
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (apply_button (editor)),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (find_button (GTK_WIDGET (editor), "destructive-action")),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_categories (plan), BT_ITEM (category));
+  colour = bt_test_find (field_row (editor, "color"), GTK_TYPE_COLOR_BUTTON);
+  g_assert_nonnull (colour);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (colour)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Colour");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* ---- required fields: the editor, the reader and the schema agree ---- */
 
 static JsonObject *
@@ -885,6 +919,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/new-item-with-children", test_new_item_with_children);
   g_test_add_func ("/item-editor/existing-children-one-step", test_existing_children_one_step);
   g_test_add_func ("/item-editor/required-fields-agree", test_required_fields_agree);
+  g_test_add_func ("/item-editor/accessible-names", test_accessible_names);
 
   return g_test_run ();
 }

@@ -80,6 +80,7 @@ struct _BtItemEditor
   AdwLeaflet          *leaflet;
   GtkWidget           *top_box;
   AdwWindowTitle      *window_title;
+  GtkWidget           *cancel_button;
   GtkWidget           *apply_button;
   AdwPreferencesPage  *page;
   AdwPreferencesGroup *fields_group;
@@ -277,6 +278,15 @@ staged_list (BtItemEditor *self,
   return store;
 }
 
+/* GTK 4.8 gives a button with a mnemonic the text with its underscore as
+ * its accessible label, and its label child as LABELLED_BY as well: it is
+ * read as "_Apply Apply". The child alone names it. */
+static void
+name_by_label (GtkWidget *button)
+{
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
 /* ---- validation ---- */
 
 static void
@@ -441,12 +451,9 @@ date_picker (GtkWidget *entry)
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Pick a Date"));
-  /* GTK 4.8 names a menu button after its type otherwise; the name goes
-   * on the button inside, which is what takes the focus. */
+  /* GTK 4.8 names a menu button after its type otherwise; the button
+   * inside, which takes the focus, is labelled by this one. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Date"), -1);
-  if (gtk_widget_get_first_child (button) != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (button)),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Date"), -1);
   gtk_popover_set_child (GTK_POPOVER (popover), calendar);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   g_signal_connect_object (calendar, "day-selected", G_CALLBACK (on_calendar_day_selected_cb), entry, 0);
@@ -612,14 +619,16 @@ add_field (Page       *page,
   if (field->widget != field->row && field->kind != FIELD_LONG_TEXT)
     {
       gtk_widget_set_valign (field->widget, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (field->widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (field->row), field->widget);
+      /* This makes the row's title label the widget (LABELLED_BY); GTK 4.8
+       * reads a label property and the labels together, so giving the
+       * widget a label of its own too reads its name twice. */
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (field->row), field->widget);
       /* A colour button is a box around the button that takes the focus:
        * that one needs the name, or it is read as "GtkButton". */
       if (field->kind == FIELD_COLOR && gtk_widget_get_first_child (field->widget) != NULL)
         gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (field->widget)),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (field->row), field->widget);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (field->row), field->widget);
     }
 
   adw_preferences_group_add (page->fields_group, field->row);
@@ -1201,6 +1210,8 @@ fill_page (Page *page)
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Delete"));
       g_autofree char *label = g_strdup_printf (_("Delete this %s"), kind);
 
+      name_by_label (button);
+
       gtk_widget_set_tooltip_text (button, label);
       gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "destructive-action");
@@ -1262,6 +1273,7 @@ open_page (BtItemEditor *self,
   page->prefs = ADW_PREFERENCES_PAGE (prefs);
   page->fields_group = ADW_PREFERENCES_GROUP (group);
   page->apply_button = gtk_button_new_with_mnemonic (page->is_new ? _("_Add") : _("_Done"));
+  name_by_label (page->apply_button);
 
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
@@ -1322,6 +1334,7 @@ bt_item_editor_class_init (BtItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtItemEditor, leaflet);
   gtk_widget_class_bind_template_child (widget_class, BtItemEditor, top_box);
   gtk_widget_class_bind_template_child (widget_class, BtItemEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BtItemEditor, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, BtItemEditor, apply_button);
   gtk_widget_class_bind_template_child (widget_class, BtItemEditor, page);
   gtk_widget_class_bind_template_child (widget_class, BtItemEditor, fields_group);
@@ -1375,6 +1388,8 @@ bt_item_editor_new (GtkWindow  *parent,
   adw_window_title_set_title (self->window_title, kind);
   gtk_window_set_title (GTK_WINDOW (self), kind);
   gtk_button_set_label (GTK_BUTTON (self->apply_button), top->is_new ? _("_Add") : _("_Apply"));
+  name_by_label (self->apply_button);
+  name_by_label (self->cancel_button);
 
   fill_page (top);
 
