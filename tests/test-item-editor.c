@@ -602,6 +602,9 @@ fill_new_narrative (BtPlan    *plan,
       g_signal_emit_by_name (page_apply (editor), "clicked");
     }
   g_assert_nonnull (bt_test_find_row (visible_page (editor), "Build minutes"));
+  /* What it saves follows the rows not applied yet: (2000 - 1000) + (3000 - 2000). */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (bt_test_find_row (visible_page (editor),
+                                                                                  "Saving per month"))), ==, "2000");
   g_signal_emit_by_name (page_apply (editor), "clicked");
   g_assert_nonnull (bt_test_find_row (visible_page (editor), "Consolidate CI"));
 
@@ -743,6 +746,41 @@ test_accessible_names (void)
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (colour)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Colour");
   gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* Going back from a page leaves behind what was done on it, and on the
+ * pages it opened. */
+static void
+test_back_discards_nested (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  g_autoptr(BtBusinessCase) bc = g_list_model_get_item (bt_narrative_get_business_cases (narrative), 0);
+  g_autofree char *title = g_strdup (bt_business_case_get_title (bc));
+  guint n_rows = g_list_model_get_n_items (bt_business_case_get_cost_rows (bc));
+  BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan),
+                                             bt_plan_get_narratives (plan), BT_ITEM (narrative));
+  GtkWidget *first = visible_page (editor);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      open_row (bt_test_find_row (visible_page (editor), title));
+      click_tooltip (editor, "Add Cost Row");
+      type_into (editor, "metric", "Left behind");
+      g_signal_emit_by_name (page_apply (editor), "clicked");
+      g_assert_nonnull (bt_test_find_row (visible_page (editor), "Left behind"));
+      /* Back from the case, without Done. */
+      gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back-or-close", NULL);
+      g_assert_true (visible_page (editor) == first);
+    }
+
+  open_row (bt_test_find_row (visible_page (editor), title));
+  g_assert_null (bt_test_find_row (visible_page (editor), "Left behind"));
+  g_signal_emit_by_name (page_apply (editor), "clicked");
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (bt_business_case_get_cost_rows (bc)), ==, n_rows);
 }
 
 /* ---- required fields: the editor, the reader and the schema agree ---- */
@@ -920,6 +958,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/existing-children-one-step", test_existing_children_one_step);
   g_test_add_func ("/item-editor/required-fields-agree", test_required_fields_agree);
   g_test_add_func ("/item-editor/accessible-names", test_accessible_names);
+  g_test_add_func ("/item-editor/back-discards-nested", test_back_discards_nested);
 
   return g_test_run ();
 }

@@ -71,6 +71,10 @@ struct _Page
   AdwPreferencesPage  *prefs;
   AdwPreferencesGroup *fields_group;
   GtkWidget           *apply_button;
+  /* What the lists and the waiting edits were when this page opened:
+   * leaving it without Add or Done puts them back. */
+  GHashTable          *saved_staged;    /* list → GPtrArray of items */
+  GHashTable          *saved_pending;
 };
 
 struct _BtItemEditor
@@ -91,9 +95,8 @@ struct _BtItemEditor
 
   /* Nothing reaches the plan before the first page's Apply. Until then a
    * child list shows what it will hold (@staged: the list → a GListStore),
-   * and the edits of a child already in the plan wait in @pending (the
-   * item → property name → GValue). A new child is no one's yet: its
-   * values go straight into it. */
+   * and the edits of each child wait in @pending (the item → property
+   * name → GValue). */
   GHashTable          *staged;
   GHashTable          *pending;
 };
@@ -208,6 +211,8 @@ page_free (gpointer data)
   Page *page = data;
 
   g_clear_pointer (&page->fields, g_ptr_array_unref);
+  g_clear_pointer (&page->saved_staged, g_hash_table_unref);
+  g_clear_pointer (&page->saved_pending, g_hash_table_unref);
   g_clear_object (&page->item);
   g_clear_object (&page->owner);
   g_clear_object (&page->list);
@@ -257,6 +262,19 @@ item_string (BtItemEditor *self,
   return g_strdup (g_value_get_string (&value) ? g_value_get_string (&value) : "");
 }
 
+static double
+item_number (BtItemEditor *self,
+             BtItem       *item,
+             const char   *property)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), property);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  item_value (self, item, pspec, &value);
+
+  return g_value_get_double (&value);
+}
+
 /* What @list will hold once applied. */
 static GListStore *
 staged_list (BtItemEditor *self,
@@ -285,6 +303,79 @@ static void
 name_by_label (GtkWidget *button)
 {
   gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static GHashTable *
+pending_new (void)
+{
+  return g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify) g_hash_table_unref);
+}
+
+static GHashTable *
+edits_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, value_free);
+}
+
+static void
+save_state (Page *page)
+{
+  BtItemEditor *self = page->editor;
+  GHashTableIter iter;
+  gpointer key, data;
+
+  page->saved_staged = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify) g_ptr_array_unref);
+  g_hash_table_iter_init (&iter, self->staged);
+  while (g_hash_table_iter_next (&iter, &key, &data))
+    {
+      GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (data); i++)
+        g_ptr_array_add (items, g_list_model_get_item (data, i));
+      g_hash_table_insert (page->saved_staged, g_object_ref (key), items);
+    }
+
+  page->saved_pending = pending_new ();
+  g_hash_table_iter_init (&iter, self->pending);
+  while (g_hash_table_iter_next (&iter, &key, &data))
+    {
+      GHashTable *edits = edits_new ();
+      GHashTableIter e;
+      gpointer property, value;
+
+      g_hash_table_iter_init (&e, data);
+      while (g_hash_table_iter_next (&e, &property, &value))
+        {
+          GValue *copy = g_new0 (GValue, 1);
+
+          g_value_init (copy, G_VALUE_TYPE (value));
+          g_value_copy (value, copy);
+          g_hash_table_insert (edits, property, copy);
+        }
+      g_hash_table_insert (page->saved_pending, g_object_ref (key), edits);
+    }
+}
+
+static void
+restore_state (Page *page)
+{
+  BtItemEditor *self = page->editor;
+  GHashTableIter iter;
+  gpointer key, data;
+
+  g_hash_table_iter_init (&iter, self->staged);
+  while (g_hash_table_iter_next (&iter, &key, &data))
+    {
+      GPtrArray *items = g_hash_table_lookup (page->saved_staged, key);
+
+      if (items == NULL)
+        g_hash_table_iter_remove (&iter);   /* shown only on pages that are gone */
+      else
+        g_list_store_splice (data, 0, g_list_model_get_n_items (data), items->pdata, items->len);
+    }
+
+  g_hash_table_unref (self->pending);
+  self->pending = g_steal_pointer (&page->saved_pending);
 }
 
 /* ---- validation ---- */
@@ -899,20 +990,43 @@ add_child_list (Page       *page,
 
 /* ---- what a business case computes ---- */
 
+static double item_number (BtItemEditor *self, BtItem *item, const char *property);
+
+/* Worked out from the cost rows as they will be once applied, and the ask
+ * as typed: a copy of the case holds them for the plan's own arithmetic. */
 static void
 update_savings (GtkWidget *group)
 {
-  BtBusinessCase *bc = g_object_get_data (G_OBJECT (group), "bt-case");
+  Page *page = g_object_get_data (G_OBJECT (group), "bt-page");
+  BtItemEditor *self = page->editor;
+  GListModel *rows = G_LIST_MODEL (staged_list (self, bt_business_case_get_cost_rows (BT_BUSINESS_CASE (page->item))));
+  Field *ask_cost = find_field (page, "ask-cost");
+  g_autoptr(BtBusinessCase) preview = bt_business_case_new ();
   AdwActionRow *monthly = g_object_get_data (G_OBJECT (group), "bt-monthly");
   AdwActionRow *yearly = g_object_get_data (G_OBJECT (group), "bt-yearly");
   AdwActionRow *payback = g_object_get_data (G_OBJECT (group), "bt-payback");
-  BtCaseTotals totals = bt_analytics_case_totals (bc);
-  g_autofree char *m = bt_format_amount (totals.monthly_savings);
-  g_autofree char *y = bt_format_amount (totals.yearly_savings);
+  BtCaseTotals totals;
+  g_autofree char *m = NULL;
+  g_autofree char *y = NULL;
   g_autofree char *p = NULL;
 
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(BtItem) row = g_list_model_get_item (rows, i);
+      g_autoptr(BtCostRow) copy = bt_cost_row_new ();
+
+      bt_cost_row_set_current_monthly (copy, item_number (self, row, "current-monthly"));
+      bt_cost_row_set_projected_monthly (copy, item_number (self, row, "projected-monthly"));
+      bt_item_list_append (BT_ITEM_LIST (bt_business_case_get_cost_rows (preview)), copy);
+    }
+  bt_business_case_set_ask_cost (preview, ask_cost ? MAX (field_number (ask_cost), 0)
+                                                   : bt_business_case_get_ask_cost (BT_BUSINESS_CASE (page->item)));
+
+  totals = bt_analytics_case_totals (preview);
+  m = bt_format_amount (totals.monthly_savings);
+  y = bt_format_amount (totals.yearly_savings);
   if (isnan (totals.payback_months))
-    p = g_strdup (bt_business_case_get_ask_cost (bc) > 0 ? _("Never, at these costs") : _("The ask has no one-off cost"));
+    p = g_strdup (bt_business_case_get_ask_cost (preview) > 0 ? _("Never, at these costs") : _("The ask has no one-off cost"));
   else
     p = g_strdup_printf (_("%.1f months"), totals.payback_months);
 
@@ -922,10 +1036,11 @@ update_savings (GtkWidget *group)
 }
 
 static void
-add_savings (Page           *page,
-             BtBusinessCase *bc)
+add_savings (Page *page)
 {
+  BtItemEditor *self = page->editor;
   GtkWidget *group = adw_preferences_group_new ();
+  Field *ask_cost = find_field (page, "ask-cost");
   struct { const char *key; const char *title; } rows[] = {
     { "bt-monthly", _("Saving per month") },
     { "bt-yearly", _("Saving per year") },
@@ -934,7 +1049,7 @@ add_savings (Page           *page,
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("What It Saves"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Worked out from the cost rows and the one-off cost of the ask, as applied."));
+                                         _("Worked out from the cost rows and the one-off cost of the ask."));
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -944,9 +1059,17 @@ add_savings (Page           *page,
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
       g_object_set_data (G_OBJECT (group), rows[i].key, row);
     }
-  g_object_set_data_full (G_OBJECT (group), "bt-case", g_object_ref (bc), g_object_unref);
+  g_object_set_data (G_OBJECT (group), "bt-page", page);
   update_savings (group);
-  g_signal_connect_object (bc, "changed", G_CALLBACK (update_savings), group, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page->item, "changed", G_CALLBACK (update_savings), group, G_CONNECT_SWAPPED);
+  g_signal_connect_object (staged_list (self, bt_business_case_get_cost_rows (BT_BUSINESS_CASE (page->item))),
+                           "items-changed", G_CALLBACK (update_savings), group, G_CONNECT_SWAPPED);
+  if (ask_cost != NULL)
+    {
+      g_signal_connect_object (ask_cost->widget, "changed", G_CALLBACK (update_savings), group, G_CONNECT_SWAPPED);
+      g_signal_connect_object (ask_cost->widget, "value-changed", G_CALLBACK (update_savings), group,
+                               G_CONNECT_SWAPPED);
+    }
   adw_preferences_page_add (page->prefs, ADW_PREFERENCES_GROUP (group));
 }
 
@@ -1005,24 +1128,22 @@ apply_children (BtItemEditor *self,
         {
           g_autoptr(BtItem) child = g_list_model_get_item (G_LIST_MODEL (store), i);
           GHashTable *edits = g_hash_table_lookup (self->pending, child);
-          guint position;
+          gboolean added = !bt_item_list_find (BT_ITEM_LIST (list), child, NULL);
 
-          if (bt_item_list_find (BT_ITEM_LIST (list), child, &position))
+          /* A child added goes in with its values and its own children. */
+          if (edits != NULL)
             {
-              if (edits != NULL)
-                {
-                  GHashTableIter iter;
-                  gpointer property, value;
+              GHashTableIter iter;
+              gpointer property, value;
 
-                  g_hash_table_iter_init (&iter, edits);
-                  while (g_hash_table_iter_next (&iter, &property, &value))
-                    set_value (self, in_plan, child, property, value);
-                }
-              apply_children (self, child, in_plan);
+              g_hash_table_iter_init (&iter, edits);
+              while (g_hash_table_iter_next (&iter, &property, &value))
+                set_value (self, in_plan && !added, child, property, value);
             }
-          else
+          apply_children (self, child, in_plan && !added);
+
+          if (added)
             {
-              apply_children (self, child, FALSE);
               if (in_plan)
                 bt_history_append (self->history, item, list, child);
               else
@@ -1082,9 +1203,11 @@ on_delete_clicked_cb (BtItemEditor *self)
 
 /* ---- pages ---- */
 
-/* Back to the page before, leaving this one's edits behind. */
+/* Back to the page before; without @keep, what was done on this page and
+ * the pages it opened is left behind. */
 static void
-close_page (BtItemEditor *self)
+close_page (BtItemEditor *self,
+            gboolean      keep)
 {
   Page *page;
   Page *previous;
@@ -1094,6 +1217,8 @@ close_page (BtItemEditor *self)
 
   page = g_ptr_array_steal_index (self->pages, self->pages->len - 1);
   previous = g_ptr_array_index (self->pages, self->pages->len - 1);
+  if (!keep)
+    restore_state (page);
   adw_leaflet_set_visible_child (self->leaflet, previous->root);
   /* The page goes with its widgets. */
   adw_leaflet_remove (self->leaflet, page->root);
@@ -1106,39 +1231,28 @@ on_page_done_clicked_cb (GtkButton *button,
 {
   BtItemEditor *self = page->editor;
   GListStore *store = staged_list (self, page->list);
-  gboolean in_list = bt_item_list_find (BT_ITEM_LIST (page->list), page->item, NULL);
+  GHashTable *edits;
   guint position;
 
   if (!validate_page (page))
     return;
+
+  edits = g_hash_table_lookup (self->pending, page->item);
+  if (edits == NULL)
+    {
+      edits = edits_new ();
+      g_hash_table_insert (self->pending, g_object_ref (page->item), edits);
+    }
 
   for (guint i = 0; i < page->fields->len; i++)
     {
       Field *field = g_ptr_array_index (page->fields, i);
       GValue *value = g_new0 (GValue, 1);
 
-      if (!field_value (field, value))
-        {
-          value_free (value);
-          continue;
-        }
-
-      if (in_list)
-        {
-          GHashTable *edits = g_hash_table_lookup (self->pending, page->item);
-
-          if (edits == NULL)
-            {
-              edits = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, value_free);
-              g_hash_table_insert (self->pending, g_object_ref (page->item), edits);
-            }
-          g_hash_table_insert (edits, (gpointer) field->pspec->name, value);
-        }
+      if (field_value (field, value))
+        g_hash_table_insert (edits, (gpointer) field->pspec->name, value);
       else
-        {
-          g_object_set_property (G_OBJECT (page->item), field->pspec->name, value);
-          value_free (value);
-        }
+        value_free (value);
     }
 
   if (g_list_store_find (store, page->item, &position))
@@ -1146,7 +1260,7 @@ on_page_done_clicked_cb (GtkButton *button,
   else
     g_list_store_append (store, page->item);
 
-  close_page (self);
+  close_page (self, TRUE);
 }
 
 static void
@@ -1158,14 +1272,14 @@ on_page_delete_clicked_cb (GtkButton *button,
 
   if (g_list_store_find (store, page->item, &position))
     g_list_store_remove (store, position);
-  close_page (page->editor);
+  close_page (page->editor, TRUE);
 }
 
 static void
 on_page_back_clicked_cb (GtkButton    *button,
                          BtItemEditor *self)
 {
-  close_page (self);
+  close_page (self, FALSE);
 }
 
 static void
@@ -1176,7 +1290,7 @@ back_or_close (GtkWidget  *widget,
   BtItemEditor *self = BT_ITEM_EDITOR (widget);
 
   if (self->pages->len > 1)
-    close_page (self);
+    close_page (self, FALSE);
   else
     gtk_window_close (GTK_WINDOW (self));
 }
@@ -1201,8 +1315,8 @@ fill_page (Page *page)
   n_kinds = child_kinds (page->item, &kinds);
   for (guint k = 0; k < n_kinds; k++)
     add_child_list (page, _(kinds[k].title), kinds[k].get (page->item), kinds[k].child_type ());
-  if (BT_IS_BUSINESS_CASE (page->item) && !page->is_new)
-    add_savings (page, BT_BUSINESS_CASE (page->item));
+  if (BT_IS_BUSINESS_CASE (page->item))
+    add_savings (page);
 
   if (!page->is_new && page->list != NULL)
     {
@@ -1269,6 +1383,8 @@ open_page (BtItemEditor *self,
                                                   bt_item_kind_label (G_OBJECT_TYPE (parent->item)));
   Page *page = page_new (self, owner, list, child, root);
 
+  staged_list (self, list);
+  save_state (page);
   page->is_new = !g_list_store_find (staged_list (self, list), child, NULL);
   page->prefs = ADW_PREFERENCES_PAGE (prefs);
   page->fields_group = ADW_PREFERENCES_GROUP (group);
@@ -1350,7 +1466,7 @@ bt_item_editor_init (BtItemEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pages = g_ptr_array_new ();
   self->staged = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
-  self->pending = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify) g_hash_table_unref);
+  self->pending = pending_new ();
 }
 
 /**
