@@ -845,7 +845,7 @@ static GListModel *get_impacts (gpointer item) { return bt_narrative_get_impact_
 static GListModel *get_cases (gpointer item) { return bt_narrative_get_business_cases (item); }
 static GListModel *get_cost_rows (gpointer item) { return bt_business_case_get_cost_rows (item); }
 
-/* The lists of children an item of @type has, at most two. */
+/* The lists of children @item has, at most two. */
 static guint
 child_kinds (BtItem           *item,
              const ChildKind **kinds)
@@ -989,8 +989,6 @@ add_child_list (Page       *page,
 }
 
 /* ---- what a business case computes ---- */
-
-static double item_number (BtItemEditor *self, BtItem *item, const char *property);
 
 /* Worked out from the cost rows as they will be once applied, and the ask
  * as typed: a copy of the case holds them for the plan's own arithmetic. */
