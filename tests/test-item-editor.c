@@ -14,6 +14,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "bt-date-picker.h"
 #include "bt-item-editor.h"
 #include "bt-plan-file.h"
 
@@ -431,6 +432,26 @@ cancel (BtItemEditor *editor)
     }
 }
 
+static gboolean
+is_day_button (GtkWidget     *widget,
+               gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 &&
+         !gtk_widget_has_css_class (widget, "dim-label");
+}
+
+/* The button of day @day of the month a picker shows. */
+static GtkWidget *
+day_button (GtkWidget *picker,
+            guint      day)
+{
+  g_autofree char *label = g_strdup_printf ("%u", day);
+  GtkWidget *button = bt_test_find_match (picker, is_day_button, label);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
 /* Picking a day in the calendar of every date field shows it in the field
  * and Apply stores it. The calendar once wrote through a pointer into an
  * array that the next fields moved: a crash, or an empty field. */
@@ -448,14 +469,16 @@ pick_days (BtItemEditor       *editor,
   for (guint i = 0; dates[i] != NULL; i++)
     {
       GtkWidget *row = field_row (editor, dates[i]);
-      GtkWidget *calendar = bt_test_find (row, GTK_TYPE_CALENDAR);
-      g_autoptr(GDateTime) day = g_date_time_new_local (2027, 3, 10 + i, 12, 0, 0);
+      GtkWidget *picker = bt_test_find (row, BT_TYPE_DATE_PICKER);
+      GDate march;
       g_autofree char *expected = g_strdup_printf ("2027-03-%02u", 10 + i);
 
-      g_assert_nonnull (calendar);
+      g_assert_nonnull (picker);
       gtk_editable_set_text (GTK_EDITABLE (row), "");
-      gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
-      g_signal_emit_by_name (calendar, "day-selected");
+      g_date_clear (&march, 1);
+      g_date_set_dmy (&march, 1, G_DATE_MARCH, 2027);
+      bt_date_picker_set_date (BT_DATE_PICKER (picker), &march);
+      g_signal_emit_by_name (day_button (picker, 10 + i), "clicked");
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, expected);
     }
 }
@@ -494,6 +517,53 @@ test_date_picker (void)
   g_signal_emit_by_name (apply_button (editor), "clicked");
   g_assert_cmpint (g_date_get_day (bt_phase_get_start (phase)), ==, 10);
   g_assert_cmpint (g_date_get_day (bt_phase_get_end (phase)), ==, 11);
+}
+
+/* The picker's week starts on the day the preferences say, and a day
+ * picked in it goes to its field. */
+static void
+test_date_picker_week_start (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtMilestone) milestone = g_list_model_get_item (bt_plan_get_milestones (plan), 0);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  /* March 2027 begins on a Monday: a week from Sunday shows 28 February first. */
+  struct { const char *nick; const char *first_day; } starts[] = { { "monday", "1" }, { "sunday", "28" } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    {
+      BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan),
+                                                 bt_plan_get_milestones (plan), BT_ITEM (milestone));
+      GtkWidget *row, *menu, *picker, *grid, *first = NULL;
+
+      g_settings_set_string (settings, "week-start", starts[i].nick);
+      gtk_window_present (GTK_WINDOW (editor));
+      row = field_row (editor, "date");
+      gtk_editable_set_text (GTK_EDITABLE (row), "2027-03-17");
+      menu = bt_test_find (row, GTK_TYPE_MENU_BUTTON);
+      gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+      bt_test_spin (200);
+
+      picker = bt_test_find (row, BT_TYPE_DATE_PICKER);
+      g_assert_cmpint (bt_date_picker_get_week_start (BT_DATE_PICKER (picker)), ==,
+                       i == 0 ? G_DATE_MONDAY : G_DATE_SUNDAY);
+      grid = bt_test_find (picker, GTK_TYPE_GRID);
+      for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL && first == NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_BUTTON (child))
+          first = child;
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (first)), ==, starts[i].first_day);
+      /* The day in the field is the one marked. */
+      g_assert_true (gtk_widget_has_css_class (day_button (picker, 17), "suggested-action"));
+      if (i == 0)
+        g_assert_cmpuint (bt_test_screenshot (gtk_widget_get_ancestor (picker, GTK_TYPE_POPOVER), "date-picker"), >, 20);
+
+      g_signal_emit_by_name (day_button (picker, 20), "clicked");
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2027-03-20");
+      gtk_window_destroy (GTK_WINDOW (editor));
+    }
 }
 
 /* A phase that ends before it starts, a monthly cost below zero: refused
@@ -952,6 +1022,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/every-kind", test_every_kind);
   g_test_add ("/item-editor/long-text", CaseFixture, NULL, case_setup, test_long_text, case_teardown);
   g_test_add_func ("/item-editor/date-picker", test_date_picker);
+  g_test_add_func ("/item-editor/date-picker-week-start", test_date_picker_week_start);
   g_test_add_func ("/item-editor/impossible-values", test_impossible_values);
   g_test_add_func ("/item-editor/child-cancelled", test_child_cancelled);
   g_test_add_func ("/item-editor/new-item-with-children", test_new_item_with_children);

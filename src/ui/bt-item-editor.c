@@ -25,6 +25,7 @@
 
 #include "bt-analytics.h"
 #include "bt-date.h"
+#include "bt-date-picker.h"
 #include "bt-narratives-chart.h"
 #include "bt-item-editor.h"
 #include "bt-plan-file.h"
@@ -497,46 +498,61 @@ validate_page (Page *page)
 
 /* ---- rows ---- */
 
-/* Keyed by the entry row the calendar belongs to, which outlives it. */
+/* Keyed by the entry row the picker belongs to, which outlives it. */
 static void
-on_calendar_day_selected_cb (GtkCalendar *calendar,
-                             GtkEditable *entry)
+on_day_picked_cb (BtDatePicker *picker,
+                  const GDate  *day,
+                  GtkEditable  *entry)
 {
-  g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
-  g_autofree char *text = g_date_time_format (picked, "%Y-%m-%d");
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+  g_autofree char *text = bt_date_to_iso (day);
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (picker), GTK_TYPE_POPOVER);
 
   gtk_editable_set_text (entry, text);
   if (popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
-/* The calendar opens on the date in the entry, when there is one. */
+/* The first day of the week, as the preferences say. */
+static GDateWeekday
+week_start (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? gtk_window_get_transient_for (GTK_WINDOW (root)) : NULL;
+  GtkApplication *app = parent ? gtk_window_get_application (parent) : NULL;
+  GSettings *settings = BT_IS_APPLICATION (app) ? bt_application_get_settings (BT_APPLICATION (app)) : NULL;
+  g_autoptr(GSettings) own = NULL;
+
+  /* An editor with no window of the app behind it (in the tests). */
+  if (settings == NULL && g_settings_schema_source_get_default () != NULL)
+    {
+      g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                                          APP_ID, TRUE);
+      if (schema != NULL)
+        settings = own = g_settings_new (APP_ID);
+    }
+
+  return settings != NULL && g_settings_get_enum (settings, "week-start") == 1 ? G_DATE_SUNDAY : G_DATE_MONDAY;
+}
+
+/* The picker opens on the date in the entry, when there is one. */
 static void
 on_date_popover_show_cb (GtkPopover  *popover,
                          GtkEditable *entry)
 {
-  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  BtDatePicker *picker = BT_DATE_PICKER (gtk_popover_get_child (popover));
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   GDate date;
 
-  if (bt_date_parse (text, &date))
-    {
-      g_autoptr(GDateTime) when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                                         g_date_get_day (&date), 12, 0, 0);
-      gtk_calendar_select_day (calendar, when);
-    }
+  bt_date_picker_set_week_start (picker, week_start (GTK_WIDGET (entry)));
+  bt_date_picker_set_date (picker, bt_date_parse (text, &date) ? &date : NULL);
 }
 
-/* GtkCalendar in GTK 4.8 takes its first weekday from the locale only
- * (gtk_calendar_init() reads nl_langinfo (_NL_TIME_FIRST_WEEKDAY)); it has
- * no property or call to follow the "week-start" preference. */
 static GtkWidget *
 date_picker (GtkWidget *entry)
 {
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *calendar = gtk_calendar_new ();
+  GtkWidget *picker = bt_date_picker_new ();
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "bt-date-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -545,9 +561,9 @@ date_picker (GtkWidget *entry)
   /* GTK 4.8 names a menu button after its type otherwise; the button
    * inside, which takes the focus, is labelled by this one. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Date"), -1);
-  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_popover_set_child (GTK_POPOVER (popover), picker);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (on_calendar_day_selected_cb), entry, 0);
+  g_signal_connect_object (picker, "day-picked", G_CALLBACK (on_day_picked_cb), entry, 0);
   g_signal_connect_object (popover, "show", G_CALLBACK (on_date_popover_show_cb), entry, 0);
 
   return button;
