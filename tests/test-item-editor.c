@@ -560,6 +560,9 @@ test_date_picker_week_start (void)
       if (i == 0)
         g_assert_cmpuint (bt_test_screenshot (gtk_widget_get_ancestor (picker, GTK_TYPE_POPOVER), "date-picker"), >, 20);
 
+      /* Each day is a button a screen reader can name and press. */
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (day_button (picker, 20)), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           "20 Mar 2027");
       g_signal_emit_by_name (day_button (picker, 20), "clicked");
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2027-03-20");
       gtk_window_destroy (GTK_WINDOW (editor));
