@@ -993,6 +993,14 @@ add_child_list (Page       *page,
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (box, "boxed-list");
+  {
+    GtkWidget *none = gtk_label_new (_("None yet"));
+
+    gtk_widget_add_css_class (none, "dim-label");
+    gtk_widget_set_margin_top (none, 12);
+    gtk_widget_set_margin_bottom (none, 12);
+    gtk_list_box_set_placeholder (GTK_LIST_BOX (box), none);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   /* Each list's rows must know which list they belong to. */
   binding->page = page;
