@@ -631,6 +631,8 @@ test_child_cancelled (void)
   g_signal_emit_by_name (page_apply (editor), "clicked");
   g_assert_true (visible_page (editor) == first);
   g_assert_nonnull (row_saying (first, "Coffee about the roadmap"));
+  /* The keyboard is back on the touchpoint's row. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (editor)) == row_saying (first, "Coffee about the roadmap"));
   bt_test_spin (400);
   g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (editor), "person-with-staged-touchpoint"), >, 20);
   g_assert_cmpuint (g_list_model_get_n_items (touchpoints), ==, before);

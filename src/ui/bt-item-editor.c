@@ -72,6 +72,7 @@ struct _Page
   AdwPreferencesPage  *prefs;
   AdwPreferencesGroup *fields_group;
   GtkWidget           *apply_button;
+  GtkWidget           *opener;    /* weak: what had the focus when this page opened */
   /* What the lists and the waiting edits were when this page opened:
    * leaving it without Add or Done puts them back. */
   GHashTable          *saved_staged;    /* list → GPtrArray of items */
@@ -211,6 +212,7 @@ page_free (gpointer data)
 {
   Page *page = data;
 
+  g_clear_weak_pointer (&page->opener);
   g_clear_pointer (&page->fields, g_ptr_array_unref);
   g_clear_pointer (&page->saved_staged, g_hash_table_unref);
   g_clear_pointer (&page->saved_pending, g_hash_table_unref);
@@ -1225,6 +1227,26 @@ on_delete_clicked_cb (BtItemEditor *self)
 
 /* ---- pages ---- */
 
+/* The row of a child list under @widget that shows @item. */
+static GtkWidget *
+find_child_row (GtkWidget *widget,
+                   BtItem    *item)
+{
+  if (ADW_IS_ACTION_ROW (widget) && g_object_get_data (G_OBJECT (widget), "bt-item") == item)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child_row (child, item);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Back to the page before; without @keep, what was done on this page and
  * the pages it opened is left behind. */
 static void
@@ -1233,6 +1255,7 @@ close_page (BtItemEditor *self,
 {
   Page *page;
   Page *previous;
+  GtkWidget *focus;
 
   if (self->pages->len < 2)
     return;
@@ -1242,6 +1265,17 @@ close_page (BtItemEditor *self,
   if (!keep)
     restore_state (page);
   adw_leaflet_set_visible_child (self->leaflet, previous->root);
+
+  /* The keyboard goes back to where it was: the child's row (made anew
+   * when the child changed), or what opened the page. */
+  focus = find_child_row (previous->root, page->item);
+  if (focus == NULL && page->opener != NULL && gtk_widget_get_root (page->opener) != NULL)
+    focus = page->opener;
+  if (focus != NULL)
+    gtk_widget_grab_focus (focus);
+  else
+    gtk_widget_child_focus (previous->root, GTK_DIR_TAB_FORWARD);
+
   /* The page goes with its widgets. */
   adw_leaflet_remove (self->leaflet, page->root);
 }
@@ -1407,6 +1441,7 @@ open_page (BtItemEditor *self,
 
   staged_list (self, list);
   save_state (page);
+  g_set_weak_pointer (&page->opener, gtk_root_get_focus (GTK_ROOT (self)));
   page->is_new = !g_list_store_find (staged_list (self, list), child, NULL);
   page->prefs = ADW_PREFERENCES_PAGE (prefs);
   page->fields_group = ADW_PREFERENCES_GROUP (group);
