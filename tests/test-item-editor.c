@@ -625,11 +625,14 @@ test_child_cancelled (void)
   gtk_window_present (GTK_WINDOW (editor));
   click_tooltip (editor, "Add Touchpoint");
   g_assert_true (visible_page (editor) != first);
+  /* A screen reader is shown the page in view, not the one behind it. */
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
   type_into (editor, "note", "Coffee about the roadmap");
   bt_test_spin (400);
   g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (editor), "touchpoint-page"), >, 20);
   g_signal_emit_by_name (page_apply (editor), "clicked");
   g_assert_true (visible_page (editor) == first);
+  g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_STATE_HIDDEN));
   g_assert_nonnull (row_saying (first, "Coffee about the roadmap"));
   /* The keyboard is back on the touchpoint's row. */
   g_assert_true (gtk_root_get_focus (GTK_ROOT (editor)) == row_saying (first, "Coffee about the roadmap"));

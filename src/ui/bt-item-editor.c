@@ -1265,6 +1265,7 @@ close_page (BtItemEditor *self,
   if (!keep)
     restore_state (page);
   adw_leaflet_set_visible_child (self->leaflet, previous->root);
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (previous->root), GTK_ACCESSIBLE_STATE_HIDDEN);
 
   /* The keyboard goes back to where it was: the child's row (made anew
    * when the child changed), or what opened the page. */
@@ -1468,6 +1469,8 @@ open_page (BtItemEditor *self,
   fill_page (page);
   adw_leaflet_append (self->leaflet, root);
   adw_leaflet_set_visible_child (self->leaflet, root);
+  /* A screen reader sees the page in view alone, not two Add buttons. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (parent->root), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_widget_grab_focus (back);
 }
 
