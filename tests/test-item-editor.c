@@ -826,6 +826,63 @@ test_accessible_names (void)
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* Apply with nothing changed records no step, and says none: the window
+ * would offer an Undo that takes back the step before (a text never set
+ * became "", every date a new step, a number lost the decimals it did not
+ * show). */
+static void
+test_apply_unchanged (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtRelationship) priya = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  g_autoptr(BtBusinessCase) bc = g_list_model_get_item (bt_narrative_get_business_cases (narrative), 0);
+  struct {
+    BtItem     *owner;
+    GListModel *list;
+  } lists[] = {
+    { BT_ITEM (plan), bt_plan_get_phases (plan) },
+    { BT_ITEM (plan), bt_plan_get_milestones (plan) },
+    { BT_ITEM (plan), bt_plan_get_categories (plan) },
+    { BT_ITEM (plan), bt_plan_get_relationships (plan) },
+    { BT_ITEM (priya), bt_relationship_get_touchpoints (priya) },
+    { BT_ITEM (plan), bt_plan_get_narratives (plan) },
+    { BT_ITEM (narrative), bt_narrative_get_impact_statements (narrative) },
+    { BT_ITEM (narrative), bt_narrative_get_business_cases (narrative) },
+    { BT_ITEM (bc), bt_business_case_get_cost_rows (bc) },
+  };
+
+  /* A cost with cents, shown without them, keeps them. */
+  {
+    g_autoptr(BtCostRow) row = g_list_model_get_item (bt_business_case_get_cost_rows (bc), 0);
+    bt_cost_row_set_current_monthly (row, 1234.5);
+  }
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[l].list); i++)
+      {
+        g_autoptr(BtItem) item = g_list_model_get_item (lists[l].list, i);
+        BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, lists[l].owner, lists[l].list, item);
+        char *what = NULL;
+
+        g_signal_connect (editor, "committed", G_CALLBACK (remember_committed_cb), &what);
+        g_signal_emit_by_name (apply_button (editor), "clicked");
+        if (what != NULL)
+          g_error ("%s %u: Apply with nothing changed recorded \"%s\"", G_OBJECT_TYPE_NAME (item), i, what);
+        g_assert_false (bt_history_get_can_undo (history));
+      }
+
+  /* The profile, which is in no list. */
+  {
+    BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, NULL, NULL, BT_ITEM (bt_plan_get_profile (plan)));
+
+    g_signal_emit_by_name (apply_button (editor), "clicked");
+    g_assert_false (bt_history_get_can_undo (history));
+  }
+}
+
 /* Going back from a page leaves behind what was done on it, and on the
  * pages it opened. */
 static void
@@ -1038,6 +1095,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/required-fields-agree", test_required_fields_agree);
   g_test_add_func ("/item-editor/accessible-names", test_accessible_names);
   g_test_add_func ("/item-editor/back-discards-nested", test_back_discards_nested);
+  g_test_add_func ("/item-editor/apply-unchanged", test_apply_unchanged);
 
   return g_test_run ();
 }

@@ -757,6 +757,20 @@ add_field (Page       *page,
 
 /* ---- values from the rows ---- */
 
+/* A number typed and not entered yet counts; one only shown (a cost of
+ * 1234.50 shows as 1235) keeps its decimals. */
+static double
+spin_value (GtkSpinButton *spin)
+{
+  g_autofree char *shown = g_strdup_printf ("%0.*f", gtk_spin_button_get_digits (spin),
+                                            gtk_spin_button_get_value (spin));
+
+  if (g_strcmp0 (shown, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_spin_button_update (spin);
+
+  return gtk_spin_button_get_value (spin);
+}
+
 static gboolean
 field_value (Field  *field,
              GValue *value)
@@ -802,13 +816,11 @@ field_value (Field  *field,
       break;
 
     case FIELD_INT:
-      gtk_spin_button_update (GTK_SPIN_BUTTON (field->widget));
-      g_value_set_int (value, gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (field->widget)));
+      g_value_set_int (value, (int) spin_value (GTK_SPIN_BUTTON (field->widget)));
       break;
 
     case FIELD_DOUBLE:
-      gtk_spin_button_update (GTK_SPIN_BUTTON (field->widget));
-      g_value_set_double (value, gtk_spin_button_get_value (GTK_SPIN_BUTTON (field->widget)));
+      g_value_set_double (value, spin_value (GTK_SPIN_BUTTON (field->widget)));
       break;
 
     case FIELD_ENUM:
@@ -1099,6 +1111,31 @@ add_savings (Page *page)
 
 /* ---- applying ---- */
 
+/* The same to the user: no text is empty text, dates by their day (a
+ * GParamSpec compares boxed values by their address). */
+static gboolean
+same_value (GParamSpec   *pspec,
+            const GValue *a,
+            const GValue *b)
+{
+  if (G_VALUE_HOLDS_STRING (a))
+    return g_strcmp0 (g_value_get_string (a) ? g_value_get_string (a) : "",
+                      g_value_get_string (b) ? g_value_get_string (b) : "") == 0;
+
+  if (G_VALUE_HOLDS (a, G_TYPE_DATE))
+    {
+      const GDate *x = g_value_get_boxed (a);
+      const GDate *y = g_value_get_boxed (b);
+      gboolean x_valid = x != NULL && g_date_valid (x);
+      gboolean y_valid = y != NULL && g_date_valid (y);
+
+      return x_valid == y_valid && (!x_valid || g_date_compare (x, y) == 0);
+    }
+
+  return g_param_values_cmp (pspec, a, b) == 0;
+}
+
+/* Only what changed becomes part of the step. */
 static void
 set_value (BtItemEditor *self,
            gboolean      in_plan,
@@ -1106,6 +1143,14 @@ set_value (BtItemEditor *self,
            const char   *property,
            const GValue *value)
 {
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), property);
+  g_auto(GValue) current = G_VALUE_INIT;
+
+  g_value_init (&current, G_PARAM_SPEC_VALUE_TYPE (pspec));
+  g_object_get_property (G_OBJECT (item), property, &current);
+  if (same_value (pspec, &current, value))
+    return;
+
   if (in_plan)
     bt_history_set (self->history, item, property, value);
   else
@@ -1183,6 +1228,8 @@ on_apply_clicked_cb (BtItemEditor *self)
   Page *top = g_ptr_array_index (self->pages, 0);
   g_autofree char *label = NULL;
   gboolean in_plan = !top->is_new;
+  /* The step on top of the history now: a new one is another. */
+  const char *last_step = bt_history_get_undo_label (self->history);
 
   if (!validate_page (top))
     return;
@@ -1208,7 +1255,10 @@ on_apply_clicked_cb (BtItemEditor *self)
     bt_history_append (self->history, top->owner, top->list, top->item);
 
   bt_history_end (self->history);
-  g_signal_emit (self, signals[COMMITTED], 0, label);
+  /* Apply that changed nothing is no step: there is nothing to offer to
+   * undo, and an Undo offered would take back the step before. */
+  if (bt_history_get_undo_label (self->history) != last_step)
+    g_signal_emit (self, signals[COMMITTED], 0, label);
   gtk_window_close (GTK_WINDOW (self));
 }
 
