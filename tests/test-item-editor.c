@@ -583,6 +583,7 @@ test_impossible_values (void)
   g_autoptr(BtBusinessCase) bc = g_list_model_get_item (bt_narrative_get_business_cases (narrative), 0);
   BtItemEditor *editor;
   GtkWidget *cost;
+  guint n_rows;
 
   editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_phases (plan), BT_ITEM (phase));
   type_into (editor, "title", "Be positioned");
@@ -595,6 +596,7 @@ test_impossible_values (void)
   g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
   gtk_window_destroy (GTK_WINDOW (editor));
 
+  n_rows = g_list_model_get_n_items (bt_business_case_get_cost_rows (bc));
   editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (bc), bt_business_case_get_cost_rows (bc), BT_ITEM (row));
   type_into (editor, "metric", "Licences");
   spin_to (editor, "current-monthly", -500);
@@ -604,7 +606,14 @@ test_impossible_values (void)
   spin_to (editor, "current-monthly", 500);
   g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (cost)), ==, "");
-  gtk_window_destroy (GTK_WINDOW (editor));
+  /* Typed, before Enter: refused as it is typed. */
+  gtk_editable_set_text (GTK_EDITABLE (bt_test_find (cost, GTK_TYPE_SPIN_BUTTON)), "-20");
+  g_assert_false (gtk_widget_get_sensitive (apply_button (editor)));
+  gtk_editable_set_text (GTK_EDITABLE (bt_test_find (cost, GTK_TYPE_SPIN_BUTTON)), "750");
+  g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+  g_assert_cmpfloat (bt_cost_row_get_current_monthly (row), ==, 750);
+  g_assert_cmpuint (g_list_model_get_n_items (bt_business_case_get_cost_rows (bc)), ==, n_rows + 1);
 }
 
 /* A touchpoint added inside a person's editor is the person's edit: Cancel
