@@ -555,8 +555,21 @@ test_date_picker_week_start (void)
         if (GTK_IS_BUTTON (child))
           first = child;
       g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (first)), ==, starts[i].first_day);
-      /* The day in the field is the one marked. */
+      /* The day in the field is the one marked, and the keyboard starts on
+       * it: one Tab stop, arrows to the next day and week. */
       g_assert_true (gtk_widget_has_css_class (day_button (picker, 17), "suggested-action"));
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (editor)) ==
+                     day_button (picker, 17));
+      g_assert_false (gtk_widget_get_focusable (day_button (picker, 18)));
+      if (i == 1)
+        {
+          GtkWidget *focus;
+
+          /* What the Down arrow is bound to. */
+          gtk_widget_activate_action (picker, "date-picker.move", "(ii)", 7, 0);
+          focus = gtk_root_get_focus (GTK_ROOT (editor));
+          g_assert_true (focus == day_button (picker, 24));
+        }
       if (i == 0)
         g_assert_cmpuint (bt_test_screenshot (gtk_widget_get_ancestor (picker, GTK_TYPE_POPOVER), "date-picker"), >, 20);
 

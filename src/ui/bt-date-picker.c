@@ -32,6 +32,7 @@ struct _BtDatePicker
   GDateWeekday  week_start;
   GDate         month;      /* the first of the month shown */
   GDate         selected;   /* may be invalid: nothing picked */
+  GDate         cursor;     /* the one day Tab stops on; arrows move it */
 };
 
 G_DEFINE_FINAL_TYPE (BtDatePicker, bt_date_picker, GTK_TYPE_WIDGET)
@@ -104,7 +105,63 @@ update (BtDatePicker *self)
         gtk_widget_add_css_class (button, "accent");
       else
         gtk_widget_remove_css_class (button, "accent");
+      /* One Tab stop for the month, as in GtkCalendar: arrows go on. */
+      gtk_widget_set_focusable (button, g_date_compare (&day, &self->cursor) == 0);
     }
+}
+
+static GtkWidget *
+cursor_button (BtDatePicker *self)
+{
+  for (guint i = 0; i < N_DAYS; i++)
+    if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->days[i]), "bt-julian")) ==
+        g_date_get_julian (&self->cursor))
+      return self->days[i];
+
+  return NULL;
+}
+
+static void
+move_cursor (BtDatePicker *self,
+             int           days,
+             int           months)
+{
+  if (days > 0)
+    g_date_add_days (&self->cursor, days);
+  else if (days < 0)
+    g_date_subtract_days (&self->cursor, -days);
+  if (months > 0)
+    g_date_add_months (&self->cursor, months);
+  else if (months < 0)
+    g_date_subtract_months (&self->cursor, -months);
+
+  g_date_set_dmy (&self->month, 1, g_date_get_month (&self->cursor), g_date_get_year (&self->cursor));
+  update (self);
+  gtk_widget_grab_focus (cursor_button (self));
+}
+
+/* Arrows move a day or a week, Page Up and Down a month. */
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BtDatePicker *self = BT_DATE_PICKER (widget);
+  int days, months;
+
+  g_variant_get (parameter, "(ii)", &days, &months);
+  if (ABS (days) == 1 && gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    days = -days;
+  move_cursor (self, days, months);
+}
+
+static gboolean
+bt_date_picker_grab_focus (GtkWidget *widget)
+{
+  BtDatePicker *self = BT_DATE_PICKER (widget);
+  GtkWidget *button = cursor_button (self);
+
+  return button != NULL && gtk_widget_grab_focus (button);
 }
 
 static void
@@ -116,6 +173,7 @@ on_day_clicked_cb (GtkButton    *button,
   g_date_clear (&day, 1);
   g_date_set_julian (&day, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "bt-julian")));
   self->selected = day;
+  self->cursor = day;
   update (self);
   g_signal_emit (self, signals[DAY_PICKED], 0, &day);
 }
@@ -124,6 +182,7 @@ static void
 on_previous_clicked_cb (BtDatePicker *self)
 {
   g_date_subtract_months (&self->month, 1);
+  g_date_subtract_months (&self->cursor, 1);
   update (self);
 }
 
@@ -131,6 +190,7 @@ static void
 on_next_clicked_cb (BtDatePicker *self)
 {
   g_date_add_months (&self->month, 1);
+  g_date_add_months (&self->cursor, 1);
   update (self);
 }
 
@@ -173,6 +233,22 @@ bt_date_picker_class_init (BtDatePickerClass *klass)
                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                                       G_TYPE_DATE | G_SIGNAL_TYPE_STATIC_SCOPE);
 
+  widget_class->grab_focus = bt_date_picker_grab_focus;
+
+  gtk_widget_class_install_action (widget_class, "date-picker.move", "(ii)", move_action);
+  {
+    const struct { guint key; int days; int months; } moves[] = {
+      { GDK_KEY_Left, -1, 0 }, { GDK_KEY_KP_Left, -1, 0 }, { GDK_KEY_Right, 1, 0 }, { GDK_KEY_KP_Right, 1, 0 },
+      { GDK_KEY_Up, -7, 0 }, { GDK_KEY_KP_Up, -7, 0 }, { GDK_KEY_Down, 7, 0 }, { GDK_KEY_KP_Down, 7, 0 },
+      { GDK_KEY_Page_Up, 0, -1 }, { GDK_KEY_KP_Page_Up, 0, -1 },
+      { GDK_KEY_Page_Down, 0, 1 }, { GDK_KEY_KP_Page_Down, 0, 1 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+      gtk_widget_class_add_binding_action (widget_class, moves[i].key, 0, "date-picker.move", "(ii)",
+                                           moves[i].days, moves[i].months);
+  }
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -188,6 +264,9 @@ bt_date_picker_init (BtDatePicker *self)
 
   self->week_start = G_DATE_MONDAY;
   g_date_clear (&self->selected, 1);
+  g_date_clear (&self->cursor, 1);
+  g_date_set_dmy (&self->cursor, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
   g_date_clear (&self->month, 1);
   g_date_set_dmy (&self->month, 1, g_date_time_get_month (now), g_date_time_get_year (now));
 
@@ -234,7 +313,7 @@ bt_date_picker_new (void)
 /**
  * bt_date_picker_set_date:
  * @date: (nullable): the day to show as picked, and its month; %NULL or an
- *   invalid date for none
+ *   invalid date for none, and this month
  */
 void
 bt_date_picker_set_date (BtDatePicker *self,
@@ -246,7 +325,16 @@ bt_date_picker_set_date (BtDatePicker *self,
   if (date != NULL && g_date_valid (date))
     {
       self->selected = *date;
+      self->cursor = *date;
       g_date_set_dmy (&self->month, 1, g_date_get_month (date), g_date_get_year (date));
+    }
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_set_dmy (&self->cursor, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+      g_date_set_dmy (&self->month, 1, g_date_time_get_month (now), g_date_time_get_year (now));
     }
   update (self);
 }

@@ -536,10 +536,11 @@ week_start (GtkWidget *widget)
   return settings != NULL && g_settings_get_enum (settings, "week-start") == 1 ? G_DATE_SUNDAY : G_DATE_MONDAY;
 }
 
-/* The picker opens on the date in the entry, when there is one. */
+/* The picker opens on the date in the entry, when there is one, with the
+ * keyboard on that day rather than on "Previous Month". */
 static void
-on_date_popover_show_cb (GtkPopover  *popover,
-                         GtkEditable *entry)
+on_date_popover_map_cb (GtkPopover  *popover,
+                        GtkEditable *entry)
 {
   BtDatePicker *picker = BT_DATE_PICKER (gtk_popover_get_child (popover));
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
@@ -547,6 +548,7 @@ on_date_popover_show_cb (GtkPopover  *popover,
 
   bt_date_picker_set_week_start (picker, week_start (GTK_WIDGET (entry)));
   bt_date_picker_set_date (picker, bt_date_parse (text, &date) ? &date : NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (picker));
 }
 
 static GtkWidget *
@@ -566,7 +568,7 @@ date_picker (GtkWidget *entry)
   gtk_popover_set_child (GTK_POPOVER (popover), picker);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   g_signal_connect_object (picker, "day-picked", G_CALLBACK (on_day_picked_cb), entry, 0);
-  g_signal_connect_object (popover, "show", G_CALLBACK (on_date_popover_show_cb), entry, 0);
+  g_signal_connect_object (popover, "map", G_CALLBACK (on_date_popover_map_cb), entry, G_CONNECT_AFTER);
 
   return button;
 }
