@@ -464,7 +464,7 @@ field_problem (Page  *page,
            adw_combo_row_get_selected (ADW_COMBO_ROW (field->row)) >= field->choices->len)
     return _("Add a category first");
   else if (field->kind == FIELD_DOUBLE && BT_IS_COST_ROW (page->item) && field_number (field) < 0)
-    return _("A monthly cost cannot be below zero");
+    return _("A monthly cost cannot be below zero");   /* it would be drawn as if above */
 
   /* A phase that ends before it starts cannot be drawn. */
   if (BT_IS_PHASE (page->item) && g_str_equal (field->pspec->name, "end"))
@@ -1488,6 +1488,8 @@ open_page (BtItemEditor *self,
   GtkWidget *prefs = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
   Page *parent = g_ptr_array_index (self->pages, self->pages->len - 1);
+  /* TRANSLATORS: the back button of a child's page; %s is the kind of item
+   * the page came from, such as "Person" or "Business Case" */
   g_autofree char *parent_kind = g_strdup_printf (_("Back to the %s"),
                                                   bt_item_kind_label (G_OBJECT_TYPE (parent->item)));
   Page *page = page_new (self, owner, list, child, root);
