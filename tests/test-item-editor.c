@@ -5,11 +5,16 @@
 
 #include "config.h"
 
+#include <string.h>
+
 
 #include <adwaita.h>
 
 #include "bt-test-widgets.h"
 
+#include <json-glib/json-glib.h>
+
+#include "bt-date-picker.h"
 #include "bt-item-editor.h"
 #include "bt-plan-file.h"
 
@@ -317,6 +322,778 @@ test_every_kind (void)
   }
 }
 
+/* ---- pages of one editor ---- */
+
+static GtkWidget *
+visible_page (BtItemEditor *editor)
+{
+  AdwLeaflet *leaflet = (AdwLeaflet *) gtk_widget_get_template_child (GTK_WIDGET (editor), BT_TYPE_ITEM_EDITOR,
+                                                                      "leaflet");
+  return adw_leaflet_get_visible_child (leaflet);
+}
+
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+/* The row that edits @property, on the page in view. */
+static GtkWidget *
+field_row (BtItemEditor *editor,
+           const char   *property)
+{
+  GtkWidget *row = bt_test_find_match (visible_page (editor), is_named, property);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static void
+click_tooltip (BtItemEditor *editor,
+               const char   *tooltip)
+{
+  GtkWidget *button = bt_test_find_match (visible_page (editor), has_tooltip, tooltip);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* Add, Apply or Done on the page in view. */
+static GtkWidget *
+page_apply (BtItemEditor *editor)
+{
+  GtkWidget *button = find_button (visible_page (editor), "suggested-action");
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static void
+type_into (BtItemEditor *editor,
+           const char   *property,
+           const char   *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (field_row (editor, property)), text);
+}
+
+static void
+spin_to (BtItemEditor *editor,
+         const char   *property,
+         double        value)
+{
+  GtkWidget *spin = bt_test_find (field_row (editor, property), GTK_TYPE_SPIN_BUTTON);
+
+  g_assert_nonnull (spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+}
+
+static gboolean
+is_row_saying (GtkWidget     *widget,
+               gconstpointer  words)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), words) != NULL;
+}
+
+/* A row of a child list whose title says @words. */
+static GtkWidget *
+row_saying (GtkWidget  *page,
+            const char *words)
+{
+  return bt_test_find_match (page, is_row_saying, words);
+}
+
+static void
+open_row (GtkWidget *row)
+{
+  g_assert_nonnull (row);
+  gtk_widget_activate (row);
+}
+
+/* The Cancel button; a window never shown does not close by itself. */
+static void
+cancel (BtItemEditor *editor)
+{
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+  if (editor != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+      gtk_window_destroy (GTK_WINDOW (editor));
+    }
+}
+
+static gboolean
+is_day_button (GtkWidget     *widget,
+               gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 &&
+         !gtk_widget_has_css_class (widget, "dim-label");
+}
+
+/* The button of day @day of the month a picker shows. */
+static GtkWidget *
+day_button (GtkWidget *picker,
+            guint      day)
+{
+  g_autofree char *label = g_strdup_printf ("%u", day);
+  GtkWidget *button = bt_test_find_match (picker, is_day_button, label);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+/* Picking a day in the calendar of every date field shows it in the field
+ * and Apply stores it. The calendar once wrote through a pointer into an
+ * array that the next fields moved: a crash, or an empty field. */
+static void
+pick_days (BtItemEditor       *editor,
+           const char * const *dates)
+{
+  g_autoptr(GPtrArray) churn = g_ptr_array_new_with_free_func (g_free);
+
+  /* A running app allocates between building the editor and the click:
+   * memory the editor gave back is someone else's by then. */
+  for (gsize size = 16; size <= 4096; size += 8)
+    g_ptr_array_add (churn, memset (g_malloc (size), 0xa5, size));
+
+  for (guint i = 0; dates[i] != NULL; i++)
+    {
+      GtkWidget *row = field_row (editor, dates[i]);
+      GtkWidget *picker = bt_test_find (row, BT_TYPE_DATE_PICKER);
+      GDate march;
+      g_autofree char *expected = g_strdup_printf ("2027-03-%02u", 10 + i);
+
+      g_assert_nonnull (picker);
+      gtk_editable_set_text (GTK_EDITABLE (row), "");
+      g_date_clear (&march, 1);
+      g_date_set_dmy (&march, 1, G_DATE_MARCH, 2027);
+      bt_date_picker_set_date (BT_DATE_PICKER (picker), &march);
+      g_signal_emit_by_name (day_button (picker, 10 + i), "clicked");
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, expected);
+    }
+}
+
+static void
+test_date_picker (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  g_autoptr(BtBusinessCase) bc = g_list_model_get_item (bt_narrative_get_business_cases (narrative), 0);
+  g_autoptr(BtMilestone) milestone = g_list_model_get_item (bt_plan_get_milestones (plan), 0);
+  g_autoptr(BtPhase) phase = g_list_model_get_item (bt_plan_get_phases (plan), 0);
+  const char * const case_dates[] = { "proposed-on", "decided-on", NULL };
+  const char * const milestone_dates[] = { "date", "original-date", NULL };
+  const char * const phase_dates[] = { "start", "end", NULL };
+  BtItemEditor *editor;
+
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (narrative),
+                               bt_narrative_get_business_cases (narrative), BT_ITEM (bc));
+  pick_days (editor, case_dates);
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+  g_assert_cmpint (g_date_get_day (bt_business_case_get_proposed_on (bc)), ==, 10);
+  g_assert_cmpint (g_date_get_day (bt_business_case_get_decided_on (bc)), ==, 11);
+
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_milestones (plan),
+                               BT_ITEM (milestone));
+  pick_days (editor, milestone_dates);
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+  g_assert_cmpint (g_date_get_day (bt_milestone_get_date (milestone)), ==, 10);
+  g_assert_cmpint (g_date_get_day (bt_milestone_get_original_date (milestone)), ==, 11);
+
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_phases (plan), BT_ITEM (phase));
+  pick_days (editor, phase_dates);
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+  g_assert_cmpint (g_date_get_day (bt_phase_get_start (phase)), ==, 10);
+  g_assert_cmpint (g_date_get_day (bt_phase_get_end (phase)), ==, 11);
+}
+
+/* The picker's week starts on the day the preferences say, and a day
+ * picked in it goes to its field. */
+static void
+test_date_picker_week_start (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtMilestone) milestone = g_list_model_get_item (bt_plan_get_milestones (plan), 0);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  /* March 2027 begins on a Monday: a week from Sunday shows 28 February first. */
+  struct { const char *nick; const char *first_day; } starts[] = { { "monday", "1" }, { "sunday", "28" } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    {
+      BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan),
+                                                 bt_plan_get_milestones (plan), BT_ITEM (milestone));
+      GtkWidget *row, *menu, *picker, *grid, *first = NULL;
+
+      g_settings_set_string (settings, "week-start", starts[i].nick);
+      gtk_window_present (GTK_WINDOW (editor));
+      row = field_row (editor, "date");
+      gtk_editable_set_text (GTK_EDITABLE (row), "2027-03-17");
+      menu = bt_test_find (row, GTK_TYPE_MENU_BUTTON);
+      gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+      bt_test_spin (200);
+
+      picker = bt_test_find (row, BT_TYPE_DATE_PICKER);
+      g_assert_cmpint (bt_date_picker_get_week_start (BT_DATE_PICKER (picker)), ==,
+                       i == 0 ? G_DATE_MONDAY : G_DATE_SUNDAY);
+      grid = bt_test_find (picker, GTK_TYPE_GRID);
+      for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL && first == NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_BUTTON (child))
+          first = child;
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (first)), ==, starts[i].first_day);
+      /* The day in the field is the one marked, and the keyboard starts on
+       * it: one Tab stop, arrows to the next day and week. */
+      g_assert_true (gtk_widget_has_css_class (day_button (picker, 17), "suggested-action"));
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (editor)) ==
+                     day_button (picker, 17));
+      g_assert_false (gtk_widget_get_focusable (day_button (picker, 18)));
+      if (i == 1)
+        {
+          GtkWidget *focus;
+
+          /* What the Down arrow is bound to. */
+          gtk_widget_activate_action (picker, "date-picker.move", "(ii)", 7, 0);
+          focus = gtk_root_get_focus (GTK_ROOT (editor));
+          g_assert_true (focus == day_button (picker, 24));
+        }
+      if (i == 0)
+        g_assert_cmpuint (bt_test_screenshot (gtk_widget_get_ancestor (picker, GTK_TYPE_POPOVER), "date-picker"), >, 20);
+
+      /* Each day is a button a screen reader can name and press. */
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (day_button (picker, 20)), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           "20 Mar 2027");
+      g_signal_emit_by_name (day_button (picker, 20), "clicked");
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2027-03-20");
+      gtk_window_destroy (GTK_WINDOW (editor));
+    }
+}
+
+/* A phase that ends before it starts, a monthly cost below zero: refused
+ * where typed, with the reason beside the field. */
+static void
+test_impossible_values (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtPhase) phase = bt_phase_new ();
+  g_autoptr(BtCostRow) row = bt_cost_row_new ();
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  g_autoptr(BtBusinessCase) bc = g_list_model_get_item (bt_narrative_get_business_cases (narrative), 0);
+  BtItemEditor *editor;
+  GtkWidget *cost;
+  guint n_rows;
+
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_phases (plan), BT_ITEM (phase));
+  type_into (editor, "title", "Be positioned");
+  type_into (editor, "start", "2027-05-01");
+  type_into (editor, "end", "2027-04-01");
+  g_assert_false (gtk_widget_get_sensitive (apply_button (editor)));
+  g_assert_true (gtk_widget_has_css_class (field_row (editor, "end"), "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (field_row (editor, "end")), ==, "The phase ends before it starts");
+  type_into (editor, "end", "2027-06-01");
+  g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  n_rows = g_list_model_get_n_items (bt_business_case_get_cost_rows (bc));
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (bc), bt_business_case_get_cost_rows (bc), BT_ITEM (row));
+  type_into (editor, "metric", "Licences");
+  spin_to (editor, "current-monthly", -500);
+  cost = field_row (editor, "current-monthly");
+  g_assert_false (gtk_widget_get_sensitive (apply_button (editor)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (cost)), ==, "A monthly cost cannot be below zero");
+  spin_to (editor, "current-monthly", 500);
+  g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (cost)), ==, "");
+  /* Typed, before Enter: refused as it is typed. */
+  gtk_editable_set_text (GTK_EDITABLE (bt_test_find (cost, GTK_TYPE_SPIN_BUTTON)), "-20");
+  g_assert_false (gtk_widget_get_sensitive (apply_button (editor)));
+  gtk_editable_set_text (GTK_EDITABLE (bt_test_find (cost, GTK_TYPE_SPIN_BUTTON)), "750");
+  g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+  g_assert_cmpfloat (bt_cost_row_get_current_monthly (row), ==, 750);
+  g_assert_cmpuint (g_list_model_get_n_items (bt_business_case_get_cost_rows (bc)), ==, n_rows + 1);
+}
+
+/* A touchpoint added inside a person's editor is the person's edit: Cancel
+ * takes it away with everything else. */
+static void
+test_child_cancelled (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtRelationship) priya = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  GListModel *touchpoints = bt_relationship_get_touchpoints (priya);
+  guint before = g_list_model_get_n_items (touchpoints);
+  BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan),
+                                             bt_plan_get_relationships (plan), BT_ITEM (priya));
+  GtkWidget *first = visible_page (editor);
+
+  gtk_window_present (GTK_WINDOW (editor));
+  click_tooltip (editor, "Add Touchpoint");
+  g_assert_true (visible_page (editor) != first);
+  /* A screen reader is shown the page in view, not the one behind it. */
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+  type_into (editor, "note", "Coffee about the roadmap");
+  bt_test_spin (400);
+  g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (editor), "touchpoint-page"), >, 20);
+  g_signal_emit_by_name (page_apply (editor), "clicked");
+  g_assert_true (visible_page (editor) == first);
+  g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_STATE_HIDDEN));
+  g_assert_nonnull (row_saying (first, "Coffee about the roadmap"));
+  /* The keyboard is back on the touchpoint's row. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (editor)) == row_saying (first, "Coffee about the roadmap"));
+  bt_test_spin (400);
+  g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (editor), "person-with-staged-touchpoint"), >, 20);
+  g_assert_cmpuint (g_list_model_get_n_items (touchpoints), ==, before);
+
+  /* Escape on a page goes back, without what was typed there. */
+  click_tooltip (editor, "Add Touchpoint");
+  type_into (editor, "note", "Never added");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back-or-close", NULL);
+  g_assert_true (visible_page (editor) == first);
+  g_assert_null (row_saying (first, "Never added"));
+
+  cancel (editor);
+  g_assert_cmpuint (g_list_model_get_n_items (touchpoints), ==, before);
+  g_assert_false (bt_history_get_can_undo (history));
+}
+
+/* Fills a new narrative, with a statement and a business case of two cost
+ * rows, all before the narrative is in the plan. */
+static BtItemEditor *
+fill_new_narrative (BtPlan    *plan,
+                    BtHistory *history,
+                    BtItem    *narrative)
+{
+  BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan),
+                                             bt_plan_get_narratives (plan), narrative);
+
+  type_into (editor, "title", "Platform as a revenue lever");
+  type_into (editor, "headline", "Checkout stays up");
+
+  click_tooltip (editor, "Add Impact Statement");
+  type_into (editor, "summary", "Cut checkout outages");
+  g_signal_emit_by_name (page_apply (editor), "clicked");
+
+  click_tooltip (editor, "Add Business Case");
+  type_into (editor, "title", "Consolidate CI");
+  for (guint i = 0; i < 2; i++)
+    {
+      click_tooltip (editor, "Add Cost Row");
+      type_into (editor, "metric", i == 0 ? "Licences" : "Build minutes");
+      spin_to (editor, "current-monthly", 1000 * (i + 2));
+      spin_to (editor, "projected-monthly", 1000 * (i + 1));
+      g_signal_emit_by_name (page_apply (editor), "clicked");
+    }
+  g_assert_nonnull (bt_test_find_row (visible_page (editor), "Build minutes"));
+  /* What it saves follows the rows not applied yet: (2000 - 1000) + (3000 - 2000). */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (bt_test_find_row (visible_page (editor),
+                                                                                  "Saving per month"))), ==, "2000");
+  g_signal_emit_by_name (page_apply (editor), "clicked");
+  g_assert_nonnull (bt_test_find_row (visible_page (editor), "Consolidate CI"));
+
+  return editor;
+}
+
+static void
+test_new_item_with_children (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  GListModel *narratives = bt_plan_get_narratives (plan);
+  guint before = g_list_model_get_n_items (narratives);
+  g_autoptr(BtNarrative) narrative = bt_narrative_new ();
+  g_autoptr(BtBusinessCase) bc = NULL;
+  BtItemEditor *editor;
+
+  /* Cancel once: nothing stays. */
+  {
+    g_autoptr(BtNarrative) cancelled = bt_narrative_new ();
+
+    editor = fill_new_narrative (plan, history, BT_ITEM (cancelled));
+    cancel (editor);
+    g_assert_cmpuint (g_list_model_get_n_items (narratives), ==, before);
+    g_assert_false (bt_history_get_can_undo (history));
+  }
+
+  editor = fill_new_narrative (plan, history, BT_ITEM (narrative));
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+
+  g_assert_cmpuint (g_list_model_get_n_items (narratives), ==, before + 1);
+  g_assert_true (bt_item_list_find (BT_ITEM_LIST (narratives), narrative, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (bt_narrative_get_impact_statements (narrative)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (bt_narrative_get_business_cases (narrative)), ==, 1);
+  bc = g_list_model_get_item (bt_narrative_get_business_cases (narrative), 0);
+  g_assert_cmpstr (bt_business_case_get_title (bc), ==, "Consolidate CI");
+  g_assert_cmpuint (g_list_model_get_n_items (bt_business_case_get_cost_rows (bc)), ==, 2);
+  {
+    g_autoptr(BtCostRow) second = g_list_model_get_item (bt_business_case_get_cost_rows (bc), 1);
+    g_assert_cmpstr (bt_cost_row_get_metric (second), ==, "Build minutes");
+    g_assert_cmpfloat (bt_cost_row_get_current_monthly (second), ==, 3000);
+  }
+  g_assert_cmpstr (bt_history_get_undo_label (history), ==, "Add Narrative");
+
+  /* One undo takes all of it; redo brings all of it back. */
+  g_assert_true (bt_history_undo (history));
+  g_assert_cmpuint (g_list_model_get_n_items (narratives), ==, before);
+  g_assert_false (bt_history_get_can_undo (history));
+  g_assert_true (bt_history_redo (history));
+  g_assert_cmpuint (g_list_model_get_n_items (narratives), ==, before + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (bt_business_case_get_cost_rows (bc)), ==, 2);
+
+  /* The plan reads back from its own file. */
+  {
+    g_autoptr(GBytes) bytes = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+    g_autoptr(BtPlan) back = bt_plan_file_load_bytes (bytes, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (back);
+  }
+}
+
+/* Editing children of an item already in the plan: edits and removals wait
+ * for Apply, and are one step with the parent's own edit. */
+static void
+test_existing_children_one_step (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  g_autoptr(BtBusinessCase) bc = g_list_model_get_item (bt_narrative_get_business_cases (narrative), 0);
+  g_autoptr(BtCostRow) first_row = g_list_model_get_item (bt_business_case_get_cost_rows (bc), 0);
+  g_autofree char *metric = g_strdup (bt_cost_row_get_metric (first_row));
+  g_autofree char *title = g_strdup (bt_business_case_get_title (bc));
+  guint n_rows = g_list_model_get_n_items (bt_business_case_get_cost_rows (bc));
+  BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan),
+                                             bt_plan_get_narratives (plan), BT_ITEM (narrative));
+  GtkWidget *delete_button;
+
+  open_row ((bt_test_find_row (visible_page (editor), title)));
+  type_into (editor, "title", "Renamed case");
+  open_row ((bt_test_find_row (visible_page (editor), metric)));
+  type_into (editor, "metric", "Renamed row");
+  g_signal_emit_by_name (page_apply (editor), "clicked");
+  g_assert_cmpstr (bt_cost_row_get_metric (first_row), ==, metric);   /* not yet */
+  g_assert_nonnull (bt_test_find_row (visible_page (editor), "Renamed row"));
+  /* Remove the second cost row. */
+  open_row ((gtk_widget_get_next_sibling (
+    bt_test_find_row (visible_page (editor), "Renamed row"))));
+  delete_button = find_button (visible_page (editor), "destructive-action");
+  g_signal_emit_by_name (delete_button, "clicked");
+  g_signal_emit_by_name (page_apply (editor), "clicked");
+  g_assert_cmpstr (bt_business_case_get_title (bc), ==, title);   /* not yet */
+  g_assert_cmpuint (g_list_model_get_n_items (bt_business_case_get_cost_rows (bc)), ==, n_rows);
+
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+  g_assert_cmpstr (bt_business_case_get_title (bc), ==, "Renamed case");
+  g_assert_cmpstr (bt_cost_row_get_metric (first_row), ==, "Renamed row");
+  g_assert_cmpuint (g_list_model_get_n_items (bt_business_case_get_cost_rows (bc)), ==, n_rows - 1);
+
+  g_assert_true (bt_history_undo (history));
+  g_assert_cmpstr (bt_business_case_get_title (bc), ==, title);
+  g_assert_cmpstr (bt_cost_row_get_metric (first_row), ==, metric);
+  g_assert_cmpuint (g_list_model_get_n_items (bt_business_case_get_cost_rows (bc)), ==, n_rows);
+  g_assert_false (bt_history_get_can_undo (history));
+}
+
+/* Each control is named once. GTK 4.8 reads a widget's label property and
+ * the labels it is LABELLED_BY one after the other (seen over AT-SPI:
+ * "Strength, 1 to 5 Strength, 1 to 5", "_Apply Apply"), so a widget that a
+ * row or a label child names must not carry a label of its own; a colour
+ * button's inner button, which takes the focus, needs one. */
+static void
+test_accessible_names (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtCategory) category = g_list_model_get_item (bt_plan_get_categories (plan), 0);
+  g_autoptr(BtRelationship) priya = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  BtItemEditor *editor;
+  GtkWidget *spin, *colour;
+
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (priya));
+  spin = bt_test_find (field_row (editor, "strength"), GTK_TYPE_SPIN_BUTTON);
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (apply_button (editor)),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (find_button (GTK_WIDGET (editor), "destructive-action")),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_categories (plan), BT_ITEM (category));
+  colour = bt_test_find (field_row (editor, "color"), GTK_TYPE_COLOR_BUTTON);
+  g_assert_nonnull (colour);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (colour)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Colour");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* Apply with nothing changed records no step, and says none: the window
+ * would offer an Undo that takes back the step before (a text never set
+ * became "", every date a new step, a number lost the decimals it did not
+ * show). */
+static void
+test_apply_unchanged (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtRelationship) priya = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  g_autoptr(BtBusinessCase) bc = g_list_model_get_item (bt_narrative_get_business_cases (narrative), 0);
+  struct {
+    BtItem     *owner;
+    GListModel *list;
+  } lists[] = {
+    { BT_ITEM (plan), bt_plan_get_phases (plan) },
+    { BT_ITEM (plan), bt_plan_get_milestones (plan) },
+    { BT_ITEM (plan), bt_plan_get_categories (plan) },
+    { BT_ITEM (plan), bt_plan_get_relationships (plan) },
+    { BT_ITEM (priya), bt_relationship_get_touchpoints (priya) },
+    { BT_ITEM (plan), bt_plan_get_narratives (plan) },
+    { BT_ITEM (narrative), bt_narrative_get_impact_statements (narrative) },
+    { BT_ITEM (narrative), bt_narrative_get_business_cases (narrative) },
+    { BT_ITEM (bc), bt_business_case_get_cost_rows (bc) },
+  };
+
+  /* A cost with cents, shown without them, keeps them. */
+  {
+    g_autoptr(BtCostRow) row = g_list_model_get_item (bt_business_case_get_cost_rows (bc), 0);
+    bt_cost_row_set_current_monthly (row, 1234.5);
+  }
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[l].list); i++)
+      {
+        g_autoptr(BtItem) item = g_list_model_get_item (lists[l].list, i);
+        BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, lists[l].owner, lists[l].list, item);
+        char *what = NULL;
+
+        g_signal_connect (editor, "committed", G_CALLBACK (remember_committed_cb), &what);
+        g_signal_emit_by_name (apply_button (editor), "clicked");
+        if (what != NULL)
+          g_error ("%s %u: Apply with nothing changed recorded \"%s\"", G_OBJECT_TYPE_NAME (item), i, what);
+        g_assert_false (bt_history_get_can_undo (history));
+      }
+
+  /* The profile, which is in no list. */
+  {
+    BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, NULL, NULL, BT_ITEM (bt_plan_get_profile (plan)));
+
+    g_signal_emit_by_name (apply_button (editor), "clicked");
+    g_assert_false (bt_history_get_can_undo (history));
+  }
+}
+
+/* Going back from a page leaves behind what was done on it, and on the
+ * pages it opened. */
+static void
+test_back_discards_nested (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  g_autoptr(BtBusinessCase) bc = g_list_model_get_item (bt_narrative_get_business_cases (narrative), 0);
+  g_autofree char *title = g_strdup (bt_business_case_get_title (bc));
+  guint n_rows = g_list_model_get_n_items (bt_business_case_get_cost_rows (bc));
+  BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan),
+                                             bt_plan_get_narratives (plan), BT_ITEM (narrative));
+  GtkWidget *first = visible_page (editor);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      open_row (bt_test_find_row (visible_page (editor), title));
+      click_tooltip (editor, "Add Cost Row");
+      type_into (editor, "metric", "Left behind");
+      g_signal_emit_by_name (page_apply (editor), "clicked");
+      g_assert_nonnull (bt_test_find_row (visible_page (editor), "Left behind"));
+      /* Back from the case, without Done. */
+      gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back-or-close", NULL);
+      g_assert_true (visible_page (editor) == first);
+    }
+
+  open_row (bt_test_find_row (visible_page (editor), title));
+  g_assert_null (bt_test_find_row (visible_page (editor), "Left behind"));
+  g_signal_emit_by_name (page_apply (editor), "clicked");
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (bt_business_case_get_cost_rows (bc)), ==, n_rows);
+}
+
+/* ---- required fields: the editor, the reader and the schema agree ---- */
+
+static JsonObject *
+schema_defs (JsonParser *parser)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "plan.schema.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+
+  return json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "$defs");
+}
+
+static gboolean
+schema_requires (JsonObject *def,
+                 const char *member)
+{
+  JsonArray *required = json_object_has_member (def, "required") ? json_object_get_array_member (def, "required")
+                                                                 : NULL;
+
+  for (guint i = 0; required != NULL && i < json_array_get_length (required); i++)
+    if (g_str_equal (json_array_get_string_element (required, i), member))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_required_fields_agree (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *defs = schema_defs (parser);
+  g_autoptr(BtRelationship) person = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  g_autoptr(BtBusinessCase) bc = g_list_model_get_item (bt_narrative_get_business_cases (narrative), 0);
+  struct {
+    GType       type;
+    const char *def;
+    BtItem     *owner;
+    GListModel *list;
+  } kinds[] = {
+    { BT_TYPE_PROFILE, "profile", NULL, NULL },
+    { BT_TYPE_PHASE, "phase", BT_ITEM (plan), bt_plan_get_phases (plan) },
+    { BT_TYPE_MILESTONE, "milestone", BT_ITEM (plan), bt_plan_get_milestones (plan) },
+    { BT_TYPE_CATEGORY, "category", BT_ITEM (plan), bt_plan_get_categories (plan) },
+    { BT_TYPE_RELATIONSHIP, "relationship", BT_ITEM (plan), bt_plan_get_relationships (plan) },
+    { BT_TYPE_TOUCHPOINT, "touchpoint", BT_ITEM (person), bt_relationship_get_touchpoints (person) },
+    { BT_TYPE_NARRATIVE, "narrative", BT_ITEM (plan), bt_plan_get_narratives (plan) },
+    { BT_TYPE_IMPACT_STATEMENT, "impact_statement", BT_ITEM (narrative), bt_narrative_get_impact_statements (narrative) },
+    { BT_TYPE_BUSINESS_CASE, "business_case", BT_ITEM (narrative), bt_narrative_get_business_cases (narrative) },
+    { BT_TYPE_COST_ROW, "cost_row", BT_ITEM (bc), bt_business_case_get_cost_rows (bc) },
+    { BT_TYPE_IMPORT_RULE, "import_rule", BT_ITEM (plan), bt_plan_get_import_rules (plan) },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(BtItem) item = kinds[k].type == BT_TYPE_PROFILE ? g_object_ref (BT_ITEM (bt_plan_get_profile (plan)))
+                                                               : g_object_new (kinds[k].type, NULL);
+      JsonObject *def = json_object_get_object_member (defs, kinds[k].def);
+      BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, kinds[k].owner, kinds[k].list, item);
+      g_autofree GParamSpec **pspecs = NULL;
+      guint n_pspecs, n_required = 0;
+
+      g_test_message ("%s", kinds[k].def);
+      g_assert_nonnull (def);
+      pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (item), &n_pspecs);
+
+      /* Every text and date the editor has, filled with something good. */
+      for (guint i = 0; i < n_pspecs; i++)
+        {
+          GtkWidget *row = bt_test_find_match (visible_page (editor), is_named, pspecs[i]->name);
+
+          if (ADW_IS_ENTRY_ROW (row))
+            gtk_editable_set_text (GTK_EDITABLE (row), G_PARAM_SPEC_VALUE_TYPE (pspecs[i]) == G_TYPE_DATE
+                                                       ? "2027-01-15" : "Something");
+        }
+      g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
+
+      for (guint i = 0; i < n_pspecs; i++)
+        {
+          const char *property = pspecs[i]->name;
+          const char *member = bt_plan_file_field_member (kinds[k].type, property);
+          GtkWidget *row = bt_test_find_match (visible_page (editor), is_named, property);
+          gboolean reader = bt_plan_file_field_is_required (kinds[k].type, property);
+          gboolean editor_requires;
+
+          if (pspecs[i]->owner_type != kinds[k].type)
+            continue;
+          if (member == NULL)
+            {
+              /* What the file does not hold, the editor cannot require. */
+              g_assert_false (reader);
+              continue;
+            }
+
+          g_test_message ("%s.%s", kinds[k].def, member);
+          g_assert_cmpint (reader, ==, schema_requires (def, member));
+          n_required += reader;
+
+          if (row == NULL)
+            {
+              g_assert_false (reader);   /* e.g. a touchpoint's source: not edited */
+              continue;
+            }
+
+          if (ADW_IS_ENTRY_ROW (row))
+            {
+              g_autofree char *kept = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+              gtk_editable_set_text (GTK_EDITABLE (row), "");
+              editor_requires = !gtk_widget_get_sensitive (apply_button (editor));
+              gtk_editable_set_text (GTK_EDITABLE (row), kept);
+            }
+          else if (G_PARAM_SPEC_VALUE_TYPE (pspecs[i]) != G_TYPE_STRING || g_str_equal (property, "color"))
+            continue;   /* an enum, a number or a colour always has a value */
+          else if (ADW_IS_COMBO_ROW (row))
+            {
+              /* A choice of the plan's items can be left empty only through "None". */
+              GListModel *names = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+              g_autoptr(GtkStringObject) first = g_list_model_get_item (names, 0);
+
+              editor_requires = first == NULL || g_strcmp0 (gtk_string_object_get_string (first), "None") != 0;
+            }
+          else
+            {
+              /* Text of several lines: required would mean Apply waits for it. */
+              GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (bt_test_find (row, GTK_TYPE_TEXT_VIEW)));
+              g_autofree char *kept = NULL;
+              GtkTextIter start, end;
+
+              gtk_text_buffer_get_bounds (buffer, &start, &end);
+              kept = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+              gtk_text_buffer_set_text (buffer, "", -1);
+              editor_requires = !gtk_widget_get_sensitive (apply_button (editor));
+              gtk_text_buffer_set_text (buffer, kept, -1);
+            }
+
+          g_assert_cmpint (editor_requires, ==, reader);
+        }
+
+      /* Nothing the schema requires that the reader does not. */
+      if (json_object_has_member (def, "required"))
+        g_assert_cmpuint (json_array_get_length (json_object_get_array_member (def, "required")), ==, n_required);
+      else
+        g_assert_cmpuint (n_required, ==, 0);
+
+      gtk_window_destroy (GTK_WINDOW (editor));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +1108,16 @@ main (int   argc,
               test_business_case_savings, case_teardown);
   g_test_add_func ("/item-editor/every-kind", test_every_kind);
   g_test_add ("/item-editor/long-text", CaseFixture, NULL, case_setup, test_long_text, case_teardown);
+  g_test_add_func ("/item-editor/date-picker", test_date_picker);
+  g_test_add_func ("/item-editor/date-picker-week-start", test_date_picker_week_start);
+  g_test_add_func ("/item-editor/impossible-values", test_impossible_values);
+  g_test_add_func ("/item-editor/child-cancelled", test_child_cancelled);
+  g_test_add_func ("/item-editor/new-item-with-children", test_new_item_with_children);
+  g_test_add_func ("/item-editor/existing-children-one-step", test_existing_children_one_step);
+  g_test_add_func ("/item-editor/required-fields-agree", test_required_fields_agree);
+  g_test_add_func ("/item-editor/accessible-names", test_accessible_names);
+  g_test_add_func ("/item-editor/back-discards-nested", test_back_discards_nested);
+  g_test_add_func ("/item-editor/apply-unchanged", test_apply_unchanged);
 
   return g_test_run ();
 }

@@ -242,6 +242,65 @@ field_pspec (ClassInfo *info,
   return info->pspecs[index];
 }
 
+/* What the tables say of one field, for the editor and the schema test:
+ * the reader is the one truth about which fields a plan must hold. */
+static ClassInfo * const all_infos[] = {
+  &profile_info, &phase_info, &milestone_info, &category_info, &touchpoint_info, &impact_info,
+  &cost_row_info, &check_in_info, &import_rule_info, &relationship_info, &case_info, &narrative_info,
+};
+
+static const Field *
+find_field (GType       type,
+            const char *property)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (all_infos); c++)
+    if (all_infos[c]->get_type () == type)
+      for (guint i = 0; i < all_infos[c]->n_fields; i++)
+        if (strcmp (field_pspec (all_infos[c], i)->name, property) == 0)
+          return &all_infos[c]->fields[i];
+
+  return NULL;
+}
+
+/**
+ * bt_plan_file_field_is_required:
+ * @type: a class of the plan, such as %BT_TYPE_TOUCHPOINT
+ * @property: one of its properties
+ *
+ * Returns: whether the file reader refuses an item of @type without @property
+ */
+gboolean
+bt_plan_file_field_is_required (GType       type,
+                                const char *property)
+{
+  const Field *field;
+
+  g_return_val_if_fail (property != NULL, FALSE);
+
+  field = find_field (type, property);
+
+  return field != NULL && (field->flags & FIELD_REQUIRED) != 0;
+}
+
+/**
+ * bt_plan_file_field_member:
+ *
+ * Returns: (nullable): the name in the file of @property of @type, or %NULL
+ *   if the file does not hold it
+ */
+const char *
+bt_plan_file_field_member (GType       type,
+                           const char *property)
+{
+  const Field *field;
+
+  g_return_val_if_fail (property != NULL, NULL);
+
+  field = find_field (type, property);
+
+  return field != NULL ? field->member : NULL;
+}
+
 /* ------------------------------------------------------------------ */
 /* Sections                                                            */
 

@@ -82,5 +82,9 @@ guint       bt_plan_file_clean_leftovers  (const char     *path);
 char       *bt_plan_file_default_path     (void);
 BtPlan     *bt_plan_file_load_sample      (GError        **error);
 char       *bt_plan_file_describe         (BtPlan         *plan);
+gboolean    bt_plan_file_field_is_required (GType          type,
+                                            const char    *property);
+const char *bt_plan_file_field_member     (GType           type,
+                                           const char     *property);
 
 G_END_DECLS

@@ -1,0 +1,361 @@
+/* bt-date-picker.c — a month of days to pick one from
+ *
+ * GtkCalendar in GTK 4.8 takes its first day of the week from the locale
+ * alone (gtk_calendar_init() reads nl_langinfo (_NL_TIME_FIRST_WEEKDAY) and
+ * keeps it private; gtkcalendar.h has no call to change it), and its days
+ * are drawn labels a screen reader cannot press. Here each day is a button
+ * named by its date, and the week starts on the day the preferences say.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-date-picker"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bt-date-picker.h"
+#include "bt-report.h"
+
+#define N_DAYS (6 * 7)
+
+struct _BtDatePicker
+{
+  GtkWidget     parent_instance;
+
+  GtkWidget    *box;
+  GtkWidget    *title;
+  GtkWidget    *weekdays[7];
+  GtkWidget    *days[N_DAYS];
+
+  GDateWeekday  week_start;
+  GDate         month;      /* the first of the month shown */
+  GDate         selected;   /* may be invalid: nothing picked */
+  GDate         cursor;     /* the one day Tab stops on; arrows move it */
+};
+
+G_DEFINE_FINAL_TYPE (BtDatePicker, bt_date_picker, GTK_TYPE_WIDGET)
+
+enum {
+  DAY_PICKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+update (BtDatePicker *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today, day;
+  char text[128];
+  guint lead;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+
+  /* TRANSLATORS: the month shown in the date picker (strftime), "March 2027" */
+  if (g_date_strftime (text, sizeof text, _("%B %Y"), &self->month) > 0)
+    gtk_label_set_label (GTK_LABEL (self->title), text);
+
+  /* Days of the week, from the first: 5 Jan 1970 was a Monday. */
+  for (guint i = 0; i < 7; i++)
+    {
+      GDate weekday;
+
+      g_date_clear (&weekday, 1);
+      g_date_set_dmy (&weekday, 5, G_DATE_JANUARY, 1970);
+      g_date_add_days (&weekday, (self->week_start - G_DATE_MONDAY + i) % 7);
+      if (g_date_strftime (text, sizeof text, "%a", &weekday) > 0)
+        gtk_label_set_label (GTK_LABEL (self->weekdays[i]), text);
+    }
+
+  lead = (g_date_get_weekday (&self->month) - self->week_start + 7) % 7;
+  day = self->month;
+  g_date_subtract_days (&day, lead);
+
+  for (guint i = 0; i < N_DAYS; i++, g_date_add_days (&day, 1))
+    {
+      GtkWidget *button = self->days[i];
+      g_autofree char *name = bt_format_date (&day);
+
+      g_snprintf (text, sizeof text, "%u", g_date_get_day (&day));
+      gtk_button_set_label (GTK_BUTTON (button), text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      g_object_set_data (G_OBJECT (button), "bt-julian", GUINT_TO_POINTER (g_date_get_julian (&day)));
+
+      if (g_date_get_month (&day) != g_date_get_month (&self->month))
+        gtk_widget_add_css_class (button, "dim-label");
+      else
+        gtk_widget_remove_css_class (button, "dim-label");
+      /* The day picked stands out; a flat button would hide its colour. */
+      if (g_date_valid (&self->selected) && g_date_compare (&day, &self->selected) == 0)
+        {
+          gtk_widget_remove_css_class (button, "flat");
+          gtk_widget_add_css_class (button, "suggested-action");
+        }
+      else
+        {
+          gtk_widget_remove_css_class (button, "suggested-action");
+          gtk_widget_add_css_class (button, "flat");
+        }
+      if (g_date_compare (&day, &today) == 0)
+        gtk_widget_add_css_class (button, "accent");
+      else
+        gtk_widget_remove_css_class (button, "accent");
+      /* One Tab stop for the month, as in GtkCalendar: arrows go on. */
+      gtk_widget_set_focusable (button, g_date_compare (&day, &self->cursor) == 0);
+    }
+}
+
+static GtkWidget *
+cursor_button (BtDatePicker *self)
+{
+  for (guint i = 0; i < N_DAYS; i++)
+    if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self->days[i]), "bt-julian")) ==
+        g_date_get_julian (&self->cursor))
+      return self->days[i];
+
+  return NULL;
+}
+
+static void
+move_cursor (BtDatePicker *self,
+             int           days,
+             int           months)
+{
+  if (days > 0)
+    g_date_add_days (&self->cursor, days);
+  else if (days < 0)
+    g_date_subtract_days (&self->cursor, -days);
+  if (months > 0)
+    g_date_add_months (&self->cursor, months);
+  else if (months < 0)
+    g_date_subtract_months (&self->cursor, -months);
+
+  g_date_set_dmy (&self->month, 1, g_date_get_month (&self->cursor), g_date_get_year (&self->cursor));
+  update (self);
+  gtk_widget_grab_focus (cursor_button (self));
+}
+
+/* Arrows move a day or a week, Page Up and Down a month. */
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BtDatePicker *self = BT_DATE_PICKER (widget);
+  int days, months;
+
+  g_variant_get (parameter, "(ii)", &days, &months);
+  if (ABS (days) == 1 && gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    days = -days;
+  move_cursor (self, days, months);
+}
+
+static gboolean
+bt_date_picker_grab_focus (GtkWidget *widget)
+{
+  BtDatePicker *self = BT_DATE_PICKER (widget);
+  GtkWidget *button = cursor_button (self);
+
+  return button != NULL && gtk_widget_grab_focus (button);
+}
+
+static void
+on_day_clicked_cb (GtkButton    *button,
+                   BtDatePicker *self)
+{
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_julian (&day, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "bt-julian")));
+  self->selected = day;
+  self->cursor = day;
+  update (self);
+  g_signal_emit (self, signals[DAY_PICKED], 0, &day);
+}
+
+static void
+on_previous_clicked_cb (BtDatePicker *self)
+{
+  g_date_subtract_months (&self->month, 1);
+  g_date_subtract_months (&self->cursor, 1);
+  update (self);
+}
+
+static void
+on_next_clicked_cb (BtDatePicker *self)
+{
+  g_date_add_months (&self->month, 1);
+  g_date_add_months (&self->cursor, 1);
+  update (self);
+}
+
+static GtkWidget *
+arrow_button (const char *icon,
+              const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  return button;
+}
+
+static void
+bt_date_picker_dispose (GObject *object)
+{
+  BtDatePicker *self = BT_DATE_PICKER (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (bt_date_picker_parent_class)->dispose (object);
+}
+
+static void
+bt_date_picker_class_init (BtDatePickerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bt_date_picker_dispose;
+
+  /**
+   * BtDatePicker::day-picked:
+   * @date: the day
+   */
+  signals[DAY_PICKED] = g_signal_new ("day-picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                      G_TYPE_DATE | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  widget_class->grab_focus = bt_date_picker_grab_focus;
+
+  gtk_widget_class_install_action (widget_class, "date-picker.move", "(ii)", move_action);
+  {
+    const struct { guint key; int days; int months; } moves[] = {
+      { GDK_KEY_Left, -1, 0 }, { GDK_KEY_KP_Left, -1, 0 }, { GDK_KEY_Right, 1, 0 }, { GDK_KEY_KP_Right, 1, 0 },
+      { GDK_KEY_Up, -7, 0 }, { GDK_KEY_KP_Up, -7, 0 }, { GDK_KEY_Down, 7, 0 }, { GDK_KEY_KP_Down, 7, 0 },
+      { GDK_KEY_Page_Up, 0, -1 }, { GDK_KEY_KP_Page_Up, 0, -1 },
+      { GDK_KEY_Page_Down, 0, 1 }, { GDK_KEY_KP_Page_Down, 0, 1 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+      gtk_widget_class_add_binding_action (widget_class, moves[i].key, 0, "date-picker.move", "(ii)",
+                                           moves[i].days, moves[i].months);
+  }
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+bt_date_picker_init (BtDatePicker *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GtkWidget *header = gtk_center_box_new ();
+  GtkWidget *previous = arrow_button ("go-previous-symbolic", _("Previous Month"));
+  GtkWidget *next = arrow_button ("go-next-symbolic", _("Next Month"));
+  GtkWidget *grid = gtk_grid_new ();
+
+  self->week_start = G_DATE_MONDAY;
+  g_date_clear (&self->selected, 1);
+  g_date_clear (&self->cursor, 1);
+  g_date_set_dmy (&self->cursor, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  g_date_clear (&self->month, 1);
+  g_date_set_dmy (&self->month, 1, g_date_time_get_month (now), g_date_time_get_year (now));
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->title = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->title, "heading");
+  g_signal_connect_swapped (previous, "clicked", G_CALLBACK (on_previous_clicked_cb), self);
+  g_signal_connect_swapped (next, "clicked", G_CALLBACK (on_next_clicked_cb), self);
+  gtk_center_box_set_start_widget (GTK_CENTER_BOX (header), previous);
+  gtk_center_box_set_center_widget (GTK_CENTER_BOX (header), self->title);
+  gtk_center_box_set_end_widget (GTK_CENTER_BOX (header), next);
+  gtk_box_append (GTK_BOX (self->box), header);
+
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 2);
+  for (guint i = 0; i < 7; i++)
+    {
+      self->weekdays[i] = gtk_label_new (NULL);
+      gtk_widget_add_css_class (self->weekdays[i], "dim-label");
+      gtk_widget_add_css_class (self->weekdays[i], "caption");
+      gtk_grid_attach (GTK_GRID (grid), self->weekdays[i], i, 0, 1, 1);
+    }
+  for (guint i = 0; i < N_DAYS; i++)
+    {
+      self->days[i] = gtk_button_new ();
+      gtk_widget_add_css_class (self->days[i], "circular");
+      g_signal_connect (self->days[i], "clicked", G_CALLBACK (on_day_clicked_cb), self);
+      gtk_grid_attach (GTK_GRID (grid), self->days[i], i % 7, 1 + i / 7, 1, 1);
+    }
+  gtk_box_append (GTK_BOX (self->box), grid);
+
+  update (self);
+}
+
+GtkWidget *
+bt_date_picker_new (void)
+{
+  return g_object_new (BT_TYPE_DATE_PICKER, NULL);
+}
+
+/**
+ * bt_date_picker_set_date:
+ * @date: (nullable): the day to show as picked, and its month; %NULL or an
+ *   invalid date for none, and this month
+ */
+void
+bt_date_picker_set_date (BtDatePicker *self,
+                         const GDate  *date)
+{
+  g_return_if_fail (BT_IS_DATE_PICKER (self));
+
+  g_date_clear (&self->selected, 1);
+  if (date != NULL && g_date_valid (date))
+    {
+      self->selected = *date;
+      self->cursor = *date;
+      g_date_set_dmy (&self->month, 1, g_date_get_month (date), g_date_get_year (date));
+    }
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_set_dmy (&self->cursor, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+      g_date_set_dmy (&self->month, 1, g_date_time_get_month (now), g_date_time_get_year (now));
+    }
+  update (self);
+}
+
+void
+bt_date_picker_set_week_start (BtDatePicker *self,
+                               GDateWeekday  first)
+{
+  g_return_if_fail (BT_IS_DATE_PICKER (self));
+  g_return_if_fail (g_date_valid_weekday (first));
+
+  if (self->week_start == first)
+    return;
+  self->week_start = first;
+  update (self);
+}
+
+GDateWeekday
+bt_date_picker_get_week_start (BtDatePicker *self)
+{
+  g_return_val_if_fail (BT_IS_DATE_PICKER (self), G_DATE_MONDAY);
+
+  return self->week_start;
+}

@@ -1,0 +1,23 @@
+/* bt-date-picker.h — a month of days to pick one from
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define BT_TYPE_DATE_PICKER (bt_date_picker_get_type ())
+
+G_DECLARE_FINAL_TYPE (BtDatePicker, bt_date_picker, BT, DATE_PICKER, GtkWidget)
+
+GtkWidget    *bt_date_picker_new            (void);
+void          bt_date_picker_set_date       (BtDatePicker *self,
+                                             const GDate  *date);
+void          bt_date_picker_set_week_start (BtDatePicker *self,
+                                             GDateWeekday  first);
+GDateWeekday  bt_date_picker_get_week_start (BtDatePicker *self);
+
+G_END_DECLS
