@@ -129,7 +129,16 @@ set_if_changed (BtGoalDialog *self,
 
   g_value_init (&now, G_VALUE_TYPE (value));
   g_object_get_property (G_OBJECT (profile), property, &now);
-  if (g_param_values_cmp (pspec, &now, value) == 0)
+  if (G_VALUE_HOLDS_STRING (value))
+    {
+      /* A field never filled is NULL; an empty entry says the same. */
+      const char *was = g_value_get_string (&now);
+      const char *is = g_value_get_string (value);
+
+      if (g_strcmp0 (was ? was : "", is ? is : "") == 0)
+        return;
+    }
+  else if (g_param_values_cmp (pspec, &now, value) == 0)
     return;
 
   if (self->history != NULL)

@@ -413,10 +413,17 @@ on_opened_read_cb (GObject      *source,
   g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
 }
 
-static void
-opened (BtWindow *self,
-        GFile    *file,
-        gpointer  data)
+/**
+ * bt_window_open_file:
+ *
+ * Opens the plan in @file as the window's Open does: in this window when
+ * it holds nothing of the user's (see bt_window_is_replaceable()), else in
+ * a window of its own; a file that does not read leaves the window as it
+ * was and says why.
+ */
+void
+bt_window_open_file (BtWindow *self,
+                     GFile    *file)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GTask) task = NULL;
@@ -432,9 +439,17 @@ opened (BtWindow *self,
     return;
 
   task = g_task_new (self, NULL, on_opened_read_cb, g_object_ref (file));
-  g_task_set_source_tag (task, opened);
+  g_task_set_source_tag (task, bt_window_open_file);
   g_task_set_task_data (task, g_steal_pointer (&path), g_free);
   g_task_run_in_thread (task, read_in_thread);
+}
+
+static void
+opened (BtWindow *self,
+        GFile    *file,
+        gpointer  data)
+{
+  bt_window_open_file (self, file);
 }
 
 static void

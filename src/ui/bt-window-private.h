@@ -73,6 +73,8 @@ void     bt_window_show_plan_from   (BtWindow   *self,
                                      BtPlan     *plan,
                                      const char *path);
 gboolean bt_window_is_replaceable   (BtWindow   *self);
+void     bt_window_open_file        (BtWindow   *self,
+                                     GFile      *file);
 GFile   *bt_window_get_folder       (BtWindow   *self);
 void     bt_window_set_folder       (BtWindow   *self,
                                      GtkFileChooser *chooser);
