@@ -808,7 +808,6 @@ on_export_response_cb (GtkNativeDialog *dialog,
                       ? BT_PAPER_LETTER : BT_PAPER_A4;
       gboolean landscape = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "orientation"), "landscape") == 0;
       GDate day;
-
       today (&day);
       if (path == NULL)
         bt_window_toast (self, _("The report can only be written to a local file"));
