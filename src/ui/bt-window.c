@@ -745,8 +745,10 @@ on_new_plan_goal_saved_cb (BtGoalDialog *dialog,
       return;
     }
 
+  /* The overview says what to do next; the window takes the keyboard
+   * back from the dialog. */
   bt_window_show_plan_from (self, plan, path);
-  bt_window_toast (self, _("Your plan is started: check in at the end of the week to record your hours"));
+  gtk_window_present (GTK_WINDOW (self));
 }
 
 static void
