@@ -348,6 +348,12 @@ test_goal_dialog_undo (gconstpointer data)
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "60%"));
   }
 
+  /* The roadmap's target line, for a look. */
+  adw_view_stack_set_visible_child_name (window->stack, "roadmap");
+  bt_test_spin (500);
+  g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (window), "roadmap-after-goal"), >, 2);
+  adw_view_stack_set_visible_child_name (window->stack, "overview");
+
   /* One undo puts both back. */
   g_assert_cmpstr (bt_history_get_undo_label (window->history), ==, "Change Your Goal");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);

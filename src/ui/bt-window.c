@@ -589,20 +589,31 @@ on_restore_clicked_cb (BtWindow *self)
 
 /* The first start: no plan at the default place. The user chooses
  * between a plan of their own and the sample; neither is assumed. */
+static gboolean
+watch_welcome_frame_cb (gpointer data)
+{
+  GtkWindow *window = data;
+  GApplication *app = G_APPLICATION (gtk_window_get_application (window));
+
+  if (app != NULL)
+    bt_first_frame_watch (window, app, "plan-frame", TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_welcome (BtWindow *self)
 {
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-
   g_clear_pointer (&self->path, g_free);
   adw_status_page_set_icon_name (self->welcome_page, APP_ID);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   finish_window (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-goal", FALSE);
-  /* What the start-up benchmark waits for on a fresh home folder. */
-  if (app != NULL)
-    bt_first_frame_watch (GTK_WINDOW (self), app, "plan-frame", TRUE);
+  /* What the start-up benchmark waits for on a fresh home folder, after
+   * the window's first frame (which the application watches once this
+   * returns). */
+  g_idle_add_full (G_PRIORITY_HIGH, watch_welcome_frame_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
