@@ -525,6 +525,7 @@ saved_as (BtWindow *self,
   self->path = g_steal_pointer (&path);
   g_set_object (&self->file, file);
   self->conflict = FALSE;
+  self->sample = FALSE;    /* a copy of the sample saved is the user's */
   bt_window_watch_file (self);
   bt_window_update_title (self);
   bt_window_toast (self, _("Saved"));
