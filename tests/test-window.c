@@ -22,6 +22,7 @@
 #include "bt-check-in-dialog.h"
 #include "bt-date.h"
 #include "bt-item-editor.h"
+#include "bt-overview-page.h"
 #include "bt-plan-file.h"
 #include "bt-report.h"
 #include "bt-window-private.h"
@@ -737,6 +738,50 @@ test_overview_warning_signs (gconstpointer data)
   g_rmdir (dir);
 }
 
+/* Next steps agreed with people, with a due date, are on the overview,
+ * soonest first; one without a date is not. */
+static void
+test_overview_next_steps (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *dir = g_dir_make_tmp ("bt-next-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+  const char *text =
+    "{\"format\": \"breakthrough-plan\", \"version\": 1, \"relationships\": ["
+    "{\"name\": \"Later Person\", \"next_step\": \"Share the cost model\", \"next_step_due\": \"2099-03-01\"},"
+    "{\"name\": \"Sooner Person\", \"next_step\": \"Agree the QBR agenda\", \"next_step_due\": \"2099-01-15\"},"
+    "{\"name\": \"Undated Person\", \"next_step\": \"Some day\"}]}";
+  BtWindow *window;
+  GtkWidget *sooner, *later, *page, *group;
+  GDate due;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  window = open_window (app, path);
+  gtk_window_present (GTK_WINDOW (window));
+  bt_test_spin (500);
+
+  page = bt_test_find (GTK_WIDGET (window), BT_TYPE_OVERVIEW_PAGE);
+  group = (GtkWidget *) gtk_widget_get_template_child (page, BT_TYPE_OVERVIEW_PAGE, "next_steps_group");
+  g_assert_true (gtk_widget_get_visible (group));
+  sooner = bt_test_find_row (group, "Agree the QBR agenda");
+  later = bt_test_find_row (group, "Share the cost model");
+  g_assert_nonnull (sooner);
+  g_assert_nonnull (later);
+  g_assert_null (bt_test_find_row (group, "Some day"));
+  g_assert_true (gtk_widget_get_next_sibling (sooner) == later);
+  g_assert_true (bt_date_parse ("2099-01-15", &due));
+  {
+    g_autofree char *when = bt_format_date (&due);
+    g_autofree char *expected = g_strdup_printf ("With Sooner Person · due %s", when);
+
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sooner)), ==, expected);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* ---- Open, from a window ---- */
 
 static guint
@@ -1072,6 +1117,7 @@ main (int   argc,
   g_test_add_data_func ("/window/overview-counts-overdue-people", app, test_overview_counts_overdue_people);
   g_test_add_data_func ("/window/overview-follows-the-hours", app, test_overview_follows_the_hours);
   g_test_add_data_func ("/window/overview-warning-signs", app, test_overview_warning_signs);
+  g_test_add_data_func ("/window/overview-next-steps", app, test_overview_next_steps);
   g_test_add_data_func ("/window/open-corrupt-keeps-plan", app, test_open_corrupt_keeps_plan);
   g_test_add_data_func ("/window/open-replaces-first-start", app, test_open_replaces_first_start);
   g_test_add_data_func ("/window/file-dialogs-start-in-plan-folder", app, test_file_dialogs_start_in_plan_folder);
