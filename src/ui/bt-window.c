@@ -2,7 +2,9 @@
  *
  * Five pages in a view stack; the plan is read in a worker thread while the
  * window shows, saved two seconds after the last change and when the window
- * closes, never when it came from a newer version.
+ * closes, never when it came from a newer version. On the first start (no
+ * plan at the default place) the window asks: a plan of one's own, started
+ * with the goal dialog, or the sample, which is saved nowhere.
  *
  * The window's first frame has only its header bar: the pages are built
  * once the plan is read and that frame is on screen, so the window appears
@@ -505,8 +507,10 @@ on_plan_loaded_cb (GObject      *source,
       g_autofree char *title = g_strdup_printf (_("“%s” could not be opened"), name);
 
       adw_status_page_set_icon_name (self->status_page, "dialog-warning-symbolic");
+      g_autofree char *readable = bt_window_readable_error (error->message);
+
       adw_status_page_set_title (self->status_page, title);
-      adw_status_page_set_description (self->status_page, error->message);
+      adw_status_page_set_description (self->status_page, readable);
 
       /* The backup of the last save may still read: offer it. */
       if (self->path != NULL)
