@@ -361,7 +361,8 @@ bt_goal_dialog_new_for_new_plan (GtkWindow *parent,
   g_return_val_if_fail (BT_IS_PLAN (plan), NULL);
 
   self = goal_dialog_new (parent, plan, NULL);
-  adw_window_title_set_title (self->window_title, _("Start My Own Plan"));
+  /* The header keeps "Your Goal", short enough for a phone's width; the
+   * window's title says what the dialog is for. */
   gtk_window_set_title (GTK_WINDOW (self), _("Start My Own Plan"));
   gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Start Plan"));
 
