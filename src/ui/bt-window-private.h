@@ -27,6 +27,7 @@ struct _BtWindow
   GtkRevealer          *read_only_banner;
   GtkRevealer          *sample_banner;
   AdwStatusPage        *welcome_page;
+  GtkWidget            *start_own_button;
   AdwStatusPage        *status_page;
   GtkWidget            *restore_button;
   GtkSpinner           *opening_spinner;

@@ -611,6 +611,7 @@ show_welcome (BtWindow *self)
   g_clear_pointer (&self->path, g_free);
   adw_status_page_set_icon_name (self->welcome_page, APP_ID);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  gtk_widget_grab_focus (self->start_own_button);
   finish_window (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-goal", FALSE);
@@ -941,6 +942,7 @@ bt_window_class_init (BtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, sample_banner);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, start_own_button);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, status_page);
