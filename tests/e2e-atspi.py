@@ -60,6 +60,15 @@ try:
                                  if a is not None and a.name == "breakthrough"), None), "the app")
     main = wait_for(lambda: frame(app, "Breakthrough"), "the window")
     check_in = wait_for(lambda: first(main, "push button", "Check In"), "the Check In button")
+    # The first start: a plan of one's own, with the goal and the usual
+    # categories, saved at the default place.
+    click(wait_for(lambda: first(main, "push button", "Start My Own Plan"), "the first start's choice"))
+    goal = wait_for(lambda: frame(app, "Start My Own Plan"), "the goal dialog")
+    type_into(wait_for(lambda: first(goal, "text", "Target role") or first(goal, "entry", "Target role"),
+                       "the Target role entry"), "VP Engineering")
+    click(wait_for(lambda: first(goal, "push button", "Start Plan"), "the Start Plan button"))
+    wait_for(lambda: None if frame(app, "Start My Own Plan") else True, "the goal dialog to close")
+    check("a plan of my own was started", True)
     # The plan loads in a worker thread: wait until the overview is there.
     wait_for(lambda: first(main, "label", "Next milestones"), "the overview")
 
@@ -89,11 +98,21 @@ try:
                 continue
         return missing
 
+    def on_screen(node):
+        try:
+            extents = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+            return extents.width > 0 and extents.height > 0
+        except Exception:
+            return False
+
     def page_switcher(title):
+        # The view switcher title holds a wide and a narrow switcher, and the
+        # bottom bar a third: the one on screen is the one a person clicks.
         for node in walk(main):
             try:
                 if (node.name or "").strip().startswith(title) and node.queryAction().nActions > 0 \
-                        and node.getRoleName() in ("toggle button", "push button", "radio button", "page tab"):
+                        and node.getRoleName() in ("toggle button", "push button", "radio button", "page tab") \
+                        and on_screen(node):
                     return node
             except Exception:
                 continue
@@ -131,16 +150,7 @@ try:
     check("no control's name shows its underline or reads twice", not misread)
 
     # Add a person: to the Relationships page, its add button, a name.
-    def switcher_button():
-        for node in walk(main):
-            try:
-                if (node.name or "").strip().startswith("Relationships") and node.queryAction().nActions > 0 \
-                        and node.getRoleName() in ("toggle button", "push button", "radio button", "page tab"):
-                    return node
-            except Exception:
-                continue
-        return None
-    click(wait_for(switcher_button, "the Relationships page's switcher"))
+    click(wait_for(lambda: page_switcher("Relationships"), "the Relationships page's switcher"))
     click(wait_for(lambda: first(main, "push button", "Add Person"), "the Add Person button"))
     person = wait_for(lambda: frame(app, "Person"), "the person editor")
     name = wait_for(lambda: first(person, "text", "Name") or first(person, "entry", "Name"), "the Name entry")
@@ -197,6 +207,7 @@ finally:
 with open(plan_path) as f:
     plan = json.load(f)
 check("the plan file is readable by the user alone", (os.stat(plan_path).st_mode & 0o777) == 0o600)
+check("the saved plan has the goal typed in", plan.get("profile", {}).get("target_role") == "VP Engineering")
 check("the saved plan has the person typed in",
       any(r.get("name") == "E2E Person" for r in plan.get("relationships", [])))
 

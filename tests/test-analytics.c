@@ -552,17 +552,39 @@ test_relationship_state (void)
   g_autoptr(BtRelationship) week = person (BT_FUNCTION_SALES, 2, 26, "2026-11-01");
   g_autoptr(BtRelationship) fine = person (BT_FUNCTION_SALES, 2, 27, "2026-11-01");
 
-  g_assert_cmpint (bt_analytics_relationship_state (never, &today, &due), ==, BT_RELATIONSHIP_OVERDUE);
+  /* Someone just added, with no touchpoint yet, is not late. */
+  g_assert_cmpint (bt_analytics_relationship_state (never, &today, &due), ==, BT_RELATIONSHIP_FINE);
   g_assert_false (g_date_valid (&due));
+  g_assert_cmpuint (bt_analytics_days_overdue (never, &today), ==, 0);
 
   g_assert_cmpint (bt_analytics_relationship_state (late, &today, &due), ==, BT_RELATIONSHIP_OVERDUE);
   g_assert_cmpint (g_date_get_day (&due), ==, 15);
+  /* Due on the 15th, so on the 20th five days late. */
+  g_assert_cmpuint (bt_analytics_days_overdue (late, &today), ==, 5);
+  g_assert_cmpuint (bt_analytics_days_overdue (today_due, &today), ==, 0);
+  g_assert_cmpuint (bt_analytics_days_overdue (soon, &today), ==, 0);
   g_assert_cmpint (bt_analytics_relationship_state (today_due, &today, NULL), ==, BT_RELATIONSHIP_DUE_SOON);
   g_assert_cmpint (bt_analytics_relationship_state (soon, &today, &due), ==, BT_RELATIONSHIP_DUE_SOON);
   g_assert_cmpint (g_date_get_day (&due), ==, 22);
   /* Due in exactly 7 days is still "due soon"; 8 is fine. */
   g_assert_cmpint (bt_analytics_relationship_state (week, &today, NULL), ==, BT_RELATIONSHIP_DUE_SOON);
   g_assert_cmpint (bt_analytics_relationship_state (fine, &today, NULL), ==, BT_RELATIONSHIP_FINE);
+}
+
+/* A person just added to a plan: nobody overdue, whatever the day. */
+static void
+test_new_person_is_not_overdue (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtRelationship) added = person (BT_FUNCTION_SALES, 2, 14, NULL);
+  guint counts[BT_N_RELATIONSHIP_STATES];
+  GDate today = day (2026, 11, 20);
+
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (added));
+  bt_analytics_count_relationships (plan, &today, counts);
+  g_assert_cmpuint (counts[BT_RELATIONSHIP_OVERDUE], ==, 0);
+  g_assert_cmpuint (counts[BT_RELATIONSHIP_DUE_SOON], ==, 0);
+  g_assert_cmpuint (counts[BT_RELATIONSHIP_FINE], ==, 1);
 }
 
 /* Checks that the plan's counts on @today are what the states say one by
@@ -946,6 +968,7 @@ main (int   argc,
   g_test_add_func ("/analytics/projection", test_projection);
   g_test_add_func ("/analytics/milestones", test_milestones);
   g_test_add_func ("/analytics/relationship-state", test_relationship_state);
+  g_test_add_func ("/analytics/new-person-is-not-overdue", test_new_person_is_not_overdue);
   g_test_add_func ("/analytics/counts", test_counts);
   g_test_add_func ("/analytics/counts-many", test_counts_many);
   g_test_add_func ("/analytics/case-totals", test_case_totals);

@@ -451,8 +451,10 @@ test_relationship_map_colors (void)
   g_autoptr(BtPlan) plan = bt_plan_new ();
   g_autoptr(BtRelationship) never = bt_relationship_new ();
   g_autoptr(BtRelationship) fine = bt_relationship_new ();
+  g_autoptr(BtRelationship) late = bt_relationship_new ();
   g_autoptr(BtTouchpoint) touch = bt_touchpoint_new ();
-  GDate today = day ("2026-11-22"), yesterday = day ("2026-11-21");
+  g_autoptr(BtTouchpoint) long_ago = bt_touchpoint_new ();
+  GDate today = day ("2026-11-22"), yesterday = day ("2026-11-21"), in_august = day ("2026-08-01");
   Canvas c = canvas_new (800, 600, 1);
   BtChartStyle style;
   BtRelationshipMapLayout layout;
@@ -465,8 +467,16 @@ test_relationship_map_colors (void)
   bt_relationship_set_strength (fine, 5);
   bt_touchpoint_set_date (touch, &yesterday);
   bt_item_append_child (BT_ITEM (fine), bt_relationship_get_touchpoints (fine), BT_ITEM (touch));
+  /* Last seen in August with a 30-day cadence: overdue. */
+  bt_relationship_set_name (late, "Ada");
+  bt_relationship_set_function (late, BT_FUNCTION_SALES);
+  bt_relationship_set_strength (late, 3);
+  bt_relationship_set_cadence_days (late, 30);
+  bt_touchpoint_set_date (long_ago, &in_august);
+  bt_item_append_child (BT_ITEM (late), bt_relationship_get_touchpoints (late), BT_ITEM (long_ago));
   bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (never));
   bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (fine));
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (late));
 
   bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
   bt_relationship_map_draw (plan, &today, &style, c.cr, 800, 600);
@@ -475,7 +485,8 @@ test_relationship_map_colors (void)
   for (guint i = 0; i < layout.dots->len; i++)
     {
       const BtMapDot *dot = &g_array_index (layout.dots, BtMapDot, i);
-      const BtColor *expected = dot->relationship == never ? &style.overdue : &style.fine;
+      /* Someone never in touch yet (just added) is not overdue. */
+      const BtColor *expected = dot->relationship == late ? &style.overdue : &style.fine;
 
       g_assert_true (is_color (&c, dot->x, dot->y, expected));
       g_assert_cmpint (bt_relationship_map_dot_at (&layout, dot->x + 1, dot->y), ==, (int) i);

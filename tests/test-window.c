@@ -22,7 +22,9 @@
 #include "bt-check-in-dialog.h"
 #include "bt-date.h"
 #include "bt-item-editor.h"
+#include "bt-overview-page.h"
 #include "bt-plan-file.h"
+#include "bt-report.h"
 #include "bt-window-private.h"
 
 static gboolean
@@ -567,8 +569,9 @@ test_record_a_past_week (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The overview lists the first overdue people and says how many more there
- * are, from the analytics' count. */
+/* The overview lists the first overdue people, says by how much and how
+ * many more there are, from the analytics' count. Someone with no
+ * touchpoint yet, as one just added, is not overdue. */
 static void
 test_overview_counts_overdue_people (gconstpointer data)
 {
@@ -576,17 +579,21 @@ test_overview_counts_overdue_people (gconstpointer data)
   g_autoptr(GString) text = g_string_new ("{\"format\": \"breakthrough-plan\", \"version\": 1, \"relationships\": [");
   g_autofree char *dir = g_dir_make_tmp ("bt-overdue-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -40);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *last = g_date_time_format (then, "%Y-%m-%d");
+  g_autofree char *expected = NULL;
   BtWindow *window;
+  GDate last_date;
 
-  /* Nine never touched, so overdue, and one seen today, so not. */
+  /* Nine last seen 40 days ago with a 30-day cadence, so 10 days late; one
+   * never touched and one seen today, so not. */
   for (guint i = 0; i < 9; i++)
-    g_string_append_printf (text, "{\"name\": \"Person %u\"}, ", i);
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-
-    g_string_append_printf (text, "{\"name\": \"Seen\", \"touchpoints\": [{\"date\": \"%s\"}]}]}", today);
-  }
+    g_string_append_printf (text, "{\"name\": \"Person %u\", \"cadence_days\": 30, "
+                                  "\"touchpoints\": [{\"date\": \"%s\"}]}, ", i, last);
+  g_string_append (text, "{\"name\": \"Just Added\", \"cadence_days\": 14}, ");
+  g_string_append_printf (text, "{\"name\": \"Seen\", \"touchpoints\": [{\"date\": \"%s\"}]}]}", today);
   g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
 
   window = open_window (app, path);
@@ -599,10 +606,17 @@ test_overview_counts_overdue_people (gconstpointer data)
       g_assert_true ((bt_test_find_row (GTK_WIDGET (window), name) != NULL) == (i < 6));
     }
   g_assert_null (bt_test_find_row (GTK_WIDGET (window), "Seen"));
+  g_assert_null (bt_test_find_row (GTK_WIDGET (window), "Just Added"));
   g_assert_nonnull (bt_test_find_row (GTK_WIDGET (window), "and 3 more"));
-  /* No role: no " · " before the rest. */
+  /* No role: no " · " before the rest; and how late. */
+  g_assert_true (bt_date_parse (last, &last_date));
+  {
+    g_autofree char *when = bt_format_date (&last_date);
+
+    expected = g_strdup_printf ("Last touchpoint %s, overdue by 10 days", when);
+  }
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (bt_test_find_row (GTK_WIDGET (window), "Person 0"))),
-                   ==, "No touchpoint yet");
+                   ==, expected);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
@@ -724,6 +738,355 @@ test_overview_warning_signs (gconstpointer data)
   g_rmdir (dir);
 }
 
+/* Next steps agreed with people, with a due date, are on the overview,
+ * soonest first; one without a date is not. */
+static void
+test_overview_next_steps (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *dir = g_dir_make_tmp ("bt-next-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+  const char *text =
+    "{\"format\": \"breakthrough-plan\", \"version\": 1, \"relationships\": ["
+    "{\"name\": \"Later Person\", \"next_step\": \"Share the cost model\", \"next_step_due\": \"2099-03-01\"},"
+    "{\"name\": \"Sooner Person\", \"next_step\": \"Agree the QBR agenda\", \"next_step_due\": \"2099-01-15\"},"
+    "{\"name\": \"Undated Person\", \"next_step\": \"Some day\"}]}";
+  BtWindow *window;
+  GtkWidget *sooner, *later, *page, *group;
+  GDate due;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  window = open_window (app, path);
+  gtk_window_present (GTK_WINDOW (window));
+  bt_test_spin (500);
+
+  page = bt_test_find (GTK_WIDGET (window), BT_TYPE_OVERVIEW_PAGE);
+  group = (GtkWidget *) gtk_widget_get_template_child (page, BT_TYPE_OVERVIEW_PAGE, "next_steps_group");
+  g_assert_true (gtk_widget_get_visible (group));
+  sooner = bt_test_find_row (group, "Agree the QBR agenda");
+  later = bt_test_find_row (group, "Share the cost model");
+  g_assert_nonnull (sooner);
+  g_assert_nonnull (later);
+  g_assert_null (bt_test_find_row (group, "Some day"));
+  g_assert_true (gtk_widget_get_next_sibling (sooner) == later);
+  g_assert_true (bt_date_parse ("2099-01-15", &due));
+  {
+    g_autofree char *when = bt_format_date (&due);
+    g_autofree char *expected = g_strdup_printf ("With Sooner Person · due %s", when);
+
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sooner)), ==, expected);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* ---- Open, from a window ---- */
+
+static guint
+count_windows (GApplication *app)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    n += BT_IS_WINDOW (l->data);
+
+  return n;
+}
+
+static gboolean
+message_shown (gpointer data)
+{
+  return toplevels_of_type (ADW_TYPE_MESSAGE_DIALOG, FALSE) > 0;
+}
+
+static AdwMessageDialog *
+shown_message (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (w))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  BtWindow *window;
+  BtPlan   *before;
+} PlanChanged;
+
+static gboolean
+plan_changed (gpointer data)
+{
+  PlanChanged *p = data;
+
+  return p->window->plan != NULL && p->window->plan != p->before;
+}
+
+/* A corrupt plan opened from a window with the user's plan: no second
+ * window, the plan stays, and the message reads as sentences. */
+static void
+test_open_corrupt_keeps_plan (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *bad = g_build_filename (dir, "broken.json", NULL);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  BtWindow *window = open_window (app, path);
+  BtPlan *before = window->plan;
+  guint windows = count_windows (app);
+  AdwMessageDialog *message;
+  const char *body;
+
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"breakthrough-plan\", \"version\": 1,\n"
+                                           " \"profile\": {\"name\": \"x\",\n }", -1, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  bt_window_open_file (window, bad_file);
+  g_assert_true (wait_until (message_shown, NULL, 10));
+  bt_test_spin (200);
+
+  g_assert_cmpuint (count_windows (app), ==, windows);
+  g_assert_true (window->plan == before);
+  g_assert_cmpstr (window->path, ==, path);
+  message = shown_message ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (message)) == GTK_WINDOW (window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (message), "broken.json"));
+  body = adw_message_dialog_get_body (message);
+  /* The reader's words on one line, then what became of the open plan. */
+  g_assert_nonnull (strstr (body, "line 2"));
+  g_assert_cmpint (strchr (body, '\n') - body, ==, strstr (body, ".\n\n") - body + 1);
+  g_assert_nonnull (strstr (body, "still open"));
+  toplevels_of_type (ADW_TYPE_MESSAGE_DIALOG, TRUE);
+
+  /* The window saves nothing over the bad file. */
+  bt_test_spin (200);
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (bad, &contents, NULL, NULL));
+    g_assert_null (strstr (contents, "Alex"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (bad);
+}
+
+/* The first start or the untouched sample gives way to the plan opened;
+ * one from a newer version opens read-only there. */
+static void
+test_open_replaces_first_start (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) newer = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  BtWindow *window = bt_window_new (BT_APPLICATION (app), NULL);
+  guint windows = count_windows (app);
+  PlanChanged changed = { window, NULL };
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  newer = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (newer, "\"version\": 1,", "\"version\": 99,", 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, newer->str, -1, NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  bt_test_spin (300);
+  g_assert_null (window->plan);
+  g_assert_true (bt_window_is_replaceable (window));
+  bt_window_open_file (window, file);
+  g_assert_true (wait_until (plan_changed, &changed, 10));
+
+  g_assert_cmpuint (count_windows (app), ==, windows);
+  g_assert_cmpstr (window->path, ==, path);
+  g_assert_true (bt_plan_get_read_only (window->plan));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->read_only_banner)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "plan");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkFileChooser *
+shown_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (w) && gtk_widget_get_visible (w))
+        return GTK_FILE_CHOOSER (w);
+    }
+
+  return NULL;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return shown_file_chooser () != NULL;
+}
+
+/* Open, Save As, the exports and the report start in the plan's folder,
+ * not the process's; the report asks for paper and orientation. */
+static void
+test_file_dialogs_start_in_plan_folder (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  BtWindow *window = open_window (app, path);
+  struct { const char *action; const char *target; } actions[] = {
+    { "win.open", NULL }, { "win.save-as", NULL }, { "win.export-report", NULL },
+    { "win.export-json", "all" }, { "win.export-chart", "time" }, { "win.export-csv", NULL },
+  };
+
+  {
+    g_autofree char *cwd = g_get_current_dir ();
+    g_autoptr(GFile) working = g_file_new_for_path (cwd);
+
+    g_assert_false (g_file_equal (folder, working));
+  }
+  gtk_window_present (GTK_WINDOW (window));
+  bt_test_spin (300);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      GtkFileChooser *chooser;
+      g_autoptr(GFile) current = NULL;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), actions[i].action,
+                                  actions[i].target ? "s" : NULL, actions[i].target);
+      g_assert_true (wait_until (file_chooser_shown, NULL, 5));
+      chooser = shown_file_chooser ();
+      /* The dialog reads its folder before it says which it is. */
+      for (guint tries = 0; tries < 100 && current == NULL; tries++)
+        {
+          bt_test_spin (50);
+          current = gtk_file_chooser_get_current_folder (chooser);
+        }
+      g_test_message ("%s starts in %s", actions[i].action, current ? g_file_peek_path (current) : "(none)");
+      g_assert_nonnull (current);
+      g_assert_true (g_file_equal (current, folder));
+
+      if (g_str_equal (actions[i].action, "win.export-report"))
+        {
+          g_assert_nonnull (gtk_file_chooser_get_choice (chooser, "paper"));
+          g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "orientation"), ==, "portrait");
+        }
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+      bt_test_spin (100);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+pdf_written (gpointer data)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  /* A PDF holds binary streams: searched as bytes, not as a string. */
+  return g_file_get_contents (data, &contents, &length, NULL) && length > 5 &&
+         memmem (contents, length, "%%EOF", 5) != NULL;
+}
+
+static gboolean
+offers (GtkWidget     *widget,
+        gconstpointer  label)
+{
+  GListModel *model;
+
+  if (!GTK_IS_DROP_DOWN (widget) || !GTK_IS_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (widget))))
+    return FALSE;
+
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Picks @label in the drop-down under @widget that offers it. */
+static void
+pick_option (GtkWidget  *widget,
+             const char *label)
+{
+  GtkWidget *drop_down = bt_test_find_match (widget, offers, label);
+  GListModel *model;
+
+  g_assert_nonnull (drop_down);
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (drop_down));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label) == 0)
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), i);
+}
+
+/* The report's paper and orientation, as chosen, reach the PDF. */
+static void
+test_report_paper_and_orientation (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  BtWindow *window = open_window (app, path);
+  GtkFileChooser *chooser;
+  g_autofree char *contents = NULL;
+  const char *letter_landscape = "/MediaBox [ 0 0 792 612 ]";
+  gsize length;
+
+  gtk_window_present (GTK_WINDOW (window));
+  bt_test_spin (300);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL);
+  g_assert_true (wait_until (file_chooser_shown, NULL, 5));
+  chooser = shown_file_chooser ();
+  /* As a user does: in the dialog's drop-downs. */
+  pick_option (GTK_WIDGET (chooser), "Letter");
+  pick_option (GTK_WIDGET (chooser), "Landscape");
+  gtk_file_chooser_set_current_name (chooser, "report.pdf");
+  bt_test_spin (300);
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "paper"), ==, "letter");
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "orientation"), ==, "landscape");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  g_assert_true (wait_until (pdf_written, pdf, 20));
+
+  /* Letter landscape: 792 × 612 points. */
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_nonnull (memmem (contents, length, letter_landscape, strlen (letter_landscape)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (pdf);
+}
+
+/* Toasts say what happened, not the command. */
+static void
+test_edit_messages (void)
+{
+  g_autofree char *added = bt_window_edit_message ("Person", FALSE, TRUE);
+  g_autofree char *deleted = bt_window_edit_message ("Person", TRUE, FALSE);
+  g_autofree char *changed = bt_window_edit_message ("Milestone", TRUE, TRUE);
+  g_autofree char *readable = bt_window_readable_error ("line 2, column 3: not valid JSON:\n  unexpected `}'");
+
+  g_assert_cmpstr (added, ==, "Person added");
+  g_assert_cmpstr (deleted, ==, "Person deleted");
+  g_assert_cmpstr (changed, ==, "Milestone changed");
+  g_assert_cmpstr (readable, ==, "line 2, column 3: not valid JSON: unexpected `}'.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -754,6 +1117,12 @@ main (int   argc,
   g_test_add_data_func ("/window/overview-counts-overdue-people", app, test_overview_counts_overdue_people);
   g_test_add_data_func ("/window/overview-follows-the-hours", app, test_overview_follows_the_hours);
   g_test_add_data_func ("/window/overview-warning-signs", app, test_overview_warning_signs);
+  g_test_add_data_func ("/window/overview-next-steps", app, test_overview_next_steps);
+  g_test_add_data_func ("/window/open-corrupt-keeps-plan", app, test_open_corrupt_keeps_plan);
+  g_test_add_data_func ("/window/open-replaces-first-start", app, test_open_replaces_first_start);
+  g_test_add_data_func ("/window/file-dialogs-start-in-plan-folder", app, test_file_dialogs_start_in_plan_folder);
+  g_test_add_data_func ("/window/report-paper-and-orientation", app, test_report_paper_and_orientation);
+  g_test_add_func ("/window/edit-messages", test_edit_messages);
 
   return g_test_run ();
 }

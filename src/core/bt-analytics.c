@@ -111,7 +111,7 @@ typedef struct
   GArray  *shares;           /* of BtWeekShare */
   guint64  shares_generation;
   GArray  *due_days;         /* guint32: the Julian day each relationship's next
-                              * touchpoint is due, 0 for never touched; sorted */
+                              * touchpoint is due, NEVER_DUE for never touched; sorted */
   guint    strong[BT_N_FUNCTIONS];   /* relationships of strength 3 or more, per
                                       * function: worked out with due_days */
   GArray  *facts;            /* of Facts: what the above hold of each relationship */
@@ -751,14 +751,18 @@ bt_analytics_last_touchpoint (BtRelationship *relationship,
 }
 
 /* The Julian day the next touchpoint with @relationship is due: the latest
- * one's plus the cadence; 0 for someone never touched. */
+ * one's plus the cadence. Someone never touched is not yet in touch, not
+ * overdue: the plan does not know since when they are in it, and a person
+ * just added must not show as late. NEVER_DUE sorts them after every date. */
+#define NEVER_DUE G_MAXUINT32
+
 static guint32
 due_day (BtRelationship *relationship)
 {
   GDate last;
 
   if (!bt_analytics_last_touchpoint (relationship, &last))
-    return 0;
+    return NEVER_DUE;
 
   return g_date_get_julian (&last) + bt_relationship_get_cadence_days (relationship);
 }
@@ -768,8 +772,10 @@ due_day (BtRelationship *relationship)
  * @next_due: (out) (optional): when the next touchpoint is due; left
  *   invalid for someone never touched
  *
- * Overdue when the last touchpoint plus the cadence is before @today, or
- * when there has never been a touchpoint; due soon within 7 days.
+ * Overdue when the last touchpoint plus the cadence is before @today; due
+ * soon within 7 days. Someone with no touchpoint yet is not overdue (the
+ * plan does not know when they were added): %BT_RELATIONSHIP_FINE, with
+ * @next_due left invalid, which callers show as "no touchpoint yet".
  */
 BtRelationshipState
 bt_analytics_relationship_state (BtRelationship *relationship,
@@ -782,8 +788,8 @@ bt_analytics_relationship_state (BtRelationship *relationship,
   if (next_due != NULL)
     g_date_clear (next_due, 1);
 
-  if (due == 0)
-    return BT_RELATIONSHIP_OVERDUE;
+  if (due == NEVER_DUE)
+    return BT_RELATIONSHIP_FINE;
 
   if (next_due != NULL)
     g_date_set_julian (next_due, due);
@@ -795,6 +801,28 @@ bt_analytics_relationship_state (BtRelationship *relationship,
     return BT_RELATIONSHIP_DUE_SOON;
 
   return BT_RELATIONSHIP_FINE;
+}
+
+/**
+ * bt_analytics_days_overdue:
+ *
+ * Returns: by how many days the touchpoint with @relationship is overdue on
+ *   @today (1 the day after it was due), 0 when it is not overdue
+ */
+guint
+bt_analytics_days_overdue (BtRelationship *relationship,
+                           const GDate    *today)
+{
+  guint32 due;
+
+  g_return_val_if_fail (BT_IS_RELATIONSHIP (relationship), 0);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), 0);
+
+  due = due_day (relationship);
+  if (due == NEVER_DUE || due >= g_date_get_julian (today))
+    return 0;
+
+  return g_date_get_julian (today) - due;
 }
 
 /* What the counts hold of one relationship, to take it back out when it
@@ -954,7 +982,7 @@ bt_analytics_count_relationships (BtPlan      *plan,
   before = count_before (d->due_days, day);
   soon = count_before (d->due_days, day + BT_DUE_SOON_DAYS + 1) - before;
 
-  counts[BT_RELATIONSHIP_OVERDUE] = before;   /* never touched included */
+  counts[BT_RELATIONSHIP_OVERDUE] = before;   /* never touched: after every day, fine */
   counts[BT_RELATIONSHIP_DUE_SOON] = soon;
   counts[BT_RELATIONSHIP_FINE] = d->due_days->len - before - soon;
 }

@@ -116,6 +116,8 @@ gboolean             bt_analytics_last_touchpoint      (BtRelationship     *rela
 BtRelationshipState  bt_analytics_relationship_state   (BtRelationship     *relationship,
                                                         const GDate        *today,
                                                         GDate              *next_due);
+guint                bt_analytics_days_overdue         (BtRelationship     *relationship,
+                                                        const GDate        *today);
 guint                bt_analytics_weak_functions       (BtPlan             *plan);
 void                 bt_analytics_count_relationships  (BtPlan             *plan,
                                                         const GDate        *today,

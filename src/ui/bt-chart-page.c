@@ -152,7 +152,14 @@ describe (BtChartPage  *self,
       g_autofree char *escaped_role = g_markup_escape_text (role, -1);
 
       if (state == BT_RELATIONSHIP_OVERDUE)
-        state_text = g_strdup (_("overdue"));
+        {
+          guint late = bt_analytics_days_overdue (r, &day);
+
+          state_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "overdue by %u day", "overdue by %u days", late),
+                                        late);
+        }
+      else if (!g_date_valid (&due))
+        state_text = g_strdup (_("no touchpoint yet"));
       else
         {
           g_autofree char *d = bt_format_date (&due);

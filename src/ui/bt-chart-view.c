@@ -167,8 +167,10 @@ describe_at (BtChartView *self,
               {
                 const BtMapDot *dot = &g_array_index (layout.dots, BtMapDot, index);
                 BtRelationship *r = dot->relationship;
+                GDate last;
                 const char *state = dot->state == BT_RELATIONSHIP_OVERDUE ? _("Overdue") :
-                                    dot->state == BT_RELATIONSHIP_DUE_SOON ? _("Due within a week") : _("In touch");
+                                    dot->state == BT_RELATIONSHIP_DUE_SOON ? _("Due within a week") :
+                                    !bt_analytics_last_touchpoint (r, &last) ? _("No touchpoint yet") : _("In touch");
 
                 /* TRANSLATORS: tooltip on the relationship map: name, role, function, strength, state */
                 text = g_strdup_printf (_("%s\n%s · %s\nStrength %d of 5 · %s"),

@@ -184,6 +184,40 @@ bt_window_watch_file (BtWindow *self)
 
 /* ---- choosing files ---- */
 
+/**
+ * bt_window_get_folder:
+ *
+ * Returns: (transfer full): where file dialogs start: the plan's folder, or
+ *   for the sample and the first start, where the user's plan would be kept
+ *   if that folder is there, else their documents or home folder
+ */
+GFile *
+bt_window_get_folder (BtWindow *self)
+{
+  g_autofree char *default_path = bt_plan_file_default_path ();
+  g_autofree char *folder = g_path_get_dirname (self->path != NULL ? self->path : default_path);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (folder);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
+/* File dialogs start in the plan's folder, not the process's. */
+void
+bt_window_set_folder (BtWindow       *self,
+                      GtkFileChooser *chooser)
+{
+  g_autoptr(GFile) folder = bt_window_get_folder (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_file_chooser_set_current_folder (chooser, folder, &error))
+    g_debug ("The file dialog starts elsewhere: %s", error->message);
+}
+
 typedef void (*ChosenFunc) (BtWindow *self, GFile *file, gpointer data);
 
 typedef struct
@@ -224,6 +258,8 @@ choose (BtWindow             *self,
   GtkFileChooserNative *dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
   Choice *choice = g_new0 (Choice, 1);
 
+  bt_window_set_folder (self, GTK_FILE_CHOOSER (dialog));
+
   if (filter_name != NULL)
     {
       g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -248,14 +284,172 @@ static const char * const json_types[] = { "application/json", NULL };
 
 /* ---- open and new ---- */
 
+/**
+ * bt_window_readable_error:
+ * @message: a GError's message, as a file reader words it
+ *
+ * Returns: (transfer full): @message on one line, ending with a full stop,
+ *   for a sentence in a dialog
+ */
+char *
+bt_window_readable_error (const char *message)
+{
+  g_autofree char *flat = g_strdup (message != NULL ? message : "");
+  g_auto(GStrv) words = NULL;
+  g_autofree char *joined = NULL;
+  gsize length;
+
+  /* Parser messages may hold line breaks and runs of blanks. */
+  g_strdelimit (flat, "\n\r\t", ' ');
+  words = g_strsplit (g_strstrip (flat), " ", -1);
+  {
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+    g_auto(GStrv) kept = NULL;
+
+    for (guint i = 0; words[i] != NULL; i++)
+      if (*words[i] != '\0')
+        g_strv_builder_add (builder, words[i]);
+    kept = g_strv_builder_end (builder);
+    joined = g_strjoinv (" ", kept);
+  }
+
+  length = strlen (joined);
+  if (length > 0 && !g_str_has_suffix (joined, ".") && !g_str_has_suffix (joined, "…"))
+    return g_strconcat (joined, ".", NULL);
+
+  return g_steal_pointer (&joined);
+}
+
+/**
+ * bt_window_is_replaceable:
+ *
+ * Returns: whether opening a plan may take this window's place: it shows
+ *   the first start, the sample untouched or a plan with nothing in it
+ */
+gboolean
+bt_window_is_replaceable (BtWindow *self)
+{
+  BtPlan *plan = self->plan;
+
+  if (plan == NULL)
+    return TRUE;
+  if (self->sample)
+    return self->history == NULL || !bt_history_get_can_undo (self->history);
+
+  return g_list_model_get_n_items (bt_plan_get_phases (plan)) == 0 &&
+         g_list_model_get_n_items (bt_plan_get_milestones (plan)) == 0 &&
+         g_list_model_get_n_items (bt_plan_get_weeks (plan)) == 0 &&
+         g_list_model_get_n_items (bt_plan_get_relationships (plan)) == 0 &&
+         g_list_model_get_n_items (bt_plan_get_narratives (plan)) == 0 &&
+         g_list_model_get_n_items (bt_plan_get_check_ins (plan)) == 0 &&
+         !self->dirty;
+}
+
+static void
+show_unopenable (BtWindow   *self,
+                 GFile      *file,
+                 const char *message)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf (_("“%s” Could Not Be Opened"), name);
+  g_autofree char *readable = bt_window_readable_error (message);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->plan != NULL)
+    body = g_strdup_printf (_("%s\n\nThe plan that was open is still open, unchanged."), readable);
+  else
+    body = g_strdup (readable);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+read_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  BtPlan *plan = bt_plan_file_load (task_data, &error);
+
+  if (plan == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, plan, g_object_unref);
+}
+
+static void
+on_opened_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  BtWindow *self = BT_WINDOW (source);
+  g_autoptr(GFile) file = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *path = g_file_get_path (file);
+
+  /* A file that does not read changes nothing here: the plan that was
+   * open stays, and the message says why in words. */
+  if (plan == NULL)
+    {
+      show_unopenable (self, file, error->message);
+      return;
+    }
+
+  if (bt_window_is_replaceable (self))
+    {
+      bt_window_show_plan_from (self, plan, path);
+      if (bt_plan_get_read_only (plan))
+        bt_window_toast (self, _("Opened read-only: written by a newer version"));
+      return;
+    }
+
+  /* The window holds a plan of the user's: the other one gets a window of
+   * its own, beside it. */
+  g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
+}
+
+/**
+ * bt_window_open_file:
+ *
+ * Opens the plan in @file as the window's Open does: in this window when
+ * it holds nothing of the user's (see bt_window_is_replaceable()), else in
+ * a window of its own; a file that does not read leaves the window as it
+ * was and says why.
+ */
+void
+bt_window_open_file (BtWindow *self,
+                     GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GTask) task = NULL;
+
+  if (path == NULL)
+    {
+      bt_window_toast (self, _("A plan can only be kept in a local file"));
+      return;
+    }
+
+  /* What the window shows now is saved first, whatever comes next. */
+  if (!bt_window_save_now (self))
+    return;
+
+  task = g_task_new (self, NULL, on_opened_read_cb, g_object_ref (file));
+  g_task_set_source_tag (task, bt_window_open_file);
+  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
 static void
 opened (BtWindow *self,
         GFile    *file,
         gpointer  data)
 {
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-
-  g_application_open (app, &file, 1, "");
+  bt_window_open_file (self, file);
 }
 
 static void
@@ -331,6 +525,7 @@ saved_as (BtWindow *self,
   self->path = g_steal_pointer (&path);
   g_set_object (&self->file, file);
   self->conflict = FALSE;
+  self->sample = FALSE;    /* a copy of the sample saved is the user's */
   bt_window_watch_file (self);
   bt_window_update_title (self);
   bt_window_toast (self, _("Saved"));
