@@ -378,6 +378,8 @@ bt_import_csv_read (const char    *text,
   source->name = g_strdup (name);
   source->events = g_ptr_array_new_with_free_func ((GDestroyNotify) bt_import_event_free);
 
+  if (!bt_import_task_step (task, 0.0, error))
+    return NULL;
   if (!g_utf8_validate (text, length, NULL))
     {
       g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_MALFORMED,

@@ -142,6 +142,9 @@ bt_import_task_step (BtImportTask  *task,
     {
       task->last = step;
       task->progress (step / 1000.0, task->user_data);
+      /* Cancelled by the one told, maybe. */
+      if (g_cancellable_set_error_if_cancelled (task->cancellable, error))
+        return FALSE;
     }
   return TRUE;
 }
