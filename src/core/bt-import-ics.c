@@ -403,15 +403,22 @@ check_lines (const char    *text,
 #define MAX_UID_IN_KEY 200
 
 static char *
-occurrence_key (const char *uid,
-                gint64      start)
+uid_in_key (const char *uid)
 {
   if (strlen (uid) > MAX_UID_IN_KEY)
     {
       g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uid, -1);
 
-      return g_strdup_printf ("sha256:%s@%" G_GINT64_FORMAT, sum, start);
+      return g_strconcat ("sha256:", sum, NULL);
     }
+  return g_strdup (uid);
+}
+
+/* @uid as uid_in_key() gives it. */
+static char *
+occurrence_key (const char *uid,
+                gint64      start)
+{
   return g_strdup_printf ("%s@%" G_GINT64_FORMAT, uid, start);
 }
 
@@ -506,6 +513,7 @@ typedef struct
 {
   GPtrArray      *events;
   const char     *uid;
+  const char     *key_uid;  /* uid_in_key() */
   BtImportShared *shared;   /* summary, description, calendar, attendees */
   BtImportTask   *task;
 } Common;
@@ -678,7 +686,7 @@ expand (icalcomponent  *calendar,
       if (g_hash_table_contains (excluded, s) || g_hash_table_contains (seen, s))
         continue;
       g_hash_table_add (seen, s);
-      key = occurrence_key (common->uid, *s);
+      key = occurrence_key (common->key_uid, *s);
       if (g_hash_table_contains (overridden, key))
         continue;
       /* A single event is its UID alone, so moving it in the calendar
@@ -746,9 +754,12 @@ read_events (icalcomponent  *calendar,
         return FALSE;
 
       if (rid != NULL && icalcomponent_get_uid (c) != NULL)
-        g_hash_table_add (overridden,
-                          occurrence_key (icalcomponent_get_uid (c),
-                                          to_unix (calendar, rid, icalproperty_get_recurrenceid (rid))));
+        {
+          g_autofree char *key_uid = uid_in_key (icalcomponent_get_uid (c));
+
+          g_hash_table_add (overridden,
+                            occurrence_key (key_uid, to_unix (calendar, rid, icalproperty_get_recurrenceid (rid))));
+        }
       g_array_append_val (vevents, v);
     }
 
@@ -761,8 +772,9 @@ read_events (icalcomponent  *calendar,
       struct icaltimetype start = icalproperty_get_dtstart (dtstart_prop);
       g_autoptr(GPtrArray) attendees = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *fallback_uid = NULL;
+      g_autofree char *key_uid = NULL;
       gboolean declined = FALSE;
-      Common common = { source->events, NULL, NULL, task };
+      Common common = { source->events, NULL, NULL, NULL, task };
       gboolean ok;
 
       if (!bt_import_task_step (task, 0.5 + 0.5 * i / vevents->len, error))
@@ -813,6 +825,7 @@ read_events (icalcomponent  *calendar,
       common.uid = icalcomponent_get_uid (c);
       if (common.uid == NULL)
         common.uid = fallback_uid = g_strdup_printf ("line-%u", v->line);
+      common.key_uid = key_uid = uid_in_key (common.uid);
       /* The texts once for all the instances (a long description on an
        * hourly event would otherwise fill the memory). */
       common.shared = bt_import_shared_new (icalcomponent_get_summary (c), icalcomponent_get_description (c),
@@ -823,7 +836,7 @@ read_events (icalcomponent  *calendar,
           /* An override is its own event, keyed as the instance it
            * replaces, so the key stays the same between exports. */
           gint64 s = to_unix (calendar, dtstart_prop, start);
-          char *key = occurrence_key (common.uid, to_unix (calendar, rid, icalproperty_get_recurrenceid (rid)));
+          char *key = occurrence_key (common.key_uid, to_unix (calendar, rid, icalproperty_get_recurrenceid (rid)));
 
           ok = ++count <= MAX_OCCURRENCES;
           if (ok)

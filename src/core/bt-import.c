@@ -29,7 +29,27 @@ struct _BtImportShared
   char  *description;
   char  *calendar;
   GStrv  attendees;
+  char  *note;          /* the summary as a touchpoint's note */
 };
+
+/* A touchpoint's note says which meeting it was: the summary, or its
+ * first 200 characters (a summary of 21 KB on each of half a million
+ * touchpoints would fill the memory). */
+#define MAX_NOTE 200
+
+static char *
+touchpoint_note (const char *summary)
+{
+  const char *p = summary;
+
+  if (summary == NULL)
+    return g_strdup ("");
+  for (guint i = 0; i < MAX_NOTE && *p != '\0'; i++)
+    p = g_utf8_next_char (p);
+  if (*p == '\0')
+    return g_strdup (summary);
+  return g_strdup_printf ("%.*s…", (int) (p - summary), summary);
+}
 
 /**
  * bt_import_shared_new:
@@ -49,6 +69,7 @@ bt_import_shared_new (const char         *summary,
   shared->description = g_strdup (description);
   shared->calendar = g_strdup (calendar);
   shared->attendees = g_strdupv ((GStrv) attendees);
+  shared->note = touchpoint_note (summary);
 
   return shared;
 }
@@ -60,6 +81,7 @@ shared_clear (BtImportShared *shared)
   g_free (shared->description);
   g_free (shared->calendar);
   g_strfreev (shared->attendees);
+  g_free (shared->note);
 }
 
 void
@@ -1016,13 +1038,13 @@ bt_import_events (BtPlan     *plan,
           g_date_clear (&t->date, 1);
           g_date_set_dmy (&t->date, g_date_time_get_day_of_month (local),
                           g_date_time_get_month (local), g_date_time_get_year (local));
-          if (event->shared != NULL && event->summary != NULL)
+          if (event->shared != NULL)
             {
               t->shared = g_atomic_rc_box_acquire (event->shared);
-              t->summary = event->summary;
+              t->summary = event->shared->note;
             }
           else
-            t->summary = g_strdup (event->summary ? event->summary : "");
+            t->summary = touchpoint_note (event->summary);
           t->source = g_strdup (event->key);
           t->is_new = find_touchpoint (index, r, t->source) == NULL;
           g_ptr_array_add (import->touchpoints, t);
