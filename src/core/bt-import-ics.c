@@ -516,6 +516,8 @@ typedef struct
   const char     *key_uid;  /* uid_in_key() */
   BtImportShared *shared;   /* summary, description, calendar, attendees */
   BtImportTask   *task;
+  double          progress_from;  /* the share of the reading this event is */
+  double          progress_to;
 } Common;
 
 static void
@@ -654,8 +656,11 @@ expand (icalcomponent  *calendar,
               icalrecur_iterator_free (it);
               return FALSE;
             }
+          /* An hourly meeting since 1970 is many steps on its own. */
           if (starts->len % 4096 == 0 &&
-              !bt_import_task_step (common->task, -1.0, error))
+              !bt_import_task_step (common->task,
+                                    common->progress_from + (common->progress_to - common->progress_from) *
+                                    (double) (s - first) / MAX (until - first, 1), error))
             {
               icalrecur_iterator_free (it);
               return FALSE;
@@ -774,10 +779,11 @@ read_events (icalcomponent  *calendar,
       g_autofree char *fallback_uid = NULL;
       g_autofree char *key_uid = NULL;
       gboolean declined = FALSE;
-      Common common = { source->events, NULL, NULL, NULL, task };
+      Common common = { source->events, NULL, NULL, NULL, task,
+                        0.5 + 0.5 * i / vevents->len, 0.5 + 0.5 * (i + 1) / vevents->len };
       gboolean ok;
 
-      if (!bt_import_task_step (task, 0.5 + 0.5 * i / vevents->len, error))
+      if (!bt_import_task_step (task, common.progress_from, error))
         return FALSE;
 
       if (start.is_date)
