@@ -147,8 +147,9 @@ bt_import_source_free (BtImportSource *source)
   g_free (source);
 }
 
-/* Reports @fraction (a negative one reports nothing) at most a thousand
- * times a reading, and FALSE with @error once the reading is cancelled. */
+/* Reports @fraction at most a thousand times a reading, never going back
+ * (a file of several calendars starts each at the same share), and FALSE
+ * with @error once the reading is cancelled. */
 gboolean
 bt_import_task_step (BtImportTask  *task,
                      double         fraction,
@@ -160,7 +161,7 @@ bt_import_task_step (BtImportTask  *task,
     return TRUE;
   if (g_cancellable_set_error_if_cancelled (task->cancellable, error))
     return FALSE;
-  if (fraction >= 0.0 && task->progress != NULL && step != task->last)
+  if (task->progress != NULL && step > task->last)
     {
       task->last = step;
       task->progress (step / 1000.0, task->user_data);
