@@ -172,15 +172,19 @@ bt_import_task_step (BtImportTask  *task,
   return TRUE;
 }
 
-/* At most 40 characters of @text (valid UTF-8), cut between characters,
- * to quote it in a message. */
+/* At most 40 characters of @text, cut between characters, to quote it
+ * in a message. */
 char *
 bt_import_excerpt (const char *text)
 {
+  g_autofree char *valid = NULL;
   const char *p = text;
 
   if (text == NULL)
     return g_strdup ("");
+  /* libical's own messages may quote a line it cut anywhere. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = p = valid = g_utf8_make_valid (text, -1);
   for (guint i = 0; i < 40 && *p != '\0'; i++)
     p = g_utf8_next_char (p);
   if (*p == '\0')
