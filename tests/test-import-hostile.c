@@ -34,6 +34,15 @@
 #define TIME_LIMIT (60 * G_USEC_PER_SEC)
 #endif
 
+/* Where the hourly meeting begins. AddressSanitizer takes a minute and a
+ * half over half a million instances and applies no memory limit: there,
+ * ten years look for memory errors as well. */
+#ifdef UNDER_ASAN
+#define HOURLY_SINCE 2016
+#else
+#define HOURLY_SINCE 1970
+#endif
+
 static GDateTime *now;
 
 static void
@@ -131,7 +140,8 @@ test_hourly_since_1970 (void)
   g_autoptr(BtImport) again = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *words = NULL;
-  guint expected = (guint) (g_date_time_to_unix (now) / 3600);
+  g_autoptr(GDateTime) since = g_date_time_new_utc (HOURLY_SINCE, 1, 1, 0, 0, 0);
+  guint expected = (guint) ((g_date_time_to_unix (now) - g_date_time_to_unix (since)) / 3600);
 
   if (!in_child (1536))
     return;
@@ -139,10 +149,10 @@ test_hourly_since_1970 (void)
   words = g_strnfill (7000, 'w');
   text = calendar_begin ();
   g_string_append_printf (text,
-                          "BEGIN:VEVENT\r\nUID:%s\r\nDTSTART:19700101T000000Z\r\nDTEND:19700101T003000Z\r\n"
+                          "BEGIN:VEVENT\r\nUID:%s\r\nDTSTART:%d0101T000000Z\r\nDTEND:%d0101T003000Z\r\n"
                           "RRULE:FREQ=HOURLY\r\nSUMMARY:1:1 %s\r\nDESCRIPTION:%s\r\n"
                           "ATTENDEE;PARTSTAT=ACCEPTED:mailto:priya@product.example.com\r\n"
-                          "END:VEVENT\r\nEND:VCALENDAR\r\n", words, words, words);
+                          "END:VEVENT\r\nEND:VCALENDAR\r\n", words, HOURLY_SINCE, HOURLY_SINCE, words, words);
 
   plan = load_fixture ();
   history = bt_history_new ();

@@ -24,6 +24,9 @@
 #include "bt-report.h"
 #include "bt-window-private.h"
 
+typedef struct _Load Load;
+static void load_unref (Load *load);
+
 struct _BtImportDialog
 {
   AdwWindow           parent_instance;
@@ -42,7 +45,7 @@ struct _BtImportDialog
   GPtrArray          *groups;   /* the groups shown, to remove them when working it out again */
 
   /* While bt_import_dialog_open() reads the file */
-  struct _Load       *load;
+  Load               *load;
   GCancellable       *cancellable;
   GtkProgressBar     *progress;
   guint               tick_id;
@@ -56,9 +59,6 @@ work_out (BtImportDialog  *self,
 {
   return bt_import_from_source (self->plan, self->source, self->now);
 }
-
-typedef struct _Load Load;
-static void load_unref (Load *load);
 
 static AdwPreferencesGroup *
 add_group (BtImportDialog *self,
@@ -401,7 +401,7 @@ bt_import_dialog_new (GtkWindow  *parent,
 
 /* What the worker needs, held by it and by the dialog: either may go
  * first. */
-typedef struct _Load
+struct _Load
 {
   GWeakRef      dialog;
   char         *path;
@@ -410,7 +410,7 @@ typedef struct _Load
   char         *email;
   GDateTime    *now;
   int           permille;   /* atomic: how far the reading is */
-} Load;
+};
 
 static void
 load_clear (Load *load)
