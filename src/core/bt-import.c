@@ -889,8 +889,8 @@ touchpoint_index_new (void)
 }
 
 static GHashTable *
-touchpoints_of (GHashTable *index,
-                BtRelationship  *r)
+touchpoints_of (GHashTable     *index,
+                BtRelationship *r)
 {
   GHashTable *sources = g_hash_table_lookup (index, r);
 
@@ -915,9 +915,9 @@ touchpoints_of (GHashTable *index,
 }
 
 static BtTouchpoint *
-find_touchpoint (GHashTable *index,
-                 BtRelationship  *r,
-                 const char      *source)
+find_touchpoint (GHashTable     *index,
+                 BtRelationship *r,
+                 const char     *source)
 {
   return g_hash_table_lookup (touchpoints_of (index, r), source);
 }
