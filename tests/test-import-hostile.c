@@ -173,6 +173,24 @@ test_hourly_since_1970 (void)
     g_assert_false (((BtImportTouchpoint *) again->touchpoints->pdata[i])->is_new);
 }
 
+/* Hourly since 1900: more instances than any calendar of meetings,
+ * refused with the event's line once the limit is passed. */
+static void
+test_too_many_instances (void)
+{
+  g_autoptr(GString) text = NULL;
+
+  if (!in_child (1024))
+    return;
+
+  text = calendar_begin ();
+  g_string_append (text, "BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20261005T090000Z\r\nSUMMARY:Status\r\nEND:VEVENT\r\n"
+                         "BEGIN:VEVENT\r\nUID:hourly\r\nDTSTART:19000101T000000Z\r\nDTEND:19000101T003000Z\r\n"
+                         "RRULE:FREQ=HOURLY\r\nSUMMARY:Status\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+  assert_refused (BT_IMPORT_CALENDAR, text, BT_IMPORT_ERROR_TOO_BIG,
+                  "line 9: with the event that begins here, the file holds more than 500000 events");
+}
+
 /* One 60 MB folded line: unfolding was quadratic, and so is libical on
  * a line that long unfolded. */
 static void
@@ -306,6 +324,7 @@ main (int   argc,
 
   g_test_add_func ("/import-hostile/ics/deep-nesting", test_deep_nesting);
   g_test_add_func ("/import-hostile/ics/hourly-since-1970", test_hourly_since_1970);
+  g_test_add_func ("/import-hostile/ics/too-many-instances", test_too_many_instances);
   g_test_add_func ("/import-hostile/ics/folded-line", test_folded_line);
   g_test_add_func ("/import-hostile/ics/many-time-zones", test_many_time_zones);
   g_test_add_func ("/import-hostile/ics/endless-rules", test_endless_rules);

@@ -857,16 +857,17 @@ read_events (icalcomponent  *calendar,
       if (!ok && error != NULL && *error != NULL)
         return FALSE;
       if (!ok)
-        goto too_many;
+        {
+          /* TRANSLATORS: "line 12: with the event that begins here, the file holds more than 500000 events…" */
+          g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_TOO_BIG,
+                       _("line %u: with the event that begins here, the file holds more than %d events up to "
+                         "today, far more than a calendar of meetings: expected fewer, or an RRULE that ends"),
+                       v->line, MAX_OCCURRENCES);
+          return FALSE;
+        }
     }
 
   return TRUE;
-
-too_many:
-  g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_TOO_BIG,
-               _("the file holds more than %d events up to today, far more than a calendar of meetings"),
-               MAX_OCCURRENCES);
-  return FALSE;
 }
 
 /**
