@@ -520,18 +520,14 @@ test_weeks_csv (void)
   g_assert_cmpstr (lines[3], ==, "");
 }
 
-/* libical keeps 500 values of a list: all 600 excluded hours stay out. */
-static void
-test_long_exdate (void)
+/* libical keeps 500 values of a list: all 600 excluded hours stay out,
+ * and all 600 added ones are in. */
+static double
+total_hours (BtPlan   *plan,
+             BtImport *import)
 {
-  g_autoptr(BtPlan) plan = load_fixture ();
-  g_autofree char *path = fixture ("long-exdate.ics");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BtImport) import = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
   double total = 0.0;
 
-  g_assert_no_error (error);
-  g_assert_cmpuint (import->n_events, ==, 100);
   for (guint i = 0; i < import->weeks->len; i++)
     {
       BtImportWeek *w = import->weeks->pdata[i];
@@ -540,7 +536,27 @@ test_long_exdate (void)
       bt_import_week_kinds (w, bt_plan_get_categories (plan), &tactical, &strategic);
       total += tactical + strategic + w->unmatched;
     }
-  g_assert_cmpfloat_with_epsilon (total, 50.0, 0.001);
+  return total;
+}
+
+static void
+test_long_lists (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *exdates = fixture ("long-exdate.ics");
+  g_autofree char *rdates = fixture ("long-rdate.ics");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) excluded = bt_import_file (plan, BT_IMPORT_CALENDAR, exdates, now, &error);
+  g_autoptr(BtImport) added = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (excluded->n_events, ==, 100);
+  g_assert_cmpfloat_with_epsilon (total_hours (plan, excluded), 50.0, 0.001);
+
+  added = bt_import_file (plan, BT_IMPORT_CALENDAR, rdates, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (added->n_events, ==, 601);
+  g_assert_cmpfloat_with_epsilon (total_hours (plan, added), 300.5, 0.001);
 }
 
 /* A report with lone CRs (old Mac line ends) reads as the same report. */
@@ -680,7 +696,7 @@ main (int   argc,
   g_test_add_func ("/import/csv", test_csv);
   g_test_add_func ("/import/rules", test_rules);
   g_test_add_func ("/import/weeks-csv", test_weeks_csv);
-  g_test_add_func ("/import/ics/long-exdate", test_long_exdate);
+  g_test_add_func ("/import/ics/long-lists", test_long_lists);
   g_test_add_func ("/import/csv/cr-only", test_csv_cr_only);
   g_test_add_func ("/import/progress", test_progress);
 
