@@ -486,7 +486,11 @@ to_unix (icalcomponent       *calendar,
   if (t.year < 1 || t.year > 9999)
     return NO_TIME;
 
-  if (icaltime_is_utc (t))
+  /* libical expands a zone's rules from their first year up to the year
+   * asked, which for the year 9999 takes a quarter of a second a zone; a
+   * meeting past 2200 is in the future whatever its zone, and UTC places
+   * it near enough. */
+  if (icaltime_is_utc (t) || (param != NULL && t.year > 2200))
     zone = icaltimezone_get_utc_timezone ();
   else if (param != NULL)
     zone = find_zone (calendar, icalparameter_get_tzid (param));
