@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "bt-test-widgets.h"
 
@@ -411,6 +412,114 @@ test_malformed_file (void)
   g_assert_false (bt_history_get_can_undo (history));
 }
 
+/* The visible toplevel of @type, if any. */
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
+        return w;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_progress_bar (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_PROGRESS_BAR (widget);
+}
+
+/* Spins until @done says so, for at most half a minute. */
+static gboolean
+spin_until (gboolean (*done) (void))
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!done () && g_get_monotonic_time () < end)
+    spin (50);
+  return done ();
+}
+
+static gboolean
+preview_shown (void)
+{
+  GtkWidget *dialog = find_toplevel (BT_TYPE_IMPORT_DIALOG);
+  g_autoptr(GPtrArray) weeks = dialog ? rows_of (dialog, "Weeks") : NULL;
+
+  return weeks != NULL && weeks->len > 0;
+}
+
+static gboolean
+dialog_gone (void)
+{
+  return find_toplevel (BT_TYPE_IMPORT_DIALOG) == NULL;
+}
+
+/* bt_import_dialog_open() reads in a worker thread: the dialog shows at
+ * once with a progress bar, then the preview; Cancel stops a long
+ * reading; a bad file closes it and says why. */
+static void
+test_open_in_worker (void)
+{
+  g_autofree char *plan_path = g_test_build_filename (G_TEST_DIST, "data", "import", "plan.json", NULL);
+  g_autofree char *ics = g_test_build_filename (G_TEST_DIST, "data", "import", "recurrences.ics", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "import", "bad-tzid.ics", NULL);
+  g_autoptr(BtPlan) plan = bt_plan_file_load (plan_path, NULL);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autofree char *dir = g_dir_make_tmp ("bt-import-XXXXXX", NULL);
+  g_autofree char *hourly = g_build_filename (dir, "hourly.ics", NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog, *message;
+
+  bt_import_dialog_open (NULL, plan, history, ics);
+  dialog = find_toplevel (BT_TYPE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (spin_until (preview_shown));
+  g_assert_true (gtk_widget_get_sensitive (find_button (dialog, "_Import")));
+  g_assert_null (bt_test_find_match (dialog, is_progress_bar, NULL));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (100);
+
+  /* Hourly since 1970: half a million meetings take a while. */
+  g_assert_true (g_file_set_contents (hourly,
+                                      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:hourly\r\n"
+                                      "DTSTART:19700101T000000Z\r\nDTEND:19700101T003000Z\r\nRRULE:FREQ=HOURLY\r\n"
+                                      "SUMMARY:Status\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", -1, &error));
+  bt_import_dialog_open (NULL, plan, history, hourly);
+  dialog = find_toplevel (BT_TYPE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (bt_test_find_match (dialog, is_progress_bar, NULL));
+  g_assert_false (gtk_widget_get_sensitive (find_button (dialog, "_Import")));
+  g_assert_nonnull (find_button (dialog, "_Cancel"));
+  spin (300);
+  bt_test_screenshot (dialog, "import-reading");
+  g_signal_emit_by_name (find_button (dialog, "_Cancel"), "clicked");
+  g_assert_true (spin_until (dialog_gone));
+  spin (300);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_false (bt_history_get_can_undo (history));
+
+  /* A bad file: the dialog closes and a message names the line. */
+  bt_import_dialog_open (NULL, plan, history, bad);
+  g_assert_true (spin_until (dialog_gone));
+  message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), ==,
+                   "“bad-tzid.ics” could not be imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)), "line 8"));
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  g_unlink (hourly);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/import-dialog/choice-for-all-weeks", test_choice_for_all_weeks);
   g_test_add_data_func ("/import-dialog/toast-offers-undo", app, test_toast_offers_undo);
   g_test_add_func ("/import-dialog/malformed-file", test_malformed_file);
+  g_test_add_func ("/import-dialog/open-in-worker", test_open_in_worker);
 
   return g_test_run ();
 }

@@ -336,6 +336,18 @@ test_malformed (void)
     { "bad-line.ics", "line 6: expected NAME:VALUE" },
     { "bad-tzid.ics", "line 8: the time zone “Mars/Olympus_Mons” is neither defined in the file nor known" },
     { "bad-value.ics", "line 9: the event that begins here could not be read" },
+    { "bad-year-zero.ics", "line 4: the event that begins here starts at “00000105T090000”: expected a DTSTART "
+                           "between the years 1 and 9999" },
+    { "bad-duration.ics", "line 4: the event that begins here lasts longer than a year" },
+    /* The event inside the alarm is not one of the calendar's: the line
+     * is the second event's. */
+    { "bad-alarm-event.ics", "line 18: the time zone “Mars/Olympus_Mons”" },
+    /* Quoted to 40 characters, not cut inside the 40th. */
+    { "bad-cut-utf8.ics", "line 7: expected NAME:VALUE, as in “SUMMARY:Roadmap review”, got "
+                          "“xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxé…”" },
+    { "bad-zone-rule.ics", "line 8: the time zone changes more often than once a year" },
+    { "bad-never-minutes.ics", "line 9: the event repeats every second or minute" },
+    { "bad-never-day.ics", "line 9: no day matches both BYMONTH and BYMONTHDAY" },
   };
   g_autoptr(BtPlan) plan = load_fixture ();
   g_autofree char *before = serialize (plan);
@@ -350,6 +362,7 @@ test_malformed (void)
       g_test_message ("%s: %s", cases[i].file, error ? error->message : "no error");
       g_assert_null (import);
       g_assert_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_MALFORMED);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
       g_assert_nonnull (strstr (error->message, cases[i].message));
       after = serialize (plan);
       g_assert_cmpstr (before, ==, after);
@@ -362,6 +375,32 @@ test_malformed (void)
 
     g_assert_null (import);
     g_assert_nonnull (strstr (error->message, "line 3, “Start date”: expected a date"));
+  }
+  {
+    const struct {
+      const char *file;
+      const char *message;
+    } wraps[] = {
+      /* Numbers past 2³² once wrapped into a small one. */
+      { "bad-wrap-duration.csv", "line 3, “Duration”: expected a duration of less than a year, such as "
+                                 "01:30:00, got “4294967297:00:00”" },
+      { "bad-wrap-time.csv", "line 4, “Start time”: expected a time such as 09:30:00 or 9:30:00 AM, "
+                             "got “4294967305:30”" },
+      { "bad-wrap-day.csv", "line 2, “Start date”: expected a date such as 2026-11-02 or 11/02/2026, "
+                            "got “2026-10-4294967301”" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (wraps); i++)
+      {
+        g_autofree char *path = fixture (wraps[i].file);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(BtImport) import = bt_import_file (plan, BT_IMPORT_TIME_REPORT, path, now, &error);
+
+        g_test_message ("%s: %s", wraps[i].file, error ? error->message : "no error");
+        g_assert_null (import);
+        g_assert_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_MALFORMED);
+        g_assert_nonnull (strstr (error->message, wraps[i].message));
+      }
   }
   {
     g_autofree char *path = fixture ("bad-columns.csv");
@@ -622,6 +661,160 @@ test_weeks_csv (void)
   g_assert_cmpstr (lines[3], ==, "");
 }
 
+/* libical keeps 500 values of a list: all 600 excluded hours stay out,
+ * and all 600 added ones are in. */
+static double
+total_hours (BtPlan   *plan,
+             BtImport *import)
+{
+  double total = 0.0;
+
+  for (guint i = 0; i < import->weeks->len; i++)
+    {
+      BtImportWeek *w = import->weeks->pdata[i];
+      double tactical, strategic;
+
+      bt_import_week_kinds (w, bt_plan_get_categories (plan), &tactical, &strategic);
+      total += tactical + strategic + w->unmatched;
+    }
+  return total;
+}
+
+static void
+test_long_lists (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *exdates = fixture ("long-exdate.ics");
+  g_autofree char *rdates = fixture ("long-rdate.ics");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) excluded = bt_import_file (plan, BT_IMPORT_CALENDAR, exdates, now, &error);
+  g_autoptr(BtImport) added = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (excluded->n_events, ==, 100);
+  g_assert_cmpfloat_with_epsilon (total_hours (plan, excluded), 50.0, 0.001);
+
+  added = bt_import_file (plan, BT_IMPORT_CALENDAR, rdates, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (added->n_events, ==, 601);
+  g_assert_cmpfloat_with_epsilon (total_hours (plan, added), 300.5, 0.001);
+}
+
+/* A report with lone CRs (old Mac line ends) reads as the same report. */
+static void
+test_csv_cr_only (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *path = fixture ("toggl.csv");
+  g_autofree char *text = NULL;
+  g_autofree char *cr = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) lf = NULL;
+  g_autoptr(BtImport) mac = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, &error));
+  cr = g_strdup (text);
+  {
+    g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+    g_free (cr);
+    for (guint i = 0; lines[i] != NULL; i++)
+      g_strdelimit (lines[i], "\r", ' ');
+    cr = g_strjoinv ("\r", lines);
+  }
+  g_assert_null (strchr (cr, '\n'));
+
+  lf = bt_import_text (plan, BT_IMPORT_TIME_REPORT, text, length, "toggl.csv", now, &error);
+  g_assert_no_error (error);
+  mac = bt_import_text (plan, BT_IMPORT_TIME_REPORT, cr, strlen (cr), "toggl.csv", now, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (lf->n_events, >, 0);
+  g_assert_cmpuint (mac->n_events, ==, lf->n_events);
+  g_assert_cmpuint (mac->weeks->len, ==, lf->weeks->len);
+  for (guint i = 0; i < lf->weeks->len; i++)
+    g_assert_cmpfloat (((BtImportWeek *) mac->weeks->pdata[i])->unmatched, ==,
+                       ((BtImportWeek *) lf->weeks->pdata[i])->unmatched);
+  g_assert_cmpfloat (bt_import_category_hours (mac, "c-road"), ==, bt_import_category_hours (lf, "c-road"));
+
+  /* An error in it names the line as a text editor counts it. */
+  {
+    g_autofree char *bad = g_strconcat (cr, "\rAlex,a@example.com,,P,,X,No,2026-10-4294967301,09:00:00,"
+                                        "2026-10-05,10:00:00,01:00:00,,", NULL);
+    g_autoptr(BtImport) none = bt_import_text (plan, BT_IMPORT_TIME_REPORT, bad, strlen (bad), "x.csv", now, &error);
+    g_autofree char *expected = NULL;
+    guint n_lines = 1;
+
+    for (const char *p = bad; *p != '\0'; p++)
+      n_lines += *p == '\r';
+    expected = g_strdup_printf ("line %u, “Start date”", n_lines);
+    g_assert_null (none);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, expected));
+  }
+}
+
+static void
+on_progress_cb (double   fraction,
+                gpointer user_data)
+{
+  GArray *seen = user_data;
+
+  g_array_append_val (seen, fraction);
+}
+
+static void
+on_progress_cancel_cb (double   fraction,
+                       gpointer user_data)
+{
+  if (fraction > 0.0)
+    g_cancellable_cancel (user_data);
+}
+
+/* The reading reports how far it is, from 0 to 1, and stops when
+ * cancelled. */
+static void
+test_progress (void)
+{
+  g_autofree char *path = fixture ("recurrences.ics");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const BtImportKind kinds[] = { BT_IMPORT_CALENDAR, BT_IMPORT_TIME_REPORT };
+  const char *files[] = { "recurrences.ics", "toggl.csv" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(BtImportSource) source = NULL;
+
+      g_free (path);
+      g_free (text);
+      path = fixture (files[k]);
+      g_assert_true (g_file_get_contents (path, &text, &length, &error));
+
+      source = bt_import_source_read (kinds[k], text, length, files[k], NULL, now, NULL,
+                                      on_progress_cb, seen, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (source);
+      g_assert_cmpuint (source->events->len, >, 0);
+      g_assert_cmpuint (seen->len, >=, 2);
+      g_assert_cmpfloat (g_array_index (seen, double, 0), ==, 0.0);
+      g_assert_cmpfloat (g_array_index (seen, double, seen->len - 1), ==, 1.0);
+      for (guint i = 1; i < seen->len; i++)
+        g_assert_cmpfloat (g_array_index (seen, double, i), >, g_array_index (seen, double, i - 1));
+      g_clear_pointer (&source, bt_import_source_free);
+
+      source = bt_import_source_read (kinds[k], text, length, files[k], NULL, now, cancellable,
+                                      on_progress_cancel_cb, cancellable, &error);
+      g_assert_null (source);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -646,6 +839,9 @@ main (int   argc,
   g_test_add_func ("/import/csv", test_csv);
   g_test_add_func ("/import/rules", test_rules);
   g_test_add_func ("/import/weeks-csv", test_weeks_csv);
+  g_test_add_func ("/import/ics/long-lists", test_long_lists);
+  g_test_add_func ("/import/csv/cr-only", test_csv_cr_only);
+  g_test_add_func ("/import/progress", test_progress);
 
   status = g_test_run ();
   g_date_time_unref (now);

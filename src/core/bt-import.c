@@ -19,8 +19,103 @@
 #include "bt-date.h"
 #include "bt-history.h"
 #include "bt-import.h"
+#include "bt-import-private.h"
 
 G_DEFINE_QUARK (bt-import-error-quark, bt_import_error)
+
+struct _BtImportShared
+{
+  char  *summary;
+  char  *description;
+  char  *calendar;
+  GStrv  attendees;
+  char  *note;          /* the summary as a touchpoint's note */
+};
+
+/* A touchpoint's note says which meeting it was: the summary, or its
+ * first 200 characters (a summary of 21 KB on each of half a million
+ * touchpoints would fill the memory). */
+#define MAX_NOTE 200
+
+static char *
+touchpoint_note (const char *summary)
+{
+  const char *p = summary;
+
+  if (summary == NULL)
+    return g_strdup ("");
+  for (guint i = 0; i < MAX_NOTE && *p != '\0'; i++)
+    p = g_utf8_next_char (p);
+  if (*p == '\0')
+    return g_strdup (summary);
+  return g_strdup_printf ("%.*s…", (int) (p - summary), summary);
+}
+
+/**
+ * bt_import_shared_new:
+ *
+ * Returns: (transfer full): the texts of one event, for all its instances
+ *   (see bt_import_event_new_shared())
+ */
+BtImportShared *
+bt_import_shared_new (const char         *summary,
+                      const char         *description,
+                      const char         *calendar,
+                      const char * const *attendees)
+{
+  BtImportShared *shared = g_atomic_rc_box_new0 (BtImportShared);
+
+  shared->summary = g_strdup (summary);
+  shared->description = g_strdup (description);
+  shared->calendar = g_strdup (calendar);
+  shared->attendees = g_strdupv ((GStrv) attendees);
+  shared->note = touchpoint_note (summary);
+
+  return shared;
+}
+
+static void
+shared_clear (BtImportShared *shared)
+{
+  g_free (shared->summary);
+  g_free (shared->description);
+  g_free (shared->calendar);
+  g_strfreev (shared->attendees);
+  g_free (shared->note);
+}
+
+void
+bt_import_shared_unref (BtImportShared *shared)
+{
+  g_atomic_rc_box_release_full (shared, (GDestroyNotify) shared_clear);
+}
+
+/**
+ * bt_import_event_new_shared:
+ * @key: (transfer full): the instance's key
+ *
+ * Returns: (transfer full): an instance of the event @shared holds the
+ *   texts of, which it keeps without copying them
+ */
+BtImportEvent *
+bt_import_event_new_shared (BtImportShared *shared,
+                            char           *key,
+                            gint64          start,
+                            gint64          end)
+{
+  BtImportEvent *event = g_new0 (BtImportEvent, 1);
+
+  event->start = start;
+  event->end = end;
+  event->key = key;
+  event->shared = g_atomic_rc_box_acquire (shared);
+  event->summary = shared->summary;
+  event->description = shared->description;
+  event->calendar = shared->calendar;
+  event->attendees = shared->attendees;
+
+  return event;
+}
 
 void
 bt_import_event_free (BtImportEvent *event)
@@ -29,11 +124,72 @@ bt_import_event_free (BtImportEvent *event)
     return;
 
   g_free (event->key);
-  g_free (event->summary);
-  g_free (event->description);
-  g_free (event->calendar);
-  g_strfreev (event->attendees);
+  if (event->shared != NULL)
+    bt_import_shared_unref (event->shared);
+  else
+    {
+      g_free (event->summary);
+      g_free (event->description);
+      g_free (event->calendar);
+      g_strfreev (event->attendees);
+    }
   g_free (event);
+}
+
+void
+bt_import_source_free (BtImportSource *source)
+{
+  if (source == NULL)
+    return;
+
+  g_free (source->name);
+  g_clear_pointer (&source->events, g_ptr_array_unref);
+  g_free (source);
+}
+
+/* Reports @fraction at most a thousand times a reading, never going back
+ * (a file of several calendars starts each at the same share), and FALSE
+ * with @error once the reading is cancelled. */
+gboolean
+bt_import_task_step (BtImportTask  *task,
+                     double         fraction,
+                     GError       **error)
+{
+  int step = (int) (CLAMP (fraction, 0.0, 1.0) * 1000);
+
+  if (task == NULL)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (task->cancellable, error))
+    return FALSE;
+  if (task->progress != NULL && step > task->last)
+    {
+      task->last = step;
+      task->progress (step / 1000.0, task->user_data);
+      /* Cancelled by the one told, maybe. */
+      if (g_cancellable_set_error_if_cancelled (task->cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* At most 40 characters of @text, cut between characters, to quote it
+ * in a message. */
+char *
+bt_import_excerpt (const char *text)
+{
+  g_autofree char *valid = NULL;
+  const char *p = text;
+
+  if (text == NULL)
+    return g_strdup ("");
+  /* libical's own messages may quote a line it cut anywhere. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = p = valid = g_utf8_make_valid (text, -1);
+  for (guint i = 0; i < 40 && *p != '\0'; i++)
+    p = g_utf8_next_char (p);
+  if (*p == '\0')
+    return g_strdup (text);
+  return g_strdup_printf ("%.*s…", (int) (p - text), text);
 }
 
 static void
@@ -54,7 +210,10 @@ static void
 touchpoint_free (BtImportTouchpoint *t)
 {
   g_clear_object (&t->relationship);
-  g_free (t->summary);
+  if (t->shared != NULL)
+    bt_import_shared_unref (t->shared);
+  else
+    g_free (t->summary);
   g_free (t->source);
   g_free (t);
 }
@@ -151,12 +310,103 @@ bt_import_read (const char    *path,
 }
 
 /**
+ * bt_import_source_read:
+ * @text: the file's text, NUL-terminated, @length bytes, no NUL inside
+ * @name: what to call the source when the file does not name it
+ * @user_email: (nullable): the user's address: events they declined are
+ *   left out
+ * @cancellable: (nullable): stops the reading, with %G_IO_ERROR_CANCELLED
+ * @progress: (nullable) (scope call): told how far the reading is
+ *
+ * Reads the events of a calendar or time report. It touches no plan and
+ * can run in a worker thread; bt_import_from_source() then works out what
+ * they do to a plan.
+ *
+ * Returns: (transfer full): the events, or %NULL with @error naming the
+ *   line (and for CSV the column) that is wrong
+ */
+BtImportSource *
+bt_import_source_read (BtImportKind          kind,
+                       const char           *text,
+                       gsize                 length,
+                       const char           *name,
+                       const char           *user_email,
+                       GDateTime            *now,
+                       GCancellable         *cancellable,
+                       BtImportProgressFunc  progress,
+                       gpointer              user_data,
+                       GError              **error)
+{
+  BtImportTask task = { cancellable, progress, user_data, -1 };
+  BtImportSource *source;
+
+  if (kind == BT_IMPORT_CALENDAR)
+    source = bt_import_ics_read (text, name, user_email, now, &task, error);
+  else
+    source = bt_import_csv_read (text, length, name, &task, error);
+
+  if (source != NULL)
+    bt_import_task_step (&task, 1.0, NULL);
+  return source;
+}
+
+/**
+ * bt_import_from_source:
+ * @now: events that start after it are left out, those under way are cut
+ *
+ * Works out what importing @source into @plan would do; the plan is not
+ * changed (see bt_import_apply()).
+ *
+ * Returns: (transfer full): the import, or %NULL with @error saying why
+ *   the plan cannot hold it
+ */
+BtImport *
+bt_import_from_source (BtPlan          *plan,
+                       BtImportSource  *source,
+                       GDateTime       *now,
+                       GError         **error)
+{
+  BtImport *import = bt_import_events (plan, source->events, source->name, now);
+
+  if (import->refused != NULL)
+    {
+      g_set_error_literal (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_MALFORMED, import->refused);
+      g_clear_pointer (&import, bt_import_free);
+      return NULL;
+    }
+
+  import->n_all_day = source->n_all_day;
+  import->n_cancelled = source->n_cancelled;
+  import->n_declined = source->n_declined;
+
+  return import;
+}
+
+static BtImport *
+import_text (BtPlan        *plan,
+             BtImportKind   kind,
+             const char    *text,
+             gsize          length,
+             const char    *name,
+             GDateTime     *now,
+             GError       **error)
+{
+  const char *email = bt_profile_get_email (bt_plan_get_profile (plan));
+  g_autoptr(BtImportSource) source = bt_import_source_read (kind, text, length, name, email, now,
+                                                            NULL, NULL, NULL, error);
+
+  return source != NULL ? bt_import_from_source (plan, source, now, error) : NULL;
+}
+
+/**
  * bt_import_text:
  * @text: the file's text, NUL-terminated, @length bytes, no NUL inside
  * @name: what to call the source when the file does not name it
  *
  * Works out what importing @text into @plan would do; the plan is not
- * changed (see bt_import_apply()).
+ * changed (see bt_import_apply()). bt_import_source_read() and
+ * bt_import_from_source() in one, for a reading that need not report
+ * progress.
  *
  * Returns: (transfer full): the import, or %NULL with @error naming the
  *   line (and for CSV the column) that is wrong
@@ -170,20 +420,40 @@ bt_import_text (BtPlan        *plan,
                 GDateTime     *now,
                 GError       **error)
 {
-  BtImport *import;
+  return import_text (plan, kind, text, length, name, now, error);
+}
 
-  if (kind == BT_IMPORT_CALENDAR)
-    import = bt_import_ics_text (plan, text, name, now, error);
-  else
-    import = bt_import_csv_text (plan, text, length, name, now, error);
+/**
+ * bt_import_ics_text:
+ * @text: the file's text, NUL-terminated, without NUL bytes
+ *
+ * bt_import_text() for a calendar.
+ */
+BtImport *
+bt_import_ics_text (BtPlan      *plan,
+                    const char  *text,
+                    const char  *name,
+                    GDateTime   *now,
+                    GError     **error)
+{
+  return import_text (plan, BT_IMPORT_CALENDAR, text, strlen (text), name, now, error);
+}
 
-  if (import != NULL && import->refused != NULL)
-    {
-      g_set_error_literal (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_MALFORMED, import->refused);
-      g_clear_pointer (&import, bt_import_free);
-    }
-
-  return import;
+/**
+ * bt_import_csv_text:
+ * @text: the report's text, NUL-terminated, @length bytes before the NUL
+ *
+ * bt_import_text() for a time tracker's report.
+ */
+BtImport *
+bt_import_csv_text (BtPlan      *plan,
+                    const char  *text,
+                    gsize        length,
+                    const char  *name,
+                    GDateTime   *now,
+                    GError     **error)
+{
+  return import_text (plan, BT_IMPORT_TIME_REPORT, text, length, name, now, error);
 }
 
 /**
@@ -631,21 +901,46 @@ compare_touchpoints (gconstpointer a,
   return c != 0 ? c : g_strcmp0 (x->source, y->source);
 }
 
-static BtTouchpoint *
-find_touchpoint (BtRelationship *r,
-                 const char     *source)
+/* The touchpoints of the relationships, by their source: looking each
+ * one up in a list would take hours for an hourly meeting since 1970. */
+static GHashTable *   /* BtRelationship → (source → BtTouchpoint) */
+touchpoint_index_new (void)
 {
-  GListModel *list = bt_relationship_get_touchpoints (r);
+  return g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+static GHashTable *
+touchpoints_of (GHashTable     *index,
+                BtRelationship *r)
+{
+  GHashTable *sources = g_hash_table_lookup (index, r);
+
+  if (sources == NULL)
     {
-      g_autoptr(BtTouchpoint) t = g_list_model_get_item (list, i);
+      GListModel *list = bt_relationship_get_touchpoints (r);
 
-      if (g_str_equal (bt_touchpoint_get_source (t), source))
-        return t;
+      sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(BtTouchpoint) t = g_list_model_get_item (list, i);
+          const char *source = bt_touchpoint_get_source (t);
+
+          /* The first with a source is the one it stands for. */
+          if (source != NULL && !g_hash_table_contains (sources, source))
+            g_hash_table_insert (sources, g_strdup (source), g_object_ref (t));
+        }
+      g_hash_table_insert (index, r, sources);
     }
 
-  return NULL;
+  return sources;
+}
+
+static BtTouchpoint *
+find_touchpoint (GHashTable     *index,
+                 BtRelationship *r,
+                 const char     *source)
+{
+  return g_hash_table_lookup (touchpoints_of (index, r), source);
 }
 
 /* Hours to the hundredth, as the file keeps them: subtracting what an
@@ -705,6 +1000,10 @@ bt_import_events (BtPlan     *plan,
   gint64 first_t = first_week_start (tz);
   gint64 covered = G_MININT64;
   GListModel *rules = bt_plan_get_import_rules (plan);
+  g_autoptr(GHashTable) index = touchpoint_index_new ();
+  g_autoptr(GPtrArray) people = g_ptr_array_new ();
+  const BtImportShared *matched = NULL;   /* the texts category and people are for */
+  BtCategory *category = NULL;
   Matcher m;
 
   /* No rules yet: the defaults, in a list of their own so the plan is
@@ -760,20 +1059,32 @@ bt_import_events (BtPlan     *plan,
           continue;
         }
 
-      span.category = matcher_match (&m, event);
+      /* The instances of one event match alike: once for them all. */
+      if (event->shared == NULL || event->shared != matched)
+        {
+          category = matcher_match (&m, event);
+          g_ptr_array_set_size (people, 0);
+          for (guint a = 0; event->attendees != NULL && event->attendees[a] != NULL; a++)
+            {
+              BtRelationship *r = matcher_person (&m, event->attendees[a]);
+
+              if (r != NULL)
+                g_ptr_array_add (people, r);
+            }
+          matched = event->shared;
+        }
+      span.category = category;
       g_array_append_val (spans, span);
       import->n_events++;
 
       /* Touchpoints: each attendee who is one of the relationships. */
-      for (guint a = 0; event->attendees != NULL && event->attendees[a] != NULL; a++)
+      for (guint a = 0; a < people->len; a++)
         {
-          BtRelationship *r = matcher_person (&m, event->attendees[a]);
+          BtRelationship *r = people->pdata[a];
           BtImportTouchpoint *t;
           g_autoptr(GDateTime) utc = NULL;
           g_autoptr(GDateTime) local = NULL;
 
-          if (r == NULL)
-            continue;
           utc = g_date_time_new_from_unix_utc (event->start);
           local = g_date_time_to_timezone (utc, tz);
           t = g_new0 (BtImportTouchpoint, 1);
@@ -781,9 +1092,15 @@ bt_import_events (BtPlan     *plan,
           g_date_clear (&t->date, 1);
           g_date_set_dmy (&t->date, g_date_time_get_day_of_month (local),
                           g_date_time_get_month (local), g_date_time_get_year (local));
-          t->summary = g_strdup (event->summary ? event->summary : "");
+          if (event->shared != NULL)
+            {
+              t->shared = g_atomic_rc_box_acquire (event->shared);
+              t->summary = event->shared->note;
+            }
+          else
+            t->summary = touchpoint_note (event->summary);
           t->source = g_strdup (event->key);
-          t->is_new = find_touchpoint (r, t->source) == NULL;
+          t->is_new = find_touchpoint (index, r, t->source) == NULL;
           g_ptr_array_add (import->touchpoints, t);
         }
     }
@@ -1130,6 +1447,7 @@ bt_import_apply (BtImport  *import,
                  BtHistory *history)
 {
   g_autofree char *label = g_strdup_printf (_("Import from “%s”"), import->source_name);
+  g_autoptr(GHashTable) index = touchpoint_index_new ();
 
   bt_history_begin (history, label);
 
@@ -1154,7 +1472,7 @@ bt_import_apply (BtImport  *import,
   for (guint i = 0; i < import->touchpoints->len; i++)
     {
       BtImportTouchpoint *t = import->touchpoints->pdata[i];
-      BtTouchpoint *existing = find_touchpoint (t->relationship, t->source);
+      BtTouchpoint *existing = find_touchpoint (index, t->relationship, t->source);
 
       if (existing != NULL)
         {
@@ -1170,6 +1488,8 @@ bt_import_apply (BtImport  *import,
           bt_touchpoint_set_source (tp, t->source);
           bt_history_append (history, BT_ITEM (t->relationship),
                              bt_relationship_get_touchpoints (t->relationship), BT_ITEM (tp));
+          g_hash_table_insert (touchpoints_of (index, t->relationship), g_strdup (t->source),
+                               g_object_ref (tp));
         }
     }
 

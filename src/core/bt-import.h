@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "bt-history.h"
 #include "bt-plan.h"
 
@@ -20,6 +22,9 @@ typedef enum
   BT_IMPORT_ERROR_TOO_BIG,    /* more events than any real calendar */
 } BtImportError;
 
+/* What the instances of one event have in common, held once for all. */
+typedef struct _BtImportShared BtImportShared;
+
 GQuark bt_import_error_quark (void);
 
 /* One event, or one occurrence of a recurring one, as a source gives it. */
@@ -32,6 +37,7 @@ typedef struct
   char   *description;
   char   *calendar;       /* the calendar's name, or a tracker's project */
   GStrv   attendees;      /* lower-case e-mail addresses */
+  BtImportShared *shared; /* when set, it owns summary … attendees */
 } BtImportEvent;
 
 /* What importing does to a week that already has hours the user typed.
@@ -70,6 +76,7 @@ typedef struct
   char           *summary;
   char           *source;     /* the event's key, so importing again finds it */
   gboolean        is_new;     /* not in the plan yet */
+  BtImportShared *shared;     /* when set, it owns summary */
 } BtImportTouchpoint;
 
 typedef struct _BtImport BtImport;
@@ -99,6 +106,23 @@ typedef enum
   BT_IMPORT_TIME_REPORT,   /* a Toggl Track or Clockify detailed report (CSV) */
 } BtImportKind;
 
+/* What a file holds, before a plan's rules meet it. */
+typedef struct
+{
+  char       *name;          /* the calendar's name, or the file's */
+  GPtrArray  *events;        /* BtImportEvent */
+  guint       n_all_day;
+  guint       n_cancelled;
+  guint       n_declined;
+} BtImportSource;
+
+void        bt_import_source_free        (BtImportSource *source);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BtImportSource, bt_import_source_free)
+
+/* How far a reading is, from 0 to 1; called from the reading's thread. */
+typedef void (*BtImportProgressFunc)     (double        fraction,
+                                          gpointer      user_data);
+
 BtImportKind bt_import_kind_for_path     (const char   *path);
 char       *bt_import_read               (const char   *path,
                                           BtImportKind  kind,
@@ -109,6 +133,20 @@ BtImport   *bt_import_text               (BtPlan       *plan,
                                           const char   *text,
                                           gsize         length,
                                           const char   *name,
+                                          GDateTime    *now,
+                                          GError      **error);
+BtImportSource *bt_import_source_read    (BtImportKind  kind,
+                                          const char   *text,
+                                          gsize         length,
+                                          const char   *name,
+                                          const char   *user_email,
+                                          GDateTime    *now,
+                                          GCancellable *cancellable,
+                                          BtImportProgressFunc progress,
+                                          gpointer      user_data,
+                                          GError      **error);
+BtImport   *bt_import_from_source        (BtPlan       *plan,
+                                          BtImportSource *source,
                                           GDateTime    *now,
                                           GError      **error);
 BtImport   *bt_import_file               (BtPlan       *plan,
@@ -157,6 +195,15 @@ BtCategory *bt_import_match              (BtPlan       *plan,
 
 char       *bt_import_weeks_to_csv       (BtPlan       *plan);
 
+BtImportShared *bt_import_shared_new     (const char   *summary,
+                                          const char   *description,
+                                          const char   *calendar,
+                                          const char * const *attendees);
+void        bt_import_shared_unref       (BtImportShared *shared);
+BtImportEvent *bt_import_event_new_shared (BtImportShared *shared,
+                                          char         *key,
+                                          gint64        start,
+                                          gint64        end);
 void        bt_import_event_free         (BtImportEvent *event);
 
 G_END_DECLS

@@ -6,7 +6,8 @@
  * the hours per category, the events no rule matched — each with a
  * way to add a rule for it, after which the preview is worked out again —
  * the touchpoints found and what was left out. Import applies it as one
- * step of the history.
+ * step of the history. bt_import_dialog_open() reads the file in a worker
+ * thread, with a progress bar, and Cancel stops it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +27,9 @@
 #include "bt-report.h"
 #include "bt-window-private.h"
 
+typedef struct _Load Load;
+static void load_unref (Load *load);
+
 struct _BtImportDialog
 {
   AdwWindow           parent_instance;
@@ -37,14 +41,19 @@ struct _BtImportDialog
   BtPlan             *plan;
   BtHistory          *history;
   BtImportKind        kind;
-  char               *text;     /* the file, read once: adding a rule works it out again */
-  gsize               length;
+  BtImportSource     *source;   /* the file, read once: adding a rule works it out again */
   char               *name;
   GDateTime          *now;      /* events after it are not time spent yet */
   BtImport           *import;
   GPtrArray          *groups;   /* the groups shown, to remove them when working it out again */
   GPtrArray          *choice_rows; /* AdwComboRow per week with typed hours, its week in "bt-week" */
   double              budget;   /* the weekly hours budget, for partial weeks; 0 for none */
+
+  /* While bt_import_dialog_open() reads the file */
+  Load               *load;
+  GCancellable       *cancellable;
+  GtkProgressBar     *progress;
+  guint               tick_id;
 };
 
 G_DEFINE_FINAL_TYPE (BtImportDialog, bt_import_dialog, ADW_TYPE_WINDOW)
@@ -53,7 +62,7 @@ static BtImport *
 work_out (BtImportDialog  *self,
           GError         **error)
 {
-  return bt_import_text (self->plan, self->kind, self->text, self->length, self->name, self->now, error);
+  return bt_import_from_source (self->plan, self->source, self->now, error);
 }
 
 static AdwPreferencesGroup *
@@ -476,7 +485,11 @@ bt_import_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_IMPORT_DIALOG);
   g_clear_object (&self->plan);
   g_clear_object (&self->history);
-  g_clear_pointer (&self->text, g_free);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_pointer (&self->load, load_unref);
+  g_clear_pointer (&self->source, bt_import_source_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->import, bt_import_free);
@@ -552,28 +565,200 @@ bt_import_dialog_new (GtkWindow  *parent,
   g_autofree char *name = g_path_get_basename (path);
   g_autoptr(GDateTime) when = now ? g_date_time_ref (now) : g_date_time_new_now_local ();
   g_autofree char *text = NULL;
-  BtImport *import;
+  BtImportSource *source;
   BtImportDialog *self;
   gsize length;
 
   text = bt_import_read (path, kind, &length, error);
   if (text == NULL)
     return NULL;
-  import = bt_import_text (plan, kind, text, length, name, when, error);
-  if (import == NULL)
+  source = bt_import_source_read (kind, text, length, name, bt_profile_get_email (bt_plan_get_profile (plan)),
+                                  when, NULL, NULL, NULL, error);
+  if (source == NULL)
     return NULL;
 
   self = g_object_new (BT_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->plan = g_object_ref (plan);
   self->history = g_object_ref (history);
   self->kind = kind;
-  self->text = g_steal_pointer (&text);
-  self->length = length;
+  self->source = source;
   self->name = g_steal_pointer (&name);
   self->now = g_steal_pointer (&when);
-  self->import = import;
   self->budget = weekly_budget (parent);
+  self->import = work_out (self, error);
+  if (self->import == NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
   populate (self);
 
   return self;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading in a worker thread                                          */
+
+/* What the worker needs, held by it and by the dialog: either may go
+ * first. */
+struct _Load
+{
+  GWeakRef      dialog;
+  char         *path;
+  BtImportKind  kind;
+  char         *name;
+  char         *email;
+  GDateTime    *now;
+  int           permille;   /* atomic: how far the reading is */
+};
+
+static void
+load_clear (Load *load)
+{
+  g_weak_ref_clear (&load->dialog);
+  g_free (load->path);
+  g_free (load->name);
+  g_free (load->email);
+  g_date_time_unref (load->now);
+}
+
+static void
+load_unref (Load *load)
+{
+  g_atomic_rc_box_release_full (load, (GDestroyNotify) load_clear);
+}
+
+static void
+on_load_progress_cb (double   fraction,
+                     gpointer user_data)
+{
+  Load *load = user_data;
+
+  g_atomic_int_set (&load->permille, (int) (fraction * 1000));
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Load *load = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  BtImportSource *source = NULL;
+  gsize length;
+
+  text = bt_import_read (load->path, load->kind, &length, &error);
+  if (text != NULL)
+    source = bt_import_source_read (load->kind, text, length, load->name, load->email, load->now,
+                                    cancellable, on_load_progress_cb, load, &error);
+  if (source != NULL)
+    g_task_return_pointer (task, source, (GDestroyNotify) bt_import_source_free);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static gboolean
+on_load_tick_cb (gpointer user_data)
+{
+  BtImportDialog *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->progress, g_atomic_int_get (&self->load->permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_loaded_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Load *load = user_data;
+  g_autoptr(BtImportDialog) self = g_weak_ref_get (&load->dialog);
+  g_autoptr(GError) error = NULL;
+  BtImportSource *source = g_task_propagate_pointer (G_TASK (result), &error);
+
+  load_unref (load);
+  if (self == NULL)
+    {
+      /* Closed while it read. */
+      g_clear_pointer (&source, bt_import_source_free);
+      return;
+    }
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  self->progress = NULL;
+  if (source != NULL)
+    {
+      self->source = source;
+      self->import = work_out (self, &error);
+    }
+  if (self->import == NULL)
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+      g_autofree char *heading = g_strdup_printf (_("“%s” could not be imported"), self->name);
+      GtkWidget *message;
+
+      gtk_window_destroy (GTK_WINDOW (self));
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = adw_message_dialog_new (parent, heading, error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+      return;
+    }
+
+  populate (self);
+}
+
+/**
+ * bt_import_dialog_open:
+ * @path: an iCalendar file (.ics) or a time tracker's CSV report
+ *
+ * Shows the preview of importing @path at once, with a progress bar while
+ * a worker thread reads the file; Cancel stops the reading. A file that
+ * cannot be imported closes it and says why.
+ */
+void
+bt_import_dialog_open (GtkWindow  *parent,
+                       BtPlan     *plan,
+                       BtHistory  *history,
+                       const char *path)
+{
+  BtImportDialog *self = g_object_new (BT_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  Load *load = g_atomic_rc_box_new0 (Load);
+  g_autoptr(GTask) task = NULL;
+  AdwPreferencesGroup *group;
+
+  self->plan = g_object_ref (plan);
+  self->history = g_object_ref (history);
+  self->kind = bt_import_kind_for_path (path);
+  self->name = g_path_get_basename (path);
+  self->now = g_date_time_new_now_local ();
+  self->budget = weekly_budget (parent);
+  self->cancellable = g_cancellable_new ();
+
+  g_weak_ref_init (&load->dialog, self);
+  load->path = g_strdup (path);
+  load->kind = self->kind;
+  load->name = g_strdup (self->name);
+  load->email = g_strdup (bt_profile_get_email (bt_plan_get_profile (plan)));
+  load->now = g_date_time_ref (self->now);
+  self->load = g_atomic_rc_box_acquire (load);
+
+  adw_window_title_set_subtitle (self->window_title, self->name);
+  gtk_widget_set_sensitive (self->import_button, FALSE);
+  group = add_group (self, _("Reading the File"), _("A calendar of many years takes a few seconds."));
+  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_progress_bar_set_show_text (self->progress, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("How much of the file is read"), -1);
+  adw_preferences_group_add (group, GTK_WIDGET (self->progress));
+  self->tick_id = g_timeout_add (100, on_load_tick_cb, self);
+
+  task = g_task_new (NULL, self->cancellable, on_loaded_cb, load);
+  g_task_set_task_data (task, g_atomic_rc_box_acquire (load), (GDestroyNotify) load_unref);
+  g_task_run_in_thread (task, load_thread);
+
+  gtk_window_present (GTK_WINDOW (self));
 }

@@ -685,8 +685,6 @@ import_chosen (BtWindow *self,
                gpointer  data)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
-  BtImportDialog *dialog;
 
   if (path == NULL)
     {
@@ -694,19 +692,8 @@ import_chosen (BtWindow *self,
       return;
     }
 
-  dialog = bt_import_dialog_new (GTK_WINDOW (self), self->plan, self->history, path, NULL, &error);
-  if (dialog == NULL)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *heading = g_strdup_printf (_("“%s” could not be imported"), name);
-      GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
-      return;
-    }
-
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* Read in a worker thread: a calendar of many years takes seconds. */
+  bt_import_dialog_open (GTK_WINDOW (self), self->plan, self->history, path);
 }
 
 static void
