@@ -1072,6 +1072,73 @@ test_report_paper_and_orientation (gconstpointer data)
   g_unlink (pdf);
 }
 
+/* Answers GTK's own question before a file is replaced: "Replace". */
+static void
+confirm_replace (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gboolean answered = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          gtk_dialog_response (GTK_DIALOG (window), GTK_RESPONSE_ACCEPT);
+          answered = TRUE;
+        }
+    }
+  g_assert_true (answered);
+}
+
+/* An export never replaces its own input: each export, pointed at the plan
+ * file in its dialog, is refused with a message and leaves it as it was. */
+static void
+test_export_onto_plan_is_refused (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *before = NULL;
+  BtWindow *window = open_window (app, path);
+  struct { const char *action; const char *target; } actions[] = {
+    { "win.export-report", NULL }, { "win.export-json", "profile" },
+    { "win.export-chart", "time" }, { "win.export-csv", NULL },
+  };
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &before, &length, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  bt_test_spin (300);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autofree char *after = NULL;
+      GtkFileChooser *chooser;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), actions[i].action,
+                                  actions[i].target ? "s" : NULL, actions[i].target);
+      g_assert_true (wait_until (file_chooser_shown, NULL, 5));
+      chooser = shown_file_chooser ();
+      /* The dialog starts in the plan's folder: the plan's name is enough. */
+      gtk_file_chooser_set_current_name (chooser, name);
+      bt_test_spin (300);
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+      bt_test_spin (300);
+      /* GTK asks whether to replace the file that is there: yes. */
+      confirm_replace ();
+      bt_test_spin (500);
+
+      g_test_message ("%s onto the plan", actions[i].action);
+      g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+      /* Not cmpstr: a failure would print both plans. */
+      g_assert_true (g_str_equal (after, before));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Toasts say what happened, not the command. */
 static void
 test_edit_messages (void)
@@ -1121,6 +1188,7 @@ main (int   argc,
   g_test_add_data_func ("/window/open-corrupt-keeps-plan", app, test_open_corrupt_keeps_plan);
   g_test_add_data_func ("/window/open-replaces-first-start", app, test_open_replaces_first_start);
   g_test_add_data_func ("/window/file-dialogs-start-in-plan-folder", app, test_file_dialogs_start_in_plan_folder);
+  g_test_add_data_func ("/window/export-onto-plan-is-refused", app, test_export_onto_plan_is_refused);
   g_test_add_data_func ("/window/report-paper-and-orientation", app, test_report_paper_and_orientation);
   g_test_add_func ("/window/edit-messages", test_edit_messages);
 

@@ -18,6 +18,7 @@
 #include "bt-plan-file.h"
 #include "bt-import.h"
 #include "bt-import-dialog.h"
+#include "bt-report.h"
 #include "bt-window-private.h"
 
 static void
@@ -551,20 +552,45 @@ save_as_action (GtkWidget  *widget,
 
 /* ---- exports ---- */
 
+/* The local path of @file for an export, or %NULL when it cannot be one:
+ * a remote file, or the plan itself, which an export never replaces. The
+ * window says why. */
+static char *
+export_path (BtWindow *self,
+             GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    {
+      bt_window_toast (self, _("Exports can only be written to a local file"));
+      return NULL;
+    }
+  if (self->path != NULL && !bt_plan_file_check_output (path, self->path, &error))
+    {
+      bt_window_toast (self, error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&path);
+}
+
+
 static void
 exported_json (BtWindow *self,
                GFile    *file,
                gpointer  data)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = export_path (self, file);
   g_autoptr(GError) error = NULL;
   BtPlanSection section = BT_PLAN_SECTION_ALL;
 
   bt_plan_section_from_string (data, &section);
 
   if (path == NULL)
-    bt_window_toast (self, _("Exports can only be written to a local file"));
-  else if (!bt_plan_file_export (self->plan, section, path, &error))
+    return;
+  if (!bt_plan_file_export (self->plan, section, path, &error))
     bt_window_toast (self, error->message);
   else
     bt_window_toast (self, _("Exported"));
@@ -593,7 +619,7 @@ exported_chart (BtWindow *self,
                 GFile    *file,
                 gpointer  data)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = export_path (self, file);
   g_autoptr(GError) error = NULL;
   const char *dot = path ? strrchr (path, '.') : NULL;
   BtExportFormat format = BT_EXPORT_PNG;
@@ -608,8 +634,8 @@ exported_chart (BtWindow *self,
   today (&day);
 
   if (path == NULL)
-    bt_window_toast (self, _("Exports can only be written to a local file"));
-  else if (!bt_chart_export (kind, self->plan, &day, &style, format, 1600, 900, format == BT_EXPORT_PNG ? 2 : 1,
+    return;
+  if (!bt_chart_export (kind, self->plan, &day, &style, format, 1600, 900, format == BT_EXPORT_PNG ? 2 : 1,
                              path, &error))
     bt_window_toast (self, error->message);
   else
@@ -637,6 +663,88 @@ export_chart_action (GtkWidget  *widget,
           _("Images and PDF (.png, .svg, .pdf)"), image_types, exported_chart, chart);
 }
 
+/* ---- the report as PDF ---- */
+
+static void
+on_export_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       BtWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->plan != NULL)
+    {
+      GtkFileChooser *chooser = GTK_FILE_CHOOSER (dialog);
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+      g_autofree char *path = export_path (self, file);
+      g_autoptr(GError) error = NULL;
+      BtPaper paper = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "paper"), "letter") == 0
+                      ? BT_PAPER_LETTER : BT_PAPER_A4;
+      gboolean landscape = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "orientation"), "landscape") == 0;
+      GDate day;
+
+      today (&day);
+      if (path != NULL)
+        {
+          if (!bt_report_export_pdf (self->plan, &day, paper, landscape, path, &error))
+            bt_window_toast (self, error->message);
+          else
+            bt_window_toast (self, _("Report exported"));
+        }
+    }
+
+  g_object_unref (dialog);
+}
+
+/**
+ * bt_window_report_chooser_new:
+ *
+ * Returns: (transfer full): the dialog that asks where to export the
+ *   report as PDF, on which paper and which way round, as the command
+ *   line's --paper and --landscape; it starts in the plan's folder
+ */
+GtkFileChooserNative *
+bt_window_report_chooser_new (BtWindow *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkPaperSize) local_paper = gtk_paper_size_new (NULL);
+  const char *paper_ids[] = { "a4", "letter", NULL };
+  const char *paper_labels[] = { _("A4"), _("Letter"), NULL };
+  const char *orientation_ids[] = { "portrait", "landscape", NULL };
+  const char *orientation_labels[] = { _("Portrait"), _("Landscape"), NULL };
+
+  dialog = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  bt_window_set_folder (self, GTK_FILE_CHOOSER (dialog));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Roadmap report.pdf"));
+
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "paper", _("Paper"), paper_ids, paper_labels);
+  /* The locale's paper first: Letter in the Americas, A4 elsewhere. */
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "paper",
+                               g_str_has_prefix (gtk_paper_size_get_name (local_paper), "na_letter")
+                               ? "letter" : "a4");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "orientation", _("Orientation"),
+                               orientation_ids, orientation_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "orientation", "portrait");
+
+  return dialog;
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  GtkFileChooserNative *dialog = bt_window_report_chooser_new (self);
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* ---- the weeks as CSV ---- */
 
 static void
@@ -644,15 +752,12 @@ exported_csv (BtWindow *self,
               GFile    *file,
               gpointer  data)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = export_path (self, file);
   g_autofree char *csv = NULL;
   g_autoptr(GError) error = NULL;
 
   if (path == NULL)
-    {
-      bt_window_toast (self, _("Exports can only be written to a local file"));
-      return;
-    }
+    return;
 
   csv = bt_import_weeks_to_csv (self->plan);
   if (!bt_plan_file_write_private (path, csv, strlen (csv), FALSE, &error))
@@ -716,6 +821,7 @@ bt_window_files_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);

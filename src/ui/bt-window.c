@@ -32,7 +32,6 @@
 #include "bt-overview-page.h"
 #include "bt-plan-file.h"
 #include "bt-print-operation.h"
-#include "bt-report.h"
 #include "bt-window-private.h"
 #include "bt-application.h"
 
@@ -815,84 +814,6 @@ print_action (GtkWidget  *widget,
     bt_print_operation_save_settings (op);
 }
 
-static void
-on_export_response_cb (GtkNativeDialog *dialog,
-                       int              response,
-                       BtWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->plan != NULL)
-    {
-      GtkFileChooser *chooser = GTK_FILE_CHOOSER (dialog);
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      BtPaper paper = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "paper"), "letter") == 0
-                      ? BT_PAPER_LETTER : BT_PAPER_A4;
-      gboolean landscape = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "orientation"), "landscape") == 0;
-      GDate day;
-      today (&day);
-      if (path == NULL)
-        bt_window_toast (self, _("The report can only be written to a local file"));
-      else if (!bt_report_export_pdf (self->plan, &day, paper, landscape, path, &error))
-        bt_window_toast (self, error->message);
-      else
-        bt_window_toast (self, _("Report exported"));
-    }
-
-  g_object_unref (dialog);
-}
-
-/**
- * bt_window_report_chooser_new:
- *
- * Returns: (transfer full): the dialog that asks where to export the
- *   report as PDF, on which paper and which way round, as the command
- *   line's --paper and --landscape; it starts in the plan's folder
- */
-GtkFileChooserNative *
-bt_window_report_chooser_new (BtWindow *self)
-{
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GtkPaperSize) local_paper = gtk_paper_size_new (NULL);
-  const char *paper_ids[] = { "a4", "letter", NULL };
-  const char *paper_labels[] = { _("A4"), _("Letter"), NULL };
-  const char *orientation_ids[] = { "portrait", "landscape", NULL };
-  const char *orientation_labels[] = { _("Portrait"), _("Landscape"), NULL };
-
-  dialog = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  bt_window_set_folder (self, GTK_FILE_CHOOSER (dialog));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Roadmap report.pdf"));
-
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "paper", _("Paper"), paper_ids, paper_labels);
-  /* The locale's paper first: Letter in the Americas, A4 elsewhere. */
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "paper",
-                               g_str_has_prefix (gtk_paper_size_get_name (local_paper), "na_letter")
-                               ? "letter" : "a4");
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "orientation", _("Orientation"),
-                               orientation_ids, orientation_labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "orientation", "portrait");
-
-  return dialog;
-}
-
-static void
-export_report_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  BtWindow *self = BT_WINDOW (widget);
-  GtkFileChooserNative *dialog = bt_window_report_chooser_new (self);
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
 /* Alt+1 to Alt+5: the pages, in the order the view switcher shows them. */
 static void
 show_page_action (GtkWidget  *widget,
@@ -963,7 +884,6 @@ bt_window_class_init (BtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_action);
   gtk_widget_class_install_action (widget_class, "win.start-own-plan", NULL, start_own_plan_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   {
     const char *pages[] = { "overview", "roadmap", "time", "relationships", "narratives" };
