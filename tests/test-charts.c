@@ -125,6 +125,41 @@ plan_with_categories (BtCategory **tactical,
   return plan;
 }
 
+/* The weeks in a row below the trajectory pass over a partial week, by the
+ * budget the style brings: W41 (0 %) is below, W42's 5 h at 100 % are a
+ * partial week of a 50-hour budget. */
+static void
+test_time_chart_weeks_below_budget (void)
+{
+  BtCategory *t, *s;
+  g_autoptr(BtPlan) plan = plan_with_categories (&t, &s);
+  BtProfile *profile = bt_plan_get_profile (plan);
+  GDate today = day ("2026-10-16");
+  GDate target = day ("2027-06-28");
+  Canvas c = canvas_new (800, 400, 1);
+  BtChartStyle style;
+  BtTimeChartLayout layout;
+
+  bt_profile_set_target_date (profile, &target);
+  bt_profile_set_target_share (profile, 0.8);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 40), bt_item_get_id (BT_ITEM (t)), 10);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 40), bt_item_get_id (BT_ITEM (s)), 30);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 41), bt_item_get_id (BT_ITEM (t)), 40);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 42), bt_item_get_id (BT_ITEM (s)), 5);
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  g_assert_cmpfloat (style.weekly_budget, ==, 0.0);
+
+  g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_cmpuint (layout.weeks_below, ==, 0);
+  bt_time_chart_layout_clear (&layout);
+
+  style.weekly_budget = 50.0;
+  g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_cmpuint (layout.weeks_below, ==, 1);
+  bt_time_chart_layout_clear (&layout);
+  canvas_free (&c);
+}
+
 static void
 test_time_chart_tactical_week (void)
 {
@@ -1173,6 +1208,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/charts/time/weeks-below-pass-over-partial-weeks", test_time_chart_weeks_below_budget);
   g_test_add_func ("/charts/time/tactical-week", test_time_chart_tactical_week);
   g_test_add_func ("/charts/time/single-week", test_time_chart_single_week);
   g_test_add_func ("/charts/time/strategic-on-top", test_time_chart_stacks_strategic_on_top);

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "bt-analytics.h"
+#include "bt-application.h"
 #include "bt-date.h"
 #include "bt-history.h"
 #include "bt-overview-page.h"
@@ -110,6 +111,17 @@ on_log_touchpoint_clicked_cb (GtkButton      *button,
   g_signal_emit (self, signals[TOUCHPOINT_LOGGED], 0, message);
 }
 
+/* The weekly hours budget of the preferences, which makes a week partial;
+ * 0 for none, outside the app. */
+static double
+weekly_budget (void)
+{
+  GApplication *app = g_application_get_default ();
+  GSettings *settings = BT_IS_APPLICATION (app) ? bt_application_get_settings (BT_APPLICATION (app)) : NULL;
+
+  return settings != NULL ? g_settings_get_double (settings, "weekly-hours-budget") : 0.0;
+}
+
 static void
 refresh (BtOverviewPage *self)
 {
@@ -141,7 +153,7 @@ refresh (BtOverviewPage *self)
   trajectory = bt_analytics_trajectory (self->plan, shares);
   trend = bt_analytics_trend (shares, &today, BT_TREND_WEEKS);
   latest = bt_analytics_latest_share (shares, &today);
-  below = bt_analytics_weeks_below (shares, &trajectory, &today);
+  below = bt_analytics_weeks_below (shares, &trajectory, &today, weekly_budget ());
 
   /* Your time */
   {
