@@ -840,6 +840,44 @@ test_empty_states (void)
   canvas_free (&c);
 }
 
+/* Phases and milestones without dates are no empty roadmap: the empty state
+ * names what needs a date. */
+static void
+test_timeline_undated (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtPhase) phase = bt_phase_new ();
+  g_autoptr(BtMilestone) milestone = bt_milestone_new ();
+  GDate today = day ("2026-11-22");
+  Canvas c = canvas_new (400, 300, 1);
+  BtChartStyle style;
+  BtTimelineLayout layout;
+  g_autofree char *title = NULL, *hint = NULL;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  bt_timeline_chart_empty_text (plan, &title, &hint);
+  g_assert_cmpstr (title, ==, "The roadmap is empty");
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&hint, g_free);
+
+  bt_phase_set_title (phase, "Build the platform org");
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_phases (plan), BT_ITEM (phase));
+  g_assert_false (bt_timeline_chart_layout (plan, &today, &style, c.cr, 400, 300, &layout));
+  bt_timeline_chart_empty_text (plan, &title, &hint);
+  g_assert_cmpstr (title, ==, "Nothing on the roadmap has a date yet");
+  g_assert_cmpstr (hint, ==, "Add dates to your phase “Build the platform org” to place it on the roadmap.");
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&hint, g_free);
+
+  bt_milestone_set_title (milestone, "Hire a director");
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_milestones (plan), BT_ITEM (milestone));
+  bt_timeline_chart_empty_text (plan, &title, &hint);
+  g_assert_cmpstr (hint, ==, "Add dates to “Build the platform org” and 1 more phase or milestone to place them on the roadmap.");
+  /* Drawn, not blank. */
+  bt_timeline_chart_draw (plan, &today, &style, c.cr, 400, 300);
+  canvas_free (&c);
+}
+
 static void
 test_contrast (void)
 {
@@ -1219,6 +1257,7 @@ main (int   argc,
   g_test_add_func ("/charts/relationships/names-everyone", test_relationship_map_names_everyone);
   g_test_add_func ("/charts/every-chart-every-size", test_every_chart_every_size);
   g_test_add_func ("/charts/empty-states", test_empty_states);
+  g_test_add_func ("/charts/timeline/undated-is-not-empty", test_timeline_undated);
   g_test_add_func ("/charts/narratives/height", test_narratives_height);
   g_test_add_func ("/charts/contrast", test_contrast);
   g_test_add_func ("/charts/export/png-size", test_export_png_size);

@@ -288,6 +288,54 @@ bt_timeline_chart_layout (BtPlan             *plan,
   return TRUE;
 }
 
+/**
+ * bt_timeline_chart_empty_text:
+ * @title: (out): what the empty roadmap says
+ * @hint: (out): what to add
+ *
+ * The words of the roadmap with nothing to place on it: an empty plan, or
+ * phases and milestones that have no dates yet, which are named rather
+ * than called "empty".
+ */
+void
+bt_timeline_chart_empty_text (BtPlan  *plan,
+                              char   **title,
+                              char   **hint)
+{
+  GListModel *phases = bt_plan_get_phases (plan);
+  GListModel *milestones = bt_plan_get_milestones (plan);
+  guint n_phases = g_list_model_get_n_items (phases);
+  guint n = n_phases + g_list_model_get_n_items (milestones);
+  g_autoptr(GObject) first = NULL;
+  const char *name;
+
+  if (n == 0)
+    {
+      *title = g_strdup (_("The roadmap is empty"));
+      *hint = g_strdup (_("Add the phases of your shift and the milestones that mark it, "
+                          "with their target dates."));
+      return;
+    }
+
+  *title = g_strdup (_("Nothing on the roadmap has a date yet"));
+  first = n_phases > 0 ? g_list_model_get_item (phases, 0) : g_list_model_get_item (milestones, 0);
+  name = BT_IS_PHASE (first) ? bt_phase_get_title (BT_PHASE (first)) : bt_milestone_get_title (BT_MILESTONE (first));
+
+  if (n == 1 && BT_IS_PHASE (first) && *name)
+    *hint = g_strdup_printf (_("Add dates to your phase “%s” to place it on the roadmap."), name);
+  else if (n == 1 && *name)
+    *hint = g_strdup_printf (_("Add a date to your milestone “%s” to place it on the roadmap."), name);
+  else if (*name)
+    /* TRANSLATORS: %s is a phase or milestone, %u how many others have no date either */
+    *hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Add dates to “%s” and %u more phase or milestone to place them on the roadmap.",
+                                          "Add dates to “%s” and %u more phases and milestones to place them on the roadmap.",
+                                          n - 1),
+                             name, n - 1);
+  else
+    *hint = g_strdup (_("Add dates to your phases and milestones to place them on the roadmap."));
+}
+
 void
 bt_timeline_chart_layout_clear (BtTimelineLayout *layout)
 {
@@ -389,10 +437,11 @@ bt_timeline_chart_draw (BtPlan             *plan,
 
   if (!bt_timeline_chart_layout (plan, today, style, cr, width, height, &layout))
     {
-      bt_chart_draw_empty (cr, style, width, height,
-                           _("The roadmap is empty"),
-                           _("Add the phases of your shift and the milestones that mark it, "
-                             "with their target dates."));
+      g_autofree char *title = NULL;
+      g_autofree char *hint = NULL;
+
+      bt_timeline_chart_empty_text (plan, &title, &hint);
+      bt_chart_draw_empty (cr, style, width, height, title, hint);
       cairo_restore (cr);
       return;
     }

@@ -49,4 +49,8 @@ void     bt_timeline_chart_draw         (BtPlan             *plan,
                                          double              width,
                                          double              height);
 
+void     bt_timeline_chart_empty_text   (BtPlan             *plan,
+                                         char              **title,
+                                         char              **hint);
+
 G_END_DECLS
