@@ -878,6 +878,62 @@ test_timeline_undated (void)
   canvas_free (&c);
 }
 
+/* A case that costs more than it saves says so, never "Saves -500". */
+static void
+test_case_savings_text (void)
+{
+  BtCaseTotals costs = { -500, -6000, NAN };
+  BtCaseTotals saves = { 500, 6000, 4.0 };
+  BtCaseTotals same = { 0, 0, NAN };
+  g_autofree char *costs_text = bt_case_savings_text (&costs);
+  g_autofree char *saves_text = bt_case_savings_text (&saves);
+  g_autofree char *same_text = bt_case_savings_text (&same);
+
+  g_assert_cmpstr (costs_text, ==, "Costs 500 more a month, 6000 more a year");
+  g_assert_cmpstr (saves_text, ==, "Saves 500 a month, 6000 a year · pays back in 4.0 months");
+  g_assert_cmpstr (same_text, ==, "Saves nothing: it costs as much as now");
+}
+
+/* A negative monthly cost from a file is drawn left of a zero line, not as
+ * a cost as large: the projected bar (−1 000) ends where the bar of now
+ * (1 000) begins. */
+static void
+test_case_negative_cost_bar (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtNarrative) narrative = bt_narrative_new ();
+  g_autoptr(BtBusinessCase) bc = bt_business_case_new ();
+  g_autoptr(BtCostRow) row = bt_cost_row_new ();
+  GDate today = day ("2026-11-20");
+  Canvas c = canvas_new (1000, 380, 1);
+  BtChartStyle style;
+  int now_min = G_MAXINT, now_max = -1, projected_min = G_MAXINT, projected_max = -1;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_narratives (plan), BT_ITEM (narrative));
+  bt_business_case_set_title (bc, "Sell the spare capacity");
+  bt_item_append_child (BT_ITEM (narrative), bt_narrative_get_business_cases (narrative), BT_ITEM (bc));
+  bt_cost_row_set_current_monthly (row, 1000);
+  bt_cost_row_set_projected_monthly (row, -1000);
+  bt_item_append_child (BT_ITEM (bc), bt_business_case_get_cost_rows (bc), BT_ITEM (row));
+
+  bt_narratives_chart_draw (plan, &today, &style, c.cr, 1000, 380);
+  for (int y = 0; y < 380; y++)
+    for (int x = 0; x < 1000; x++)
+      {
+        if (is_color (&c, x, y, &style.tactical))
+          now_min = MIN (now_min, x), now_max = MAX (now_max, x);
+        if (is_color (&c, x, y, &style.strategic))
+          projected_min = MIN (projected_min, x), projected_max = MAX (projected_max, x);
+      }
+  g_assert_cmpint (now_max, >, now_min + 20);
+  g_assert_cmpint (projected_max, >, projected_min + 20);
+  /* As long as each other, side by side at the zero line. */
+  g_assert_cmpint (projected_max, <, now_min);
+  g_assert_cmpint (abs ((now_max - now_min) - (projected_max - projected_min)), <=, 2);
+  canvas_free (&c);
+}
+
 static void
 test_contrast (void)
 {
@@ -1257,6 +1313,8 @@ main (int   argc,
   g_test_add_func ("/charts/relationships/names-everyone", test_relationship_map_names_everyone);
   g_test_add_func ("/charts/every-chart-every-size", test_every_chart_every_size);
   g_test_add_func ("/charts/empty-states", test_empty_states);
+  g_test_add_func ("/charts/narratives/case-savings-text", test_case_savings_text);
+  g_test_add_func ("/charts/narratives/negative-cost-bar", test_case_negative_cost_bar);
   g_test_add_func ("/charts/timeline/undated-is-not-empty", test_timeline_undated);
   g_test_add_func ("/charts/narratives/height", test_narratives_height);
   g_test_add_func ("/charts/contrast", test_contrast);

@@ -205,6 +205,13 @@ test_business_case_savings (CaseFixture   *f,
   /* A cost row changed elsewhere shows at once. */
   bt_cost_row_set_projected_monthly (licences, 14000);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (monthly)), ==, "31000");
+
+  /* A case that costs more than now saves nothing, and says what it costs. */
+  bt_cost_row_set_projected_monthly (licences, 45500);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (monthly)), ==, "None: it costs 500 more a month");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (bt_test_find_row (GTK_WIDGET (f->editor),
+                                                                                  "Saving per year"))), ==,
+                   "None: it costs 6000 more a year");
 }
 
 /* A business case's problem is written in paragraphs: a text view, whose

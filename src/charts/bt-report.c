@@ -882,10 +882,13 @@ draw_case_page (BtReport *self,
       }
 
     {
-      g_autofree char *yearly = bt_format_amount (totals.yearly_savings);
+      g_autofree char *yearly = bt_format_amount (fabs (totals.yearly_savings));
       g_autofree char *summary = NULL;
 
-      if (!isnan (totals.payback_months))
+      if (round (totals.monthly_savings) < 0)
+        /* TRANSLATORS: a business case that costs more than it saves; %s is an amount */
+        summary = g_strdup_printf (_("It costs %s more a year than now."), yearly);
+      else if (!isnan (totals.payback_months))
         summary = g_strdup_printf (_("%s a year saved; the ask pays back in %.1f months."),
                                    yearly, totals.payback_months);
       else

@@ -1061,8 +1061,20 @@ update_savings (GtkWidget *group)
                                                    : bt_business_case_get_ask_cost (BT_BUSINESS_CASE (page->item)));
 
   totals = bt_analytics_case_totals (preview);
-  m = bt_format_amount (totals.monthly_savings);
-  y = bt_format_amount (totals.yearly_savings);
+  if (round (totals.monthly_savings) < 0)
+    {
+      g_autofree char *more_m = bt_format_amount (-totals.monthly_savings);
+      g_autofree char *more_y = bt_format_amount (-totals.yearly_savings);
+
+      /* TRANSLATORS: what a business case saves, when it costs more than now; %s is an amount */
+      m = g_strdup_printf (_("None: it costs %s more a month"), more_m);
+      y = g_strdup_printf (_("None: it costs %s more a year"), more_y);
+    }
+  else
+    {
+      m = bt_format_amount (totals.monthly_savings);
+      y = bt_format_amount (totals.yearly_savings);
+    }
   if (isnan (totals.payback_months))
     p = g_strdup (bt_business_case_get_ask_cost (preview) > 0 ? _("Never, at these costs") : _("The ask has no one-off cost"));
   else
