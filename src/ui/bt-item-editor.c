@@ -55,6 +55,7 @@ typedef struct
   GtkWidget  *widget;     /* the entry, spin, combo row or colour button */
   gboolean    required;   /* as the file reader has it: see bt_plan_file_field_is_required() */
   GPtrArray  *choices;    /* for FIELD_CHOICE: the items, after "None" when @required is FALSE */
+  char       *refused;    /* why the file reader refuses the value, as last shown */
 } Field;
 
 /* One item on one page of the editor: the item opened first, or a child
@@ -204,6 +205,7 @@ field_free (gpointer data)
   Field *field = data;
 
   g_clear_pointer (&field->choices, g_ptr_array_unref);
+  g_free (field->refused);
   g_free (field);
 }
 
@@ -443,10 +445,49 @@ field_number (Field *field)
   return gtk_spin_button_get_value (GTK_SPIN_BUTTON (field->widget));
 }
 
+static gboolean field_value (Field  *field,
+                             GValue *value);
+
+/* Why the file reader would refuse the value typed (a birth year of 97, a
+ * week or a colour it cannot read), as bt_plan_file_field_check() says:
+ * a plan holding it could not be saved. NULL when it takes it. */
+static const char *
+field_refused (Page  *page,
+               Field *field)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  const char *reason;
+  char first[8];
+
+  if (field->kind == FIELD_INT)
+    {
+      g_value_init (&value, G_TYPE_INT);
+      g_value_set_int (&value, (int) CLAMP (field_number (field), G_MININT, G_MAXINT));
+    }
+  else if (field->kind == FIELD_TEXT || field->kind == FIELD_COLOR)
+    field_value (field, &value);
+  else
+    return NULL;
+
+  if (bt_plan_file_field_check (G_OBJECT_TYPE (page->item), field->pspec->name, &value, &error))
+    return NULL;
+
+  /* The reader's words start a sentence here. */
+  reason = error->message;
+  first[g_unichar_to_utf8 (g_unichar_toupper (g_utf8_get_char (reason)), first)] = '\0';
+  g_free (field->refused);
+  field->refused = g_strconcat (first, g_utf8_next_char (reason), NULL);
+
+  return field->refused;
+}
+
 static const char *
 field_problem (Page  *page,
                Field *field)
 {
+  const char *refused;
+
   if (field->kind == FIELD_TEXT || field->kind == FIELD_DATE)
     {
       const char *text = gtk_editable_get_text (GTK_EDITABLE (field->row));
@@ -465,6 +506,10 @@ field_problem (Page  *page,
     return _("Add a category first");
   else if (field->kind == FIELD_DOUBLE && BT_IS_COST_ROW (page->item) && field_number (field) < 0)
     return _("A monthly cost cannot be below zero");   /* it would be drawn as if above */
+
+  refused = field_refused (page, field);
+  if (refused != NULL)
+    return refused;
 
   /* A phase that ends before it starts cannot be drawn. */
   if (BT_IS_PHASE (page->item) && g_str_equal (field->pspec->name, "end"))
