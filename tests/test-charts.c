@@ -875,6 +875,25 @@ test_timeline_undated (void)
   g_assert_cmpstr (hint, ==, "Add dates to “Build the platform org” and 1 more phase or milestone to place them on the roadmap.");
   /* Drawn, not blank. */
   bt_timeline_chart_draw (plan, &today, &style, c.cr, 400, 300);
+
+  /* With a date on the milestone, the roadmap has a place for it; the
+   * phase without dates is named apart, not drawn as if it ran all the
+   * time the chart shows. */
+  {
+    GDate date = day ("2027-01-15");
+    g_autofree char *undated = NULL;
+
+    bt_milestone_set_date (milestone, &date);
+    g_assert_true (bt_timeline_chart_layout (plan, &today, &style, c.cr, 400, 300, &layout));
+    g_assert_cmpuint (g_array_index (layout.phase_lanes, guint, 0), ==, BT_TIMELINE_NO_LANE);
+    g_assert_cmpuint (layout.n_lanes, ==, 0);
+    bt_timeline_chart_layout_clear (&layout);
+    undated = bt_timeline_chart_undated_text (plan);
+    g_assert_cmpstr (undated, ==, "Not shown, without dates: Build the platform org");
+    bt_phase_set_start (phase, &date);
+    g_clear_pointer (&undated, g_free);
+    g_assert_null (bt_timeline_chart_undated_text (plan));
+  }
   canvas_free (&c);
 }
 

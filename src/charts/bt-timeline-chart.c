@@ -242,6 +242,15 @@ bt_timeline_chart_layout (BtPlan             *plan,
       guint32 js = s ? g_date_get_julian (s) : first, je = e ? g_date_get_julian (e) : last;
       guint lane = 0;
 
+      /* A phase with no dates has no place in time: it is listed apart,
+       * not drawn as if it ran the whole chart. */
+      if (s == NULL && e == NULL)
+        {
+          lane = BT_TIMELINE_NO_LANE;
+          g_array_append_val (layout->phase_lanes, lane);
+          continue;
+        }
+
       while (lane < MAX_LANES - 1 && lane < layout->n_lanes && lane_end[lane] > js)
         lane++;
       lane_end[lane] = MAX (lane_end[lane], je);
@@ -286,6 +295,41 @@ bt_timeline_chart_layout (BtPlan             *plan,
                 layout->plot.x, layout->plot.x + layout->plot.width);
 
   return TRUE;
+}
+
+/**
+ * bt_timeline_chart_undated_text:
+ *
+ * Returns: (nullable): the line that names the phases and milestones
+ *   without a date, which the roadmap cannot place; %NULL when all have one
+ */
+char *
+bt_timeline_chart_undated_text (BtPlan *plan)
+{
+  GListModel *phases = bt_plan_get_phases (plan);
+  GListModel *milestones = bt_plan_get_milestones (plan);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (phases); i++)
+    {
+      g_autoptr(BtPhase) phase = g_list_model_get_item (phases, i);
+
+      if (bt_phase_get_start (phase) == NULL && bt_phase_get_end (phase) == NULL)
+        g_string_append_printf (names, "%s%s", names->len ? _(", ") : "", bt_phase_get_title (phase));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
+    {
+      g_autoptr(BtMilestone) m = g_list_model_get_item (milestones, i);
+
+      if (bt_milestone_get_date (m) == NULL)
+        g_string_append_printf (names, "%s%s", names->len ? _(", ") : "", bt_milestone_get_title (m));
+    }
+
+  if (names->len == 0)
+    return NULL;
+
+  /* TRANSLATORS: at the top of the roadmap; %s lists phases and milestones */
+  return g_strdup_printf (_("Not shown, without dates: %s"), names->str);
 }
 
 /**
@@ -356,7 +400,8 @@ diamond (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-static void
+/* Returns: where the legend ends */
+static double
 draw_legend (cairo_t                *cr,
              const BtChartStyle     *style,
              const BtTimelineLayout *layout,
@@ -382,6 +427,8 @@ draw_legend (cairo_t                *cr,
       bt_chart_draw_text (cr, pl, x + 2 * r + 4 * ts, y, BT_ALIGN_START, BT_ALIGN_START);
       x += 2 * r + 4 * ts + w + 14 * ts;
     }
+
+  return x;
 }
 
 static void
@@ -451,7 +498,16 @@ bt_timeline_chart_draw (BtPlan             *plan,
   r = 6 * ts;
 
   bt_chart_fill_background (cr, style, width, height);
-  draw_legend (cr, style, &layout, width);
+  {
+    double legend_end = draw_legend (cr, style, &layout, width);
+    double room = width - 12 * ts - (legend_end + 10 * ts);
+    g_autofree char *undated = bt_timeline_chart_undated_text (plan);
+
+    /* Beside the legend, shortened to what fits. */
+    if (undated != NULL && room > 80 * ts)
+      bt_chart_label (cr, style, &style->muted, undated, 0.85 * ts, FALSE, room,
+                      width - 12 * ts, 12 * ts, BT_ALIGN_END, BT_ALIGN_START);
+  }
 
   /* Phases */
   for (guint i = 0; i < g_list_model_get_n_items (phases); i++)
@@ -462,6 +518,9 @@ bt_timeline_chart_draw (BtPlan             *plan,
       double x0 = s ? bt_time_scale_x (&layout.scale, s) : p->x;
       double x1 = e ? bt_time_scale_x (&layout.scale, e) : p->x + p->width;
       double y = p->y + lane * (layout.lane_height + 4 * ts);
+
+      if (lane == BT_TIMELINE_NO_LANE)
+        continue;
 
       x0 = MAX (x0, p->x);
       x1 = MIN (x1, p->x + p->width);
