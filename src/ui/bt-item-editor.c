@@ -505,7 +505,7 @@ field_problem (Page  *page,
            adw_combo_row_get_selected (ADW_COMBO_ROW (field->row)) >= field->choices->len)
     return _("Add a category first");
   else if (field->kind == FIELD_DOUBLE && BT_IS_COST_ROW (page->item) && field_number (field) < 0)
-    return _("A monthly cost cannot be below zero");   /* it would be drawn as if above */
+    return _("A monthly cost cannot be below zero");   /* a file may hold one: drawn left of zero */
 
   refused = field_refused (page, field);
   if (refused != NULL)
