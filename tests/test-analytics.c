@@ -442,18 +442,50 @@ test_weeks_below (Fixture       *f,
   t = bt_analytics_trajectory (f->plan, shares);
 
   /* Only W06 is below (W04's 75 % is above), so one in a row. */
-  g_assert_cmpuint (bt_analytics_weeks_below (shares, &t, &today), ==, 1);
+  g_assert_cmpuint (bt_analytics_weeks_below (shares, &t, &today, 0.0), ==, 1);
 
   add_week (f, 2026, 7, 30, 5);
   add_week (f, 2026, 8, 30, 6);
   g_clear_pointer (&shares, g_array_unref);
   shares = bt_analytics_week_shares (f->plan);
   today = day (2026, 2, 27);
-  g_assert_cmpuint (bt_analytics_weeks_below (shares, &t, &today), ==, 3);
+  g_assert_cmpuint (bt_analytics_weeks_below (shares, &t, &today, 0.0), ==, 3);
 
   /* Looking from an earlier day, later weeks do not count. */
   today = day (2026, 2, 10);
-  g_assert_cmpuint (bt_analytics_weeks_below (shares, &t, &today), ==, 2);
+  g_assert_cmpuint (bt_analytics_weeks_below (shares, &t, &today, 0.0), ==, 2);
+}
+
+/* A partial week (under half the budget of 50 h) neither starts nor breaks
+ * a run below the trajectory, which goes from 25 % on 29 December 2025 to
+ * 50 % on 28 December 2026: about 28.8 % on 23 February, 29.3 % on 2 March. */
+static void
+test_weeks_below_partial (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GArray) shares = NULL;
+  BtProfile *profile = bt_plan_get_profile (f->plan);
+  GDate target = day (2026, 12, 28);
+  GDate today = day (2026, 3, 6);
+  BtTrajectory t;
+
+  bt_profile_set_target_date (profile, &target);
+  bt_profile_set_target_share (profile, 0.5);
+  add_four_weeks (f);               /* W06 40 h at 0 %: below */
+  add_week (f, 2026, 7, 30, 5);     /* 35 h at 14 %: below */
+  add_week (f, 2026, 8, 30, 6);     /* 36 h at 17 %: below */
+  add_week (f, 2026, 9, 1, 4);      /* 5 h at 80 %: partial, above */
+  add_week (f, 2026, 10, 5, 0);     /* 5 h at 0 %: partial, below */
+  shares = bt_analytics_week_shares (f->plan);
+  t = bt_analytics_trajectory (f->plan, shares);
+
+  /* Passed over, the two partial weeks leave W08, W07 and W06 in a row. */
+  g_assert_cmpuint (bt_analytics_weeks_below (shares, &t, &today, 50.0), ==, 3);
+  /* Counted as whole weeks, W10 would start a run that W09 breaks. */
+  g_assert_cmpuint (bt_analytics_weeks_below (shares, &t, &today, 0.0), ==, 1);
+  /* Of a budget of 10 h, 5 h are half: whole weeks; of 12 h, partial. */
+  g_assert_cmpuint (bt_analytics_weeks_below (shares, &t, &today, 10.0), ==, 1);
+  g_assert_cmpuint (bt_analytics_weeks_below (shares, &t, &today, 12.0), ==, 3);
 }
 
 static void
@@ -919,7 +951,11 @@ test_warning_signs (void)
   add_check_in (plan, "2026-W53", 4, 0);
   add_check_in (plan, "2026-W49", 5, 0);   /* the fifth before: outside both windows */
   add_check_in (plan, "2027-W01", 2, 2);
-  add_check_in (plan, "2026-W54", 4, 4);   /* not a week (2026 has 53): skipped */
+  /* Not a week (2026 has 53): the check-in refuses it and has no week,
+   * which the signs skip. */
+  g_test_expect_message ("bt-check-in", G_LOG_LEVEL_CRITICAL, "*bt_iso_week_parse*");
+  add_check_in (plan, "2026-W54", 4, 4);
+  g_test_assert_expected_messages ();
   add_check_in (plan, "2027-W03", 0, 0);   /* rates nothing */
   add_check_in (plan, "2027-W04", 2, 0);
   add_check_in (plan, "2027-W05", 3, 0);
@@ -963,6 +999,7 @@ main (int   argc,
   ADD ("/analytics/trend-weighs-weeks-by-hours", test_trend_weighs_weeks_by_hours);
   ADD ("/analytics/trajectory", test_trajectory);
   ADD ("/analytics/weeks-below", test_weeks_below);
+  ADD ("/analytics/weeks-below-skips-partial-weeks", test_weeks_below_partial);
   ADD ("/analytics/weak-functions", test_weak_functions);
   ADD ("/analytics/new-battlefield", test_new_battlefield);
   g_test_add_func ("/analytics/projection", test_projection);

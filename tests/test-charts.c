@@ -125,6 +125,41 @@ plan_with_categories (BtCategory **tactical,
   return plan;
 }
 
+/* The weeks in a row below the trajectory pass over a partial week, by the
+ * budget the style brings: W41 (0 %) is below, W42's 5 h at 100 % are a
+ * partial week of a 50-hour budget. */
+static void
+test_time_chart_weeks_below_budget (void)
+{
+  BtCategory *t, *s;
+  g_autoptr(BtPlan) plan = plan_with_categories (&t, &s);
+  BtProfile *profile = bt_plan_get_profile (plan);
+  GDate today = day ("2026-10-16");
+  GDate target = day ("2027-06-28");
+  Canvas c = canvas_new (800, 400, 1);
+  BtChartStyle style;
+  BtTimeChartLayout layout;
+
+  bt_profile_set_target_date (profile, &target);
+  bt_profile_set_target_share (profile, 0.8);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 40), bt_item_get_id (BT_ITEM (t)), 10);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 40), bt_item_get_id (BT_ITEM (s)), 30);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 41), bt_item_get_id (BT_ITEM (t)), 40);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 42), bt_item_get_id (BT_ITEM (s)), 5);
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  g_assert_cmpfloat (style.weekly_budget, ==, 0.0);
+
+  g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_cmpuint (layout.weeks_below, ==, 0);
+  bt_time_chart_layout_clear (&layout);
+
+  style.weekly_budget = 50.0;
+  g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_cmpuint (layout.weeks_below, ==, 1);
+  bt_time_chart_layout_clear (&layout);
+  canvas_free (&c);
+}
+
 static void
 test_time_chart_tactical_week (void)
 {
@@ -816,6 +851,119 @@ test_empty_states (void)
   canvas_free (&c);
 }
 
+/* Phases and milestones without dates are no empty roadmap: the empty state
+ * names what needs a date. */
+static void
+test_timeline_undated (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtPhase) phase = bt_phase_new ();
+  g_autoptr(BtMilestone) milestone = bt_milestone_new ();
+  GDate today = day ("2026-11-22");
+  Canvas c = canvas_new (400, 300, 1);
+  BtChartStyle style;
+  BtTimelineLayout layout;
+  g_autofree char *title = NULL, *hint = NULL;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  bt_timeline_chart_empty_text (plan, &title, &hint);
+  g_assert_cmpstr (title, ==, "The roadmap is empty");
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&hint, g_free);
+
+  bt_phase_set_title (phase, "Build the platform org");
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_phases (plan), BT_ITEM (phase));
+  g_assert_false (bt_timeline_chart_layout (plan, &today, &style, c.cr, 400, 300, &layout));
+  bt_timeline_chart_empty_text (plan, &title, &hint);
+  g_assert_cmpstr (title, ==, "Nothing on the roadmap has a date yet");
+  g_assert_cmpstr (hint, ==, "Add dates to your phase “Build the platform org” to place it on the roadmap.");
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&hint, g_free);
+
+  bt_milestone_set_title (milestone, "Hire a director");
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_milestones (plan), BT_ITEM (milestone));
+  bt_timeline_chart_empty_text (plan, &title, &hint);
+  g_assert_cmpstr (hint, ==, "Add dates to “Build the platform org” and 1 more phase or milestone to place them on the roadmap.");
+  /* Drawn, not blank. */
+  bt_timeline_chart_draw (plan, &today, &style, c.cr, 400, 300);
+
+  /* With a date on the milestone, the roadmap has a place for it; the
+   * phase without dates is named apart, not drawn as if it ran all the
+   * time the chart shows. */
+  {
+    GDate date = day ("2027-01-15");
+    g_autofree char *undated = NULL;
+
+    bt_milestone_set_date (milestone, &date);
+    g_assert_true (bt_timeline_chart_layout (plan, &today, &style, c.cr, 400, 300, &layout));
+    g_assert_cmpuint (g_array_index (layout.phase_lanes, guint, 0), ==, BT_TIMELINE_NO_LANE);
+    g_assert_cmpuint (layout.n_lanes, ==, 0);
+    bt_timeline_chart_layout_clear (&layout);
+    undated = bt_timeline_chart_undated_text (plan);
+    g_assert_cmpstr (undated, ==, "Not shown, without dates: Build the platform org");
+    bt_phase_set_start (phase, &date);
+    g_clear_pointer (&undated, g_free);
+    g_assert_null (bt_timeline_chart_undated_text (plan));
+  }
+  canvas_free (&c);
+}
+
+/* A case that costs more than it saves says so, never "Saves -500". */
+static void
+test_case_savings_text (void)
+{
+  BtCaseTotals costs = { -500, -6000, NAN };
+  BtCaseTotals saves = { 500, 6000, 4.0 };
+  BtCaseTotals same = { 0, 0, NAN };
+  g_autofree char *costs_text = bt_case_savings_text (&costs);
+  g_autofree char *saves_text = bt_case_savings_text (&saves);
+  g_autofree char *same_text = bt_case_savings_text (&same);
+
+  g_assert_cmpstr (costs_text, ==, "Costs 500 more a month, 6000 more a year");
+  g_assert_cmpstr (saves_text, ==, "Saves 500 a month, 6000 a year · pays back in 4.0 months");
+  g_assert_cmpstr (same_text, ==, "Saves nothing: it costs as much as now");
+}
+
+/* A negative monthly cost from a file is drawn left of a zero line, not as
+ * a cost as large: the projected bar (−1 000) ends where the bar of now
+ * (1 000) begins. */
+static void
+test_case_negative_cost_bar (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtNarrative) narrative = bt_narrative_new ();
+  g_autoptr(BtBusinessCase) bc = bt_business_case_new ();
+  g_autoptr(BtCostRow) row = bt_cost_row_new ();
+  GDate today = day ("2026-11-20");
+  Canvas c = canvas_new (1000, 380, 1);
+  BtChartStyle style;
+  int now_min = G_MAXINT, now_max = -1, projected_min = G_MAXINT, projected_max = -1;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_narratives (plan), BT_ITEM (narrative));
+  bt_business_case_set_title (bc, "Sell the spare capacity");
+  bt_item_append_child (BT_ITEM (narrative), bt_narrative_get_business_cases (narrative), BT_ITEM (bc));
+  bt_cost_row_set_current_monthly (row, 1000);
+  bt_cost_row_set_projected_monthly (row, -1000);
+  bt_item_append_child (BT_ITEM (bc), bt_business_case_get_cost_rows (bc), BT_ITEM (row));
+
+  bt_narratives_chart_draw (plan, &today, &style, c.cr, 1000, 380);
+  for (int y = 0; y < 380; y++)
+    for (int x = 0; x < 1000; x++)
+      {
+        if (is_color (&c, x, y, &style.tactical))
+          now_min = MIN (now_min, x), now_max = MAX (now_max, x);
+        if (is_color (&c, x, y, &style.strategic))
+          projected_min = MIN (projected_min, x), projected_max = MAX (projected_max, x);
+      }
+  g_assert_cmpint (now_max, >, now_min + 20);
+  g_assert_cmpint (projected_max, >, projected_min + 20);
+  /* As long as each other, side by side at the zero line. */
+  g_assert_cmpint (projected_max, <, now_min);
+  g_assert_cmpint (abs ((now_max - now_min) - (projected_max - projected_min)), <=, 2);
+  canvas_free (&c);
+}
+
 static void
 test_contrast (void)
 {
@@ -1184,6 +1332,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/charts/time/weeks-below-pass-over-partial-weeks", test_time_chart_weeks_below_budget);
   g_test_add_func ("/charts/time/tactical-week", test_time_chart_tactical_week);
   g_test_add_func ("/charts/time/single-week", test_time_chart_single_week);
   g_test_add_func ("/charts/time/strategic-on-top", test_time_chart_stacks_strategic_on_top);
@@ -1194,6 +1343,9 @@ main (int   argc,
   g_test_add_func ("/charts/relationships/names-everyone", test_relationship_map_names_everyone);
   g_test_add_func ("/charts/every-chart-every-size", test_every_chart_every_size);
   g_test_add_func ("/charts/empty-states", test_empty_states);
+  g_test_add_func ("/charts/narratives/case-savings-text", test_case_savings_text);
+  g_test_add_func ("/charts/narratives/negative-cost-bar", test_case_negative_cost_bar);
+  g_test_add_func ("/charts/timeline/undated-is-not-empty", test_timeline_undated);
   g_test_add_func ("/charts/narratives/height", test_narratives_height);
   g_test_add_func ("/charts/contrast", test_contrast);
   g_test_add_func ("/charts/export/png-size", test_export_png_size);

@@ -205,6 +205,13 @@ test_business_case_savings (CaseFixture   *f,
   /* A cost row changed elsewhere shows at once. */
   bt_cost_row_set_projected_monthly (licences, 14000);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (monthly)), ==, "31000");
+
+  /* A case that costs more than now saves nothing, and says what it costs. */
+  bt_cost_row_set_projected_monthly (licences, 45500);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (monthly)), ==, "None: it costs 500 more a month");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (bt_test_find_row (GTK_WIDGET (f->editor),
+                                                                                  "Saving per year"))), ==,
+                   "None: it costs 6000 more a year");
 }
 
 /* A business case's problem is written in paragraphs: a text view, whose
@@ -627,6 +634,27 @@ test_impossible_values (void)
   g_signal_emit_by_name (apply_button (editor), "clicked");
   g_assert_cmpfloat (bt_cost_row_get_current_monthly (row), ==, 750);
   g_assert_cmpuint (g_list_model_get_n_items (bt_business_case_get_cost_rows (bc)), ==, n_rows + 1);
+
+  /* A birth year the file reader refuses (97 for 1997), which the model
+   * refuses too: a plan holding it could not be saved. */
+  editor = bt_item_editor_new (NULL, plan, history, NULL, NULL, BT_ITEM (bt_plan_get_profile (plan)));
+  {
+    GtkWidget *year = field_row (editor, "birth-year");
+    GtkWidget *spin = bt_test_find (year, GTK_TYPE_SPIN_BUTTON);
+
+    gtk_editable_set_text (GTK_EDITABLE (spin), "97");
+    g_assert_false (gtk_widget_get_sensitive (apply_button (editor)));
+    g_assert_true (gtk_widget_has_css_class (year, "error"));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (year)), ==,
+                     "Expected a whole number from 1900 to 2100, or 0 for none");
+    spin_to (editor, "birth-year", 0);
+    g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
+    gtk_editable_set_text (GTK_EDITABLE (spin), "1975");
+    g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (year)), ==, "");
+    g_signal_emit_by_name (apply_button (editor), "clicked");
+    g_assert_cmpint (bt_profile_get_birth_year (bt_plan_get_profile (plan)), ==, 1975);
+  }
 }
 
 /* A touchpoint added inside a person's editor is the person's edit: Cancel

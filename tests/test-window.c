@@ -21,6 +21,7 @@
 #include "bt-application.h"
 #include "bt-check-in-dialog.h"
 #include "bt-date.h"
+#include "bt-date-picker.h"
 #include "bt-item-editor.h"
 #include "bt-overview-page.h"
 #include "bt-plan-file.h"
@@ -522,19 +523,32 @@ test_unreadable_plan_offers_backup (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_day_button (GtkWidget     *widget,
+               gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 &&
+         !gtk_widget_has_css_class (widget, "dim-label");
+}
+
 /* A week the plan has no record of, long past: the Time page's add button
- * picks a day, and the check-in of that day's ISO week opens. */
+ * picks a day, in a month whose weeks start on the day the preferences
+ * say, and the check-in of that day's ISO week opens. */
 static void
 test_record_a_past_week (gconstpointer data)
 {
   GApplication *app = G_APPLICATION ((gpointer) data);
+  GSettings *settings = bt_application_get_settings (BT_APPLICATION (app));
   g_autofree char *path = bt_test_copy_sample ();
   BtWindow *window = open_window (app, path);
-  GtkWidget *add, *popover, *calendar;
-  g_autoptr(GDateTime) day = g_date_time_new_local (2024, 3, 13, 12, 0, 0);   /* 2024-W11 */
+  GtkWidget *add, *popover, *picker, *grid, *first = NULL;
+  GDate day;
   GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
   GtkWidget *dialog = NULL;
 
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 13, G_DATE_MARCH, 2024);   /* 2024-W11; March 2024 begins on a Friday */
+  g_settings_set_string (settings, "week-start", "sunday");
   g_assert_null (bt_plan_find_week (window->plan, 2024, 11));
   gtk_window_present (GTK_WINDOW (window));
   adw_view_stack_set_visible_child_name (window->stack, "time");
@@ -546,10 +560,20 @@ test_record_a_past_week (gconstpointer data)
   spin_main_loop (100);
   popover = g_object_get_data (G_OBJECT (add), "bt-week-popover");
   g_assert_nonnull (popover);
-  calendar = bt_test_find (popover, GTK_TYPE_CALENDAR);
-  g_assert_nonnull (calendar);
-  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  picker = bt_test_find (popover, BT_TYPE_DATE_PICKER);
+  g_assert_nonnull (picker);
+  g_assert_cmpint (bt_date_picker_get_week_start (BT_DATE_PICKER (picker)), ==, G_DATE_SUNDAY);
+  bt_date_picker_set_date (BT_DATE_PICKER (picker), &day);
+  /* The first day shown is Sunday 25 February. */
+  grid = bt_test_find (picker, GTK_TYPE_GRID);
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL && first == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      first = child;
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (first)), ==, "25");
+  g_signal_emit_by_name (bt_test_find_match (picker, is_day_button, "13"), "clicked");
   spin_main_loop (200);
+  g_settings_reset (settings, "week-start");
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {

@@ -404,7 +404,7 @@ draw_title_page (BtReport *self,
   BtTrajectory trajectory = bt_analytics_trajectory (self->plan, shares);
   BtTrend trend = bt_analytics_trend (shares, &self->today, BT_TREND_WEEKS);
   const BtWeekShare *latest = bt_analytics_latest_share (shares, &self->today);
-  guint below = bt_analytics_weeks_below (shares, &trajectory, &self->today);
+  guint below = bt_analytics_weeks_below (shares, &trajectory, &self->today, style->weekly_budget);
   double target_share = bt_profile_get_target_share (profile);
   const GDate *target_date = bt_profile_get_target_date (profile);
   double column = (width - 24) / 3;
@@ -882,10 +882,13 @@ draw_case_page (BtReport *self,
       }
 
     {
-      g_autofree char *yearly = bt_format_amount (totals.yearly_savings);
+      g_autofree char *yearly = bt_format_amount (fabs (totals.yearly_savings));
       g_autofree char *summary = NULL;
 
-      if (!isnan (totals.payback_months))
+      if (round (totals.monthly_savings) < 0)
+        /* TRANSLATORS: a business case that costs more than it saves; %s is an amount */
+        summary = g_strdup_printf (_("It costs %s more a year than now."), yearly);
+      else if (!isnan (totals.payback_months))
         summary = g_strdup_printf (_("%s a year saved; the ask pays back in %.1f months."),
                                    yearly, totals.payback_months);
       else
@@ -947,7 +950,8 @@ bt_report_draw_page (BtReport *self,
 /**
  * bt_report_export_pdf:
  *
- * Writes the whole report as a PDF, in the print style.
+ * Writes the whole report as a PDF, in the print style, with no weekly
+ * hours budget: see bt_report_export_pdf_with_budget().
  */
 gboolean
 bt_report_export_pdf (BtPlan       *plan,
@@ -956,6 +960,24 @@ bt_report_export_pdf (BtPlan       *plan,
                       gboolean      landscape,
                       const char   *path,
                       GError      **error)
+{
+  return bt_report_export_pdf_with_budget (plan, today, 0.0, paper, landscape, path, error);
+}
+
+/**
+ * bt_report_export_pdf_with_budget:
+ * @budget: the weekly hours budget, which makes a week partial; 0 for none
+ *
+ * Writes the whole report as a PDF, in the print style.
+ */
+gboolean
+bt_report_export_pdf_with_budget (BtPlan       *plan,
+                                  const GDate  *today,
+                                  double        budget,
+                                  BtPaper       paper,
+                                  gboolean      landscape,
+                                  const char   *path,
+                                  GError      **error)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
   g_autoptr(BtReport) report = NULL;
@@ -968,6 +990,7 @@ bt_report_export_pdf (BtPlan       *plan,
 
   bt_paper_get_size (paper, landscape, &width, &height);
   bt_chart_style_init (&style, BT_CHART_THEME_PRINT);
+  style.weekly_budget = budget;
   report = bt_report_new (plan, today, &style);
 
   surface = cairo_pdf_surface_create_for_stream (bt_cairo_append_to_byte_array, out, width, height);

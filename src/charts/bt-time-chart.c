@@ -255,7 +255,7 @@ bt_time_chart_layout (BtPlan             *plan,
     return FALSE;
 
   layout->trajectory = bt_analytics_trajectory (plan, shares);
-  layout->weeks_below = bt_analytics_weeks_below (shares, &layout->trajectory, today);
+  layout->weeks_below = bt_analytics_weeks_below (shares, &layout->trajectory, today, style->weekly_budget);
 
   first = g_date_get_julian (&g_array_index (shares, BtWeekShare, 0).monday);
   last = g_date_get_julian (&g_array_index (shares, BtWeekShare, shares->len - 1).monday) + 7;

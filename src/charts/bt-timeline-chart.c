@@ -242,6 +242,15 @@ bt_timeline_chart_layout (BtPlan             *plan,
       guint32 js = s ? g_date_get_julian (s) : first, je = e ? g_date_get_julian (e) : last;
       guint lane = 0;
 
+      /* A phase with no dates has no place in time: it is listed apart,
+       * not drawn as if it ran the whole chart. */
+      if (s == NULL && e == NULL)
+        {
+          lane = BT_TIMELINE_NO_LANE;
+          g_array_append_val (layout->phase_lanes, lane);
+          continue;
+        }
+
       while (lane < MAX_LANES - 1 && lane < layout->n_lanes && lane_end[lane] > js)
         lane++;
       lane_end[lane] = MAX (lane_end[lane], je);
@@ -288,6 +297,89 @@ bt_timeline_chart_layout (BtPlan             *plan,
   return TRUE;
 }
 
+/**
+ * bt_timeline_chart_undated_text:
+ *
+ * Returns: (nullable): the line that names the phases and milestones
+ *   without a date, which the roadmap cannot place; %NULL when all have one
+ */
+char *
+bt_timeline_chart_undated_text (BtPlan *plan)
+{
+  GListModel *phases = bt_plan_get_phases (plan);
+  GListModel *milestones = bt_plan_get_milestones (plan);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (phases); i++)
+    {
+      g_autoptr(BtPhase) phase = g_list_model_get_item (phases, i);
+
+      if (bt_phase_get_start (phase) == NULL && bt_phase_get_end (phase) == NULL)
+        g_string_append_printf (names, "%s%s", names->len ? _(", ") : "", bt_phase_get_title (phase));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
+    {
+      g_autoptr(BtMilestone) m = g_list_model_get_item (milestones, i);
+
+      if (bt_milestone_get_date (m) == NULL)
+        g_string_append_printf (names, "%s%s", names->len ? _(", ") : "", bt_milestone_get_title (m));
+    }
+
+  if (names->len == 0)
+    return NULL;
+
+  /* TRANSLATORS: at the top of the roadmap; %s lists phases and milestones */
+  return g_strdup_printf (_("Not shown, without dates: %s"), names->str);
+}
+
+/**
+ * bt_timeline_chart_empty_text:
+ * @title: (out): what the empty roadmap says
+ * @hint: (out): what to add
+ *
+ * The words of the roadmap with nothing to place on it: an empty plan, or
+ * phases and milestones that have no dates yet, which are named rather
+ * than called "empty".
+ */
+void
+bt_timeline_chart_empty_text (BtPlan  *plan,
+                              char   **title,
+                              char   **hint)
+{
+  GListModel *phases = bt_plan_get_phases (plan);
+  GListModel *milestones = bt_plan_get_milestones (plan);
+  guint n_phases = g_list_model_get_n_items (phases);
+  guint n = n_phases + g_list_model_get_n_items (milestones);
+  g_autoptr(GObject) first = NULL;
+  const char *name;
+
+  if (n == 0)
+    {
+      *title = g_strdup (_("The roadmap is empty"));
+      *hint = g_strdup (_("Add the phases of your shift and the milestones that mark it, "
+                          "with their target dates."));
+      return;
+    }
+
+  *title = g_strdup (_("Nothing on the roadmap has a date yet"));
+  first = n_phases > 0 ? g_list_model_get_item (phases, 0) : g_list_model_get_item (milestones, 0);
+  name = BT_IS_PHASE (first) ? bt_phase_get_title (BT_PHASE (first)) : bt_milestone_get_title (BT_MILESTONE (first));
+
+  if (n == 1 && BT_IS_PHASE (first) && *name)
+    *hint = g_strdup_printf (_("Add dates to your phase “%s” to place it on the roadmap."), name);
+  else if (n == 1 && *name)
+    *hint = g_strdup_printf (_("Add a date to your milestone “%s” to place it on the roadmap."), name);
+  else if (*name)
+    /* TRANSLATORS: %s is a phase or milestone, %u how many others have no date either */
+    *hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Add dates to “%s” and %u more phase or milestone to place them on the roadmap.",
+                                          "Add dates to “%s” and %u more phases and milestones to place them on the roadmap.",
+                                          n - 1),
+                             name, n - 1);
+  else
+    *hint = g_strdup (_("Add dates to your phases and milestones to place them on the roadmap."));
+}
+
 void
 bt_timeline_chart_layout_clear (BtTimelineLayout *layout)
 {
@@ -308,7 +400,8 @@ diamond (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-static void
+/* Returns: where the legend ends */
+static double
 draw_legend (cairo_t                *cr,
              const BtChartStyle     *style,
              const BtTimelineLayout *layout,
@@ -334,6 +427,8 @@ draw_legend (cairo_t                *cr,
       bt_chart_draw_text (cr, pl, x + 2 * r + 4 * ts, y, BT_ALIGN_START, BT_ALIGN_START);
       x += 2 * r + 4 * ts + w + 14 * ts;
     }
+
+  return x;
 }
 
 static void
@@ -389,10 +484,11 @@ bt_timeline_chart_draw (BtPlan             *plan,
 
   if (!bt_timeline_chart_layout (plan, today, style, cr, width, height, &layout))
     {
-      bt_chart_draw_empty (cr, style, width, height,
-                           _("The roadmap is empty"),
-                           _("Add the phases of your shift and the milestones that mark it, "
-                             "with their target dates."));
+      g_autofree char *title = NULL;
+      g_autofree char *hint = NULL;
+
+      bt_timeline_chart_empty_text (plan, &title, &hint);
+      bt_chart_draw_empty (cr, style, width, height, title, hint);
       cairo_restore (cr);
       return;
     }
@@ -402,7 +498,16 @@ bt_timeline_chart_draw (BtPlan             *plan,
   r = 6 * ts;
 
   bt_chart_fill_background (cr, style, width, height);
-  draw_legend (cr, style, &layout, width);
+  {
+    double legend_end = draw_legend (cr, style, &layout, width);
+    double room = width - 12 * ts - (legend_end + 10 * ts);
+    g_autofree char *undated = bt_timeline_chart_undated_text (plan);
+
+    /* Beside the legend, shortened to what fits. */
+    if (undated != NULL && room > 80 * ts)
+      bt_chart_label (cr, style, &style->muted, undated, 0.85 * ts, FALSE, room,
+                      width - 12 * ts, 12 * ts, BT_ALIGN_END, BT_ALIGN_START);
+  }
 
   /* Phases */
   for (guint i = 0; i < g_list_model_get_n_items (phases); i++)
@@ -413,6 +518,9 @@ bt_timeline_chart_draw (BtPlan             *plan,
       double x0 = s ? bt_time_scale_x (&layout.scale, s) : p->x;
       double x1 = e ? bt_time_scale_x (&layout.scale, e) : p->x + p->width;
       double y = p->y + lane * (layout.lane_height + 4 * ts);
+
+      if (lane == BT_TIMELINE_NO_LANE)
+        continue;
 
       x0 = MAX (x0, p->x);
       x1 = MIN (x1, p->x + p->width);

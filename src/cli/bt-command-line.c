@@ -219,6 +219,22 @@ parse_today (const char *text,
   }
 }
 
+/* The weekly hours budget of the preferences, which makes a week partial;
+ * 0 when the settings are not installed. */
+static double
+weekly_budget (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL)
+    return 0.0;
+  settings = g_settings_new (APP_ID);
+
+  return g_settings_get_double (settings, "weekly-hours-budget");
+}
+
 static int
 export_chart (GVariantDict  *options,
               const char    *chart_name,
@@ -298,6 +314,7 @@ export_chart (GVariantDict  *options,
     return 1;
 
   bt_chart_style_init (&style, theme);
+  style.weekly_budget = weekly_budget ();
   if (!bt_chart_export (kind, plan, &today, &style, format, width, height, scale, out, &error))
     {
       print_error (out, error->message);
@@ -337,30 +354,14 @@ export_report (GVariantDict  *options,
   if (plan == NULL)
     return 1;
 
-  if (!bt_report_export_pdf (plan, &today, paper, g_variant_dict_contains (options, "landscape"),
-                             out, &error))
+  if (!bt_report_export_pdf_with_budget (plan, &today, weekly_budget (), paper,
+                                         g_variant_dict_contains (options, "landscape"), out, &error))
     {
       print_error (out, error->message);
       return 1;
     }
 
   return 0;
-}
-
-/* The weekly hours budget of the preferences, which makes a week partial;
- * 0 when the settings are not installed. */
-static double
-weekly_budget (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  if (schema == NULL)
-    return 0.0;
-  settings = g_settings_new (APP_ID);
-
-  return g_settings_get_double (settings, "weekly-hours-budget");
 }
 
 static void

@@ -642,14 +642,23 @@ bt_analytics_trend (GArray      *shares,
 
 /**
  * bt_analytics_weeks_below:
+ * @budget: the weekly hours budget (the "weekly-hours-budget" setting), which
+ *   makes a week partial; 0 for none
  *
- * Returns: how many of the most recent weeks with hours, counting back from
- *   @today, were in a row below the trajectory
+ * A partial week neither starts nor breaks a run: its share is that of a
+ * few meetings or days, which says too little about the week to count it
+ * as a week below the trajectory, or as a week back on it. (The trend
+ * weighs it by its hours; a count of weeks cannot weigh, so it passes over
+ * it.) A plan of partial weeks alone is never sliding back.
+ *
+ * Returns: how many of the most recent whole weeks with hours, counting back
+ *   from @today, were in a row below the trajectory
  */
 guint
 bt_analytics_weeks_below (GArray             *shares,
                           const BtTrajectory *trajectory,
-                          const GDate        *today)
+                          const GDate        *today,
+                          double              budget)
 {
   guint count = 0;
 
@@ -660,7 +669,8 @@ bt_analytics_weeks_below (GArray             *shares,
     {
       const BtWeekShare *s = &g_array_index (shares, BtWeekShare, i - 1);
 
-      if (s->total <= 0.0 || g_date_compare (&s->monday, today) > 0)
+      if (s->total <= 0.0 || g_date_compare (&s->monday, today) > 0 ||
+          bt_analytics_is_partial_week (s->total, budget))
         continue;
 
       if (s->share < bt_trajectory_at (trajectory, &s->monday))

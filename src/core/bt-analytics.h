@@ -104,7 +104,8 @@ BtTrend              bt_analytics_trend                (GArray             *shar
                                                         guint               window_weeks);
 guint                bt_analytics_weeks_below          (GArray             *shares,
                                                         const BtTrajectory *trajectory,
-                                                        const GDate        *today);
+                                                        const GDate        *today,
+                                                        double              budget);
 BtProjection         bt_analytics_projection           (const BtTrend      *trend,
                                                         double              target_share,
                                                         GDate              *date);

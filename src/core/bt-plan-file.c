@@ -90,7 +90,7 @@ static const Field profile_fields[] = {
   { "current_role", .set = SETTER (bt_profile_set_current_role) },
   { "target_role", .set = SETTER (bt_profile_set_target_role) },
   { "target_date", .set = SETTER (bt_profile_set_target_date) },
-  { "birth_year", FIELD_ZERO_UNSET, 1900, 2100, .set = SETTER (bt_profile_set_birth_year) },
+  { "birth_year", FIELD_ZERO_UNSET, BT_BIRTH_YEAR_MIN, BT_BIRTH_YEAR_MAX, .set = SETTER (bt_profile_set_birth_year) },
   { "target_share", .set = SETTER (bt_profile_set_target_share) },
   { "email", .set = SETTER (bt_profile_set_email) },
 };
@@ -280,6 +280,64 @@ bt_plan_file_field_is_required (GType       type,
   field = find_field (type, property);
 
   return field != NULL && (field->flags & FIELD_REQUIRED) != 0;
+}
+
+/**
+ * bt_plan_file_field_check:
+ * @type: a class of the plan, such as %BT_TYPE_PROFILE
+ * @property: one of its properties
+ * @value: a value for it
+ *
+ * Whether the file reader takes @value for @property: a colour as
+ * "#rrggbb", an ISO 8601 week, a whole number in the range the file allows
+ * (a birth year is 0 for none or from 1900 to 2100). The setters refuse
+ * what this refuses; the editor asks it of what is typed, and shows the
+ * reason. An empty value is for bt_plan_file_field_is_required().
+ *
+ * Returns: %FALSE, with the reason in @error, if the reader refuses @value
+ */
+gboolean
+bt_plan_file_field_check (GType         type,
+                          const char   *property,
+                          const GValue *value,
+                          GError      **error)
+{
+  const Field *field;
+
+  g_return_val_if_fail (property != NULL, FALSE);
+  g_return_val_if_fail (G_IS_VALUE (value), FALSE);
+
+  field = find_field (type, property);
+  if (field == NULL)
+    return TRUE;
+
+  if (G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) != NULL && *g_value_get_string (value) != '\0')
+    {
+      const char *s = g_value_get_string (value);
+
+      if ((field->flags & FIELD_WEEK) && !bt_iso_week_parse (s, NULL, NULL, error))
+        return FALSE;
+      if ((field->flags & FIELD_COLOR) && !bt_category_color_is_valid (s))
+        {
+          g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_INVALID,
+                       _("expected a colour such as \"#3584e4\""));
+          return FALSE;
+        }
+    }
+  else if (G_VALUE_HOLDS_INT (value) && (field->flags & FIELD_ZERO_UNSET))
+    {
+      int v = g_value_get_int (value);
+
+      if (v != 0 && (v < field->min || v > field->max))
+        {
+          g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_INVALID,
+                       /* TRANSLATORS: a field such as the birth year, where 0 means none */
+                       _("expected a whole number from %d to %d, or 0 for none"), field->min, field->max);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 /**
@@ -784,8 +842,7 @@ read_field (Loader      *ld,
         {
           if (!read_string (ld, node, N_("a colour such as \"#3584e4\""), &s))
             return;
-          if (strlen (s) != 7 || s[0] != '#' ||
-              strspn (s + 1, "0123456789abcdefABCDEF") != 6)
+          if (!bt_category_color_is_valid (s))
             {
               g_autofree char *got = describe_node (node);
               fail (ld, _("expected a colour such as \"#3584e4\", got %s"), got);

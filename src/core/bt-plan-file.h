@@ -84,6 +84,10 @@ BtPlan     *bt_plan_file_load_sample      (GError        **error);
 char       *bt_plan_file_describe         (BtPlan         *plan);
 gboolean    bt_plan_file_field_is_required (GType          type,
                                             const char    *property);
+gboolean    bt_plan_file_field_check      (GType           type,
+                                           const char     *property,
+                                           const GValue   *value,
+                                           GError        **error);
 const char *bt_plan_file_field_member     (GType           type,
                                            const char     *property);
 

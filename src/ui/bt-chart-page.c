@@ -22,6 +22,7 @@
 #include "bt-chart-page.h"
 #include "bt-chart-view.h"
 #include "bt-date.h"
+#include "bt-date-picker.h"
 #include "bt-report.h"
 
 struct _BtChartPage
@@ -291,29 +292,26 @@ add_item (BtChartPage *self,
 /* A day picked for "Record a Past Week": the check-in of its week opens,
  * for a week the plan has or one it has not yet. */
 static void
-on_week_day_selected_cb (GtkCalendar *calendar,
-                         BtChartPage *self)
+on_week_day_picked_cb (BtDatePicker *picker,
+                       const GDate  *picked,
+                       BtChartPage  *self)
 {
-  g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (picker), GTK_TYPE_POPOVER);
   g_autoptr(BtWeek) week = NULL;
-  GDate day;
+  GDate now;
   int iso_year, number;
 
   if (self->plan == NULL)
     return;
   /* Time not spent yet cannot be recorded. */
-  if (g_date_time_compare (picked, now) > 0)
+  today (&now);
+  if (g_date_compare (picked, &now) > 0)
     {
-      gtk_widget_error_bell (GTK_WIDGET (calendar));
+      gtk_widget_error_bell (GTK_WIDGET (picker));
       return;
     }
 
-  g_date_clear (&day, 1);
-  g_date_set_dmy (&day, g_date_time_get_day_of_month (picked), g_date_time_get_month (picked),
-                  g_date_time_get_year (picked));
-  bt_iso_week_of_date (&day, &iso_year, &number);
+  bt_iso_week_of_date (picked, &iso_year, &number);
   week = bt_plan_find_week (self->plan, iso_year, number);
   if (week != NULL)
     g_object_ref (week);
@@ -325,6 +323,21 @@ on_week_day_selected_cb (GtkCalendar *calendar,
   g_signal_emit (self, signals[OPEN_ITEM], 0, bt_plan_get_weeks (self->plan), week);
 }
 
+/* The picker's weeks start on the day the preferences say. */
+static void
+on_week_popover_map_cb (GtkPopover  *popover,
+                        BtChartPage *self)
+{
+  BtDatePicker *picker = g_object_get_data (G_OBJECT (popover), "bt-picker");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  GSettings *settings = BT_IS_APPLICATION (app) ? bt_application_get_settings (BT_APPLICATION (app)) : NULL;
+
+  bt_date_picker_set_week_start (picker, settings != NULL && g_settings_get_enum (settings, "week-start") == 1
+                                         ? G_DATE_SUNDAY : G_DATE_MONDAY);
+  gtk_widget_grab_focus (GTK_WIDGET (picker));
+}
+
 static void
 pick_past_week (BtChartPage *self)
 {
@@ -334,17 +347,19 @@ pick_past_week (BtChartPage *self)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *label = gtk_label_new (_("Pick a day of the week to record"));
-      GtkWidget *calendar = gtk_calendar_new ();
+      GtkWidget *picker = bt_date_picker_new ();
 
       gtk_widget_add_css_class (label, "heading");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (calendar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+      gtk_accessible_update_property (GTK_ACCESSIBLE (picker), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Pick a day of the week to record"), -1);
       gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), calendar);
+      gtk_box_append (GTK_BOX (box), picker);
       popover = gtk_popover_new ();
       gtk_popover_set_child (GTK_POPOVER (popover), box);
       gtk_widget_set_parent (popover, self->add_button);
-      g_signal_connect (calendar, "day-selected", G_CALLBACK (on_week_day_selected_cb), self);
+      g_object_set_data (G_OBJECT (popover), "bt-picker", picker);
+      g_signal_connect (picker, "day-picked", G_CALLBACK (on_week_day_picked_cb), self);
+      g_signal_connect (popover, "map", G_CALLBACK (on_week_popover_map_cb), self);
       self->week_popover = popover;
       /* For the tests, which reach it through the button. */
       g_object_set_data (G_OBJECT (self->add_button), "bt-week-popover", popover);

@@ -55,6 +55,7 @@ typedef struct
   GtkWidget  *widget;     /* the entry, spin, combo row or colour button */
   gboolean    required;   /* as the file reader has it: see bt_plan_file_field_is_required() */
   GPtrArray  *choices;    /* for FIELD_CHOICE: the items, after "None" when @required is FALSE */
+  char       *refused;    /* why the file reader refuses the value, as last shown */
 } Field;
 
 /* One item on one page of the editor: the item opened first, or a child
@@ -204,6 +205,7 @@ field_free (gpointer data)
   Field *field = data;
 
   g_clear_pointer (&field->choices, g_ptr_array_unref);
+  g_free (field->refused);
   g_free (field);
 }
 
@@ -443,10 +445,49 @@ field_number (Field *field)
   return gtk_spin_button_get_value (GTK_SPIN_BUTTON (field->widget));
 }
 
+static gboolean field_value (Field  *field,
+                             GValue *value);
+
+/* Why the file reader would refuse the value typed (a birth year of 97, a
+ * week or a colour it cannot read), as bt_plan_file_field_check() says:
+ * a plan holding it could not be saved. NULL when it takes it. */
+static const char *
+field_refused (Page  *page,
+               Field *field)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  const char *reason;
+  char first[8];
+
+  if (field->kind == FIELD_INT)
+    {
+      g_value_init (&value, G_TYPE_INT);
+      g_value_set_int (&value, (int) CLAMP (field_number (field), G_MININT, G_MAXINT));
+    }
+  else if (field->kind == FIELD_TEXT || field->kind == FIELD_COLOR)
+    field_value (field, &value);
+  else
+    return NULL;
+
+  if (bt_plan_file_field_check (G_OBJECT_TYPE (page->item), field->pspec->name, &value, &error))
+    return NULL;
+
+  /* The reader's words start a sentence here. */
+  reason = error->message;
+  first[g_unichar_to_utf8 (g_unichar_toupper (g_utf8_get_char (reason)), first)] = '\0';
+  g_free (field->refused);
+  field->refused = g_strconcat (first, g_utf8_next_char (reason), NULL);
+
+  return field->refused;
+}
+
 static const char *
 field_problem (Page  *page,
                Field *field)
 {
+  const char *refused;
+
   if (field->kind == FIELD_TEXT || field->kind == FIELD_DATE)
     {
       const char *text = gtk_editable_get_text (GTK_EDITABLE (field->row));
@@ -464,7 +505,11 @@ field_problem (Page  *page,
            adw_combo_row_get_selected (ADW_COMBO_ROW (field->row)) >= field->choices->len)
     return _("Add a category first");
   else if (field->kind == FIELD_DOUBLE && BT_IS_COST_ROW (page->item) && field_number (field) < 0)
-    return _("A monthly cost cannot be below zero");   /* it would be drawn as if above */
+    return _("A monthly cost cannot be below zero");   /* a file may hold one: drawn left of zero */
+
+  refused = field_refused (page, field);
+  if (refused != NULL)
+    return refused;
 
   /* A phase that ends before it starts cannot be drawn. */
   if (BT_IS_PHASE (page->item) && g_str_equal (field->pspec->name, "end"))
@@ -1061,8 +1106,20 @@ update_savings (GtkWidget *group)
                                                    : bt_business_case_get_ask_cost (BT_BUSINESS_CASE (page->item)));
 
   totals = bt_analytics_case_totals (preview);
-  m = bt_format_amount (totals.monthly_savings);
-  y = bt_format_amount (totals.yearly_savings);
+  if (round (totals.monthly_savings) < 0)
+    {
+      g_autofree char *more_m = bt_format_amount (-totals.monthly_savings);
+      g_autofree char *more_y = bt_format_amount (-totals.yearly_savings);
+
+      /* TRANSLATORS: what a business case saves, when it costs more than now; %s is an amount */
+      m = g_strdup_printf (_("None: it costs %s more a month"), more_m);
+      y = g_strdup_printf (_("None: it costs %s more a year"), more_y);
+    }
+  else
+    {
+      m = bt_format_amount (totals.monthly_savings);
+      y = bt_format_amount (totals.yearly_savings);
+    }
   if (isnan (totals.payback_months))
     p = g_strdup (bt_business_case_get_ask_cost (preview) > 0 ? _("Never, at these costs") : _("The ask has no one-off cost"));
   else

@@ -211,7 +211,7 @@ op_analytics (Bench *b)
   volatile guint sink = 0;
   GDate projected;
 
-  sink += bt_analytics_weeks_below (shares, &trajectory, &b->today);
+  sink += bt_analytics_weeks_below (shares, &trajectory, &b->today, 50.0);
   sink += bt_analytics_projection (&trend, 0.55, &projected);
   bt_analytics_count_relationships (b->plan, &b->today, counts);
   sink += counts[BT_RELATIONSHIP_OVERDUE] + counts[BT_RELATIONSHIP_DUE_SOON];
