@@ -219,6 +219,35 @@ bt_application_add_icons (void)
 }
 
 /**
+ * bt_application_get_weekly_budget:
+ *
+ * The weekly hours budget of the preferences, which makes a week with
+ * under half of it partial. Without the app (a test), the setting if its
+ * schema is installed.
+ *
+ * Returns: the budget in hours, or 0 for none
+ */
+double
+bt_application_get_weekly_budget (void)
+{
+  GApplication *app = g_application_get_default ();
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (BT_IS_APPLICATION (app) && bt_application_get_settings (BT_APPLICATION (app)) != NULL)
+    return g_settings_get_double (bt_application_get_settings (BT_APPLICATION (app)), "weekly-hours-budget");
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return 0.0;
+  settings = g_settings_new (APP_ID);
+
+  return g_settings_get_double (settings, "weekly-hours-budget");
+}
+
+/**
  * bt_application_name_mnemonic_buttons:
  * @root: a widget, with the buttons under it
  *

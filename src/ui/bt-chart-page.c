@@ -86,17 +86,6 @@ today (GDate *date)
   bt_date_from_time (now, date);
 }
 
-/* The weekly hours budget, which makes a week partial; 0 for none. */
-static double
-weekly_budget (BtChartPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-  GSettings *settings = BT_IS_APPLICATION (app) ? bt_application_get_settings (BT_APPLICATION (app)) : NULL;
-
-  return settings != NULL ? g_settings_get_double (settings, "weekly-hours-budget") : 0.0;
-}
-
 /* How a row reads, from the item it shows. */
 static void
 describe (BtChartPage  *self,
@@ -132,7 +121,7 @@ describe (BtChartPage  *self,
       /* TRANSLATORS: a week's total hours, then its note if any */
       *subtitle = *note ? g_strdup_printf (_("%g hours · %s"), total, escaped)
                         : g_strdup_printf (_("%g hours"), total);
-      if (bt_analytics_is_partial_week (total, weekly_budget (self)))
+      if (bt_analytics_is_partial_week (total, bt_application_get_weekly_budget ()))
         {
           char *partial = g_strdup_printf ("%s · %s", *subtitle,
                                            /* TRANSLATORS: after a week's hours in the list of weeks */

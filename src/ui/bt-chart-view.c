@@ -53,17 +53,6 @@ today (GDate *date)
   bt_date_from_time (now, date);
 }
 
-/* The weekly hours budget of the preferences, which makes a week partial;
- * 0 for none, outside the app. */
-static double
-weekly_budget (void)
-{
-  GApplication *app = g_application_get_default ();
-  GSettings *settings = BT_IS_APPLICATION (app) ? bt_application_get_settings (BT_APPLICATION (app)) : NULL;
-
-  return settings != NULL ? g_settings_get_double (settings, "weekly-hours-budget") : 0.0;
-}
-
 static void
 current_style (BtChartStyle *style)
 {
@@ -71,7 +60,7 @@ current_style (BtChartStyle *style)
 
   bt_chart_style_init (style, adw_style_manager_get_dark (manager) ? BT_CHART_THEME_DARK
                                                                    : BT_CHART_THEME_LIGHT);
-  style->weekly_budget = weekly_budget ();
+  style->weekly_budget = bt_application_get_weekly_budget ();
 }
 
 static void

@@ -523,28 +523,6 @@ bt_import_dialog_init (BtImportDialog *self)
   self->choice_rows = g_ptr_array_new ();
 }
 
-/* The user's weekly hours budget, which says which weeks are partial. */
-static double
-weekly_budget (GtkWindow *parent)
-{
-  GtkApplication *app = parent != NULL ? gtk_window_get_application (parent) : NULL;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  if (BT_IS_APPLICATION (app) && bt_application_get_settings (BT_APPLICATION (app)) != NULL)
-    return g_settings_get_double (bt_application_get_settings (BT_APPLICATION (app)), "weekly-hours-budget");
-
-  /* Without the application (a test): the setting, if it is installed. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    return 0.0;
-  settings = g_settings_new (APP_ID);
-
-  return g_settings_get_double (settings, "weekly-hours-budget");
-}
-
 /**
  * bt_import_dialog_new:
  * @path: an iCalendar file (.ics) or a time tracker's CSV report
@@ -584,7 +562,7 @@ bt_import_dialog_new (GtkWindow  *parent,
   self->source = source;
   self->name = g_steal_pointer (&name);
   self->now = g_steal_pointer (&when);
-  self->budget = weekly_budget (parent);
+  self->budget = bt_application_get_weekly_budget ();
   self->import = work_out (self, error);
   if (self->import == NULL)
     {
@@ -735,7 +713,7 @@ bt_import_dialog_open (GtkWindow  *parent,
   self->kind = bt_import_kind_for_path (path);
   self->name = g_path_get_basename (path);
   self->now = g_date_time_new_now_local ();
-  self->budget = weekly_budget (parent);
+  self->budget = bt_application_get_weekly_budget ();
   self->cancellable = g_cancellable_new ();
 
   g_weak_ref_init (&load->dialog, self);

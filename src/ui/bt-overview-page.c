@@ -225,17 +225,6 @@ show_next_steps (BtOverviewPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->next_steps_group), steps->len > 0);
 }
 
-/* The weekly hours budget of the preferences, which makes a week partial;
- * 0 for none, outside the app. */
-static double
-weekly_budget (void)
-{
-  GApplication *app = g_application_get_default ();
-  GSettings *settings = BT_IS_APPLICATION (app) ? bt_application_get_settings (BT_APPLICATION (app)) : NULL;
-
-  return settings != NULL ? g_settings_get_double (settings, "weekly-hours-budget") : 0.0;
-}
-
 static void
 refresh (BtOverviewPage *self)
 {
@@ -267,7 +256,7 @@ refresh (BtOverviewPage *self)
   trajectory = bt_analytics_trajectory (self->plan, shares);
   trend = bt_analytics_trend (shares, &today, BT_TREND_WEEKS);
   latest = bt_analytics_latest_share (shares, &today);
-  below = bt_analytics_weeks_below (shares, &trajectory, &today, weekly_budget ());
+  below = bt_analytics_weeks_below (shares, &trajectory, &today, bt_application_get_weekly_budget ());
 
   show_goal (self, profile);
 

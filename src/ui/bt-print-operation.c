@@ -52,17 +52,6 @@ bt_print_operation_finalize (GObject *object)
   G_OBJECT_CLASS (bt_print_operation_parent_class)->finalize (object);
 }
 
-/* The weekly hours budget of the preferences, which makes a week partial;
- * 0 for none, outside the app. */
-static double
-weekly_budget (void)
-{
-  GApplication *app = g_application_get_default ();
-  GSettings *settings = BT_IS_APPLICATION (app) ? bt_application_get_settings (BT_APPLICATION (app)) : NULL;
-
-  return settings != NULL ? g_settings_get_double (settings, "weekly-hours-budget") : 0.0;
-}
-
 static void
 bt_print_operation_begin_print (GtkPrintOperation *operation,
                                 GtkPrintContext   *context)
@@ -72,7 +61,7 @@ bt_print_operation_begin_print (GtkPrintOperation *operation,
   guint n_pages;
 
   bt_chart_style_init (&style, BT_CHART_THEME_PRINT);
-  style.weekly_budget = weekly_budget ();
+  style.weekly_budget = bt_application_get_weekly_budget ();
   g_clear_pointer (&self->report, bt_report_free);
   self->report = bt_report_new (self->plan, &self->today, &style);
 

@@ -631,6 +631,7 @@ exported_chart (BtWindow *self,
   if (dot != NULL && !bt_export_format_from_string (dot + 1, &format))
     format = BT_EXPORT_PNG;
   bt_chart_style_init (&style, format == BT_EXPORT_PDF ? BT_CHART_THEME_PRINT : BT_CHART_THEME_LIGHT);
+  style.weekly_budget = bt_application_get_weekly_budget ();
   today (&day);
 
   if (path == NULL)
@@ -684,7 +685,8 @@ on_export_response_cb (GtkNativeDialog *dialog,
       today (&day);
       if (path != NULL)
         {
-          if (!bt_report_export_pdf (self->plan, &day, paper, landscape, path, &error))
+          if (!bt_report_export_pdf_with_budget (self->plan, &day, bt_application_get_weekly_budget (),
+                                                 paper, landscape, path, &error))
             bt_window_toast (self, error->message);
           else
             bt_window_toast (self, _("Report exported"));
