@@ -584,8 +584,9 @@ test_relationship_state (void)
   g_autoptr(BtRelationship) week = person (BT_FUNCTION_SALES, 2, 26, "2026-11-01");
   g_autoptr(BtRelationship) fine = person (BT_FUNCTION_SALES, 2, 27, "2026-11-01");
 
-  /* Someone just added, with no touchpoint yet, is not late. */
-  g_assert_cmpint (bt_analytics_relationship_state (never, &today, &due), ==, BT_RELATIONSHIP_FINE);
+  /* Someone just added, with no touchpoint yet, is not late, nor in
+   * touch: not yet in touch. */
+  g_assert_cmpint (bt_analytics_relationship_state (never, &today, &due), ==, BT_RELATIONSHIP_NOT_YET);
   g_assert_false (g_date_valid (&due));
   g_assert_cmpuint (bt_analytics_days_overdue (never, &today), ==, 0);
 
@@ -616,7 +617,8 @@ test_new_person_is_not_overdue (void)
   bt_analytics_count_relationships (plan, &today, counts);
   g_assert_cmpuint (counts[BT_RELATIONSHIP_OVERDUE], ==, 0);
   g_assert_cmpuint (counts[BT_RELATIONSHIP_DUE_SOON], ==, 0);
-  g_assert_cmpuint (counts[BT_RELATIONSHIP_FINE], ==, 1);
+  g_assert_cmpuint (counts[BT_RELATIONSHIP_FINE], ==, 0);
+  g_assert_cmpuint (counts[BT_RELATIONSHIP_NOT_YET], ==, 1);
 }
 
 /* Checks that the plan's counts on @today are what the states say one by

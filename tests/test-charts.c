@@ -520,8 +520,10 @@ test_relationship_map_colors (void)
   for (guint i = 0; i < layout.dots->len; i++)
     {
       const BtMapDot *dot = &g_array_index (layout.dots, BtMapDot, i);
-      /* Someone never in touch yet (just added) is not overdue. */
-      const BtColor *expected = dot->relationship == late ? &style.overdue : &style.fine;
+      /* Someone never in touch yet (just added) is neither overdue nor
+       * in touch: drawn neutral. */
+      const BtColor *expected = dot->relationship == late ? &style.overdue :
+                                dot->relationship == never ? &style.muted : &style.fine;
 
       g_assert_true (is_color (&c, dot->x, dot->y, expected));
       g_assert_cmpint (bt_relationship_map_dot_at (&layout, dot->x + 1, dot->y), ==, (int) i);

@@ -3,7 +3,8 @@
  * You are at the centre; each function is a sector; each person is a dot
  * whose distance from the centre shrinks as the relationship grows
  * stronger, coloured by whether a touchpoint is overdue, due within a week,
- * or fine. Functions with nobody in them are drawn empty and say so;
+ * or fine; someone with no touchpoint yet is drawn neutral, not yet in
+ * touch. Functions with nobody in them are drawn empty and say so;
  * functions without a strong tie have their name in the warning colour.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -45,6 +46,8 @@ state_color (const BtChartStyle  *style,
       return &style->overdue;
     case BT_RELATIONSHIP_DUE_SOON:
       return &style->due_soon;
+    case BT_RELATIONSHIP_NOT_YET:
+      return &style->muted;
     case BT_RELATIONSHIP_FINE:
     default:
       return &style->fine;
@@ -460,6 +463,7 @@ draw_legend (cairo_t                       *cr,
     { _("Overdue"), &style->overdue },
     { _("Due within a week"), &style->due_soon },
     { _("In touch"), &style->fine },
+    { _("Not yet in touch"), &style->muted },
   };
   double ts = layout->text_scale, x = 12 * ts, y = 12 * ts, r = 5 * ts;
 

@@ -705,7 +705,8 @@ draw_relationship_page (BtReport   *self,
       GDate last, due;
       BtRelationshipState state = bt_analytics_relationship_state (r, &self->today, &due);
       const BtColor *state_color = state == BT_RELATIONSHIP_OVERDUE ? &style->overdue :
-                                   state == BT_RELATIONSHIP_DUE_SOON ? &style->due_soon : &style->fine;
+                                   state == BT_RELATIONSHIP_DUE_SOON ? &style->due_soon :
+                                   state == BT_RELATIONSHIP_NOT_YET ? &style->muted : &style->fine;
       g_autofree char *strength = g_strdup_printf (_("%d of 5"), bt_relationship_get_strength (r));
       g_autofree char *last_text = NULL;
       g_autofree char *state_text = NULL;
@@ -723,6 +724,8 @@ draw_relationship_page (BtReport   *self,
       last_text = bt_analytics_last_touchpoint (r, &last) ? bt_format_date (&last) : g_strdup (_("Never"));
       if (state == BT_RELATIONSHIP_OVERDUE)
         state_text = g_strdup (_("Overdue"));
+      else if (state == BT_RELATIONSHIP_NOT_YET)
+        state_text = g_strdup (_("Not yet in touch"));
       else if (g_date_valid (&due))
         {
           g_autofree char *d = bt_format_date (&due);

@@ -784,8 +784,9 @@ due_day (BtRelationship *relationship)
  *
  * Overdue when the last touchpoint plus the cadence is before @today; due
  * soon within 7 days. Someone with no touchpoint yet is not overdue (the
- * plan does not know when they were added): %BT_RELATIONSHIP_FINE, with
- * @next_due left invalid, which callers show as "no touchpoint yet".
+ * plan does not know when they were added), nor in touch:
+ * %BT_RELATIONSHIP_NOT_YET, with @next_due left invalid, which callers show
+ * as "no touchpoint yet" / "not yet in touch".
  */
 BtRelationshipState
 bt_analytics_relationship_state (BtRelationship *relationship,
@@ -799,7 +800,7 @@ bt_analytics_relationship_state (BtRelationship *relationship,
     g_date_clear (next_due, 1);
 
   if (due == NEVER_DUE)
-    return BT_RELATIONSHIP_FINE;
+    return BT_RELATIONSHIP_NOT_YET;
 
   if (next_due != NULL)
     g_date_set_julian (next_due, due);
@@ -971,7 +972,7 @@ bt_analytics_weak_functions (BtPlan *plan)
 
 /**
  * bt_analytics_count_relationships:
- * @counts: (out) (array fixed-size=3): how many relationships are in each
+ * @counts: (out) (array fixed-size=4): how many relationships are in each
  *   #BtRelationshipState on @today, as bt_analytics_relationship_state()
  *   would say one by one
  */
@@ -980,7 +981,7 @@ bt_analytics_count_relationships (BtPlan      *plan,
                                   const GDate *today,
                                   guint        counts[BT_N_RELATIONSHIP_STATES])
 {
-  guint32 day, before, soon;
+  guint32 day, before, soon, never;
   Derived *d;
 
   g_return_if_fail (BT_IS_PLAN (plan));
@@ -992,9 +993,13 @@ bt_analytics_count_relationships (BtPlan      *plan,
   before = count_before (d->due_days, day);
   soon = count_before (d->due_days, day + BT_DUE_SOON_DAYS + 1) - before;
 
-  counts[BT_RELATIONSHIP_OVERDUE] = before;   /* never touched: after every day, fine */
+  /* never touched: sorted after every day, so neither overdue nor soon */
+  never = d->due_days->len - count_before (d->due_days, NEVER_DUE);
+
+  counts[BT_RELATIONSHIP_OVERDUE] = before;
   counts[BT_RELATIONSHIP_DUE_SOON] = soon;
-  counts[BT_RELATIONSHIP_FINE] = d->due_days->len - before - soon;
+  counts[BT_RELATIONSHIP_NOT_YET] = never;
+  counts[BT_RELATIONSHIP_FINE] = d->due_days->len - before - soon - never;
 }
 
 /**

@@ -63,6 +63,7 @@ typedef enum
   BT_RELATIONSHIP_FINE,
   BT_RELATIONSHIP_DUE_SOON,
   BT_RELATIONSHIP_OVERDUE,
+  BT_RELATIONSHIP_NOT_YET,   /* no touchpoint yet: neither late nor in touch */
   BT_N_RELATIONSHIP_STATES
 } BtRelationshipState;
 
