@@ -584,6 +584,7 @@ bt_analytics_is_partial_week (double total_hours,
  * bt_analytics_trend:
  * @window_weeks: how many calendar weeks, ending with the last recorded week
  *   on or before @today, the fit looks at
+ * @budget: the weekly hours budget, which makes a week partial; 0 for none
  *
  * A least-squares line through the weekly shares, each week weighed by its
  * hours: the share is strategic hours over all hours, so an hour counts
@@ -591,11 +592,18 @@ bt_analytics_is_partial_week (double total_hours,
  * meetings) pulls the line a tenth as much as a week of 50 — not as much
  * as a whole week. The rolling share sums hours, so it already counts
  * weeks that way.
+ *
+ * Two or three weeks give a line, but not one to believe, nor to project
+ * a date from: the trend is #BtTrend.enough only with at least
+ * %BT_TREND_MIN_WEEKS whole (not partial) weeks with hours in the window,
+ * which then span at least as many calendar weeks. Partial weeks still
+ * weigh in the line by their hours; they do not make it credible.
  */
 BtTrend
 bt_analytics_trend (GArray      *shares,
                     const GDate *today,
-                    guint        window_weeks)
+                    guint        window_weeks,
+                    double       budget)
 {
   const BtWeekShare *latest = bt_analytics_latest_share (shares, today);
   BtTrend trend = { FALSE, };
@@ -624,6 +632,8 @@ bt_analytics_trend (GArray      *shares,
       sxx += s->total * x * x;
       sxy += s->total * x * y;
       n += 1;
+      if (!bt_analytics_is_partial_week (s->total, budget))
+        trend.n_whole++;
     }
 
   trend.n_points = (guint) n;
@@ -633,11 +643,32 @@ bt_analytics_trend (GArray      *shares,
     return trend;
 
   trend.valid = TRUE;
+  trend.enough = trend.n_whole >= BT_TREND_MIN_WEEKS;
   trend.slope = (sw * sxy - sx * sy) / (sw * sxx - sx * sx);
   /* x is 0 at the last week, so the intercept is the fitted share there. */
   trend.current = ((sy - trend.slope * sx) / sw) / 100.0;
 
   return trend;
+}
+
+/**
+ * bt_analytics_trend_shortfall:
+ *
+ * Returns: (nullable): what to say instead of a trend that is not
+ *   #BtTrend.enough, e.g. "Not enough weeks yet for a trend: 2 of 4
+ *   recorded"; %NULL when the trend is enough
+ */
+char *
+bt_analytics_trend_shortfall (const BtTrend *trend)
+{
+  g_return_val_if_fail (trend != NULL, NULL);
+
+  if (trend->enough)
+    return NULL;
+
+  /* TRANSLATORS: instead of a trend of the strategic share; "2 of 4": whole weeks recorded, of those needed */
+  return g_strdup_printf (_("Not enough weeks yet for a trend: %u of %u recorded"),
+                          MIN (trend->n_whole, BT_TREND_MIN_WEEKS - 1), BT_TREND_MIN_WEEKS);
 }
 
 /**
@@ -688,7 +719,8 @@ bt_analytics_weeks_below (GArray             *shares,
  *   %BT_PROJECTION_REACHED
  *
  * Where the current trend leads. A projection further than 50 years away
- * counts as never.
+ * counts as never; a trend that is not #BtTrend.enough leads nowhere yet
+ * (%BT_PROJECTION_UNKNOWN).
  */
 BtProjection
 bt_analytics_projection (const BtTrend *trend,
@@ -697,7 +729,7 @@ bt_analytics_projection (const BtTrend *trend,
 {
   double months;
 
-  if (!trend->valid)
+  if (!trend->valid || !trend->enough)
     return BT_PROJECTION_UNKNOWN;
 
   if (trend->current >= target_share)
