@@ -853,6 +853,47 @@ test_empty_states (void)
   canvas_free (&c);
 }
 
+/* An empty roadmap still shows today and the target date from the
+ * profile, under words that say what to add. */
+static void
+test_timeline_empty_shows_today_and_target (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  BtProfile *profile = bt_plan_get_profile (plan);
+  GDate today = day ("2026-11-22"), target = day ("2027-06-30");
+  Canvas c = canvas_new (800, 400, 1);
+  BtChartStyle style;
+  BtTimelineLayout layout;
+  g_autofree char *title = NULL, *hint = NULL;
+  double y;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+
+  /* No target date yet: the words say to set it too. */
+  bt_timeline_chart_empty_text (plan, &title, &hint);
+  g_assert_cmpstr (title, ==, "The roadmap is empty");
+  g_assert_nonnull (strstr (hint, "Add the phases"));
+  g_assert_nonnull (strstr (hint, "set your target date"));
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&hint, g_free);
+
+  bt_profile_set_target_date (profile, &target);
+  bt_timeline_chart_empty_text (plan, &title, &hint);
+  g_assert_null (strstr (hint, "set your target date"));
+
+  /* Nothing to lay out, but a place in time for today and the target. */
+  g_assert_false (bt_timeline_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_false (isnan (layout.today_x));
+  g_assert_false (isnan (layout.target_x));
+  g_assert_cmpfloat (layout.today_x, <, layout.target_x);
+
+  bt_timeline_chart_draw (plan, &today, &style, c.cr, 800, 400);
+  y = layout.plot.y + layout.plot.height - 40;
+  g_assert_true (is_color (&c, round (layout.today_x) - 0.5, y, &style.today));
+  g_assert_true (is_color (&c, round (layout.target_x) - 0.5, y, &style.target));
+  canvas_free (&c);
+}
+
 /* Phases and milestones without dates are no empty roadmap: the empty state
  * names what needs a date. */
 static void
@@ -1342,6 +1383,7 @@ main (int   argc,
   g_test_add_func ("/charts/timeline/today-line", test_timeline_today_line);
   g_test_add_func ("/charts/timeline/labels-never-overlap", test_timeline_labels_never_overlap);
   g_test_add_func ("/charts/relationships/colors", test_relationship_map_colors);
+  g_test_add_func ("/charts/timeline/empty-shows-today-and-target", test_timeline_empty_shows_today_and_target);
   g_test_add_func ("/charts/relationships/names-everyone", test_relationship_map_names_everyone);
   g_test_add_func ("/charts/every-chart-every-size", test_every_chart_every_size);
   g_test_add_func ("/charts/empty-states", test_empty_states);
