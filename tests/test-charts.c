@@ -546,6 +546,53 @@ test_relationship_map_colors (void)
   canvas_free (&c);
 }
 
+/* Every function, design among them, with someone in it, first without
+ * "other" then with it: each sector's name is whole on a phone-wide map
+ * (on two lines if need be) and on a wide one. */
+static void
+assert_sector_names_fit (BtPlan *plan,
+                         guint   n_sectors)
+{
+  GDate today = day ("2026-11-22");
+  const double sizes[][2] = { { 360, 480 }, { 360, 360 }, { 1920, 1080 } };
+  BtChartStyle style;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      Canvas c = canvas_new (sizes[i][0], sizes[i][1], 1);
+      BtRelationshipMapLayout layout;
+      gboolean design = FALSE;
+
+      g_assert_true (bt_relationship_map_layout (plan, &today, &style, c.cr, sizes[i][0], sizes[i][1], &layout));
+      g_assert_cmpuint (layout.n_sectors, ==, n_sectors);
+      g_assert_cmpuint (layout.cut_sectors, ==, 0);
+      for (guint s = 0; s < layout.n_sectors; s++)
+        design = design || layout.sector_function[s] == BT_FUNCTION_DESIGN;
+      g_assert_true (design);
+      bt_relationship_map_layout_clear (&layout);
+      canvas_free (&c);
+    }
+}
+
+static void
+test_relationship_map_sector_names_fit (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+
+  for (int f = 0; f < BT_N_FUNCTIONS; f++)
+    {
+      g_autoptr(BtRelationship) r = bt_relationship_new ();
+
+      if (f == BT_FUNCTION_OTHER)
+        assert_sector_names_fit (plan, BT_N_FUNCTIONS - 1);
+      bt_relationship_set_name (r, "Someone");
+      bt_relationship_set_function (r, f);
+      bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (r));
+    }
+  assert_sector_names_fit (plan, BT_N_FUNCTIONS);
+}
+
 /* The sample plan's people on the Relationships page: each one named, a
  * name moved off its usual side rather than left out, and no name on
  * another name or on someone else's dot. */
@@ -1383,6 +1430,7 @@ main (int   argc,
   g_test_add_func ("/charts/timeline/today-line", test_timeline_today_line);
   g_test_add_func ("/charts/timeline/labels-never-overlap", test_timeline_labels_never_overlap);
   g_test_add_func ("/charts/relationships/colors", test_relationship_map_colors);
+  g_test_add_func ("/charts/relationships/sector-names-fit", test_relationship_map_sector_names_fit);
   g_test_add_func ("/charts/timeline/empty-shows-today-and-target", test_timeline_empty_shows_today_and_target);
   g_test_add_func ("/charts/relationships/names-everyone", test_relationship_map_names_everyone);
   g_test_add_func ("/charts/every-chart-every-size", test_every_chart_every_size);
