@@ -160,6 +160,42 @@ test_time_chart_weeks_below_budget (void)
   canvas_free (&c);
 }
 
+/* The Time chart says the trend only from four whole weeks; before, it
+ * says how many there are (a partial week does not count). */
+static void
+test_time_chart_trend_needs_enough_weeks (void)
+{
+  BtCategory *t, *s;
+  g_autoptr(BtPlan) plan = plan_with_categories (&t, &s);
+  GDate today = day ("2026-10-23");
+  Canvas c = canvas_new (800, 400, 1);
+  BtChartStyle style;
+  BtTimeChartLayout layout;
+
+  for (int w = 40; w <= 42; w++)
+    {
+      bt_week_set_hours (bt_plan_ensure_week (plan, 2026, w), bt_item_get_id (BT_ITEM (t)), 30);
+      bt_week_set_hours (bt_plan_ensure_week (plan, 2026, w), bt_item_get_id (BT_ITEM (s)), w - 30);
+    }
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 43), bt_item_get_id (BT_ITEM (s)), 5);
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  style.weekly_budget = 50.0;
+
+  g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_cmpstr (layout.trend_text, ==, "Not enough weeks yet for a trend: 3 of 4 recorded");
+  g_assert_cmpfloat (layout.plot.y, >, layout.trend_y);
+  bt_time_chart_layout_clear (&layout);
+
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 43), bt_item_get_id (BT_ITEM (t)), 30);
+  g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_true (g_str_has_prefix (layout.trend_text, "Trend: "));
+  bt_time_chart_layout_clear (&layout);
+  bt_time_chart_draw (plan, &today, &style, c.cr, 800, 400);
+  g_object_unref (t);
+  g_object_unref (s);
+  canvas_free (&c);
+}
+
 static void
 test_time_chart_tactical_week (void)
 {
@@ -1424,6 +1460,7 @@ main (int   argc,
 
   g_test_add_func ("/charts/time/weeks-below-pass-over-partial-weeks", test_time_chart_weeks_below_budget);
   g_test_add_func ("/charts/time/tactical-week", test_time_chart_tactical_week);
+  g_test_add_func ("/charts/time/trend-needs-enough-weeks", test_time_chart_trend_needs_enough_weeks);
   g_test_add_func ("/charts/time/single-week", test_time_chart_single_week);
   g_test_add_func ("/charts/time/strategic-on-top", test_time_chart_stacks_strategic_on_top);
   g_test_add_func ("/charts/time/months-when-weeks-too-narrow", test_time_chart_months_when_weeks_are_too_narrow);
