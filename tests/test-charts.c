@@ -160,6 +160,42 @@ test_time_chart_weeks_below_budget (void)
   canvas_free (&c);
 }
 
+/* The Time chart says the trend only from four whole weeks; before, it
+ * says how many there are (a partial week does not count). */
+static void
+test_time_chart_trend_needs_enough_weeks (void)
+{
+  BtCategory *t, *s;
+  g_autoptr(BtPlan) plan = plan_with_categories (&t, &s);
+  GDate today = day ("2026-10-23");
+  Canvas c = canvas_new (800, 400, 1);
+  BtChartStyle style;
+  BtTimeChartLayout layout;
+
+  for (int w = 40; w <= 42; w++)
+    {
+      bt_week_set_hours (bt_plan_ensure_week (plan, 2026, w), bt_item_get_id (BT_ITEM (t)), 30);
+      bt_week_set_hours (bt_plan_ensure_week (plan, 2026, w), bt_item_get_id (BT_ITEM (s)), w - 30);
+    }
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 43), bt_item_get_id (BT_ITEM (s)), 5);
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  style.weekly_budget = 50.0;
+
+  g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_cmpstr (layout.trend_text, ==, "Not enough weeks yet for a trend: 3 of 4 recorded");
+  g_assert_cmpfloat (layout.plot.y, >, layout.trend_y);
+  bt_time_chart_layout_clear (&layout);
+
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 43), bt_item_get_id (BT_ITEM (t)), 30);
+  g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_true (g_str_has_prefix (layout.trend_text, "Trend: "));
+  bt_time_chart_layout_clear (&layout);
+  bt_time_chart_draw (plan, &today, &style, c.cr, 800, 400);
+  g_object_unref (t);
+  g_object_unref (s);
+  canvas_free (&c);
+}
+
 static void
 test_time_chart_tactical_week (void)
 {
@@ -520,8 +556,10 @@ test_relationship_map_colors (void)
   for (guint i = 0; i < layout.dots->len; i++)
     {
       const BtMapDot *dot = &g_array_index (layout.dots, BtMapDot, i);
-      /* Someone never in touch yet (just added) is not overdue. */
-      const BtColor *expected = dot->relationship == late ? &style.overdue : &style.fine;
+      /* Someone never in touch yet (just added) is neither overdue nor
+       * in touch: drawn neutral. */
+      const BtColor *expected = dot->relationship == late ? &style.overdue :
+                                dot->relationship == never ? &style.muted : &style.fine;
 
       g_assert_true (is_color (&c, dot->x, dot->y, expected));
       g_assert_cmpint (bt_relationship_map_dot_at (&layout, dot->x + 1, dot->y), ==, (int) i);
@@ -542,6 +580,53 @@ test_relationship_map_colors (void)
 
   bt_relationship_map_layout_clear (&layout);
   canvas_free (&c);
+}
+
+/* Every function, design among them, with someone in it, first without
+ * "other" then with it: each sector's name is whole on a phone-wide map
+ * (on two lines if need be) and on a wide one. */
+static void
+assert_sector_names_fit (BtPlan *plan,
+                         guint   n_sectors)
+{
+  GDate today = day ("2026-11-22");
+  const double sizes[][2] = { { 360, 480 }, { 360, 360 }, { 1920, 1080 } };
+  BtChartStyle style;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      Canvas c = canvas_new (sizes[i][0], sizes[i][1], 1);
+      BtRelationshipMapLayout layout;
+      gboolean design = FALSE;
+
+      g_assert_true (bt_relationship_map_layout (plan, &today, &style, c.cr, sizes[i][0], sizes[i][1], &layout));
+      g_assert_cmpuint (layout.n_sectors, ==, n_sectors);
+      g_assert_cmpuint (layout.cut_sectors, ==, 0);
+      for (guint s = 0; s < layout.n_sectors; s++)
+        design = design || layout.sector_function[s] == BT_FUNCTION_DESIGN;
+      g_assert_true (design);
+      bt_relationship_map_layout_clear (&layout);
+      canvas_free (&c);
+    }
+}
+
+static void
+test_relationship_map_sector_names_fit (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+
+  for (int f = 0; f < BT_N_FUNCTIONS; f++)
+    {
+      g_autoptr(BtRelationship) r = bt_relationship_new ();
+
+      if (f == BT_FUNCTION_OTHER)
+        assert_sector_names_fit (plan, BT_N_FUNCTIONS - 1);
+      bt_relationship_set_name (r, "Someone");
+      bt_relationship_set_function (r, f);
+      bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (r));
+    }
+  assert_sector_names_fit (plan, BT_N_FUNCTIONS);
 }
 
 /* The sample plan's people on the Relationships page: each one named, a
@@ -848,6 +933,47 @@ test_empty_states (void)
   g_assert_false (bt_time_chart_layout (plan, &today, &style, c.cr, 400, 300, &time_layout));
   g_assert_false (bt_timeline_chart_layout (plan, &today, &style, c.cr, 400, 300, &timeline_layout));
   g_assert_false (bt_relationship_map_layout (plan, &today, &style, c.cr, 400, 300, &map_layout));
+  canvas_free (&c);
+}
+
+/* An empty roadmap still shows today and the target date from the
+ * profile, under words that say what to add. */
+static void
+test_timeline_empty_shows_today_and_target (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  BtProfile *profile = bt_plan_get_profile (plan);
+  GDate today = day ("2026-11-22"), target = day ("2027-06-30");
+  Canvas c = canvas_new (800, 400, 1);
+  BtChartStyle style;
+  BtTimelineLayout layout;
+  g_autofree char *title = NULL, *hint = NULL;
+  double y;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+
+  /* No target date yet: the words say to set it too. */
+  bt_timeline_chart_empty_text (plan, &title, &hint);
+  g_assert_cmpstr (title, ==, "The roadmap is empty");
+  g_assert_nonnull (strstr (hint, "Add the phases"));
+  g_assert_nonnull (strstr (hint, "set your target date"));
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&hint, g_free);
+
+  bt_profile_set_target_date (profile, &target);
+  bt_timeline_chart_empty_text (plan, &title, &hint);
+  g_assert_null (strstr (hint, "set your target date"));
+
+  /* Nothing to lay out, but a place in time for today and the target. */
+  g_assert_false (bt_timeline_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_false (isnan (layout.today_x));
+  g_assert_false (isnan (layout.target_x));
+  g_assert_cmpfloat (layout.today_x, <, layout.target_x);
+
+  bt_timeline_chart_draw (plan, &today, &style, c.cr, 800, 400);
+  y = layout.plot.y + layout.plot.height - 40;
+  g_assert_true (is_color (&c, round (layout.today_x) - 0.5, y, &style.today));
+  g_assert_true (is_color (&c, round (layout.target_x) - 0.5, y, &style.target));
   canvas_free (&c);
 }
 
@@ -1334,12 +1460,15 @@ main (int   argc,
 
   g_test_add_func ("/charts/time/weeks-below-pass-over-partial-weeks", test_time_chart_weeks_below_budget);
   g_test_add_func ("/charts/time/tactical-week", test_time_chart_tactical_week);
+  g_test_add_func ("/charts/time/trend-needs-enough-weeks", test_time_chart_trend_needs_enough_weeks);
   g_test_add_func ("/charts/time/single-week", test_time_chart_single_week);
   g_test_add_func ("/charts/time/strategic-on-top", test_time_chart_stacks_strategic_on_top);
   g_test_add_func ("/charts/time/months-when-weeks-too-narrow", test_time_chart_months_when_weeks_are_too_narrow);
   g_test_add_func ("/charts/timeline/today-line", test_timeline_today_line);
   g_test_add_func ("/charts/timeline/labels-never-overlap", test_timeline_labels_never_overlap);
   g_test_add_func ("/charts/relationships/colors", test_relationship_map_colors);
+  g_test_add_func ("/charts/relationships/sector-names-fit", test_relationship_map_sector_names_fit);
+  g_test_add_func ("/charts/timeline/empty-shows-today-and-target", test_timeline_empty_shows_today_and_target);
   g_test_add_func ("/charts/relationships/names-everyone", test_relationship_map_names_everyone);
   g_test_add_func ("/charts/every-chart-every-size", test_every_chart_every_size);
   g_test_add_func ("/charts/empty-states", test_empty_states);

@@ -165,7 +165,12 @@ place_labels (cairo_t            *cr,
 /**
  * bt_timeline_chart_layout:
  *
- * Returns: %FALSE when the plan has neither phases nor milestones
+ * With no phase or milestone that has a date, the layout still holds the
+ * time axis around today and the target date (#BtTimelineLayout.scale,
+ * .plot, .today_x, .target_x) for the empty roadmap to show them, and
+ * nothing to clear.
+ *
+ * Returns: %FALSE when the plan has no phase nor milestone with a date
  */
 gboolean
 bt_timeline_chart_layout (BtPlan             *plan,
@@ -186,6 +191,7 @@ bt_timeline_chart_layout (BtPlan             *plan,
   double pad = 12 * ts, text_h, row_height, bottom, top;
   guint32 lane_end[MAX_LANES] = { 0, };
   guint rows_each_side;
+  gboolean nothing_dated;
 
   memset (layout, 0, sizeof *layout);
   layout->text_scale = ts;
@@ -208,11 +214,12 @@ bt_timeline_chart_layout (BtPlan             *plan,
       extend (&first, &last, bt_milestone_get_original_date (m));
     }
 
-  if (first > last)
-    return FALSE;
+  nothing_dated = first > last;
 
   extend (&first, &last, today);
   extend (&first, &last, target);
+  if (first > last)
+    return FALSE;
 
   /* At least three months, and a little air at both ends. */
   span = MAX (last - first, 90);
@@ -231,6 +238,15 @@ bt_timeline_chart_layout (BtPlan             *plan,
 
   layout->plot = (BtRect) { pad, top, width - 2 * pad, MAX (bottom - top, 10) };
   layout->scale = (BtTimeScale) { first, last, pad, width - pad };
+
+  if (nothing_dated)
+    {
+      if (today != NULL)
+        layout->today_x = bt_time_scale_x (&layout->scale, today);
+      if (target != NULL)
+        layout->target_x = bt_time_scale_x (&layout->scale, target);
+      return FALSE;
+    }
 
   /* Phases in lanes: each goes into the first lane free at its start. */
   layout->lane_height = text_h + 10 * ts;
@@ -356,8 +372,12 @@ bt_timeline_chart_empty_text (BtPlan  *plan,
   if (n == 0)
     {
       *title = g_strdup (_("The roadmap is empty"));
-      *hint = g_strdup (_("Add the phases of your shift and the milestones that mark it, "
-                          "with their target dates."));
+      if (bt_profile_get_target_date (bt_plan_get_profile (plan)) != NULL)
+        *hint = g_strdup (_("Add the phases of your shift and the milestones that mark it, "
+                            "with their target dates."));
+      else
+        *hint = g_strdup (_("Add the phases of your shift and the milestones that mark it, "
+                            "with their target dates, and set your target date in Your Goal."));
       return;
     }
 
@@ -461,6 +481,139 @@ draw_vertical (cairo_t            *cr,
                       flip ? BT_ALIGN_END : BT_ALIGN_START, BT_ALIGN_START);
 }
 
+/* The time axis: a grid line and a date at each tick from @grid_top
+ * down, and with a birth year the ages under it. */
+static void
+draw_axis (cairo_t                *cr,
+           const BtChartStyle     *style,
+           const BtTimelineLayout *layout,
+           BtProfile              *profile,
+           double                  grid_top)
+{
+  const BtRect *p = &layout->plot;
+  double ts = layout->text_scale;
+  GDate ticks[64];
+  BtTickUnit unit;
+  guint n_ticks;
+  g_autoptr(PangoLayout) probe = bt_chart_text (cr, style, "Mmm 0000", 0.85 * ts, FALSE, -1);
+  double probe_w, probe_h, axis_y = p->y + p->height;
+  int birth_year = bt_profile_get_birth_year (profile);
+
+  bt_chart_text_size (probe, &probe_w, &probe_h);
+  unit = bt_time_scale_pick_unit (&layout->scale, probe_w * 1.15);
+  n_ticks = bt_time_scale_ticks (&layout->scale, unit, ticks,
+                                 MAX (1, (guint) (p->width / (probe_w * 1.3))));
+
+  cairo_set_line_width (cr, 1);
+  for (guint i = 0; i < n_ticks; i++)
+    {
+      double x = round (bt_time_scale_x (&layout->scale, &ticks[i])) + 0.5;
+      g_autofree char *label = bt_time_tick_label (&ticks[i], unit);
+
+      bt_chart_set_color (cr, &style->grid);
+      cairo_move_to (cr, x, grid_top);
+      cairo_line_to (cr, x, axis_y + 4 * ts);
+      cairo_stroke (cr);
+
+      bt_chart_label (cr, style, &style->muted, label, 0.85 * ts, FALSE, probe_w * 1.2,
+                      CLAMP (x, p->x + probe_w * 0.6, p->x + p->width - probe_w * 0.6),
+                      axis_y + 6 * ts, BT_ALIGN_CENTER, BT_ALIGN_START);
+
+      /* Ages at each new year: the age reached during that year. */
+      if (birth_year > 0 && g_date_get_month (&ticks[i]) == G_DATE_JANUARY)
+        {
+          /* TRANSLATORS: the age the person reaches in that year, under the roadmap's axis */
+          g_autofree char *age = g_strdup_printf (_("age %d"), g_date_get_year (&ticks[i]) - birth_year);
+
+          bt_chart_label (cr, style, &style->muted, age, 0.8 * ts, FALSE, probe_w * 1.2,
+                          CLAMP (x, p->x + probe_w * 0.6, p->x + p->width - probe_w * 0.6),
+                          axis_y + 8 * ts + probe_h, BT_ALIGN_CENTER, BT_ALIGN_START);
+        }
+    }
+}
+
+/* The target date's line, labelled at @top, and today's, labelled at the
+ * bottom. */
+static void
+draw_today_and_target (cairo_t                *cr,
+                       const BtChartStyle     *style,
+                       const BtTimelineLayout *layout,
+                       BtProfile              *profile,
+                       double                  top)
+{
+  const BtRect *p = &layout->plot;
+  double ts = layout->text_scale;
+  double label_y = top + 2 * ts;
+  const char *role = bt_profile_get_target_role (profile);
+  g_autofree char *target_label = *role ? g_strdup_printf (_("Target: %s"), role) : g_strdup (_("Target"));
+
+  if (!isnan (layout->target_x) && layout->target_x >= p->x && layout->target_x <= p->x + p->width)
+    draw_vertical (cr, style, &style->target, layout->target_x, top, p->y + p->height,
+                   target_label, label_y, ts, p->x + p->width);
+  if (!isnan (layout->today_x))
+    {
+      g_autoptr(PangoLayout) probe = bt_chart_text (cr, style, _("Today"), 0.85 * ts, TRUE, -1);
+      double h;
+
+      bt_chart_text_size (probe, NULL, &h);
+      draw_vertical (cr, style, &style->today, layout->today_x, top, p->y + p->height,
+                     _("Today"), p->y + p->height - h - 2 * ts, ts, p->x + p->width);
+    }
+}
+
+/* An empty roadmap still has a place in time: today and the target date
+ * on an axis, under the words that say what to add. */
+static void
+draw_empty (BtPlan                 *plan,
+            const BtChartStyle     *style,
+            BtTimelineLayout       *layout,
+            cairo_t                *cr,
+            double                  width,
+            double                  height)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *hint = NULL;
+  double ts = layout->text_scale, box = MAX (width - 32 * ts, 40), th, hh, y;
+  g_autoptr(PangoLayout) title_layout = NULL;
+  g_autoptr(PangoLayout) hint_layout = NULL;
+  BtProfile *profile = bt_plan_get_profile (plan);
+
+  bt_timeline_chart_empty_text (plan, &title, &hint);
+
+  /* Nothing to place in time, not even today: the words alone. */
+  if (layout->scale.last == 0)
+    {
+      bt_chart_draw_empty (cr, style, width, height, title, hint);
+      return;
+    }
+
+  title_layout = bt_chart_paragraph (cr, style, title, 1.4, TRUE, MIN (box, 560), height / 3, PANGO_ALIGN_CENTER);
+  hint_layout = bt_chart_paragraph (cr, style, hint, 1.0, FALSE, MIN (box, 480), height / 3, PANGO_ALIGN_CENTER);
+  bt_chart_text_size (title_layout, NULL, &th);
+  bt_chart_text_size (hint_layout, NULL, &hh);
+
+  bt_chart_fill_background (cr, style, width, height);
+
+  y = 12 * ts;
+  bt_chart_set_color (cr, &style->foreground);
+  cairo_move_to (cr, (width - MIN (box, 560)) / 2, y);
+  pango_cairo_show_layout (cr, title_layout);
+  bt_chart_set_color (cr, &style->muted);
+  cairo_move_to (cr, (width - MIN (box, 480)) / 2, y + th + 8 * ts);
+  pango_cairo_show_layout (cr, hint_layout);
+
+  /* The plot starts under the words. */
+  y += th + hh + 20 * ts;
+  if (layout->plot.y + layout->plot.height - y > 20 * ts)
+    {
+      layout->plot.height = layout->plot.y + layout->plot.height - y;
+      layout->plot.y = y;
+    }
+
+  draw_axis (cr, style, layout, profile, layout->plot.y);
+  draw_today_and_target (cr, style, layout, profile, layout->plot.y);
+}
+
 void
 bt_timeline_chart_draw (BtPlan             *plan,
                         const GDate        *today,
@@ -474,9 +627,6 @@ bt_timeline_chart_draw (BtPlan             *plan,
   BtTimelineLayout layout;
   const BtRect *p;
   double ts, r;
-  GDate ticks[64];
-  BtTickUnit unit;
-  guint n_ticks;
 
   g_return_if_fail (BT_IS_PLAN (plan));
 
@@ -484,11 +634,7 @@ bt_timeline_chart_draw (BtPlan             *plan,
 
   if (!bt_timeline_chart_layout (plan, today, style, cr, width, height, &layout))
     {
-      g_autofree char *title = NULL;
-      g_autofree char *hint = NULL;
-
-      bt_timeline_chart_empty_text (plan, &title, &hint);
-      bt_chart_draw_empty (cr, style, width, height, title, hint);
+      draw_empty (plan, style, &layout, cr, width, height);
       cairo_restore (cr);
       return;
     }
@@ -541,44 +687,7 @@ bt_timeline_chart_draw (BtPlan             *plan,
                         BT_ALIGN_START, BT_ALIGN_CENTER);
     }
 
-  /* Axis and grid */
-  {
-    g_autoptr(PangoLayout) probe = bt_chart_text (cr, style, "Mmm 0000", 0.85 * ts, FALSE, -1);
-    double probe_w, probe_h, axis_y = p->y + p->height;
-    int birth_year = bt_profile_get_birth_year (profile);
-
-    bt_chart_text_size (probe, &probe_w, &probe_h);
-    unit = bt_time_scale_pick_unit (&layout.scale, probe_w * 1.15);
-    n_ticks = bt_time_scale_ticks (&layout.scale, unit, ticks,
-                                   MAX (1, (guint) (p->width / (probe_w * 1.3))));
-
-    cairo_set_line_width (cr, 1);
-    for (guint i = 0; i < n_ticks; i++)
-      {
-        double x = round (bt_time_scale_x (&layout.scale, &ticks[i])) + 0.5;
-        g_autofree char *label = bt_time_tick_label (&ticks[i], unit);
-
-        bt_chart_set_color (cr, &style->grid);
-        cairo_move_to (cr, x, p->y + layout.n_lanes * (layout.lane_height + 4 * ts));
-        cairo_line_to (cr, x, axis_y + 4 * ts);
-        cairo_stroke (cr);
-
-        bt_chart_label (cr, style, &style->muted, label, 0.85 * ts, FALSE, probe_w * 1.2,
-                        CLAMP (x, p->x + probe_w * 0.6, p->x + p->width - probe_w * 0.6),
-                        axis_y + 6 * ts, BT_ALIGN_CENTER, BT_ALIGN_START);
-
-        /* Ages at each new year: the age reached during that year. */
-        if (birth_year > 0 && g_date_get_month (&ticks[i]) == G_DATE_JANUARY)
-          {
-            /* TRANSLATORS: the age the person reaches in that year, under the roadmap's axis */
-            g_autofree char *age = g_strdup_printf (_("age %d"), g_date_get_year (&ticks[i]) - birth_year);
-
-            bt_chart_label (cr, style, &style->muted, age, 0.8 * ts, FALSE, probe_w * 1.2,
-                            CLAMP (x, p->x + probe_w * 0.6, p->x + p->width - probe_w * 0.6),
-                            axis_y + 8 * ts + probe_h, BT_ALIGN_CENTER, BT_ALIGN_START);
-          }
-      }
-  }
+  draw_axis (cr, style, &layout, profile, p->y + layout.n_lanes * (layout.lane_height + 4 * ts));
 
   /* The spine */
   bt_chart_set_color (cr, &style->muted);
@@ -588,25 +697,7 @@ bt_timeline_chart_draw (BtPlan             *plan,
   cairo_stroke (cr);
 
   /* Today and the target */
-  {
-    double top = p->y + layout.n_lanes * (layout.lane_height + 4 * ts);
-    double label_y = top + 2 * ts;
-    const char *role = bt_profile_get_target_role (profile);
-    g_autofree char *target_label = *role ? g_strdup_printf (_("Target: %s"), role) : g_strdup (_("Target"));
-
-    if (!isnan (layout.target_x) && layout.target_x >= p->x && layout.target_x <= p->x + p->width)
-      draw_vertical (cr, style, &style->target, layout.target_x, top, p->y + p->height,
-                     target_label, label_y, ts, p->x + p->width);
-    if (!isnan (layout.today_x))
-      {
-        g_autoptr(PangoLayout) probe = bt_chart_text (cr, style, _("Today"), 0.85 * ts, TRUE, -1);
-        double h;
-
-        bt_chart_text_size (probe, NULL, &h);
-        draw_vertical (cr, style, &style->today, layout.today_x, top, p->y + p->height,
-                       _("Today"), p->y + p->height - h - 2 * ts, ts, p->x + p->width);
-      }
-  }
+  draw_today_and_target (cr, style, &layout, profile, p->y + layout.n_lanes * (layout.lane_height + 4 * ts));
 
   /* Milestones: leader lines, markers, labels. */
   for (guint i = 0; i < layout.markers->len; i++)

@@ -584,6 +584,7 @@ bt_analytics_is_partial_week (double total_hours,
  * bt_analytics_trend:
  * @window_weeks: how many calendar weeks, ending with the last recorded week
  *   on or before @today, the fit looks at
+ * @budget: the weekly hours budget, which makes a week partial; 0 for none
  *
  * A least-squares line through the weekly shares, each week weighed by its
  * hours: the share is strategic hours over all hours, so an hour counts
@@ -591,11 +592,18 @@ bt_analytics_is_partial_week (double total_hours,
  * meetings) pulls the line a tenth as much as a week of 50 — not as much
  * as a whole week. The rolling share sums hours, so it already counts
  * weeks that way.
+ *
+ * Two or three weeks give a line, but not one to believe, nor to project
+ * a date from: the trend is #BtTrend.enough only with at least
+ * %BT_TREND_MIN_WEEKS whole (not partial) weeks with hours in the window,
+ * which then span at least as many calendar weeks. Partial weeks still
+ * weigh in the line by their hours; they do not make it credible.
  */
 BtTrend
 bt_analytics_trend (GArray      *shares,
                     const GDate *today,
-                    guint        window_weeks)
+                    guint        window_weeks,
+                    double       budget)
 {
   const BtWeekShare *latest = bt_analytics_latest_share (shares, today);
   BtTrend trend = { FALSE, };
@@ -624,6 +632,8 @@ bt_analytics_trend (GArray      *shares,
       sxx += s->total * x * x;
       sxy += s->total * x * y;
       n += 1;
+      if (!bt_analytics_is_partial_week (s->total, budget))
+        trend.n_whole++;
     }
 
   trend.n_points = (guint) n;
@@ -633,11 +643,32 @@ bt_analytics_trend (GArray      *shares,
     return trend;
 
   trend.valid = TRUE;
+  trend.enough = trend.n_whole >= BT_TREND_MIN_WEEKS;
   trend.slope = (sw * sxy - sx * sy) / (sw * sxx - sx * sx);
   /* x is 0 at the last week, so the intercept is the fitted share there. */
   trend.current = ((sy - trend.slope * sx) / sw) / 100.0;
 
   return trend;
+}
+
+/**
+ * bt_analytics_trend_shortfall:
+ *
+ * Returns: (nullable): what to say instead of a trend that is not
+ *   #BtTrend.enough, e.g. "Not enough weeks yet for a trend: 2 of 4
+ *   recorded"; %NULL when the trend is enough
+ */
+char *
+bt_analytics_trend_shortfall (const BtTrend *trend)
+{
+  g_return_val_if_fail (trend != NULL, NULL);
+
+  if (trend->enough)
+    return NULL;
+
+  /* TRANSLATORS: instead of a trend of the strategic share; "2 of 4": whole weeks recorded, of those needed */
+  return g_strdup_printf (_("Not enough weeks yet for a trend: %u of %u recorded"),
+                          MIN (trend->n_whole, BT_TREND_MIN_WEEKS - 1), BT_TREND_MIN_WEEKS);
 }
 
 /**
@@ -688,7 +719,8 @@ bt_analytics_weeks_below (GArray             *shares,
  *   %BT_PROJECTION_REACHED
  *
  * Where the current trend leads. A projection further than 50 years away
- * counts as never.
+ * counts as never; a trend that is not #BtTrend.enough leads nowhere yet
+ * (%BT_PROJECTION_UNKNOWN).
  */
 BtProjection
 bt_analytics_projection (const BtTrend *trend,
@@ -697,7 +729,7 @@ bt_analytics_projection (const BtTrend *trend,
 {
   double months;
 
-  if (!trend->valid)
+  if (!trend->valid || !trend->enough)
     return BT_PROJECTION_UNKNOWN;
 
   if (trend->current >= target_share)
@@ -784,8 +816,9 @@ due_day (BtRelationship *relationship)
  *
  * Overdue when the last touchpoint plus the cadence is before @today; due
  * soon within 7 days. Someone with no touchpoint yet is not overdue (the
- * plan does not know when they were added): %BT_RELATIONSHIP_FINE, with
- * @next_due left invalid, which callers show as "no touchpoint yet".
+ * plan does not know when they were added), nor in touch:
+ * %BT_RELATIONSHIP_NOT_YET, with @next_due left invalid, which callers show
+ * as "no touchpoint yet" / "not yet in touch".
  */
 BtRelationshipState
 bt_analytics_relationship_state (BtRelationship *relationship,
@@ -799,7 +832,7 @@ bt_analytics_relationship_state (BtRelationship *relationship,
     g_date_clear (next_due, 1);
 
   if (due == NEVER_DUE)
-    return BT_RELATIONSHIP_FINE;
+    return BT_RELATIONSHIP_NOT_YET;
 
   if (next_due != NULL)
     g_date_set_julian (next_due, due);
@@ -971,7 +1004,7 @@ bt_analytics_weak_functions (BtPlan *plan)
 
 /**
  * bt_analytics_count_relationships:
- * @counts: (out) (array fixed-size=3): how many relationships are in each
+ * @counts: (out) (array fixed-size=4): how many relationships are in each
  *   #BtRelationshipState on @today, as bt_analytics_relationship_state()
  *   would say one by one
  */
@@ -980,7 +1013,7 @@ bt_analytics_count_relationships (BtPlan      *plan,
                                   const GDate *today,
                                   guint        counts[BT_N_RELATIONSHIP_STATES])
 {
-  guint32 day, before, soon;
+  guint32 day, before, soon, never;
   Derived *d;
 
   g_return_if_fail (BT_IS_PLAN (plan));
@@ -992,9 +1025,13 @@ bt_analytics_count_relationships (BtPlan      *plan,
   before = count_before (d->due_days, day);
   soon = count_before (d->due_days, day + BT_DUE_SOON_DAYS + 1) - before;
 
-  counts[BT_RELATIONSHIP_OVERDUE] = before;   /* never touched: after every day, fine */
+  /* never touched: sorted after every day, so neither overdue nor soon */
+  never = d->due_days->len - count_before (d->due_days, NEVER_DUE);
+
+  counts[BT_RELATIONSHIP_OVERDUE] = before;
   counts[BT_RELATIONSHIP_DUE_SOON] = soon;
-  counts[BT_RELATIONSHIP_FINE] = d->due_days->len - before - soon;
+  counts[BT_RELATIONSHIP_NOT_YET] = never;
+  counts[BT_RELATIONSHIP_FINE] = d->due_days->len - before - soon - never;
 }
 
 /**

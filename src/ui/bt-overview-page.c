@@ -254,7 +254,7 @@ refresh (BtOverviewPage *self)
   profile = bt_plan_get_profile (self->plan);
   shares = bt_analytics_week_shares (self->plan);
   trajectory = bt_analytics_trajectory (self->plan, shares);
-  trend = bt_analytics_trend (shares, &today, BT_TREND_WEEKS);
+  trend = bt_analytics_trend (shares, &today, BT_TREND_WEEKS, bt_application_get_weekly_budget ());
   latest = bt_analytics_latest_share (shares, &today);
   below = bt_analytics_weeks_below (shares, &trajectory, &today, bt_application_get_weekly_budget ());
 
@@ -278,10 +278,10 @@ refresh (BtOverviewPage *self)
     else
       adw_action_row_set_subtitle (self->share_row, share);
 
-    if (trend.valid)
+    if (trend.enough)
       trend_text = g_strdup_printf (_("%+.1f points a month over the last %u weeks"), trend.slope, trend.n_points);
     else
-      trend_text = g_strdup (_("Record a few weeks of hours to see a trend"));
+      trend_text = bt_analytics_trend_shortfall (&trend);
     adw_action_row_set_subtitle (self->trend_row, trend_text);
 
     switch (bt_analytics_projection (&trend, bt_profile_get_target_share (profile), &projected))
@@ -297,7 +297,9 @@ refresh (BtOverviewPage *self)
         break;
       case BT_PROJECTION_UNKNOWN:
       default:
-        projection = g_strdup (_("Not enough weeks yet"));
+        /* TRANSLATORS: the projected date when the target share is reached, with too few weeks to tell */
+        projection = g_strdup_printf (_("Not enough weeks yet: at least %u whole weeks of hours are needed"),
+                                      BT_TREND_MIN_WEEKS);
         break;
       }
     adw_action_row_set_subtitle (self->projection_row, projection);

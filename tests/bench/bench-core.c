@@ -206,7 +206,7 @@ op_analytics (Bench *b)
 {
   g_autoptr(GArray) shares = bt_analytics_week_shares (b->plan);
   BtTrajectory trajectory = bt_analytics_trajectory (b->plan, shares);
-  BtTrend trend = bt_analytics_trend (shares, &b->today, BT_TREND_WEEKS);
+  BtTrend trend = bt_analytics_trend (shares, &b->today, BT_TREND_WEEKS, 50.0);
   guint counts[BT_N_RELATIONSHIP_STATES];
   volatile guint sink = 0;
   GDate projected;
