@@ -177,5 +177,22 @@ check "and leaves the plan alone" cmp -s "$tmp/typed.json" "$tmp/typed-once.json
 "$bin" --existing add "$tmp/typed.json" >"$tmp/out" 2>"$tmp/err"; status=$?
 check "--existing alone is refused" [ $status -eq 2 ]
 
+# Two commands at once: a usage error that names both, never one of them
+# silently left out.
+cp "$sample" "$tmp/two.json"
+while read -r first second args; do
+  # shellcheck disable=SC2086
+  "$bin" $args "$tmp/two.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+  check "$first with $second is a usage error" [ $status -eq 2 ]
+  check "$first with $second: both are named" contains "$tmp/err" "$first and $second cannot be used together"
+  check "$first with $second: nothing written" [ ! -e "$tmp/w1" ] && [ ! -e "$tmp/w2" ]
+done <<EOF_PAIRS
+--export-json --export-csv --export-json $tmp/w1 --export-csv $tmp/w2
+--export-chart --export-report --export-chart time --export-report -o $tmp/w1
+--validate --export-csv --validate $tmp/two.json --export-csv $tmp/w2
+--import-ics --import-csv --import-ics data/import/recurrences.ics --import-csv data/import/toggl.csv
+EOF_PAIRS
+check "and the plan is unchanged" cmp -s "$tmp/two.json" "$sample"
+
 echo "1..$n"
 [ $fails -eq 0 ]

@@ -619,6 +619,28 @@ bt_command_line_run (GVariantDict  *options,
       return 0;
     }
 
+  /* One command at a time: a second one would be silently left out. */
+  {
+    static const char *const commands[] = {
+      "validate", "export-json", "export-chart", "export-report",
+      "import-ics", "import-csv", "export-csv",
+    };
+    const char *first = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      if (g_variant_dict_contains (options, commands[i]))
+        {
+          if (first != NULL)
+            {
+              /* TRANSLATORS: two command-line options, e.g. --export-json and --export-csv */
+              fprintf (stderr, _("--%s and --%s cannot be used together: give one of them\n"),
+                       first, commands[i]);
+              return 2;
+            }
+          first = commands[i];
+        }
+  }
+
   g_variant_dict_lookup (options, "validate", "^&ay", &validate_path);
   g_variant_dict_lookup (options, "export-json", "^&ay", &export_path);
   g_variant_dict_lookup (options, "section", "&s", &section);
