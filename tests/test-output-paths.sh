@@ -197,5 +197,29 @@ check "the file keeps the whole name" [ "$(python3 -c "import json,sys; print(le
 ( limit_memory 1500000; timeout 60 "$bin" --export-report -o "$tmp/marks.pdf" --today 2026-11-22 "$tmp/marks.json" ) 2>"$tmp/err"; status=$?
 check "10,000 combining marks: the report is written" [ $status -eq 0 ]
 
+# 13. Many small values: 2 million empty objects in 6 MB, well under the
+# 128 MiB limit, are refused by their count within 500 MB (they took
+# 1.5 GB before).
+python3 -c "
+import sys
+with open(sys.argv[1], 'w') as f:
+    f.write('{\"format\": \"breakthrough-plan\", \"version\": 1, \"x\": [')
+    f.write(','.join(['{}'] * 2000000))
+    f.write(']}')
+" "$tmp/empties.json"
+( limit_memory 500000; timeout 60 "$bin" --validate "$tmp/empties.json" ) >"$tmp/out" 2>"$tmp/err"; status=$?
+check "2 million empty objects are refused" [ $status -eq 1 ]
+check "the refusal says there are too many" contains "$tmp/err" "the file holds more than 1000000 objects and lists"
+
+# 14. A pipe or a device has no size: it is read up to the limit, not on.
+( limit_memory 1000000; timeout 60 "$bin" --validate /dev/zero ) >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--validate /dev/zero is refused within 1 GB" [ $status -eq 1 ]
+check "--validate /dev/zero says the limit" contains "$tmp/err" "more than the 128 MiB a plan may have"
+cp data/import/plan.json "$tmp/pipe.json"
+( limit_memory 1000000; timeout 60 "$bin" --import-ics <(yes BEGIN:VCALENDAR) "$tmp/pipe.json" ) >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--import-ics from an endless pipe is refused within 1 GB" [ $status -eq 1 ]
+check "the endless pipe's refusal says the limit" contains "$tmp/err" "the file is larger than 64 MiB"
+check "the plan is unchanged by the endless pipe" cmp -s "$tmp/pipe.json" data/import/plan.json
+
 echo "1..$n"
 [ $fails -eq 0 ]
