@@ -221,5 +221,22 @@ check "--import-ics from an endless pipe is refused within 1 GB" [ $status -eq 1
 check "the endless pipe's refusal says the limit" contains "$tmp/err" "the file is larger than 64 MiB"
 check "the plan is unchanged by the endless pipe" cmp -s "$tmp/pipe.json" data/import/plan.json
 
+# 15. An export is a plan --validate accepts: a compact plan that
+# pretty-printed would pass the 128 MiB limit (1.2 million numbers 60
+# levels deep: 3 MB compact, some 150 MB indented) is not exported.
+python3 -c "
+import sys
+with open(sys.argv[1], 'w') as f:
+    f.write('{\"format\": \"breakthrough-plan\", \"version\": 1, \"x\": ' + '[' * 60)
+    f.write(','.join(['1'] * 1200000))
+    f.write(']' * 60 + '}')
+" "$tmp/deep.json"
+( limit_memory 2000000; timeout 120 "$bin" --validate "$tmp/deep.json" ) >"$tmp/out" 2>"$tmp/err"; status=$?
+check "the compact deep plan loads" [ $status -eq 0 ]
+( limit_memory 2000000; timeout 120 "$bin" --export-json "$tmp/deep-out.json" "$tmp/deep.json" ) >"$tmp/out" 2>"$tmp/err"; status=$?
+check "its export, over 128 MiB, is refused" [ $status -eq 1 ]
+check "the refusal says the limit" contains "$tmp/err" "more than the 128 MiB a plan may have: nothing was written"
+check "no export is left behind" [ ! -e "$tmp/deep-out.json" ]
+
 echo "1..$n"
 [ $fails -eq 0 ]

@@ -3504,6 +3504,16 @@ bt_plan_file_export (BtPlan         *plan,
 
   data = g_bytes_get_data (bytes, &length);
 
+  /* An export is a plan: one --validate or the app would refuse is not
+   * written (a compact file, pretty-printed, can grow past the limit). */
+  if (length > BT_PLAN_MAX_BYTES)
+    {
+      g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_TOO_LARGE,
+                   _("the export would be %lu MiB, more than the %d MiB a plan may have: nothing was written"),
+                   (unsigned long) (length / (1024 * 1024)), BT_PLAN_MAX_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+
   return bt_plan_file_write_output (path, data, length, error);
 }
 
