@@ -22,6 +22,7 @@ check() {
 }
 
 contains() { grep -qF -- "$2" "$1"; }
+lacks() { ! grep -qF -- "$2" "$1"; }
 
 "$bin" --version >"$tmp/out" 2>&1; status=$?
 check "--version exits 0" [ $status -eq 0 ]
@@ -193,6 +194,15 @@ done <<EOF_PAIRS
 --import-ics --import-csv --import-ics data/import/recurrences.ics --import-csv data/import/toggl.csv
 EOF_PAIRS
 check "and the plan is unchanged" cmp -s "$tmp/two.json" "$sample"
+
+# Text cells that a spreadsheet would run as formulas get a leading ';
+# numbers, negative ones included, stay numbers.
+"$bin" --export-csv "$tmp/formula.csv" data/csv-formula-plan.json; status=$?
+check "--export-csv of a plan with formula-like text exits 0" [ $status -eq 0 ]
+check "a category name starting with @ is prefixed" contains "$tmp/formula.csv" "week,monday,'@SUM(1+1)*cmd|' /C calc'!A0,"
+check "a note starting with = is prefixed, inside its quotes" contains "$tmp/formula.csv" ",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\""
+check "no cell starts with =" lacks "$tmp/formula.csv" ",="
+check "numbers are not prefixed" contains "$tmp/formula.csv" "2026-W41,2026-10-05,0.00,0.00,30.00,"
 
 echo "1..$n"
 [ $fails -eq 0 ]

@@ -1513,17 +1513,27 @@ bt_import_apply (BtImport  *import,
 /* ------------------------------------------------------------------ */
 /* CSV export of the weeks                                             */
 
+/* A text cell (a name, a note): never a formula. A spreadsheet runs a
+ * cell that starts with = + - @ (or a tab or a carriage return before
+ * one) as a formula; OWASP's advice is a leading ' which shows the text
+ * as it is. Numbers are written by the export itself, never through here. */
 static void
 append_csv_field (GString    *out,
                   const char *text)
 {
+  gboolean formula = text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
+
   if (strpbrk (text, ",\"\n\r") == NULL)
     {
+      if (formula)
+        g_string_append_c (out, '\'');
       g_string_append (out, text);
       return;
     }
 
   g_string_append_c (out, '"');
+  if (formula)
+    g_string_append_c (out, '\'');
   for (const char *p = text; *p != '\0'; p++)
     {
       if (*p == '"')
