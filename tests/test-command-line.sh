@@ -204,5 +204,13 @@ check "a note starting with = is prefixed, inside its quotes" contains "$tmp/for
 check "no cell starts with =" lacks "$tmp/formula.csv" ",="
 check "numbers are not prefixed" contains "$tmp/formula.csv" "2026-W41,2026-10-05,0.00,0.00,30.00,"
 
+# A folder where the backup goes: the import goes on, and says there is
+# no backup.
+cp data/import/plan.json "$tmp/bakdir.json"
+mkdir "$tmp/bakdir.json.bak"
+TZ=Europe/Berlin "$bin" --import-ics data/import/recurrences.ics --today 2026-11-22 "$tmp/bakdir.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "an import with a folder as backup exits 0" [ $status -eq 0 ]
+check "and warns that no backup is kept" contains "$tmp/err" "bakdir.json.bak” is not a file (a folder?): no backup"
+
 echo "1..$n"
 [ $fails -eq 0 ]

@@ -558,6 +558,19 @@ import_file (GVariantDict  *options,
     g_autoptr(BtHistory) history = bt_history_new ();
     bt_import_apply (import, plan, history);
   }
+  /* The save keeps the plan as it was in plan.json.bak: say so when it
+   * cannot, rather than leave the user believing there is a backup. */
+  {
+    g_autofree char *backup = bt_plan_file_backup_path (path);
+
+    if (g_file_test (backup, G_FILE_TEST_EXISTS) && !g_file_test (backup, G_FILE_TEST_IS_REGULAR))
+      {
+        g_autofree char *shown = g_filename_display_name (backup);
+
+        fprintf (stderr, _("Warning: “%s” is not a file (a folder?): no backup of the plan as it was is kept.\n"),
+                 shown);
+      }
+  }
   if (!bt_plan_file_save (plan, path, &error))
     {
       print_error (path, error->message);
