@@ -238,5 +238,21 @@ check "its export, over 128 MiB, is refused" [ $status -eq 1 ]
 check "the refusal says the limit" contains "$tmp/err" "more than the 128 MiB a plan may have: nothing was written"
 check "no export is left behind" [ ! -e "$tmp/deep-out.json" ]
 
+# 16. A member name of 5 MB with escape sequences makes one short line,
+# with no control character in it.
+python3 -c "
+import sys
+key = '\\u001b[2J' + 'k' * (5 * 1024 * 1024)
+with open(sys.argv[1], 'w') as f:
+    f.write('{\"format\": \"breakthrough-plan\", \"version\": 1, \"categories\": [], '
+            '\"weeks\": [{\"week\": \"2026-W10\", \"hours\": {\"' + key + '\": 4}}]}')
+" "$tmp/longkey.json"
+run --validate "$tmp/longkey.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "a plan with a 5 MB unknown category is refused" [ $status -eq 1 ]
+check "its message is one line" [ "$(wc -l <"$tmp/err")" -eq 1 ]
+check "its message is short" [ "$(wc -c <"$tmp/err")" -lt 500 ]
+check "its message holds no escape character" lacks "$tmp/err" "$(printf '\033')"
+check "its message shows the escape" contains "$tmp/err" 'weeks[0].hours."\u001b[2Jkkk'
+
 echo "1..$n"
 [ $fails -eq 0 ]

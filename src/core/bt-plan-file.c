@@ -572,6 +572,8 @@ loader_join_errors (Loader *ld)
   return out ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
 
+static gboolean member_is_plain (const char *member);
+
 static gsize
 path_push_member (Loader     *ld,
                   const char *member)
@@ -580,7 +582,13 @@ path_push_member (Loader     *ld,
 
   if (ld->path->len > 0)
     g_string_append_c (ld->path, '.');
-  g_string_append (ld->path, member);
+  if (G_LIKELY (member_is_plain (member)))
+    g_string_append (ld->path, member);
+  else
+    {
+      g_autofree char *quoted = bt_plan_file_quote_text (member);
+      g_string_append (ld->path, quoted);
+    }
 
   return mark;
 }
@@ -665,6 +673,64 @@ fail (Loader     *ld,
   path_pop (ld, mark);
 }
 
+/**
+ * bt_plan_file_quote_text:
+ * @text: UTF-8 text from a file
+ *
+ * How text from a file reads in a message: quoted, its control characters
+ * escaped (an escape sequence or a line break in a name cannot forge a line
+ * or colour a terminal) and shortened to 40 characters.
+ *
+ * Returns: (transfer full): the quoted text
+ */
+char *
+bt_plan_file_quote_text (const char *text)
+{
+  g_autoptr(GString) out = g_string_new ("\"");
+  const char *end = text;
+  guint n = 0;
+
+  while (*end != '\0' && n < 40)
+    {
+      end = g_utf8_next_char (end);
+      n++;
+    }
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", (char) c);
+      else if (g_unichar_iscntrl (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  if (*end != '\0')
+    g_string_append (out, "…");
+  g_string_append_c (out, '"');
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A member name as it is in a path: itself when it is short and plain
+ * (every name the format knows), else quoted as text is. */
+static gboolean
+member_is_plain (const char *member)
+{
+  for (guint i = 0; member[i] != '\0'; i++)
+    {
+      guchar c = member[i];
+
+      if (i >= 40 || c < 0x20 || c == 0x7f || c == '"' || c == '\\' ||
+          (c == 0xc2 && (guchar) member[i + 1] >= 0x80 && (guchar) member[i + 1] <= 0x9f))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* How a value reads in an error message: quoted and shortened text, the
  * number itself, or what kind of thing it is. */
 static char *
@@ -689,29 +755,7 @@ describe_node (JsonNode *node)
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      {
-        const char *s = json_node_get_string (node);
-        g_autoptr(GString) out = g_string_new ("\"");
-        glong len = g_utf8_strlen (s, -1);
-        const char *end = len > 40 ? g_utf8_offset_to_pointer (s, 40) : s + strlen (s);
-
-        for (const char *p = s; p < end; p = g_utf8_next_char (p))
-          {
-            gunichar c = g_utf8_get_char (p);
-
-            if (c == '"' || c == '\\')
-              g_string_append_printf (out, "\\%c", (char) c);
-            else if (g_unichar_iscntrl (c))
-              g_string_append_printf (out, "\\u%04x", c);
-            else
-              g_string_append_unichar (out, c);
-          }
-        if (len > 40)
-          g_string_append (out, "…");
-        g_string_append_c (out, '"');
-
-        return g_string_free (g_steal_pointer (&out), FALSE);
-      }
+      return bt_plan_file_quote_text (json_node_get_string (node));
 
     case G_TYPE_INT64:
       return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
@@ -996,7 +1040,10 @@ read_id (Loader     *ld,
       if (*id == '\0')
         fail (ld, _("an id cannot be empty"));
       else if (first != NULL)
-        fail (ld, _("the id \"%s\" is already used by %s"), id, place (ld, first));
+        {
+          g_autofree char *quoted = bt_plan_file_quote_text (id);
+          fail (ld, _("the id %s is already used by %s"), quoted, place (ld, first));
+        }
       else
         {
           bt_item_set_id (item, id);

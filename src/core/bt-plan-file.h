@@ -98,6 +98,7 @@ gboolean    bt_plan_file_field_check      (GType           type,
 const char *bt_plan_file_field_member     (GType           type,
                                            const char     *property);
 
+char        *bt_plan_file_quote_text          (const char     *text);
 gboolean     bt_file_read_at_most             (const char     *path,
                                                gsize           max_bytes,
                                                char          **contents,
