@@ -1490,22 +1490,40 @@ read_week (Loader   *ld,
             {
               double hours;
 
+              gsize hours_mark;
+
               if (node_get_number (hours_node, &hours) && isfinite (hours) &&
-                  hours >= 0.0 && hours <= BT_WEEK_MAX_HOURS)
+                  hours >= 0.0 && hours <= BT_WEEK_MAX_HOURS &&
+                  g_hash_table_contains (ld->category_ids, category) &&
+                  hours <= bt_week_get_hours (week, category))
                 {
-                  /* A record for a category deleted since is no longer
-                   * anyone's: dropped, not an error. */
-                  if (g_hash_table_contains (ld->category_ids, category))
-                    g_hash_table_replace (imported, g_strdup (category), g_memdup2 (&hours, sizeof hours));
+                  g_hash_table_replace (imported, g_strdup (category), g_memdup2 (&hours, sizeof hours));
+                  continue;
                 }
-              else
+
+              /* The writer writes none of these: taken for an import's
+               * hours, they would make the hours typed by hand look
+               * imported, and the next import replace them. */
+              hours_mark = path_push_member (ld, category);
+              if (!(node_get_number (hours_node, &hours) && isfinite (hours) &&
+                    hours >= 0.0 && hours <= BT_WEEK_MAX_HOURS))
                 {
-                  gsize hours_mark = path_push_member (ld, category);
                   g_autofree char *got = describe_node (hours_node);
 
                   fail (ld, _("expected a number of hours from 0 to 168, got %s"), got);
-                  path_pop (ld, hours_mark);
                 }
+              else if (!g_hash_table_contains (ld->category_ids, category))
+                fail (ld, _("no category has this id"));
+              else
+                {
+                  g_autofree char *got = describe_node (hours_node);
+
+                  /* TRANSLATORS: the hours a week has in one category, then what
+                   * the file says an import put there */
+                  fail (ld, _("an import cannot have put more than the week's %g hours of this category here, got %s"),
+                        bt_week_get_hours (week, category), got);
+                }
+              path_pop (ld, hours_mark);
             }
           bt_week_set_imported (week, imported);
         }
@@ -2922,12 +2940,18 @@ write_weeks (Writer *wr,
           bt_json_writer_begin_object (b);
           for (guint j = 0; j < n_ids; j++)
             {
-              /* A category deleted since: what was imported for it is gone
-               * with its hours, and reading would drop it. */
-              if (bt_plan_find_by_id (bt_plan_get_categories (plan), ids[j]) == NULL)
+              /* What the import put in a category is part of its hours; the
+               * user may have lowered them since (a check-in states the
+               * whole week), which leaves no typed hours either way: written
+               * as at most the hours, which is all reading takes. A category
+               * deleted since: what was imported for it is gone with its
+               * hours. */
+              double hours = MIN (bt_week_get_imported_hours (week, ids[j]), bt_week_get_hours (week, ids[j]));
+
+              if (hours <= 0.0 || bt_plan_find_by_id (bt_plan_get_categories (plan), ids[j]) == NULL)
                 continue;
               bt_json_writer_member (b, ids[j]);
-              bt_json_writer_double (b, bt_week_get_imported_hours (week, ids[j]));
+              bt_json_writer_double (b, hours);
             }
           bt_json_writer_end_object (b);
         }
