@@ -2589,14 +2589,18 @@ bt_file_read_at_most (const char  *path,
 {
   g_autoptr(GByteArray) buffer = NULL;
   GStatBuf st;
+  gboolean regular;
   int fd;
+
+  g_return_val_if_fail (max_bytes < G_MAXUINT, FALSE);
 
   *contents = NULL;
   *length = 0;
   *too_large = FALSE;
 
   /* The size of a regular file is known before reading any of it. */
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && (guint64) st.st_size > max_bytes)
+  regular = g_stat (path, &st) == 0 && S_ISREG (st.st_mode);
+  if (regular && (guint64) st.st_size > max_bytes)
     {
       *too_large = TRUE;
       return FALSE;
@@ -2613,7 +2617,7 @@ bt_file_read_at_most (const char  *path,
       return FALSE;
     }
 
-  buffer = g_byte_array_sized_new (S_ISREG (st.st_mode) ? (guint) st.st_size + 1 : 64 * 1024);
+  buffer = g_byte_array_sized_new (regular ? (guint) st.st_size + 1 : 64 * 1024);
   for (;;)
     {
       guint8 chunk[64 * 1024];
