@@ -212,5 +212,14 @@ TZ=Europe/Berlin "$bin" --import-ics data/import/recurrences.ics --today 2026-11
 check "an import with a folder as backup exits 0" [ $status -eq 0 ]
 check "and warns that no backup is kept" contains "$tmp/err" "bakdir.json.bak” is not a file (a folder?): no backup"
 
+# Titles with escape sequences and line breaks cannot forge lines of the
+# preview or drive the terminal.
+"$bin" --import-ics data/import/control-characters.ics --dry-run --today 2026-11-22 data/import/plan.json \
+  >"$tmp/out" 2>"$tmp/err"; status=$?
+check "a calendar with control characters in titles is previewed" [ $status -eq 0 ]
+check "the preview holds no escape character" lacks "$tmp/out" "$(printf '\033')"
+check "the calendar's name is shown escaped" contains "$tmp/out" "Import from “Work\u001b[2J”"
+check "the title is shown escaped, on one line" contains "$tmp/out" "“Lunch\u001b[31m red\u000aforged line”: 1 time"
+
 echo "1..$n"
 [ $fails -eq 0 ]
