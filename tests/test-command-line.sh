@@ -186,7 +186,7 @@ while read -r first second args; do
   "$bin" $args "$tmp/two.json" >"$tmp/out" 2>"$tmp/err"; status=$?
   check "$first with $second is a usage error" [ $status -eq 2 ]
   check "$first with $second: both are named" contains "$tmp/err" "$first and $second cannot be used together"
-  check "$first with $second: nothing written" [ ! -e "$tmp/w1" ] && [ ! -e "$tmp/w2" ]
+  check "$first with $second: nothing written" test ! -e "$tmp/w1" -a ! -e "$tmp/w2"
 done <<EOF_PAIRS
 --export-json --export-csv --export-json $tmp/w1 --export-csv $tmp/w2
 --export-chart --export-report --export-chart time --export-report -o $tmp/w1
