@@ -22,6 +22,7 @@ check() {
 }
 
 contains() { grep -qF -- "$2" "$1"; }
+lacks() { ! grep -qF -- "$2" "$1"; }
 
 "$bin" --version >"$tmp/out" 2>&1; status=$?
 check "--version exits 0" [ $status -eq 0 ]
@@ -176,6 +177,49 @@ check "and says what it takes" contains "$tmp/err" "--existing takes keep, repla
 check "and leaves the plan alone" cmp -s "$tmp/typed.json" "$tmp/typed-once.json"
 "$bin" --existing add "$tmp/typed.json" >"$tmp/out" 2>"$tmp/err"; status=$?
 check "--existing alone is refused" [ $status -eq 2 ]
+
+# Two commands at once: a usage error that names both, never one of them
+# silently left out.
+cp "$sample" "$tmp/two.json"
+while read -r first second args; do
+  # shellcheck disable=SC2086
+  "$bin" $args "$tmp/two.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+  check "$first with $second is a usage error" [ $status -eq 2 ]
+  check "$first with $second: both are named" contains "$tmp/err" "$first and $second cannot be used together"
+  check "$first with $second: nothing written" test ! -e "$tmp/w1" -a ! -e "$tmp/w2"
+done <<EOF_PAIRS
+--export-json --export-csv --export-json $tmp/w1 --export-csv $tmp/w2
+--export-chart --export-report --export-chart time --export-report -o $tmp/w1
+--validate --export-csv --validate $tmp/two.json --export-csv $tmp/w2
+--import-ics --import-csv --import-ics data/import/recurrences.ics --import-csv data/import/toggl.csv
+EOF_PAIRS
+check "and the plan is unchanged" cmp -s "$tmp/two.json" "$sample"
+
+# Text cells that a spreadsheet would run as formulas get a leading ';
+# numbers, negative ones included, stay numbers.
+"$bin" --export-csv "$tmp/formula.csv" data/csv-formula-plan.json; status=$?
+check "--export-csv of a plan with formula-like text exits 0" [ $status -eq 0 ]
+check "a category name starting with @ is prefixed" contains "$tmp/formula.csv" "week,monday,'@SUM(1+1)*cmd|' /C calc'!A0,"
+check "a note starting with = is prefixed, inside its quotes" contains "$tmp/formula.csv" ",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\""
+check "no cell starts with =" lacks "$tmp/formula.csv" ",="
+check "numbers are not prefixed" contains "$tmp/formula.csv" "2026-W41,2026-10-05,0.00,0.00,30.00,"
+
+# A folder where the backup goes: the import goes on, and says there is
+# no backup.
+cp data/import/plan.json "$tmp/bakdir.json"
+mkdir "$tmp/bakdir.json.bak"
+TZ=Europe/Berlin "$bin" --import-ics data/import/recurrences.ics --today 2026-11-22 "$tmp/bakdir.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "an import with a folder as backup exits 0" [ $status -eq 0 ]
+check "and warns that no backup is kept" contains "$tmp/err" "bakdir.json.bak” is not a file (a folder?): no backup"
+
+# Titles with escape sequences and line breaks cannot forge lines of the
+# preview or drive the terminal.
+"$bin" --import-ics data/import/control-characters.ics --dry-run --today 2026-11-22 data/import/plan.json \
+  >"$tmp/out" 2>"$tmp/err"; status=$?
+check "a calendar with control characters in titles is previewed" [ $status -eq 0 ]
+check "the preview holds no escape character" lacks "$tmp/out" "$(printf '\033')"
+check "the calendar's name is shown escaped" contains "$tmp/out" "Import from “Work\u001b[2J”"
+check "the title is shown escaped, on one line" contains "$tmp/out" "“Lunch\u001b[31m red\u000aforged line”: 1 time"
 
 echo "1..$n"
 [ $fails -eq 0 ]

@@ -576,6 +576,38 @@ test_weeks_out_of_order_are_sorted (void)
     }
 }
 
+/* A check-in may lower a week's hours below what the last import put there
+ * (it states the whole week): the plan still saves, and what is written of
+ * the import is at most the hours, which the reader takes. */
+static void
+test_imported_over_hours_is_written_as_the_hours (void)
+{
+  const char *text =
+    "{\"format\": \"breakthrough-plan\", \"version\": 1,"
+    " \"categories\": [{\"id\": \"c\", \"name\": \"C\", \"kind\": \"strategic\"},"
+    " {\"id\": \"d\", \"name\": \"D\", \"kind\": \"tactical\"}],"
+    " \"weeks\": [{\"week\": \"2026-W10\", \"hours\": {\"c\": 20, \"d\": 5}, \"imported\": {\"c\": 20, \"d\": 5}}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = load_text (text, &error);
+  g_autoptr(BtPlan) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  BtWeek *week;
+
+  g_assert_no_error (error);
+  week = bt_plan_find_week (plan, 2026, 10);
+  bt_week_set_hours (week, "c", 10);
+  bt_week_set_hours (week, "d", 0);
+
+  bytes = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+  g_assert_no_error (error);
+  again = bt_plan_file_load_bytes (bytes, &error);
+  g_assert_no_error (error);
+  week = bt_plan_find_week (again, 2026, 10);
+  g_assert_cmpfloat (bt_week_get_hours (week, "c"), ==, 10);
+  g_assert_cmpfloat (bt_week_get_imported_hours (week, "c"), ==, 10);
+  g_assert_cmpfloat (bt_week_get_imported_hours (week, "d"), ==, 0);
+}
+
 /* Weeks may name their categories in any order, and leave some out: each
  * hour goes to the category it is listed under. */
 static void
@@ -1026,6 +1058,8 @@ main (int   argc,
   g_test_add_func ("/plan-file/huge-string", test_huge_string);
   g_test_add_func ("/plan-file/weeks-out-of-order-are-sorted", test_weeks_out_of_order_are_sorted);
   g_test_add_func ("/plan-file/week-categories-in-any-order", test_week_categories_in_any_order);
+  g_test_add_func ("/plan-file/imported-over-hours-is-written-as-the-hours",
+                   test_imported_over_hours_is_written_as_the_hours);
   g_test_add_func ("/plan-file/missing-ids-are-made", test_missing_ids_are_made);
   g_test_add_func ("/plan-file/lists-in-any-order", test_lists_in_any_order);
   g_test_add_func ("/plan-file/many-members", test_many_members);

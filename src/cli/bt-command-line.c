@@ -364,6 +364,31 @@ export_report (GVariantDict  *options,
   return 0;
 }
 
+/* Text from a file (an event's title, a name) as the preview shows it:
+ * control characters escaped, so that none can forge a line or drive the
+ * terminal, and at most 80 characters. */
+static char *
+shown (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n = 0;
+  const char *p;
+
+  for (p = text; *p != '\0' && n < 80; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  if (*p != '\0')
+    g_string_append (out, "…");
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void
 print_preview (BtPlan         *plan,
                BtImport       *import,
@@ -373,7 +398,10 @@ print_preview (BtPlan         *plan,
   guint n_new = 0;
 
   if (import->weeks->len == 0)
-    printf (_("Import from “%s”: no hours up to today.\n"), import->source_name);
+    {
+      g_autofree char *source = shown (import->source_name);
+      printf (_("Import from “%s”: no hours up to today.\n"), source);
+    }
   else
     {
       BtImportWeek *first = import->weeks->pdata[0];
@@ -387,7 +415,9 @@ print_preview (BtPlan         *plan,
                                                                import->weeks->len), import->weeks->len);
 
       /* TRANSLATORS: "Import from “Work”: 31 events in 6 weeks, 2026-W40 to 2026-W45" */
-      printf (_("Import from “%s”: %s in %s, %s to %s\n"), import->source_name, n_events, n_weeks, from, to);
+      g_autofree char *source = shown (import->source_name);
+
+      printf (_("Import from “%s”: %s in %s, %s to %s\n"), source, n_events, n_weeks, from, to);
     }
 
   if (import->weeks->len > 0)
@@ -437,7 +467,10 @@ print_preview (BtPlan         *plan,
           double hours = bt_import_category_hours (import, bt_item_get_id (BT_ITEM (category)));
 
           if (hours > 0.0)
-            printf ("  %-40s %8.1f h\n", bt_category_get_name (category), hours);
+            {
+              g_autofree char *name = shown (bt_category_get_name (category));
+              printf ("  %-40s %8.1f h\n", name, hours);
+            }
         }
     }
 
@@ -450,10 +483,11 @@ print_preview (BtPlan         *plan,
       for (guint i = 0; i < import->unmatched->len; i++)
         {
           BtImportUnmatched *u = import->unmatched->pdata[i];
+          g_autofree char *summary = shown (u->summary);
 
           /* TRANSLATORS: an event no rule matched: its title, how often, the hours */
           printf (g_dngettext (GETTEXT_PACKAGE, "  “%s”: %u time, %.1f h\n", "  “%s”: %u times, %.1f h\n",
-                               u->count), u->summary, u->count, u->hours);
+                               u->count), summary, u->count, u->hours);
         }
     }
 
@@ -470,8 +504,10 @@ print_preview (BtPlan         *plan,
         {
           BtImportTouchpoint *t = import->touchpoints->pdata[i];
           g_autofree char *date = bt_date_to_iso (&t->date);
+          g_autofree char *name = shown (bt_relationship_get_name (t->relationship));
+          g_autofree char *summary = shown (t->summary);
 
-          printf ("  %s  %s — %s\n", date, bt_relationship_get_name (t->relationship), t->summary);
+          printf ("  %s  %s — %s\n", date, name, summary);
         }
     }
 
@@ -487,8 +523,10 @@ print_preview (BtPlan         *plan,
     printf ("\n%s\n", _("The plan has no import rules yet: the default rules were used, and importing adds them to the plan."));
 
   for (guint i = 0; i < import->missing_categories->len; i++)
-    printf (_("A rule for “%s” names a category that no longer exists: it was skipped.\n"),
-            (const char *) import->missing_categories->pdata[i]);
+    {
+      g_autofree char *name = shown (import->missing_categories->pdata[i]);
+      printf (_("A rule for “%s” names a category that no longer exists: it was skipped.\n"), name);
+    }
 }
 
 static int
@@ -558,6 +596,19 @@ import_file (GVariantDict  *options,
     g_autoptr(BtHistory) history = bt_history_new ();
     bt_import_apply (import, plan, history);
   }
+  /* The save keeps the plan as it was in plan.json.bak: say so when it
+   * cannot, rather than leave the user believing there is a backup. */
+  {
+    g_autofree char *backup = bt_plan_file_backup_path (path);
+
+    if (g_file_test (backup, G_FILE_TEST_EXISTS) && !g_file_test (backup, G_FILE_TEST_IS_REGULAR))
+      {
+        g_autofree char *shown = g_filename_display_name (backup);
+
+        fprintf (stderr, _("Warning: “%s” is not a file (a folder?): no backup of the plan as it was is kept.\n"),
+                 shown);
+      }
+  }
   if (!bt_plan_file_save (plan, path, &error))
     {
       print_error (path, error->message);
@@ -618,6 +669,28 @@ bt_command_line_run (GVariantDict  *options,
       printf ("breakthrough %s\n", PACKAGE_VERSION);
       return 0;
     }
+
+  /* One command at a time: a second one would be silently left out. */
+  {
+    static const char *const commands[] = {
+      "validate", "export-json", "export-chart", "export-report",
+      "import-ics", "import-csv", "export-csv",
+    };
+    const char *first = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      if (g_variant_dict_contains (options, commands[i]))
+        {
+          if (first != NULL)
+            {
+              /* TRANSLATORS: two command-line options, e.g. --export-json and --export-csv */
+              fprintf (stderr, _("--%s and --%s cannot be used together: give one of them\n"),
+                       first, commands[i]);
+              return 2;
+            }
+          first = commands[i];
+        }
+  }
 
   g_variant_dict_lookup (options, "validate", "^&ay", &validate_path);
   g_variant_dict_lookup (options, "export-json", "^&ay", &export_path);

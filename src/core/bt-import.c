@@ -20,6 +20,7 @@
 #include "bt-history.h"
 #include "bt-import.h"
 #include "bt-import-private.h"
+#include "bt-plan-file.h"
 
 G_DEFINE_QUARK (bt-import-error-quark, bt_import_error)
 
@@ -284,6 +285,7 @@ bt_import_read (const char    *path,
   g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
   char *text = NULL;
+  gboolean too_large = FALSE;
 
   if (info != NULL && g_file_info_get_size (info) > (goffset) MAX_FILE_MIB * 1024 * 1024)
     {
@@ -296,8 +298,20 @@ bt_import_read (const char    *path,
       return NULL;
     }
 
-  if (!g_file_get_contents (path, &text, length, error))
-    return NULL;
+  /* A pipe or a device has no size: never read more than the limit of it. */
+  if (!bt_file_read_at_most (path, (gsize) MAX_FILE_MIB * 1024 * 1024, &text, length, &too_large, error))
+    {
+      if (too_large)
+        {
+          if (kind == BT_IMPORT_CALENDAR)
+            g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_TOO_BIG,
+                         _("the file is larger than %d MiB, far more than a calendar of meetings"), MAX_FILE_MIB);
+          else
+            g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_TOO_BIG,
+                         _("the file is larger than %d MiB, far more than a time tracker's report"), MAX_FILE_MIB);
+        }
+      return NULL;
+    }
   if (memchr (text, '\0', *length) != NULL)
     {
       g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_MALFORMED,
@@ -1499,17 +1513,27 @@ bt_import_apply (BtImport  *import,
 /* ------------------------------------------------------------------ */
 /* CSV export of the weeks                                             */
 
+/* A text cell (a name, a note): never a formula. A spreadsheet runs a
+ * cell that starts with = + - @ (or a tab or a carriage return before
+ * one) as a formula; OWASP's advice is a leading ' which shows the text
+ * as it is. Numbers are written by the export itself, never through here. */
 static void
 append_csv_field (GString    *out,
                   const char *text)
 {
+  gboolean formula = text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
+
   if (strpbrk (text, ",\"\n\r") == NULL)
     {
+      if (formula)
+        g_string_append_c (out, '\'');
       g_string_append (out, text);
       return;
     }
 
   g_string_append_c (out, '"');
+  if (formula)
+    g_string_append_c (out, '\'');
   for (const char *p = text; *p != '\0'; p++)
     {
       if (*p == '"')
