@@ -547,6 +547,78 @@ test_add_then_newer_export (void)
   g_assert_cmpstr (hours, ==, "c-fire=1 c-ops=1 c-rev=40 c-road=14");
 }
 
+/* Imports @name into @plan with "add", then saves and reads the plan
+ * again, as the command line does between two imports. */
+static BtPlan *
+import_add_and_reload (BtPlan     *plan,
+                       BtImportKind kind,
+                       const char *name)
+{
+  g_autofree char *path = fixture (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtImport) import = bt_import_file (plan, kind, path, now, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  BtPlan *again;
+
+  g_assert_no_error (error);
+  bt_import_set_choice (import, BT_IMPORT_ADD);
+  bt_import_apply (import, plan, history);
+  bytes = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+  g_assert_no_error (error);
+  again = bt_plan_file_load_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_object_unref (plan);
+
+  return again;
+}
+
+/* Two sources that cover the same week: the second import keeps the
+ * first's hours (they count as the week's own), and importing either again
+ * changes nothing. W41 has 30 h of reviews typed. */
+static void
+test_two_sources (void)
+{
+  g_autofree char *plan_path = fixture ("sources-plan.json");
+  g_autoptr(GError) error = NULL;
+  BtPlan *plan = bt_plan_file_load (plan_path, &error);
+  g_autofree char *hours = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  /* The Work calendar: roadmap planning 3 h; the Team calendar: sprint
+   * review 1 h. */
+  plan = import_add_and_reload (plan, BT_IMPORT_CALENDAR, "source-work.ics");
+  plan = import_add_and_reload (plan, BT_IMPORT_CALENDAR, "source-team.ics");
+  hours = week_hours (plan, 41);
+  g_assert_cmpstr (hours, ==, "c-ops=1 c-rev=30 c-road=3");
+  g_assert_cmpstr (bt_week_get_imported_from (bt_plan_find_week (plan, 2026, 41)), ==, "Team");
+
+  before = serialize (plan);
+  plan = import_add_and_reload (plan, BT_IMPORT_CALENDAR, "source-team.ics");
+  after = serialize (plan);
+  g_assert_cmpstr (after, ==, before);
+  g_object_unref (plan);
+
+  /* A calendar, then a Toggl report: the calendar's incident review 1 h,
+   * deploy 1 h and roadmap 3 h stay, the report's roadmap 1.5 h is added. */
+  plan = bt_plan_file_load (plan_path, &error);
+  g_assert_no_error (error);
+  plan = import_add_and_reload (plan, BT_IMPORT_CALENDAR, "source-meetings.ics");
+  plan = import_add_and_reload (plan, BT_IMPORT_TIME_REPORT, "source-toggl.csv");
+  g_clear_pointer (&hours, g_free);
+  hours = week_hours (plan, 41);
+  g_assert_cmpstr (hours, ==, "c-fire=1 c-ops=1 c-rev=30 c-road=4.5");
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = serialize (plan);
+  plan = import_add_and_reload (plan, BT_IMPORT_TIME_REPORT, "source-toggl.csv");
+  after = serialize (plan);
+  g_assert_cmpstr (after, ==, before);
+  g_object_unref (plan);
+}
+
 static void
 test_csv (void)
 {
@@ -837,6 +909,7 @@ main (int   argc,
   g_test_add_func ("/import/ics/add-then-newer-export", test_add_then_newer_export);
   g_test_add_func ("/import/malformed", test_malformed);
   g_test_add_func ("/import/csv", test_csv);
+  g_test_add_func ("/import/two-sources", test_two_sources);
   g_test_add_func ("/import/rules", test_rules);
   g_test_add_func ("/import/weeks-csv", test_weeks_csv);
   g_test_add_func ("/import/ics/long-lists", test_long_lists);

@@ -951,26 +951,45 @@ round_hours (double hours)
   return round (hours * 100.0) / 100.0;
 }
 
+/* Whether the part of @week an earlier import put there is @source's own,
+ * so that importing @source again replaces it. Another source's part is
+ * the week's own hours for this import, like typed ones: one import never
+ * takes away another source's hours. A part from before sources were
+ * remembered counts as @source's. */
+static gboolean
+imported_by (BtWeek     *week,
+             const char *source)
+{
+  const char *from = bt_week_get_imported_from (week);
+
+  return from == NULL || g_strcmp0 (from, source) == 0;
+}
+
 /* The hours of @category_id the user typed in @week: its hours less what
- * the last import put there. */
+ * the last import of @source put there. */
 static double
 typed_hours (BtWeek     *week,
-             const char *category_id)
+             const char *category_id,
+             const char *source)
 {
-  double h = bt_week_get_hours (week, category_id) - bt_week_get_imported_hours (week, category_id);
+  double h = bt_week_get_hours (week, category_id);
+
+  if (imported_by (week, source))
+    h -= bt_week_get_imported_hours (week, category_id);
 
   return MAX (round_hours (h), 0.0);
 }
 
 static double
-week_typed_total (BtWeek *week)
+week_typed_total (BtWeek     *week,
+                  const char *source)
 {
   double total = 0.0;
 
   if (week == NULL)
     return 0.0;
   for (guint i = 0; i < bt_week_get_n_categories (week); i++)
-    total += typed_hours (week, bt_week_get_category (week, i, NULL));
+    total += typed_hours (week, bt_week_get_category (week, i, NULL), source);
 
   return round_hours (total);
 }
@@ -1159,7 +1178,8 @@ bt_import_events (BtPlan     *plan,
         while (g_hash_table_iter_next (&h, NULL, &hv))
           *(double *) hv = MIN (seconds_to_hours (*(double *) hv), BT_WEEK_MAX_HOURS);
         w->unmatched = seconds_to_hours (w->unmatched);
-        w->typed = week_typed_total (bt_plan_find_week (plan, w->iso_year, w->week));
+        w->source = import->source_name;
+        w->typed = week_typed_total (bt_plan_find_week (plan, w->iso_year, w->week), w->source);
         w->choice = BT_IMPORT_KEEP;
         g_ptr_array_add (import->weeks, w);
       }
@@ -1309,7 +1329,7 @@ week_outcome (const BtImportWeek  *w,
   gpointer key, value;
 
   /* A week with no hours of the user's simply follows the calendar. */
-  if (week_typed_total (existing) <= 0.0)
+  if (week_typed_total (existing, w->source) <= 0.0)
     choice = BT_IMPORT_REPLACE;
   if (choice == BT_IMPORT_KEEP)
     return NULL;
@@ -1318,7 +1338,7 @@ week_outcome (const BtImportWeek  *w,
     for (guint i = 0; i < bt_week_get_n_categories (existing); i++)
       {
         const char *id = bt_week_get_category (existing, i, NULL);
-        double typed = typed_hours (existing, id);
+        double typed = typed_hours (existing, id, w->source);
 
         if (typed > 0.0)
           {
@@ -1467,6 +1487,9 @@ bt_import_apply (BtImport  *import,
       if (!same_hours (bt_week_get_imported (week), imported))
         history_set (history, week, "imported", G_TYPE_HASH_TABLE,
                      g_hash_table_size (imported) > 0 ? imported : NULL);
+      if (g_strcmp0 (bt_week_get_imported_from (week), import->source_name) != 0)
+        history_set (history, week, "imported-from", G_TYPE_STRING,
+                     g_hash_table_size (imported) > 0 ? import->source_name : NULL);
     }
 
   for (guint i = 0; i < import->touchpoints->len; i++)

@@ -60,6 +60,7 @@ typedef struct
   double         typed;        /* the hours the user typed for this week: the plan's less what
                                 * an earlier import put there (see bt_week_get_imported()) */
   BtImportChoice choice;       /* what applying does when @typed > 0; BT_IMPORT_KEEP at first */
+  const char    *source;       /* the import's source_name, which owns it */
 } BtImportWeek;
 
 typedef struct
