@@ -157,6 +157,38 @@ rule_can_match (const struct icalrecurrencetype *r)
   return FALSE;
 }
 
+/* How often a yearly time-zone rule changes in one year, counting up to 3:
+ * BYYEARDAY, BYMONTHDAY, BYWEEKNO or BYDAY lists can make a "yearly" rule
+ * change every day, which libical works out from the zone's DTSTART (often
+ * the year 1) for every event. The rule is expanded over one year only,
+ * from a fixed day: what it leaves to DTSTART is one value either way. */
+static guint
+zone_changes_per_year (const struct icalrecurrencetype *rule)
+{
+  struct icalrecurrencetype r = *rule;
+  struct icaltimetype start = icaltime_from_string ("20010101T000000");
+  struct icaltimetype end = icaltime_from_string ("20020101T000000");
+  icalrecur_iterator *it;
+  guint n = 0;
+
+  r.count = 0;
+  r.until = icaltime_null_time ();
+  it = icalrecur_iterator_new (r, start);
+  if (it == NULL)
+    return 0;
+  while (n <= 2)
+    {
+      struct icaltimetype t = icalrecur_iterator_next (it);
+
+      if (icaltime_is_null_time (t) || icaltime_compare (t, end) >= 0)
+        break;
+      n++;
+    }
+  icalrecur_iterator_free (it);
+
+  return n;
+}
+
 /* Refuses the rules libical would spend minutes or forever on: an event
  * repeating within the hour, a time zone changing more often than yearly,
  * a rule no day can match. */
@@ -189,6 +221,10 @@ check_rule (const char  *value,
   if (!rule_can_match (&r))
     return fail_line (error, line, _("no day matches both BYMONTH and BYMONTHDAY, so the rule never "
                                      "repeats: expected days that exist, as in BYMONTH=2;BYMONTHDAY=28"));
+
+  if (zone && zone_changes_per_year (&r) > 2)
+    return fail_line (error, line, _("the time zone changes more than twice a year: "
+                                     "expected a rule such as FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"));
 
   return TRUE;
 }
