@@ -619,6 +619,43 @@ test_two_sources (void)
   g_object_unref (plan);
 }
 
+/* Lines as other tools write them: a fold inside a character (RFC 5545
+ * 3.1 folds octets, not characters: "é" cut in two), a byte order mark, CR-only line
+ * ends. Each is the same one-hour roadmap meeting. */
+static void
+test_ics_lenient_lines (void)
+{
+  const char *files[] = { "fold-in-utf8.ics", "bom.ics", "cr-only.ics" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(BtPlan) plan = load_fixture ();
+      g_autofree char *path = fixture (files[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BtImport) import = NULL;
+
+      g_test_message ("%s", files[i]);
+      import = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (import->n_events, ==, 1);
+      g_assert_cmpfloat (hours (import, 41, "c-road"), ==, 1.0);
+    }
+
+  {
+    g_autofree char *path = fixture ("fold-in-utf8.ics");
+    g_autofree char *text = NULL;
+    gsize length;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BtImportSource) source = NULL;
+
+    g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+    source = bt_import_source_read (BT_IMPORT_CALENDAR, text, length, "fold-in-utf8.ics", NULL,
+                                    now, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (((BtImportEvent *) source->events->pdata[0])->summary, ==, "ROADMAP \u00E9");
+  }
+}
+
 static void
 test_csv (void)
 {
@@ -909,6 +946,7 @@ main (int   argc,
   g_test_add_func ("/import/ics/add-then-newer-export", test_add_then_newer_export);
   g_test_add_func ("/import/malformed", test_malformed);
   g_test_add_func ("/import/csv", test_csv);
+  g_test_add_func ("/import/ics/lenient-lines", test_ics_lenient_lines);
   g_test_add_func ("/import/two-sources", test_two_sources);
   g_test_add_func ("/import/rules", test_rules);
   g_test_add_func ("/import/weeks-csv", test_weeks_csv);

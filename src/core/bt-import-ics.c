@@ -289,13 +289,25 @@ check_lines (const char    *text,
 {
   g_autoptr(GArray) stack = g_array_new (FALSE, TRUE, sizeof (Open));
   g_autoptr(GString) logical = g_string_new (NULL);
+  /* Where each folded line goes on in @logical, to name the line of a
+   * byte that is not UTF-8. */
+  g_autoptr(GArray) folds = g_array_new (FALSE, FALSE, sizeof (gsize));
   const char *p = text;
+  const char *first_end = strpbrk (text, "\r\n");
+  char eol_char = '\n';
   guint line_no = 0;
   guint logical_line = 0;
   guint n_zones = 0;
   gboolean seen_calendar = FALSE;
 
   g_array_set_clear_func (stack, (GDestroyNotify) open_clear);
+
+  /* A byte order mark, as some Windows tools write, says nothing. */
+  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
+    p += 3;
+  /* Lines that end in CR alone (old Mac tools) are lines all the same. */
+  if (first_end != NULL && first_end[0] == '\r' && first_end[1] != '\n')
+    eol_char = '\r';
 
   while (TRUE)
     {
@@ -304,7 +316,7 @@ check_lines (const char    *text,
 
       if (*p != '\0')
         {
-          const char *eol = strchr (p, '\n');
+          const char *eol = strchr (p, eol_char);
 
           if (eol == NULL)
             eol = p + strlen (p);
@@ -317,11 +329,11 @@ check_lines (const char    *text,
             return FALSE;
           if (len > 0 && line[len - 1] == '\r')
             len--;
-          if (!g_utf8_validate (line, len, NULL))
-            return fail_line (error, line_no, _("the text is not valid UTF-8"));
-          /* A folded line goes on the one before. */
+          /* A folded line goes on the one before, even inside a character
+           * (RFC 5545 3.1): UTF-8 is checked once the line is whole. */
           if (len > 0 && (line[0] == ' ' || line[0] == '\t') && logical->len > 0)
             {
+              g_array_append_val (folds, logical->len);
               g_string_append_len (logical, line + 1, len - 1);
               continue;
             }
@@ -331,6 +343,17 @@ check_lines (const char    *text,
       if (logical->len > 0)
         {
           const char *value = NULL;
+          const char *bad = NULL;
+
+          if (!g_utf8_validate_len (logical->str, logical->len, &bad))
+            {
+              guint bad_line = logical_line;
+
+              for (guint i = 0; i < folds->len && g_array_index (folds, gsize, i) <= (gsize) (bad - logical->str); i++)
+                bad_line++;
+              return fail_line (error, bad_line, _("the text is not valid UTF-8"));
+            }
+          g_array_set_size (folds, 0);
           g_autofree char *name = line_name (logical->str, &value);
           Open *top = stack->len > 0 ? &g_array_index (stack, Open, stack->len - 1) : NULL;
 
