@@ -388,6 +388,8 @@ test_malformed (void)
                              "got “4294967305:30”" },
       { "bad-wrap-day.csv", "line 2, “Start date”: expected a date such as 2026-11-02 or 11/02/2026, "
                             "got “2026-10-4294967301”" },
+      /* A timer left running for four years filled weeks with 168 h. */
+      { "bad-long-entry.csv", "line 2: the entry lasts 35065.5 hours: expected at most 24 hours" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (wraps); i++)
@@ -689,6 +691,20 @@ test_csv (void)
   /* US dates and 12-hour times; 20 minutes are 0.33 h. */
   g_assert_cmpfloat (hours (c, 42, "c-road"), ==, 2.0);
   g_assert_cmpfloat (hours (c, 42, "c-ops"), ==, 0.33);
+
+  /* A date in the year 2, which a calendar's DTSTART may have too, is a
+   * date: the plan's week 0002-W01. */
+  {
+    g_autofree char *path = fixture ("year-two.csv");
+    g_autoptr(BtImport) y = bt_import_file (plan, BT_IMPORT_TIME_REPORT, path, now, &error);
+    BtImportWeek *w;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (y->weeks->len, ==, 1);
+    w = y->weeks->pdata[0];
+    g_assert_cmpint (w->iso_year, ==, 2);
+    g_assert_cmpint (w->week, ==, 1);
+  }
 }
 
 static BtImportEvent *
