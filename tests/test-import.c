@@ -339,9 +339,14 @@ test_malformed (void)
     { "bad-year-zero.ics", "line 4: the event that begins here starts at “00000105T090000”: expected a DTSTART "
                            "between the years 1 and 9999" },
     { "bad-duration.ics", "line 4: the event that begins here lasts longer than a year" },
-    /* The event inside the alarm is not one of the calendar's: the line
-     * is the second event's. */
-    { "bad-alarm-event.ics", "line 18: the time zone “Mars/Olympus_Mons”" },
+    /* libical dropped the event inside the alarm, inside an event,
+     * without a word. */
+    { "bad-alarm-event.ics", "line 12: BEGIN:VEVENT inside the one from line 4" },
+    /* Events libical or the count dropped without a word. */
+    { "bad-reversed.ics", "line 5: the event that begins here ends before it starts" },
+    { "bad-negative-duration.ics", "line 9: the event lasts “-PT5H”, less than nothing" },
+    { "bad-event-in-event.ics", "line 9: BEGIN:VEVENT inside the one from line 5: expected END:VEVENT" },
+    { "bad-nested-calendar.ics", "line 5: BEGIN:VCALENDAR inside the one from line 1: expected END:VCALENDAR" },
     /* Quoted to 40 characters, not cut inside the 40th. */
     { "bad-cut-utf8.ics", "line 7: expected NAME:VALUE, as in “SUMMARY:Roadmap review”, got "
                           "“xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxé…”" },
@@ -658,6 +663,25 @@ test_ics_lenient_lines (void)
   }
 }
 
+/* An override (RECURRENCE-ID) of an instance the weekly event does not
+ * have (2025-01-01, before it began) is no meeting: it became 10 hours in
+ * 2026-W47. The event's three instances are counted, the first replaced
+ * by an override of no length. */
+static void
+test_override_no_instance (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *path = fixture ("override-no-instance.ics");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) import = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->n_no_instance, ==, 1);
+  g_assert_null (lookup_week (import, 47));
+  g_assert_cmpfloat (hours (import, 41, "c-road"), ==, 1.0);
+  g_assert_cmpfloat (hours (import, 42, "c-road"), ==, 1.0);
+}
+
 static void
 test_csv (void)
 {
@@ -962,6 +986,7 @@ main (int   argc,
   g_test_add_func ("/import/ics/add-then-newer-export", test_add_then_newer_export);
   g_test_add_func ("/import/malformed", test_malformed);
   g_test_add_func ("/import/csv", test_csv);
+  g_test_add_func ("/import/ics/override-no-instance", test_override_no_instance);
   g_test_add_func ("/import/ics/lenient-lines", test_ics_lenient_lines);
   g_test_add_func ("/import/two-sources", test_two_sources);
   g_test_add_func ("/import/rules", test_rules);

@@ -475,12 +475,17 @@ print_preview (BtPlan         *plan,
         }
     }
 
-  if (import->n_all_day + import->n_cancelled + import->n_declined + import->n_future > 0)
+  if (import->n_all_day + import->n_cancelled + import->n_declined + import->n_future + import->n_no_instance > 0)
     {
       printf ("\n");
       /* TRANSLATORS: what the import did not count */
       printf (_("Left out: %u all-day, %u cancelled, %u declined, %u after today.\n"),
               import->n_all_day, import->n_cancelled, import->n_declined, import->n_future);
+      if (import->n_no_instance > 0)
+        printf (g_dngettext (GETTEXT_PACKAGE,
+                             "Also left out: %u change to a repetition the event does not have (RECURRENCE-ID).\n",
+                             "Also left out: %u changes to repetitions the event does not have (RECURRENCE-ID).\n",
+                             import->n_no_instance), import->n_no_instance);
     }
 
   if (import->default_rules)

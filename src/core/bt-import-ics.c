@@ -391,6 +391,24 @@ check_lines (const char    *text,
                                     _("the file defines more than %d time zones: expected one for "
                                       "each place the meetings are in"), MAX_TIME_ZONES);
                 }
+              /* libical drops a component inside one of its own kind
+               * without a word, and the events in it with it. */
+              if (g_str_equal (o.name, "VEVENT") || g_str_equal (o.name, "VCALENDAR"))
+                for (guint i = stack->len; i > 0; i--)
+                  {
+                    Open *outer = &g_array_index (stack, Open, i - 1);
+
+                    if (g_str_equal (outer->name, o.name))
+                      {
+                        guint outer_line = outer->line;
+                        g_autofree char *got = bt_import_excerpt (o.name);
+
+                        open_clear (&o);
+                        return fail_line (error, logical_line,
+                                          _("BEGIN:%s inside the one from line %u: expected END:%s "
+                                            "before the next one begins"), got, outer_line, got);
+                      }
+                  }
               /* Only the calendar's own events: one inside an alarm is
                * not libical's, and would shift the lines of the rest. */
               if (g_str_equal (o.name, "VEVENT") && top != NULL && g_str_equal (top->name, "VCALENDAR"))
@@ -422,6 +440,13 @@ check_lines (const char    *text,
             }
           else if (g_str_equal (name, "DTSTART"))
             top->has_dtstart = TRUE;
+          else if (g_str_equal (name, "DURATION") && g_str_equal (top->name, "VEVENT") && value[0] == '-')
+            {
+              g_autofree char *got = bt_import_excerpt (value);
+
+              return fail_line (error, logical_line, _("the event lasts “%s”, less than nothing: expected "
+                                                       "a DURATION such as PT1H"), got);
+            }
           else if (g_str_equal (name, "RRULE") && !check_rule (value, top->name, logical_line, error))
             return FALSE;
 
@@ -649,6 +674,9 @@ check_times (icalcomponent  *calendar,
   if (length == NO_TIME || length > MAX_LENGTH || length < -MAX_LENGTH)
     return fail_line (error, line, _("the event that begins here lasts longer than a year: expected "
                                      "a DTEND or DURATION within a year of its DTSTART"));
+  if (length < 0)
+    return fail_line (error, line, _("the event that begins here ends before it starts: expected "
+                                     "a DTEND after its DTSTART"));
 
   for (icalproperty *p = icalcomponent_get_first_property (c, ICAL_RDATE_PROPERTY); p != NULL;
        p = icalcomponent_get_next_property (c, ICAL_RDATE_PROPERTY))
@@ -673,6 +701,7 @@ expand (icalcomponent  *calendar,
         icalcomponent  *c,
         gint64          until,
         GHashTable     *overridden,
+        GHashTable     *replaced,
         Common         *common,
         guint          *count,
         GError        **error)
@@ -756,7 +785,10 @@ expand (icalcomponent  *calendar,
       g_hash_table_add (seen, s);
       key = occurrence_key (common->key_uid, *s);
       if (g_hash_table_contains (overridden, key))
-        continue;
+        {
+          g_hash_table_add (replaced, g_steal_pointer (&key));
+          continue;
+        }
       /* A single event is its UID alone, so moving it in the calendar
        * moves it in the plan instead of adding it twice. */
       if (!recurring)
@@ -784,6 +816,11 @@ read_events (icalcomponent  *calendar,
 {
   g_autoptr(GArray) vevents = g_array_new (FALSE, FALSE, sizeof (Vevent));
   g_autoptr(GHashTable) overridden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* The instances an override replaces that the recurring events have,
+   * and the UIDs of those events. */
+  g_autoptr(GHashTable) replaced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) recurring = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *cal_name = calendar_name (calendar);
   gint64 until = g_date_time_to_unix (now);
   guint count = source->events->len;
@@ -828,11 +865,25 @@ read_events (icalcomponent  *calendar,
           g_hash_table_add (overridden,
                             occurrence_key (key_uid, to_unix (calendar, rid, icalproperty_get_recurrenceid (rid))));
         }
+      else if (icalcomponent_get_uid (c) != NULL &&
+               (icalcomponent_get_first_property (c, ICAL_RRULE_PROPERTY) != NULL ||
+                icalcomponent_get_first_property (c, ICAL_RDATE_PROPERTY) != NULL))
+        g_hash_table_add (recurring, uid_in_key (icalcomponent_get_uid (c)));
       g_array_append_val (vevents, v);
     }
 
+  /* The overrides after all the recurring events, which tell whether the
+   * instance each replaces exists. */
   for (guint i = 0; i < vevents->len; i++)
+    if (icalcomponent_get_first_property (g_array_index (vevents, Vevent, i).comp, ICAL_RECURRENCEID_PROPERTY) == NULL)
+      g_array_append_val (order, i);
+  for (guint i = 0; i < vevents->len; i++)
+    if (icalcomponent_get_first_property (g_array_index (vevents, Vevent, i).comp, ICAL_RECURRENCEID_PROPERTY) != NULL)
+      g_array_append_val (order, i);
+
+  for (guint n = 0; n < order->len; n++)
     {
+      guint i = g_array_index (order, guint, n);
       Vevent *v = &g_array_index (vevents, Vevent, i);
       icalcomponent *c = v->comp;
       icalproperty *dtstart_prop = icalcomponent_get_first_property (c, ICAL_DTSTART_PROPERTY);
@@ -843,7 +894,7 @@ read_events (icalcomponent  *calendar,
       g_autofree char *key_uid = NULL;
       gboolean declined = FALSE;
       Common common = { source->events, NULL, NULL, NULL, task,
-                        0.5 + 0.5 * i / vevents->len, 0.5 + 0.5 * (i + 1) / vevents->len };
+                        0.5 + 0.5 * n / vevents->len, 0.5 + 0.5 * (n + 1) / vevents->len };
       gboolean ok;
 
       if (!bt_import_task_step (task, common.progress_from, error))
@@ -905,8 +956,21 @@ read_events (icalcomponent  *calendar,
           /* An override is its own event, keyed as the instance it
            * replaces, so the key stays the same between exports. */
           gint64 s = to_unix (calendar, dtstart_prop, start);
-          char *key = occurrence_key (common.key_uid, to_unix (calendar, rid, icalproperty_get_recurrenceid (rid)));
+          gint64 replaces = to_unix (calendar, rid, icalproperty_get_recurrenceid (rid));
+          char *key = occurrence_key (common.key_uid, replaces);
 
+          /* An instance its recurring event does not have (up to today)
+           * is no meeting: it is not added as one. An override with no
+           * recurring event in the file (an invitation to one instance)
+           * is the meeting. */
+          if (replaces < until && g_hash_table_contains (recurring, common.key_uid) &&
+              !g_hash_table_contains (replaced, key))
+            {
+              source->n_no_instance++;
+              g_free (key);
+              bt_import_shared_unref (common.shared);
+              continue;
+            }
           ok = ++count <= MAX_OCCURRENCES;
           if (ok)
             add_event (&common, key, s, s + MAX (0, event_length (calendar, c, s)));
@@ -914,7 +978,7 @@ read_events (icalcomponent  *calendar,
             g_free (key);
         }
       else
-        ok = expand (calendar, c, until, overridden, &common, &count, error);
+        ok = expand (calendar, c, until, overridden, replaced, &common, &count, error);
       bt_import_shared_unref (common.shared);
 
       if (!ok && error != NULL && *error != NULL)

@@ -378,6 +378,7 @@ bt_import_from_source (BtPlan          *plan,
   import->n_all_day = source->n_all_day;
   import->n_cancelled = source->n_cancelled;
   import->n_declined = source->n_declined;
+  import->n_no_instance = source->n_no_instance;
 
   return import;
 }

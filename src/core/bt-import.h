@@ -93,6 +93,7 @@ struct _BtImport
   guint       n_all_day;
   guint       n_cancelled;
   guint       n_declined;
+  guint       n_no_instance; /* overrides of an instance the recurring event does not have */
   guint       n_future;
   gboolean    default_rules; /* the plan had no rules: the defaults were used */
   char       *refused;       /* why the plan cannot hold it, or NULL */
@@ -115,6 +116,7 @@ typedef struct
   guint       n_all_day;
   guint       n_cancelled;
   guint       n_declined;
+  guint       n_no_instance;
 } BtImportSource;
 
 void        bt_import_source_free        (BtImportSource *source);

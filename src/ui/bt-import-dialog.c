@@ -410,6 +410,19 @@ populate (BtImportDialog *self)
                                                  import->n_all_day, import->n_cancelled, import->n_declined,
                                                  import->n_future);
 
+    if (import->n_no_instance > 0)
+      {
+        /* TRANSLATORS: appended to the list of what was left out */
+        g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%s, %u change to a repetition the event does not have",
+                                                              "%s, %u changes to repetitions the event does not have",
+                                                              import->n_no_instance),
+                                                 left_out, import->n_no_instance);
+
+        g_free (left_out);
+        left_out = g_steal_pointer (&more);
+      }
+
     group = add_group (self, _("Not Counted"), NULL);
     add_row (group, _("Left out"), left_out);
     if (import->default_rules)
