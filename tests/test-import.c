@@ -682,6 +682,30 @@ test_override_no_instance (void)
   g_assert_cmpfloat (hours (import, 42, "c-road"), ==, 1.0);
 }
 
+/* A weekly meeting since 2026-11-09 with no end: two instances before
+ * today (2026-11-23), the rest after, which the preview counts; and a
+ * lunch no rule takes in 2026-W43, which adds no empty week to the plan. */
+static void
+test_ongoing (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *path = fixture ("ongoing.ics");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) import = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->n_events, ==, 3);
+  g_assert_cmpuint (import->n_future, ==, 1);
+  g_assert_cmpfloat (find_week (import, 43)->unmatched, ==, 1.0);
+  g_assert_cmpfloat (hours (import, 46, "c-road"), ==, 1.0);
+
+  bt_import_apply (import, plan, history);
+  g_assert_null (bt_plan_find_week (plan, 2026, 43));
+  g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, 2026, 46), "c-road"), ==, 1.0);
+  g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, 2026, 47), "c-road"), ==, 1.0);
+}
+
 static void
 test_csv (void)
 {
@@ -986,6 +1010,7 @@ main (int   argc,
   g_test_add_func ("/import/ics/add-then-newer-export", test_add_then_newer_export);
   g_test_add_func ("/import/malformed", test_malformed);
   g_test_add_func ("/import/csv", test_csv);
+  g_test_add_func ("/import/ics/ongoing", test_ongoing);
   g_test_add_func ("/import/ics/override-no-instance", test_override_no_instance);
   g_test_add_func ("/import/ics/lenient-lines", test_ics_lenient_lines);
   g_test_add_func ("/import/two-sources", test_two_sources);

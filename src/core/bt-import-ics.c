@@ -694,7 +694,7 @@ check_times (icalcomponent  *calendar,
 
 /* Every start of a recurring event up to @until: DTSTART, the RRULE's
  * instances and the RDATEs, less the EXDATEs and the instances an override
- * replaces. Returns FALSE with @error when there are too many, or when
+ * replaces. @goes_on tells whether the RRULE repeats after @until. Returns FALSE with @error when there are too many, or when
  * the reading is cancelled. */
 static gboolean
 expand (icalcomponent  *calendar,
@@ -704,6 +704,7 @@ expand (icalcomponent  *calendar,
         GHashTable     *replaced,
         Common         *common,
         guint          *count,
+        gboolean       *goes_on,
         GError        **error)
 {
   icalproperty *dtstart_prop = icalcomponent_get_first_property (c, ICAL_DTSTART_PROPERTY);
@@ -741,6 +742,8 @@ expand (icalcomponent  *calendar,
           /* The instances are wall-clock times in DTSTART's zone. */
           gint64 s = to_unix (calendar, dtstart_prop, t);
 
+          if (s != NO_TIME && s >= until)
+            *goes_on = TRUE;
           if (s == NO_TIME || s >= until)
             break;
           if (starts->len > MAX_OCCURRENCES)
@@ -978,7 +981,14 @@ read_events (icalcomponent  *calendar,
             g_free (key);
         }
       else
-        ok = expand (calendar, c, until, overridden, replaced, &common, &count, error);
+        {
+          gboolean goes_on = FALSE;
+
+          ok = expand (calendar, c, until, overridden, replaced, &common, &count, &goes_on, error);
+          /* Its repetitions after today are not read: the event counts
+           * once among those after today. */
+          source->n_future += goes_on;
+        }
       bt_import_shared_unref (common.shared);
 
       if (!ok && error != NULL && *error != NULL)

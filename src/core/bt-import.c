@@ -379,6 +379,7 @@ bt_import_from_source (BtPlan          *plan,
   import->n_cancelled = source->n_cancelled;
   import->n_declined = source->n_declined;
   import->n_no_instance = source->n_no_instance;
+  import->n_future += source->n_future;
 
   return import;
 }
@@ -1328,6 +1329,13 @@ week_outcome (const BtImportWeek  *w,
   double total = 0.0;
   GHashTableIter iter;
   gpointer key, value;
+
+  /* Only hours no rule took: nothing goes in the plan, and no empty week
+   * is made, unless the week holds this source's part from an earlier
+   * import, which a newer export takes away. */
+  if (g_hash_table_size (w->hours) == 0 &&
+      (existing == NULL || bt_week_get_imported (existing) == NULL || !imported_by (existing, w->source)))
+    return NULL;
 
   /* A week with no hours of the user's simply follows the calendar. */
   if (week_typed_total (existing, w->source) <= 0.0)

@@ -117,6 +117,7 @@ typedef struct
   guint       n_cancelled;
   guint       n_declined;
   guint       n_no_instance;
+  guint       n_future;      /* recurring events that repeat after today, once each */
 } BtImportSource;
 
 void        bt_import_source_free        (BtImportSource *source);

@@ -441,14 +441,18 @@ populate (BtImportDialog *self)
 static char *
 describe_import (BtImport *import)
 {
-  guint n_weeks = import->weeks->len;
+  guint n_weeks = 0;
   guint counts[BT_IMPORT_ADD + 1] = { 0, };
   g_autoptr(GString) text = g_string_new (NULL);
 
-  for (guint i = 0; i < n_weeks; i++)
+  for (guint i = 0; i < import->weeks->len; i++)
     {
       BtImportWeek *w = import->weeks->pdata[i];
 
+      /* A week of hours no rule took is not imported. */
+      if (g_hash_table_size (w->hours) == 0)
+        continue;
+      n_weeks++;
       if (w->typed > 0.0)
         counts[w->choice]++;
     }
