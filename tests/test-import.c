@@ -706,6 +706,32 @@ test_ongoing (void)
   g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, 2026, 47), "c-road"), ==, 1.0);
 }
 
+/* A relationship with no e-mail in the plan is known by an attendee's
+ * name (CN), whole, whatever its case and spaces around it; not by part
+ * of a name, nor by a title. Priya has an e-mail: her name alone, on
+ * another address, is not her. */
+static void
+test_attendee_names (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autoptr(BtRelationship) dana = bt_relationship_new ();
+  g_autofree char *path = fixture ("attendee-names.ics");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) import = NULL;
+  BtImportTouchpoint *t;
+
+  bt_relationship_set_name (dana, "Dana Okafor");
+  bt_item_list_append (BT_ITEM_LIST (bt_plan_get_relationships (plan)), dana);
+
+  import = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->touchpoints->len, ==, 1);
+  t = import->touchpoints->pdata[0];
+  g_assert_true (t->relationship == dana);
+  g_assert_cmpstr (t->summary, ==, "Pricing sync");
+  g_assert_cmpstr (t->source, ==, "by-name");
+}
+
 static void
 test_csv (void)
 {
@@ -1010,6 +1036,7 @@ main (int   argc,
   g_test_add_func ("/import/ics/add-then-newer-export", test_add_then_newer_export);
   g_test_add_func ("/import/malformed", test_malformed);
   g_test_add_func ("/import/csv", test_csv);
+  g_test_add_func ("/import/ics/attendee-names", test_attendee_names);
   g_test_add_func ("/import/ics/ongoing", test_ongoing);
   g_test_add_func ("/import/ics/override-no-instance", test_override_no_instance);
   g_test_add_func ("/import/ics/lenient-lines", test_ics_lenient_lines);

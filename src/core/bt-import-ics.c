@@ -893,6 +893,7 @@ read_events (icalcomponent  *calendar,
       icalproperty *rid = icalcomponent_get_first_property (c, ICAL_RECURRENCEID_PROPERTY);
       struct icaltimetype start = icalproperty_get_dtstart (dtstart_prop);
       g_autoptr(GPtrArray) attendees = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *fallback_uid = NULL;
       g_autofree char *key_uid = NULL;
       gboolean declined = FALSE;
@@ -919,6 +920,7 @@ read_events (icalcomponent  *calendar,
         {
           const char *address = strip_mailto (icalproperty_get_attendee (p));
           icalparameter *partstat = icalproperty_get_first_parameter (p, ICAL_PARTSTAT_PARAMETER);
+          icalparameter *cn = icalproperty_get_first_parameter (p, ICAL_CN_PARAMETER);
 
           if (address == NULL || *address == '\0')
             continue;
@@ -929,6 +931,9 @@ read_events (icalcomponent  *calendar,
               continue;
             }
           g_ptr_array_add (attendees, g_ascii_strdown (address, -1));
+          /* Their name, for a relationship the plan has no address of. */
+          if (cn != NULL && icalparameter_get_cn (cn) != NULL && *icalparameter_get_cn (cn) != '\0')
+            g_ptr_array_add (names, g_strdup (icalparameter_get_cn (cn)));
         }
       {
         icalproperty *organizer = icalcomponent_get_first_property (c, ICAL_ORGANIZER_PROPERTY);
@@ -944,6 +949,7 @@ read_events (icalcomponent  *calendar,
           continue;
         }
       g_ptr_array_add (attendees, NULL);
+      g_ptr_array_add (names, NULL);
 
       common.uid = icalcomponent_get_uid (c);
       if (common.uid == NULL)
@@ -952,7 +958,8 @@ read_events (icalcomponent  *calendar,
       /* The texts once for all the instances (a long description on an
        * hourly event would otherwise fill the memory). */
       common.shared = bt_import_shared_new (icalcomponent_get_summary (c), icalcomponent_get_description (c),
-                                            cal_name, (const char * const *) attendees->pdata);
+                                            cal_name, (const char * const *) attendees->pdata,
+                                            (const char * const *) names->pdata);
 
       if (rid != NULL)
         {

@@ -29,6 +29,7 @@ struct _BtImportShared
   char  *description;
   char  *calendar;
   GStrv  attendees;
+  GStrv  attendee_names;
   char  *note;          /* the summary as a touchpoint's note */
 };
 
@@ -61,10 +62,12 @@ BtImportShared *
 bt_import_shared_new (const char         *summary,
                       const char         *description,
                       const char         *calendar,
-                      const char * const *attendees)
+                      const char * const *attendees,
+                      const char * const *attendee_names)
 {
   BtImportShared *shared = g_atomic_rc_box_new0 (BtImportShared);
 
+  shared->attendee_names = g_strdupv ((GStrv) attendee_names);
   shared->summary = g_strdup (summary);
   shared->description = g_strdup (description);
   shared->calendar = g_strdup (calendar);
@@ -81,6 +84,7 @@ shared_clear (BtImportShared *shared)
   g_free (shared->description);
   g_free (shared->calendar);
   g_strfreev (shared->attendees);
+  g_strfreev (shared->attendee_names);
   g_free (shared->note);
 }
 
@@ -113,6 +117,7 @@ bt_import_event_new_shared (BtImportShared *shared,
   event->description = shared->description;
   event->calendar = shared->calendar;
   event->attendees = shared->attendees;
+  event->attendee_names = shared->attendee_names;
 
   return event;
 }
@@ -132,6 +137,7 @@ bt_import_event_free (BtImportEvent *event)
       g_free (event->description);
       g_free (event->calendar);
       g_strfreev (event->attendees);
+      g_strfreev (event->attendee_names);
     }
   g_free (event);
 }
@@ -519,10 +525,18 @@ typedef struct
 {
   BtPlan     *plan;
   GHashTable *relationships;  /* case-folded e-mail → BtRelationship */
+  GHashTable *names;          /* case-folded name → BtRelationship, of those with no e-mail */
   GPtrArray  *rules;          /* BtImportRule, with their patterns folded below */
   GPtrArray  *folded;         /* char *, per rule */
   GPtrArray  *categories;     /* BtCategory or NULL, per rule */
 } Matcher;
+
+static void
+unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
 
 static void
 matcher_init (Matcher    *m,
@@ -534,6 +548,7 @@ matcher_init (Matcher    *m,
 
   m->plan = plan;
   m->relationships = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  m->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_nullable);
   m->rules = g_ptr_array_new_with_free_func (g_object_unref);
   m->folded = g_ptr_array_new_with_free_func (g_free);
   m->categories = g_ptr_array_new_with_free_func (g_object_unref);
@@ -545,6 +560,20 @@ matcher_init (Matcher    *m,
 
       if (email != NULL && *email != '\0')
         g_hash_table_replace (m->relationships, g_utf8_casefold (email, -1), g_object_ref (r));
+      else
+        {
+          /* No address to know them by: their whole name, as a calendar
+           * shows an attendee's. Two people of one name are neither. */
+          g_autofree char *name = g_strstrip (g_strdup (bt_relationship_get_name (r)));
+          char *folded = g_utf8_casefold (name, -1);
+
+          if (*folded == '\0')
+            g_free (folded);
+          else if (g_hash_table_contains (m->names, folded))
+            g_hash_table_replace (m->names, folded, NULL);
+          else
+            g_hash_table_replace (m->names, folded, g_object_ref (r));
+        }
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
@@ -564,6 +593,7 @@ static void
 matcher_clear (Matcher *m)
 {
   g_hash_table_unref (m->relationships);
+  g_hash_table_unref (m->names);
   g_ptr_array_unref (m->rules);
   g_ptr_array_unref (m->folded);
   g_ptr_array_unref (m->categories);
@@ -576,6 +606,33 @@ matcher_person (Matcher    *m,
   g_autofree char *folded = g_utf8_casefold (address, -1);
 
   return g_hash_table_lookup (m->relationships, folded);
+}
+
+/* The relationships among @event's attendees, each once: by address, or
+ * for one with no address in the plan, by the attendee's whole name. */
+static void
+matcher_people (Matcher             *m,
+                const BtImportEvent *event,
+                GPtrArray           *people)
+{
+  g_ptr_array_set_size (people, 0);
+  for (guint a = 0; event->attendees != NULL && event->attendees[a] != NULL; a++)
+    {
+      BtRelationship *r = matcher_person (m, event->attendees[a]);
+
+      if (r != NULL && !g_ptr_array_find (people, r, NULL))
+        g_ptr_array_add (people, r);
+    }
+  for (guint a = 0; g_hash_table_size (m->names) > 0 &&
+       event->attendee_names != NULL && event->attendee_names[a] != NULL; a++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (event->attendee_names[a]));
+      g_autofree char *folded = g_utf8_casefold (name, -1);
+      BtRelationship *r = g_hash_table_lookup (m->names, folded);
+
+      if (r != NULL && !g_ptr_array_find (people, r, NULL))
+        g_ptr_array_add (people, r);
+    }
 }
 
 static gboolean
@@ -611,20 +668,23 @@ rule_matches (Matcher             *m,
       return FALSE;
 
     case BT_RULE_RELATIONSHIP:
-      for (guint a = 0; event->attendees != NULL && event->attendees[a] != NULL; a++)
-        {
-          BtRelationship *r = matcher_person (m, event->attendees[a]);
-          int function;
+      {
+        g_autoptr(GPtrArray) people = g_ptr_array_new ();
 
-          if (r == NULL)
-            continue;
-          /* An optional function narrows it: "finance". */
-          if (*pattern == '\0' ||
-              (bt_enum_from_nick (BT_TYPE_FUNCTION, pattern, &function) &&
-               bt_relationship_get_function (r) == (BtFunction) function))
-            return TRUE;
-        }
-      return FALSE;
+        matcher_people (m, event, people);
+        for (guint a = 0; a < people->len; a++)
+          {
+            BtRelationship *r = people->pdata[a];
+            int function;
+
+            /* An optional function narrows it: "finance". */
+            if (*pattern == '\0' ||
+                (bt_enum_from_nick (BT_TYPE_FUNCTION, pattern, &function) &&
+                 bt_relationship_get_function (r) == (BtFunction) function))
+              return TRUE;
+          }
+        return FALSE;
+      }
 
     default:
       return FALSE;
@@ -1084,14 +1144,7 @@ bt_import_events (BtPlan     *plan,
       if (event->shared == NULL || event->shared != matched)
         {
           category = matcher_match (&m, event);
-          g_ptr_array_set_size (people, 0);
-          for (guint a = 0; event->attendees != NULL && event->attendees[a] != NULL; a++)
-            {
-              BtRelationship *r = matcher_person (&m, event->attendees[a]);
-
-              if (r != NULL)
-                g_ptr_array_add (people, r);
-            }
+          matcher_people (&m, event, people);
           matched = event->shared;
         }
       span.category = category;

@@ -37,7 +37,8 @@ typedef struct
   char   *description;
   char   *calendar;       /* the calendar's name, or a tracker's project */
   GStrv   attendees;      /* lower-case e-mail addresses */
-  BtImportShared *shared; /* when set, it owns summary … attendees */
+  BtImportShared *shared; /* when set, it owns summary … attendee_names */
+  GStrv   attendee_names; /* the attendees' display names (CN), where given */
 } BtImportEvent;
 
 /* What importing does to a week that already has hours the user typed.
@@ -202,7 +203,8 @@ char       *bt_import_weeks_to_csv       (BtPlan       *plan);
 BtImportShared *bt_import_shared_new     (const char   *summary,
                                           const char   *description,
                                           const char   *calendar,
-                                          const char * const *attendees);
+                                          const char * const *attendees,
+                                          const char * const *attendee_names);
 void        bt_import_shared_unref       (BtImportShared *shared);
 BtImportEvent *bt_import_event_new_shared (BtImportShared *shared,
                                           char         *key,
