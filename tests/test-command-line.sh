@@ -136,6 +136,12 @@ TZ=Europe/Berlin "$bin" --import-ics data/import/bad-tzid.ics "$tmp/import.json"
 check "a malformed calendar fails with 1" [ $status -eq 1 ]
 check "its error names the file and the line" contains "$tmp/err" "data/import/bad-tzid.ics: line 8: the time zone"
 check "and the plan is unchanged" cmp -s "$tmp/import.json" "$tmp/import-once.json"
+# A summary and a calendar name that would clear the terminal and set its
+# title: the preview shows them escaped.
+TZ=Europe/Berlin "$bin" --import-ics data/import/escape-summary.ics --dry-run --today 2026-11-22 "$tmp/import.json" >"$tmp/out" 2>&1; status=$?
+check "a preview with control characters exits 0" [ $status -eq 0 ]
+check "the preview prints no ESC or BEL" [ "$(tr -dc '\033\007' <"$tmp/out" | wc -c)" -eq 0 ]
+check "the preview shows them escaped" contains "$tmp/out" '\x1B[2J\x1B]0;pwned\x07'
 TZ=Europe/Berlin "$bin" --import-csv data/import/toggl.csv --dry-run "$tmp/import.json" >"$tmp/out" 2>&1; status=$?
 check "--import-csv reads a Toggl Track report" [ $status -eq 0 ]
 "$bin" --export-csv "$tmp/weeks.csv" "$tmp/import.json"; status=$?

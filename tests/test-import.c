@@ -732,6 +732,44 @@ test_attendee_names (void)
   g_assert_cmpstr (t->source, ==, "by-name");
 }
 
+/* Texts from a file quoted in a message or printed in a preview: ESC and
+ * BEL (here a sequence that clears the terminal and sets its title) are
+ * escaped, never printed as they are. */
+static void
+test_escape (void)
+{
+  const struct {
+    const char  *file;
+    BtImportKind kind;
+    const char  *message;
+  } cases[] = {
+    { "bad-escape-tzid.ics", BT_IMPORT_CALENDAR,
+      "line 4: the time zone “\\x1B[2J\\x1B]0;pwned\\x07” is neither defined" },
+    { "bad-escape-value.csv", BT_IMPORT_TIME_REPORT,
+      "line 2, “Start date”: expected a date such as 2026-11-02 or 11/02/2026, got “\\x1B[2J\\x1B]0;pwned\\x07”" },
+  };
+  g_autoptr(BtPlan) plan = load_fixture ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = fixture (cases[i].file);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BtImport) import = bt_import_file (plan, cases[i].kind, path, now, &error);
+
+      g_test_message ("%s", cases[i].file);
+      g_assert_null (import);
+      g_assert_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_MALFORMED);
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+      g_assert_null (strchr (error->message, '\033'));
+    }
+
+  {
+    g_autofree char *escaped = bt_import_escape ("a\033[2Jb\tc\r\nd\x7f\xc2\x9b\xff é");
+
+    g_assert_cmpstr (escaped, ==, "a\\x1B[2Jb\\x09c\\x0D\\x0Ad\\x7F\\x9B\uFFFD é");
+  }
+}
+
 static void
 test_csv (void)
 {
@@ -1036,6 +1074,7 @@ main (int   argc,
   g_test_add_func ("/import/ics/add-then-newer-export", test_add_then_newer_export);
   g_test_add_func ("/import/malformed", test_malformed);
   g_test_add_func ("/import/csv", test_csv);
+  g_test_add_func ("/import/escape", test_escape);
   g_test_add_func ("/import/ics/attendee-names", test_attendee_names);
   g_test_add_func ("/import/ics/ongoing", test_ongoing);
   g_test_add_func ("/import/ics/override-no-instance", test_override_no_instance);

@@ -371,9 +371,12 @@ print_preview (BtPlan         *plan,
 {
   GListModel *categories = bt_plan_get_categories (plan);
   guint n_new = 0;
+  /* Texts from the file are printed with their control characters
+   * escaped: a summary must not drive the terminal. */
+  g_autofree char *source_name = bt_import_escape (import->source_name);
 
   if (import->weeks->len == 0)
-    printf (_("Import from “%s”: no hours up to today.\n"), import->source_name);
+    printf (_("Import from “%s”: no hours up to today.\n"), source_name);
   else
     {
       BtImportWeek *first = import->weeks->pdata[0];
@@ -387,7 +390,7 @@ print_preview (BtPlan         *plan,
                                                                import->weeks->len), import->weeks->len);
 
       /* TRANSLATORS: "Import from “Work”: 31 events in 6 weeks, 2026-W40 to 2026-W45" */
-      printf (_("Import from “%s”: %s in %s, %s to %s\n"), import->source_name, n_events, n_weeks, from, to);
+      printf (_("Import from “%s”: %s in %s, %s to %s\n"), source_name, n_events, n_weeks, from, to);
     }
 
   if (import->weeks->len > 0)
@@ -450,10 +453,11 @@ print_preview (BtPlan         *plan,
       for (guint i = 0; i < import->unmatched->len; i++)
         {
           BtImportUnmatched *u = import->unmatched->pdata[i];
+          g_autofree char *summary = bt_import_escape (u->summary);
 
           /* TRANSLATORS: an event no rule matched: its title, how often, the hours */
           printf (g_dngettext (GETTEXT_PACKAGE, "  “%s”: %u time, %.1f h\n", "  “%s”: %u times, %.1f h\n",
-                               u->count), u->summary, u->count, u->hours);
+                               u->count), summary, u->count, u->hours);
         }
     }
 
@@ -470,8 +474,10 @@ print_preview (BtPlan         *plan,
         {
           BtImportTouchpoint *t = import->touchpoints->pdata[i];
           g_autofree char *date = bt_date_to_iso (&t->date);
+          g_autofree char *name = bt_import_escape (bt_relationship_get_name (t->relationship));
+          g_autofree char *summary = bt_import_escape (t->summary);
 
-          printf ("  %s  %s — %s\n", date, bt_relationship_get_name (t->relationship), t->summary);
+          printf ("  %s  %s — %s\n", date, name, summary);
         }
     }
 
@@ -492,8 +498,11 @@ print_preview (BtPlan         *plan,
     printf ("\n%s\n", _("The plan has no import rules yet: the default rules were used, and importing adds them to the plan."));
 
   for (guint i = 0; i < import->missing_categories->len; i++)
-    printf (_("A rule for “%s” names a category that no longer exists: it was skipped.\n"),
-            (const char *) import->missing_categories->pdata[i]);
+    {
+      g_autofree char *pattern = bt_import_escape (import->missing_categories->pdata[i]);
+
+      printf (_("A rule for “%s” names a category that no longer exists: it was skipped.\n"), pattern);
+    }
 }
 
 static int

@@ -178,12 +178,50 @@ bt_import_task_step (BtImportTask  *task,
   return TRUE;
 }
 
+/**
+ * bt_import_escape:
+ * @text: (nullable): a text from a file, any bytes
+ *
+ * @text made safe to print on a terminal or in a message: control
+ * characters (C0, DEL, C1: ESC, BEL, a line break …) become visible
+ * escapes such as "\x1B", and bytes that are not UTF-8 are replaced, so
+ * a calendar's summary cannot clear the screen or set its title.
+ *
+ * Returns: (transfer full): valid UTF-8 with no control characters
+ */
+char *
+bt_import_escape (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+        g_string_append_printf (out, "\\x%02X", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /* At most 40 characters of @text, cut between characters, to quote it
- * in a message. */
+ * in a message; control characters escaped (bt_import_escape()). */
 char *
 bt_import_excerpt (const char *text)
 {
   g_autofree char *valid = NULL;
+  g_autofree char *cut = NULL;
+  g_autofree char *escaped = NULL;
   const char *p = text;
 
   if (text == NULL)
@@ -194,8 +232,10 @@ bt_import_excerpt (const char *text)
   for (guint i = 0; i < 40 && *p != '\0'; i++)
     p = g_utf8_next_char (p);
   if (*p == '\0')
-    return g_strdup (text);
-  return g_strdup_printf ("%.*s…", (int) (p - text), text);
+    return bt_import_escape (text);
+  cut = g_strndup (text, p - text);
+  escaped = bt_import_escape (cut);
+  return g_strconcat (escaped, "…", NULL);
 }
 
 static void
@@ -1128,10 +1168,11 @@ bt_import_events (BtPlan     *plan,
               if (g_utf8_strlen (summary, 81 * 4) > 80)
                 {
                   g_autofree char *cut = g_utf8_substring (summary, 0, 79);
-                  shown = g_strconcat (cut, "…", NULL);
+                  g_autofree char *escaped = bt_import_escape (cut);
+                  shown = g_strconcat (escaped, "…", NULL);
                 }
               else
-                shown = g_strdup (summary);
+                shown = bt_import_escape (summary);
 
               import->refused = g_strdup_printf (_("the event “%s” is before the year 2, and a plan "
                                                    "holds weeks from 0002-W01 on: nothing was imported"),

@@ -193,6 +193,8 @@ void        bt_import_week_kinds         (const BtImportWeek *week,
 double      bt_import_category_hours     (BtImport     *import,
                                           const char   *category_id);
 
+char       *bt_import_escape             (const char   *text);
+
 void        bt_import_add_default_rules  (BtPlan       *plan,
                                           BtHistory    *history);
 BtCategory *bt_import_match              (BtPlan       *plan,
