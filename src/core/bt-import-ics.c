@@ -201,9 +201,14 @@ check_rule (const char  *value,
   struct icalrecurrencetype r = icalrecurrencetype_from_string (value);
   gboolean zone = g_str_equal (component, "STANDARD") || g_str_equal (component, "DAYLIGHT");
 
-  /* libical tells what it cannot read itself, on the event. */
+  /* A rule libical cannot read: said here, at its line, rather than by
+   * libical at the event's. */
   if (r.freq == ICAL_NO_RECURRENCE)
-    return TRUE;
+    {
+      g_autofree char *got = bt_import_excerpt (value);
+
+      return fail_line (error, line, _("expected a rule such as FREQ=WEEKLY;BYDAY=MO,WE, got “%s”"), got);
+    }
 
   if (zone && (r.freq != ICAL_YEARLY_RECURRENCE ||
                n_by_values (r.by_hour, ICAL_BY_HOUR_SIZE) > 1 ||
@@ -450,7 +455,11 @@ check_lines (const char    *text,
           else if (g_str_equal (name, "RRULE") && !check_rule (value, top->name, logical_line, error))
             return FALSE;
 
-          if (g_str_equal (name, "EXDATE") || g_str_equal (name, "RDATE"))
+          /* An attendee with no address (ATTENDEE;CN=Room 1:) is no one
+           * to count; libical would refuse the whole event. */
+          if ((g_str_equal (name, "ATTENDEE") || g_str_equal (name, "ORGANIZER")) && *value == '\0')
+            ;
+          else if (g_str_equal (name, "EXDATE") || g_str_equal (name, "RDATE"))
             append_list (out, logical->str, value);
           else
             append_folded (out, logical->str, logical->len);
