@@ -136,6 +136,12 @@ TZ=Europe/Berlin "$bin" --import-ics data/import/bad-tzid.ics "$tmp/import.json"
 check "a malformed calendar fails with 1" [ $status -eq 1 ]
 check "its error names the file and the line" contains "$tmp/err" "data/import/bad-tzid.ics: line 8: the time zone"
 check "and the plan is unchanged" cmp -s "$tmp/import.json" "$tmp/import-once.json"
+# A week with 166 typed hours takes 2 of the calendar's 3: the preview's
+# hours per category say what is really added.
+sed 's/"c-rev": 30/"c-rev": 166/' data/import/sources-plan.json >"$tmp/full.json"
+TZ=Europe/Berlin "$bin" --import-ics data/import/source-work.ics --existing add --dry-run --today 2026-11-22 "$tmp/full.json" >"$tmp/out" 2>&1; status=$?
+check "a preview of a week near 168 hours exits 0" [ $status -eq 0 ]
+check "its hours per category are those added" grep -qE 'Roadmap and product strategy +2\.0 h  of 3\.0 h in the file' "$tmp/out"
 # A summary and a calendar name that would clear the terminal and set its
 # title: the preview shows them escaped.
 TZ=Europe/Berlin "$bin" --import-ics data/import/escape-summary.ics --dry-run --today 2026-11-22 "$tmp/import.json" >"$tmp/out" 2>&1; status=$?

@@ -185,6 +185,13 @@ test_preview_rule_import_undo (void)
 }
 
 /* The drop-down of the row titled @title. */
+static gboolean
+is_label_text (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
 static GtkDropDown *
 find_choice (GtkWidget  *dialog,
              const char *title)
@@ -212,10 +219,11 @@ test_existing_week_choices (void)
     double      total;
     double      roadmap;
     gboolean    partial;
+    const char *added;      /* the roadmap's hours per category: what the plan gets */
   } cases[] = {
-    { G_MAXUINT, "after the import 52.0 h", 52.0, 12.0, FALSE },   /* left as it opened */
-    { 2, "after the import 57.0 h", 57.0, 15.0, FALSE },
-    { 1, "after the import 5.0 h", 5.0, 3.0, TRUE },
+    { G_MAXUINT, "after the import 52.0 h", 52.0, 12.0, FALSE, "0.0 h added of 3.0 h" },   /* left as it opened */
+    { 2, "after the import 57.0 h", 57.0, 15.0, FALSE, "3.0 h" },
+    { 1, "after the import 5.0 h", 5.0, 3.0, TRUE, "3.0 h" },
   };
   GDate monday;
   g_autofree char *date = NULL;
@@ -266,6 +274,9 @@ test_existing_week_choices (void)
       g_assert_nonnull (strstr (subtitle, cases[i].after));
       /* 5 h is under half the 50 h weekly budget (the setting's default). */
       g_assert_true ((strstr (subtitle, "A partial week") != NULL) == cases[i].partial);
+      /* Kept, the week takes none of the calendar's hours. */
+      g_assert_nonnull (bt_test_find_match (bt_test_find_row (GTK_WIDGET (dialog), "Roadmap and product strategy"),
+                                            is_label_text, cases[i].added));
       if (i == 2)
         {
           gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 900);

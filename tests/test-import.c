@@ -774,6 +774,34 @@ test_escape (void)
   }
 }
 
+/* A week of 166 typed hours can take 2 of the calendar's 3: the
+ * preview's hours per category say what is really added. */
+static void
+test_added_hours (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *path = fixture ("source-work.ics");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) import = NULL;
+  g_autoptr(GHashTable) added = NULL;
+  g_autoptr(BtHistory) history = bt_history_new ();
+
+  bt_week_set_hours (bt_plan_find_week (plan, 2026, 41), "c-rev", 166.0);
+  import = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (bt_import_category_hours (import, "c-road"), ==, 3.0);
+
+  added = bt_import_added_hours (import, plan);
+  g_assert_null (g_hash_table_lookup (added, "c-road"));   /* kept: nothing added */
+  g_clear_pointer (&added, g_hash_table_unref);
+
+  bt_import_set_choice (import, BT_IMPORT_ADD);
+  added = bt_import_added_hours (import, plan);
+  g_assert_cmpfloat (*(double *) g_hash_table_lookup (added, "c-road"), ==, 2.0);
+  bt_import_apply (import, plan, history);
+  g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, 2026, 41), "c-road"), ==, 2.0);
+}
+
 static void
 test_csv (void)
 {
@@ -1078,6 +1106,7 @@ main (int   argc,
   g_test_add_func ("/import/ics/add-then-newer-export", test_add_then_newer_export);
   g_test_add_func ("/import/malformed", test_malformed);
   g_test_add_func ("/import/csv", test_csv);
+  g_test_add_func ("/import/ics/added-hours", test_added_hours);
   g_test_add_func ("/import/escape", test_escape);
   g_test_add_func ("/import/ics/attendee-names", test_attendee_names);
   g_test_add_func ("/import/ics/ongoing", test_ongoing);

@@ -433,14 +433,26 @@ print_preview (BtPlan         *plan,
                              "† %u partial weeks, under half your weekly budget of %g h: each counts by its hours.\n",
                              n_partial), n_partial, budget);
 
-      printf ("\n%s\n", _("Hours per category"));
+      /* What the plan really gets: nothing in weeks whose hours are
+       * kept, nothing past a week's 168 hours. */
+      g_autoptr(GHashTable) added = bt_import_added_hours (import, plan);
+
+      printf ("\n%s\n", _("Hours per category added to the plan"));
       for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
         {
           g_autoptr(BtCategory) category = g_list_model_get_item (categories, c);
-          double hours = bt_import_category_hours (import, bt_item_get_id (BT_ITEM (category)));
+          const char *id = bt_item_get_id (BT_ITEM (category));
+          double hours = bt_import_category_hours (import, id);
+          double *in_plan = g_hash_table_lookup (added, id);
+          double adds = in_plan != NULL ? *in_plan : 0.0;
 
-          if (hours > 0.0)
-            printf ("  %-40s %8.1f h\n", bt_category_get_name (category), hours);
+          if (hours <= 0.0)
+            continue;
+          printf ("  %-40s %8.1f h", bt_category_get_name (category), adds);
+          if (adds < hours - 0.05)
+            /* TRANSLATORS: after the hours a category gets: the calendar's, of which only those are added */
+            printf (_("  of %.1f h in the file"), hours);
+          printf ("\n");
         }
     }
 

@@ -1468,6 +1468,45 @@ week_outcome (const BtImportWeek  *w,
 }
 
 /**
+ * bt_import_added_hours:
+ *
+ * What applying @import to @plan, with each week's choice, really adds
+ * per category over all its weeks: nothing for a week whose typed hours
+ * are kept, and never past a week's 168 hours, unlike
+ * bt_import_category_hours(), which is the calendar's.
+ *
+ * Returns: (transfer full) (element-type utf8 double): category id →
+ *   hours (double *)
+ */
+GHashTable *
+bt_import_added_hours (BtImport *import,
+                       BtPlan   *plan)
+{
+  GHashTable *added = new_hours_table ();
+
+  for (guint i = 0; i < import->weeks->len; i++)
+    {
+      BtImportWeek *w = import->weeks->pdata[i];
+      g_autoptr(GHashTable) imported = NULL;
+      g_autoptr(GHashTable) hours = week_outcome (w, plan, w->choice, &imported);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (hours == NULL)
+        continue;
+      g_hash_table_iter_init (&iter, imported);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          double *before = g_hash_table_lookup (added, key);
+
+          put_hours (added, key, round_hours ((before ? *before : 0.0) + *(double *) value));
+        }
+    }
+
+  return added;
+}
+
+/**
  * bt_import_week_result:
  *
  * Returns: the hours @week would have in all after applying @choice

@@ -192,6 +192,8 @@ void        bt_import_week_kinds         (const BtImportWeek *week,
                                           double       *strategic);
 double      bt_import_category_hours     (BtImport     *import,
                                           const char   *category_id);
+GHashTable *bt_import_added_hours        (BtImport     *import,
+                                          BtPlan       *plan);
 
 char       *bt_import_escape             (const char   *text);
 
