@@ -202,7 +202,9 @@ check_rule (const char  *value,
   gboolean zone = g_str_equal (component, "STANDARD") || g_str_equal (component, "DAYLIGHT");
 
   /* A rule libical cannot read: said here, at its line, rather than by
-   * libical at the event's. */
+   * libical at the event's. A to-do's or a journal's is not read. */
+  if (r.freq == ICAL_NO_RECURRENCE && !zone && !g_str_equal (component, "VEVENT"))
+    return TRUE;
   if (r.freq == ICAL_NO_RECURRENCE)
     {
       g_autofree char *got = bt_import_excerpt (value);
