@@ -404,6 +404,22 @@ test_toast_offers_undo (gconstpointer data)
   g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (window->plan, 2026, 41), "c-road"), ==, 12.0);
   g_assert_null (bt_week_get_imported (bt_plan_find_week (window->plan, 2026, 41)));
 
+  /* A weekly meeting in 2026-W46 and W47, a lunch no rule takes in W43:
+   * two weeks are imported, not three, and W43 stays out of the plan. */
+  {
+    g_autofree char *ongoing = g_test_build_filename (G_TEST_DIST, "data", "import", "ongoing.ics", NULL);
+
+    dialog = bt_import_dialog_new (GTK_WINDOW (window), window->plan, window->history, ongoing, now, &error);
+    g_assert_no_error (error);
+    gtk_window_present (GTK_WINDOW (dialog));
+    spin (100);
+    g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+    spin (300);
+    g_assert_nonnull (bt_test_find_match (GTK_WIDGET (window), is_label_containing,
+                                          "Imported 2 weeks from “Ongoing”"));
+    g_assert_null (bt_plan_find_week (window->plan, 2026, 43));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   spin (100);
 }
