@@ -137,6 +137,18 @@ TZ=Europe/Berlin "$bin" --import-ics data/import/bad-tzid.ics "$tmp/import.json"
 check "a malformed calendar fails with 1" [ $status -eq 1 ]
 check "its error names the file and the line" contains "$tmp/err" "data/import/bad-tzid.ics: line 8: the time zone"
 check "and the plan is unchanged" cmp -s "$tmp/import.json" "$tmp/import-once.json"
+# A week with 166 typed hours takes 2 of the calendar's 3: the preview's
+# hours per category say what is really added.
+sed 's/"c-rev": 30/"c-rev": 166/' data/import/sources-plan.json >"$tmp/full.json"
+TZ=Europe/Berlin "$bin" --import-ics data/import/source-work.ics --existing add --dry-run --today 2026-11-22 "$tmp/full.json" >"$tmp/out" 2>&1; status=$?
+check "a preview of a week near 168 hours exits 0" [ $status -eq 0 ]
+check "its hours per category are those added" grep -qE 'Roadmap and product strategy +2\.0 h  of 3\.0 h in the file' "$tmp/out"
+# A summary and a calendar name that would clear the terminal and set its
+# title: the preview shows them escaped.
+TZ=Europe/Berlin "$bin" --import-ics data/import/escape-summary.ics --dry-run --today 2026-11-22 "$tmp/import.json" >"$tmp/out" 2>&1; status=$?
+check "a preview with control characters exits 0" [ $status -eq 0 ]
+check "the preview prints no ESC or BEL" [ "$(tr -dc '\033\007' <"$tmp/out" | wc -c)" -eq 0 ]
+check "the preview shows them escaped" contains "$tmp/out" '\x1B[2J\x1B]0;pwned\x07'
 TZ=Europe/Berlin "$bin" --import-csv data/import/toggl.csv --dry-run "$tmp/import.json" >"$tmp/out" 2>&1; status=$?
 check "--import-csv reads a Toggl Track report" [ $status -eq 0 ]
 "$bin" --export-csv "$tmp/weeks.csv" "$tmp/import.json"; status=$?
@@ -218,8 +230,8 @@ check "and warns that no backup is kept" contains "$tmp/err" "bakdir.json.bak”
   >"$tmp/out" 2>"$tmp/err"; status=$?
 check "a calendar with control characters in titles is previewed" [ $status -eq 0 ]
 check "the preview holds no escape character" lacks "$tmp/out" "$(printf '\033')"
-check "the calendar's name is shown escaped" contains "$tmp/out" "Import from “Work\u001b[2J”"
-check "the title is shown escaped, on one line" contains "$tmp/out" "“Lunch\u001b[31m red\u000aforged line”: 1 time"
+check "the calendar's name is shown escaped" contains "$tmp/out" "Import from “Work\x1B[2J”"
+check "the title is shown escaped, on one line" contains "$tmp/out" "“Lunch\x1B[31m red\x0Aforged line”: 1 time"
 
 echo "1..$n"
 [ $fails -eq 0 ]

@@ -185,6 +185,13 @@ test_preview_rule_import_undo (void)
 }
 
 /* The drop-down of the row titled @title. */
+static gboolean
+is_label_text (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
 static GtkDropDown *
 find_choice (GtkWidget  *dialog,
              const char *title)
@@ -212,10 +219,11 @@ test_existing_week_choices (void)
     double      total;
     double      roadmap;
     gboolean    partial;
+    const char *added;      /* the roadmap's hours per category: what the plan gets */
   } cases[] = {
-    { G_MAXUINT, "after the import 52.0 h", 52.0, 12.0, FALSE },   /* left as it opened */
-    { 2, "after the import 57.0 h", 57.0, 15.0, FALSE },
-    { 1, "after the import 5.0 h", 5.0, 3.0, TRUE },
+    { G_MAXUINT, "after the import 52.0 h", 52.0, 12.0, FALSE, "0.0 h added of 3.0 h" },   /* left as it opened */
+    { 2, "after the import 57.0 h", 57.0, 15.0, FALSE, "3.0 h" },
+    { 1, "after the import 5.0 h", 5.0, 3.0, TRUE, "3.0 h" },
   };
   GDate monday;
   g_autofree char *date = NULL;
@@ -266,6 +274,9 @@ test_existing_week_choices (void)
       g_assert_nonnull (strstr (subtitle, cases[i].after));
       /* 5 h is under half the 50 h weekly budget (the setting's default). */
       g_assert_true ((strstr (subtitle, "A partial week") != NULL) == cases[i].partial);
+      /* Kept, the week takes none of the calendar's hours. */
+      g_assert_nonnull (bt_test_find_match (bt_test_find_row (GTK_WIDGET (dialog), "Roadmap and product strategy"),
+                                            is_label_text, cases[i].added));
       if (i == 2)
         {
           gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 900);
@@ -392,6 +403,22 @@ test_toast_offers_undo (gconstpointer data)
   g_assert_cmpfloat (bt_week_get_total_hours (bt_plan_find_week (window->plan, 2026, 41)), ==, 52.0);
   g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (window->plan, 2026, 41), "c-road"), ==, 12.0);
   g_assert_null (bt_week_get_imported (bt_plan_find_week (window->plan, 2026, 41)));
+
+  /* A weekly meeting in 2026-W46 and W47, a lunch no rule takes in W43:
+   * two weeks are imported, not three, and W43 stays out of the plan. */
+  {
+    g_autofree char *ongoing = g_test_build_filename (G_TEST_DIST, "data", "import", "ongoing.ics", NULL);
+
+    dialog = bt_import_dialog_new (GTK_WINDOW (window), window->plan, window->history, ongoing, now, &error);
+    g_assert_no_error (error);
+    gtk_window_present (GTK_WINDOW (dialog));
+    spin (100);
+    g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+    spin (300);
+    g_assert_nonnull (bt_test_find_match (GTK_WIDGET (window), is_label_containing,
+                                          "Imported 2 weeks from “Ongoing”"));
+    g_assert_null (bt_plan_find_week (window->plan, 2026, 43));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin (100);

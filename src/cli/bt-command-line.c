@@ -365,28 +365,19 @@ export_report (GVariantDict  *options,
 }
 
 /* Text from a file (an event's title, a name) as the preview shows it:
- * control characters escaped, so that none can forge a line or drive the
- * terminal, and at most 80 characters. */
+ * control characters escaped (bt_import_escape()), so that none can forge
+ * a line or drive the terminal, and at most 80 characters. */
 static char *
 shown (const char *text)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  guint n = 0;
-  const char *p;
+  g_autofree char *escaped = bt_import_escape (text);
+  g_autofree char *cut = NULL;
 
-  for (p = text; *p != '\0' && n < 80; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
+  if (g_utf8_strlen (escaped, -1) <= 80)
+    return g_steal_pointer (&escaped);
 
-      if (g_unichar_iscntrl (c))
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_unichar (out, c);
-    }
-  if (*p != '\0')
-    g_string_append (out, "…");
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  cut = g_utf8_substring (escaped, 0, 79);
+  return g_strconcat (cut, "…", NULL);
 }
 
 static void
@@ -396,12 +387,12 @@ print_preview (BtPlan         *plan,
 {
   GListModel *categories = bt_plan_get_categories (plan);
   guint n_new = 0;
+  /* Texts from the file are printed with their control characters
+   * escaped: a summary must not drive the terminal. */
+  g_autofree char *source_name = shown (import->source_name);
 
   if (import->weeks->len == 0)
-    {
-      g_autofree char *source = shown (import->source_name);
-      printf (_("Import from “%s”: no hours up to today.\n"), source);
-    }
+    printf (_("Import from “%s”: no hours up to today.\n"), source_name);
   else
     {
       BtImportWeek *first = import->weeks->pdata[0];
@@ -415,9 +406,7 @@ print_preview (BtPlan         *plan,
                                                                import->weeks->len), import->weeks->len);
 
       /* TRANSLATORS: "Import from “Work”: 31 events in 6 weeks, 2026-W40 to 2026-W45" */
-      g_autofree char *source = shown (import->source_name);
-
-      printf (_("Import from “%s”: %s in %s, %s to %s\n"), source, n_events, n_weeks, from, to);
+      printf (_("Import from “%s”: %s in %s, %s to %s\n"), source_name, n_events, n_weeks, from, to);
     }
 
   if (import->weeks->len > 0)
@@ -460,17 +449,28 @@ print_preview (BtPlan         *plan,
                              "† %u partial weeks, under half your weekly budget of %g h: each counts by its hours.\n",
                              n_partial), n_partial, budget);
 
-      printf ("\n%s\n", _("Hours per category"));
+      /* What the plan really gets: nothing in weeks whose hours are
+       * kept, nothing past a week's 168 hours. */
+      g_autoptr(GHashTable) added = bt_import_added_hours (import, plan);
+
+      printf ("\n%s\n", _("Hours per category added to the plan"));
       for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
         {
           g_autoptr(BtCategory) category = g_list_model_get_item (categories, c);
-          double hours = bt_import_category_hours (import, bt_item_get_id (BT_ITEM (category)));
+          const char *id = bt_item_get_id (BT_ITEM (category));
+          double hours = bt_import_category_hours (import, id);
+          double *in_plan = g_hash_table_lookup (added, id);
+          double adds = in_plan != NULL ? *in_plan : 0.0;
+          g_autofree char *name = NULL;
 
-          if (hours > 0.0)
-            {
-              g_autofree char *name = shown (bt_category_get_name (category));
-              printf ("  %-40s %8.1f h\n", name, hours);
-            }
+          if (hours <= 0.0)
+            continue;
+          name = shown (bt_category_get_name (category));
+          printf ("  %-40s %8.1f h", name, adds);
+          if (adds < hours - 0.05)
+            /* TRANSLATORS: after the hours a category gets: the calendar's, of which only those are added */
+            printf (_("  of %.1f h in the file"), hours);
+          printf ("\n");
         }
     }
 
@@ -511,12 +511,17 @@ print_preview (BtPlan         *plan,
         }
     }
 
-  if (import->n_all_day + import->n_cancelled + import->n_declined + import->n_future > 0)
+  if (import->n_all_day + import->n_cancelled + import->n_declined + import->n_future + import->n_no_instance > 0)
     {
       printf ("\n");
       /* TRANSLATORS: what the import did not count */
       printf (_("Left out: %u all-day, %u cancelled, %u declined, %u after today.\n"),
               import->n_all_day, import->n_cancelled, import->n_declined, import->n_future);
+      if (import->n_no_instance > 0)
+        printf (g_dngettext (GETTEXT_PACKAGE,
+                             "Also left out: %u change to a repetition the event does not have (RECURRENCE-ID).\n",
+                             "Also left out: %u changes to repetitions the event does not have (RECURRENCE-ID).\n",
+                             import->n_no_instance), import->n_no_instance);
     }
 
   if (import->default_rules)
@@ -524,8 +529,9 @@ print_preview (BtPlan         *plan,
 
   for (guint i = 0; i < import->missing_categories->len; i++)
     {
-      g_autofree char *name = shown (import->missing_categories->pdata[i]);
-      printf (_("A rule for “%s” names a category that no longer exists: it was skipped.\n"), name);
+      g_autofree char *pattern = shown (import->missing_categories->pdata[i]);
+
+      printf (_("A rule for “%s” names a category that no longer exists: it was skipped.\n"), pattern);
     }
 }
 

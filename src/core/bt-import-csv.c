@@ -31,6 +31,7 @@
 
 /* An entry lasts less than a year. */
 #define MAX_HOURS (366 * 24)
+#define MAX_ENTRY_SECONDS (24 * 3600)
 
 typedef struct
 {
@@ -215,15 +216,22 @@ parse_date (const char *text,
             int        *day)
 {
   const char *p = text;
+  const char *first;
+  gboolean year_first;
   int a, b, c;
   char s1, s2;
 
   while (*p == ' ' || *p == '\t')
     p++;
-  if (!read_number (&p, 4, &a) || (s1 = *p) == '\0' || !(p++, read_number (&p, 2, &b)) ||
+  first = p;
+  if (!read_number (&p, 4, &a) || (s1 = *p) == '\0')
+    return FALSE;
+  /* 0002-01-05 is a year first, as 2026-01-05 is. */
+  year_first = s1 == '-' && (p - first == 4 || a > 31);
+  if (!(p++, read_number (&p, 2, &b)) ||
       (s2 = *p) == '\0' || !(p++, read_number (&p, 4, &c)) || s1 != s2 || !at_end (p))
     return FALSE;
-  if (s1 == '-' && a > 31)
+  if (year_first)
     *year = a, *month = b, *day = c;
   else if (s1 == '/')
     *year = c, *month = a, *day = b;
@@ -232,7 +240,9 @@ parse_date (const char *text,
   else
     return FALSE;
 
-  return *year >= 1900 && *year <= 9999 && g_date_valid_dmy (*day, *month, *year);
+  /* From the year 1, as a calendar's dates: the import says what the
+   * plan cannot hold. */
+  return *year >= 1 && *year <= 9999 && g_date_valid_dmy (*day, *month, *year);
 }
 
 /* 09:30, 09:30:00 or 09:30:00 AM. */
@@ -470,6 +480,17 @@ bt_import_csv_read (const char    *text,
         {
           g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_MALFORMED,
                        _("line %u: the entry ends before it starts"), line);
+          return NULL;
+        }
+      /* A tracker's entry over a day is a timer left running: it would
+       * fill weeks with 168 hours. A calendar's events may last up to a
+       * year (all-day ones are left out), a tracked entry not. */
+      if (end_t - g_date_time_to_unix (start) > MAX_ENTRY_SECONDS)
+        {
+          g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_MALFORMED,
+                       _("line %u: the entry lasts %.1f hours: expected at most 24 hours, "
+                         "as a timer records; correct or delete the entry in the tracker"),
+                       line, (end_t - g_date_time_to_unix (start)) / 3600.0);
           return NULL;
         }
 

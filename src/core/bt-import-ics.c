@@ -157,6 +157,38 @@ rule_can_match (const struct icalrecurrencetype *r)
   return FALSE;
 }
 
+/* How often a yearly time-zone rule changes in one year, counting up to 3:
+ * BYYEARDAY, BYMONTHDAY, BYWEEKNO or BYDAY lists can make a "yearly" rule
+ * change every day, which libical works out from the zone's DTSTART (often
+ * the year 1) for every event. The rule is expanded over one year only,
+ * from a fixed day: what it leaves to DTSTART is one value either way. */
+static guint
+zone_changes_per_year (const struct icalrecurrencetype *rule)
+{
+  struct icalrecurrencetype r = *rule;
+  struct icaltimetype start = icaltime_from_string ("20010101T000000");
+  struct icaltimetype end = icaltime_from_string ("20020101T000000");
+  icalrecur_iterator *it;
+  guint n = 0;
+
+  r.count = 0;
+  r.until = icaltime_null_time ();
+  it = icalrecur_iterator_new (r, start);
+  if (it == NULL)
+    return 0;
+  while (n <= 2)
+    {
+      struct icaltimetype t = icalrecur_iterator_next (it);
+
+      if (icaltime_is_null_time (t) || icaltime_compare (t, end) >= 0)
+        break;
+      n++;
+    }
+  icalrecur_iterator_free (it);
+
+  return n;
+}
+
 /* Refuses the rules libical would spend minutes or forever on: an event
  * repeating within the hour, a time zone changing more often than yearly,
  * a rule no day can match. */
@@ -169,9 +201,16 @@ check_rule (const char  *value,
   struct icalrecurrencetype r = icalrecurrencetype_from_string (value);
   gboolean zone = g_str_equal (component, "STANDARD") || g_str_equal (component, "DAYLIGHT");
 
-  /* libical tells what it cannot read itself, on the event. */
-  if (r.freq == ICAL_NO_RECURRENCE)
+  /* A rule libical cannot read: said here, at its line, rather than by
+   * libical at the event's. A to-do's or a journal's is not read. */
+  if (r.freq == ICAL_NO_RECURRENCE && !zone && !g_str_equal (component, "VEVENT"))
     return TRUE;
+  if (r.freq == ICAL_NO_RECURRENCE)
+    {
+      g_autofree char *got = bt_import_excerpt (value);
+
+      return fail_line (error, line, _("expected a rule such as FREQ=WEEKLY;BYDAY=MO,WE, got “%s”"), got);
+    }
 
   if (zone && (r.freq != ICAL_YEARLY_RECURRENCE ||
                n_by_values (r.by_hour, ICAL_BY_HOUR_SIZE) > 1 ||
@@ -189,6 +228,10 @@ check_rule (const char  *value,
   if (!rule_can_match (&r))
     return fail_line (error, line, _("no day matches both BYMONTH and BYMONTHDAY, so the rule never "
                                      "repeats: expected days that exist, as in BYMONTH=2;BYMONTHDAY=28"));
+
+  if (zone && zone_changes_per_year (&r) > 2)
+    return fail_line (error, line, _("the time zone changes more than twice a year: "
+                                     "expected a rule such as FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"));
 
   return TRUE;
 }
@@ -253,13 +296,25 @@ check_lines (const char    *text,
 {
   g_autoptr(GArray) stack = g_array_new (FALSE, TRUE, sizeof (Open));
   g_autoptr(GString) logical = g_string_new (NULL);
+  /* Where each folded line goes on in @logical, to name the line of a
+   * byte that is not UTF-8. */
+  g_autoptr(GArray) folds = g_array_new (FALSE, FALSE, sizeof (gsize));
   const char *p = text;
+  const char *first_end = strpbrk (text, "\r\n");
+  char eol_char = '\n';
   guint line_no = 0;
   guint logical_line = 0;
   guint n_zones = 0;
   gboolean seen_calendar = FALSE;
 
   g_array_set_clear_func (stack, (GDestroyNotify) open_clear);
+
+  /* A byte order mark, as some Windows tools write, says nothing. */
+  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
+    p += 3;
+  /* Lines that end in CR alone (old Mac tools) are lines all the same. */
+  if (first_end != NULL && first_end[0] == '\r' && first_end[1] != '\n')
+    eol_char = '\r';
 
   while (TRUE)
     {
@@ -268,7 +323,7 @@ check_lines (const char    *text,
 
       if (*p != '\0')
         {
-          const char *eol = strchr (p, '\n');
+          const char *eol = strchr (p, eol_char);
 
           if (eol == NULL)
             eol = p + strlen (p);
@@ -281,11 +336,11 @@ check_lines (const char    *text,
             return FALSE;
           if (len > 0 && line[len - 1] == '\r')
             len--;
-          if (!g_utf8_validate (line, len, NULL))
-            return fail_line (error, line_no, _("the text is not valid UTF-8"));
-          /* A folded line goes on the one before. */
+          /* A folded line goes on the one before, even inside a character
+           * (RFC 5545 3.1): UTF-8 is checked once the line is whole. */
           if (len > 0 && (line[0] == ' ' || line[0] == '\t') && logical->len > 0)
             {
+              g_array_append_val (folds, logical->len);
               g_string_append_len (logical, line + 1, len - 1);
               continue;
             }
@@ -295,6 +350,17 @@ check_lines (const char    *text,
       if (logical->len > 0)
         {
           const char *value = NULL;
+          const char *bad = NULL;
+
+          if (!g_utf8_validate_len (logical->str, logical->len, &bad))
+            {
+              guint bad_line = logical_line;
+
+              for (guint i = 0; i < folds->len && g_array_index (folds, gsize, i) <= (gsize) (bad - logical->str); i++)
+                bad_line++;
+              return fail_line (error, bad_line, _("the text is not valid UTF-8"));
+            }
+          g_array_set_size (folds, 0);
           g_autofree char *name = line_name (logical->str, &value);
           Open *top = stack->len > 0 ? &g_array_index (stack, Open, stack->len - 1) : NULL;
 
@@ -332,6 +398,24 @@ check_lines (const char    *text,
                                     _("the file defines more than %d time zones: expected one for "
                                       "each place the meetings are in"), MAX_TIME_ZONES);
                 }
+              /* libical drops a component inside one of its own kind
+               * without a word, and the events in it with it. */
+              if (g_str_equal (o.name, "VEVENT") || g_str_equal (o.name, "VCALENDAR"))
+                for (guint i = stack->len; i > 0; i--)
+                  {
+                    Open *outer = &g_array_index (stack, Open, i - 1);
+
+                    if (g_str_equal (outer->name, o.name))
+                      {
+                        guint outer_line = outer->line;
+                        g_autofree char *got = bt_import_excerpt (o.name);
+
+                        open_clear (&o);
+                        return fail_line (error, logical_line,
+                                          _("BEGIN:%s inside the one from line %u: expected END:%s "
+                                            "before the next one begins"), got, outer_line, got);
+                      }
+                  }
               /* Only the calendar's own events: one inside an alarm is
                * not libical's, and would shift the lines of the rest. */
               if (g_str_equal (o.name, "VEVENT") && top != NULL && g_str_equal (top->name, "VCALENDAR"))
@@ -363,10 +447,21 @@ check_lines (const char    *text,
             }
           else if (g_str_equal (name, "DTSTART"))
             top->has_dtstart = TRUE;
+          else if (g_str_equal (name, "DURATION") && g_str_equal (top->name, "VEVENT") && value[0] == '-')
+            {
+              g_autofree char *got = bt_import_excerpt (value);
+
+              return fail_line (error, logical_line, _("the event lasts “%s”, less than nothing: expected "
+                                                       "a DURATION such as PT1H"), got);
+            }
           else if (g_str_equal (name, "RRULE") && !check_rule (value, top->name, logical_line, error))
             return FALSE;
 
-          if (g_str_equal (name, "EXDATE") || g_str_equal (name, "RDATE"))
+          /* An attendee with no address (ATTENDEE;CN=Room 1:) is no one
+           * to count; libical would refuse the whole event. */
+          if ((g_str_equal (name, "ATTENDEE") || g_str_equal (name, "ORGANIZER")) && *value == '\0')
+            ;
+          else if (g_str_equal (name, "EXDATE") || g_str_equal (name, "RDATE"))
             append_list (out, logical->str, value);
           else
             append_folded (out, logical->str, logical->len);
@@ -590,6 +685,9 @@ check_times (icalcomponent  *calendar,
   if (length == NO_TIME || length > MAX_LENGTH || length < -MAX_LENGTH)
     return fail_line (error, line, _("the event that begins here lasts longer than a year: expected "
                                      "a DTEND or DURATION within a year of its DTSTART"));
+  if (length < 0)
+    return fail_line (error, line, _("the event that begins here ends before it starts: expected "
+                                     "a DTEND after its DTSTART"));
 
   for (icalproperty *p = icalcomponent_get_first_property (c, ICAL_RDATE_PROPERTY); p != NULL;
        p = icalcomponent_get_next_property (c, ICAL_RDATE_PROPERTY))
@@ -607,15 +705,17 @@ check_times (icalcomponent  *calendar,
 
 /* Every start of a recurring event up to @until: DTSTART, the RRULE's
  * instances and the RDATEs, less the EXDATEs and the instances an override
- * replaces. Returns FALSE with @error when there are too many, or when
+ * replaces. @goes_on tells whether the RRULE repeats after @until. Returns FALSE with @error when there are too many, or when
  * the reading is cancelled. */
 static gboolean
 expand (icalcomponent  *calendar,
         icalcomponent  *c,
         gint64          until,
         GHashTable     *overridden,
+        GHashTable     *replaced,
         Common         *common,
         guint          *count,
+        gboolean       *goes_on,
         GError        **error)
 {
   icalproperty *dtstart_prop = icalcomponent_get_first_property (c, ICAL_DTSTART_PROPERTY);
@@ -653,6 +753,8 @@ expand (icalcomponent  *calendar,
           /* The instances are wall-clock times in DTSTART's zone. */
           gint64 s = to_unix (calendar, dtstart_prop, t);
 
+          if (s != NO_TIME && s >= until)
+            *goes_on = TRUE;
           if (s == NO_TIME || s >= until)
             break;
           if (starts->len > MAX_OCCURRENCES)
@@ -697,7 +799,10 @@ expand (icalcomponent  *calendar,
       g_hash_table_add (seen, s);
       key = occurrence_key (common->key_uid, *s);
       if (g_hash_table_contains (overridden, key))
-        continue;
+        {
+          g_hash_table_add (replaced, g_steal_pointer (&key));
+          continue;
+        }
       /* A single event is its UID alone, so moving it in the calendar
        * moves it in the plan instead of adding it twice. */
       if (!recurring)
@@ -725,6 +830,11 @@ read_events (icalcomponent  *calendar,
 {
   g_autoptr(GArray) vevents = g_array_new (FALSE, FALSE, sizeof (Vevent));
   g_autoptr(GHashTable) overridden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* The instances an override replaces that the recurring events have,
+   * and the UIDs of those events. */
+  g_autoptr(GHashTable) replaced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) recurring = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *cal_name = calendar_name (calendar);
   gint64 until = g_date_time_to_unix (now);
   guint count = source->events->len;
@@ -769,22 +879,37 @@ read_events (icalcomponent  *calendar,
           g_hash_table_add (overridden,
                             occurrence_key (key_uid, to_unix (calendar, rid, icalproperty_get_recurrenceid (rid))));
         }
+      else if (icalcomponent_get_uid (c) != NULL &&
+               (icalcomponent_get_first_property (c, ICAL_RRULE_PROPERTY) != NULL ||
+                icalcomponent_get_first_property (c, ICAL_RDATE_PROPERTY) != NULL))
+        g_hash_table_add (recurring, uid_in_key (icalcomponent_get_uid (c)));
       g_array_append_val (vevents, v);
     }
 
+  /* The overrides after all the recurring events, which tell whether the
+   * instance each replaces exists. */
   for (guint i = 0; i < vevents->len; i++)
+    if (icalcomponent_get_first_property (g_array_index (vevents, Vevent, i).comp, ICAL_RECURRENCEID_PROPERTY) == NULL)
+      g_array_append_val (order, i);
+  for (guint i = 0; i < vevents->len; i++)
+    if (icalcomponent_get_first_property (g_array_index (vevents, Vevent, i).comp, ICAL_RECURRENCEID_PROPERTY) != NULL)
+      g_array_append_val (order, i);
+
+  for (guint n = 0; n < order->len; n++)
     {
+      guint i = g_array_index (order, guint, n);
       Vevent *v = &g_array_index (vevents, Vevent, i);
       icalcomponent *c = v->comp;
       icalproperty *dtstart_prop = icalcomponent_get_first_property (c, ICAL_DTSTART_PROPERTY);
       icalproperty *rid = icalcomponent_get_first_property (c, ICAL_RECURRENCEID_PROPERTY);
       struct icaltimetype start = icalproperty_get_dtstart (dtstart_prop);
       g_autoptr(GPtrArray) attendees = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *fallback_uid = NULL;
       g_autofree char *key_uid = NULL;
       gboolean declined = FALSE;
       Common common = { source->events, NULL, NULL, NULL, task,
-                        0.5 + 0.5 * i / vevents->len, 0.5 + 0.5 * (i + 1) / vevents->len };
+                        0.5 + 0.5 * n / vevents->len, 0.5 + 0.5 * (n + 1) / vevents->len };
       gboolean ok;
 
       if (!bt_import_task_step (task, common.progress_from, error))
@@ -806,6 +931,7 @@ read_events (icalcomponent  *calendar,
         {
           const char *address = strip_mailto (icalproperty_get_attendee (p));
           icalparameter *partstat = icalproperty_get_first_parameter (p, ICAL_PARTSTAT_PARAMETER);
+          icalparameter *cn = icalproperty_get_first_parameter (p, ICAL_CN_PARAMETER);
 
           if (address == NULL || *address == '\0')
             continue;
@@ -816,6 +942,9 @@ read_events (icalcomponent  *calendar,
               continue;
             }
           g_ptr_array_add (attendees, g_ascii_strdown (address, -1));
+          /* Their name, for a relationship the plan has no address of. */
+          if (cn != NULL && icalparameter_get_cn (cn) != NULL && *icalparameter_get_cn (cn) != '\0')
+            g_ptr_array_add (names, g_strdup (icalparameter_get_cn (cn)));
         }
       {
         icalproperty *organizer = icalcomponent_get_first_property (c, ICAL_ORGANIZER_PROPERTY);
@@ -831,6 +960,7 @@ read_events (icalcomponent  *calendar,
           continue;
         }
       g_ptr_array_add (attendees, NULL);
+      g_ptr_array_add (names, NULL);
 
       common.uid = icalcomponent_get_uid (c);
       if (common.uid == NULL)
@@ -839,15 +969,29 @@ read_events (icalcomponent  *calendar,
       /* The texts once for all the instances (a long description on an
        * hourly event would otherwise fill the memory). */
       common.shared = bt_import_shared_new (icalcomponent_get_summary (c), icalcomponent_get_description (c),
-                                            cal_name, (const char * const *) attendees->pdata);
+                                            cal_name, (const char * const *) attendees->pdata,
+                                            (const char * const *) names->pdata);
 
       if (rid != NULL)
         {
           /* An override is its own event, keyed as the instance it
            * replaces, so the key stays the same between exports. */
           gint64 s = to_unix (calendar, dtstart_prop, start);
-          char *key = occurrence_key (common.key_uid, to_unix (calendar, rid, icalproperty_get_recurrenceid (rid)));
+          gint64 replaces = to_unix (calendar, rid, icalproperty_get_recurrenceid (rid));
+          char *key = occurrence_key (common.key_uid, replaces);
 
+          /* An instance its recurring event does not have (up to today)
+           * is no meeting: it is not added as one. An override with no
+           * recurring event in the file (an invitation to one instance)
+           * is the meeting. */
+          if (replaces < until && g_hash_table_contains (recurring, common.key_uid) &&
+              !g_hash_table_contains (replaced, key))
+            {
+              source->n_no_instance++;
+              g_free (key);
+              bt_import_shared_unref (common.shared);
+              continue;
+            }
           ok = ++count <= MAX_OCCURRENCES;
           if (ok)
             add_event (&common, key, s, s + MAX (0, event_length (calendar, c, s)));
@@ -855,7 +999,14 @@ read_events (icalcomponent  *calendar,
             g_free (key);
         }
       else
-        ok = expand (calendar, c, until, overridden, &common, &count, error);
+        {
+          gboolean goes_on = FALSE;
+
+          ok = expand (calendar, c, until, overridden, replaced, &common, &count, &goes_on, error);
+          /* Its repetitions after today are not read: the event counts
+           * once among those after today. */
+          source->n_future += goes_on;
+        }
       bt_import_shared_unref (common.shared);
 
       if (!ok && error != NULL && *error != NULL)

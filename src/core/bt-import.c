@@ -30,6 +30,7 @@ struct _BtImportShared
   char  *description;
   char  *calendar;
   GStrv  attendees;
+  GStrv  attendee_names;
   char  *note;          /* the summary as a touchpoint's note */
 };
 
@@ -62,10 +63,12 @@ BtImportShared *
 bt_import_shared_new (const char         *summary,
                       const char         *description,
                       const char         *calendar,
-                      const char * const *attendees)
+                      const char * const *attendees,
+                      const char * const *attendee_names)
 {
   BtImportShared *shared = g_atomic_rc_box_new0 (BtImportShared);
 
+  shared->attendee_names = g_strdupv ((GStrv) attendee_names);
   shared->summary = g_strdup (summary);
   shared->description = g_strdup (description);
   shared->calendar = g_strdup (calendar);
@@ -82,6 +85,7 @@ shared_clear (BtImportShared *shared)
   g_free (shared->description);
   g_free (shared->calendar);
   g_strfreev (shared->attendees);
+  g_strfreev (shared->attendee_names);
   g_free (shared->note);
 }
 
@@ -114,6 +118,7 @@ bt_import_event_new_shared (BtImportShared *shared,
   event->description = shared->description;
   event->calendar = shared->calendar;
   event->attendees = shared->attendees;
+  event->attendee_names = shared->attendee_names;
 
   return event;
 }
@@ -133,6 +138,7 @@ bt_import_event_free (BtImportEvent *event)
       g_free (event->description);
       g_free (event->calendar);
       g_strfreev (event->attendees);
+      g_strfreev (event->attendee_names);
     }
   g_free (event);
 }
@@ -173,12 +179,50 @@ bt_import_task_step (BtImportTask  *task,
   return TRUE;
 }
 
+/**
+ * bt_import_escape:
+ * @text: (nullable): a text from a file, any bytes
+ *
+ * @text made safe to print on a terminal or in a message: control
+ * characters (C0, DEL, C1: ESC, BEL, a line break …) become visible
+ * escapes such as "\x1B", and bytes that are not UTF-8 are replaced, so
+ * a calendar's summary cannot clear the screen or set its title.
+ *
+ * Returns: (transfer full): valid UTF-8 with no control characters
+ */
+char *
+bt_import_escape (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+        g_string_append_printf (out, "\\x%02X", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /* At most 40 characters of @text, cut between characters, to quote it
- * in a message. */
+ * in a message; control characters escaped (bt_import_escape()). */
 char *
 bt_import_excerpt (const char *text)
 {
   g_autofree char *valid = NULL;
+  g_autofree char *cut = NULL;
+  g_autofree char *escaped = NULL;
   const char *p = text;
 
   if (text == NULL)
@@ -189,8 +233,10 @@ bt_import_excerpt (const char *text)
   for (guint i = 0; i < 40 && *p != '\0'; i++)
     p = g_utf8_next_char (p);
   if (*p == '\0')
-    return g_strdup (text);
-  return g_strdup_printf ("%.*s…", (int) (p - text), text);
+    return bt_import_escape (text);
+  cut = g_strndup (text, p - text);
+  escaped = bt_import_escape (cut);
+  return g_strconcat (escaped, "…", NULL);
 }
 
 static void
@@ -392,6 +438,8 @@ bt_import_from_source (BtPlan          *plan,
   import->n_all_day = source->n_all_day;
   import->n_cancelled = source->n_cancelled;
   import->n_declined = source->n_declined;
+  import->n_no_instance = source->n_no_instance;
+  import->n_future += source->n_future;
 
   return import;
 }
@@ -531,10 +579,18 @@ typedef struct
 {
   BtPlan     *plan;
   GHashTable *relationships;  /* case-folded e-mail → BtRelationship */
+  GHashTable *names;          /* case-folded name → BtRelationship, of those with no e-mail */
   GPtrArray  *rules;          /* BtImportRule, with their patterns folded below */
   GPtrArray  *folded;         /* char *, per rule */
   GPtrArray  *categories;     /* BtCategory or NULL, per rule */
 } Matcher;
+
+static void
+unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
 
 static void
 matcher_init (Matcher    *m,
@@ -546,6 +602,7 @@ matcher_init (Matcher    *m,
 
   m->plan = plan;
   m->relationships = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  m->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_nullable);
   m->rules = g_ptr_array_new_with_free_func (g_object_unref);
   m->folded = g_ptr_array_new_with_free_func (g_free);
   m->categories = g_ptr_array_new_with_free_func (g_object_unref);
@@ -557,6 +614,20 @@ matcher_init (Matcher    *m,
 
       if (email != NULL && *email != '\0')
         g_hash_table_replace (m->relationships, g_utf8_casefold (email, -1), g_object_ref (r));
+      else
+        {
+          /* No address to know them by: their whole name, as a calendar
+           * shows an attendee's. Two people of one name are neither. */
+          g_autofree char *name = g_strstrip (g_strdup (bt_relationship_get_name (r)));
+          char *folded = g_utf8_casefold (name, -1);
+
+          if (*folded == '\0')
+            g_free (folded);
+          else if (g_hash_table_contains (m->names, folded))
+            g_hash_table_replace (m->names, folded, NULL);
+          else
+            g_hash_table_replace (m->names, folded, g_object_ref (r));
+        }
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
@@ -576,6 +647,7 @@ static void
 matcher_clear (Matcher *m)
 {
   g_hash_table_unref (m->relationships);
+  g_hash_table_unref (m->names);
   g_ptr_array_unref (m->rules);
   g_ptr_array_unref (m->folded);
   g_ptr_array_unref (m->categories);
@@ -588,6 +660,33 @@ matcher_person (Matcher    *m,
   g_autofree char *folded = g_utf8_casefold (address, -1);
 
   return g_hash_table_lookup (m->relationships, folded);
+}
+
+/* The relationships among @event's attendees, each once: by address, or
+ * for one with no address in the plan, by the attendee's whole name. */
+static void
+matcher_people (Matcher             *m,
+                const BtImportEvent *event,
+                GPtrArray           *people)
+{
+  g_ptr_array_set_size (people, 0);
+  for (guint a = 0; event->attendees != NULL && event->attendees[a] != NULL; a++)
+    {
+      BtRelationship *r = matcher_person (m, event->attendees[a]);
+
+      if (r != NULL && !g_ptr_array_find (people, r, NULL))
+        g_ptr_array_add (people, r);
+    }
+  for (guint a = 0; g_hash_table_size (m->names) > 0 &&
+       event->attendee_names != NULL && event->attendee_names[a] != NULL; a++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (event->attendee_names[a]));
+      g_autofree char *folded = g_utf8_casefold (name, -1);
+      BtRelationship *r = g_hash_table_lookup (m->names, folded);
+
+      if (r != NULL && !g_ptr_array_find (people, r, NULL))
+        g_ptr_array_add (people, r);
+    }
 }
 
 static gboolean
@@ -623,20 +722,23 @@ rule_matches (Matcher             *m,
       return FALSE;
 
     case BT_RULE_RELATIONSHIP:
-      for (guint a = 0; event->attendees != NULL && event->attendees[a] != NULL; a++)
-        {
-          BtRelationship *r = matcher_person (m, event->attendees[a]);
-          int function;
+      {
+        g_autoptr(GPtrArray) people = g_ptr_array_new ();
 
-          if (r == NULL)
-            continue;
-          /* An optional function narrows it: "finance". */
-          if (*pattern == '\0' ||
-              (bt_enum_from_nick (BT_TYPE_FUNCTION, pattern, &function) &&
-               bt_relationship_get_function (r) == (BtFunction) function))
-            return TRUE;
-        }
-      return FALSE;
+        matcher_people (m, event, people);
+        for (guint a = 0; a < people->len; a++)
+          {
+            BtRelationship *r = people->pdata[a];
+            int function;
+
+            /* An optional function narrows it: "finance". */
+            if (*pattern == '\0' ||
+                (bt_enum_from_nick (BT_TYPE_FUNCTION, pattern, &function) &&
+                 bt_relationship_get_function (r) == (BtFunction) function))
+              return TRUE;
+          }
+        return FALSE;
+      }
 
     default:
       return FALSE;
@@ -965,26 +1067,45 @@ round_hours (double hours)
   return round (hours * 100.0) / 100.0;
 }
 
+/* Whether the part of @week an earlier import put there is @source's own,
+ * so that importing @source again replaces it. Another source's part is
+ * the week's own hours for this import, like typed ones: one import never
+ * takes away another source's hours. A part from before sources were
+ * remembered counts as @source's. */
+static gboolean
+imported_by (BtWeek     *week,
+             const char *source)
+{
+  const char *from = bt_week_get_imported_from (week);
+
+  return from == NULL || g_strcmp0 (from, source) == 0;
+}
+
 /* The hours of @category_id the user typed in @week: its hours less what
- * the last import put there. */
+ * the last import of @source put there. */
 static double
 typed_hours (BtWeek     *week,
-             const char *category_id)
+             const char *category_id,
+             const char *source)
 {
-  double h = bt_week_get_hours (week, category_id) - bt_week_get_imported_hours (week, category_id);
+  double h = bt_week_get_hours (week, category_id);
+
+  if (imported_by (week, source))
+    h -= bt_week_get_imported_hours (week, category_id);
 
   return MAX (round_hours (h), 0.0);
 }
 
 static double
-week_typed_total (BtWeek *week)
+week_typed_total (BtWeek     *week,
+                  const char *source)
 {
   double total = 0.0;
 
   if (week == NULL)
     return 0.0;
   for (guint i = 0; i < bt_week_get_n_categories (week); i++)
-    total += typed_hours (week, bt_week_get_category (week, i, NULL));
+    total += typed_hours (week, bt_week_get_category (week, i, NULL), source);
 
   return round_hours (total);
 }
@@ -1061,10 +1182,11 @@ bt_import_events (BtPlan     *plan,
               if (g_utf8_strlen (summary, 81 * 4) > 80)
                 {
                   g_autofree char *cut = g_utf8_substring (summary, 0, 79);
-                  shown = g_strconcat (cut, "…", NULL);
+                  g_autofree char *escaped = bt_import_escape (cut);
+                  shown = g_strconcat (escaped, "…", NULL);
                 }
               else
-                shown = g_strdup (summary);
+                shown = bt_import_escape (summary);
 
               import->refused = g_strdup_printf (_("the event “%s” is before the year 2, and a plan "
                                                    "holds weeks from 0002-W01 on: nothing was imported"),
@@ -1077,14 +1199,7 @@ bt_import_events (BtPlan     *plan,
       if (event->shared == NULL || event->shared != matched)
         {
           category = matcher_match (&m, event);
-          g_ptr_array_set_size (people, 0);
-          for (guint a = 0; event->attendees != NULL && event->attendees[a] != NULL; a++)
-            {
-              BtRelationship *r = matcher_person (&m, event->attendees[a]);
-
-              if (r != NULL)
-                g_ptr_array_add (people, r);
-            }
+          matcher_people (&m, event, people);
           matched = event->shared;
         }
       span.category = category;
@@ -1173,7 +1288,8 @@ bt_import_events (BtPlan     *plan,
         while (g_hash_table_iter_next (&h, NULL, &hv))
           *(double *) hv = MIN (seconds_to_hours (*(double *) hv), BT_WEEK_MAX_HOURS);
         w->unmatched = seconds_to_hours (w->unmatched);
-        w->typed = week_typed_total (bt_plan_find_week (plan, w->iso_year, w->week));
+        w->source = import->source_name;
+        w->typed = week_typed_total (bt_plan_find_week (plan, w->iso_year, w->week), w->source);
         w->choice = BT_IMPORT_KEEP;
         g_ptr_array_add (import->weeks, w);
       }
@@ -1322,8 +1438,15 @@ week_outcome (const BtImportWeek  *w,
   GHashTableIter iter;
   gpointer key, value;
 
+  /* Only hours no rule took: nothing goes in the plan, and no empty week
+   * is made, unless the week holds this source's part from an earlier
+   * import, which a newer export takes away. */
+  if (g_hash_table_size (w->hours) == 0 &&
+      (existing == NULL || bt_week_get_imported (existing) == NULL || !imported_by (existing, w->source)))
+    return NULL;
+
   /* A week with no hours of the user's simply follows the calendar. */
-  if (week_typed_total (existing) <= 0.0)
+  if (week_typed_total (existing, w->source) <= 0.0)
     choice = BT_IMPORT_REPLACE;
   if (choice == BT_IMPORT_KEEP)
     return NULL;
@@ -1332,7 +1455,7 @@ week_outcome (const BtImportWeek  *w,
     for (guint i = 0; i < bt_week_get_n_categories (existing); i++)
       {
         const char *id = bt_week_get_category (existing, i, NULL);
-        double typed = typed_hours (existing, id);
+        double typed = typed_hours (existing, id, w->source);
 
         if (typed > 0.0)
           {
@@ -1356,6 +1479,45 @@ week_outcome (const BtImportWeek  *w,
 
   *imported = g_steal_pointer (&from_calendar);
   return g_steal_pointer (&hours);
+}
+
+/**
+ * bt_import_added_hours:
+ *
+ * What applying @import to @plan, with each week's choice, really adds
+ * per category over all its weeks: nothing for a week whose typed hours
+ * are kept, and never past a week's 168 hours, unlike
+ * bt_import_category_hours(), which is the calendar's.
+ *
+ * Returns: (transfer full) (element-type utf8 double): category id →
+ *   hours (double *)
+ */
+GHashTable *
+bt_import_added_hours (BtImport *import,
+                       BtPlan   *plan)
+{
+  GHashTable *added = new_hours_table ();
+
+  for (guint i = 0; i < import->weeks->len; i++)
+    {
+      BtImportWeek *w = import->weeks->pdata[i];
+      g_autoptr(GHashTable) imported = NULL;
+      g_autoptr(GHashTable) hours = week_outcome (w, plan, w->choice, &imported);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (hours == NULL)
+        continue;
+      g_hash_table_iter_init (&iter, imported);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          double *before = g_hash_table_lookup (added, key);
+
+          put_hours (added, key, round_hours ((before ? *before : 0.0) + *(double *) value));
+        }
+    }
+
+  return added;
 }
 
 /**
@@ -1481,6 +1643,9 @@ bt_import_apply (BtImport  *import,
       if (!same_hours (bt_week_get_imported (week), imported))
         history_set (history, week, "imported", G_TYPE_HASH_TABLE,
                      g_hash_table_size (imported) > 0 ? imported : NULL);
+      if (g_strcmp0 (bt_week_get_imported_from (week), import->source_name) != 0)
+        history_set (history, week, "imported-from", G_TYPE_STRING,
+                     g_hash_table_size (imported) > 0 ? import->source_name : NULL);
     }
 
   for (guint i = 0; i < import->touchpoints->len; i++)

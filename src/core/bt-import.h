@@ -37,7 +37,8 @@ typedef struct
   char   *description;
   char   *calendar;       /* the calendar's name, or a tracker's project */
   GStrv   attendees;      /* lower-case e-mail addresses */
-  BtImportShared *shared; /* when set, it owns summary … attendees */
+  BtImportShared *shared; /* when set, it owns summary … attendee_names */
+  GStrv   attendee_names; /* the attendees' display names (CN), where given */
 } BtImportEvent;
 
 /* What importing does to a week that already has hours the user typed.
@@ -60,6 +61,7 @@ typedef struct
   double         typed;        /* the hours the user typed for this week: the plan's less what
                                 * an earlier import put there (see bt_week_get_imported()) */
   BtImportChoice choice;       /* what applying does when @typed > 0; BT_IMPORT_KEEP at first */
+  const char    *source;       /* the import's source_name, which owns it */
 } BtImportWeek;
 
 typedef struct
@@ -92,6 +94,7 @@ struct _BtImport
   guint       n_all_day;
   guint       n_cancelled;
   guint       n_declined;
+  guint       n_no_instance; /* overrides of an instance the recurring event does not have */
   guint       n_future;
   gboolean    default_rules; /* the plan had no rules: the defaults were used */
   char       *refused;       /* why the plan cannot hold it, or NULL */
@@ -114,6 +117,8 @@ typedef struct
   guint       n_all_day;
   guint       n_cancelled;
   guint       n_declined;
+  guint       n_no_instance;
+  guint       n_future;      /* recurring events that repeat after today, once each */
 } BtImportSource;
 
 void        bt_import_source_free        (BtImportSource *source);
@@ -187,6 +192,10 @@ void        bt_import_week_kinds         (const BtImportWeek *week,
                                           double       *strategic);
 double      bt_import_category_hours     (BtImport     *import,
                                           const char   *category_id);
+GHashTable *bt_import_added_hours        (BtImport     *import,
+                                          BtPlan       *plan);
+
+char       *bt_import_escape             (const char   *text);
 
 void        bt_import_add_default_rules  (BtPlan       *plan,
                                           BtHistory    *history);
@@ -198,7 +207,8 @@ char       *bt_import_weeks_to_csv       (BtPlan       *plan);
 BtImportShared *bt_import_shared_new     (const char   *summary,
                                           const char   *description,
                                           const char   *calendar,
-                                          const char * const *attendees);
+                                          const char * const *attendees,
+                                          const char * const *attendee_names);
 void        bt_import_shared_unref       (BtImportShared *shared);
 BtImportEvent *bt_import_event_new_shared (BtImportShared *shared,
                                           char         *key,

@@ -1370,7 +1370,7 @@ static BtItem *
 read_week (Loader   *ld,
            JsonNode *element)
 {
-  static const char * const known[] = { "week", "hours", "note", "imported" };
+  static const char * const known[] = { "week", "hours", "note", "imported", "imported_from" };
   g_autoptr(GError) error = NULL;
   g_autoptr(BtWeek) week = NULL;
   JsonObject *object;
@@ -1529,6 +1529,12 @@ read_week (Loader   *ld,
         }
       path_pop (ld, field_mark);
     }
+
+  /* Which source that import read: another source's import counts its
+   * part as the week's own. Anything but a string is as if absent. */
+  member = json_object_get_member (object, "imported_from");
+  if (member != NULL && JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_STRING)
+    bt_week_set_imported_from (week, json_node_get_string (member));
 
   keep_unknown_members (BT_ITEM (week), object, known, N (known));
   bt_item_set_quiet (BT_ITEM (week), FALSE);
@@ -2958,6 +2964,11 @@ write_weeks (Writer *wr,
               bt_json_writer_double (b, hours);
             }
           bt_json_writer_end_object (b);
+          if (bt_week_get_imported_from (week) != NULL && check_text (wr, "imported_from", bt_week_get_imported_from (week)))
+            {
+              bt_json_writer_member (b, "imported_from");
+              bt_json_writer_string (b, bt_week_get_imported_from (week));
+            }
         }
       write_extra (wr, BT_ITEM (week));
       bt_json_writer_end_object (b);

@@ -47,6 +47,7 @@ struct _BtImportDialog
   BtImport           *import;
   GPtrArray          *groups;   /* the groups shown, to remove them when working it out again */
   GPtrArray          *choice_rows; /* AdwComboRow per week with typed hours, its week in "bt-week" */
+  GPtrArray          *category_labels; /* GtkLabel per category, its id in "bt-category" */
   double              budget;   /* the weekly hours budget, for partial weeks; 0 for none */
 
   /* While bt_import_dialog_open() reads the file */
@@ -248,6 +249,34 @@ update_week_row (BtImportDialog     *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
 }
 
+/* The hours each category gets, as the weeks' choices are now: nothing
+ * in a week whose hours are kept, nothing past a week's 168 hours. */
+static void
+update_category_hours (BtImportDialog *self)
+{
+  g_autoptr(GHashTable) added = bt_import_added_hours (self->import, self->plan);
+
+  for (guint i = 0; i < self->category_labels->len; i++)
+    {
+      GtkLabel *label = self->category_labels->pdata[i];
+      const char *id = g_object_get_data (G_OBJECT (label), "bt-category");
+      double *adds = g_hash_table_lookup (added, id);
+      double hours = bt_import_category_hours (self->import, id);
+      g_autofree char *text = format_hours (adds != NULL ? *adds : 0.0);
+
+      if ((adds != NULL ? *adds : 0.0) < hours - 0.05)
+        {
+          g_autofree char *all = format_hours (hours);
+          /* TRANSLATORS: import preview, a category's hours: "2.0 h added of 3.0 h" */
+          g_autofree char *both = g_strdup_printf (_("%s added of %s"), text, all);
+
+          gtk_label_set_text (label, both);
+        }
+      else
+        gtk_label_set_text (label, text);
+    }
+}
+
 static void
 on_week_choice_selected_cb (GtkDropDown    *choice,
                             GParamSpec     *pspec,
@@ -261,6 +290,7 @@ on_week_choice_selected_cb (GtkDropDown    *choice,
     return;
   w->choice = (BtImportChoice) selected;
   update_week_row (self, row, w);
+  update_category_hours (self);
 }
 
 static void
@@ -344,24 +374,29 @@ populate (BtImportDialog *self)
         update_week_row (self, add_row (group, title, NULL), w);
     }
 
-  /* The hours per category. */
+  /* The hours per category, as the plan gets them. */
+  g_ptr_array_set_size (self->category_labels, 0);
   if (import->weeks->len > 0)
     {
-      group = add_group (self, _("Hours per Category"), NULL);
+      group = add_group (self, _("Hours per Category"), _("What the plan gets: nothing in weeks where your hours are kept, and no week gets more than 168 hours."));
       for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
         {
           g_autoptr(BtCategory) category = g_list_model_get_item (categories, c);
           double hours = bt_import_category_hours (import, bt_item_get_id (BT_ITEM (category)));
-          g_autofree char *text = NULL;
+          GtkWidget *label;
 
           if (hours <= 0.0)
             continue;
-          text = format_hours (hours);
+          label = gtk_label_new (NULL);
+          g_object_set_data_full (G_OBJECT (label), "bt-category",
+                                  g_strdup (bt_item_get_id (BT_ITEM (category))), g_free);
+          g_ptr_array_add (self->category_labels, label);
           adw_action_row_add_suffix (ADW_ACTION_ROW (add_row (group, bt_category_get_name (category),
                                                               bt_enum_to_label (BT_TYPE_CATEGORY_KIND,
                                                                                 bt_category_get_kind (category)))),
-                                     gtk_label_new (text));
+                                     label);
         }
+      update_category_hours (self);
     }
 
   /* Events no rule matched. */
@@ -410,6 +445,19 @@ populate (BtImportDialog *self)
                                                  import->n_all_day, import->n_cancelled, import->n_declined,
                                                  import->n_future);
 
+    if (import->n_no_instance > 0)
+      {
+        /* TRANSLATORS: appended to the list of what was left out */
+        g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%s, %u change to a repetition the event does not have",
+                                                              "%s, %u changes to repetitions the event does not have",
+                                                              import->n_no_instance),
+                                                 left_out, import->n_no_instance);
+
+        g_free (left_out);
+        left_out = g_steal_pointer (&more);
+      }
+
     group = add_group (self, _("Not Counted"), NULL);
     add_row (group, _("Left out"), left_out);
     if (import->default_rules)
@@ -428,14 +476,18 @@ populate (BtImportDialog *self)
 static char *
 describe_import (BtImport *import)
 {
-  guint n_weeks = import->weeks->len;
+  guint n_weeks = 0;
   guint counts[BT_IMPORT_ADD + 1] = { 0, };
   g_autoptr(GString) text = g_string_new (NULL);
 
-  for (guint i = 0; i < n_weeks; i++)
+  for (guint i = 0; i < import->weeks->len; i++)
     {
       BtImportWeek *w = import->weeks->pdata[i];
 
+      /* A week of hours no rule took is not imported. */
+      if (g_hash_table_size (w->hours) == 0)
+        continue;
+      n_weeks++;
       if (w->typed > 0.0)
         counts[w->choice]++;
     }
@@ -495,6 +547,7 @@ bt_import_dialog_dispose (GObject *object)
   g_clear_pointer (&self->import, bt_import_free);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->choice_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->category_labels, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bt_import_dialog_parent_class)->dispose (object);
 }
@@ -521,6 +574,7 @@ bt_import_dialog_init (BtImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->groups = g_ptr_array_new ();
   self->choice_rows = g_ptr_array_new ();
+  self->category_labels = g_ptr_array_new ();
 }
 
 /**
