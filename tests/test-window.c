@@ -1179,6 +1179,90 @@ test_edit_messages (void)
 }
 
 static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 &&
+         gtk_widget_get_mapped (widget);
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *label;
+} ShownButton;
+
+static gboolean
+button_shown (gpointer data)
+{
+  ShownButton *b = data;
+
+  return bt_test_find_match (b->root, is_button_labelled, b->label) != NULL;
+}
+
+/* GTK 4.8 names a button with a mnemonic by its raw text and by its label
+ * child both: "_Undo Undo". Every such button in the app, whoever made it
+ * and whenever it appears, is named by its label child alone. */
+static void
+assert_named_once (GtkWidget  *root,
+                   const char *label)
+{
+  ShownButton b = { root, label };
+  GtkWidget *button;
+
+  g_assert_true (wait_until (button_shown, &b, 10));
+  button = bt_test_find_match (root, is_button_labelled, label);
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+}
+
+static void
+test_mnemonic_buttons_named_once (gconstpointer data)
+{
+  GtkApplication *app = GTK_APPLICATION (data);
+  GtkWidget *window = adw_application_window_new (app);
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *cancel = gtk_button_new_with_mnemonic ("_Cancel");
+  GtkWidget *plain = gtk_button_new_with_label ("Plain");
+  GtkWidget *later = gtk_button_new_with_mnemonic ("_Later");
+  AdwToast *toast = adw_toast_new ("Deleted");
+  GtkWidget *dialog;
+
+  gtk_box_append (GTK_BOX (box), cancel);
+  gtk_box_append (GTK_BOX (box), plain);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), box);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), overlay);
+  gtk_window_present (GTK_WINDOW (window));
+  assert_named_once (window, "_Cancel");
+  /* Without a mnemonic, the text is the name, as GTK gives it. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (plain), GTK_ACCESSIBLE_PROPERTY_LABEL, "Plain");
+
+  /* A button added once the window is on screen. */
+  gtk_box_append (GTK_BOX (box), later);
+  assert_named_once (window, "_Later");
+  /* A label changed on screen. */
+  gtk_button_set_label (GTK_BUTTON (cancel), "_Close");
+  assert_named_once (window, "_Close");
+
+  /* libadwaita's toasts. */
+  adw_toast_set_button_label (toast, "_Undo");
+  adw_toast_set_action_name (toast, "app.quit-not");
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  assert_named_once (window, "_Undo");
+
+  /* libadwaita's message dialogs. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), "Discard?", NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Keep", "discard", "_Discard", NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  assert_named_once (dialog, "_Keep");
+  assert_named_once (dialog, "_Discard");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
 recent_files_at_exit_are_not_fatal (const char     *log_domain,
                                     GLogLevelFlags  log_level,
                                     const char     *message,
@@ -1229,6 +1313,7 @@ main (int   argc,
   g_test_add_data_func ("/window/export-onto-plan-is-refused", app, test_export_onto_plan_is_refused);
   g_test_add_data_func ("/window/report-paper-and-orientation", app, test_report_paper_and_orientation);
   g_test_add_func ("/window/edit-messages", test_edit_messages);
+  g_test_add_data_func ("/window/mnemonic-buttons-named-once", app, test_mnemonic_buttons_named_once);
 
   return g_test_run ();
 }
