@@ -1263,6 +1263,59 @@ test_mnemonic_buttons_named_once (gconstpointer data)
 }
 
 static gboolean
+is_toast_close (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         gtk_widget_get_ancestor (widget, g_type_from_name ("AdwToastWidget")) != NULL &&
+         gtk_button_get_label (GTK_BUTTON (widget)) == NULL;
+}
+
+static gboolean
+toast_close_shown (gpointer data)
+{
+  return bt_test_find_match (data, is_toast_close, NULL) != NULL;
+}
+
+static gboolean
+drop_down_shown (gpointer data)
+{
+  GtkWidget *drop_down = bt_test_find (data, GTK_TYPE_DROP_DOWN);
+
+  return drop_down != NULL && gtk_widget_get_mapped (drop_down);
+}
+
+/* The libraries' controls that come without a name, read by their class:
+ * libadwaita 1.2's toast close button ("GtkImage"), GTK 4.8's file chooser
+ * choices ("GtkDropDown"). Named as they are shown. */
+static void
+test_library_controls_named (gconstpointer data)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (data));
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *chooser = gtk_file_chooser_widget_new (GTK_FILE_CHOOSER_ACTION_SAVE);
+  AdwToast *toast = adw_toast_new ("Saved");
+  GtkWidget *close, *paper;
+
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "paper", "Paper",
+                               (const char *[]) { "a4", "letter", NULL }, (const char *[]) { "A4", "Letter", NULL });
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), chooser);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), overlay);
+  gtk_window_present (GTK_WINDOW (window));
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+
+  g_assert_true (wait_until (toast_close_shown, window, 10));
+  close = bt_test_find_match (window, is_toast_close, NULL);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL, "Dismiss");
+
+  g_assert_true (wait_until (drop_down_shown, chooser, 10));
+  paper = bt_test_find (chooser, GTK_TYPE_DROP_DOWN);
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (paper), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
 recent_files_at_exit_are_not_fatal (const char     *log_domain,
                                     GLogLevelFlags  log_level,
                                     const char     *message,
@@ -1314,6 +1367,7 @@ main (int   argc,
   g_test_add_data_func ("/window/report-paper-and-orientation", app, test_report_paper_and_orientation);
   g_test_add_func ("/window/edit-messages", test_edit_messages);
   g_test_add_data_func ("/window/mnemonic-buttons-named-once", app, test_mnemonic_buttons_named_once);
+  g_test_add_data_func ("/window/library-controls-named", app, test_library_controls_named);
 
   return g_test_run ();
 }

@@ -267,6 +267,27 @@ name_mnemonic_button (GtkButton *button)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
+/* Controls the libraries leave without a name, which GTK 4.8 reads by
+ * their class: libadwaita 1.2's toast close button, an icon labelled by
+ * nothing that says a name ("GtkImage"), and GTK 4.8's file chooser
+ * choices, a drop-down after a label ("GtkDropDown"). */
+static void
+name_unnamed_control (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  GtkWidget *before = gtk_widget_get_prev_sibling (widget);
+
+  if (GTK_IS_BUTTON (widget) && parent != NULL && g_strcmp0 (G_OBJECT_TYPE_NAME (parent), "AdwToastWidget") == 0 &&
+      gtk_button_get_label (GTK_BUTTON (widget)) == NULL && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))) &&
+      !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    /* TRANSLATORS: the button that closes a message at the bottom of the window, as a screen reader says it */
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"), -1);
+  else if (GTK_IS_DROP_DOWN (widget) && GTK_IS_LABEL (before) &&
+           !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+           !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY, before, NULL, -1);
+}
+
 static gboolean
 name_mnemonic_button_on_map (GSignalInvocationHint *hint,
                              guint                  n_values,
@@ -276,6 +297,7 @@ name_mnemonic_button_on_map (GSignalInvocationHint *hint,
   GObject *widget = g_value_get_object (&values[0]);
   static GQuark watched;
 
+  name_unnamed_control (GTK_WIDGET (widget));
   if (!GTK_IS_BUTTON (widget))
     return TRUE;
 
@@ -298,8 +320,10 @@ name_mnemonic_button_on_map (GSignalInvocationHint *hint,
  *
  * Names every button with a mnemonic in the process by its label alone,
  * whoever made it (ours, libadwaita's toasts and message dialogs, GTK's
- * dialogs), as it is shown, and again when its label changes. Installed
- * once at start-up; calling again does nothing. GTK must be initialised.
+ * dialogs), as it is shown, and again when its label changes; and the
+ * libraries' controls left without a name (see name_unnamed_control()).
+ * Installed once at start-up; calling again does nothing. GTK must be
+ * initialised.
  */
 void
 bt_application_name_mnemonic_buttons (void)
