@@ -1315,6 +1315,45 @@ test_library_controls_named (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+collect_date_buttons (GtkWidget *widget,
+                      GPtrArray *found)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)),
+                                                "bt-date-symbolic") == 0)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_date_buttons (child, found);
+}
+
+/* A form with several dates: each date's button says which field it
+ * fills, or a screen reader hears "Pick a Date" twice. */
+static void
+test_date_buttons_name_their_field (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  GListModel *cases = bt_narrative_get_business_cases (narrative);
+  g_autoptr(BtBusinessCase) bc = g_list_model_get_item (cases, 0);
+  BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (narrative), cases, BT_ITEM (bc));
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_date_buttons (GTK_WIDGET (editor), buttons);
+  g_assert_cmpuint (buttons->len, >=, 2);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (buttons->pdata[i], ADW_TYPE_PREFERENCES_ROW);
+      g_autofree char *name = g_strdup_printf ("Pick a Date for %s",
+                                               adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (buttons->pdata[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 static gboolean
 recent_files_at_exit_are_not_fatal (const char     *log_domain,
                                     GLogLevelFlags  log_level,
@@ -1368,6 +1407,7 @@ main (int   argc,
   g_test_add_func ("/window/edit-messages", test_edit_messages);
   g_test_add_data_func ("/window/mnemonic-buttons-named-once", app, test_mnemonic_buttons_named_once);
   g_test_add_data_func ("/window/library-controls-named", app, test_library_controls_named);
+  g_test_add_func ("/window/date-buttons-name-their-field", test_date_buttons_name_their_field);
 
   return g_test_run ();
 }
