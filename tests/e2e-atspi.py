@@ -154,13 +154,13 @@ try:
     # The plan loads in a worker thread: wait until the overview is there.
     wait_for(lambda: first(main, "label", "Next milestones"), "the overview")
 
-    for title in ("Overview", "Roadmap", "Time", "Relationships", "Narratives"):
+    for title in ("Overview", "Roadmap", "Time", "People", "Narratives"):
         click(wait_for(lambda: page_switcher(title), f"the {title} page"))
         time.sleep(0.8)
         audit(main, title)
 
-    # Add a person: to the Relationships page, its add button, a name.
-    click(wait_for(lambda: page_switcher("Relationships"), "the Relationships page's switcher"))
+    # Add a person: to the People page, its add button, a name.
+    click(wait_for(lambda: page_switcher("People"), "the People page's switcher"))
     click(wait_for(lambda: first(main, "push button", "Add Person"), "the Add Person button"))
     person = wait_for(lambda: frame(app, "Person"), "the person editor")
     name = wait_for(lambda: first(person, "text", "Name") or first(person, "entry", "Name"), "the Name entry")

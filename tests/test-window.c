@@ -1354,6 +1354,97 @@ test_date_buttons_name_their_field (void)
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* The widgets that ask for more than @width, deepest first: what keeps
+ * the window from narrowing. */
+static void
+find_too_wide (GtkWidget *widget,
+               int        width,
+               GPtrArray *found)
+{
+  int min;
+  guint before = found->len;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (min <= width)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_too_wide (child, width, found);
+  if (found->len == before)
+    g_ptr_array_add (found, g_strdup_printf ("%s %s: %d px", G_OBJECT_TYPE_NAME (widget),
+                                             gtk_widget_get_name (widget), min));
+}
+
+/* Cut labels on screen under @widget: ellipsized, or wider than shown. */
+static void
+find_cut_titles (GtkWidget *widget,
+                 GPtrArray *cut)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    {
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
+      int text_width;
+
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      if (pango_layout_is_ellipsized (layout) || text_width > gtk_widget_get_width (widget))
+        g_ptr_array_add (cut, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_cut_titles (child, cut);
+}
+
+/* Journey 12: a phone-wide window, 360 pixels. Every page fits, whatever
+ * title buttons the desktop shows; and with GNOME's (a close button alone)
+ * no title is cut, in the header or in the bottom bar. */
+static void
+test_narrowest_is_360 (gconstpointer data)
+{
+  const char *pages[] = { "overview", "roadmap", "time", "relationships", "narratives" };
+  /* GTK's own default, with no desktop, then GNOME's. */
+  const char *layouts[] = { "menu:minimize,maximize,close", "appmenu:close" };
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window = open_window (G_APPLICATION ((gpointer) data), path);
+  GtkWidget *bar = GTK_WIDGET (window->switcher_bar);
+  GtkWidget *header = gtk_widget_get_ancestor (GTK_WIDGET (window->switcher_title), ADW_TYPE_HEADER_BAR);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
+    for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+      {
+        g_autoptr(GPtrArray) wide = g_ptr_array_new_with_free_func (g_free);
+        g_autoptr(GPtrArray) cut = g_ptr_array_new_with_free_func (g_free);
+
+        g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layouts[l], NULL);
+        adw_view_stack_set_visible_child_name (window->stack, pages[p]);
+        spin_main_loop (300);
+        find_too_wide (GTK_WIDGET (window), 360, wide);
+        for (guint i = 0; i < wide->len; i++)
+          g_test_message ("%s, %s: too wide: %s", layouts[l], pages[p], (char *) wide->pdata[i]);
+        g_assert_cmpuint (wide->len, ==, 0);
+        g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+
+        if (l == 0)
+          continue;
+        find_cut_titles (header, cut);
+        find_cut_titles (bar, cut);
+        for (guint i = 0; i < cut->len; i++)
+          g_test_message ("%s, %s: cut: %s", layouts[l], pages[p], (char *) cut->pdata[i]);
+        g_assert_cmpuint (cut->len, ==, 0);
+      }
+
+  gtk_settings_reset_property (gtk_settings_get_default (), "gtk-decoration-layout");
+  window->dirty = FALSE;
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 recent_files_at_exit_are_not_fatal (const char     *log_domain,
                                     GLogLevelFlags  log_level,
@@ -1408,6 +1499,7 @@ main (int   argc,
   g_test_add_data_func ("/window/mnemonic-buttons-named-once", app, test_mnemonic_buttons_named_once);
   g_test_add_data_func ("/window/library-controls-named", app, test_library_controls_named);
   g_test_add_func ("/window/date-buttons-name-their-field", test_date_buttons_name_their_field);
+  g_test_add_data_func ("/window/narrowest-is-360", app, test_narrowest_is_360);
 
   return g_test_run ();
 }
