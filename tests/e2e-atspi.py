@@ -159,6 +159,20 @@ try:
         time.sleep(0.8)
         audit(main, title)
 
+    # A milestone's editor, with its date picker open: the month arrows, the
+    # days, the button that opens it.
+    click(wait_for(lambda: page_switcher("Roadmap"), "the Roadmap page's switcher"))
+    click(wait_for(lambda: first(main, "push button", "Add Milestone"), "the Add Milestone button"))
+    milestone = wait_for(lambda: frame(app, "Milestone"), "the milestone editor")
+    pick = wait_for(lambda: first(milestone, "push button", "Pick a Date")
+                    or first(milestone, "toggle button", "Pick a Date"), "the date's picker button")
+    # A menu button: the button inside it is the one pressed.
+    click(next(n for n in walk(pick) if n.queryAction().nActions > 0))
+    wait_for(lambda: first(milestone, "push button", "Next Month"), "the date picker")
+    audit(milestone, "milestone editor with its date picker")
+    click(wait_for(lambda: first(milestone, "push button", "Cancel"), "the editor's Cancel button"))
+    wait_for(lambda: None if frame(app, "Milestone") else True, "the milestone editor to close")
+
     # Add a person: to the People page, its add button, a name.
     click(wait_for(lambda: page_switcher("People"), "the People page's switcher"))
     click(wait_for(lambda: first(main, "push button", "Add Person"), "the Add Person button"))
