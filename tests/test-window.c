@@ -1086,6 +1086,16 @@ test_report_paper_and_orientation (gconstpointer data)
   const char *letter_landscape = "/MediaBox [ 0 0 792 612 ]";
   gsize length;
 
+  /* Accepts a file in GTK's dialog: in a process of its own, as
+   * /window/export-onto-plan-is-refused says. */
+  if (!g_test_subprocess ())
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
   gtk_window_present (GTK_WINDOW (window));
   bt_test_spin (300);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL);
@@ -1129,12 +1139,6 @@ confirm_replace (void)
   g_assert_true (answered);
 }
 
-static gboolean
-file_exists (gpointer path)
-{
-  return g_file_test (path, G_FILE_TEST_EXISTS);
-}
-
 /* An export never replaces its own input: each export, pointed at the plan
  * file in its dialog, is refused with a message and leaves it as it was. */
 static void
@@ -1151,10 +1155,18 @@ test_export_onto_plan_is_refused (gconstpointer data)
   };
   gsize length;
 
+  /* GTK puts each file accepted in its dialog in its recent files, and
+   * writes them a moment later, when this test's folders may be gone: the
+   * test runs in a process of its own, which ends with it. */
+  if (!g_test_subprocess ())
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
   g_assert_true (g_file_get_contents (path, &before, &length, NULL));
-  /* GTK notes each file accepted in its dialog in its recent files, here,
-   * a moment later. */
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
   gtk_window_present (GTK_WINDOW (window));
   bt_test_spin (300);
 
@@ -1182,12 +1194,6 @@ test_export_onto_plan_is_refused (gconstpointer data)
       g_assert_true (g_str_equal (after, before));
     }
 
-  /* Written before this test's folders go, not in the next test's. */
-  {
-    g_autofree char *recent = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
-
-    wait_until (file_exists, recent, 5);
-  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1204,6 +1210,273 @@ test_edit_messages (void)
   g_assert_cmpstr (deleted, ==, "Person deleted");
   g_assert_cmpstr (changed, ==, "Milestone changed");
   g_assert_cmpstr (readable, ==, "line 2, column 3: not valid JSON: unexpected `}'.");
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 &&
+         gtk_widget_get_mapped (widget);
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *label;
+} ShownButton;
+
+static gboolean
+button_shown (gpointer data)
+{
+  ShownButton *b = data;
+
+  return bt_test_find_match (b->root, is_button_labelled, b->label) != NULL;
+}
+
+/* GTK 4.8 names a button with a mnemonic by its raw text and by its label
+ * child both: "_Undo Undo". Every such button in the app, whoever made it
+ * and whenever it appears, is named by its label child alone. */
+static void
+assert_named_once (GtkWidget  *root,
+                   const char *label)
+{
+  ShownButton b = { root, label };
+  GtkWidget *button;
+
+  g_assert_true (wait_until (button_shown, &b, 10));
+  button = bt_test_find_match (root, is_button_labelled, label);
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+}
+
+static void
+test_mnemonic_buttons_named_once (gconstpointer data)
+{
+  GtkApplication *app = GTK_APPLICATION (data);
+  GtkWidget *window = adw_application_window_new (app);
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *cancel = gtk_button_new_with_mnemonic ("_Cancel");
+  GtkWidget *plain = gtk_button_new_with_label ("Plain");
+  GtkWidget *later = gtk_button_new_with_mnemonic ("_Later");
+  AdwToast *toast = adw_toast_new ("Deleted");
+  GtkWidget *dialog;
+
+  gtk_box_append (GTK_BOX (box), cancel);
+  gtk_box_append (GTK_BOX (box), plain);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), box);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), overlay);
+  gtk_window_present (GTK_WINDOW (window));
+  assert_named_once (window, "_Cancel");
+  /* Without a mnemonic, the text is the name, as GTK gives it. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (plain), GTK_ACCESSIBLE_PROPERTY_LABEL, "Plain");
+
+  /* A button added once the window is on screen. */
+  gtk_box_append (GTK_BOX (box), later);
+  assert_named_once (window, "_Later");
+  /* A label changed on screen. */
+  gtk_button_set_label (GTK_BUTTON (cancel), "_Close");
+  assert_named_once (window, "_Close");
+
+  /* libadwaita's toasts. */
+  adw_toast_set_button_label (toast, "_Undo");
+  adw_toast_set_action_name (toast, "app.quit-not");
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  assert_named_once (window, "_Undo");
+
+  /* libadwaita's message dialogs. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), "Discard?", NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Keep", "discard", "_Discard", NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  assert_named_once (dialog, "_Keep");
+  assert_named_once (dialog, "_Discard");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_toast_close (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         gtk_widget_get_ancestor (widget, g_type_from_name ("AdwToastWidget")) != NULL &&
+         gtk_button_get_label (GTK_BUTTON (widget)) == NULL;
+}
+
+static gboolean
+toast_close_shown (gpointer data)
+{
+  return bt_test_find_match (data, is_toast_close, NULL) != NULL;
+}
+
+static gboolean
+drop_down_shown (gpointer data)
+{
+  GtkWidget *drop_down = bt_test_find (data, GTK_TYPE_DROP_DOWN);
+
+  return drop_down != NULL && gtk_widget_get_mapped (drop_down);
+}
+
+/* The libraries' controls that come without a name, read by their class:
+ * libadwaita 1.2's toast close button ("GtkImage"), GTK 4.8's file chooser
+ * choices ("GtkDropDown"). Named as they are shown. */
+static void
+test_library_controls_named (gconstpointer data)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (data));
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *chooser = gtk_file_chooser_widget_new (GTK_FILE_CHOOSER_ACTION_SAVE);
+  AdwToast *toast = adw_toast_new ("Saved");
+  GtkWidget *close, *paper;
+
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "paper", "Paper",
+                               (const char *[]) { "a4", "letter", NULL }, (const char *[]) { "A4", "Letter", NULL });
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), chooser);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), overlay);
+  gtk_window_present (GTK_WINDOW (window));
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+
+  g_assert_true (wait_until (toast_close_shown, window, 10));
+  close = bt_test_find_match (window, is_toast_close, NULL);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL, "Dismiss");
+
+  g_assert_true (wait_until (drop_down_shown, chooser, 10));
+  paper = bt_test_find (chooser, GTK_TYPE_DROP_DOWN);
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (paper), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+collect_date_buttons (GtkWidget *widget,
+                      GPtrArray *found)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)),
+                                                "bt-date-symbolic") == 0)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_date_buttons (child, found);
+}
+
+/* A form with several dates: each date's button says which field it
+ * fills, or a screen reader hears "Pick a Date" twice. */
+static void
+test_date_buttons_name_their_field (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  GListModel *cases = bt_narrative_get_business_cases (narrative);
+  g_autoptr(BtBusinessCase) bc = g_list_model_get_item (cases, 0);
+  BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (narrative), cases, BT_ITEM (bc));
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_date_buttons (GTK_WIDGET (editor), buttons);
+  g_assert_cmpuint (buttons->len, >=, 2);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (buttons->pdata[i], ADW_TYPE_PREFERENCES_ROW);
+      g_autofree char *name = g_strdup_printf ("Pick a Date for %s",
+                                               adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (buttons->pdata[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* The widgets that ask for more than @width, deepest first: what keeps
+ * the window from narrowing. */
+static void
+find_too_wide (GtkWidget *widget,
+               int        width,
+               GPtrArray *found)
+{
+  int min;
+  guint before = found->len;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (min <= width)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_too_wide (child, width, found);
+  if (found->len == before)
+    g_ptr_array_add (found, g_strdup_printf ("%s %s: %d px", G_OBJECT_TYPE_NAME (widget),
+                                             gtk_widget_get_name (widget), min));
+}
+
+/* Cut labels on screen under @widget: ellipsized, or wider than shown. */
+static void
+find_cut_titles (GtkWidget *widget,
+                 GPtrArray *cut)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    {
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
+      int text_width;
+
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      if (pango_layout_is_ellipsized (layout) || text_width > gtk_widget_get_width (widget))
+        g_ptr_array_add (cut, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_cut_titles (child, cut);
+}
+
+/* Journey 12: a phone-wide window, 360 pixels. Every page fits, whatever
+ * title buttons the desktop shows; and with GNOME's (a close button alone)
+ * no title is cut, in the header or in the bottom bar. */
+static void
+test_narrowest_is_360 (gconstpointer data)
+{
+  const char *pages[] = { "overview", "roadmap", "time", "relationships", "narratives" };
+  /* GTK's own default, with no desktop, then GNOME's. */
+  const char *layouts[] = { "menu:minimize,maximize,close", "appmenu:close" };
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window = open_window (G_APPLICATION ((gpointer) data), path);
+  GtkWidget *bar = GTK_WIDGET (window->switcher_bar);
+  GtkWidget *header = gtk_widget_get_ancestor (GTK_WIDGET (window->switcher_title), ADW_TYPE_HEADER_BAR);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
+    for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+      {
+        g_autoptr(GPtrArray) wide = g_ptr_array_new_with_free_func (g_free);
+        g_autoptr(GPtrArray) cut = g_ptr_array_new_with_free_func (g_free);
+
+        g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layouts[l], NULL);
+        adw_view_stack_set_visible_child_name (window->stack, pages[p]);
+        spin_main_loop (300);
+        find_too_wide (GTK_WIDGET (window), 360, wide);
+        for (guint i = 0; i < wide->len; i++)
+          g_test_message ("%s, %s: too wide: %s", layouts[l], pages[p], (char *) wide->pdata[i]);
+        g_assert_cmpuint (wide->len, ==, 0);
+        g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+
+        if (l == 0)
+          continue;
+        find_cut_titles (header, cut);
+        find_cut_titles (bar, cut);
+        for (guint i = 0; i < cut->len; i++)
+          g_test_message ("%s, %s: cut: %s", layouts[l], pages[p], (char *) cut->pdata[i]);
+        g_assert_cmpuint (cut->len, ==, 0);
+      }
+
+  gtk_settings_reset_property (gtk_settings_get_default (), "gtk-decoration-layout");
+  window->dirty = FALSE;
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -1244,6 +1517,10 @@ main (int   argc,
   g_test_add_data_func ("/window/export-onto-plan-is-refused", app, test_export_onto_plan_is_refused);
   g_test_add_data_func ("/window/report-paper-and-orientation", app, test_report_paper_and_orientation);
   g_test_add_func ("/window/edit-messages", test_edit_messages);
+  g_test_add_data_func ("/window/mnemonic-buttons-named-once", app, test_mnemonic_buttons_named_once);
+  g_test_add_data_func ("/window/library-controls-named", app, test_library_controls_named);
+  g_test_add_func ("/window/date-buttons-name-their-field", test_date_buttons_name_their_field);
+  g_test_add_data_func ("/window/narrowest-is-360", app, test_narrowest_is_360);
 
   status = g_test_run ();
   /* A file accepted in GTK's file dialog goes to its recent files, which

@@ -817,7 +817,6 @@ bt_chart_page_init (BtChartPage *self)
   g_autoptr(GtkStringList) functions = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  bt_application_name_mnemonic_buttons (GTK_WIDGET (self));
 
   gtk_string_list_append (functions, _("All functions"));
   for (int f = 0; f < BT_N_FUNCTIONS; f++)

@@ -359,3 +359,22 @@ bt_date_picker_get_week_start (BtDatePicker *self)
 
   return self->week_start;
 }
+
+/**
+ * bt_date_picker_name_button:
+ * @button: the button that opens a date picker
+ * @field: the title of the date field it fills
+ *
+ * Several date fields in one form each have a button: named by the field,
+ * a screen reader can tell them apart ("Pick a Date for Decided on").
+ */
+void
+bt_date_picker_name_button (GtkWidget  *button,
+                            const char *field)
+{
+  /* TRANSLATORS: the button next to a date field that opens a calendar; %s is the field's title */
+  g_autofree char *name = g_strdup_printf (_("Pick a Date for %s"), field);
+
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}

@@ -19,5 +19,7 @@ void          bt_date_picker_set_date       (BtDatePicker *self,
 void          bt_date_picker_set_week_start (BtDatePicker *self,
                                              GDateWeekday  first);
 GDateWeekday  bt_date_picker_get_week_start (BtDatePicker *self);
+void          bt_date_picker_name_button    (GtkWidget    *button,
+                                             const char   *field);
 
 G_END_DECLS

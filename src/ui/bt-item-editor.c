@@ -610,6 +610,7 @@ date_picker (GtkWidget *entry)
   /* GTK 4.8 names a menu button after its type otherwise; the button
    * inside, which takes the focus, is labelled by this one. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Date"), -1);
+  bt_date_picker_name_button (button, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (entry)));
   gtk_popover_set_child (GTK_POPOVER (popover), picker);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   g_signal_connect_object (picker, "day-picked", G_CALLBACK (on_day_picked_cb), entry, 0);

@@ -329,9 +329,6 @@ ensure_pages (BtWindow *self)
   adw_bin_set_child (self->plan_bin, GTK_WIDGET (self->stack));
   adw_view_switcher_title_set_stack (self->switcher_title, self->stack);
   adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
-  /* The pages come after the window was added to the app, which named the
-   * buttons it had then. */
-  bt_application_name_mnemonic_buttons (GTK_WIDGET (self->stack));
 
   g_signal_connect_object (self->overview_page, "touchpoint-logged", G_CALLBACK (on_touchpoint_logged_cb),
                            self, G_CONNECT_SWAPPED);
