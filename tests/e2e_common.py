@@ -79,6 +79,7 @@ def finish():
 # widget's centre lands on it.
 
 import ctypes
+import datetime
 import ctypes.util
 import json
 import re
@@ -474,18 +475,25 @@ class App:
         if top is None:
             return
         _, _, tw, th = extents(top)
+        # Clear of the header bar, and of the toasts at the bottom.
+        top_margin, bottom_margin = 50, min(120, th // 4)
         for _ in range(60):
             x, y, w, h = extents(node)
-            if y >= 48 and y + h <= th:
+            if y >= top_margin and y + h <= th - bottom_margin:
+                return
+            if h > th - top_margin - bottom_margin and y >= top_margin and y < th - bottom_margin:
                 return
             # Over the node's column, low in the window, away from the header bar.
             px = min(max(x + w // 2, 1), tw - 1)
             pyatspi.Registry.generateMouseEvent(px, max(th * 2 // 3, 60), "abs")
-            pyatspi.Registry.generateMouseEvent(px, max(th * 2 // 3, 60), "b5c" if y + h > th else "b4c")
+            pyatspi.Registry.generateMouseEvent(px, max(th * 2 // 3, 60),
+                                                "b5c" if y + h > th - bottom_margin else "b4c")
             time.sleep(0.1 * self.scale)
 
-    def pointer_click(self, node, double=False):
-        self.scroll_into_view(node)
+    def pointer_click(self, node, double=False, scroll=True):
+        # Never the wheel over a popover: a calendar takes it as a month.
+        if scroll and not _in_popover(node):
+            self.scroll_into_view(node)
         x, y, w, h = extents(node)
         if w <= 0 or h <= 0:
             raise JourneyFailed(f"cannot click {describe(node)}: it is not on screen")
@@ -521,11 +529,24 @@ class App:
         """Pick @item in a drop-down (an AdwComboRow or a GtkDropDown): open
         it with the pointer, click the item in its popover."""
         self.pointer_click(combo)
-        label = self.wait(lambda: next((n for n in find_all(combo, "label", item)
-                                        if _in_popover(n)), None), f"'{item}' in the list of {describe(combo)}")
-        self.pointer_click(label)
-        self.wait(lambda: not any(_in_popover(n) for n in find_all(combo, "label", item)),
-                  f"the list of {describe(combo)} to close")
+
+        def items():
+            labels = [n for n in walk(combo) if n.getRoleName() == "label" and _in_popover(n)]
+            return labels if any(clean_name(text_of(n)) == item for n in labels) else None
+        labels = self.wait(items, f"'{item}' in the list of {describe(combo)}")
+        # By keyboard, from the top of the list: where GTK 4.8 puts a
+        # popover that opens for the first time is not known at once.
+        index = [clean_name(text_of(n)) for n in labels].index(item)
+        time.sleep(0.3 * self.scale)
+        self.key(KEY_HOME)
+        for _ in range(index):
+            self.key(KEY_DOWN)
+        self.key(KEY_RETURN)
+        # What the drop-down shows now (its closed popover keeps the size
+        # it had: GTK 4.8 does not say it is gone).
+        self.wait(lambda: any(not _in_popover(n) for n in find_all(combo, "label", item, shown=False)),
+                  f"{describe(combo)} to show '{item}'")
+        time.sleep(0.3)
 
     def menu(self, *path):
         """Choose an item of the main menu, through its submenus."""
@@ -538,6 +559,34 @@ class App:
             self.click(node)
         time.sleep(0.2)
 
+    # What only each page of the window has, to tell the pages apart: GTK
+    # 4.8 keeps the size a page had when it was last shown, and says
+    # "showing" of none of them.
+    PAGE_MARKS = {
+        "Overview": ("list", "Your time"),
+        "Roadmap": ("push button", "Add Milestone"),
+        "Time": ("push button", "Record a Past Week"),
+        "Relationships": ("push button", "Add Person"),
+        "Narratives": ("push button", "Add Narrative"),
+    }
+
+    def page(self, title):
+        """The part of the accessibility tree that is the page @title: the
+        child of the pages' stack that holds what only that page has."""
+        main = self.main_window()
+        role, name = self.PAGE_MARKS[title]
+        mark = self.wait(lambda: find(main, role, name, shown=False), f"the {title} page")
+        node = mark
+        for _ in range(40):
+            parent = node.parent
+            if parent is None:
+                break
+            if parent.childCount == len(self.PAGE_MARKS) and all(
+                    c is not None and c.getRoleName() == "filler" for c in parent):
+                return node
+            node = parent
+        return main
+
     def show_page(self, title):
         main = self.main_window()
         tab = self.wait(lambda: find(main, "page tab", title), f"the page tab '{title}'")
@@ -545,6 +594,7 @@ class App:
         self.wait(lambda: any(is_selected(t) for t in find_all(main, "page tab", title)),
                   f"the {title} page to show")
         time.sleep(0.3)
+        return self.page(title)
 
     def pick_date(self, button, date):
         """Open the date picker behind @button and pick @date (a
@@ -552,41 +602,88 @@ class App:
         then a click on the day."""
         self.click(button)
         root = button.parent
-        calendar = self.wait(lambda: find(root, "filler", "GtkCalendar") or find(root, "calendar"),
-                             "the calendar of the date picker")
         months = ["January", "February", "March", "April", "May", "June", "July", "August",
                   "September", "October", "November", "December"]
+
+        def a_calendar():
+            # A calendar, whatever it is named: the innermost node that
+            # shows a month's name above the days of the week.
+            found = None
+            for node in walk(root):
+                try:
+                    if node.getRoleName() in ("filler", "calendar", "panel") and node.childCount <= 3 and \
+                            find(node, "label", re.compile(r"^(Mon|Monday)$")) is not None and \
+                            any(find(node, "label", m, shown=False) is not None for m in months):
+                        found = node
+                except Exception:
+                    continue
+            return found
+        calendar = self.wait(a_calendar, "the calendar of the date picker")
 
         def shown_month():
             month = next((m for m in months if find(calendar, "label", m)), None)
             year = next((int(text_of(n)) for n in find_all(calendar, "label", re.compile(r"^\d{4}$"))), None)
             return (year, months.index(month) + 1) if month and year else None
 
+        def grid():
+            """The year shown, and the day grid: its labels and their texts
+            (GTK 4.8 keeps every month's name in a stack, each with the size
+            it last had: the days tell the month, not the names)."""
+            year_label = next((n for n in find_all(calendar, "label", None)
+                               if re.fullmatch(r"\d{4}", text_of(n) or "")), None)
+            labels = [n for n in walk(calendar) if n.getRoleName() == "label"
+                      and re.fullmatch(r"\d{1,2}", text_of(n) or "")]
+            return (int(text_of(year_label)) if year_label else None), labels
+
+        def months_matching(year, labels):
+            days = [int(text_of(n)) for n in labels]
+            if 1 not in days:
+                return [], None
+            pos = days.index(1)
+            rest = days[pos + 1:]
+            length = rest.index(1) + 1 if 1 in rest else len(days) - pos
+            found = []
+            for m in range(1, 13):
+                first = datetime.date(year, m, 1)
+                following = datetime.date(year + (m == 12), m % 12 + 1, 1)
+                prev_last = first - datetime.timedelta(days=1)
+                if (following - first).days == length and \
+                        days[:pos] == list(range(prev_last.day - pos + 1, prev_last.day + 1)):
+                    found.append(m)
+            return found, pos
+
+        expected = None
         for _ in range(240):
-            year, month = self.wait(shown_month, "the calendar's month and year")
+            year, labels = self.wait(lambda: (lambda g: g if g[0] and len(g[1]) >= 28 else None)(grid()),
+                                     "the calendar's days")
+            found, pos = months_matching(year, labels)
+            if expected is not None and expected[0] == year and expected[1] in found:
+                month = expected[1]
+            elif date.year == year and date.month in found and expected is None and len(found) == 1:
+                month = date.month
+            elif len(found) >= 1:
+                today_ = datetime.date.today()
+                month = today_.month if (year == today_.year and today_.month in found) else found[0]
+            else:
+                raise JourneyFailed("the calendar's days are not a month's")
             if (year, month) == (date.year, date.month):
                 break
-            arrows = [n for n in find_all(calendar, ("push button", "filler", "panel", "image"), None)
-                      if _has_action(n)]
+            arrows = sorted(find_all(calendar, "push button", None), key=lambda n: extents(n)[0])
             # GTK 4.8's calendar has four unnamed arrows: previous month,
             # next month, previous year, next year, left to right.
-            arrows.sort(key=lambda n: extents(n)[0])
             if len(arrows) < 4:
                 raise JourneyFailed("the calendar has no arrows to change the month")
-            step = arrows[0] if (year, month) > (date.year, date.month) else arrows[1]
-            self.click(step)
-            self.wait(lambda: shown_month() != (year, month), "the calendar to change its month",
-                      timeout=10 * self.scale)
-        # The grid shows days of the month before and after: the month's
-        # own days run from its first "1" to the next one.
-        days = [n for n in find_all(calendar, "label", re.compile(r"^\d{1,2}$"))]
-        days.sort(key=lambda n: (extents(n)[1], extents(n)[0]))
-        firsts = [i for i, n in enumerate(days) if text_of(n) == "1"]
-        start = firsts[0]
-        day = days[start + date.day - 1]
+            back = (year, month) > (date.year, date.month)
+            before = [text_of(n) for n in labels]
+            self.click(arrows[0] if back else arrows[1])
+            expected = (year - (month == 1), 12 if month == 1 else month - 1) if back else \
+                (year + (month == 12), 1 if month == 12 else month + 1)
+            self.wait(lambda: [text_of(n) for n in grid()[1]] != before or grid()[0] != year,
+                      "the calendar to change its month", timeout=10 * self.scale)
+        day = labels[pos + date.day - 1]
         if text_of(day) != str(date.day):
             raise JourneyFailed(f"the calendar has no day {date.day} where expected")
-        self.pointer_click(day)
+        self.pointer_click(day, scroll=False)
         time.sleep(0.3)
 
     # ---- what a person sees ----
