@@ -301,14 +301,18 @@ def save_dialog(app, title, path, check_folder=None, walk_=None, accept="Export"
     name = app.wait(lambda: find(dialog, "text", "Name:") or find(dialog, "text", re.compile("Name")),
                     "the file name field")
     if check_folder is not None and walk_ is not None:
-        crumbs = [clean_name(n.name) or text_of(n) for n in walk(dialog)
-                  if n.getRoleName() == "label" and is_shown(n) and n.parent is not None
-                  and n.parent.getRoleName() == "push button"
-                  and n.parent.parent is not None and n.parent.parent.name == "GtkPathBar"]
-        walk_.check(crumbs and crumbs[-1] == os.path.basename(check_folder),
+        def crumbs():
+            # The path bar's buttons: the folder shown is the one pressed.
+            bar = find(dialog, None, "GtkPathBar")
+            buttons = [b for b in (find_all(bar, "push button") if bar else [])]
+            named = [((text_of(b[0]) if b.childCount else "") or "the home folder", is_checked(b))
+                     for b in buttons]
+            return named if named else None
+        shown = app.wait(crumbs, "the dialog's path bar")
+        current = [n for n, pressed in shown if pressed] or [shown[-1][0]]
+        walk_.check(current[-1] == os.path.basename(check_folder),
                     f"the dialog '{title}' starts in the plan's folder "
-                    f"({os.path.basename(check_folder)}), not in {crumbs[-1:] or 'nowhere'}",
-                    bug="dialog-folder")
+                    f"({os.path.basename(check_folder)}), not in '{current[-1]}'", bug="dialog-folder")
     for label, item in (choices or {}).items():
         combo = app.wait(lambda: find(dialog, "combo box", label), f"the choice '{label}'")
         app.choose(combo, item)
@@ -1115,7 +1119,7 @@ def journey_10(w):
             f"the CSV has a header and a line per week: {len(lines)} lines")
 
     # The print dialog opens, and closes without printing.
-    app.menu("Print Report…")
+    app.menu("Print Report…", pointer=True)
     printer = app.wait(lambda: next((x for x in app.windows() if re.search(r"(?i)print", x.name or "")), None),
                        "the print dialog")
     w.check(printer is not None, "the print dialog opens")

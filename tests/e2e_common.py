@@ -548,15 +548,28 @@ class App:
                   f"{describe(combo)} to show '{item}'")
         time.sleep(0.3)
 
-    def menu(self, *path):
-        """Choose an item of the main menu, through its submenus."""
+    def menu(self, *path, pointer=False):
+        """Choose an item of the main menu, through its submenus; with
+        @pointer, the last one with a pointer click (an item that runs a
+        dialog of its own, as printing does, answers an action only when
+        that dialog closes)."""
         main = self.main_window()
         button = self.wait(lambda: next((b for b in find_all(main, "push button", "Main Menu")
                                          if _has_action(b)), None), "the main menu button")
         self.click(button)
         for i, item in enumerate(path):
             node = self.wait(lambda: find(main, "menu item", item), f"the menu item '{item}'")
-            self.click(node)
+            if pointer and i == len(path) - 1:
+                # By keyboard: down the menu until the item has the focus.
+                for _ in range(40):
+                    if states(node).contains(pyatspi.STATE_FOCUSED):
+                        break
+                    self.key(KEY_DOWN)
+                else:
+                    raise JourneyFailed(f"the keyboard never reached the menu item '{item}'")
+                self.key(KEY_RETURN)
+            else:
+                self.click(node)
         time.sleep(0.2)
 
     # What only each page of the window has, to tell the pages apart: GTK
