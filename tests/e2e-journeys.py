@@ -68,6 +68,12 @@ KNOWN_BUGS = {
     "raw-parser-message": "issue 20 §10: the error shows a raw parser fragment with a line break",
     "cut-titles": "issue 20 §11: at 360 px several titles are cut",
     "narrow-window": "new: the window cannot be made 360 px wide, its content needs about 399",
+    "planned-counts-as-contact": "new: a touchpoint planned for next week counts as contact made "
+                                 "(the next one is due a cadence after the planned day)",
+    "report-narrative-story": "new: the report prints neither a narrative's headline nor its impact "
+                              "statements",
+    "narratives-page-words": "new: the Narratives page shows neither a narrative's headline nor its "
+                             "impact statements' words",
 }
 
 # Widgets of features being built, by what a person reads on them (regular
@@ -94,8 +100,11 @@ UI = {
     "add-impact": re.compile(r"(?i)^add impact statement$"),
     "add-case": re.compile(r"(?i)^add business case$"),
     "add-cost-row": re.compile(r"(?i)^add cost row$"),
-    "back": re.compile(r"(?i)^back$"),
+    "back": re.compile(r"(?i)^back"),
+    # A child's page is done with its own Add (new) or Done (existing).
+    "child-done": re.compile(r"^(Add|Done)$"),
     # Journey 9: the import preview's choice for a week that has hours.
+    "week-choice": re.compile(r"(?i)what to do with (the week|all weeks)"),
     "keep-mine": re.compile(r"(?i)keep (mine|my hours|your hours)"),
     "use-calendar": re.compile(r"(?i)use (the )?calendar"),
     "add-meetings": re.compile(r"(?i)add (the )?(calendar|meeting)"),
@@ -278,6 +287,19 @@ def press(app, root, name):
     node = button(app, root, name)
     app.wait(lambda: is_sensitive(node), f"'{name}' to become possible", timeout=10 * app.scale)
     app.click(node)
+
+
+def press_last(app, root, name):
+    """The last of the buttons called @name: on an editor's sub-page, the
+    page on top (the pages under it keep the sizes they had)."""
+    node = app.wait(lambda: (find_all(root, "push button", name) or [None])[-1], f"the button '{name}'")
+    app.wait(lambda: is_sensitive(node), f"'{name}' to become possible", timeout=10 * app.scale)
+    app.click(node)
+    time.sleep(0.3 * app.scale)
+
+
+def last_field(app, root, role, name):
+    return app.wait(lambda: (find_all(root, role, name) or [None])[-1], f"the field '{name}'")
 
 
 def list_titled(app, root, title):
@@ -573,7 +595,13 @@ def journey_4(w):
         f"the overview's share to be {expected['share']}, as worked out by hand", timeout=15 * app.scale)
     w.check(share != share_before, f"the share changed: '{share_before}' → '{share}'")
     trend = overview_subtitle(app, "Trend")
-    w.check(trend == expected["trend"], f"the trend is '{expected['trend']}' as worked out by hand: '{trend}'")
+    # To the tenth the app shows, give or take its rounding of a sum made
+    # in another order.
+    number = re.match(r"([+-][\d.]+)(.*)", trend or "")
+    mine = re.match(r"([+-][\d.]+)(.*)", expected["trend"] or "")
+    w.check(number is not None and mine is not None and abs(float(number.group(1)) - float(mine.group(1))) < 0.11
+            and number.group(2) == mine.group(2),
+            f"the trend is '{expected['trend']}' as worked out by hand: '{trend}'")
     this_week = week_offset(0)
     for name, rating in ratings.items():
         sign = overview_subtitle(app, name)
@@ -673,9 +701,9 @@ def journey_6(w):
         press(app, person, "Add Touchpoint")
         touch = app.wait(lambda: app.window("Touchpoint") or
                          (person if find(person, "text", "Date") else None), "the touchpoint's editor")
-        date_field = editor_field(app, touch, "text", "Date")
-        app.pick_date(app.wait(lambda: next((b for b in find_all(touch, "push button", "Pick a Date")
-                                             if b.queryAction().nActions > 0), None), "the date picker"), day)
+        date_field = last_field(app, touch, "text", "Date")
+        app.pick_date(app.wait(lambda: ([b for b in find_all(date_field, "push button", "Pick a Date")
+                                         if b.queryAction().nActions > 0] or [None])[-1], "the date picker"), day)
         picked = text_of(date_field) == day.isoformat()
         w.check(picked, f"the date picker puts {day} in the Date field: '{text_of(date_field)}'", bug="date-picker")
         if not app.running():
@@ -683,10 +711,12 @@ def journey_6(w):
             return
         if not picked:
             app.set_text(date_field, day.isoformat())
-        app.set_text(editor_field(app, touch, "text", "Note"), note)
-        press(app, touch, re.compile("^(Add|Apply)$"))
+        app.set_text(last_field(app, touch, "text", "Note"), note)
         if touch is not person:
+            press(app, touch, re.compile("^(Add|Apply)$"))
             app.wait_window_closed("Touchpoint")
+        else:
+            press_last(app, touch, UI["child-done"])
     press(app, person, "Apply")
     app.wait_window_closed("Person")
     saved = app.read_plan(lambda p: any(r["name"] == "Dana Whitfield" and len(r.get("touchpoints", [])) == 2
@@ -702,7 +732,8 @@ def journey_6(w):
     dana_row = app.wait(lambda: find(main, "list item", "Dana Whitfield"), "Dana's row")
     state = " ".join(text_of(n) for n in walk(dana_row) if n.getRoleName() == "label")
     due = (TODAY + datetime.timedelta(days=14)).strftime("%-d %b %Y")
-    w.check(due in state, f"Dana's next touchpoint is due in 14 days from today's ({due}): '{state}'")
+    w.check(due in state, f"Dana's next touchpoint is due 14 days after today's, not after the planned one "
+            f"({due}): '{state}'", bug="planned-counts-as-contact")
 
     # Search, filter by function, by overdue.
     search = app.wait(lambda: find(main, ("text", "entry"), re.compile("Search people")), "the search")
@@ -742,22 +773,22 @@ def journey_7(w):
         if add_impact is None:
             return None
         app.click(add_impact)
-        app.set_text(editor_field(app, editor, "text", "Summary"), "Checkout availability from 99.5 % to 99.95 %")
-        app.set_text(editor_field(app, editor, "text", "Technical detail"), "Multi-region failover")
-        app.set_text(editor_field(app, editor, "text", "Business impact"), "Revenue kept during peak sales")
-        app.set_value(editor_field(app, editor, "spin button", "Impact, as a number"), 180000)
-        app.set_text(editor_field(app, editor, "text", "Unit of the impact"), "per hour of downtime avoided")
-        press(app, editor, UI["back"])
-        press(app, editor, UI["add-case"])
-        app.set_text(editor_field(app, editor, "text", "Title"), "Fund the failover team")
-        app.set_text(editor_field(app, editor, "text", "The ask: people, time, money"), "Two engineers for a year")
+        app.set_text(last_field(app, editor, "text", "Summary"), "Checkout availability from 99.5 % to 99.95 %")
+        app.set_text(last_field(app, editor, "text", "Technical detail"), "Multi-region failover")
+        app.set_text(last_field(app, editor, "text", "Business impact"), "Revenue kept during peak sales")
+        app.set_value(last_field(app, editor, "spin button", "Impact, as a number"), 180000)
+        app.set_text(last_field(app, editor, "text", "Unit of the impact"), "per hour of downtime avoided")
+        press_last(app, editor, UI["child-done"])
+        press_last(app, editor, UI["add-case"])
+        app.set_text(last_field(app, editor, "text", "Title"), "Fund the failover team")
+        app.set_text(last_field(app, editor, "text", "The ask: people, time, money"), "Two engineers for a year")
         for metric, now, projected in (("On-call hours", 4000, 1500), ("Incident cost", 90000, 30000)):
-            press(app, editor, UI["add-cost-row"])
-            app.set_text(editor_field(app, editor, "text", "What is counted"), metric)
-            app.set_value(editor_field(app, editor, "spin button", "Cost per month now"), now)
-            app.set_value(editor_field(app, editor, "spin button", "Cost per month projected"), projected)
-            press(app, editor, UI["back"])
-        press(app, editor, UI["back"])
+            press_last(app, editor, UI["add-cost-row"])
+            app.set_text(last_field(app, editor, "text", "What is counted"), metric)
+            app.set_value(last_field(app, editor, "spin button", "Cost per month now"), now)
+            app.set_value(last_field(app, editor, "spin button", "Cost per month projected"), projected)
+            press_last(app, editor, UI["child-done"])
+        press_last(app, editor, UI["child-done"])
         if cancel:
             press(app, editor, "Cancel")
         else:
@@ -770,9 +801,11 @@ def journey_7(w):
     time.sleep(3)
     w.check(rows_of(app, main, "Narratives") == [], "Cancel leaves nothing behind")
     fill(cancel=False)
-    shown = " | ".join(app.texts())
-    w.check("Checkout downtime fell by 70 % this year" in shown, "the Narratives page shows the headline")
-    w.check("99.95" in shown, "the Narratives page shows the statement's words")
+    shown = " | ".join(app.texts(app.page("Narratives")))
+    w.check("Reliability is revenue" in shown, "the Narratives page lists the narrative")
+    w.check("Checkout downtime fell by 70 % this year" in shown, "the Narratives page shows the headline",
+            bug="narratives-page-words")
+    w.check("99.95" in shown, "the Narratives page shows the statement's words", bug="narratives-page-words")
     saved = app.read_plan(lambda p: len(p["narratives"]) == 1)
     n = saved["narratives"][0]
     w.check(len(n.get("impact_statements", [])) == 1 and len(n.get("business_cases", [])) == 1
@@ -781,9 +814,11 @@ def journey_7(w):
     app.menu("Export Report as PDF…")
     save_dialog(app, "Export Report", pdf)
     app.wait(lambda: os.path.exists(pdf) and os.path.getsize(pdf) > 0, "the report")
-    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
-    w.check("Checkout downtime fell by 70" in text and "Fund the failover team" in text,
-            "the report shows the narrative and its business case")
+    text = " ".join(subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout.split())
+    for words in ("Reliability is revenue", "Fund the failover team", "On-call hours", "Incident cost"):
+        w.check(words in text, f"the report shows '{words}'")
+    for words in ("Checkout downtime fell by 70", "99.95"):
+        w.check(words in text, f"the report shows '{words}'", bug="report-narrative-story")
 
 
 def journey_8(w):
@@ -975,15 +1010,19 @@ def journey_9(w):
     shown = " | ".join(app.texts(preview))
     w.check("Priya Raman" in shown, "the preview lists the touchpoints with Priya")
     choice = w.needs("the import preview's choice for a week with hours (keep mine, use the calendar's, add)",
-                     lambda: find(preview, ("radio button", "combo box", "toggle button", "check box"), UI["keep-mine"])
-                     or find(preview, "combo box", re.compile("(?i)hours")))
+                     lambda: find(preview, "combo box", UI["week-choice"]))
     if choice is not None:
-        w.check("52" in shown, "the preview shows the week's hours as typed (52)")
-        w.check(is_checked(choice) or UI["keep-mine"].search(" ".join(texts_of(choice))) is not None,
-                "keeping my hours is the default")
+        w.check(re.search(r"\b52\b", shown) is not None, f"the preview shows the week's hours as typed (52): {shown}")
+        w.check(re.search(r"(?i)tactical .* strategic", shown) is not None, "the preview shows the calendar's hours")
+        w.check(any(UI["keep-mine"].search(t) for t in texts_of(choice)), "keeping my hours is the default")
     press(app, preview, "Import")
     app.wait_window_closed("Import")
     toast = app.wait_toast("(?i)import")
+    try:
+        offered = app.wait(lambda: find(app.main_window(), "push button", "Undo"), "Undo on the import's toast",
+                           timeout=3 * app.scale)
+    except JourneyFailed:
+        offered = None
     after = app.read_plan(lambda p: len(next(r for r in p["relationships"] if r["id"] == "priya")["touchpoints"]) > 1,
                           "the touchpoints from the calendar in the file")
     priya = next(r for r in after["relationships"] if r["id"] == "priya")
@@ -1000,12 +1039,8 @@ def journey_9(w):
     press(app, person, "Cancel")
     app.wait_window_closed("Person")
     # Undo takes it all back: from the toast, or else the menu.
-    undo_button = find(main, "push button", "Undo")
-    w.check(undo_button is not None, f"the import's toast ('{toast}') offers Undo", bug="import-undo-toast")
-    if undo_button is not None:
-        app.click(undo_button)
-    else:
-        undo(app)
+    w.check(offered is not None, f"the import's toast ('{toast}') offers Undo", bug="import-undo-toast")
+    undo(app)
     restored = app.read_plan(lambda p: len(next(r for r in p["relationships"] if r["id"] == "priya")["touchpoints"])
                              == 1, "Undo to take the touchpoints back")
     week = next(x for x in restored["weeks"] if x["week"] == week_offset(0))
