@@ -245,6 +245,20 @@ def _x11():
     return lib
 
 
+def wait_for_display(seconds=30):
+    """Until the X server takes connections (xvfb-run may hand over before
+    it does, on a busy machine)."""
+    lib = _x11()
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        display = lib.XOpenDisplay(None)
+        if display:
+            lib.XCloseDisplay(display)
+            return True
+        time.sleep(0.5)
+    return False
+
+
 def resize_x11_window(title, width, height):
     """Resize the toplevel X window called @title, as a window manager
     would; returns whether one was found."""
@@ -316,6 +330,7 @@ class App:
         return path
 
     def start(self, *args):
+        self._main = None
         self.log = open(self.log_path, "ab")
         self.process = subprocess.Popen([self.binary, *args], env=self.env, cwd=self.home,
                                         stdout=self.log, stderr=self.log)
@@ -414,10 +429,28 @@ class App:
         return self.wait(lambda: self.window(title), what or f"the window '{title}'", timeout)
 
     def wait_window_closed(self, title, what=None):
+        # Not while GTK is destroying it: see main_window().
+        time.sleep(0.5 * self.scale)
         self.gone(lambda: self.window(title), what or f"the window '{title}' to close")
 
     def main_window(self):
-        return self.wait_window("Breakthrough", "the main window")
+        """The main window, found once: listing the app's windows while GTK
+        4.8 destroys a dialog can make it look up a window that has no
+        path any more (a CRITICAL, fatal in the tests)."""
+        main = getattr(self, "_main", None)
+        if main is not None:
+            try:
+                if main.getRoleName() == "frame" and clean_name(main.name) == "Breakthrough":
+                    return main
+            except Exception:
+                pass
+        self._main = self.wait_window("Breakthrough", "the main window")
+        return self._main
+
+    def settle(self):
+        """After a file dialog is accepted: let GTK destroy it before the
+        windows are listed again (see main_window())."""
+        time.sleep(1.0 * self.scale)
 
     def wait_for_plan_shown(self):
         """The plan loads in a worker thread; the pages come after the
