@@ -44,7 +44,7 @@ import time
 import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import (App, JourneyFailed, NeedsFeature, KEY_CONTROL, KEY_RETURN, KEY_TAB,  # noqa: E402
+from e2e_common import (MAIN_TITLE, App, JourneyFailed, NeedsFeature, KEY_CONTROL, KEY_RETURN, KEY_TAB,  # noqa: E402
                         KEY_ESCAPE, clean_name, describe, extents, find, find_all, is_checked,
                         is_sensitive, is_shown, slowness, text_of, walk)
 
@@ -1183,7 +1183,7 @@ def journey_11(w):
     wait_overview(app)
 
     def frames():
-        return [x for x in app.windows() if x.getRoleName() == "frame" and clean_name(x.name) == "Breakthrough"]
+        return [x for x in app.windows() if x.getRoleName() == "frame" and MAIN_TITLE.search(clean_name(x.name))]
 
     for path, expect in ((corrupt, re.compile(r"(?i)could not be opened|cannot be opened|not valid|damaged|corrupt")),
                          (newer_path, re.compile(r"(?i)newer version"))):

@@ -289,6 +289,11 @@ def resize_x11_window(title, width, height):
         lib.XCloseDisplay(display)
 
 
+# The main window's title: "Breakthrough", or the sample's "Sample Plan —
+# Breakthrough".
+MAIN_TITLE = re.compile(r"(^|— )Breakthrough$")
+
+
 class App:
     """The real app, on a home folder of its own.
 
@@ -440,11 +445,11 @@ class App:
         main = getattr(self, "_main", None)
         if main is not None:
             try:
-                if main.getRoleName() == "frame" and clean_name(main.name) == "Breakthrough":
+                if main.getRoleName() == "frame" and MAIN_TITLE.search(clean_name(main.name)):
                     return main
             except Exception:
                 pass
-        self._main = self.wait_window("Breakthrough", "the main window")
+        self._main = self.wait(lambda: self.window(MAIN_TITLE, roles=("frame",)), "the main window")
         return self._main
 
     def settle(self):
