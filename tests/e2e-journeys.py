@@ -302,6 +302,19 @@ def last_field(app, root, role, name):
     return app.wait(lambda: (find_all(root, role, name) or [None])[-1], f"the field '{name}'")
 
 
+def set_date(app, root, name, day):
+    """A date field: typed into its entry, or else picked with the date
+    picker named after it ("Pick the Target Date")."""
+    entry = find(root, "text", name)
+    if entry is not None:
+        app.set_text(entry, day.isoformat())
+        return
+    picker = app.wait(lambda: next((b for b in find_all(root, "push button", re.compile("(?i)pick"))
+                                    if name.search(clean_name(b.name)) and b.queryAction().nActions > 0), None),
+                      f"a date field or date picker for {name.pattern}")
+    app.pick_date(picker, day)
+
+
 def list_titled(app, root, title):
     return app.wait(lambda: find(root, "list", title), f"the list '{title}'")
 
@@ -388,7 +401,7 @@ def journey_1(w):
     app.set_text(editor_field(app, form, "text", UI["current-role"]), "Director of Platform Engineering")
     app.set_text(editor_field(app, form, "text", UI["target-role"]), "VP Engineering")
     target = TODAY.replace(year=TODAY.year + 2, day=1)
-    app.set_text(editor_field(app, form, "text", UI["target-date"]), target.isoformat())
+    set_date(app, form, UI["target-date"], target)
     share = editor_field(app, form, "spin button", UI["target-share"])
     app.set_value(share, 50)
     app.set_value(editor_field(app, form, "spin button", UI["birth-year"]), 1983)
@@ -470,10 +483,11 @@ def journey_3(w):
         return
     app.click(goal)
     form = app.wait(lambda: next((win for win in app.windows()
-                                  if find(win, "text", UI["target-date"]) is not None), None), "the goal form")
+                                  if find(win, "text", UI["target-role"]) is not None), None), "the goal form")
     old = datetime.date.fromisoformat(plan["profile"]["target_date"])
-    new = old.replace(year=old.year + (old.month + 6 - 1) // 12, month=(old.month + 6 - 1) % 12 + 1)
-    app.set_text(editor_field(app, form, "text", UI["target-date"]), new.isoformat())
+    new = old.replace(year=old.year + (old.month + 6 - 1) // 12, month=(old.month + 6 - 1) % 12 + 1,
+                      day=min(old.day, 28))
+    set_date(app, form, UI["target-date"], new)
     app.set_value(editor_field(app, form, "spin button", UI["target-share"]), 55)
     press(app, form, re.compile("^(Apply|Save|Done)$"))
     after = app.wait(lambda: (lambda s: s if "heading for 55%" in s else None)(

@@ -245,6 +245,64 @@ def _x11():
     return lib
 
 
+class _XWindowAttributes(ctypes.Structure):
+    _fields_ = [("x", ctypes.c_int), ("y", ctypes.c_int), ("width", ctypes.c_int), ("height", ctypes.c_int),
+                ("border_width", ctypes.c_int), ("depth", ctypes.c_int), ("visual", ctypes.c_void_p),
+                ("root", ctypes.c_ulong), ("c_class", ctypes.c_int), ("bit_gravity", ctypes.c_int),
+                ("win_gravity", ctypes.c_int), ("backing_store", ctypes.c_int), ("backing_planes", ctypes.c_ulong),
+                ("backing_pixel", ctypes.c_ulong), ("save_under", ctypes.c_int), ("colormap", ctypes.c_ulong),
+                ("map_installed", ctypes.c_int), ("map_state", ctypes.c_int), ("all_event_masks", ctypes.c_long),
+                ("your_event_mask", ctypes.c_long), ("do_not_propagate_mask", ctypes.c_long),
+                ("override_redirect", ctypes.c_int), ("screen", ctypes.c_void_p)]
+
+
+def x_windows():
+    """Where the X server has the mapped top-level windows: (x, y, width,
+    height) each."""
+    lib = _x11()
+    lib.XGetWindowAttributes.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(_XWindowAttributes)]
+    display = lib.XOpenDisplay(None)
+    if not display:
+        return []
+    out = []
+    try:
+        root = lib.XDefaultRootWindow(display)
+        root_ret, parent_ret = ctypes.c_ulong(), ctypes.c_ulong()
+        children = ctypes.POINTER(ctypes.c_ulong)()
+        n = ctypes.c_uint()
+        if lib.XQueryTree(display, root, ctypes.byref(root_ret), ctypes.byref(parent_ret),
+                          ctypes.byref(children), ctypes.byref(n)):
+            for i in range(n.value):
+                attrs = _XWindowAttributes()
+                if lib.XGetWindowAttributes(display, children[i], ctypes.byref(attrs)) and attrs.map_state == 2:
+                    out.append((attrs.x, attrs.y, attrs.width, attrs.height))
+            if children:
+                lib.XFree(children)
+    finally:
+        lib.XCloseDisplay(display)
+    return out
+
+
+def popover_offset(node):
+    """GTK 4.8 reports where a popover would be at its anchor, not where it
+    slid to fit the window: the difference, from where the X server has
+    the popover's window (of the popover's size)."""
+    n = node
+    for _ in range(30):
+        if n is None:
+            return 0, 0
+        if n.name == "GtkPopover":
+            break
+        n = n.parent
+    else:
+        return 0, 0
+    x, y, w, h = extents(n)
+    same = [(wx, wy) for wx, wy, ww, wh in x_windows() if (ww, wh) == (w, h)]
+    if len(same) != 1:
+        return 0, 0
+    return same[0][0] - x, same[0][1] - y
+
+
 def wait_for_display(seconds=30):
     """Until the X server takes connections (xvfb-run may hand over before
     it does, on a busy machine)."""
@@ -538,7 +596,8 @@ class App:
         # A row by its start, where its title is: a toast, centred at the
         # bottom of the window, may cover the middle of the last one.
         px = x + min(24, w // 4) if node.getRoleName() == "list item" else x + w // 2
-        pyatspi.Registry.generateMouseEvent(px, y + h // 2, "b1d" if double else "b1c")
+        dx, dy = popover_offset(node) if _in_popover(node) else (0, 0)
+        pyatspi.Registry.generateMouseEvent(px + dx, y + h // 2 + dy, "b1d" if double else "b1c")
         time.sleep(0.2)
 
     def key(self, sym, modifiers=()):
