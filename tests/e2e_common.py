@@ -303,15 +303,21 @@ def popover_offset(node):
     return same[0][0] - x, same[0][1] - y
 
 
-def wait_for_display(seconds=30):
-    """Until the X server takes connections (xvfb-run may hand over before
-    it does, on a busy machine)."""
+_held_display = None
+
+
+def hold_display(seconds=30):
+    """Open a connection to the X server and keep it for the whole run: Xvfb
+    resets when its last client leaves, and refuses connections while it
+    does, so an app started just after another one quit could find no
+    display ("cannot open display")."""
+    global _held_display
     lib = _x11()
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         display = lib.XOpenDisplay(None)
         if display:
-            lib.XCloseDisplay(display)
+            _held_display = display
             return True
         time.sleep(0.5)
     return False
