@@ -54,25 +54,11 @@ DATA = os.path.join(HERE, "data", "journeys")
 # Bugs the journeys find in today's window, by the issue that describes
 # them; the check that finds each is marked with its key.
 KNOWN_BUGS = {
-    "date-picker": "issue 20 §1: picking a day in a 'Pick a Date' calendar leaves the field empty",
-    "person-twice": "issue 20 §5: a person just added shows twice in the People list",
-    "new-person-overdue": "issue 20 §11: a person is 'overdue' the moment they are added",
-    "phase-list": "issue 20 §5: a phase added to a plan with no phases never appears in the Phases list",
-    "phase-end-before-start": "issue 20 §6: a phase ending before it starts is accepted",
-    "import-overwrites": "issue 20 §4: importing replaces the hours typed for a week",
-    "import-undo-toast": "issue 20 §4: the import toast offers no Undo",
-    "check-in-tab-stops": "issue 20 §9: Tab stops twice per category and typing on a row goes nowhere",
-    "check-in-duplicate": "issue 20 §9: a person already logged this week is logged again",
-    "dialog-folder": "issue 20 §10: file dialogs start in the working folder, not the plan's",
-    "open-second-window": "issue 20 §10: opening a bad file opens a second window",
-    "raw-parser-message": "issue 20 §10: the error shows a raw parser fragment with a line break",
-    "cut-titles": "issue 20 §11: at 360 px several titles are cut",
-    "narrow-window": "new: the window cannot be made 360 px wide, its content needs about 399",
-    "planned-counts-as-contact": "new: a touchpoint planned for next week counts as contact made "
+    "planned-counts-as-contact": "issue 21 §1: a touchpoint planned for next week counts as contact made "
                                  "(the next one is due a cadence after the planned day)",
-    "report-narrative-story": "new: the report prints neither a narrative's headline nor its impact "
+    "report-narrative-story": "issue 21 §6: the report prints neither a narrative's headline nor its impact "
                               "statements",
-    "narratives-page-words": "new: the Narratives page shows neither a narrative's headline nor its "
+    "narratives-page-words": "issue 21 §6: the Narratives page shows neither a narrative's headline nor its "
                              "impact statements' words",
 }
 
@@ -444,11 +430,11 @@ def journey_2(w):
         return
     app.click(sample)
     wait_overview(app)
-    for page in ("Overview", "Roadmap", "Time", "Relationships", "Narratives"):
+    for page in ("Overview", "Roadmap", "Time", "People", "Narratives"):
         app.show_page(page)
         w.check(any(UI["sample-marker"].search(t) for t in app.texts()), f"the {page} page says it is the sample")
     # A change, then close: the user's plan path holds no sample.
-    app.show_page("Relationships")
+    app.show_page("People")
     press(app, main, "Add Person")
     editor = app.wait_window("Person")
     app.set_text(editor_field(app, editor, "text", "Name"), "Someone in the sample")
@@ -689,7 +675,7 @@ def journey_6(w):
     app.put_plan(make_plan(touchpoints={"priya": [-30], "hannah": [-3], "marcus": [-40]}))
     app.start()
     wait_overview(app)
-    main = app.show_page("Relationships")
+    main = app.show_page("People")
     press(app, main, "Add Person")
     editor = app.wait_window("Person")
     app.set_text(editor_field(app, editor, "text", "Name"), "Dana Whitfield")
@@ -1045,7 +1031,7 @@ def journey_9(w):
     w.check(week["hours"] == typed, f"the hours typed for this week are kept: {week['hours']}",
             bug="import-overwrites")
     # The touchpoints show in Priya's editor.
-    main = app.show_page("Relationships")
+    main = app.show_page("People")
     app.click(app.wait(lambda: find(main, "list item", "Priya Raman"), "Priya's row"))
     person = app.wait_window("Person")
     rows = app.list_rows(app.wait(lambda: find(person, "list", "Touchpoints"), "Priya's touchpoints"))
@@ -1254,7 +1240,7 @@ def journey_12(w):
     keyfile = os.path.join(app.home, "config", "glib-2.0", "settings", "keyfile")
     app.wait(lambda: os.path.exists(keyfile) and "dark" in open(keyfile).read(), "the dark style in the settings")
 
-    pages = ("Overview", "Roadmap", "Time", "Relationships", "Narratives")
+    pages = ("Overview", "Roadmap", "Time", "People", "Narratives")
 
     def labels_of(page):
         """The labels a person reads on @page: the page's, the header
