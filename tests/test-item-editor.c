@@ -1067,7 +1067,7 @@ test_slip_keeps_original_date (void)
   bt_milestone_set_original_date (m, NULL);
 
   editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_milestones (plan), BT_ITEM (m));
-  type_into (editor, "date", "31 May 2027");
+  type_into (editor, "date", "2027-05-31");
   statuses = adw_combo_row_get_model (ADW_COMBO_ROW (field_row (editor, "status")));
   for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
     {
