@@ -4,11 +4,13 @@
  * milestone, category, person, touchpoint, narrative, impact statement,
  * business case, cost row, the profile) is edited the same way. A value
  * that is not acceptable keeps Apply insensitive, marks its row and says
- * why; nothing reaches the plan until Apply, and then as one step of the
- * history, so one Undo takes the whole edit back. Children (a person's
- * touchpoints, a narrative's statements and cases, a case's cost rows) open
- * on pages of the same window, even for an item not applied yet; Cancel
- * leaves everything opened inside behind.
+ * why in text beside it (a required field left empty, only once the user
+ * left it or pressed Apply); nothing reaches the plan until Apply, and
+ * then as one step of the history, so one Undo takes the whole edit back.
+ * Children (a person's touchpoints, a narrative's statements and cases, a
+ * case's cost rows) open on pages of the same window, even for an item not
+ * applied yet; Cancel leaves everything opened inside behind, after asking
+ * when something was typed or added.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -56,7 +58,7 @@ typedef struct
   gboolean    required;   /* as the file reader has it: see bt_plan_file_field_is_required() */
   GPtrArray  *choices;    /* for FIELD_CHOICE: the items, after "None" when @required is FALSE */
   char       *refused;    /* why the file reader refuses the value, as last shown */
-  GtkWidget  *problem;    /* the row under an entry or a choice that says why, when refused */
+  GtkWidget  *problem;    /* the label in an entry or a long text that says why, when refused */
   gboolean    touched;    /* typed in, or left: an empty required field says so only then */
   gboolean    percent;    /* a fraction, shown and typed as a percentage */
   GValue      initial;    /* the value as the row first showed it: unset if unreadable */
@@ -406,17 +408,15 @@ set_problem (Field      *field,
   else
     gtk_widget_remove_css_class (field->row, "error");
   gtk_widget_set_tooltip_text (field->row, problem);
-  /* An action row has room to say it beside the value; an entry, a
-   * choice or a long text says it in the row under it. */
-  if (ADW_IS_ACTION_ROW (field->row) && !ADW_IS_COMBO_ROW (field->row))
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), problem ? problem : "");
-  else if (field->problem != NULL)
+  /* An action row (a number, a choice) says it under its title; an entry
+   * beside what is typed, a long text under it. */
+  if (field->problem != NULL)
     {
-      GtkWidget *label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (field->problem));
-
-      gtk_label_set_label (GTK_LABEL (label), problem ? problem : "");
+      gtk_label_set_label (GTK_LABEL (field->problem), problem ? problem : "");
       gtk_widget_set_visible (field->problem, problem != NULL);
     }
+  else if (ADW_IS_ACTION_ROW (field->row))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), problem ? problem : "");
   if (problem != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (field->widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem, -1);
   else
@@ -892,26 +892,28 @@ add_field (Page       *page,
 
   adw_preferences_group_add (page->fields_group, field->row);
 
-  /* Where an entry, a choice or a long text says why it is refused. */
-  if (!ADW_IS_ACTION_ROW (field->row) || ADW_IS_COMBO_ROW (field->row))
+  /* Where an entry or a long text says why it is refused. */
+  if (field->kind == FIELD_TEXT || field->kind == FIELD_DATE || field->kind == FIELD_LONG_TEXT)
     {
-      GtkWidget *says = gtk_label_new (NULL);
-
-      field->problem = adw_preferences_row_new ();
+      field->problem = gtk_label_new (NULL);
       gtk_widget_set_name (field->problem, "why-refused");
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (field->problem), FALSE);
-      gtk_widget_set_focusable (field->problem, FALSE);
-      gtk_label_set_wrap (GTK_LABEL (says), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (says), 0);
-      gtk_widget_set_margin_start (says, 12);
-      gtk_widget_set_margin_end (says, 12);
-      gtk_widget_set_margin_top (says, 6);
-      gtk_widget_set_margin_bottom (says, 6);
-      gtk_widget_add_css_class (says, "error");
-      gtk_widget_add_css_class (says, "caption");
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (field->problem), says);
+      gtk_label_set_wrap (GTK_LABEL (field->problem), TRUE);
+      gtk_widget_add_css_class (field->problem, "error");
+      gtk_widget_add_css_class (field->problem, "caption");
       gtk_widget_set_visible (field->problem, FALSE);
-      adw_preferences_group_add (page->fields_group, field->problem);
+      if (field->kind == FIELD_LONG_TEXT)
+        {
+          gtk_label_set_xalign (GTK_LABEL (field->problem), 0);
+          gtk_box_append (GTK_BOX (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (field->row))), field->problem);
+        }
+      else
+        {
+          gtk_label_set_width_chars (GTK_LABEL (field->problem), 16);
+          gtk_label_set_max_width_chars (GTK_LABEL (field->problem), 28);
+          gtk_label_set_xalign (GTK_LABEL (field->problem), 1);
+          gtk_widget_set_valign (field->problem, GTK_ALIGN_CENTER);
+          adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), field->problem);
+        }
     }
 
   g_object_set_data (G_OBJECT (field->row), "bt-field", field);
