@@ -346,6 +346,9 @@ bt_date_picker_set_date (BtDatePicker *self,
                       g_date_time_get_year (now));
       g_date_set_dmy (&self->month, 1, g_date_time_get_month (now), g_date_time_get_year (now));
     }
+  /* The keyboard stays on a day that can be picked. */
+  if (g_date_valid (&self->last) && g_date_compare (&self->cursor, &self->last) > 0)
+    self->cursor = self->last;
   update (self);
 }
 
