@@ -22,9 +22,11 @@
 #include "bt-analytics.h"
 #include "bt-application.h"
 #include "bt-date.h"
+#include "bt-date-picker.h"
 #include "bt-goal-dialog.h"
 #include "bt-overview-page.h"
 #include "bt-plan-file.h"
+#include "bt-preferences-window.h"
 #include "bt-window-private.h"
 
 static gboolean
@@ -120,17 +122,27 @@ click (GtkWidget *button)
   bt_test_spin (400);
 }
 
-/* Picks @date in the dialog's calendar, as a click on the day does. */
+static gboolean
+is_day_button (GtkWidget     *widget,
+               gconstpointer  date)
+{
+  return GTK_IS_BUTTON (widget) &&
+         GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "bt-julian")) == g_date_get_julian (date);
+}
+
+/* Picks @date in the dialog's date picker, as a click on the day does. */
 static void
 pick_target_date (GtkWidget   *dialog,
                   const GDate *date)
 {
-  GtkWidget *calendar = child (dialog, BT_TYPE_GOAL_DIALOG, "calendar");
-  g_autoptr(GDateTime) day = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                                                   g_date_get_day (date), 12, 0, 0);
+  GtkWidget *picker = child (dialog, BT_TYPE_GOAL_DIALOG, "picker");
+  GtkWidget *day;
 
-  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
-  g_signal_emit_by_name (calendar, "day-selected");
+  g_assert_true (BT_IS_DATE_PICKER (picker));
+  bt_date_picker_set_date (BT_DATE_PICKER (picker), date);
+  day = bt_test_find_match (picker, is_day_button, date);
+  g_assert_nonnull (day);
+  g_signal_emit_by_name (day, "clicked");
 }
 
 static void
@@ -320,6 +332,22 @@ test_goal_dialog_undo (gconstpointer data)
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (child (dialog, BT_TYPE_GOAL_DIALOG, "share_spin"))),
                      ==, round (before_share * 100));
   g_assert_false (gtk_widget_get_visible (child (dialog, BT_TYPE_GOAL_DIALOG, "categories_group")));
+  /* The date picker is the one used everywhere: its weeks start on the
+   * day the preferences say, and it opens on the date set. */
+  {
+    GSettings *settings = bt_application_get_settings (BT_APPLICATION (app));
+    GtkWidget *picker = child (dialog, BT_TYPE_GOAL_DIALOG, "picker");
+
+    g_settings_set_string (settings, "week-start", "sunday");
+    gtk_menu_button_popup (GTK_MENU_BUTTON (child (dialog, BT_TYPE_GOAL_DIALOG, "date_button")));
+    bt_test_spin (200);
+    g_assert_true (BT_IS_DATE_PICKER (picker));
+    g_assert_cmpint (bt_date_picker_get_week_start (BT_DATE_PICKER (picker)), ==, G_DATE_SUNDAY);
+    g_assert_true (gtk_widget_has_css_class (bt_test_find_match (picker, is_day_button, &before_date),
+                                             "suggested-action"));
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (child (dialog, BT_TYPE_GOAL_DIALOG, "date_button")));
+    g_settings_reset (settings, "week-start");
+  }
   pick_target_date (dialog, &later);
   g_assert_cmpfloat_with_epsilon (before_share, 0.55, 1e-9);   /* the sample's: so 60 % */
   set_spin (dialog, "share_spin", "60");
@@ -371,6 +399,36 @@ test_goal_dialog_undo (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The preferences ask the share for new plans in percent, as the goal
+ * dialog does; the setting keeps the fraction. */
+static void
+test_preferences_share_in_percent (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  GSettings *settings = bt_application_get_settings (BT_APPLICATION (app));
+  BtPreferencesWindow *prefs;
+  GtkWidget *spin;
+
+  g_settings_set_double (settings, "target-share", 0.55);
+  prefs = bt_preferences_window_new (NULL, settings);
+  spin = child (GTK_WIDGET (prefs), BT_TYPE_PREFERENCES_WINDOW, "share_spin");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 55);
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), "60");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "target-share"), 0.60, 1e-9);
+  g_assert_nonnull (bt_test_find_match (GTK_WIDGET (prefs), bt_test_is_row_titled, "Target strategic share"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (bt_test_find_row (GTK_WIDGET (prefs),
+                                                                                             "Target strategic share"))),
+                            "percent"));
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  bt_test_spin (300);
+  bt_test_screenshot (GTK_WIDGET (prefs), "preferences");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_reset (settings, "target-share");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +447,7 @@ main (int   argc,
   g_test_add_data_func ("/first-start/own-plan", app, test_own_plan);
   g_test_add_data_func ("/first-start/sample", app, test_sample);
   g_test_add_data_func ("/first-start/goal-dialog-undo", app, test_goal_dialog_undo);
+  g_test_add_data_func ("/first-start/preferences-share-in-percent", app, test_preferences_share_in_percent);
 
   return g_test_run ();
 }

@@ -593,6 +593,70 @@ test_record_a_past_week (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  words)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), words) != NULL;
+}
+
+static GtkWidget *
+day_button (GtkWidget   *picker,
+            const GDate *day)
+{
+  GtkWidget *grid = bt_test_find (picker, GTK_TYPE_GRID);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child) &&
+        GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "bt-julian")) == g_date_get_julian (day))
+      return child;
+
+  return NULL;
+}
+
+/* Weeks after this one cannot be recorded: their days cannot be picked,
+ * and the popover says why; this week's days, later ones too, can. */
+static void
+test_record_a_past_week_not_future (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window = open_window (app, path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GtkWidget *add, *popover, *picker;
+  GDate today, sunday, next_week;
+
+  bt_date_from_time (now, &today);
+  sunday = today;
+  g_date_add_days (&sunday, G_DATE_SUNDAY - g_date_get_weekday (&today));
+  next_week = sunday;
+  g_date_add_days (&next_week, 1);
+
+  gtk_window_present (GTK_WINDOW (window));
+  adw_view_stack_set_visible_child_name (window->stack, "time");
+  spin_main_loop (300);
+  add = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window->time_page), BT_TYPE_CHART_PAGE, "add_button");
+  g_signal_emit_by_name (add, "clicked");
+  spin_main_loop (100);
+  popover = g_object_get_data (G_OBJECT (add), "bt-week-popover");
+  picker = bt_test_find (popover, BT_TYPE_DATE_PICKER);
+
+  bt_date_picker_set_date (BT_DATE_PICKER (picker), &next_week);
+  g_assert_nonnull (day_button (picker, &next_week));
+  g_assert_false (gtk_widget_get_sensitive (day_button (picker, &next_week)));
+  g_assert_nonnull (day_button (picker, &sunday));
+  g_assert_true (gtk_widget_get_sensitive (day_button (picker, &sunday)));
+  bt_date_picker_set_date (BT_DATE_PICKER (picker), &today);
+  g_assert_true (gtk_widget_get_sensitive (day_button (picker, &today)));
+  g_assert_nonnull (bt_test_find_match (popover, is_label_containing, "time not spent yet"));
+  bt_test_screenshot (popover, "record-a-past-week");
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  window->dirty = FALSE;
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The overview lists the first overdue people, says by how much and how
  * many more there are, from the analytics' count. Someone with no
  * touchpoint yet, as one just added, is not overdue. */
@@ -1507,6 +1571,7 @@ main (int   argc,
   g_test_add_data_func ("/window/reload-shows-theirs", app, test_reload_shows_theirs);
   g_test_add_data_func ("/window/unreadable-plan-offers-backup", app, test_unreadable_plan_offers_backup);
   g_test_add_data_func ("/window/record-a-past-week", app, test_record_a_past_week);
+  g_test_add_data_func ("/window/record-a-past-week-not-future", app, test_record_a_past_week_not_future);
   g_test_add_data_func ("/window/overview-counts-overdue-people", app, test_overview_counts_overdue_people);
   g_test_add_data_func ("/window/overview-follows-the-hours", app, test_overview_follows_the_hours);
   g_test_add_data_func ("/window/overview-warning-signs", app, test_overview_warning_signs);

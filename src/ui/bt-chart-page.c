@@ -278,6 +278,15 @@ add_item (BtChartPage *self,
   g_signal_emit (self, signals[OPEN_ITEM], 0, store, item);
 }
 
+/* The Sunday that ends this ISO week: the last day whose week can be
+ * recorded. */
+static void
+end_of_this_week (GDate *date)
+{
+  today (date);
+  g_date_add_days (date, G_DATE_SUNDAY - g_date_get_weekday (date));
+}
+
 /* A day picked for "Record a Past Week": the check-in of its week opens,
  * for a week the plan has or one it has not yet. */
 static void
@@ -292,8 +301,9 @@ on_week_day_picked_cb (BtDatePicker *picker,
 
   if (self->plan == NULL)
     return;
-  /* Time not spent yet cannot be recorded. */
-  today (&now);
+  /* Time not spent yet cannot be recorded: weeks after this one cannot
+   * be picked, and are refused if they are anyway. */
+  end_of_this_week (&now);
   if (g_date_compare (picked, &now) > 0)
     {
       gtk_widget_error_bell (GTK_WIDGET (picker));
@@ -322,8 +332,12 @@ on_week_popover_map_cb (GtkPopover  *popover,
   GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
   GSettings *settings = BT_IS_APPLICATION (app) ? bt_application_get_settings (BT_APPLICATION (app)) : NULL;
 
+  GDate last;
+
   bt_date_picker_set_week_start (picker, settings != NULL && g_settings_get_enum (settings, "week-start") == 1
                                          ? G_DATE_SUNDAY : G_DATE_MONDAY);
+  end_of_this_week (&last);
+  bt_date_picker_set_last_day (picker, &last);
   gtk_widget_grab_focus (GTK_WIDGET (picker));
 }
 
@@ -336,12 +350,20 @@ pick_past_week (BtChartPage *self)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *label = gtk_label_new (_("Pick a day of the week to record"));
+      GtkWidget *limit = gtk_label_new (_("This week or one before it: time not spent yet cannot be recorded."));
       GtkWidget *picker = bt_date_picker_new ();
 
       gtk_widget_add_css_class (label, "heading");
       gtk_accessible_update_property (GTK_ACCESSIBLE (picker), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Pick a day of the week to record"), -1);
+      gtk_label_set_wrap (GTK_LABEL (limit), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (limit), 30);
+      gtk_widget_add_css_class (limit, "dim-label");
+      gtk_widget_add_css_class (limit, "caption");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (picker), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      gtk_label_get_label (GTK_LABEL (limit)), -1);
       gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), limit);
       gtk_box_append (GTK_BOX (box), picker);
       popover = gtk_popover_new ();
       gtk_popover_set_child (GTK_POPOVER (popover), box);

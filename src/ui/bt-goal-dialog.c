@@ -19,8 +19,10 @@
 
 #include <glib/gi18n.h>
 
+#include "bt-application.h"
 #include "bt-category.h"
 #include "bt-date.h"
+#include "bt-date-picker.h"
 #include "bt-goal-dialog.h"
 #include "bt-profile.h"
 #include "bt-report.h"
@@ -34,7 +36,7 @@ struct _BtGoalDialog
   AdwEntryRow         *target_role_row;
   AdwActionRow        *target_date_row;
   GtkMenuButton       *date_button;
-  GtkCalendar         *calendar;
+  BtDatePicker        *picker;
   GtkSpinButton       *share_spin;
   AdwEntryRow         *name_row;
   AdwEntryRow         *current_role_row;
@@ -72,13 +74,27 @@ show_target_date (BtGoalDialog *self)
 }
 
 static void
-on_day_selected_cb (BtGoalDialog *self)
+on_day_picked_cb (BtGoalDialog *self,
+                  const GDate  *day)
 {
-  g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->calendar);
-
-  bt_date_from_time (picked, &self->target_date);
+  self->target_date = *day;
   show_target_date (self);
   gtk_menu_button_popdown (self->date_button);
+}
+
+/* The picker's weeks start on the day the preferences say, as everywhere
+ * else; it opens on the date set, with the keyboard on that day. */
+static void
+on_date_popover_map_cb (BtGoalDialog *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GtkApplication *app = parent ? gtk_window_get_application (parent) : NULL;
+  GSettings *settings = BT_IS_APPLICATION (app) ? bt_application_get_settings (BT_APPLICATION (app)) : NULL;
+
+  bt_date_picker_set_week_start (self->picker, settings != NULL && g_settings_get_enum (settings, "week-start") == 1
+                                               ? G_DATE_SUNDAY : G_DATE_MONDAY);
+  bt_date_picker_set_date (self->picker, g_date_valid (&self->target_date) ? &self->target_date : NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->picker));
 }
 
 /* The birth year is optional: 0, shown as an empty field, is "not given". */
@@ -254,13 +270,14 @@ bt_goal_dialog_class_init (BtGoalDialogClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (BT_TYPE_DATE_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/breakthrough/Planner/bt-goal-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, target_role_row);
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, target_date_row);
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, date_button);
-  gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, calendar);
+  gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, picker);
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, share_spin);
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, current_role_row);
@@ -270,7 +287,8 @@ bt_goal_dialog_class_init (BtGoalDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, categories_row);
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, categories_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_picked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_popover_map_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_birth_year_input_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_birth_year_output_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -296,14 +314,10 @@ fill (BtGoalDialog *self)
   gtk_spin_button_set_value (self->share_spin, round (bt_profile_get_target_share (profile) * 100));
   gtk_spin_button_set_value (self->birth_year_spin, bt_profile_get_birth_year (profile));
 
-  if (date != NULL)
+  if (date != NULL && g_date_valid (date))
     {
-      g_autoptr(GDateTime) shown = NULL;
-
       self->target_date = *date;
-      shown = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date), g_date_get_day (date),
-                                     12, 0, 0);
-      gtk_calendar_select_day (self->calendar, shown);
+      bt_date_picker_set_date (self->picker, date);
     }
   show_target_date (self);
 }
