@@ -136,8 +136,8 @@ case "$cmd" in
     case "$name" in
       plan)  seeds=(data/sample-plan.json tests/data/bad/*.json tests/data/import/plan.json) ;;
       dates) seeds=(tests/fuzz/seeds/dates/*) ;;
-      ics)   seeds=(tests/data/import/*.ics) ;;
-      csv)   seeds=(tests/data/import/*.csv) ;;
+      ics)   seeds=(tests/data/import/*.ics tests/fuzz/seeds/ics/*) ;;
+      csv)   seeds=(tests/data/import/*.csv tests/fuzz/seeds/csv/*) ;;
       *) say "no harness called $name"; exit 2 ;;
     esac
     cp -n "${seeds[@]}" "$corpus/" 2>/dev/null || true

@@ -136,6 +136,20 @@ test_file_over_limit (void)
   g_rmdir (dir);
 }
 
+/* A pair of UTF-16 surrogates is one character, not a lone surrogate. */
+static void
+test_surrogate_pair (void)
+{
+  const char *text =
+    "{\"format\": \"breakthrough-plan\", \"version\": 1, \"profile\": {\"name\": \"A\\ud83d\\ude00\"}}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (bt_profile_get_name (bt_plan_get_profile (plan)), ==, "A\U0001F600");
+}
+
 /* Every problem is reported, not just the first. */
 static void
 test_all_errors_reported (void)
@@ -198,6 +212,7 @@ main (int   argc,
   g_assert_cmpuint (cases->len, >=, 40);
 
   g_test_add_func ("/bad-files/very-deep-nesting", test_very_deep_nesting);
+  g_test_add_func ("/bad-files/surrogate-pair", test_surrogate_pair);
   g_test_add_func ("/bad-files/brackets-in-strings", test_brackets_in_strings);
   g_test_add_func ("/bad-files/file-over-limit", test_file_over_limit);
   g_test_add_func ("/bad-files/all-errors-reported", test_all_errors_reported);

@@ -125,6 +125,77 @@ plan_with_categories (BtCategory **tactical,
   return plan;
 }
 
+/* The weeks in a row below the trajectory pass over a partial week, by the
+ * budget the style brings: W41 (0 %) is below, W42's 5 h at 100 % are a
+ * partial week of a 50-hour budget. */
+static void
+test_time_chart_weeks_below_budget (void)
+{
+  BtCategory *t, *s;
+  g_autoptr(BtPlan) plan = plan_with_categories (&t, &s);
+  BtProfile *profile = bt_plan_get_profile (plan);
+  GDate today = day ("2026-10-16");
+  GDate target = day ("2027-06-28");
+  Canvas c = canvas_new (800, 400, 1);
+  BtChartStyle style;
+  BtTimeChartLayout layout;
+
+  bt_profile_set_target_date (profile, &target);
+  bt_profile_set_target_share (profile, 0.8);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 40), bt_item_get_id (BT_ITEM (t)), 10);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 40), bt_item_get_id (BT_ITEM (s)), 30);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 41), bt_item_get_id (BT_ITEM (t)), 40);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 42), bt_item_get_id (BT_ITEM (s)), 5);
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  g_assert_cmpfloat (style.weekly_budget, ==, 0.0);
+
+  g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_cmpuint (layout.weeks_below, ==, 0);
+  bt_time_chart_layout_clear (&layout);
+
+  style.weekly_budget = 50.0;
+  g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_cmpuint (layout.weeks_below, ==, 1);
+  bt_time_chart_layout_clear (&layout);
+  canvas_free (&c);
+}
+
+/* The Time chart says the trend only from four whole weeks; before, it
+ * says how many there are (a partial week does not count). */
+static void
+test_time_chart_trend_needs_enough_weeks (void)
+{
+  BtCategory *t, *s;
+  g_autoptr(BtPlan) plan = plan_with_categories (&t, &s);
+  GDate today = day ("2026-10-23");
+  Canvas c = canvas_new (800, 400, 1);
+  BtChartStyle style;
+  BtTimeChartLayout layout;
+
+  for (int w = 40; w <= 42; w++)
+    {
+      bt_week_set_hours (bt_plan_ensure_week (plan, 2026, w), bt_item_get_id (BT_ITEM (t)), 30);
+      bt_week_set_hours (bt_plan_ensure_week (plan, 2026, w), bt_item_get_id (BT_ITEM (s)), w - 30);
+    }
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 43), bt_item_get_id (BT_ITEM (s)), 5);
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  style.weekly_budget = 50.0;
+
+  g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_cmpstr (layout.trend_text, ==, "Not enough weeks yet for a trend: 3 of 4 recorded");
+  g_assert_cmpfloat (layout.plot.y, >, layout.trend_y);
+  bt_time_chart_layout_clear (&layout);
+
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 43), bt_item_get_id (BT_ITEM (t)), 30);
+  g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_true (g_str_has_prefix (layout.trend_text, "Trend: "));
+  bt_time_chart_layout_clear (&layout);
+  bt_time_chart_draw (plan, &today, &style, c.cr, 800, 400);
+  g_object_unref (t);
+  g_object_unref (s);
+  canvas_free (&c);
+}
+
 static void
 test_time_chart_tactical_week (void)
 {
@@ -451,8 +522,10 @@ test_relationship_map_colors (void)
   g_autoptr(BtPlan) plan = bt_plan_new ();
   g_autoptr(BtRelationship) never = bt_relationship_new ();
   g_autoptr(BtRelationship) fine = bt_relationship_new ();
+  g_autoptr(BtRelationship) late = bt_relationship_new ();
   g_autoptr(BtTouchpoint) touch = bt_touchpoint_new ();
-  GDate today = day ("2026-11-22"), yesterday = day ("2026-11-21");
+  g_autoptr(BtTouchpoint) long_ago = bt_touchpoint_new ();
+  GDate today = day ("2026-11-22"), yesterday = day ("2026-11-21"), in_august = day ("2026-08-01");
   Canvas c = canvas_new (800, 600, 1);
   BtChartStyle style;
   BtRelationshipMapLayout layout;
@@ -465,8 +538,16 @@ test_relationship_map_colors (void)
   bt_relationship_set_strength (fine, 5);
   bt_touchpoint_set_date (touch, &yesterday);
   bt_item_append_child (BT_ITEM (fine), bt_relationship_get_touchpoints (fine), BT_ITEM (touch));
+  /* Last seen in August with a 30-day cadence: overdue. */
+  bt_relationship_set_name (late, "Ada");
+  bt_relationship_set_function (late, BT_FUNCTION_SALES);
+  bt_relationship_set_strength (late, 3);
+  bt_relationship_set_cadence_days (late, 30);
+  bt_touchpoint_set_date (long_ago, &in_august);
+  bt_item_append_child (BT_ITEM (late), bt_relationship_get_touchpoints (late), BT_ITEM (long_ago));
   bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (never));
   bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (fine));
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (late));
 
   bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
   bt_relationship_map_draw (plan, &today, &style, c.cr, 800, 600);
@@ -475,7 +556,10 @@ test_relationship_map_colors (void)
   for (guint i = 0; i < layout.dots->len; i++)
     {
       const BtMapDot *dot = &g_array_index (layout.dots, BtMapDot, i);
-      const BtColor *expected = dot->relationship == never ? &style.overdue : &style.fine;
+      /* Someone never in touch yet (just added) is neither overdue nor
+       * in touch: drawn neutral. */
+      const BtColor *expected = dot->relationship == late ? &style.overdue :
+                                dot->relationship == never ? &style.muted : &style.fine;
 
       g_assert_true (is_color (&c, dot->x, dot->y, expected));
       g_assert_cmpint (bt_relationship_map_dot_at (&layout, dot->x + 1, dot->y), ==, (int) i);
@@ -496,6 +580,53 @@ test_relationship_map_colors (void)
 
   bt_relationship_map_layout_clear (&layout);
   canvas_free (&c);
+}
+
+/* Every function, design among them, with someone in it, first without
+ * "other" then with it: each sector's name is whole on a phone-wide map
+ * (on two lines if need be) and on a wide one. */
+static void
+assert_sector_names_fit (BtPlan *plan,
+                         guint   n_sectors)
+{
+  GDate today = day ("2026-11-22");
+  const double sizes[][2] = { { 360, 480 }, { 360, 360 }, { 1920, 1080 } };
+  BtChartStyle style;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      Canvas c = canvas_new (sizes[i][0], sizes[i][1], 1);
+      BtRelationshipMapLayout layout;
+      gboolean design = FALSE;
+
+      g_assert_true (bt_relationship_map_layout (plan, &today, &style, c.cr, sizes[i][0], sizes[i][1], &layout));
+      g_assert_cmpuint (layout.n_sectors, ==, n_sectors);
+      g_assert_cmpuint (layout.cut_sectors, ==, 0);
+      for (guint s = 0; s < layout.n_sectors; s++)
+        design = design || layout.sector_function[s] == BT_FUNCTION_DESIGN;
+      g_assert_true (design);
+      bt_relationship_map_layout_clear (&layout);
+      canvas_free (&c);
+    }
+}
+
+static void
+test_relationship_map_sector_names_fit (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+
+  for (int f = 0; f < BT_N_FUNCTIONS; f++)
+    {
+      g_autoptr(BtRelationship) r = bt_relationship_new ();
+
+      if (f == BT_FUNCTION_OTHER)
+        assert_sector_names_fit (plan, BT_N_FUNCTIONS - 1);
+      bt_relationship_set_name (r, "Someone");
+      bt_relationship_set_function (r, f);
+      bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (r));
+    }
+  assert_sector_names_fit (plan, BT_N_FUNCTIONS);
 }
 
 /* The sample plan's people on the Relationships page: each one named, a
@@ -802,6 +933,160 @@ test_empty_states (void)
   g_assert_false (bt_time_chart_layout (plan, &today, &style, c.cr, 400, 300, &time_layout));
   g_assert_false (bt_timeline_chart_layout (plan, &today, &style, c.cr, 400, 300, &timeline_layout));
   g_assert_false (bt_relationship_map_layout (plan, &today, &style, c.cr, 400, 300, &map_layout));
+  canvas_free (&c);
+}
+
+/* An empty roadmap still shows today and the target date from the
+ * profile, under words that say what to add. */
+static void
+test_timeline_empty_shows_today_and_target (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  BtProfile *profile = bt_plan_get_profile (plan);
+  GDate today = day ("2026-11-22"), target = day ("2027-06-30");
+  Canvas c = canvas_new (800, 400, 1);
+  BtChartStyle style;
+  BtTimelineLayout layout;
+  g_autofree char *title = NULL, *hint = NULL;
+  double y;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+
+  /* No target date yet: the words say to set it too. */
+  bt_timeline_chart_empty_text (plan, &title, &hint);
+  g_assert_cmpstr (title, ==, "The roadmap is empty");
+  g_assert_nonnull (strstr (hint, "Add the phases"));
+  g_assert_nonnull (strstr (hint, "set your target date"));
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&hint, g_free);
+
+  bt_profile_set_target_date (profile, &target);
+  bt_timeline_chart_empty_text (plan, &title, &hint);
+  g_assert_null (strstr (hint, "set your target date"));
+
+  /* Nothing to lay out, but a place in time for today and the target. */
+  g_assert_false (bt_timeline_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_false (isnan (layout.today_x));
+  g_assert_false (isnan (layout.target_x));
+  g_assert_cmpfloat (layout.today_x, <, layout.target_x);
+
+  bt_timeline_chart_draw (plan, &today, &style, c.cr, 800, 400);
+  y = layout.plot.y + layout.plot.height - 40;
+  g_assert_true (is_color (&c, round (layout.today_x) - 0.5, y, &style.today));
+  g_assert_true (is_color (&c, round (layout.target_x) - 0.5, y, &style.target));
+  canvas_free (&c);
+}
+
+/* Phases and milestones without dates are no empty roadmap: the empty state
+ * names what needs a date. */
+static void
+test_timeline_undated (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtPhase) phase = bt_phase_new ();
+  g_autoptr(BtMilestone) milestone = bt_milestone_new ();
+  GDate today = day ("2026-11-22");
+  Canvas c = canvas_new (400, 300, 1);
+  BtChartStyle style;
+  BtTimelineLayout layout;
+  g_autofree char *title = NULL, *hint = NULL;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  bt_timeline_chart_empty_text (plan, &title, &hint);
+  g_assert_cmpstr (title, ==, "The roadmap is empty");
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&hint, g_free);
+
+  bt_phase_set_title (phase, "Build the platform org");
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_phases (plan), BT_ITEM (phase));
+  g_assert_false (bt_timeline_chart_layout (plan, &today, &style, c.cr, 400, 300, &layout));
+  bt_timeline_chart_empty_text (plan, &title, &hint);
+  g_assert_cmpstr (title, ==, "Nothing on the roadmap has a date yet");
+  g_assert_cmpstr (hint, ==, "Add dates to your phase “Build the platform org” to place it on the roadmap.");
+  g_clear_pointer (&title, g_free);
+  g_clear_pointer (&hint, g_free);
+
+  bt_milestone_set_title (milestone, "Hire a director");
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_milestones (plan), BT_ITEM (milestone));
+  bt_timeline_chart_empty_text (plan, &title, &hint);
+  g_assert_cmpstr (hint, ==, "Add dates to “Build the platform org” and 1 more phase or milestone to place them on the roadmap.");
+  /* Drawn, not blank. */
+  bt_timeline_chart_draw (plan, &today, &style, c.cr, 400, 300);
+
+  /* With a date on the milestone, the roadmap has a place for it; the
+   * phase without dates is named apart, not drawn as if it ran all the
+   * time the chart shows. */
+  {
+    GDate date = day ("2027-01-15");
+    g_autofree char *undated = NULL;
+
+    bt_milestone_set_date (milestone, &date);
+    g_assert_true (bt_timeline_chart_layout (plan, &today, &style, c.cr, 400, 300, &layout));
+    g_assert_cmpuint (g_array_index (layout.phase_lanes, guint, 0), ==, BT_TIMELINE_NO_LANE);
+    g_assert_cmpuint (layout.n_lanes, ==, 0);
+    bt_timeline_chart_layout_clear (&layout);
+    undated = bt_timeline_chart_undated_text (plan);
+    g_assert_cmpstr (undated, ==, "Not shown, without dates: Build the platform org");
+    bt_phase_set_start (phase, &date);
+    g_clear_pointer (&undated, g_free);
+    g_assert_null (bt_timeline_chart_undated_text (plan));
+  }
+  canvas_free (&c);
+}
+
+/* A case that costs more than it saves says so, never "Saves -500". */
+static void
+test_case_savings_text (void)
+{
+  BtCaseTotals costs = { -500, -6000, NAN };
+  BtCaseTotals saves = { 500, 6000, 4.0 };
+  BtCaseTotals same = { 0, 0, NAN };
+  g_autofree char *costs_text = bt_case_savings_text (&costs);
+  g_autofree char *saves_text = bt_case_savings_text (&saves);
+  g_autofree char *same_text = bt_case_savings_text (&same);
+
+  g_assert_cmpstr (costs_text, ==, "Costs 500 more a month, 6000 more a year");
+  g_assert_cmpstr (saves_text, ==, "Saves 500 a month, 6000 a year · pays back in 4.0 months");
+  g_assert_cmpstr (same_text, ==, "Saves nothing: it costs as much as now");
+}
+
+/* A negative monthly cost from a file is drawn left of a zero line, not as
+ * a cost as large: the projected bar (−1 000) ends where the bar of now
+ * (1 000) begins. */
+static void
+test_case_negative_cost_bar (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtNarrative) narrative = bt_narrative_new ();
+  g_autoptr(BtBusinessCase) bc = bt_business_case_new ();
+  g_autoptr(BtCostRow) row = bt_cost_row_new ();
+  GDate today = day ("2026-11-20");
+  Canvas c = canvas_new (1000, 380, 1);
+  BtChartStyle style;
+  int now_min = G_MAXINT, now_max = -1, projected_min = G_MAXINT, projected_max = -1;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_narratives (plan), BT_ITEM (narrative));
+  bt_business_case_set_title (bc, "Sell the spare capacity");
+  bt_item_append_child (BT_ITEM (narrative), bt_narrative_get_business_cases (narrative), BT_ITEM (bc));
+  bt_cost_row_set_current_monthly (row, 1000);
+  bt_cost_row_set_projected_monthly (row, -1000);
+  bt_item_append_child (BT_ITEM (bc), bt_business_case_get_cost_rows (bc), BT_ITEM (row));
+
+  bt_narratives_chart_draw (plan, &today, &style, c.cr, 1000, 380);
+  for (int y = 0; y < 380; y++)
+    for (int x = 0; x < 1000; x++)
+      {
+        if (is_color (&c, x, y, &style.tactical))
+          now_min = MIN (now_min, x), now_max = MAX (now_max, x);
+        if (is_color (&c, x, y, &style.strategic))
+          projected_min = MIN (projected_min, x), projected_max = MAX (projected_max, x);
+      }
+  g_assert_cmpint (now_max, >, now_min + 20);
+  g_assert_cmpint (projected_max, >, projected_min + 20);
+  /* As long as each other, side by side at the zero line. */
+  g_assert_cmpint (projected_max, <, now_min);
+  g_assert_cmpint (abs ((now_max - now_min) - (projected_max - projected_min)), <=, 2);
   canvas_free (&c);
 }
 
@@ -1173,16 +1458,23 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/charts/time/weeks-below-pass-over-partial-weeks", test_time_chart_weeks_below_budget);
   g_test_add_func ("/charts/time/tactical-week", test_time_chart_tactical_week);
+  g_test_add_func ("/charts/time/trend-needs-enough-weeks", test_time_chart_trend_needs_enough_weeks);
   g_test_add_func ("/charts/time/single-week", test_time_chart_single_week);
   g_test_add_func ("/charts/time/strategic-on-top", test_time_chart_stacks_strategic_on_top);
   g_test_add_func ("/charts/time/months-when-weeks-too-narrow", test_time_chart_months_when_weeks_are_too_narrow);
   g_test_add_func ("/charts/timeline/today-line", test_timeline_today_line);
   g_test_add_func ("/charts/timeline/labels-never-overlap", test_timeline_labels_never_overlap);
   g_test_add_func ("/charts/relationships/colors", test_relationship_map_colors);
+  g_test_add_func ("/charts/relationships/sector-names-fit", test_relationship_map_sector_names_fit);
+  g_test_add_func ("/charts/timeline/empty-shows-today-and-target", test_timeline_empty_shows_today_and_target);
   g_test_add_func ("/charts/relationships/names-everyone", test_relationship_map_names_everyone);
   g_test_add_func ("/charts/every-chart-every-size", test_every_chart_every_size);
   g_test_add_func ("/charts/empty-states", test_empty_states);
+  g_test_add_func ("/charts/narratives/case-savings-text", test_case_savings_text);
+  g_test_add_func ("/charts/narratives/negative-cost-bar", test_case_negative_cost_bar);
+  g_test_add_func ("/charts/timeline/undated-is-not-empty", test_timeline_undated);
   g_test_add_func ("/charts/narratives/height", test_narratives_height);
   g_test_add_func ("/charts/contrast", test_contrast);
   g_test_add_func ("/charts/export/png-size", test_export_png_size);

@@ -307,6 +307,87 @@ test_narrow (void)
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The dialog's Ctrl+Return, as a key press would find it. */
+static gboolean
+press_control_return (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_auto(GStrv) alternatives = g_strsplit (trigger, "|", -1);
+
+          if (g_strv_contains ((const char * const *) alternatives, "<Control>Return"))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
+/* Saved from the keyboard, as GNOME dialogs are: Enter in an hours field,
+ * Ctrl+Return anywhere; never what Save refuses. */
+static void
+test_keyboard_saves (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(BtCategory) category = g_list_model_get_item (bt_plan_get_categories (plan), 0);
+  GDate today;
+  int y, w;
+  guint saved = 0;
+
+  bt_date_from_time (now, &today);
+  bt_iso_week_of_date (&today, &y, &w);
+
+  /* Enter in an hours field: what was typed is taken in, and saved. */
+  {
+    BtCheckInDialog *dialog = bt_check_in_dialog_new (NULL, plan, history);
+    GtkWidget *spin = bt_test_find (template_child (dialog, "hours_group"), GTK_TYPE_SPIN_BUTTON);
+    GtkWidget *text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (spin)));
+
+    g_signal_connect_swapped (dialog, "saved", G_CALLBACK (g_atomic_int_inc), &saved);
+    present (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (text), "169");
+    g_signal_emit_by_name (text, "activate");
+    g_assert_cmpuint (saved, ==, 0);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+    gtk_editable_set_text (GTK_EDITABLE (text), "7");
+    g_signal_emit_by_name (text, "activate");
+    g_assert_cmpuint (saved, ==, 1);
+    g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, y, w), bt_item_get_id (BT_ITEM (category))), ==, 7);
+  }
+
+  /* Ctrl+Return, wherever the focus is. */
+  {
+    BtCheckInDialog *dialog = bt_check_in_dialog_new (NULL, plan, history);
+    GtkWidget *spin = bt_test_find (template_child (dialog, "hours_group"), GTK_TYPE_SPIN_BUTTON);
+
+    g_signal_connect_swapped (dialog, "saved", G_CALLBACK (g_atomic_int_inc), &saved);
+    present (dialog);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 200);
+    g_assert_false (press_control_return (GTK_WIDGET (dialog)));
+    g_assert_cmpuint (saved, ==, 1);
+
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 9);
+    g_assert_true (press_control_return (GTK_WIDGET (dialog)));
+    g_assert_cmpuint (saved, ==, 2);
+    g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, y, w), bt_item_get_id (BT_ITEM (category))), ==, 9);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +402,8 @@ main (int   argc,
   g_test_add_func ("/check-in-dialog/too-many-hours-are-refused-not-cut", test_too_many_hours_are_refused_not_cut);
   g_test_add_func ("/check-in-dialog/prefill-is-said-truly", test_prefill_is_said_truly);
   g_test_add_func ("/check-in-dialog/reflection-is-multi-line", test_reflection_is_multi_line);
+
+  g_test_add_func ("/check-in-dialog/keyboard-saves", test_keyboard_saves);
 
   g_test_add_func ("/check-in-dialog/narrow", test_narrow);
 

@@ -22,6 +22,7 @@ check() {
 }
 
 contains() { grep -qF -- "$2" "$1"; }
+lacks() { ! grep -qF -- "$2" "$1"; }
 
 "$bin" --version >"$tmp/out" 2>&1; status=$?
 check "--version exits 0" [ $status -eq 0 ]
@@ -136,6 +137,18 @@ TZ=Europe/Berlin "$bin" --import-ics data/import/bad-tzid.ics "$tmp/import.json"
 check "a malformed calendar fails with 1" [ $status -eq 1 ]
 check "its error names the file and the line" contains "$tmp/err" "data/import/bad-tzid.ics: line 8: the time zone"
 check "and the plan is unchanged" cmp -s "$tmp/import.json" "$tmp/import-once.json"
+# A week with 166 typed hours takes 2 of the calendar's 3: the preview's
+# hours per category say what is really added.
+sed 's/"c-rev": 30/"c-rev": 166/' data/import/sources-plan.json >"$tmp/full.json"
+TZ=Europe/Berlin "$bin" --import-ics data/import/source-work.ics --existing add --dry-run --today 2026-11-22 "$tmp/full.json" >"$tmp/out" 2>&1; status=$?
+check "a preview of a week near 168 hours exits 0" [ $status -eq 0 ]
+check "its hours per category are those added" grep -qE 'Roadmap and product strategy +2\.0 h  of 3\.0 h in the file' "$tmp/out"
+# A summary and a calendar name that would clear the terminal and set its
+# title: the preview shows them escaped.
+TZ=Europe/Berlin "$bin" --import-ics data/import/escape-summary.ics --dry-run --today 2026-11-22 "$tmp/import.json" >"$tmp/out" 2>&1; status=$?
+check "a preview with control characters exits 0" [ $status -eq 0 ]
+check "the preview prints no ESC or BEL" [ "$(tr -dc '\033\007' <"$tmp/out" | wc -c)" -eq 0 ]
+check "the preview shows them escaped" contains "$tmp/out" '\x1B[2J\x1B]0;pwned\x07'
 TZ=Europe/Berlin "$bin" --import-csv data/import/toggl.csv --dry-run "$tmp/import.json" >"$tmp/out" 2>&1; status=$?
 check "--import-csv reads a Toggl Track report" [ $status -eq 0 ]
 "$bin" --export-csv "$tmp/weeks.csv" "$tmp/import.json"; status=$?
@@ -176,6 +189,49 @@ check "and says what it takes" contains "$tmp/err" "--existing takes keep, repla
 check "and leaves the plan alone" cmp -s "$tmp/typed.json" "$tmp/typed-once.json"
 "$bin" --existing add "$tmp/typed.json" >"$tmp/out" 2>"$tmp/err"; status=$?
 check "--existing alone is refused" [ $status -eq 2 ]
+
+# Two commands at once: a usage error that names both, never one of them
+# silently left out.
+cp "$sample" "$tmp/two.json"
+while read -r first second args; do
+  # shellcheck disable=SC2086
+  "$bin" $args "$tmp/two.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+  check "$first with $second is a usage error" [ $status -eq 2 ]
+  check "$first with $second: both are named" contains "$tmp/err" "$first and $second cannot be used together"
+  check "$first with $second: nothing written" test ! -e "$tmp/w1" -a ! -e "$tmp/w2"
+done <<EOF_PAIRS
+--export-json --export-csv --export-json $tmp/w1 --export-csv $tmp/w2
+--export-chart --export-report --export-chart time --export-report -o $tmp/w1
+--validate --export-csv --validate $tmp/two.json --export-csv $tmp/w2
+--import-ics --import-csv --import-ics data/import/recurrences.ics --import-csv data/import/toggl.csv
+EOF_PAIRS
+check "and the plan is unchanged" cmp -s "$tmp/two.json" "$sample"
+
+# Text cells that a spreadsheet would run as formulas get a leading ';
+# numbers, negative ones included, stay numbers.
+"$bin" --export-csv "$tmp/formula.csv" data/csv-formula-plan.json; status=$?
+check "--export-csv of a plan with formula-like text exits 0" [ $status -eq 0 ]
+check "a category name starting with @ is prefixed" contains "$tmp/formula.csv" "week,monday,'@SUM(1+1)*cmd|' /C calc'!A0,"
+check "a note starting with = is prefixed, inside its quotes" contains "$tmp/formula.csv" ",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\""
+check "no cell starts with =" lacks "$tmp/formula.csv" ",="
+check "numbers are not prefixed" contains "$tmp/formula.csv" "2026-W41,2026-10-05,0.00,0.00,30.00,"
+
+# A folder where the backup goes: the import goes on, and says there is
+# no backup.
+cp data/import/plan.json "$tmp/bakdir.json"
+mkdir "$tmp/bakdir.json.bak"
+TZ=Europe/Berlin "$bin" --import-ics data/import/recurrences.ics --today 2026-11-22 "$tmp/bakdir.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "an import with a folder as backup exits 0" [ $status -eq 0 ]
+check "and warns that no backup is kept" contains "$tmp/err" "bakdir.json.bak” is not a file (a folder?): no backup"
+
+# Titles with escape sequences and line breaks cannot forge lines of the
+# preview or drive the terminal.
+"$bin" --import-ics data/import/control-characters.ics --dry-run --today 2026-11-22 data/import/plan.json \
+  >"$tmp/out" 2>"$tmp/err"; status=$?
+check "a calendar with control characters in titles is previewed" [ $status -eq 0 ]
+check "the preview holds no escape character" lacks "$tmp/out" "$(printf '\033')"
+check "the calendar's name is shown escaped" contains "$tmp/out" "Import from “Work\x1B[2J”"
+check "the title is shown escaped, on one line" contains "$tmp/out" "“Lunch\x1B[31m red\x0Aforged line”: 1 time"
 
 echo "1..$n"
 [ $fails -eq 0 ]

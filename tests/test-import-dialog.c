@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "bt-test-widgets.h"
 
@@ -184,6 +185,13 @@ test_preview_rule_import_undo (void)
 }
 
 /* The drop-down of the row titled @title. */
+static gboolean
+is_label_text (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
 static GtkDropDown *
 find_choice (GtkWidget  *dialog,
              const char *title)
@@ -211,10 +219,11 @@ test_existing_week_choices (void)
     double      total;
     double      roadmap;
     gboolean    partial;
+    const char *added;      /* the roadmap's hours per category: what the plan gets */
   } cases[] = {
-    { G_MAXUINT, "after the import 52.0 h", 52.0, 12.0, FALSE },   /* left as it opened */
-    { 2, "after the import 57.0 h", 57.0, 15.0, FALSE },
-    { 1, "after the import 5.0 h", 5.0, 3.0, TRUE },
+    { G_MAXUINT, "after the import 52.0 h", 52.0, 12.0, FALSE, "0.0 h added of 3.0 h" },   /* left as it opened */
+    { 2, "after the import 57.0 h", 57.0, 15.0, FALSE, "3.0 h" },
+    { 1, "after the import 5.0 h", 5.0, 3.0, TRUE, "3.0 h" },
   };
   GDate monday;
   g_autofree char *date = NULL;
@@ -265,6 +274,9 @@ test_existing_week_choices (void)
       g_assert_nonnull (strstr (subtitle, cases[i].after));
       /* 5 h is under half the 50 h weekly budget (the setting's default). */
       g_assert_true ((strstr (subtitle, "A partial week") != NULL) == cases[i].partial);
+      /* Kept, the week takes none of the calendar's hours. */
+      g_assert_nonnull (bt_test_find_match (bt_test_find_row (GTK_WIDGET (dialog), "Roadmap and product strategy"),
+                                            is_label_text, cases[i].added));
       if (i == 2)
         {
           gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 900);
@@ -392,6 +404,22 @@ test_toast_offers_undo (gconstpointer data)
   g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (window->plan, 2026, 41), "c-road"), ==, 12.0);
   g_assert_null (bt_week_get_imported (bt_plan_find_week (window->plan, 2026, 41)));
 
+  /* A weekly meeting in 2026-W46 and W47, a lunch no rule takes in W43:
+   * two weeks are imported, not three, and W43 stays out of the plan. */
+  {
+    g_autofree char *ongoing = g_test_build_filename (G_TEST_DIST, "data", "import", "ongoing.ics", NULL);
+
+    dialog = bt_import_dialog_new (GTK_WINDOW (window), window->plan, window->history, ongoing, now, &error);
+    g_assert_no_error (error);
+    gtk_window_present (GTK_WINDOW (dialog));
+    spin (100);
+    g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+    spin (300);
+    g_assert_nonnull (bt_test_find_match (GTK_WIDGET (window), is_label_containing,
+                                          "Imported 2 weeks from “Ongoing”"));
+    g_assert_null (bt_plan_find_week (window->plan, 2026, 43));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   spin (100);
 }
@@ -409,6 +437,114 @@ test_malformed_file (void)
   g_assert_null (dialog);
   g_assert_nonnull (strstr (error->message, "line 8"));
   g_assert_false (bt_history_get_can_undo (history));
+}
+
+/* The visible toplevel of @type, if any. */
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
+        return w;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_progress_bar (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_PROGRESS_BAR (widget);
+}
+
+/* Spins until @done says so, for at most half a minute. */
+static gboolean
+spin_until (gboolean (*done) (void))
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!done () && g_get_monotonic_time () < end)
+    spin (50);
+  return done ();
+}
+
+static gboolean
+preview_shown (void)
+{
+  GtkWidget *dialog = find_toplevel (BT_TYPE_IMPORT_DIALOG);
+  g_autoptr(GPtrArray) weeks = dialog ? rows_of (dialog, "Weeks") : NULL;
+
+  return weeks != NULL && weeks->len > 0;
+}
+
+static gboolean
+dialog_gone (void)
+{
+  return find_toplevel (BT_TYPE_IMPORT_DIALOG) == NULL;
+}
+
+/* bt_import_dialog_open() reads in a worker thread: the dialog shows at
+ * once with a progress bar, then the preview; Cancel stops a long
+ * reading; a bad file closes it and says why. */
+static void
+test_open_in_worker (void)
+{
+  g_autofree char *plan_path = g_test_build_filename (G_TEST_DIST, "data", "import", "plan.json", NULL);
+  g_autofree char *ics = g_test_build_filename (G_TEST_DIST, "data", "import", "recurrences.ics", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "import", "bad-tzid.ics", NULL);
+  g_autoptr(BtPlan) plan = bt_plan_file_load (plan_path, NULL);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autofree char *dir = g_dir_make_tmp ("bt-import-XXXXXX", NULL);
+  g_autofree char *hourly = g_build_filename (dir, "hourly.ics", NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog, *message;
+
+  bt_import_dialog_open (NULL, plan, history, ics);
+  dialog = find_toplevel (BT_TYPE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (spin_until (preview_shown));
+  g_assert_true (gtk_widget_get_sensitive (find_button (dialog, "_Import")));
+  g_assert_null (bt_test_find_match (dialog, is_progress_bar, NULL));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (100);
+
+  /* Hourly since 1970: half a million meetings take a while. */
+  g_assert_true (g_file_set_contents (hourly,
+                                      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:hourly\r\n"
+                                      "DTSTART:19700101T000000Z\r\nDTEND:19700101T003000Z\r\nRRULE:FREQ=HOURLY\r\n"
+                                      "SUMMARY:Status\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", -1, &error));
+  bt_import_dialog_open (NULL, plan, history, hourly);
+  dialog = find_toplevel (BT_TYPE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (bt_test_find_match (dialog, is_progress_bar, NULL));
+  g_assert_false (gtk_widget_get_sensitive (find_button (dialog, "_Import")));
+  g_assert_nonnull (find_button (dialog, "_Cancel"));
+  spin (300);
+  bt_test_screenshot (dialog, "import-reading");
+  g_signal_emit_by_name (find_button (dialog, "_Cancel"), "clicked");
+  g_assert_true (spin_until (dialog_gone));
+  spin (300);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_false (bt_history_get_can_undo (history));
+
+  /* A bad file: the dialog closes and a message names the line. */
+  bt_import_dialog_open (NULL, plan, history, bad);
+  g_assert_true (spin_until (dialog_gone));
+  message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), ==,
+                   "“bad-tzid.ics” could not be imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)), "line 8"));
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  g_unlink (hourly);
+  g_rmdir (dir);
 }
 
 int
@@ -432,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/import-dialog/choice-for-all-weeks", test_choice_for_all_weeks);
   g_test_add_data_func ("/import-dialog/toast-offers-undo", app, test_toast_offers_undo);
   g_test_add_func ("/import-dialog/malformed-file", test_malformed_file);
+  g_test_add_func ("/import-dialog/open-in-worker", test_open_in_worker);
 
   return g_test_run ();
 }

@@ -336,6 +336,26 @@ test_malformed (void)
     { "bad-line.ics", "line 6: expected NAME:VALUE" },
     { "bad-tzid.ics", "line 8: the time zone “Mars/Olympus_Mons” is neither defined in the file nor known" },
     { "bad-value.ics", "line 9: the event that begins here could not be read" },
+    { "bad-year-zero.ics", "line 4: the event that begins here starts at “00000105T090000”: expected a DTSTART "
+                           "between the years 1 and 9999" },
+    { "bad-duration.ics", "line 4: the event that begins here lasts longer than a year" },
+    /* libical dropped the event inside the alarm, inside an event,
+     * without a word. */
+    { "bad-alarm-event.ics", "line 12: BEGIN:VEVENT inside the one from line 4" },
+    /* Events libical or the count dropped without a word. */
+    { "bad-reversed.ics", "line 5: the event that begins here ends before it starts" },
+    { "bad-negative-duration.ics", "line 9: the event lasts “-PT5H”, less than nothing" },
+    { "bad-event-in-event.ics", "line 9: BEGIN:VEVENT inside the one from line 5: expected END:VEVENT" },
+    { "bad-nested-calendar.ics", "line 5: BEGIN:VCALENDAR inside the one from line 1: expected END:VCALENDAR" },
+    /* Said at the rule's line, with what is expected, not at the event's
+     * with libical's words. */
+    { "bad-rrule.ics", "line 8: expected a rule such as FREQ=WEEKLY;BYDAY=MO,WE, got “FREQ=SOMETIMES;COUNT=3”" },
+    /* Quoted to 40 characters, not cut inside the 40th. */
+    { "bad-cut-utf8.ics", "line 7: expected NAME:VALUE, as in “SUMMARY:Roadmap review”, got "
+                          "“xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxé…”" },
+    { "bad-zone-rule.ics", "line 8: the time zone changes more often than once a year" },
+    { "bad-never-minutes.ics", "line 9: the event repeats every second or minute" },
+    { "bad-never-day.ics", "line 9: no day matches both BYMONTH and BYMONTHDAY" },
   };
   g_autoptr(BtPlan) plan = load_fixture ();
   g_autofree char *before = serialize (plan);
@@ -350,6 +370,7 @@ test_malformed (void)
       g_test_message ("%s: %s", cases[i].file, error ? error->message : "no error");
       g_assert_null (import);
       g_assert_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_MALFORMED);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
       g_assert_nonnull (strstr (error->message, cases[i].message));
       after = serialize (plan);
       g_assert_cmpstr (before, ==, after);
@@ -362,6 +383,34 @@ test_malformed (void)
 
     g_assert_null (import);
     g_assert_nonnull (strstr (error->message, "line 3, “Start date”: expected a date"));
+  }
+  {
+    const struct {
+      const char *file;
+      const char *message;
+    } wraps[] = {
+      /* Numbers past 2³² once wrapped into a small one. */
+      { "bad-wrap-duration.csv", "line 3, “Duration”: expected a duration of less than a year, such as "
+                                 "01:30:00, got “4294967297:00:00”" },
+      { "bad-wrap-time.csv", "line 4, “Start time”: expected a time such as 09:30:00 or 9:30:00 AM, "
+                             "got “4294967305:30”" },
+      { "bad-wrap-day.csv", "line 2, “Start date”: expected a date such as 2026-11-02 or 11/02/2026, "
+                            "got “2026-10-4294967301”" },
+      /* A timer left running for four years filled weeks with 168 h. */
+      { "bad-long-entry.csv", "line 2: the entry lasts 35065.5 hours: expected at most 24 hours" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (wraps); i++)
+      {
+        g_autofree char *path = fixture (wraps[i].file);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(BtImport) import = bt_import_file (plan, BT_IMPORT_TIME_REPORT, path, now, &error);
+
+        g_test_message ("%s: %s", wraps[i].file, error ? error->message : "no error");
+        g_assert_null (import);
+        g_assert_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_MALFORMED);
+        g_assert_nonnull (strstr (error->message, wraps[i].message));
+      }
   }
   {
     g_autofree char *path = fixture ("bad-columns.csv");
@@ -508,6 +557,251 @@ test_add_then_newer_export (void)
   g_assert_cmpstr (hours, ==, "c-fire=1 c-ops=1 c-rev=40 c-road=14");
 }
 
+/* Imports @name into @plan with "add", then saves and reads the plan
+ * again, as the command line does between two imports. */
+static BtPlan *
+import_add_and_reload (BtPlan     *plan,
+                       BtImportKind kind,
+                       const char *name)
+{
+  g_autofree char *path = fixture (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtImport) import = bt_import_file (plan, kind, path, now, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  BtPlan *again;
+
+  g_assert_no_error (error);
+  bt_import_set_choice (import, BT_IMPORT_ADD);
+  bt_import_apply (import, plan, history);
+  bytes = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+  g_assert_no_error (error);
+  again = bt_plan_file_load_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_object_unref (plan);
+
+  return again;
+}
+
+/* Two sources that cover the same week: the second import keeps the
+ * first's hours (they count as the week's own), and importing either again
+ * changes nothing. W41 has 30 h of reviews typed. */
+static void
+test_two_sources (void)
+{
+  g_autofree char *plan_path = fixture ("sources-plan.json");
+  g_autoptr(GError) error = NULL;
+  BtPlan *plan = bt_plan_file_load (plan_path, &error);
+  g_autofree char *hours = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  /* The Work calendar: roadmap planning 3 h; the Team calendar: sprint
+   * review 1 h. */
+  plan = import_add_and_reload (plan, BT_IMPORT_CALENDAR, "source-work.ics");
+  plan = import_add_and_reload (plan, BT_IMPORT_CALENDAR, "source-team.ics");
+  hours = week_hours (plan, 41);
+  g_assert_cmpstr (hours, ==, "c-ops=1 c-rev=30 c-road=3");
+  g_assert_cmpstr (bt_week_get_imported_from (bt_plan_find_week (plan, 2026, 41)), ==, "Team");
+
+  before = serialize (plan);
+  plan = import_add_and_reload (plan, BT_IMPORT_CALENDAR, "source-team.ics");
+  after = serialize (plan);
+  g_assert_cmpstr (after, ==, before);
+  g_object_unref (plan);
+
+  /* A calendar, then a Toggl report: the calendar's incident review 1 h,
+   * deploy 1 h and roadmap 3 h stay, the report's roadmap 1.5 h is added. */
+  plan = bt_plan_file_load (plan_path, &error);
+  g_assert_no_error (error);
+  plan = import_add_and_reload (plan, BT_IMPORT_CALENDAR, "source-meetings.ics");
+  plan = import_add_and_reload (plan, BT_IMPORT_TIME_REPORT, "source-toggl.csv");
+  g_clear_pointer (&hours, g_free);
+  hours = week_hours (plan, 41);
+  g_assert_cmpstr (hours, ==, "c-fire=1 c-ops=1 c-rev=30 c-road=4.5");
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = serialize (plan);
+  plan = import_add_and_reload (plan, BT_IMPORT_TIME_REPORT, "source-toggl.csv");
+  after = serialize (plan);
+  g_assert_cmpstr (after, ==, before);
+  g_object_unref (plan);
+}
+
+/* Lines as other tools write them: a fold inside a character (RFC 5545
+ * 3.1 folds octets, not characters: "é" cut in two), a byte order mark,
+ * CR-only line ends, an attendee with no address (a room), for which
+ * libical refused the event. Each is a one-hour meeting in 2026-W41. */
+static void
+test_ics_lenient_lines (void)
+{
+  const char *files[] = { "fold-in-utf8.ics", "bom.ics", "cr-only.ics", "attendee-empty.ics" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(BtPlan) plan = load_fixture ();
+      g_autofree char *path = fixture (files[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BtImport) import = NULL;
+
+      g_test_message ("%s", files[i]);
+      import = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (import->n_events, ==, 1);
+      g_assert_cmpfloat (hours (import, 41, "c-road") + find_week (import, 41)->unmatched, ==, 1.0);
+    }
+
+  {
+    g_autofree char *path = fixture ("fold-in-utf8.ics");
+    g_autofree char *text = NULL;
+    gsize length;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BtImportSource) source = NULL;
+
+    g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+    source = bt_import_source_read (BT_IMPORT_CALENDAR, text, length, "fold-in-utf8.ics", NULL,
+                                    now, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (((BtImportEvent *) source->events->pdata[0])->summary, ==, "ROADMAP \u00E9");
+  }
+}
+
+/* An override (RECURRENCE-ID) of an instance the weekly event does not
+ * have (2025-01-01, before it began) is no meeting: it became 10 hours in
+ * 2026-W47. The event's three instances are counted, the first replaced
+ * by an override of no length. */
+static void
+test_override_no_instance (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *path = fixture ("override-no-instance.ics");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) import = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->n_no_instance, ==, 1);
+  g_assert_null (lookup_week (import, 47));
+  g_assert_cmpfloat (hours (import, 41, "c-road"), ==, 1.0);
+  g_assert_cmpfloat (hours (import, 42, "c-road"), ==, 1.0);
+}
+
+/* A weekly meeting since 2026-11-09 with no end: two instances before
+ * today (2026-11-23), the rest after, which the preview counts; and a
+ * lunch no rule takes in 2026-W43, which adds no empty week to the plan. */
+static void
+test_ongoing (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *path = fixture ("ongoing.ics");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) import = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->n_events, ==, 3);
+  g_assert_cmpuint (import->n_future, ==, 1);
+  g_assert_cmpfloat (find_week (import, 43)->unmatched, ==, 1.0);
+  g_assert_cmpfloat (hours (import, 46, "c-road"), ==, 1.0);
+
+  bt_import_apply (import, plan, history);
+  g_assert_null (bt_plan_find_week (plan, 2026, 43));
+  g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, 2026, 46), "c-road"), ==, 1.0);
+  g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, 2026, 47), "c-road"), ==, 1.0);
+}
+
+/* A relationship with no e-mail in the plan is known by an attendee's
+ * name (CN), whole, whatever its case and spaces around it; not by part
+ * of a name, nor by a title. Priya has an e-mail: her name alone, on
+ * another address, is not her. */
+static void
+test_attendee_names (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autoptr(BtRelationship) dana = bt_relationship_new ();
+  g_autofree char *path = fixture ("attendee-names.ics");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) import = NULL;
+  BtImportTouchpoint *t;
+
+  bt_relationship_set_name (dana, "Dana Okafor");
+  bt_item_list_append (BT_ITEM_LIST (bt_plan_get_relationships (plan)), dana);
+
+  import = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->touchpoints->len, ==, 1);
+  t = import->touchpoints->pdata[0];
+  g_assert_true (t->relationship == dana);
+  g_assert_cmpstr (t->summary, ==, "Pricing sync");
+  g_assert_cmpstr (t->source, ==, "by-name");
+}
+
+/* Texts from a file quoted in a message or printed in a preview: ESC and
+ * BEL (here a sequence that clears the terminal and sets its title) are
+ * escaped, never printed as they are. */
+static void
+test_escape (void)
+{
+  const struct {
+    const char  *file;
+    BtImportKind kind;
+    const char  *message;
+  } cases[] = {
+    { "bad-escape-tzid.ics", BT_IMPORT_CALENDAR,
+      "line 4: the time zone “\\x1B[2J\\x1B]0;pwned\\x07” is neither defined" },
+    { "bad-escape-value.csv", BT_IMPORT_TIME_REPORT,
+      "line 2, “Start date”: expected a date such as 2026-11-02 or 11/02/2026, got “\\x1B[2J\\x1B]0;pwned\\x07”" },
+  };
+  g_autoptr(BtPlan) plan = load_fixture ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = fixture (cases[i].file);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BtImport) import = bt_import_file (plan, cases[i].kind, path, now, &error);
+
+      g_test_message ("%s", cases[i].file);
+      g_assert_null (import);
+      g_assert_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_MALFORMED);
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+      g_assert_null (strchr (error->message, '\033'));
+    }
+
+  {
+    g_autofree char *escaped = bt_import_escape ("a\033[2Jb\tc\r\nd\x7f\xc2\x9b\xff é");
+
+    g_assert_cmpstr (escaped, ==, "a\\x1B[2Jb\\x09c\\x0D\\x0Ad\\x7F\\x9B\uFFFD é");
+  }
+}
+
+/* A week of 166 typed hours can take 2 of the calendar's 3: the
+ * preview's hours per category say what is really added. */
+static void
+test_added_hours (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *path = fixture ("source-work.ics");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) import = NULL;
+  g_autoptr(GHashTable) added = NULL;
+  g_autoptr(BtHistory) history = bt_history_new ();
+
+  bt_week_set_hours (bt_plan_find_week (plan, 2026, 41), "c-rev", 166.0);
+  import = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (bt_import_category_hours (import, "c-road"), ==, 3.0);
+
+  added = bt_import_added_hours (import, plan);
+  g_assert_null (g_hash_table_lookup (added, "c-road"));   /* kept: nothing added */
+  g_clear_pointer (&added, g_hash_table_unref);
+
+  bt_import_set_choice (import, BT_IMPORT_ADD);
+  added = bt_import_added_hours (import, plan);
+  g_assert_cmpfloat (*(double *) g_hash_table_lookup (added, "c-road"), ==, 2.0);
+  bt_import_apply (import, plan, history);
+  g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, 2026, 41), "c-road"), ==, 2.0);
+}
+
 static void
 test_csv (void)
 {
@@ -541,6 +835,20 @@ test_csv (void)
   /* US dates and 12-hour times; 20 minutes are 0.33 h. */
   g_assert_cmpfloat (hours (c, 42, "c-road"), ==, 2.0);
   g_assert_cmpfloat (hours (c, 42, "c-ops"), ==, 0.33);
+
+  /* A date in the year 2, which a calendar's DTSTART may have too, is a
+   * date: the plan's week 0002-W01. */
+  {
+    g_autofree char *path = fixture ("year-two.csv");
+    g_autoptr(BtImport) y = bt_import_file (plan, BT_IMPORT_TIME_REPORT, path, now, &error);
+    BtImportWeek *w;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (y->weeks->len, ==, 1);
+    w = y->weeks->pdata[0];
+    g_assert_cmpint (w->iso_year, ==, 2);
+    g_assert_cmpint (w->week, ==, 1);
+  }
 }
 
 static BtImportEvent *
@@ -622,6 +930,160 @@ test_weeks_csv (void)
   g_assert_cmpstr (lines[3], ==, "");
 }
 
+/* libical keeps 500 values of a list: all 600 excluded hours stay out,
+ * and all 600 added ones are in. */
+static double
+total_hours (BtPlan   *plan,
+             BtImport *import)
+{
+  double total = 0.0;
+
+  for (guint i = 0; i < import->weeks->len; i++)
+    {
+      BtImportWeek *w = import->weeks->pdata[i];
+      double tactical, strategic;
+
+      bt_import_week_kinds (w, bt_plan_get_categories (plan), &tactical, &strategic);
+      total += tactical + strategic + w->unmatched;
+    }
+  return total;
+}
+
+static void
+test_long_lists (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *exdates = fixture ("long-exdate.ics");
+  g_autofree char *rdates = fixture ("long-rdate.ics");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) excluded = bt_import_file (plan, BT_IMPORT_CALENDAR, exdates, now, &error);
+  g_autoptr(BtImport) added = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (excluded->n_events, ==, 100);
+  g_assert_cmpfloat_with_epsilon (total_hours (plan, excluded), 50.0, 0.001);
+
+  added = bt_import_file (plan, BT_IMPORT_CALENDAR, rdates, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (added->n_events, ==, 601);
+  g_assert_cmpfloat_with_epsilon (total_hours (plan, added), 300.5, 0.001);
+}
+
+/* A report with lone CRs (old Mac line ends) reads as the same report. */
+static void
+test_csv_cr_only (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *path = fixture ("toggl.csv");
+  g_autofree char *text = NULL;
+  g_autofree char *cr = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) lf = NULL;
+  g_autoptr(BtImport) mac = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, &error));
+  cr = g_strdup (text);
+  {
+    g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+    g_free (cr);
+    for (guint i = 0; lines[i] != NULL; i++)
+      g_strdelimit (lines[i], "\r", ' ');
+    cr = g_strjoinv ("\r", lines);
+  }
+  g_assert_null (strchr (cr, '\n'));
+
+  lf = bt_import_text (plan, BT_IMPORT_TIME_REPORT, text, length, "toggl.csv", now, &error);
+  g_assert_no_error (error);
+  mac = bt_import_text (plan, BT_IMPORT_TIME_REPORT, cr, strlen (cr), "toggl.csv", now, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (lf->n_events, >, 0);
+  g_assert_cmpuint (mac->n_events, ==, lf->n_events);
+  g_assert_cmpuint (mac->weeks->len, ==, lf->weeks->len);
+  for (guint i = 0; i < lf->weeks->len; i++)
+    g_assert_cmpfloat (((BtImportWeek *) mac->weeks->pdata[i])->unmatched, ==,
+                       ((BtImportWeek *) lf->weeks->pdata[i])->unmatched);
+  g_assert_cmpfloat (bt_import_category_hours (mac, "c-road"), ==, bt_import_category_hours (lf, "c-road"));
+
+  /* An error in it names the line as a text editor counts it. */
+  {
+    g_autofree char *bad = g_strconcat (cr, "\rAlex,a@example.com,,P,,X,No,2026-10-4294967301,09:00:00,"
+                                        "2026-10-05,10:00:00,01:00:00,,", NULL);
+    g_autoptr(BtImport) none = bt_import_text (plan, BT_IMPORT_TIME_REPORT, bad, strlen (bad), "x.csv", now, &error);
+    g_autofree char *expected = NULL;
+    guint n_lines = 1;
+
+    for (const char *p = bad; *p != '\0'; p++)
+      n_lines += *p == '\r';
+    expected = g_strdup_printf ("line %u, “Start date”", n_lines);
+    g_assert_null (none);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, expected));
+  }
+}
+
+static void
+on_progress_cb (double   fraction,
+                gpointer user_data)
+{
+  GArray *seen = user_data;
+
+  g_array_append_val (seen, fraction);
+}
+
+static void
+on_progress_cancel_cb (double   fraction,
+                       gpointer user_data)
+{
+  if (fraction > 0.0)
+    g_cancellable_cancel (user_data);
+}
+
+/* The reading reports how far it is, from 0 to 1, and stops when
+ * cancelled. */
+static void
+test_progress (void)
+{
+  g_autofree char *path = fixture ("recurrences.ics");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const BtImportKind kinds[] = { BT_IMPORT_CALENDAR, BT_IMPORT_TIME_REPORT };
+  const char *files[] = { "recurrences.ics", "toggl.csv" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(BtImportSource) source = NULL;
+
+      g_free (path);
+      g_free (text);
+      path = fixture (files[k]);
+      g_assert_true (g_file_get_contents (path, &text, &length, &error));
+
+      source = bt_import_source_read (kinds[k], text, length, files[k], NULL, now, NULL,
+                                      on_progress_cb, seen, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (source);
+      g_assert_cmpuint (source->events->len, >, 0);
+      g_assert_cmpuint (seen->len, >=, 2);
+      g_assert_cmpfloat (g_array_index (seen, double, 0), ==, 0.0);
+      g_assert_cmpfloat (g_array_index (seen, double, seen->len - 1), ==, 1.0);
+      for (guint i = 1; i < seen->len; i++)
+        g_assert_cmpfloat (g_array_index (seen, double, i), >, g_array_index (seen, double, i - 1));
+      g_clear_pointer (&source, bt_import_source_free);
+
+      source = bt_import_source_read (kinds[k], text, length, files[k], NULL, now, cancellable,
+                                      on_progress_cancel_cb, cancellable, &error);
+      g_assert_null (source);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -644,8 +1106,18 @@ main (int   argc,
   g_test_add_func ("/import/ics/add-then-newer-export", test_add_then_newer_export);
   g_test_add_func ("/import/malformed", test_malformed);
   g_test_add_func ("/import/csv", test_csv);
+  g_test_add_func ("/import/ics/added-hours", test_added_hours);
+  g_test_add_func ("/import/escape", test_escape);
+  g_test_add_func ("/import/ics/attendee-names", test_attendee_names);
+  g_test_add_func ("/import/ics/ongoing", test_ongoing);
+  g_test_add_func ("/import/ics/override-no-instance", test_override_no_instance);
+  g_test_add_func ("/import/ics/lenient-lines", test_ics_lenient_lines);
+  g_test_add_func ("/import/two-sources", test_two_sources);
   g_test_add_func ("/import/rules", test_rules);
   g_test_add_func ("/import/weeks-csv", test_weeks_csv);
+  g_test_add_func ("/import/ics/long-lists", test_long_lists);
+  g_test_add_func ("/import/csv/cr-only", test_csv_cr_only);
+  g_test_add_func ("/import/progress", test_progress);
 
   status = g_test_run ();
   g_date_time_unref (now);

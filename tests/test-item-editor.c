@@ -47,6 +47,34 @@ apply_button (BtItemEditor *editor)
   return (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (editor), BT_TYPE_ITEM_EDITOR, "apply_button");
 }
 
+static gboolean
+is_named_row (GtkWidget     *widget,
+              gconstpointer  name)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+is_refusal (GtkWidget     *widget,
+            gconstpointer  unused)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_widget_get_name (widget), "why-refused") == 0;
+}
+
+/* The text in @row that says why its value is refused, or NULL when it
+ * is hidden. */
+static const char *
+problem_shown (GtkWidget *row)
+{
+  GtkWidget *label = bt_test_find_match (row, is_refusal, NULL);
+
+  g_assert_nonnull (label);
+  if (!gtk_widget_get_visible (label))
+    return NULL;
+
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
 static void
 test_edit_then_undo (void)
 {
@@ -105,13 +133,17 @@ test_bad_date_is_refused (void)
                                              bt_plan_get_milestones (plan), BT_ITEM (m));
   GtkWidget *fields = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (editor), BT_TYPE_ITEM_EDITOR,
                                                                    "fields_group");
-  GtkWidget *title = bt_test_find (fields, ADW_TYPE_ENTRY_ROW);
-  GtkWidget *date = gtk_widget_get_next_sibling (title);
+  GtkWidget *date = bt_test_find_match (fields, is_named_row, "date");
 
   g_assert_true (ADW_IS_ENTRY_ROW (date));
   gtk_editable_set_text (GTK_EDITABLE (date), "2026-02-30");
   g_assert_false (gtk_widget_get_sensitive (apply_button (editor)));
   g_assert_nonnull (gtk_widget_get_tooltip_text (date));
+  /* Said where it can be read, and to a screen reader. */
+  g_assert_nonnull (problem_shown (date));
+  g_assert_nonnull (strstr (problem_shown (date), "2027-03-31"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (date), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       problem_shown (date));
 
   gtk_editable_set_text (GTK_EDITABLE (date), "2026-03-31");
   g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
@@ -132,7 +164,10 @@ test_add_and_delete (void)
   GtkWidget *name = bt_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
   GtkWidget *delete_button;
 
-  /* A new person needs a name before it can be added. */
+  /* A new person needs a name before it can be added: Add says so. */
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, before);
+  g_assert_true (gtk_widget_has_css_class (name, "error"));
   g_assert_false (gtk_widget_get_sensitive (apply_button (editor)));
   gtk_editable_set_text (GTK_EDITABLE (name), "Grace Mensah Jr.");
   g_signal_emit_by_name (apply_button (editor), "clicked");
@@ -205,6 +240,13 @@ test_business_case_savings (CaseFixture   *f,
   /* A cost row changed elsewhere shows at once. */
   bt_cost_row_set_projected_monthly (licences, 14000);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (monthly)), ==, "31000");
+
+  /* A case that costs more than now saves nothing, and says what it costs. */
+  bt_cost_row_set_projected_monthly (licences, 45500);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (monthly)), ==, "None: it costs 500 more a month");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (bt_test_find_row (GTK_WIDGET (f->editor),
+                                                                                  "Saving per year"))), ==,
+                   "None: it costs 6000 more a year");
 }
 
 /* A business case's problem is written in paragraphs: a text view, whose
@@ -412,6 +454,43 @@ row_saying (GtkWidget  *page,
   return bt_test_find_match (page, is_row_saying, words);
 }
 
+static AdwMessageDialog *
+discard_dialog (BtItemEditor *editor)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (GTK_WINDOW (w)) == GTK_WINDOW (editor) &&
+          gtk_widget_get_visible (w))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+
+  return NULL;
+}
+
+static void
+respond (BtItemEditor *editor,
+         const char   *response)
+{
+  AdwMessageDialog *dialog = discard_dialog (editor);
+
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard Changes?");
+  /* The dialog closes itself on a response. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  adw_message_dialog_response (dialog, response);
+  bt_test_spin (50);
+  if (dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+}
+
+
 static void
 open_row (GtkWidget *row)
 {
@@ -471,7 +550,8 @@ pick_days (BtItemEditor       *editor,
       GtkWidget *row = field_row (editor, dates[i]);
       GtkWidget *picker = bt_test_find (row, BT_TYPE_DATE_PICKER);
       GDate march;
-      g_autofree char *expected = g_strdup_printf ("2027-03-%02u", 10 + i);
+      /* Shown as the lists show dates, not as the file keeps them. */
+      g_autofree char *expected = g_strdup_printf ("%u Mar 2027", 10 + i);
 
       g_assert_nonnull (picker);
       gtk_editable_set_text (GTK_EDITABLE (row), "");
@@ -577,7 +657,7 @@ test_date_picker_week_start (void)
       gtk_test_accessible_assert_property (GTK_ACCESSIBLE (day_button (picker, 20)), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                            "20 Mar 2027");
       g_signal_emit_by_name (day_button (picker, 20), "clicked");
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2027-03-20");
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "20 Mar 2027");
       gtk_window_destroy (GTK_WINDOW (editor));
     }
 }
@@ -605,8 +685,17 @@ test_impossible_values (void)
   g_assert_false (gtk_widget_get_sensitive (apply_button (editor)));
   g_assert_true (gtk_widget_has_css_class (field_row (editor, "end"), "error"));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (field_row (editor, "end")), ==, "The phase ends before it starts");
+  /* The reason is text beside the field, not only a tooltip the keyboard
+   * never shows, and the field's description for a screen reader. */
+  g_assert_cmpstr (problem_shown (field_row (editor, "end")), ==, "The phase ends before it starts");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (field_row (editor, "end")),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "The phase ends before it starts");
+  gtk_window_present (GTK_WINDOW (editor));
+  bt_test_spin (300);
+  g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (editor), "phase-ends-before-it-starts"), >, 20);
   type_into (editor, "end", "2027-06-01");
   g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
+  g_assert_null (problem_shown (field_row (editor, "end")));
   gtk_window_destroy (GTK_WINDOW (editor));
 
   n_rows = g_list_model_get_n_items (bt_business_case_get_cost_rows (bc));
@@ -627,6 +716,27 @@ test_impossible_values (void)
   g_signal_emit_by_name (apply_button (editor), "clicked");
   g_assert_cmpfloat (bt_cost_row_get_current_monthly (row), ==, 750);
   g_assert_cmpuint (g_list_model_get_n_items (bt_business_case_get_cost_rows (bc)), ==, n_rows + 1);
+
+  /* A birth year the file reader refuses (97 for 1997), which the model
+   * refuses too: a plan holding it could not be saved. */
+  editor = bt_item_editor_new (NULL, plan, history, NULL, NULL, BT_ITEM (bt_plan_get_profile (plan)));
+  {
+    GtkWidget *year = field_row (editor, "birth-year");
+    GtkWidget *spin = bt_test_find (year, GTK_TYPE_SPIN_BUTTON);
+
+    gtk_editable_set_text (GTK_EDITABLE (spin), "97");
+    g_assert_false (gtk_widget_get_sensitive (apply_button (editor)));
+    g_assert_true (gtk_widget_has_css_class (year, "error"));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (year)), ==,
+                     "Expected a whole number from 1900 to 2100, or 0 for none");
+    spin_to (editor, "birth-year", 0);
+    g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
+    gtk_editable_set_text (GTK_EDITABLE (spin), "1975");
+    g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (year)), ==, "");
+    g_signal_emit_by_name (apply_button (editor), "clicked");
+    g_assert_cmpint (bt_profile_get_birth_year (bt_plan_get_profile (plan)), ==, 1975);
+  }
 }
 
 /* A touchpoint added inside a person's editor is the person's edit: Cancel
@@ -666,6 +776,7 @@ test_child_cancelled (void)
   click_tooltip (editor, "Add Touchpoint");
   type_into (editor, "note", "Never added");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back-or-close", NULL);
+  respond (editor, "discard");
   g_assert_true (visible_page (editor) == first);
   g_assert_null (row_saying (first, "Never added"));
 
@@ -930,6 +1041,7 @@ test_back_discards_nested (void)
       g_assert_nonnull (bt_test_find_row (visible_page (editor), "Left behind"));
       /* Back from the case, without Done. */
       gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back-or-close", NULL);
+      respond (editor, "discard");
       g_assert_true (visible_page (editor) == first);
     }
 
@@ -938,6 +1050,235 @@ test_back_discards_nested (void)
   g_signal_emit_by_name (page_apply (editor), "clicked");
   g_signal_emit_by_name (apply_button (editor), "clicked");
   g_assert_cmpuint (g_list_model_get_n_items (bt_business_case_get_cost_rows (bc)), ==, n_rows);
+}
+
+/* A milestone whose date moves later slipped: with no "First planned for"
+ * yet, the date it had becomes that, in the same step as the move. */
+static void
+test_slip_keeps_original_date (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtMilestone) m = g_list_model_get_item (bt_plan_get_milestones (plan), 0);
+  BtItemEditor *editor;
+  GDate march, may;
+  GListModel *statuses;
+
+  g_date_clear (&march, 1);
+  g_date_set_dmy (&march, 31, G_DATE_MARCH, 2027);
+  g_date_clear (&may, 1);
+  g_date_set_dmy (&may, 31, G_DATE_MAY, 2027);
+  bt_milestone_set_date (m, &march);
+  bt_milestone_set_original_date (m, NULL);
+
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_milestones (plan), BT_ITEM (m));
+  type_into (editor, "date", "2027-05-31");
+  statuses = adw_combo_row_get_model (ADW_COMBO_ROW (field_row (editor, "status")));
+  for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
+    {
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (statuses, i);
+
+      if (g_str_equal (gtk_string_object_get_string (name), bt_enum_to_label (BT_TYPE_MILESTONE_STATUS,
+                                                                              BT_MILESTONE_SLIPPED)))
+        adw_combo_row_set_selected (ADW_COMBO_ROW (field_row (editor, "status")), i);
+    }
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+
+  g_assert_cmpint (g_date_compare (bt_milestone_get_date (m), &may), ==, 0);
+  g_assert_nonnull (bt_milestone_get_original_date (m));
+  g_assert_cmpint (g_date_compare (bt_milestone_get_original_date (m), &march), ==, 0);
+  g_assert_cmpint (bt_milestone_get_status (m), ==, BT_MILESTONE_SLIPPED);
+
+  /* One Undo takes back the move and the date kept. */
+  g_assert_true (bt_history_undo (history));
+  g_assert_cmpint (g_date_compare (bt_milestone_get_date (m), &march), ==, 0);
+  g_assert_true (bt_milestone_get_original_date (m) == NULL || !g_date_valid (bt_milestone_get_original_date (m)));
+  g_assert_false (bt_history_get_can_undo (history));
+
+  /* Moved earlier, it did not slip: nothing is kept. */
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_milestones (plan), BT_ITEM (m));
+  type_into (editor, "date", "2027-02-28");
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+  g_assert_true (bt_milestone_get_original_date (m) == NULL || !g_date_valid (bt_milestone_get_original_date (m)));
+}
+
+/* Dates show in the editor as the lists show them, and are read back so,
+ * or as ISO; the file keeps ISO. */
+static void
+test_dates_in_locale_format (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtMilestone) m = g_list_model_get_item (bt_plan_get_milestones (plan), 0);
+  BtItemEditor *editor;
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 6, G_DATE_DECEMBER, 2026);
+  bt_milestone_set_date (m, &day);
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_milestones (plan), BT_ITEM (m));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field_row (editor, "date"))), ==, "6 Dec 2026");
+
+  type_into (editor, "date", "2026-12-24");
+  g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
+  type_into (editor, "date", "7 Jan 2027");
+  g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
+  type_into (editor, "date", "7 Jan");   /* which year? */
+  g_assert_false (gtk_widget_get_sensitive (apply_button (editor)));
+  type_into (editor, "date", "7 Jan 2027");
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+  g_assert_cmpint (g_date_get_month (bt_milestone_get_date (m)), ==, G_DATE_JANUARY);
+  g_assert_cmpint (g_date_get_year (bt_milestone_get_date (m)), ==, 2027);
+  {
+    g_autoptr(GBytes) bytes = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "\"2027-01-07\""));
+  }
+}
+
+/* Cancel, Escape and Back ask before they throw away what was typed;
+ * with nothing changed, they do not ask. */
+static void
+test_discard_asks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  GListModel *narratives = bt_plan_get_narratives (plan);
+  guint before = g_list_model_get_n_items (narratives);
+  g_autoptr(BtNarrative) narrative = bt_narrative_new ();
+  g_autoptr(BtRelationship) priya = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  BtItemEditor *editor;
+  GtkWidget *first;
+
+  /* Nothing typed: closes at once. */
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), narratives, BT_ITEM (narrative));
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+  bt_test_spin (50);
+  g_assert_null (editor);
+
+  /* A whole narrative: Cancel asks; Keep Editing keeps it all. */
+  editor = fill_new_narrative (plan, history, BT_ITEM (narrative));
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+  bt_test_spin (300);
+  g_assert_nonnull (editor);
+  g_assert_nonnull (discard_dialog (editor));
+  g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (discard_dialog (editor)), "discard-changes"), >, 2);
+  respond (editor, "keep");
+  g_assert_nonnull (editor);
+  g_assert_nonnull (bt_test_find_row (visible_page (editor), "Consolidate CI"));
+
+  /* Escape asks the same; Discard closes, and nothing reaches the plan. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back-or-close", NULL);
+  bt_test_spin (50);
+  respond (editor, "discard");
+  g_assert_null (editor);
+  g_assert_cmpuint (g_list_model_get_n_items (narratives), ==, before);
+  g_assert_false (bt_history_get_can_undo (history));
+
+  /* A page's Back: asks only when something was typed there. */
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (priya));
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  first = visible_page (editor);
+  click_tooltip (editor, "Add Touchpoint");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back-or-close", NULL);
+  bt_test_spin (50);
+  g_assert_null (discard_dialog (editor));
+  g_assert_true (visible_page (editor) == first);
+
+  click_tooltip (editor, "Add Touchpoint");
+  type_into (editor, "note", "Typed then left behind");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back-or-close", NULL);
+  bt_test_spin (50);
+  g_assert_true (visible_page (editor) != first);
+  respond (editor, "keep");
+  g_assert_true (visible_page (editor) != first);
+  g_signal_emit_by_name (bt_test_find_match (visible_page (editor), is_named, "back"), "clicked");
+  bt_test_spin (50);
+  respond (editor, "discard");
+  g_assert_true (visible_page (editor) == first);
+  g_assert_null (row_saying (first, "Typed then left behind"));
+  /* Back on the first page, nothing is left to lose. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+  bt_test_spin (50);
+  g_assert_null (editor);
+}
+
+/* Tab from the field before lands in the number, where typing goes: the
+ * row around it is no stop of its own. */
+static void
+test_tab_into_numbers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  g_autoptr(BtBusinessCase) bc = g_list_model_get_item (bt_narrative_get_business_cases (narrative), 0);
+  BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (narrative),
+                                             bt_narrative_get_business_cases (narrative), BT_ITEM (bc));
+  GtkWidget *ask_cost = field_row (editor, "ask-cost");
+  GtkWidget *spin = bt_test_find (ask_cost, GTK_TYPE_SPIN_BUTTON);
+  GtkWidget *before = gtk_widget_get_prev_sibling (ask_cost);
+  GtkWidget *focus;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  bt_test_spin (300);
+  /* The field before: the ask's text. */
+  g_assert_cmpstr (gtk_widget_get_name (before), ==, "ask");
+  g_assert_true (gtk_widget_grab_focus (bt_test_find (before, GTK_TYPE_TEXT_VIEW)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (editor), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (editor));
+  g_assert_true (focus == spin || gtk_widget_is_ancestor (focus, spin));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* A required field left empty says so once the user was there, or pressed
+ * Apply; not on an editor just opened. */
+static void
+test_required_shown_when_left (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtRelationship) person = bt_relationship_new ();
+  GListModel *people = bt_plan_get_relationships (plan);
+  guint before = g_list_model_get_n_items (people);
+  BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), people, BT_ITEM (person));
+  GtkWidget *name = field_row (editor, "name");
+
+  gtk_window_present (GTK_WINDOW (editor));
+  bt_test_spin (200);
+  g_assert_false (gtk_widget_has_css_class (name, "error"));
+  g_assert_null (problem_shown (name));
+
+  /* Apply says what is missing, and adds nothing. */
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, before);
+  g_assert_true (gtk_widget_has_css_class (name, "error"));
+  g_assert_cmpstr (problem_shown (name), ==, "This cannot be empty");
+  g_assert_false (gtk_widget_get_sensitive (apply_button (editor)));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Leaving the field empty says it too. */
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), people, BT_ITEM (person));
+  name = field_row (editor, "name");
+  gtk_window_present (GTK_WINDOW (editor));
+  bt_test_spin (200);
+  gtk_widget_grab_focus (name);
+  bt_test_spin (50);
+  g_assert_null (problem_shown (name));
+  gtk_widget_child_focus (GTK_WIDGET (editor), GTK_DIR_TAB_FORWARD);
+  bt_test_spin (50);
+  g_assert_cmpstr (problem_shown (name), ==, "This cannot be empty");
+  gtk_window_destroy (GTK_WINDOW (editor));
 }
 
 /* ---- required fields: the editor, the reader and the schema agree ---- */
@@ -1118,6 +1459,11 @@ main (int   argc,
   g_test_add_func ("/item-editor/accessible-names", test_accessible_names);
   g_test_add_func ("/item-editor/back-discards-nested", test_back_discards_nested);
   g_test_add_func ("/item-editor/apply-unchanged", test_apply_unchanged);
+  g_test_add_func ("/item-editor/slip-keeps-original-date", test_slip_keeps_original_date);
+  g_test_add_func ("/item-editor/dates-in-locale-format", test_dates_in_locale_format);
+  g_test_add_func ("/item-editor/discard-asks", test_discard_asks);
+  g_test_add_func ("/item-editor/tab-into-numbers", test_tab_into_numbers);
+  g_test_add_func ("/item-editor/required-shown-when-left", test_required_shown_when_left);
 
   return g_test_run ();
 }

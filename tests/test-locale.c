@@ -22,6 +22,7 @@
 #include "bt-test-widgets.h"
 
 #include "bt-application.h"
+#include "bt-item-editor.h"
 #include "bt-plan-file.h"
 #include "bt-window-private.h"
 
@@ -225,6 +226,44 @@ test_window (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+/* The item editor shows a date as the German lists do, and reads one
+ * typed so (or in ISO); the file keeps ISO. */
+static void
+test_editor_dates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtMilestone) m = g_list_model_get_item (bt_plan_get_milestones (plan), 0);
+  BtItemEditor *editor;
+  GtkWidget *row, *apply;
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 6, G_DATE_DECEMBER, 2026);
+  bt_milestone_set_date (m, &day);
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_milestones (plan), BT_ITEM (m));
+  row = bt_test_find_match (GTK_WIDGET (editor), is_named, "date");
+  apply = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (editor), BT_TYPE_ITEM_EDITOR, "apply_button");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "6. Dez 2026");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "2027-03-31");
+  g_assert_true (gtk_widget_get_sensitive (apply));
+  gtk_editable_set_text (GTK_EDITABLE (row), "31. Mai 2027");
+  g_assert_true (gtk_widget_get_sensitive (apply));
+  g_signal_emit_by_name (apply, "clicked");
+  g_assert_cmpint (g_date_get_day (bt_milestone_get_date (m)), ==, 31);
+  g_assert_cmpint (g_date_get_month (bt_milestone_get_date (m)), ==, G_DATE_MAY);
+  g_assert_cmpint (g_date_get_year (bt_milestone_get_date (m)), ==, 2027);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +294,7 @@ main (int   argc,
 
   g_test_add_func ("/locale/command-line", test_command_line);
   g_test_add_data_func ("/locale/window", app, test_window);
+  g_test_add_func ("/locale/editor-dates", test_editor_dates);
 
   return g_test_run ();
 }

@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include "bt-plan.h"
+#include "bt-plan-file.h"
 
 static void
 count_cb (gpointer  instance,
@@ -759,6 +762,66 @@ test_peek_follows_lists (void)
   }
 }
 
+/* Design is one of the functions peers work in (PRODUCT.md): a value of
+ * its own, with its label, stored as "design", listed by the schema like
+ * every other function, and read back from a file. */
+static void
+test_design_function (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtRelationship) designer = bt_relationship_new ();
+  g_autoptr(BtPlan) loaded = NULL;
+  g_autoptr(BtRelationship) read_back = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "plan.schema.json", NULL);
+  GEnumClass *functions = g_type_class_ref (BT_TYPE_FUNCTION);
+  JsonObject *defs;
+  JsonArray *listed = NULL;
+  int value;
+
+  g_assert_true (bt_enum_from_nick (BT_TYPE_FUNCTION, "design", &value));
+  g_assert_cmpstr (bt_enum_to_label (BT_TYPE_FUNCTION, value), ==, "Design");
+  g_assert_cmpuint (functions->n_values, ==, BT_N_FUNCTIONS);
+
+  /* The schema lists every function the app knows, and no other. */
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  defs = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "$defs");
+  {
+    GList *names = json_object_get_members (defs);
+
+    for (GList *l = names; l != NULL; l = l->next)
+      {
+        JsonObject *def = json_object_get_object_member (defs, l->data);
+        JsonObject *props = json_object_has_member (def, "properties")
+                              ? json_object_get_object_member (def, "properties") : NULL;
+
+        if (props != NULL && json_object_has_member (props, "function") &&
+            json_object_has_member (json_object_get_object_member (props, "function"), "enum"))
+          listed = json_object_get_array_member (json_object_get_object_member (props, "function"), "enum");
+      }
+    g_list_free (names);
+  }
+  g_assert_nonnull (listed);
+  g_assert_cmpuint (json_array_get_length (listed), ==, BT_N_FUNCTIONS);
+  for (guint i = 0; i < json_array_get_length (listed); i++)
+    g_assert_cmpstr (json_array_get_string_element (listed, i), ==, functions->values[i].value_nick);
+  g_type_class_unref (functions);
+
+  bt_relationship_set_name (designer, "Dana");
+  bt_relationship_set_function (designer, value);
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (designer));
+  bytes = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "\"design\""));
+  loaded = bt_plan_file_load_bytes (bytes, &error);
+  g_assert_no_error (error);
+  read_back = g_list_model_get_item (bt_plan_get_relationships (loaded), 0);
+  g_assert_cmpint (bt_relationship_get_function (read_back), ==, BT_FUNCTION_DESIGN);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -781,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/model/week-hours", test_week_hours);
   g_test_add_func ("/model/week-hours-interned", test_week_hours_interned);
   g_test_add_func ("/model/peek-follows-lists", test_peek_follows_lists);
+  g_test_add_func ("/model/design-function", test_design_function);
 
   return g_test_run ();
 }

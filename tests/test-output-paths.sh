@@ -197,5 +197,62 @@ check "the file keeps the whole name" [ "$(python3 -c "import json,sys; print(le
 ( limit_memory 1500000; timeout 60 "$bin" --export-report -o "$tmp/marks.pdf" --today 2026-11-22 "$tmp/marks.json" ) 2>"$tmp/err"; status=$?
 check "10,000 combining marks: the report is written" [ $status -eq 0 ]
 
+# 13. Many small values: 2 million empty objects in 6 MB, well under the
+# 128 MiB limit, are refused by their count within 500 MB (they took
+# 1.5 GB before).
+python3 -c "
+import sys
+with open(sys.argv[1], 'w') as f:
+    f.write('{\"format\": \"breakthrough-plan\", \"version\": 1, \"x\": [')
+    f.write(','.join(['{}'] * 2000000))
+    f.write(']}')
+" "$tmp/empties.json"
+( limit_memory 500000; timeout 60 "$bin" --validate "$tmp/empties.json" ) >"$tmp/out" 2>"$tmp/err"; status=$?
+check "2 million empty objects are refused" [ $status -eq 1 ]
+check "the refusal says there are too many" contains "$tmp/err" "the file holds more than 1000000 objects and lists"
+
+# 14. A pipe or a device has no size: it is read up to the limit, not on.
+( limit_memory 1000000; timeout 60 "$bin" --validate /dev/zero ) >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--validate /dev/zero is refused within 1 GB" [ $status -eq 1 ]
+check "--validate /dev/zero says the limit" contains "$tmp/err" "more than the 128 MiB a plan may have"
+cp data/import/plan.json "$tmp/pipe.json"
+( limit_memory 1000000; timeout 60 "$bin" --import-ics <(yes BEGIN:VCALENDAR) "$tmp/pipe.json" ) >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--import-ics from an endless pipe is refused within 1 GB" [ $status -eq 1 ]
+check "the endless pipe's refusal says the limit" contains "$tmp/err" "the file is larger than 64 MiB"
+check "the plan is unchanged by the endless pipe" cmp -s "$tmp/pipe.json" data/import/plan.json
+
+# 15. An export is a plan --validate accepts: a compact plan that
+# pretty-printed would pass the 128 MiB limit (1.2 million numbers 60
+# levels deep: 3 MB compact, some 150 MB indented) is not exported.
+python3 -c "
+import sys
+with open(sys.argv[1], 'w') as f:
+    f.write('{\"format\": \"breakthrough-plan\", \"version\": 1, \"x\": ' + '[' * 60)
+    f.write(','.join(['1'] * 1200000))
+    f.write(']' * 60 + '}')
+" "$tmp/deep.json"
+( limit_memory 2000000; timeout 120 "$bin" --validate "$tmp/deep.json" ) >"$tmp/out" 2>"$tmp/err"; status=$?
+check "the compact deep plan loads" [ $status -eq 0 ]
+( limit_memory 2000000; timeout 120 "$bin" --export-json "$tmp/deep-out.json" "$tmp/deep.json" ) >"$tmp/out" 2>"$tmp/err"; status=$?
+check "its export, over 128 MiB, is refused" [ $status -eq 1 ]
+check "the refusal says the limit" contains "$tmp/err" "more than the 128 MiB a plan may have: nothing was written"
+check "no export is left behind" [ ! -e "$tmp/deep-out.json" ]
+
+# 16. A member name of 5 MB with escape sequences makes one short line,
+# with no control character in it.
+python3 -c "
+import sys
+key = '\\u001b[2J' + 'k' * (5 * 1024 * 1024)
+with open(sys.argv[1], 'w') as f:
+    f.write('{\"format\": \"breakthrough-plan\", \"version\": 1, \"categories\": [], '
+            '\"weeks\": [{\"week\": \"2026-W10\", \"hours\": {\"' + key + '\": 4}}]}')
+" "$tmp/longkey.json"
+run --validate "$tmp/longkey.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "a plan with a 5 MB unknown category is refused" [ $status -eq 1 ]
+check "its message is one line" [ "$(wc -l <"$tmp/err")" -eq 1 ]
+check "its message is short" [ "$(wc -c <"$tmp/err")" -lt 500 ]
+check "its message holds no escape character" lacks "$tmp/err" "$(printf '\033')"
+check "its message shows the escape" contains "$tmp/err" 'weeks[0].hours."\u001b[2Jkkk'
+
 echo "1..$n"
 [ $fails -eq 0 ]

@@ -576,6 +576,38 @@ test_weeks_out_of_order_are_sorted (void)
     }
 }
 
+/* A check-in may lower a week's hours below what the last import put there
+ * (it states the whole week): the plan still saves, and what is written of
+ * the import is at most the hours, which the reader takes. */
+static void
+test_imported_over_hours_is_written_as_the_hours (void)
+{
+  const char *text =
+    "{\"format\": \"breakthrough-plan\", \"version\": 1,"
+    " \"categories\": [{\"id\": \"c\", \"name\": \"C\", \"kind\": \"strategic\"},"
+    " {\"id\": \"d\", \"name\": \"D\", \"kind\": \"tactical\"}],"
+    " \"weeks\": [{\"week\": \"2026-W10\", \"hours\": {\"c\": 20, \"d\": 5}, \"imported\": {\"c\": 20, \"d\": 5}}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = load_text (text, &error);
+  g_autoptr(BtPlan) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  BtWeek *week;
+
+  g_assert_no_error (error);
+  week = bt_plan_find_week (plan, 2026, 10);
+  bt_week_set_hours (week, "c", 10);
+  bt_week_set_hours (week, "d", 0);
+
+  bytes = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+  g_assert_no_error (error);
+  again = bt_plan_file_load_bytes (bytes, &error);
+  g_assert_no_error (error);
+  week = bt_plan_find_week (again, 2026, 10);
+  g_assert_cmpfloat (bt_week_get_hours (week, "c"), ==, 10);
+  g_assert_cmpfloat (bt_week_get_imported_hours (week, "c"), ==, 10);
+  g_assert_cmpfloat (bt_week_get_imported_hours (week, "d"), ==, 0);
+}
+
 /* Weeks may name their categories in any order, and leave some out: each
  * hour goes to the category it is listed under. */
 static void
@@ -884,6 +916,125 @@ test_leftovers_are_cleaned (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* The setters, bt_plan_file_field_check() and the reader take the same
+ * values: a plan the model holds always saves (a birth year of 97, any
+ * text as a colour or a week once made the save guard refuse the plan). */
+static void
+test_setters_agree_with_reader (void)
+{
+  static const struct {
+    GType      (*type) (void);
+    const char *property;
+    const char *json;     /* a plan with the value, @ for it */
+    const char *text;     /* the value, for strings */
+    int         number;   /* for ints */
+  } cases[] = {
+#define PROFILE "{\"format\": \"breakthrough-plan\", \"version\": 1, \"profile\": {\"birth_year\": @}}"
+#define CATEGORY "{\"format\": \"breakthrough-plan\", \"version\": 1, \"categories\": [{\"id\": \"c\", " \
+                 "\"name\": \"C\", \"kind\": \"tactical\", \"color\": \"@\"}]}"
+#define CHECK_IN "{\"format\": \"breakthrough-plan\", \"version\": 1, \"check_ins\": [{\"id\": \"k\", " \
+                 "\"week\": \"@\"}]}"
+    { bt_profile_get_type, "birth-year", PROFILE, NULL, 97 },
+    { bt_profile_get_type, "birth-year", PROFILE, NULL, 1899 },
+    { bt_profile_get_type, "birth-year", PROFILE, NULL, 1900 },
+    { bt_profile_get_type, "birth-year", PROFILE, NULL, 1975 },
+    { bt_profile_get_type, "birth-year", PROFILE, NULL, 2100 },
+    { bt_profile_get_type, "birth-year", PROFILE, NULL, 0 },
+    { bt_profile_get_type, "birth-year", PROFILE, NULL, 1 },
+    { bt_category_get_type, "color", CATEGORY, "#3584e4", 0 },
+    { bt_category_get_type, "color", CATEGORY, "#ABCDEF", 0 },
+    { bt_category_get_type, "color", CATEGORY, "Roadmap review", 0 },
+    { bt_category_get_type, "color", CATEGORY, "#3584e", 0 },
+    { bt_category_get_type, "color", CATEGORY, "#3584eg", 0 },
+    { bt_category_get_type, "color", CATEGORY, "3584e4", 0 },
+    { bt_check_in_get_type, "week", CHECK_IN, "2026-W10", 0 },
+    { bt_check_in_get_type, "week", CHECK_IN, "2026-W53", 0 },
+    { bt_check_in_get_type, "week", CHECK_IN, "2026-W54", 0 },
+    { bt_check_in_get_type, "week", CHECK_IN, "Roadmap review", 0 },
+    { bt_check_in_get_type, "week", CHECK_IN, "#3584e4", 0 },
+#undef PROFILE
+#undef CATEGORY
+#undef CHECK_IN
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GType type = cases[i].type ();
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) check_error = NULL;
+      g_autofree char *number = g_strdup_printf ("%d", cases[i].number);
+      g_auto(GStrv) parts = g_strsplit (cases[i].json, "@", 2);
+      g_autofree char *json = g_strconcat (parts[0], cases[i].text ? cases[i].text : number, parts[1], NULL);
+      g_autoptr(BtPlan) loaded = load_text (json, &error);
+      g_autoptr(BtPlan) plan = bt_plan_new ();
+      g_autoptr(GObject) object = NULL;
+      gboolean checked, set;
+
+      if (type == BT_TYPE_PROFILE)
+        object = g_object_ref (G_OBJECT (bt_plan_get_profile (plan)));
+      else
+        {
+          object = g_object_new (type, NULL);
+          bt_item_append_child (BT_ITEM (plan), type == BT_TYPE_CATEGORY ? bt_plan_get_categories (plan)
+                                                                         : bt_plan_get_check_ins (plan),
+                                BT_ITEM (object));
+          if (type == BT_TYPE_CATEGORY)
+            bt_category_set_name (BT_CATEGORY (object), "C");
+          else
+            bt_check_in_set_week (BT_CHECK_IN (object), "2026-W01");
+        }
+
+      if (cases[i].text != NULL)
+        {
+          g_value_init (&value, G_TYPE_STRING);
+          g_value_set_string (&value, cases[i].text);
+        }
+      else
+        {
+          g_value_init (&value, G_TYPE_INT);
+          g_value_set_int (&value, cases[i].number);
+        }
+
+      checked = bt_plan_file_field_check (type, cases[i].property, &value, &check_error);
+      g_test_message ("%s %s: reader %s, check %s", g_type_name (type), json, loaded ? "takes" : "refuses",
+                      checked ? "takes" : check_error->message);
+      g_assert_true (checked == (check_error == NULL));
+      /* A birth year of 0 is none, which the file says by leaving it out. */
+      if (cases[i].text != NULL || cases[i].number != 0)
+        g_assert_true ((loaded != NULL) == checked);
+
+      /* The setter takes the value, or refuses it and keeps what it had. */
+      if (!checked)
+        g_test_expect_message (type == BT_TYPE_PROFILE ? "bt-profile" : type == BT_TYPE_CATEGORY ? "bt-category"
+                                                                                          : "bt-check-in",
+                               G_LOG_LEVEL_CRITICAL, "*assertion*failed*");
+      g_object_set_property (object, cases[i].property, &value);
+      if (!checked)
+        g_test_assert_expected_messages ();
+      {
+        g_auto(GValue) now = G_VALUE_INIT;
+
+        g_value_init (&now, G_VALUE_TYPE (&value));
+        g_object_get_property (object, cases[i].property, &now);
+        set = cases[i].text != NULL ? g_strcmp0 (g_value_get_string (&now), cases[i].text) == 0
+                                    : g_value_get_int (&now) == cases[i].number;
+      }
+      g_assert_true (set == checked);
+
+      /* Whatever the model holds is saved and opens again. */
+      g_clear_error (&error);
+      {
+        g_autoptr(GBytes) bytes = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+        g_autoptr(BtPlan) again = NULL;
+
+        g_assert_no_error (error);
+        again = bt_plan_file_load_bytes (bytes, &error);
+        g_assert_no_error (error);
+      }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -891,6 +1042,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/plan-file/sample-loads", test_sample_loads);
+  g_test_add_func ("/plan-file/setters-agree-with-reader", test_setters_agree_with_reader);
   g_test_add_func ("/plan-file/sample-round-trip-is-identical", test_sample_round_trip_is_identical);
   g_test_add_func ("/plan-file/every-field-is-read-into-its-own", test_every_field_is_read_into_its_own);
   g_test_add_func ("/plan-file/unknown-fields-survive", test_unknown_fields_survive);
@@ -906,6 +1058,8 @@ main (int   argc,
   g_test_add_func ("/plan-file/huge-string", test_huge_string);
   g_test_add_func ("/plan-file/weeks-out-of-order-are-sorted", test_weeks_out_of_order_are_sorted);
   g_test_add_func ("/plan-file/week-categories-in-any-order", test_week_categories_in_any_order);
+  g_test_add_func ("/plan-file/imported-over-hours-is-written-as-the-hours",
+                   test_imported_over_hours_is_written_as_the_hours);
   g_test_add_func ("/plan-file/missing-ids-are-made", test_missing_ids_are_made);
   g_test_add_func ("/plan-file/lists-in-any-order", test_lists_in_any_order);
   g_test_add_func ("/plan-file/many-members", test_many_members);

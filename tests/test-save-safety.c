@@ -424,6 +424,10 @@ set_random_properties (GRand     *rand,
           g_str_equal (specs[i]->name, "id") || (!all && i != pick))
         continue;
       random_value (rand, specs[i], &value);
+      /* The setters refuse what the file reader would (a birth year of 97,
+       * "Roadmap review" as a colour or a week), as callers must know. */
+      if (!bt_plan_file_field_check (G_OBJECT_TYPE (object), specs[i]->name, &value, NULL))
+        continue;
       bt_history_set (history, object, specs[i]->name, &value);
     }
 }

@@ -45,6 +45,8 @@ typedef struct
   BtColor      fine;
   const char  *font_family;
   double       font_size;    /* the body text, in user units */
+  double       weekly_budget; /* the "weekly-hours-budget" setting, which makes a
+                               * week partial; 0 (as initialised) for none */
 } BtChartStyle;
 
 typedef enum

@@ -30,6 +30,32 @@ bt_format_amount (double value)
   return g_strdup_printf ("%'.0f", round (value));
 }
 
+/**
+ * bt_case_savings_text:
+ *
+ * What a business case saves a month and a year, and when its ask pays
+ * back; a case that costs more than it saves says so, never "saves" a
+ * negative amount.
+ */
+char *
+bt_case_savings_text (const BtCaseTotals *totals)
+{
+  g_autofree char *monthly = bt_format_amount (fabs (totals->monthly_savings));
+  g_autofree char *yearly = bt_format_amount (fabs (totals->yearly_savings));
+
+  if (round (totals->monthly_savings) < 0)
+    /* TRANSLATORS: under a business case that costs more than it saves; amounts are already formatted */
+    return g_strdup_printf (_("Costs %s more a month, %s more a year"), monthly, yearly);
+  if (round (totals->monthly_savings) == 0)
+    return g_strdup (_("Saves nothing: it costs as much as now"));
+  if (!isnan (totals->payback_months))
+    /* TRANSLATORS: under a business case's bars; amounts are already formatted */
+    return g_strdup_printf (_("Saves %s a month, %s a year · pays back in %.1f months"),
+                            monthly, yearly, totals->payback_months);
+
+  return g_strdup_printf (_("Saves %s a month, %s a year"), monthly, yearly);
+}
+
 static const BtColor *
 narrative_color (const BtChartStyle *style,
                  BtNarrativeStatus   status)
@@ -244,7 +270,7 @@ draw_cases (cairo_t            *cr,
             gboolean           *more)
 {
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
-  double y = box.y, max_value = 0, line_h, row_h, label_w, bottom;
+  double y = box.y, max_value = 0, min_value = 0, line_h, row_h, label_w, bottom;
   guint total, fit;
 
   y += heading (cr, style, _("Business cases: monthly cost now and projected"), box.x, y, box.width, ts);
@@ -276,7 +302,8 @@ draw_cases (cairo_t            *cr,
       double now, projected;
 
       case_sums (g_ptr_array_index (cases, i), &now, &projected);
-      max_value = MAX (max_value, MAX (fabs (now), fabs (projected)));
+      max_value = MAX (max_value, MAX (now, projected));
+      min_value = MIN (min_value, MIN (now, projected));
     }
 
   for (guint i = 0; i < cases->len; i++)
@@ -287,8 +314,6 @@ draw_cases (cairo_t            *cr,
       BtCaseTotals totals = bt_analytics_case_totals (bc);
       double now, projected, pill_w, bar_x = box.x + label_w + 8 * ts, bar_room, bar_h = line_h * 0.8;
       g_autofree char *savings = NULL;
-      g_autofree char *monthly = NULL;
-      g_autofree char *yearly = NULL;
 
       if (y + row_h > box.y + box.height - (i + 1 < total ? line_h : 0))
         {
@@ -304,32 +329,37 @@ draw_cases (cairo_t            *cr,
                       box.width - pill_w - 8 * ts, box.x + pill_w + 8 * ts, y, BT_ALIGN_START, BT_ALIGN_START);
       y += line_h + 6 * ts;
 
-      /* The bar pair, with its values at the bars' ends. */
-      bar_room = box.width - (bar_x - box.x) - 80 * ts;
+      /* The bar pair, with its values at the bars' ends. A negative cost
+       * (a saving or an income in a file) goes left of a zero line, so
+       * it never looks like a cost. */
+      bar_room = MAX (box.width - (bar_x - box.x) - 80 * ts, 10);
       for (int b = 0; b < 2; b++)
         {
           double value = b == 0 ? now : projected;
-          double w = max_value > 0 ? MAX (bar_room, 10) * fabs (value) / max_value : 0;
+          double span = max_value - min_value;
+          double zero_x = bar_x + (span > 0 ? bar_room * -min_value / span : 0);
+          double w = span > 0 ? bar_room * value / span : 0;
           g_autofree char *amount = bt_format_amount (value);
 
           bt_chart_label (cr, style, &style->muted, b == 0 ? _("Now") : _("Projected"), 0.8 * ts, FALSE,
                           label_w + 2, box.x, y + bar_h / 2, BT_ALIGN_START, BT_ALIGN_CENTER);
           bt_chart_set_color (cr, b == 0 ? &style->tactical : &style->strategic);
-          cairo_rectangle (cr, bar_x, y, w, bar_h);
+          cairo_rectangle (cr, MIN (zero_x, zero_x + w), y, fabs (w), bar_h);
           cairo_fill (cr);
+          if (min_value < 0)
+            {
+              bt_chart_set_color (cr, &style->foreground);
+              cairo_set_line_width (cr, 1);
+              cairo_move_to (cr, round (zero_x) + 0.5, y - 1.5 * ts);
+              cairo_line_to (cr, round (zero_x) + 0.5, y + bar_h + 1.5 * ts);
+              cairo_stroke (cr);
+            }
           bt_chart_label (cr, style, &style->foreground, amount, 0.8 * ts, FALSE, 76 * ts,
-                          bar_x + w + 4 * ts, y + bar_h / 2, BT_ALIGN_START, BT_ALIGN_CENTER);
+                          zero_x + MAX (w, 0) + 4 * ts, y + bar_h / 2, BT_ALIGN_START, BT_ALIGN_CENTER);
           y += bar_h + 3 * ts;
         }
 
-      monthly = bt_format_amount (totals.monthly_savings);
-      yearly = bt_format_amount (totals.yearly_savings);
-      if (!isnan (totals.payback_months))
-        /* TRANSLATORS: under a business case's bars; amounts are already formatted */
-        savings = g_strdup_printf (_("Saves %s a month, %s a year · pays back in %.1f months"),
-                                   monthly, yearly, totals.payback_months);
-      else
-        savings = g_strdup_printf (_("Saves %s a month, %s a year"), monthly, yearly);
+      savings = bt_case_savings_text (&totals);
       bt_chart_label (cr, style, totals.monthly_savings > 0 ? &style->muted : &style->warning, savings,
                       0.85 * ts, FALSE, box.width, box.x, y + 2 * ts, BT_ALIGN_START, BT_ALIGN_START);
       y += line_h + 12 * ts;

@@ -11,6 +11,7 @@
 G_BEGIN_DECLS
 
 char   *bt_format_amount           (double              value);
+char   *bt_case_savings_text       (const BtCaseTotals *totals);
 void    bt_narratives_chart_draw   (BtPlan             *plan,
                                     const GDate        *today,
                                     const BtChartStyle *style,

@@ -3,7 +3,8 @@
  * You are at the centre; each function is a sector; each person is a dot
  * whose distance from the centre shrinks as the relationship grows
  * stronger, coloured by whether a touchpoint is overdue, due within a week,
- * or fine. Functions with nobody in them are drawn empty and say so;
+ * or fine; someone with no touchpoint yet is drawn neutral, not yet in
+ * touch. Functions with nobody in them are drawn empty and say so;
  * functions without a strong tie have their name in the warning colour.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -45,6 +46,8 @@ state_color (const BtChartStyle  *style,
       return &style->overdue;
     case BT_RELATIONSHIP_DUE_SOON:
       return &style->due_soon;
+    case BT_RELATIONSHIP_NOT_YET:
+      return &style->muted;
     case BT_RELATIONSHIP_FINE:
     default:
       return &style->fine;
@@ -90,6 +93,28 @@ sector_label_room (const BtRelationshipMapLayout *layout,
   return MAX (room, 20);
 }
 
+/* A function's name, on one line where it fits its room, else on two (a
+ * narrow window, ten sectors: "Customer success · 1" beside the circle). */
+static PangoLayout *
+sector_label_layout (cairo_t                       *cr,
+                     const BtChartStyle            *style,
+                     const BtRelationshipMapLayout *layout,
+                     guint                          sector,
+                     double                         width)
+{
+  double ts = layout->text_scale, room = sector_label_room (layout, sector, width), w, h;
+  g_autofree char *label = sector_label (layout, sector);
+  gboolean bold = layout->sector_count[sector] > 0;
+  PangoLayout *pl = bt_chart_text (cr, style, label, 0.85 * ts, bold, -1);
+
+  bt_chart_text_size (pl, &w, &h);
+  if (w <= room)
+    return pl;
+
+  g_object_unref (pl);
+  return bt_chart_paragraph (cr, style, label, 0.85 * ts, bold, room, 2.5 * h, PANGO_ALIGN_LEFT);
+}
+
 /* Where a function's name goes: outside the circle at the middle of its
  * sector, aligned away from the circle. */
 static BtRect
@@ -105,9 +130,7 @@ sector_label_rect (cairo_t                       *cr,
   double ly = layout->cy + (layout->radius + 8 * ts) * sin (mid);
   BtAlign halign = fabs (cos (mid)) < 0.2 ? BT_ALIGN_CENTER : cos (mid) > 0 ? BT_ALIGN_START : BT_ALIGN_END;
   BtAlign valign = fabs (sin (mid)) < 0.2 ? BT_ALIGN_CENTER : sin (mid) > 0 ? BT_ALIGN_START : BT_ALIGN_END;
-  g_autofree char *label = sector_label (layout, sector);
-  g_autoptr(PangoLayout) pl = bt_chart_text (cr, style, label, 0.85 * ts, layout->sector_count[sector] > 0,
-                                             sector_label_room (layout, sector, width));
+  g_autoptr(PangoLayout) pl = sector_label_layout (cr, style, layout, sector, width);
   BtRect rect;
 
   bt_chart_text_size (pl, &rect.width, &rect.height);
@@ -328,8 +351,12 @@ bt_relationship_map_layout (BtPlan                  *plan,
   sector_rects = g_new0 (BtRect, layout->n_sectors);
   for (guint s = 0; s < layout->n_sectors; s++)
     {
+      g_autoptr(PangoLayout) pl = sector_label_layout (cr, style, layout, s, width);
+
       sector_rects[s] = sector_label_rect (cr, style, layout, s, width);
       grid_add (&grid, &sector_rects[s]);
+      if (pango_layout_is_ellipsized (pl))
+        layout->cut_sectors |= 1u << s;
     }
 
   for (guint i = 0; i < n; i++)
@@ -460,6 +487,7 @@ draw_legend (cairo_t                       *cr,
     { _("Overdue"), &style->overdue },
     { _("Due within a week"), &style->due_soon },
     { _("In touch"), &style->fine },
+    { _("Not yet in touch"), &style->muted },
   };
   double ts = layout->text_scale, x = 12 * ts, y = 12 * ts, r = 5 * ts;
 
@@ -529,7 +557,7 @@ bt_relationship_map_draw (BtPlan             *plan,
       BtFunction f = layout.sector_function[s];
       gboolean empty = layout.sector_count[s] == 0;
       gboolean weak = (layout.weak_functions & (1u << f)) != 0;
-      g_autofree char *label = sector_label (&layout, s);
+      g_autoptr(PangoLayout) pl = sector_label_layout (cr, style, &layout, s, width);
       BtRect rect = sector_label_rect (cr, style, &layout, s, width);
 
       if (empty)
@@ -547,8 +575,8 @@ bt_relationship_map_draw (BtPlan             *plan,
       cairo_line_to (cr, layout.cx + layout.radius * cos (a0), layout.cy + layout.radius * sin (a0));
       cairo_stroke (cr);
 
-      bt_chart_label (cr, style, weak ? &style->warning : &style->foreground, label, 0.85 * ts,
-                      !empty, sector_label_room (&layout, s, width), rect.x, rect.y, BT_ALIGN_START, BT_ALIGN_START);
+      bt_chart_set_color (cr, weak ? &style->warning : &style->foreground);
+      bt_chart_draw_text (cr, pl, rect.x, rect.y, BT_ALIGN_START, BT_ALIGN_START);
     }
 
   /* Strength rings */

@@ -30,6 +30,7 @@ typedef struct
   guint   sector_count[BT_N_FUNCTIONS];
   GArray *dots;                         /* of BtMapDot */
   guint   weak_functions;               /* see bt_analytics_weak_functions() */
+  guint   cut_sectors;                  /* a bit for each sector whose name had to be shortened */
   double  text_scale;
 } BtRelationshipMapLayout;
 

@@ -402,9 +402,9 @@ draw_title_page (BtReport *self,
   double width = page_width - 2 * MARGIN, y = content_top (self, cr) + 8, bottom = content_bottom (self, cr, page_height);
   g_autoptr(GArray) shares = bt_analytics_week_shares (self->plan);
   BtTrajectory trajectory = bt_analytics_trajectory (self->plan, shares);
-  BtTrend trend = bt_analytics_trend (shares, &self->today, BT_TREND_WEEKS);
+  BtTrend trend = bt_analytics_trend (shares, &self->today, BT_TREND_WEEKS, style->weekly_budget);
   const BtWeekShare *latest = bt_analytics_latest_share (shares, &self->today);
-  guint below = bt_analytics_weeks_below (shares, &trajectory, &self->today);
+  guint below = bt_analytics_weeks_below (shares, &trajectory, &self->today, style->weekly_budget);
   double target_share = bt_profile_get_target_share (profile);
   const GDate *target_date = bt_profile_get_target_date (profile);
   double column = (width - 24) / 3;
@@ -465,7 +465,7 @@ draw_title_page (BtReport *self,
     else
       share_note = g_strdup (_("Strategic share of the last four weeks."));
 
-    if (trend.valid)
+    if (trend.enough)
       {
         /* TRANSLATORS: the trend of the strategic share, in percentage points a month */
         trend_text = g_strdup_printf (_("%+.1f points"), trend.slope);
@@ -474,7 +474,7 @@ draw_title_page (BtReport *self,
     else
       {
         trend_text = g_strdup ("–");
-        trend_note = g_strdup (_("Record a few weeks of hours to see a trend."));
+        trend_note = bt_analytics_trend_shortfall (&trend);
       }
 
     switch (bt_analytics_projection (&trend, target_share, &projected))
@@ -497,13 +497,14 @@ draw_title_page (BtReport *self,
       case BT_PROJECTION_UNKNOWN:
       default:
         projection_text = g_strdup ("–");
-        projection_note = g_strdup (_("Not enough weeks yet."));
+        projection_note = g_strdup_printf (_("Not enough weeks yet: at least %u whole weeks of hours are needed."),
+                                           BT_TREND_MIN_WEEKS);
         break;
       }
 
     headline (self, cr, MARGIN, y, column, _("Strategic share"), share_text, share_note, share_color);
     headline (self, cr, MARGIN + column + 12, y, column, _("Trend"), trend_text, trend_note,
-              trend.valid && trend.slope < 0 ? &style->warning : &style->foreground);
+              trend.enough && trend.slope < 0 ? &style->warning : &style->foreground);
     headline (self, cr, MARGIN + 2 * (column + 12), y, column, _("Target share reached"), projection_text,
               projection_note, &style->foreground);
     y += line_height (self, cr, 0.85) * 5.6 + line_height (self, cr, 1.5) + 8;
@@ -705,7 +706,8 @@ draw_relationship_page (BtReport   *self,
       GDate last, due;
       BtRelationshipState state = bt_analytics_relationship_state (r, &self->today, &due);
       const BtColor *state_color = state == BT_RELATIONSHIP_OVERDUE ? &style->overdue :
-                                   state == BT_RELATIONSHIP_DUE_SOON ? &style->due_soon : &style->fine;
+                                   state == BT_RELATIONSHIP_DUE_SOON ? &style->due_soon :
+                                   state == BT_RELATIONSHIP_NOT_YET ? &style->muted : &style->fine;
       g_autofree char *strength = g_strdup_printf (_("%d of 5"), bt_relationship_get_strength (r));
       g_autofree char *last_text = NULL;
       g_autofree char *state_text = NULL;
@@ -723,6 +725,8 @@ draw_relationship_page (BtReport   *self,
       last_text = bt_analytics_last_touchpoint (r, &last) ? bt_format_date (&last) : g_strdup (_("Never"));
       if (state == BT_RELATIONSHIP_OVERDUE)
         state_text = g_strdup (_("Overdue"));
+      else if (state == BT_RELATIONSHIP_NOT_YET)
+        state_text = g_strdup (_("Not yet in touch"));
       else if (g_date_valid (&due))
         {
           g_autofree char *d = bt_format_date (&due);
@@ -882,10 +886,13 @@ draw_case_page (BtReport *self,
       }
 
     {
-      g_autofree char *yearly = bt_format_amount (totals.yearly_savings);
+      g_autofree char *yearly = bt_format_amount (fabs (totals.yearly_savings));
       g_autofree char *summary = NULL;
 
-      if (!isnan (totals.payback_months))
+      if (round (totals.monthly_savings) < 0)
+        /* TRANSLATORS: a business case that costs more than it saves; %s is an amount */
+        summary = g_strdup_printf (_("It costs %s more a year than now."), yearly);
+      else if (!isnan (totals.payback_months))
         summary = g_strdup_printf (_("%s a year saved; the ask pays back in %.1f months."),
                                    yearly, totals.payback_months);
       else
@@ -947,7 +954,8 @@ bt_report_draw_page (BtReport *self,
 /**
  * bt_report_export_pdf:
  *
- * Writes the whole report as a PDF, in the print style.
+ * Writes the whole report as a PDF, in the print style, with no weekly
+ * hours budget: see bt_report_export_pdf_with_budget().
  */
 gboolean
 bt_report_export_pdf (BtPlan       *plan,
@@ -956,6 +964,24 @@ bt_report_export_pdf (BtPlan       *plan,
                       gboolean      landscape,
                       const char   *path,
                       GError      **error)
+{
+  return bt_report_export_pdf_with_budget (plan, today, 0.0, paper, landscape, path, error);
+}
+
+/**
+ * bt_report_export_pdf_with_budget:
+ * @budget: the weekly hours budget, which makes a week partial; 0 for none
+ *
+ * Writes the whole report as a PDF, in the print style.
+ */
+gboolean
+bt_report_export_pdf_with_budget (BtPlan       *plan,
+                                  const GDate  *today,
+                                  double        budget,
+                                  BtPaper       paper,
+                                  gboolean      landscape,
+                                  const char   *path,
+                                  GError      **error)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
   g_autoptr(BtReport) report = NULL;
@@ -968,6 +994,7 @@ bt_report_export_pdf (BtPlan       *plan,
 
   bt_paper_get_size (paper, landscape, &width, &height);
   bt_chart_style_init (&style, BT_CHART_THEME_PRINT);
+  style.weekly_budget = budget;
   report = bt_report_new (plan, today, &style);
 
   surface = cairo_pdf_surface_create_for_stream (bt_cairo_append_to_byte_array, out, width, height);

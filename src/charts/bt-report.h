@@ -55,6 +55,13 @@ gboolean          bt_report_export_pdf        (BtPlan             *plan,
                                                gboolean            landscape,
                                                const char         *path,
                                                GError            **error);
+gboolean          bt_report_export_pdf_with_budget (BtPlan        *plan,
+                                               const GDate        *today,
+                                               double              budget,
+                                               BtPaper             paper,
+                                               gboolean            landscape,
+                                               const char         *path,
+                                               GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BtReport, bt_report_free)
 

@@ -255,7 +255,14 @@ bt_time_chart_layout (BtPlan             *plan,
     return FALSE;
 
   layout->trajectory = bt_analytics_trajectory (plan, shares);
-  layout->weeks_below = bt_analytics_weeks_below (shares, &layout->trajectory, today);
+  layout->weeks_below = bt_analytics_weeks_below (shares, &layout->trajectory, today, style->weekly_budget);
+  layout->trend = bt_analytics_trend (shares, today, BT_TREND_WEEKS, style->weekly_budget);
+  if (layout->trend.enough)
+    /* TRANSLATORS: under the Time chart's legend */
+    layout->trend_text = g_strdup_printf (_("Trend: %+.1f points a month over the last %u weeks"),
+                                          layout->trend.slope, layout->trend.n_points);
+  else
+    layout->trend_text = bt_analytics_trend_shortfall (&layout->trend);
 
   first = g_date_get_julian (&g_array_index (shares, BtWeekShare, 0).monday);
   last = g_date_get_julian (&g_array_index (shares, BtWeekShare, shares->len - 1).monday) + 7;
@@ -287,7 +294,9 @@ bt_time_chart_layout (BtPlan             *plan,
 
   layout->plot.x = pad + axis_left + 6 * ts;
   layout->plot.width = width - layout->plot.x - axis_right - 6 * ts - pad;
-  layout->plot.y = layout->legend_bottom + label_h;
+  /* The trend, in a line of its own under the legend. */
+  layout->trend_y = layout->legend_bottom + label_h * 0.4;
+  layout->plot.y = layout->trend_y + label_h * 1.2 + label_h;
   /* Below the plot: the "below trajectory" strip and the time labels. */
   layout->plot.height = height - layout->plot.y - pad - label_h * 2 - 10 * ts;
 
@@ -344,6 +353,7 @@ void
 bt_time_chart_layout_clear (BtTimeChartLayout *layout)
 {
   g_clear_pointer (&layout->bars, g_array_unref);
+  g_clear_pointer (&layout->trend_text, g_free);
 }
 
 double
@@ -483,6 +493,10 @@ bt_time_chart_draw (BtPlan             *plan,
   fill_legend (style, items);
   legend (cr, style, items, G_N_ELEMENTS (items), 12 * layout.text_scale, 12 * layout.text_scale,
           width - 24 * layout.text_scale, layout.text_scale, TRUE);
+  if (layout.trend_text != NULL)
+    bt_chart_label (cr, style, &style->muted, layout.trend_text, 0.85 * layout.text_scale, FALSE,
+                    width - 24 * layout.text_scale, 12 * layout.text_scale, layout.trend_y,
+                    BT_ALIGN_START, BT_ALIGN_START);
 
   draw_axes (cr, style, &layout);
 

@@ -32,6 +32,9 @@ typedef struct
   double       max_hours;   /* the top of the hours axis */
   BtTrajectory trajectory;
   guint        weeks_below; /* in a row, up to today */
+  BtTrend      trend;
+  char        *trend_text;  /* the trend, or why there is none yet */
+  double       trend_y;     /* where that line of text goes */
   double       text_scale;
   double       legend_bottom;
 } BtTimeChartLayout;

@@ -165,7 +165,12 @@ place_labels (cairo_t            *cr,
 /**
  * bt_timeline_chart_layout:
  *
- * Returns: %FALSE when the plan has neither phases nor milestones
+ * With no phase or milestone that has a date, the layout still holds the
+ * time axis around today and the target date (#BtTimelineLayout.scale,
+ * .plot, .today_x, .target_x) for the empty roadmap to show them, and
+ * nothing to clear.
+ *
+ * Returns: %FALSE when the plan has no phase nor milestone with a date
  */
 gboolean
 bt_timeline_chart_layout (BtPlan             *plan,
@@ -186,6 +191,7 @@ bt_timeline_chart_layout (BtPlan             *plan,
   double pad = 12 * ts, text_h, row_height, bottom, top;
   guint32 lane_end[MAX_LANES] = { 0, };
   guint rows_each_side;
+  gboolean nothing_dated;
 
   memset (layout, 0, sizeof *layout);
   layout->text_scale = ts;
@@ -208,11 +214,12 @@ bt_timeline_chart_layout (BtPlan             *plan,
       extend (&first, &last, bt_milestone_get_original_date (m));
     }
 
-  if (first > last)
-    return FALSE;
+  nothing_dated = first > last;
 
   extend (&first, &last, today);
   extend (&first, &last, target);
+  if (first > last)
+    return FALSE;
 
   /* At least three months, and a little air at both ends. */
   span = MAX (last - first, 90);
@@ -232,6 +239,15 @@ bt_timeline_chart_layout (BtPlan             *plan,
   layout->plot = (BtRect) { pad, top, width - 2 * pad, MAX (bottom - top, 10) };
   layout->scale = (BtTimeScale) { first, last, pad, width - pad };
 
+  if (nothing_dated)
+    {
+      if (today != NULL)
+        layout->today_x = bt_time_scale_x (&layout->scale, today);
+      if (target != NULL)
+        layout->target_x = bt_time_scale_x (&layout->scale, target);
+      return FALSE;
+    }
+
   /* Phases in lanes: each goes into the first lane free at its start. */
   layout->lane_height = text_h + 10 * ts;
   layout->phase_lanes = g_array_sized_new (FALSE, TRUE, sizeof (guint), n_phases);
@@ -241,6 +257,15 @@ bt_timeline_chart_layout (BtPlan             *plan,
       const GDate *s = bt_phase_get_start (phase), *e = bt_phase_get_end (phase);
       guint32 js = s ? g_date_get_julian (s) : first, je = e ? g_date_get_julian (e) : last;
       guint lane = 0;
+
+      /* A phase with no dates has no place in time: it is listed apart,
+       * not drawn as if it ran the whole chart. */
+      if (s == NULL && e == NULL)
+        {
+          lane = BT_TIMELINE_NO_LANE;
+          g_array_append_val (layout->phase_lanes, lane);
+          continue;
+        }
 
       while (lane < MAX_LANES - 1 && lane < layout->n_lanes && lane_end[lane] > js)
         lane++;
@@ -288,6 +313,93 @@ bt_timeline_chart_layout (BtPlan             *plan,
   return TRUE;
 }
 
+/**
+ * bt_timeline_chart_undated_text:
+ *
+ * Returns: (nullable): the line that names the phases and milestones
+ *   without a date, which the roadmap cannot place; %NULL when all have one
+ */
+char *
+bt_timeline_chart_undated_text (BtPlan *plan)
+{
+  GListModel *phases = bt_plan_get_phases (plan);
+  GListModel *milestones = bt_plan_get_milestones (plan);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (phases); i++)
+    {
+      g_autoptr(BtPhase) phase = g_list_model_get_item (phases, i);
+
+      if (bt_phase_get_start (phase) == NULL && bt_phase_get_end (phase) == NULL)
+        g_string_append_printf (names, "%s%s", names->len ? _(", ") : "", bt_phase_get_title (phase));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
+    {
+      g_autoptr(BtMilestone) m = g_list_model_get_item (milestones, i);
+
+      if (bt_milestone_get_date (m) == NULL)
+        g_string_append_printf (names, "%s%s", names->len ? _(", ") : "", bt_milestone_get_title (m));
+    }
+
+  if (names->len == 0)
+    return NULL;
+
+  /* TRANSLATORS: at the top of the roadmap; %s lists phases and milestones */
+  return g_strdup_printf (_("Not shown, without dates: %s"), names->str);
+}
+
+/**
+ * bt_timeline_chart_empty_text:
+ * @title: (out): what the empty roadmap says
+ * @hint: (out): what to add
+ *
+ * The words of the roadmap with nothing to place on it: an empty plan, or
+ * phases and milestones that have no dates yet, which are named rather
+ * than called "empty".
+ */
+void
+bt_timeline_chart_empty_text (BtPlan  *plan,
+                              char   **title,
+                              char   **hint)
+{
+  GListModel *phases = bt_plan_get_phases (plan);
+  GListModel *milestones = bt_plan_get_milestones (plan);
+  guint n_phases = g_list_model_get_n_items (phases);
+  guint n = n_phases + g_list_model_get_n_items (milestones);
+  g_autoptr(GObject) first = NULL;
+  const char *name;
+
+  if (n == 0)
+    {
+      *title = g_strdup (_("The roadmap is empty"));
+      if (bt_profile_get_target_date (bt_plan_get_profile (plan)) != NULL)
+        *hint = g_strdup (_("Add the phases of your shift and the milestones that mark it, "
+                            "with their target dates."));
+      else
+        *hint = g_strdup (_("Add the phases of your shift and the milestones that mark it, "
+                            "with their target dates, and set your target date in Your Goal."));
+      return;
+    }
+
+  *title = g_strdup (_("Nothing on the roadmap has a date yet"));
+  first = n_phases > 0 ? g_list_model_get_item (phases, 0) : g_list_model_get_item (milestones, 0);
+  name = BT_IS_PHASE (first) ? bt_phase_get_title (BT_PHASE (first)) : bt_milestone_get_title (BT_MILESTONE (first));
+
+  if (n == 1 && BT_IS_PHASE (first) && *name)
+    *hint = g_strdup_printf (_("Add dates to your phase “%s” to place it on the roadmap."), name);
+  else if (n == 1 && *name)
+    *hint = g_strdup_printf (_("Add a date to your milestone “%s” to place it on the roadmap."), name);
+  else if (*name)
+    /* TRANSLATORS: %s is a phase or milestone, %u how many others have no date either */
+    *hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Add dates to “%s” and %u more phase or milestone to place them on the roadmap.",
+                                          "Add dates to “%s” and %u more phases and milestones to place them on the roadmap.",
+                                          n - 1),
+                             name, n - 1);
+  else
+    *hint = g_strdup (_("Add dates to your phases and milestones to place them on the roadmap."));
+}
+
 void
 bt_timeline_chart_layout_clear (BtTimelineLayout *layout)
 {
@@ -308,7 +420,8 @@ diamond (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-static void
+/* Returns: where the legend ends */
+static double
 draw_legend (cairo_t                *cr,
              const BtChartStyle     *style,
              const BtTimelineLayout *layout,
@@ -334,6 +447,8 @@ draw_legend (cairo_t                *cr,
       bt_chart_draw_text (cr, pl, x + 2 * r + 4 * ts, y, BT_ALIGN_START, BT_ALIGN_START);
       x += 2 * r + 4 * ts + w + 14 * ts;
     }
+
+  return x;
 }
 
 static void
@@ -366,6 +481,139 @@ draw_vertical (cairo_t            *cr,
                       flip ? BT_ALIGN_END : BT_ALIGN_START, BT_ALIGN_START);
 }
 
+/* The time axis: a grid line and a date at each tick from @grid_top
+ * down, and with a birth year the ages under it. */
+static void
+draw_axis (cairo_t                *cr,
+           const BtChartStyle     *style,
+           const BtTimelineLayout *layout,
+           BtProfile              *profile,
+           double                  grid_top)
+{
+  const BtRect *p = &layout->plot;
+  double ts = layout->text_scale;
+  GDate ticks[64];
+  BtTickUnit unit;
+  guint n_ticks;
+  g_autoptr(PangoLayout) probe = bt_chart_text (cr, style, "Mmm 0000", 0.85 * ts, FALSE, -1);
+  double probe_w, probe_h, axis_y = p->y + p->height;
+  int birth_year = bt_profile_get_birth_year (profile);
+
+  bt_chart_text_size (probe, &probe_w, &probe_h);
+  unit = bt_time_scale_pick_unit (&layout->scale, probe_w * 1.15);
+  n_ticks = bt_time_scale_ticks (&layout->scale, unit, ticks,
+                                 MAX (1, (guint) (p->width / (probe_w * 1.3))));
+
+  cairo_set_line_width (cr, 1);
+  for (guint i = 0; i < n_ticks; i++)
+    {
+      double x = round (bt_time_scale_x (&layout->scale, &ticks[i])) + 0.5;
+      g_autofree char *label = bt_time_tick_label (&ticks[i], unit);
+
+      bt_chart_set_color (cr, &style->grid);
+      cairo_move_to (cr, x, grid_top);
+      cairo_line_to (cr, x, axis_y + 4 * ts);
+      cairo_stroke (cr);
+
+      bt_chart_label (cr, style, &style->muted, label, 0.85 * ts, FALSE, probe_w * 1.2,
+                      CLAMP (x, p->x + probe_w * 0.6, p->x + p->width - probe_w * 0.6),
+                      axis_y + 6 * ts, BT_ALIGN_CENTER, BT_ALIGN_START);
+
+      /* Ages at each new year: the age reached during that year. */
+      if (birth_year > 0 && g_date_get_month (&ticks[i]) == G_DATE_JANUARY)
+        {
+          /* TRANSLATORS: the age the person reaches in that year, under the roadmap's axis */
+          g_autofree char *age = g_strdup_printf (_("age %d"), g_date_get_year (&ticks[i]) - birth_year);
+
+          bt_chart_label (cr, style, &style->muted, age, 0.8 * ts, FALSE, probe_w * 1.2,
+                          CLAMP (x, p->x + probe_w * 0.6, p->x + p->width - probe_w * 0.6),
+                          axis_y + 8 * ts + probe_h, BT_ALIGN_CENTER, BT_ALIGN_START);
+        }
+    }
+}
+
+/* The target date's line, labelled at @top, and today's, labelled at the
+ * bottom. */
+static void
+draw_today_and_target (cairo_t                *cr,
+                       const BtChartStyle     *style,
+                       const BtTimelineLayout *layout,
+                       BtProfile              *profile,
+                       double                  top)
+{
+  const BtRect *p = &layout->plot;
+  double ts = layout->text_scale;
+  double label_y = top + 2 * ts;
+  const char *role = bt_profile_get_target_role (profile);
+  g_autofree char *target_label = *role ? g_strdup_printf (_("Target: %s"), role) : g_strdup (_("Target"));
+
+  if (!isnan (layout->target_x) && layout->target_x >= p->x && layout->target_x <= p->x + p->width)
+    draw_vertical (cr, style, &style->target, layout->target_x, top, p->y + p->height,
+                   target_label, label_y, ts, p->x + p->width);
+  if (!isnan (layout->today_x))
+    {
+      g_autoptr(PangoLayout) probe = bt_chart_text (cr, style, _("Today"), 0.85 * ts, TRUE, -1);
+      double h;
+
+      bt_chart_text_size (probe, NULL, &h);
+      draw_vertical (cr, style, &style->today, layout->today_x, top, p->y + p->height,
+                     _("Today"), p->y + p->height - h - 2 * ts, ts, p->x + p->width);
+    }
+}
+
+/* An empty roadmap still has a place in time: today and the target date
+ * on an axis, under the words that say what to add. */
+static void
+draw_empty (BtPlan                 *plan,
+            const BtChartStyle     *style,
+            BtTimelineLayout       *layout,
+            cairo_t                *cr,
+            double                  width,
+            double                  height)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *hint = NULL;
+  double ts = layout->text_scale, box = MAX (width - 32 * ts, 40), th, hh, y;
+  g_autoptr(PangoLayout) title_layout = NULL;
+  g_autoptr(PangoLayout) hint_layout = NULL;
+  BtProfile *profile = bt_plan_get_profile (plan);
+
+  bt_timeline_chart_empty_text (plan, &title, &hint);
+
+  /* Nothing to place in time, not even today: the words alone. */
+  if (layout->scale.last == 0)
+    {
+      bt_chart_draw_empty (cr, style, width, height, title, hint);
+      return;
+    }
+
+  title_layout = bt_chart_paragraph (cr, style, title, 1.4, TRUE, MIN (box, 560), height / 3, PANGO_ALIGN_CENTER);
+  hint_layout = bt_chart_paragraph (cr, style, hint, 1.0, FALSE, MIN (box, 480), height / 3, PANGO_ALIGN_CENTER);
+  bt_chart_text_size (title_layout, NULL, &th);
+  bt_chart_text_size (hint_layout, NULL, &hh);
+
+  bt_chart_fill_background (cr, style, width, height);
+
+  y = 12 * ts;
+  bt_chart_set_color (cr, &style->foreground);
+  cairo_move_to (cr, (width - MIN (box, 560)) / 2, y);
+  pango_cairo_show_layout (cr, title_layout);
+  bt_chart_set_color (cr, &style->muted);
+  cairo_move_to (cr, (width - MIN (box, 480)) / 2, y + th + 8 * ts);
+  pango_cairo_show_layout (cr, hint_layout);
+
+  /* The plot starts under the words. */
+  y += th + hh + 20 * ts;
+  if (layout->plot.y + layout->plot.height - y > 20 * ts)
+    {
+      layout->plot.height = layout->plot.y + layout->plot.height - y;
+      layout->plot.y = y;
+    }
+
+  draw_axis (cr, style, layout, profile, layout->plot.y);
+  draw_today_and_target (cr, style, layout, profile, layout->plot.y);
+}
+
 void
 bt_timeline_chart_draw (BtPlan             *plan,
                         const GDate        *today,
@@ -379,9 +627,6 @@ bt_timeline_chart_draw (BtPlan             *plan,
   BtTimelineLayout layout;
   const BtRect *p;
   double ts, r;
-  GDate ticks[64];
-  BtTickUnit unit;
-  guint n_ticks;
 
   g_return_if_fail (BT_IS_PLAN (plan));
 
@@ -389,10 +634,7 @@ bt_timeline_chart_draw (BtPlan             *plan,
 
   if (!bt_timeline_chart_layout (plan, today, style, cr, width, height, &layout))
     {
-      bt_chart_draw_empty (cr, style, width, height,
-                           _("The roadmap is empty"),
-                           _("Add the phases of your shift and the milestones that mark it, "
-                             "with their target dates."));
+      draw_empty (plan, style, &layout, cr, width, height);
       cairo_restore (cr);
       return;
     }
@@ -402,7 +644,16 @@ bt_timeline_chart_draw (BtPlan             *plan,
   r = 6 * ts;
 
   bt_chart_fill_background (cr, style, width, height);
-  draw_legend (cr, style, &layout, width);
+  {
+    double legend_end = draw_legend (cr, style, &layout, width);
+    double room = width - 12 * ts - (legend_end + 10 * ts);
+    g_autofree char *undated = bt_timeline_chart_undated_text (plan);
+
+    /* Beside the legend, shortened to what fits. */
+    if (undated != NULL && room > 80 * ts)
+      bt_chart_label (cr, style, &style->muted, undated, 0.85 * ts, FALSE, room,
+                      width - 12 * ts, 12 * ts, BT_ALIGN_END, BT_ALIGN_START);
+  }
 
   /* Phases */
   for (guint i = 0; i < g_list_model_get_n_items (phases); i++)
@@ -413,6 +664,9 @@ bt_timeline_chart_draw (BtPlan             *plan,
       double x0 = s ? bt_time_scale_x (&layout.scale, s) : p->x;
       double x1 = e ? bt_time_scale_x (&layout.scale, e) : p->x + p->width;
       double y = p->y + lane * (layout.lane_height + 4 * ts);
+
+      if (lane == BT_TIMELINE_NO_LANE)
+        continue;
 
       x0 = MAX (x0, p->x);
       x1 = MIN (x1, p->x + p->width);
@@ -433,44 +687,7 @@ bt_timeline_chart_draw (BtPlan             *plan,
                         BT_ALIGN_START, BT_ALIGN_CENTER);
     }
 
-  /* Axis and grid */
-  {
-    g_autoptr(PangoLayout) probe = bt_chart_text (cr, style, "Mmm 0000", 0.85 * ts, FALSE, -1);
-    double probe_w, probe_h, axis_y = p->y + p->height;
-    int birth_year = bt_profile_get_birth_year (profile);
-
-    bt_chart_text_size (probe, &probe_w, &probe_h);
-    unit = bt_time_scale_pick_unit (&layout.scale, probe_w * 1.15);
-    n_ticks = bt_time_scale_ticks (&layout.scale, unit, ticks,
-                                   MAX (1, (guint) (p->width / (probe_w * 1.3))));
-
-    cairo_set_line_width (cr, 1);
-    for (guint i = 0; i < n_ticks; i++)
-      {
-        double x = round (bt_time_scale_x (&layout.scale, &ticks[i])) + 0.5;
-        g_autofree char *label = bt_time_tick_label (&ticks[i], unit);
-
-        bt_chart_set_color (cr, &style->grid);
-        cairo_move_to (cr, x, p->y + layout.n_lanes * (layout.lane_height + 4 * ts));
-        cairo_line_to (cr, x, axis_y + 4 * ts);
-        cairo_stroke (cr);
-
-        bt_chart_label (cr, style, &style->muted, label, 0.85 * ts, FALSE, probe_w * 1.2,
-                        CLAMP (x, p->x + probe_w * 0.6, p->x + p->width - probe_w * 0.6),
-                        axis_y + 6 * ts, BT_ALIGN_CENTER, BT_ALIGN_START);
-
-        /* Ages at each new year: the age reached during that year. */
-        if (birth_year > 0 && g_date_get_month (&ticks[i]) == G_DATE_JANUARY)
-          {
-            /* TRANSLATORS: the age the person reaches in that year, under the roadmap's axis */
-            g_autofree char *age = g_strdup_printf (_("age %d"), g_date_get_year (&ticks[i]) - birth_year);
-
-            bt_chart_label (cr, style, &style->muted, age, 0.8 * ts, FALSE, probe_w * 1.2,
-                            CLAMP (x, p->x + probe_w * 0.6, p->x + p->width - probe_w * 0.6),
-                            axis_y + 8 * ts + probe_h, BT_ALIGN_CENTER, BT_ALIGN_START);
-          }
-      }
-  }
+  draw_axis (cr, style, &layout, profile, p->y + layout.n_lanes * (layout.lane_height + 4 * ts));
 
   /* The spine */
   bt_chart_set_color (cr, &style->muted);
@@ -480,25 +697,7 @@ bt_timeline_chart_draw (BtPlan             *plan,
   cairo_stroke (cr);
 
   /* Today and the target */
-  {
-    double top = p->y + layout.n_lanes * (layout.lane_height + 4 * ts);
-    double label_y = top + 2 * ts;
-    const char *role = bt_profile_get_target_role (profile);
-    g_autofree char *target_label = *role ? g_strdup_printf (_("Target: %s"), role) : g_strdup (_("Target"));
-
-    if (!isnan (layout.target_x) && layout.target_x >= p->x && layout.target_x <= p->x + p->width)
-      draw_vertical (cr, style, &style->target, layout.target_x, top, p->y + p->height,
-                     target_label, label_y, ts, p->x + p->width);
-    if (!isnan (layout.today_x))
-      {
-        g_autoptr(PangoLayout) probe = bt_chart_text (cr, style, _("Today"), 0.85 * ts, TRUE, -1);
-        double h;
-
-        bt_chart_text_size (probe, NULL, &h);
-        draw_vertical (cr, style, &style->today, layout.today_x, top, p->y + p->height,
-                       _("Today"), p->y + p->height - h - 2 * ts, ts, p->x + p->width);
-      }
-  }
+  draw_today_and_target (cr, style, &layout, profile, p->y + layout.n_lanes * (layout.lane_height + 4 * ts));
 
   /* Milestones: leader lines, markers, labels. */
   for (guint i = 0; i < layout.markers->len; i++)

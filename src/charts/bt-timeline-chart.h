@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+#define BT_TIMELINE_NO_LANE G_MAXUINT
+
 typedef struct
 {
   BtMilestone *milestone;   /* not a reference: the plan holds it */
@@ -27,7 +29,8 @@ typedef struct
   double      spine_y;
   double      lane_height;
   guint       n_lanes;
-  GArray     *phase_lanes;   /* of guint, the lane of each phase */
+  GArray     *phase_lanes;   /* of guint, the lane of each phase; BT_TIMELINE_NO_LANE
+                              * for a phase without dates, which is not drawn */
   GArray     *markers;       /* of BtTimelineMarker, in time order */
   double      today_x;       /* NAN when today is outside the range */
   double      target_x;      /* NAN without a target date */
@@ -48,5 +51,10 @@ void     bt_timeline_chart_draw         (BtPlan             *plan,
                                          cairo_t            *cr,
                                          double              width,
                                          double              height);
+
+char    *bt_timeline_chart_undated_text (BtPlan             *plan);
+void     bt_timeline_chart_empty_text   (BtPlan             *plan,
+                                         char              **title,
+                                         char              **hint);
 
 G_END_DECLS

@@ -219,6 +219,22 @@ parse_today (const char *text,
   }
 }
 
+/* The weekly hours budget of the preferences, which makes a week partial;
+ * 0 when the settings are not installed. */
+static double
+weekly_budget (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL)
+    return 0.0;
+  settings = g_settings_new (APP_ID);
+
+  return g_settings_get_double (settings, "weekly-hours-budget");
+}
+
 static int
 export_chart (GVariantDict  *options,
               const char    *chart_name,
@@ -298,6 +314,7 @@ export_chart (GVariantDict  *options,
     return 1;
 
   bt_chart_style_init (&style, theme);
+  style.weekly_budget = weekly_budget ();
   if (!bt_chart_export (kind, plan, &today, &style, format, width, height, scale, out, &error))
     {
       print_error (out, error->message);
@@ -337,8 +354,8 @@ export_report (GVariantDict  *options,
   if (plan == NULL)
     return 1;
 
-  if (!bt_report_export_pdf (plan, &today, paper, g_variant_dict_contains (options, "landscape"),
-                             out, &error))
+  if (!bt_report_export_pdf_with_budget (plan, &today, weekly_budget (), paper,
+                                         g_variant_dict_contains (options, "landscape"), out, &error))
     {
       print_error (out, error->message);
       return 1;
@@ -347,20 +364,20 @@ export_report (GVariantDict  *options,
   return 0;
 }
 
-/* The weekly hours budget of the preferences, which makes a week partial;
- * 0 when the settings are not installed. */
-static double
-weekly_budget (void)
+/* Text from a file (an event's title, a name) as the preview shows it:
+ * control characters escaped (bt_import_escape()), so that none can forge
+ * a line or drive the terminal, and at most 80 characters. */
+static char *
+shown (const char *text)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *escaped = bt_import_escape (text);
+  g_autofree char *cut = NULL;
 
-  if (schema == NULL)
-    return 0.0;
-  settings = g_settings_new (APP_ID);
+  if (g_utf8_strlen (escaped, -1) <= 80)
+    return g_steal_pointer (&escaped);
 
-  return g_settings_get_double (settings, "weekly-hours-budget");
+  cut = g_utf8_substring (escaped, 0, 79);
+  return g_strconcat (cut, "…", NULL);
 }
 
 static void
@@ -370,9 +387,12 @@ print_preview (BtPlan         *plan,
 {
   GListModel *categories = bt_plan_get_categories (plan);
   guint n_new = 0;
+  /* Texts from the file are printed with their control characters
+   * escaped: a summary must not drive the terminal. */
+  g_autofree char *source_name = shown (import->source_name);
 
   if (import->weeks->len == 0)
-    printf (_("Import from “%s”: no hours up to today.\n"), import->source_name);
+    printf (_("Import from “%s”: no hours up to today.\n"), source_name);
   else
     {
       BtImportWeek *first = import->weeks->pdata[0];
@@ -386,7 +406,7 @@ print_preview (BtPlan         *plan,
                                                                import->weeks->len), import->weeks->len);
 
       /* TRANSLATORS: "Import from “Work”: 31 events in 6 weeks, 2026-W40 to 2026-W45" */
-      printf (_("Import from “%s”: %s in %s, %s to %s\n"), import->source_name, n_events, n_weeks, from, to);
+      printf (_("Import from “%s”: %s in %s, %s to %s\n"), source_name, n_events, n_weeks, from, to);
     }
 
   if (import->weeks->len > 0)
@@ -429,14 +449,28 @@ print_preview (BtPlan         *plan,
                              "† %u partial weeks, under half your weekly budget of %g h: each counts by its hours.\n",
                              n_partial), n_partial, budget);
 
-      printf ("\n%s\n", _("Hours per category"));
+      /* What the plan really gets: nothing in weeks whose hours are
+       * kept, nothing past a week's 168 hours. */
+      g_autoptr(GHashTable) added = bt_import_added_hours (import, plan);
+
+      printf ("\n%s\n", _("Hours per category added to the plan"));
       for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
         {
           g_autoptr(BtCategory) category = g_list_model_get_item (categories, c);
-          double hours = bt_import_category_hours (import, bt_item_get_id (BT_ITEM (category)));
+          const char *id = bt_item_get_id (BT_ITEM (category));
+          double hours = bt_import_category_hours (import, id);
+          double *in_plan = g_hash_table_lookup (added, id);
+          double adds = in_plan != NULL ? *in_plan : 0.0;
+          g_autofree char *name = NULL;
 
-          if (hours > 0.0)
-            printf ("  %-40s %8.1f h\n", bt_category_get_name (category), hours);
+          if (hours <= 0.0)
+            continue;
+          name = shown (bt_category_get_name (category));
+          printf ("  %-40s %8.1f h", name, adds);
+          if (adds < hours - 0.05)
+            /* TRANSLATORS: after the hours a category gets: the calendar's, of which only those are added */
+            printf (_("  of %.1f h in the file"), hours);
+          printf ("\n");
         }
     }
 
@@ -449,10 +483,11 @@ print_preview (BtPlan         *plan,
       for (guint i = 0; i < import->unmatched->len; i++)
         {
           BtImportUnmatched *u = import->unmatched->pdata[i];
+          g_autofree char *summary = shown (u->summary);
 
           /* TRANSLATORS: an event no rule matched: its title, how often, the hours */
           printf (g_dngettext (GETTEXT_PACKAGE, "  “%s”: %u time, %.1f h\n", "  “%s”: %u times, %.1f h\n",
-                               u->count), u->summary, u->count, u->hours);
+                               u->count), summary, u->count, u->hours);
         }
     }
 
@@ -469,25 +504,35 @@ print_preview (BtPlan         *plan,
         {
           BtImportTouchpoint *t = import->touchpoints->pdata[i];
           g_autofree char *date = bt_date_to_iso (&t->date);
+          g_autofree char *name = shown (bt_relationship_get_name (t->relationship));
+          g_autofree char *summary = shown (t->summary);
 
-          printf ("  %s  %s — %s\n", date, bt_relationship_get_name (t->relationship), t->summary);
+          printf ("  %s  %s — %s\n", date, name, summary);
         }
     }
 
-  if (import->n_all_day + import->n_cancelled + import->n_declined + import->n_future > 0)
+  if (import->n_all_day + import->n_cancelled + import->n_declined + import->n_future + import->n_no_instance > 0)
     {
       printf ("\n");
       /* TRANSLATORS: what the import did not count */
       printf (_("Left out: %u all-day, %u cancelled, %u declined, %u after today.\n"),
               import->n_all_day, import->n_cancelled, import->n_declined, import->n_future);
+      if (import->n_no_instance > 0)
+        printf (g_dngettext (GETTEXT_PACKAGE,
+                             "Also left out: %u change to a repetition the event does not have (RECURRENCE-ID).\n",
+                             "Also left out: %u changes to repetitions the event does not have (RECURRENCE-ID).\n",
+                             import->n_no_instance), import->n_no_instance);
     }
 
   if (import->default_rules)
     printf ("\n%s\n", _("The plan has no import rules yet: the default rules were used, and importing adds them to the plan."));
 
   for (guint i = 0; i < import->missing_categories->len; i++)
-    printf (_("A rule for “%s” names a category that no longer exists: it was skipped.\n"),
-            (const char *) import->missing_categories->pdata[i]);
+    {
+      g_autofree char *pattern = shown (import->missing_categories->pdata[i]);
+
+      printf (_("A rule for “%s” names a category that no longer exists: it was skipped.\n"), pattern);
+    }
 }
 
 static int
@@ -557,6 +602,19 @@ import_file (GVariantDict  *options,
     g_autoptr(BtHistory) history = bt_history_new ();
     bt_import_apply (import, plan, history);
   }
+  /* The save keeps the plan as it was in plan.json.bak: say so when it
+   * cannot, rather than leave the user believing there is a backup. */
+  {
+    g_autofree char *backup = bt_plan_file_backup_path (path);
+
+    if (g_file_test (backup, G_FILE_TEST_EXISTS) && !g_file_test (backup, G_FILE_TEST_IS_REGULAR))
+      {
+        g_autofree char *shown = g_filename_display_name (backup);
+
+        fprintf (stderr, _("Warning: “%s” is not a file (a folder?): no backup of the plan as it was is kept.\n"),
+                 shown);
+      }
+  }
   if (!bt_plan_file_save (plan, path, &error))
     {
       print_error (path, error->message);
@@ -617,6 +675,28 @@ bt_command_line_run (GVariantDict  *options,
       printf ("breakthrough %s\n", PACKAGE_VERSION);
       return 0;
     }
+
+  /* One command at a time: a second one would be silently left out. */
+  {
+    static const char *const commands[] = {
+      "validate", "export-json", "export-chart", "export-report",
+      "import-ics", "import-csv", "export-csv",
+    };
+    const char *first = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      if (g_variant_dict_contains (options, commands[i]))
+        {
+          if (first != NULL)
+            {
+              /* TRANSLATORS: two command-line options, e.g. --export-json and --export-csv */
+              fprintf (stderr, _("--%s and --%s cannot be used together: give one of them\n"),
+                       first, commands[i]);
+              return 2;
+            }
+          first = commands[i];
+        }
+  }
 
   g_variant_dict_lookup (options, "validate", "^&ay", &validate_path);
   g_variant_dict_lookup (options, "export-json", "^&ay", &export_path);

@@ -111,7 +111,7 @@ typedef struct
   GArray  *shares;           /* of BtWeekShare */
   guint64  shares_generation;
   GArray  *due_days;         /* guint32: the Julian day each relationship's next
-                              * touchpoint is due, 0 for never touched; sorted */
+                              * touchpoint is due, NEVER_DUE for never touched; sorted */
   guint    strong[BT_N_FUNCTIONS];   /* relationships of strength 3 or more, per
                                       * function: worked out with due_days */
   GArray  *facts;            /* of Facts: what the above hold of each relationship */
@@ -584,6 +584,7 @@ bt_analytics_is_partial_week (double total_hours,
  * bt_analytics_trend:
  * @window_weeks: how many calendar weeks, ending with the last recorded week
  *   on or before @today, the fit looks at
+ * @budget: the weekly hours budget, which makes a week partial; 0 for none
  *
  * A least-squares line through the weekly shares, each week weighed by its
  * hours: the share is strategic hours over all hours, so an hour counts
@@ -591,11 +592,18 @@ bt_analytics_is_partial_week (double total_hours,
  * meetings) pulls the line a tenth as much as a week of 50 — not as much
  * as a whole week. The rolling share sums hours, so it already counts
  * weeks that way.
+ *
+ * Two or three weeks give a line, but not one to believe, nor to project
+ * a date from: the trend is #BtTrend.enough only with at least
+ * %BT_TREND_MIN_WEEKS whole (not partial) weeks with hours in the window,
+ * which then span at least as many calendar weeks. Partial weeks still
+ * weigh in the line by their hours; they do not make it credible.
  */
 BtTrend
 bt_analytics_trend (GArray      *shares,
                     const GDate *today,
-                    guint        window_weeks)
+                    guint        window_weeks,
+                    double       budget)
 {
   const BtWeekShare *latest = bt_analytics_latest_share (shares, today);
   BtTrend trend = { FALSE, };
@@ -624,6 +632,8 @@ bt_analytics_trend (GArray      *shares,
       sxx += s->total * x * x;
       sxy += s->total * x * y;
       n += 1;
+      if (!bt_analytics_is_partial_week (s->total, budget))
+        trend.n_whole++;
     }
 
   trend.n_points = (guint) n;
@@ -633,6 +643,7 @@ bt_analytics_trend (GArray      *shares,
     return trend;
 
   trend.valid = TRUE;
+  trend.enough = trend.n_whole >= BT_TREND_MIN_WEEKS;
   trend.slope = (sw * sxy - sx * sy) / (sw * sxx - sx * sx);
   /* x is 0 at the last week, so the intercept is the fitted share there. */
   trend.current = ((sy - trend.slope * sx) / sw) / 100.0;
@@ -641,15 +652,44 @@ bt_analytics_trend (GArray      *shares,
 }
 
 /**
- * bt_analytics_weeks_below:
+ * bt_analytics_trend_shortfall:
  *
- * Returns: how many of the most recent weeks with hours, counting back from
- *   @today, were in a row below the trajectory
+ * Returns: (nullable): what to say instead of a trend that is not
+ *   #BtTrend.enough, e.g. "Not enough weeks yet for a trend: 2 of 4
+ *   recorded"; %NULL when the trend is enough
+ */
+char *
+bt_analytics_trend_shortfall (const BtTrend *trend)
+{
+  g_return_val_if_fail (trend != NULL, NULL);
+
+  if (trend->enough)
+    return NULL;
+
+  /* TRANSLATORS: instead of a trend of the strategic share; "2 of 4": whole weeks recorded, of those needed */
+  return g_strdup_printf (_("Not enough weeks yet for a trend: %u of %u recorded"),
+                          MIN (trend->n_whole, BT_TREND_MIN_WEEKS - 1), BT_TREND_MIN_WEEKS);
+}
+
+/**
+ * bt_analytics_weeks_below:
+ * @budget: the weekly hours budget (the "weekly-hours-budget" setting), which
+ *   makes a week partial; 0 for none
+ *
+ * A partial week neither starts nor breaks a run: its share is that of a
+ * few meetings or days, which says too little about the week to count it
+ * as a week below the trajectory, or as a week back on it. (The trend
+ * weighs it by its hours; a count of weeks cannot weigh, so it passes over
+ * it.) A plan of partial weeks alone is never sliding back.
+ *
+ * Returns: how many of the most recent whole weeks with hours, counting back
+ *   from @today, were in a row below the trajectory
  */
 guint
 bt_analytics_weeks_below (GArray             *shares,
                           const BtTrajectory *trajectory,
-                          const GDate        *today)
+                          const GDate        *today,
+                          double              budget)
 {
   guint count = 0;
 
@@ -660,7 +700,8 @@ bt_analytics_weeks_below (GArray             *shares,
     {
       const BtWeekShare *s = &g_array_index (shares, BtWeekShare, i - 1);
 
-      if (s->total <= 0.0 || g_date_compare (&s->monday, today) > 0)
+      if (s->total <= 0.0 || g_date_compare (&s->monday, today) > 0 ||
+          bt_analytics_is_partial_week (s->total, budget))
         continue;
 
       if (s->share < bt_trajectory_at (trajectory, &s->monday))
@@ -678,7 +719,8 @@ bt_analytics_weeks_below (GArray             *shares,
  *   %BT_PROJECTION_REACHED
  *
  * Where the current trend leads. A projection further than 50 years away
- * counts as never.
+ * counts as never; a trend that is not #BtTrend.enough leads nowhere yet
+ * (%BT_PROJECTION_UNKNOWN).
  */
 BtProjection
 bt_analytics_projection (const BtTrend *trend,
@@ -687,7 +729,7 @@ bt_analytics_projection (const BtTrend *trend,
 {
   double months;
 
-  if (!trend->valid)
+  if (!trend->valid || !trend->enough)
     return BT_PROJECTION_UNKNOWN;
 
   if (trend->current >= target_share)
@@ -751,14 +793,18 @@ bt_analytics_last_touchpoint (BtRelationship *relationship,
 }
 
 /* The Julian day the next touchpoint with @relationship is due: the latest
- * one's plus the cadence; 0 for someone never touched. */
+ * one's plus the cadence. Someone never touched is not yet in touch, not
+ * overdue: the plan does not know since when they are in it, and a person
+ * just added must not show as late. NEVER_DUE sorts them after every date. */
+#define NEVER_DUE G_MAXUINT32
+
 static guint32
 due_day (BtRelationship *relationship)
 {
   GDate last;
 
   if (!bt_analytics_last_touchpoint (relationship, &last))
-    return 0;
+    return NEVER_DUE;
 
   return g_date_get_julian (&last) + bt_relationship_get_cadence_days (relationship);
 }
@@ -768,8 +814,11 @@ due_day (BtRelationship *relationship)
  * @next_due: (out) (optional): when the next touchpoint is due; left
  *   invalid for someone never touched
  *
- * Overdue when the last touchpoint plus the cadence is before @today, or
- * when there has never been a touchpoint; due soon within 7 days.
+ * Overdue when the last touchpoint plus the cadence is before @today; due
+ * soon within 7 days. Someone with no touchpoint yet is not overdue (the
+ * plan does not know when they were added), nor in touch:
+ * %BT_RELATIONSHIP_NOT_YET, with @next_due left invalid, which callers show
+ * as "no touchpoint yet" / "not yet in touch".
  */
 BtRelationshipState
 bt_analytics_relationship_state (BtRelationship *relationship,
@@ -782,8 +831,8 @@ bt_analytics_relationship_state (BtRelationship *relationship,
   if (next_due != NULL)
     g_date_clear (next_due, 1);
 
-  if (due == 0)
-    return BT_RELATIONSHIP_OVERDUE;
+  if (due == NEVER_DUE)
+    return BT_RELATIONSHIP_NOT_YET;
 
   if (next_due != NULL)
     g_date_set_julian (next_due, due);
@@ -795,6 +844,28 @@ bt_analytics_relationship_state (BtRelationship *relationship,
     return BT_RELATIONSHIP_DUE_SOON;
 
   return BT_RELATIONSHIP_FINE;
+}
+
+/**
+ * bt_analytics_days_overdue:
+ *
+ * Returns: by how many days the touchpoint with @relationship is overdue on
+ *   @today (1 the day after it was due), 0 when it is not overdue
+ */
+guint
+bt_analytics_days_overdue (BtRelationship *relationship,
+                           const GDate    *today)
+{
+  guint32 due;
+
+  g_return_val_if_fail (BT_IS_RELATIONSHIP (relationship), 0);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), 0);
+
+  due = due_day (relationship);
+  if (due == NEVER_DUE || due >= g_date_get_julian (today))
+    return 0;
+
+  return g_date_get_julian (today) - due;
 }
 
 /* What the counts hold of one relationship, to take it back out when it
@@ -933,7 +1004,7 @@ bt_analytics_weak_functions (BtPlan *plan)
 
 /**
  * bt_analytics_count_relationships:
- * @counts: (out) (array fixed-size=3): how many relationships are in each
+ * @counts: (out) (array fixed-size=4): how many relationships are in each
  *   #BtRelationshipState on @today, as bt_analytics_relationship_state()
  *   would say one by one
  */
@@ -942,7 +1013,7 @@ bt_analytics_count_relationships (BtPlan      *plan,
                                   const GDate *today,
                                   guint        counts[BT_N_RELATIONSHIP_STATES])
 {
-  guint32 day, before, soon;
+  guint32 day, before, soon, never;
   Derived *d;
 
   g_return_if_fail (BT_IS_PLAN (plan));
@@ -954,9 +1025,13 @@ bt_analytics_count_relationships (BtPlan      *plan,
   before = count_before (d->due_days, day);
   soon = count_before (d->due_days, day + BT_DUE_SOON_DAYS + 1) - before;
 
-  counts[BT_RELATIONSHIP_OVERDUE] = before;   /* never touched included */
+  /* never touched: sorted after every day, so neither overdue nor soon */
+  never = d->due_days->len - count_before (d->due_days, NEVER_DUE);
+
+  counts[BT_RELATIONSHIP_OVERDUE] = before;
   counts[BT_RELATIONSHIP_DUE_SOON] = soon;
-  counts[BT_RELATIONSHIP_FINE] = d->due_days->len - before - soon;
+  counts[BT_RELATIONSHIP_NOT_YET] = never;
+  counts[BT_RELATIONSHIP_FINE] = d->due_days->len - before - soon - never;
 }
 
 /**

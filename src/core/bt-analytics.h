@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 
 #define BT_ROLLING_WEEKS      4
 #define BT_TREND_WEEKS        13
+/* A trend (and a projection from it) needs this many whole weeks with hours
+ * in its window: fewer say too little to be credible. */
+#define BT_TREND_MIN_WEEKS    4
 #define BT_DUE_SOON_DAYS      7
 #define BT_STRONG_STRENGTH    3
 #define BT_DAYS_PER_MONTH     30.436875
@@ -43,8 +46,10 @@ typedef struct
 
 typedef struct
 {
-  gboolean valid;
+  gboolean valid;       /* a line could be fitted */
+  gboolean enough;      /* ...through at least BT_TREND_MIN_WEEKS whole weeks */
   guint    n_points;
+  guint    n_whole;     /* weeks with hours that are not partial */
   double   slope;       /* share points (percent) per month */
   double   current;     /* the fitted share at the last week, 0–1 */
   GDate    last;        /* the Monday of the last week used */
@@ -63,6 +68,7 @@ typedef enum
   BT_RELATIONSHIP_FINE,
   BT_RELATIONSHIP_DUE_SOON,
   BT_RELATIONSHIP_OVERDUE,
+  BT_RELATIONSHIP_NOT_YET,   /* no touchpoint yet: neither late nor in touch */
   BT_N_RELATIONSHIP_STATES
 } BtRelationshipState;
 
@@ -101,10 +107,13 @@ gboolean             bt_analytics_is_partial_week      (double              tota
                                                         double              budget);
 BtTrend              bt_analytics_trend                (GArray             *shares,
                                                         const GDate        *today,
-                                                        guint               window_weeks);
+                                                        guint               window_weeks,
+                                                        double              budget);
+char                *bt_analytics_trend_shortfall      (const BtTrend      *trend);
 guint                bt_analytics_weeks_below          (GArray             *shares,
                                                         const BtTrajectory *trajectory,
-                                                        const GDate        *today);
+                                                        const GDate        *today,
+                                                        double              budget);
 BtProjection         bt_analytics_projection           (const BtTrend      *trend,
                                                         double              target_share,
                                                         GDate              *date);
@@ -116,6 +125,8 @@ gboolean             bt_analytics_last_touchpoint      (BtRelationship     *rela
 BtRelationshipState  bt_analytics_relationship_state   (BtRelationship     *relationship,
                                                         const GDate        *today,
                                                         GDate              *next_due);
+guint                bt_analytics_days_overdue         (BtRelationship     *relationship,
+                                                        const GDate        *today);
 guint                bt_analytics_weak_functions       (BtPlan             *plan);
 void                 bt_analytics_count_relationships  (BtPlan             *plan,
                                                         const GDate        *today,

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "bt-category.h"
 
 struct _BtCategory
@@ -187,11 +189,28 @@ bt_category_get_color (BtCategory *self)
   return self->color ? self->color : "";
 }
 
+/**
+ * bt_category_color_is_valid:
+ *
+ * Returns: whether @color is a colour as the file holds it, "#rrggbb"
+ */
+gboolean
+bt_category_color_is_valid (const char *color)
+{
+  return color != NULL && strlen (color) == 7 && color[0] == '#' &&
+         strspn (color + 1, "0123456789abcdefABCDEF") == 6;
+}
+
+/**
+ * bt_category_set_color:
+ * @color: (nullable): "#rrggbb", or %NULL or "" for none
+ */
 void
 bt_category_set_color (BtCategory *self,
                        const char *color)
 {
   g_return_if_fail (BT_IS_CATEGORY (self));
+  g_return_if_fail (color == NULL || *color == '\0' || bt_category_color_is_valid (color));
 
   if (bt_item_set_string (&self->color, color))
     bt_item_notify (BT_ITEM (self), properties[PROP_COLOR]);

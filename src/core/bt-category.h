@@ -21,6 +21,7 @@ void bt_category_set_name (BtCategory *self,
 BtCategoryKind bt_category_get_kind (BtCategory *self);
 void bt_category_set_kind (BtCategory *self,
                            BtCategoryKind kind);
+gboolean bt_category_color_is_valid (const char *color);
 const char *bt_category_get_color (BtCategory *self);
 void bt_category_set_color (BtCategory *self,
                             const char *color);

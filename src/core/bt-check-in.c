@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "bt-check-in.h"
+#include "bt-date.h"
 
 struct _BtCheckIn
 {
@@ -225,6 +226,7 @@ bt_check_in_set_week (BtCheckIn *self,
                       const char *week)
 {
   g_return_if_fail (BT_IS_CHECK_IN (self));
+  g_return_if_fail (week == NULL || *week == '\0' || bt_iso_week_parse (week, NULL, NULL, NULL));
 
   if (bt_item_set_string (&self->week, week))
     bt_item_notify (BT_ITEM (self), properties[PROP_WEEK]);

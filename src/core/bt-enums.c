@@ -39,6 +39,7 @@ DEFINE_ENUM (bt_category_kind_get_type, "BtCategoryKind",
 
 DEFINE_ENUM (bt_function_get_type, "BtFunction",
              { BT_FUNCTION_PRODUCT, N_("Product"), "product" },
+             { BT_FUNCTION_DESIGN, N_("Design"), "design" },
              { BT_FUNCTION_SALES, N_("Sales"), "sales" },
              { BT_FUNCTION_MARKETING, N_("Marketing"), "marketing" },
              { BT_FUNCTION_FINANCE, N_("Finance"), "finance" },

@@ -3,7 +3,8 @@
  * libical parses, resolves time zones (VTIMEZONE or its built-in ones) and
  * expands recurrences (RRULE, RDATE, EXDATE). Around it: a first pass that
  * checks the file's lines, so an error can name the line libical does not
- * tell; overridden instances (RECURRENCE-ID) in place of the ones they
+ * tell, and refuses what would make libical crash, hang or cut a list
+ * short; overridden instances (RECURRENCE-ID) in place of the ones they
  * replace; and all-day, cancelled and declined events left out.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,14 +14,34 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <libical/ical.h>
 
-#include "bt-import.h"
+#include "bt-import-private.h"
 
 #define MAX_OCCURRENCES 500000
+
+/* No real calendar nests components deeper than a handful of levels
+ * (VCALENDAR, VEVENT, VALARM); libical frees them recursively, so a deep
+ * enough file would crash it. */
+#define MAX_DEPTH 64
+
+/* libical expands each time zone's rules from their first year on: a
+ * calendar needs one zone per place its meetings are in. */
+#define MAX_TIME_ZONES 100
+
+/* libical keeps at most 500 values of an EXDATE or RDATE list and drops
+ * the rest without a word; lists go to it in pieces of this many. */
+#define LIST_PIECE 100
+
+/* A meeting lasts less than a year; more is a mistake in the file. */
+#define MAX_LENGTH (G_GINT64_CONSTANT (366) * 24 * 3600)
+
+/* A time libical or GLib cannot place. */
+#define NO_TIME G_MININT64
 
 /* ------------------------------------------------------------------ */
 /* The first pass: lines                                               */
@@ -94,36 +115,233 @@ fail_line (GError    **error,
   return FALSE;
 }
 
-/* Checks the structure of the file and notes where each VEVENT begins. */
-static gboolean
-check_lines (const char  *text,
-             GArray      *event_lines,
-             GError     **error)
+static guint
+n_by_values (const short *values,
+             guint        size)
 {
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  while (n < size && values[n] != ICAL_RECURRENCE_ARRAY_MAX)
+    n++;
+  return n;
+}
+
+/* Whether some day of BYMONTHDAY exists in some month of BYMONTH:
+ * BYMONTH=2;BYMONTHDAY=30 never does, and libical would look for it until
+ * the year 2582, step by step. */
+static gboolean
+rule_can_match (const struct icalrecurrencetype *r)
+{
+  static const int month_days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  guint n_days = n_by_values (r->by_month_day, ICAL_BY_MONTHDAY_SIZE);
+  guint n_months = n_by_values (r->by_month, ICAL_BY_MONTH_SIZE);
+
+  if (n_days == 0)
+    return TRUE;
+
+  for (guint d = 0; d < n_days; d++)
+    {
+      int day = abs (r->by_month_day[d]);
+
+      if (n_months == 0 && day >= 1 && day <= 31)
+        return TRUE;
+      for (guint m = 0; m < n_months; m++)
+        {
+          int month = icalrecurrencetype_month_month (r->by_month[m]);
+
+          if (month >= 1 && month <= 12 && day >= 1 && day <= month_days[month - 1])
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* How often a yearly time-zone rule changes in one year, counting up to 3:
+ * BYYEARDAY, BYMONTHDAY, BYWEEKNO or BYDAY lists can make a "yearly" rule
+ * change every day, which libical works out from the zone's DTSTART (often
+ * the year 1) for every event. The rule is expanded over one year only,
+ * from a fixed day: what it leaves to DTSTART is one value either way. */
+static guint
+zone_changes_per_year (const struct icalrecurrencetype *rule)
+{
+  struct icalrecurrencetype r = *rule;
+  struct icaltimetype start = icaltime_from_string ("20010101T000000");
+  struct icaltimetype end = icaltime_from_string ("20020101T000000");
+  icalrecur_iterator *it;
+  guint n = 0;
+
+  r.count = 0;
+  r.until = icaltime_null_time ();
+  it = icalrecur_iterator_new (r, start);
+  if (it == NULL)
+    return 0;
+  while (n <= 2)
+    {
+      struct icaltimetype t = icalrecur_iterator_next (it);
+
+      if (icaltime_is_null_time (t) || icaltime_compare (t, end) >= 0)
+        break;
+      n++;
+    }
+  icalrecur_iterator_free (it);
+
+  return n;
+}
+
+/* Refuses the rules libical would spend minutes or forever on: an event
+ * repeating within the hour, a time zone changing more often than yearly,
+ * a rule no day can match. */
+static gboolean
+check_rule (const char  *value,
+            const char  *component,
+            guint        line,
+            GError     **error)
+{
+  struct icalrecurrencetype r = icalrecurrencetype_from_string (value);
+  gboolean zone = g_str_equal (component, "STANDARD") || g_str_equal (component, "DAYLIGHT");
+
+  /* A rule libical cannot read: said here, at its line, rather than by
+   * libical at the event's. A to-do's or a journal's is not read. */
+  if (r.freq == ICAL_NO_RECURRENCE && !zone && !g_str_equal (component, "VEVENT"))
+    return TRUE;
+  if (r.freq == ICAL_NO_RECURRENCE)
+    {
+      g_autofree char *got = bt_import_excerpt (value);
+
+      return fail_line (error, line, _("expected a rule such as FREQ=WEEKLY;BYDAY=MO,WE, got “%s”"), got);
+    }
+
+  if (zone && (r.freq != ICAL_YEARLY_RECURRENCE ||
+               n_by_values (r.by_hour, ICAL_BY_HOUR_SIZE) > 1 ||
+               n_by_values (r.by_minute, ICAL_BY_MINUTE_SIZE) > 1 ||
+               n_by_values (r.by_second, ICAL_BY_SECOND_SIZE) > 1))
+    return fail_line (error, line, _("the time zone changes more often than once a year: "
+                                     "expected a rule such as FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"));
+
+  if (!zone && (r.freq == ICAL_SECONDLY_RECURRENCE || r.freq == ICAL_MINUTELY_RECURRENCE ||
+                n_by_values (r.by_minute, ICAL_BY_MINUTE_SIZE) > 1 ||
+                n_by_values (r.by_second, ICAL_BY_SECOND_SIZE) > 1))
+    return fail_line (error, line, _("the event repeats every second or minute, which no meeting does: "
+                                     "expected at most one BYMINUTE and one BYSECOND"));
+
+  if (!rule_can_match (&r))
+    return fail_line (error, line, _("no day matches both BYMONTH and BYMONTHDAY, so the rule never "
+                                     "repeats: expected days that exist, as in BYMONTH=2;BYMONTHDAY=28"));
+
+  if (zone && zone_changes_per_year (&r) > 2)
+    return fail_line (error, line, _("the time zone changes more than twice a year: "
+                                     "expected a rule such as FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"));
+
+  return TRUE;
+}
+
+/* A logical line for libical, folded again every thousand bytes (between
+ * characters): libical takes time growing with the square of a line's
+ * length, but reads folded lines at once. */
+static void
+append_folded (GString    *out,
+               const char *line,
+               gsize       len)
+{
+  while (len > 1000)
+    {
+      gsize n = 1000;
+
+      while (n > 1 && (line[n] & 0xC0) == 0x80)
+        n--;
+      g_string_append_len (out, line, n);
+      g_string_append (out, "\r\n ");
+      line += n;
+      len -= n;
+    }
+  g_string_append_len (out, line, len);
+  g_string_append (out, "\r\n");
+}
+
+/* An EXDATE or RDATE line, in pieces of LIST_PIECE values. */
+static void
+append_list (GString    *out,
+             const char *line,
+             const char *value)
+{
+  g_autoptr(GString) piece = g_string_new (NULL);
+  const char *p = value;
+
+  while (TRUE)
+    {
+      const char *end = p;
+
+      for (guint n = 0; n < LIST_PIECE && end != NULL; n++)
+        end = strchr (end + (n > 0), ',');
+      g_string_assign (piece, "");
+      g_string_append_len (piece, line, value - line);
+      g_string_append_len (piece, p, end != NULL ? (gsize) (end - p) : strlen (p));
+      append_folded (out, piece->str, piece->len);
+      if (end == NULL)
+        return;
+      p = end + 1;
+    }
+}
+
+/* Checks the structure of the file, notes where each of the calendar's
+ * VEVENTs begins, and writes the lines unfolded into @out for libical. */
+static gboolean
+check_lines (const char    *text,
+             gsize          length,
+             GArray        *event_lines,
+             GString       *out,
+             BtImportTask  *task,
+             GError       **error)
+{
   g_autoptr(GArray) stack = g_array_new (FALSE, TRUE, sizeof (Open));
   g_autoptr(GString) logical = g_string_new (NULL);
+  /* Where each folded line goes on in @logical, to name the line of a
+   * byte that is not UTF-8. */
+  g_autoptr(GArray) folds = g_array_new (FALSE, FALSE, sizeof (gsize));
+  const char *p = text;
+  const char *first_end = strpbrk (text, "\r\n");
+  char eol_char = '\n';
+  guint line_no = 0;
   guint logical_line = 0;
+  guint n_zones = 0;
   gboolean seen_calendar = FALSE;
 
   g_array_set_clear_func (stack, (GDestroyNotify) open_clear);
 
-  for (guint i = 0; ; i++)
+  /* A byte order mark, as some Windows tools write, says nothing. */
+  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
+    p += 3;
+  /* Lines that end in CR alone (old Mac tools) are lines all the same. */
+  if (first_end != NULL && first_end[0] == '\r' && first_end[1] != '\n')
+    eol_char = '\r';
+
+  while (TRUE)
     {
-      char *line = lines[i];
+      const char *line = NULL;
       gsize len = 0;
 
-      if (line != NULL)
+      if (*p != '\0')
         {
-          len = strlen (line);
+          const char *eol = strchr (p, eol_char);
+
+          if (eol == NULL)
+            eol = p + strlen (p);
+          line = p;
+          len = eol - p;
+          line_no++;
+          p = *eol != '\0' ? eol + 1 : eol;
+          if (line_no % 65536 == 0 &&
+              !bt_import_task_step (task, 0.25 * (p - text) / MAX (length, 1), error))
+            return FALSE;
           if (len > 0 && line[len - 1] == '\r')
-            line[--len] = '\0';
-          if (!g_utf8_validate (line, len, NULL))
-            return fail_line (error, i + 1, _("the text is not valid UTF-8"));
-          /* A folded line goes on the one before. */
-          if ((line[0] == ' ' || line[0] == '\t') && logical->len > 0)
+            len--;
+          /* A folded line goes on the one before, even inside a character
+           * (RFC 5545 3.1): UTF-8 is checked once the line is whole. */
+          if (len > 0 && (line[0] == ' ' || line[0] == '\t') && logical->len > 0)
             {
-              g_string_append (logical, line + 1);
+              g_array_append_val (folds, logical->len);
+              g_string_append_len (logical, line + 1, len - 1);
               continue;
             }
         }
@@ -132,7 +350,19 @@ check_lines (const char  *text,
       if (logical->len > 0)
         {
           const char *value = NULL;
+          const char *bad = NULL;
+
+          if (!g_utf8_validate_len (logical->str, logical->len, &bad))
+            {
+              guint bad_line = logical_line;
+
+              for (guint i = 0; i < folds->len && g_array_index (folds, gsize, i) <= (gsize) (bad - logical->str); i++)
+                bad_line++;
+              return fail_line (error, bad_line, _("the text is not valid UTF-8"));
+            }
+          g_array_set_size (folds, 0);
           g_autofree char *name = line_name (logical->str, &value);
+          Open *top = stack->len > 0 ? &g_array_index (stack, Open, stack->len - 1) : NULL;
 
           if (!seen_calendar && (name == NULL || !g_str_equal (name, "BEGIN") ||
                                  g_ascii_strcasecmp (value, "VCALENDAR") != 0))
@@ -140,9 +370,12 @@ check_lines (const char  *text,
                               _("expected BEGIN:VCALENDAR: this is not an iCalendar file"));
 
           if (name == NULL)
-            return fail_line (error, logical_line,
-                              _("expected NAME:VALUE, as in “SUMMARY:Roadmap review”, got “%.40s”"),
-                              logical->str);
+            {
+              g_autofree char *got = bt_import_excerpt (logical->str);
+
+              return fail_line (error, logical_line,
+                                _("expected NAME:VALUE, as in “SUMMARY:Roadmap review”, got “%s”"), got);
+            }
 
           seen_calendar = TRUE;
 
@@ -150,28 +383,88 @@ check_lines (const char  *text,
             {
               Open o = { g_ascii_strup (value, -1), logical_line, FALSE };
 
-              if (g_str_equal (o.name, "VEVENT"))
+              if (stack->len >= MAX_DEPTH)
+                {
+                  open_clear (&o);
+                  return fail_line (error, logical_line,
+                                    _("the components are nested more than %d levels deep: "
+                                      "expected BEGIN … END nested a few levels, as in any calendar"),
+                                    MAX_DEPTH);
+                }
+              if (g_str_equal (o.name, "VTIMEZONE") && ++n_zones > MAX_TIME_ZONES)
+                {
+                  open_clear (&o);
+                  return fail_line (error, logical_line,
+                                    _("the file defines more than %d time zones: expected one for "
+                                      "each place the meetings are in"), MAX_TIME_ZONES);
+                }
+              /* libical drops a component inside one of its own kind
+               * without a word, and the events in it with it. */
+              if (g_str_equal (o.name, "VEVENT") || g_str_equal (o.name, "VCALENDAR"))
+                for (guint i = stack->len; i > 0; i--)
+                  {
+                    Open *outer = &g_array_index (stack, Open, i - 1);
+
+                    if (g_str_equal (outer->name, o.name))
+                      {
+                        guint outer_line = outer->line;
+                        g_autofree char *got = bt_import_excerpt (o.name);
+
+                        open_clear (&o);
+                        return fail_line (error, logical_line,
+                                          _("BEGIN:%s inside the one from line %u: expected END:%s "
+                                            "before the next one begins"), got, outer_line, got);
+                      }
+                  }
+              /* Only the calendar's own events: one inside an alarm is
+               * not libical's, and would shift the lines of the rest. */
+              if (g_str_equal (o.name, "VEVENT") && top != NULL && g_str_equal (top->name, "VCALENDAR"))
                 g_array_append_val (event_lines, logical_line);
               g_array_append_val (stack, o);
             }
           else if (g_str_equal (name, "END"))
             {
-              Open *top = stack->len > 0 ? &g_array_index (stack, Open, stack->len - 1) : NULL;
+              g_autofree char *got = bt_import_excerpt (value);
 
               if (top == NULL)
-                return fail_line (error, logical_line, _("END:%s closes nothing"), value);
+                return fail_line (error, logical_line, _("END:%s closes nothing"), got);
               if (g_ascii_strcasecmp (top->name, value) != 0)
-                return fail_line (error, logical_line, _("END:%s, but BEGIN:%s from line %u is still open"),
-                                  value, top->name, top->line);
+                {
+                  g_autofree char *open = bt_import_excerpt (top->name);
+
+                  return fail_line (error, logical_line, _("END:%s, but BEGIN:%s from line %u is still open"),
+                                    got, open, top->line);
+                }
               if (g_str_equal (top->name, "VEVENT") && !top->has_dtstart)
                 return fail_line (error, top->line, _("the event that begins here has no DTSTART"));
               g_array_set_size (stack, stack->len - 1);
             }
-          else if (g_str_equal (name, "DTSTART") && stack->len > 0)
-            g_array_index (stack, Open, stack->len - 1).has_dtstart = TRUE;
-          else if (stack->len == 0)
-            return fail_line (error, logical_line, _("“%s” is outside BEGIN:VCALENDAR … END:VCALENDAR"), name);
+          else if (top == NULL)
+            {
+              g_autofree char *got = bt_import_excerpt (name);
 
+              return fail_line (error, logical_line, _("“%s” is outside BEGIN:VCALENDAR … END:VCALENDAR"), got);
+            }
+          else if (g_str_equal (name, "DTSTART"))
+            top->has_dtstart = TRUE;
+          else if (g_str_equal (name, "DURATION") && g_str_equal (top->name, "VEVENT") && value[0] == '-')
+            {
+              g_autofree char *got = bt_import_excerpt (value);
+
+              return fail_line (error, logical_line, _("the event lasts “%s”, less than nothing: expected "
+                                                       "a DURATION such as PT1H"), got);
+            }
+          else if (g_str_equal (name, "RRULE") && !check_rule (value, top->name, logical_line, error))
+            return FALSE;
+
+          /* An attendee with no address (ATTENDEE;CN=Room 1:) is no one
+           * to count; libical would refuse the whole event. */
+          if ((g_str_equal (name, "ATTENDEE") || g_str_equal (name, "ORGANIZER")) && *value == '\0')
+            ;
+          else if (g_str_equal (name, "EXDATE") || g_str_equal (name, "RDATE"))
+            append_list (out, logical->str, value);
+          else
+            append_folded (out, logical->str, logical->len);
           g_string_truncate (logical, 0);
         }
 
@@ -179,8 +472,8 @@ check_lines (const char  *text,
         break;
       if (len > 0)
         {
-          g_string_assign (logical, line);
-          logical_line = i + 1;
+          g_string_append_len (logical, line, len);
+          logical_line = line_no;
         }
     }
 
@@ -189,7 +482,9 @@ check_lines (const char  *text,
   if (stack->len > 0)
     {
       Open *top = &g_array_index (stack, Open, stack->len - 1);
-      return fail_line (error, top->line, _("BEGIN:%s is never closed"), top->name);
+      g_autofree char *open = bt_import_excerpt (top->name);
+
+      return fail_line (error, top->line, _("BEGIN:%s is never closed"), open);
     }
 
   return TRUE;
@@ -198,6 +493,23 @@ check_lines (const char  *text,
 /* ------------------------------------------------------------------ */
 /* libical                                                             */
 
+/* Past this length a UID stands for itself by its checksum, so that a
+ * huge one is not copied into the key of every instance. */
+#define MAX_UID_IN_KEY 200
+
+static char *
+uid_in_key (const char *uid)
+{
+  if (strlen (uid) > MAX_UID_IN_KEY)
+    {
+      g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uid, -1);
+
+      return g_strconcat ("sha256:", sum, NULL);
+    }
+  return g_strdup (uid);
+}
+
+/* @uid as uid_in_key() gives it. */
 static char *
 occurrence_key (const char *uid,
                 gint64      start)
@@ -256,7 +568,8 @@ check_tzid (icalcomponent  *calendar,
 }
 
 /* A DATE-TIME in seconds since the epoch: UTC, in the zone its property's
- * TZID names, or floating (the user's own time zone). */
+ * TZID names, or floating (the user's own time zone). NO_TIME for one no
+ * calendar of meetings holds, as in the year 0. */
 static gint64
 to_unix (icalcomponent       *calendar,
          icalproperty        *prop,
@@ -265,7 +578,14 @@ to_unix (icalcomponent       *calendar,
   icalparameter *param = prop ? icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER) : NULL;
   icaltimezone *zone = NULL;
 
-  if (icaltime_is_utc (t))
+  if (t.year < 1 || t.year > 9999)
+    return NO_TIME;
+
+  /* libical expands a zone's rules from their first year up to the year
+   * asked, which for the year 9999 takes a quarter of a second a zone; a
+   * meeting past 2200 is in the future whatever its zone, and UTC places
+   * it near enough. */
+  if (icaltime_is_utc (t) || (param != NULL && t.year > 2200))
     zone = icaltimezone_get_utc_timezone ();
   else if (param != NULL)
     zone = find_zone (calendar, icalparameter_get_tzid (param));
@@ -278,7 +598,7 @@ to_unix (icalcomponent       *calendar,
 
   {
     g_autoptr(GDateTime) local = g_date_time_new_local (t.year, t.month, t.day, t.hour, t.minute, t.second);
-    return local != NULL ? g_date_time_to_unix (local) : 0;
+    return local != NULL ? g_date_time_to_unix (local) : NO_TIME;
   }
 }
 
@@ -290,33 +610,26 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray  *events;
-  const char *uid;
-  const char *summary;
-  const char *description;
-  const char *calendar;
-  GStrv       attendees;
+  GPtrArray      *events;
+  const char     *uid;
+  const char     *key_uid;  /* uid_in_key() */
+  BtImportShared *shared;   /* summary, description, calendar, attendees */
+  BtImportTask   *task;
+  double          progress_from;  /* the share of the reading this event is */
+  double          progress_to;
 } Common;
 
 static void
 add_event (Common     *c,
-           const char *key,
+           char       *key,
            gint64      start,
            gint64      end)
 {
-  BtImportEvent *event = g_new0 (BtImportEvent, 1);
-
-  event->start = start;
-  event->end = end;
-  event->key = g_strdup (key);
-  event->summary = g_strdup (c->summary);
-  event->description = g_strdup (c->description);
-  event->calendar = g_strdup (c->calendar);
-  event->attendees = g_strdupv (c->attendees);
-  g_ptr_array_add (c->events, event);
+  g_ptr_array_add (c->events, bt_import_event_new_shared (c->shared, key, start, end));
 }
 
-/* The length of an event: DTEND − DTSTART, or its DURATION. */
+/* The length of an event: DTEND − DTSTART, or its DURATION, counted in
+ * 64 bits (libical's own sum wraps past 68 years). */
 static gint64
 event_length (icalcomponent *calendar,
               icalcomponent *c,
@@ -326,28 +639,90 @@ event_length (icalcomponent *calendar,
   icalproperty *duration = icalcomponent_get_first_property (c, ICAL_DURATION_PROPERTY);
 
   if (dtend != NULL)
-    return MAX (0, to_unix (calendar, dtend, icalproperty_get_dtend (dtend)) - start);
+    {
+      gint64 end = to_unix (calendar, dtend, icalproperty_get_dtend (dtend));
+
+      return end == NO_TIME ? NO_TIME : end - start;
+    }
   if (duration != NULL)
-    return MAX (0, icaldurationtype_as_int (icalproperty_get_duration (duration)));
+    {
+      struct icaldurationtype d = icalproperty_get_duration (duration);
+      gint64 s = ((gint64) d.weeks * 7 + d.days) * 86400 + (gint64) d.hours * 3600 +
+                 (gint64) d.minutes * 60 + d.seconds;
+
+      return d.is_neg ? -s : s;
+    }
   return 0;
+}
+
+/* Refuses an event whose times no calendar of meetings holds: outside
+ * the years 1 to 9999, or lasting more than a year. */
+static gboolean
+check_times (icalcomponent  *calendar,
+             icalcomponent  *c,
+             guint           line,
+             GError        **error)
+{
+  icalproperty *dtstart = icalcomponent_get_first_property (c, ICAL_DTSTART_PROPERTY);
+  icalproperty *rid = icalcomponent_get_first_property (c, ICAL_RECURRENCEID_PROPERTY);
+  struct icaltimetype start = icalproperty_get_dtstart (dtstart);
+  gint64 s = to_unix (calendar, dtstart, start);
+  gint64 length;
+
+  /* All-day events are left out, whatever their dates. */
+  if (start.is_date)
+    return TRUE;
+
+  if (s == NO_TIME)
+    return fail_line (error, line, _("the event that begins here starts at “%s”: expected a DTSTART "
+                                     "between the years 1 and 9999"), icaltime_as_ical_string (start));
+  if (rid != NULL && to_unix (calendar, rid, icalproperty_get_recurrenceid (rid)) == NO_TIME)
+    return fail_line (error, line, _("the event that begins here replaces one at “%s”: expected a "
+                                     "RECURRENCE-ID between the years 1 and 9999"),
+                      icaltime_as_ical_string (icalproperty_get_recurrenceid (rid)));
+
+  length = event_length (calendar, c, s);
+  if (length == NO_TIME || length > MAX_LENGTH || length < -MAX_LENGTH)
+    return fail_line (error, line, _("the event that begins here lasts longer than a year: expected "
+                                     "a DTEND or DURATION within a year of its DTSTART"));
+  if (length < 0)
+    return fail_line (error, line, _("the event that begins here ends before it starts: expected "
+                                     "a DTEND after its DTSTART"));
+
+  for (icalproperty *p = icalcomponent_get_first_property (c, ICAL_RDATE_PROPERTY); p != NULL;
+       p = icalcomponent_get_next_property (c, ICAL_RDATE_PROPERTY))
+    {
+      struct icaldatetimeperiodtype rdate = icalproperty_get_rdate (p);
+      struct icaltimetype t = icaltime_is_null_time (rdate.time) ? rdate.period.start : rdate.time;
+
+      if (!icaltime_is_null_time (t) && !t.is_date && to_unix (calendar, p, t) == NO_TIME)
+        return fail_line (error, line, _("the event that begins here repeats at “%s”: expected an "
+                                         "RDATE between the years 1 and 9999"), icaltime_as_ical_string (t));
+    }
+
+  return TRUE;
 }
 
 /* Every start of a recurring event up to @until: DTSTART, the RRULE's
  * instances and the RDATEs, less the EXDATEs and the instances an override
- * replaces. Returns FALSE when there are too many. */
+ * replaces. @goes_on tells whether the RRULE repeats after @until. Returns FALSE with @error when there are too many, or when
+ * the reading is cancelled. */
 static gboolean
-expand (icalcomponent *calendar,
-        icalcomponent *c,
-        gint64         until,
-        GHashTable    *overridden,
-        Common        *common,
-        guint         *count)
+expand (icalcomponent  *calendar,
+        icalcomponent  *c,
+        gint64          until,
+        GHashTable     *overridden,
+        GHashTable     *replaced,
+        Common         *common,
+        guint          *count,
+        gboolean       *goes_on,
+        GError        **error)
 {
   icalproperty *dtstart_prop = icalcomponent_get_first_property (c, ICAL_DTSTART_PROPERTY);
   struct icaltimetype dtstart = icalproperty_get_dtstart (dtstart_prop);
   gint64 first = to_unix (calendar, dtstart_prop, dtstart);
-  gint64 length = event_length (calendar, c, first);
-  g_autoptr(GHashTable) excluded = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gint64 length = MAX (0, event_length (calendar, c, first));
+  g_autoptr(GHashTable) excluded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
 
@@ -362,7 +737,7 @@ expand (icalcomponent *calendar,
       gint64 *t = g_new (gint64, 1);
 
       *t = to_unix (calendar, p, icalproperty_get_exdate (p));
-      g_hash_table_add (excluded, t);   /* freed below */
+      g_hash_table_add (excluded, t);
     }
 
   for (icalproperty *p = icalcomponent_get_first_property (c, ICAL_RRULE_PROPERTY); p != NULL;
@@ -378,9 +753,20 @@ expand (icalcomponent *calendar,
           /* The instances are wall-clock times in DTSTART's zone. */
           gint64 s = to_unix (calendar, dtstart_prop, t);
 
-          if (s >= until)
+          if (s != NO_TIME && s >= until)
+            *goes_on = TRUE;
+          if (s == NO_TIME || s >= until)
             break;
           if (starts->len > MAX_OCCURRENCES)
+            {
+              icalrecur_iterator_free (it);
+              return FALSE;
+            }
+          /* An hourly meeting since 1970 is many steps on its own. */
+          if (starts->len % 4096 == 0 &&
+              !bt_import_task_step (common->task,
+                                    common->progress_from + (common->progress_to - common->progress_from) *
+                                    (double) (s - first) / MAX (until - first, 1), error))
             {
               icalrecur_iterator_free (it);
               return FALSE;
@@ -411,9 +797,12 @@ expand (icalcomponent *calendar,
       if (g_hash_table_contains (excluded, s) || g_hash_table_contains (seen, s))
         continue;
       g_hash_table_add (seen, s);
-      key = occurrence_key (common->uid, *s);
+      key = occurrence_key (common->key_uid, *s);
       if (g_hash_table_contains (overridden, key))
-        continue;
+        {
+          g_hash_table_add (replaced, g_steal_pointer (&key));
+          continue;
+        }
       /* A single event is its UID alone, so moving it in the calendar
        * moves it in the plan instead of adding it twice. */
       if (!recurring)
@@ -423,17 +812,8 @@ expand (icalcomponent *calendar,
         }
       if (++*count > MAX_OCCURRENCES)
         return FALSE;
-      add_event (common, key, *s, *s + length);
+      add_event (common, g_steal_pointer (&key), *s, *s + length);
     }
-
-  {
-    GHashTableIter iter;
-    gpointer t;
-
-    g_hash_table_iter_init (&iter, excluded);
-    while (g_hash_table_iter_next (&iter, &t, NULL))
-      g_free (t);
-  }
 
   return TRUE;
 }
@@ -444,19 +824,23 @@ read_events (icalcomponent  *calendar,
              guint          *next_event,
              const char     *user_email,
              GDateTime      *now,
-             GPtrArray      *events,
-             BtImport       *counts,
-             char          **name,
+             BtImportSource *source,
+             BtImportTask   *task,
              GError        **error)
 {
   g_autoptr(GArray) vevents = g_array_new (FALSE, FALSE, sizeof (Vevent));
   g_autoptr(GHashTable) overridden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* The instances an override replaces that the recurring events have,
+   * and the UIDs of those events. */
+  g_autoptr(GHashTable) replaced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) recurring = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *cal_name = calendar_name (calendar);
   gint64 until = g_date_time_to_unix (now);
-  guint count = 0;
+  guint count = source->events->len;
 
-  if (*name == NULL && cal_name != NULL)
-    *name = g_strdup (cal_name);
+  if (source->name == NULL && cal_name != NULL)
+    source->name = g_strdup (cal_name);
 
   /* First the events and where they are, and the instances overrides
    * replace. */
@@ -470,51 +854,75 @@ read_events (icalcomponent  *calendar,
 
       (*next_event)++;
       if (error_prop != NULL)
-        return fail_line (error, v.line, _("the event that begins here could not be read: %s"),
-                          icalproperty_get_xlicerror (error_prop));
+        {
+          g_autofree char *what = bt_import_excerpt (icalproperty_get_xlicerror (error_prop));
+
+          return fail_line (error, v.line, _("the event that begins here could not be read: %s"), what);
+        }
       if (icalcomponent_get_first_property (c, ICAL_DTSTART_PROPERTY) == NULL)
         return fail_line (error, v.line, _("the event that begins here has no DTSTART"));
       if (!check_tzid (calendar, icalcomponent_get_first_property (c, ICAL_DTSTART_PROPERTY), &unknown) ||
           !check_tzid (calendar, icalcomponent_get_first_property (c, ICAL_DTEND_PROPERTY), &unknown) ||
           !check_tzid (calendar, rid, &unknown))
-        return fail_line (error, v.line, _("the time zone “%s” is neither defined in the file nor known"), unknown);
-
-      for (icalproperty *p = icalcomponent_get_first_property (c, ICAL_RRULE_PROPERTY); p != NULL;
-           p = icalcomponent_get_next_property (c, ICAL_RRULE_PROPERTY))
         {
-          struct icalrecurrencetype r = icalproperty_get_rrule (p);
+          g_autofree char *what = bt_import_excerpt (unknown);
 
-          if (r.freq == ICAL_SECONDLY_RECURRENCE || r.freq == ICAL_MINUTELY_RECURRENCE)
-            return fail_line (error, v.line, _("the event repeats every second or minute, which no meeting does"));
+          return fail_line (error, v.line, _("the time zone “%s” is neither defined in the file nor known"), what);
         }
+      if (!check_times (calendar, c, v.line, error))
+        return FALSE;
 
       if (rid != NULL && icalcomponent_get_uid (c) != NULL)
-        g_hash_table_add (overridden,
-                          occurrence_key (icalcomponent_get_uid (c),
-                                          to_unix (calendar, rid, icalproperty_get_recurrenceid (rid))));
+        {
+          g_autofree char *key_uid = uid_in_key (icalcomponent_get_uid (c));
+
+          g_hash_table_add (overridden,
+                            occurrence_key (key_uid, to_unix (calendar, rid, icalproperty_get_recurrenceid (rid))));
+        }
+      else if (icalcomponent_get_uid (c) != NULL &&
+               (icalcomponent_get_first_property (c, ICAL_RRULE_PROPERTY) != NULL ||
+                icalcomponent_get_first_property (c, ICAL_RDATE_PROPERTY) != NULL))
+        g_hash_table_add (recurring, uid_in_key (icalcomponent_get_uid (c)));
       g_array_append_val (vevents, v);
     }
 
+  /* The overrides after all the recurring events, which tell whether the
+   * instance each replaces exists. */
   for (guint i = 0; i < vevents->len; i++)
+    if (icalcomponent_get_first_property (g_array_index (vevents, Vevent, i).comp, ICAL_RECURRENCEID_PROPERTY) == NULL)
+      g_array_append_val (order, i);
+  for (guint i = 0; i < vevents->len; i++)
+    if (icalcomponent_get_first_property (g_array_index (vevents, Vevent, i).comp, ICAL_RECURRENCEID_PROPERTY) != NULL)
+      g_array_append_val (order, i);
+
+  for (guint n = 0; n < order->len; n++)
     {
+      guint i = g_array_index (order, guint, n);
       Vevent *v = &g_array_index (vevents, Vevent, i);
       icalcomponent *c = v->comp;
       icalproperty *dtstart_prop = icalcomponent_get_first_property (c, ICAL_DTSTART_PROPERTY);
       icalproperty *rid = icalcomponent_get_first_property (c, ICAL_RECURRENCEID_PROPERTY);
       struct icaltimetype start = icalproperty_get_dtstart (dtstart_prop);
       g_autoptr(GPtrArray) attendees = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *fallback_uid = NULL;
+      g_autofree char *key_uid = NULL;
       gboolean declined = FALSE;
-      Common common = { events, NULL, NULL, NULL, cal_name, NULL };
+      Common common = { source->events, NULL, NULL, NULL, task,
+                        0.5 + 0.5 * n / vevents->len, 0.5 + 0.5 * (n + 1) / vevents->len };
+      gboolean ok;
+
+      if (!bt_import_task_step (task, common.progress_from, error))
+        return FALSE;
 
       if (start.is_date)
         {
-          counts->n_all_day++;
+          source->n_all_day++;
           continue;
         }
       if (icalcomponent_get_status (c) == ICAL_STATUS_CANCELLED)
         {
-          counts->n_cancelled++;
+          source->n_cancelled++;
           continue;
         }
 
@@ -523,6 +931,7 @@ read_events (icalcomponent  *calendar,
         {
           const char *address = strip_mailto (icalproperty_get_attendee (p));
           icalparameter *partstat = icalproperty_get_first_parameter (p, ICAL_PARTSTAT_PARAMETER);
+          icalparameter *cn = icalproperty_get_first_parameter (p, ICAL_CN_PARAMETER);
 
           if (address == NULL || *address == '\0')
             continue;
@@ -533,6 +942,9 @@ read_events (icalcomponent  *calendar,
               continue;
             }
           g_ptr_array_add (attendees, g_ascii_strdown (address, -1));
+          /* Their name, for a relationship the plan has no address of. */
+          if (cn != NULL && icalparameter_get_cn (cn) != NULL && *icalparameter_get_cn (cn) != '\0')
+            g_ptr_array_add (names, g_strdup (icalparameter_get_cn (cn)));
         }
       {
         icalproperty *organizer = icalcomponent_get_first_property (c, ICAL_ORGANIZER_PROPERTY);
@@ -544,74 +956,113 @@ read_events (icalcomponent  *calendar,
       }
       if (declined)
         {
-          counts->n_declined++;
+          source->n_declined++;
           continue;
         }
       g_ptr_array_add (attendees, NULL);
+      g_ptr_array_add (names, NULL);
 
       common.uid = icalcomponent_get_uid (c);
       if (common.uid == NULL)
         common.uid = fallback_uid = g_strdup_printf ("line-%u", v->line);
-      common.summary = icalcomponent_get_summary (c);
-      common.description = icalcomponent_get_description (c);
-      common.attendees = (GStrv) attendees->pdata;
+      common.key_uid = key_uid = uid_in_key (common.uid);
+      /* The texts once for all the instances (a long description on an
+       * hourly event would otherwise fill the memory). */
+      common.shared = bt_import_shared_new (icalcomponent_get_summary (c), icalcomponent_get_description (c),
+                                            cal_name, (const char * const *) attendees->pdata,
+                                            (const char * const *) names->pdata);
 
       if (rid != NULL)
         {
           /* An override is its own event, keyed as the instance it
            * replaces, so the key stays the same between exports. */
           gint64 s = to_unix (calendar, dtstart_prop, start);
-          g_autofree char *key = occurrence_key (common.uid,
-                                                 to_unix (calendar, rid, icalproperty_get_recurrenceid (rid)));
+          gint64 replaces = to_unix (calendar, rid, icalproperty_get_recurrenceid (rid));
+          char *key = occurrence_key (common.key_uid, replaces);
 
-          if (++count > MAX_OCCURRENCES)
-            goto too_many;
-          add_event (&common, key, s, s + event_length (calendar, c, s));
+          /* An instance its recurring event does not have (up to today)
+           * is no meeting: it is not added as one. An override with no
+           * recurring event in the file (an invitation to one instance)
+           * is the meeting. */
+          if (replaces < until && g_hash_table_contains (recurring, common.key_uid) &&
+              !g_hash_table_contains (replaced, key))
+            {
+              source->n_no_instance++;
+              g_free (key);
+              bt_import_shared_unref (common.shared);
+              continue;
+            }
+          ok = ++count <= MAX_OCCURRENCES;
+          if (ok)
+            add_event (&common, key, s, s + MAX (0, event_length (calendar, c, s)));
+          else
+            g_free (key);
         }
-      else if (!expand (calendar, c, until, overridden, &common, &count))
-        goto too_many;
+      else
+        {
+          gboolean goes_on = FALSE;
+
+          ok = expand (calendar, c, until, overridden, replaced, &common, &count, &goes_on, error);
+          /* Its repetitions after today are not read: the event counts
+           * once among those after today. */
+          source->n_future += goes_on;
+        }
+      bt_import_shared_unref (common.shared);
+
+      if (!ok && error != NULL && *error != NULL)
+        return FALSE;
+      if (!ok)
+        {
+          /* TRANSLATORS: "line 12: with the event that begins here, the file holds more than 500000 events…" */
+          g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_TOO_BIG,
+                       _("line %u: with the event that begins here, the file holds more than %d events up to "
+                         "today, far more than a calendar of meetings: expected fewer, or an RRULE that ends"),
+                       v->line, MAX_OCCURRENCES);
+          return FALSE;
+        }
     }
 
   return TRUE;
-
-too_many:
-  g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_TOO_BIG,
-               _("the file holds more than %d events up to today, far more than a calendar of meetings"),
-               MAX_OCCURRENCES);
-  return FALSE;
 }
 
 /**
- * bt_import_ics_text:
+ * bt_import_ics_read: (skip)
  * @text: the file's text, NUL-terminated, without NUL bytes
  * @name: what to call the source when the calendar has no name
+ * @user_email: (nullable): the user's address, to leave out the events
+ *   they declined
  *
- * The calendar's events (see bt_import_text()), from its text.
+ * The calendar's events, from its text; touches no plan, so it can run
+ * in a worker thread.
  */
-BtImport *
-bt_import_ics_text (BtPlan      *plan,
-                    const char  *text,
-                    const char  *name,
-                    GDateTime   *now,
-                    GError     **error)
+BtImportSource *
+bt_import_ics_read (const char    *text,
+                    const char    *name,
+                    const char    *user_email,
+                    GDateTime     *now,
+                    BtImportTask  *task,
+                    GError       **error)
 {
   g_autoptr(GArray) event_lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) bt_import_event_free);
-  g_autofree char *cal_name = NULL;
-  const char *user_email = bt_profile_get_email (bt_plan_get_profile (plan));
-  BtImport counts = { 0 };
+  g_autoptr(BtImportSource) source = g_new0 (BtImportSource, 1);
+  gsize length = strlen (text);
+  g_autoptr(GString) lines = g_string_sized_new (length + 64);
   icalcomponent *root;
   guint next_event = 0;
   gboolean ok = TRUE;
-  BtImport *import;
 
-  if (!check_lines (text, event_lines, error))
+  source->events = g_ptr_array_new_with_free_func ((GDestroyNotify) bt_import_event_free);
+
+  if (!bt_import_task_step (task, 0.0, error) ||
+      !check_lines (text, length, event_lines, lines, task, error) ||
+      !bt_import_task_step (task, 0.25, error))
     return NULL;
 
   if (user_email != NULL && *user_email == '\0')
     user_email = NULL;
 
-  root = icalparser_parse_string (text);
+  root = icalparser_parse_string (lines->str);
+  g_string_free (g_steal_pointer (&lines), TRUE);
   if (root == NULL)
     {
       g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_MALFORMED,
@@ -620,20 +1071,17 @@ bt_import_ics_text (BtPlan      *plan,
     }
 
   if (icalcomponent_isa (root) == ICAL_VCALENDAR_COMPONENT)
-    ok = read_events (root, event_lines, &next_event, user_email, now, events, &counts, &cal_name, error);
+    ok = read_events (root, event_lines, &next_event, user_email, now, source, task, error);
   else
     for (icalcomponent *c = icalcomponent_get_first_component (root, ICAL_VCALENDAR_COMPONENT);
          c != NULL && ok; c = icalcomponent_get_next_component (root, ICAL_VCALENDAR_COMPONENT))
-      ok = read_events (c, event_lines, &next_event, user_email, now, events, &counts, &cal_name, error);
+      ok = read_events (c, event_lines, &next_event, user_email, now, source, task, error);
   icalcomponent_free (root);
 
   if (!ok)
     return NULL;
 
-  import = bt_import_events (plan, events, cal_name != NULL ? cal_name : name, now);
-  import->n_all_day = counts.n_all_day;
-  import->n_cancelled = counts.n_cancelled;
-  import->n_declined = counts.n_declined;
-
-  return import;
+  if (source->name == NULL)
+    source->name = g_strdup (name);
+  return g_steal_pointer (&source);
 }

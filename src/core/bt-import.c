@@ -19,8 +19,109 @@
 #include "bt-date.h"
 #include "bt-history.h"
 #include "bt-import.h"
+#include "bt-import-private.h"
+#include "bt-plan-file.h"
 
 G_DEFINE_QUARK (bt-import-error-quark, bt_import_error)
+
+struct _BtImportShared
+{
+  char  *summary;
+  char  *description;
+  char  *calendar;
+  GStrv  attendees;
+  GStrv  attendee_names;
+  char  *note;          /* the summary as a touchpoint's note */
+};
+
+/* A touchpoint's note says which meeting it was: the summary, or its
+ * first 200 characters (a summary of 21 KB on each of half a million
+ * touchpoints would fill the memory). */
+#define MAX_NOTE 200
+
+static char *
+touchpoint_note (const char *summary)
+{
+  const char *p = summary;
+
+  if (summary == NULL)
+    return g_strdup ("");
+  for (guint i = 0; i < MAX_NOTE && *p != '\0'; i++)
+    p = g_utf8_next_char (p);
+  if (*p == '\0')
+    return g_strdup (summary);
+  return g_strdup_printf ("%.*s…", (int) (p - summary), summary);
+}
+
+/**
+ * bt_import_shared_new:
+ *
+ * Returns: (transfer full): the texts of one event, for all its instances
+ *   (see bt_import_event_new_shared())
+ */
+BtImportShared *
+bt_import_shared_new (const char         *summary,
+                      const char         *description,
+                      const char         *calendar,
+                      const char * const *attendees,
+                      const char * const *attendee_names)
+{
+  BtImportShared *shared = g_atomic_rc_box_new0 (BtImportShared);
+
+  shared->attendee_names = g_strdupv ((GStrv) attendee_names);
+  shared->summary = g_strdup (summary);
+  shared->description = g_strdup (description);
+  shared->calendar = g_strdup (calendar);
+  shared->attendees = g_strdupv ((GStrv) attendees);
+  shared->note = touchpoint_note (summary);
+
+  return shared;
+}
+
+static void
+shared_clear (BtImportShared *shared)
+{
+  g_free (shared->summary);
+  g_free (shared->description);
+  g_free (shared->calendar);
+  g_strfreev (shared->attendees);
+  g_strfreev (shared->attendee_names);
+  g_free (shared->note);
+}
+
+void
+bt_import_shared_unref (BtImportShared *shared)
+{
+  g_atomic_rc_box_release_full (shared, (GDestroyNotify) shared_clear);
+}
+
+/**
+ * bt_import_event_new_shared:
+ * @key: (transfer full): the instance's key
+ *
+ * Returns: (transfer full): an instance of the event @shared holds the
+ *   texts of, which it keeps without copying them
+ */
+BtImportEvent *
+bt_import_event_new_shared (BtImportShared *shared,
+                            char           *key,
+                            gint64          start,
+                            gint64          end)
+{
+  BtImportEvent *event = g_new0 (BtImportEvent, 1);
+
+  event->start = start;
+  event->end = end;
+  event->key = key;
+  event->shared = g_atomic_rc_box_acquire (shared);
+  event->summary = shared->summary;
+  event->description = shared->description;
+  event->calendar = shared->calendar;
+  event->attendees = shared->attendees;
+  event->attendee_names = shared->attendee_names;
+
+  return event;
+}
 
 void
 bt_import_event_free (BtImportEvent *event)
@@ -29,11 +130,113 @@ bt_import_event_free (BtImportEvent *event)
     return;
 
   g_free (event->key);
-  g_free (event->summary);
-  g_free (event->description);
-  g_free (event->calendar);
-  g_strfreev (event->attendees);
+  if (event->shared != NULL)
+    bt_import_shared_unref (event->shared);
+  else
+    {
+      g_free (event->summary);
+      g_free (event->description);
+      g_free (event->calendar);
+      g_strfreev (event->attendees);
+      g_strfreev (event->attendee_names);
+    }
   g_free (event);
+}
+
+void
+bt_import_source_free (BtImportSource *source)
+{
+  if (source == NULL)
+    return;
+
+  g_free (source->name);
+  g_clear_pointer (&source->events, g_ptr_array_unref);
+  g_free (source);
+}
+
+/* Reports @fraction at most a thousand times a reading, never going back
+ * (a file of several calendars starts each at the same share), and FALSE
+ * with @error once the reading is cancelled. */
+gboolean
+bt_import_task_step (BtImportTask  *task,
+                     double         fraction,
+                     GError       **error)
+{
+  int step = (int) (CLAMP (fraction, 0.0, 1.0) * 1000);
+
+  if (task == NULL)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (task->cancellable, error))
+    return FALSE;
+  if (task->progress != NULL && step > task->last)
+    {
+      task->last = step;
+      task->progress (step / 1000.0, task->user_data);
+      /* Cancelled by the one told, maybe. */
+      if (g_cancellable_set_error_if_cancelled (task->cancellable, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * bt_import_escape:
+ * @text: (nullable): a text from a file, any bytes
+ *
+ * @text made safe to print on a terminal or in a message: control
+ * characters (C0, DEL, C1: ESC, BEL, a line break …) become visible
+ * escapes such as "\x1B", and bytes that are not UTF-8 are replaced, so
+ * a calendar's summary cannot clear the screen or set its title.
+ *
+ * Returns: (transfer full): valid UTF-8 with no control characters
+ */
+char *
+bt_import_escape (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+        g_string_append_printf (out, "\\x%02X", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* At most 40 characters of @text, cut between characters, to quote it
+ * in a message; control characters escaped (bt_import_escape()). */
+char *
+bt_import_excerpt (const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *cut = NULL;
+  g_autofree char *escaped = NULL;
+  const char *p = text;
+
+  if (text == NULL)
+    return g_strdup ("");
+  /* libical's own messages may quote a line it cut anywhere. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = p = valid = g_utf8_make_valid (text, -1);
+  for (guint i = 0; i < 40 && *p != '\0'; i++)
+    p = g_utf8_next_char (p);
+  if (*p == '\0')
+    return bt_import_escape (text);
+  cut = g_strndup (text, p - text);
+  escaped = bt_import_escape (cut);
+  return g_strconcat (escaped, "…", NULL);
 }
 
 static void
@@ -54,7 +257,10 @@ static void
 touchpoint_free (BtImportTouchpoint *t)
 {
   g_clear_object (&t->relationship);
-  g_free (t->summary);
+  if (t->shared != NULL)
+    bt_import_shared_unref (t->shared);
+  else
+    g_free (t->summary);
   g_free (t->source);
   g_free (t);
 }
@@ -125,6 +331,7 @@ bt_import_read (const char    *path,
   g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
   char *text = NULL;
+  gboolean too_large = FALSE;
 
   if (info != NULL && g_file_info_get_size (info) > (goffset) MAX_FILE_MIB * 1024 * 1024)
     {
@@ -137,8 +344,20 @@ bt_import_read (const char    *path,
       return NULL;
     }
 
-  if (!g_file_get_contents (path, &text, length, error))
-    return NULL;
+  /* A pipe or a device has no size: never read more than the limit of it. */
+  if (!bt_file_read_at_most (path, (gsize) MAX_FILE_MIB * 1024 * 1024, &text, length, &too_large, error))
+    {
+      if (too_large)
+        {
+          if (kind == BT_IMPORT_CALENDAR)
+            g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_TOO_BIG,
+                         _("the file is larger than %d MiB, far more than a calendar of meetings"), MAX_FILE_MIB);
+          else
+            g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_TOO_BIG,
+                         _("the file is larger than %d MiB, far more than a time tracker's report"), MAX_FILE_MIB);
+        }
+      return NULL;
+    }
   if (memchr (text, '\0', *length) != NULL)
     {
       g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_MALFORMED,
@@ -151,12 +370,105 @@ bt_import_read (const char    *path,
 }
 
 /**
+ * bt_import_source_read:
+ * @text: the file's text, NUL-terminated, @length bytes, no NUL inside
+ * @name: what to call the source when the file does not name it
+ * @user_email: (nullable): the user's address: events they declined are
+ *   left out
+ * @cancellable: (nullable): stops the reading, with %G_IO_ERROR_CANCELLED
+ * @progress: (nullable) (scope call): told how far the reading is
+ *
+ * Reads the events of a calendar or time report. It touches no plan and
+ * can run in a worker thread; bt_import_from_source() then works out what
+ * they do to a plan.
+ *
+ * Returns: (transfer full): the events, or %NULL with @error naming the
+ *   line (and for CSV the column) that is wrong
+ */
+BtImportSource *
+bt_import_source_read (BtImportKind          kind,
+                       const char           *text,
+                       gsize                 length,
+                       const char           *name,
+                       const char           *user_email,
+                       GDateTime            *now,
+                       GCancellable         *cancellable,
+                       BtImportProgressFunc  progress,
+                       gpointer              user_data,
+                       GError              **error)
+{
+  BtImportTask task = { cancellable, progress, user_data, -1 };
+  BtImportSource *source;
+
+  if (kind == BT_IMPORT_CALENDAR)
+    source = bt_import_ics_read (text, name, user_email, now, &task, error);
+  else
+    source = bt_import_csv_read (text, length, name, &task, error);
+
+  if (source != NULL)
+    bt_import_task_step (&task, 1.0, NULL);
+  return source;
+}
+
+/**
+ * bt_import_from_source:
+ * @now: events that start after it are left out, those under way are cut
+ *
+ * Works out what importing @source into @plan would do; the plan is not
+ * changed (see bt_import_apply()).
+ *
+ * Returns: (transfer full): the import, or %NULL with @error saying why
+ *   the plan cannot hold it
+ */
+BtImport *
+bt_import_from_source (BtPlan          *plan,
+                       BtImportSource  *source,
+                       GDateTime       *now,
+                       GError         **error)
+{
+  BtImport *import = bt_import_events (plan, source->events, source->name, now);
+
+  if (import->refused != NULL)
+    {
+      g_set_error_literal (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_MALFORMED, import->refused);
+      g_clear_pointer (&import, bt_import_free);
+      return NULL;
+    }
+
+  import->n_all_day = source->n_all_day;
+  import->n_cancelled = source->n_cancelled;
+  import->n_declined = source->n_declined;
+  import->n_no_instance = source->n_no_instance;
+  import->n_future += source->n_future;
+
+  return import;
+}
+
+static BtImport *
+import_text (BtPlan        *plan,
+             BtImportKind   kind,
+             const char    *text,
+             gsize          length,
+             const char    *name,
+             GDateTime     *now,
+             GError       **error)
+{
+  const char *email = bt_profile_get_email (bt_plan_get_profile (plan));
+  g_autoptr(BtImportSource) source = bt_import_source_read (kind, text, length, name, email, now,
+                                                            NULL, NULL, NULL, error);
+
+  return source != NULL ? bt_import_from_source (plan, source, now, error) : NULL;
+}
+
+/**
  * bt_import_text:
  * @text: the file's text, NUL-terminated, @length bytes, no NUL inside
  * @name: what to call the source when the file does not name it
  *
  * Works out what importing @text into @plan would do; the plan is not
- * changed (see bt_import_apply()).
+ * changed (see bt_import_apply()). bt_import_source_read() and
+ * bt_import_from_source() in one, for a reading that need not report
+ * progress.
  *
  * Returns: (transfer full): the import, or %NULL with @error naming the
  *   line (and for CSV the column) that is wrong
@@ -170,20 +482,40 @@ bt_import_text (BtPlan        *plan,
                 GDateTime     *now,
                 GError       **error)
 {
-  BtImport *import;
+  return import_text (plan, kind, text, length, name, now, error);
+}
 
-  if (kind == BT_IMPORT_CALENDAR)
-    import = bt_import_ics_text (plan, text, name, now, error);
-  else
-    import = bt_import_csv_text (plan, text, length, name, now, error);
+/**
+ * bt_import_ics_text:
+ * @text: the file's text, NUL-terminated, without NUL bytes
+ *
+ * bt_import_text() for a calendar.
+ */
+BtImport *
+bt_import_ics_text (BtPlan      *plan,
+                    const char  *text,
+                    const char  *name,
+                    GDateTime   *now,
+                    GError     **error)
+{
+  return import_text (plan, BT_IMPORT_CALENDAR, text, strlen (text), name, now, error);
+}
 
-  if (import != NULL && import->refused != NULL)
-    {
-      g_set_error_literal (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_MALFORMED, import->refused);
-      g_clear_pointer (&import, bt_import_free);
-    }
-
-  return import;
+/**
+ * bt_import_csv_text:
+ * @text: the report's text, NUL-terminated, @length bytes before the NUL
+ *
+ * bt_import_text() for a time tracker's report.
+ */
+BtImport *
+bt_import_csv_text (BtPlan      *plan,
+                    const char  *text,
+                    gsize        length,
+                    const char  *name,
+                    GDateTime   *now,
+                    GError     **error)
+{
+  return import_text (plan, BT_IMPORT_TIME_REPORT, text, length, name, now, error);
 }
 
 /**
@@ -247,10 +579,18 @@ typedef struct
 {
   BtPlan     *plan;
   GHashTable *relationships;  /* case-folded e-mail → BtRelationship */
+  GHashTable *names;          /* case-folded name → BtRelationship, of those with no e-mail */
   GPtrArray  *rules;          /* BtImportRule, with their patterns folded below */
   GPtrArray  *folded;         /* char *, per rule */
   GPtrArray  *categories;     /* BtCategory or NULL, per rule */
 } Matcher;
+
+static void
+unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
 
 static void
 matcher_init (Matcher    *m,
@@ -262,6 +602,7 @@ matcher_init (Matcher    *m,
 
   m->plan = plan;
   m->relationships = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  m->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_nullable);
   m->rules = g_ptr_array_new_with_free_func (g_object_unref);
   m->folded = g_ptr_array_new_with_free_func (g_free);
   m->categories = g_ptr_array_new_with_free_func (g_object_unref);
@@ -273,6 +614,20 @@ matcher_init (Matcher    *m,
 
       if (email != NULL && *email != '\0')
         g_hash_table_replace (m->relationships, g_utf8_casefold (email, -1), g_object_ref (r));
+      else
+        {
+          /* No address to know them by: their whole name, as a calendar
+           * shows an attendee's. Two people of one name are neither. */
+          g_autofree char *name = g_strstrip (g_strdup (bt_relationship_get_name (r)));
+          char *folded = g_utf8_casefold (name, -1);
+
+          if (*folded == '\0')
+            g_free (folded);
+          else if (g_hash_table_contains (m->names, folded))
+            g_hash_table_replace (m->names, folded, NULL);
+          else
+            g_hash_table_replace (m->names, folded, g_object_ref (r));
+        }
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
@@ -292,6 +647,7 @@ static void
 matcher_clear (Matcher *m)
 {
   g_hash_table_unref (m->relationships);
+  g_hash_table_unref (m->names);
   g_ptr_array_unref (m->rules);
   g_ptr_array_unref (m->folded);
   g_ptr_array_unref (m->categories);
@@ -304,6 +660,33 @@ matcher_person (Matcher    *m,
   g_autofree char *folded = g_utf8_casefold (address, -1);
 
   return g_hash_table_lookup (m->relationships, folded);
+}
+
+/* The relationships among @event's attendees, each once: by address, or
+ * for one with no address in the plan, by the attendee's whole name. */
+static void
+matcher_people (Matcher             *m,
+                const BtImportEvent *event,
+                GPtrArray           *people)
+{
+  g_ptr_array_set_size (people, 0);
+  for (guint a = 0; event->attendees != NULL && event->attendees[a] != NULL; a++)
+    {
+      BtRelationship *r = matcher_person (m, event->attendees[a]);
+
+      if (r != NULL && !g_ptr_array_find (people, r, NULL))
+        g_ptr_array_add (people, r);
+    }
+  for (guint a = 0; g_hash_table_size (m->names) > 0 &&
+       event->attendee_names != NULL && event->attendee_names[a] != NULL; a++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (event->attendee_names[a]));
+      g_autofree char *folded = g_utf8_casefold (name, -1);
+      BtRelationship *r = g_hash_table_lookup (m->names, folded);
+
+      if (r != NULL && !g_ptr_array_find (people, r, NULL))
+        g_ptr_array_add (people, r);
+    }
 }
 
 static gboolean
@@ -339,20 +722,23 @@ rule_matches (Matcher             *m,
       return FALSE;
 
     case BT_RULE_RELATIONSHIP:
-      for (guint a = 0; event->attendees != NULL && event->attendees[a] != NULL; a++)
-        {
-          BtRelationship *r = matcher_person (m, event->attendees[a]);
-          int function;
+      {
+        g_autoptr(GPtrArray) people = g_ptr_array_new ();
 
-          if (r == NULL)
-            continue;
-          /* An optional function narrows it: "finance". */
-          if (*pattern == '\0' ||
-              (bt_enum_from_nick (BT_TYPE_FUNCTION, pattern, &function) &&
-               bt_relationship_get_function (r) == (BtFunction) function))
-            return TRUE;
-        }
-      return FALSE;
+        matcher_people (m, event, people);
+        for (guint a = 0; a < people->len; a++)
+          {
+            BtRelationship *r = people->pdata[a];
+            int function;
+
+            /* An optional function narrows it: "finance". */
+            if (*pattern == '\0' ||
+                (bt_enum_from_nick (BT_TYPE_FUNCTION, pattern, &function) &&
+                 bt_relationship_get_function (r) == (BtFunction) function))
+              return TRUE;
+          }
+        return FALSE;
+      }
 
     default:
       return FALSE;
@@ -631,21 +1017,46 @@ compare_touchpoints (gconstpointer a,
   return c != 0 ? c : g_strcmp0 (x->source, y->source);
 }
 
-static BtTouchpoint *
-find_touchpoint (BtRelationship *r,
-                 const char     *source)
+/* The touchpoints of the relationships, by their source: looking each
+ * one up in a list would take hours for an hourly meeting since 1970. */
+static GHashTable *   /* BtRelationship → (source → BtTouchpoint) */
+touchpoint_index_new (void)
 {
-  GListModel *list = bt_relationship_get_touchpoints (r);
+  return g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+static GHashTable *
+touchpoints_of (GHashTable     *index,
+                BtRelationship *r)
+{
+  GHashTable *sources = g_hash_table_lookup (index, r);
+
+  if (sources == NULL)
     {
-      g_autoptr(BtTouchpoint) t = g_list_model_get_item (list, i);
+      GListModel *list = bt_relationship_get_touchpoints (r);
 
-      if (g_str_equal (bt_touchpoint_get_source (t), source))
-        return t;
+      sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(BtTouchpoint) t = g_list_model_get_item (list, i);
+          const char *source = bt_touchpoint_get_source (t);
+
+          /* The first with a source is the one it stands for. */
+          if (source != NULL && !g_hash_table_contains (sources, source))
+            g_hash_table_insert (sources, g_strdup (source), g_object_ref (t));
+        }
+      g_hash_table_insert (index, r, sources);
     }
 
-  return NULL;
+  return sources;
+}
+
+static BtTouchpoint *
+find_touchpoint (GHashTable     *index,
+                 BtRelationship *r,
+                 const char     *source)
+{
+  return g_hash_table_lookup (touchpoints_of (index, r), source);
 }
 
 /* Hours to the hundredth, as the file keeps them: subtracting what an
@@ -656,26 +1067,45 @@ round_hours (double hours)
   return round (hours * 100.0) / 100.0;
 }
 
+/* Whether the part of @week an earlier import put there is @source's own,
+ * so that importing @source again replaces it. Another source's part is
+ * the week's own hours for this import, like typed ones: one import never
+ * takes away another source's hours. A part from before sources were
+ * remembered counts as @source's. */
+static gboolean
+imported_by (BtWeek     *week,
+             const char *source)
+{
+  const char *from = bt_week_get_imported_from (week);
+
+  return from == NULL || g_strcmp0 (from, source) == 0;
+}
+
 /* The hours of @category_id the user typed in @week: its hours less what
- * the last import put there. */
+ * the last import of @source put there. */
 static double
 typed_hours (BtWeek     *week,
-             const char *category_id)
+             const char *category_id,
+             const char *source)
 {
-  double h = bt_week_get_hours (week, category_id) - bt_week_get_imported_hours (week, category_id);
+  double h = bt_week_get_hours (week, category_id);
+
+  if (imported_by (week, source))
+    h -= bt_week_get_imported_hours (week, category_id);
 
   return MAX (round_hours (h), 0.0);
 }
 
 static double
-week_typed_total (BtWeek *week)
+week_typed_total (BtWeek     *week,
+                  const char *source)
 {
   double total = 0.0;
 
   if (week == NULL)
     return 0.0;
   for (guint i = 0; i < bt_week_get_n_categories (week); i++)
-    total += typed_hours (week, bt_week_get_category (week, i, NULL));
+    total += typed_hours (week, bt_week_get_category (week, i, NULL), source);
 
   return round_hours (total);
 }
@@ -705,6 +1135,10 @@ bt_import_events (BtPlan     *plan,
   gint64 first_t = first_week_start (tz);
   gint64 covered = G_MININT64;
   GListModel *rules = bt_plan_get_import_rules (plan);
+  g_autoptr(GHashTable) index = touchpoint_index_new ();
+  g_autoptr(GPtrArray) people = g_ptr_array_new ();
+  const BtImportShared *matched = NULL;   /* the texts category and people are for */
+  BtCategory *category = NULL;
   Matcher m;
 
   /* No rules yet: the defaults, in a list of their own so the plan is
@@ -748,10 +1182,11 @@ bt_import_events (BtPlan     *plan,
               if (g_utf8_strlen (summary, 81 * 4) > 80)
                 {
                   g_autofree char *cut = g_utf8_substring (summary, 0, 79);
-                  shown = g_strconcat (cut, "…", NULL);
+                  g_autofree char *escaped = bt_import_escape (cut);
+                  shown = g_strconcat (escaped, "…", NULL);
                 }
               else
-                shown = g_strdup (summary);
+                shown = bt_import_escape (summary);
 
               import->refused = g_strdup_printf (_("the event “%s” is before the year 2, and a plan "
                                                    "holds weeks from 0002-W01 on: nothing was imported"),
@@ -760,20 +1195,25 @@ bt_import_events (BtPlan     *plan,
           continue;
         }
 
-      span.category = matcher_match (&m, event);
+      /* The instances of one event match alike: once for them all. */
+      if (event->shared == NULL || event->shared != matched)
+        {
+          category = matcher_match (&m, event);
+          matcher_people (&m, event, people);
+          matched = event->shared;
+        }
+      span.category = category;
       g_array_append_val (spans, span);
       import->n_events++;
 
       /* Touchpoints: each attendee who is one of the relationships. */
-      for (guint a = 0; event->attendees != NULL && event->attendees[a] != NULL; a++)
+      for (guint a = 0; a < people->len; a++)
         {
-          BtRelationship *r = matcher_person (&m, event->attendees[a]);
+          BtRelationship *r = people->pdata[a];
           BtImportTouchpoint *t;
           g_autoptr(GDateTime) utc = NULL;
           g_autoptr(GDateTime) local = NULL;
 
-          if (r == NULL)
-            continue;
           utc = g_date_time_new_from_unix_utc (event->start);
           local = g_date_time_to_timezone (utc, tz);
           t = g_new0 (BtImportTouchpoint, 1);
@@ -781,9 +1221,15 @@ bt_import_events (BtPlan     *plan,
           g_date_clear (&t->date, 1);
           g_date_set_dmy (&t->date, g_date_time_get_day_of_month (local),
                           g_date_time_get_month (local), g_date_time_get_year (local));
-          t->summary = g_strdup (event->summary ? event->summary : "");
+          if (event->shared != NULL)
+            {
+              t->shared = g_atomic_rc_box_acquire (event->shared);
+              t->summary = event->shared->note;
+            }
+          else
+            t->summary = touchpoint_note (event->summary);
           t->source = g_strdup (event->key);
-          t->is_new = find_touchpoint (r, t->source) == NULL;
+          t->is_new = find_touchpoint (index, r, t->source) == NULL;
           g_ptr_array_add (import->touchpoints, t);
         }
     }
@@ -842,7 +1288,8 @@ bt_import_events (BtPlan     *plan,
         while (g_hash_table_iter_next (&h, NULL, &hv))
           *(double *) hv = MIN (seconds_to_hours (*(double *) hv), BT_WEEK_MAX_HOURS);
         w->unmatched = seconds_to_hours (w->unmatched);
-        w->typed = week_typed_total (bt_plan_find_week (plan, w->iso_year, w->week));
+        w->source = import->source_name;
+        w->typed = week_typed_total (bt_plan_find_week (plan, w->iso_year, w->week), w->source);
         w->choice = BT_IMPORT_KEEP;
         g_ptr_array_add (import->weeks, w);
       }
@@ -991,8 +1438,15 @@ week_outcome (const BtImportWeek  *w,
   GHashTableIter iter;
   gpointer key, value;
 
+  /* Only hours no rule took: nothing goes in the plan, and no empty week
+   * is made, unless the week holds this source's part from an earlier
+   * import, which a newer export takes away. */
+  if (g_hash_table_size (w->hours) == 0 &&
+      (existing == NULL || bt_week_get_imported (existing) == NULL || !imported_by (existing, w->source)))
+    return NULL;
+
   /* A week with no hours of the user's simply follows the calendar. */
-  if (week_typed_total (existing) <= 0.0)
+  if (week_typed_total (existing, w->source) <= 0.0)
     choice = BT_IMPORT_REPLACE;
   if (choice == BT_IMPORT_KEEP)
     return NULL;
@@ -1001,7 +1455,7 @@ week_outcome (const BtImportWeek  *w,
     for (guint i = 0; i < bt_week_get_n_categories (existing); i++)
       {
         const char *id = bt_week_get_category (existing, i, NULL);
-        double typed = typed_hours (existing, id);
+        double typed = typed_hours (existing, id, w->source);
 
         if (typed > 0.0)
           {
@@ -1025,6 +1479,45 @@ week_outcome (const BtImportWeek  *w,
 
   *imported = g_steal_pointer (&from_calendar);
   return g_steal_pointer (&hours);
+}
+
+/**
+ * bt_import_added_hours:
+ *
+ * What applying @import to @plan, with each week's choice, really adds
+ * per category over all its weeks: nothing for a week whose typed hours
+ * are kept, and never past a week's 168 hours, unlike
+ * bt_import_category_hours(), which is the calendar's.
+ *
+ * Returns: (transfer full) (element-type utf8 double): category id →
+ *   hours (double *)
+ */
+GHashTable *
+bt_import_added_hours (BtImport *import,
+                       BtPlan   *plan)
+{
+  GHashTable *added = new_hours_table ();
+
+  for (guint i = 0; i < import->weeks->len; i++)
+    {
+      BtImportWeek *w = import->weeks->pdata[i];
+      g_autoptr(GHashTable) imported = NULL;
+      g_autoptr(GHashTable) hours = week_outcome (w, plan, w->choice, &imported);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (hours == NULL)
+        continue;
+      g_hash_table_iter_init (&iter, imported);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          double *before = g_hash_table_lookup (added, key);
+
+          put_hours (added, key, round_hours ((before ? *before : 0.0) + *(double *) value));
+        }
+    }
+
+  return added;
 }
 
 /**
@@ -1130,6 +1623,7 @@ bt_import_apply (BtImport  *import,
                  BtHistory *history)
 {
   g_autofree char *label = g_strdup_printf (_("Import from “%s”"), import->source_name);
+  g_autoptr(GHashTable) index = touchpoint_index_new ();
 
   bt_history_begin (history, label);
 
@@ -1149,12 +1643,15 @@ bt_import_apply (BtImport  *import,
       if (!same_hours (bt_week_get_imported (week), imported))
         history_set (history, week, "imported", G_TYPE_HASH_TABLE,
                      g_hash_table_size (imported) > 0 ? imported : NULL);
+      if (g_strcmp0 (bt_week_get_imported_from (week), import->source_name) != 0)
+        history_set (history, week, "imported-from", G_TYPE_STRING,
+                     g_hash_table_size (imported) > 0 ? import->source_name : NULL);
     }
 
   for (guint i = 0; i < import->touchpoints->len; i++)
     {
       BtImportTouchpoint *t = import->touchpoints->pdata[i];
-      BtTouchpoint *existing = find_touchpoint (t->relationship, t->source);
+      BtTouchpoint *existing = find_touchpoint (index, t->relationship, t->source);
 
       if (existing != NULL)
         {
@@ -1170,6 +1667,8 @@ bt_import_apply (BtImport  *import,
           bt_touchpoint_set_source (tp, t->source);
           bt_history_append (history, BT_ITEM (t->relationship),
                              bt_relationship_get_touchpoints (t->relationship), BT_ITEM (tp));
+          g_hash_table_insert (touchpoints_of (index, t->relationship), g_strdup (t->source),
+                               g_object_ref (tp));
         }
     }
 
@@ -1179,17 +1678,27 @@ bt_import_apply (BtImport  *import,
 /* ------------------------------------------------------------------ */
 /* CSV export of the weeks                                             */
 
+/* A text cell (a name, a note): never a formula. A spreadsheet runs a
+ * cell that starts with = + - @ (or a tab or a carriage return before
+ * one) as a formula; OWASP's advice is a leading ' which shows the text
+ * as it is. Numbers are written by the export itself, never through here. */
 static void
 append_csv_field (GString    *out,
                   const char *text)
 {
+  gboolean formula = text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL;
+
   if (strpbrk (text, ",\"\n\r") == NULL)
     {
+      if (formula)
+        g_string_append_c (out, '\'');
       g_string_append (out, text);
       return;
     }
 
   g_string_append_c (out, '"');
+  if (formula)
+    g_string_append_c (out, '\'');
   for (const char *p = text; *p != '\0'; p++)
     {
       if (*p == '"')

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "bt-history.h"
 #include "bt-plan.h"
 
@@ -20,6 +22,9 @@ typedef enum
   BT_IMPORT_ERROR_TOO_BIG,    /* more events than any real calendar */
 } BtImportError;
 
+/* What the instances of one event have in common, held once for all. */
+typedef struct _BtImportShared BtImportShared;
+
 GQuark bt_import_error_quark (void);
 
 /* One event, or one occurrence of a recurring one, as a source gives it. */
@@ -32,6 +37,8 @@ typedef struct
   char   *description;
   char   *calendar;       /* the calendar's name, or a tracker's project */
   GStrv   attendees;      /* lower-case e-mail addresses */
+  BtImportShared *shared; /* when set, it owns summary … attendee_names */
+  GStrv   attendee_names; /* the attendees' display names (CN), where given */
 } BtImportEvent;
 
 /* What importing does to a week that already has hours the user typed.
@@ -54,6 +61,7 @@ typedef struct
   double         typed;        /* the hours the user typed for this week: the plan's less what
                                 * an earlier import put there (see bt_week_get_imported()) */
   BtImportChoice choice;       /* what applying does when @typed > 0; BT_IMPORT_KEEP at first */
+  const char    *source;       /* the import's source_name, which owns it */
 } BtImportWeek;
 
 typedef struct
@@ -70,6 +78,7 @@ typedef struct
   char           *summary;
   char           *source;     /* the event's key, so importing again finds it */
   gboolean        is_new;     /* not in the plan yet */
+  BtImportShared *shared;     /* when set, it owns summary */
 } BtImportTouchpoint;
 
 typedef struct _BtImport BtImport;
@@ -85,6 +94,7 @@ struct _BtImport
   guint       n_all_day;
   guint       n_cancelled;
   guint       n_declined;
+  guint       n_no_instance; /* overrides of an instance the recurring event does not have */
   guint       n_future;
   gboolean    default_rules; /* the plan had no rules: the defaults were used */
   char       *refused;       /* why the plan cannot hold it, or NULL */
@@ -99,6 +109,25 @@ typedef enum
   BT_IMPORT_TIME_REPORT,   /* a Toggl Track or Clockify detailed report (CSV) */
 } BtImportKind;
 
+/* What a file holds, before a plan's rules meet it. */
+typedef struct
+{
+  char       *name;          /* the calendar's name, or the file's */
+  GPtrArray  *events;        /* BtImportEvent */
+  guint       n_all_day;
+  guint       n_cancelled;
+  guint       n_declined;
+  guint       n_no_instance;
+  guint       n_future;      /* recurring events that repeat after today, once each */
+} BtImportSource;
+
+void        bt_import_source_free        (BtImportSource *source);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BtImportSource, bt_import_source_free)
+
+/* How far a reading is, from 0 to 1; called from the reading's thread. */
+typedef void (*BtImportProgressFunc)     (double        fraction,
+                                          gpointer      user_data);
+
 BtImportKind bt_import_kind_for_path     (const char   *path);
 char       *bt_import_read               (const char   *path,
                                           BtImportKind  kind,
@@ -109,6 +138,20 @@ BtImport   *bt_import_text               (BtPlan       *plan,
                                           const char   *text,
                                           gsize         length,
                                           const char   *name,
+                                          GDateTime    *now,
+                                          GError      **error);
+BtImportSource *bt_import_source_read    (BtImportKind  kind,
+                                          const char   *text,
+                                          gsize         length,
+                                          const char   *name,
+                                          const char   *user_email,
+                                          GDateTime    *now,
+                                          GCancellable *cancellable,
+                                          BtImportProgressFunc progress,
+                                          gpointer      user_data,
+                                          GError      **error);
+BtImport   *bt_import_from_source        (BtPlan       *plan,
+                                          BtImportSource *source,
                                           GDateTime    *now,
                                           GError      **error);
 BtImport   *bt_import_file               (BtPlan       *plan,
@@ -149,6 +192,10 @@ void        bt_import_week_kinds         (const BtImportWeek *week,
                                           double       *strategic);
 double      bt_import_category_hours     (BtImport     *import,
                                           const char   *category_id);
+GHashTable *bt_import_added_hours        (BtImport     *import,
+                                          BtPlan       *plan);
+
+char       *bt_import_escape             (const char   *text);
 
 void        bt_import_add_default_rules  (BtPlan       *plan,
                                           BtHistory    *history);
@@ -157,6 +204,16 @@ BtCategory *bt_import_match              (BtPlan       *plan,
 
 char       *bt_import_weeks_to_csv       (BtPlan       *plan);
 
+BtImportShared *bt_import_shared_new     (const char   *summary,
+                                          const char   *description,
+                                          const char   *calendar,
+                                          const char * const *attendees,
+                                          const char * const *attendee_names);
+void        bt_import_shared_unref       (BtImportShared *shared);
+BtImportEvent *bt_import_event_new_shared (BtImportShared *shared,
+                                          char         *key,
+                                          gint64        start,
+                                          gint64        end);
 void        bt_import_event_free         (BtImportEvent *event);
 
 G_END_DECLS

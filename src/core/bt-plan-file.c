@@ -90,7 +90,7 @@ static const Field profile_fields[] = {
   { "current_role", .set = SETTER (bt_profile_set_current_role) },
   { "target_role", .set = SETTER (bt_profile_set_target_role) },
   { "target_date", .set = SETTER (bt_profile_set_target_date) },
-  { "birth_year", FIELD_ZERO_UNSET, 1900, 2100, .set = SETTER (bt_profile_set_birth_year) },
+  { "birth_year", FIELD_ZERO_UNSET, BT_BIRTH_YEAR_MIN, BT_BIRTH_YEAR_MAX, .set = SETTER (bt_profile_set_birth_year) },
   { "target_share", .set = SETTER (bt_profile_set_target_share) },
   { "email", .set = SETTER (bt_profile_set_email) },
 };
@@ -280,6 +280,64 @@ bt_plan_file_field_is_required (GType       type,
   field = find_field (type, property);
 
   return field != NULL && (field->flags & FIELD_REQUIRED) != 0;
+}
+
+/**
+ * bt_plan_file_field_check:
+ * @type: a class of the plan, such as %BT_TYPE_PROFILE
+ * @property: one of its properties
+ * @value: a value for it
+ *
+ * Whether the file reader takes @value for @property: a colour as
+ * "#rrggbb", an ISO 8601 week, a whole number in the range the file allows
+ * (a birth year is 0 for none or from 1900 to 2100). The setters refuse
+ * what this refuses; the editor asks it of what is typed, and shows the
+ * reason. An empty value is for bt_plan_file_field_is_required().
+ *
+ * Returns: %FALSE, with the reason in @error, if the reader refuses @value
+ */
+gboolean
+bt_plan_file_field_check (GType         type,
+                          const char   *property,
+                          const GValue *value,
+                          GError      **error)
+{
+  const Field *field;
+
+  g_return_val_if_fail (property != NULL, FALSE);
+  g_return_val_if_fail (G_IS_VALUE (value), FALSE);
+
+  field = find_field (type, property);
+  if (field == NULL)
+    return TRUE;
+
+  if (G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) != NULL && *g_value_get_string (value) != '\0')
+    {
+      const char *s = g_value_get_string (value);
+
+      if ((field->flags & FIELD_WEEK) && !bt_iso_week_parse (s, NULL, NULL, error))
+        return FALSE;
+      if ((field->flags & FIELD_COLOR) && !bt_category_color_is_valid (s))
+        {
+          g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_INVALID,
+                       _("expected a colour such as \"#3584e4\""));
+          return FALSE;
+        }
+    }
+  else if (G_VALUE_HOLDS_INT (value) && (field->flags & FIELD_ZERO_UNSET))
+    {
+      int v = g_value_get_int (value);
+
+      if (v != 0 && (v < field->min || v > field->max))
+        {
+          g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_INVALID,
+                       /* TRANSLATORS: a field such as the birth year, where 0 means none */
+                       _("expected a whole number from %d to %d, or 0 for none"), field->min, field->max);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 /**
@@ -514,6 +572,8 @@ loader_join_errors (Loader *ld)
   return out ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
 
+static gboolean member_is_plain (const char *member);
+
 static gsize
 path_push_member (Loader     *ld,
                   const char *member)
@@ -522,7 +582,13 @@ path_push_member (Loader     *ld,
 
   if (ld->path->len > 0)
     g_string_append_c (ld->path, '.');
-  g_string_append (ld->path, member);
+  if (G_LIKELY (member_is_plain (member)))
+    g_string_append (ld->path, member);
+  else
+    {
+      g_autofree char *quoted = bt_plan_file_quote_text (member);
+      g_string_append (ld->path, quoted);
+    }
 
   return mark;
 }
@@ -607,6 +673,64 @@ fail (Loader     *ld,
   path_pop (ld, mark);
 }
 
+/**
+ * bt_plan_file_quote_text:
+ * @text: UTF-8 text from a file
+ *
+ * How text from a file reads in a message: quoted, its control characters
+ * escaped (an escape sequence or a line break in a name cannot forge a line
+ * or colour a terminal) and shortened to 40 characters.
+ *
+ * Returns: (transfer full): the quoted text
+ */
+char *
+bt_plan_file_quote_text (const char *text)
+{
+  g_autoptr(GString) out = g_string_new ("\"");
+  const char *end = text;
+  guint n = 0;
+
+  while (*end != '\0' && n < 40)
+    {
+      end = g_utf8_next_char (end);
+      n++;
+    }
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", (char) c);
+      else if (g_unichar_iscntrl (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  if (*end != '\0')
+    g_string_append (out, "…");
+  g_string_append_c (out, '"');
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A member name as it is in a path: itself when it is short and plain
+ * (every name the format knows), else quoted as text is. */
+static gboolean
+member_is_plain (const char *member)
+{
+  for (guint i = 0; member[i] != '\0'; i++)
+    {
+      guchar c = member[i];
+
+      if (i >= 40 || c < 0x20 || c == 0x7f || c == '"' || c == '\\' ||
+          (c == 0xc2 && (guchar) member[i + 1] >= 0x80 && (guchar) member[i + 1] <= 0x9f))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* How a value reads in an error message: quoted and shortened text, the
  * number itself, or what kind of thing it is. */
 static char *
@@ -631,29 +755,7 @@ describe_node (JsonNode *node)
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      {
-        const char *s = json_node_get_string (node);
-        g_autoptr(GString) out = g_string_new ("\"");
-        glong len = g_utf8_strlen (s, -1);
-        const char *end = len > 40 ? g_utf8_offset_to_pointer (s, 40) : s + strlen (s);
-
-        for (const char *p = s; p < end; p = g_utf8_next_char (p))
-          {
-            gunichar c = g_utf8_get_char (p);
-
-            if (c == '"' || c == '\\')
-              g_string_append_printf (out, "\\%c", (char) c);
-            else if (g_unichar_iscntrl (c))
-              g_string_append_printf (out, "\\u%04x", c);
-            else
-              g_string_append_unichar (out, c);
-          }
-        if (len > 40)
-          g_string_append (out, "…");
-        g_string_append_c (out, '"');
-
-        return g_string_free (g_steal_pointer (&out), FALSE);
-      }
+      return bt_plan_file_quote_text (json_node_get_string (node));
 
     case G_TYPE_INT64:
       return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
@@ -784,8 +886,7 @@ read_field (Loader      *ld,
         {
           if (!read_string (ld, node, N_("a colour such as \"#3584e4\""), &s))
             return;
-          if (strlen (s) != 7 || s[0] != '#' ||
-              strspn (s + 1, "0123456789abcdefABCDEF") != 6)
+          if (!bt_category_color_is_valid (s))
             {
               g_autofree char *got = describe_node (node);
               fail (ld, _("expected a colour such as \"#3584e4\", got %s"), got);
@@ -939,7 +1040,10 @@ read_id (Loader     *ld,
       if (*id == '\0')
         fail (ld, _("an id cannot be empty"));
       else if (first != NULL)
-        fail (ld, _("the id \"%s\" is already used by %s"), id, place (ld, first));
+        {
+          g_autofree char *quoted = bt_plan_file_quote_text (id);
+          fail (ld, _("the id %s is already used by %s"), quoted, place (ld, first));
+        }
       else
         {
           bt_item_set_id (item, id);
@@ -1266,7 +1370,7 @@ static BtItem *
 read_week (Loader   *ld,
            JsonNode *element)
 {
-  static const char * const known[] = { "week", "hours", "note", "imported" };
+  static const char * const known[] = { "week", "hours", "note", "imported", "imported_from" };
   g_autoptr(GError) error = NULL;
   g_autoptr(BtWeek) week = NULL;
   JsonObject *object;
@@ -1386,27 +1490,51 @@ read_week (Loader   *ld,
             {
               double hours;
 
+              gsize hours_mark;
+
               if (node_get_number (hours_node, &hours) && isfinite (hours) &&
-                  hours >= 0.0 && hours <= BT_WEEK_MAX_HOURS)
+                  hours >= 0.0 && hours <= BT_WEEK_MAX_HOURS &&
+                  g_hash_table_contains (ld->category_ids, category) &&
+                  hours <= bt_week_get_hours (week, category))
                 {
-                  /* A record for a category deleted since is no longer
-                   * anyone's: dropped, not an error. */
-                  if (g_hash_table_contains (ld->category_ids, category))
-                    g_hash_table_replace (imported, g_strdup (category), g_memdup2 (&hours, sizeof hours));
+                  g_hash_table_replace (imported, g_strdup (category), g_memdup2 (&hours, sizeof hours));
+                  continue;
                 }
-              else
+
+              /* The writer writes none of these: taken for an import's
+               * hours, they would make the hours typed by hand look
+               * imported, and the next import replace them. */
+              hours_mark = path_push_member (ld, category);
+              if (!(node_get_number (hours_node, &hours) && isfinite (hours) &&
+                    hours >= 0.0 && hours <= BT_WEEK_MAX_HOURS))
                 {
-                  gsize hours_mark = path_push_member (ld, category);
                   g_autofree char *got = describe_node (hours_node);
 
                   fail (ld, _("expected a number of hours from 0 to 168, got %s"), got);
-                  path_pop (ld, hours_mark);
                 }
+              else if (!g_hash_table_contains (ld->category_ids, category))
+                fail (ld, _("no category has this id"));
+              else
+                {
+                  g_autofree char *got = describe_node (hours_node);
+
+                  /* TRANSLATORS: the hours a week has in one category, then what
+                   * the file says an import put there */
+                  fail (ld, _("an import cannot have put more than the week's %g hours of this category here, got %s"),
+                        bt_week_get_hours (week, category), got);
+                }
+              path_pop (ld, hours_mark);
             }
           bt_week_set_imported (week, imported);
         }
       path_pop (ld, field_mark);
     }
+
+  /* Which source that import read: another source's import counts its
+   * part as the week's own. Anything but a string is as if absent. */
+  member = json_object_get_member (object, "imported_from");
+  if (member != NULL && JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_STRING)
+    bt_week_set_imported_from (week, json_node_get_string (member));
 
   keep_unknown_members (BT_ITEM (week), object, known, N (known));
   bt_item_set_quiet (BT_ITEM (week), FALSE);
@@ -1684,6 +1812,80 @@ list_from_member (const char *name,
   return -1;
 }
 
+/* The value of the four hex digits after "\\u" at @p, or -1. */
+static int
+unicode_escape_value (const char *p,
+                      const char *end)
+{
+  int value = 0;
+
+  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+    return -1;
+  for (int i = 2; i < 6; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+
+  return value;
+}
+
+/* json-glib 1.6 takes "\u0000" and then cuts the string at it: a value
+ * loses its end and a member name can become another member's (data loss
+ * on the next save). A surrogate that is not one half of a pair it reports
+ * as an "unterminated string constant" or an "unexpected character". Both
+ * refused here, with their place. Bad hex digits are json-glib's to report. */
+static gboolean
+check_unicode_escape (const char  *data,
+                      const char **at,
+                      const char  *end,
+                      GError     **error)
+{
+  const char *p = *at;
+  int value = unicode_escape_value (p, end);
+  guint line, column;
+
+  if (value == 0)
+    {
+      if (locate_problem (data, p, &line, &column, error))
+        g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_ENCODING,
+                     _("line %u, column %u: the text contains \\u0000, a NUL character; a plan holds none"),
+                     line, column);
+      return FALSE;
+    }
+
+  if (value >= 0xdc00 && value <= 0xdfff)
+    {
+      if (locate_problem (data, p, &line, &column, error))
+        g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_ENCODING,
+                     _("line %u, column %u: the text contains \\u%.4s, a lone UTF-16 surrogate "
+                       "(the second half of a pair without the first)"),
+                     line, column, p + 2);
+      return FALSE;
+    }
+
+  if (value >= 0xd800 && value <= 0xdbff)
+    {
+      int low = unicode_escape_value (p + 6, end);
+
+      if (low < 0xdc00 || low > 0xdfff)
+        {
+          if (locate_problem (data, p, &line, &column, error))
+            g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_ENCODING,
+                         _("line %u, column %u: the text contains \\u%.4s, a lone UTF-16 surrogate "
+                           "(the first half of a pair without the second)"),
+                         line, column, p + 2);
+          return FALSE;
+        }
+      *at = p + 6;
+    }
+
+  return TRUE;
+}
+
 /* Refuses, before json-glib parses anything, input that could hurt it or
  * that it would report badly: numbers it would wrap, escapes it would turn
  * into bytes that are not UTF-8, a second document after the first, and
@@ -1706,6 +1908,8 @@ scan_bytes (Loader      *ld,
             GError     **error)
 {
   guint depth = 0, arrays_open = 0, n_members = 0, line, column;
+  guint64 n_values = 0;   /* objects, lists, strings, numbers, true, false, null */
+  guint64 n_containers = 0;   /* objects and lists: the dearest */
   gboolean in_string = FALSE, any = FALSE;
   gboolean root_is_object = FALSE, expect_name = FALSE, in_name = FALSE, root_done = FALSE;
   const char *name_start = NULL;
@@ -1741,6 +1945,8 @@ scan_bytes (Loader      *ld,
                 }
               if (in_name)
                 ld->unsure = TRUE;   /* the name is not the bytes */
+              if (p[1] == 'u' && !check_unicode_escape (data, &p, end, error))
+                return FALSE;
               p++;   /* the escaped character */
             }
           else /* the closing '"' */
@@ -1782,6 +1988,7 @@ scan_bytes (Loader      *ld,
         {
         case OUT_QUOTE:
           in_string = TRUE;
+          n_values++;   /* a member's name is taken back at its ':' */
           if (expect_name && depth == 1)
             {
               in_name = TRUE;
@@ -1793,6 +2000,7 @@ scan_bytes (Loader      *ld,
           {
             const char *token = p;
 
+            n_values++;
             while (p + 1 < end && is_number_char (p[1]))
               p++;
             if (!check_number (data, token, p + 1 - token, error))
@@ -1801,6 +2009,8 @@ scan_bytes (Loader      *ld,
           break;
 
         case OUT_OPEN:
+          n_values++;
+          n_containers++;
           if (depth == 0 && c == '{' && ld->outer_arrays->len == 0)
             {
               root_is_object = TRUE;
@@ -1844,7 +2054,36 @@ scan_bytes (Loader      *ld,
 
         case OUT_OTHER:
         default:
+          if (c == ':' && n_values > 0)
+            n_values--;
+          else if (g_ascii_isalpha (c))
+            {
+              n_values++;   /* true, false, null: one word */
+              while (p + 1 < end && g_ascii_isalpha (p[1]))
+                p++;
+            }
           break;
+        }
+
+      /* json-glib 1.6 needs about 300 bytes for each empty object (found
+       * by a tester: 5 million "{}" in 15 MB took 1.5 GB): the count of
+       * values, not only the size of the file, bounds the memory. */
+      if (G_UNLIKELY (n_values > BT_PLAN_MAX_VALUES || n_containers > BT_PLAN_MAX_OBJECTS))
+        {
+          if (locate_problem (data, p, &line, &column, error))
+            {
+              if (n_containers > BT_PLAN_MAX_OBJECTS)
+                g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_TOO_LARGE,
+                             _("line %u, column %u: the file holds more than %d objects and lists, "
+                               "far more than any plan"),
+                             line, column, BT_PLAN_MAX_OBJECTS);
+              else
+                g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_TOO_LARGE,
+                             _("line %u, column %u: the file holds more than %d values (texts, numbers, "
+                               "objects, lists), far more than any plan"),
+                             line, column, BT_PLAN_MAX_VALUES);
+            }
+          return FALSE;
         }
       p++;
     }
@@ -2332,6 +2571,97 @@ bt_plan_file_load_bytes_from_tree (GBytes  *bytes,
 }
 
 /**
+ * bt_file_read_at_most:
+ * @path: the file to read
+ * @max_bytes: the most it may hold
+ * @contents: (out) (transfer full): its bytes, NUL-terminated
+ * @length: (out): how many
+ * @too_large: (out): set to %TRUE, with %FALSE returned and no error set,
+ *   when the file holds more than @max_bytes
+ *
+ * Reads a file, but never more than @max_bytes + 1 bytes of it: a pipe or a
+ * device (/dev/zero) has no size to check before, and would otherwise be
+ * read until memory runs out.
+ *
+ * Returns: %TRUE when the whole file was read
+ */
+gboolean
+bt_file_read_at_most (const char  *path,
+                      gsize        max_bytes,
+                      char       **contents,
+                      gsize       *length,
+                      gboolean    *too_large,
+                      GError     **error)
+{
+  g_autoptr(GByteArray) buffer = NULL;
+  GStatBuf st;
+  gboolean regular;
+  int fd;
+
+  g_return_val_if_fail (max_bytes < G_MAXUINT, FALSE);
+
+  *contents = NULL;
+  *length = 0;
+  *too_large = FALSE;
+
+  /* The size of a regular file is known before reading any of it. */
+  regular = g_stat (path, &st) == 0 && S_ISREG (st.st_mode);
+  if (regular && (guint64) st.st_size > max_bytes)
+    {
+      *too_large = TRUE;
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Failed to open file “%s”: %s"), display, g_strerror (saved));
+      return FALSE;
+    }
+
+  buffer = g_byte_array_sized_new (regular ? (guint) st.st_size + 1 : 64 * 1024);
+  for (;;)
+    {
+      guint8 chunk[64 * 1024];
+      gssize n = read (fd, chunk, sizeof chunk);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          g_autofree char *display = g_filename_display_name (path);
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("Failed to read from file “%s”: %s"), display, g_strerror (saved));
+          close (fd);
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      /* Up to one byte more than allowed: enough to know it is too much. */
+      g_byte_array_append (buffer, chunk, MIN ((gsize) n, max_bytes + 1 - buffer->len));
+      if (buffer->len > max_bytes)
+        {
+          close (fd);
+          *too_large = TRUE;
+          return FALSE;
+        }
+    }
+  close (fd);
+
+  *length = buffer->len;
+  g_byte_array_append (buffer, (const guint8 *) "", 1);
+  *contents = (char *) g_byte_array_free (g_steal_pointer (&buffer), FALSE);
+
+  return TRUE;
+}
+
+/**
  * bt_plan_file_load:
  *
  * Returns: (transfer full) (nullable): the plan in the file at @path
@@ -2343,6 +2673,7 @@ bt_plan_file_load (const char  *path,
   g_autoptr(GBytes) bytes = NULL;
   char *contents = NULL;
   gsize length = 0;
+  gboolean too_large = FALSE;
   GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -2356,8 +2687,14 @@ bt_plan_file_load (const char  *path,
       return NULL;
     }
 
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
+  /* A pipe or a device has no size to check: read no more than allowed. */
+  if (!bt_file_read_at_most (path, BT_PLAN_MAX_BYTES, &contents, &length, &too_large, error))
+    {
+      if (too_large)
+        g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_TOO_LARGE,
+                     _("the file is more than the %d MiB a plan may have"), BT_PLAN_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
 
   bytes = g_bytes_new_take (contents, length);
 
@@ -2613,14 +2950,25 @@ write_weeks (Writer *wr,
           bt_json_writer_begin_object (b);
           for (guint j = 0; j < n_ids; j++)
             {
-              /* A category deleted since: what was imported for it is gone
-               * with its hours, and reading would drop it. */
-              if (bt_plan_find_by_id (bt_plan_get_categories (plan), ids[j]) == NULL)
+              /* What the import put in a category is part of its hours; the
+               * user may have lowered them since (a check-in states the
+               * whole week), which leaves no typed hours either way: written
+               * as at most the hours, which is all reading takes. A category
+               * deleted since: what was imported for it is gone with its
+               * hours. */
+              double hours = MIN (bt_week_get_imported_hours (week, ids[j]), bt_week_get_hours (week, ids[j]));
+
+              if (hours <= 0.0 || bt_plan_find_by_id (bt_plan_get_categories (plan), ids[j]) == NULL)
                 continue;
               bt_json_writer_member (b, ids[j]);
-              bt_json_writer_double (b, bt_week_get_imported_hours (week, ids[j]));
+              bt_json_writer_double (b, hours);
             }
           bt_json_writer_end_object (b);
+          if (bt_week_get_imported_from (week) != NULL && check_text (wr, "imported_from", bt_week_get_imported_from (week)))
+            {
+              bt_json_writer_member (b, "imported_from");
+              bt_json_writer_string (b, bt_week_get_imported_from (week));
+            }
         }
       write_extra (wr, BT_ITEM (week));
       bt_json_writer_end_object (b);
@@ -3241,6 +3589,16 @@ bt_plan_file_export (BtPlan         *plan,
     return FALSE;
 
   data = g_bytes_get_data (bytes, &length);
+
+  /* An export is a plan: one --validate or the app would refuse is not
+   * written (a compact file, pretty-printed, can grow past the limit). */
+  if (length > BT_PLAN_MAX_BYTES)
+    {
+      g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_TOO_LARGE,
+                   _("the export would be %lu MiB, more than the %d MiB a plan may have: nothing was written"),
+                   (unsigned long) (length / (1024 * 1024)), BT_PLAN_MAX_BYTES / (1024 * 1024));
+      return FALSE;
+    }
 
   return bt_plan_file_write_output (path, data, length, error);
 }

@@ -189,9 +189,11 @@ bt_profile_class_init (BtProfileClass *klass)
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
+  /* 0 for none, or from BT_BIRTH_YEAR_MIN: a range cannot say that, the
+   * setter does (and bt_plan_file_field_check() says why). */
   properties[PROP_BIRTH_YEAR] =
     g_param_spec_int ("birth-year", NULL, NULL,
-                       0, 2100, 0,
+                       0, BT_BIRTH_YEAR_MAX, 0,
                        (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
@@ -299,7 +301,7 @@ bt_profile_set_birth_year (BtProfile *self,
                            int birth_year)
 {
   g_return_if_fail (BT_IS_PROFILE (self));
-  g_return_if_fail (birth_year >= 0 && birth_year <= 2100);
+  g_return_if_fail (birth_year == 0 || (birth_year >= BT_BIRTH_YEAR_MIN && birth_year <= BT_BIRTH_YEAR_MAX));
 
   if (self->birth_year == birth_year)
     return;

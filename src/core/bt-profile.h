@@ -12,6 +12,10 @@ G_BEGIN_DECLS
 
 #define BT_TYPE_PROFILE (bt_profile_get_type ())
 
+/* A birth year is 0, for none, or one of these. */
+#define BT_BIRTH_YEAR_MIN 1900
+#define BT_BIRTH_YEAR_MAX 2100
+
 G_DECLARE_FINAL_TYPE (BtProfile, bt_profile, BT, PROFILE, BtItem)
 
 BtProfile *bt_profile_new (void);

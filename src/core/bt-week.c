@@ -39,6 +39,7 @@ struct _BtWeek
   char    week_text[BT_ISO_WEEK_SIZE];
   char   *note;
   GHashTable *imported;  /* category id → double *: what the last import put here; never changed, replaced */
+  char       *imported_from; /* the source that import read, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (BtWeek, bt_week, BT_TYPE_ITEM)
@@ -49,6 +50,7 @@ enum {
   PROP_NOTE,
   PROP_TOTAL_HOURS,
   PROP_IMPORTED,
+  PROP_IMPORTED_FROM,
   N_PROPS
 };
 
@@ -61,6 +63,7 @@ bt_week_finalize (GObject *object)
 
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->imported, g_hash_table_unref);
+  g_clear_pointer (&self->imported_from, g_free);
   if (self->entries != self->inline_entries)
     g_free (self->entries);
 
@@ -93,6 +96,10 @@ bt_week_get_property (GObject    *object,
       g_value_set_boxed (value, self->imported);
       break;
 
+    case PROP_IMPORTED_FROM:
+      g_value_set_string (value, self->imported_from);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -114,6 +121,10 @@ bt_week_set_property (GObject      *object,
 
     case PROP_IMPORTED:
       bt_week_set_imported (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_IMPORTED_FROM:
+      bt_week_set_imported_from (self, g_value_get_string (value));
       break;
 
     default:
@@ -158,6 +169,15 @@ bt_week_class_init (BtWeekClass *klass)
                         (G_PARAM_READWRITE |
                          G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));
+
+  /* The source (calendar or time report) the imported hours came from:
+   * another source's import counts them as hours the week already has. */
+  properties[PROP_IMPORTED_FROM] =
+    g_param_spec_string ("imported-from", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -311,6 +331,35 @@ bt_week_set_imported (BtWeek     *self,
   g_clear_pointer (&self->imported, g_hash_table_unref);
   self->imported = imported;
   bt_item_notify (BT_ITEM (self), properties[PROP_IMPORTED]);
+}
+
+/**
+ * bt_week_get_imported_from:
+ *
+ * Returns: (nullable): the name of the source the imported hours
+ *   (bt_week_get_imported()) came from; %NULL when not known
+ */
+const char *
+bt_week_get_imported_from (BtWeek *self)
+{
+  g_return_val_if_fail (BT_IS_WEEK (self), NULL);
+
+  return self->imported_from;
+}
+
+void
+bt_week_set_imported_from (BtWeek     *self,
+                           const char *source)
+{
+  g_return_if_fail (BT_IS_WEEK (self));
+
+  if (source != NULL && *source == '\0')
+    source = NULL;
+  if (g_strcmp0 (self->imported_from, source) == 0)
+    return;
+  g_free (self->imported_from);
+  self->imported_from = g_strdup (source);
+  bt_item_notify (BT_ITEM (self), properties[PROP_IMPORTED_FROM]);
 }
 
 /* The entries' ids are interned: an interned id is found by its address. */

@@ -54,4 +54,8 @@ double       bt_week_get_imported_hours (BtWeek    *self,
 void         bt_week_set_imported     (BtWeek      *self,
                                        GHashTable  *imported);
 
+const char  *bt_week_get_imported_from (BtWeek    *self);
+void         bt_week_set_imported_from (BtWeek    *self,
+                                       const char  *source);
+
 G_END_DECLS

@@ -219,36 +219,127 @@ bt_application_add_icons (void)
 }
 
 /**
- * bt_application_name_mnemonic_buttons:
- * @root: a widget, with the buttons under it
+ * bt_application_get_weekly_budget:
  *
- * GTK 4.8 names a button whose label has a mnemonic twice: its accessible
- * label is the raw text, underline included, and the label inside names it
- * as well, so a screen reader says "_Save Save". Without the accessible
- * label, the label inside names it alone: "Save". For the buttons there are
- * now; a label changed later brings the raw text back.
+ * The weekly hours budget of the preferences, which makes a week with
+ * under half of it partial. Without the app (a test), the setting if its
+ * schema is installed.
+ *
+ * Returns: the budget in hours, or 0 for none
  */
-void
-bt_application_name_mnemonic_buttons (GtkWidget *root)
+double
+bt_application_get_weekly_budget (void)
 {
-  g_return_if_fail (GTK_IS_WIDGET (root));
+  GApplication *app = g_application_get_default ();
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
 
-  if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)) &&
-      gtk_button_get_label (GTK_BUTTON (root)) != NULL)
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  if (BT_IS_APPLICATION (app) && bt_application_get_settings (BT_APPLICATION (app)) != NULL)
+    return g_settings_get_double (bt_application_get_settings (BT_APPLICATION (app)), "weekly-hours-budget");
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    bt_application_name_mnemonic_buttons (child);
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return 0.0;
+  settings = g_settings_new (APP_ID);
+
+  return g_settings_get_double (settings, "weekly-hours-budget");
 }
 
+/* GTK 4.8 names a button whose label has a mnemonic twice: its accessible
+ * label is the raw text, underline included, and the label inside names it
+ * as well (LABELLED_BY), so a screen reader says "_Save Save". Without the
+ * accessible label, the label inside names it alone: "Save". GTK sets the
+ * raw text again whenever the label changes. */
 static void
-bt_application_window_added (GtkApplication *app,
-                             GtkWindow      *window)
+name_mnemonic_button (GtkButton *button)
 {
-  GTK_APPLICATION_CLASS (bt_application_parent_class)->window_added (app, window);
+  const char *label = gtk_button_get_label (button);
+  g_autofree char *differs = NULL;
 
-  bt_application_name_mnemonic_buttons (GTK_WIDGET (window));
+  if (label == NULL || !gtk_button_get_use_underline (button))
+    return;
+
+  /* Only the raw text GTK put there: a name given on purpose stays. */
+  differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  if (differs == NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+/* Controls the libraries leave without a name, which GTK 4.8 reads by
+ * their class: libadwaita 1.2's toast close button, an icon labelled by
+ * nothing that says a name ("GtkImage"), and GTK 4.8's file chooser
+ * choices, a drop-down after a label ("GtkDropDown"). */
+static void
+name_unnamed_control (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  GtkWidget *before = gtk_widget_get_prev_sibling (widget);
+
+  if (GTK_IS_BUTTON (widget) && parent != NULL && g_strcmp0 (G_OBJECT_TYPE_NAME (parent), "AdwToastWidget") == 0 &&
+      gtk_button_get_label (GTK_BUTTON (widget)) == NULL && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))) &&
+      !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    /* TRANSLATORS: the button that closes a message at the bottom of the window, as a screen reader says it */
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"), -1);
+  else if (GTK_IS_DROP_DOWN (widget) && GTK_IS_LABEL (before) &&
+           !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+           !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY, before, NULL, -1);
+}
+
+static gboolean
+name_mnemonic_button_on_map (GSignalInvocationHint *hint,
+                             guint                  n_values,
+                             const GValue          *values,
+                             gpointer               data)
+{
+  GObject *widget = g_value_get_object (&values[0]);
+  static GQuark watched;
+
+  name_unnamed_control (GTK_WIDGET (widget));
+  if (!GTK_IS_BUTTON (widget))
+    return TRUE;
+
+  if (watched == 0)
+    watched = g_quark_from_static_string ("bt-mnemonic-name-watched");
+  /* notify cannot be hooked (G_SIGNAL_NO_HOOKS): each button, once. */
+  if (g_object_get_qdata (widget, watched) == NULL)
+    {
+      g_object_set_qdata (widget, watched, GINT_TO_POINTER (TRUE));
+      g_signal_connect (widget, "notify::label", G_CALLBACK (name_mnemonic_button), NULL);
+      g_signal_connect (widget, "notify::use-underline", G_CALLBACK (name_mnemonic_button), NULL);
+    }
+  name_mnemonic_button (GTK_BUTTON (widget));
+
+  return TRUE;  /* stay installed */
+}
+
+/**
+ * bt_application_name_mnemonic_buttons:
+ *
+ * Names every button with a mnemonic in the process by its label alone,
+ * whoever made it (ours, libadwaita's toasts and message dialogs, GTK's
+ * dialogs), as it is shown, and again when its label changes; and the
+ * libraries' controls left without a name (see name_unnamed_control()).
+ * Installed once at start-up; calling again does nothing. GTK must be
+ * initialised.
+ */
+void
+bt_application_name_mnemonic_buttons (void)
+{
+  static gsize installed = 0;
+
+  if (g_once_init_enter (&installed))
+    {
+      /* The signal is there once the class is. */
+      gpointer widget_class = g_type_class_ref (GTK_TYPE_WIDGET);
+
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, name_mnemonic_button_on_map,
+                                  NULL, NULL);
+      g_type_class_unref (widget_class);
+      g_once_init_leave (&installed, 1);
+    }
 }
 
 static void
@@ -264,6 +355,7 @@ bt_application_startup (GApplication *app)
   /* The default window icon is set by each window once it is on screen
    * (bt-window.c), not here before the first frame. */
   bt_application_add_icons ();
+  bt_application_name_mnemonic_buttons ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
@@ -314,7 +406,6 @@ bt_application_class_init (BtApplicationClass *klass)
   app_class->startup = bt_application_startup;
   app_class->activate = bt_application_activate;
   app_class->open = bt_application_open;
-  GTK_APPLICATION_CLASS (klass)->window_added = bt_application_window_added;
 }
 
 static void

@@ -15,8 +15,9 @@ G_DECLARE_FINAL_TYPE (BtApplication, bt_application, BT, APPLICATION, AdwApplica
 
 BtApplication *bt_application_new          (void);
 GSettings     *bt_application_get_settings (BtApplication *self);
+double         bt_application_get_weekly_budget (void);
 
 void           bt_application_add_icons   (void);
-void           bt_application_name_mnemonic_buttons (GtkWidget *root);
+void           bt_application_name_mnemonic_buttons (void);
 
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include "bt-chart-page.h"
 #include "bt-chart-view.h"
 #include "bt-date.h"
+#include "bt-date-picker.h"
 #include "bt-report.h"
 
 struct _BtChartPage
@@ -85,17 +86,6 @@ today (GDate *date)
   bt_date_from_time (now, date);
 }
 
-/* The weekly hours budget, which makes a week partial; 0 for none. */
-static double
-weekly_budget (BtChartPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-  GSettings *settings = BT_IS_APPLICATION (app) ? bt_application_get_settings (BT_APPLICATION (app)) : NULL;
-
-  return settings != NULL ? g_settings_get_double (settings, "weekly-hours-budget") : 0.0;
-}
-
 /* How a row reads, from the item it shows. */
 static void
 describe (BtChartPage  *self,
@@ -131,7 +121,7 @@ describe (BtChartPage  *self,
       /* TRANSLATORS: a week's total hours, then its note if any */
       *subtitle = *note ? g_strdup_printf (_("%g hours · %s"), total, escaped)
                         : g_strdup_printf (_("%g hours"), total);
-      if (bt_analytics_is_partial_week (total, weekly_budget (self)))
+      if (bt_analytics_is_partial_week (total, bt_application_get_weekly_budget ()))
         {
           char *partial = g_strdup_printf ("%s · %s", *subtitle,
                                            /* TRANSLATORS: after a week's hours in the list of weeks */
@@ -152,7 +142,14 @@ describe (BtChartPage  *self,
       g_autofree char *escaped_role = g_markup_escape_text (role, -1);
 
       if (state == BT_RELATIONSHIP_OVERDUE)
-        state_text = g_strdup (_("overdue"));
+        {
+          guint late = bt_analytics_days_overdue (r, &day);
+
+          state_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "overdue by %u day", "overdue by %u days", late),
+                                        late);
+        }
+      else if (!g_date_valid (&due))
+        state_text = g_strdup (_("no touchpoint yet"));
       else
         {
           g_autofree char *d = bt_format_date (&due);
@@ -281,32 +278,39 @@ add_item (BtChartPage *self,
   g_signal_emit (self, signals[OPEN_ITEM], 0, store, item);
 }
 
+/* The Sunday that ends this ISO week: the last day whose week can be
+ * recorded. */
+static void
+end_of_this_week (GDate *date)
+{
+  today (date);
+  g_date_add_days (date, G_DATE_SUNDAY - g_date_get_weekday (date));
+}
+
 /* A day picked for "Record a Past Week": the check-in of its week opens,
  * for a week the plan has or one it has not yet. */
 static void
-on_week_day_selected_cb (GtkCalendar *calendar,
-                         BtChartPage *self)
+on_week_day_picked_cb (BtDatePicker *picker,
+                       const GDate  *picked,
+                       BtChartPage  *self)
 {
-  g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (picker), GTK_TYPE_POPOVER);
   g_autoptr(BtWeek) week = NULL;
-  GDate day;
+  GDate now;
   int iso_year, number;
 
   if (self->plan == NULL)
     return;
-  /* Time not spent yet cannot be recorded. */
-  if (g_date_time_compare (picked, now) > 0)
+  /* Time not spent yet cannot be recorded: weeks after this one cannot
+   * be picked, and are refused if they are anyway. */
+  end_of_this_week (&now);
+  if (g_date_compare (picked, &now) > 0)
     {
-      gtk_widget_error_bell (GTK_WIDGET (calendar));
+      gtk_widget_error_bell (GTK_WIDGET (picker));
       return;
     }
 
-  g_date_clear (&day, 1);
-  g_date_set_dmy (&day, g_date_time_get_day_of_month (picked), g_date_time_get_month (picked),
-                  g_date_time_get_year (picked));
-  bt_iso_week_of_date (&day, &iso_year, &number);
+  bt_iso_week_of_date (picked, &iso_year, &number);
   week = bt_plan_find_week (self->plan, iso_year, number);
   if (week != NULL)
     g_object_ref (week);
@@ -318,6 +322,25 @@ on_week_day_selected_cb (GtkCalendar *calendar,
   g_signal_emit (self, signals[OPEN_ITEM], 0, bt_plan_get_weeks (self->plan), week);
 }
 
+/* The picker's weeks start on the day the preferences say. */
+static void
+on_week_popover_map_cb (GtkPopover  *popover,
+                        BtChartPage *self)
+{
+  BtDatePicker *picker = g_object_get_data (G_OBJECT (popover), "bt-picker");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  GSettings *settings = BT_IS_APPLICATION (app) ? bt_application_get_settings (BT_APPLICATION (app)) : NULL;
+
+  GDate last;
+
+  bt_date_picker_set_week_start (picker, settings != NULL && g_settings_get_enum (settings, "week-start") == 1
+                                         ? G_DATE_SUNDAY : G_DATE_MONDAY);
+  end_of_this_week (&last);
+  bt_date_picker_set_last_day (picker, &last);
+  gtk_widget_grab_focus (GTK_WIDGET (picker));
+}
+
 static void
 pick_past_week (BtChartPage *self)
 {
@@ -327,17 +350,27 @@ pick_past_week (BtChartPage *self)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *label = gtk_label_new (_("Pick a day of the week to record"));
-      GtkWidget *calendar = gtk_calendar_new ();
+      GtkWidget *limit = gtk_label_new (_("This week or one before it: time not spent yet cannot be recorded."));
+      GtkWidget *picker = bt_date_picker_new ();
 
       gtk_widget_add_css_class (label, "heading");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (calendar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+      gtk_accessible_update_property (GTK_ACCESSIBLE (picker), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Pick a day of the week to record"), -1);
+      gtk_label_set_wrap (GTK_LABEL (limit), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (limit), 30);
+      gtk_widget_add_css_class (limit, "dim-label");
+      gtk_widget_add_css_class (limit, "caption");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (picker), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      gtk_label_get_label (GTK_LABEL (limit)), -1);
       gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), calendar);
+      gtk_box_append (GTK_BOX (box), limit);
+      gtk_box_append (GTK_BOX (box), picker);
       popover = gtk_popover_new ();
       gtk_popover_set_child (GTK_POPOVER (popover), box);
       gtk_widget_set_parent (popover, self->add_button);
-      g_signal_connect (calendar, "day-selected", G_CALLBACK (on_week_day_selected_cb), self);
+      g_object_set_data (G_OBJECT (popover), "bt-picker", picker);
+      g_signal_connect (picker, "day-picked", G_CALLBACK (on_week_day_picked_cb), self);
+      g_signal_connect (popover, "map", G_CALLBACK (on_week_popover_map_cb), self);
       self->week_popover = popover;
       /* For the tests, which reach it through the button. */
       g_object_set_data (G_OBJECT (self->add_button), "bt-week-popover", popover);
@@ -806,7 +839,6 @@ bt_chart_page_init (BtChartPage *self)
   g_autoptr(GtkStringList) functions = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  bt_application_name_mnemonic_buttons (GTK_WIDGET (self));
 
   gtk_string_list_append (functions, _("All functions"));
   for (int f = 0; f < BT_N_FUNCTIONS; f++)

@@ -17,6 +17,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "bt-application.h"
 #include "bt-chart-view.h"
 #include "bt-date.h"
 #include "bt-narratives-chart.h"
@@ -59,6 +60,7 @@ current_style (BtChartStyle *style)
 
   bt_chart_style_init (style, adw_style_manager_get_dark (manager) ? BT_CHART_THEME_DARK
                                                                    : BT_CHART_THEME_LIGHT);
+  style->weekly_budget = bt_application_get_weekly_budget ();
 }
 
 static void
@@ -167,8 +169,10 @@ describe_at (BtChartView *self,
               {
                 const BtMapDot *dot = &g_array_index (layout.dots, BtMapDot, index);
                 BtRelationship *r = dot->relationship;
+                GDate last;
                 const char *state = dot->state == BT_RELATIONSHIP_OVERDUE ? _("Overdue") :
-                                    dot->state == BT_RELATIONSHIP_DUE_SOON ? _("Due within a week") : _("In touch");
+                                    dot->state == BT_RELATIONSHIP_DUE_SOON ? _("Due within a week") :
+                                    !bt_analytics_last_touchpoint (r, &last) ? _("No touchpoint yet") : _("In touch");
 
                 /* TRANSLATORS: tooltip on the relationship map: name, role, function, strength, state */
                 text = g_strdup_printf (_("%s\n%s · %s\nStrength %d of 5 · %s"),

@@ -122,6 +122,27 @@ update_total (BtCheckInDialog *self)
   gtk_widget_set_sensitive (self->save_button, valid);
 }
 
+/* Save from the keyboard, as a GNOME dialog does: Enter in an hours field,
+ * Ctrl+Return anywhere. Only what the Save button allows. */
+static gboolean
+save_from_keyboard (BtCheckInDialog *self)
+{
+  if (!gtk_widget_is_sensitive (self->save_button))
+    return FALSE;
+
+  g_signal_emit_by_name (self->save_button, "clicked");
+
+  return TRUE;
+}
+
+static gboolean
+on_save_shortcut_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   data)
+{
+  return save_from_keyboard (BT_CHECK_IN_DIALOG (widget));
+}
+
 static GtkWidget *
 spin_row (const char *title,
           const char *subtitle,
@@ -184,6 +205,9 @@ fill (BtCheckInDialog *self)
       g_object_set_data_full (G_OBJECT (spin), "bt-category", g_object_ref (category), g_object_unref);
       g_object_set_data (G_OBJECT (spin), "bt-kind", (gpointer) kind);
       g_signal_connect_object (spin, "value-changed", G_CALLBACK (update_total), self, G_CONNECT_SWAPPED);
+      /* After the spin button's own handler, which takes in what was typed. */
+      g_signal_connect_object (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "activate",
+                               G_CALLBACK (save_from_keyboard), self, G_CONNECT_SWAPPED);
       g_ptr_array_add (self->hour_spins, spin);
       adw_preferences_group_add (self->hours_group, row);
     }
@@ -338,8 +362,17 @@ bt_check_in_dialog_class_init (BtCheckInDialogClass *klass)
 static void
 bt_check_in_dialog_init (BtCheckInDialog *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  GtkShortcutTrigger *trigger = gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                                             gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK));
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  bt_application_name_mnemonic_buttons (GTK_WIDGET (self));
+  /* Before the fields: the reflection's text view takes Ctrl+Return as a
+   * new line otherwise. */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (trigger, gtk_callback_action_new (on_save_shortcut_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   self->hour_spins = g_ptr_array_new ();
   self->people_checks = g_ptr_array_new ();
 }

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bt-date.h"
 #include "bt-date-picker.h"
 #include "bt-report.h"
 
@@ -33,6 +34,7 @@ struct _BtDatePicker
   GDate         month;      /* the first of the month shown */
   GDate         selected;   /* may be invalid: nothing picked */
   GDate         cursor;     /* the one day Tab stops on; arrows move it */
+  GDate         last;       /* may be invalid: no last day */
 };
 
 G_DEFINE_FINAL_TYPE (BtDatePicker, bt_date_picker, GTK_TYPE_WIDGET)
@@ -105,6 +107,8 @@ update (BtDatePicker *self)
         gtk_widget_add_css_class (button, "accent");
       else
         gtk_widget_remove_css_class (button, "accent");
+      /* Days after the last one cannot be picked. */
+      gtk_widget_set_sensitive (button, !g_date_valid (&self->last) || g_date_compare (&day, &self->last) <= 0);
       /* One Tab stop for the month, as in GtkCalendar: arrows go on. */
       gtk_widget_set_focusable (button, g_date_compare (&day, &self->cursor) == 0);
     }
@@ -134,6 +138,9 @@ move_cursor (BtDatePicker *self,
     g_date_add_months (&self->cursor, months);
   else if (months < 0)
     g_date_subtract_months (&self->cursor, -months);
+
+  if (g_date_valid (&self->last) && g_date_compare (&self->cursor, &self->last) > 0)
+    self->cursor = self->last;
 
   g_date_set_dmy (&self->month, 1, g_date_get_month (&self->cursor), g_date_get_year (&self->cursor));
   update (self);
@@ -191,6 +198,8 @@ on_next_clicked_cb (BtDatePicker *self)
 {
   g_date_add_months (&self->month, 1);
   g_date_add_months (&self->cursor, 1);
+  if (g_date_valid (&self->last) && g_date_compare (&self->cursor, &self->last) > 0)
+    self->cursor = self->last;
   update (self);
 }
 
@@ -264,6 +273,7 @@ bt_date_picker_init (BtDatePicker *self)
 
   self->week_start = G_DATE_MONDAY;
   g_date_clear (&self->selected, 1);
+  g_date_clear (&self->last, 1);
   g_date_clear (&self->cursor, 1);
   g_date_set_dmy (&self->cursor, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
@@ -336,6 +346,9 @@ bt_date_picker_set_date (BtDatePicker *self,
                       g_date_time_get_year (now));
       g_date_set_dmy (&self->month, 1, g_date_time_get_month (now), g_date_time_get_year (now));
     }
+  /* The keyboard stays on a day that can be picked. */
+  if (g_date_valid (&self->last) && g_date_compare (&self->cursor, &self->last) > 0)
+    self->cursor = self->last;
   update (self);
 }
 
@@ -358,4 +371,116 @@ bt_date_picker_get_week_start (BtDatePicker *self)
   g_return_val_if_fail (BT_IS_DATE_PICKER (self), G_DATE_MONDAY);
 
   return self->week_start;
+}
+
+/**
+ * bt_date_picker_name_button:
+ * @button: the button that opens a date picker
+ * @field: the title of the date field it fills
+ *
+ * Several date fields in one form each have a button: named by the field,
+ * a screen reader can tell them apart ("Pick a Date for Decided on").
+ */
+void
+bt_date_picker_name_button (GtkWidget  *button,
+                            const char *field)
+{
+  /* TRANSLATORS: the button next to a date field that opens a calendar; %s is the field's title */
+  g_autofree char *name = g_strdup_printf (_("Pick a Date for %s"), field);
+
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/**
+ * bt_date_picker_set_last_day:
+ * @last: (nullable): the last day that can be picked; %NULL for no limit
+ *
+ * Days after @last are shown, but cannot be picked.
+ */
+void
+bt_date_picker_set_last_day (BtDatePicker *self,
+                             const GDate  *last)
+{
+  g_return_if_fail (BT_IS_DATE_PICKER (self));
+
+  g_date_clear (&self->last, 1);
+  if (last != NULL && g_date_valid (last))
+    {
+      self->last = *last;
+      if (g_date_compare (&self->cursor, &self->last) > 0)
+        self->cursor = self->last;
+    }
+  update (self);
+}
+
+/**
+ * bt_date_picker_parse:
+ * @text: a date as typed: as the app shows dates ("6 Dec 2026", in the
+ *   order and words of the locale) or as `YYYY-MM-DD`
+ * @date: (out): the date
+ *
+ * Returns: %TRUE if @text is a real day with its year
+ */
+gboolean
+bt_date_picker_parse (const char *text,
+                      GDate      *date)
+{
+  g_autofree char *stripped = NULL;
+  gboolean has_year = FALSE;
+  guint digits = 0;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  stripped = g_strstrip (g_strdup (text));
+  if (bt_date_parse (stripped, date))
+    return TRUE;
+
+  /* GLib reads the locale's month names and order; a day without its
+   * year ("6 Dec") would be taken for this year, which is a guess. */
+  for (const char *p = stripped; ; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else
+        {
+          has_year = has_year || digits == 4;
+          digits = 0;
+        }
+      if (*p == '\0')
+        break;
+    }
+  if (!has_year)
+    return FALSE;
+
+  g_date_clear (date, 1);
+  g_date_set_parse (date, stripped);
+
+  return g_date_valid (date) && g_date_get_year (date) >= 1000 && g_date_get_year (date) <= 9999;
+}
+
+/**
+ * bt_date_picker_format:
+ * @date: (nullable): a date
+ *
+ * Returns: (transfer full): @date as the app shows it ("6 Dec 2026"), to
+ *   be read back by bt_date_picker_parse(); "" for none
+ */
+char *
+bt_date_picker_format (const GDate *date)
+{
+  g_autofree char *shown = NULL;
+  GDate back;
+
+  if (date == NULL || !g_date_valid (date))
+    return g_strdup ("");
+
+  /* A locale whose format GLib cannot read back gets ISO. */
+  shown = bt_format_date (date);
+  if (bt_date_picker_parse (shown, &back) && g_date_compare (&back, date) == 0)
+    return g_steal_pointer (&shown);
+
+  return bt_date_to_iso (date);
 }

@@ -19,5 +19,13 @@ void          bt_date_picker_set_date       (BtDatePicker *self,
 void          bt_date_picker_set_week_start (BtDatePicker *self,
                                              GDateWeekday  first);
 GDateWeekday  bt_date_picker_get_week_start (BtDatePicker *self);
+void          bt_date_picker_name_button    (GtkWidget    *button,
+                                             const char   *field);
+void          bt_date_picker_set_last_day   (BtDatePicker *self,
+                                             const GDate  *last);
+
+gboolean      bt_date_picker_parse          (const char   *text,
+                                             GDate        *date);
+char         *bt_date_picker_format         (const GDate  *date);
 
 G_END_DECLS

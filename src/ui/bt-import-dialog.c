@@ -6,7 +6,8 @@
  * the hours per category, the events no rule matched — each with a
  * way to add a rule for it, after which the preview is worked out again —
  * the touchpoints found and what was left out. Import applies it as one
- * step of the history.
+ * step of the history. bt_import_dialog_open() reads the file in a worker
+ * thread, with a progress bar, and Cancel stops it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +27,9 @@
 #include "bt-report.h"
 #include "bt-window-private.h"
 
+typedef struct _Load Load;
+static void load_unref (Load *load);
+
 struct _BtImportDialog
 {
   AdwWindow           parent_instance;
@@ -37,14 +41,20 @@ struct _BtImportDialog
   BtPlan             *plan;
   BtHistory          *history;
   BtImportKind        kind;
-  char               *text;     /* the file, read once: adding a rule works it out again */
-  gsize               length;
+  BtImportSource     *source;   /* the file, read once: adding a rule works it out again */
   char               *name;
   GDateTime          *now;      /* events after it are not time spent yet */
   BtImport           *import;
   GPtrArray          *groups;   /* the groups shown, to remove them when working it out again */
   GPtrArray          *choice_rows; /* AdwComboRow per week with typed hours, its week in "bt-week" */
+  GPtrArray          *category_labels; /* GtkLabel per category, its id in "bt-category" */
   double              budget;   /* the weekly hours budget, for partial weeks; 0 for none */
+
+  /* While bt_import_dialog_open() reads the file */
+  Load               *load;
+  GCancellable       *cancellable;
+  GtkProgressBar     *progress;
+  guint               tick_id;
 };
 
 G_DEFINE_FINAL_TYPE (BtImportDialog, bt_import_dialog, ADW_TYPE_WINDOW)
@@ -53,7 +63,7 @@ static BtImport *
 work_out (BtImportDialog  *self,
           GError         **error)
 {
-  return bt_import_text (self->plan, self->kind, self->text, self->length, self->name, self->now, error);
+  return bt_import_from_source (self->plan, self->source, self->now, error);
 }
 
 static AdwPreferencesGroup *
@@ -239,6 +249,34 @@ update_week_row (BtImportDialog     *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
 }
 
+/* The hours each category gets, as the weeks' choices are now: nothing
+ * in a week whose hours are kept, nothing past a week's 168 hours. */
+static void
+update_category_hours (BtImportDialog *self)
+{
+  g_autoptr(GHashTable) added = bt_import_added_hours (self->import, self->plan);
+
+  for (guint i = 0; i < self->category_labels->len; i++)
+    {
+      GtkLabel *label = self->category_labels->pdata[i];
+      const char *id = g_object_get_data (G_OBJECT (label), "bt-category");
+      double *adds = g_hash_table_lookup (added, id);
+      double hours = bt_import_category_hours (self->import, id);
+      g_autofree char *text = format_hours (adds != NULL ? *adds : 0.0);
+
+      if ((adds != NULL ? *adds : 0.0) < hours - 0.05)
+        {
+          g_autofree char *all = format_hours (hours);
+          /* TRANSLATORS: import preview, a category's hours: "2.0 h added of 3.0 h" */
+          g_autofree char *both = g_strdup_printf (_("%s added of %s"), text, all);
+
+          gtk_label_set_text (label, both);
+        }
+      else
+        gtk_label_set_text (label, text);
+    }
+}
+
 static void
 on_week_choice_selected_cb (GtkDropDown    *choice,
                             GParamSpec     *pspec,
@@ -252,6 +290,7 @@ on_week_choice_selected_cb (GtkDropDown    *choice,
     return;
   w->choice = (BtImportChoice) selected;
   update_week_row (self, row, w);
+  update_category_hours (self);
 }
 
 static void
@@ -335,24 +374,29 @@ populate (BtImportDialog *self)
         update_week_row (self, add_row (group, title, NULL), w);
     }
 
-  /* The hours per category. */
+  /* The hours per category, as the plan gets them. */
+  g_ptr_array_set_size (self->category_labels, 0);
   if (import->weeks->len > 0)
     {
-      group = add_group (self, _("Hours per Category"), NULL);
+      group = add_group (self, _("Hours per Category"), _("What the plan gets: nothing in weeks where your hours are kept, and no week gets more than 168 hours."));
       for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
         {
           g_autoptr(BtCategory) category = g_list_model_get_item (categories, c);
           double hours = bt_import_category_hours (import, bt_item_get_id (BT_ITEM (category)));
-          g_autofree char *text = NULL;
+          GtkWidget *label;
 
           if (hours <= 0.0)
             continue;
-          text = format_hours (hours);
+          label = gtk_label_new (NULL);
+          g_object_set_data_full (G_OBJECT (label), "bt-category",
+                                  g_strdup (bt_item_get_id (BT_ITEM (category))), g_free);
+          g_ptr_array_add (self->category_labels, label);
           adw_action_row_add_suffix (ADW_ACTION_ROW (add_row (group, bt_category_get_name (category),
                                                               bt_enum_to_label (BT_TYPE_CATEGORY_KIND,
                                                                                 bt_category_get_kind (category)))),
-                                     gtk_label_new (text));
+                                     label);
         }
+      update_category_hours (self);
     }
 
   /* Events no rule matched. */
@@ -401,6 +445,19 @@ populate (BtImportDialog *self)
                                                  import->n_all_day, import->n_cancelled, import->n_declined,
                                                  import->n_future);
 
+    if (import->n_no_instance > 0)
+      {
+        /* TRANSLATORS: appended to the list of what was left out */
+        g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%s, %u change to a repetition the event does not have",
+                                                              "%s, %u changes to repetitions the event does not have",
+                                                              import->n_no_instance),
+                                                 left_out, import->n_no_instance);
+
+        g_free (left_out);
+        left_out = g_steal_pointer (&more);
+      }
+
     group = add_group (self, _("Not Counted"), NULL);
     add_row (group, _("Left out"), left_out);
     if (import->default_rules)
@@ -419,14 +476,18 @@ populate (BtImportDialog *self)
 static char *
 describe_import (BtImport *import)
 {
-  guint n_weeks = import->weeks->len;
+  guint n_weeks = 0;
   guint counts[BT_IMPORT_ADD + 1] = { 0, };
   g_autoptr(GString) text = g_string_new (NULL);
 
-  for (guint i = 0; i < n_weeks; i++)
+  for (guint i = 0; i < import->weeks->len; i++)
     {
       BtImportWeek *w = import->weeks->pdata[i];
 
+      /* A week of hours no rule took is not imported. */
+      if (g_hash_table_size (w->hours) == 0)
+        continue;
+      n_weeks++;
       if (w->typed > 0.0)
         counts[w->choice]++;
     }
@@ -476,12 +537,17 @@ bt_import_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_IMPORT_DIALOG);
   g_clear_object (&self->plan);
   g_clear_object (&self->history);
-  g_clear_pointer (&self->text, g_free);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_pointer (&self->load, load_unref);
+  g_clear_pointer (&self->source, bt_import_source_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->import, bt_import_free);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->choice_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->category_labels, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bt_import_dialog_parent_class)->dispose (object);
 }
@@ -508,28 +574,7 @@ bt_import_dialog_init (BtImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->groups = g_ptr_array_new ();
   self->choice_rows = g_ptr_array_new ();
-}
-
-/* The user's weekly hours budget, which says which weeks are partial. */
-static double
-weekly_budget (GtkWindow *parent)
-{
-  GtkApplication *app = parent != NULL ? gtk_window_get_application (parent) : NULL;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  if (BT_IS_APPLICATION (app) && bt_application_get_settings (BT_APPLICATION (app)) != NULL)
-    return g_settings_get_double (bt_application_get_settings (BT_APPLICATION (app)), "weekly-hours-budget");
-
-  /* Without the application (a test): the setting, if it is installed. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    return 0.0;
-  settings = g_settings_new (APP_ID);
-
-  return g_settings_get_double (settings, "weekly-hours-budget");
+  self->category_labels = g_ptr_array_new ();
 }
 
 /**
@@ -552,28 +597,200 @@ bt_import_dialog_new (GtkWindow  *parent,
   g_autofree char *name = g_path_get_basename (path);
   g_autoptr(GDateTime) when = now ? g_date_time_ref (now) : g_date_time_new_now_local ();
   g_autofree char *text = NULL;
-  BtImport *import;
+  BtImportSource *source;
   BtImportDialog *self;
   gsize length;
 
   text = bt_import_read (path, kind, &length, error);
   if (text == NULL)
     return NULL;
-  import = bt_import_text (plan, kind, text, length, name, when, error);
-  if (import == NULL)
+  source = bt_import_source_read (kind, text, length, name, bt_profile_get_email (bt_plan_get_profile (plan)),
+                                  when, NULL, NULL, NULL, error);
+  if (source == NULL)
     return NULL;
 
   self = g_object_new (BT_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->plan = g_object_ref (plan);
   self->history = g_object_ref (history);
   self->kind = kind;
-  self->text = g_steal_pointer (&text);
-  self->length = length;
+  self->source = source;
   self->name = g_steal_pointer (&name);
   self->now = g_steal_pointer (&when);
-  self->import = import;
-  self->budget = weekly_budget (parent);
+  self->budget = bt_application_get_weekly_budget ();
+  self->import = work_out (self, error);
+  if (self->import == NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
   populate (self);
 
   return self;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading in a worker thread                                          */
+
+/* What the worker needs, held by it and by the dialog: either may go
+ * first. */
+struct _Load
+{
+  GWeakRef      dialog;
+  char         *path;
+  BtImportKind  kind;
+  char         *name;
+  char         *email;
+  GDateTime    *now;
+  int           permille;   /* atomic: how far the reading is */
+};
+
+static void
+load_clear (Load *load)
+{
+  g_weak_ref_clear (&load->dialog);
+  g_free (load->path);
+  g_free (load->name);
+  g_free (load->email);
+  g_date_time_unref (load->now);
+}
+
+static void
+load_unref (Load *load)
+{
+  g_atomic_rc_box_release_full (load, (GDestroyNotify) load_clear);
+}
+
+static void
+on_load_progress_cb (double   fraction,
+                     gpointer user_data)
+{
+  Load *load = user_data;
+
+  g_atomic_int_set (&load->permille, (int) (fraction * 1000));
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Load *load = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  BtImportSource *source = NULL;
+  gsize length;
+
+  text = bt_import_read (load->path, load->kind, &length, &error);
+  if (text != NULL)
+    source = bt_import_source_read (load->kind, text, length, load->name, load->email, load->now,
+                                    cancellable, on_load_progress_cb, load, &error);
+  if (source != NULL)
+    g_task_return_pointer (task, source, (GDestroyNotify) bt_import_source_free);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static gboolean
+on_load_tick_cb (gpointer user_data)
+{
+  BtImportDialog *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->progress, g_atomic_int_get (&self->load->permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_loaded_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Load *load = user_data;
+  g_autoptr(BtImportDialog) self = g_weak_ref_get (&load->dialog);
+  g_autoptr(GError) error = NULL;
+  BtImportSource *source = g_task_propagate_pointer (G_TASK (result), &error);
+
+  load_unref (load);
+  if (self == NULL)
+    {
+      /* Closed while it read. */
+      g_clear_pointer (&source, bt_import_source_free);
+      return;
+    }
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  self->progress = NULL;
+  if (source != NULL)
+    {
+      self->source = source;
+      self->import = work_out (self, &error);
+    }
+  if (self->import == NULL)
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+      g_autofree char *heading = g_strdup_printf (_("“%s” could not be imported"), self->name);
+      GtkWidget *message;
+
+      gtk_window_destroy (GTK_WINDOW (self));
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = adw_message_dialog_new (parent, heading, error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+      return;
+    }
+
+  populate (self);
+}
+
+/**
+ * bt_import_dialog_open:
+ * @path: an iCalendar file (.ics) or a time tracker's CSV report
+ *
+ * Shows the preview of importing @path at once, with a progress bar while
+ * a worker thread reads the file; Cancel stops the reading. A file that
+ * cannot be imported closes it and says why.
+ */
+void
+bt_import_dialog_open (GtkWindow  *parent,
+                       BtPlan     *plan,
+                       BtHistory  *history,
+                       const char *path)
+{
+  BtImportDialog *self = g_object_new (BT_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  Load *load = g_atomic_rc_box_new0 (Load);
+  g_autoptr(GTask) task = NULL;
+  AdwPreferencesGroup *group;
+
+  self->plan = g_object_ref (plan);
+  self->history = g_object_ref (history);
+  self->kind = bt_import_kind_for_path (path);
+  self->name = g_path_get_basename (path);
+  self->now = g_date_time_new_now_local ();
+  self->budget = bt_application_get_weekly_budget ();
+  self->cancellable = g_cancellable_new ();
+
+  g_weak_ref_init (&load->dialog, self);
+  load->path = g_strdup (path);
+  load->kind = self->kind;
+  load->name = g_strdup (self->name);
+  load->email = g_strdup (bt_profile_get_email (bt_plan_get_profile (plan)));
+  load->now = g_date_time_ref (self->now);
+  self->load = g_atomic_rc_box_acquire (load);
+
+  adw_window_title_set_subtitle (self->window_title, self->name);
+  gtk_widget_set_sensitive (self->import_button, FALSE);
+  group = add_group (self, _("Reading the File"), _("A calendar of many years takes a few seconds."));
+  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_progress_bar_set_show_text (self->progress, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("How much of the file is read"), -1);
+  adw_preferences_group_add (group, GTK_WIDGET (self->progress));
+  self->tick_id = g_timeout_add (100, on_load_tick_cb, self);
+
+  task = g_task_new (NULL, self->cancellable, on_loaded_cb, load);
+  g_task_set_task_data (task, g_atomic_rc_box_acquire (load), (GDestroyNotify) load_unref);
+  g_task_run_in_thread (task, load_thread);
+
+  gtk_window_present (GTK_WINDOW (self));
 }

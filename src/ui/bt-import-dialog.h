@@ -21,5 +21,9 @@ BtImportDialog *bt_import_dialog_new (GtkWindow  *parent,
                                       const char *path,
                                       GDateTime  *now,
                                       GError    **error);
+void            bt_import_dialog_open (GtkWindow  *parent,
+                                       BtPlan     *plan,
+                                       BtHistory  *history,
+                                       const char *path);
 
 G_END_DECLS

@@ -4,11 +4,13 @@
  * milestone, category, person, touchpoint, narrative, impact statement,
  * business case, cost row, the profile) is edited the same way. A value
  * that is not acceptable keeps Apply insensitive, marks its row and says
- * why; nothing reaches the plan until Apply, and then as one step of the
- * history, so one Undo takes the whole edit back. Children (a person's
- * touchpoints, a narrative's statements and cases, a case's cost rows) open
- * on pages of the same window, even for an item not applied yet; Cancel
- * leaves everything opened inside behind.
+ * why in text beside it (a required field left empty, only once the user
+ * left it or pressed Apply); nothing reaches the plan until Apply, and
+ * then as one step of the history, so one Undo takes the whole edit back.
+ * Children (a person's touchpoints, a narrative's statements and cases, a
+ * case's cost rows) open on pages of the same window, even for an item not
+ * applied yet; Cancel leaves everything opened inside behind, after asking
+ * when something was typed or added.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -55,6 +57,11 @@ typedef struct
   GtkWidget  *widget;     /* the entry, spin, combo row or colour button */
   gboolean    required;   /* as the file reader has it: see bt_plan_file_field_is_required() */
   GPtrArray  *choices;    /* for FIELD_CHOICE: the items, after "None" when @required is FALSE */
+  char       *refused;    /* why the file reader refuses the value, as last shown */
+  GtkWidget  *problem;    /* the label in an entry or a long text that says why, when refused */
+  gboolean    touched;    /* typed in, or left: an empty required field says so only then */
+  gboolean    percent;    /* a fraction, shown and typed as a percentage */
+  GValue      initial;    /* the value as the row first showed it: unset if unreadable */
 } Field;
 
 /* One item on one page of the editor: the item opened first, or a child
@@ -77,6 +84,7 @@ struct _Page
    * leaving it without Add or Done puts them back. */
   GHashTable          *saved_staged;    /* list → GPtrArray of items */
   GHashTable          *saved_pending;
+  gboolean             tried;     /* Apply or Done pressed: every problem shows */
 };
 
 struct _BtItemEditor
@@ -101,6 +109,8 @@ struct _BtItemEditor
    * name → GValue). */
   GHashTable          *staged;
   GHashTable          *pending;
+
+  gboolean             discard;   /* closing without asking: applied, deleted, or confirmed */
 };
 
 G_DEFINE_FINAL_TYPE (BtItemEditor, bt_item_editor, ADW_TYPE_WINDOW)
@@ -121,7 +131,7 @@ static const struct {
   { "target-role", N_("Target role") },
   { "target-date", N_("Target date") },
   { "birth-year", N_("Birth year, to show ages (0 for none)") },
-  { "target-share", N_("Target strategic share (0 to 1)") },
+  { "target-share", N_("Target strategic share, in percent") },
   { "title", N_("Title") },
   { "start", N_("Start") },
   { "end", N_("End") },
@@ -204,6 +214,9 @@ field_free (gpointer data)
   Field *field = data;
 
   g_clear_pointer (&field->choices, g_ptr_array_unref);
+  if (G_IS_VALUE (&field->initial))
+    g_value_unset (&field->initial);
+  g_free (field->refused);
   g_free (field);
 }
 
@@ -299,15 +312,6 @@ staged_list (BtItemEditor *self,
   return store;
 }
 
-/* GTK 4.8 gives a button with a mnemonic the text with its underscore as
- * its accessible label, and its label child as LABELLED_BY as well: it is
- * read as "_Apply Apply". The child alone names it. */
-static void
-name_by_label (GtkWidget *button)
-{
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
-}
-
 static GHashTable *
 pending_new (void)
 {
@@ -383,6 +387,9 @@ restore_state (Page *page)
 
 /* ---- validation ---- */
 
+/* The reason is text one can read, beside the value or under the field,
+ * and the field's description for a screen reader: not a tooltip alone,
+ * which the keyboard never shows. */
 static void
 set_problem (Field      *field,
              const char *problem)
@@ -392,8 +399,14 @@ set_problem (Field      *field,
   else
     gtk_widget_remove_css_class (field->row, "error");
   gtk_widget_set_tooltip_text (field->row, problem);
-  /* An action row has room to say it beside the value. */
-  if (ADW_IS_ACTION_ROW (field->row) && !ADW_IS_COMBO_ROW (field->row))
+  /* An action row (a number, a choice) says it under its title; an entry
+   * beside what is typed, a long text under it. */
+  if (field->problem != NULL)
+    {
+      gtk_label_set_label (GTK_LABEL (field->problem), problem ? problem : "");
+      gtk_widget_set_visible (field->problem, problem != NULL);
+    }
+  else if (ADW_IS_ACTION_ROW (field->row))
     adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), problem ? problem : "");
   if (problem != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (field->widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem, -1);
@@ -426,7 +439,7 @@ field_date (Field *field,
     return FALSE;
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->row))));
 
-  return bt_date_parse (text, date);
+  return bt_date_picker_parse (text, date);
 }
 
 /* The number as typed, before the spin button takes it (and clamps it). */
@@ -443,10 +456,53 @@ field_number (Field *field)
   return gtk_spin_button_get_value (GTK_SPIN_BUTTON (field->widget));
 }
 
+static gboolean field_value (Field  *field,
+                             GValue *value);
+
+/* Why the file reader would refuse the value typed (a birth year of 97, a
+ * week or a colour it cannot read), as bt_plan_file_field_check() says:
+ * a plan holding it could not be saved. NULL when it takes it. */
 static const char *
-field_problem (Page  *page,
+field_refused (Page  *page,
                Field *field)
 {
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  const char *reason;
+  char first[8];
+
+  if (field->kind == FIELD_INT)
+    {
+      g_value_init (&value, G_TYPE_INT);
+      g_value_set_int (&value, (int) CLAMP (field_number (field), G_MININT, G_MAXINT));
+    }
+  else if (field->kind == FIELD_TEXT || field->kind == FIELD_COLOR)
+    field_value (field, &value);
+  else
+    return NULL;
+
+  if (bt_plan_file_field_check (G_OBJECT_TYPE (page->item), field->pspec->name, &value, &error))
+    return NULL;
+
+  /* The reader's words start a sentence here. */
+  reason = error->message;
+  first[g_unichar_to_utf8 (g_unichar_toupper (g_utf8_get_char (reason)), first)] = '\0';
+  g_free (field->refused);
+  field->refused = g_strconcat (first, g_utf8_next_char (reason), NULL);
+
+  return field->refused;
+}
+
+/* Why the value cannot be taken, or NULL; @empty says it is a required
+ * field left empty, which is not said before the user was there. */
+static const char *
+field_problem (Page     *page,
+               Field    *field,
+               gboolean *empty)
+{
+  const char *refused;
+
+  *empty = FALSE;
   if (field->kind == FIELD_TEXT || field->kind == FIELD_DATE)
     {
       const char *text = gtk_editable_get_text (GTK_EDITABLE (field->row));
@@ -454,9 +510,22 @@ field_problem (Page  *page,
       GDate date;
 
       if (field->required && *stripped == '\0')
-        return _("This cannot be empty");
-      if (field->kind == FIELD_DATE && *stripped != '\0' && !bt_date_parse (stripped, &date))
-        return _("Expected a real date as YYYY-MM-DD, for example 2027-03-31");
+        {
+          *empty = TRUE;
+          return _("This cannot be empty");
+        }
+      if (field->kind == FIELD_DATE && *stripped != '\0' && !bt_date_picker_parse (stripped, &date))
+        {
+          g_autofree char *example = NULL;
+
+          g_date_clear (&date, 1);
+          g_date_set_dmy (&date, 31, G_DATE_MARCH, 2027);
+          example = bt_date_picker_format (&date);
+          g_free (field->refused);
+          /* TRANSLATORS: %s is a date as the app shows it, "31 Mar 2027" */
+          field->refused = g_strdup_printf (_("Expected a real date, such as %s or 2027-03-31"), example);
+          return field->refused;
+        }
       if (!g_utf8_validate (text, -1, NULL))
         return _("This is not valid text");
     }
@@ -464,7 +533,11 @@ field_problem (Page  *page,
            adw_combo_row_get_selected (ADW_COMBO_ROW (field->row)) >= field->choices->len)
     return _("Add a category first");
   else if (field->kind == FIELD_DOUBLE && BT_IS_COST_ROW (page->item) && field_number (field) < 0)
-    return _("A monthly cost cannot be below zero");   /* it would be drawn as if above */
+    return _("A monthly cost cannot be below zero");   /* a file may hold one: drawn left of zero */
+
+  refused = field_refused (page, field);
+  if (refused != NULL)
+    return refused;
 
   /* A phase that ends before it starts cannot be drawn. */
   if (BT_IS_PHASE (page->item) && g_str_equal (field->pspec->name, "end"))
@@ -479,23 +552,78 @@ field_problem (Page  *page,
   return NULL;
 }
 
+/* Marks each field whose value cannot be taken. A required field left
+ * empty says so once the user has been there, or pressed Apply: Apply
+ * stays sensitive until then, and says it when pressed. */
 static gboolean
 validate_page (Page *page)
 {
   gboolean valid = TRUE;
+  gboolean shown_valid = TRUE;
 
   for (guint i = 0; i < page->fields->len; i++)
     {
       Field *field = g_ptr_array_index (page->fields, i);
-      const char *problem = field_problem (page, field);
+      gboolean empty;
+      const char *problem = field_problem (page, field, &empty);
+      gboolean shown = problem != NULL && (!empty || field->touched || page->tried);
 
-      set_problem (field, problem);
+      set_problem (field, shown ? problem : NULL);
       valid = valid && problem == NULL;
+      shown_valid = shown_valid && !shown;
     }
 
-  gtk_widget_set_sensitive (page->apply_button, valid && !bt_plan_get_read_only (page->editor->plan));
+  gtk_widget_set_sensitive (page->apply_button, shown_valid && !bt_plan_get_read_only (page->editor->plan));
 
   return valid;
+}
+
+/* Apply or Done pressed: all that is wrong shows, and the keyboard goes
+ * to the first field that is. */
+static gboolean
+validate_page_for_apply (Page *page)
+{
+  page->tried = TRUE;
+  if (validate_page (page))
+    return TRUE;
+
+  for (guint i = 0; i < page->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (page->fields, i);
+
+      if (gtk_widget_has_css_class (field->row, "error"))
+        {
+          gtk_widget_grab_focus (field->widget);
+          break;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+on_field_changed_cb (GObject *widget,
+                     Page    *page)
+{
+  Field *field = g_object_get_data (widget, "bt-field");
+
+  field->touched = TRUE;
+  validate_page (page);
+}
+
+static void
+on_field_leave_cb (GtkEventControllerFocus *controller,
+                   Page                    *page)
+{
+  Field *field = g_object_get_data (G_OBJECT (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))),
+                                    "bt-field");
+
+  /* Not while the window goes away. */
+  if (gtk_widget_in_destruction (page->root) || gtk_widget_get_root (page->root) == NULL ||
+      gtk_widget_in_destruction (GTK_WIDGET (gtk_widget_get_root (page->root))))
+    return;
+  field->touched = TRUE;
+  validate_page (page);
 }
 
 /* ---- rows ---- */
@@ -506,7 +634,7 @@ on_day_picked_cb (BtDatePicker *picker,
                   const GDate  *day,
                   GtkEditable  *entry)
 {
-  g_autofree char *text = bt_date_to_iso (day);
+  g_autofree char *text = bt_date_picker_format (day);
   GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (picker), GTK_TYPE_POPOVER);
 
   gtk_editable_set_text (entry, text);
@@ -547,7 +675,7 @@ on_date_popover_map_cb (GtkPopover  *popover,
   GDate date;
 
   bt_date_picker_set_week_start (picker, week_start (GTK_WIDGET (entry)));
-  bt_date_picker_set_date (picker, bt_date_parse (text, &date) ? &date : NULL);
+  bt_date_picker_set_date (picker, bt_date_picker_parse (text, &date) ? &date : NULL);
   gtk_widget_grab_focus (GTK_WIDGET (picker));
 }
 
@@ -565,6 +693,7 @@ date_picker (GtkWidget *entry)
   /* GTK 4.8 names a menu button after its type otherwise; the button
    * inside, which takes the focus, is labelled by this one. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Date"), -1);
+  bt_date_picker_name_button (button, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (entry)));
   gtk_popover_set_child (GTK_POPOVER (popover), picker);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   g_signal_connect_object (picker, "day-picked", G_CALLBACK (on_day_picked_cb), entry, 0);
@@ -581,8 +710,8 @@ value_text (GValue *value)
 
   if (G_VALUE_HOLDS (value, G_TYPE_DATE))
     {
-      const GDate *date = g_value_get_boxed (value);
-      return date && g_date_valid (date) ? bt_date_to_iso (date) : g_strdup ("");
+      /* As the lists show it; typed in ISO too, and the file keeps ISO. */
+      return bt_date_picker_format (g_value_get_boxed (value));
     }
 
   return g_strdup ("");
@@ -699,12 +828,23 @@ add_field (Page       *page,
           max = G_PARAM_SPEC_DOUBLE (pspec)->maximum;
           step = max <= 1 ? 0.05 : 100;
           current = g_value_get_double (&value);
+          /* A share is typed in percent, as the goal dialog has it. */
+          if (g_str_equal (pspec->name, "target-share"))
+            {
+              field->percent = TRUE;
+              min *= 100;
+              max = 100;
+              step = 5;
+              current = round (current * 100);
+            }
         }
 
       field->kind = type == G_TYPE_INT ? FIELD_INT : FIELD_DOUBLE;
       field->row = adw_action_row_new ();
       field->widget = gtk_spin_button_new_with_range (min, max, step);
       gtk_spin_button_set_digits (GTK_SPIN_BUTTON (field->widget), type == G_TYPE_INT ? 0 : max <= 1 ? 2 : 0);
+      /* Tab goes to the number, where typing goes: the row is no stop. */
+      gtk_widget_set_focusable (field->row, FALSE);
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (field->widget), TRUE);
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (field->widget), current);
     }
@@ -744,15 +884,52 @@ add_field (Page       *page,
 
   adw_preferences_group_add (page->fields_group, field->row);
 
+  /* Where an entry or a long text says why it is refused. */
+  if (field->kind == FIELD_TEXT || field->kind == FIELD_DATE || field->kind == FIELD_LONG_TEXT)
+    {
+      field->problem = gtk_label_new (NULL);
+      gtk_widget_set_name (field->problem, "why-refused");
+      gtk_label_set_wrap (GTK_LABEL (field->problem), TRUE);
+      gtk_widget_add_css_class (field->problem, "error");
+      gtk_widget_add_css_class (field->problem, "caption");
+      gtk_widget_set_visible (field->problem, FALSE);
+      if (field->kind == FIELD_LONG_TEXT)
+        {
+          gtk_label_set_xalign (GTK_LABEL (field->problem), 0);
+          gtk_box_append (GTK_BOX (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (field->row))), field->problem);
+        }
+      else
+        {
+          gtk_label_set_width_chars (GTK_LABEL (field->problem), 16);
+          gtk_label_set_max_width_chars (GTK_LABEL (field->problem), 28);
+          gtk_label_set_xalign (GTK_LABEL (field->problem), 1);
+          gtk_widget_set_valign (field->problem, GTK_ALIGN_CENTER);
+          adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), field->problem);
+        }
+    }
+
+  g_object_set_data (G_OBJECT (field->row), "bt-field", field);
+  g_object_set_data (G_OBJECT (field->widget), "bt-field", field);
   if (field->kind == FIELD_DATE)
     adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), date_picker (field->row));
   if (field->kind == FIELD_TEXT || field->kind == FIELD_DATE)
-    g_signal_connect_swapped (field->row, "changed", G_CALLBACK (validate_page), page);
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect (field->row, "changed", G_CALLBACK (on_field_changed_cb), page);
+      g_signal_connect (focus, "leave", G_CALLBACK (on_field_leave_cb), page);
+      gtk_widget_add_controller (field->row, focus);
+    }
   if (field->kind == FIELD_INT || field->kind == FIELD_DOUBLE)
     {
-      g_signal_connect_swapped (field->widget, "changed", G_CALLBACK (validate_page), page);
-      g_signal_connect_swapped (field->widget, "value-changed", G_CALLBACK (validate_page), page);
+      g_signal_connect (field->widget, "changed", G_CALLBACK (on_field_changed_cb), page);
+      g_signal_connect (field->widget, "value-changed", G_CALLBACK (on_field_changed_cb), page);
     }
+
+  /* What the row showed first, read back as Apply would read it: a change
+   * is a difference from this. */
+  if (!field_value (field, &field->initial))
+    g_value_unset (&field->initial);
 
   g_ptr_array_add (page->fields, g_steal_pointer (&field));
 }
@@ -810,7 +987,7 @@ field_value (Field  *field,
 
         if (*stripped == '\0')
           g_value_set_boxed (value, NULL);
-        else if (bt_date_parse (stripped, &date))
+        else if (bt_date_picker_parse (stripped, &date))
           g_value_set_boxed (value, &date);
         else
           return FALSE;
@@ -822,7 +999,10 @@ field_value (Field  *field,
       break;
 
     case FIELD_DOUBLE:
-      g_value_set_double (value, spin_value (GTK_SPIN_BUTTON (field->widget)));
+      if (field->percent)
+        g_value_set_double (value, round (spin_value (GTK_SPIN_BUTTON (field->widget))) / 100.0);
+      else
+        g_value_set_double (value, spin_value (GTK_SPIN_BUTTON (field->widget)));
       break;
 
     case FIELD_ENUM:
@@ -1061,8 +1241,20 @@ update_savings (GtkWidget *group)
                                                    : bt_business_case_get_ask_cost (BT_BUSINESS_CASE (page->item)));
 
   totals = bt_analytics_case_totals (preview);
-  m = bt_format_amount (totals.monthly_savings);
-  y = bt_format_amount (totals.yearly_savings);
+  if (round (totals.monthly_savings) < 0)
+    {
+      g_autofree char *more_m = bt_format_amount (-totals.monthly_savings);
+      g_autofree char *more_y = bt_format_amount (-totals.yearly_savings);
+
+      /* TRANSLATORS: what a business case saves, when it costs more than now; %s is an amount */
+      m = g_strdup_printf (_("None: it costs %s more a month"), more_m);
+      y = g_strdup_printf (_("None: it costs %s more a year"), more_y);
+    }
+  else
+    {
+      m = bt_format_amount (totals.monthly_savings);
+      y = bt_format_amount (totals.yearly_savings);
+    }
   if (isnan (totals.payback_months))
     p = g_strdup (bt_business_case_get_ask_cost (preview) > 0 ? _("Never, at these costs") : _("The ask has no one-off cost"));
   else
@@ -1224,6 +1416,31 @@ apply_children (BtItemEditor *self,
     }
 }
 
+/* A milestone that moves later slips: when it has no "First planned for"
+ * yet, and none was typed, the date it had becomes that, in the same step,
+ * so that the roadmap still shows where it was first planned. */
+static void
+keep_original_date (BtItemEditor *self,
+                    Page         *top,
+                    const GDate  *was)
+{
+  BtMilestone *milestone = BT_MILESTONE (top->item);
+  const GDate *now = bt_milestone_get_date (milestone);
+  const GDate *original = bt_milestone_get_original_date (milestone);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (!g_date_valid (was) || now == NULL || !g_date_valid (now) || g_date_compare (now, was) <= 0)
+    return;
+  if (original != NULL && g_date_valid (original))
+    return;
+
+  g_value_init (&value, G_TYPE_DATE);
+  g_value_set_boxed (&value, was);
+  set_value (self, TRUE, top->item, "original-date", &value);
+
+  g_debug ("A milestone slipped: its first date is kept");
+}
+
 static void
 on_apply_clicked_cb (BtItemEditor *self)
 {
@@ -1232,12 +1449,20 @@ on_apply_clicked_cb (BtItemEditor *self)
   gboolean in_plan = !top->is_new;
   /* The step on top of the history now: a new one is another. */
   const char *last_step = bt_history_get_undo_label (self->history);
+  GDate was;
 
-  if (!validate_page (top))
+  if (!validate_page_for_apply (top))
     return;
 
   label = g_strdup_printf (top->is_new ? _("Add %s") : _("Edit %s"),
                            bt_item_kind_label (G_OBJECT_TYPE (top->item)));
+  g_date_clear (&was, 1);
+  /* A milestone with no first date yet keeps the one it has if it slips. */
+  if (BT_IS_MILESTONE (top->item) && bt_milestone_get_date (BT_MILESTONE (top->item)) != NULL &&
+      (bt_milestone_get_original_date (BT_MILESTONE (top->item)) == NULL ||
+       !g_date_valid (bt_milestone_get_original_date (BT_MILESTONE (top->item)))))
+    was = *bt_milestone_get_date (BT_MILESTONE (top->item));
+
   /* One step: one Undo takes back the item and all that came with it. */
   bt_history_begin (self->history, label);
 
@@ -1250,6 +1475,8 @@ on_apply_clicked_cb (BtItemEditor *self)
       if (field_value (field, &value))
         set_value (self, in_plan, top->item, field->pspec->name, &value);
     }
+  if (BT_IS_MILESTONE (top->item) && in_plan)
+    keep_original_date (self, top, &was);
 
   apply_children (self, top->item, in_plan);
 
@@ -1261,7 +1488,179 @@ on_apply_clicked_cb (BtItemEditor *self)
    * undo, and an Undo offered would take back the step before. */
   if (bt_history_get_undo_label (self->history) != last_step)
     g_signal_emit (self, signals[COMMITTED], 0, label);
+  self->discard = TRUE;
   gtk_window_close (GTK_WINDOW (self));
+}
+
+/* ---- leaving with changes ---- */
+
+/* Whether a field on @page shows something else than it first did. */
+static gboolean
+fields_changed (Page *page)
+{
+  for (guint i = 0; i < page->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (page->fields, i);
+      g_auto(GValue) now = G_VALUE_INIT;
+      gboolean readable = field_value (field, &now);
+
+      if (!readable || !G_IS_VALUE (&field->initial))
+        {
+          if (readable != G_IS_VALUE (&field->initial))
+            return TRUE;
+          continue;
+        }
+      if (!same_value (field->pspec, &field->initial, &now))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether the child lists and the children's waiting edits differ from
+ * @saved_staged and @saved_pending (as save_state() keeps them), or, where
+ * those have nothing or are %NULL, from the plan. */
+static gboolean
+children_changed (BtItemEditor *self,
+                  GHashTable   *saved_staged,
+                  GHashTable   *saved_pending)
+{
+  GHashTableIter iter;
+  gpointer key, data;
+
+  g_hash_table_iter_init (&iter, self->staged);
+  while (g_hash_table_iter_next (&iter, &key, &data))
+    {
+      GPtrArray *before = saved_staged ? g_hash_table_lookup (saved_staged, key) : NULL;
+      guint n = g_list_model_get_n_items (data);
+
+      if (n != (before ? before->len : g_list_model_get_n_items (key)))
+        return TRUE;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (data, i);
+          g_autoptr(GObject) other = before ? g_object_ref (g_ptr_array_index (before, i))
+                                            : g_list_model_get_item (key, i);
+
+          if (item != other)
+            return TRUE;
+        }
+    }
+
+  g_hash_table_iter_init (&iter, self->pending);
+  while (g_hash_table_iter_next (&iter, &key, &data))
+    {
+      GHashTable *before = saved_pending ? g_hash_table_lookup (saved_pending, key) : NULL;
+      GHashTableIter e;
+      gpointer property, value;
+
+      g_hash_table_iter_init (&e, data);
+      while (g_hash_table_iter_next (&e, &property, &value))
+        {
+          GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (key), property);
+          const GValue *was = before ? g_hash_table_lookup (before, property) : NULL;
+          g_auto(GValue) current = G_VALUE_INIT;
+
+          if (was == NULL)
+            {
+              g_value_init (&current, G_PARAM_SPEC_VALUE_TYPE (pspec));
+              g_object_get_property (G_OBJECT (key), property, &current);
+              was = &current;
+            }
+          if (!same_value (pspec, was, value))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Whether leaving the page in view (or, with @whole, the editor) would
+ * throw away something the user did. */
+static gboolean
+has_changes (BtItemEditor *self,
+             gboolean      whole)
+{
+  Page *last = g_ptr_array_index (self->pages, self->pages->len - 1);
+
+  if (bt_plan_get_read_only (self->plan))
+    return FALSE;
+  if (!whole)
+    return fields_changed (last) || children_changed (self, last->saved_staged, last->saved_pending);
+
+  for (guint i = 0; i < self->pages->len; i++)
+    if (fields_changed (g_ptr_array_index (self->pages, i)))
+      return TRUE;
+
+  return children_changed (self, NULL, NULL);
+}
+
+static void close_page (BtItemEditor *self, gboolean keep);
+
+static void
+on_discard_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        BtItemEditor     *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+
+  if (g_object_get_data (G_OBJECT (dialog), "bt-whole") != NULL)
+    {
+      /* The dialog closes after this: not on top of an editor gone. */
+      gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+      self->discard = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else
+    close_page (self, FALSE);
+}
+
+/* Asks before what was typed is thrown away: on this page, or, with
+ * @whole, in the whole editor. */
+static void
+ask_discard (BtItemEditor *self,
+             gboolean      whole)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
+                                              whole ? _("What you typed or added here is not applied.")
+                                                    : _("What you typed or added on this page is not kept."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  if (whole)
+    g_object_set_data (G_OBJECT (dialog), "bt-whole", GINT_TO_POINTER (TRUE));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+bt_item_editor_close_request (GtkWindow *window)
+{
+  BtItemEditor *self = BT_ITEM_EDITOR (window);
+
+  if (!self->discard && has_changes (self, TRUE))
+    {
+      ask_discard (self, TRUE);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (bt_item_editor_parent_class)->close_request (window);
+}
+
+/* Back to the page before, asking first when that leaves something behind. */
+static void
+go_back (BtItemEditor *self)
+{
+  if (has_changes (self, FALSE))
+    ask_discard (self, FALSE);
+  else
+    close_page (self, FALSE);
 }
 
 static void
@@ -1274,6 +1673,7 @@ on_delete_clicked_cb (BtItemEditor *self)
   bt_history_remove (self->history, top->owner, top->list, top->item);
   bt_history_end (self->history);
   g_signal_emit (self, signals[COMMITTED], 0, label);
+  self->discard = TRUE;
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -1343,7 +1743,7 @@ on_page_done_clicked_cb (GtkButton *button,
   GHashTable *edits;
   guint position;
 
-  if (!validate_page (page))
+  if (!validate_page_for_apply (page))
     return;
 
   edits = g_hash_table_lookup (self->pending, page->item);
@@ -1388,7 +1788,7 @@ static void
 on_page_back_clicked_cb (GtkButton    *button,
                          BtItemEditor *self)
 {
-  close_page (self, FALSE);
+  go_back (self);
 }
 
 static void
@@ -1399,7 +1799,7 @@ back_or_close (GtkWidget  *widget,
   BtItemEditor *self = BT_ITEM_EDITOR (widget);
 
   if (self->pages->len > 1)
-    close_page (self, FALSE);
+    go_back (self);
   else
     gtk_window_close (GTK_WINDOW (self));
 }
@@ -1433,7 +1833,6 @@ fill_page (Page *page)
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Delete"));
       g_autofree char *label = g_strdup_printf (_("Delete this %s"), kind);
 
-      name_by_label (button);
 
       gtk_widget_set_tooltip_text (button, label);
       gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
@@ -1501,7 +1900,6 @@ open_page (BtItemEditor *self,
   page->prefs = ADW_PREFERENCES_PAGE (prefs);
   page->fields_group = ADW_PREFERENCES_GROUP (group);
   page->apply_button = gtk_button_new_with_mnemonic (page->is_new ? _("_Add") : _("_Done"));
-  name_by_label (page->apply_button);
 
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
@@ -1552,6 +1950,7 @@ bt_item_editor_class_init (BtItemEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bt_item_editor_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = bt_item_editor_close_request;
 
   /**
    * BtItemEditor::committed:
@@ -1618,8 +2017,6 @@ bt_item_editor_new (GtkWindow  *parent,
   adw_window_title_set_title (self->window_title, kind);
   gtk_window_set_title (GTK_WINDOW (self), kind);
   gtk_button_set_label (GTK_BUTTON (self->apply_button), top->is_new ? _("_Add") : _("_Apply"));
-  name_by_label (self->apply_button);
-  name_by_label (self->cancel_button);
 
   fill_page (top);
 

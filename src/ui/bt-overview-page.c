@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "bt-analytics.h"
+#include "bt-application.h"
 #include "bt-date.h"
 #include "bt-history.h"
 #include "bt-overview-page.h"
@@ -30,6 +31,9 @@ struct _BtOverviewPage
   GtkWidget             parent_instance;
 
   AdwPreferencesPage   *page;
+  AdwPreferencesGroup  *goal_group;
+  AdwActionRow         *goal_row;
+  GtkWidget            *edit_goal_button;
   AdwPreferencesGroup  *numbers_group;
   AdwActionRow         *warning_row;
   AdwActionRow         *share_row;
@@ -37,6 +41,7 @@ struct _BtOverviewPage
   AdwActionRow         *projection_row;
   AdwPreferencesGroup  *signs_group;
   AdwPreferencesGroup  *milestones_group;
+  AdwPreferencesGroup  *next_steps_group;
   AdwPreferencesGroup  *people_group;
   AdwPreferencesGroup  *narratives_group;
 
@@ -110,6 +115,116 @@ on_log_touchpoint_clicked_cb (GtkButton      *button,
   g_signal_emit (self, signals[TOUCHPOINT_LOGGED], 0, message);
 }
 
+/* The goal, at the top: what the trajectory and the projection aim for,
+ * and where to change it. */
+static void
+show_goal (BtOverviewPage *self,
+           BtProfile      *profile)
+{
+  const char *target_role = bt_profile_get_target_role (profile);
+  const char *current_role = bt_profile_get_current_role (profile);
+  const GDate *date = bt_profile_get_target_date (profile);
+  g_autofree char *share = percent (bt_profile_get_target_share (profile));
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (*target_role != '\0')
+    title = g_markup_escape_text (target_role, -1);
+  else
+    title = g_strdup (_("No target role set yet"));
+
+  if (date != NULL)
+    {
+      g_autofree char *when = bt_format_date (date);
+
+      /* TRANSLATORS: the goal on the overview: a date, then a percentage */
+      subtitle = g_strdup_printf (_("By %s, with %s of your time strategic"), when, share);
+    }
+  else
+    /* TRANSLATORS: %s is a percentage */
+    subtitle = g_strdup_printf (_("Aiming for %s of your time strategic; set a target date to see the trajectory"),
+                                share);
+
+  if (*current_role != '\0')
+    {
+      g_autofree char *from = g_strdup_printf (_("From %s"), current_role);
+      g_autofree char *joined = g_strdup_printf ("%s · %s", from, subtitle);
+
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&joined);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->goal_row), title);
+  {
+    g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
+
+    adw_action_row_set_subtitle (self->goal_row, escaped);
+  }
+}
+
+typedef struct
+{
+  BtRelationship *relationship;
+  const GDate    *due;
+} NextStep;
+
+static int
+compare_next_steps (gconstpointer a,
+                    gconstpointer b)
+{
+  return g_date_compare (((const NextStep *) a)->due, ((const NextStep *) b)->due);
+}
+
+/* The next steps agreed with people, with a due date, soonest first. */
+static void
+show_next_steps (BtOverviewPage *self,
+                 const GDate    *today)
+{
+  guint n;
+  BtRelationship *const *relationships = bt_plan_peek_relationships (self->plan, &n);
+  g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (NextStep));
+
+  for (guint i = 0; i < n; i++)
+    {
+      NextStep step = { relationships[i], bt_relationship_get_next_step_due (relationships[i]) };
+
+      if (step.due != NULL && *bt_relationship_get_next_step (relationships[i]) != '\0')
+        g_array_append_val (steps, step);
+    }
+  g_array_sort (steps, compare_next_steps);
+
+  for (guint i = 0; i < MIN (steps->len, MAX_ROWS); i++)
+    {
+      NextStep *step = &g_array_index (steps, NextStep, i);
+      g_autofree char *when = bt_format_date (step->due);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (g_date_compare (step->due, today) < 0)
+        /* TRANSLATORS: a next step agreed with someone: their name, then a date */
+        subtitle = g_strdup_printf (_("With %s · was due %s"), bt_relationship_get_name (step->relationship), when);
+      else
+        /* TRANSLATORS: a next step agreed with someone: their name, then a date */
+        subtitle = g_strdup_printf (_("With %s · due %s"), bt_relationship_get_name (step->relationship), when);
+
+      row = text_row (bt_relationship_get_next_step (step->relationship), subtitle);
+      if (g_date_compare (step->due, today) < 0)
+        {
+          adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
+          gtk_widget_add_css_class (row, "warning");
+        }
+      add_row (self, self->next_steps_group, row);
+    }
+  if (steps->len > MAX_ROWS)
+    {
+      guint more = steps->len - MAX_ROWS;
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", more), more);
+
+      add_row (self, self->next_steps_group, text_row (text, NULL));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->next_steps_group), steps->len > 0);
+}
+
 static void
 refresh (BtOverviewPage *self)
 {
@@ -139,13 +254,16 @@ refresh (BtOverviewPage *self)
   profile = bt_plan_get_profile (self->plan);
   shares = bt_analytics_week_shares (self->plan);
   trajectory = bt_analytics_trajectory (self->plan, shares);
-  trend = bt_analytics_trend (shares, &today, BT_TREND_WEEKS);
+  trend = bt_analytics_trend (shares, &today, BT_TREND_WEEKS, bt_application_get_weekly_budget ());
   latest = bt_analytics_latest_share (shares, &today);
-  below = bt_analytics_weeks_below (shares, &trajectory, &today);
+  below = bt_analytics_weeks_below (shares, &trajectory, &today, bt_application_get_weekly_budget ());
+
+  show_goal (self, profile);
 
   /* Your time */
   {
-    g_autofree char *share = latest ? percent (latest->rolling) : g_strdup (_("No hours recorded yet"));
+    g_autofree char *share = latest ? percent (latest->rolling)
+                                    : g_strdup (_("No hours recorded yet: check in at the end of the week"));
     g_autofree char *trend_text = NULL;
     g_autofree char *projection = NULL;
 
@@ -160,10 +278,10 @@ refresh (BtOverviewPage *self)
     else
       adw_action_row_set_subtitle (self->share_row, share);
 
-    if (trend.valid)
+    if (trend.enough)
       trend_text = g_strdup_printf (_("%+.1f points a month over the last %u weeks"), trend.slope, trend.n_points);
     else
-      trend_text = g_strdup (_("Record a few weeks of hours to see a trend"));
+      trend_text = bt_analytics_trend_shortfall (&trend);
     adw_action_row_set_subtitle (self->trend_row, trend_text);
 
     switch (bt_analytics_projection (&trend, bt_profile_get_target_share (profile), &projected))
@@ -179,7 +297,9 @@ refresh (BtOverviewPage *self)
         break;
       case BT_PROJECTION_UNKNOWN:
       default:
-        projection = g_strdup (_("Not enough weeks yet"));
+        /* TRANSLATORS: the projected date when the target share is reached, with too few weeks to tell */
+        projection = g_strdup_printf (_("Not enough weeks yet: at least %u whole weeks of hours are needed"),
+                                      BT_TREND_MIN_WEEKS);
         break;
       }
     adw_action_row_set_subtitle (self->projection_row, projection);
@@ -247,9 +367,15 @@ refresh (BtOverviewPage *self)
         add_row (self, self->milestones_group, text_row (bt_milestone_get_title (m), subtitle));
         shown++;
       }
-    if (shown == 0)
+    if (g_list_model_get_n_items (milestones) == 0)
+      add_row (self, self->milestones_group,
+               text_row (_("No milestones yet"),
+                         _("Add the steps toward your goal on the Roadmap page, each with a date")));
+    else if (shown == 0)
       add_row (self, self->milestones_group, text_row (_("No open milestones"), NULL));
   }
+
+  show_next_steps (self, &today);
 
   /* Overdue relationships, each with "log touchpoint"; the count says when
    * to stop looking, and how many more there are. */
@@ -272,20 +398,23 @@ refresh (BtOverviewPage *self)
         if (bt_analytics_relationship_state (r, &today, NULL) != BT_RELATIONSHIP_OVERDUE)
           continue;
 
-        /* Someone without a role gets no " · " before the rest. */
+        /* Overdue means a touchpoint there was: say when, and how late.
+         * Someone without a role gets no " · " before the rest. */
         if (bt_analytics_last_touchpoint (r, &last))
           {
             g_autofree char *when = bt_format_date (&last);
+            guint late = bt_analytics_days_overdue (r, &today);
+            g_autofree char *state = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                   /* TRANSLATORS: %s is a date */
+                                                                   "Last touchpoint %s, overdue by %u day",
+                                                                   "Last touchpoint %s, overdue by %u days",
+                                                                   late), when, late);
 
             if (*bt_relationship_get_role (r) != '\0')
-              subtitle = g_strdup_printf (_("%s · last touchpoint %s"), bt_relationship_get_role (r), when);
+              subtitle = g_strdup_printf ("%s · %s", bt_relationship_get_role (r), state);
             else
-              subtitle = g_strdup_printf (_("Last touchpoint %s"), when);
+              subtitle = g_steal_pointer (&state);
           }
-        else if (*bt_relationship_get_role (r) != '\0')
-          subtitle = g_strdup_printf (_("%s · no touchpoint yet"), bt_relationship_get_role (r));
-        else
-          subtitle = g_strdup (_("No touchpoint yet"));
 
         row = text_row (bt_relationship_get_name (r), subtitle);
         button = gtk_button_new_with_mnemonic (_("_Log Touchpoint"));
@@ -298,7 +427,11 @@ refresh (BtOverviewPage *self)
         add_row (self, self->people_group, row);
         shown++;
       }
-    if (shown == 0)
+    if (g_list_model_get_n_items (relationships) == 0)
+      add_row (self, self->people_group,
+               text_row (_("Nobody yet"),
+                         _("Add the people across the company you want to be in touch with on the Relationships page")));
+    else if (shown == 0)
       add_row (self, self->people_group, text_row (_("Nobody is overdue"), NULL));
     else if (overdue > shown)
       {
@@ -332,6 +465,11 @@ refresh (BtOverviewPage *self)
                          _("Several business cases were turned down over six months or more, and none "
                            "funded. This organisation may not be ready to let you grow; ask where your "
                            "case would land.")));
+    else if (g_list_model_get_n_items (narratives) == 0)
+      add_row (self, self->narratives_group,
+               text_row (_("No narratives yet"),
+                         _("Write the story of your team’s business value you want the company to hear, "
+                           "on the Narratives page")));
     else if (shown == 0)
       add_row (self, self->narratives_group, text_row (_("Every narrative has been shared"), NULL));
   }
@@ -389,6 +527,9 @@ bt_overview_page_class_init (BtOverviewPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/breakthrough/Planner/bt-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, page);
+  gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, goal_group);
+  gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, goal_row);
+  gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, edit_goal_button);
   gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, numbers_group);
   gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, warning_row);
   gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, share_row);
@@ -396,6 +537,7 @@ bt_overview_page_class_init (BtOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, projection_row);
   gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, signs_group);
   gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, milestones_group);
+  gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, next_steps_group);
   gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, people_group);
   gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, narratives_group);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "bt-preferences-window.h"
@@ -56,6 +58,26 @@ index_to_enum (const GValue       *value,
   return g_variant_new_string (nicks[index]);
 }
 
+/* The share is kept as a fraction, and shown as a whole percentage, as
+ * the goal dialog and the charts show it. */
+static gboolean
+fraction_to_percent (GValue   *value,
+                     GVariant *variant,
+                     gpointer  user_data)
+{
+  g_value_set_double (value, round (g_variant_get_double (variant) * 100));
+
+  return TRUE;
+}
+
+static GVariant *
+percent_to_fraction (const GValue       *value,
+                     const GVariantType *type,
+                     gpointer            user_data)
+{
+  return g_variant_new_double (CLAMP (round (g_value_get_double (value)), 0, 100) / 100.0);
+}
+
 static const char * const style_nicks[] = { "follow", "light", "dark", NULL };
 static const char * const week_start_nicks[] = { "monday", "sunday", NULL };
 
@@ -88,7 +110,8 @@ bt_preferences_window_new (GtkWindow *parent,
   g_settings_bind_with_mapping (settings, "week-start", self->week_start_row, "selected", G_SETTINGS_BIND_DEFAULT,
                                 enum_to_index, index_to_enum, (gpointer) week_start_nicks, NULL);
   g_settings_bind (settings, "weekly-hours-budget", self->budget_spin, "value", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "target-share", self->share_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (settings, "target-share", self->share_spin, "value", G_SETTINGS_BIND_DEFAULT,
+                                fraction_to_percent, percent_to_fraction, NULL, NULL);
 
   return self;
 }

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bt-application.h"
 #include "bt-chart-style.h"
 #include "bt-print-operation.h"
 #include "bt-report.h"
@@ -60,6 +61,7 @@ bt_print_operation_begin_print (GtkPrintOperation *operation,
   guint n_pages;
 
   bt_chart_style_init (&style, BT_CHART_THEME_PRINT);
+  style.weekly_budget = bt_application_get_weekly_budget ();
   g_clear_pointer (&self->report, bt_report_free);
   self->report = bt_report_new (self->plan, &self->today, &style);
 

@@ -18,6 +18,7 @@
 #include "bt-plan-file.h"
 #include "bt-import.h"
 #include "bt-import-dialog.h"
+#include "bt-report.h"
 #include "bt-window-private.h"
 
 static void
@@ -184,6 +185,40 @@ bt_window_watch_file (BtWindow *self)
 
 /* ---- choosing files ---- */
 
+/**
+ * bt_window_get_folder:
+ *
+ * Returns: (transfer full): where file dialogs start: the plan's folder, or
+ *   for the sample and the first start, where the user's plan would be kept
+ *   if that folder is there, else their documents or home folder
+ */
+GFile *
+bt_window_get_folder (BtWindow *self)
+{
+  g_autofree char *default_path = bt_plan_file_default_path ();
+  g_autofree char *folder = g_path_get_dirname (self->path != NULL ? self->path : default_path);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (folder);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
+/* File dialogs start in the plan's folder, not the process's. */
+void
+bt_window_set_folder (BtWindow       *self,
+                      GtkFileChooser *chooser)
+{
+  g_autoptr(GFile) folder = bt_window_get_folder (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_file_chooser_set_current_folder (chooser, folder, &error))
+    g_debug ("The file dialog starts elsewhere: %s", error->message);
+}
+
 typedef void (*ChosenFunc) (BtWindow *self, GFile *file, gpointer data);
 
 typedef struct
@@ -224,6 +259,8 @@ choose (BtWindow             *self,
   GtkFileChooserNative *dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
   Choice *choice = g_new0 (Choice, 1);
 
+  bt_window_set_folder (self, GTK_FILE_CHOOSER (dialog));
+
   if (filter_name != NULL)
     {
       g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -248,14 +285,172 @@ static const char * const json_types[] = { "application/json", NULL };
 
 /* ---- open and new ---- */
 
+/**
+ * bt_window_readable_error:
+ * @message: a GError's message, as a file reader words it
+ *
+ * Returns: (transfer full): @message on one line, ending with a full stop,
+ *   for a sentence in a dialog
+ */
+char *
+bt_window_readable_error (const char *message)
+{
+  g_autofree char *flat = g_strdup (message != NULL ? message : "");
+  g_auto(GStrv) words = NULL;
+  g_autofree char *joined = NULL;
+  gsize length;
+
+  /* Parser messages may hold line breaks and runs of blanks. */
+  g_strdelimit (flat, "\n\r\t", ' ');
+  words = g_strsplit (g_strstrip (flat), " ", -1);
+  {
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+    g_auto(GStrv) kept = NULL;
+
+    for (guint i = 0; words[i] != NULL; i++)
+      if (*words[i] != '\0')
+        g_strv_builder_add (builder, words[i]);
+    kept = g_strv_builder_end (builder);
+    joined = g_strjoinv (" ", kept);
+  }
+
+  length = strlen (joined);
+  if (length > 0 && !g_str_has_suffix (joined, ".") && !g_str_has_suffix (joined, "…"))
+    return g_strconcat (joined, ".", NULL);
+
+  return g_steal_pointer (&joined);
+}
+
+/**
+ * bt_window_is_replaceable:
+ *
+ * Returns: whether opening a plan may take this window's place: it shows
+ *   the first start, the sample untouched or a plan with nothing in it
+ */
+gboolean
+bt_window_is_replaceable (BtWindow *self)
+{
+  BtPlan *plan = self->plan;
+
+  if (plan == NULL)
+    return TRUE;
+  if (self->sample)
+    return self->history == NULL || !bt_history_get_can_undo (self->history);
+
+  return g_list_model_get_n_items (bt_plan_get_phases (plan)) == 0 &&
+         g_list_model_get_n_items (bt_plan_get_milestones (plan)) == 0 &&
+         g_list_model_get_n_items (bt_plan_get_weeks (plan)) == 0 &&
+         g_list_model_get_n_items (bt_plan_get_relationships (plan)) == 0 &&
+         g_list_model_get_n_items (bt_plan_get_narratives (plan)) == 0 &&
+         g_list_model_get_n_items (bt_plan_get_check_ins (plan)) == 0 &&
+         !self->dirty;
+}
+
+static void
+show_unopenable (BtWindow   *self,
+                 GFile      *file,
+                 const char *message)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf (_("“%s” Could Not Be Opened"), name);
+  g_autofree char *readable = bt_window_readable_error (message);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->plan != NULL)
+    body = g_strdup_printf (_("%s\n\nThe plan that was open is still open, unchanged."), readable);
+  else
+    body = g_strdup (readable);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+read_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  BtPlan *plan = bt_plan_file_load (task_data, &error);
+
+  if (plan == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, plan, g_object_unref);
+}
+
+static void
+on_opened_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  BtWindow *self = BT_WINDOW (source);
+  g_autoptr(GFile) file = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *path = g_file_get_path (file);
+
+  /* A file that does not read changes nothing here: the plan that was
+   * open stays, and the message says why in words. */
+  if (plan == NULL)
+    {
+      show_unopenable (self, file, error->message);
+      return;
+    }
+
+  if (bt_window_is_replaceable (self))
+    {
+      bt_window_show_plan_from (self, plan, path);
+      if (bt_plan_get_read_only (plan))
+        bt_window_toast (self, _("Opened read-only: written by a newer version"));
+      return;
+    }
+
+  /* The window holds a plan of the user's: the other one gets a window of
+   * its own, beside it. */
+  g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
+}
+
+/**
+ * bt_window_open_file:
+ *
+ * Opens the plan in @file as the window's Open does: in this window when
+ * it holds nothing of the user's (see bt_window_is_replaceable()), else in
+ * a window of its own; a file that does not read leaves the window as it
+ * was and says why.
+ */
+void
+bt_window_open_file (BtWindow *self,
+                     GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GTask) task = NULL;
+
+  if (path == NULL)
+    {
+      bt_window_toast (self, _("A plan can only be kept in a local file"));
+      return;
+    }
+
+  /* What the window shows now is saved first, whatever comes next. */
+  if (!bt_window_save_now (self))
+    return;
+
+  task = g_task_new (self, NULL, on_opened_read_cb, g_object_ref (file));
+  g_task_set_source_tag (task, bt_window_open_file);
+  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
 static void
 opened (BtWindow *self,
         GFile    *file,
         gpointer  data)
 {
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-
-  g_application_open (app, &file, 1, "");
+  bt_window_open_file (self, file);
 }
 
 static void
@@ -331,6 +526,7 @@ saved_as (BtWindow *self,
   self->path = g_steal_pointer (&path);
   g_set_object (&self->file, file);
   self->conflict = FALSE;
+  self->sample = FALSE;    /* a copy of the sample saved is the user's */
   bt_window_watch_file (self);
   bt_window_update_title (self);
   bt_window_toast (self, _("Saved"));
@@ -356,20 +552,45 @@ save_as_action (GtkWidget  *widget,
 
 /* ---- exports ---- */
 
+/* The local path of @file for an export, or %NULL when it cannot be one:
+ * a remote file, or the plan itself, which an export never replaces. The
+ * window says why. */
+static char *
+export_path (BtWindow *self,
+             GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    {
+      bt_window_toast (self, _("Exports can only be written to a local file"));
+      return NULL;
+    }
+  if (self->path != NULL && !bt_plan_file_check_output (path, self->path, &error))
+    {
+      bt_window_toast (self, error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&path);
+}
+
+
 static void
 exported_json (BtWindow *self,
                GFile    *file,
                gpointer  data)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = export_path (self, file);
   g_autoptr(GError) error = NULL;
   BtPlanSection section = BT_PLAN_SECTION_ALL;
 
   bt_plan_section_from_string (data, &section);
 
   if (path == NULL)
-    bt_window_toast (self, _("Exports can only be written to a local file"));
-  else if (!bt_plan_file_export (self->plan, section, path, &error))
+    return;
+  if (!bt_plan_file_export (self->plan, section, path, &error))
     bt_window_toast (self, error->message);
   else
     bt_window_toast (self, _("Exported"));
@@ -398,7 +619,7 @@ exported_chart (BtWindow *self,
                 GFile    *file,
                 gpointer  data)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = export_path (self, file);
   g_autoptr(GError) error = NULL;
   const char *dot = path ? strrchr (path, '.') : NULL;
   BtExportFormat format = BT_EXPORT_PNG;
@@ -410,11 +631,12 @@ exported_chart (BtWindow *self,
   if (dot != NULL && !bt_export_format_from_string (dot + 1, &format))
     format = BT_EXPORT_PNG;
   bt_chart_style_init (&style, format == BT_EXPORT_PDF ? BT_CHART_THEME_PRINT : BT_CHART_THEME_LIGHT);
+  style.weekly_budget = bt_application_get_weekly_budget ();
   today (&day);
 
   if (path == NULL)
-    bt_window_toast (self, _("Exports can only be written to a local file"));
-  else if (!bt_chart_export (kind, self->plan, &day, &style, format, 1600, 900, format == BT_EXPORT_PNG ? 2 : 1,
+    return;
+  if (!bt_chart_export (kind, self->plan, &day, &style, format, 1600, 900, format == BT_EXPORT_PNG ? 2 : 1,
                              path, &error))
     bt_window_toast (self, error->message);
   else
@@ -442,6 +664,89 @@ export_chart_action (GtkWidget  *widget,
           _("Images and PDF (.png, .svg, .pdf)"), image_types, exported_chart, chart);
 }
 
+/* ---- the report as PDF ---- */
+
+static void
+on_export_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       BtWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->plan != NULL)
+    {
+      GtkFileChooser *chooser = GTK_FILE_CHOOSER (dialog);
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+      g_autofree char *path = export_path (self, file);
+      g_autoptr(GError) error = NULL;
+      BtPaper paper = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "paper"), "letter") == 0
+                      ? BT_PAPER_LETTER : BT_PAPER_A4;
+      gboolean landscape = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "orientation"), "landscape") == 0;
+      GDate day;
+
+      today (&day);
+      if (path != NULL)
+        {
+          if (!bt_report_export_pdf_with_budget (self->plan, &day, bt_application_get_weekly_budget (),
+                                                 paper, landscape, path, &error))
+            bt_window_toast (self, error->message);
+          else
+            bt_window_toast (self, _("Report exported"));
+        }
+    }
+
+  g_object_unref (dialog);
+}
+
+/**
+ * bt_window_report_chooser_new:
+ *
+ * Returns: (transfer full): the dialog that asks where to export the
+ *   report as PDF, on which paper and which way round, as the command
+ *   line's --paper and --landscape; it starts in the plan's folder
+ */
+GtkFileChooserNative *
+bt_window_report_chooser_new (BtWindow *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkPaperSize) local_paper = gtk_paper_size_new (NULL);
+  const char *paper_ids[] = { "a4", "letter", NULL };
+  const char *paper_labels[] = { _("A4"), _("Letter"), NULL };
+  const char *orientation_ids[] = { "portrait", "landscape", NULL };
+  const char *orientation_labels[] = { _("Portrait"), _("Landscape"), NULL };
+
+  dialog = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  bt_window_set_folder (self, GTK_FILE_CHOOSER (dialog));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Roadmap report.pdf"));
+
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "paper", _("Paper"), paper_ids, paper_labels);
+  /* The locale's paper first: Letter in the Americas, A4 elsewhere. */
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "paper",
+                               g_str_has_prefix (gtk_paper_size_get_name (local_paper), "na_letter")
+                               ? "letter" : "a4");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "orientation", _("Orientation"),
+                               orientation_ids, orientation_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "orientation", "portrait");
+
+  return dialog;
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  GtkFileChooserNative *dialog = bt_window_report_chooser_new (self);
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* ---- the weeks as CSV ---- */
 
 static void
@@ -449,15 +754,12 @@ exported_csv (BtWindow *self,
               GFile    *file,
               gpointer  data)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = export_path (self, file);
   g_autofree char *csv = NULL;
   g_autoptr(GError) error = NULL;
 
   if (path == NULL)
-    {
-      bt_window_toast (self, _("Exports can only be written to a local file"));
-      return;
-    }
+    return;
 
   csv = bt_import_weeks_to_csv (self->plan);
   if (!bt_plan_file_write_private (path, csv, strlen (csv), FALSE, &error))
@@ -490,8 +792,6 @@ import_chosen (BtWindow *self,
                gpointer  data)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
-  BtImportDialog *dialog;
 
   if (path == NULL)
     {
@@ -499,19 +799,8 @@ import_chosen (BtWindow *self,
       return;
     }
 
-  dialog = bt_import_dialog_new (GTK_WINDOW (self), self->plan, self->history, path, NULL, &error);
-  if (dialog == NULL)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *heading = g_strdup_printf (_("“%s” could not be imported"), name);
-      GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
-      return;
-    }
-
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* Read in a worker thread: a calendar of many years takes seconds. */
+  bt_import_dialog_open (GTK_WINDOW (self), self->plan, self->history, path);
 }
 
 static void
@@ -534,6 +823,7 @@ bt_window_files_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);

@@ -25,6 +25,9 @@ struct _BtWindow
   GMenuModel           *primary_menu;
   GtkStack             *main_stack;
   GtkRevealer          *read_only_banner;
+  GtkRevealer          *sample_banner;
+  AdwStatusPage        *welcome_page;
+  GtkWidget            *start_own_button;
   AdwStatusPage        *status_page;
   GtkWidget            *restore_button;
   GtkSpinner           *opening_spinner;
@@ -50,6 +53,7 @@ struct _BtWindow
   char                 *etag;        /* of the file as last read or written */
   gboolean              conflict;    /* changed by another program: no saving */
   gboolean              dirty;       /* changed since the last save */
+  gboolean              sample;      /* the sample: saved nowhere */
 };
 
 
@@ -68,5 +72,19 @@ void     bt_window_show_conflict    (BtWindow   *self);
 void     bt_window_replace_plan     (BtWindow   *self,
                                      BtPlan     *plan);
 void     bt_window_update_title     (BtWindow   *self);
+void     bt_window_show_plan_from   (BtWindow   *self,
+                                     BtPlan     *plan,
+                                     const char *path);
+gboolean bt_window_is_replaceable   (BtWindow   *self);
+void     bt_window_open_file        (BtWindow   *self,
+                                     GFile      *file);
+GFile   *bt_window_get_folder       (BtWindow   *self);
+void     bt_window_set_folder       (BtWindow   *self,
+                                     GtkFileChooser *chooser);
+char    *bt_window_readable_error   (const char *message);
+GtkFileChooserNative *bt_window_report_chooser_new (BtWindow *self);
+char    *bt_window_edit_message     (const char *kind,
+                                     gboolean    was_there,
+                                     gboolean    is_there);
 
 G_END_DECLS

@@ -2,7 +2,9 @@
  *
  * Five pages in a view stack; the plan is read in a worker thread while the
  * window shows, saved two seconds after the last change and when the window
- * closes, never when it came from a newer version.
+ * closes, never when it came from a newer version. On the first start (no
+ * plan at the default place) the window asks: a plan of one's own, started
+ * with the goal dialog, or the sample, which is saved nowhere.
  *
  * The window's first frame has only its header bar: the pages are built
  * once the plan is read and that frame is on screen, so the window appears
@@ -26,11 +28,12 @@
 #include "bt-item-editor.h"
 #include "bt-date.h"
 #include "bt-first-frame.h"
+#include "bt-goal-dialog.h"
 #include "bt-overview-page.h"
 #include "bt-plan-file.h"
 #include "bt-print-operation.h"
-#include "bt-report.h"
 #include "bt-window-private.h"
+#include "bt-application.h"
 
 G_DEFINE_FINAL_TYPE (BtWindow, bt_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -113,11 +116,69 @@ on_touchpoint_logged_cb (BtWindow   *self,
   bt_window_toast_with_undo (self, message);
 }
 
-static void
-on_editor_committed_cb (BtWindow   *self,
-                        const char *what)
+static gboolean
+list_holds (GListModel *list,
+            gpointer    item)
 {
-  bt_window_toast_with_undo (self, what);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) held = g_list_model_get_item (list, i);
+
+      if (held == item)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * bt_window_edit_message:
+ * @kind: what was edited, in the user's words ("Person")
+ * @was_there: whether it was in its list before the edit
+ * @is_there: whether it is now
+ *
+ * The one place where a toast says what an edit did: "Person added", not
+ * the command "Add Person" that the history keeps for Undo.
+ *
+ * Returns: (transfer full): the toast's text
+ */
+char *
+bt_window_edit_message (const char *kind,
+                        gboolean    was_there,
+                        gboolean    is_there)
+{
+  if (!was_there && is_there)
+    /* TRANSLATORS: a toast after an edit; %s is the kind of item, e.g. Person */
+    return g_strdup_printf (_("%s added"), kind);
+  if (was_there && !is_there)
+    /* TRANSLATORS: a toast after an edit; %s is the kind of item, e.g. Person */
+    return g_strdup_printf (_("%s deleted"), kind);
+
+  /* TRANSLATORS: a toast after an edit; %s is the kind of item, e.g. Person */
+  return g_strdup_printf (_("%s changed"), kind);
+}
+
+/* The editor says what step it recorded; the toast says what happened to
+ * the item, from whether its list holds it before and after. */
+static void
+on_editor_committed_cb (BtWindow     *self,
+                        const char   *what,
+                        BtItemEditor *editor)
+{
+  GListModel *list = g_object_get_data (G_OBJECT (editor), "bt-edit-list");
+  BtItem *item = g_object_get_data (G_OBJECT (editor), "bt-edit-item");
+  g_autofree char *message = NULL;
+
+  if (list == NULL || item == NULL)
+    {
+      bt_window_toast_with_undo (self, what);
+      return;
+    }
+
+  message = bt_window_edit_message (bt_item_kind_label (G_OBJECT_TYPE (item)),
+                                    GPOINTER_TO_INT (g_object_get_data (G_OBJECT (editor), "bt-edit-was-there")),
+                                    list_holds (list, item));
+  bt_window_toast_with_undo (self, message);
 }
 
 static void
@@ -143,6 +204,9 @@ on_open_item_cb (BtWindow   *self,
     }
 
   editor = bt_item_editor_new (GTK_WINDOW (self), self->plan, self->history, BT_ITEM (self->plan), list, item);
+  g_object_set_data_full (G_OBJECT (editor), "bt-edit-list", g_object_ref (list), g_object_unref);
+  g_object_set_data_full (G_OBJECT (editor), "bt-edit-item", g_object_ref (item), g_object_unref);
+  g_object_set_data (G_OBJECT (editor), "bt-edit-was-there", GINT_TO_POINTER (list_holds (list, item)));
   g_signal_connect_object (editor, "committed", G_CALLBACK (on_editor_committed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -231,12 +295,18 @@ bt_window_update_title (BtWindow *self)
 {
   g_autofree char *subtitle = NULL;
 
-  if (self->file != NULL)
+  gtk_widget_set_visible (GTK_WIDGET (self->sample_banner), self->sample);
+  gtk_revealer_set_reveal_child (self->sample_banner, self->sample);
+  gtk_window_set_title (GTK_WINDOW (self), self->sample ? _("Sample Plan — Breakthrough") : _("Breakthrough"));
+
+  if (self->sample)
+    subtitle = g_strdup (_("Sample plan — changes are not saved"));
+  else if (self->file != NULL)
     subtitle = g_file_get_basename (self->file);
   else if (self->path != NULL && g_file_test (self->path, G_FILE_TEST_EXISTS))
     subtitle = g_strdup (_("Your plan"));
   else
-    subtitle = g_strdup (_("New plan from the sample"));
+    subtitle = NULL;
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
 }
 
@@ -299,6 +369,7 @@ show_plan (BtWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-in", !bt_plan_get_read_only (self->plan));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-goal", !bt_plan_get_read_only (self->plan));
 
   gtk_widget_set_visible (GTK_WIDGET (self->read_only_banner), bt_plan_get_read_only (self->plan));
   gtk_revealer_set_reveal_child (self->read_only_banner, bt_plan_get_read_only (self->plan));
@@ -436,8 +507,10 @@ on_plan_loaded_cb (GObject      *source,
       g_autofree char *title = g_strdup_printf (_("“%s” could not be opened"), name);
 
       adw_status_page_set_icon_name (self->status_page, "dialog-warning-symbolic");
+      g_autofree char *readable = bt_window_readable_error (error->message);
+
       adw_status_page_set_title (self->status_page, title);
-      adw_status_page_set_description (self->status_page, error->message);
+      adw_status_page_set_description (self->status_page, readable);
 
       /* The backup of the last save may still read: offer it. */
       if (self->path != NULL)
@@ -518,21 +591,60 @@ on_restore_clicked_cb (BtWindow *self)
   bt_window_toast (self, _("The backup was restored; the unreadable plan is kept beside it"));
 }
 
+/* The first start: no plan at the default place. The user chooses
+ * between a plan of their own and the sample; neither is assumed. */
+static gboolean
+watch_welcome_frame_cb (gpointer data)
+{
+  GtkWindow *window = data;
+  GApplication *app = G_APPLICATION (gtk_window_get_application (window));
+
+  if (app != NULL)
+    bt_first_frame_watch (window, app, "plan-frame", TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_welcome (BtWindow *self)
+{
+  g_clear_pointer (&self->path, g_free);
+  adw_status_page_set_icon_name (self->welcome_page, APP_ID);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  gtk_widget_grab_focus (self->start_own_button);
+  finish_window (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-goal", FALSE);
+  /* What the start-up benchmark waits for on a fresh home folder, after
+   * the window's first frame (which the application watches once this
+   * returns). */
+  g_idle_add_full (G_PRIORITY_HIGH, watch_welcome_frame_cb, g_object_ref (self), g_object_unref);
+}
+
 static void
 load_plan (BtWindow *self)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, on_plan_loaded_cb, NULL);
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *default_path = bt_plan_file_default_path ();
   char *read_path = NULL;
 
+  g_clear_pointer (&self->path, g_free);
   if (self->file != NULL)
     self->path = g_file_get_path (self->file);
-  else
-    self->path = bt_plan_file_default_path ();
+  else if (!self->sample)
+    {
+      if (!g_file_test (default_path, G_FILE_TEST_EXISTS))
+        {
+          show_welcome (self);
+          return;
+        }
+      self->path = g_steal_pointer (&default_path);
+    }
 
-  /* No plan yet: the sample opens as a new plan, saved at the default
-   * place on the first change. */
-  if (self->file != NULL || g_file_test (self->path, G_FILE_TEST_EXISTS))
+  /* The sample is read from the app's resources and saved nowhere. */
+  if (self->path != NULL)
     read_path = g_strdup (self->path);
+  task = g_task_new (self, NULL, on_plan_loaded_cb, NULL);
 
   /* Said only when it takes long enough to be read: a plan that opens at
    * once does not flash it. */
@@ -544,6 +656,135 @@ load_plan (BtWindow *self)
   g_task_set_source_tag (task, load_plan);
   g_task_set_task_data (task, read_path, g_free);
   g_task_run_in_thread (task, load_in_thread);
+}
+
+/* ---- the goal, the sample and the user's own plan ---- */
+
+static void
+on_goal_saved_cb (BtWindow *self)
+{
+  bt_window_toast_with_undo (self, _("Goal changed"));
+}
+
+static void
+edit_goal_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  BtGoalDialog *dialog;
+
+  if (self->plan == NULL || self->history == NULL || bt_plan_get_read_only (self->plan))
+    return;
+
+  dialog = bt_goal_dialog_new (GTK_WINDOW (self), self->plan, self->history);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_goal_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+explore_sample_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+
+  if (self->plan != NULL)
+    return;
+
+  self->sample = TRUE;
+  g_clear_object (&self->file);
+  gtk_stack_set_visible_child_name (self->main_stack, "status");
+  load_plan (self);
+}
+
+/**
+ * bt_window_show_plan_from:
+ * @path: (nullable): where @plan is kept from now on
+ *
+ * Shows @plan, read from (or just written to) @path, in this window,
+ * instead of what it showed: the sample, the first start or another plan
+ * already saved.
+ */
+void
+bt_window_show_plan_from (BtWindow   *self,
+                          BtPlan     *plan,
+                          const char *path)
+{
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->path, g_free);
+  if (path != NULL)
+    {
+      self->file = g_file_new_for_path (path);
+      self->path = g_strdup (path);
+    }
+  self->sample = FALSE;
+  self->conflict = FALSE;
+  g_clear_handle_id (&self->opening_id, g_source_remove);
+  finish_window (self);
+  bt_window_replace_plan (self, plan);
+}
+
+static void
+on_new_plan_goal_saved_cb (BtGoalDialog *dialog,
+                           BtWindow     *self)
+{
+  BtPlan *plan = g_object_get_data (G_OBJECT (dialog), "bt-new-plan");
+  g_autofree char *path = bt_plan_file_default_path ();
+  g_autoptr(GError) error = NULL;
+
+  if (bt_goal_dialog_get_keep_categories (dialog))
+    bt_plan_add_default_categories (plan);
+
+  /* Another window may have started one meanwhile: never written over. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(BtPlan) theirs = bt_plan_file_load (path, &error);
+
+      if (theirs == NULL)
+        {
+          g_autofree char *readable = bt_window_readable_error (error->message);
+
+          bt_window_toast (self, readable);
+          return;
+        }
+      bt_window_show_plan_from (self, theirs, path);
+      bt_window_toast (self, _("Your plan was already started: it is open"));
+      return;
+    }
+
+  if (!bt_plan_file_save (plan, path, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Your plan could not be started: %s"), error->message);
+
+      bt_window_toast (self, message);
+      return;
+    }
+
+  /* The overview says what to do next; the window takes the keyboard
+   * back from the dialog. */
+  bt_window_show_plan_from (self, plan, path);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
+start_own_plan_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings = BT_IS_APPLICATION (app) ? bt_application_get_settings (BT_APPLICATION (app)) : NULL;
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  BtGoalDialog *dialog;
+
+  if (settings != NULL)
+    bt_profile_set_target_share (bt_plan_get_profile (plan), g_settings_get_double (settings, "target-share"));
+
+  dialog = bt_goal_dialog_new_for_new_plan (GTK_WINDOW (self), plan);
+  g_object_set_data_full (G_OBJECT (dialog), "bt-new-plan", g_object_ref (plan), g_object_unref);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_new_plan_goal_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -568,50 +809,6 @@ print_action (GtkWidget  *widget,
     bt_window_toast (self, error->message);
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     bt_print_operation_save_settings (op);
-}
-
-static void
-on_export_response_cb (GtkNativeDialog *dialog,
-                       int              response,
-                       BtWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->plan != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      GDate day;
-
-      today (&day);
-      if (path == NULL)
-        bt_window_toast (self, _("The report can only be written to a local file"));
-      else if (!bt_report_export_pdf (self->plan, &day, BT_PAPER_A4, FALSE, path, &error))
-        bt_window_toast (self, error->message);
-      else
-        bt_window_toast (self, _("Report exported"));
-    }
-
-  g_object_unref (dialog);
-}
-
-static void
-export_report_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  BtWindow *self = BT_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  dialog = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Roadmap report.pdf"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 /* Alt+1 to Alt+5: the pages, in the order the view switcher shows them. */
@@ -665,6 +862,9 @@ bt_window_class_init (BtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, sample_banner);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, BtWindow, start_own_button);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, BtWindow, status_page);
@@ -677,8 +877,10 @@ bt_window_class_init (BtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.check-in", NULL, check_in_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-goal", NULL, edit_goal_action);
+  gtk_widget_class_install_action (widget_class, "win.explore-sample", NULL, explore_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.start-own-plan", NULL, start_own_plan_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   {
     const char *pages[] = { "overview", "roadmap", "time", "relationships", "narratives" };
@@ -698,6 +900,7 @@ bt_window_init (BtWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-in", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-goal", FALSE);
   update_history_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", FALSE);

@@ -206,12 +206,12 @@ op_analytics (Bench *b)
 {
   g_autoptr(GArray) shares = bt_analytics_week_shares (b->plan);
   BtTrajectory trajectory = bt_analytics_trajectory (b->plan, shares);
-  BtTrend trend = bt_analytics_trend (shares, &b->today, BT_TREND_WEEKS);
+  BtTrend trend = bt_analytics_trend (shares, &b->today, BT_TREND_WEEKS, 50.0);
   guint counts[BT_N_RELATIONSHIP_STATES];
   volatile guint sink = 0;
   GDate projected;
 
-  sink += bt_analytics_weeks_below (shares, &trajectory, &b->today);
+  sink += bt_analytics_weeks_below (shares, &trajectory, &b->today, 50.0);
   sink += bt_analytics_projection (&trend, 0.55, &projected);
   bt_analytics_count_relationships (b->plan, &b->today, counts);
   sink += counts[BT_RELATIONSHIP_OVERDUE] + counts[BT_RELATIONSHIP_DUE_SOON];

@@ -1,0 +1,415 @@
+/* bt-goal-dialog.c — the user's goal: who they are, where they are going
+ *
+ * The profile of the plan: name, current and target role, target date,
+ * target share (typed as a percentage, as shown everywhere), birth year and
+ * e-mail. Opened from the overview's "Your goal" and the main menu, the
+ * changes go through the history as one undo step; opened for a new plan
+ * (the first start), it fills the new plan's profile and asks whether to
+ * start with the usual categories.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-goal-dialog"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include <glib/gi18n.h>
+
+#include "bt-application.h"
+#include "bt-category.h"
+#include "bt-date.h"
+#include "bt-date-picker.h"
+#include "bt-goal-dialog.h"
+#include "bt-profile.h"
+#include "bt-report.h"
+
+struct _BtGoalDialog
+{
+  AdwWindow            parent_instance;
+
+  AdwWindowTitle      *window_title;
+  GtkWidget           *save_button;
+  AdwEntryRow         *target_role_row;
+  AdwActionRow        *target_date_row;
+  GtkMenuButton       *date_button;
+  BtDatePicker        *picker;
+  GtkSpinButton       *share_spin;
+  AdwEntryRow         *name_row;
+  AdwEntryRow         *current_role_row;
+  AdwEntryRow         *email_row;
+  GtkSpinButton       *birth_year_spin;
+  AdwPreferencesGroup *categories_group;
+  AdwActionRow        *categories_row;
+  GtkSwitch           *categories_switch;
+
+  BtPlan              *plan;
+  BtHistory           *history;      /* NULL for a new plan: no undo yet */
+  GDate                target_date;  /* invalid: not set */
+  gboolean             changed;      /* by the last Save */
+};
+
+G_DEFINE_FINAL_TYPE (BtGoalDialog, bt_goal_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+show_target_date (BtGoalDialog *self)
+{
+  g_autofree char *text = NULL;
+
+  if (g_date_valid (&self->target_date))
+    text = bt_format_date (&self->target_date);
+  else
+    text = g_strdup (_("Not set yet: pick the date you aim for"));
+  adw_action_row_set_subtitle (self->target_date_row, text);
+}
+
+static void
+on_day_picked_cb (BtGoalDialog *self,
+                  const GDate  *day)
+{
+  self->target_date = *day;
+  show_target_date (self);
+  gtk_menu_button_popdown (self->date_button);
+}
+
+/* The picker's weeks start on the day the preferences say, as everywhere
+ * else; it opens on the date set, with the keyboard on that day. */
+static void
+on_date_popover_map_cb (BtGoalDialog *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GtkApplication *app = parent ? gtk_window_get_application (parent) : NULL;
+  GSettings *settings = BT_IS_APPLICATION (app) ? bt_application_get_settings (BT_APPLICATION (app)) : NULL;
+
+  bt_date_picker_set_week_start (self->picker, settings != NULL && g_settings_get_enum (settings, "week-start") == 1
+                                               ? G_DATE_SUNDAY : G_DATE_MONDAY);
+  bt_date_picker_set_date (self->picker, g_date_valid (&self->target_date) ? &self->target_date : NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->picker));
+}
+
+/* The birth year is optional: 0, shown as an empty field, is "not given". */
+static int
+on_birth_year_input_cb (GtkSpinButton *spin,
+                        double        *value)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  char *end = NULL;
+  long year;
+
+  if (*text == '\0')
+    {
+      *value = 0;
+      return TRUE;
+    }
+
+  year = strtol (text, &end, 10);
+  if (end == text || *end != '\0')
+    return GTK_INPUT_ERROR;
+  *value = year;
+
+  return TRUE;
+}
+
+static gboolean
+on_birth_year_output_cb (GtkSpinButton *spin)
+{
+  int year = (int) gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
+  g_autofree char *text = year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("");
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}
+
+/* Sets @property of the profile to @value: through the history when there
+ * is one, so that the whole dialog is one step to undo. */
+static void
+set_if_changed (BtGoalDialog *self,
+                const char   *property,
+                const GValue *value)
+{
+  BtProfile *profile = bt_plan_get_profile (self->plan);
+  g_auto(GValue) now = G_VALUE_INIT;
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (profile), property);
+
+  g_value_init (&now, G_VALUE_TYPE (value));
+  g_object_get_property (G_OBJECT (profile), property, &now);
+  if (G_VALUE_HOLDS_STRING (value))
+    {
+      /* A field never filled is NULL; an empty entry says the same. */
+      const char *was = g_value_get_string (&now);
+      const char *is = g_value_get_string (value);
+
+      if (g_strcmp0 (was ? was : "", is ? is : "") == 0)
+        return;
+    }
+  else if (g_param_values_cmp (pspec, &now, value) == 0)
+    return;
+
+  if (self->history != NULL)
+    bt_history_set (self->history, profile, property, value);
+  else
+    g_object_set_property (G_OBJECT (profile), property, value);
+  self->changed = TRUE;
+}
+
+static void
+set_string (BtGoalDialog *self,
+            const char   *property,
+            AdwEntryRow  *row)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  set_if_changed (self, property, &value);
+}
+
+static gboolean
+dates_equal (const GDate *a,
+             const GDate *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_date_compare (a, b) == 0;
+}
+
+static void
+on_save_clicked_cb (BtGoalDialog *self)
+{
+  BtProfile *profile = bt_plan_get_profile (self->plan);
+  const GDate *date = g_date_valid (&self->target_date) ? &self->target_date : NULL;
+  g_auto(GValue) share = G_VALUE_INIT;
+  g_auto(GValue) year = G_VALUE_INIT;
+
+  self->changed = FALSE;
+  gtk_spin_button_update (self->share_spin);
+  gtk_spin_button_update (self->birth_year_spin);
+
+  if (self->history != NULL)
+    bt_history_begin (self->history, _("Change Your Goal"));
+
+  set_string (self, "name", self->name_row);
+  set_string (self, "current-role", self->current_role_row);
+  set_string (self, "target-role", self->target_role_row);
+  set_string (self, "email", self->email_row);
+
+  /* GDates are boxed: compared here, not by the param spec. */
+  if (!dates_equal (date, bt_profile_get_target_date (profile)))
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, G_TYPE_DATE);
+      g_value_set_boxed (&value, date);
+      if (self->history != NULL)
+        bt_history_set (self->history, profile, "target-date", &value);
+      else
+        bt_profile_set_target_date (profile, date);
+      self->changed = TRUE;
+    }
+
+  g_value_init (&share, G_TYPE_DOUBLE);
+  g_value_set_double (&share, round (gtk_spin_button_get_value (self->share_spin)) / 100.0);
+  /* Shown as a whole percentage: 0.333 typed as 33 % is not a change. */
+  if (round (bt_profile_get_target_share (profile) * 100) != round (g_value_get_double (&share) * 100))
+    set_if_changed (self, "target-share", &share);
+
+  g_value_init (&year, G_TYPE_INT);
+  g_value_set_int (&year, gtk_spin_button_get_value_as_int (self->birth_year_spin));
+  set_if_changed (self, "birth-year", &year);
+
+  if (self->history != NULL)
+    bt_history_end (self->history);
+
+  /* A new plan is started even with nothing typed; an unchanged goal is
+   * no step to undo. */
+  if (self->changed || self->history == NULL)
+    g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+bt_goal_dialog_dispose (GObject *object)
+{
+  BtGoalDialog *self = BT_GOAL_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_GOAL_DIALOG);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->history);
+
+  G_OBJECT_CLASS (bt_goal_dialog_parent_class)->dispose (object);
+}
+
+static void
+bt_goal_dialog_class_init (BtGoalDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bt_goal_dialog_dispose;
+
+  /**
+   * BtGoalDialog::saved:
+   *
+   * Emitted when the profile was changed (or, for a new plan, filled in,
+   * even left as it was) and the dialog is about to close.
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (BT_TYPE_DATE_PICKER);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/breakthrough/Planner/bt-goal-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, target_role_row);
+  gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, target_date_row);
+  gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, date_button);
+  gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, picker);
+  gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, share_spin);
+  gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, current_role_row);
+  gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, email_row);
+  gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, birth_year_spin);
+  gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, categories_group);
+  gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, categories_row);
+  gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, categories_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_picked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_popover_map_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_birth_year_input_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_birth_year_output_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+bt_goal_dialog_init (BtGoalDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_date_clear (&self->target_date, 1);
+}
+
+static void
+fill (BtGoalDialog *self)
+{
+  BtProfile *profile = bt_plan_get_profile (self->plan);
+  const GDate *date = bt_profile_get_target_date (profile);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), bt_profile_get_name (profile));
+  gtk_editable_set_text (GTK_EDITABLE (self->current_role_row), bt_profile_get_current_role (profile));
+  gtk_editable_set_text (GTK_EDITABLE (self->target_role_row), bt_profile_get_target_role (profile));
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row), bt_profile_get_email (profile));
+  gtk_spin_button_set_value (self->share_spin, round (bt_profile_get_target_share (profile) * 100));
+  gtk_spin_button_set_value (self->birth_year_spin, bt_profile_get_birth_year (profile));
+
+  if (date != NULL && g_date_valid (date))
+    {
+      self->target_date = *date;
+      bt_date_picker_set_date (self->picker, date);
+    }
+  show_target_date (self);
+}
+
+static BtGoalDialog *
+goal_dialog_new (GtkWindow *parent,
+                 BtPlan    *plan,
+                 BtHistory *history)
+{
+  BtGoalDialog *self = g_object_new (BT_TYPE_GOAL_DIALOG, "transient-for", parent, NULL);
+
+  self->plan = g_object_ref (plan);
+  self->history = history ? g_object_ref (history) : NULL;
+  fill (self);
+
+  return self;
+}
+
+/**
+ * bt_goal_dialog_new:
+ * @history: where the change is recorded, as one step
+ *
+ * Returns: (transfer floating): a dialog that edits @plan's profile
+ */
+BtGoalDialog *
+bt_goal_dialog_new (GtkWindow *parent,
+                    BtPlan    *plan,
+                    BtHistory *history)
+{
+  g_return_val_if_fail (BT_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (BT_IS_HISTORY (history), NULL);
+
+  return goal_dialog_new (parent, plan, history);
+}
+
+/**
+ * bt_goal_dialog_new_for_new_plan:
+ * @plan: a plan not shown anywhere yet, without categories
+ *
+ * Asks for the goal of a plan being started, and whether it starts with
+ * the usual categories (see bt_goal_dialog_get_keep_categories(); adding
+ * them is the caller's, once the dialog is saved).
+ *
+ * Returns: (transfer floating): the dialog
+ */
+BtGoalDialog *
+bt_goal_dialog_new_for_new_plan (GtkWindow *parent,
+                                 BtPlan    *plan)
+{
+  BtGoalDialog *self;
+  g_autoptr(BtPlan) usual = bt_plan_new_default ();
+  GListModel *categories = bt_plan_get_categories (usual);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_val_if_fail (BT_IS_PLAN (plan), NULL);
+
+  self = goal_dialog_new (parent, plan, NULL);
+  /* The header keeps "Your Goal", short enough for a phone's width; the
+   * window's title says what the dialog is for. */
+  gtk_window_set_title (GTK_WINDOW (self), _("Start My Own Plan"));
+  gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Start Plan"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(BtCategory) category = g_list_model_get_item (categories, i);
+
+      if (i > 0)
+        /* TRANSLATORS: between the names of categories in a list */
+        g_string_append (names, _(", "));
+      g_string_append (names, bt_category_get_name (category));
+    }
+  {
+    g_autofree char *subtitle = g_strdup_printf (_("%s. You can rename, add and remove them later."), names->str);
+    g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
+
+    adw_action_row_set_subtitle (self->categories_row, escaped);
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->categories_group), TRUE);
+
+  return self;
+}
+
+/**
+ * bt_goal_dialog_get_keep_categories:
+ *
+ * Returns: whether the user wants the new plan to start with the usual
+ *   categories
+ */
+gboolean
+bt_goal_dialog_get_keep_categories (BtGoalDialog *self)
+{
+  g_return_val_if_fail (BT_IS_GOAL_DIALOG (self), FALSE);
+
+  return gtk_switch_get_active (self->categories_switch);
+}

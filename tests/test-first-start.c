@@ -1,0 +1,453 @@
+/* test-first-start.c — the first start on a fresh home folder, and the goal
+ *
+ * No plan at the default place: the window offers a plan of one's own or
+ * the sample. The own plan is written there with the goal typed in the
+ * goal dialog; the sample is marked as such and written nowhere. The goal
+ * dialog changes the profile as one undoable step.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include <adwaita.h>
+
+#include "bt-test-widgets.h"
+
+#include "bt-analytics.h"
+#include "bt-application.h"
+#include "bt-date.h"
+#include "bt-date-picker.h"
+#include "bt-goal-dialog.h"
+#include "bt-overview-page.h"
+#include "bt-plan-file.h"
+#include "bt-preferences-window.h"
+#include "bt-window-private.h"
+
+static gboolean
+wait_until (gboolean (*done) (gpointer),
+            gpointer    data,
+            guint       seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (10000), TRUE);
+
+  return done (data);
+}
+
+static gboolean
+welcome_shown (gpointer data)
+{
+  BtWindow *window = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "welcome") == 0;
+}
+
+static gboolean
+plan_shown (gpointer data)
+{
+  BtWindow *window = data;
+
+  return window->plan != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "plan") == 0;
+}
+
+/* The first shown toplevel of @type, or NULL. */
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
+        return w;
+    }
+
+  return NULL;
+}
+
+static gboolean
+goal_dialog_shown (gpointer data)
+{
+  return find_toplevel (BT_TYPE_GOAL_DIALOG) != NULL;
+}
+
+static GtkWidget *
+child (GtkWidget  *widget,
+       GType       type,
+       const char *name)
+{
+  GtkWidget *found = (GtkWidget *) gtk_widget_get_template_child (widget, type, name);
+
+  g_assert_nonnull (found);
+
+  return found;
+}
+
+static gboolean
+is_button_for (GtkWidget     *widget,
+               gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* The button on the first-start page that activates @action. */
+static GtkWidget *
+welcome_button (BtWindow   *window,
+                const char *action)
+{
+  GtkWidget *button = bt_test_find_match (GTK_WIDGET (window->welcome_page), is_button_for, action);
+
+  g_assert_nonnull (button);
+
+  return button;
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  gtk_widget_activate (button);
+  /* A button activated by the keyboard clicks once it has shown the press. */
+  bt_test_spin (400);
+}
+
+static gboolean
+is_day_button (GtkWidget     *widget,
+               gconstpointer  date)
+{
+  return GTK_IS_BUTTON (widget) &&
+         GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "bt-julian")) == g_date_get_julian (date);
+}
+
+/* Picks @date in the dialog's date picker, as a click on the day does. */
+static void
+pick_target_date (GtkWidget   *dialog,
+                  const GDate *date)
+{
+  GtkWidget *picker = child (dialog, BT_TYPE_GOAL_DIALOG, "picker");
+  GtkWidget *day;
+
+  g_assert_true (BT_IS_DATE_PICKER (picker));
+  bt_date_picker_set_date (BT_DATE_PICKER (picker), date);
+  day = bt_test_find_match (picker, is_day_button, date);
+  g_assert_nonnull (day);
+  g_signal_emit_by_name (day, "clicked");
+}
+
+static void
+type_into (GtkWidget  *dialog,
+           const char *row,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, BT_TYPE_GOAL_DIALOG, row)), text);
+}
+
+static void
+set_spin (GtkWidget  *dialog,
+          const char *spin,
+          const char *text)
+{
+  GtkWidget *button = child (dialog, BT_TYPE_GOAL_DIALOG, spin);
+
+  gtk_editable_set_text (GTK_EDITABLE (button), text);
+}
+
+static GDate
+days_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate date;
+
+  g_assert_true (bt_date_from_time (now, &date));
+  g_date_add_days (&date, days);
+
+  return date;
+}
+
+/* Journey 1: start a plan of my own. */
+static void
+test_own_plan (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_plan_file_default_path ();
+  BtWindow *window = bt_window_new (BT_APPLICATION (app), NULL);
+  GDate target = days_from_today (730);
+  g_autoptr(BtPlan) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog, *row;
+  BtProfile *profile;
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_until (welcome_shown, window, 10));
+  bt_test_spin (300);
+  g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (window), "first-start"), >, 2);
+  g_assert_null (window->plan);
+
+  click (welcome_button (window, "win.start-own-plan"));
+  g_assert_true (wait_until (goal_dialog_shown, NULL, 5));
+  dialog = find_toplevel (BT_TYPE_GOAL_DIALOG);
+  /* The usual categories are offered, and kept unless the user says no. */
+  g_assert_true (gtk_widget_get_visible (child (dialog, BT_TYPE_GOAL_DIALOG, "categories_group")));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (child (dialog, BT_TYPE_GOAL_DIALOG, "categories_switch"))));
+
+  type_into (dialog, "name_row", "Ada Director");
+  type_into (dialog, "current_role_row", "Director of Platform Engineering");
+  type_into (dialog, "target_role_row", "VP Engineering");
+  pick_target_date (dialog, &target);
+  set_spin (dialog, "share_spin", "50");
+  set_spin (dialog, "birth_year_spin", "1980");
+  bt_test_spin (300);
+  g_assert_cmpuint (bt_test_screenshot (dialog, "goal-dialog-first-start"), >, 2);
+  click (child (dialog, BT_TYPE_GOAL_DIALOG, "save_button"));
+
+  g_assert_true (wait_until (plan_shown, window, 5));
+  g_assert_false (window->sample);
+  g_assert_cmpstr (window->path, ==, path);
+
+  /* Written at the default place at once, with the goal and categories. */
+  saved = bt_plan_file_load (path, &error);
+  g_assert_no_error (error);
+  profile = bt_plan_get_profile (saved);
+  g_assert_cmpstr (bt_profile_get_name (profile), ==, "Ada Director");
+  g_assert_cmpstr (bt_profile_get_current_role (profile), ==, "Director of Platform Engineering");
+  g_assert_cmpstr (bt_profile_get_target_role (profile), ==, "VP Engineering");
+  g_assert_nonnull (bt_profile_get_target_date (profile));
+  g_assert_cmpint (g_date_compare (bt_profile_get_target_date (profile), &target), ==, 0);
+  g_assert_cmpfloat_with_epsilon (bt_profile_get_target_share (profile), 0.5, 1e-9);
+  g_assert_cmpint (bt_profile_get_birth_year (profile), ==, 1980);
+  g_assert_cmpuint (g_list_model_get_n_items (bt_plan_get_categories (saved)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (bt_plan_get_relationships (saved)), ==, 0);
+
+  /* The overview of an empty plan says what to do, claims nothing. */
+  bt_test_spin (500);
+  g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (window), "overview-empty-own-plan"), >, 2);
+  row = bt_test_find_row (GTK_WIDGET (window), "VP Engineering");
+  g_assert_nonnull (row);
+  g_assert_nonnull (bt_test_find_row (GTK_WIDGET (window), "No milestones yet"));
+  g_assert_nonnull (bt_test_find_row (GTK_WIDGET (window), "Nobody yet"));
+  g_assert_nonnull (bt_test_find_row (GTK_WIDGET (window), "No narratives yet"));
+  g_assert_null (bt_test_find_row (GTK_WIDGET (window), "Every narrative has been shared"));
+  g_assert_null (bt_test_find_row (GTK_WIDGET (window), "Nobody is overdue"));
+  {
+    GtkWidget *page = bt_test_find (GTK_WIDGET (window), BT_TYPE_OVERVIEW_PAGE);
+
+    g_assert_false (gtk_widget_get_visible (child (page, BT_TYPE_OVERVIEW_PAGE, "warning_row")));
+  }
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->sample_banner)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Reopened: the plan, not the first start. */
+  window = bt_window_new (BT_APPLICATION (app), NULL);
+  g_assert_true (wait_until (plan_shown, window, 10));
+  g_assert_cmpstr (bt_profile_get_target_role (bt_plan_get_profile (window->plan)), ==, "VP Engineering");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Journey 2: explore the sample; it is marked, and written nowhere. */
+static void
+test_sample (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_plan_file_default_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  BtWindow *window = bt_window_new (BT_APPLICATION (app), NULL);
+  g_autoptr(BtRelationship) first = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_until (welcome_shown, window, 10));
+  click (welcome_button (window, "win.explore-sample"));
+  g_assert_true (wait_until (plan_shown, window, 10));
+
+  g_assert_true (window->sample);
+  g_assert_null (window->path);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->sample_banner)));
+  g_assert_true (gtk_revealer_get_reveal_child (window->sample_banner));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Sample"));
+  g_assert_nonnull (strstr (adw_view_switcher_title_get_subtitle (window->switcher_title), "not saved"));
+  bt_test_spin (500);
+  g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (window), "sample"), >, 2);
+
+  /* A change, autosave's pause, and closing: nothing at the user's path. */
+  first = g_list_model_get_item (bt_plan_get_relationships (window->plan), 0);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Changed In The Sample");
+  bt_history_set (window->history, first, "name", &value);
+  bt_test_spin ((AUTOSAVE_SECONDS + 1) * 1000);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  {
+    gboolean kept_open = TRUE;
+
+    g_signal_emit_by_name (window, "close-request", &kept_open);
+    g_assert_false (kept_open);
+  }
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Journey 3: the goal changes through the dialog, as one step to undo. */
+static void
+test_goal_dialog_undo (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  BtWindow *window = bt_window_new (BT_APPLICATION (app), file);
+  BtProfile *profile;
+  GDate before_date, later;
+  double before_share;
+  BtTrajectory trajectory;
+  GtkWidget *dialog;
+
+  g_assert_true (wait_until (plan_shown, window, 10));
+  gtk_window_present (GTK_WINDOW (window));
+  profile = bt_plan_get_profile (window->plan);
+  g_assert_nonnull (bt_profile_get_target_date (profile));
+  before_date = *bt_profile_get_target_date (profile);
+  before_share = bt_profile_get_target_share (profile);
+  later = before_date;
+  g_date_add_months (&later, 6);
+
+  /* From the overview's "Your goal" */
+  click (child (bt_test_find (GTK_WIDGET (window), BT_TYPE_OVERVIEW_PAGE), BT_TYPE_OVERVIEW_PAGE,
+                "edit_goal_button"));
+  g_assert_true (wait_until (goal_dialog_shown, NULL, 5));
+  dialog = find_toplevel (BT_TYPE_GOAL_DIALOG);
+  /* The share is shown as a percentage. */
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (child (dialog, BT_TYPE_GOAL_DIALOG, "share_spin"))),
+                     ==, round (before_share * 100));
+  g_assert_false (gtk_widget_get_visible (child (dialog, BT_TYPE_GOAL_DIALOG, "categories_group")));
+  /* The date picker is the one used everywhere: its weeks start on the
+   * day the preferences say, and it opens on the date set. */
+  {
+    GSettings *settings = bt_application_get_settings (BT_APPLICATION (app));
+    GtkWidget *picker = child (dialog, BT_TYPE_GOAL_DIALOG, "picker");
+
+    g_settings_set_string (settings, "week-start", "sunday");
+    gtk_menu_button_popup (GTK_MENU_BUTTON (child (dialog, BT_TYPE_GOAL_DIALOG, "date_button")));
+    bt_test_spin (200);
+    g_assert_true (BT_IS_DATE_PICKER (picker));
+    g_assert_cmpint (bt_date_picker_get_week_start (BT_DATE_PICKER (picker)), ==, G_DATE_SUNDAY);
+    g_assert_true (gtk_widget_has_css_class (bt_test_find_match (picker, is_day_button, &before_date),
+                                             "suggested-action"));
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (child (dialog, BT_TYPE_GOAL_DIALOG, "date_button")));
+    g_settings_reset (settings, "week-start");
+  }
+  pick_target_date (dialog, &later);
+  g_assert_cmpfloat_with_epsilon (before_share, 0.55, 1e-9);   /* the sample's: so 60 % */
+  set_spin (dialog, "share_spin", "60");
+  bt_test_spin (300);
+  g_assert_cmpuint (bt_test_screenshot (dialog, "goal-dialog"), >, 2);
+  click (child (dialog, BT_TYPE_GOAL_DIALOG, "save_button"));
+  bt_test_spin (200);
+
+  g_assert_cmpint (g_date_compare (bt_profile_get_target_date (profile), &later), ==, 0);
+  g_assert_cmpfloat_with_epsilon (bt_profile_get_target_share (profile), 0.60, 1e-9);
+  /* The trajectory follows. */
+  {
+    g_autoptr(GArray) shares = bt_analytics_week_shares (window->plan);
+
+    trajectory = bt_analytics_trajectory (window->plan, shares);
+    g_assert_true (trajectory.valid);
+    g_assert_cmpint (g_date_compare (&trajectory.end, &later), ==, 0);
+    g_assert_cmpfloat_with_epsilon (trajectory.end_share, 0.60, 1e-9);
+  }
+  /* And the overview's goal. */
+  {
+    GtkWidget *row = child (bt_test_find (GTK_WIDGET (window), BT_TYPE_OVERVIEW_PAGE), BT_TYPE_OVERVIEW_PAGE,
+                            "goal_row");
+
+    bt_test_spin (200);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "60%"));
+  }
+
+  /* The roadmap's target line, for a look. */
+  adw_view_stack_set_visible_child_name (window->stack, "roadmap");
+  bt_test_spin (500);
+  g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (window), "roadmap-after-goal"), >, 2);
+  adw_view_stack_set_visible_child_name (window->stack, "overview");
+
+  /* One undo puts both back. */
+  g_assert_cmpstr (bt_history_get_undo_label (window->history), ==, "Change Your Goal");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpint (g_date_compare (bt_profile_get_target_date (profile), &before_date), ==, 0);
+  g_assert_cmpfloat_with_epsilon (bt_profile_get_target_share (profile), before_share, 1e-9);
+
+  /* And from the main menu too; saving unchanged records nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-goal", NULL);
+  g_assert_true (wait_until (goal_dialog_shown, NULL, 5));
+  dialog = find_toplevel (BT_TYPE_GOAL_DIALOG);
+  click (child (dialog, BT_TYPE_GOAL_DIALOG, "save_button"));
+  bt_test_spin (100);
+  g_assert_false (bt_history_get_can_undo (window->history));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The preferences ask the share for new plans in percent, as the goal
+ * dialog does; the setting keeps the fraction. */
+static void
+test_preferences_share_in_percent (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  GSettings *settings = bt_application_get_settings (BT_APPLICATION (app));
+  BtPreferencesWindow *prefs;
+  GtkWidget *spin;
+
+  g_settings_set_double (settings, "target-share", 0.55);
+  prefs = bt_preferences_window_new (NULL, settings);
+  spin = child (GTK_WIDGET (prefs), BT_TYPE_PREFERENCES_WINDOW, "share_spin");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 55);
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), "60");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "target-share"), 0.60, 1e-9);
+  g_assert_nonnull (bt_test_find_match (GTK_WIDGET (prefs), bt_test_is_row_titled, "Target strategic share"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (bt_test_find_row (GTK_WIDGET (prefs),
+                                                                                             "Target strategic share"))),
+                            "percent"));
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  bt_test_spin (300);
+  bt_test_screenshot (GTK_WIDGET (prefs), "preferences");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_reset (settings, "target-share");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GApplication) app = NULL;
+
+  if (!bt_test_init_ui (&argc, &argv))
+    return 0;
+
+  app = g_object_new (BT_TYPE_APPLICATION, "application-id", "io.github.breakthrough.PlannerTest",
+                      "resource-base-path", "/io/github/breakthrough/Planner",
+                      "flags", G_APPLICATION_NON_UNIQUE, NULL);
+  g_assert_true (g_application_register (app, NULL, NULL));
+  g_application_hold (app);
+
+  g_test_add_data_func ("/first-start/own-plan", app, test_own_plan);
+  g_test_add_data_func ("/first-start/sample", app, test_sample);
+  g_test_add_data_func ("/first-start/goal-dialog-undo", app, test_goal_dialog_undo);
+  g_test_add_data_func ("/first-start/preferences-share-in-percent", app, test_preferences_share_in_percent);
+
+  return g_test_run ();
+}
