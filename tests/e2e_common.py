@@ -685,7 +685,7 @@ class App:
         "Overview": ("list", "Your time"),
         "Roadmap": ("push button", "Add Milestone"),
         "Time": ("push button", "Record a Past Week"),
-        "Relationships": ("push button", "Add Person"),
+        "People": ("push button", "Add Person"),
         "Narratives": ("push button", "Add Narrative"),
     }
 
