@@ -667,8 +667,8 @@ rebind (BtChartPage *self)
         g_signal_connect_object (self->plan, "changed", G_CALLBACK (on_plan_changed_cb), self, G_CONNECT_SWAPPED);
         self->store = bt_plan_get_relationships (self->plan);
         self->item_type = BT_TYPE_RELATIONSHIP;
-      /* TRANSLATORS: the people one keeps in touch with, not the people/HR function */
-      title = C_("page", "People");
+        /* TRANSLATORS: the people one keeps in touch with, not the people/HR function */
+        title = C_("page", "People");
         add_label = _("Add Person");
         g_signal_handlers_disconnect_by_func (bt_plan_get_relationships (self->plan), update_people_placeholder, self);
         g_signal_connect_object (bt_plan_get_relationships (self->plan), "items-changed",
