@@ -63,9 +63,6 @@ KNOWN_BUGS = {
     "raw-parser-message": "journey 11: Open of a corrupt plan shows json-glib's scanner words in the dialog "
                           "(\"line 30, column 52: not valid JSON: unexpected character `,', expected string "
                           "constant.\"): syntax_error_message() in src/core/bt-plan-file.c passes them through",
-    "open-second-window": "journey 11: Open of a plan from a newer version, while a plan with content is open, "
-                          "opens it read-only in a SECOND window (bt_window_is_replaceable() is false); "
-                          "JOURNEYS.md says it opens in the same window",
 }
 
 # Widgets of features being built, by what a person reads on them (regular
