@@ -60,9 +60,6 @@ KNOWN_BUGS = {
                               "statements",
     "narratives-page-words": "issue 21 §6: the Narratives page shows neither a narrative's headline nor its "
                              "impact statements' words",
-    "raw-parser-message": "journey 11: Open of a corrupt plan shows json-glib's scanner words in the dialog "
-                          "(\"line 30, column 52: not valid JSON: unexpected character `,', expected string "
-                          "constant.\"): syntax_error_message() in src/core/bt-plan-file.c passes them through",
 }
 
 # Widgets of features being built, by what a person reads on them (regular
