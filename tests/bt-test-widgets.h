@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "bt-application.h"
+
 /* g_test_init() with isolated folders, then GTK and libadwaita. Returns
  * FALSE, after printing a TAP skip, when there is no display: meson then
  * reports the test as skipped, and dev.sh test, which provides the display,
@@ -32,6 +34,9 @@ bt_test_init_ui (int    *argc,
       return FALSE;
     }
   adw_init ();
+  /* As the app does at start-up: widgets made without it are named as in
+   * the app. */
+  bt_application_name_mnemonic_buttons ();
 
   return TRUE;
 }

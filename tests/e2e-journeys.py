@@ -204,6 +204,10 @@ class Walk:
     def check(self, ok, what, bug=None):
         """A check of the walk: a failure does not stop it, so one walk
         says all it finds."""
+        # A bug fixed and taken off KNOWN_BUGS is checked as any other: its
+        # coming back is a real failure.
+        if bug not in KNOWN_BUGS:
+            bug = None
         if ok:
             if bug is not None:
                 self.fixed.append(bug)
@@ -282,6 +286,22 @@ def press_last(app, root, name):
     app.wait(lambda: is_sensitive(node), f"'{name}' to become possible", timeout=10 * app.scale)
     app.click(node)
     time.sleep(0.3 * app.scale)
+
+
+def cancel_typed(app, editor):
+    """Cancel an editor where something was typed: it asks "Discard
+    Changes?" first (nothing typed is lost unasked), and Discard closes it."""
+    press(app, editor, "Cancel")
+    discard = app.wait(lambda: next((b for win in app.windows()
+                                     for b in find_all(win, "push button", "Discard")), None),
+                       "the question Discard Changes? after Cancel")
+    app.click(discard)
+
+
+def shows_day(text, day):
+    """A date field shows @day: in the locale ("5 Apr 2027" under C.UTF-8)
+    when it is not being edited, in ISO 8601 while it is."""
+    return text.strip() in (day.isoformat(), day.strftime("%-d %b %Y"))
 
 
 def last_field(app, root, role, name):
@@ -702,9 +722,9 @@ def journey_6(w):
         touch = app.wait(lambda: app.window("Touchpoint") or
                          (person if find(person, "text", "Date") else None), "the touchpoint's editor")
         date_field = last_field(app, touch, "text", "Date")
-        app.pick_date(app.wait(lambda: ([b for b in find_all(date_field, "push button", "Pick a Date")
+        app.pick_date(app.wait(lambda: ([b for b in find_all(touch, "push button", "Pick a Date for Date")
                                          if b.queryAction().nActions > 0] or [None])[-1], "the date picker"), day)
-        picked = text_of(date_field) == day.isoformat()
+        picked = shows_day(text_of(date_field), day)
         w.check(picked, f"the date picker puts {day} in the Date field: '{text_of(date_field)}'", bug="date-picker")
         if not app.running():
             w.check(False, "the app survives a day picked in the date picker", bug="date-picker")
@@ -790,7 +810,7 @@ def journey_7(w):
             press_last(app, editor, UI["child-done"])
         press_last(app, editor, UI["child-done"])
         if cancel:
-            press(app, editor, "Cancel")
+            cancel_typed(app, editor)
         else:
             press(app, editor, re.compile("^(Add|Apply)$"))
         app.wait_window_closed("Narrative")
@@ -876,11 +896,11 @@ def journey_8(w):
             {"First business case": plan["phases"][0]["id"], "QBR with Product": plan["phases"][0]["id"],
              "Sponsor named": plan["phases"][1]["id"]}, "each milestone is in its phase in the file")
 
-    # Slip the QBR: its original date stays.
+    # Slip the QBR by moving its date later: the date it had becomes the
+    # date it was first planned for, without typing it.
     app.click(app.wait(lambda: find(main, "list item", "QBR with Product"), "the QBR's row"))
     editor = app.wait_window("Milestone")
     app.choose(editor_field(app, editor, "combo box", "Status"), "Slipped")
-    app.set_text(editor_field(app, editor, "text", "First planned for"), d(120))
     app.set_text(editor_field(app, editor, "text", "Date"), d(165))
     press(app, editor, "Apply")
     app.wait_window_closed("Milestone")
@@ -893,8 +913,9 @@ def journey_8(w):
             "the QBR's row says it slipped")
     app.click(row)
     editor = app.wait_window("Milestone")
-    w.check(text_of(editor_field(app, editor, "text", "First planned for")) == d(120),
-            "the original date stays visible in the milestone")
+    first = text_of(editor_field(app, editor, "text", "First planned for"))
+    w.check(shows_day(first, TODAY + datetime.timedelta(days=120)),
+            f"the original date stays visible in the milestone: '{first}'")
     press(app, editor, "Cancel")
     app.wait_window_closed("Milestone")
 
@@ -912,7 +933,7 @@ def journey_8(w):
             and "Backwards" not in reason.replace("Backwards", "", 1),
             "a phase that ends before it starts cannot be added, and the editor says why",
             bug="phase-end-before-start")
-    press(app, editor, "Cancel")
+    cancel_typed(app, editor)
     app.wait_window_closed("Phase")
 
     # Each item can be edited and deleted.
@@ -1190,14 +1211,17 @@ def journey_11(w):
         name = os.path.basename(path)
         app.menu("Open…")
         open_dialog(app, "Open Plan", path)
-        message = app.wait(lambda: next((t for x in frames() for t in app.texts(x) if expect.search(t)), None),
+        # The reason is in the window, or in a message dialog over it
+        # ("“corrupt-plan.json” Could Not Be Opened").
+        message = app.wait(lambda: next((t for x in app.windows() for t in app.texts(x) if expect.search(t)), None),
                            f"a message about {name}")
         w.check(len(frames()) == 1, f"{name} opens in the same window: {len(frames())} windows",
-                bug="open-second-window")
-        words = [t for x in frames() for t in app.texts(x) if name in t or expect.search(t)]
+                bug="open-second-window" if path == newer_path else None)
+        words = [t for x in app.windows() for t in app.texts(x) if name in t or expect.search(t)]
         # Not the parser's own words: a quoted `character', a "string
-        # constant", a token, a line break.
-        w.check(all("\n" not in t for t in words) and
+        # constant", a token, a line break inside a sentence (a dialog's
+        # body may hold paragraphs, each one line).
+        w.check(all("\n" not in para for t in words for para in t.split("\n\n")) and
                 not any(re.search(r"(?i)json-glib|parser|token|`|constant|unexpected character", t) for t in words),
                 f"the message about {name} reads as a sentence: {words}",
                 bug="raw-parser-message" if path == corrupt else None)
@@ -1207,12 +1231,14 @@ def journey_11(w):
         # The plan that was open is still there to go back to.
         w.check(any(find(x, "list", "Your time") is not None or find(x, "push button", re.compile("(?i)back|previous"))
                     for x in frames()), f"after {name}, the plan that was open is not lost")
-        # Close the extra window, if one came.
-        for x in frames()[1:]:
+        # Close the message dialog and the extra window, if one came.
+        for x in [x for x in app.windows() if x.getRoleName() != "frame"
+                  and any(expect.search(t) for t in app.texts(x))] + frames()[1:]:
             close = find(x, "push button", "Close")
             if close is not None:
                 app.click(close)
-        app.wait(lambda: len(frames()) == 1, "one window again")
+        app.wait(lambda: len(frames()) == 1 and not any(x.getRoleName() != "frame" and any(
+            expect.search(t) for t in app.texts(x)) for x in app.windows()), "one window again")
 
 
 def journey_12(w):

@@ -205,7 +205,22 @@ try:
           reaches(stops, ("push button",), "Apply") and reaches(stops, ("push button",), "Cancel"))
 
     key(KEY_ESCAPE)
-    wait_for(lambda: None if frame(app, "Person") else True, "Escape to close the editor")
+
+    # The walk typed into the fields to find them: the editor asks before it
+    # throws that away.
+    def closed_or_asked():
+        if not frame(app, "Person"):
+            return "closed"
+        for node in walk(app):
+            if node.getRoleName() == "push button" and (node.name or "").replace("_", "") == "Discard":
+                return node
+        return None
+
+    answer = wait_for(closed_or_asked, "Escape to close the editor or ask")
+    if answer != "closed":
+        check("Escape asks before it discards what was typed", True)
+        answer.queryAction().doAction(0)
+        wait_for(lambda: None if frame(app, "Person") else True, "Discard to close the editor")
     check("Escape closes the editor", True)
 
     # Preferences, with Ctrl+comma: every control reached and named.

@@ -388,6 +388,14 @@ class App:
         })
         self.plan_path = os.path.join(home, "data", "breakthrough", "plan.json")
         self.log_path = os.path.join(home, "app.log")
+        # The header bar's buttons as GNOME shows them (its button-layout
+        # "appmenu:close"), not GTK's fallback without a desktop, which adds
+        # Minimise and Maximise: a bare X server has no XSETTINGS, so GTK
+        # reads its settings.ini.
+        gtk_dir = os.path.join(home, "config", "gtk-4.0")
+        os.makedirs(gtk_dir, mode=0o700, exist_ok=True)
+        with open(os.path.join(gtk_dir, "settings.ini"), "w") as f:
+            f.write("[Settings]\ngtk-decoration-layout=appmenu:close\n")
 
     # ---- the process ----
 
@@ -685,7 +693,7 @@ class App:
         "Overview": ("list", "Your time"),
         "Roadmap": ("push button", "Add Milestone"),
         "Time": ("push button", "Record a Past Week"),
-        "Relationships": ("push button", "Add Person"),
+        "People": ("push button", "Add Person"),
         "Narratives": ("push button", "Add Narrative"),
     }
 

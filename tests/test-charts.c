@@ -131,7 +131,8 @@ plan_with_categories (BtCategory **tactical,
 static void
 test_time_chart_weeks_below_budget (void)
 {
-  BtCategory *t, *s;
+  g_autoptr(BtCategory) t = NULL;
+  g_autoptr(BtCategory) s = NULL;
   g_autoptr(BtPlan) plan = plan_with_categories (&t, &s);
   BtProfile *profile = bt_plan_get_profile (plan);
   GDate today = day ("2026-10-16");

@@ -942,6 +942,9 @@ test_accessible_names (void)
   GtkWidget *spin, *colour;
 
   editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (priya));
+  /* Buttons are named as they are shown. */
+  gtk_window_present (GTK_WINDOW (editor));
+  bt_test_spin (300);
   spin = bt_test_find (field_row (editor, "strength"), GTK_TYPE_SPIN_BUTTON);
   g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
   g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL));

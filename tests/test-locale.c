@@ -192,7 +192,7 @@ test_window (gconstpointer data)
 
   /* German words from the header, the switcher and the overview. */
   g_assert_true (any_matches (texts, "^Übersicht$"));
-  g_assert_true (any_matches (texts, "^Beziehungen$"));
+  g_assert_true (any_matches (texts, "^Personen$"));
   g_assert_true (any_matches (texts, "^Nächste Meilensteine$"));
   g_assert_false (any_matches (texts, "^Overview$"));
   g_assert_false (any_matches (texts, "^Next milestones$"));

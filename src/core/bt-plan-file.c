@@ -2448,6 +2448,75 @@ read_plan (Loader    *ld,
 
 /* json-glib says "<data>:3:14: Parse error: scanner: unterminated string
  * constant"; a person wants "line 3, column 14: not valid JSON: …". */
+/* What GScanner, under json-glib, names a token: in a person's words. */
+static char *
+plain_token (const char *token)
+{
+  g_autofree char *quoted = NULL;
+  const char *tick = strchr (token, '`');
+  const char *end = tick != NULL ? strrchr (tick, '\'') : NULL;
+
+  if (g_str_equal (token, "string constant"))
+    return g_strdup (_("a name or text in double quotes"));
+  if (g_str_has_prefix (token, "string constant "))
+    /* TRANSLATORS: %s is a text of the file, in double quotes */
+    return g_strdup_printf (_("the text %s"), token + strlen ("string constant "));
+  if (g_str_equal (token, "number"))
+    return g_strdup (_("a number"));
+  if (g_str_equal (token, "value"))
+    return g_strdup (_("a value"));
+  if (g_str_equal (token, "identifier"))
+    return g_strdup (_("a name"));
+  if (g_str_equal (token, "end of file"))
+    return g_strdup (_("the end of the file"));
+  if (tick != NULL && end != NULL && end > tick)
+    {
+      quoted = g_strndup (tick + 1, end - tick - 1);
+      /* TRANSLATORS: a character or word of the file, quoted */
+      return g_strdup_printf (_("“%s”"), quoted);
+    }
+
+  return g_strdup (token);
+}
+
+/* json-glib passes on GScanner's own words ("unexpected character `,',
+ * expected string constant"): they are said again plainly, what was found
+ * and what was expected, without the scanner's backquotes. */
+static char *
+plain_scanner_words (const char *words)
+{
+  g_autofree char *found = NULL;
+  g_autofree char *found_plain = NULL;
+  const char *expected = strstr (words, ", expected ");
+
+  if (g_str_equal (words, "unterminated string constant"))
+    return g_strdup (_("a text in double quotes is not closed"));
+  if (g_str_equal (words, "unexpected end of file"))
+    return g_strdup (_("the file ends too early"));
+  if (!g_str_has_prefix (words, "unexpected "))
+    return g_strdup (words);
+
+  found = expected != NULL ? g_strndup (words, expected - words) : g_strdup (words);
+  /* "unexpected character `,'", "unexpected identifier `nul'" … */
+  {
+    const char *what = found + strlen ("unexpected ");
+    const char *tick = strchr (what, '`');
+
+    found_plain = plain_token (tick != NULL ? tick : what);
+  }
+
+  if (expected != NULL)
+    {
+      g_autofree char *wanted = plain_token (expected + strlen (", expected "));
+
+      /* TRANSLATORS: what the file has at that place, and what it should have */
+      return g_strdup_printf (_("%s where %s should be"), found_plain, wanted);
+    }
+
+  /* TRANSLATORS: what the file has at that place */
+  return g_strdup_printf (_("%s is out of place"), found_plain);
+}
+
 static char *
 syntax_error_message (const char *raw_message)
 {
@@ -2466,10 +2535,14 @@ syntax_error_message (const char *raw_message)
   if (g_str_has_prefix (rest, "scanner: "))
     rest += strlen ("scanner: ");
 
-  if (line > 0)
-    return g_strdup_printf (_("line %u, column %u: not valid JSON: %s"), line, column, rest);
+  {
+    g_autofree char *plain = plain_scanner_words (rest);
 
-  return g_strdup_printf (_("not valid JSON: %s"), rest);
+    if (line > 0)
+      return g_strdup_printf (_("line %u, column %u: not valid JSON: %s"), line, column, plain);
+
+    return g_strdup_printf (_("not valid JSON: %s"), plain);
+  }
 }
 
 static BtPlan *

@@ -566,7 +566,8 @@ label_buttons (BtChartPage *self)
       break;
     case BT_CHART_RELATIONSHIPS:
       add = _("Add Person");
-      title = _("People");
+      /* TRANSLATORS: the people one keeps in touch with, not the people/HR function */
+      title = C_("page", "People");
       break;
     case BT_CHART_NARRATIVES:
     case BT_N_CHARTS:
@@ -666,7 +667,8 @@ rebind (BtChartPage *self)
         g_signal_connect_object (self->plan, "changed", G_CALLBACK (on_plan_changed_cb), self, G_CONNECT_SWAPPED);
         self->store = bt_plan_get_relationships (self->plan);
         self->item_type = BT_TYPE_RELATIONSHIP;
-        title = _("People");
+        /* TRANSLATORS: the people one keeps in touch with, not the people/HR function */
+        title = C_("page", "People");
         add_label = _("Add Person");
         g_signal_handlers_disconnect_by_func (bt_plan_get_relationships (self->plan), update_people_placeholder, self);
         g_signal_connect_object (bt_plan_get_relationships (self->plan), "items-changed",

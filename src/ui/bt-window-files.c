@@ -401,7 +401,11 @@ on_opened_read_cb (GObject      *source,
       return;
     }
 
-  if (bt_window_is_replaceable (self))
+  /* The plan shown now was saved before the other was read; it is saved
+   * again, as it may have changed meanwhile, and then this window shows the
+   * other. Only if it cannot be saved does the other get a window of its
+   * own, so that nothing is lost. */
+  if (bt_window_is_replaceable (self) || bt_window_save_now (self))
     {
       bt_window_show_plan_from (self, plan, path);
       if (bt_plan_get_read_only (plan))
@@ -409,18 +413,16 @@ on_opened_read_cb (GObject      *source,
       return;
     }
 
-  /* The window holds a plan of the user's: the other one gets a window of
-   * its own, beside it. */
   g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
 }
 
 /**
  * bt_window_open_file:
  *
- * Opens the plan in @file as the window's Open does: in this window when
- * it holds nothing of the user's (see bt_window_is_replaceable()), else in
- * a window of its own; a file that does not read leaves the window as it
- * was and says why.
+ * Opens the plan in @file as the window's Open does: in this window, once
+ * the plan it shows is saved (in a window of its own only when that plan
+ * cannot be saved); a file that does not read leaves the window as it was
+ * and says why.
  */
 void
 bt_window_open_file (BtWindow *self,
