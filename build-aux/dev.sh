@@ -27,7 +27,7 @@ packages=(
 test_packages=(
   xvfb xauth dbus dbus-daemon dbus-x11 at-spi2-core
   python3 python3-gi python3-pyatspi gir1.2-atspi-2.0
-  libglib2.0-bin poppler-utils locales valgrind
+  libglib2.0-bin poppler-utils locales valgrind imagemagick
 )
 
 say() { printf '%s\n' "dev.sh: $*" >&2; }
