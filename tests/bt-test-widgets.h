@@ -97,6 +97,49 @@ bt_test_find_row (GtkWidget  *widget,
 }
 
 /* Runs the main loop for @ms milliseconds. */
+/* Runs the main loop until @done says so, for at most @seconds: waiting
+ * for what the user would see, not a fixed pause. */
+static inline gboolean
+bt_test_wait_until (gboolean (*done) (gpointer),
+                    gpointer    data,
+                    guint       seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (10000), TRUE);
+
+  return done (data);
+}
+
+/* Adds to @cut the text of every label shown under @widget that is cut:
+ * ellipsized, or wider than its widget though it neither wraps nor
+ * ellipsizes. */
+static inline void
+bt_test_find_cut_labels (GtkWidget *widget,
+                         GPtrArray *cut)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    {
+      GtkLabel *label = GTK_LABEL (widget);
+      PangoLayout *layout = gtk_label_get_layout (label);
+      int text_width;
+
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
+      if (pango_layout_is_ellipsized (layout) ||
+          (!gtk_label_get_wrap (label) && gtk_label_get_ellipsize (label) == PANGO_ELLIPSIZE_NONE &&
+           text_width > gtk_widget_get_width (widget)))
+        g_ptr_array_add (cut, (gpointer) gtk_label_get_text (label));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    bt_test_find_cut_labels (child, cut);
+}
+
 static inline void
 bt_test_spin (guint ms)
 {

@@ -265,34 +265,6 @@ test_lists (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Labels that show less than their text: ellipsized, or narrower than
- * their text on one line. */
-static void
-find_cut_labels (GtkWidget *widget,
-                 GPtrArray *cut)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-
-  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
-    {
-      GtkLabel *label = GTK_LABEL (widget);
-      PangoLayout *layout = gtk_label_get_layout (label);
-      int text_width;
-
-      /* A label that neither wraps nor ellipsizes lays its text out whole. */
-      pango_layout_get_pixel_size (layout, &text_width, NULL);
-      if (pango_layout_is_ellipsized (layout) ||
-          (!gtk_label_get_wrap (label) && gtk_label_get_ellipsize (label) == PANGO_ELLIPSIZE_NONE &&
-           text_width > gtk_widget_get_width (widget)))
-        g_ptr_array_add (cut, (gpointer) gtk_label_get_text (label));
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    find_cut_labels (child, cut);
-}
-
 /* At 360 pixels, light and dark, no title or label of a page is cut. */
 static void
 test_narrow (void)
@@ -323,7 +295,7 @@ test_narrow (void)
         g_assert_cmpint (gtk_widget_get_width (window), <=, 400);
 
         bt_test_screenshot (window, name);
-        find_cut_labels (page, cut);
+        bt_test_find_cut_labels (page, cut);
         for (guint i = 0; i < cut->len; i++)
           g_test_message ("%s: cut: %s", name, (const char *) cut->pdata[i]);
         g_assert_cmpuint (cut->len, ==, 0);

@@ -30,19 +30,6 @@
 #include "bt-window-private.h"
 
 static gboolean
-wait_until (gboolean (*done) (gpointer),
-            gpointer    data,
-            guint       seconds)
-{
-  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE) || (g_usleep (10000), TRUE);
-
-  return done (data);
-}
-
-static gboolean
 welcome_shown (gpointer data)
 {
   BtWindow *window = data;
@@ -190,13 +177,13 @@ test_own_plan (gconstpointer data)
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (welcome_shown, window, 10));
+  g_assert_true (bt_test_wait_until (welcome_shown, window, 10));
   bt_test_spin (300);
   g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (window), "first-start"), >, 2);
   g_assert_null (window->plan);
 
   click (welcome_button (window, "win.start-own-plan"));
-  g_assert_true (wait_until (goal_dialog_shown, NULL, 5));
+  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 5));
   dialog = find_toplevel (BT_TYPE_GOAL_DIALOG);
   /* The usual categories are offered, and kept unless the user says no. */
   g_assert_true (gtk_widget_get_visible (child (dialog, BT_TYPE_GOAL_DIALOG, "categories_group")));
@@ -212,7 +199,7 @@ test_own_plan (gconstpointer data)
   g_assert_cmpuint (bt_test_screenshot (dialog, "goal-dialog-first-start"), >, 2);
   click (child (dialog, BT_TYPE_GOAL_DIALOG, "save_button"));
 
-  g_assert_true (wait_until (plan_shown, window, 5));
+  g_assert_true (bt_test_wait_until (plan_shown, window, 5));
   g_assert_false (window->sample);
   g_assert_cmpstr (window->path, ==, path);
 
@@ -251,7 +238,7 @@ test_own_plan (gconstpointer data)
 
   /* Reopened: the plan, not the first start. */
   window = bt_window_new (BT_APPLICATION (app), NULL);
-  g_assert_true (wait_until (plan_shown, window, 10));
+  g_assert_true (bt_test_wait_until (plan_shown, window, 10));
   g_assert_cmpstr (bt_profile_get_target_role (bt_plan_get_profile (window->plan)), ==, "VP Engineering");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -269,9 +256,9 @@ test_sample (gconstpointer data)
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (welcome_shown, window, 10));
+  g_assert_true (bt_test_wait_until (welcome_shown, window, 10));
   click (welcome_button (window, "win.explore-sample"));
-  g_assert_true (wait_until (plan_shown, window, 10));
+  g_assert_true (bt_test_wait_until (plan_shown, window, 10));
 
   g_assert_true (window->sample);
   g_assert_null (window->path);
@@ -314,7 +301,7 @@ test_goal_dialog_undo (gconstpointer data)
   BtTrajectory trajectory;
   GtkWidget *dialog;
 
-  g_assert_true (wait_until (plan_shown, window, 10));
+  g_assert_true (bt_test_wait_until (plan_shown, window, 10));
   gtk_window_present (GTK_WINDOW (window));
   profile = bt_plan_get_profile (window->plan);
   g_assert_nonnull (bt_profile_get_target_date (profile));
@@ -326,7 +313,7 @@ test_goal_dialog_undo (gconstpointer data)
   /* From the overview's "Your goal" */
   click (child (bt_test_find (GTK_WIDGET (window), BT_TYPE_OVERVIEW_PAGE), BT_TYPE_OVERVIEW_PAGE,
                 "edit_goal_button"));
-  g_assert_true (wait_until (goal_dialog_shown, NULL, 5));
+  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 5));
   dialog = find_toplevel (BT_TYPE_GOAL_DIALOG);
   /* The share is shown as a percentage. */
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (child (dialog, BT_TYPE_GOAL_DIALOG, "share_spin"))),
@@ -390,7 +377,7 @@ test_goal_dialog_undo (gconstpointer data)
 
   /* And from the main menu too; saving unchanged records nothing. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-goal", NULL);
-  g_assert_true (wait_until (goal_dialog_shown, NULL, 5));
+  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 5));
   dialog = find_toplevel (BT_TYPE_GOAL_DIALOG);
   click (child (dialog, BT_TYPE_GOAL_DIALOG, "save_button"));
   bt_test_spin (100);

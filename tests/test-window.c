@@ -28,19 +28,6 @@
 #include "bt-report.h"
 #include "bt-window-private.h"
 
-static gboolean
-wait_until (gboolean (*done) (gpointer),
-            gpointer    data,
-            guint       seconds)
-{
-  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE) || (g_usleep (10000), TRUE);
-
-  return done (data);
-}
-
 static void
 spin_main_loop (guint ms)
 {
@@ -84,7 +71,7 @@ open_window (GApplication *app,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   BtWindow *window = bt_window_new (BT_APPLICATION (app), file);
 
-  g_assert_true (wait_until (plan_loaded, window, 10));
+  g_assert_true (bt_test_wait_until (plan_loaded, window, 10));
 
   return window;
 }
@@ -112,7 +99,7 @@ test_autosave (gconstpointer data)
 
   rename_first_person (window, "Autosaved Person");
   g_assert_false (file_has (&saved));   /* not at once: after a pause */
-  g_assert_true (wait_until (file_has, &saved, 2 * AUTOSAVE_SECONDS + 2));
+  g_assert_true (bt_test_wait_until (file_has, &saved, 2 * AUTOSAVE_SECONDS + 2));
 
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
@@ -144,7 +131,7 @@ test_other_writer_is_never_overwritten (gconstpointer data)
   /* Give the file system a different modification time than our read. */
   g_usleep (1100 * 1000);
   g_assert_true (g_file_set_contents (path, theirs, -1, NULL));
-  g_assert_true (wait_until (conflict_shown, window, 5));
+  g_assert_true (bt_test_wait_until (conflict_shown, window, 5));
 
   /* An edit here is not saved over their file, by autosave or on close. */
   rename_first_person (window, "Mine");
@@ -198,7 +185,7 @@ test_slow_open_says_so (gconstpointer data)
   g_assert_cmpint (fd, >=, 0);
   g_assert_cmpint (write (fd, contents, length), ==, (gssize) length);
   close (fd);
-  g_assert_true (wait_until (plan_loaded, window, 10));
+  g_assert_true (bt_test_wait_until (plan_loaded, window, 10));
   g_assert_false (gtk_spinner_get_spinning (window->opening_spinner));
 
   window->dirty = FALSE;
@@ -313,7 +300,7 @@ test_reload_shows_theirs (gconstpointer data)
   g_assert_cmpuint (g_string_replace (theirs, "\"Alex Morgan\"", "\"Their Name\"", 1), ==, 1);
   g_usleep (1100 * 1000);
   g_assert_true (g_file_set_contents (path, theirs->str, -1, NULL));
-  g_assert_true (wait_until (conflict_shown, window, 5));
+  g_assert_true (bt_test_wait_until (conflict_shown, window, 5));
 
   dialog = g_object_get_data (G_OBJECT (window), "bt-conflict-dialog");
   adw_message_dialog_response (dialog, "reload");
@@ -485,7 +472,7 @@ test_unreadable_plan_offers_backup (gconstpointer data)
 
   window = bt_window_new (BT_APPLICATION (app), file);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (restore_offered, window, 10));
+  g_assert_true (bt_test_wait_until (restore_offered, window, 10));
   g_assert_null (window->plan);
   /* No plan, no pages to switch to. */
   g_assert_false (adw_view_switcher_title_get_view_switcher_enabled (window->switcher_title));
@@ -494,7 +481,7 @@ test_unreadable_plan_offers_backup (gconstpointer data)
   g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (window), "unreadable-plan"), >, 5);
 
   g_signal_emit_by_name (window->restore_button, "clicked");
-  g_assert_true (wait_until (plan_loaded, window, 10));
+  g_assert_true (bt_test_wait_until (plan_loaded, window, 10));
   g_assert_cmpuint (g_list_model_get_n_items (bt_plan_get_weeks (window->plan)), ==, 78);
   g_assert_false (gtk_widget_get_visible (window->restore_button));
   g_assert_true (adw_view_switcher_title_get_view_switcher_enabled (window->switcher_title));
@@ -766,14 +753,14 @@ test_overview_follows_the_hours (gconstpointer data)
   gtk_window_present (GTK_WINDOW (window));
   /* Waiting for what the user would see: under the sanitizers a redraw
    * takes its time. */
-  g_assert_true (wait_until (share_shown, &(ShareShown) { window, "25%" }, 10));
+  g_assert_true (bt_test_wait_until (share_shown, &(ShareShown) { window, "25%" }, 10));
 
   bt_week_set_hours (bt_plan_find_week (window->plan, year, week), "s", 30);
-  g_assert_true (wait_until (share_shown, &(ShareShown) { window, "50%" }, 10));
+  g_assert_true (bt_test_wait_until (share_shown, &(ShareShown) { window, "50%" }, 10));
 
   /* The week before, recorded now: the four weeks are 70 hours of 100. */
   bt_week_set_hours (bt_plan_ensure_week (window->plan, previous_year, previous_week), "s", 40);
-  g_assert_true (wait_until (share_shown, &(ShareShown) { window, "70%" }, 10));
+  g_assert_true (bt_test_wait_until (share_shown, &(ShareShown) { window, "70%" }, 10));
 
   window->dirty = FALSE;
   gtk_window_destroy (GTK_WINDOW (window));
@@ -952,7 +939,7 @@ test_open_corrupt_keeps_plan (gconstpointer data)
                                            " \"profile\": {\"name\": \"x\",\n }", -1, NULL));
   gtk_window_present (GTK_WINDOW (window));
   bt_window_open_file (window, bad_file);
-  g_assert_true (wait_until (message_shown, NULL, 10));
+  g_assert_true (bt_test_wait_until (message_shown, NULL, 10));
   bt_test_spin (200);
 
   g_assert_cmpuint (count_windows (app), ==, windows);
@@ -1005,7 +992,7 @@ test_open_replaces_first_start (gconstpointer data)
   g_assert_null (window->plan);
   g_assert_true (bt_window_is_replaceable (window));
   bt_window_open_file (window, file);
-  g_assert_true (wait_until (plan_changed, &changed, 10));
+  g_assert_true (bt_test_wait_until (plan_changed, &changed, 10));
 
   g_assert_cmpuint (count_windows (app), ==, windows);
   g_assert_cmpstr (window->path, ==, path);
@@ -1069,7 +1056,7 @@ test_file_dialogs_start_in_plan_folder (gconstpointer data)
 
       gtk_widget_activate_action (GTK_WIDGET (window), actions[i].action,
                                   actions[i].target ? "s" : NULL, actions[i].target);
-      g_assert_true (wait_until (file_chooser_shown, NULL, 5));
+      g_assert_true (bt_test_wait_until (file_chooser_shown, NULL, 5));
       chooser = shown_file_chooser ();
       /* The dialog reads its folder before it says which it is. */
       for (guint tries = 0; tries < 100 && current == NULL; tries++)
@@ -1163,7 +1150,7 @@ test_report_paper_and_orientation (gconstpointer data)
   gtk_window_present (GTK_WINDOW (window));
   bt_test_spin (300);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL);
-  g_assert_true (wait_until (file_chooser_shown, NULL, 5));
+  g_assert_true (bt_test_wait_until (file_chooser_shown, NULL, 5));
   chooser = shown_file_chooser ();
   /* As a user does: in the dialog's drop-downs. */
   pick_option (GTK_WIDGET (chooser), "Letter");
@@ -1173,7 +1160,7 @@ test_report_paper_and_orientation (gconstpointer data)
   g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "paper"), ==, "letter");
   g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "orientation"), ==, "landscape");
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  g_assert_true (wait_until (pdf_written, pdf, 20));
+  g_assert_true (bt_test_wait_until (pdf_written, pdf, 20));
 
   /* Letter landscape: 792 × 612 points. */
   g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
@@ -1241,7 +1228,7 @@ test_export_onto_plan_is_refused (gconstpointer data)
 
       gtk_widget_activate_action (GTK_WIDGET (window), actions[i].action,
                                   actions[i].target ? "s" : NULL, actions[i].target);
-      g_assert_true (wait_until (file_chooser_shown, NULL, 5));
+      g_assert_true (bt_test_wait_until (file_chooser_shown, NULL, 5));
       chooser = shown_file_chooser ();
       /* The dialog starts in the plan's folder: the plan's name is enough. */
       gtk_file_chooser_set_current_name (chooser, name);
@@ -1308,7 +1295,7 @@ assert_named_once (GtkWidget  *root,
   ShownButton b = { root, label };
   GtkWidget *button;
 
-  g_assert_true (wait_until (button_shown, &b, 10));
+  g_assert_true (bt_test_wait_until (button_shown, &b, 10));
   button = bt_test_find_match (root, is_button_labelled, label);
   g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL));
   g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
@@ -1402,11 +1389,11 @@ test_library_controls_named (gconstpointer data)
   gtk_window_present (GTK_WINDOW (window));
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 
-  g_assert_true (wait_until (toast_close_shown, window, 10));
+  g_assert_true (bt_test_wait_until (toast_close_shown, window, 10));
   close = bt_test_find_match (window, is_toast_close, NULL);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL, "Dismiss");
 
-  g_assert_true (wait_until (drop_down_shown, chooser, 10));
+  g_assert_true (bt_test_wait_until (drop_down_shown, chooser, 10));
   paper = bt_test_find (chooser, GTK_TYPE_DROP_DOWN);
   g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (paper), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
 
