@@ -865,6 +865,27 @@ class App:
         return self.wait(lambda: next((t for t in self.toasts() if rx.search(t)), None),
                          what or f"a toast saying /{rx.pattern}/")
 
+    def wait_toast_buttons(self, pattern, what=None):
+        """(text, button names) of the toast saying @pattern, read in one
+        look: a toast goes after a few seconds, and a slow build must not
+        miss its button by looking twice."""
+        rx = re.compile(pattern) if isinstance(pattern, str) else pattern
+
+        def look():
+            for node in walk(self.main_window()):
+                try:
+                    if node.name != "AdwToastWidget" or not is_shown(node):
+                        continue
+                    inside = list(walk(node))
+                    text = next((t for t in (text_of(n) or n.name for n in inside
+                                             if n.getRoleName() == "label") if t and rx.search(t)), None)
+                    if text is not None:
+                        return text, [clean_name(n.name) for n in inside if n.getRoleName() == "push button"]
+                except Exception:
+                    continue
+            return None
+        return self.wait(look, what or f"a toast saying /{rx.pattern}/")
+
     def list_rows(self, list_node):
         """The titles of the rows of a boxed list, as shown."""
         return [clean_name(n.name) for n in list_node
