@@ -1,0 +1,562 @@
+/* bt-item-editor-fields.c — the editor's rows, one per property
+ *
+ * A row is built for each property of the item by its type: an entry, a
+ * date with its picker, a long text, a number, a list of choices or a
+ * colour; and read back as the value Apply would set.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-item-editor"
+
+#include "config.h"
+
+#include "bt-application.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "bt-date-picker.h"
+#include "bt-item-editor-private.h"
+#include "bt-plan-file.h"
+
+static const struct {
+  const char *property;
+  const char *label;
+} labels[] = {
+  { "name", N_("Name") },
+  { "current-role", N_("Current role") },
+  { "target-role", N_("Target role") },
+  { "target-date", N_("Target date") },
+  { "birth-year", N_("Birth year, to show ages (0 for none)") },
+  { "target-share", N_("Target strategic share, in percent") },
+  { "title", N_("Title") },
+  { "start", N_("Start") },
+  { "end", N_("End") },
+  { "date", N_("Date") },
+  { "phase", N_("Phase") },
+  { "status", N_("Status") },
+  { "notes", N_("Notes") },
+  { "original-date", N_("First planned for") },
+  { "kind", N_("Kind") },
+  { "color", N_("Colour") },
+  { "note", N_("Note") },
+  { "role", N_("Role") },
+  { "email", N_("E-mail") },
+  { "function", N_("Function") },
+  { "strength", N_("Strength, 1 to 5") },
+  { "cadence-days", N_("Be in touch every … days") },
+  { "next-step", N_("Next step") },
+  { "next-step-due", N_("Next step due") },
+  { "help-with", N_("What of theirs could technology help with") },
+  { "summary", N_("Summary") },
+  { "technical-detail", N_("Technical detail") },
+  { "business-impact", N_("Business impact") },
+  { "impact-value", N_("Impact, as a number") },
+  { "impact-unit", N_("Unit of the impact") },
+  { "metric", N_("What is counted") },
+  { "current-monthly", N_("Cost per month now") },
+  { "projected-monthly", N_("Cost per month projected") },
+  { "problem", N_("The problem") },
+  { "cost", N_("What it costs now") },
+  { "solution", N_("Proposed solution") },
+  { "ask", N_("The ask: people, time, money") },
+  { "ask-cost", N_("One-off cost of the ask") },
+  { "expected-return", N_("The return") },
+  { "proposed-on", N_("Proposed on") },
+  { "decided-on", N_("Decided on") },
+  { "audience", N_("Audience") },
+  { "headline", N_("Headline") },
+  { "match", N_("Looks at") },
+  { "pattern", N_("Words, address, domain or name") },
+  { "category", N_("Category") },
+};
+
+/* Texts people write paragraphs in. */
+static const char * const long_text_properties[] = {
+  "notes", "problem", "cost", "solution", "ask", "expected-return", "technical-detail",
+  "business-impact", "help-with",
+};
+
+const char *
+bt_item_kind_label (GType type)
+{
+  if (type == BT_TYPE_PHASE) return _("Phase");
+  if (type == BT_TYPE_MILESTONE) return _("Milestone");
+  if (type == BT_TYPE_CATEGORY) return _("Category");
+  if (type == BT_TYPE_RELATIONSHIP) return _("Person");
+  if (type == BT_TYPE_TOUCHPOINT) return _("Touchpoint");
+  if (type == BT_TYPE_NARRATIVE) return _("Narrative");
+  if (type == BT_TYPE_IMPACT_STATEMENT) return _("Impact Statement");
+  if (type == BT_TYPE_BUSINESS_CASE) return _("Business Case");
+  if (type == BT_TYPE_COST_ROW) return _("Cost Row");
+  if (type == BT_TYPE_PROFILE) return _("Profile");
+  if (type == BT_TYPE_IMPORT_RULE) return _("Import Rule");
+
+  return _("Item");
+}
+
+static const char *
+label_for (GParamSpec *pspec)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].property, pspec->name) == 0)
+      return _(labels[i].label);
+
+  return pspec->name;
+}
+
+void
+bt_editor_field_free (gpointer data)
+{
+  Field *field = data;
+
+  g_clear_pointer (&field->choices, g_ptr_array_unref);
+  if (G_IS_VALUE (&field->initial))
+    g_value_unset (&field->initial);
+  g_free (field->refused);
+  g_free (field);
+}
+
+/* ---- rows ---- */
+
+static void
+on_field_changed_cb (GObject *widget,
+                     Page    *page)
+{
+  Field *field = g_object_get_data (widget, "bt-field");
+
+  field->touched = TRUE;
+  bt_editor_page_validate (page);
+}
+
+static void
+on_field_leave_cb (GtkEventControllerFocus *controller,
+                   Page                    *page)
+{
+  Field *field = g_object_get_data (G_OBJECT (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))),
+                                    "bt-field");
+
+  /* Not while the window goes away. */
+  if (gtk_widget_in_destruction (page->root) || gtk_widget_get_root (page->root) == NULL ||
+      gtk_widget_in_destruction (GTK_WIDGET (gtk_widget_get_root (page->root))))
+    return;
+  field->touched = TRUE;
+  bt_editor_page_validate (page);
+}
+
+/* Keyed by the entry row the picker belongs to, which outlives it. */
+static void
+on_day_picked_cb (BtDatePicker *picker,
+                  const GDate  *day,
+                  GtkEditable  *entry)
+{
+  g_autofree char *text = bt_date_picker_format (day);
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (picker), GTK_TYPE_POPOVER);
+
+  gtk_editable_set_text (entry, text);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* The first day of the week, as the preferences say. */
+static GDateWeekday
+week_start (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? gtk_window_get_transient_for (GTK_WINDOW (root)) : NULL;
+  GtkApplication *app = parent ? gtk_window_get_application (parent) : NULL;
+  GSettings *settings = BT_IS_APPLICATION (app) ? bt_application_get_settings (BT_APPLICATION (app)) : NULL;
+  g_autoptr(GSettings) own = NULL;
+
+  /* An editor with no window of the app behind it (in the tests). */
+  if (settings == NULL && g_settings_schema_source_get_default () != NULL)
+    {
+      g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                                          APP_ID, TRUE);
+      if (schema != NULL)
+        settings = own = g_settings_new (APP_ID);
+    }
+
+  return settings != NULL && g_settings_get_enum (settings, "week-start") == 1 ? G_DATE_SUNDAY : G_DATE_MONDAY;
+}
+
+/* The picker opens on the date in the entry, when there is one, with the
+ * keyboard on that day rather than on "Previous Month". */
+static void
+on_date_popover_map_cb (GtkPopover  *popover,
+                        GtkEditable *entry)
+{
+  BtDatePicker *picker = BT_DATE_PICKER (gtk_popover_get_child (popover));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  GDate date;
+
+  bt_date_picker_set_week_start (picker, week_start (GTK_WIDGET (entry)));
+  bt_date_picker_set_date (picker, bt_date_picker_parse (text, &date) ? &date : NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (picker));
+}
+
+static GtkWidget *
+date_picker (GtkWidget *entry)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *picker = bt_date_picker_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "bt-date-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Pick a Date"));
+  /* GTK 4.8 names a menu button after its type otherwise; the button
+   * inside, which takes the focus, is labelled by this one. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Date"), -1);
+  bt_date_picker_name_button (button, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (entry)));
+  gtk_popover_set_child (GTK_POPOVER (popover), picker);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_signal_connect_object (picker, "day-picked", G_CALLBACK (on_day_picked_cb), entry, 0);
+  g_signal_connect_object (popover, "map", G_CALLBACK (on_date_popover_map_cb), entry, G_CONNECT_AFTER);
+
+  return button;
+}
+
+static char *
+value_text (GValue *value)
+{
+  if (G_VALUE_HOLDS_STRING (value))
+    return g_strdup (g_value_get_string (value) ? g_value_get_string (value) : "");
+
+  if (G_VALUE_HOLDS (value, G_TYPE_DATE))
+    {
+      /* As the lists show it; typed in ISO too, and the file keeps ISO. */
+      return bt_date_picker_format (g_value_get_boxed (value));
+    }
+
+  return g_strdup ("");
+}
+
+void
+bt_editor_page_add_field (Page       *page,
+                          GParamSpec *pspec)
+{
+  BtItemEditor *self = page->editor;
+  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree Field *field = g_new0 (Field, 1);
+  const char *label = label_for (pspec);
+
+  bt_item_editor_item_value (self, page->item, pspec, &value);
+  field->pspec = pspec;
+  field->kind = FIELD_TEXT;
+  field->required = bt_plan_file_field_is_required (G_OBJECT_TYPE (page->item), pspec->name);
+
+  if (type == G_TYPE_STRING && g_strcmp0 (pspec->name, "color") == 0)
+    {
+      GdkRGBA rgba = { 0.5, 0.5, 0.5, 1 };
+
+      field->kind = FIELD_COLOR;
+      field->row = adw_action_row_new ();
+      field->widget = gtk_color_button_new ();
+      gdk_rgba_parse (&rgba, g_value_get_string (&value) ? g_value_get_string (&value) : "#808080");
+      gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (field->widget), &rgba);
+      gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (field->widget), FALSE);
+      gtk_color_button_set_title (GTK_COLOR_BUTTON (field->widget), label);
+    }
+  else if (type == G_TYPE_STRING && (g_strcmp0 (pspec->name, "phase") == 0 ||
+                                     (BT_IS_IMPORT_RULE (page->item) && g_strcmp0 (pspec->name, "category") == 0)))
+    {
+      gboolean phase = g_strcmp0 (pspec->name, "phase") == 0;
+      GListModel *items = phase ? bt_plan_get_phases (self->plan) : bt_plan_get_categories (self->plan);
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+      guint offset = field->required ? 0 : 1;   /* a milestone may have no phase; a rule needs its category */
+      guint selected = 0;
+
+      field->kind = FIELD_CHOICE;
+      field->choices = g_ptr_array_new_with_free_func (g_object_unref);
+      if (!field->required)
+        gtk_string_list_append (names, _("None"));
+      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+        {
+          BtItem *choice = g_list_model_get_item (items, i);
+
+          g_ptr_array_add (field->choices, choice);
+          gtk_string_list_append (names, phase ? bt_phase_get_title (BT_PHASE (choice))
+                                               : bt_category_get_name (BT_CATEGORY (choice)));
+          if (g_strcmp0 (bt_item_get_id (choice), g_value_get_string (&value)) == 0)
+            selected = i + offset;
+        }
+      field->row = adw_combo_row_new ();
+      adw_combo_row_set_model (ADW_COMBO_ROW (field->row), G_LIST_MODEL (names));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (field->row), selected);
+      field->widget = field->row;
+    }
+  else if (type == G_TYPE_STRING && g_strv_contains (long_text_properties, pspec->name))
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *title = gtk_label_new (label);
+      GtkTextBuffer *buffer;
+
+      field->kind = FIELD_LONG_TEXT;
+      field->row = adw_preferences_row_new ();
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (field->row), FALSE);
+      /* Tab goes straight to the text: the row itself, unnamed, is no stop. */
+      gtk_widget_set_focusable (field->row, FALSE);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_widget_set_margin_top (box, 8);
+      gtk_widget_set_margin_bottom (box, 8);
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_widget_add_css_class (title, "dim-label");
+      gtk_widget_add_css_class (title, "caption");
+      field->widget = gtk_text_view_new ();
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (field->widget), GTK_WRAP_WORD_CHAR);
+      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (field->widget), FALSE);
+      gtk_widget_set_size_request (field->widget, -1, 72);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field->widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
+      buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget));
+      gtk_text_buffer_set_text (buffer, g_value_get_string (&value) ? g_value_get_string (&value) : "", -1);
+      gtk_box_append (GTK_BOX (box), title);
+      gtk_box_append (GTK_BOX (box), field->widget);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (field->row), box);
+    }
+  else if (type == G_TYPE_STRING || type == G_TYPE_DATE)
+    {
+      g_autofree char *text = value_text (&value);
+
+      field->kind = type == G_TYPE_DATE ? FIELD_DATE : FIELD_TEXT;
+      field->row = adw_entry_row_new ();
+      gtk_editable_set_text (GTK_EDITABLE (field->row), text);
+      field->widget = field->row;
+    }
+  else if (type == G_TYPE_INT || type == G_TYPE_DOUBLE)
+    {
+      double min, max, step, current;
+
+      if (type == G_TYPE_INT)
+        {
+          min = G_PARAM_SPEC_INT (pspec)->minimum;
+          max = G_PARAM_SPEC_INT (pspec)->maximum;
+          step = 1;
+          current = g_value_get_int (&value);
+        }
+      else
+        {
+          min = G_PARAM_SPEC_DOUBLE (pspec)->minimum;
+          max = G_PARAM_SPEC_DOUBLE (pspec)->maximum;
+          step = max <= 1 ? 0.05 : 100;
+          current = g_value_get_double (&value);
+          /* A share is typed in percent, as the goal dialog has it. */
+          if (g_str_equal (pspec->name, "target-share"))
+            {
+              field->percent = TRUE;
+              min *= 100;
+              max = 100;
+              step = 5;
+              current = round (current * 100);
+            }
+        }
+
+      field->kind = type == G_TYPE_INT ? FIELD_INT : FIELD_DOUBLE;
+      field->row = adw_action_row_new ();
+      field->widget = gtk_spin_button_new_with_range (min, max, step);
+      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (field->widget), type == G_TYPE_INT ? 0 : max <= 1 ? 2 : 0);
+      /* Tab goes to the number, where typing goes: the row is no stop. */
+      gtk_widget_set_focusable (field->row, FALSE);
+      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (field->widget), TRUE);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (field->widget), current);
+    }
+  else if (G_TYPE_IS_ENUM (type))
+    {
+      GEnumClass *klass = g_type_class_peek (type);
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+      field->kind = FIELD_ENUM;
+      for (guint i = 0; i < klass->n_values; i++)
+        gtk_string_list_append (names, bt_enum_to_label (type, klass->values[i].value));
+      field->row = adw_combo_row_new ();
+      adw_combo_row_set_model (ADW_COMBO_ROW (field->row), G_LIST_MODEL (names));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (field->row), g_value_get_enum (&value));
+      field->widget = field->row;
+    }
+  else
+    return;
+
+  /* Tests and style sheets find a row by the property it edits. */
+  gtk_widget_set_name (field->row, pspec->name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), label);
+  if (field->widget != field->row && field->kind != FIELD_LONG_TEXT)
+    {
+      gtk_widget_set_valign (field->widget, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (field->row), field->widget);
+      /* This makes the row's title label the widget (LABELLED_BY); GTK 4.8
+       * reads a label property and the labels together, so giving the
+       * widget a label of its own too reads its name twice. */
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (field->row), field->widget);
+      /* A colour button is a box around the button that takes the focus:
+       * that one needs the name, or it is read as "GtkButton". */
+      if (field->kind == FIELD_COLOR && gtk_widget_get_first_child (field->widget) != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (field->widget)),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+
+  adw_preferences_group_add (page->fields_group, field->row);
+
+  /* Where an entry or a long text says why it is refused. */
+  if (field->kind == FIELD_TEXT || field->kind == FIELD_DATE || field->kind == FIELD_LONG_TEXT)
+    {
+      field->problem = gtk_label_new (NULL);
+      gtk_widget_set_name (field->problem, "why-refused");
+      gtk_label_set_wrap (GTK_LABEL (field->problem), TRUE);
+      gtk_widget_add_css_class (field->problem, "error");
+      gtk_widget_add_css_class (field->problem, "caption");
+      gtk_widget_set_visible (field->problem, FALSE);
+      if (field->kind == FIELD_LONG_TEXT)
+        {
+          gtk_label_set_xalign (GTK_LABEL (field->problem), 0);
+          gtk_box_append (GTK_BOX (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (field->row))), field->problem);
+        }
+      else
+        {
+          gtk_label_set_width_chars (GTK_LABEL (field->problem), 16);
+          gtk_label_set_max_width_chars (GTK_LABEL (field->problem), 28);
+          gtk_label_set_xalign (GTK_LABEL (field->problem), 1);
+          gtk_widget_set_valign (field->problem, GTK_ALIGN_CENTER);
+          adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), field->problem);
+        }
+    }
+
+  g_object_set_data (G_OBJECT (field->row), "bt-field", field);
+  g_object_set_data (G_OBJECT (field->widget), "bt-field", field);
+  if (field->kind == FIELD_DATE)
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), date_picker (field->row));
+  if (field->kind == FIELD_TEXT || field->kind == FIELD_DATE)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect (field->row, "changed", G_CALLBACK (on_field_changed_cb), page);
+      g_signal_connect (focus, "leave", G_CALLBACK (on_field_leave_cb), page);
+      gtk_widget_add_controller (field->row, focus);
+    }
+  if (field->kind == FIELD_INT || field->kind == FIELD_DOUBLE)
+    {
+      g_signal_connect (field->widget, "changed", G_CALLBACK (on_field_changed_cb), page);
+      g_signal_connect (field->widget, "value-changed", G_CALLBACK (on_field_changed_cb), page);
+    }
+
+  /* What the row showed first, read back as Apply would read it: a change
+   * is a difference from this. */
+  if (!bt_editor_field_value (field, &field->initial))
+    g_value_unset (&field->initial);
+
+  g_ptr_array_add (page->fields, g_steal_pointer (&field));
+}
+
+/* ---- values from the rows ---- */
+
+/* A number typed and not entered yet counts; one only shown (a cost of
+ * 1234.50 shows as 1235) keeps its decimals. */
+static double
+spin_value (GtkSpinButton *spin)
+{
+  g_autofree char *shown = g_strdup_printf ("%0.*f", gtk_spin_button_get_digits (spin),
+                                            gtk_spin_button_get_value (spin));
+
+  if (g_strcmp0 (shown, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_spin_button_update (spin);
+
+  return gtk_spin_button_get_value (spin);
+}
+
+gboolean
+bt_editor_field_value (Field  *field,
+                       GValue *value)
+{
+  GType type = G_PARAM_SPEC_VALUE_TYPE (field->pspec);
+
+  g_value_init (value, type);
+
+  switch (field->kind)
+    {
+    case FIELD_TEXT:
+      {
+        g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->row))));
+        g_value_set_string (value, text);
+      }
+      break;
+
+    case FIELD_LONG_TEXT:
+      {
+        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->widget));
+        GtkTextIter start, end;
+        g_autofree char *text = NULL;
+
+        gtk_text_buffer_get_bounds (buffer, &start, &end);
+        text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+        g_value_set_string (value, text);
+      }
+      break;
+
+    case FIELD_DATE:
+      {
+        const char *text = gtk_editable_get_text (GTK_EDITABLE (field->row));
+        g_autofree char *stripped = g_strstrip (g_strdup (text));
+        GDate date;
+
+        if (*stripped == '\0')
+          g_value_set_boxed (value, NULL);
+        else if (bt_date_picker_parse (stripped, &date))
+          g_value_set_boxed (value, &date);
+        else
+          return FALSE;
+      }
+      break;
+
+    case FIELD_INT:
+      g_value_set_int (value, (int) spin_value (GTK_SPIN_BUTTON (field->widget)));
+      break;
+
+    case FIELD_DOUBLE:
+      if (field->percent)
+        g_value_set_double (value, round (spin_value (GTK_SPIN_BUTTON (field->widget))) / 100.0);
+      else
+        g_value_set_double (value, spin_value (GTK_SPIN_BUTTON (field->widget)));
+      break;
+
+    case FIELD_ENUM:
+      {
+        GEnumClass *klass = g_type_class_peek (type);
+        guint index = adw_combo_row_get_selected (ADW_COMBO_ROW (field->row));
+
+        g_value_set_enum (value, klass->values[MIN (index, klass->n_values - 1)].value);
+      }
+      break;
+
+    case FIELD_COLOR:
+      {
+        GdkRGBA rgba;
+        g_autofree char *hex = NULL;
+
+        gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (field->widget), &rgba);
+        hex = g_strdup_printf ("#%02x%02x%02x", (int) (rgba.red * 255 + 0.5),
+                               (int) (rgba.green * 255 + 0.5), (int) (rgba.blue * 255 + 0.5));
+        g_value_set_string (value, hex);
+      }
+      break;
+
+    case FIELD_CHOICE:
+    default:
+      {
+        guint offset = field->required ? 0 : 1;
+        guint index = adw_combo_row_get_selected (ADW_COMBO_ROW (field->row));
+
+        if (index < offset || index - offset >= field->choices->len)
+          g_value_set_string (value, NULL);
+        else
+          g_value_set_string (value, bt_item_get_id (g_ptr_array_index (field->choices, index - offset)));
+      }
+      break;
+    }
+
+  return TRUE;
+}
