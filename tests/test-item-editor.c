@@ -249,6 +249,46 @@ test_business_case_savings (CaseFixture   *f,
                    "None: it costs 6000 more a year");
 }
 
+static gboolean
+is_label_with_class (GtkWidget     *widget,
+                     gconstpointer  css_class)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class);
+}
+
+static double
+font_size (GtkWidget *widget)
+{
+  return pango_font_description_get_size (pango_context_get_font_description (gtk_widget_get_pango_context (widget)));
+}
+
+/* What a business case saves is what one reads: the figure, not its name,
+ * is the text of the row. libadwaita 1.2 has no style for "property" rows
+ * (1.3 brought it), so the app's style sheet gives them one. */
+static void
+test_savings_read_as_values (CaseFixture   *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  GtkWidget *monthly = bt_test_find_row (GTK_WIDGET (f->editor), "Saving per month");
+  GtkWidget *name, *figure;
+
+  gtk_css_provider_load_from_resource (css, "/io/github/breakthrough/Planner/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_window_present (GTK_WINDOW (f->editor));
+  bt_test_spin (100);
+
+  name = bt_test_find_match (monthly, is_label_with_class, "title");
+  figure = bt_test_find_match (monthly, is_label_with_class, "subtitle");
+  g_assert_nonnull (name);
+  g_assert_nonnull (figure);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (figure)), ==, "21000");
+  g_assert_cmpfloat (font_size (figure), >, font_size (name));
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+}
+
 /* A business case's problem is written in paragraphs: a text view, whose
  * lines reach the model as they were typed. */
 static void
@@ -1450,6 +1490,8 @@ main (int   argc,
   g_test_add_func ("/item-editor/add-and-delete", test_add_and_delete);
   g_test_add ("/item-editor/business-case-savings", CaseFixture, NULL, case_setup,
               test_business_case_savings, case_teardown);
+  g_test_add ("/item-editor/savings-read-as-values", CaseFixture, NULL, case_setup,
+              test_savings_read_as_values, case_teardown);
   g_test_add_func ("/item-editor/every-kind", test_every_kind);
   g_test_add ("/item-editor/long-text", CaseFixture, NULL, case_setup, test_long_text, case_teardown);
   g_test_add_func ("/item-editor/date-picker", test_date_picker);
