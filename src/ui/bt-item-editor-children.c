@@ -46,15 +46,23 @@ bt_item_editor_item_value (BtItemEditor *self,
     g_object_get_property (G_OBJECT (item), pspec->name, value);
 }
 
+static void
+item_property (BtItemEditor *self,
+               BtItem       *item,
+               const char   *property,
+               GValue       *value)
+{
+  bt_item_editor_item_value (self, item, g_object_class_find_property (G_OBJECT_GET_CLASS (item), property), value);
+}
+
 static char *
 item_string (BtItemEditor *self,
              BtItem       *item,
              const char   *property)
 {
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), property);
   g_auto(GValue) value = G_VALUE_INIT;
 
-  bt_item_editor_item_value (self, item, pspec, &value);
+  item_property (self, item, property, &value);
   if (G_VALUE_HOLDS (&value, G_TYPE_DATE))
     {
       const GDate *date = g_value_get_boxed (&value);
@@ -69,10 +77,9 @@ item_number (BtItemEditor *self,
              BtItem       *item,
              const char   *property)
 {
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), property);
   g_auto(GValue) value = G_VALUE_INIT;
 
-  bt_item_editor_item_value (self, item, pspec, &value);
+  item_property (self, item, property, &value);
 
   return g_value_get_double (&value);
 }
@@ -533,15 +540,8 @@ bt_item_editor_children_changed (BtItemEditor *self,
         {
           GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (key), property);
           const GValue *was = before ? g_hash_table_lookup (before, property) : NULL;
-          g_auto(GValue) current = G_VALUE_INIT;
 
-          if (was == NULL)
-            {
-              g_value_init (&current, G_PARAM_SPEC_VALUE_TYPE (pspec));
-              g_object_get_property (G_OBJECT (key), property, &current);
-              was = &current;
-            }
-          if (!bt_editor_same_value (pspec, was, value))
+          if (was != NULL ? !bt_editor_same_value (pspec, was, value) : !bt_editor_holds_value (key, pspec, value))
             return TRUE;
         }
     }

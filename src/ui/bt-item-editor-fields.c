@@ -119,6 +119,13 @@ bt_editor_field_free (gpointer data)
   g_free (field);
 }
 
+/* What an entry row holds, without the spaces around it. */
+char *
+bt_editor_field_text (Field *field)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->row))));
+}
+
 /* ---- rows ---- */
 
 static void
@@ -135,15 +142,11 @@ static void
 on_field_leave_cb (GtkEventControllerFocus *controller,
                    Page                    *page)
 {
-  Field *field = g_object_get_data (G_OBJECT (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))),
-                                    "bt-field");
-
   /* Not while the window goes away. */
   if (gtk_widget_in_destruction (page->root) || gtk_widget_get_root (page->root) == NULL ||
       gtk_widget_in_destruction (GTK_WIDGET (gtk_widget_get_root (page->root))))
     return;
-  field->touched = TRUE;
-  bt_editor_page_validate (page);
+  on_field_changed_cb (G_OBJECT (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))), page);
 }
 
 /* Keyed by the entry row the picker belongs to, which outlives it. */
@@ -479,10 +482,7 @@ bt_editor_field_value (Field  *field,
   switch (field->kind)
     {
     case FIELD_TEXT:
-      {
-        g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->row))));
-        g_value_set_string (value, text);
-      }
+      g_value_take_string (value, bt_editor_field_text (field));
       break;
 
     case FIELD_LONG_TEXT:
@@ -499,8 +499,7 @@ bt_editor_field_value (Field  *field,
 
     case FIELD_DATE:
       {
-        const char *text = gtk_editable_get_text (GTK_EDITABLE (field->row));
-        g_autofree char *stripped = g_strstrip (g_strdup (text));
+        g_autofree char *stripped = bt_editor_field_text (field);
         GDate date;
 
         if (*stripped == '\0')

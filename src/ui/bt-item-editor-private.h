@@ -110,6 +110,9 @@ void           bt_editor_page_fill               (Page         *page);
 gboolean       bt_editor_same_value              (GParamSpec   *pspec,
                                                   const GValue *a,
                                                   const GValue *b);
+gboolean       bt_editor_holds_value             (gpointer      object,
+                                                  GParamSpec   *pspec,
+                                                  const GValue *value);
 void           bt_item_editor_set_value          (BtItemEditor *self,
                                                   gboolean      in_plan,
                                                   BtItem       *item,
@@ -123,6 +126,7 @@ void           bt_editor_page_add_field          (Page         *page,
 gboolean       bt_editor_field_value             (Field        *field,
                                                   GValue       *value);
 void           bt_editor_field_free              (gpointer      data);
+char          *bt_editor_field_text              (Field        *field);
 
 /* bt-item-editor-validation.c */
 Field         *bt_editor_page_find_field         (Page         *page,

@@ -68,7 +68,7 @@ field_date (Field *field,
 
   if (field == NULL || field->kind != FIELD_DATE)
     return FALSE;
-  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->row))));
+  text = bt_editor_field_text (field);
 
   return bt_date_picker_parse (text, date);
 }
@@ -134,7 +134,7 @@ field_problem (Page     *page,
   if (field->kind == FIELD_TEXT || field->kind == FIELD_DATE)
     {
       const char *text = gtk_editable_get_text (GTK_EDITABLE (field->row));
-      g_autofree char *stripped = g_strstrip (g_strdup (text));
+      g_autofree char *stripped = bt_editor_field_text (field);
       GDate date;
 
       if (field->required && *stripped == '\0')

@@ -74,6 +74,20 @@ bt_editor_same_value (GParamSpec   *pspec,
   return g_param_values_cmp (pspec, a, b) == 0;
 }
 
+/* Whether @property of @object holds @value already. */
+gboolean
+bt_editor_holds_value (gpointer      object,
+                       GParamSpec   *pspec,
+                       const GValue *value)
+{
+  g_auto(GValue) current = G_VALUE_INIT;
+
+  g_value_init (&current, G_PARAM_SPEC_VALUE_TYPE (pspec));
+  g_object_get_property (object, pspec->name, &current);
+
+  return bt_editor_same_value (pspec, &current, value);
+}
+
 /* Only what changed becomes part of the step. */
 void
 bt_item_editor_set_value (BtItemEditor *self,
@@ -83,11 +97,8 @@ bt_item_editor_set_value (BtItemEditor *self,
                           const GValue *value)
 {
   GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), property);
-  g_auto(GValue) current = G_VALUE_INIT;
 
-  g_value_init (&current, G_PARAM_SPEC_VALUE_TYPE (pspec));
-  g_object_get_property (G_OBJECT (item), property, &current);
-  if (bt_editor_same_value (pspec, &current, value))
+  if (bt_editor_holds_value (item, pspec, value))
     return;
 
   if (in_plan)
@@ -99,6 +110,18 @@ bt_item_editor_set_value (BtItemEditor *self,
 /* A milestone that moves later slips: when it has no "First planned for"
  * yet, and none was typed, the date it had becomes that, in the same step,
  * so that the roadmap still shows where it was first planned. */
+/* The editor goes without asking; @committed, when not %NULL, is the step
+ * it left in the history. */
+static void
+close_after (BtItemEditor *self,
+             const char   *committed)
+{
+  if (committed != NULL)
+    g_signal_emit (self, signals[COMMITTED], 0, committed);
+  self->discard = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 keep_original_date (BtItemEditor *self,
                     Page         *top,
@@ -166,10 +189,7 @@ on_apply_clicked_cb (BtItemEditor *self)
   bt_history_end (self->history);
   /* Apply that changed nothing is no step: there is nothing to offer to
    * undo, and an Undo offered would take back the step before. */
-  if (bt_history_get_undo_label (self->history) != last_step)
-    g_signal_emit (self, signals[COMMITTED], 0, label);
-  self->discard = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  close_after (self, bt_history_get_undo_label (self->history) != last_step ? label : NULL);
 }
 
 /* ---- leaving with changes ---- */
@@ -229,8 +249,7 @@ on_discard_response_cb (AdwMessageDialog *dialog,
     {
       /* The dialog closes after this: not on top of an editor gone. */
       gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
-      self->discard = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      close_after (self, NULL);
     }
   else
     bt_item_editor_close_page (self, FALSE);
@@ -292,9 +311,7 @@ on_delete_clicked_cb (BtItemEditor *self)
   bt_history_begin (self->history, label);
   bt_history_remove (self->history, top->owner, top->list, top->item);
   bt_history_end (self->history);
-  g_signal_emit (self, signals[COMMITTED], 0, label);
-  self->discard = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  close_after (self, label);
 }
 
 static void
