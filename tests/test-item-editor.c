@@ -289,6 +289,80 @@ test_savings_read_as_values (CaseFixture   *f,
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
 }
 
+static gboolean
+has_width (gpointer widget)
+{
+  return gtk_widget_get_width (widget) > 0;
+}
+
+/* The combo row after @row in its group, if any. */
+static GtkWidget *
+next_combo_row (GtkWidget *row)
+{
+  for (GtkWidget *next = gtk_widget_get_next_sibling (row); next != NULL; next = gtk_widget_get_next_sibling (next))
+    if (ADW_IS_COMBO_ROW (next))
+      return next;
+
+  return NULL;
+}
+
+/* At the width the editor opens with, a choice shows whole: which words
+ * a rule looks at, which category it files under, a person's function. */
+static void
+test_choices_shown_whole (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtImportRule) rule = g_object_new (BT_TYPE_IMPORT_RULE, NULL);
+  g_autoptr(BtCategory) category = NULL;
+  struct {
+    GListModel *list;
+    BtItem     *item;
+  } items[] = {
+    { bt_plan_get_import_rules (plan), BT_ITEM (rule) },
+    { bt_plan_get_milestones (plan), NULL },
+    { bt_plan_get_categories (plan), NULL },
+    { bt_plan_get_relationships (plan), NULL },
+    { bt_plan_get_narratives (plan), NULL },
+  };
+
+  g_assert_no_error (error);
+  /* The sample's first category, whose name is longer than a choice
+   * showed at most. */
+  category = g_list_model_get_item (bt_plan_get_categories (plan), 0);
+  g_assert_cmpuint (g_utf8_strlen (bt_category_get_name (category), -1), >, 20);
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(BtItem) first = g_list_model_get_item (items[i].list, 0);
+      BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), items[i].list,
+                                                 items[i].item ? items[i].item : first);
+      g_autoptr(GPtrArray) cut = g_ptr_array_new ();
+
+      gtk_window_present (GTK_WINDOW (editor));
+      g_assert_true (bt_test_wait_until (has_width, editor, 10));
+      bt_test_spin (100);
+      bt_test_find_cut_labels (GTK_WIDGET (editor), cut);
+      /* And in the list each choice opens. */
+      for (GtkWidget *row = bt_test_find (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW); row != NULL;
+           row = next_combo_row (row))
+        {
+          GtkWidget *popover = bt_test_find (row, GTK_TYPE_POPOVER);
+
+          adw_action_row_activate (ADW_ACTION_ROW (row));
+          g_assert_true (bt_test_wait_until (has_width, popover, 10));
+          bt_test_spin (100);
+          bt_test_find_cut_labels (popover, cut);
+          gtk_popover_popdown (GTK_POPOVER (popover));
+        }
+      for (guint c = 0; c < cut->len; c++)
+        g_test_message ("cut: %s", (char *) g_ptr_array_index (cut, c));
+      g_assert_cmpuint (cut->len, ==, 0);
+      gtk_window_destroy (GTK_WINDOW (editor));
+    }
+}
+
 /* A business case's problem is written in paragraphs: a text view, whose
  * lines reach the model as they were typed. */
 static void
@@ -1492,6 +1566,7 @@ main (int   argc,
               test_business_case_savings, case_teardown);
   g_test_add ("/item-editor/savings-read-as-values", CaseFixture, NULL, case_setup,
               test_savings_read_as_values, case_teardown);
+  g_test_add_func ("/item-editor/choices-shown-whole", test_choices_shown_whole);
   g_test_add_func ("/item-editor/every-kind", test_every_kind);
   g_test_add ("/item-editor/long-text", CaseFixture, NULL, case_setup, test_long_text, case_teardown);
   g_test_add_func ("/item-editor/date-picker", test_date_picker);

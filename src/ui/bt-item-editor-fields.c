@@ -223,6 +223,103 @@ date_picker (GtkWidget *entry)
   return button;
 }
 
+/* ---- choices ---- */
+
+/* A choice shows whole: libadwaita 1.2 cuts it at 20 characters, in the
+ * row ("Words in the title or d…") and in the list that opens. In the row
+ * it is cut only where the row has no room; in the list it wraps. */
+
+static void
+on_choice_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_choice_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+/* In the list: the choice, and a check mark beside the one chosen. */
+static void
+on_listed_choice_setup_cb (GtkSignalListItemFactory *factory,
+                           GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("object-select-symbolic"));
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+on_choice_selected_cb (AdwComboRow *row,
+                       GParamSpec  *pspec,
+                       GtkListItem *item)
+{
+  GtkWidget *mark = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_opacity (mark, adw_combo_row_get_selected_item (row) == gtk_list_item_get_item (item) ? 1 : 0);
+}
+
+static void
+on_listed_choice_bind_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *item,
+                          AdwComboRow              *row)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (gtk_list_item_get_child (item))),
+                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  g_signal_connect (row, "notify::selected-item", G_CALLBACK (on_choice_selected_cb), item);
+  on_choice_selected_cb (row, NULL, item);
+}
+
+static void
+on_listed_choice_unbind_cb (GtkSignalListItemFactory *factory,
+                            GtkListItem              *item,
+                            AdwComboRow              *row)
+{
+  g_signal_handlers_disconnect_by_func (row, on_choice_selected_cb, item);
+}
+
+/* A row to choose one of @names. */
+static GtkWidget *
+combo_row_new (GtkStringList *names,
+               guint          selected)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkListItemFactory) shown = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) listed = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (shown, "setup", G_CALLBACK (on_choice_setup_cb), NULL);
+  g_signal_connect (shown, "bind", G_CALLBACK (on_choice_bind_cb), NULL);
+  /* The factories go with the row: it needs no reference. */
+  g_signal_connect (listed, "setup", G_CALLBACK (on_listed_choice_setup_cb), NULL);
+  g_signal_connect (listed, "bind", G_CALLBACK (on_listed_choice_bind_cb), row);
+  g_signal_connect (listed, "unbind", G_CALLBACK (on_listed_choice_unbind_cb), row);
+  adw_combo_row_set_factory (ADW_COMBO_ROW (row), shown);
+  adw_combo_row_set_list_factory (ADW_COMBO_ROW (row), listed);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+
+  return row;
+}
+
 static char *
 value_text (GValue *value)
 {
@@ -288,9 +385,7 @@ bt_editor_page_add_field (Page       *page,
           if (g_strcmp0 (bt_item_get_id (choice), g_value_get_string (&value)) == 0)
             selected = i + offset;
         }
-      field->row = adw_combo_row_new ();
-      adw_combo_row_set_model (ADW_COMBO_ROW (field->row), G_LIST_MODEL (names));
-      adw_combo_row_set_selected (ADW_COMBO_ROW (field->row), selected);
+      field->row = combo_row_new (names, selected);
       field->widget = field->row;
     }
   else if (type == G_TYPE_STRING && g_strv_contains (long_text_properties, pspec->name))
@@ -377,9 +472,7 @@ bt_editor_page_add_field (Page       *page,
       field->kind = FIELD_ENUM;
       for (guint i = 0; i < klass->n_values; i++)
         gtk_string_list_append (names, bt_enum_to_label (type, klass->values[i].value));
-      field->row = adw_combo_row_new ();
-      adw_combo_row_set_model (ADW_COMBO_ROW (field->row), G_LIST_MODEL (names));
-      adw_combo_row_set_selected (ADW_COMBO_ROW (field->row), g_value_get_enum (&value));
+      field->row = combo_row_new (names, g_value_get_enum (&value));
       field->widget = field->row;
     }
   else
