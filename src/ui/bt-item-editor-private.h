@@ -93,6 +93,8 @@ struct _BtItemEditor
   gboolean             discard;   /* closing without asking: applied, deleted, or confirmed */
 };
 
+/* A list of children an item has: its title, where the item keeps it,
+ * and the kind of item it holds. */
 typedef struct
 {
   const char  *title;
