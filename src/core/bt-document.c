@@ -319,7 +319,7 @@ on_written_cb (GObject      *source,
     {
       /* The message can quote a value of the plan (the guard names what
        * would not read back): the log gets only the kind of error. */
-      g_warning ("Saving failed: %s error %d", g_quark_to_string (error->domain), error->code);
+      g_message ("Saving failed: %s error %d", g_quark_to_string (error->domain), error->code);
       if (g_error_matches (error, BT_DOCUMENT_ERROR, BT_DOCUMENT_ERROR_CONFLICT))
         set_conflict (self, TRUE);
       fail_request (self, request, error);
