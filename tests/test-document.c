@@ -276,6 +276,21 @@ test_flush_on_close (void)
   g_assert_cmpint (g_stat (backup, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpint (name_on_disk (backup), ==, -1);
+
+  /* Nothing changed, yet a save is being written: the flush waits for it. */
+  {
+    Wait saving = { 0 }, waited = { 0 };
+
+    rename_profile (document, "Name 8");
+    bt_document_save_async (document, NULL, NULL, on_saved_cb, &saving);
+    g_assert_false (bt_document_get_dirty (document));
+    g_assert_true (bt_document_needs_flush (document));
+    bt_document_flush_async (document, NULL, on_flushed_cb, &waited);
+    wait_for (&waited.done);
+    g_assert_true (waited.ok);
+    g_assert_true (saving.done);
+    g_assert_cmpint (name_on_disk (path), ==, 8);
+  }
 }
 
 static gboolean saved_flag;

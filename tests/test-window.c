@@ -120,6 +120,40 @@ test_autosave (gconstpointer data)
 }
 
 static void
+on_destroyed_cb (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Closing right after an edit: the window waits for the save, written in
+ * the background, and then closes; the change is on disk. */
+static void
+test_close_waits_for_save (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window = open_window (app, path);
+  FileHas saved = { path, "\"name\": \"Closing Person\"" };
+  gboolean destroyed = FALSE;
+  gboolean kept_open = FALSE;
+
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (on_destroyed_cb), &destroyed);
+  rename_first_person (window, "Closing Person");
+  g_assert_true (bt_document_needs_flush (window->document));
+
+  g_signal_emit_by_name (window, "close-request", &kept_open);
+  g_assert_true (kept_open);   /* until the save is on disk */
+  g_assert_true (bt_test_wait_until (flag_set, &destroyed, 10));
+  g_assert_true (file_has (&saved));
+}
+
+static void
 test_other_writer_is_never_overwritten (gconstpointer data)
 {
   GApplication *app = G_APPLICATION ((gpointer) data);
@@ -1551,6 +1585,7 @@ main (int   argc,
   g_application_hold (app);
 
   g_test_add_data_func ("/window/autosave", app, test_autosave);
+  g_test_add_data_func ("/window/close-waits-for-save", app, test_close_waits_for_save);
   g_test_add_data_func ("/window/style-preference", app, test_style_preference);
   g_test_add_data_func ("/window/every-page-in-every-style", app, test_every_page_in_every_style);
   g_test_add_data_func ("/window/people-search-and-filter", app, test_people_search_and_filter);

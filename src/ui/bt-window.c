@@ -299,7 +299,14 @@ on_close_flushed_cb (GObject      *source,
    * dialog says why. */
   if (bt_document_flush_finish (BT_DOCUMENT (source), result, NULL) &&
       BT_DOCUMENT (source) == self->document)
-    gtk_window_close (GTK_WINDOW (self));
+    {
+      gboolean kept_open = FALSE;
+
+      /* As gtk_window_close(), which does nothing for a window not shown. */
+      g_signal_emit_by_name (self, "close-request", &kept_open);
+      if (!kept_open)
+        gtk_window_destroy (GTK_WINDOW (self));
+    }
 
   if (app != NULL)
     g_application_release (app);
