@@ -800,11 +800,7 @@ bt_document_get_file (BtDocument *self)
   return self->file;
 }
 
-/**
- * bt_document_get_path:
- *
- * Returns: (nullable): the local path of the document's file
- */
+/* The local path of the document's file, or NULL. */
 const char *
 bt_document_get_path (BtDocument *self)
 {
@@ -821,12 +817,7 @@ bt_document_get_plan (BtDocument *self)
   return self->plan;
 }
 
-/**
- * bt_document_get_dirty:
- *
- * Returns: whether the plan changed since it was read or last queued for
- *   saving
- */
+/* Whether the plan changed since it was read or last queued for saving. */
 gboolean
 bt_document_get_dirty (BtDocument *self)
 {
@@ -835,11 +826,7 @@ bt_document_get_dirty (BtDocument *self)
   return self->dirty;
 }
 
-/**
- * bt_document_get_busy:
- *
- * Returns: whether a save is being written or waits to be
- */
+/* Whether a save is being written or waits to be. */
 gboolean
 bt_document_get_busy (BtDocument *self)
 {
@@ -862,11 +849,7 @@ bt_document_get_conflict (BtDocument *self)
   return self->conflict;
 }
 
-/**
- * bt_document_get_read_only:
- *
- * Returns: whether the plan comes from a newer version and is never saved
- */
+/* Whether the plan comes from a newer version: it is never saved. */
 gboolean
 bt_document_get_read_only (BtDocument *self)
 {
