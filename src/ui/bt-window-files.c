@@ -1,5 +1,5 @@
-/* bt-window-files.c — the window's files: open, new, save as, exports, and
- * another program writing the plan
+/* bt-window-files.c — the window's files: the document it presents, open,
+ * new, save as, exports, and another program writing the plan
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +27,75 @@ today (GDate *date)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   bt_date_from_time (now, date);
+}
+
+/* ---- the document the window presents ---- */
+
+/**
+ * bt_window_show_save_error:
+ *
+ * Says why a save failed, in a toast; the file on disk is as it was.
+ */
+void
+bt_window_show_save_error (BtWindow     *self,
+                           const GError *error)
+{
+  g_autofree char *message = g_strdup_printf (_("The plan could not be saved: %s"), error->message);
+
+  bt_window_toast (self, message);
+}
+
+static void
+on_save_failed_cb (BtWindow     *self,
+                   const GError *error)
+{
+  if (g_error_matches (error, BT_DOCUMENT_ERROR, BT_DOCUMENT_ERROR_CONFLICT))
+    bt_window_show_conflict (self);
+  else
+    bt_window_show_save_error (self, error);
+}
+
+static void
+on_conflict_changed_cb (BtWindow *self)
+{
+  if (self->document != NULL && bt_document_get_conflict (self->document))
+    bt_window_show_conflict (self);
+}
+
+/**
+ * bt_window_set_document:
+ * @document: (nullable): what the window presents from now on
+ *
+ * The document saves and watches the file; the window says what happens
+ * to it: a failed save in a toast, another writer in the conflict dialog.
+ */
+void
+bt_window_set_document (BtWindow   *self,
+                        BtDocument *document)
+{
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document == NULL)
+    return;
+
+  g_signal_connect_object (document, "save-failed", G_CALLBACK (on_save_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::conflict", G_CALLBACK (on_conflict_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/**
+ * bt_window_get_path:
+ *
+ * Returns: (nullable): where the plan shown is saved
+ */
+const char *
+bt_window_get_path (BtWindow *self)
+{
+  return self->document != NULL ? bt_document_get_path (self->document) : NULL;
 }
 
 /* ---- another program writing the plan ---- */
@@ -380,15 +449,15 @@ bt_window_open_file (BtWindow *self,
       return;
     }
 
-  /* What the window shows now is saved first, whatever comes next; one
-   * another program changed is not, and the window says so. */
-  if (self->document != NULL && bt_document_get_conflict (self->document))
+  /* What the window shows is saved before it gives way (once the other
+   * plan is read); changes that cannot be, as another program changed the
+   * file, stop here, and the window says why. */
+  if (self->document != NULL && bt_document_needs_flush (self->document) &&
+      bt_document_get_conflict (self->document))
     {
       bt_window_show_conflict (self);
       return;
     }
-  if (self->document != NULL && bt_document_needs_flush (self->document))
-    bt_document_flush_async (self->document, NULL, NULL, NULL);
 
   opening = g_new0 (Opening, 1);
   opening->window = g_object_ref (self);

@@ -49,6 +49,7 @@ struct _BtWindow
   BtDocument           *document;    /* the plan's file, its saving and its other writers */
   char                 *unreadable;  /* a plan that did not load, when it has a backup */
   GApplication         *holding;     /* held while closing waits for the last save */
+  gboolean              closing;     /* waiting for that save */
   gboolean              sample;      /* the sample: saved nowhere */
 };
 

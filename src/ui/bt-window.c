@@ -1,8 +1,9 @@
 /* bt-window.c — the main window
  *
- * Five pages in a view stack; the plan is read in a worker thread while the
- * window shows, saved two seconds after the last change and when the window
- * closes, never when it came from a newer version. On the first start (no
+ * Five pages in a view stack presenting a BtDocument: the plan is read in a
+ * worker thread while the window shows, and the document saves it in the
+ * background two seconds after the last change; closing waits for that
+ * save. A plan from a newer version is never saved. On the first start (no
  * plan at the default place) the window asks: a plan of one's own, started
  * with the goal dialog, or the sample, which is saved nowhere.
  *
@@ -219,73 +220,6 @@ today (GDate *date)
   bt_date_from_time (now, date);
 }
 
-/**
- * bt_window_show_save_error:
- *
- * Says why a save failed, in a toast; the file on disk is as it was.
- */
-void
-bt_window_show_save_error (BtWindow     *self,
-                           const GError *error)
-{
-  g_autofree char *message = g_strdup_printf (_("The plan could not be saved: %s"), error->message);
-
-  bt_window_toast (self, message);
-}
-
-static void
-on_save_failed_cb (BtWindow     *self,
-                   const GError *error)
-{
-  if (g_error_matches (error, BT_DOCUMENT_ERROR, BT_DOCUMENT_ERROR_CONFLICT))
-    bt_window_show_conflict (self);
-  else
-    bt_window_show_save_error (self, error);
-}
-
-static void
-on_conflict_changed_cb (BtWindow *self)
-{
-  if (self->document != NULL && bt_document_get_conflict (self->document))
-    bt_window_show_conflict (self);
-}
-
-/**
- * bt_window_set_document:
- * @document: (nullable): what the window presents from now on
- *
- * The document saves and watches the file; the window says what happens
- * to it: a failed save in a toast, another writer in the conflict dialog.
- */
-void
-bt_window_set_document (BtWindow   *self,
-                        BtDocument *document)
-{
-  if (self->document == document)
-    return;
-
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
-  if (document == NULL)
-    return;
-
-  g_signal_connect_object (document, "save-failed", G_CALLBACK (on_save_failed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "notify::conflict", G_CALLBACK (on_conflict_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-}
-
-/**
- * bt_window_get_path:
- *
- * Returns: (nullable): where the plan shown is saved
- */
-const char *
-bt_window_get_path (BtWindow *self)
-{
-  return self->document != NULL ? bt_document_get_path (self->document) : NULL;
-}
-
 static void
 on_close_flushed_cb (GObject      *source,
                      GAsyncResult *result,
@@ -293,6 +227,8 @@ on_close_flushed_cb (GObject      *source,
 {
   g_autoptr(BtWindow) self = data;
   g_autoptr(GApplication) app = g_steal_pointer (&self->holding);
+
+  self->closing = FALSE;
 
   /* Saved: close, unless a change came meanwhile, which is saved first.
    * Not saved: the window stays open, and the toast or the conflict
@@ -330,10 +266,14 @@ bt_window_close_request (GtkWindow *window)
 
   /* The window closes once the last save is on disk; the application
    * waits for it, so that quitting loses nothing either. */
-  if (self->holding == NULL && app != NULL)
+  if (!self->closing)
     {
-      self->holding = G_APPLICATION (g_object_ref (app));
-      g_application_hold (self->holding);
+      self->closing = TRUE;
+      if (app != NULL)
+        {
+          self->holding = G_APPLICATION (g_object_ref (app));
+          g_application_hold (self->holding);
+        }
       bt_document_flush_async (self->document, NULL, on_close_flushed_cb, g_object_ref (self));
     }
 
