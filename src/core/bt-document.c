@@ -669,7 +669,10 @@ save (BtDocument *self,
 
   g_signal_emit (self, signals[SAVE_FAILED], 0, error);
   if (task != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+    }
 }
 
 /**
