@@ -201,7 +201,7 @@ test_own_plan (gconstpointer data)
 
   g_assert_true (bt_test_wait_until (plan_shown, window, 5));
   g_assert_false (window->sample);
-  g_assert_cmpstr (window->path, ==, path);
+  g_assert_cmpstr (bt_window_get_path (window), ==, path);
 
   /* Written at the default place at once, with the goal and categories. */
   saved = bt_plan_file_load (path, &error);
@@ -261,7 +261,7 @@ test_sample (gconstpointer data)
   g_assert_true (bt_test_wait_until (plan_shown, window, 10));
 
   g_assert_true (window->sample);
-  g_assert_null (window->path);
+  g_assert_null (bt_window_get_path (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->sample_banner)));
   g_assert_true (gtk_revealer_get_reveal_child (window->sample_banner));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Sample"));

@@ -212,9 +212,9 @@ test_window (gconstpointer data)
     bt_history_set (window->history, r, "name", &value);
   }
   end = g_get_monotonic_time () + (2 * AUTOSAVE_SECONDS + 4) * G_USEC_PER_SEC;
-  while (window->dirty && g_get_monotonic_time () < end)
+  while (bt_document_needs_flush (window->document) && g_get_monotonic_time () < end)
     spin_main_loop (50);
-  g_assert_false (window->dirty);
+  g_assert_false (bt_document_needs_flush (window->document));
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "\"name\": \"Gespeicherte Person\""));

@@ -108,7 +108,7 @@ test_autosave (gconstpointer data)
    * file monitor has told of it, and the window closes. */
   spin_main_loop (3000);
   g_assert_false (conflict_shown (window));
-  g_assert_false (window->dirty);
+  g_assert_false (bt_document_needs_flush (window->document));
   {
     gboolean kept_open = TRUE;
 
@@ -117,6 +117,40 @@ test_autosave (gconstpointer data)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+on_destroyed_cb (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Closing right after an edit: the window waits for the save, written in
+ * the background, and then closes; the change is on disk. */
+static void
+test_close_waits_for_save (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window = open_window (app, path);
+  FileHas saved = { path, "\"name\": \"Closing Person\"" };
+  gboolean destroyed = FALSE;
+  gboolean kept_open = FALSE;
+
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (on_destroyed_cb), &destroyed);
+  rename_first_person (window, "Closing Person");
+  g_assert_true (bt_document_needs_flush (window->document));
+
+  g_signal_emit_by_name (window, "close-request", &kept_open);
+  g_assert_true (kept_open);   /* until the save is on disk */
+  g_assert_true (bt_test_wait_until (flag_set, &destroyed, 10));
+  g_assert_true (file_has (&saved));
 }
 
 static void
@@ -149,7 +183,6 @@ test_other_writer_is_never_overwritten (gconstpointer data)
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, theirs);
 
-  window->dirty = FALSE;
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -188,7 +221,6 @@ test_slow_open_says_so (gconstpointer data)
   g_assert_true (bt_test_wait_until (plan_loaded, window, 10));
   g_assert_false (gtk_spinner_get_spinning (window->opening_spinner));
 
-  window->dirty = FALSE;
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
   g_rmdir (dir);
@@ -281,6 +313,14 @@ test_shortcuts_window (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+shows_their_name (gpointer data)
+{
+  BtWindow *window = data;
+
+  return g_strcmp0 (bt_profile_get_name (bt_plan_get_profile (window->plan)), "Their Name") == 0;
+}
+
 /* Reloading a plan changed by another program shows theirs in the same
  * pages, and opening an item afterwards opens one editor, not one per load. */
 static void
@@ -304,6 +344,8 @@ test_reload_shows_theirs (gconstpointer data)
 
   dialog = g_object_get_data (G_OBJECT (window), "bt-conflict-dialog");
   adw_message_dialog_response (dialog, "reload");
+  /* Read again in a worker: the window shows theirs once it is. */
+  g_assert_true (bt_test_wait_until (shows_their_name, window, 10));
   g_assert_cmpstr (bt_profile_get_name (bt_plan_get_profile (window->plan)), ==, "Their Name");
   g_assert_true (window->relationships_page == pages_before);
 
@@ -315,7 +357,6 @@ test_reload_shows_theirs (gconstpointer data)
   g_assert_cmpuint (toplevels_of_type (BT_TYPE_ITEM_EDITOR, FALSE), ==, 1);
 
   toplevels_of_type (BT_TYPE_ITEM_EDITOR, TRUE);
-  window->dirty = FALSE;
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -374,7 +415,6 @@ test_people_search_and_filter (gconstpointer data)
   g_assert_cmpuint (expected_overdue, >, 0);
   g_assert_cmpuint (count_rows (list), ==, expected_overdue);
 
-  window->dirty = FALSE;
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -436,7 +476,6 @@ test_every_page_in_every_style (gconstpointer data)
             g_error ("the %s page looks blank (%s)", pages[p], styles[s]);
         }
 
-      window->dirty = FALSE;
       gtk_window_destroy (GTK_WINDOW (window));
     }
 
@@ -506,7 +545,6 @@ test_unreadable_plan_offers_backup (gconstpointer data)
     g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   }
 
-  window->dirty = FALSE;
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -576,7 +614,6 @@ test_record_a_past_week (gconstpointer data)
   }
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  window->dirty = FALSE;
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -640,7 +677,6 @@ test_record_a_past_week_not_future (gconstpointer data)
   bt_test_screenshot (popover, "record-a-past-week");
 
   gtk_popover_popdown (GTK_POPOVER (popover));
-  window->dirty = FALSE;
   /* A tooltip of the days may be on its way: GTK 4.8 then asks for the
    * pointer on a window already gone (a critical), so it comes first. */
   bt_test_spin (1000);
@@ -765,7 +801,6 @@ test_overview_follows_the_hours (gconstpointer data)
   bt_week_set_hours (bt_plan_ensure_week (window->plan, previous_year, previous_week), "s", 40);
   g_assert_true (bt_test_wait_until (share_shown, &(ShareShown) { window, "70%" }, 10));
 
-  window->dirty = FALSE;
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
   g_rmdir (dir);
@@ -947,7 +982,7 @@ test_open_corrupt_keeps_plan (gconstpointer data)
 
   g_assert_cmpuint (count_windows (app), ==, windows);
   g_assert_true (window->plan == before);
-  g_assert_cmpstr (window->path, ==, path);
+  g_assert_cmpstr (bt_window_get_path (window), ==, path);
   message = shown_message ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (message)) == GTK_WINDOW (window));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (message), "broken.json"));
@@ -998,7 +1033,7 @@ test_open_replaces_first_start (gconstpointer data)
   g_assert_true (bt_test_wait_until (plan_changed, &changed, 10));
 
   g_assert_cmpuint (count_windows (app), ==, windows);
-  g_assert_cmpstr (window->path, ==, path);
+  g_assert_cmpstr (bt_window_get_path (window), ==, path);
   g_assert_true (bt_plan_get_read_only (window->plan));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->read_only_banner)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "plan");
@@ -1529,7 +1564,6 @@ test_narrowest_is_360 (gconstpointer data)
       }
 
   gtk_settings_reset_property (gtk_settings_get_default (), "gtk-decoration-layout");
-  window->dirty = FALSE;
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1551,6 +1585,7 @@ main (int   argc,
   g_application_hold (app);
 
   g_test_add_data_func ("/window/autosave", app, test_autosave);
+  g_test_add_data_func ("/window/close-waits-for-save", app, test_close_waits_for_save);
   g_test_add_data_func ("/window/style-preference", app, test_style_preference);
   g_test_add_data_func ("/window/every-page-in-every-style", app, test_every_page_in_every_style);
   g_test_add_data_func ("/window/people-search-and-filter", app, test_people_search_and_filter);

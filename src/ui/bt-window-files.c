@@ -1,5 +1,5 @@
-/* bt-window-files.c — the window's files: open, new, save as, exports, and
- * another program writing the plan
+/* bt-window-files.c — the window's files: the document it presents, open,
+ * new, save as, exports, and another program writing the plan
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,51 +29,102 @@ today (GDate *date)
   bt_date_from_time (now, date);
 }
 
-/* ---- who wrote the file last ---- */
+/* ---- the document the window presents ---- */
 
-static char *
-current_etag (const char *path)
+/**
+ * bt_window_show_save_error:
+ *
+ * Says why a save failed, in a toast; the file on disk is as it was.
+ */
+void
+bt_window_show_save_error (BtWindow     *self,
+                           const GError *error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autofree char *message = g_strdup_printf (_("The plan could not be saved: %s"), error->message);
 
-  return info ? g_strdup (g_file_info_get_etag (info)) : NULL;
+  bt_window_toast (self, message);
 }
 
-/* After reading or writing the plan: this is our version of the file. */
-void
-bt_window_remember_etag (BtWindow *self)
+static void
+on_save_failed_cb (BtWindow     *self,
+                   const GError *error)
 {
-  g_free (self->etag);
-  self->etag = self->path ? current_etag (self->path) : NULL;
-  g_debug ("Our version of the plan's file: %s", self->etag ? self->etag : "(none)");
+  if (g_error_matches (error, BT_DOCUMENT_ERROR, BT_DOCUMENT_ERROR_CONFLICT))
+    bt_window_show_conflict (self);
+  else
+    bt_window_show_save_error (self, error);
+}
+
+static void
+on_conflict_changed_cb (BtWindow *self)
+{
+  if (self->document != NULL && bt_document_get_conflict (self->document))
+    bt_window_show_conflict (self);
 }
 
 /**
- * bt_window_file_is_ours:
+ * bt_window_set_document:
+ * @document: (nullable): what the window presents from now on
  *
- * Returns: %TRUE if the file on disk is the one this window last read or
- *   wrote (or does not exist yet)
+ * The document saves and watches the file; the window says what happens
+ * to it: a failed save in a toast, another writer in the conflict dialog.
  */
-gboolean
-bt_window_file_is_ours (BtWindow *self)
+void
+bt_window_set_document (BtWindow   *self,
+                        BtDocument *document)
 {
-  g_autofree char *now = NULL;
+  if (self->document == document)
+    return;
 
-  if (self->path == NULL)
-    return TRUE;
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document == NULL)
+    return;
 
-  now = current_etag (self->path);
-  if (now == NULL)
-    return TRUE;   /* not there (yet): nothing to lose */
-
-  g_debug ("The plan's file is at %s, ours was %s", now, self->etag ? self->etag : "(none)");
-
-  return g_strcmp0 (now, self->etag) == 0;
+  g_signal_connect_object (document, "save-failed", G_CALLBACK (on_save_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::conflict", G_CALLBACK (on_conflict_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
+/**
+ * bt_window_get_path:
+ *
+ * Returns: (nullable): where the plan shown is saved
+ */
+const char *
+bt_window_get_path (BtWindow *self)
+{
+  return self->document != NULL ? bt_document_get_path (self->document) : NULL;
+}
+
+/* ---- another program writing the plan ---- */
+
 static void save_as (BtWindow *self);
+
+static void
+on_reloaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(BtWindow) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (BT_DOCUMENT (source) != self->document)
+    return;
+
+  if (!bt_document_load_finish (BT_DOCUMENT (source), result, &error))
+    {
+      /* Their version does not load: keep ours, saved nowhere yet. */
+      g_autofree char *message = g_strdup_printf (_("The changed file could not be read: %s"),
+                                                  error->message);
+      bt_window_toast (self, message);
+      return;
+    }
+
+  bt_window_replace_plan (self, bt_document_get_plan (self->document));
+  bt_window_toast (self, _("Reloaded the plan from the file"));
+}
 
 static void
 on_conflict_response_cb (AdwMessageDialog *dialog,
@@ -82,25 +133,8 @@ on_conflict_response_cb (AdwMessageDialog *dialog,
 {
   g_object_set_data (G_OBJECT (self), "bt-conflict-dialog", NULL);
 
-  if (g_strcmp0 (response, "reload") == 0)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(BtPlan) plan = bt_plan_file_load (self->path, &error);
-
-      if (plan == NULL)
-        {
-          /* Their version does not load: keep ours, saved nowhere yet. */
-          g_autofree char *message = g_strdup_printf (_("The changed file could not be read: %s"),
-                                                      error->message);
-          bt_window_toast (self, message);
-          return;
-        }
-
-      self->conflict = FALSE;
-      bt_window_remember_etag (self);
-      bt_window_replace_plan (self, plan);
-      bt_window_toast (self, _("Reloaded the plan from the file"));
-    }
+  if (g_strcmp0 (response, "reload") == 0 && self->document != NULL)
+    bt_document_load_async (self->document, NULL, on_reloaded_cb, g_object_ref (self));
   else if (g_strcmp0 (response, "save-as") == 0)
     save_as (self);
 }
@@ -117,9 +151,6 @@ bt_window_show_conflict (BtWindow *self)
 
   if (g_object_get_data (G_OBJECT (self), "bt-conflict-dialog") != NULL)
     return;
-
-  self->conflict = TRUE;
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("The Plan Was Changed Elsewhere"),
@@ -141,48 +172,6 @@ bt_window_show_conflict (BtWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-on_file_changed_cb (GFileMonitor      *monitor,
-                    GFile             *file,
-                    GFile             *other,
-                    GFileMonitorEvent  event,
-                    BtWindow          *self)
-{
-  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT &&
-      event != G_FILE_MONITOR_EVENT_CREATED &&
-      event != G_FILE_MONITOR_EVENT_RENAMED &&
-      event != G_FILE_MONITOR_EVENT_MOVED_IN)
-    return;
-
-  g_debug ("File monitor event %d", event);
-
-  /* Our own saves change the file too; only another writer counts. */
-  if (!bt_window_file_is_ours (self))
-    bt_window_show_conflict (self);
-}
-
-void
-bt_window_watch_file (BtWindow *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed_cb, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
-
-  if (self->path == NULL)
-    return;
-
-  file = g_file_new_for_path (self->path);
-  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-  if (self->monitor != NULL)
-    g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed_cb), self);
-  bt_window_remember_etag (self);
-}
-
 /* ---- choosing files ---- */
 
 /**
@@ -196,7 +185,8 @@ GFile *
 bt_window_get_folder (BtWindow *self)
 {
   g_autofree char *default_path = bt_plan_file_default_path ();
-  g_autofree char *folder = g_path_get_dirname (self->path != NULL ? self->path : default_path);
+  const char *path = bt_window_get_path (self);
+  g_autofree char *folder = g_path_get_dirname (path != NULL ? path : default_path);
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
 
   if (g_file_test (folder, G_FILE_TEST_IS_DIR))
@@ -343,7 +333,7 @@ bt_window_is_replaceable (BtWindow *self)
          g_list_model_get_n_items (bt_plan_get_relationships (plan)) == 0 &&
          g_list_model_get_n_items (bt_plan_get_narratives (plan)) == 0 &&
          g_list_model_get_n_items (bt_plan_get_check_ins (plan)) == 0 &&
-         !self->dirty;
+         (self->document == NULL || !bt_document_get_dirty (self->document));
 }
 
 static void
@@ -367,19 +357,44 @@ show_unopenable (BtWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-read_in_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
+typedef struct
 {
-  GError *error = NULL;
-  BtPlan *plan = bt_plan_file_load (task_data, &error);
+  BtWindow   *window;
+  BtDocument *document;
+} Opening;
 
-  if (plan == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, plan, g_object_unref);
+static void
+opening_free (Opening *opening)
+{
+  g_object_unref (opening->window);
+  g_object_unref (opening->document);
+  g_free (opening);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Opening, opening_free)
+
+static void
+on_open_flushed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  g_autoptr(Opening) opening = data;
+  BtWindow *self = opening->window;
+
+  /* The plan shown is saved: this window shows the other. Only if it
+   * cannot be saved does the other get a window of its own, so that
+   * nothing is lost. */
+  if (bt_document_flush_finish (BT_DOCUMENT (source), result, NULL))
+    {
+      bt_window_show_document (self, opening->document);
+      return;
+    }
+
+  {
+    GFile *files[] = { bt_document_get_file (opening->document) };
+
+    g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), files, 1, "");
+  }
 }
 
 static void
@@ -387,33 +402,30 @@ on_opened_read_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      data)
 {
-  BtWindow *self = BT_WINDOW (source);
-  g_autoptr(GFile) file = data;
+  g_autoptr(Opening) opening = data;
+  BtWindow *self = opening->window;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BtPlan) plan = g_task_propagate_pointer (G_TASK (result), &error);
-  g_autofree char *path = g_file_get_path (file);
 
   /* A file that does not read changes nothing here: the plan that was
    * open stays, and the message says why in words. */
-  if (plan == NULL)
+  if (!bt_document_load_finish (opening->document, result, &error))
     {
-      show_unopenable (self, file, error->message);
+      show_unopenable (self, bt_document_get_file (opening->document), error->message);
       return;
     }
 
-  /* The plan shown now was saved before the other was read; it is saved
-   * again, as it may have changed meanwhile, and then this window shows the
-   * other. Only if it cannot be saved does the other get a window of its
-   * own, so that nothing is lost. */
-  if (bt_window_is_replaceable (self) || bt_window_save_now (self))
+  if (bt_document_get_read_only (opening->document))
+    bt_window_toast (self, _("Opened read-only: written by a newer version"));
+
+  if (bt_window_is_replaceable (self) || self->document == NULL)
     {
-      bt_window_show_plan_from (self, plan, path);
-      if (bt_plan_get_read_only (plan))
-        bt_window_toast (self, _("Opened read-only: written by a newer version"));
+      bt_window_show_document (self, opening->document);
       return;
     }
 
-  g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), &file, 1, "");
+  /* The plan shown now was saved before the other was read; what changed
+   * meanwhile is saved too, and then this window shows the other. */
+  bt_document_flush_async (self->document, NULL, on_open_flushed_cb, g_steal_pointer (&opening));
 }
 
 /**
@@ -429,7 +441,7 @@ bt_window_open_file (BtWindow *self,
                      GFile    *file)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GTask) task = NULL;
+  Opening *opening;
 
   if (path == NULL)
     {
@@ -437,14 +449,20 @@ bt_window_open_file (BtWindow *self,
       return;
     }
 
-  /* What the window shows now is saved first, whatever comes next. */
-  if (!bt_window_save_now (self))
-    return;
+  /* What the window shows is saved before it gives way (once the other
+   * plan is read); changes that cannot be, as another program changed the
+   * file, stop here, and the window says why. */
+  if (self->document != NULL && bt_document_needs_flush (self->document) &&
+      bt_document_get_conflict (self->document))
+    {
+      bt_window_show_conflict (self);
+      return;
+    }
 
-  task = g_task_new (self, NULL, on_opened_read_cb, g_object_ref (file));
-  g_task_set_source_tag (task, bt_window_open_file);
-  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
-  g_task_run_in_thread (task, read_in_thread);
+  opening = g_new0 (Opening, 1);
+  opening->window = g_object_ref (self);
+  opening->document = bt_document_new (file);
+  bt_document_load_async (opening->document, NULL, on_opened_read_cb, opening);
 }
 
 static void
@@ -465,13 +483,30 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+on_created_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(BtWindow) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!bt_document_save_finish (BT_DOCUMENT (source), result, &error))
+    {
+      bt_window_toast (self, error->message);
+      return;
+    }
+
+  opened (self, bt_document_get_file (BT_DOCUMENT (source)), NULL);
+}
+
+static void
 created (BtWindow *self,
          GFile    *file,
          gpointer  data)
 {
   g_autoptr(BtPlan) plan = bt_plan_new_default ();
   g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(BtDocument) document = NULL;
   GSettings *settings = bt_application_get_settings (BT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 
   if (settings != NULL)
@@ -483,13 +518,9 @@ created (BtWindow *self,
       return;
     }
 
-  if (!bt_plan_file_save (plan, path, &error))
-    {
-      bt_window_toast (self, error->message);
-      return;
-    }
-
-  opened (self, file, NULL);
+  document = bt_document_new (NULL);
+  bt_document_set_plan (document, plan);
+  bt_document_save_async (document, file, NULL, on_created_cb, g_object_ref (self));
 }
 
 static void
@@ -504,34 +535,39 @@ new_action (GtkWidget  *widget,
 /* ---- save as ---- */
 
 static void
+on_saved_as_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(BtWindow) self = data;
+
+  /* A failure: the document's save-failed says why. */
+  if (!bt_document_save_finish (BT_DOCUMENT (source), result, NULL) ||
+      BT_DOCUMENT (source) != self->document)
+    return;
+
+  /* From now on the window's plan lives there, and the document says so. */
+  self->sample = FALSE;    /* a copy of the sample saved is the user's */
+  bt_window_update_title (self);
+  bt_window_toast (self, _("Saved"));
+}
+
+static void
 saved_as (BtWindow *self,
           GFile    *file,
           gpointer  data)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
 
   if (path == NULL)
     {
       bt_window_toast (self, _("A plan can only be kept in a local file"));
       return;
     }
+  if (self->document == NULL)
+    return;
 
-  if (!bt_plan_file_save (self->plan, path, &error))
-    {
-      bt_window_toast (self, error->message);
-      return;
-    }
-
-  /* From now on the window's plan lives there. */
-  g_free (self->path);
-  self->path = g_steal_pointer (&path);
-  g_set_object (&self->file, file);
-  self->conflict = FALSE;
-  self->sample = FALSE;    /* a copy of the sample saved is the user's */
-  bt_window_watch_file (self);
-  bt_window_update_title (self);
-  bt_window_toast (self, _("Saved"));
+  bt_document_save_async (self->document, file, NULL, on_saved_as_cb, g_object_ref (self));
 }
 
 static void
@@ -569,7 +605,7 @@ export_path (BtWindow *self,
       bt_window_toast (self, _("Exports can only be written to a local file"));
       return NULL;
     }
-  if (self->path != NULL && !bt_plan_file_check_output (path, self->path, &error))
+  if (bt_window_get_path (self) != NULL && !bt_plan_file_check_output (path, bt_window_get_path (self), &error))
     {
       bt_window_toast (self, error->message);
       return NULL;
@@ -837,16 +873,4 @@ bt_window_files_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);
-}
-
-void
-bt_window_files_dispose (BtWindow *self)
-{
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed_cb, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
-  g_clear_pointer (&self->etag, g_free);
 }

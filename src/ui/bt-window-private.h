@@ -6,13 +6,14 @@
 #pragma once
 
 #include "bt-chart-page.h"
+#include "bt-document.h"
 #include "bt-history.h"
 #include "bt-overview-page.h"
 #include "bt-window.h"
 
 G_BEGIN_DECLS
 
-#define AUTOSAVE_SECONDS 2
+#define AUTOSAVE_SECONDS BT_DOCUMENT_AUTOSAVE_SECONDS
 
 struct _BtWindow
 {
@@ -45,14 +46,10 @@ struct _BtWindow
   gboolean              painted;     /* the window's first frame is on screen */
   guint                 opening_id;  /* says "Opening the plan…" if it takes long */
   BtHistory            *history;
-  GFile                *file;
-  char                 *path;        /* where the plan is saved */
+  BtDocument           *document;    /* the plan's file, its saving and its other writers */
   char                 *unreadable;  /* a plan that did not load, when it has a backup */
-  guint                 autosave_id;
-  GFileMonitor         *monitor;
-  char                 *etag;        /* of the file as last read or written */
-  gboolean              conflict;    /* changed by another program: no saving */
-  gboolean              dirty;       /* changed since the last save */
+  GApplication         *holding;     /* held while closing waits for the last save */
+  gboolean              closing;     /* waiting for that save */
   gboolean              sample;      /* the sample: saved nowhere */
 };
 
@@ -61,20 +58,19 @@ void     bt_window_toast            (BtWindow   *self,
                                      const char *message);
 void     bt_window_toast_with_undo  (BtWindow   *self,
                                      const char *message);
-gboolean bt_window_save_now         (BtWindow   *self);
 void     bt_window_files_class_init (GtkWidgetClass *widget_class);
 void     bt_window_files_init       (BtWindow   *self);
-void     bt_window_files_dispose    (BtWindow   *self);
-void     bt_window_watch_file       (BtWindow   *self);
-void     bt_window_remember_etag    (BtWindow   *self);
-gboolean bt_window_file_is_ours     (BtWindow   *self);
+void     bt_window_set_document     (BtWindow   *self,
+                                     BtDocument *document);
+const char *bt_window_get_path      (BtWindow   *self);
+void     bt_window_show_save_error  (BtWindow     *self,
+                                     const GError *error);
 void     bt_window_show_conflict    (BtWindow   *self);
 void     bt_window_replace_plan     (BtWindow   *self,
                                      BtPlan     *plan);
 void     bt_window_update_title     (BtWindow   *self);
-void     bt_window_show_plan_from   (BtWindow   *self,
-                                     BtPlan     *plan,
-                                     const char *path);
+void     bt_window_show_document    (BtWindow   *self,
+                                     BtDocument *document);
 gboolean bt_window_is_replaceable   (BtWindow   *self);
 void     bt_window_open_file        (BtWindow   *self,
                                      GFile      *file);

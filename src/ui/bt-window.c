@@ -1,8 +1,9 @@
 /* bt-window.c — the main window
  *
- * Five pages in a view stack; the plan is read in a worker thread while the
- * window shows, saved two seconds after the last change and when the window
- * closes, never when it came from a newer version. On the first start (no
+ * Five pages in a view stack presenting a BtDocument: the plan is read in a
+ * worker thread while the window shows, and the document saves it in the
+ * background two seconds after the last change; closing waits for that
+ * save. A plan from a newer version is never saved. On the first start (no
  * plan at the default place) the window asks: a plan of one's own, started
  * with the goal dialog, or the sample, which is saved nowhere.
  *
@@ -219,75 +220,64 @@ today (GDate *date)
   bt_date_from_time (now, date);
 }
 
-gboolean
-bt_window_save_now (BtWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-
-  if (self->plan == NULL || self->path == NULL || bt_plan_get_read_only (self->plan) || !self->dirty)
-    return TRUE;
-
-  /* Another program wrote the file since we read it: never overwrite it
-   * silently. The file monitor usually says so first. */
-  if (self->conflict || !bt_window_file_is_ours (self))
-    {
-      bt_window_show_conflict (self);
-      return FALSE;
-    }
-
-  if (!bt_plan_file_save (self->plan, self->path, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("The plan could not be saved: %s"), error->message);
-
-      /* The message can quote a value of the plan (the save guard names
-       * what would not read back): the log gets only the kind of error. */
-      g_warning ("Saving failed: %s error %d", g_quark_to_string (error->domain), error->code);
-      bt_window_toast (self, message);
-      return FALSE;
-    }
-
-  /* This is now our version of the file: the file monitor's events for
-   * this write are not another writer. */
-  bt_window_remember_etag (self);
-  self->dirty = FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-autosave_cb (gpointer data)
-{
-  BtWindow *self = data;
-
-  self->autosave_id = 0;
-  bt_window_save_now (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
-on_plan_changed_cb (BtWindow *self)
+on_close_flushed_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
 {
-  self->dirty = TRUE;
+  g_autoptr(BtWindow) self = data;
+  g_autoptr(GApplication) app = g_steal_pointer (&self->holding);
 
-  /* Within two seconds of the last edit. */
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  self->autosave_id = g_timeout_add_seconds (AUTOSAVE_SECONDS, autosave_cb, self);
+  self->closing = FALSE;
+
+  /* Saved: close, unless a change came meanwhile, which is saved first.
+   * Not saved: the window stays open, and the toast or the conflict
+   * dialog says why. */
+  if (bt_document_flush_finish (BT_DOCUMENT (source), result, NULL) &&
+      BT_DOCUMENT (source) == self->document)
+    {
+      gboolean kept_open = FALSE;
+
+      /* As gtk_window_close(), which does nothing for a window not shown. */
+      g_signal_emit_by_name (self, "close-request", &kept_open);
+      if (!kept_open)
+        gtk_window_destroy (GTK_WINDOW (self));
+    }
+
+  if (app != NULL)
+    g_application_release (app);
 }
 
 static gboolean
 bt_window_close_request (GtkWindow *window)
 {
   BtWindow *self = BT_WINDOW (window);
+  GtkApplication *app = gtk_window_get_application (window);
 
-  /* Changes that cannot be saved keep the window open: the conflict dialog
-   * or the error toast says why. */
-  if (!bt_window_save_now (self))
-    return TRUE;
+  if (self->document == NULL || !bt_document_needs_flush (self->document))
+    return GTK_WINDOW_CLASS (bt_window_parent_class)->close_request (window);
 
-  return GTK_WINDOW_CLASS (bt_window_parent_class)->close_request (window);
+  /* Changes that cannot be saved keep the window open. */
+  if (bt_document_get_conflict (self->document))
+    {
+      bt_window_show_conflict (self);
+      return TRUE;
+    }
+
+  /* The window closes once the last save is on disk; the application
+   * waits for it, so that quitting loses nothing either. */
+  if (!self->closing)
+    {
+      self->closing = TRUE;
+      if (app != NULL)
+        {
+          self->holding = G_APPLICATION (g_object_ref (app));
+          g_application_hold (self->holding);
+        }
+      bt_document_flush_async (self->document, NULL, on_close_flushed_cb, g_object_ref (self));
+    }
+
+  return TRUE;
 }
 
 void
@@ -301,10 +291,15 @@ bt_window_update_title (BtWindow *self)
 
   if (self->sample)
     subtitle = g_strdup (_("Sample plan — changes are not saved"));
-  else if (self->file != NULL)
-    subtitle = g_file_get_basename (self->file);
-  else if (self->path != NULL && g_file_test (self->path, G_FILE_TEST_EXISTS))
-    subtitle = g_strdup (_("Your plan"));
+  else if (bt_window_get_path (self) != NULL)
+    {
+      g_autofree char *default_path = bt_plan_file_default_path ();
+
+      if (g_str_equal (bt_window_get_path (self), default_path))
+        subtitle = g_strdup (_("Your plan"));
+      else
+        subtitle = g_path_get_basename (bt_window_get_path (self));
+    }
   else
     subtitle = NULL;
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
@@ -353,9 +348,7 @@ show_plan (BtWindow *self)
   bt_chart_page_set_plan (self->narratives_page, self->plan);
 
   bt_window_update_title (self);
-  bt_window_watch_file (self);
 
-  g_signal_connect_object (self->plan, "changed", G_CALLBACK (on_plan_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_stack_set_visible_child_name (self->main_stack, "plan");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
 
@@ -390,31 +383,21 @@ bt_window_replace_plan (BtWindow *self,
     g_signal_handlers_disconnect_by_data (self->plan, self);
 
   g_set_object (&self->plan, plan);
-  self->dirty = FALSE;
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
   show_plan (self);
   update_history_actions (self);
 }
 
 /* Reading and checking a plan happens in a worker thread, so the window
- * appears at once and stays responsive whatever the size of the file. */
+ * appears at once and stays responsive whatever the size of the file: the
+ * document reads the user's plan, this the sample. */
 static void
-load_in_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
+load_sample_in_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
 {
-  const char *path = task_data;
   GError *error = NULL;
-  BtPlan *plan;
-
-  if (path != NULL)
-    {
-      bt_plan_file_clean_leftovers (path);
-      plan = bt_plan_file_load (path, &error);
-    }
-  else
-    plan = bt_plan_file_load_sample (&error);
+  BtPlan *plan = bt_plan_file_load_sample (&error);
 
   if (plan == NULL)
     g_task_return_error (task, error);
@@ -487,14 +470,10 @@ bt_window_map (GtkWidget *widget)
 }
 
 static void
-on_plan_loaded_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+plan_loaded (BtWindow     *self,
+             BtPlan       *plan,
+             const GError *error)
 {
-  BtWindow *self = BT_WINDOW (source);
-  g_autoptr(GError) error = NULL;
-  BtPlan *plan = g_task_propagate_pointer (G_TASK (result), &error);
-
   g_clear_handle_id (&self->opening_id, g_source_remove);
   gtk_spinner_stop (self->opening_spinner);
   gtk_widget_set_visible (GTK_WIDGET (self->opening_spinner), FALSE);
@@ -503,7 +482,8 @@ on_plan_loaded_cb (GObject      *source,
     {
       /* The file is left as it is: nothing is saved over a plan that did
        * not load. */
-      g_autofree char *name = self->path ? g_path_get_basename (self->path) : g_strdup ("");
+      const char *path = bt_window_get_path (self);
+      g_autofree char *name = path ? g_path_get_basename (path) : g_strdup ("");
       g_autofree char *title = g_strdup_printf (_("“%s” could not be opened"), name);
 
       adw_status_page_set_icon_name (self->status_page, "dialog-warning-symbolic");
@@ -513,30 +493,60 @@ on_plan_loaded_cb (GObject      *source,
       adw_status_page_set_description (self->status_page, readable);
 
       /* The backup of the last save may still read: offer it. */
-      if (self->path != NULL)
+      if (path != NULL)
         {
-          g_autofree char *backup = bt_plan_file_backup_path (self->path);
+          g_autofree char *backup = bt_plan_file_backup_path (path);
 
           if (g_file_test (backup, G_FILE_TEST_IS_REGULAR))
             {
               g_free (self->unreadable);
-              self->unreadable = g_strdup (self->path);
+              self->unreadable = g_strdup (path);
               gtk_widget_set_visible (self->restore_button, TRUE);
             }
         }
-      g_clear_pointer (&self->path, g_free);
+      bt_window_set_document (self, NULL);
       return;
     }
 
   /* A window on screen shows its plan after its first frame; one not
    * shown yet, as in the tests, at once. */
   g_set_object (&self->loaded, plan);
-  g_object_unref (plan);
   if (self->painted || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       finish_window (self);
       show_loaded_plan (self);
     }
+}
+
+static void
+on_document_loaded_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      data)
+{
+  g_autoptr(BtWindow) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (BT_DOCUMENT (source) != self->document)
+    return;   /* another plan took its place meanwhile */
+
+  if (bt_document_load_finish (BT_DOCUMENT (source), result, &error))
+    plan_loaded (self, bt_document_get_plan (self->document), NULL);
+  else
+    plan_loaded (self, NULL, error);
+}
+
+static void
+on_sample_loaded_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  BtWindow *self = BT_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (plan != NULL && self->document != NULL)
+    bt_document_set_plan (self->document, plan);
+  plan_loaded (self, plan, error);
 }
 
 static gboolean
@@ -552,7 +562,8 @@ show_opening_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void load_plan (BtWindow *self);
+static void load_plan (BtWindow *self,
+                       GFile    *file);
 
 /* The unreadable plan is moved aside, never deleted, and the backup takes
  * its place: nothing the user had is lost, whichever file was right. */
@@ -584,10 +595,12 @@ on_restore_clicked_cb (BtWindow *self)
     }
 
   gtk_widget_set_visible (self->restore_button, FALSE);
-  g_clear_object (&self->file);
-  self->file = g_file_new_for_path (self->unreadable);
-  g_clear_pointer (&self->unreadable, g_free);
-  load_plan (self);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (self->unreadable);
+
+    g_clear_pointer (&self->unreadable, g_free);
+    load_plan (self, file);
+  }
   bt_window_toast (self, _("The backup was restored; the unreadable plan is kept beside it"));
 }
 
@@ -608,7 +621,7 @@ watch_welcome_frame_cb (gpointer data)
 static void
 show_welcome (BtWindow *self)
 {
-  g_clear_pointer (&self->path, g_free);
+  bt_window_set_document (self, NULL);
   adw_status_page_set_icon_name (self->welcome_page, APP_ID);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   gtk_widget_grab_focus (self->start_own_button);
@@ -622,29 +635,27 @@ show_welcome (BtWindow *self)
 }
 
 static void
-load_plan (BtWindow *self)
+load_plan (BtWindow *self,
+           GFile    *file)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *default_path = bt_plan_file_default_path ();
-  char *read_path = NULL;
+  g_autoptr(GFile) default_file = NULL;
+  g_autoptr(BtDocument) document = NULL;
 
-  g_clear_pointer (&self->path, g_free);
-  if (self->file != NULL)
-    self->path = g_file_get_path (self->file);
-  else if (!self->sample)
+  if (file == NULL && !self->sample)
     {
+      g_autofree char *default_path = bt_plan_file_default_path ();
+
       if (!g_file_test (default_path, G_FILE_TEST_EXISTS))
         {
           show_welcome (self);
           return;
         }
-      self->path = g_steal_pointer (&default_path);
+      file = default_file = g_file_new_for_path (default_path);
     }
 
   /* The sample is read from the app's resources and saved nowhere. */
-  if (self->path != NULL)
-    read_path = g_strdup (self->path);
-  task = g_task_new (self, NULL, on_plan_loaded_cb, NULL);
+  document = bt_document_new (self->sample ? NULL : file);
+  bt_window_set_document (self, document);
 
   /* Said only when it takes long enough to be read: a plan that opens at
    * once does not flash it. */
@@ -653,9 +664,16 @@ load_plan (BtWindow *self)
   adw_status_page_set_description (self->status_page, NULL);
   g_clear_handle_id (&self->opening_id, g_source_remove);
   self->opening_id = g_timeout_add (300, show_opening_cb, self);
-  g_task_set_source_tag (task, load_plan);
-  g_task_set_task_data (task, read_path, g_free);
-  g_task_run_in_thread (task, load_in_thread);
+
+  if (self->sample)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, on_sample_loaded_cb, NULL);
+
+      g_task_set_source_tag (task, load_plan);
+      g_task_run_in_thread (task, load_sample_in_thread);
+    }
+  else
+    bt_document_load_async (document, NULL, on_document_loaded_cb, g_object_ref (self));
 }
 
 /* ---- the goal, the sample and the user's own plan ---- */
@@ -693,67 +711,37 @@ explore_sample_action (GtkWidget  *widget,
     return;
 
   self->sample = TRUE;
-  g_clear_object (&self->file);
   gtk_stack_set_visible_child_name (self->main_stack, "status");
-  load_plan (self);
+  load_plan (self, NULL);
 }
 
 /**
- * bt_window_show_plan_from:
- * @path: (nullable): where @plan is kept from now on
+ * bt_window_show_document:
  *
- * Shows @plan, read from (or just written to) @path, in this window,
- * instead of what it showed: the sample, the first start or another plan
- * already saved.
+ * Shows @document's plan, just read or written, in this window instead of
+ * what it showed: the sample, the first start or another plan already
+ * saved.
  */
 void
-bt_window_show_plan_from (BtWindow   *self,
-                          BtPlan     *plan,
-                          const char *path)
+bt_window_show_document (BtWindow   *self,
+                         BtDocument *document)
 {
-  g_clear_object (&self->file);
-  g_clear_pointer (&self->path, g_free);
-  if (path != NULL)
-    {
-      self->file = g_file_new_for_path (path);
-      self->path = g_strdup (path);
-    }
+  bt_window_set_document (self, document);
   self->sample = FALSE;
-  self->conflict = FALSE;
   g_clear_handle_id (&self->opening_id, g_source_remove);
   finish_window (self);
-  bt_window_replace_plan (self, plan);
+  bt_window_replace_plan (self, bt_document_get_plan (document));
 }
 
 static void
-on_new_plan_goal_saved_cb (BtGoalDialog *dialog,
-                           BtWindow     *self)
+on_new_plan_saved_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
 {
-  BtPlan *plan = g_object_get_data (G_OBJECT (dialog), "bt-new-plan");
-  g_autofree char *path = bt_plan_file_default_path ();
+  g_autoptr(BtWindow) self = data;
   g_autoptr(GError) error = NULL;
 
-  if (bt_goal_dialog_get_keep_categories (dialog))
-    bt_plan_add_default_categories (plan);
-
-  /* Another window may have started one meanwhile: never written over. */
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autoptr(BtPlan) theirs = bt_plan_file_load (path, &error);
-
-      if (theirs == NULL)
-        {
-          g_autofree char *readable = bt_window_readable_error (error->message);
-
-          bt_window_toast (self, readable);
-          return;
-        }
-      bt_window_show_plan_from (self, theirs, path);
-      bt_window_toast (self, _("Your plan was already started: it is open"));
-      return;
-    }
-
-  if (!bt_plan_file_save (plan, path, &error))
+  if (!bt_document_save_finish (BT_DOCUMENT (source), result, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Your plan could not be started: %s"), error->message);
 
@@ -763,8 +751,33 @@ on_new_plan_goal_saved_cb (BtGoalDialog *dialog,
 
   /* The overview says what to do next; the window takes the keyboard
    * back from the dialog. */
-  bt_window_show_plan_from (self, plan, path);
+  bt_window_show_document (self, BT_DOCUMENT (source));
   gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
+on_new_plan_goal_saved_cb (BtGoalDialog *dialog,
+                           BtWindow     *self)
+{
+  BtPlan *plan = g_object_get_data (G_OBJECT (dialog), "bt-new-plan");
+  g_autofree char *path = bt_plan_file_default_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BtDocument) document = NULL;
+
+  if (bt_goal_dialog_get_keep_categories (dialog))
+    bt_plan_add_default_categories (plan);
+
+  /* Another window may have started one meanwhile: never written over. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      bt_window_open_file (self, file);
+      bt_window_toast (self, _("Your plan was already started: it is open"));
+      return;
+    }
+
+  document = bt_document_new (NULL);
+  bt_document_set_plan (document, plan);
+  bt_document_save_async (document, file, NULL, on_new_plan_saved_cb, g_object_ref (self));
 }
 
 static void
@@ -828,15 +841,12 @@ bt_window_dispose (GObject *object)
 {
   BtWindow *self = BT_WINDOW (object);
 
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->opening_id, g_source_remove);
   g_clear_object (&self->loaded);
-  bt_window_files_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_WINDOW);
   g_clear_object (&self->plan);
   g_clear_object (&self->history);
-  g_clear_object (&self->file);
-  g_clear_pointer (&self->path, g_free);
+  bt_window_set_document (self, NULL);
   g_clear_pointer (&self->unreadable, g_free);
 
   G_OBJECT_CLASS (bt_window_parent_class)->dispose (object);
@@ -912,8 +922,7 @@ bt_window_new (BtApplication *app,
 {
   BtWindow *self = g_object_new (BT_TYPE_WINDOW, "application", app, NULL);
 
-  g_set_object (&self->file, file);
-  load_plan (self);
+  load_plan (self, file);
 
   return self;
 }
