@@ -23,6 +23,7 @@
 
 #include "bt-analytics.h"
 #include "bt-date.h"
+#include "bt-money.h"
 #include "bt-chart.h"
 #include "bt-narratives-chart.h"
 #include "bt-report.h"
@@ -873,9 +874,9 @@ draw_case_page (BtReport *self,
             cairo_stroke (cr);
           }
 
-        cells[0] = now_text = bt_format_amount (now);
-        cells[1] = projected_text = bt_format_amount (projected);
-        cells[2] = saving_text = bt_format_amount (now - projected);
+        cells[0] = now_text = bt_money_format_plan (now, self->plan);
+        cells[1] = projected_text = bt_money_format_plan (projected, self->plan);
+        cells[2] = saving_text = bt_money_format_plan (now - projected, self->plan);
         bt_chart_label (cr, style, &style->foreground, metric, 0.9, cost_row == NULL, col[1] - col[0] - 8,
                         col[0], y + row / 2, BT_ALIGN_START, BT_ALIGN_CENTER);
         for (guint c = 0; c < 3; c++)
@@ -886,7 +887,7 @@ draw_case_page (BtReport *self,
       }
 
     {
-      g_autofree char *yearly = bt_format_amount (fabs (totals.yearly_savings));
+      g_autofree char *yearly = bt_money_format_plan (fabs (totals.yearly_savings), self->plan);
       g_autofree char *summary = NULL;
 
       if (round (totals.monthly_savings) < 0)

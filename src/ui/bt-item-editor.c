@@ -28,6 +28,7 @@
 #include "bt-analytics.h"
 #include "bt-date.h"
 #include "bt-date-picker.h"
+#include "bt-money.h"
 #include "bt-narratives-chart.h"
 #include "bt-item-editor.h"
 #include "bt-plan-file.h"
@@ -132,6 +133,7 @@ static const struct {
   { "target-date", N_("Target date") },
   { "birth-year", N_("Birth year, to show ages (0 for none)") },
   { "target-share", N_("Target strategic share, in percent") },
+  { "currency", N_("Currency of your business cases, such as EUR or USD") },
   { "title", N_("Title") },
   { "start", N_("Start") },
   { "end", N_("End") },
@@ -1243,8 +1245,8 @@ update_savings (GtkWidget *group)
   totals = bt_analytics_case_totals (preview);
   if (round (totals.monthly_savings) < 0)
     {
-      g_autofree char *more_m = bt_format_amount (-totals.monthly_savings);
-      g_autofree char *more_y = bt_format_amount (-totals.yearly_savings);
+      g_autofree char *more_m = bt_money_format_plan (-totals.monthly_savings, self->plan);
+      g_autofree char *more_y = bt_money_format_plan (-totals.yearly_savings, self->plan);
 
       /* TRANSLATORS: what a business case saves, when it costs more than now; %s is an amount */
       m = g_strdup_printf (_("None: it costs %s more a month"), more_m);
@@ -1252,8 +1254,8 @@ update_savings (GtkWidget *group)
     }
   else
     {
-      m = bt_format_amount (totals.monthly_savings);
-      y = bt_format_amount (totals.yearly_savings);
+      m = bt_money_format_plan (totals.monthly_savings, self->plan);
+      y = bt_money_format_plan (totals.yearly_savings, self->plan);
     }
   if (isnan (totals.payback_months))
     p = g_strdup (bt_business_case_get_ask_cost (preview) > 0 ? _("Never, at these costs") : _("The ask has no one-off cost"));
