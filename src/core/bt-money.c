@@ -18,6 +18,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "bt-money.h"
 #include "bt-profile.h"
 
@@ -205,4 +207,29 @@ bt_number_format (double value)
     text[strlen (text) - 1] = '\0';
 
   return text;
+}
+
+/**
+ * bt_impact_value_text:
+ * @value: an impact statement's number
+ * @unit: its unit, "" for none
+ *
+ * Returns: (transfer full) (nullable): "180,000 per hour of downtime
+ *   avoided", or %NULL when the statement gives neither a number nor a unit
+ */
+char *
+bt_impact_value_text (double      value,
+                      const char *unit)
+{
+  g_autofree char *number = NULL;
+
+  if (value == 0 && (unit == NULL || *unit == '\0'))
+    return NULL;
+
+  number = bt_number_format (value);
+  if (unit == NULL || *unit == '\0')
+    return g_steal_pointer (&number);
+
+  /* TRANSLATORS: an impact statement's number and its unit, "180,000 per hour of downtime avoided" */
+  return g_strdup_printf (C_("impact", "%s %s"), number, unit);
 }

@@ -15,5 +15,7 @@ char *bt_money_format      (double      value,
 char *bt_money_format_plan (double      value,
                             BtPlan     *plan);
 char *bt_number_format     (double      value);
+char *bt_impact_value_text (double      value,
+                            const char *unit);
 
 G_END_DECLS
