@@ -44,6 +44,7 @@ typedef struct
   double         indent;
   double         gap_before;
   gboolean       keep_with_next;   /* a heading */
+  guint          group;            /* blocks kept on one page when they fit: an impact statement; 0 for none */
 } Block;
 
 static void
@@ -74,7 +75,7 @@ add (GArray        *blocks,
      double         gap_before,
      gboolean       keep_with_next)
 {
-  Block block = { BLOCK_TEXT, g_strdup (text), size, bold, color, indent, gap_before, keep_with_next };
+  Block block = { BLOCK_TEXT, g_strdup (text), size, bold, color, indent, gap_before, keep_with_next, 0 };
 
   if (text == NULL || *text == '\0')
     {
@@ -114,6 +115,7 @@ narrative_blocks (BtReport    *self,
                                                      bt_impact_statement_get_impact_unit (s));
       const char *detail = bt_impact_statement_get_technical_detail (s);
       const char *impact = bt_impact_statement_get_business_impact (s);
+      guint start = blocks->len;
 
       add (blocks, bt_impact_statement_get_summary (s), 1.0, TRUE, &style->foreground, 0, i == 0 ? 4 : 16,
            TRUE);
@@ -128,6 +130,8 @@ narrative_blocks (BtReport    *self,
           add (blocks, impact, 0.95, FALSE, &style->foreground, 12, 0, FALSE);
         }
       add (blocks, value, 1.0, TRUE, &style->strategic, 12, 4, FALSE);
+      for (guint j = start; j < blocks->len; j++)
+        g_array_index (blocks, Block, j).group = i + 1;
     }
 
   if (g_list_model_get_n_items (cases) > 0)
@@ -357,6 +361,25 @@ paginate_blocks (BtReport         *self,
     {
       const Block *block = &g_array_index (blocks, Block, i);
       double need = (page.count > 0 ? block->gap_before : 0) + block_height (self, cr, block, bc, width);
+
+      /* An impact statement starts a page rather than be split, when a
+       * page can hold it. */
+      if (block->group != 0 && (i == 0 || g_array_index (blocks, Block, i - 1).group != block->group) &&
+          page.count > 0)
+        {
+          double group_h = 0;
+
+          for (guint j = i; j < blocks->len && g_array_index (blocks, Block, j).group == block->group; j++)
+            group_h += (j > i ? g_array_index (blocks, Block, j).gap_before : block->gap_before)
+                       + block_height (self, cr, &g_array_index (blocks, Block, j), bc, width);
+          if (y + group_h > bottom && group_h <= bottom - top - continued_h)
+            {
+              g_array_append_val (self->pages, page);
+              page = (Page) { kind, index, i, 0, TRUE };
+              y = top + continued_h;
+              need -= block->gap_before;
+            }
+        }
 
       /* A heading goes with what it heads. */
       if (block->keep_with_next && i + 1 < blocks->len)
