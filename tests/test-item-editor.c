@@ -55,6 +55,13 @@ is_named_row (GtkWidget     *widget,
 }
 
 static gboolean
+is_label_saying (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
 is_refusal (GtkWidget     *widget,
             gconstpointer  unused)
 {
@@ -233,6 +240,12 @@ test_business_case_savings (CaseFixture   *f,
   g_autoptr(BtCostRow) licences = g_list_model_get_item (bt_business_case_get_cost_rows (f->bc), 0);
 
   g_assert_nonnull (monthly);
+  /* The ask's cost says which money: the sample's euros. */
+  {
+    GtkWidget *ask = bt_test_find_match (GTK_WIDGET (f->editor), is_named_row, "ask-cost");
+
+    g_assert_nonnull (bt_test_find_match (ask, is_label_saying, "€"));
+  }
   /* 65 000 now against 44 000 projected, in the plan's euros (C locale: no grouping). */
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (monthly)), ==, "€21000");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (payback)), ==, "5.7 months");

@@ -849,6 +849,16 @@ add_field (Page       *page,
       gtk_widget_set_focusable (field->row, FALSE);
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (field->widget), TRUE);
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (field->widget), current);
+      /* Money says which: the plan's currency, before the figure. */
+      if (g_str_has_suffix (pspec->name, "-monthly") || g_str_equal (pspec->name, "ask-cost"))
+        {
+          g_autofree char *symbol = bt_money_symbol (self->plan ? bt_profile_get_currency (bt_plan_get_profile (self->plan))
+                                                                : bt_currency_default ());
+          GtkWidget *unit = gtk_label_new (symbol);
+
+          gtk_widget_add_css_class (unit, "dim-label");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (field->row), unit);
+        }
     }
   else if (G_TYPE_IS_ENUM (type))
     {
