@@ -1042,12 +1042,13 @@ test_case_savings_text (void)
   BtCaseTotals costs = { -500, -6000, NAN };
   BtCaseTotals saves = { 500, 6000, 4.0 };
   BtCaseTotals same = { 0, 0, NAN };
-  g_autofree char *costs_text = bt_case_savings_text (&costs);
-  g_autofree char *saves_text = bt_case_savings_text (&saves);
-  g_autofree char *same_text = bt_case_savings_text (&same);
+  g_autofree char *costs_text = bt_case_savings_text (&costs, "EUR");
+  g_autofree char *saves_text = bt_case_savings_text (&saves, "GBP");
+  g_autofree char *same_text = bt_case_savings_text (&same, "EUR");
 
-  g_assert_cmpstr (costs_text, ==, "Costs 500 more a month, 6000 more a year");
-  g_assert_cmpstr (saves_text, ==, "Saves 500 a month, 6000 a year · pays back in 4.0 months");
+  /* In the plan's currency (C.UTF-8 writes the symbol first, ungrouped). */
+  g_assert_cmpstr (costs_text, ==, "Costs €500 more a month, €6000 more a year");
+  g_assert_cmpstr (saves_text, ==, "Saves £500 a month, £6000 a year · pays back in 4.0 months");
   g_assert_cmpstr (same_text, ==, "Saves nothing: it costs as much as now");
 }
 
@@ -1207,14 +1208,15 @@ test_report_pages (void)
   g_autofree char *path = tmp_path ("report.pdf");
   GDate today = day ("2026-11-22");
 
-  /* Title, four charts, one page of twelve relationships, two business
-   * cases: eight pages, on either paper and orientation. */
+  /* Title, four charts, one page of twelve relationships, three
+   * narratives and two business cases: eleven pages, on either paper and
+   * orientation. */
   for (BtPaper paper = BT_PAPER_A4; paper <= BT_PAPER_LETTER; paper++)
     for (int landscape = 0; landscape <= 1; landscape++)
       {
         g_assert_true (bt_report_export_pdf (plan, &today, paper, landscape, path, &error));
         g_assert_no_error (error);
-        g_assert_cmpuint (pdf_page_count (path), ==, 8);
+        g_assert_cmpuint (pdf_page_count (path), ==, 11);
       }
 }
 
@@ -1249,7 +1251,7 @@ test_report_paginates_the_table (void)
 
   /* 112 rows do not fit on one page, and every page is drawn without error. */
   g_assert_cmpuint (table_pages, >, 2);
-  g_assert_cmpuint (n, ==, 1 + BT_N_CHARTS + table_pages + 2);
+  g_assert_cmpuint (n, ==, 1 + BT_N_CHARTS + table_pages + 3 + 2);
   canvas_free (&c);
 }
 
@@ -1328,6 +1330,230 @@ test_report_charts_keep_their_shape (void)
             g_error ("page %u: ink at (%d, %d), the chart runs down the page", i + 1, x, y);
       canvas_free (&c);
     }
+}
+
+/* A plan built here with what a report must print whole: a long name and
+ * target role, a long next step, a narrative with its headline and an
+ * impact statement, and a business case that costs 500 more a month. */
+#define LONG_STEP "Walk through the reliability numbers with her team, agree on the two services " \
+                  "that move to the new on-call rotation first, and ask what the sales engineers " \
+                  "hear from the largest customers about latency during the end-of-quarter peak"
+
+static BtPlan *
+story_plan (void)
+{
+  BtPlan *plan = bt_plan_new ();
+  BtProfile *profile = bt_plan_get_profile (plan);
+  g_autoptr(BtRelationship) r = bt_relationship_new ();
+  g_autoptr(BtNarrative) n = bt_narrative_new ();
+  g_autoptr(BtImpactStatement) s = bt_impact_statement_new ();
+  g_autoptr(BtBusinessCase) bc = bt_business_case_new ();
+  g_autoptr(BtCostRow) row = bt_cost_row_new ();
+  GDate target = day ("2028-06-30");
+
+  bt_profile_set_name (profile, "Sam Okafor");
+  bt_profile_set_current_role (profile, "Director of Platform Engineering");
+  bt_profile_set_target_role (profile, "Vice President of Engineering, Platform and Developer Experience");
+  bt_profile_set_target_date (profile, &target);
+  bt_profile_set_currency (profile, "EUR");
+
+  bt_relationship_set_name (r, "Priya Raman");
+  bt_relationship_set_role (r, "Senior Director of Product Management, Payments and Merchant Experience");
+  bt_relationship_set_next_step (r, LONG_STEP);
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (r));
+
+  bt_narrative_set_title (n, "Reliability is revenue");
+  bt_narrative_set_headline (n, "Checkout downtime fell by 70 % this year");
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_narratives (plan), BT_ITEM (n));
+  bt_impact_statement_set_summary (s, "Checkout availability from 99.5 % to 99.95 %");
+  bt_impact_statement_set_technical_detail (s, "Multi-region failover");
+  bt_impact_statement_set_business_impact (s, "Revenue kept during peak sales");
+  bt_impact_statement_set_impact_value (s, 180000);
+  bt_impact_statement_set_impact_unit (s, "per hour of downtime avoided");
+  bt_item_append_child (BT_ITEM (n), bt_narrative_get_impact_statements (n), BT_ITEM (s));
+  bt_business_case_set_title (bc, "Move the build farm");
+  bt_item_append_child (BT_ITEM (n), bt_narrative_get_business_cases (n), BT_ITEM (bc));
+  bt_cost_row_set_metric (row, "Build minutes");
+  bt_cost_row_set_current_monthly (row, 1000);
+  bt_cost_row_set_projected_monthly (row, 1500);
+  bt_item_append_child (BT_ITEM (bc), bt_business_case_get_cost_rows (bc), BT_ITEM (row));
+
+  return plan;
+}
+
+/* The report's words, its whitespace made single spaces, through
+ * poppler's pdftotext; NULL (the test skipped) without it. */
+static char *
+report_words (BtPlan *plan)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *path = tmp_path ("story.pdf");
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) words = NULL;
+  GDate today = day ("2026-11-22");
+  int status;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return NULL;
+    }
+  g_assert_true (bt_report_export_pdf (plan, &today, BT_PAPER_A4, FALSE, path, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { pdftotext, path, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &out, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  words = g_regex_split_simple ("\\s+", out, 0, 0);
+
+  return g_strjoinv (" ", words);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *words)
+{
+  if (strstr (text, words) == NULL)
+    g_error ("the report does not say \"%s\":\n%s", words, text);
+}
+
+/* Issue 21 §6 and §8: the narrative's story printed, and nothing cut. */
+static void
+test_report_tells_the_story (void)
+{
+  g_autoptr(BtPlan) plan = story_plan ();
+  g_autofree char *text = report_words (plan);
+
+  if (text == NULL)
+    return;
+  /* The title page: the name, the target role and its date, whole. */
+  assert_contains (text, "Sam Okafor");
+  assert_contains (text, "Vice President of Engineering, Platform and Developer Experience by 30 Jun 2028");
+  /* The table: the role and the next step wrap in their cells, whole. */
+  assert_contains (text, "Payments and Merchant Experience");
+  assert_contains (text, "during the end-of-quarter peak");
+  /* The narrative's page. */
+  assert_contains (text, "Checkout downtime fell by 70 % this year");
+  assert_contains (text, "Checkout availability from 99.5 % to 99.95 %");
+  assert_contains (text, "Technical details Multi-region failover");
+  assert_contains (text, "Business impact Revenue kept during peak sales");
+  assert_contains (text, "180000 per hour of downtime avoided");
+  /* 1000 now, 1500 projected: it costs €500 more a month, €6000 a year. */
+  assert_contains (text, "Costs €500 more a month, €6000 more a year");
+  assert_contains (text, "€500 more");
+  assert_contains (text, "It costs €6000 more a year than now.");
+  g_assert_null (strstr (text, "-€500"));
+  g_assert_null (strstr (text, "Saves -"));
+}
+
+/* How far down the ink of the table's last column (the next step) goes on
+ * page @page: an ellipsis keeps its whole text in the PDF for
+ * pdftotext, so a cut is seen in pixels. */
+static int
+next_step_ink_bottom (BtPlan *plan)
+{
+  g_autoptr(BtReport) report = NULL;
+  BtChartStyle style;
+  double w, h;
+  guint n;
+  int bottom = 0;
+
+  report = a4_report (plan, &style, &w, &h, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      Canvas c;
+      guint32 *data;
+      int stride;
+
+      if (bt_report_get_page_kind (report, i) != BT_REPORT_PAGE_RELATIONSHIPS)
+        continue;
+      c = report_page (report, i, w, h);
+      data = (guint32 *) cairo_image_surface_get_data (c.surface);
+      stride = cairo_image_surface_get_stride (c.surface) / 4;
+      /* Left of the last column's text to the margin; above the page number. */
+      for (int y = 0; y < c.height - 70; y++)
+        for (int x = (int) (42 + (w - 84) * 0.68); x < c.width - 42; x++)
+          if ((data[y * stride + x] & 0xffffff) != 0xffffff)
+            bottom = MAX (bottom, y);
+      canvas_free (&c);
+    }
+
+  return bottom;
+}
+
+/* Issue 21 §8: a long next step wraps in its cell, whole: its ink goes
+ * lines further down than a short one's (the row's role wraps as well, so
+ * both rows are taller than two lines). */
+static void
+test_report_next_step_wraps (void)
+{
+  g_autoptr(BtPlan) long_plan = story_plan ();
+  g_autoptr(BtPlan) short_plan = story_plan ();
+  g_autoptr(BtRelationship) r = g_list_model_get_item (bt_plan_get_relationships (short_plan), 0);
+  int long_bottom, short_bottom;
+
+  bt_relationship_set_next_step (r, "Coffee");
+  long_bottom = next_step_ink_bottom (long_plan);
+  short_bottom = next_step_ink_bottom (short_plan);
+  /* LONG_STEP takes five lines of about 11 points in a 168-point cell. */
+  g_assert_cmpint (long_bottom - short_bottom, >, 3 * 11);
+}
+
+/* A row is as tall as its text: twelve people with long next steps need
+ * more pages of table than twelve with short ones, and a narrative whose
+ * impact statements fill more than a page goes on to the next. */
+static void
+test_report_rows_grow (void)
+{
+  g_autoptr(BtPlan) short_plan = bt_plan_new ();
+  g_autoptr(BtPlan) long_plan = bt_plan_new ();
+  g_autoptr(BtPlan) story = story_plan ();
+  BtChartStyle style;
+  double w, h;
+  guint n, pages[2] = { 0, 0 }, narrative_pages = 0;
+
+  for (guint i = 0; i < 12; i++)
+    for (guint p = 0; p < 2; p++)
+      {
+        g_autoptr(BtRelationship) r = bt_relationship_new ();
+
+        bt_relationship_set_name (r, "Someone");
+        bt_relationship_set_next_step (r, p == 0 ? "Coffee" : LONG_STEP " " LONG_STEP);
+        bt_item_append_child (BT_ITEM (p == 0 ? short_plan : long_plan),
+                              bt_plan_get_relationships (p == 0 ? short_plan : long_plan), BT_ITEM (r));
+      }
+
+  for (guint p = 0; p < 2; p++)
+    {
+      g_autoptr(BtReport) report = a4_report (p == 0 ? short_plan : long_plan, &style, &w, &h, &n);
+
+      for (guint i = 0; i < n; i++)
+        pages[p] += bt_report_get_page_kind (report, i) == BT_REPORT_PAGE_RELATIONSHIPS;
+    }
+  g_assert_cmpuint (pages[0], ==, 1);
+  g_assert_cmpuint (pages[1], >, 1);
+
+  {
+    g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (story), 0);
+    g_autoptr(BtReport) report = NULL;
+
+    for (guint i = 0; i < 30; i++)
+      {
+        g_autoptr(BtImpactStatement) s = bt_impact_statement_new ();
+
+        bt_impact_statement_set_summary (s, "Another statement");
+        bt_impact_statement_set_business_impact (s, LONG_STEP);
+        bt_item_append_child (BT_ITEM (narrative), bt_narrative_get_impact_statements (narrative), BT_ITEM (s));
+      }
+    report = a4_report (story, &style, &w, &h, &n);
+    for (guint i = 0; i < n; i++)
+      narrative_pages += bt_report_get_page_kind (report, i) == BT_REPORT_PAGE_NARRATIVE;
+    g_assert_cmpuint (narrative_pages, >, 1);
+  }
 }
 
 static guint
@@ -1483,6 +1709,9 @@ main (int   argc,
   g_test_add_func ("/charts/text-leaves-no-current-point", test_text_leaves_no_current_point);
   g_test_add_func ("/charts/report/pages", test_report_pages);
   g_test_add_func ("/charts/report/paginates-the-table", test_report_paginates_the_table);
+  g_test_add_func ("/charts/report/tells-the-story", test_report_tells_the_story);
+  g_test_add_func ("/charts/report/rows-grow", test_report_rows_grow);
+  g_test_add_func ("/charts/report/next-step-wraps", test_report_next_step_wraps);
   g_test_add_func ("/charts/report/charts-keep-their-shape", test_report_charts_keep_their_shape);
   g_test_add_func ("/charts/report/warning-signs", test_report_warning_signs);
   g_test_add_func ("/charts/report/without-relationships", test_report_without_relationships);

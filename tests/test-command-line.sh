@@ -94,7 +94,7 @@ check "--format pdf writes a PDF" [ "$(head -c 5 "$tmp/timeline.out")" = "%PDF-"
 
 "$bin" --export-report -o "$tmp/report.pdf" --today 2026-11-22 "$sample"; status=$?
 check "--export-report writes a PDF" [ $status -eq 0 ]
-check "the report of the sample has 8 pages" contains "$tmp/report.pdf" "/Count 8"
+check "the report of the sample has 11 pages (a page per narrative)" contains "$tmp/report.pdf" "/Count 11"
 "$bin" --export-report -o "$tmp/letter.pdf" --paper letter --landscape "$sample"
 check "--paper letter --landscape gives 792x612 pages" contains "$tmp/letter.pdf" "/MediaBox [ 0 0 792 612 ]"
 
@@ -209,6 +209,24 @@ check "and the plan is unchanged" cmp -s "$tmp/two.json" "$sample"
 
 # Text cells that a spreadsheet would run as formulas get a leading ';
 # numbers, negative ones included, stay numbers.
+# Narratives as Markdown: the sample's first impact statement and its
+# first business case, their words and their cost table in euros.
+"$bin" --export-markdown "$tmp/story.md" --section narratives "$sample"; status=$?
+check "--export-markdown writes the narratives" [ $status -eq 0 ]
+check "the Markdown is readable by the user alone" [ "$(stat -c %a "$tmp/story.md")" = "600" ]
+check "a narrative is a heading" contains "$tmp/story.md" "# Reliability is revenue"
+check "an impact statement is a Summary block" contains "$tmp/story.md" "### Summary"
+check "with its Business impact" contains "$tmp/story.md" "### Business impact"
+check "a business case has its cost table" contains "$tmp/story.md" "| Licences | €38000 | €24000 | €14000 |"
+check "and its total, worked out by hand" contains "$tmp/story.md" "| **Total** | €65000 | €44000 | €21000 |"
+check "--section narratives leaves the person out" lacks "$tmp/story.md" "Alex Morgan"
+"$bin" --export-markdown - "$sample" >"$tmp/all.md"; status=$?
+check "--export-markdown - writes to standard output" [ $status -eq 0 ]
+check "all of it starts with the person" [ "$(head -n1 "$tmp/all.md")" = "# Alex Morgan" ]
+"$bin" --export-markdown "$tmp/x.md" --section time "$sample" 2>"$tmp/err"; status=$?
+check "--export-markdown refuses a section it cannot write" [ $status -eq 2 ]
+check "the refusal names the section" contains "$tmp/err" "“time”"
+
 "$bin" --export-csv "$tmp/formula.csv" data/csv-formula-plan.json; status=$?
 check "--export-csv of a plan with formula-like text exits 0" [ $status -eq 0 ]
 check "a category name starting with @ is prefixed" contains "$tmp/formula.csv" "week,monday,'@SUM(1+1)*cmd|' /C calc'!A0,"

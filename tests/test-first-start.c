@@ -338,6 +338,11 @@ test_goal_dialog_undo (gconstpointer data)
   pick_target_date (dialog, &later);
   g_assert_cmpfloat_with_epsilon (before_share, 0.55, 1e-9);   /* the sample's: so 60 % */
   set_spin (dialog, "share_spin", "60");
+  /* The currency: the locale's (C has none: EUR) until one is chosen;
+   * typed in small letters, kept as the ISO 4217 code. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, BT_TYPE_GOAL_DIALOG, "currency_row"))), ==,
+                   "EUR");
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, BT_TYPE_GOAL_DIALOG, "currency_row")), "usd");
   bt_test_spin (300);
   g_assert_cmpuint (bt_test_screenshot (dialog, "goal-dialog"), >, 2);
   click (child (dialog, BT_TYPE_GOAL_DIALOG, "save_button"));
@@ -345,6 +350,7 @@ test_goal_dialog_undo (gconstpointer data)
 
   g_assert_cmpint (g_date_compare (bt_profile_get_target_date (profile), &later), ==, 0);
   g_assert_cmpfloat_with_epsilon (bt_profile_get_target_share (profile), 0.60, 1e-9);
+  g_assert_cmpstr (bt_profile_get_currency (profile), ==, "USD");
   /* The trajectory follows. */
   {
     g_autoptr(GArray) shares = bt_analytics_week_shares (window->plan);
@@ -374,6 +380,19 @@ test_goal_dialog_undo (gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpint (g_date_compare (bt_profile_get_target_date (profile), &before_date), ==, 0);
   g_assert_cmpfloat_with_epsilon (bt_profile_get_target_share (profile), before_share, 1e-9);
+  g_assert_cmpstr (bt_profile_get_currency (profile), ==, "EUR");
+
+  /* What is no currency code is not saved: the dialog stays, and says so. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-goal", NULL);
+  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 5));
+  dialog = find_toplevel (BT_TYPE_GOAL_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, BT_TYPE_GOAL_DIALOG, "currency_row")), "euro");
+  click (child (dialog, BT_TYPE_GOAL_DIALOG, "save_button"));
+  g_assert_true (find_toplevel (BT_TYPE_GOAL_DIALOG) == dialog);
+  g_assert_true (gtk_widget_has_css_class (child (dialog, BT_TYPE_GOAL_DIALOG, "currency_row"), "error"));
+  g_assert_false (bt_history_get_can_undo (window->history));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  bt_test_spin (100);
 
   /* And from the main menu too; saving unchanged records nothing. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-goal", NULL);

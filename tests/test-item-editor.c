@@ -55,6 +55,13 @@ is_named_row (GtkWidget     *widget,
 }
 
 static gboolean
+is_label_saying (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
 is_refusal (GtkWidget     *widget,
             gconstpointer  unused)
 {
@@ -233,20 +240,26 @@ test_business_case_savings (CaseFixture   *f,
   g_autoptr(BtCostRow) licences = g_list_model_get_item (bt_business_case_get_cost_rows (f->bc), 0);
 
   g_assert_nonnull (monthly);
-  /* 65 000 now against 44 000 projected (C locale: no grouping). */
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (monthly)), ==, "21000");
+  /* The ask's cost says which money: the sample's euros. */
+  {
+    GtkWidget *ask = bt_test_find_match (GTK_WIDGET (f->editor), is_named_row, "ask-cost");
+
+    g_assert_nonnull (bt_test_find_match (ask, is_label_saying, "€"));
+  }
+  /* 65 000 now against 44 000 projected, in the plan's euros (C locale: no grouping). */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (monthly)), ==, "€21000");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (payback)), ==, "5.7 months");
 
   /* A cost row changed elsewhere shows at once. */
   bt_cost_row_set_projected_monthly (licences, 14000);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (monthly)), ==, "31000");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (monthly)), ==, "€31000");
 
   /* A case that costs more than now saves nothing, and says what it costs. */
   bt_cost_row_set_projected_monthly (licences, 45500);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (monthly)), ==, "None: it costs 500 more a month");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (monthly)), ==, "None: it costs €500 more a month");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (bt_test_find_row (GTK_WIDGET (f->editor),
                                                                                   "Saving per year"))), ==,
-                   "None: it costs 6000 more a year");
+                   "None: it costs €6000 more a year");
 }
 
 static gboolean
@@ -929,7 +942,7 @@ fill_new_narrative (BtPlan    *plan,
   g_assert_nonnull (bt_test_find_row (visible_page (editor), "Build minutes"));
   /* What it saves follows the rows not applied yet: (2000 - 1000) + (3000 - 2000). */
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (bt_test_find_row (visible_page (editor),
-                                                                                  "Saving per month"))), ==, "2000");
+                                                                                  "Saving per month"))), ==, "€2000");
   g_signal_emit_by_name (page_apply (editor), "clicked");
   g_assert_nonnull (bt_test_find_row (visible_page (editor), "Consolidate CI"));
 
@@ -1476,7 +1489,9 @@ test_required_fields_agree (void)
 
           if (ADW_IS_ENTRY_ROW (row))
             gtk_editable_set_text (GTK_EDITABLE (row), G_PARAM_SPEC_VALUE_TYPE (pspecs[i]) == G_TYPE_DATE
-                                                       ? "2027-01-15" : "Something");
+                                                       ? "2027-01-15"
+                                                       : g_str_equal (pspecs[i]->name, "currency") ? "EUR"
+                                                       : "Something");
         }
       g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
 

@@ -45,6 +45,8 @@ ln "$tmp/p.json" "$tmp/hard.json"
 for how in "--export-json $tmp/p.json --section profile" \
            "--export-report -o $tmp/p.json" \
            "--export-csv $tmp/p.json" \
+           "--export-markdown $tmp/p.json" \
+           "--export-markdown $tmp/hard.json --section narratives" \
            "--export-chart time --format png -o $tmp/p.json" \
            "--export-chart time --format png -o $tmp/link.json" \
            "--export-report -o $tmp/hard.json"; do
@@ -124,6 +126,8 @@ if command -v python3 >/dev/null; then
   check "a socket is refused" [ $status -eq 1 ]
   check "the socket is named" contains "$tmp/err" "“$tmp/sock” is neither a file"
   check "the socket is still a socket" [ -S "$tmp/sock" ]
+  run --export-markdown "$tmp/sock" "$sample" 2>"$tmp/err"; status=$?
+  check "--export-markdown into a socket is refused" [ $status -eq 1 ]
 fi
 
 # A dangling symbolic link: the file it names is created, the link stays.
@@ -151,6 +155,9 @@ cp "$sample" "$tmp/ro-out.csv"; chmod 0444 "$tmp/ro-out.csv"
 run --export-csv "$tmp/ro-out.csv" "$sample" 2>"$tmp/err"; status=$?
 check "an export over a read-only file is refused" [ $status -eq 1 ]
 check "the read-only file is unchanged" cmp -s "$tmp/ro-out.csv" "$sample"
+run --export-markdown "$tmp/ro-out.csv" "$sample" 2>"$tmp/err"; status=$?
+check "--export-markdown over a read-only file is refused" [ $status -eq 1 ]
+check "the read-only file is unchanged by it" cmp -s "$tmp/ro-out.csv" "$sample"
 
 # 4. An event the file format cannot hold is refused with its name.
 cp data/import/plan.json "$tmp/y1.json"

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <utime.h>
@@ -182,6 +183,46 @@ test_every_field_is_read_into_its_own (void)
     g_assert_cmpstr (bt_import_rule_get_pattern (rule2), ==, "@sales.example.com");
     g_assert_cmpstr (bt_import_rule_get_category (rule2), ==, bt_item_get_id (BT_ITEM (c)));
   }
+}
+
+/* The plan's currency: written when chosen, left out (the locale's) when
+ * not, and a code that is no ISO 4217 code is refused with its path. */
+static void
+test_currency (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtPlan) again = NULL;
+  g_autoptr(BtPlan) bad = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) saved_again = NULL;
+  g_autofree char *text = NULL;
+
+  /* In the C locale of the tests there is no currency: EUR. */
+  g_assert_cmpstr (bt_currency_default (), ==, "EUR");
+  g_assert_cmpstr (bt_profile_get_currency (bt_plan_get_profile (plan)), ==, "EUR");
+  saved = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+  g_assert_null (strstr (text, "currency"));
+  g_clear_pointer (&saved, g_bytes_unref);
+
+  bt_profile_set_currency (bt_plan_get_profile (plan), "CHF");
+  save_and_read_back (plan, &saved, &again, &saved_again);
+  g_assert_cmpstr (bt_profile_get_currency (bt_plan_get_profile (again)), ==, "CHF");
+  g_assert_true (g_bytes_equal (saved, saved_again));
+
+  bad = load_text ("{\"format\": \"breakthrough-plan\", \"version\": 1, \"profile\": {\"currency\": \"euro\"}}",
+                   &error);
+  g_assert_null (bad);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "profile.currency"));
+  g_assert_nonnull (strstr (error->message, "ISO 4217"));
+
+  g_assert_true (bt_currency_is_valid ("USD"));
+  g_assert_false (bt_currency_is_valid ("usd"));
+  g_assert_false (bt_currency_is_valid ("EURO"));
+  g_assert_false (bt_currency_is_valid (""));
 }
 
 static void
@@ -1050,6 +1091,7 @@ main (int   argc,
   g_test_add_func ("/plan-file/numbers-written-as-before", test_numbers_written_as_before);
   g_test_add_func ("/plan-file/newer-version-is-read-only", test_newer_version_is_read_only);
   g_test_add_func ("/plan-file/sections", test_sections);
+  g_test_add_func ("/plan-file/currency", test_currency);
   g_test_add_func ("/plan-file/save-permissions-and-backup", test_save_permissions_and_backup);
   g_test_add_func ("/plan-file/save-through-symlink", test_save_through_symlink);
   g_test_add_func ("/plan-file/save-through-dangling-symlink", test_save_through_dangling_symlink);

@@ -59,8 +59,9 @@ test_print_to_pdf (void)
       g_assert_no_error (error);
       g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
 
-      /* Title, four charts, the relationship table, two business cases. */
-      g_assert_cmpuint (pdf_pages (path), ==, 8);
+      /* Title, four charts, the relationship table, three narratives and
+       * two business cases. */
+      g_assert_cmpuint (pdf_pages (path), ==, 11);
     }
 }
 

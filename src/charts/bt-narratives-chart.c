@@ -16,19 +16,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bt-money.h"
 #include "bt-narratives-chart.h"
-
-/**
- * bt_format_amount:
- *
- * Returns: @value rounded to a whole number, grouped as the locale does
- *   ("21,000" in English, "21.000" in German)
- */
-char *
-bt_format_amount (double value)
-{
-  return g_strdup_printf ("%'.0f", round (value));
-}
 
 /**
  * bt_case_savings_text:
@@ -38,10 +27,11 @@ bt_format_amount (double value)
  * negative amount.
  */
 char *
-bt_case_savings_text (const BtCaseTotals *totals)
+bt_case_savings_text (const BtCaseTotals *totals,
+                      const char         *currency)
 {
-  g_autofree char *monthly = bt_format_amount (fabs (totals->monthly_savings));
-  g_autofree char *yearly = bt_format_amount (fabs (totals->yearly_savings));
+  g_autofree char *monthly = bt_money_format (fabs (totals->monthly_savings), currency);
+  g_autofree char *yearly = bt_money_format (fabs (totals->yearly_savings), currency);
 
   if (round (totals->monthly_savings) < 0)
     /* TRANSLATORS: under a business case that costs more than it saves; amounts are already formatted */
@@ -339,7 +329,7 @@ draw_cases (cairo_t            *cr,
           double span = max_value - min_value;
           double zero_x = bar_x + (span > 0 ? bar_room * -min_value / span : 0);
           double w = span > 0 ? bar_room * value / span : 0;
-          g_autofree char *amount = bt_format_amount (value);
+          g_autofree char *amount = bt_money_format_plan (value, plan);
 
           bt_chart_label (cr, style, &style->muted, b == 0 ? _("Now") : _("Projected"), 0.8 * ts, FALSE,
                           label_w + 2, box.x, y + bar_h / 2, BT_ALIGN_START, BT_ALIGN_CENTER);
@@ -359,7 +349,7 @@ draw_cases (cairo_t            *cr,
           y += bar_h + 3 * ts;
         }
 
-      savings = bt_case_savings_text (&totals);
+      savings = bt_case_savings_text (&totals, bt_profile_get_currency (bt_plan_get_profile (plan)));
       bt_chart_label (cr, style, totals.monthly_savings > 0 ? &style->muted : &style->warning, savings,
                       0.85 * ts, FALSE, box.width, box.x, y + 2 * ts, BT_ALIGN_START, BT_ALIGN_START);
       y += line_h + 12 * ts;

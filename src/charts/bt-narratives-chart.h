@@ -10,8 +10,8 @@
 
 G_BEGIN_DECLS
 
-char   *bt_format_amount           (double              value);
-char   *bt_case_savings_text       (const BtCaseTotals *totals);
+char   *bt_case_savings_text       (const BtCaseTotals *totals,
+                                    const char         *currency);
 void    bt_narratives_chart_draw   (BtPlan             *plan,
                                     const GDate        *today,
                                     const BtChartStyle *style,

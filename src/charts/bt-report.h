@@ -22,6 +22,7 @@ typedef enum
   BT_REPORT_PAGE_CHART,
   BT_REPORT_PAGE_RELATIONSHIPS,
   BT_REPORT_PAGE_BUSINESS_CASE,
+  BT_REPORT_PAGE_NARRATIVE,
 } BtReportPageKind;
 
 typedef struct _BtReport BtReport;

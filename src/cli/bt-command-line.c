@@ -20,6 +20,7 @@
 #include "bt-command-line.h"
 #include "bt-date.h"
 #include "bt-import.h"
+#include "bt-markdown.h"
 #include "bt-plan-file.h"
 #include "bt-report.h"
 
@@ -34,8 +35,11 @@ static const GOptionEntry entries[] = {
   { "export-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the plan (or one section) as JSON to OUT"), N_("OUT") },
   { "section", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-json: all, profile, roadmap, time, relationships, narratives or check-ins"),
+    N_("With --export-json: all, profile, roadmap, time, relationships, narratives or check-ins; "
+       "with --export-markdown: all or narratives"),
     N_("SECTION") },
+  { "export-markdown", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the narratives, their impact statements and business cases as Markdown to OUT"), N_("OUT") },
   { "export-chart", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Draw a chart (timeline, time, relationships or narratives) into the file given with -o"),
     N_("CHART") },
@@ -652,6 +656,45 @@ export_csv (const char  *out,
   return 0;
 }
 
+/* The narratives as Markdown, for a memo, a ticket or a pull request: the
+ * same safety as every export (never the plan itself, never a special or
+ * read-only file). */
+static int
+export_markdown (const char  *out,
+                 const char  *section_name,
+                 char       **files)
+{
+  g_autoptr(BtPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *markdown = NULL;
+  BtPlanSection section = BT_PLAN_SECTION_ALL;
+
+  if (section_name != NULL &&
+      (!bt_plan_section_from_string (section_name, &section) ||
+       (section != BT_PLAN_SECTION_ALL && section != BT_PLAN_SECTION_NARRATIVES)))
+    {
+      fprintf (stderr, _("--section: with --export-markdown, expected all or narratives, got “%s”\n"),
+               section_name);
+      return 2;
+    }
+
+  if (!output_is_not_the_plan (out, files))
+    return 1;
+
+  plan = load_plan_or_report (files);
+  if (plan == NULL)
+    return 1;
+
+  markdown = bt_markdown_plan (plan, section);
+  if (!bt_plan_file_write_output (out, markdown, strlen (markdown), &error))
+    {
+      print_error (out, error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 /**
  * bt_command_line_run:
  * @options: the parsed options
@@ -666,6 +709,7 @@ bt_command_line_run (GVariantDict  *options,
 {
   const char *validate_path = NULL;
   const char *export_path = NULL;
+  const char *markdown_path = NULL;
   const char *section = NULL;
   const char *chart = NULL;
   const char *output = NULL;
@@ -680,7 +724,7 @@ bt_command_line_run (GVariantDict  *options,
   {
     static const char *const commands[] = {
       "validate", "export-json", "export-chart", "export-report",
-      "import-ics", "import-csv", "export-csv",
+      "import-ics", "import-csv", "export-csv", "export-markdown",
     };
     const char *first = NULL;
 
@@ -700,6 +744,7 @@ bt_command_line_run (GVariantDict  *options,
 
   g_variant_dict_lookup (options, "validate", "^&ay", &validate_path);
   g_variant_dict_lookup (options, "export-json", "^&ay", &export_path);
+  g_variant_dict_lookup (options, "export-markdown", "^&ay", &markdown_path);
   g_variant_dict_lookup (options, "section", "&s", &section);
   g_variant_dict_lookup (options, "export-chart", "&s", &chart);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
@@ -716,11 +761,14 @@ bt_command_line_run (GVariantDict  *options,
   if (g_variant_dict_contains (options, "export-report"))
     return export_report (options, output, files);
 
-  if (section != NULL && export_path == NULL)
+  if (section != NULL && export_path == NULL && markdown_path == NULL)
     {
-      fprintf (stderr, _("--section goes with --export-json\n"));
+      fprintf (stderr, _("--section goes with --export-json or --export-markdown\n"));
       return 2;
     }
+
+  if (markdown_path != NULL)
+    return export_markdown (markdown_path, section, files);
 
   if (validate_path != NULL)
     return validate (validate_path);

@@ -48,6 +48,7 @@ typedef enum
   FIELD_COLOR     = 1 << 2,   /* a string "#rrggbb" */
   FIELD_PHASE_REF = 1 << 3,   /* a string holding the id of a phase */
   FIELD_ZERO_UNSET = 1 << 4,  /* an int where 0 means "not given" */
+  FIELD_CURRENCY  = 1 << 5,   /* a string holding an ISO 4217 code */
 } FieldFlags;
 
 typedef struct
@@ -93,6 +94,7 @@ static const Field profile_fields[] = {
   { "birth_year", FIELD_ZERO_UNSET, BT_BIRTH_YEAR_MIN, BT_BIRTH_YEAR_MAX, .set = SETTER (bt_profile_set_birth_year) },
   { "target_share", .set = SETTER (bt_profile_set_target_share) },
   { "email", .set = SETTER (bt_profile_set_email) },
+  { "currency", FIELD_CURRENCY, .set = SETTER (bt_profile_set_currency) },
 };
 static const Field phase_fields[] = {
   { "title", FIELD_REQUIRED, .set = SETTER (bt_phase_set_title) },
@@ -321,6 +323,12 @@ bt_plan_file_field_check (GType         type,
         {
           g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_INVALID,
                        _("expected a colour such as \"#3584e4\""));
+          return FALSE;
+        }
+      if ((field->flags & FIELD_CURRENCY) && !bt_currency_is_valid (s))
+        {
+          g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_INVALID,
+                       _("expected an ISO 4217 currency code such as \"EUR\""));
           return FALSE;
         }
     }
@@ -890,6 +898,17 @@ read_field (Loader      *ld,
             {
               g_autofree char *got = describe_node (node);
               fail (ld, _("expected a colour such as \"#3584e4\", got %s"), got);
+              return;
+            }
+        }
+      else if (field->flags & FIELD_CURRENCY)
+        {
+          if (!read_string (ld, node, N_("an ISO 4217 currency code such as \"EUR\""), &s))
+            return;
+          if (!bt_currency_is_valid (s))
+            {
+              g_autofree char *got = describe_node (node);
+              fail (ld, _("expected an ISO 4217 currency code such as \"EUR\", got %s"), got);
               return;
             }
         }

@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include <langinfo.h>
 #include <math.h>
+#include <string.h>
 
 #include "bt-profile.h"
 
@@ -19,6 +21,7 @@ struct _BtProfile
   char *current_role;
   char *email;
   char *target_role;
+  char *currency;   /* ISO 4217; NULL: the locale's */
   GDate target_date;
   int birth_year;
   double target_share;
@@ -35,6 +38,7 @@ enum {
   PROP_TARGET_DATE,
   PROP_BIRTH_YEAR,
   PROP_TARGET_SHARE,
+  PROP_CURRENCY,
   N_PROPS
 };
 
@@ -55,6 +59,7 @@ bt_profile_finalize (GObject *object)
   g_clear_pointer (&self->current_role, g_free);
   g_clear_pointer (&self->email, g_free);
   g_clear_pointer (&self->target_role, g_free);
+  g_clear_pointer (&self->currency, g_free);
 
   G_OBJECT_CLASS (bt_profile_parent_class)->finalize (object);
 }
@@ -95,6 +100,11 @@ bt_profile_get_property (GObject    *object,
 
     case PROP_TARGET_SHARE:
       g_value_set_double (value, self->target_share);
+      break;
+
+    /* As stored: a plan that never chose one leaves it out of its file. */
+    case PROP_CURRENCY:
+      g_value_set_string (value, self->currency);
       break;
 
     default:
@@ -138,6 +148,10 @@ bt_profile_set_property (GObject      *object,
 
     case PROP_TARGET_SHARE:
       bt_profile_set_target_share (self, g_value_get_double (value));
+      break;
+
+    case PROP_CURRENCY:
+      bt_profile_set_currency (self, g_value_get_string (value));
       break;
 
     default:
@@ -201,6 +215,15 @@ bt_profile_class_init (BtProfileClass *klass)
   properties[PROP_TARGET_SHARE] =
     g_param_spec_double ("target-share", NULL, NULL,
                           0.0, 1.0, 0.5,
+                          (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /* An ISO 4217 code such as "EUR"; "" until the user chooses one, when
+   * bt_profile_get_currency() gives the locale's. */
+  properties[PROP_CURRENCY] =
+    g_param_spec_string ("currency", NULL, NULL,
+                          NULL,
                           (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
@@ -348,4 +371,73 @@ bt_profile_set_email (BtProfile *self,
 
   if (bt_item_set_string (&self->email, email))
     bt_item_notify (BT_ITEM (self), properties[PROP_EMAIL]);
+}
+
+/**
+ * bt_currency_is_valid:
+ *
+ * Returns: whether @code is written as an ISO 4217 code: three capital
+ *   letters, such as "EUR"
+ */
+gboolean
+bt_currency_is_valid (const char *code)
+{
+  return code != NULL && strlen (code) == 3 &&
+         g_ascii_isupper (code[0]) && g_ascii_isupper (code[1]) && g_ascii_isupper (code[2]);
+}
+
+/**
+ * bt_currency_default:
+ *
+ * The currency of the user's locale (LC_MONETARY's international symbol,
+ * "EUR " in de_DE), or EUR when the locale has none, as in C.
+ *
+ * Returns: an ISO 4217 code
+ */
+const char *
+bt_currency_default (void)
+{
+  static char code[4];
+  const char *intl = nl_langinfo (INT_CURR_SYMBOL);
+
+  if (intl != NULL && strlen (intl) >= 3)
+    {
+      memcpy (code, intl, 3);
+      code[3] = '\0';
+      if (bt_currency_is_valid (code))
+        return code;
+    }
+
+  return "EUR";
+}
+
+/**
+ * bt_profile_get_currency:
+ *
+ * Returns: the plan's currency, an ISO 4217 code: the one chosen, else
+ *   the locale's
+ */
+const char *
+bt_profile_get_currency (BtProfile *self)
+{
+  g_return_val_if_fail (BT_IS_PROFILE (self), NULL);
+
+  return self->currency ? self->currency : bt_currency_default ();
+}
+
+/**
+ * bt_profile_set_currency:
+ * @currency: (nullable): an ISO 4217 code, or %NULL or "" for the locale's
+ */
+void
+bt_profile_set_currency (BtProfile  *self,
+                         const char *currency)
+{
+  g_return_if_fail (BT_IS_PROFILE (self));
+  g_return_if_fail (currency == NULL || *currency == '\0' || bt_currency_is_valid (currency));
+
+  if (currency != NULL && *currency == '\0')
+    currency = NULL;
+  if (bt_item_set_string (&self->currency, currency))
+    bt_item_notify (BT_ITEM (self), properties[PROP_CURRENCY]);
 }

@@ -40,5 +40,11 @@ void bt_profile_set_target_share (BtProfile *self,
 const char *bt_profile_get_email (BtProfile *self);
 void bt_profile_set_email (BtProfile *self,
                           const char *email);
+const char *bt_profile_get_currency (BtProfile *self);
+void bt_profile_set_currency (BtProfile  *self,
+                              const char *currency);
+
+gboolean bt_currency_is_valid (const char *code);
+const char *bt_currency_default (void);
 
 G_END_DECLS

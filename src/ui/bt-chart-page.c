@@ -23,6 +23,7 @@
 #include "bt-chart-view.h"
 #include "bt-date.h"
 #include "bt-date-picker.h"
+#include "bt-narrative-row.h"
 #include "bt-report.h"
 
 struct _BtChartPage
@@ -234,7 +235,18 @@ create_row (gpointer item,
             gpointer user_data)
 {
   BtChartPage *self = user_data;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row;
+
+  /* A narrative shows its words: the headline and each statement whole. */
+  if (BT_IS_NARRATIVE (item) && self->plan != NULL)
+    {
+      row = bt_narrative_row_new (BT_NARRATIVE (item), self->plan);
+      g_object_set_data (G_OBJECT (row), "bt-page", self);
+      g_object_set_data_full (G_OBJECT (row), "bt-item", g_object_ref (item), g_object_unref);
+      return row;
+    }
+
+  row = adw_action_row_new ();
 
   g_object_set_data (G_OBJECT (row), "bt-page", self);
   g_object_set_data_full (G_OBJECT (row), "bt-item", g_object_ref (item), g_object_unref);

@@ -41,6 +41,7 @@ struct _BtGoalDialog
   AdwEntryRow         *name_row;
   AdwEntryRow         *current_role_row;
   AdwEntryRow         *email_row;
+  AdwEntryRow         *currency_row;
   GtkSpinButton       *birth_year_spin;
   AdwPreferencesGroup *categories_group;
   AdwActionRow        *categories_row;
@@ -187,6 +188,24 @@ dates_equal (const GDate *a,
   return g_date_compare (a, b) == 0;
 }
 
+/* The currency as typed, in capitals; NULL when it is no ISO 4217 code. */
+static char *
+typed_currency (BtGoalDialog *self)
+{
+  g_autofree char *text = g_strstrip (g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->currency_row)), -1));
+
+  return bt_currency_is_valid (text) ? g_steal_pointer (&text) : NULL;
+}
+
+static void
+on_currency_changed_cb (BtGoalDialog *self)
+{
+  g_autofree char *code = typed_currency (self);
+
+  if (code != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->currency_row), "error");
+}
+
 static void
 on_save_clicked_cb (BtGoalDialog *self)
 {
@@ -194,6 +213,17 @@ on_save_clicked_cb (BtGoalDialog *self)
   const GDate *date = g_date_valid (&self->target_date) ? &self->target_date : NULL;
   g_auto(GValue) share = G_VALUE_INIT;
   g_auto(GValue) year = G_VALUE_INIT;
+
+  g_autofree char *currency = typed_currency (self);
+
+  /* A code that is no currency is not saved: the row says so. */
+  if (currency == NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->currency_row), "error");
+      gtk_widget_grab_focus (GTK_WIDGET (self->currency_row));
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
 
   self->changed = FALSE;
   gtk_spin_button_update (self->share_spin);
@@ -206,6 +236,15 @@ on_save_clicked_cb (BtGoalDialog *self)
   set_string (self, "current-role", self->current_role_row);
   set_string (self, "target-role", self->target_role_row);
   set_string (self, "email", self->email_row);
+  /* The locale's, shown and left as it was, stays the locale's. */
+  if (g_strcmp0 (currency, bt_profile_get_currency (profile)) != 0)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_set_string (&value, currency);
+      set_if_changed (self, "currency", &value);
+    }
 
   /* GDates are boxed: compared here, not by the param spec. */
   if (!dates_equal (date, bt_profile_get_target_date (profile)))
@@ -282,11 +321,13 @@ bt_goal_dialog_class_init (BtGoalDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, current_role_row);
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, email_row);
+  gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, currency_row);
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, birth_year_spin);
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, categories_group);
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, categories_row);
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, categories_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_currency_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_day_picked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_date_popover_map_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_birth_year_input_cb);
@@ -311,6 +352,7 @@ fill (BtGoalDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->current_role_row), bt_profile_get_current_role (profile));
   gtk_editable_set_text (GTK_EDITABLE (self->target_role_row), bt_profile_get_target_role (profile));
   gtk_editable_set_text (GTK_EDITABLE (self->email_row), bt_profile_get_email (profile));
+  gtk_editable_set_text (GTK_EDITABLE (self->currency_row), bt_profile_get_currency (profile));
   gtk_spin_button_set_value (self->share_spin, round (bt_profile_get_target_share (profile) * 100));
   gtk_spin_button_set_value (self->birth_year_spin, bt_profile_get_birth_year (profile));
 

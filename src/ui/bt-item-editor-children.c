@@ -17,6 +17,7 @@
 
 #include "bt-analytics.h"
 #include "bt-date.h"
+#include "bt-money.h"
 #include "bt-item-editor-private.h"
 #include "bt-narratives-chart.h"
 #include "bt-report.h"
@@ -371,8 +372,8 @@ update_savings (GtkWidget *group)
   totals = bt_analytics_case_totals (preview);
   if (round (totals.monthly_savings) < 0)
     {
-      g_autofree char *more_m = bt_format_amount (-totals.monthly_savings);
-      g_autofree char *more_y = bt_format_amount (-totals.yearly_savings);
+      g_autofree char *more_m = bt_money_format_plan (-totals.monthly_savings, self->plan);
+      g_autofree char *more_y = bt_money_format_plan (-totals.yearly_savings, self->plan);
 
       /* TRANSLATORS: what a business case saves, when it costs more than now; %s is an amount */
       m = g_strdup_printf (_("None: it costs %s more a month"), more_m);
@@ -380,8 +381,8 @@ update_savings (GtkWidget *group)
     }
   else
     {
-      m = bt_format_amount (totals.monthly_savings);
-      y = bt_format_amount (totals.yearly_savings);
+      m = bt_money_format_plan (totals.monthly_savings, self->plan);
+      y = bt_money_format_plan (totals.yearly_savings, self->plan);
     }
   if (isnan (totals.payback_months))
     p = g_strdup (bt_business_case_get_ask_cost (preview) > 0 ? _("Never, at these costs") : _("The ask has no one-off cost"));

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "bt-date-picker.h"
+#include "bt-money.h"
 #include "bt-item-editor-private.h"
 #include "bt-plan-file.h"
 
@@ -31,6 +32,7 @@ static const struct {
   { "target-date", N_("Target date") },
   { "birth-year", N_("Birth year, to show ages (0 for none)") },
   { "target-share", N_("Target strategic share, in percent") },
+  { "currency", N_("Currency of your business cases, such as EUR or USD") },
   { "title", N_("Title") },
   { "start", N_("Start") },
   { "end", N_("End") },
@@ -463,6 +465,16 @@ bt_editor_page_add_field (Page       *page,
       gtk_widget_set_focusable (field->row, FALSE);
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (field->widget), TRUE);
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (field->widget), current);
+      /* Money says which: the plan's currency, before the figure. */
+      if (g_str_has_suffix (pspec->name, "-monthly") || g_str_equal (pspec->name, "ask-cost"))
+        {
+          g_autofree char *symbol = bt_money_symbol (self->plan ? bt_profile_get_currency (bt_plan_get_profile (self->plan))
+                                                                : bt_currency_default ());
+          GtkWidget *unit = gtk_label_new (symbol);
+
+          gtk_widget_add_css_class (unit, "dim-label");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (field->row), unit);
+        }
     }
   else if (G_TYPE_IS_ENUM (type))
     {

@@ -1,0 +1,119 @@
+/* bt-report-private.h — what the report's pages share
+ *
+ * The report is laid out page by page (bt-report.c); each kind of page is
+ * drawn in a file of its own: the title page, the relationships table, the
+ * narratives and their business cases.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bt-report.h"
+
+G_BEGIN_DECLS
+
+#define MARGIN 42.0   /* points: about 15 mm */
+
+/* Text taller than this is no paragraph of a page. */
+#define BT_REPORT_NO_LIMIT 100000.0
+
+typedef struct
+{
+  BtReportPageKind kind;
+  guint            index;   /* the chart, the first table row, the narrative or the case */
+  guint            first;   /* a narrative's first impact statement on this page */
+  guint            count;   /* table rows or impact statements on this page */
+  gboolean         more;    /* a page that continues the one before */
+} Page;
+
+struct _BtReport
+{
+  BtPlan       *plan;
+  GDate         today;
+  BtChartStyle  style;
+  GArray       *pages;           /* of Page */
+  GPtrArray    *relationships;   /* sorted for the table */
+  GPtrArray    *narratives;
+  GPtrArray    *cases;
+};
+
+double  bt_report_line_height     (BtReport      *self,
+                                   cairo_t       *cr,
+                                   double         size);
+double  bt_report_text_height     (BtReport      *self,
+                                   cairo_t       *cr,
+                                   const char    *text,
+                                   double         size,
+                                   gboolean       bold,
+                                   double         width);
+double  bt_report_content_top     (BtReport      *self,
+                                   cairo_t       *cr);
+double  bt_report_content_bottom  (BtReport      *self,
+                                   cairo_t       *cr,
+                                   double         page_height);
+double  bt_report_paragraph       (BtReport      *self,
+                                   cairo_t       *cr,
+                                   const BtColor *color,
+                                   const char    *text,
+                                   double         size,
+                                   gboolean       bold,
+                                   double         x,
+                                   double         y,
+                                   double         width,
+                                   double         max_height);
+double  bt_report_page_title      (BtReport      *self,
+                                   cairo_t       *cr,
+                                   const char    *title,
+                                   double         y,
+                                   double         width);
+char   *bt_report_percent         (double         share);
+double  bt_report_section_heading (BtReport      *self,
+                                   cairo_t       *cr,
+                                   const char    *text,
+                                   double         x,
+                                   double         y,
+                                   double         width);
+double  bt_report_bullet          (BtReport      *self,
+                                   cairo_t       *cr,
+                                   const BtColor *color,
+                                   const char    *text,
+                                   double         x,
+                                   double         y,
+                                   double         width);
+
+/* bt-report-title.c */
+void    bt_report_draw_title_page (BtReport      *self,
+                                   cairo_t       *cr,
+                                   double         page_width,
+                                   double         page_height);
+
+/* bt-report-relationships.c */
+void    bt_report_paginate_relationships  (BtReport *self,
+                                           cairo_t  *cr,
+                                           double    page_width,
+                                           double    page_height);
+void    bt_report_draw_relationship_page  (BtReport   *self,
+                                           cairo_t    *cr,
+                                           const Page *page,
+                                           double      page_width,
+                                           double      page_height);
+
+/* bt-report-story.c */
+void    bt_report_paginate_narrative      (BtReport *self,
+                                           cairo_t  *cr,
+                                           guint     index,
+                                           double    page_width,
+                                           double    page_height);
+void    bt_report_draw_narrative_page     (BtReport   *self,
+                                           cairo_t    *cr,
+                                           const Page *page,
+                                           double      page_width,
+                                           double      page_height);
+void    bt_report_draw_case_page          (BtReport   *self,
+                                           cairo_t    *cr,
+                                           const Page *page,
+                                           double      page_width,
+                                           double      page_height);
+
+G_END_DECLS
