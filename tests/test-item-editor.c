@@ -296,7 +296,7 @@ test_savings_read_as_values (CaseFixture   *f,
   figure = bt_test_find_match (monthly, is_label_with_class, "subtitle");
   g_assert_nonnull (name);
   g_assert_nonnull (figure);
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (figure)), ==, "21000");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (figure)), ==, "€21000");
   g_assert_cmpfloat (font_size (figure), >, font_size (name));
 
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
