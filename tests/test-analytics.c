@@ -672,6 +672,113 @@ test_relationship_state (void)
   g_assert_cmpint (bt_analytics_relationship_state (fine, &today, NULL), ==, BT_RELATIONSHIP_FINE);
 }
 
+static void
+add_touchpoint (BtRelationship *r,
+                const char     *date_text)
+{
+  g_autoptr(BtTouchpoint) t = bt_touchpoint_new ();
+  GDate date;
+
+  g_assert_true (bt_date_parse (date_text, &date));
+  bt_touchpoint_set_date (t, &date);
+  bt_item_append_child (BT_ITEM (r), bt_relationship_get_touchpoints (r), BT_ITEM (t));
+}
+
+static void
+assert_counts (BtPlan *plan,
+               GDate   today,
+               guint   overdue,
+               guint   soon,
+               guint   fine,
+               guint   not_yet)
+{
+  guint counts[BT_N_RELATIONSHIP_STATES];
+
+  bt_analytics_count_relationships (plan, &today, counts);
+  g_assert_cmpuint (counts[BT_RELATIONSHIP_OVERDUE], ==, overdue);
+  g_assert_cmpuint (counts[BT_RELATIONSHIP_DUE_SOON], ==, soon);
+  g_assert_cmpuint (counts[BT_RELATIONSHIP_FINE], ==, fine);
+  g_assert_cmpuint (counts[BT_RELATIONSHIP_NOT_YET], ==, not_yet);
+}
+
+/* A touchpoint after today is a meeting planned, not contact made (issue
+ * 21 §1): where someone stands counts from the last touchpoint on or
+ * before today, and the counts kept between looks follow today past a
+ * planned meeting. */
+static void
+test_planned_touchpoint (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  /* met on 10 Nov, every 14 days: due 24 Nov; a meeting planned after
+   * that, on 27 Nov */
+  g_autoptr(BtRelationship) late = person (BT_FUNCTION_SALES, 2, 14, NULL);
+  /* met on 10 Nov, every 14 days: due 24 Nov; a meeting planned before
+   * that, on 22 Nov */
+  g_autoptr(BtRelationship) booked = person (BT_FUNCTION_PRODUCT, 2, 14, NULL);
+  /* never met; a first meeting planned on 30 Nov, then every 30 days */
+  g_autoptr(BtRelationship) first = person (BT_FUNCTION_FINANCE, 2, 30, NULL);
+  GDate today = day (2026, 11, 20), date;
+
+  add_touchpoint (late, "2026-11-27");
+  add_touchpoint (late, "2026-11-10");
+  add_touchpoint (booked, "2026-11-10");
+  add_touchpoint (booked, "2026-11-22");
+  add_touchpoint (first, "2026-11-30");
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (late));
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (booked));
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (first));
+
+  /* On 20 Nov: the last touchpoint is 10 Nov's, the next meeting 27 Nov's */
+  g_assert_true (bt_analytics_last_touchpoint (late, &today, &date));
+  g_assert_cmpint (g_date_get_day (&date), ==, 10);
+  g_assert_true (bt_analytics_next_meeting (late, &today, &date));
+  g_assert_cmpint (g_date_get_day (&date), ==, 27);
+  /* due on 24 Nov, in 4 days */
+  g_assert_cmpint (bt_analytics_relationship_state (late, &today, &date), ==, BT_RELATIONSHIP_DUE_SOON);
+  g_assert_cmpint (g_date_get_day (&date), ==, 24);
+  /* a meeting on 22 Nov, before it is due on 24 Nov: in touch */
+  g_assert_cmpint (bt_analytics_relationship_state (booked, &today, &date), ==, BT_RELATIONSHIP_FINE);
+  g_assert_cmpint (g_date_get_day (&date), ==, 24);
+  g_assert_false (bt_analytics_last_touchpoint (first, &today, &date));
+  g_assert_cmpint (bt_analytics_relationship_state (first, &today, &date), ==, BT_RELATIONSHIP_NOT_YET);
+  g_assert_false (g_date_valid (&date));
+  g_assert_true (bt_analytics_next_meeting (first, &today, &date));
+  g_assert_cmpint (g_date_get_day (&date), ==, 30);
+  assert_counts (plan, today, 0, 1, 1, 1);
+
+  /* On 26 Nov, the day before the planned meeting: two days late */
+  today = day (2026, 11, 26);
+  g_assert_cmpint (bt_analytics_relationship_state (late, &today, NULL), ==, BT_RELATIONSHIP_OVERDUE);
+  g_assert_cmpuint (bt_analytics_days_overdue (late, &today), ==, 2);
+  /* met on 22 Nov, so due on 6 Dec: fine */
+  g_assert_cmpint (bt_analytics_relationship_state (booked, &today, &date), ==, BT_RELATIONSHIP_FINE);
+  g_assert_cmpint (g_date_get_month (&date), ==, 12);
+  g_assert_cmpint (g_date_get_day (&date), ==, 6);
+  g_assert_false (bt_analytics_next_meeting (booked, &today, &date));
+  assert_counts (plan, today, 1, 0, 1, 1);
+
+  /* On 27 Nov the meeting took place: due on 11 Dec, 14 days on */
+  today = day (2026, 11, 27);
+  g_assert_cmpuint (bt_analytics_days_overdue (late, &today), ==, 0);
+  g_assert_cmpint (bt_analytics_relationship_state (late, &today, NULL), ==, BT_RELATIONSHIP_FINE);
+  assert_counts (plan, today, 0, 0, 2, 1);
+
+  /* On 1 Dec all met: the first due on 30 Dec, the one met on 22 Nov
+   * due on 6 Dec, in 5 days */
+  today = day (2026, 12, 1);
+  assert_counts (plan, today, 0, 1, 2, 0);
+
+  /* And back: the counts kept are not those of another day */
+  assert_counts (plan, day (2026, 11, 26), 1, 0, 1, 1);
+  assert_counts (plan, day (2026, 11, 20), 0, 1, 1, 1);
+
+  /* A meeting planned for 23 Nov, logged while the counts are kept for
+   * 20 Nov, changes 24 Nov's count: the one late is booked in time */
+  add_touchpoint (late, "2026-11-23");
+  assert_counts (plan, day (2026, 11, 20), 0, 0, 2, 1);
+  assert_counts (plan, day (2026, 11, 24), 0, 0, 2, 1);
+}
+
 /* A person just added to a plan: nobody overdue, whatever the day. */
 static void
 test_new_person_is_not_overdue (void)
@@ -1078,6 +1185,7 @@ main (int   argc,
   ADD ("/analytics/trend-needs-enough-weeks", test_trend_needs_enough_weeks);
   g_test_add_func ("/analytics/milestones", test_milestones);
   g_test_add_func ("/analytics/relationship-state", test_relationship_state);
+  g_test_add_func ("/analytics/planned-touchpoint", test_planned_touchpoint);
   g_test_add_func ("/analytics/new-person-is-not-overdue", test_new_person_is_not_overdue);
   g_test_add_func ("/analytics/counts", test_counts);
   g_test_add_func ("/analytics/counts-many", test_counts_many);

@@ -703,7 +703,7 @@ draw_relationship_page (BtReport   *self,
   for (guint i = page->index; i < page->index + page->count; i++)
     {
       BtRelationship *r = g_ptr_array_index (self->relationships, i);
-      GDate last, due;
+      GDate last, due, meeting;
       BtRelationshipState state = bt_analytics_relationship_state (r, &self->today, &due);
       const BtColor *state_color = state == BT_RELATIONSHIP_OVERDUE ? &style->overdue :
                                    state == BT_RELATIONSHIP_DUE_SOON ? &style->due_soon :
@@ -722,8 +722,15 @@ draw_relationship_page (BtReport   *self,
           cairo_fill (cr);
         }
 
-      last_text = bt_analytics_last_touchpoint (r, &last) ? bt_format_date (&last) : g_strdup (_("Never"));
-      if (state == BT_RELATIONSHIP_OVERDUE)
+      last_text = bt_analytics_last_touchpoint (r, &self->today, &last) ? bt_format_date (&last)
+                                                                        : g_strdup (_("Never"));
+      if (bt_analytics_next_meeting (r, &self->today, &meeting) && state != BT_RELATIONSHIP_OVERDUE)
+        {
+          g_autofree char *d = bt_format_date (&meeting);
+          /* TRANSLATORS: a touchpoint dated after the report's day */
+          state_text = g_strdup_printf (_("Meeting planned %s"), d);
+        }
+      else if (state == BT_RELATIONSHIP_OVERDUE)
         state_text = g_strdup (_("Overdue"));
       else if (state == BT_RELATIONSHIP_NOT_YET)
         state_text = g_strdup (_("Not yet in touch"));

@@ -121,6 +121,10 @@ gboolean             bt_analytics_milestone_overdue    (BtMilestone        *mile
                                                         const GDate        *today);
 gboolean             bt_analytics_milestone_slipped    (BtMilestone        *milestone);
 gboolean             bt_analytics_last_touchpoint      (BtRelationship     *relationship,
+                                                        const GDate        *today,
+                                                        GDate              *date);
+gboolean             bt_analytics_next_meeting         (BtRelationship     *relationship,
+                                                        const GDate        *today,
                                                         GDate              *date);
 BtRelationshipState  bt_analytics_relationship_state   (BtRelationship     *relationship,
                                                         const GDate        *today,

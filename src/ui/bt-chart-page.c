@@ -140,6 +140,7 @@ describe (BtChartPage  *self,
       const char *function = bt_enum_to_label (BT_TYPE_FUNCTION, bt_relationship_get_function (r));
       g_autofree char *state_text = NULL;
       g_autofree char *escaped_role = g_markup_escape_text (role, -1);
+      GDate meeting;
 
       if (state == BT_RELATIONSHIP_OVERDUE)
         {
@@ -154,6 +155,17 @@ describe (BtChartPage  *self,
         {
           g_autofree char *d = bt_format_date (&due);
           state_text = g_strdup_printf (_("next by %s"), d);
+        }
+
+      /* a touchpoint after today is a meeting planned, not contact made */
+      if (bt_analytics_next_meeting (r, &day, &meeting))
+        {
+          g_autofree char *d = bt_format_date (&meeting);
+          /* TRANSLATORS: where someone stands, then the date of a meeting planned */
+          char *planned = g_strdup_printf (_("%s · meeting planned %s"), state_text, d);
+
+          g_free (state_text);
+          state_text = planned;
         }
 
       *title = g_markup_escape_text (bt_relationship_get_name (r), -1);

@@ -169,10 +169,19 @@ describe_at (BtChartView *self,
               {
                 const BtMapDot *dot = &g_array_index (layout.dots, BtMapDot, index);
                 BtRelationship *r = dot->relationship;
-                GDate last;
+                GDate last, meeting;
+                g_autofree char *planned = NULL;
                 const char *state = dot->state == BT_RELATIONSHIP_OVERDUE ? _("Overdue") :
                                     dot->state == BT_RELATIONSHIP_DUE_SOON ? _("Due within a week") :
-                                    !bt_analytics_last_touchpoint (r, &last) ? _("No touchpoint yet") : _("In touch");
+                                    !bt_analytics_last_touchpoint (r, &day, &last) ? _("No touchpoint yet") : _("In touch");
+
+                if (dot->state != BT_RELATIONSHIP_OVERDUE && bt_analytics_next_meeting (r, &day, &meeting))
+                  {
+                    g_autofree char *when = bt_format_date (&meeting);
+
+                    /* TRANSLATORS: a touchpoint dated after today */
+                    state = planned = g_strdup_printf (_("Meeting planned %s"), when);
+                  }
 
                 /* TRANSLATORS: tooltip on the relationship map: name, role, function, strength, state */
                 text = g_strdup_printf (_("%s\n%s · %s\nStrength %d of 5 · %s"),

@@ -400,7 +400,7 @@ refresh (BtOverviewPage *self)
 
         /* Overdue means a touchpoint there was: say when, and how late.
          * Someone without a role gets no " · " before the rest. */
-        if (bt_analytics_last_touchpoint (r, &last))
+        if (bt_analytics_last_touchpoint (r, &today, &last))
           {
             g_autofree char *when = bt_format_date (&last);
             guint late = bt_analytics_days_overdue (r, &today);
