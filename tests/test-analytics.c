@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "bt-analytics.h"
 #include "bt-date.h"
+#include "bt-number.h"
 #include "bt-plan-file.h"
 
 #define EPS 1e-9
@@ -1160,6 +1162,42 @@ test_warning_signs (void)
   g_assert_cmpuint (t[3].n_rated, ==, 0);
 }
 
+/* Figures round a half away from zero, as a person reads them, not to the
+ * even digit as printf does (issue 21 §4). */
+static void
+test_rounding (void)
+{
+  BtSignTrend sign = { 6, 4, "2026-W47", 4, (3 + 3 + 3 + 4) / 4.0, 2, (2 + 3) / 2.0 };
+  g_autofree char *described = NULL;
+  char *text;
+
+  g_assert_cmpfloat (bt_number_round (3.25, 1), ==, 3.3);
+  g_assert_cmpfloat (bt_number_round (2.75, 1), ==, 2.8);
+  g_assert_cmpfloat (bt_number_round (-3.25, 1), ==, -3.3);
+  /* 0.15 and 1.005 are a hair under the half in binary */
+  g_assert_cmpfloat (bt_number_round (0.15, 1), ==, 0.2);
+  g_assert_cmpfloat (bt_number_round (1.005, 2), ==, 1.01);
+  g_assert_cmpfloat (bt_number_round (3.24, 1), ==, 3.2);
+  g_assert_cmpfloat (bt_number_round (2.5, 0), ==, 3.0);
+  g_assert_true (isnan (bt_number_round (NAN, 1)));
+
+  text = g_strdup_printf ("%.1f %.1f %.1f %+.1f %+.1f %+.1f", bt_number_round (3.25, 1), bt_number_round (2.75, 1),
+                          bt_number_round (12.0, 1), bt_number_round (-1.25, 1), bt_number_round (0.45, 1),
+                          bt_number_round (-0.04, 1));
+  /* and what rounds to zero has no minus */
+  g_assert_cmpstr (text, ==, "3.3 2.8 12.0 -1.3 +0.5 +0.0");
+  g_free (text);
+
+  /* 29 of 200 hours is 14.5 %: 15 %; 1 of 8 is 12.5 %: 13 % */
+  g_assert_cmpint (bt_number_percent (29.0 / 200.0), ==, 15);
+  g_assert_cmpint (bt_number_percent (1.0 / 8.0), ==, 13);
+  g_assert_cmpint (bt_number_percent (0.124), ==, 12);
+
+  /* a warning sign rated 3, 3, 3 and 4: a mean of 3.25, read 3.3; 2.5 before */
+  described = bt_sign_trend_describe (&sign);
+  g_assert_nonnull (strstr (described, " 3.3 over the last four check-ins, 2.5 before"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1191,6 +1229,7 @@ main (int   argc,
   g_test_add_func ("/analytics/counts-many", test_counts_many);
   g_test_add_func ("/analytics/case-totals", test_case_totals);
   g_test_add_func ("/analytics/warning-signs", test_warning_signs);
+  g_test_add_func ("/analytics/rounding", test_rounding);
 
   return g_test_run ();
 }

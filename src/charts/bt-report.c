@@ -23,6 +23,7 @@
 
 #include "bt-analytics.h"
 #include "bt-date.h"
+#include "bt-number.h"
 #include "bt-chart.h"
 #include "bt-narratives-chart.h"
 #include "bt-report.h"
@@ -333,7 +334,7 @@ page_title (BtReport   *self,
 static char *
 percent (double share)
 {
-  return g_strdup_printf (_("%d%%"), (int) round (share * 100));
+  return g_strdup_printf (_("%d%%"), bt_number_percent (share));
 }
 
 /* One headline number: a small label over a large figure and a note. */
@@ -468,7 +469,7 @@ draw_title_page (BtReport *self,
     if (trend.enough)
       {
         /* TRANSLATORS: the trend of the strategic share, in percentage points a month */
-        trend_text = g_strdup_printf (_("%+.1f points"), trend.slope);
+        trend_text = g_strdup_printf (_("%+.1f points"), bt_number_round (trend.slope, 1));
         trend_note = g_strdup_printf (_("A month, fitted over the last %u weeks with hours."), trend.n_points);
       }
     else

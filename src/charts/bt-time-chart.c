@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-time-chart.h"
+#include "bt-number.h"
 
 #define MIN_BAR_DEVICE_PX 2.0
 #define AXIS_DIVISIONS    4
@@ -260,7 +261,7 @@ bt_time_chart_layout (BtPlan             *plan,
   if (layout->trend.enough)
     /* TRANSLATORS: under the Time chart's legend */
     layout->trend_text = g_strdup_printf (_("Trend: %+.1f points a month over the last %u weeks"),
-                                          layout->trend.slope, layout->trend.n_points);
+                                          bt_number_round (layout->trend.slope, 1), layout->trend.n_points);
   else
     layout->trend_text = bt_analytics_trend_shortfall (&layout->trend);
 

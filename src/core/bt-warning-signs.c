@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-analytics-private.h"
+#include "bt-number.h"
 
 typedef struct
 {
@@ -161,18 +162,18 @@ bt_sign_trend_describe (const BtSignTrend *t)
     /* TRANSLATORS: e.g. "3 of 5 in 2026-W46 · 3.5 over 3 check-ins" */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of 5 in %s · %.1f over %u check-in",
                                          "%d of 5 in %s · %.1f over %u check-ins", t->n_recent),
-                            t->latest, t->latest_week, t->recent, t->n_recent);
+                            t->latest, t->latest_week, bt_number_round (t->recent, 1), t->n_recent);
 
   if (bt_sign_trend_growing (t))
     /* TRANSLATORS: a warning sign seen more often lately; the means are of 1 (rarely) to 5 (all the time) */
     return g_strdup_printf (_("%d of 5 in %s · growing: %.1f over the last four check-ins, %.1f before"),
-                            t->latest, t->latest_week, t->recent, t->before);
+                            t->latest, t->latest_week, bt_number_round (t->recent, 1), bt_number_round (t->before, 1));
 
   if (t->before - t->recent >= 0.5)
     /* TRANSLATORS: a warning sign seen less often lately */
     return g_strdup_printf (_("%d of 5 in %s · easing: %.1f over the last four check-ins, %.1f before"),
-                            t->latest, t->latest_week, t->recent, t->before);
+                            t->latest, t->latest_week, bt_number_round (t->recent, 1), bt_number_round (t->before, 1));
 
   return g_strdup_printf (_("%d of 5 in %s · steady at %.1f over the last four check-ins"),
-                          t->latest, t->latest_week, t->recent);
+                          t->latest, t->latest_week, bt_number_round (t->recent, 1));
 }

@@ -20,6 +20,7 @@
 #include "bt-application.h"
 #include "bt-chart-view.h"
 #include "bt-date.h"
+#include "bt-number.h"
 #include "bt-narratives-chart.h"
 #include "bt-relationship-map.h"
 #include "bt-report.h"
@@ -88,7 +89,7 @@ bt_chart_view_snapshot (GtkWidget   *widget,
 static char *
 format_percent (double share)
 {
-  return g_strdup_printf (_("%d%%"), (int) round (share * 100));
+  return g_strdup_printf (_("%d%%"), bt_number_percent (share));
 }
 
 /* A context to lay charts out with, drawing nowhere that matters. */

@@ -20,6 +20,7 @@
 #include "bt-analytics.h"
 #include "bt-application.h"
 #include "bt-date.h"
+#include "bt-number.h"
 #include "bt-history.h"
 #include "bt-overview-page.h"
 #include "bt-report.h"
@@ -63,7 +64,7 @@ static guint signals[N_SIGNALS];
 static char *
 percent (double share)
 {
-  return g_strdup_printf (_("%d%%"), (int) round (share * 100));
+  return g_strdup_printf (_("%d%%"), bt_number_percent (share));
 }
 
 static void
@@ -279,7 +280,7 @@ refresh (BtOverviewPage *self)
       adw_action_row_set_subtitle (self->share_row, share);
 
     if (trend.enough)
-      trend_text = g_strdup_printf (_("%+.1f points a month over the last %u weeks"), trend.slope, trend.n_points);
+      trend_text = g_strdup_printf (_("%+.1f points a month over the last %u weeks"), bt_number_round (trend.slope, 1), trend.n_points);
     else
       trend_text = bt_analytics_trend_shortfall (&trend);
     adw_action_row_set_subtitle (self->trend_row, trend_text);
