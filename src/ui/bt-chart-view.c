@@ -19,6 +19,7 @@
 
 #include "bt-application.h"
 #include "bt-chart-view.h"
+#include "bt-clock.h"
 #include "bt-date.h"
 #include "bt-number.h"
 #include "bt-narratives-chart.h"
@@ -47,14 +48,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-today (GDate *date)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  bt_date_from_time (now, date);
-}
-
-static void
 current_style (BtChartStyle *style)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
@@ -79,7 +72,7 @@ bt_chart_view_snapshot (GtkWidget   *widget,
     return;
 
   current_style (&style);
-  today (&day);
+  bt_today (&day);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   bt_chart_draw (self->kind, self->plan, &day, &style, cr, width, height);
@@ -118,7 +111,7 @@ describe_at (BtChartView *self,
   GDate day;
 
   current_style (&style);
-  today (&day);
+  bt_today (&day);
 
   switch (self->kind)
     {
@@ -408,6 +401,9 @@ bt_chart_view_init (BtChartView *self)
 
   /* Light and dark need different colours: redraw when the style flips. */
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  /* The today line, the overdue states: a new day redraws them. */
+  g_signal_connect_object (bt_clock_get_default (), "day-changed",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 }
 

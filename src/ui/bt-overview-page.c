@@ -19,6 +19,7 @@
 
 #include "bt-analytics.h"
 #include "bt-application.h"
+#include "bt-clock.h"
 #include "bt-date.h"
 #include "bt-number.h"
 #include "bt-history.h"
@@ -97,14 +98,13 @@ on_log_touchpoint_clicked_cb (GtkButton      *button,
 {
   BtOverviewPage *self = BT_OVERVIEW_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button), BT_TYPE_OVERVIEW_PAGE));
   g_autoptr(BtTouchpoint) touchpoint = bt_touchpoint_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *message = NULL;
   GDate today;
 
   if (self == NULL || self->history == NULL)
     return;
 
-  bt_date_from_time (now, &today);
+  bt_today (&today);
   bt_touchpoint_set_date (touchpoint, &today);
   bt_history_begin (self->history, _("Log touchpoint"));
   bt_history_append (self->history, BT_ITEM (relationship), bt_relationship_get_touchpoints (relationship),
@@ -230,7 +230,6 @@ static void
 refresh (BtOverviewPage *self)
 {
   g_autoptr(GArray) shares = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   BtProfile *profile;
   BtTrajectory trajectory;
   BtTrend trend;
@@ -251,7 +250,7 @@ refresh (BtOverviewPage *self)
   if (self->plan == NULL)
     return;
 
-  bt_date_from_time (now, &today);
+  bt_today (&today);
   profile = bt_plan_get_profile (self->plan);
   shares = bt_analytics_week_shares (self->plan);
   trajectory = bt_analytics_trajectory (self->plan, shares);
@@ -549,6 +548,10 @@ bt_overview_page_init (BtOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->dynamic_rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Overdue, the week's share and the weeks not recorded depend on the day. */
+  g_signal_connect_object (bt_clock_get_default (), "day-changed", G_CALLBACK (on_plan_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 void

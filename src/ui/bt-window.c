@@ -26,6 +26,7 @@
 #include "bt-check-in-dialog.h"
 #include "bt-history.h"
 #include "bt-item-editor.h"
+#include "bt-clock.h"
 #include "bt-date.h"
 #include "bt-first-frame.h"
 #include "bt-goal-dialog.h"
@@ -214,9 +215,7 @@ on_open_item_cb (BtWindow   *self,
 static void
 today (GDate *date)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  bt_date_from_time (now, date);
+  bt_today (date);
 }
 
 gboolean
