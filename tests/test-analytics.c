@@ -1162,6 +1162,52 @@ test_warning_signs (void)
   g_assert_cmpuint (t[3].n_rated, ==, 0);
 }
 
+/* When the hours stopped weeks ago, the share of the last four weeks is
+ * of weeks long gone: which, and since when nothing was recorded, is said
+ * (issue 21 §2). */
+static void
+test_weeks_covered (Fixture       *f,
+                    gconstpointer  data)
+{
+  /* Friday 20 Nov 2026 is in week 47; last week, 46, began on 9 Nov */
+  GDate today = day (2026, 11, 20);
+  g_autoptr(GArray) shares = NULL;
+  g_autofree char *span = NULL, *notice = NULL;
+  BtWeeksCovered covered;
+
+  add_week (f, 2026, 44, 30, 10);
+  add_week (f, 2026, 45, 20, 20);
+  shares = bt_analytics_week_shares (f->plan);
+  covered = bt_analytics_weeks_covered (bt_analytics_latest_share (shares, &today), &today);
+  g_assert_true (covered.stale);
+  g_assert_cmpint (covered.last_year, ==, 2026);
+  g_assert_cmpint (covered.last_week, ==, 45);
+  g_assert_cmpint (covered.first_week, ==, 42);
+  span = bt_weeks_covered_span (&covered);
+  g_assert_cmpstr (span, ==, "weeks 42 to 45");
+  notice = bt_weeks_covered_notice (&covered);
+  g_assert_cmpstr (notice, ==, "No hours recorded since week 45, the week of 2 Nov 2026");
+  g_clear_pointer (&notice, g_free);
+
+  /* The Sunday ending week 47 still has week 46 as the last week */
+  today = day (2026, 11, 22);
+  add_week (f, 2026, 46, 20, 20);
+  g_clear_pointer (&shares, g_array_unref);
+  shares = bt_analytics_week_shares (f->plan);
+  covered = bt_analytics_weeks_covered (bt_analytics_latest_share (shares, &today), &today);
+  g_assert_false (covered.stale);
+  g_assert_null (bt_weeks_covered_notice (&covered));
+  /* On Monday of week 48, week 46 is two weeks back */
+  today = day (2026, 11, 23);
+  covered = bt_analytics_weeks_covered (bt_analytics_latest_share (shares, &today), &today);
+  g_assert_true (covered.stale);
+  g_assert_cmpint (covered.last_week, ==, 46);
+
+  /* No hours: nothing is stale, the window says there are none */
+  covered = bt_analytics_weeks_covered (NULL, &today);
+  g_assert_false (covered.stale);
+}
+
 /* Figures round a half away from zero, as a person reads them, not to the
  * even digit as printf does (issue 21 §4). */
 static void
@@ -1215,6 +1261,7 @@ main (int   argc,
   ADD ("/analytics/trend-ignores-the-future", test_trend_ignores_the_future);
   ADD ("/analytics/trend-weighs-weeks-by-hours", test_trend_weighs_weeks_by_hours);
   ADD ("/analytics/trajectory", test_trajectory);
+  ADD ("/analytics/weeks-covered", test_weeks_covered);
   ADD ("/analytics/weeks-below", test_weeks_below);
   ADD ("/analytics/weeks-below-skips-partial-weeks", test_weeks_below_partial);
   ADD ("/analytics/weak-functions", test_weak_functions);

@@ -119,6 +119,9 @@ test_window_follows_the_day (gconstpointer data)
   bt_clock_set_today_for_testing (bt_clock_get_default (), &today);
   g_assert_true (g_file_set_contents (path,
                                       "{\"format\": \"breakthrough-plan\", \"version\": 1, "
+                                      "\"categories\": [{\"id\": \"t\", \"name\": \"Meetings\", \"kind\": \"tactical\"}, "
+                                      "{\"id\": \"s\", \"name\": \"Strategy\", \"kind\": \"strategic\"}], "
+                                      "\"weeks\": [{\"week\": \"2026-W46\", \"hours\": {\"t\": 30, \"s\": 10}}], "
                                       "\"milestones\": [{\"title\": \"Launch the review\", \"date\": \"2026-11-25\"}], "
                                       "\"relationships\": [{\"name\": \"Pat Lee\", \"cadence_days\": 14, "
                                       "\"touchpoints\": [{\"date\": \"2026-11-27\"}, {\"date\": \"2026-11-10\"}]}]}",
@@ -141,6 +144,11 @@ test_window_follows_the_day (gconstpointer data)
   g_assert_true (bt_test_wait_until (row_says, &(RowSays) { people, "Pat Lee", next }, 10));
   g_assert_true (bt_test_wait_until (row_says, &(RowSays) { overview, "Pat Lee", NULL }, 10));
   g_assert_false (bt_test_wait_until (row_says, &(RowSays) { roadmap, "Launch the review", "overdue" }, 0));
+  /* week 46 is last week: the share is the latest */
+  g_assert_true (bt_test_wait_until (row_says, &(RowSays) { overview, "Strategic share, last four weeks", "25%" },
+                                     10));
+  g_assert_false (bt_test_wait_until (row_says, &(RowSays) { overview, "Strategic share, last four weeks",
+                                                            "No hours recorded" }, 0));
 
   /* Midnight, or back from a suspend, some days on: 26 Nov */
   today = day (2026, 11, 26);
@@ -149,6 +157,16 @@ test_window_follows_the_day (gconstpointer data)
   g_assert_true (bt_test_wait_until (row_says, &(RowSays) { overview, "Pat Lee", overdue }, 10));
   g_assert_true (bt_test_wait_until (row_says, &(RowSays) { people, "Pat Lee", "overdue by 2 days" }, 10));
   g_assert_true (bt_test_wait_until (row_says, &(RowSays) { roadmap, "Launch the review", "overdue" }, 10));
+  /* 26 Nov is in week 48: week 47 went by without hours */
+  {
+    GDate week46 = day (2026, 11, 9);
+    g_autofree char *monday = bt_format_date (&week46);
+    g_autofree char *notice = g_strdup_printf ("No hours recorded since week 46, the week of %s", monday);
+
+    g_assert_true (bt_test_wait_until (row_says, &(RowSays) { overview, "Strategic share, last four weeks",
+                                                              "25% in weeks 43 to 46" }, 10));
+    g_assert_true (row_says (&(RowSays) { overview, "Strategic share, last four weeks", notice }));
+  }
 
   /* 27 Nov: met today, due again on 11 Dec */
   today = day (2026, 11, 27);

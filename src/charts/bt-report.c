@@ -466,6 +466,22 @@ draw_title_page (BtReport *self,
     else
       share_note = g_strdup (_("Strategic share of the last four weeks."));
 
+    /* Hours that stopped weeks ago: say which weeks, and since when. */
+    {
+      BtWeeksCovered covered = bt_analytics_weeks_covered (latest, &self->today);
+
+      if (covered.stale)
+        {
+          g_autofree char *span = bt_weeks_covered_span (&covered);
+
+          g_free (share_note);
+          /* TRANSLATORS: under the strategic share on the report's first page, when the hours stopped weeks
+           * ago: "Strategic share of weeks 40 to 43. No hours recorded since week 43." */
+          share_note = g_strdup_printf (_("Strategic share of %s. No hours recorded since week %d."), span,
+                                        covered.last_week);
+        }
+    }
+
     if (trend.enough)
       {
         /* TRANSLATORS: the trend of the strategic share, in percentage points a month */
@@ -725,7 +741,10 @@ draw_relationship_page (BtReport   *self,
 
       last_text = bt_analytics_last_touchpoint (r, &self->today, &last) ? bt_format_date (&last)
                                                                         : g_strdup (_("Never"));
-      if (bt_analytics_next_meeting (r, &self->today, &meeting) && state != BT_RELATIONSHIP_OVERDUE)
+      /* a meeting planned in time says more than "due"; one after someone
+       * is due or late says less */
+      if ((state == BT_RELATIONSHIP_FINE || state == BT_RELATIONSHIP_NOT_YET) &&
+          bt_analytics_next_meeting (r, &self->today, &meeting))
         {
           g_autofree char *d = bt_format_date (&meeting);
           /* TRANSLATORS: a touchpoint dated after the report's day */

@@ -264,6 +264,19 @@ bt_time_chart_layout (BtPlan             *plan,
                                           bt_number_round (layout->trend.slope, 1), layout->trend.n_points);
   else
     layout->trend_text = bt_analytics_trend_shortfall (&layout->trend);
+  {
+    /* Hours that stopped weeks ago: said beside the trend */
+    BtWeeksCovered covered = bt_analytics_weeks_covered (bt_analytics_latest_share (shares, today), today);
+    g_autofree char *notice = bt_weeks_covered_notice (&covered);
+
+    if (notice != NULL)
+      {
+        char *both = g_strdup_printf ("%s · %s", layout->trend_text, notice);
+
+        g_free (layout->trend_text);
+        layout->trend_text = both;
+      }
+  }
 
   first = g_date_get_julian (&g_array_index (shares, BtWeekShare, 0).monday);
   last = g_date_get_julian (&g_array_index (shares, BtWeekShare, shares->len - 1).monday) + 7;

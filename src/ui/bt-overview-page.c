@@ -262,10 +262,24 @@ refresh (BtOverviewPage *self)
 
   /* Your time */
   {
+    BtWeeksCovered covered = bt_analytics_weeks_covered (latest, &today);
     g_autofree char *share = latest ? percent (latest->rolling)
                                     : g_strdup (_("No hours recorded yet: check in at the end of the week"));
+    g_autofree char *notice = bt_weeks_covered_notice (&covered);
     g_autofree char *trend_text = NULL;
     g_autofree char *projection = NULL;
+
+    /* Hours that stopped weeks ago: the share is of the weeks it covers,
+     * and the row says since when nothing was recorded. */
+    if (covered.stale)
+      {
+        g_autofree char *span = bt_weeks_covered_span (&covered);
+        /* TRANSLATORS: a strategic share, then the weeks it covers, "40% in weeks 40 to 43" */
+        char *covering = g_strdup_printf (_("%s in %s"), share, span);
+
+        g_free (share);
+        share = covering;
+      }
 
     if (trajectory.valid && latest != NULL)
       {
@@ -273,12 +287,24 @@ refresh (BtOverviewPage *self)
         g_autofree char *goal = percent (bt_profile_get_target_share (profile));
         g_autofree char *text = g_strdup_printf (_("%s — the trajectory is at %s today, heading for %s"),
                                                  share, at, goal);
-        adw_action_row_set_subtitle (self->share_row, text);
-      }
-    else
-      adw_action_row_set_subtitle (self->share_row, share);
 
-    if (trend.enough)
+        g_free (share);
+        share = g_steal_pointer (&text);
+      }
+    if (notice != NULL)
+      {
+        char *both = g_strdup_printf ("%s\n%s", share, notice);
+
+        g_free (share);
+        share = both;
+      }
+    adw_action_row_set_subtitle (self->share_row, share);
+
+    if (trend.enough && covered.stale)
+      /* TRANSLATORS: the trend of the strategic share up to the last week with hours, long gone */
+      trend_text = g_strdup_printf (_("%+.1f points a month over %u weeks up to week %d"),
+                                    bt_number_round (trend.slope, 1), trend.n_points, covered.last_week);
+    else if (trend.enough)
       trend_text = g_strdup_printf (_("%+.1f points a month over the last %u weeks"), bt_number_round (trend.slope, 1), trend.n_points);
     else
       trend_text = bt_analytics_trend_shortfall (&trend);
