@@ -317,6 +317,14 @@ refresh (BtOverviewPage *self)
         break;
       case BT_PROJECTION_ON_DATE:
         projection = bt_format_date (&projected);
+        if (covered.stale)
+          {
+            /* TRANSLATORS: a projected date, then the last week of hours the trend goes up to */
+            char *until = g_strdup_printf (_("%s, at the trend up to week %d"), projection, covered.last_week);
+
+            g_free (projection);
+            projection = until;
+          }
         break;
       case BT_PROJECTION_NEVER:
         projection = g_strdup (_("Not at the current trend"));
