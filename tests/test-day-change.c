@@ -153,7 +153,7 @@ test_window_follows_the_day (gconstpointer data)
   /* Midnight, or back from a suspend, some days on: 26 Nov */
   today = day (2026, 11, 26);
   bt_clock_set_today_for_testing (bt_clock_get_default (), &today);
-  overdue = g_strdup_printf ("Last touchpoint %s, overdue by 2 days", met_text);
+  overdue = g_strdup_printf ("Last touchpoint %s, overdue by 2 days · meeting planned %s", met_text, planned_text);
   g_assert_true (bt_test_wait_until (row_says, &(RowSays) { overview, "Pat Lee", overdue }, 10));
   g_assert_true (bt_test_wait_until (row_says, &(RowSays) { people, "Pat Lee", "overdue by 2 days" }, 10));
   g_assert_true (bt_test_wait_until (row_says, &(RowSays) { roadmap, "Launch the review", "overdue" }, 10));

@@ -443,6 +443,18 @@ refresh (BtOverviewPage *self)
                                                                    "Last touchpoint %s, overdue by %u day",
                                                                    "Last touchpoint %s, overdue by %u days",
                                                                    late), when, late);
+            GDate meeting;
+
+            /* booked, but after the day it was due */
+            if (bt_analytics_next_meeting (r, &today, &meeting))
+              {
+                g_autofree char *on = bt_format_date (&meeting);
+                /* TRANSLATORS: how late someone is, then the date of a meeting planned with them */
+                char *planned = g_strdup_printf (_("%s · meeting planned %s"), state, on);
+
+                g_free (state);
+                state = planned;
+              }
 
             if (*bt_relationship_get_role (r) != '\0')
               subtitle = g_strdup_printf ("%s · %s", bt_relationship_get_role (r), state);
