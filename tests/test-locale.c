@@ -22,6 +22,7 @@
 #include "bt-test-widgets.h"
 
 #include "bt-application.h"
+#include "bt-clock-private.h"
 #include "bt-item-editor.h"
 #include "bt-number.h"
 #include "bt-plan-file.h"
@@ -302,6 +303,16 @@ main (int   argc,
                       "flags", G_APPLICATION_NON_UNIQUE, NULL);
   g_assert_true (g_application_register (app, NULL, NULL));
   g_application_hold (app);
+
+  /* The day the sample plan's weeks are the latest on, as the command
+   * line's --today 2026-11-22: the overview's figures say the latest weeks. */
+  {
+    GDate sample_day;
+
+    g_date_clear (&sample_day, 1);
+    g_date_set_dmy (&sample_day, 22, G_DATE_NOVEMBER, 2026);
+    bt_clock_set_today_for_testing (bt_clock_get_default (), &sample_day);
+  }
 
   g_test_add_func ("/locale/command-line", test_command_line);
   g_test_add_data_func ("/locale/window", app, test_window);
