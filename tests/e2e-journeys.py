@@ -54,8 +54,6 @@ DATA = os.path.join(HERE, "data", "journeys")
 # Bugs the journeys find in today's window, by the issue that describes
 # them; the check that finds each is marked with its key.
 KNOWN_BUGS = {
-    "planned-counts-as-contact": "issue 21 §1: a touchpoint planned for next week counts as contact made "
-                                 "(the next one is due a cadence after the planned day)",
 }
 
 # Widgets of features being built, by what a person reads on them (regular

@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "bt-analytics.h"
 #include "bt-date.h"
+#include "bt-number.h"
 #include "bt-plan-file.h"
 
 #define EPS 1e-9
@@ -672,6 +674,113 @@ test_relationship_state (void)
   g_assert_cmpint (bt_analytics_relationship_state (fine, &today, NULL), ==, BT_RELATIONSHIP_FINE);
 }
 
+static void
+add_touchpoint (BtRelationship *r,
+                const char     *date_text)
+{
+  g_autoptr(BtTouchpoint) t = bt_touchpoint_new ();
+  GDate date;
+
+  g_assert_true (bt_date_parse (date_text, &date));
+  bt_touchpoint_set_date (t, &date);
+  bt_item_append_child (BT_ITEM (r), bt_relationship_get_touchpoints (r), BT_ITEM (t));
+}
+
+static void
+assert_counts (BtPlan *plan,
+               GDate   today,
+               guint   overdue,
+               guint   soon,
+               guint   fine,
+               guint   not_yet)
+{
+  guint counts[BT_N_RELATIONSHIP_STATES];
+
+  bt_analytics_count_relationships (plan, &today, counts);
+  g_assert_cmpuint (counts[BT_RELATIONSHIP_OVERDUE], ==, overdue);
+  g_assert_cmpuint (counts[BT_RELATIONSHIP_DUE_SOON], ==, soon);
+  g_assert_cmpuint (counts[BT_RELATIONSHIP_FINE], ==, fine);
+  g_assert_cmpuint (counts[BT_RELATIONSHIP_NOT_YET], ==, not_yet);
+}
+
+/* A touchpoint after today is a meeting planned, not contact made (issue
+ * 21 §1): where someone stands counts from the last touchpoint on or
+ * before today, and the counts kept between looks follow today past a
+ * planned meeting. */
+static void
+test_planned_touchpoint (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  /* met on 10 Nov, every 14 days: due 24 Nov; a meeting planned after
+   * that, on 27 Nov */
+  g_autoptr(BtRelationship) late = person (BT_FUNCTION_SALES, 2, 14, NULL);
+  /* met on 10 Nov, every 14 days: due 24 Nov; a meeting planned before
+   * that, on 22 Nov */
+  g_autoptr(BtRelationship) booked = person (BT_FUNCTION_PRODUCT, 2, 14, NULL);
+  /* never met; a first meeting planned on 30 Nov, then every 30 days */
+  g_autoptr(BtRelationship) first = person (BT_FUNCTION_FINANCE, 2, 30, NULL);
+  GDate today = day (2026, 11, 20), date;
+
+  add_touchpoint (late, "2026-11-27");
+  add_touchpoint (late, "2026-11-10");
+  add_touchpoint (booked, "2026-11-10");
+  add_touchpoint (booked, "2026-11-22");
+  add_touchpoint (first, "2026-11-30");
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (late));
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (booked));
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (first));
+
+  /* On 20 Nov: the last touchpoint is 10 Nov's, the next meeting 27 Nov's */
+  g_assert_true (bt_analytics_last_touchpoint (late, &today, &date));
+  g_assert_cmpint (g_date_get_day (&date), ==, 10);
+  g_assert_true (bt_analytics_next_meeting (late, &today, &date));
+  g_assert_cmpint (g_date_get_day (&date), ==, 27);
+  /* due on 24 Nov, in 4 days */
+  g_assert_cmpint (bt_analytics_relationship_state (late, &today, &date), ==, BT_RELATIONSHIP_DUE_SOON);
+  g_assert_cmpint (g_date_get_day (&date), ==, 24);
+  /* a meeting on 22 Nov, before it is due on 24 Nov: in touch */
+  g_assert_cmpint (bt_analytics_relationship_state (booked, &today, &date), ==, BT_RELATIONSHIP_FINE);
+  g_assert_cmpint (g_date_get_day (&date), ==, 24);
+  g_assert_false (bt_analytics_last_touchpoint (first, &today, &date));
+  g_assert_cmpint (bt_analytics_relationship_state (first, &today, &date), ==, BT_RELATIONSHIP_NOT_YET);
+  g_assert_false (g_date_valid (&date));
+  g_assert_true (bt_analytics_next_meeting (first, &today, &date));
+  g_assert_cmpint (g_date_get_day (&date), ==, 30);
+  assert_counts (plan, today, 0, 1, 1, 1);
+
+  /* On 26 Nov, the day before the planned meeting: two days late */
+  today = day (2026, 11, 26);
+  g_assert_cmpint (bt_analytics_relationship_state (late, &today, NULL), ==, BT_RELATIONSHIP_OVERDUE);
+  g_assert_cmpuint (bt_analytics_days_overdue (late, &today), ==, 2);
+  /* met on 22 Nov, so due on 6 Dec: fine */
+  g_assert_cmpint (bt_analytics_relationship_state (booked, &today, &date), ==, BT_RELATIONSHIP_FINE);
+  g_assert_cmpint (g_date_get_month (&date), ==, 12);
+  g_assert_cmpint (g_date_get_day (&date), ==, 6);
+  g_assert_false (bt_analytics_next_meeting (booked, &today, &date));
+  assert_counts (plan, today, 1, 0, 1, 1);
+
+  /* On 27 Nov the meeting took place: due on 11 Dec, 14 days on */
+  today = day (2026, 11, 27);
+  g_assert_cmpuint (bt_analytics_days_overdue (late, &today), ==, 0);
+  g_assert_cmpint (bt_analytics_relationship_state (late, &today, NULL), ==, BT_RELATIONSHIP_FINE);
+  assert_counts (plan, today, 0, 0, 2, 1);
+
+  /* On 1 Dec all met: the first due on 30 Dec, the one met on 22 Nov
+   * due on 6 Dec, in 5 days */
+  today = day (2026, 12, 1);
+  assert_counts (plan, today, 0, 1, 2, 0);
+
+  /* And back: the counts kept are not those of another day */
+  assert_counts (plan, day (2026, 11, 26), 1, 0, 1, 1);
+  assert_counts (plan, day (2026, 11, 20), 0, 1, 1, 1);
+
+  /* A meeting planned for 23 Nov, logged while the counts are kept for
+   * 20 Nov, changes 24 Nov's count: the one late is booked in time */
+  add_touchpoint (late, "2026-11-23");
+  assert_counts (plan, day (2026, 11, 20), 0, 0, 2, 1);
+  assert_counts (plan, day (2026, 11, 24), 0, 0, 2, 1);
+}
+
 /* A person just added to a plan: nobody overdue, whatever the day. */
 static void
 test_new_person_is_not_overdue (void)
@@ -1053,6 +1162,88 @@ test_warning_signs (void)
   g_assert_cmpuint (t[3].n_rated, ==, 0);
 }
 
+/* When the hours stopped weeks ago, the share of the last four weeks is
+ * of weeks long gone: which, and since when nothing was recorded, is said
+ * (issue 21 §2). */
+static void
+test_weeks_covered (Fixture       *f,
+                    gconstpointer  data)
+{
+  /* Friday 20 Nov 2026 is in week 47; last week, 46, began on 9 Nov */
+  GDate today = day (2026, 11, 20);
+  g_autoptr(GArray) shares = NULL;
+  g_autofree char *span = NULL, *notice = NULL;
+  BtWeeksCovered covered;
+
+  add_week (f, 2026, 44, 30, 10);
+  add_week (f, 2026, 45, 20, 20);
+  shares = bt_analytics_week_shares (f->plan);
+  covered = bt_analytics_weeks_covered (bt_analytics_latest_share (shares, &today), &today);
+  g_assert_true (covered.stale);
+  g_assert_cmpint (covered.last_year, ==, 2026);
+  g_assert_cmpint (covered.last_week, ==, 45);
+  g_assert_cmpint (covered.first_week, ==, 42);
+  span = bt_weeks_covered_span (&covered);
+  g_assert_cmpstr (span, ==, "weeks 42 to 45");
+  notice = bt_weeks_covered_notice (&covered);
+  g_assert_cmpstr (notice, ==, "No hours recorded since week 45, the week of 2 Nov 2026");
+  g_clear_pointer (&notice, g_free);
+
+  /* The Sunday ending week 47 still has week 46 as the last week */
+  today = day (2026, 11, 22);
+  add_week (f, 2026, 46, 20, 20);
+  g_clear_pointer (&shares, g_array_unref);
+  shares = bt_analytics_week_shares (f->plan);
+  covered = bt_analytics_weeks_covered (bt_analytics_latest_share (shares, &today), &today);
+  g_assert_false (covered.stale);
+  g_assert_null (bt_weeks_covered_notice (&covered));
+  /* On Monday of week 48, week 46 is two weeks back */
+  today = day (2026, 11, 23);
+  covered = bt_analytics_weeks_covered (bt_analytics_latest_share (shares, &today), &today);
+  g_assert_true (covered.stale);
+  g_assert_cmpint (covered.last_week, ==, 46);
+
+  /* No hours: nothing is stale, the window says there are none */
+  covered = bt_analytics_weeks_covered (NULL, &today);
+  g_assert_false (covered.stale);
+}
+
+/* Figures round a half away from zero, as a person reads them, not to the
+ * even digit as printf does (issue 21 §4). */
+static void
+test_rounding (void)
+{
+  BtSignTrend sign = { 6, 4, "2026-W47", 4, (3 + 3 + 3 + 4) / 4.0, 2, (2 + 3) / 2.0 };
+  g_autofree char *described = NULL;
+  char *text;
+
+  g_assert_cmpfloat (bt_number_round (3.25, 1), ==, 3.3);
+  g_assert_cmpfloat (bt_number_round (2.75, 1), ==, 2.8);
+  g_assert_cmpfloat (bt_number_round (-3.25, 1), ==, -3.3);
+  /* 0.15 and 1.005 are a hair under the half in binary */
+  g_assert_cmpfloat (bt_number_round (0.15, 1), ==, 0.2);
+  g_assert_cmpfloat (bt_number_round (1.005, 2), ==, 1.01);
+  g_assert_cmpfloat (bt_number_round (3.24, 1), ==, 3.2);
+  g_assert_cmpfloat (bt_number_round (2.5, 0), ==, 3.0);
+  g_assert_true (isnan (bt_number_round (NAN, 1)));
+
+  text = g_strdup_printf ("%.1f %.1f %.1f %+.1f %+.1f %+.1f", bt_number_round (3.25, 1), bt_number_round (2.75, 1),
+                          bt_number_round (12.0, 1), bt_number_round (-1.25, 1), bt_number_round (0.45, 1),
+                          bt_number_round (-0.04, 1));
+  /* and what rounds to zero has no minus */
+  g_assert_cmpstr (text, ==, "3.3 2.8 12.0 -1.3 +0.5 +0.0");
+  g_free (text);
+
+  /* 29 of 200 hours is 14.5 %: 15 %; 1 of 8 is 12.5 %: 13 % */
+  g_assert_cmpint (bt_number_percent (29.0 / 200.0), ==, 15);
+  g_assert_cmpint (bt_number_percent (1.0 / 8.0), ==, 13);
+  g_assert_cmpint (bt_number_percent (0.124), ==, 12);
+
+  /* a warning sign rated 3, 3, 3 and 4: a mean of 3.25, read 3.3; 2.5 before */
+  described = bt_sign_trend_describe (&sign);
+  g_assert_nonnull (strstr (described, " 3.3 over the last four check-ins, 2.5 before"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1070,6 +1261,7 @@ main (int   argc,
   ADD ("/analytics/trend-ignores-the-future", test_trend_ignores_the_future);
   ADD ("/analytics/trend-weighs-weeks-by-hours", test_trend_weighs_weeks_by_hours);
   ADD ("/analytics/trajectory", test_trajectory);
+  ADD ("/analytics/weeks-covered", test_weeks_covered);
   ADD ("/analytics/weeks-below", test_weeks_below);
   ADD ("/analytics/weeks-below-skips-partial-weeks", test_weeks_below_partial);
   ADD ("/analytics/weak-functions", test_weak_functions);
@@ -1078,11 +1270,13 @@ main (int   argc,
   ADD ("/analytics/trend-needs-enough-weeks", test_trend_needs_enough_weeks);
   g_test_add_func ("/analytics/milestones", test_milestones);
   g_test_add_func ("/analytics/relationship-state", test_relationship_state);
+  g_test_add_func ("/analytics/planned-touchpoint", test_planned_touchpoint);
   g_test_add_func ("/analytics/new-person-is-not-overdue", test_new_person_is_not_overdue);
   g_test_add_func ("/analytics/counts", test_counts);
   g_test_add_func ("/analytics/counts-many", test_counts_many);
   g_test_add_func ("/analytics/case-totals", test_case_totals);
   g_test_add_func ("/analytics/warning-signs", test_warning_signs);
+  g_test_add_func ("/analytics/rounding", test_rounding);
 
   return g_test_run ();
 }

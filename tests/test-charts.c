@@ -161,6 +161,39 @@ test_time_chart_weeks_below_budget (void)
   canvas_free (&c);
 }
 
+/* Hours that stopped weeks ago: the Time chart says since which week, in
+ * a line of its own above the plot (issue 21 §2). Friday 23 Oct 2026 is in
+ * week 43; week 41 is before last week. */
+static void
+test_time_chart_says_hours_stopped (void)
+{
+  BtCategory *t, *s;
+  g_autoptr(BtPlan) plan = plan_with_categories (&t, &s);
+  GDate today = day ("2026-10-23"), earlier = day ("2026-10-16");
+  Canvas c = canvas_new (800, 400, 1);
+  BtChartStyle style;
+  BtTimeChartLayout stale, fresh;
+
+  for (int w = 40; w <= 41; w++)
+    bt_week_set_hours (bt_plan_ensure_week (plan, 2026, w), bt_item_get_id (BT_ITEM (t)), 30);
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+
+  g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &stale));
+  g_assert_cmpstr (stale.stale_text, ==, "No hours recorded since week 41, the week of 5 Oct 2026");
+  g_assert_cmpfloat (stale.stale_y, >, stale.trend_y);
+  g_assert_cmpfloat (stale.plot.y, >, stale.stale_y);
+
+  /* a week earlier, week 41 is last week: nothing to say, and the plot
+   * starts a line higher */
+  g_assert_true (bt_time_chart_layout (plan, &earlier, &style, c.cr, 800, 400, &fresh));
+  g_assert_null (fresh.stale_text);
+  g_assert_cmpfloat (fresh.plot.y, <, stale.plot.y);
+
+  bt_time_chart_layout_clear (&stale);
+  bt_time_chart_layout_clear (&fresh);
+  canvas_free (&c);
+}
+
 /* The Time chart says the trend only from four whole weeks; before, it
  * says how many there are (a partial week does not count). */
 static void
@@ -1687,6 +1720,7 @@ main (int   argc,
 
   g_test_add_func ("/charts/time/weeks-below-pass-over-partial-weeks", test_time_chart_weeks_below_budget);
   g_test_add_func ("/charts/time/tactical-week", test_time_chart_tactical_week);
+  g_test_add_func ("/charts/time/says-hours-stopped", test_time_chart_says_hours_stopped);
   g_test_add_func ("/charts/time/trend-needs-enough-weeks", test_time_chart_trend_needs_enough_weeks);
   g_test_add_func ("/charts/time/single-week", test_time_chart_single_week);
   g_test_add_func ("/charts/time/strategic-on-top", test_time_chart_stacks_strategic_on_top);

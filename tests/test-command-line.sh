@@ -251,5 +251,34 @@ check "the preview holds no escape character" lacks "$tmp/out" "$(printf '\033')
 check "the calendar's name is shown escaped" contains "$tmp/out" "Import from “Work\x1B[2J”"
 check "the title is shown escaped, on one line" contains "$tmp/out" "“Lunch\x1B[31m red\x0Aforged line”: 1 time"
 
+# Issue 21 §1 and §2 on paper: a touchpoint after the report's day is a
+# meeting planned, not the last touchpoint; hours that stopped weeks ago
+# say which weeks the share covers and since when nothing was recorded.
+cat >"$tmp/stale.json" <<'JSON'
+{"format": "breakthrough-plan", "version": 1,
+ "categories": [{"id": "t", "name": "Meetings", "kind": "tactical"},
+                {"id": "s", "name": "Strategy", "kind": "strategic"}],
+ "weeks": [{"week": "2026-W44", "hours": {"t": 30, "s": 10}},
+           {"week": "2026-W45", "hours": {"t": 20, "s": 20}}],
+ "relationships": [{"name": "Pat Lee", "cadence_days": 14,
+                    "touchpoints": [{"date": "2026-11-27"}, {"date": "2026-11-10"}]},
+                   {"name": "Kim Ro", "cadence_days": 14,
+                    "touchpoints": [{"date": "2026-11-10"}, {"date": "2026-11-22"}]}]}
+JSON
+"$bin" --export-report -o "$tmp/stale.pdf" --today 2026-11-20 "$tmp/stale.json"; status=$?
+check "a report of hours long gone is written" [ $status -eq 0 ]
+if command -v pdftotext >/dev/null; then
+  pdftotext "$tmp/stale.pdf" - | tr -s ' \n' '  ' >"$tmp/stale.txt"
+  check "the report's last touchpoint is the one before its day" contains "$tmp/stale.txt" "10 Nov 2026"
+  check "a meeting planned in time is shown" contains "$tmp/stale.txt" "Meeting planned 22 Nov 2026"
+  check "one after the day due is not: the due day is" contains "$tmp/stale.txt" "Due 24 Nov 2026"
+  check "no touchpoint after the report's day is the last" lacks "$tmp/stale.txt" "27 Nov 2026"
+  check "the share says which weeks it covers" contains "$tmp/stale.txt" "Strategic share of weeks 42 to 45."
+  check "and since when no hours were recorded" \
+    contains "$tmp/stale.txt" "No hours recorded since week 45."
+else
+  echo "ok $((n += 1)) # SKIP pdftotext is not installed"
+fi
+
 echo "1..$n"
 [ $fails -eq 0 ]

@@ -22,7 +22,9 @@
 #include "bt-test-widgets.h"
 
 #include "bt-application.h"
+#include "bt-clock-private.h"
 #include "bt-item-editor.h"
+#include "bt-number.h"
 #include "bt-plan-file.h"
 #include "bt-window-private.h"
 
@@ -264,6 +266,16 @@ test_editor_dates (void)
   g_assert_cmpint (g_date_get_year (bt_milestone_get_date (m)), ==, 2027);
 }
 
+/* Figures on screen round as a person reads them, with the locale's
+ * decimal comma. */
+static void
+test_rounding (void)
+{
+  g_autofree char *text = g_strdup_printf ("%.1f %+.1f", bt_number_round (3.25, 1), bt_number_round (-2.75, 1));
+
+  g_assert_cmpstr (text, ==, "3,3 -2,8");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,9 +304,20 @@ main (int   argc,
   g_assert_true (g_application_register (app, NULL, NULL));
   g_application_hold (app);
 
+  /* The day the sample plan's weeks are the latest on, as the command
+   * line's --today 2026-11-22: the overview's figures say the latest weeks. */
+  {
+    GDate sample_day;
+
+    g_date_clear (&sample_day, 1);
+    g_date_set_dmy (&sample_day, 22, G_DATE_NOVEMBER, 2026);
+    bt_clock_set_today_for_testing (bt_clock_get_default (), &sample_day);
+  }
+
   g_test_add_func ("/locale/command-line", test_command_line);
   g_test_add_data_func ("/locale/window", app, test_window);
   g_test_add_func ("/locale/editor-dates", test_editor_dates);
+  g_test_add_func ("/locale/rounding", test_rounding);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-money.h"
+#include "bt-number.h"
 #include "bt-narratives-chart.h"
 
 /**
@@ -41,7 +42,7 @@ bt_case_savings_text (const BtCaseTotals *totals,
   if (!isnan (totals->payback_months))
     /* TRANSLATORS: under a business case's bars; amounts are already formatted */
     return g_strdup_printf (_("Saves %s a month, %s a year · pays back in %.1f months"),
-                            monthly, yearly, totals->payback_months);
+                            monthly, yearly, bt_number_round (totals->payback_months, 1));
 
   return g_strdup_printf (_("Saves %s a month, %s a year"), monthly, yearly);
 }

@@ -50,7 +50,7 @@ row_fill (BtReport       *self,
           Row            *row)
 {
   const BtChartStyle *style = &self->style;
-  GDate last, due;
+  GDate last, due, meeting;
   BtRelationshipState state = bt_analytics_relationship_state (r, &self->today, &due);
   const char *next = bt_relationship_get_next_step (r);
   const GDate *next_due = bt_relationship_get_next_step_due (r);
@@ -58,7 +58,16 @@ row_fill (BtReport       *self,
 
   memset (row, 0, sizeof *row);
 
-  if (state == BT_RELATIONSHIP_OVERDUE)
+  /* a meeting planned in time says more than "due"; one after someone
+   * is due or late says less */
+  if ((state == BT_RELATIONSHIP_FINE || state == BT_RELATIONSHIP_NOT_YET) &&
+      bt_analytics_next_meeting (r, &self->today, &meeting))
+    {
+      g_autofree char *d = bt_format_date (&meeting);
+      /* TRANSLATORS: a touchpoint dated after the report's day */
+      state_text = g_strdup_printf (_("Meeting planned %s"), d);
+    }
+  else if (state == BT_RELATIONSHIP_OVERDUE)
     state_text = g_strdup (_("Overdue"));
   else if (state == BT_RELATIONSHIP_NOT_YET)
     state_text = g_strdup (_("Not yet in touch"));
@@ -74,7 +83,7 @@ row_fill (BtReport       *self,
   row->under_color[0] = &style->muted;
   row->text[1] = bt_enum_to_label (BT_TYPE_FUNCTION, bt_relationship_get_function (r));
   row->text[2] = row->owned[0] = g_strdup_printf (_("%d of 5"), bt_relationship_get_strength (r));
-  row->text[3] = row->owned[1] = bt_analytics_last_touchpoint (r, &last) ? bt_format_date (&last)
+  row->text[3] = row->owned[1] = bt_analytics_last_touchpoint (r, &self->today, &last) ? bt_format_date (&last)
                                                                         : g_strdup (_("Never"));
   row->under[3] = row->owned[2] = state_text;
   row->under_color[3] = state == BT_RELATIONSHIP_OVERDUE ? &style->overdue :

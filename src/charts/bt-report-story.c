@@ -25,6 +25,7 @@
 #include "bt-analytics.h"
 #include "bt-chart.h"
 #include "bt-money.h"
+#include "bt-number.h"
 #include "bt-narratives-chart.h"
 #include "bt-report-private.h"
 
@@ -296,7 +297,7 @@ cost_table (BtReport       *self,
       summary = g_strdup_printf (_("It costs %s more a year than now."), yearly);
     else if (!isnan (totals.payback_months))
       summary = g_strdup_printf (_("%s a year saved; the ask pays back in %.1f months."),
-                                 yearly, totals.payback_months);
+                                 yearly, bt_number_round (totals.payback_months, 1));
     else
       summary = g_strdup_printf (_("%s a year saved."), yearly);
     y += 6;

@@ -17,6 +17,7 @@
 
 #include "bt-analytics.h"
 #include "bt-chart.h"
+#include "bt-number.h"
 #include "bt-report-private.h"
 
 /* One headline number: a small label over a large figure and a note. */
@@ -114,10 +115,26 @@ bt_report_draw_title_page (BtReport *self,
     else
       share_note = g_strdup (_("Strategic share of the last four weeks."));
 
+    /* Hours that stopped weeks ago: say which weeks, and since when. */
+    {
+      BtWeeksCovered covered = bt_analytics_weeks_covered (latest, &self->today);
+
+      if (covered.stale)
+        {
+          g_autofree char *span = bt_weeks_covered_span (&covered);
+
+          g_free (share_note);
+          /* TRANSLATORS: under the strategic share on the report's first page, when the hours stopped weeks
+           * ago: "Strategic share of weeks 40 to 43. No hours recorded since week 43." */
+          share_note = g_strdup_printf (_("Strategic share of %s. No hours recorded since week %d."), span,
+                                        covered.last_week);
+        }
+    }
+
     if (trend.enough)
       {
         /* TRANSLATORS: the trend of the strategic share, in percentage points a month */
-        trend_text = g_strdup_printf (_("%+.1f points"), trend.slope);
+        trend_text = g_strdup_printf (_("%+.1f points"), bt_number_round (trend.slope, 1));
         trend_note = g_strdup_printf (_("A month, fitted over the last %u weeks with hours."), trend.n_points);
       }
     else

@@ -28,6 +28,7 @@
 #include "bt-analytics.h"
 #include "bt-date.h"
 #include "bt-money.h"
+#include "bt-number.h"
 #include "bt-chart.h"
 #include "bt-narratives-chart.h"
 #include "bt-report-private.h"
@@ -252,7 +253,7 @@ bt_report_page_title (BtReport   *self,
 char *
 bt_report_percent (double share)
 {
-  return g_strdup_printf (_("%d%%"), (int) round (share * 100));
+  return g_strdup_printf (_("%d%%"), bt_number_percent (share));
 }
 
 double

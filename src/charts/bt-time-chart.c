@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-time-chart.h"
+#include "bt-number.h"
 
 #define MIN_BAR_DEVICE_PX 2.0
 #define AXIS_DIVISIONS    4
@@ -260,9 +261,15 @@ bt_time_chart_layout (BtPlan             *plan,
   if (layout->trend.enough)
     /* TRANSLATORS: under the Time chart's legend */
     layout->trend_text = g_strdup_printf (_("Trend: %+.1f points a month over the last %u weeks"),
-                                          layout->trend.slope, layout->trend.n_points);
+                                          bt_number_round (layout->trend.slope, 1), layout->trend.n_points);
   else
     layout->trend_text = bt_analytics_trend_shortfall (&layout->trend);
+  {
+    /* Hours that stopped weeks ago: said under the trend, in a line of its own */
+    BtWeeksCovered covered = bt_analytics_weeks_covered (bt_analytics_latest_share (shares, today), today);
+
+    layout->stale_text = bt_weeks_covered_notice (&covered);
+  }
 
   first = g_date_get_julian (&g_array_index (shares, BtWeekShare, 0).monday);
   last = g_date_get_julian (&g_array_index (shares, BtWeekShare, shares->len - 1).monday) + 7;
@@ -297,6 +304,9 @@ bt_time_chart_layout (BtPlan             *plan,
   /* The trend, in a line of its own under the legend. */
   layout->trend_y = layout->legend_bottom + label_h * 0.4;
   layout->plot.y = layout->trend_y + label_h * 1.2 + label_h;
+  layout->stale_y = layout->trend_y + label_h * 1.2;
+  if (layout->stale_text != NULL)
+    layout->plot.y += label_h * 1.2;
   /* Below the plot: the "below trajectory" strip and the time labels. */
   layout->plot.height = height - layout->plot.y - pad - label_h * 2 - 10 * ts;
 
@@ -354,6 +364,7 @@ bt_time_chart_layout_clear (BtTimeChartLayout *layout)
 {
   g_clear_pointer (&layout->bars, g_array_unref);
   g_clear_pointer (&layout->trend_text, g_free);
+  g_clear_pointer (&layout->stale_text, g_free);
 }
 
 double
@@ -496,6 +507,11 @@ bt_time_chart_draw (BtPlan             *plan,
   if (layout.trend_text != NULL)
     bt_chart_label (cr, style, &style->muted, layout.trend_text, 0.85 * layout.text_scale, FALSE,
                     width - 24 * layout.text_scale, 12 * layout.text_scale, layout.trend_y,
+                    BT_ALIGN_START, BT_ALIGN_START);
+  if (layout.stale_text != NULL)
+    bt_chart_label (cr, style, &style->warning, layout.stale_text, 0.85 * layout.text_scale, FALSE,
+                    width - 24 * layout.text_scale, 12 * layout.text_scale,
+                    layout.stale_y,
                     BT_ALIGN_START, BT_ALIGN_START);
 
   draw_axes (cr, style, &layout);

@@ -35,6 +35,9 @@ typedef struct
   BtTrend      trend;
   char        *trend_text;  /* the trend, or why there is none yet */
   double       trend_y;     /* where that line of text goes */
+  char        *stale_text;  /* since when no hours were recorded, in a line
+                             * under it; NULL when the hours are the latest */
+  double       stale_y;
   double       text_scale;
   double       legend_bottom;
 } BtTimeChartLayout;

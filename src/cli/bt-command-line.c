@@ -19,6 +19,7 @@
 #include "bt-chart.h"
 #include "bt-command-line.h"
 #include "bt-date.h"
+#include "bt-number.h"
 #include "bt-import.h"
 #include "bt-markdown.h"
 #include "bt-plan-file.h"
@@ -430,8 +431,8 @@ print_preview (BtPlan         *plan,
           gboolean partial = bt_analytics_is_partial_week (total, budget);
 
           bt_import_week_kinds (w, categories, &tactical, &strategic);
-          printf ("%-10s %8.1f h %8.1f h %8.1f h %8.1f h%s%s\n", label, tactical, strategic, w->unmatched,
-                  total, w->typed > 0.0 ? "  *" : "", partial ? "  †" : "");
+          printf ("%-10s %8.1f h %8.1f h %8.1f h %8.1f h%s%s\n", label, bt_number_round (tactical, 1),
+                  bt_number_round (strategic, 1), bt_number_round (w->unmatched, 1), bt_number_round (total, 1), w->typed > 0.0 ? "  *" : "", partial ? "  †" : "");
           n_partial += partial;
         }
       if (n_typed > 0)
@@ -470,10 +471,10 @@ print_preview (BtPlan         *plan,
           if (hours <= 0.0)
             continue;
           name = shown (bt_category_get_name (category));
-          printf ("  %-40s %8.1f h", name, adds);
+          printf ("  %-40s %8.1f h", name, bt_number_round (adds, 1));
           if (adds < hours - 0.05)
             /* TRANSLATORS: after the hours a category gets: the calendar's, of which only those are added */
-            printf (_("  of %.1f h in the file"), hours);
+            printf (_("  of %.1f h in the file"), bt_number_round (hours, 1));
           printf ("\n");
         }
     }
@@ -491,7 +492,7 @@ print_preview (BtPlan         *plan,
 
           /* TRANSLATORS: an event no rule matched: its title, how often, the hours */
           printf (g_dngettext (GETTEXT_PACKAGE, "  “%s”: %u time, %.1f h\n", "  “%s”: %u times, %.1f h\n",
-                               u->count), summary, u->count, u->hours);
+                               u->count), summary, u->count, bt_number_round (u->hours, 1));
         }
     }
 

@@ -12,7 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "bt-analytics.h"
+#include "bt-analytics-private.h"
 
 /* The categories' kinds by their interned ids, as the weeks hold them, in
  * the categories' order. A week's hours are mostly in that order too, so
@@ -63,66 +63,6 @@ kind_of (const Kinds *kinds,
   return -1;
 }
 
-/* Walking every week or relationship of a large plan waits on memory, one
- * object after another: each is asked for some objects ahead, so that
- * their reads overlap. What is read of each lies in its first bytes (see
- * the order of the fields of BtWeek and BtRelationship); a week's, with
- * ten categories of hours, in 208 of them. */
-#define PREFETCH_AHEAD 16
-#define WEEK_BYTES_READ 208
-#define RELATIONSHIP_BYTES_READ 48
-#define MILESTONE_BYTES_READ 64
-
-static inline void
-prefetch_object (gconstpointer object,
-                 gsize         bytes)
-{
-#if defined(__GNUC__)
-  guintptr line = (guintptr) object & ~(guintptr) 63;
-
-  for (; line < (guintptr) object + bytes; line += 64)
-    __builtin_prefetch ((gconstpointer) line);
-#else
-  (void) object;
-  (void) bytes;
-#endif
-}
-
-/* For a walk at the @i-th of @n @items. */
-static inline void
-prefetch_ahead (gconstpointer const *items,
-                guint                i,
-                guint                n,
-                gsize                bytes)
-{
-  if (i + PREFETCH_AHEAD < n)
-    prefetch_object (items[i + PREFETCH_AHEAD], bytes);
-}
-
-/* What the analytics keep of a plan, each part worked out when first asked
- * for and kept until what it depends on changes (see
- * bt_plan_get_part_generation()): the week shares, and for the counts the
- * one day that matters of each relationship and open milestone, sorted, so
- * that a count is a binary search over a few kilobytes instead of a walk
- * through thousands of objects. A change to single weeks, the weekly
- * check-in's, patches the shares instead of walking every week again. */
-typedef struct
-{
-  GArray  *shares;           /* of BtWeekShare */
-  guint64  shares_generation;
-  GArray  *due_days;         /* guint32: the Julian day each relationship's next
-                              * touchpoint is due, NEVER_DUE for never touched; sorted */
-  guint    strong[BT_N_FUNCTIONS];   /* relationships of strength 3 or more, per
-                                      * function: worked out with due_days */
-  GArray  *facts;            /* of Facts: what the above hold of each relationship */
-  GHashTable *fact_index;    /* BtRelationship (not a reference) → index + 1;
-                              * made when a relationship first changes */
-  guint64  relationships_generation;
-  GArray  *milestone_days;   /* guint32: the Julian day of each open milestone
-                              * with a date; sorted */
-  guint64  milestones_generation;
-} Derived;
-
 static void
 derived_free (gpointer data)
 {
@@ -147,8 +87,8 @@ derived_quark (void)
   return (GQuark) quark;
 }
 
-static Derived *
-derived_for (BtPlan *plan)
+Derived *
+bt_analytics_derived_for (BtPlan *plan)
 {
   Derived *d = g_object_get_qdata (G_OBJECT (plan), derived_quark ());
 
@@ -163,8 +103,8 @@ derived_for (BtPlan *plan)
 
 /* Whether @part is as it was when something was worked out from it at
  * @generation. */
-static gboolean
-part_unchanged (BtPlan     *plan,
+gboolean
+bt_analytics_part_unchanged (BtPlan     *plan,
                 BtPlanPart  part,
                 guint64     generation)
 {
@@ -189,8 +129,8 @@ compare_days (gconstpointer a,
 #define DIGIT_BITS 11
 #define N_DIGIT_VALUES (1u << DIGIT_BITS)
 
-static void
-sort_days (GArray *days)
+void
+bt_analytics_sort_days (GArray *days)
 {
   g_autofree guint32 *spare = NULL;
   guint32 *from = (guint32 *) (gpointer) days->data, *to;
@@ -244,8 +184,8 @@ sort_days (GArray *days)
 }
 
 /* How many of the sorted @days are before @day. */
-static guint
-count_before (GArray  *days,
+guint
+bt_analytics_count_before (GArray  *days,
               guint32  day)
 {
   guint lo = 0, hi = days->len;
@@ -393,7 +333,7 @@ patch_week_shares (BtPlan  *plan,
   guint n_weeks;
   const BtPlanChange *list_change = NULL;
 
-  if (part_unchanged (plan, BT_PLAN_PART_WEEKS, d->shares_generation))
+  if (bt_analytics_part_unchanged (plan, BT_PLAN_PART_WEEKS, d->shares_generation))
     return TRUE;
 
   changes = g_array_new (FALSE, FALSE, sizeof (BtPlanChange));
@@ -477,10 +417,10 @@ bt_analytics_week_shares (BtPlan *plan)
 
   g_return_val_if_fail (BT_IS_PLAN (plan), NULL);
 
-  d = derived_for (plan);
+  d = bt_analytics_derived_for (plan);
   generation = bt_plan_get_generation (plan);
   if (d->shares != NULL && d->shares_generation != generation &&
-      (!part_unchanged (plan, BT_PLAN_PART_CATEGORIES, d->shares_generation) ||
+      (!bt_analytics_part_unchanged (plan, BT_PLAN_PART_CATEGORIES, d->shares_generation) ||
        !patch_week_shares (plan, d)))
     g_clear_pointer (&d->shares, g_array_unref);
   if (d->shares == NULL)
@@ -785,255 +725,6 @@ bt_analytics_milestone_slipped (BtMilestone *milestone)
   return date != NULL && original != NULL && g_date_compare (date, original) > 0;
 }
 
-gboolean
-bt_analytics_last_touchpoint (BtRelationship *relationship,
-                              GDate          *last)
-{
-  return bt_relationship_get_last_touchpoint (relationship, last);
-}
-
-/* The Julian day the next touchpoint with @relationship is due: the latest
- * one's plus the cadence. Someone never touched is not yet in touch, not
- * overdue: the plan does not know since when they are in it, and a person
- * just added must not show as late. NEVER_DUE sorts them after every date. */
-#define NEVER_DUE G_MAXUINT32
-
-static guint32
-due_day (BtRelationship *relationship)
-{
-  GDate last;
-
-  if (!bt_analytics_last_touchpoint (relationship, &last))
-    return NEVER_DUE;
-
-  return g_date_get_julian (&last) + bt_relationship_get_cadence_days (relationship);
-}
-
-/**
- * bt_analytics_relationship_state:
- * @next_due: (out) (optional): when the next touchpoint is due; left
- *   invalid for someone never touched
- *
- * Overdue when the last touchpoint plus the cadence is before @today; due
- * soon within 7 days. Someone with no touchpoint yet is not overdue (the
- * plan does not know when they were added), nor in touch:
- * %BT_RELATIONSHIP_NOT_YET, with @next_due left invalid, which callers show
- * as "no touchpoint yet" / "not yet in touch".
- */
-BtRelationshipState
-bt_analytics_relationship_state (BtRelationship *relationship,
-                                 const GDate    *today,
-                                 GDate          *next_due)
-{
-  guint32 due = due_day (relationship);
-  gint64 days;
-
-  if (next_due != NULL)
-    g_date_clear (next_due, 1);
-
-  if (due == NEVER_DUE)
-    return BT_RELATIONSHIP_NOT_YET;
-
-  if (next_due != NULL)
-    g_date_set_julian (next_due, due);
-
-  days = (gint64) due - g_date_get_julian (today);
-  if (days < 0)
-    return BT_RELATIONSHIP_OVERDUE;
-  if (days <= BT_DUE_SOON_DAYS)
-    return BT_RELATIONSHIP_DUE_SOON;
-
-  return BT_RELATIONSHIP_FINE;
-}
-
-/**
- * bt_analytics_days_overdue:
- *
- * Returns: by how many days the touchpoint with @relationship is overdue on
- *   @today (1 the day after it was due), 0 when it is not overdue
- */
-guint
-bt_analytics_days_overdue (BtRelationship *relationship,
-                           const GDate    *today)
-{
-  guint32 due;
-
-  g_return_val_if_fail (BT_IS_RELATIONSHIP (relationship), 0);
-  g_return_val_if_fail (today != NULL && g_date_valid (today), 0);
-
-  due = due_day (relationship);
-  if (due == NEVER_DUE || due >= g_date_get_julian (today))
-    return 0;
-
-  return g_date_get_julian (today) - due;
-}
-
-/* What the counts hold of one relationship, to take it back out when it
- * changes. */
-typedef struct
-{
-  guint32 due;
-  guint8  function;
-  guint8  strong;
-} Facts;
-
-static Facts
-relationship_facts (BtRelationship *r)
-{
-  return (Facts) {
-    due_day (r),
-    (guint8) bt_relationship_get_function (r),
-    bt_relationship_get_strength (r) >= BT_STRONG_STRENGTH,
-  };
-}
-
-/* The relationships' due days and strong ties, in one walk. */
-static void
-derive_relationships (BtPlan  *plan,
-                      Derived *d)
-{
-  guint n;
-  BtRelationship *const *relationships = bt_plan_peek_relationships (plan, &n);
-
-  g_clear_pointer (&d->due_days, g_array_unref);
-  g_clear_pointer (&d->facts, g_array_unref);
-  g_clear_pointer (&d->fact_index, g_hash_table_unref);   /* made when first needed */
-  d->due_days = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
-  d->facts = g_array_sized_new (FALSE, FALSE, sizeof (Facts), n);
-  g_array_set_size (d->due_days, n);
-  g_array_set_size (d->facts, n);
-  memset (d->strong, 0, sizeof d->strong);
-  for (guint i = 0; i < n; i++)
-    {
-      Facts *facts = &g_array_index (d->facts, Facts, i);
-
-      prefetch_ahead ((gconstpointer const *) relationships, i, n, RELATIONSHIP_BYTES_READ);
-      *facts = relationship_facts (relationships[i]);
-      g_array_index (d->due_days, guint32, i) = facts->due;
-      d->strong[facts->function] += facts->strong;
-    }
-  sort_days (d->due_days);
-}
-
-/* Brings the relationships' part up to date by the relationships that
- * changed one by one (a touchpoint logged); FALSE when it must be worked
- * out again. */
-static gboolean
-patch_relationships (BtPlan  *plan,
-                     Derived *d)
-{
-  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (BtPlanChange));
-
-  if (!bt_plan_get_changes (plan, BT_PLAN_PART_RELATIONSHIPS, d->relationships_generation, changes))
-    return FALSE;
-
-  /* No relationship came or went since the facts were worked out (that
-   * is a change to the part as a whole), so they are in the list's order. */
-  if (d->fact_index == NULL)
-    {
-      guint n;
-      BtRelationship *const *relationships = bt_plan_peek_relationships (plan, &n);
-
-      if (n != d->facts->len)
-        return FALSE;
-      d->fact_index = g_hash_table_new (NULL, NULL);
-      for (guint i = 0; i < n; i++)
-        g_hash_table_insert (d->fact_index, relationships[i], GUINT_TO_POINTER (i + 1));
-    }
-
-  for (guint c = 0; c < changes->len; c++)
-    {
-      BtRelationship *r = BT_RELATIONSHIP (g_array_index (changes, BtPlanChange, c).item);
-      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (d->fact_index, r));
-      Facts now = relationship_facts (r), *was;
-
-      if (index == 0)
-        return FALSE;
-      was = &g_array_index (d->facts, Facts, index - 1);
-
-      if (now.due != was->due)
-        {
-          /* out of the sorted days, and back in where it now belongs */
-          g_array_remove_index (d->due_days, count_before (d->due_days, was->due));
-          g_array_insert_val (d->due_days, count_before (d->due_days, now.due), now.due);
-        }
-      d->strong[was->function] -= was->strong;
-      d->strong[now.function] += now.strong;
-      *was = now;
-    }
-
-  return TRUE;
-}
-
-/* The plan's derived data with the relationships' part up to date. */
-static Derived *
-relationships_for (BtPlan *plan)
-{
-  Derived *d = derived_for (plan);
-
-  if (d->due_days == NULL ||
-      (!part_unchanged (plan, BT_PLAN_PART_RELATIONSHIPS, d->relationships_generation) &&
-       !patch_relationships (plan, d)))
-    derive_relationships (plan, d);
-  d->relationships_generation = bt_plan_get_generation (plan);
-
-  return d;
-}
-
-/**
- * bt_analytics_weak_functions:
- *
- * Returns: a mask of `1 << BtFunction` for each function (other than
- *   "other") without a relationship of strength 3 or more
- */
-guint
-bt_analytics_weak_functions (BtPlan *plan)
-{
-  guint weak = 0;
-  Derived *d;
-
-  g_return_val_if_fail (BT_IS_PLAN (plan), 0);
-
-  d = relationships_for (plan);
-  for (guint f = 0; f < BT_FUNCTION_OTHER; f++)
-    if (d->strong[f] == 0)
-      weak |= 1u << f;
-
-  return weak;
-}
-
-/**
- * bt_analytics_count_relationships:
- * @counts: (out) (array fixed-size=4): how many relationships are in each
- *   #BtRelationshipState on @today, as bt_analytics_relationship_state()
- *   would say one by one
- */
-void
-bt_analytics_count_relationships (BtPlan      *plan,
-                                  const GDate *today,
-                                  guint        counts[BT_N_RELATIONSHIP_STATES])
-{
-  guint32 day, before, soon, never;
-  Derived *d;
-
-  g_return_if_fail (BT_IS_PLAN (plan));
-  g_return_if_fail (today != NULL && g_date_valid (today));
-
-  d = relationships_for (plan);
-
-  day = g_date_get_julian (today);
-  before = count_before (d->due_days, day);
-  soon = count_before (d->due_days, day + BT_DUE_SOON_DAYS + 1) - before;
-
-  /* never touched: sorted after every day, so neither overdue nor soon */
-  never = d->due_days->len - count_before (d->due_days, NEVER_DUE);
-
-  counts[BT_RELATIONSHIP_OVERDUE] = before;
-  counts[BT_RELATIONSHIP_DUE_SOON] = soon;
-  counts[BT_RELATIONSHIP_NOT_YET] = never;
-  counts[BT_RELATIONSHIP_FINE] = d->due_days->len - before - soon - never;
-}
-
 /**
  * bt_analytics_count_overdue_milestones:
  *
@@ -1049,9 +740,9 @@ bt_analytics_count_overdue_milestones (BtPlan      *plan,
   g_return_val_if_fail (BT_IS_PLAN (plan), 0);
   g_return_val_if_fail (today != NULL && g_date_valid (today), 0);
 
-  d = derived_for (plan);
+  d = bt_analytics_derived_for (plan);
   if (d->milestone_days == NULL ||
-      !part_unchanged (plan, BT_PLAN_PART_MILESTONES, d->milestones_generation))
+      !bt_analytics_part_unchanged (plan, BT_PLAN_PART_MILESTONES, d->milestones_generation))
     {
       guint n;
       BtMilestone *const *milestones = bt_plan_peek_milestones (plan, &n);
@@ -1071,11 +762,11 @@ bt_analytics_count_overdue_milestones (BtPlan      *plan,
           day = g_date_get_julian (date);
           g_array_append_val (d->milestone_days, day);
         }
-      sort_days (d->milestone_days);
+      bt_analytics_sort_days (d->milestone_days);
     }
   d->milestones_generation = bt_plan_get_generation (plan);
 
-  return count_before (d->milestone_days, g_date_get_julian (today));
+  return bt_analytics_count_before (d->milestone_days, g_date_get_julian (today));
 }
 
 BtCaseTotals
@@ -1155,168 +846,4 @@ bt_analytics_new_battlefield (BtPlan      *plan,
   limit = first;
   g_date_add_months (&limit, 6);
 
-  return g_date_compare (&last, &limit) >= 0;
-}
-
-typedef struct
-{
-  guint key;   /* year × 100 + week */
-  int   ratings[BT_N_WARNING_SIGNS];
-} RatedWeek;
-
-static int
-compare_rated_weeks (gconstpointer a,
-                     gconstpointer b)
-{
-  guint x = ((const RatedWeek *) a)->key, y = ((const RatedWeek *) b)->key;
-
-  return (x > y) - (x < y);
-}
-
-/**
- * bt_analytics_warning_signs:
- * @trends: (out caller-allocates): one per sign
- *
- * How each warning sign goes, over the check-ins in week order: the latest
- * rating, and the mean of the last few against the few before them. A
- * check-in that leaves a sign unrated (0) does not count for that sign.
- */
-void
-bt_analytics_warning_signs (BtPlan      *plan,
-                            BtSignTrend  trends[BT_N_WARNING_SIGNS])
-{
-  GListModel *check_ins;
-  g_autoptr(GArray) weeks = g_array_new (FALSE, FALSE, sizeof (RatedWeek));
-  guint n;
-
-  for (guint s = 0; s < BT_N_WARNING_SIGNS; s++)
-    trends[s] = (BtSignTrend) { .before = NAN };
-
-  g_return_if_fail (BT_IS_PLAN (plan));
-
-  check_ins = bt_plan_get_check_ins (plan);
-  n = g_list_model_get_n_items (check_ins);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BtCheckIn) c = g_list_model_get_item (check_ins, i);
-      RatedWeek w;
-      int year, week;
-
-      if (!bt_iso_week_parse (bt_check_in_get_week (c), &year, &week, NULL))
-        continue;
-      w.key = (guint) year * 100 + (guint) week;
-      w.ratings[0] = bt_check_in_get_over_involvement (c);
-      w.ratings[1] = bt_check_in_get_operational_reflex (c);
-      w.ratings[2] = bt_check_in_get_not_delegating (c);
-      w.ratings[3] = bt_check_in_get_technical_certainty (c);
-      g_array_append_val (weeks, w);
-    }
-  g_array_sort (weeks, compare_rated_weeks);
-
-  for (guint s = 0; s < BT_N_WARNING_SIGNS; s++)
-    {
-      BtSignTrend *t = &trends[s];
-      double recent_sum = 0, before_sum = 0;
-
-      /* From the latest back. */
-      for (guint i = weeks->len; i-- > 0;)
-        {
-          const RatedWeek *w = &g_array_index (weeks, RatedWeek, i);
-          int rating = w->ratings[s];
-
-          if (rating <= 0)
-            continue;
-
-          if (t->n_rated++ == 0)
-            {
-              t->latest = rating;
-              bt_iso_week_format_into (w->key / 100, w->key % 100, t->latest_week);
-            }
-          if (t->n_recent < BT_SIGN_WINDOW)
-            {
-              t->n_recent++;
-              recent_sum += rating;
-            }
-          else if (t->n_before < BT_SIGN_WINDOW)
-            {
-              t->n_before++;
-              before_sum += rating;
-            }
-        }
-
-      t->recent = t->n_recent > 0 ? recent_sum / t->n_recent : NAN;
-      t->before = t->n_before > 0 ? before_sum / t->n_before : NAN;
-    }
-}
-
-/**
- * bt_warning_sign_name:
- * @sign: below %BT_N_WARNING_SIGNS, in the order of #BtSignTrend
- *
- * Returns: the warning sign's name, as the check-in asks for it
- */
-const char *
-bt_warning_sign_name (guint sign)
-{
-  const char *names[BT_N_WARNING_SIGNS] = {
-    _("Over-involvement in details"),
-    _("Operational reflex"),
-    _("Not delegating real ownership"),
-    _("Reaching for technical certainty"),
-  };
-
-  g_return_val_if_fail (sign < BT_N_WARNING_SIGNS, "");
-
-  return names[sign];
-}
-
-/* The texts below say "four". */
-G_STATIC_ASSERT (BT_SIGN_WINDOW == 4);
-
-/**
- * bt_sign_trend_growing:
- *
- * Returns: whether the sign grew by half a point or more, the last few
- *   check-ins against the few before
- */
-gboolean
-bt_sign_trend_growing (const BtSignTrend *t)
-{
-  return t->n_before > 0 && t->recent - t->before >= 0.5;
-}
-
-/**
- * bt_sign_trend_describe:
- *
- * Returns: (transfer full) (nullable): the latest rating and the way the
- *   sign goes, in words; %NULL when it was never rated
- */
-char *
-bt_sign_trend_describe (const BtSignTrend *t)
-{
-  if (t->n_rated == 0)
-    return NULL;
-
-  if (t->n_rated == 1)
-    /* TRANSLATORS: a warning sign's rating on the overview, e.g. "3 of 5 in 2026-W46, the first rating" */
-    return g_strdup_printf (_("%d of 5 in %s, the first rating"), t->latest, t->latest_week);
-
-  if (t->n_before == 0)
-    /* TRANSLATORS: e.g. "3 of 5 in 2026-W46 · 3.5 over 3 check-ins" */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of 5 in %s · %.1f over %u check-in",
-                                         "%d of 5 in %s · %.1f over %u check-ins", t->n_recent),
-                            t->latest, t->latest_week, t->recent, t->n_recent);
-
-  if (bt_sign_trend_growing (t))
-    /* TRANSLATORS: a warning sign seen more often lately; the means are of 1 (rarely) to 5 (all the time) */
-    return g_strdup_printf (_("%d of 5 in %s · growing: %.1f over the last four check-ins, %.1f before"),
-                            t->latest, t->latest_week, t->recent, t->before);
-
-  if (t->before - t->recent >= 0.5)
-    /* TRANSLATORS: a warning sign seen less often lately */
-    return g_strdup_printf (_("%d of 5 in %s · easing: %.1f over the last four check-ins, %.1f before"),
-                            t->latest, t->latest_week, t->recent, t->before);
-
-  return g_strdup_printf (_("%d of 5 in %s · steady at %.1f over the last four check-ins"),
-                          t->latest, t->latest_week, t->recent);
-}
+  return g_date_compare (&last, &limit) >= 0;}

@@ -35,6 +35,18 @@ typedef struct
   double rolling;     /* the same over the last 4 calendar weeks, NAN when none */
 } BtWeekShare;
 
+/* The weeks the share of the last four weeks covers: they end at the last
+ * week with hours, which may be long gone. */
+typedef struct
+{
+  gboolean stale;        /* the last week with hours began before last week */
+  int      first_year;   /* the first of the BT_ROLLING_WEEKS weeks */
+  int      first_week;
+  int      last_year;    /* the last week with hours */
+  int      last_week;
+  GDate    last_monday;  /* its Monday; invalid when there are no hours */
+} BtWeeksCovered;
+
 typedef struct
 {
   gboolean valid;
@@ -99,6 +111,10 @@ typedef struct
 GArray              *bt_analytics_week_shares          (BtPlan             *plan);
 const BtWeekShare   *bt_analytics_latest_share         (GArray             *shares,
                                                         const GDate        *today);
+BtWeeksCovered       bt_analytics_weeks_covered        (const BtWeekShare  *latest,
+                                                        const GDate        *today);
+char                *bt_weeks_covered_span             (const BtWeeksCovered *covered);
+char                *bt_weeks_covered_notice           (const BtWeeksCovered *covered);
 BtTrajectory         bt_analytics_trajectory           (BtPlan             *plan,
                                                         GArray             *shares);
 double               bt_trajectory_at                  (const BtTrajectory *trajectory,
@@ -121,6 +137,10 @@ gboolean             bt_analytics_milestone_overdue    (BtMilestone        *mile
                                                         const GDate        *today);
 gboolean             bt_analytics_milestone_slipped    (BtMilestone        *milestone);
 gboolean             bt_analytics_last_touchpoint      (BtRelationship     *relationship,
+                                                        const GDate        *today,
+                                                        GDate              *date);
+gboolean             bt_analytics_next_meeting         (BtRelationship     *relationship,
+                                                        const GDate        *today,
                                                         GDate              *date);
 BtRelationshipState  bt_analytics_relationship_state   (BtRelationship     *relationship,
                                                         const GDate        *today,

@@ -22,6 +22,7 @@
 #include "bt-date.h"
 #include "bt-markdown.h"
 #include "bt-money.h"
+#include "bt-number.h"
 
 static void
 heading (GString    *out,
@@ -143,7 +144,7 @@ bt_markdown_case_summary (BtBusinessCase *bc,
     return g_strdup (_("It saves nothing: it costs as much as now."));
   if (!isnan (totals.payback_months))
     return g_strdup_printf (_("It saves %s a month, %s a year; the ask pays back in %.1f months."),
-                            monthly, yearly, totals.payback_months);
+                            monthly, yearly, bt_number_round (totals.payback_months, 1));
 
   return g_strdup_printf (_("It saves %s a month, %s a year."), monthly, yearly);
 }

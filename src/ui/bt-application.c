@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "bt-application.h"
+#include "bt-clock.h"
 #include "bt-command-line.h"
 #include "bt-first-frame.h"
 #include "bt-preferences-window.h"
@@ -342,6 +343,24 @@ bt_application_name_mnemonic_buttons (void)
     }
 }
 
+/* A window coming back into focus may come back from a night or a
+ * suspend: the clock looks at the day again. */
+static void
+on_window_active_cb (GtkWindow  *window,
+                     GParamSpec *pspec,
+                     gpointer    user_data)
+{
+  if (gtk_window_is_active (window))
+    bt_clock_check (bt_clock_get_default ());
+}
+
+static void
+on_window_added_cb (GtkApplication *app,
+                    GtkWindow      *window)
+{
+  g_signal_connect (window, "notify::is-active", G_CALLBACK (on_window_active_cb), NULL);
+}
+
 static void
 bt_application_startup (GApplication *app)
 {
@@ -358,6 +377,7 @@ bt_application_startup (GApplication *app)
   bt_application_name_mnemonic_buttons ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), NULL);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
   /* Each window adds its shortcuts window itself (see bt-window.c). */

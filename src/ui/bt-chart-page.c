@@ -21,6 +21,7 @@
 #include "bt-analytics.h"
 #include "bt-chart-page.h"
 #include "bt-chart-view.h"
+#include "bt-clock.h"
 #include "bt-date.h"
 #include "bt-date-picker.h"
 #include "bt-narrative-row.h"
@@ -79,14 +80,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-today (GDate *date)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  bt_date_from_time (now, date);
-}
-
 /* How a row reads, from the item it shows. */
 static void
 describe (BtChartPage  *self,
@@ -96,7 +89,7 @@ describe (BtChartPage  *self,
 {
   GDate day;
 
-  today (&day);
+  bt_today (&day);
 
   if (BT_IS_MILESTONE (item))
     {
@@ -141,6 +134,7 @@ describe (BtChartPage  *self,
       const char *function = bt_enum_to_label (BT_TYPE_FUNCTION, bt_relationship_get_function (r));
       g_autofree char *state_text = NULL;
       g_autofree char *escaped_role = g_markup_escape_text (role, -1);
+      GDate meeting;
 
       if (state == BT_RELATIONSHIP_OVERDUE)
         {
@@ -155,6 +149,17 @@ describe (BtChartPage  *self,
         {
           g_autofree char *d = bt_format_date (&due);
           state_text = g_strdup_printf (_("next by %s"), d);
+        }
+
+      /* a touchpoint after today is a meeting planned, not contact made */
+      if (bt_analytics_next_meeting (r, &day, &meeting))
+        {
+          g_autofree char *d = bt_format_date (&meeting);
+          /* TRANSLATORS: where someone stands, then the date of a meeting planned */
+          char *planned = g_strdup_printf (_("%s · meeting planned %s"), state_text, d);
+
+          g_free (state_text);
+          state_text = planned;
         }
 
       *title = g_markup_escape_text (bt_relationship_get_name (r), -1);
@@ -295,7 +300,7 @@ add_item (BtChartPage *self,
 static void
 end_of_this_week (GDate *date)
 {
-  today (date);
+  bt_today (date);
   g_date_add_days (date, G_DATE_SUNDAY - g_date_get_weekday (date));
 }
 
@@ -480,7 +485,7 @@ person_visible (gpointer item,
     {
       GDate day;
 
-      today (&day);
+      bt_today (&day);
       if (bt_analytics_relationship_state (r, &day, NULL) != BT_RELATIONSHIP_OVERDUE)
         return FALSE;
     }
@@ -518,6 +523,22 @@ on_plan_changed_cb (BtChartPage *self,
 {
   if (BT_IS_RELATIONSHIP (bt_item_get_changed_child (BT_ITEM (plan))))
     on_filter_changed_cb (self);
+}
+
+/* Overdue milestones and people, and who the overdue filter shows, depend
+ * on the day: a new day says them again. */
+static void
+on_day_changed_cb (BtChartPage *self)
+{
+  GtkListBox *lists[] = { self->list, self->secondary_list };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (lists[i]));
+         row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      if (ADW_IS_ACTION_ROW (row) && g_object_get_data (G_OBJECT (row), "bt-item") != NULL)
+        update_row (ADW_ACTION_ROW (row));
+  on_filter_changed_cb (self);
 }
 
 /* No one shown: because there is no one yet, or because of the search. */
@@ -859,6 +880,8 @@ bt_chart_page_init (BtChartPage *self)
     gtk_string_list_append (functions, bt_enum_to_label (BT_TYPE_FUNCTION, f));
   gtk_drop_down_set_model (self->function_dropdown, G_LIST_MODEL (functions));
   rebind (self);
+  g_signal_connect_object (bt_clock_get_default (), "day-changed", G_CALLBACK (on_day_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 void

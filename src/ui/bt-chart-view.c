@@ -19,7 +19,9 @@
 
 #include "bt-application.h"
 #include "bt-chart-view.h"
+#include "bt-clock.h"
 #include "bt-date.h"
+#include "bt-number.h"
 #include "bt-narratives-chart.h"
 #include "bt-relationship-map.h"
 #include "bt-report.h"
@@ -46,14 +48,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-today (GDate *date)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  bt_date_from_time (now, date);
-}
-
-static void
 current_style (BtChartStyle *style)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
@@ -78,7 +72,7 @@ bt_chart_view_snapshot (GtkWidget   *widget,
     return;
 
   current_style (&style);
-  today (&day);
+  bt_today (&day);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   bt_chart_draw (self->kind, self->plan, &day, &style, cr, width, height);
@@ -88,7 +82,7 @@ bt_chart_view_snapshot (GtkWidget   *widget,
 static char *
 format_percent (double share)
 {
-  return g_strdup_printf (_("%d%%"), (int) round (share * 100));
+  return g_strdup_printf (_("%d%%"), bt_number_percent (share));
 }
 
 /* A context to lay charts out with, drawing nowhere that matters. */
@@ -117,7 +111,7 @@ describe_at (BtChartView *self,
   GDate day;
 
   current_style (&style);
-  today (&day);
+  bt_today (&day);
 
   switch (self->kind)
     {
@@ -169,10 +163,19 @@ describe_at (BtChartView *self,
               {
                 const BtMapDot *dot = &g_array_index (layout.dots, BtMapDot, index);
                 BtRelationship *r = dot->relationship;
-                GDate last;
+                GDate last, meeting;
+                g_autofree char *planned = NULL;
                 const char *state = dot->state == BT_RELATIONSHIP_OVERDUE ? _("Overdue") :
                                     dot->state == BT_RELATIONSHIP_DUE_SOON ? _("Due within a week") :
-                                    !bt_analytics_last_touchpoint (r, &last) ? _("No touchpoint yet") : _("In touch");
+                                    !bt_analytics_last_touchpoint (r, &day, &last) ? _("No touchpoint yet") : _("In touch");
+
+                if (dot->state != BT_RELATIONSHIP_OVERDUE && bt_analytics_next_meeting (r, &day, &meeting))
+                  {
+                    g_autofree char *when = bt_format_date (&meeting);
+
+                    /* TRANSLATORS: a touchpoint dated after today */
+                    state = planned = g_strdup_printf (_("Meeting planned %s"), when);
+                  }
 
                 /* TRANSLATORS: tooltip on the relationship map: name, role, function, strength, state */
                 text = g_strdup_printf (_("%s\n%s · %s\nStrength %d of 5 · %s"),
@@ -398,6 +401,9 @@ bt_chart_view_init (BtChartView *self)
 
   /* Light and dark need different colours: redraw when the style flips. */
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  /* The today line, the overdue states: a new day redraws them. */
+  g_signal_connect_object (bt_clock_get_default (), "day-changed",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 }
 

@@ -16,6 +16,7 @@
 #include "bt-analytics.h"
 #include "bt-application.h"
 #include "bt-check-in-dialog.h"
+#include "bt-clock.h"
 #include "bt-date.h"
 #include "bt-weekly.h"
 
@@ -383,7 +384,6 @@ bt_check_in_dialog_new (GtkWindow *parent,
                         BtHistory *history)
 {
   BtCheckInDialog *self;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GtkApplication *app = parent ? gtk_window_get_application (parent) : NULL;
   GSettings *settings = BT_IS_APPLICATION (app) ? bt_application_get_settings (BT_APPLICATION (app)) : NULL;
   gboolean sunday_starts = FALSE;
@@ -395,7 +395,7 @@ bt_check_in_dialog_new (GtkWindow *parent,
   self = g_object_new (BT_TYPE_CHECK_IN_DIALOG, "transient-for", parent, NULL);
   self->plan = g_object_ref (plan);
   self->history = g_object_ref (history);
-  bt_date_from_time (now, &self->today);
+  bt_today (&self->today);
 
   if (settings != NULL)
     {
@@ -423,14 +423,13 @@ bt_check_in_dialog_new_for_week (GtkWindow *parent,
 {
   BtCheckInDialog *self;
   GDate friday = *bt_week_get_monday (week);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   g_return_val_if_fail (BT_IS_WEEK (week), NULL);
 
   self = g_object_new (BT_TYPE_CHECK_IN_DIALOG, "transient-for", parent, NULL);
   self->plan = g_object_ref (plan);
   self->history = g_object_ref (history);
-  bt_date_from_time (now, &self->today);
+  bt_today (&self->today);
   g_date_add_days (&friday, 4);
   if (g_date_compare (&friday, &self->today) < 0)
     self->today = friday;

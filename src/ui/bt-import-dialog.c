@@ -21,6 +21,7 @@
 #include "bt-analytics.h"
 #include "bt-application.h"
 #include "bt-date.h"
+#include "bt-number.h"
 #include "bt-import.h"
 #include "bt-import-dialog.h"
 #include "bt-item-editor.h"
@@ -161,7 +162,7 @@ static char *
 format_hours (double hours)
 {
   /* TRANSLATORS: hours in the import preview, e.g. "12.5 h" */
-  return g_strdup_printf (_("%.1f h"), hours);
+  return g_strdup_printf (_("%.1f h"), bt_number_round (hours, 1));
 }
 
 static char *

@@ -18,6 +18,7 @@
 #include "bt-analytics.h"
 #include "bt-date.h"
 #include "bt-money.h"
+#include "bt-number.h"
 #include "bt-item-editor-private.h"
 #include "bt-narratives-chart.h"
 #include "bt-report.h"
@@ -387,7 +388,7 @@ update_savings (GtkWidget *group)
   if (isnan (totals.payback_months))
     p = g_strdup (bt_business_case_get_ask_cost (preview) > 0 ? _("Never, at these costs") : _("The ask has no one-off cost"));
   else
-    p = g_strdup_printf (_("%.1f months"), totals.payback_months);
+    p = g_strdup_printf (_("%.1f months"), bt_number_round (totals.payback_months, 1));
 
   adw_action_row_set_subtitle (monthly, m);
   adw_action_row_set_subtitle (yearly, y);

@@ -19,7 +19,9 @@
 
 #include "bt-analytics.h"
 #include "bt-application.h"
+#include "bt-clock.h"
 #include "bt-date.h"
+#include "bt-number.h"
 #include "bt-history.h"
 #include "bt-overview-page.h"
 #include "bt-report.h"
@@ -63,7 +65,7 @@ static guint signals[N_SIGNALS];
 static char *
 percent (double share)
 {
-  return g_strdup_printf (_("%d%%"), (int) round (share * 100));
+  return g_strdup_printf (_("%d%%"), bt_number_percent (share));
 }
 
 static void
@@ -96,14 +98,13 @@ on_log_touchpoint_clicked_cb (GtkButton      *button,
 {
   BtOverviewPage *self = BT_OVERVIEW_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button), BT_TYPE_OVERVIEW_PAGE));
   g_autoptr(BtTouchpoint) touchpoint = bt_touchpoint_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *message = NULL;
   GDate today;
 
   if (self == NULL || self->history == NULL)
     return;
 
-  bt_date_from_time (now, &today);
+  bt_today (&today);
   bt_touchpoint_set_date (touchpoint, &today);
   bt_history_begin (self->history, _("Log touchpoint"));
   bt_history_append (self->history, BT_ITEM (relationship), bt_relationship_get_touchpoints (relationship),
@@ -229,7 +230,6 @@ static void
 refresh (BtOverviewPage *self)
 {
   g_autoptr(GArray) shares = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   BtProfile *profile;
   BtTrajectory trajectory;
   BtTrend trend;
@@ -250,7 +250,7 @@ refresh (BtOverviewPage *self)
   if (self->plan == NULL)
     return;
 
-  bt_date_from_time (now, &today);
+  bt_today (&today);
   profile = bt_plan_get_profile (self->plan);
   shares = bt_analytics_week_shares (self->plan);
   trajectory = bt_analytics_trajectory (self->plan, shares);
@@ -262,10 +262,24 @@ refresh (BtOverviewPage *self)
 
   /* Your time */
   {
+    BtWeeksCovered covered = bt_analytics_weeks_covered (latest, &today);
     g_autofree char *share = latest ? percent (latest->rolling)
                                     : g_strdup (_("No hours recorded yet: check in at the end of the week"));
+    g_autofree char *notice = bt_weeks_covered_notice (&covered);
     g_autofree char *trend_text = NULL;
     g_autofree char *projection = NULL;
+
+    /* Hours that stopped weeks ago: the share is of the weeks it covers,
+     * and the row says since when nothing was recorded. */
+    if (covered.stale)
+      {
+        g_autofree char *span = bt_weeks_covered_span (&covered);
+        /* TRANSLATORS: a strategic share, then the weeks it covers, "40% in weeks 40 to 43" */
+        char *covering = g_strdup_printf (_("%s in %s"), share, span);
+
+        g_free (share);
+        share = covering;
+      }
 
     if (trajectory.valid && latest != NULL)
       {
@@ -273,13 +287,25 @@ refresh (BtOverviewPage *self)
         g_autofree char *goal = percent (bt_profile_get_target_share (profile));
         g_autofree char *text = g_strdup_printf (_("%s — the trajectory is at %s today, heading for %s"),
                                                  share, at, goal);
-        adw_action_row_set_subtitle (self->share_row, text);
-      }
-    else
-      adw_action_row_set_subtitle (self->share_row, share);
 
-    if (trend.enough)
-      trend_text = g_strdup_printf (_("%+.1f points a month over the last %u weeks"), trend.slope, trend.n_points);
+        g_free (share);
+        share = g_steal_pointer (&text);
+      }
+    if (notice != NULL)
+      {
+        char *both = g_strdup_printf ("%s\n%s", share, notice);
+
+        g_free (share);
+        share = both;
+      }
+    adw_action_row_set_subtitle (self->share_row, share);
+
+    if (trend.enough && covered.stale)
+      /* TRANSLATORS: the trend of the strategic share up to the last week with hours, long gone */
+      trend_text = g_strdup_printf (_("%+.1f points a month over %u weeks up to week %d"),
+                                    bt_number_round (trend.slope, 1), trend.n_points, covered.last_week);
+    else if (trend.enough)
+      trend_text = g_strdup_printf (_("%+.1f points a month over the last %u weeks"), bt_number_round (trend.slope, 1), trend.n_points);
     else
       trend_text = bt_analytics_trend_shortfall (&trend);
     adw_action_row_set_subtitle (self->trend_row, trend_text);
@@ -291,6 +317,14 @@ refresh (BtOverviewPage *self)
         break;
       case BT_PROJECTION_ON_DATE:
         projection = bt_format_date (&projected);
+        if (covered.stale)
+          {
+            /* TRANSLATORS: a projected date, then the last week of hours the trend goes up to */
+            char *until = g_strdup_printf (_("%s, at the trend up to week %d"), projection, covered.last_week);
+
+            g_free (projection);
+            projection = until;
+          }
         break;
       case BT_PROJECTION_NEVER:
         projection = g_strdup (_("Not at the current trend"));
@@ -400,7 +434,7 @@ refresh (BtOverviewPage *self)
 
         /* Overdue means a touchpoint there was: say when, and how late.
          * Someone without a role gets no " · " before the rest. */
-        if (bt_analytics_last_touchpoint (r, &last))
+        if (bt_analytics_last_touchpoint (r, &today, &last))
           {
             g_autofree char *when = bt_format_date (&last);
             guint late = bt_analytics_days_overdue (r, &today);
@@ -409,6 +443,18 @@ refresh (BtOverviewPage *self)
                                                                    "Last touchpoint %s, overdue by %u day",
                                                                    "Last touchpoint %s, overdue by %u days",
                                                                    late), when, late);
+            GDate meeting;
+
+            /* booked, but after the day it was due */
+            if (bt_analytics_next_meeting (r, &today, &meeting))
+              {
+                g_autofree char *on = bt_format_date (&meeting);
+                /* TRANSLATORS: how late someone is, then the date of a meeting planned with them */
+                char *planned = g_strdup_printf (_("%s · meeting planned %s"), state, on);
+
+                g_free (state);
+                state = planned;
+              }
 
             if (*bt_relationship_get_role (r) != '\0')
               subtitle = g_strdup_printf ("%s · %s", bt_relationship_get_role (r), state);
@@ -548,6 +594,10 @@ bt_overview_page_init (BtOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->dynamic_rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Overdue, the week's share and the weeks not recorded depend on the day. */
+  g_signal_connect_object (bt_clock_get_default (), "day-changed", G_CALLBACK (on_plan_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 void

@@ -14,6 +14,7 @@
 
 #include "bt-application.h"
 #include "bt-chart.h"
+#include "bt-clock.h"
 #include "bt-date.h"
 #include "bt-plan-file.h"
 #include "bt-import.h"
@@ -24,9 +25,7 @@
 static void
 today (GDate *date)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  bt_date_from_time (now, date);
+  bt_today (date);
 }
 
 /* ---- the document the window presents ---- */

@@ -27,6 +27,7 @@
 #include "bt-check-in-dialog.h"
 #include "bt-history.h"
 #include "bt-item-editor.h"
+#include "bt-clock.h"
 #include "bt-date.h"
 #include "bt-first-frame.h"
 #include "bt-goal-dialog.h"
@@ -215,9 +216,7 @@ on_open_item_cb (BtWindow   *self,
 static void
 today (GDate *date)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  bt_date_from_time (now, date);
+  bt_today (date);
 }
 
 static void
