@@ -142,6 +142,18 @@ bt_date_from_time (GDateTime *time,
   return g_date_valid (date);
 }
 
+/**
+ * bt_date_today:
+ * @date: (out): set to today, in the local time zone
+ */
+void
+bt_date_today (GDate *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  bt_date_from_time (now, date);
+}
+
 /* A year has 53 ISO weeks exactly when 28 December falls in week 53. */
 int
 bt_iso_week_count (int iso_year)

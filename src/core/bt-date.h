@@ -19,6 +19,7 @@ void      bt_date_format_iso      (const GDate *date,
 char     *bt_date_to_iso          (const GDate *date);
 gboolean  bt_date_from_time       (GDateTime   *time,
                                    GDate       *date);
+void      bt_date_today           (GDate       *date);
 
 int       bt_iso_week_count   (int          iso_year);
 gboolean  bt_iso_week_parse           (const char  *text,

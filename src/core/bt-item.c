@@ -14,7 +14,8 @@
 
 #include <string.h>
 
-#include "bt-item.h"
+#include "bt-item-private.h"
+#include "bt-item-list-private.h"
 
 typedef struct
 {

@@ -43,8 +43,6 @@ JsonObject *bt_item_get_extra        (BtItem      *self);
 void        bt_item_set_extra        (BtItem      *self,
                                       JsonObject  *extra);
 BtItem     *bt_item_get_parent       (BtItem      *self);
-void        bt_item_set_quiet        (BtItem      *self,
-                                      gboolean     quiet);
 void        bt_item_notify           (BtItem      *self,
                                       GParamSpec  *pspec);
 void        bt_item_changed          (BtItem      *self);

@@ -78,14 +78,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-today (GDate *date)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  bt_date_from_time (now, date);
-}
-
 /* How a row reads, from the item it shows. */
 static void
 describe (BtChartPage  *self,
@@ -95,7 +87,7 @@ describe (BtChartPage  *self,
 {
   GDate day;
 
-  today (&day);
+  bt_date_today (&day);
 
   if (BT_IS_MILESTONE (item))
     {
@@ -283,7 +275,7 @@ add_item (BtChartPage *self,
 static void
 end_of_this_week (GDate *date)
 {
-  today (date);
+  bt_date_today (date);
   g_date_add_days (date, G_DATE_SUNDAY - g_date_get_weekday (date));
 }
 
@@ -468,7 +460,7 @@ person_visible (gpointer item,
     {
       GDate day;
 
-      today (&day);
+      bt_date_today (&day);
       if (bt_analytics_relationship_state (r, &day, NULL) != BT_RELATIONSHIP_OVERDUE)
         return FALSE;
     }

@@ -46,14 +46,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-today (GDate *date)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  bt_date_from_time (now, date);
-}
-
-static void
 current_style (BtChartStyle *style)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
@@ -78,7 +70,7 @@ bt_chart_view_snapshot (GtkWidget   *widget,
     return;
 
   current_style (&style);
-  today (&day);
+  bt_date_today (&day);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   bt_chart_draw (self->kind, self->plan, &day, &style, cr, width, height);
@@ -117,7 +109,7 @@ describe_at (BtChartView *self,
   GDate day;
 
   current_style (&style);
-  today (&day);
+  bt_date_today (&day);
 
   switch (self->kind)
     {

@@ -21,14 +21,6 @@
 #include "bt-report.h"
 #include "bt-window-private.h"
 
-static void
-today (GDate *date)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  bt_date_from_time (now, date);
-}
-
 /* ---- who wrote the file last ---- */
 
 static char *
@@ -634,7 +626,7 @@ exported_chart (BtWindow *self,
     format = BT_EXPORT_PNG;
   bt_chart_style_init (&style, format == BT_EXPORT_PDF ? BT_CHART_THEME_PRINT : BT_CHART_THEME_LIGHT);
   style.weekly_budget = bt_application_get_weekly_budget ();
-  today (&day);
+  bt_date_today (&day);
 
   if (path == NULL)
     return;
@@ -684,7 +676,7 @@ on_export_response_cb (GtkNativeDialog *dialog,
       gboolean landscape = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "orientation"), "landscape") == 0;
       GDate day;
 
-      today (&day);
+      bt_date_today (&day);
       if (path != NULL)
         {
           if (!bt_report_export_pdf_with_budget (self->plan, &day, bt_application_get_weekly_budget (),

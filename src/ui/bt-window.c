@@ -211,14 +211,6 @@ on_open_item_cb (BtWindow   *self,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
-static void
-today (GDate *date)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  bt_date_from_time (now, date);
-}
-
 gboolean
 bt_window_save_now (BtWindow *self)
 {
@@ -801,7 +793,7 @@ print_action (GtkWidget  *widget,
   if (self->plan == NULL)
     return;
 
-  today (&day);
+  bt_date_today (&day);
   op = bt_print_operation_new (self->plan, &day);
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     GTK_WINDOW (self), &error);
