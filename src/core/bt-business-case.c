@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "bt-business-case.h"
@@ -179,6 +181,47 @@ bt_business_case_set_property (GObject      *object,
     }
 }
 
+/* What the plan file holds of a business case, in its order. */
+static const BtField fields[] = {
+  { "title", .label = N_("Title"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_business_case_set_title) },
+  { "problem", .label = N_("The problem"), .flags = BT_FIELD_LONG_TEXT,
+    .set = G_CALLBACK (bt_business_case_set_problem) },
+  { "cost", .label = N_("What it costs now"), .flags = BT_FIELD_LONG_TEXT,
+    .set = G_CALLBACK (bt_business_case_set_cost) },
+  { "solution", .label = N_("Proposed solution"), .flags = BT_FIELD_LONG_TEXT,
+    .set = G_CALLBACK (bt_business_case_set_solution) },
+  { "ask", .label = N_("The ask: people, time, money"), .flags = BT_FIELD_LONG_TEXT,
+    .set = G_CALLBACK (bt_business_case_set_ask) },
+  { "ask_cost", .label = N_("One-off cost of the ask"),
+    .set = G_CALLBACK (bt_business_case_set_ask_cost) },
+  { "return", .property = "expected-return", .label = N_("The return"), .flags = BT_FIELD_LONG_TEXT,
+    .set = G_CALLBACK (bt_business_case_set_expected_return) },
+  { "status", .label = N_("Status"), .set = G_CALLBACK (bt_business_case_set_status) },
+  { "proposed_on", .label = N_("Proposed on"),
+    .set = G_CALLBACK (bt_business_case_set_proposed_on) },
+  { "decided_on", .label = N_("Decided on"), .set = G_CALLBACK (bt_business_case_set_decided_on) },
+};
+
+static GListModel *
+get_cost_rows (gpointer self)
+{
+  return bt_business_case_get_cost_rows (self);
+}
+
+static const BtChildList children[] = {
+  { "cost_rows", bt_cost_row_get_type, get_cost_rows },
+};
+
+static const BtItemDescription description = {
+  .kind_label = N_("Business Case"),
+  .has_id = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+  .children = children,
+  .n_children = G_N_ELEMENTS (children),
+};
+
 static void
 bt_business_case_class_init (BtBusinessCaseClass *klass)
 {
@@ -259,6 +302,7 @@ bt_business_case_class_init (BtBusinessCaseClass *klass)
                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_describe (BT_ITEM_CLASS (klass), &description);
 }
 
 static void

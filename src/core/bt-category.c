@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "bt-category.h"
@@ -103,6 +105,23 @@ bt_category_set_property (GObject      *object,
     }
 }
 
+/* What the plan file holds of a category, in its order. */
+static const BtField fields[] = {
+  { "name", .label = N_("Name"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_category_set_name) },
+  { "kind", .label = N_("Kind"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_category_set_kind) },
+  { "color", .label = N_("Colour"), .flags = BT_FIELD_COLOR,
+    .set = G_CALLBACK (bt_category_set_color) },
+};
+
+static const BtItemDescription description = {
+  .kind_label = N_("Category"),
+  .has_id = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
+
 static void
 bt_category_class_init (BtCategoryClass *klass)
 {
@@ -134,6 +153,7 @@ bt_category_class_init (BtCategoryClass *klass)
                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_describe (BT_ITEM_CLASS (klass), &description);
 }
 
 static void

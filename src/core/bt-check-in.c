@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "bt-check-in.h"
 #include "bt-date.h"
 
@@ -143,6 +145,24 @@ bt_check_in_set_property (GObject      *object,
     }
 }
 
+/* What the plan file holds of a check-in, in its order. */
+static const BtField fields[] = {
+  { "week", .flags = BT_FIELD_REQUIRED | BT_FIELD_WEEK, .set = G_CALLBACK (bt_check_in_set_week) },
+  { "question", .set = G_CALLBACK (bt_check_in_set_question) },
+  { "answer", .set = G_CALLBACK (bt_check_in_set_answer) },
+  { "over_involvement", .set = G_CALLBACK (bt_check_in_set_over_involvement) },
+  { "operational_reflex", .set = G_CALLBACK (bt_check_in_set_operational_reflex) },
+  { "not_delegating", .set = G_CALLBACK (bt_check_in_set_not_delegating) },
+  { "technical_certainty", .set = G_CALLBACK (bt_check_in_set_technical_certainty) },
+};
+
+static const BtItemDescription description = {
+  .kind_label = N_("Check-in"),
+  .has_id = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
+
 static void
 bt_check_in_class_init (BtCheckInClass *klass)
 {
@@ -202,6 +222,7 @@ bt_check_in_class_init (BtCheckInClass *klass)
                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_describe (BT_ITEM_CLASS (klass), &description);
 }
 
 static void

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "bt-cost-row.h"
@@ -102,6 +104,23 @@ bt_cost_row_set_property (GObject      *object,
     }
 }
 
+/* What the plan file holds of a cost row, in its order. */
+static const BtField fields[] = {
+  { "metric", .label = N_("What is counted"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_cost_row_set_metric) },
+  { "current_monthly", .label = N_("Cost per month now"),
+    .set = G_CALLBACK (bt_cost_row_set_current_monthly) },
+  { "projected_monthly", .label = N_("Cost per month projected"),
+    .set = G_CALLBACK (bt_cost_row_set_projected_monthly) },
+};
+
+static const BtItemDescription description = {
+  .kind_label = N_("Cost Row"),
+  .has_id = FALSE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
+
 static void
 bt_cost_row_class_init (BtCostRowClass *klass)
 {
@@ -133,6 +152,7 @@ bt_cost_row_class_init (BtCostRowClass *klass)
                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_describe (BT_ITEM_CLASS (klass), &description);
 }
 
 static void

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "bt-impact-statement.h"
@@ -125,6 +127,27 @@ bt_impact_statement_set_property (GObject      *object,
     }
 }
 
+/* What the plan file holds of a impact statement, in its order. */
+static const BtField fields[] = {
+  { "summary", .label = N_("Summary"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_impact_statement_set_summary) },
+  { "technical_detail", .label = N_("Technical detail"), .flags = BT_FIELD_LONG_TEXT,
+    .set = G_CALLBACK (bt_impact_statement_set_technical_detail) },
+  { "business_impact", .label = N_("Business impact"), .flags = BT_FIELD_LONG_TEXT,
+    .set = G_CALLBACK (bt_impact_statement_set_business_impact) },
+  { "impact_value", .label = N_("Impact, as a number"),
+    .set = G_CALLBACK (bt_impact_statement_set_impact_value) },
+  { "impact_unit", .label = N_("Unit of the impact"),
+    .set = G_CALLBACK (bt_impact_statement_set_impact_unit) },
+};
+
+static const BtItemDescription description = {
+  .kind_label = N_("Impact Statement"),
+  .has_id = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
+
 static void
 bt_impact_statement_class_init (BtImpactStatementClass *klass)
 {
@@ -170,6 +193,7 @@ bt_impact_statement_class_init (BtImpactStatementClass *klass)
                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_describe (BT_ITEM_CLASS (klass), &description);
 }
 
 static void

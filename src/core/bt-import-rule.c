@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "bt-import-rule.h"
 
 struct _BtImportRule
@@ -108,6 +110,23 @@ bt_import_rule_set_property (GObject      *object,
     }
 }
 
+/* What the plan file holds of a import rule, in its order. */
+static const BtField fields[] = {
+  { "match", .label = N_("Looks at"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_import_rule_set_match) },
+  { "pattern", .label = N_("Words, address, domain or name"),
+    .set = G_CALLBACK (bt_import_rule_set_pattern) },
+  { "category", .label = N_("Category"), .flags = BT_FIELD_REQUIRED | BT_FIELD_CATEGORY_REF,
+    .set = G_CALLBACK (bt_import_rule_set_category) },
+};
+
+static const BtItemDescription description = {
+  .kind_label = N_("Import Rule"),
+  .has_id = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
+
 static void
 bt_import_rule_class_init (BtImportRuleClass *klass)
 {
@@ -139,6 +158,7 @@ bt_import_rule_class_init (BtImportRuleClass *klass)
                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_describe (BT_ITEM_CLASS (klass), &description);
 }
 
 static void

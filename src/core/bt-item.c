@@ -14,6 +14,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "bt-item-private.h"
 #include "bt-item-list-private.h"
 
@@ -544,4 +546,137 @@ bt_item_set_date (GDate       *field,
   *field = *value;
 
   return TRUE;
+}
+
+/* ---- descriptions of fields ---- */
+
+/**
+ * bt_item_class_describe:
+ * @klass: the class of a kind of item, in its class_init
+ * @description: (transfer none): what its items hold, static
+ *
+ * Gives the class its fields and child lists. Called after the class has
+ * installed its properties: each field names one of them.
+ */
+void
+bt_item_class_describe (BtItemClass             *klass,
+                        const BtItemDescription *description)
+{
+  GParamSpec **pspecs;
+
+  g_return_if_fail (BT_IS_ITEM_CLASS (klass));
+  g_return_if_fail (description != NULL);
+
+  pspecs = g_new0 (GParamSpec *, MAX (description->n_fields, 1));
+  for (guint i = 0; i < description->n_fields; i++)
+    {
+      const BtField *field = &description->fields[i];
+      g_autofree char *name = field->property ? g_strdup (field->property)
+                                              : g_strdelimit (g_strdup (field->member), "_", '-');
+
+      pspecs[i] = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
+      g_assert (pspecs[i] != NULL);
+      g_assert (field->set != NULL);
+    }
+
+  klass->description = description;
+  /* Classes of the plan are never unloaded: this lives as long as the process. */
+  klass->field_pspecs = pspecs;
+}
+
+/* The class of @type, made if no item of it was made yet. */
+static BtItemClass *
+peek_class (GType type)
+{
+  gpointer klass;
+
+  g_return_val_if_fail (g_type_is_a (type, BT_TYPE_ITEM), NULL);
+
+  klass = g_type_class_peek (type);
+  if (klass == NULL)
+    {
+      /* Static types keep their class once made. */
+      klass = g_type_class_ref (type);
+      g_type_class_unref (klass);
+    }
+
+  return klass;
+}
+
+/**
+ * bt_item_class_get_fields:
+ * @type: a kind of item, such as %BT_TYPE_PHASE
+ * @n_fields: (out): how many
+ *
+ * Returns: (array length=n_fields) (transfer none) (nullable): the
+ *   descriptions of its fields, in the file's order
+ */
+const BtField *
+bt_item_class_get_fields (GType  type,
+                          guint *n_fields)
+{
+  BtItemClass *klass = peek_class (type);
+
+  *n_fields = klass && klass->description ? klass->description->n_fields : 0;
+
+  return *n_fields > 0 ? klass->description->fields : NULL;
+}
+
+/**
+ * bt_item_class_get_children:
+ *
+ * Returns: (array length=n_children) (transfer none) (nullable): the lists
+ *   of items an item of @type holds
+ */
+const BtChildList *
+bt_item_class_get_children (GType  type,
+                            guint *n_children)
+{
+  BtItemClass *klass = peek_class (type);
+
+  *n_children = klass && klass->description ? klass->description->n_children : 0;
+
+  return *n_children > 0 ? klass->description->children : NULL;
+}
+
+/**
+ * bt_item_class_find_field:
+ * @property: the name of one of @type's properties
+ *
+ * Returns: (nullable): the description of the field that holds @property,
+ *   or %NULL if the file does not hold it
+ */
+const BtField *
+bt_item_class_find_field (GType       type,
+                          const char *property)
+{
+  BtItemClass *klass = peek_class (type);
+
+  g_return_val_if_fail (property != NULL, NULL);
+
+  if (klass == NULL || klass->description == NULL)
+    return NULL;
+
+  for (guint i = 0; i < klass->description->n_fields; i++)
+    if (strcmp (klass->field_pspecs[i]->name, property) == 0)
+      return &klass->description->fields[i];
+
+  return NULL;
+}
+
+/**
+ * bt_item_class_get_kind_label:
+ *
+ * Returns: what people call an item of @type, translated ("Person",
+ *   "Business Case"), or "Item" for a kind without a name
+ */
+const char *
+bt_item_class_get_kind_label (GType type)
+{
+  BtItemClass *klass = peek_class (type);
+
+  if (klass == NULL || klass->description == NULL || klass->description->kind_label == NULL)
+    return _("Item");
+
+  return _(klass->description->kind_label);
 }

@@ -16,6 +16,50 @@ G_BEGIN_DECLS
 
 G_DECLARE_DERIVABLE_TYPE (BtItem, bt_item, BT, ITEM, GObject)
 
+/* One description per field of the plan: the class of each kind of item
+ * carries a table of them, which the file's reader and writer, the editor
+ * and the schema test all read. */
+typedef enum
+{
+  BT_FIELD_REQUIRED     = 1 << 0,  /* an item without it is refused */
+  BT_FIELD_WEEK         = 1 << 1,  /* text holding an ISO 8601 week */
+  BT_FIELD_COLOR        = 1 << 2,  /* text "#rrggbb" */
+  BT_FIELD_PHASE_REF    = 1 << 3,  /* text holding the id of a phase of the plan */
+  BT_FIELD_CATEGORY_REF = 1 << 4,  /* text holding the id of a category (not checked:
+                                    * an import rule outlives its category) */
+  BT_FIELD_ZERO_UNSET   = 1 << 5,  /* a whole number where 0 means "not given" */
+  BT_FIELD_LONG_TEXT    = 1 << 6,  /* text people write paragraphs in */
+} BtFieldFlags;
+
+typedef struct
+{
+  const char   *member;    /* its name in the file */
+  const char   *property;  /* NULL when it is the member's with '-' for '_' */
+  const char   *label;     /* what people call it, marked for translation only */
+  BtFieldFlags  flags;
+  int           min;       /* for BT_FIELD_ZERO_UNSET: the range when given */
+  int           max;
+  GCallback     set;       /* the typed setter, which the reader calls without a GValue */
+} BtField;
+
+/* A list of items inside an item: a person's touchpoints and the like. */
+typedef struct
+{
+  const char   *member;
+  GType       (*get_type) (void);
+  GListModel *(*get)      (gpointer self);
+} BtChildList;
+
+typedef struct
+{
+  const char        *kind_label;   /* what people call one, marked for translation only */
+  gboolean           has_id;       /* whether the file holds its id */
+  const BtField     *fields;
+  guint              n_fields;
+  const BtChildList *children;
+  guint              n_children;
+} BtItemDescription;
+
 struct _BtItemClass
 {
   GObjectClass parent_class;
@@ -32,9 +76,23 @@ struct _BtItemClass
                             guint       removed,
                             guint       added);
 
+  /* What the class holds: set by bt_item_class_describe(). */
+  const BtItemDescription  *description;
+  GParamSpec              **field_pspecs;   /* the property of each field */
+
   /*< private >*/
   gpointer padding[2];
 };
+
+void                bt_item_class_describe        (BtItemClass             *klass,
+                                                   const BtItemDescription *description);
+const BtField      *bt_item_class_get_fields      (GType                    type,
+                                                   guint                   *n_fields);
+const BtChildList  *bt_item_class_get_children    (GType                    type,
+                                                   guint                   *n_children);
+const BtField      *bt_item_class_find_field      (GType                    type,
+                                                   const char              *property);
+const char         *bt_item_class_get_kind_label  (GType                    type);
 
 const char *bt_item_get_id           (BtItem      *self);
 void        bt_item_set_id           (BtItem      *self,

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "bt-milestone.h"
 
 struct _BtMilestone
@@ -132,6 +134,27 @@ bt_milestone_set_property (GObject      *object,
     }
 }
 
+/* What the plan file holds of a milestone, in its order. */
+static const BtField fields[] = {
+  { "title", .label = N_("Title"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_milestone_set_title) },
+  { "date", .label = N_("Date"), .set = G_CALLBACK (bt_milestone_set_date) },
+  { "phase", .label = N_("Phase"), .flags = BT_FIELD_PHASE_REF,
+    .set = G_CALLBACK (bt_milestone_set_phase) },
+  { "status", .label = N_("Status"), .set = G_CALLBACK (bt_milestone_set_status) },
+  { "notes", .label = N_("Notes"), .flags = BT_FIELD_LONG_TEXT,
+    .set = G_CALLBACK (bt_milestone_set_notes) },
+  { "original_date", .label = N_("First planned for"),
+    .set = G_CALLBACK (bt_milestone_set_original_date) },
+};
+
+static const BtItemDescription description = {
+  .kind_label = N_("Milestone"),
+  .has_id = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
+
 static void
 bt_milestone_class_init (BtMilestoneClass *klass)
 {
@@ -184,6 +207,7 @@ bt_milestone_class_init (BtMilestoneClass *klass)
                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_describe (BT_ITEM_CLASS (klass), &description);
 }
 
 static void

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "bt-narrative.h"
 
 struct _BtNarrative
@@ -126,6 +128,42 @@ bt_narrative_set_property (GObject      *object,
     }
 }
 
+/* What the plan file holds of a narrative, in its order. */
+static const BtField fields[] = {
+  { "title", .label = N_("Title"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_narrative_set_title) },
+  { "audience", .label = N_("Audience"), .set = G_CALLBACK (bt_narrative_set_audience) },
+  { "headline", .label = N_("Headline"), .set = G_CALLBACK (bt_narrative_set_headline) },
+  { "status", .label = N_("Status"), .set = G_CALLBACK (bt_narrative_set_status) },
+  { "target_date", .label = N_("Target date"), .set = G_CALLBACK (bt_narrative_set_target_date) },
+};
+
+static GListModel *
+get_impact_statements (gpointer self)
+{
+  return bt_narrative_get_impact_statements (self);
+}
+
+static GListModel *
+get_business_cases (gpointer self)
+{
+  return bt_narrative_get_business_cases (self);
+}
+
+static const BtChildList children[] = {
+  { "impact_statements", bt_impact_statement_get_type, get_impact_statements },
+  { "business_cases", bt_business_case_get_type, get_business_cases },
+};
+
+static const BtItemDescription description = {
+  .kind_label = N_("Narrative"),
+  .has_id = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+  .children = children,
+  .n_children = G_N_ELEMENTS (children),
+};
+
 static void
 bt_narrative_class_init (BtNarrativeClass *klass)
 {
@@ -171,6 +209,7 @@ bt_narrative_class_init (BtNarrativeClass *klass)
                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_describe (BT_ITEM_CLASS (klass), &description);
 }
 
 static void

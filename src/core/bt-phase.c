@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "bt-phase.h"
 
 struct _BtPhase
@@ -100,6 +102,21 @@ bt_phase_set_property (GObject      *object,
     }
 }
 
+/* What the plan file holds of a phase, in its order. */
+static const BtField fields[] = {
+  { "title", .label = N_("Title"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_phase_set_title) },
+  { "start", .label = N_("Start"), .set = G_CALLBACK (bt_phase_set_start) },
+  { "end", .label = N_("End"), .set = G_CALLBACK (bt_phase_set_end) },
+};
+
+static const BtItemDescription description = {
+  .kind_label = N_("Phase"),
+  .has_id = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
+
 static void
 bt_phase_class_init (BtPhaseClass *klass)
 {
@@ -131,6 +148,7 @@ bt_phase_class_init (BtPhaseClass *klass)
                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_describe (BT_ITEM_CLASS (klass), &description);
 }
 
 static void

@@ -88,11 +88,11 @@ void        bt_loader_keep_unknown_members (BtItem      *item,
                                             const char * const *known,
                                             guint        n_known);
 void        bt_loader_read_fields          (Loader      *ld,
-                                            ClassInfo   *info,
+                                            BtItemClass *klass,
                                             JsonObject  *object,
                                             BtItem      *item);
 BtItem     *bt_loader_read_item            (Loader      *ld,
-                                            ClassInfo   *info,
+                                            BtItemClass *klass,
                                             JsonNode    *node,
                                             GHashTable  *id_set);
 

@@ -367,7 +367,7 @@ typedef void (*SetNumber) (gpointer self, double value);
  * The property still tells the type, the range and the enum's values. */
 static void
 read_field (Loader      *ld,
-            const Field *field,
+            const BtField *field,
             GParamSpec  *pspec,
             JsonNode    *node,
             BtItem      *item)
@@ -378,7 +378,7 @@ read_field (Loader      *ld,
     {
       const char *s;
 
-      if (field->flags & FIELD_WEEK)
+      if (field->flags & BT_FIELD_WEEK)
         {
           g_autoptr(GError) error = NULL;
 
@@ -391,7 +391,7 @@ read_field (Loader      *ld,
               return;
             }
         }
-      else if (field->flags & FIELD_COLOR)
+      else if (field->flags & BT_FIELD_COLOR)
         {
           if (!bt_loader_read_string (ld, node, N_("a colour such as \"#3584e4\""), &s))
             return;
@@ -402,7 +402,7 @@ read_field (Loader      *ld,
               return;
             }
         }
-      else if (field->flags & FIELD_PHASE_REF)
+      else if (field->flags & BT_FIELD_PHASE_REF)
         {
           if (!bt_loader_read_string (ld, node, N_("the id of a phase"), &s))
             return;
@@ -439,7 +439,7 @@ read_field (Loader      *ld,
       int min = ispec->minimum, max = ispec->maximum;
       double d;
 
-      if (field->flags & FIELD_ZERO_UNSET)
+      if (field->flags & BT_FIELD_ZERO_UNSET)
         min = field->min, max = field->max;
 
       if (!bt_loader_node_get_number (node, &d) || !isfinite (d) || d != floor (d) || d < min || d > max)
@@ -598,42 +598,45 @@ bt_loader_keep_unknown_members (BtItem     *item,
 }
 
 static gboolean
-is_field_member (const ClassInfo *info,
-                 const char      *name)
+is_field_member (BtItemClass *klass,
+                 const char  *name)
 {
-  if (info->has_id && bt_same_name (name, "id"))
+  const BtItemDescription *d = klass->description;
+
+  if (d->has_id && bt_same_name (name, "id"))
     return TRUE;
 
-  for (guint i = 0; i < info->n_fields; i++)
-    if (bt_same_name (info->fields[i].member, name))
+  for (guint i = 0; i < d->n_fields; i++)
+    if (bt_same_name (d->fields[i].member, name))
       return TRUE;
 
-  for (guint i = 0; i < info->n_children; i++)
-    if (bt_same_name (info->children[i].member, name))
+  for (guint i = 0; i < d->n_children; i++)
+    if (bt_same_name (d->children[i].member, name))
       return TRUE;
 
   return FALSE;
 }
 
-static void read_list (Loader          *ld,
-                       BtItem          *owner,
-                       GListModel      *list,
-                       JsonObject      *object,
-                       const ChildList *child);
+static void read_list (Loader            *ld,
+                       BtItem            *owner,
+                       GListModel        *list,
+                       JsonObject        *object,
+                       const BtChildList *child);
 
 void
-bt_loader_read_fields (Loader     *ld,
-                       ClassInfo  *info,
-                       JsonObject *object,
-                       BtItem     *item)
+bt_loader_read_fields (Loader      *ld,
+                       BtItemClass *klass,
+                       JsonObject  *object,
+                       BtItem      *item)
 {
+  const BtItemDescription *d = klass->description;
   g_autoptr(JsonObject) extra = NULL;
   guint32 seen = 0;
   BtMemberIter iter;
   const char *name;
   JsonNode *node;
 
-  g_assert (info->n_fields <= 32);
+  g_assert (d->n_fields <= 32);
 
   /* One pass over the members, in the file's order: each is a field, a
    * child list, the id (read already) or something to keep as it is. */
@@ -642,27 +645,27 @@ bt_loader_read_fields (Loader     *ld,
     {
       guint i;
 
-      for (i = 0; i < info->n_fields; i++)
-        if (bt_same_name (info->fields[i].member, name))
+      for (i = 0; i < d->n_fields; i++)
+        if (bt_same_name (d->fields[i].member, name))
           break;
 
-      if (i < info->n_fields)
+      if (i < d->n_fields)
         {
-          const Field *field = &info->fields[i];
+          const BtField *field = &d->fields[i];
 
           seen |= 1u << i;
 
           /* null stands for "not given" in optional fields */
-          if (JSON_NODE_HOLDS_NULL (node) && !(field->flags & FIELD_REQUIRED))
+          if (JSON_NODE_HOLDS_NULL (node) && !(field->flags & BT_FIELD_REQUIRED))
             continue;
 
           ld->member = field->member;
-          read_field (ld, field, bt_plan_field_pspec (info, i), node, item);
+          read_field (ld, field, klass->field_pspecs[i], node, item);
           ld->member = NULL;
           continue;
         }
 
-      if (is_field_member (info, name))
+      if (is_field_member (klass, name))
         continue;   /* the id or a child list */
 
       if (extra == NULL)
@@ -670,22 +673,22 @@ bt_loader_read_fields (Loader     *ld,
       json_object_set_member (extra, name, json_node_copy (node));
     }
 
-  for (guint i = 0; i < info->n_fields; i++)
-    if ((info->fields[i].flags & FIELD_REQUIRED) && !(seen & (1u << i)))
-      bt_loader_fail (ld, _("the field \"%s\" is missing"), info->fields[i].member);
+  for (guint i = 0; i < d->n_fields; i++)
+    if ((d->fields[i].flags & BT_FIELD_REQUIRED) && !(seen & (1u << i)))
+      bt_loader_fail (ld, _("the field \"%s\" is missing"), d->fields[i].member);
 
-  for (guint i = 0; i < info->n_children; i++)
-    read_list (ld, item, info->children[i].get (item), object, &info->children[i]);
+  for (guint i = 0; i < d->n_children; i++)
+    read_list (ld, item, d->children[i].get (item), object, &d->children[i]);
 
   if (extra != NULL)
     bt_item_set_extra (item, extra);
 }
 
 BtItem *
-bt_loader_read_item (Loader     *ld,
-                     ClassInfo  *info,
-                     JsonNode   *node,
-                     GHashTable *id_set)
+bt_loader_read_item (Loader      *ld,
+                     BtItemClass *klass,
+                     JsonNode    *node,
+                     GHashTable  *id_set)
 {
   g_autoptr(BtItem) item = NULL;
   JsonObject *object;
@@ -694,21 +697,17 @@ bt_loader_read_item (Loader     *ld,
     return NULL;
 
   object = json_node_get_object (node);
-  item = g_object_new (info->get_type (), NULL);
+  item = g_object_new (G_TYPE_FROM_CLASS (klass), NULL);
   bt_item_set_quiet (item, TRUE);
 
-  if (info->has_id)
+  if (klass->description->has_id)
     read_id (ld, object, item, id_set);
 
-  bt_loader_read_fields (ld, info, object, item);
+  bt_loader_read_fields (ld, klass, object, item);
   bt_item_set_quiet (item, FALSE);
 
   return g_steal_pointer (&item);
 }
-
-typedef void (*BtLoaderElementFunc) (Loader   *ld,
-                             JsonNode *element,
-                             gpointer  data);
 
 /* Calls @func on each element of the list in @object's @member, with the
  * element's path; TRUE when there was a list. A missing or null member
@@ -749,7 +748,7 @@ bt_loader_read_elements (Loader      *ld,
 
 typedef struct
 {
-  ClassInfo *info;
+  BtItemClass *klass;
   GPtrArray *items;
 } ChildItems;
 
@@ -759,7 +758,7 @@ read_child_cb (Loader   *ld,
                gpointer  data)
 {
   ChildItems *children = data;
-  BtItem *item = bt_loader_read_item (ld, children->info, element, NULL);
+  BtItem *item = bt_loader_read_item (ld, children->klass, element, NULL);
 
   if (item != NULL)
     g_ptr_array_add (children->items, item);
@@ -771,10 +770,10 @@ read_list (Loader          *ld,
            BtItem          *owner,
            GListModel      *list,
            JsonObject      *object,
-           const ChildList *child)
+           const BtChildList *child)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  ChildItems children = { (ClassInfo *) child->info, items };
+  ChildItems children = { bt_plan_item_class (child->get_type ()), items };
 
   /* One splice instead of n inserts: one change notification. */
   if (bt_loader_read_elements (ld, object, child->member, read_child_cb, &children))

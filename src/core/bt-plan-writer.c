@@ -21,7 +21,7 @@
 #include "bt-json-writer.h"
 #include "bt-plan-fields-private.h"
 
-#define LIST_INFO(list) ((ClassInfo *) bt_plan_lists[list].info)
+#define LIST_INFO(list) bt_plan_item_class (bt_plan_lists[list].get_type ())
 
 typedef struct
 {
@@ -63,25 +63,25 @@ write_extra (Writer *wr,
     }
 }
 
-static void write_list (Writer *wr, GListModel *list, ClassInfo *info);
+static void write_list (Writer *wr, GListModel *list, BtItemClass *klass);
 
 static void
 write_fields (Writer    *wr,
-              ClassInfo *info,
+              BtItemClass *klass,
               BtItem    *item)
 {
   BtJsonWriter *b = wr->json;
 
-  if (info->has_id)
+  if (klass->description->has_id)
     {
       bt_json_writer_member (b, "id");
       bt_json_writer_string (b, bt_item_get_id (item));
     }
 
-  for (guint i = 0; i < info->n_fields && wr->error == NULL; i++)
+  for (guint i = 0; i < klass->description->n_fields && wr->error == NULL; i++)
     {
-      const Field *field = &info->fields[i];
-      GParamSpec *pspec = bt_plan_field_pspec (info, i);
+      const BtField *field = &klass->description->fields[i];
+      GParamSpec *pspec = klass->field_pspecs[i];
       GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
       g_auto(GValue) value = G_VALUE_INIT;
 
@@ -93,7 +93,7 @@ write_fields (Writer    *wr,
           const char *s = g_value_get_string (&value);
 
           /* Empty optional text is left out: the file stays short to read. */
-          if ((s == NULL || *s == '\0') && !(field->flags & FIELD_REQUIRED))
+          if ((s == NULL || *s == '\0') && !(field->flags & BT_FIELD_REQUIRED))
             continue;
           if (s == NULL)
             s = "";
@@ -117,7 +117,7 @@ write_fields (Writer    *wr,
         {
           int v = g_value_get_int (&value);
 
-          if (v == 0 && (field->flags & FIELD_ZERO_UNSET))
+          if (v == 0 && (field->flags & BT_FIELD_ZERO_UNSET))
             continue;
           bt_json_writer_member (b, field->member);
           bt_json_writer_int (b, v);
@@ -143,14 +143,14 @@ write_fields (Writer    *wr,
         }
     }
 
-  for (guint i = 0; i < info->n_children && wr->error == NULL; i++)
+  for (guint i = 0; i < klass->description->n_children && wr->error == NULL; i++)
     {
-      GListModel *list = info->children[i].get (item);
+      GListModel *list = klass->description->children[i].get (item);
       gsize mark = wr->path->len;
 
-      g_string_append_printf (wr->path, ".%s", info->children[i].member);
-      bt_json_writer_member (b, info->children[i].member);
-      write_list (wr, list, (ClassInfo *) info->children[i].info);
+      g_string_append_printf (wr->path, ".%s", klass->description->children[i].member);
+      bt_json_writer_member (b, klass->description->children[i].member);
+      write_list (wr, list, bt_plan_item_class (klass->description->children[i].get_type ()));
       g_string_truncate (wr->path, mark);
     }
 
@@ -160,7 +160,7 @@ write_fields (Writer    *wr,
 static void
 write_list (Writer     *wr,
             GListModel *list,
-            ClassInfo  *info)
+            BtItemClass  *klass)
 {
   guint n = g_list_model_get_n_items (list);
 
@@ -172,7 +172,7 @@ write_list (Writer     *wr,
 
       bt_json_append_index (wr->path, i);
       bt_json_writer_begin_object (wr->json);
-      write_fields (wr, info, item);
+      write_fields (wr, klass, item);
       bt_json_writer_end_object (wr->json);
       g_string_truncate (wr->path, mark);
     }
@@ -183,11 +183,11 @@ static void
 write_top_list (Writer     *wr,
                 const char *member,
                 GListModel *list,
-                ClassInfo  *info)
+                BtItemClass  *klass)
 {
   g_string_assign (wr->path, member);
   bt_json_writer_member (wr->json, member);
-  write_list (wr, list, info);
+  write_list (wr, list, klass);
 }
 
 static int
@@ -314,7 +314,7 @@ bt_plan_file_serialize (BtPlan         *plan,
       g_string_assign (path, "profile");
       bt_json_writer_member (json, "profile");
       bt_json_writer_begin_object (json);
-      write_fields (&wr, &bt_plan_profile_info, BT_ITEM (bt_plan_get_profile (plan)));
+      write_fields (&wr, bt_plan_item_class (BT_TYPE_PROFILE), BT_ITEM (bt_plan_get_profile (plan)));
       bt_json_writer_end_object (json);
     }
 

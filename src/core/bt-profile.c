@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "bt-profile.h"
@@ -145,6 +147,27 @@ bt_profile_set_property (GObject      *object,
     }
 }
 
+/* What the plan file holds of a profile, in its order. */
+static const BtField fields[] = {
+  { "name", .label = N_("Name"), .set = G_CALLBACK (bt_profile_set_name) },
+  { "current_role", .label = N_("Current role"), .set = G_CALLBACK (bt_profile_set_current_role) },
+  { "target_role", .label = N_("Target role"), .set = G_CALLBACK (bt_profile_set_target_role) },
+  { "target_date", .label = N_("Target date"), .set = G_CALLBACK (bt_profile_set_target_date) },
+  { "birth_year", .label = N_("Birth year, to show ages (0 for none)"),
+    .flags = BT_FIELD_ZERO_UNSET, .min = BT_BIRTH_YEAR_MIN, .max = BT_BIRTH_YEAR_MAX,
+    .set = G_CALLBACK (bt_profile_set_birth_year) },
+  { "target_share", .label = N_("Target strategic share, in percent"),
+    .set = G_CALLBACK (bt_profile_set_target_share) },
+  { "email", .label = N_("E-mail"), .set = G_CALLBACK (bt_profile_set_email) },
+};
+
+static const BtItemDescription description = {
+  .kind_label = N_("Profile"),
+  .has_id = FALSE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
+
 static void
 bt_profile_class_init (BtProfileClass *klass)
 {
@@ -206,6 +229,7 @@ bt_profile_class_init (BtProfileClass *klass)
                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_describe (BT_ITEM_CLASS (klass), &description);
 }
 
 static void

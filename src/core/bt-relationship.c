@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "bt-relationship.h"
 #include "bt-touchpoint.h"
 
@@ -188,6 +190,44 @@ bt_relationship_changed (BtItem *item)
   BT_RELATIONSHIP (item)->last_known = FALSE;
 }
 
+/* What the plan file holds of a person, in its order. */
+static const BtField fields[] = {
+  { "name", .label = N_("Name"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_relationship_set_name) },
+  { "role", .label = N_("Role"), .set = G_CALLBACK (bt_relationship_set_role) },
+  { "email", .label = N_("E-mail"), .set = G_CALLBACK (bt_relationship_set_email) },
+  { "function", .label = N_("Function"), .set = G_CALLBACK (bt_relationship_set_function) },
+  { "strength", .label = N_("Strength, 1 to 5"), .set = G_CALLBACK (bt_relationship_set_strength) },
+  { "cadence_days", .label = N_("Be in touch every … days"),
+    .set = G_CALLBACK (bt_relationship_set_cadence_days) },
+  { "next_step", .label = N_("Next step"), .set = G_CALLBACK (bt_relationship_set_next_step) },
+  { "next_step_due", .label = N_("Next step due"),
+    .set = G_CALLBACK (bt_relationship_set_next_step_due) },
+  { "help_with", .label = N_("What of theirs could technology help with"), .flags = BT_FIELD_LONG_TEXT,
+    .set = G_CALLBACK (bt_relationship_set_help_with) },
+  { "notes", .label = N_("Notes"), .flags = BT_FIELD_LONG_TEXT,
+    .set = G_CALLBACK (bt_relationship_set_notes) },
+};
+
+static GListModel *
+get_touchpoints (gpointer self)
+{
+  return bt_relationship_get_touchpoints (self);
+}
+
+static const BtChildList children[] = {
+  { "touchpoints", bt_touchpoint_get_type, get_touchpoints },
+};
+
+static const BtItemDescription description = {
+  .kind_label = N_("Person"),
+  .has_id = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+  .children = children,
+  .n_children = G_N_ELEMENTS (children),
+};
+
 static void
 bt_relationship_class_init (BtRelationshipClass *klass)
 {
@@ -269,6 +309,7 @@ bt_relationship_class_init (BtRelationshipClass *klass)
                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_describe (BT_ITEM_CLASS (klass), &description);
 }
 
 static void

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "bt-touchpoint.h"
 
 struct _BtTouchpoint
@@ -101,6 +103,21 @@ bt_touchpoint_set_property (GObject      *object,
     }
 }
 
+/* What the plan file holds of a touchpoint, in its order. */
+static const BtField fields[] = {
+  { "date", .label = N_("Date"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_touchpoint_set_date) },
+  { "note", .label = N_("Note"), .set = G_CALLBACK (bt_touchpoint_set_note) },
+  { "source", .set = G_CALLBACK (bt_touchpoint_set_source) },
+};
+
+static const BtItemDescription description = {
+  .kind_label = N_("Touchpoint"),
+  .has_id = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
+
 static void
 bt_touchpoint_class_init (BtTouchpointClass *klass)
 {
@@ -132,6 +149,7 @@ bt_touchpoint_class_init (BtTouchpointClass *klass)
                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_describe (BT_ITEM_CLASS (klass), &description);
 }
 
 static void
