@@ -100,6 +100,12 @@ static void
 bt_item_finalize (GObject *object)
 {
   BtItemPrivate *priv = bt_item_get_instance_private (BT_ITEM (object));
+  const BtItemDescription *d = BT_ITEM_GET_CLASS (object)->description;
+
+  /* The texts of fields the instance keeps where its description says. */
+  for (guint i = 0; d != NULL && i < d->n_fields; i++)
+    if (d->fields[i].type == BT_FIELD_TEXT && d->fields[i].offset != 0)
+      g_clear_pointer (&G_STRUCT_MEMBER (char *, object, d->fields[i].offset), g_free);
 
   g_clear_pointer (&priv->id, g_free);
   g_clear_pointer (&priv->extra, json_object_unref);
@@ -582,6 +588,158 @@ bt_item_class_describe (BtItemClass             *klass,
   klass->description = description;
   /* Classes of the plan are never unloaded: this lives as long as the process. */
   klass->field_pspecs = pspecs;
+}
+
+/* The typed accessors a field description names. */
+typedef void (*SetText) (gpointer self, const char *value);
+typedef void (*SetDate) (gpointer self, const GDate *value);
+typedef void (*SetWhole) (gpointer self, int value);       /* ints and enums */
+typedef void (*SetNumber) (gpointer self, double value);
+
+/* GObject's get_property for the fields of a class installed by
+ * bt_item_class_install_fields(): property n is field n - 1. */
+static void
+get_field_property (GObject    *object,
+                    guint       prop_id,
+                    GValue     *value,
+                    GParamSpec *pspec)
+{
+  BtItemClass *klass = g_type_class_peek (pspec->owner_type);
+  const BtField *field = &klass->description->fields[prop_id - 1];
+  gpointer at = G_STRUCT_MEMBER_P (object, field->offset);
+
+  switch (field->type)
+    {
+    case BT_FIELD_TEXT:
+      g_value_set_string (value, *(char **) at);
+      break;
+
+    case BT_FIELD_DATE:
+      g_value_set_boxed (value, g_date_valid (at) ? at : NULL);
+      break;
+
+    case BT_FIELD_INT:
+      g_value_set_int (value, *(int *) at);
+      break;
+
+    case BT_FIELD_NUMBER:
+      g_value_set_double (value, *(double *) at);
+      break;
+
+    case BT_FIELD_ENUM:
+      g_value_set_enum (value, *(int *) at);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Through the typed setters: what they refuse or notify stays theirs. */
+static void
+set_field_property (GObject      *object,
+                    guint         prop_id,
+                    const GValue *value,
+                    GParamSpec   *pspec)
+{
+  BtItemClass *klass = g_type_class_peek (pspec->owner_type);
+  const BtField *field = &klass->description->fields[prop_id - 1];
+
+  switch (field->type)
+    {
+    case BT_FIELD_TEXT:
+      ((SetText) field->set) (object, g_value_get_string (value));
+      break;
+
+    case BT_FIELD_DATE:
+      ((SetDate) field->set) (object, g_value_get_boxed (value));
+      break;
+
+    case BT_FIELD_INT:
+      ((SetWhole) field->set) (object, g_value_get_int (value));
+      break;
+
+    case BT_FIELD_NUMBER:
+      ((SetNumber) field->set) (object, g_value_get_double (value));
+      break;
+
+    case BT_FIELD_ENUM:
+      ((SetWhole) field->set) (object, g_value_get_enum (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/**
+ * bt_item_class_install_fields:
+ * @klass: the class of a kind of item, in its class_init
+ * @description: (transfer none): what its items hold, static, each field
+ *   with its type and offset
+ * @pspecs: (out caller-allocates) (array): the class's property array,
+ *   whose element n is set to field n - 1's property (element 0 is unused)
+ *
+ * Makes the class's properties from its fields, in the fields' order, and
+ * gives GObject's get_property and set_property to BtItem: getting reads
+ * the value where the field's offset says, setting calls the field's
+ * typed setter. The texts are freed with the item. Then describes the
+ * class as bt_item_class_describe() does.
+ */
+void
+bt_item_class_install_fields (BtItemClass             *klass,
+                              const BtItemDescription *description,
+                              GParamSpec             **pspecs)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  g_return_if_fail (BT_IS_ITEM_CLASS (klass));
+  g_return_if_fail (description != NULL && pspecs != NULL);
+
+  object_class->get_property = get_field_property;
+  object_class->set_property = set_field_property;
+
+  for (guint i = 0; i < description->n_fields; i++)
+    {
+      const BtField *field = &description->fields[i];
+      g_autofree char *made = field->property ? NULL : g_strdelimit (g_strdup (field->member), "_", '-');
+      const char *name = field->property ? field->property : g_intern_string (made);
+      GParamSpec *pspec = NULL;
+
+      g_assert (field->offset != 0);
+
+      switch (field->type)
+        {
+        case BT_FIELD_TEXT:
+          pspec = g_param_spec_string (name, NULL, NULL, NULL, flags);
+          break;
+
+        case BT_FIELD_DATE:
+          pspec = g_param_spec_boxed (name, NULL, NULL, G_TYPE_DATE, flags);
+          break;
+
+        case BT_FIELD_INT:
+          pspec = g_param_spec_int (name, NULL, NULL, field->lowest, field->highest, field->default_value, flags);
+          break;
+
+        case BT_FIELD_NUMBER:
+          pspec = g_param_spec_double (name, NULL, NULL, field->lowest, field->highest, field->default_value, flags);
+          break;
+
+        case BT_FIELD_ENUM:
+          pspec = g_param_spec_enum (name, NULL, NULL, field->enum_type (), field->default_value, flags);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+
+      pspecs[i + 1] = pspec;
+      g_object_class_install_property (object_class, i + 1, pspec);
+    }
+
+  bt_item_class_describe (klass, description);
 }
 
 /* The class of @type, made if no item of it was made yet. */

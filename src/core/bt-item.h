@@ -31,6 +31,15 @@ typedef enum
   BT_FIELD_LONG_TEXT    = 1 << 6,  /* text people write paragraphs in */
 } BtFieldFlags;
 
+typedef enum
+{
+  BT_FIELD_TEXT = 1,
+  BT_FIELD_DATE,
+  BT_FIELD_INT,
+  BT_FIELD_NUMBER,
+  BT_FIELD_ENUM,
+} BtFieldType;
+
 typedef struct
 {
   const char   *member;    /* its name in the file */
@@ -40,6 +49,16 @@ typedef struct
   int           min;       /* for BT_FIELD_ZERO_UNSET: the range when given */
   int           max;
   GCallback     set;       /* the typed setter, which the reader calls without a GValue */
+
+  /* For a class that has BtItem make its properties from its fields (see
+   * bt_item_class_install_fields()); 0 and NULL for one that makes its own. */
+  BtFieldType   type;
+  GType       (*enum_type) (void);
+  double        lowest;    /* the property's range, for ints and numbers */
+  double        highest;
+  double        default_value;
+  gsize         offset;    /* where the instance keeps the value: a char *, a
+                            * GDate, an int (enums too) or a double */
 } BtField;
 
 /* A list of items inside an item: a person's touchpoints and the like. */
@@ -86,6 +105,9 @@ struct _BtItemClass
 
 void                bt_item_class_describe        (BtItemClass             *klass,
                                                    const BtItemDescription *description);
+void                bt_item_class_install_fields  (BtItemClass             *klass,
+                                                   const BtItemDescription *description,
+                                                   GParamSpec             **pspecs);
 const BtField      *bt_item_class_get_fields      (GType                    type,
                                                    guint                   *n_fields);
 const BtChildList  *bt_item_class_get_children    (GType                    type,
