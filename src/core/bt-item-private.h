@@ -1,4 +1,4 @@
-/* bt-item-private.h — calls of BtItem for the plan file's reader alone
+/* bt-item-private.h — calls of BtItem for the plan file's reader and writer
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-void bt_item_set_quiet (BtItem   *self,
-                        gboolean  quiet);
+void         bt_item_set_quiet    (BtItem   *self,
+                                   gboolean  quiet);
+BtItemClass *bt_item_class_lookup (GType     type);
 
 G_END_DECLS

@@ -556,40 +556,6 @@ bt_item_set_date (GDate       *field,
 
 /* ---- descriptions of fields ---- */
 
-/**
- * bt_item_class_describe:
- * @klass: the class of a kind of item, in its class_init
- * @description: (transfer none): what its items hold, static
- *
- * Gives the class its fields and child lists. Called after the class has
- * installed its properties: each field names one of them.
- */
-void
-bt_item_class_describe (BtItemClass             *klass,
-                        const BtItemDescription *description)
-{
-  GParamSpec **pspecs;
-
-  g_return_if_fail (BT_IS_ITEM_CLASS (klass));
-  g_return_if_fail (description != NULL);
-
-  pspecs = g_new0 (GParamSpec *, MAX (description->n_fields, 1));
-  for (guint i = 0; i < description->n_fields; i++)
-    {
-      const BtField *field = &description->fields[i];
-      g_autofree char *name = field->property ? g_strdup (field->property)
-                                              : g_strdelimit (g_strdup (field->member), "_", '-');
-
-      pspecs[i] = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
-      g_assert (pspecs[i] != NULL);
-      g_assert (field->set != NULL);
-    }
-
-  klass->description = description;
-  /* Classes of the plan are never unloaded: this lives as long as the process. */
-  klass->field_pspecs = pspecs;
-}
-
 /* The typed accessors a field description names. */
 typedef void (*SetText) (gpointer self, const char *value);
 typedef void (*SetDate) (gpointer self, const GDate *value);
@@ -683,8 +649,8 @@ set_field_property (GObject      *object,
  * Makes the class's properties from its fields, in the fields' order, and
  * gives GObject's get_property and set_property to BtItem: getting reads
  * the value where the field's offset says, setting calls the field's
- * typed setter. The texts are freed with the item. Then describes the
- * class as bt_item_class_describe() does.
+ * typed setter. The texts are freed with the item. The description is
+ * then the class's: see bt_item_class_get_fields().
  */
 void
 bt_item_class_install_fields (BtItemClass             *klass,
@@ -693,12 +659,16 @@ bt_item_class_install_fields (BtItemClass             *klass,
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamSpec **field_pspecs;
 
   g_return_if_fail (BT_IS_ITEM_CLASS (klass));
   g_return_if_fail (description != NULL && pspecs != NULL);
 
   object_class->get_property = get_field_property;
   object_class->set_property = set_field_property;
+
+  /* Classes of the plan are never unloaded: this lives as long as the process. */
+  field_pspecs = g_new0 (GParamSpec *, MAX (description->n_fields, 1));
 
   for (guint i = 0; i < description->n_fields; i++)
     {
@@ -707,7 +677,7 @@ bt_item_class_install_fields (BtItemClass             *klass,
       const char *name = field->property ? field->property : g_intern_string (made);
       GParamSpec *pspec = NULL;
 
-      g_assert (field->offset != 0);
+      g_assert (field->offset != 0 && field->set != NULL);
 
       switch (field->type)
         {
@@ -735,16 +705,18 @@ bt_item_class_install_fields (BtItemClass             *klass,
           g_assert_not_reached ();
         }
 
-      pspecs[i + 1] = pspec;
+      pspecs[i + 1] = field_pspecs[i] = pspec;
       g_object_class_install_property (object_class, i + 1, pspec);
     }
 
-  bt_item_class_describe (klass, description);
+  klass->description = description;
+  klass->field_pspecs = field_pspecs;
 }
 
-/* The class of @type, made if no item of it was made yet. */
-static BtItemClass *
-peek_class (GType type)
+/* The class of @type, made if no item of it was made yet: the reader asks
+ * for each element it reads. */
+BtItemClass *
+bt_item_class_lookup (GType type)
 {
   gpointer klass;
 
@@ -773,7 +745,7 @@ const BtField *
 bt_item_class_get_fields (GType  type,
                           guint *n_fields)
 {
-  BtItemClass *klass = peek_class (type);
+  BtItemClass *klass = bt_item_class_lookup (type);
 
   *n_fields = klass && klass->description ? klass->description->n_fields : 0;
 
@@ -790,7 +762,7 @@ const BtChildList *
 bt_item_class_get_children (GType  type,
                             guint *n_children)
 {
-  BtItemClass *klass = peek_class (type);
+  BtItemClass *klass = bt_item_class_lookup (type);
 
   *n_children = klass && klass->description ? klass->description->n_children : 0;
 
@@ -808,7 +780,7 @@ const BtField *
 bt_item_class_find_field (GType       type,
                           const char *property)
 {
-  BtItemClass *klass = peek_class (type);
+  BtItemClass *klass = bt_item_class_lookup (type);
 
   g_return_val_if_fail (property != NULL, NULL);
 
@@ -831,7 +803,7 @@ bt_item_class_find_field (GType       type,
 const char *
 bt_item_class_get_kind_label (GType type)
 {
-  BtItemClass *klass = peek_class (type);
+  BtItemClass *klass = bt_item_class_lookup (type);
 
   if (klass == NULL || klass->description == NULL || klass->description->kind_label == NULL)
     return _("Item");

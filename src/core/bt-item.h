@@ -40,25 +40,25 @@ typedef enum
   BT_FIELD_ENUM,
 } BtFieldType;
 
+/* A class lists its fields in the file's order, which is also the order of
+ * its properties (property n is field n - 1) and of the editor's rows. */
 typedef struct
 {
   const char   *member;    /* its name in the file */
   const char   *property;  /* NULL when it is the member's with '-' for '_' */
   const char   *label;     /* what people call it, marked for translation only */
   BtFieldFlags  flags;
-  int           min;       /* for BT_FIELD_ZERO_UNSET: the range when given */
-  int           max;
-  GCallback     set;       /* the typed setter, which the reader calls without a GValue */
-
-  /* For a class that has BtItem make its properties from its fields (see
-   * bt_item_class_install_fields()); 0 and NULL for one that makes its own. */
   BtFieldType   type;
-  GType       (*enum_type) (void);
+  GType       (*enum_type) (void);   /* for BT_FIELD_ENUM */
   double        lowest;    /* the property's range, for ints and numbers */
   double        highest;
   double        default_value;
+  int           min;       /* for BT_FIELD_ZERO_UNSET: the range when given */
+  int           max;
   gsize         offset;    /* where the instance keeps the value: a char *, a
                             * GDate, an int (enums too) or a double */
+  GCallback     set;       /* the typed setter: it checks and notifies, and the
+                            * reader calls it without a GValue */
 } BtField;
 
 /* A list of items inside an item: a person's touchpoints and the like. */
@@ -95,7 +95,7 @@ struct _BtItemClass
                             guint       removed,
                             guint       added);
 
-  /* What the class holds: set by bt_item_class_describe(). */
+  /* What the class holds: set by bt_item_class_install_fields(). */
   const BtItemDescription  *description;
   GParamSpec              **field_pspecs;   /* the property of each field */
 
@@ -103,8 +103,6 @@ struct _BtItemClass
   gpointer padding[2];
 };
 
-void                bt_item_class_describe        (BtItemClass             *klass,
-                                                   const BtItemDescription *description);
 void                bt_item_class_install_fields  (BtItemClass             *klass,
                                                    const BtItemDescription *description,
                                                    GParamSpec             **pspecs);

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "bt-item-private.h"
 #include "bt-plan-file.h"
 
 G_BEGIN_DECLS
@@ -31,21 +32,5 @@ typedef enum
 
 /* In ListId's order; the weeks have a reader of their own. */
 extern const BtChildList bt_plan_lists[N_LISTS];
-
-/* The class of @type, made if no item of it was made yet: static types
- * keep their class once made. */
-static inline BtItemClass *
-bt_plan_item_class (GType type)
-{
-  gpointer klass = g_type_class_peek (type);
-
-  if (G_UNLIKELY (klass == NULL))
-    {
-      klass = g_type_class_ref (type);
-      g_type_class_unref (klass);
-    }
-
-  return klass;
-}
 
 G_END_DECLS

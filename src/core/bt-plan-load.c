@@ -305,7 +305,7 @@ read_plan_element (Loader   *ld,
   if (list == LIST_WEEKS)
     item = read_week (ld, element);
   else
-    item = bt_loader_read_item (ld, bt_plan_item_class (bt_plan_lists[list].get_type ()), element,
+    item = bt_loader_read_item (ld, bt_item_class_lookup (bt_plan_lists[list].get_type ()), element,
                       list == LIST_PHASES ? ld->phase_ids :
                       list == LIST_CATEGORIES ? ld->category_ids : NULL);
 
@@ -562,7 +562,7 @@ read_plan (Loader    *ld,
           BtItem *profile = BT_ITEM (bt_plan_get_profile (plan));
 
           bt_item_set_quiet (profile, TRUE);
-          bt_loader_read_fields (ld, bt_plan_item_class (BT_TYPE_PROFILE), json_node_get_object (node), profile);
+          bt_loader_read_fields (ld, bt_item_class_lookup (BT_TYPE_PROFILE), json_node_get_object (node), profile);
           bt_item_set_quiet (profile, FALSE);
         }
       bt_loader_pop (ld, mark);

@@ -773,7 +773,7 @@ read_list (Loader          *ld,
            const BtChildList *child)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  ChildItems children = { bt_plan_item_class (child->get_type ()), items };
+  ChildItems children = { bt_item_class_lookup (child->get_type ()), items };
 
   /* One splice instead of n inserts: one change notification. */
   if (bt_loader_read_elements (ld, object, child->member, read_child_cb, &children))

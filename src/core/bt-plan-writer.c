@@ -21,7 +21,7 @@
 #include "bt-json-writer.h"
 #include "bt-plan-fields-private.h"
 
-#define LIST_INFO(list) bt_plan_item_class (bt_plan_lists[list].get_type ())
+#define LIST_INFO(list) bt_item_class_lookup (bt_plan_lists[list].get_type ())
 
 typedef struct
 {
@@ -150,7 +150,7 @@ write_fields (Writer    *wr,
 
       g_string_append_printf (wr->path, ".%s", klass->description->children[i].member);
       bt_json_writer_member (b, klass->description->children[i].member);
-      write_list (wr, list, bt_plan_item_class (klass->description->children[i].get_type ()));
+      write_list (wr, list, bt_item_class_lookup (klass->description->children[i].get_type ()));
       g_string_truncate (wr->path, mark);
     }
 
@@ -314,7 +314,7 @@ bt_plan_file_serialize (BtPlan         *plan,
       g_string_assign (path, "profile");
       bt_json_writer_member (json, "profile");
       bt_json_writer_begin_object (json);
-      write_fields (&wr, bt_plan_item_class (BT_TYPE_PROFILE), BT_ITEM (bt_plan_get_profile (plan)));
+      write_fields (&wr, bt_item_class_lookup (BT_TYPE_PROFILE), BT_ITEM (bt_plan_get_profile (plan)));
       bt_json_writer_end_object (json);
     }
 
