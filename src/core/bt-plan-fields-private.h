@@ -1,5 +1,5 @@
-/* bt-plan-fields-private.h — the file's tables of fields, for the reader
- * and the writer
+/* bt-plan-fields-private.h — the plan's own lists, for the reader, the
+ * writer and the schema test
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -4,9 +4,10 @@
  *   bt-plan-guard.c   the bytes checked before json-glib parses them
  *   bt-plan-load.c    the plan read as a whole: header, lists, weeks,
  *                     reading while parsing
- *   bt-plan-reader.c  each item read by its table, every problem with its path
- *   bt-plan-fields.c  the tables: what the file holds of each kind of item
- *   bt-plan-writer.c  the plan written by the same tables
+ *   bt-plan-reader.c  each item read by its class's field descriptions, every
+ *                     problem with its path
+ *   bt-plan-fields.c  the plan's lists, and the descriptions asked by the editor
+ *   bt-plan-writer.c  the plan written by the same descriptions
  *   bt-safe-file.c    files replaced atomically and durably, read with a bound
  *   bt-plan-describe.c  what a plan holds, in one line for people
  * Here: the sections of a plan, and saving and exporting it.

@@ -1,6 +1,6 @@
-/* bt-plan-reader.c — reading the items of a plan file by their tables
+/* bt-plan-reader.c — reading the items of a plan file by their descriptions
  *
- * Every field is read by its table (bt-plan-fields.c), checked the same
+ * Every field is read by its class's description (BtField), checked the same
  * way, and every problem names its JSON path:
  *
  *   relationships[3].strength: expected a whole number from 1 to 5, got "high"
@@ -565,7 +565,7 @@ read_id (Loader     *ld,
   ld->member = NULL;
 }
 
-/* Members the table does not name are kept for writing back. */
+/* Members the description does not name are kept for writing back. */
 void
 bt_loader_keep_unknown_members (BtItem     *item,
                                 JsonObject *object,

@@ -1,6 +1,6 @@
 /* bt-plan-writer.c — writing a plan, or one section of it, as a plan file
  *
- * Driven by the same tables as the reader (bt-plan-fields.c), so that what
+ * Driven by the classes' field descriptions, as the reader is, so that what
  * is written reads back as it was; members this version does not know are
  * written back as they were read.
  *
