@@ -29,6 +29,8 @@ typedef enum
                                     * an import rule outlives its category) */
   BT_FIELD_ZERO_UNSET   = 1 << 5,  /* a whole number where 0 means "not given" */
   BT_FIELD_LONG_TEXT    = 1 << 6,  /* text people write paragraphs in */
+  BT_FIELD_PERCENT      = 1 << 7,  /* a fraction, shown and typed as a percentage */
+  BT_FIELD_IMPORT_ONLY  = 1 << 8,  /* the import's to keep: the editor does not show it */
 } BtFieldFlags;
 
 typedef enum

@@ -65,7 +65,7 @@ static const BtField fields[] = {
     .set = G_CALLBACK (bt_profile_set_birth_year),
     .type = BT_FIELD_INT, .lowest = 0, .highest = BT_BIRTH_YEAR_MAX, .default_value = 0,
     .offset = G_STRUCT_OFFSET (BtProfile, birth_year) },
-  { "target_share", .label = N_("Target strategic share, in percent"),
+  { "target_share", .label = N_("Target strategic share, in percent"), .flags = BT_FIELD_PERCENT,
     .set = G_CALLBACK (bt_profile_set_target_share),
     .type = BT_FIELD_NUMBER, .lowest = 0.0, .highest = 1.0, .default_value = 0.5,
     .offset = G_STRUCT_OFFSET (BtProfile, target_share) },

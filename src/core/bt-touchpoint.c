@@ -45,7 +45,7 @@ static const BtField fields[] = {
     .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtTouchpoint, date) },
   { "note", .label = N_("Note"), .set = G_CALLBACK (bt_touchpoint_set_note),
     .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtTouchpoint, note) },
-  { "source", .set = G_CALLBACK (bt_touchpoint_set_source),
+  { "source", .flags = BT_FIELD_IMPORT_ONLY, .set = G_CALLBACK (bt_touchpoint_set_source),
     .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtTouchpoint, source) },
 };
 

@@ -766,7 +766,7 @@ add_field (Page       *page,
           step = max <= 1 ? 0.05 : 100;
           current = g_value_get_double (&value);
           /* A share is typed in percent, as the goal dialog has it. */
-          if (g_str_equal (pspec->name, "target-share"))
+          if (flags & BT_FIELD_PERCENT)
             {
               field->percent = TRUE;
               min *= 100;
@@ -1754,7 +1754,7 @@ fill_page (Page *page)
   for (guint i = 0; i < n_pspecs; i++)
     if (pspecs[i]->owner_type == G_OBJECT_TYPE (page->item) && (pspecs[i]->flags & G_PARAM_WRITABLE) &&
         /* Where an imported touchpoint came from is the import's to keep. */
-        !(BT_IS_TOUCHPOINT (page->item) && g_str_equal (pspecs[i]->name, "source")))
+        !(flags_for (pspecs[i]) & BT_FIELD_IMPORT_ONLY))
       add_field (page, pspecs[i]);
 
   /* Children, a new item's too: they come with it on Apply. */
