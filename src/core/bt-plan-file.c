@@ -57,6 +57,33 @@ bt_plan_section_to_string (BtPlanSection section)
   return section_names[section];
 }
 
+/* A file that does not load as a plan never becomes the backup. */
+static gboolean
+loads_as_plan (const char *path)
+{
+  g_autoptr(BtPlan) plan = bt_plan_file_load (path, NULL);
+
+  return plan != NULL;
+}
+
+/**
+ * bt_plan_file_write_private:
+ * @keep_backup: keep the file's previous contents as `PATH.bak`, if they
+ *   load as a plan
+ *
+ * Writes @data to @path as bt_safe_file_write() does: atomically, durably
+ * and readable by the user alone.
+ */
+gboolean
+bt_plan_file_write_private (const char  *path,
+                            const char  *data,
+                            gsize        length,
+                            gboolean     keep_backup,
+                            GError     **error)
+{
+  return bt_safe_file_write (path, data, length, keep_backup ? loads_as_plan : NULL, error);
+}
+
 /**
  * bt_plan_file_save:
  *

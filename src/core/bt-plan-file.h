@@ -71,6 +71,11 @@ gboolean    bt_plan_file_export           (BtPlan         *plan,
                                            BtPlanSection   section,
                                            const char     *path,
                                            GError        **error);
+gboolean    bt_plan_file_write_private    (const char     *path,
+                                           const char     *data,
+                                           gsize           length,
+                                           gboolean        keep_backup,
+                                           GError        **error);
 char       *bt_plan_file_default_path     (void);
 BtPlan     *bt_plan_file_load_sample      (GError        **error);
 char       *bt_plan_file_describe         (BtPlan         *plan);

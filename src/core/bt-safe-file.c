@@ -23,7 +23,6 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "bt-plan-file.h"
 #include "bt-safe-file.h"
 
 char *
@@ -91,24 +90,23 @@ resolve_target (const char  *path,
 
 /* Keeps the file now at @target as its backup without copying it: a hard
  * link to the old contents survives the rename that replaces @target. A
- * file that does not load as a plan never becomes the backup: the last
- * good one is worth more. */
+ * file @worth_keeping refuses never becomes the backup: the last good one
+ * is worth more. */
 static void
-keep_backup (const char *target)
+keep_backup (const char     *target,
+             BtBackupCheck   worth_keeping)
 {
   g_autofree char *backup = bt_plan_file_backup_path (target);
   g_autofree char *tmp = g_strconcat (backup, ".tmp", NULL);
   g_autofree char *contents = NULL;
-  g_autoptr(BtPlan) previous = NULL;
   gsize length;
 
   if (!g_file_test (target, G_FILE_TEST_IS_REGULAR))
     return;
 
-  previous = bt_plan_file_load (target, NULL);
-  if (previous == NULL)
+  if (!worth_keeping (target))
     {
-      g_debug ("The file being replaced does not load: the backup is kept as it was");
+      g_debug ("The file being replaced is not worth keeping: the backup is kept as it was");
       return;
     }
 
@@ -287,8 +285,9 @@ is_read_only (const GStatBuf *st,
 }
 
 /**
- * bt_plan_file_write_private:
- * @keep_backup: keep the file's previous contents as `PATH.bak`
+ * bt_safe_file_write:
+ * @worth_keeping: (nullable): when given, the file's previous contents
+ *   are kept as `PATH.bak` if it says they are worth keeping
  *
  * Writes @data to @path atomically and durably, readable by the user alone:
  * after a crash or a failed write the file holds either its old or its new
@@ -300,11 +299,11 @@ is_read_only (const GStatBuf *st,
  * naming @path.
  */
 gboolean
-bt_plan_file_write_private (const char  *path,
-                            const char  *data,
-                            gsize        length,
-                            gboolean     keep_backup_,
-                            GError     **error)
+bt_safe_file_write (const char     *path,
+                    const char     *data,
+                    gsize           length,
+                    BtBackupCheck   worth_keeping,
+                    GError        **error)
 {
   g_autofree char *target = NULL;
   g_autofree char *dir = NULL;
@@ -360,8 +359,8 @@ bt_plan_file_write_private (const char  *path,
       return FALSE;
     }
 
-  if (keep_backup_)
-    keep_backup (target);
+  if (worth_keeping != NULL)
+    keep_backup (target, worth_keeping);
 
   /* CONSISTENT | DURABLE: a temporary file, fsync, rename, and a fsync of
    * the folder. A failed write leaves the original untouched. */
@@ -405,7 +404,7 @@ bt_plan_file_write_private (const char  *path,
  * bt_plan_file_write_output:
  * @path: the file to write, or `-` for standard output
  *
- * Writes an export: bt_plan_file_write_private() without a backup, and `-`
+ * Writes an export: bt_safe_file_write() without a backup, and `-`
  * is standard output.
  */
 gboolean
@@ -436,7 +435,7 @@ bt_plan_file_write_output (const char  *path,
       }
   }
 
-  return bt_plan_file_write_private (path, data, length, FALSE, error);
+  return bt_safe_file_write (path, data, length, NULL, error);
 }
 
 /**

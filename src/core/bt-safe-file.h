@@ -6,14 +6,17 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
-gboolean    bt_plan_file_write_private    (const char     *path,
+/* Whether the file now at @path is worth keeping as the backup. */
+typedef gboolean (*BtBackupCheck) (const char *path);
+
+gboolean    bt_safe_file_write            (const char     *path,
                                            const char     *data,
                                            gsize           length,
-                                           gboolean        keep_backup,
+                                           BtBackupCheck   worth_keeping,
                                            GError        **error);
 gboolean    bt_plan_file_write_output     (const char     *path,
                                            const char     *data,
