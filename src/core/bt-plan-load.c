@@ -305,9 +305,14 @@ read_plan_element (Loader   *ld,
   if (list == LIST_WEEKS)
     item = read_week (ld, element);
   else
-    item = bt_loader_read_item (ld, bt_item_class_lookup (bt_plan_lists[list].get_type ()), element,
-                      list == LIST_PHASES ? ld->phase_ids :
-                      list == LIST_CATEGORIES ? ld->category_ids : NULL);
+    {
+      /* looked up once a list, not once an element */
+      if (ld->classes[list] == NULL)
+        ld->classes[list] = bt_item_class_lookup (bt_plan_lists[list].get_type ());
+      item = bt_loader_read_item (ld, ld->classes[list], element,
+                                  list == LIST_PHASES ? ld->phase_ids :
+                                  list == LIST_CATEGORIES ? ld->category_ids : NULL);
+    }
 
   if (item != NULL)
     {

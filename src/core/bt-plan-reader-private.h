@@ -46,6 +46,7 @@ typedef struct
   gboolean    streamable[N_LISTS];
   gboolean    streamed[N_LISTS];  /* read while parsing, nothing left in the tree */
   GPtrArray  *items[N_LISTS];     /* read, not yet in the plan */
+  BtItemClass *classes[N_LISTS];  /* of each list's items, once one is read */
   guint       arrays_open;
   guint       n_outer_seen;
   int         streaming;          /* the list being parsed, or -1 */
