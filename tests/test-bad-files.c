@@ -11,7 +11,7 @@
 
 #include <glib/gstdio.h>
 
-#include "bt-plan-file.h"
+#include "bt-plan-file-private.h"
 
 typedef struct
 {

@@ -866,6 +866,34 @@ test_impossible_values (void)
   }
 }
 
+/* What a field's description says shapes its row: a share is typed in
+ * percent, and where an imported touchpoint came from is not shown. */
+static void
+test_rows_follow_descriptions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtRelationship) person = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  g_autoptr(BtTouchpoint) touchpoint = bt_touchpoint_new ();
+  BtItemEditor *editor;
+  GtkWidget *spin;
+
+  g_assert_no_error (error);
+  bt_profile_set_target_share (bt_plan_get_profile (plan), 0.55);
+  editor = bt_item_editor_new (NULL, plan, history, NULL, NULL, BT_ITEM (bt_plan_get_profile (plan)));
+  spin = bt_test_find (field_row (editor, "target-share"), GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 55);
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  bt_touchpoint_set_source (touchpoint, "calendar.ics");
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (person), bt_relationship_get_touchpoints (person),
+                               BT_ITEM (touchpoint));
+  g_assert_nonnull (field_row (editor, "note"));
+  g_assert_null (bt_test_find_match (visible_page (editor), is_named, "source"));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* A touchpoint added inside a person's editor is the person's edit: Cancel
  * takes it away with everything else. */
 static void
@@ -1599,6 +1627,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/discard-asks", test_discard_asks);
   g_test_add_func ("/item-editor/tab-into-numbers", test_tab_into_numbers);
   g_test_add_func ("/item-editor/required-shown-when-left", test_required_shown_when_left);
+  g_test_add_func ("/item-editor/rows-follow-descriptions", test_rows_follow_descriptions);
 
   return g_test_run ();
 }

@@ -762,6 +762,40 @@ test_peek_follows_lists (void)
   }
 }
 
+/* Every value of every enum has a label of its own for people, and the
+ * file's word for it is its nick, as glib-mkenums made it. */
+static void
+test_enum_labels (void)
+{
+  const GType types[] = {
+    BT_TYPE_MILESTONE_STATUS, BT_TYPE_CATEGORY_KIND, BT_TYPE_FUNCTION,
+    BT_TYPE_NARRATIVE_STATUS, BT_TYPE_CASE_STATUS, BT_TYPE_RULE_MATCH,
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (types[t]);
+      g_autoptr(GHashTable) labels = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < klass->n_values; i++)
+        {
+          const char *label = bt_enum_to_label (types[t], klass->values[i].value);
+          int value;
+
+          g_assert_cmpstr (label, !=, "");
+          g_assert_false (g_hash_table_contains (labels, label));
+          g_hash_table_add (labels, (gpointer) label);
+          g_assert_true (bt_enum_from_nick (types[t], klass->values[i].value_nick, &value));
+          g_assert_cmpint (value, ==, klass->values[i].value);
+          g_assert_cmpstr (bt_enum_to_nick (types[t], value), ==, klass->values[i].value_nick);
+        }
+    }
+
+  g_assert_cmpstr (bt_enum_to_nick (BT_TYPE_MILESTONE_STATUS, BT_MILESTONE_IN_PROGRESS), ==, "in-progress");
+  g_assert_cmpstr (bt_enum_to_nick (BT_TYPE_FUNCTION, BT_FUNCTION_CUSTOMER_SUCCESS), ==, "customer-success");
+  g_assert_cmpstr (bt_enum_to_label (BT_TYPE_RULE_MATCH, BT_RULE_CALENDAR), ==, "The calendar’s name");
+}
+
 /* Design is one of the functions peers work in (PRODUCT.md): a value of
  * its own, with its label, stored as "design", listed by the schema like
  * every other function, and read back from a file. */
@@ -845,6 +879,7 @@ main (int   argc,
   g_test_add_func ("/model/week-hours-interned", test_week_hours_interned);
   g_test_add_func ("/model/peek-follows-lists", test_peek_follows_lists);
   g_test_add_func ("/model/design-function", test_design_function);
+  g_test_add_func ("/model/enum-labels", test_enum_labels);
 
   return g_test_run ();
 }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "bt-business-case.h"
@@ -58,126 +60,66 @@ bt_business_case_finalize (GObject *object)
 {
   BtBusinessCase *self = BT_BUSINESS_CASE (object);
 
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->problem, g_free);
-  g_clear_pointer (&self->cost, g_free);
-  g_clear_pointer (&self->solution, g_free);
-  g_clear_pointer (&self->ask, g_free);
-  g_clear_pointer (&self->expected_return, g_free);
   g_clear_object (&self->cost_rows);
 
   G_OBJECT_CLASS (bt_business_case_parent_class)->finalize (object);
 }
 
-static void
-bt_business_case_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+/* What the plan file holds of a business case, in its order. */
+static const BtField fields[] = {
+  { "title", .label = N_("Title"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_business_case_set_title),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtBusinessCase, title) },
+  { "problem", .label = N_("The problem"), .flags = BT_FIELD_LONG_TEXT,
+    .set = G_CALLBACK (bt_business_case_set_problem),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtBusinessCase, problem) },
+  { "cost", .label = N_("What it costs now"), .flags = BT_FIELD_LONG_TEXT,
+    .set = G_CALLBACK (bt_business_case_set_cost),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtBusinessCase, cost) },
+  { "solution", .label = N_("Proposed solution"), .flags = BT_FIELD_LONG_TEXT,
+    .set = G_CALLBACK (bt_business_case_set_solution),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtBusinessCase, solution) },
+  { "ask", .label = N_("The ask: people, time, money"), .flags = BT_FIELD_LONG_TEXT,
+    .set = G_CALLBACK (bt_business_case_set_ask),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtBusinessCase, ask) },
+  { "ask_cost", .label = N_("One-off cost of the ask"),
+    .set = G_CALLBACK (bt_business_case_set_ask_cost),
+    .type = BT_FIELD_NUMBER, .lowest = 0.0, .highest = 1000000000000.0, .default_value = 0.0,
+    .offset = G_STRUCT_OFFSET (BtBusinessCase, ask_cost) },
+  { "return", .property = "expected-return", .label = N_("The return"), .flags = BT_FIELD_LONG_TEXT,
+    .set = G_CALLBACK (bt_business_case_set_expected_return),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtBusinessCase, expected_return) },
+  { "status", .label = N_("Status"), .set = G_CALLBACK (bt_business_case_set_status),
+    .type = BT_FIELD_ENUM, .enum_type = bt_case_status_get_type, .default_value = BT_CASE_DRAFT,
+    .offset = G_STRUCT_OFFSET (BtBusinessCase, status) },
+  { "proposed_on", .label = N_("Proposed on"),
+    .set = G_CALLBACK (bt_business_case_set_proposed_on),
+    .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtBusinessCase, proposed_on) },
+  { "decided_on", .label = N_("Decided on"), .set = G_CALLBACK (bt_business_case_set_decided_on),
+    .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtBusinessCase, decided_on) },
+};
+
+static GListModel *
+get_cost_rows (gpointer self)
 {
-  BtBusinessCase *self = BT_BUSINESS_CASE (object);
-
-  switch (prop_id)
-    {
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-
-    case PROP_PROBLEM:
-      g_value_set_string (value, self->problem);
-      break;
-
-    case PROP_COST:
-      g_value_set_string (value, self->cost);
-      break;
-
-    case PROP_SOLUTION:
-      g_value_set_string (value, self->solution);
-      break;
-
-    case PROP_ASK:
-      g_value_set_string (value, self->ask);
-      break;
-
-    case PROP_ASK_COST:
-      g_value_set_double (value, self->ask_cost);
-      break;
-
-    case PROP_EXPECTED_RETURN:
-      g_value_set_string (value, self->expected_return);
-      break;
-
-    case PROP_STATUS:
-      g_value_set_enum (value, self->status);
-      break;
-
-    case PROP_PROPOSED_ON:
-      g_value_set_boxed (value, bt_business_case_get_proposed_on (self));
-      break;
-
-    case PROP_DECIDED_ON:
-      g_value_set_boxed (value, bt_business_case_get_decided_on (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  return bt_business_case_get_cost_rows (self);
 }
 
-static void
-bt_business_case_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  BtBusinessCase *self = BT_BUSINESS_CASE (object);
+static const BtChildList children[] = {
+  { "cost_rows", bt_cost_row_get_type, get_cost_rows },
+};
 
-  switch (prop_id)
-    {
-    case PROP_TITLE:
-      bt_business_case_set_title (self, g_value_get_string (value));
-      break;
+/* Property n is field n - 1: see bt_item_class_install_fields(). */
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
 
-    case PROP_PROBLEM:
-      bt_business_case_set_problem (self, g_value_get_string (value));
-      break;
-
-    case PROP_COST:
-      bt_business_case_set_cost (self, g_value_get_string (value));
-      break;
-
-    case PROP_SOLUTION:
-      bt_business_case_set_solution (self, g_value_get_string (value));
-      break;
-
-    case PROP_ASK:
-      bt_business_case_set_ask (self, g_value_get_string (value));
-      break;
-
-    case PROP_ASK_COST:
-      bt_business_case_set_ask_cost (self, g_value_get_double (value));
-      break;
-
-    case PROP_EXPECTED_RETURN:
-      bt_business_case_set_expected_return (self, g_value_get_string (value));
-      break;
-
-    case PROP_STATUS:
-      bt_business_case_set_status (self, g_value_get_enum (value));
-      break;
-
-    case PROP_PROPOSED_ON:
-      bt_business_case_set_proposed_on (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_DECIDED_ON:
-      bt_business_case_set_decided_on (self, g_value_get_boxed (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const BtItemDescription description = {
+  .kind_label = N_("Business Case"),
+  .has_id = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+  .children = children,
+  .n_children = G_N_ELEMENTS (children),
+};
 
 static void
 bt_business_case_class_init (BtBusinessCaseClass *klass)
@@ -185,80 +127,8 @@ bt_business_case_class_init (BtBusinessCaseClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = bt_business_case_finalize;
-  object_class->get_property = bt_business_case_get_property;
-  object_class->set_property = bt_business_case_set_property;
 
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_PROBLEM] =
-    g_param_spec_string ("problem", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_COST] =
-    g_param_spec_string ("cost", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_SOLUTION] =
-    g_param_spec_string ("solution", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_ASK] =
-    g_param_spec_string ("ask", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_ASK_COST] =
-    g_param_spec_double ("ask-cost", NULL, NULL,
-                          0.0, 1000000000000.0, 0.0,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_EXPECTED_RETURN] =
-    g_param_spec_string ("expected-return", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL,
-                        BT_TYPE_CASE_STATUS, BT_CASE_DRAFT,
-                        (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_PROPOSED_ON] =
-    g_param_spec_boxed ("proposed-on", NULL, NULL,
-                         G_TYPE_DATE,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_DECIDED_ON] =
-    g_param_spec_boxed ("decided-on", NULL, NULL,
-                         G_TYPE_DATE,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
 }
 
 static void

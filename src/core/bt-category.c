@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "bt-category.h"
@@ -38,102 +40,35 @@ bt_category_new (void)
   return g_object_new (BT_TYPE_CATEGORY, NULL);
 }
 
-static void
-bt_category_finalize (GObject *object)
-{
-  BtCategory *self = BT_CATEGORY (object);
+/* What the plan file holds of a category, in its order. */
+static const BtField fields[] = {
+  { "name", .label = N_("Name"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_category_set_name),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtCategory, name) },
+  { "kind", .label = N_("Kind"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_category_set_kind),
+    .type = BT_FIELD_ENUM, .enum_type = bt_category_kind_get_type, .default_value = BT_CATEGORY_TACTICAL,
+    .offset = G_STRUCT_OFFSET (BtCategory, kind) },
+  { "color", .label = N_("Colour"), .flags = BT_FIELD_COLOR,
+    .set = G_CALLBACK (bt_category_set_color),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtCategory, color) },
+};
 
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->color, g_free);
+/* Property n is field n - 1: see bt_item_class_install_fields(). */
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
 
-  G_OBJECT_CLASS (bt_category_parent_class)->finalize (object);
-}
-
-static void
-bt_category_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  BtCategory *self = BT_CATEGORY (object);
-
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_KIND:
-      g_value_set_enum (value, self->kind);
-      break;
-
-    case PROP_COLOR:
-      g_value_set_string (value, self->color);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bt_category_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
-{
-  BtCategory *self = BT_CATEGORY (object);
-
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      bt_category_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_KIND:
-      bt_category_set_kind (self, g_value_get_enum (value));
-      break;
-
-    case PROP_COLOR:
-      bt_category_set_color (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const BtItemDescription description = {
+  .kind_label = N_("Category"),
+  .has_id = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
 
 static void
 bt_category_class_init (BtCategoryClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = bt_category_finalize;
-  object_class->get_property = bt_category_get_property;
-  object_class->set_property = bt_category_set_property;
-
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_KIND] =
-    g_param_spec_enum ("kind", NULL, NULL,
-                        BT_TYPE_CATEGORY_KIND, BT_CATEGORY_TACTICAL,
-                        (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_COLOR] =
-    g_param_spec_string ("color", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
 }
 
 static void

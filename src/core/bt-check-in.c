@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "bt-check-in.h"
 #include "bt-date.h"
 
@@ -45,163 +47,43 @@ bt_check_in_new (void)
   return g_object_new (BT_TYPE_CHECK_IN, NULL);
 }
 
-static void
-bt_check_in_finalize (GObject *object)
-{
-  BtCheckIn *self = BT_CHECK_IN (object);
+/* What the plan file holds of a check-in, in its order. */
+static const BtField fields[] = {
+  { "week", .flags = BT_FIELD_REQUIRED | BT_FIELD_WEEK, .set = G_CALLBACK (bt_check_in_set_week),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtCheckIn, week) },
+  { "question", .set = G_CALLBACK (bt_check_in_set_question),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtCheckIn, question) },
+  { "answer", .set = G_CALLBACK (bt_check_in_set_answer),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtCheckIn, answer) },
+  { "over_involvement", .set = G_CALLBACK (bt_check_in_set_over_involvement),
+    .type = BT_FIELD_INT, .lowest = 0, .highest = 5, .default_value = 0,
+    .offset = G_STRUCT_OFFSET (BtCheckIn, over_involvement) },
+  { "operational_reflex", .set = G_CALLBACK (bt_check_in_set_operational_reflex),
+    .type = BT_FIELD_INT, .lowest = 0, .highest = 5, .default_value = 0,
+    .offset = G_STRUCT_OFFSET (BtCheckIn, operational_reflex) },
+  { "not_delegating", .set = G_CALLBACK (bt_check_in_set_not_delegating),
+    .type = BT_FIELD_INT, .lowest = 0, .highest = 5, .default_value = 0,
+    .offset = G_STRUCT_OFFSET (BtCheckIn, not_delegating) },
+  { "technical_certainty", .set = G_CALLBACK (bt_check_in_set_technical_certainty),
+    .type = BT_FIELD_INT, .lowest = 0, .highest = 5, .default_value = 0,
+    .offset = G_STRUCT_OFFSET (BtCheckIn, technical_certainty) },
+};
 
-  g_clear_pointer (&self->week, g_free);
-  g_clear_pointer (&self->question, g_free);
-  g_clear_pointer (&self->answer, g_free);
+/* Property n is field n - 1: see bt_item_class_install_fields(). */
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
 
-  G_OBJECT_CLASS (bt_check_in_parent_class)->finalize (object);
-}
-
-static void
-bt_check_in_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  BtCheckIn *self = BT_CHECK_IN (object);
-
-  switch (prop_id)
-    {
-    case PROP_WEEK:
-      g_value_set_string (value, self->week);
-      break;
-
-    case PROP_QUESTION:
-      g_value_set_string (value, self->question);
-      break;
-
-    case PROP_ANSWER:
-      g_value_set_string (value, self->answer);
-      break;
-
-    case PROP_OVER_INVOLVEMENT:
-      g_value_set_int (value, self->over_involvement);
-      break;
-
-    case PROP_OPERATIONAL_REFLEX:
-      g_value_set_int (value, self->operational_reflex);
-      break;
-
-    case PROP_NOT_DELEGATING:
-      g_value_set_int (value, self->not_delegating);
-      break;
-
-    case PROP_TECHNICAL_CERTAINTY:
-      g_value_set_int (value, self->technical_certainty);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bt_check_in_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
-{
-  BtCheckIn *self = BT_CHECK_IN (object);
-
-  switch (prop_id)
-    {
-    case PROP_WEEK:
-      bt_check_in_set_week (self, g_value_get_string (value));
-      break;
-
-    case PROP_QUESTION:
-      bt_check_in_set_question (self, g_value_get_string (value));
-      break;
-
-    case PROP_ANSWER:
-      bt_check_in_set_answer (self, g_value_get_string (value));
-      break;
-
-    case PROP_OVER_INVOLVEMENT:
-      bt_check_in_set_over_involvement (self, g_value_get_int (value));
-      break;
-
-    case PROP_OPERATIONAL_REFLEX:
-      bt_check_in_set_operational_reflex (self, g_value_get_int (value));
-      break;
-
-    case PROP_NOT_DELEGATING:
-      bt_check_in_set_not_delegating (self, g_value_get_int (value));
-      break;
-
-    case PROP_TECHNICAL_CERTAINTY:
-      bt_check_in_set_technical_certainty (self, g_value_get_int (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const BtItemDescription description = {
+  .kind_label = N_("Check-in"),
+  .has_id = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
 
 static void
 bt_check_in_class_init (BtCheckInClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = bt_check_in_finalize;
-  object_class->get_property = bt_check_in_get_property;
-  object_class->set_property = bt_check_in_set_property;
-
-  properties[PROP_WEEK] =
-    g_param_spec_string ("week", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_QUESTION] =
-    g_param_spec_string ("question", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_ANSWER] =
-    g_param_spec_string ("answer", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_OVER_INVOLVEMENT] =
-    g_param_spec_int ("over-involvement", NULL, NULL,
-                       0, 5, 0,
-                       (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_OPERATIONAL_REFLEX] =
-    g_param_spec_int ("operational-reflex", NULL, NULL,
-                       0, 5, 0,
-                       (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_NOT_DELEGATING] =
-    g_param_spec_int ("not-delegating", NULL, NULL,
-                       0, 5, 0,
-                       (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_TECHNICAL_CERTAINTY] =
-    g_param_spec_int ("technical-certainty", NULL, NULL,
-                       0, 5, 0,
-                       (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
 }
 
 static void

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "bt-cost-row.h"
@@ -38,101 +40,36 @@ bt_cost_row_new (void)
   return g_object_new (BT_TYPE_COST_ROW, NULL);
 }
 
-static void
-bt_cost_row_finalize (GObject *object)
-{
-  BtCostRow *self = BT_COST_ROW (object);
+/* What the plan file holds of a cost row, in its order. */
+static const BtField fields[] = {
+  { "metric", .label = N_("What is counted"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_cost_row_set_metric),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtCostRow, metric) },
+  { "current_monthly", .label = N_("Cost per month now"),
+    .set = G_CALLBACK (bt_cost_row_set_current_monthly),
+    .type = BT_FIELD_NUMBER, .lowest = -1000000000000.0, .highest = 1000000000000.0, .default_value = 0.0,
+    .offset = G_STRUCT_OFFSET (BtCostRow, current_monthly) },
+  { "projected_monthly", .label = N_("Cost per month projected"),
+    .set = G_CALLBACK (bt_cost_row_set_projected_monthly),
+    .type = BT_FIELD_NUMBER, .lowest = -1000000000000.0, .highest = 1000000000000.0, .default_value = 0.0,
+    .offset = G_STRUCT_OFFSET (BtCostRow, projected_monthly) },
+};
 
-  g_clear_pointer (&self->metric, g_free);
+/* Property n is field n - 1: see bt_item_class_install_fields(). */
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
 
-  G_OBJECT_CLASS (bt_cost_row_parent_class)->finalize (object);
-}
-
-static void
-bt_cost_row_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  BtCostRow *self = BT_COST_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_METRIC:
-      g_value_set_string (value, self->metric);
-      break;
-
-    case PROP_CURRENT_MONTHLY:
-      g_value_set_double (value, self->current_monthly);
-      break;
-
-    case PROP_PROJECTED_MONTHLY:
-      g_value_set_double (value, self->projected_monthly);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bt_cost_row_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
-{
-  BtCostRow *self = BT_COST_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_METRIC:
-      bt_cost_row_set_metric (self, g_value_get_string (value));
-      break;
-
-    case PROP_CURRENT_MONTHLY:
-      bt_cost_row_set_current_monthly (self, g_value_get_double (value));
-      break;
-
-    case PROP_PROJECTED_MONTHLY:
-      bt_cost_row_set_projected_monthly (self, g_value_get_double (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const BtItemDescription description = {
+  .kind_label = N_("Cost Row"),
+  .has_id = FALSE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
 
 static void
 bt_cost_row_class_init (BtCostRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = bt_cost_row_finalize;
-  object_class->get_property = bt_cost_row_get_property;
-  object_class->set_property = bt_cost_row_set_property;
-
-  properties[PROP_METRIC] =
-    g_param_spec_string ("metric", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_CURRENT_MONTHLY] =
-    g_param_spec_double ("current-monthly", NULL, NULL,
-                          -1000000000000.0, 1000000000000.0, 0.0,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_PROJECTED_MONTHLY] =
-    g_param_spec_double ("projected-monthly", NULL, NULL,
-                          -1000000000000.0, 1000000000000.0, 0.0,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
 }
 
 static void

@@ -11,60 +11,53 @@
 
 #include "bt-enums.h"
 
-/* The value_name of each GEnumValue holds the translatable label shown to
- * the user; value_nick is what the file stores. */
-#define DEFINE_ENUM(func, Name, ...)                                    \
-  GType                                                                 \
-  func (void)                                                           \
-  {                                                                     \
-    static gsize type_id = 0;                                           \
-    static const GEnumValue values[] = { __VA_ARGS__, { 0, NULL, NULL } }; \
-                                                                        \
-    if (g_once_init_enter (&type_id))                                   \
-      g_once_init_leave (&type_id, g_enum_register_static (Name, values)); \
-                                                                        \
-    return type_id;                                                     \
-  }
+/* What people call each value, by the value: the file's words are the
+ * nicks glib-mkenums made. */
+static const char * const milestone_status_labels[] = {
+  [BT_MILESTONE_PLANNED] = N_("Planned"),
+  [BT_MILESTONE_IN_PROGRESS] = N_("In progress"),
+  [BT_MILESTONE_DONE] = N_("Done"),
+  [BT_MILESTONE_SLIPPED] = N_("Slipped"),
+  [BT_MILESTONE_DROPPED] = N_("Dropped"),
+};
 
-DEFINE_ENUM (bt_milestone_status_get_type, "BtMilestoneStatus",
-             { BT_MILESTONE_PLANNED, N_("Planned"), "planned" },
-             { BT_MILESTONE_IN_PROGRESS, N_("In progress"), "in-progress" },
-             { BT_MILESTONE_DONE, N_("Done"), "done" },
-             { BT_MILESTONE_SLIPPED, N_("Slipped"), "slipped" },
-             { BT_MILESTONE_DROPPED, N_("Dropped"), "dropped" })
+static const char * const category_kind_labels[] = {
+  [BT_CATEGORY_TACTICAL] = N_("Tactical"),
+  [BT_CATEGORY_STRATEGIC] = N_("Strategic"),
+};
 
-DEFINE_ENUM (bt_category_kind_get_type, "BtCategoryKind",
-             { BT_CATEGORY_TACTICAL, N_("Tactical"), "tactical" },
-             { BT_CATEGORY_STRATEGIC, N_("Strategic"), "strategic" })
+static const char * const function_labels[] = {
+  [BT_FUNCTION_PRODUCT] = N_("Product"),
+  [BT_FUNCTION_DESIGN] = N_("Design"),
+  [BT_FUNCTION_SALES] = N_("Sales"),
+  [BT_FUNCTION_MARKETING] = N_("Marketing"),
+  [BT_FUNCTION_FINANCE] = N_("Finance"),
+  [BT_FUNCTION_OPERATIONS] = N_("Operations"),
+  [BT_FUNCTION_CUSTOMER_SUCCESS] = N_("Customer success"),
+  [BT_FUNCTION_PEOPLE] = N_("People"),
+  [BT_FUNCTION_LEADERSHIP] = N_("Leadership"),
+  [BT_FUNCTION_OTHER] = N_("Other"),
+};
 
-DEFINE_ENUM (bt_function_get_type, "BtFunction",
-             { BT_FUNCTION_PRODUCT, N_("Product"), "product" },
-             { BT_FUNCTION_DESIGN, N_("Design"), "design" },
-             { BT_FUNCTION_SALES, N_("Sales"), "sales" },
-             { BT_FUNCTION_MARKETING, N_("Marketing"), "marketing" },
-             { BT_FUNCTION_FINANCE, N_("Finance"), "finance" },
-             { BT_FUNCTION_OPERATIONS, N_("Operations"), "operations" },
-             { BT_FUNCTION_CUSTOMER_SUCCESS, N_("Customer success"), "customer-success" },
-             { BT_FUNCTION_PEOPLE, N_("People"), "people" },
-             { BT_FUNCTION_LEADERSHIP, N_("Leadership"), "leadership" },
-             { BT_FUNCTION_OTHER, N_("Other"), "other" })
+static const char * const narrative_status_labels[] = {
+  [BT_NARRATIVE_DRAFT] = N_("Draft"),
+  [BT_NARRATIVE_SHARED] = N_("Shared"),
+  [BT_NARRATIVE_LANDED] = N_("Landed"),
+};
 
-DEFINE_ENUM (bt_narrative_status_get_type, "BtNarrativeStatus",
-             { BT_NARRATIVE_DRAFT, N_("Draft"), "draft" },
-             { BT_NARRATIVE_SHARED, N_("Shared"), "shared" },
-             { BT_NARRATIVE_LANDED, N_("Landed"), "landed" })
+static const char * const case_status_labels[] = {
+  [BT_CASE_DRAFT] = N_("Draft"),
+  [BT_CASE_PROPOSED] = N_("Proposed"),
+  [BT_CASE_FUNDED] = N_("Funded"),
+  [BT_CASE_REJECTED] = N_("Rejected"),
+};
 
-DEFINE_ENUM (bt_case_status_get_type, "BtCaseStatus",
-             { BT_CASE_DRAFT, N_("Draft"), "draft" },
-             { BT_CASE_PROPOSED, N_("Proposed"), "proposed" },
-             { BT_CASE_FUNDED, N_("Funded"), "funded" },
-             { BT_CASE_REJECTED, N_("Rejected"), "rejected" })
-
-DEFINE_ENUM (bt_rule_match_get_type, "BtRuleMatch",
-             { BT_RULE_WORDS, N_("Words in the title or description"), "words" },
-             { BT_RULE_ATTENDEE, N_("An attendee’s address or domain"), "attendee" },
-             { BT_RULE_CALENDAR, N_("The calendar’s name"), "calendar" },
-             { BT_RULE_RELATIONSHIP, N_("An attendee from your relationships"), "relationship" })
+static const char * const rule_match_labels[] = {
+  [BT_RULE_WORDS] = N_("Words in the title or description"),
+  [BT_RULE_ATTENDEE] = N_("An attendee’s address or domain"),
+  [BT_RULE_CALENDAR] = N_("The calendar’s name"),
+  [BT_RULE_RELATIONSHIP] = N_("An attendee from your relationships"),
+};
 
 /* The enum classes, referenced once and kept: looking a class up takes
  * GType's locks, and files read and write these values by the thousand. */
@@ -138,8 +131,24 @@ const char *
 bt_enum_to_label (GType enum_type,
                   int   value)
 {
-  GEnumClass *klass = enum_class (enum_type);
-  GEnumValue *ev = g_enum_get_value (klass, value);
+  static const struct {
+    GType              (*get_type) (void);
+    const char * const  *labels;
+    guint                n_labels;
+  } all[] = {
+    { bt_milestone_status_get_type, milestone_status_labels, G_N_ELEMENTS (milestone_status_labels) },
+    { bt_category_kind_get_type, category_kind_labels, G_N_ELEMENTS (category_kind_labels) },
+    { bt_function_get_type, function_labels, G_N_ELEMENTS (function_labels) },
+    { bt_narrative_status_get_type, narrative_status_labels, G_N_ELEMENTS (narrative_status_labels) },
+    { bt_case_status_get_type, case_status_labels, G_N_ELEMENTS (case_status_labels) },
+    { bt_rule_match_get_type, rule_match_labels, G_N_ELEMENTS (rule_match_labels) },
+  };
 
-  return ev != NULL ? g_dgettext (GETTEXT_PACKAGE, ev->value_name) : "";
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    if (all[i].get_type () == enum_type)
+      return value >= 0 && (guint) value < all[i].n_labels && all[i].labels[value] != NULL
+             ? g_dgettext (GETTEXT_PACKAGE, all[i].labels[value])
+             : "";
+
+  g_return_val_if_reached ("");
 }

@@ -38,7 +38,7 @@ typedef enum
   BT_FUNCTION_PEOPLE,
   BT_FUNCTION_LEADERSHIP,
   BT_FUNCTION_OTHER,
-  BT_N_FUNCTIONS
+  BT_N_FUNCTIONS /*< skip >*/
 } BtFunction;
 
 typedef enum
@@ -65,20 +65,6 @@ typedef enum
   BT_RULE_RELATIONSHIP,   /* an attendee who is one of the user's relationships */
 } BtRuleMatch;
 
-#define BT_TYPE_MILESTONE_STATUS (bt_milestone_status_get_type ())
-#define BT_TYPE_CATEGORY_KIND    (bt_category_kind_get_type ())
-#define BT_TYPE_FUNCTION         (bt_function_get_type ())
-#define BT_TYPE_NARRATIVE_STATUS (bt_narrative_status_get_type ())
-#define BT_TYPE_CASE_STATUS      (bt_case_status_get_type ())
-#define BT_TYPE_RULE_MATCH       (bt_rule_match_get_type ())
-
-GType       bt_milestone_status_get_type (void) G_GNUC_CONST;
-GType       bt_category_kind_get_type    (void) G_GNUC_CONST;
-GType       bt_function_get_type         (void) G_GNUC_CONST;
-GType       bt_narrative_status_get_type (void) G_GNUC_CONST;
-GType       bt_case_status_get_type      (void) G_GNUC_CONST;
-GType       bt_rule_match_get_type       (void) G_GNUC_CONST;
-
 const char *bt_enum_to_nick              (GType        enum_type,
                                           int          value);
 gboolean    bt_enum_from_nick            (GType        enum_type,
@@ -88,3 +74,8 @@ const char *bt_enum_to_label             (GType        enum_type,
                                           int          value);
 
 G_END_DECLS
+
+/* The GTypes, made by glib-mkenums from the enums above: the nick of each
+ * value (its name without the prefix, lower case, '-' for '_') is what
+ * the file stores. */
+#include "bt-enum-types.h"

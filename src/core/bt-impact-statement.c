@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "bt-impact-statement.h"
@@ -42,134 +44,41 @@ bt_impact_statement_new (void)
   return g_object_new (BT_TYPE_IMPACT_STATEMENT, NULL);
 }
 
-static void
-bt_impact_statement_finalize (GObject *object)
-{
-  BtImpactStatement *self = BT_IMPACT_STATEMENT (object);
+/* What the plan file holds of a impact statement, in its order. */
+static const BtField fields[] = {
+  { "summary", .label = N_("Summary"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_impact_statement_set_summary),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtImpactStatement, summary) },
+  { "technical_detail", .label = N_("Technical detail"), .flags = BT_FIELD_LONG_TEXT,
+    .set = G_CALLBACK (bt_impact_statement_set_technical_detail),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtImpactStatement, technical_detail) },
+  { "business_impact", .label = N_("Business impact"), .flags = BT_FIELD_LONG_TEXT,
+    .set = G_CALLBACK (bt_impact_statement_set_business_impact),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtImpactStatement, business_impact) },
+  { "impact_value", .label = N_("Impact, as a number"),
+    .set = G_CALLBACK (bt_impact_statement_set_impact_value),
+    .type = BT_FIELD_NUMBER, .lowest = -1000000000000.0, .highest = 1000000000000.0, .default_value = 0.0,
+    .offset = G_STRUCT_OFFSET (BtImpactStatement, impact_value) },
+  { "impact_unit", .label = N_("Unit of the impact"),
+    .set = G_CALLBACK (bt_impact_statement_set_impact_unit),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtImpactStatement, impact_unit) },
+};
 
-  g_clear_pointer (&self->summary, g_free);
-  g_clear_pointer (&self->technical_detail, g_free);
-  g_clear_pointer (&self->business_impact, g_free);
-  g_clear_pointer (&self->impact_unit, g_free);
+/* Property n is field n - 1: see bt_item_class_install_fields(). */
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
 
-  G_OBJECT_CLASS (bt_impact_statement_parent_class)->finalize (object);
-}
-
-static void
-bt_impact_statement_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  BtImpactStatement *self = BT_IMPACT_STATEMENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_SUMMARY:
-      g_value_set_string (value, self->summary);
-      break;
-
-    case PROP_TECHNICAL_DETAIL:
-      g_value_set_string (value, self->technical_detail);
-      break;
-
-    case PROP_BUSINESS_IMPACT:
-      g_value_set_string (value, self->business_impact);
-      break;
-
-    case PROP_IMPACT_VALUE:
-      g_value_set_double (value, self->impact_value);
-      break;
-
-    case PROP_IMPACT_UNIT:
-      g_value_set_string (value, self->impact_unit);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bt_impact_statement_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  BtImpactStatement *self = BT_IMPACT_STATEMENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_SUMMARY:
-      bt_impact_statement_set_summary (self, g_value_get_string (value));
-      break;
-
-    case PROP_TECHNICAL_DETAIL:
-      bt_impact_statement_set_technical_detail (self, g_value_get_string (value));
-      break;
-
-    case PROP_BUSINESS_IMPACT:
-      bt_impact_statement_set_business_impact (self, g_value_get_string (value));
-      break;
-
-    case PROP_IMPACT_VALUE:
-      bt_impact_statement_set_impact_value (self, g_value_get_double (value));
-      break;
-
-    case PROP_IMPACT_UNIT:
-      bt_impact_statement_set_impact_unit (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const BtItemDescription description = {
+  .kind_label = N_("Impact Statement"),
+  .has_id = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
 
 static void
 bt_impact_statement_class_init (BtImpactStatementClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = bt_impact_statement_finalize;
-  object_class->get_property = bt_impact_statement_get_property;
-  object_class->set_property = bt_impact_statement_set_property;
-
-  properties[PROP_SUMMARY] =
-    g_param_spec_string ("summary", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_TECHNICAL_DETAIL] =
-    g_param_spec_string ("technical-detail", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_BUSINESS_IMPACT] =
-    g_param_spec_string ("business-impact", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_IMPACT_VALUE] =
-    g_param_spec_double ("impact-value", NULL, NULL,
-                          -1000000000000.0, 1000000000000.0, 0.0,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_IMPACT_UNIT] =
-    g_param_spec_string ("impact-unit", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
 }
 
 static void

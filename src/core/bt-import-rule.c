@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "bt-import-rule.h"
 
 struct _BtImportRule
@@ -43,102 +45,35 @@ bt_import_rule_new (BtRuleMatch  match,
                        NULL);
 }
 
-static void
-bt_import_rule_finalize (GObject *object)
-{
-  BtImportRule *self = BT_IMPORT_RULE (object);
+/* What the plan file holds of a import rule, in its order. */
+static const BtField fields[] = {
+  { "match", .label = N_("Looks at"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_import_rule_set_match),
+    .type = BT_FIELD_ENUM, .enum_type = bt_rule_match_get_type, .default_value = BT_RULE_WORDS,
+    .offset = G_STRUCT_OFFSET (BtImportRule, match) },
+  { "pattern", .label = N_("Words, address, domain or name"),
+    .set = G_CALLBACK (bt_import_rule_set_pattern),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtImportRule, pattern) },
+  { "category", .label = N_("Category"), .flags = BT_FIELD_REQUIRED | BT_FIELD_CATEGORY_REF,
+    .set = G_CALLBACK (bt_import_rule_set_category),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtImportRule, category) },
+};
 
-  g_clear_pointer (&self->pattern, g_free);
-  g_clear_pointer (&self->category, g_free);
+/* Property n is field n - 1: see bt_item_class_install_fields(). */
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
 
-  G_OBJECT_CLASS (bt_import_rule_parent_class)->finalize (object);
-}
-
-static void
-bt_import_rule_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  BtImportRule *self = BT_IMPORT_RULE (object);
-
-  switch (prop_id)
-    {
-    case PROP_MATCH:
-      g_value_set_enum (value, self->match);
-      break;
-
-    case PROP_PATTERN:
-      g_value_set_string (value, bt_import_rule_get_pattern (self));
-      break;
-
-    case PROP_CATEGORY:
-      g_value_set_string (value, bt_import_rule_get_category (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bt_import_rule_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  BtImportRule *self = BT_IMPORT_RULE (object);
-
-  switch (prop_id)
-    {
-    case PROP_MATCH:
-      bt_import_rule_set_match (self, g_value_get_enum (value));
-      break;
-
-    case PROP_PATTERN:
-      bt_import_rule_set_pattern (self, g_value_get_string (value));
-      break;
-
-    case PROP_CATEGORY:
-      bt_import_rule_set_category (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const BtItemDescription description = {
+  .kind_label = N_("Import Rule"),
+  .has_id = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
 
 static void
 bt_import_rule_class_init (BtImportRuleClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = bt_import_rule_finalize;
-  object_class->get_property = bt_import_rule_get_property;
-  object_class->set_property = bt_import_rule_set_property;
-
-  properties[PROP_MATCH] =
-    g_param_spec_enum ("match", NULL, NULL,
-                       BT_TYPE_RULE_MATCH, BT_RULE_WORDS,
-                       (G_PARAM_READWRITE |
-                        G_PARAM_EXPLICIT_NOTIFY |
-                        G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_PATTERN] =
-    g_param_spec_string ("pattern", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_CATEGORY] =
-    g_param_spec_string ("category", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
 }
 
 static void

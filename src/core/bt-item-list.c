@@ -22,7 +22,7 @@
 #include <string.h>
 
 #include "bt-item.h"
-#include "bt-item-list.h"
+#include "bt-item-list-private.h"
 
 struct _BtItemList
 {

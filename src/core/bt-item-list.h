@@ -37,9 +37,6 @@ void            bt_item_list_splice      (BtItemList  *self,
                                           gpointer    *additions,
                                           guint        n_additions);
 
-/* For bt_item_adopt_list() alone. */
-void            bt_item_list_set_owner   (BtItemList  *self,
-                                          BtItem      *owner);
 BtItem         *bt_item_list_get_owner   (BtItemList  *self);
 
 G_END_DECLS

@@ -14,7 +14,10 @@
 
 #include <string.h>
 
-#include "bt-item.h"
+#include <glib/gi18n-lib.h>
+
+#include "bt-item-private.h"
+#include "bt-item-list-private.h"
 
 typedef struct
 {
@@ -97,6 +100,12 @@ static void
 bt_item_finalize (GObject *object)
 {
   BtItemPrivate *priv = bt_item_get_instance_private (BT_ITEM (object));
+  const BtItemDescription *d = BT_ITEM_GET_CLASS (object)->description;
+
+  /* The texts of fields the instance keeps where its description says. */
+  for (guint i = 0; d != NULL && i < d->n_fields; i++)
+    if (d->fields[i].type == BT_FIELD_TEXT && d->fields[i].offset != 0)
+      g_clear_pointer (&G_STRUCT_MEMBER (char *, object, d->fields[i].offset), g_free);
 
   g_clear_pointer (&priv->id, g_free);
   g_clear_pointer (&priv->extra, json_object_unref);
@@ -543,4 +552,261 @@ bt_item_set_date (GDate       *field,
   *field = *value;
 
   return TRUE;
+}
+
+/* ---- descriptions of fields ---- */
+
+/* The typed accessors a field description names. */
+typedef void (*SetText) (gpointer self, const char *value);
+typedef void (*SetDate) (gpointer self, const GDate *value);
+typedef void (*SetWhole) (gpointer self, int value);       /* ints and enums */
+typedef void (*SetNumber) (gpointer self, double value);
+
+/* GObject's get_property for the fields of a class installed by
+ * bt_item_class_install_fields(): property n is field n - 1. */
+static void
+get_field_property (GObject    *object,
+                    guint       prop_id,
+                    GValue     *value,
+                    GParamSpec *pspec)
+{
+  BtItemClass *klass = g_type_class_peek (pspec->owner_type);
+  const BtField *field = &klass->description->fields[prop_id - 1];
+  gpointer at = G_STRUCT_MEMBER_P (object, field->offset);
+
+  switch (field->type)
+    {
+    case BT_FIELD_TEXT:
+      g_value_set_string (value, *(char **) at);
+      break;
+
+    case BT_FIELD_DATE:
+      g_value_set_boxed (value, g_date_valid (at) ? at : NULL);
+      break;
+
+    case BT_FIELD_INT:
+      g_value_set_int (value, *(int *) at);
+      break;
+
+    case BT_FIELD_NUMBER:
+      g_value_set_double (value, *(double *) at);
+      break;
+
+    case BT_FIELD_ENUM:
+      g_value_set_enum (value, *(int *) at);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Through the typed setters: what they refuse or notify stays theirs. */
+static void
+set_field_property (GObject      *object,
+                    guint         prop_id,
+                    const GValue *value,
+                    GParamSpec   *pspec)
+{
+  BtItemClass *klass = g_type_class_peek (pspec->owner_type);
+  const BtField *field = &klass->description->fields[prop_id - 1];
+
+  switch (field->type)
+    {
+    case BT_FIELD_TEXT:
+      ((SetText) field->set) (object, g_value_get_string (value));
+      break;
+
+    case BT_FIELD_DATE:
+      ((SetDate) field->set) (object, g_value_get_boxed (value));
+      break;
+
+    case BT_FIELD_INT:
+      ((SetWhole) field->set) (object, g_value_get_int (value));
+      break;
+
+    case BT_FIELD_NUMBER:
+      ((SetNumber) field->set) (object, g_value_get_double (value));
+      break;
+
+    case BT_FIELD_ENUM:
+      ((SetWhole) field->set) (object, g_value_get_enum (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/**
+ * bt_item_class_install_fields:
+ * @klass: the class of a kind of item, in its class_init
+ * @description: (transfer none): what its items hold, static, each field
+ *   with its type and offset
+ * @pspecs: (out caller-allocates) (array): the class's property array,
+ *   whose element n is set to field n - 1's property (element 0 is unused)
+ *
+ * Makes the class's properties from its fields, in the fields' order, and
+ * gives GObject's get_property and set_property to BtItem: getting reads
+ * the value where the field's offset says, setting calls the field's
+ * typed setter. The texts are freed with the item. The description is
+ * then the class's: see bt_item_class_get_fields().
+ */
+void
+bt_item_class_install_fields (BtItemClass             *klass,
+                              const BtItemDescription *description,
+                              GParamSpec             **pspecs)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamSpec **field_pspecs;
+
+  g_return_if_fail (BT_IS_ITEM_CLASS (klass));
+  g_return_if_fail (description != NULL && pspecs != NULL);
+
+  object_class->get_property = get_field_property;
+  object_class->set_property = set_field_property;
+
+  /* Classes of the plan are never unloaded: this lives as long as the process. */
+  field_pspecs = g_new0 (GParamSpec *, MAX (description->n_fields, 1));
+
+  for (guint i = 0; i < description->n_fields; i++)
+    {
+      const BtField *field = &description->fields[i];
+      g_autofree char *made = field->property ? NULL : g_strdelimit (g_strdup (field->member), "_", '-');
+      const char *name = field->property ? field->property : g_intern_string (made);
+      GParamSpec *pspec = NULL;
+
+      g_assert (field->offset != 0 && field->set != NULL);
+
+      switch (field->type)
+        {
+        case BT_FIELD_TEXT:
+          pspec = g_param_spec_string (name, NULL, NULL, NULL, flags);
+          break;
+
+        case BT_FIELD_DATE:
+          pspec = g_param_spec_boxed (name, NULL, NULL, G_TYPE_DATE, flags);
+          break;
+
+        case BT_FIELD_INT:
+          pspec = g_param_spec_int (name, NULL, NULL, field->lowest, field->highest, field->default_value, flags);
+          break;
+
+        case BT_FIELD_NUMBER:
+          pspec = g_param_spec_double (name, NULL, NULL, field->lowest, field->highest, field->default_value, flags);
+          break;
+
+        case BT_FIELD_ENUM:
+          pspec = g_param_spec_enum (name, NULL, NULL, field->enum_type (), field->default_value, flags);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+
+      pspecs[i + 1] = field_pspecs[i] = pspec;
+      g_object_class_install_property (object_class, i + 1, pspec);
+    }
+
+  klass->description = description;
+  klass->field_pspecs = field_pspecs;
+}
+
+/* The class of @type, made if no item of it was made yet: the reader asks
+ * for each element it reads. */
+BtItemClass *
+bt_item_class_lookup (GType type)
+{
+  gpointer klass;
+
+  g_return_val_if_fail (g_type_is_a (type, BT_TYPE_ITEM), NULL);
+
+  klass = g_type_class_peek (type);
+  if (klass == NULL)
+    {
+      /* Static types keep their class once made. */
+      klass = g_type_class_ref (type);
+      g_type_class_unref (klass);
+    }
+
+  return klass;
+}
+
+/**
+ * bt_item_class_get_fields:
+ * @type: a kind of item, such as %BT_TYPE_PHASE
+ * @n_fields: (out): how many
+ *
+ * Returns: (array length=n_fields) (transfer none) (nullable): the
+ *   descriptions of its fields, in the file's order
+ */
+const BtField *
+bt_item_class_get_fields (GType  type,
+                          guint *n_fields)
+{
+  BtItemClass *klass = bt_item_class_lookup (type);
+
+  *n_fields = klass && klass->description ? klass->description->n_fields : 0;
+
+  return *n_fields > 0 ? klass->description->fields : NULL;
+}
+
+/**
+ * bt_item_class_get_children:
+ *
+ * Returns: (array length=n_children) (transfer none) (nullable): the lists
+ *   of items an item of @type holds
+ */
+const BtChildList *
+bt_item_class_get_children (GType  type,
+                            guint *n_children)
+{
+  BtItemClass *klass = bt_item_class_lookup (type);
+
+  *n_children = klass && klass->description ? klass->description->n_children : 0;
+
+  return *n_children > 0 ? klass->description->children : NULL;
+}
+
+/**
+ * bt_item_class_find_field:
+ * @property: the name of one of @type's properties
+ *
+ * Returns: (nullable): the description of the field that holds @property,
+ *   or %NULL if the file does not hold it
+ */
+const BtField *
+bt_item_class_find_field (GType       type,
+                          const char *property)
+{
+  BtItemClass *klass = bt_item_class_lookup (type);
+
+  g_return_val_if_fail (property != NULL, NULL);
+
+  if (klass == NULL || klass->description == NULL)
+    return NULL;
+
+  for (guint i = 0; i < klass->description->n_fields; i++)
+    if (strcmp (klass->field_pspecs[i]->name, property) == 0)
+      return &klass->description->fields[i];
+
+  return NULL;
+}
+
+/**
+ * bt_item_class_get_kind_label:
+ *
+ * Returns: what people call an item of @type, translated ("Person",
+ *   "Business Case"), or "Item" for a kind without a name
+ */
+const char *
+bt_item_class_get_kind_label (GType type)
+{
+  BtItemClass *klass = bt_item_class_lookup (type);
+
+  if (klass == NULL || klass->description == NULL || klass->description->kind_label == NULL)
+    return _("Item");
+
+  return _(klass->description->kind_label);
 }

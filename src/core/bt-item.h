@@ -16,6 +16,72 @@ G_BEGIN_DECLS
 
 G_DECLARE_DERIVABLE_TYPE (BtItem, bt_item, BT, ITEM, GObject)
 
+/* One description per field of the plan: the class of each kind of item
+ * carries a table of them, which the file's reader and writer, the editor
+ * and the schema test all read. */
+typedef enum
+{
+  BT_FIELD_REQUIRED     = 1 << 0,  /* an item without it is refused */
+  BT_FIELD_WEEK         = 1 << 1,  /* text holding an ISO 8601 week */
+  BT_FIELD_COLOR        = 1 << 2,  /* text "#rrggbb" */
+  BT_FIELD_PHASE_REF    = 1 << 3,  /* text holding the id of a phase of the plan */
+  BT_FIELD_CATEGORY_REF = 1 << 4,  /* text holding the id of a category (not checked:
+                                    * an import rule outlives its category) */
+  BT_FIELD_ZERO_UNSET   = 1 << 5,  /* a whole number where 0 means "not given" */
+  BT_FIELD_LONG_TEXT    = 1 << 6,  /* text people write paragraphs in */
+  BT_FIELD_PERCENT      = 1 << 7,  /* a fraction, shown and typed as a percentage */
+  BT_FIELD_IMPORT_ONLY  = 1 << 8,  /* the import's to keep: the editor does not show it */
+  BT_FIELD_CURRENCY     = 1 << 9,  /* text holding an ISO 4217 code such as "EUR" */
+} BtFieldFlags;
+
+typedef enum
+{
+  BT_FIELD_TEXT = 1,
+  BT_FIELD_DATE,
+  BT_FIELD_INT,
+  BT_FIELD_NUMBER,
+  BT_FIELD_ENUM,
+} BtFieldType;
+
+/* A class lists its fields in the file's order, which is also the order of
+ * its properties (property n is field n - 1) and of the editor's rows. */
+typedef struct
+{
+  const char   *member;    /* its name in the file */
+  const char   *property;  /* NULL when it is the member's with '-' for '_' */
+  const char   *label;     /* what people call it, marked for translation only */
+  BtFieldFlags  flags;
+  BtFieldType   type;
+  GType       (*enum_type) (void);   /* for BT_FIELD_ENUM */
+  double        lowest;    /* the property's range, for ints and numbers */
+  double        highest;
+  double        default_value;
+  int           min;       /* for BT_FIELD_ZERO_UNSET: the range when given */
+  int           max;
+  gsize         offset;    /* where the instance keeps the value: a char *, a
+                            * GDate, an int (enums too) or a double */
+  GCallback     set;       /* the typed setter: it checks and notifies, and the
+                            * reader calls it without a GValue */
+} BtField;
+
+/* A list of items inside an item: a person's touchpoints and the like. */
+typedef struct
+{
+  const char   *member;
+  GType       (*get_type) (void);
+  GListModel *(*get)      (gpointer self);
+} BtChildList;
+
+typedef struct
+{
+  const char        *kind_label;   /* what people call one, marked for translation only */
+  gboolean           has_id;       /* whether the file holds its id */
+  const BtField     *fields;
+  guint              n_fields;
+  const BtChildList *children;
+  guint              n_children;
+} BtItemDescription;
+
 struct _BtItemClass
 {
   GObjectClass parent_class;
@@ -32,9 +98,24 @@ struct _BtItemClass
                             guint       removed,
                             guint       added);
 
+  /* What the class holds: set by bt_item_class_install_fields(). */
+  const BtItemDescription  *description;
+  GParamSpec              **field_pspecs;   /* the property of each field */
+
   /*< private >*/
   gpointer padding[2];
 };
+
+void                bt_item_class_install_fields  (BtItemClass             *klass,
+                                                   const BtItemDescription *description,
+                                                   GParamSpec             **pspecs);
+const BtField      *bt_item_class_get_fields      (GType                    type,
+                                                   guint                   *n_fields);
+const BtChildList  *bt_item_class_get_children    (GType                    type,
+                                                   guint                   *n_children);
+const BtField      *bt_item_class_find_field      (GType                    type,
+                                                   const char              *property);
+const char         *bt_item_class_get_kind_label  (GType                    type);
 
 const char *bt_item_get_id           (BtItem      *self);
 void        bt_item_set_id           (BtItem      *self,
@@ -43,8 +124,6 @@ JsonObject *bt_item_get_extra        (BtItem      *self);
 void        bt_item_set_extra        (BtItem      *self,
                                       JsonObject  *extra);
 BtItem     *bt_item_get_parent       (BtItem      *self);
-void        bt_item_set_quiet        (BtItem      *self,
-                                      gboolean     quiet);
 void        bt_item_notify           (BtItem      *self,
                                       GParamSpec  *pspec);
 void        bt_item_changed          (BtItem      *self);

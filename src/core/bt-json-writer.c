@@ -226,6 +226,24 @@ bt_json_format_int (char   buf[BT_JSON_INT_SIZE],
   return p;
 }
 
+/**
+ * bt_json_append_index:
+ * @path: a JSON path such as "relationships"
+ *
+ * Appends "[@index]": every item read or written has its path, without
+ * printf, which cost more than reading most items' fields.
+ */
+void
+bt_json_append_index (GString *path,
+                      guint    index)
+{
+  char digits[BT_JSON_INT_SIZE];
+
+  g_string_append_c (path, '[');
+  g_string_append (path, bt_json_format_int (digits, index));
+  g_string_append_c (path, ']');
+}
+
 void
 bt_json_writer_int (BtJsonWriter *self,
                     gint64        value)

@@ -36,6 +36,8 @@ const char   *bt_json_format_int          (char           buf[BT_JSON_INT_SIZE],
 void          bt_json_format_double       (char          *buf,
                                            gsize          size,
                                            double         value);
+void          bt_json_append_index        (GString       *path,
+                                           guint          index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BtJsonWriter, bt_json_writer_free)
 

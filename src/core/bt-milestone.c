@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "bt-milestone.h"
 
 struct _BtMilestone
@@ -42,148 +44,42 @@ bt_milestone_new (void)
   return g_object_new (BT_TYPE_MILESTONE, NULL);
 }
 
-static void
-bt_milestone_finalize (GObject *object)
-{
-  BtMilestone *self = BT_MILESTONE (object);
+/* What the plan file holds of a milestone, in its order. */
+static const BtField fields[] = {
+  { "title", .label = N_("Title"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_milestone_set_title),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtMilestone, title) },
+  { "date", .label = N_("Date"), .set = G_CALLBACK (bt_milestone_set_date),
+    .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtMilestone, date) },
+  { "phase", .label = N_("Phase"), .flags = BT_FIELD_PHASE_REF,
+    .set = G_CALLBACK (bt_milestone_set_phase),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtMilestone, phase) },
+  { "status", .label = N_("Status"), .set = G_CALLBACK (bt_milestone_set_status),
+    .type = BT_FIELD_ENUM, .enum_type = bt_milestone_status_get_type, .default_value = BT_MILESTONE_PLANNED,
+    .offset = G_STRUCT_OFFSET (BtMilestone, status) },
+  { "notes", .label = N_("Notes"), .flags = BT_FIELD_LONG_TEXT,
+    .set = G_CALLBACK (bt_milestone_set_notes),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtMilestone, notes) },
+  { "original_date", .label = N_("First planned for"),
+    .set = G_CALLBACK (bt_milestone_set_original_date),
+    .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtMilestone, original_date) },
+};
 
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->phase, g_free);
-  g_clear_pointer (&self->notes, g_free);
+/* Property n is field n - 1: see bt_item_class_install_fields(). */
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
 
-  G_OBJECT_CLASS (bt_milestone_parent_class)->finalize (object);
-}
-
-static void
-bt_milestone_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  BtMilestone *self = BT_MILESTONE (object);
-
-  switch (prop_id)
-    {
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-
-    case PROP_DATE:
-      g_value_set_boxed (value, bt_milestone_get_date (self));
-      break;
-
-    case PROP_PHASE:
-      g_value_set_string (value, self->phase);
-      break;
-
-    case PROP_STATUS:
-      g_value_set_enum (value, self->status);
-      break;
-
-    case PROP_NOTES:
-      g_value_set_string (value, self->notes);
-      break;
-
-    case PROP_ORIGINAL_DATE:
-      g_value_set_boxed (value, bt_milestone_get_original_date (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bt_milestone_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  BtMilestone *self = BT_MILESTONE (object);
-
-  switch (prop_id)
-    {
-    case PROP_TITLE:
-      bt_milestone_set_title (self, g_value_get_string (value));
-      break;
-
-    case PROP_DATE:
-      bt_milestone_set_date (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_PHASE:
-      bt_milestone_set_phase (self, g_value_get_string (value));
-      break;
-
-    case PROP_STATUS:
-      bt_milestone_set_status (self, g_value_get_enum (value));
-      break;
-
-    case PROP_NOTES:
-      bt_milestone_set_notes (self, g_value_get_string (value));
-      break;
-
-    case PROP_ORIGINAL_DATE:
-      bt_milestone_set_original_date (self, g_value_get_boxed (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const BtItemDescription description = {
+  .kind_label = N_("Milestone"),
+  .has_id = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
 
 static void
 bt_milestone_class_init (BtMilestoneClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = bt_milestone_finalize;
-  object_class->get_property = bt_milestone_get_property;
-  object_class->set_property = bt_milestone_set_property;
-
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_DATE] =
-    g_param_spec_boxed ("date", NULL, NULL,
-                         G_TYPE_DATE,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_PHASE] =
-    g_param_spec_string ("phase", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL,
-                        BT_TYPE_MILESTONE_STATUS, BT_MILESTONE_PLANNED,
-                        (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_NOTES] =
-    g_param_spec_string ("notes", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_ORIGINAL_DATE] =
-    g_param_spec_boxed ("original-date", NULL, NULL,
-                         G_TYPE_DATE,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
 }
 
 static void

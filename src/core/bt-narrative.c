@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "bt-narrative.h"
 
 struct _BtNarrative
@@ -47,84 +49,56 @@ bt_narrative_finalize (GObject *object)
 {
   BtNarrative *self = BT_NARRATIVE (object);
 
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->audience, g_free);
-  g_clear_pointer (&self->headline, g_free);
   g_clear_object (&self->impact_statements);
   g_clear_object (&self->business_cases);
 
   G_OBJECT_CLASS (bt_narrative_parent_class)->finalize (object);
 }
 
-static void
-bt_narrative_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
+/* What the plan file holds of a narrative, in its order. */
+static const BtField fields[] = {
+  { "title", .label = N_("Title"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_narrative_set_title),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtNarrative, title) },
+  { "audience", .label = N_("Audience"), .set = G_CALLBACK (bt_narrative_set_audience),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtNarrative, audience) },
+  { "headline", .label = N_("Headline"), .set = G_CALLBACK (bt_narrative_set_headline),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtNarrative, headline) },
+  { "status", .label = N_("Status"), .set = G_CALLBACK (bt_narrative_set_status),
+    .type = BT_FIELD_ENUM, .enum_type = bt_narrative_status_get_type, .default_value = BT_NARRATIVE_DRAFT,
+    .offset = G_STRUCT_OFFSET (BtNarrative, status) },
+  { "target_date", .label = N_("Target date"), .set = G_CALLBACK (bt_narrative_set_target_date),
+    .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtNarrative, target_date) },
+};
+
+static GListModel *
+get_impact_statements (gpointer self)
 {
-  BtNarrative *self = BT_NARRATIVE (object);
-
-  switch (prop_id)
-    {
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-
-    case PROP_AUDIENCE:
-      g_value_set_string (value, self->audience);
-      break;
-
-    case PROP_HEADLINE:
-      g_value_set_string (value, self->headline);
-      break;
-
-    case PROP_STATUS:
-      g_value_set_enum (value, self->status);
-      break;
-
-    case PROP_TARGET_DATE:
-      g_value_set_boxed (value, bt_narrative_get_target_date (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  return bt_narrative_get_impact_statements (self);
 }
 
-static void
-bt_narrative_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
+static GListModel *
+get_business_cases (gpointer self)
 {
-  BtNarrative *self = BT_NARRATIVE (object);
-
-  switch (prop_id)
-    {
-    case PROP_TITLE:
-      bt_narrative_set_title (self, g_value_get_string (value));
-      break;
-
-    case PROP_AUDIENCE:
-      bt_narrative_set_audience (self, g_value_get_string (value));
-      break;
-
-    case PROP_HEADLINE:
-      bt_narrative_set_headline (self, g_value_get_string (value));
-      break;
-
-    case PROP_STATUS:
-      bt_narrative_set_status (self, g_value_get_enum (value));
-      break;
-
-    case PROP_TARGET_DATE:
-      bt_narrative_set_target_date (self, g_value_get_boxed (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  return bt_narrative_get_business_cases (self);
 }
+
+static const BtChildList children[] = {
+  { "impact_statements", bt_impact_statement_get_type, get_impact_statements },
+  { "business_cases", bt_business_case_get_type, get_business_cases },
+};
+
+/* Property n is field n - 1: see bt_item_class_install_fields(). */
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
+
+static const BtItemDescription description = {
+  .kind_label = N_("Narrative"),
+  .has_id = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+  .children = children,
+  .n_children = G_N_ELEMENTS (children),
+};
 
 static void
 bt_narrative_class_init (BtNarrativeClass *klass)
@@ -132,45 +106,8 @@ bt_narrative_class_init (BtNarrativeClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = bt_narrative_finalize;
-  object_class->get_property = bt_narrative_get_property;
-  object_class->set_property = bt_narrative_set_property;
 
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_AUDIENCE] =
-    g_param_spec_string ("audience", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_HEADLINE] =
-    g_param_spec_string ("headline", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL,
-                        BT_TYPE_NARRATIVE_STATUS, BT_NARRATIVE_DRAFT,
-                        (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_TARGET_DATE] =
-    g_param_spec_boxed ("target-date", NULL, NULL,
-                         G_TYPE_DATE,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
 }
 
 static void

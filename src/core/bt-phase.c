@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "bt-phase.h"
 
 struct _BtPhase
@@ -36,101 +38,31 @@ bt_phase_new (void)
   return g_object_new (BT_TYPE_PHASE, NULL);
 }
 
-static void
-bt_phase_finalize (GObject *object)
-{
-  BtPhase *self = BT_PHASE (object);
+/* What the plan file holds of a phase, in its order. */
+static const BtField fields[] = {
+  { "title", .label = N_("Title"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_phase_set_title),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtPhase, title) },
+  { "start", .label = N_("Start"), .set = G_CALLBACK (bt_phase_set_start),
+    .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtPhase, start) },
+  { "end", .label = N_("End"), .set = G_CALLBACK (bt_phase_set_end),
+    .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtPhase, end) },
+};
 
-  g_clear_pointer (&self->title, g_free);
+/* Property n is field n - 1: see bt_item_class_install_fields(). */
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
 
-  G_OBJECT_CLASS (bt_phase_parent_class)->finalize (object);
-}
-
-static void
-bt_phase_get_property (GObject    *object,
-                       guint       prop_id,
-                       GValue     *value,
-                       GParamSpec *pspec)
-{
-  BtPhase *self = BT_PHASE (object);
-
-  switch (prop_id)
-    {
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-
-    case PROP_START:
-      g_value_set_boxed (value, bt_phase_get_start (self));
-      break;
-
-    case PROP_END:
-      g_value_set_boxed (value, bt_phase_get_end (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bt_phase_set_property (GObject      *object,
-                       guint         prop_id,
-                       const GValue *value,
-                       GParamSpec   *pspec)
-{
-  BtPhase *self = BT_PHASE (object);
-
-  switch (prop_id)
-    {
-    case PROP_TITLE:
-      bt_phase_set_title (self, g_value_get_string (value));
-      break;
-
-    case PROP_START:
-      bt_phase_set_start (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_END:
-      bt_phase_set_end (self, g_value_get_boxed (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const BtItemDescription description = {
+  .kind_label = N_("Phase"),
+  .has_id = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
 
 static void
 bt_phase_class_init (BtPhaseClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = bt_phase_finalize;
-  object_class->get_property = bt_phase_get_property;
-  object_class->set_property = bt_phase_set_property;
-
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_START] =
-    g_param_spec_boxed ("start", NULL, NULL,
-                         G_TYPE_DATE,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_END] =
-    g_param_spec_boxed ("end", NULL, NULL,
-                         G_TYPE_DATE,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
 }
 
 static void

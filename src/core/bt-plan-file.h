@@ -6,6 +6,7 @@
 #pragma once
 
 #include "bt-plan.h"
+#include "bt-safe-file.h"
 
 G_BEGIN_DECLS
 
@@ -58,8 +59,6 @@ const char *bt_plan_section_to_string     (BtPlanSection   section);
 
 BtPlan     *bt_plan_file_load_bytes       (GBytes         *bytes,
                                            GError        **error);
-BtPlan     *bt_plan_file_load_bytes_from_tree (GBytes      *bytes,
-                                              GError     **error);
 BtPlan     *bt_plan_file_load             (const char     *path,
                                            GError        **error);
 GBytes     *bt_plan_file_serialize        (BtPlan         *plan,
@@ -77,15 +76,6 @@ gboolean    bt_plan_file_write_private    (const char     *path,
                                            gsize           length,
                                            gboolean        keep_backup,
                                            GError        **error);
-gboolean    bt_plan_file_write_output     (const char     *path,
-                                           const char     *data,
-                                           gsize           length,
-                                           GError        **error);
-gboolean    bt_plan_file_check_output     (const char     *output,
-                                           const char     *plan_path,
-                                           GError        **error);
-char       *bt_plan_file_backup_path      (const char     *path);
-guint       bt_plan_file_clean_leftovers  (const char     *path);
 char       *bt_plan_file_default_path     (void);
 BtPlan     *bt_plan_file_load_sample      (GError        **error);
 char       *bt_plan_file_describe         (BtPlan         *plan);
@@ -99,11 +89,5 @@ const char *bt_plan_file_field_member     (GType           type,
                                            const char     *property);
 
 char        *bt_plan_file_quote_text          (const char     *text);
-gboolean     bt_file_read_at_most             (const char     *path,
-                                               gsize           max_bytes,
-                                               char          **contents,
-                                               gsize          *length,
-                                               gboolean       *too_large,
-                                               GError        **error);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <langinfo.h>
 #include <math.h>
 #include <string.h>
@@ -50,185 +52,48 @@ bt_profile_new (void)
   return g_object_new (BT_TYPE_PROFILE, NULL);
 }
 
-static void
-bt_profile_finalize (GObject *object)
-{
-  BtProfile *self = BT_PROFILE (object);
+/* What the plan file holds of a profile, in its order, which is the editor's. */
+static const BtField fields[] = {
+  { "name", .label = N_("Name"), .set = G_CALLBACK (bt_profile_set_name),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtProfile, name) },
+  { "current_role", .label = N_("Current role"), .set = G_CALLBACK (bt_profile_set_current_role),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtProfile, current_role) },
+  { "email", .label = N_("E-mail"), .set = G_CALLBACK (bt_profile_set_email),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtProfile, email) },
+  { "target_role", .label = N_("Target role"), .set = G_CALLBACK (bt_profile_set_target_role),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtProfile, target_role) },
+  { "target_date", .label = N_("Target date"), .set = G_CALLBACK (bt_profile_set_target_date),
+    .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtProfile, target_date) },
+  { "birth_year", .label = N_("Birth year, to show ages (0 for none)"),
+    .flags = BT_FIELD_ZERO_UNSET, .min = BT_BIRTH_YEAR_MIN, .max = BT_BIRTH_YEAR_MAX,
+    .set = G_CALLBACK (bt_profile_set_birth_year),
+    .type = BT_FIELD_INT, .lowest = 0, .highest = BT_BIRTH_YEAR_MAX, .default_value = 0,
+    .offset = G_STRUCT_OFFSET (BtProfile, birth_year) },
+  { "target_share", .label = N_("Target strategic share, in percent"), .flags = BT_FIELD_PERCENT,
+    .set = G_CALLBACK (bt_profile_set_target_share),
+    .type = BT_FIELD_NUMBER, .lowest = 0.0, .highest = 1.0, .default_value = 0.5,
+    .offset = G_STRUCT_OFFSET (BtProfile, target_share) },
+  /* As stored: a plan that never chose one leaves it out of its file, and
+   * bt_profile_get_currency() gives the locale's. */
+  { "currency", .label = N_("Currency of your business cases, such as EUR or USD"), .flags = BT_FIELD_CURRENCY,
+    .set = G_CALLBACK (bt_profile_set_currency),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtProfile, currency) },
+};
 
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->current_role, g_free);
-  g_clear_pointer (&self->email, g_free);
-  g_clear_pointer (&self->target_role, g_free);
-  g_clear_pointer (&self->currency, g_free);
+/* Property n is field n - 1: see bt_item_class_install_fields(). */
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
 
-  G_OBJECT_CLASS (bt_profile_parent_class)->finalize (object);
-}
-
-static void
-bt_profile_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
-{
-  BtProfile *self = BT_PROFILE (object);
-
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_CURRENT_ROLE:
-      g_value_set_string (value, self->current_role);
-      break;
-
-    case PROP_EMAIL:
-      g_value_set_string (value, self->email);
-      break;
-
-    case PROP_TARGET_ROLE:
-      g_value_set_string (value, self->target_role);
-      break;
-
-    case PROP_TARGET_DATE:
-      g_value_set_boxed (value, bt_profile_get_target_date (self));
-      break;
-
-    case PROP_BIRTH_YEAR:
-      g_value_set_int (value, self->birth_year);
-      break;
-
-    case PROP_TARGET_SHARE:
-      g_value_set_double (value, self->target_share);
-      break;
-
-    /* As stored: a plan that never chose one leaves it out of its file. */
-    case PROP_CURRENCY:
-      g_value_set_string (value, self->currency);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bt_profile_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  BtProfile *self = BT_PROFILE (object);
-
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      bt_profile_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_CURRENT_ROLE:
-      bt_profile_set_current_role (self, g_value_get_string (value));
-      break;
-
-    case PROP_EMAIL:
-      bt_profile_set_email (self, g_value_get_string (value));
-      break;
-
-    case PROP_TARGET_ROLE:
-      bt_profile_set_target_role (self, g_value_get_string (value));
-      break;
-
-    case PROP_TARGET_DATE:
-      bt_profile_set_target_date (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_BIRTH_YEAR:
-      bt_profile_set_birth_year (self, g_value_get_int (value));
-      break;
-
-    case PROP_TARGET_SHARE:
-      bt_profile_set_target_share (self, g_value_get_double (value));
-      break;
-
-    case PROP_CURRENCY:
-      bt_profile_set_currency (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const BtItemDescription description = {
+  .kind_label = N_("Profile"),
+  .has_id = FALSE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
 
 static void
 bt_profile_class_init (BtProfileClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = bt_profile_finalize;
-  object_class->get_property = bt_profile_get_property;
-  object_class->set_property = bt_profile_set_property;
-
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_CURRENT_ROLE] =
-    g_param_spec_string ("current-role", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_EMAIL] =
-    g_param_spec_string ("email", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_TARGET_ROLE] =
-    g_param_spec_string ("target-role", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_TARGET_DATE] =
-    g_param_spec_boxed ("target-date", NULL, NULL,
-                         G_TYPE_DATE,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  /* 0 for none, or from BT_BIRTH_YEAR_MIN: a range cannot say that, the
-   * setter does (and bt_plan_file_field_check() says why). */
-  properties[PROP_BIRTH_YEAR] =
-    g_param_spec_int ("birth-year", NULL, NULL,
-                       0, BT_BIRTH_YEAR_MAX, 0,
-                       (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_TARGET_SHARE] =
-    g_param_spec_double ("target-share", NULL, NULL,
-                          0.0, 1.0, 0.5,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  /* An ISO 4217 code such as "EUR"; "" until the user chooses one, when
-   * bt_profile_get_currency() gives the locale's. */
-  properties[PROP_CURRENCY] =
-    g_param_spec_string ("currency", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
 }
 
 static void

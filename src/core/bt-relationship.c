@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "bt-relationship.h"
 #include "bt-touchpoint.h"
 
@@ -60,125 +62,9 @@ bt_relationship_finalize (GObject *object)
 {
   BtRelationship *self = BT_RELATIONSHIP (object);
 
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->role, g_free);
-  g_clear_pointer (&self->email, g_free);
-  g_clear_pointer (&self->next_step, g_free);
-  g_clear_pointer (&self->help_with, g_free);
-  g_clear_pointer (&self->notes, g_free);
   g_clear_object (&self->touchpoints);
 
   G_OBJECT_CLASS (bt_relationship_parent_class)->finalize (object);
-}
-
-static void
-bt_relationship_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  BtRelationship *self = BT_RELATIONSHIP (object);
-
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_ROLE:
-      g_value_set_string (value, self->role);
-      break;
-
-    case PROP_EMAIL:
-      g_value_set_string (value, self->email);
-      break;
-
-    case PROP_FUNCTION:
-      g_value_set_enum (value, self->function);
-      break;
-
-    case PROP_STRENGTH:
-      g_value_set_int (value, self->strength);
-      break;
-
-    case PROP_CADENCE_DAYS:
-      g_value_set_int (value, self->cadence_days);
-      break;
-
-    case PROP_NEXT_STEP:
-      g_value_set_string (value, self->next_step);
-      break;
-
-    case PROP_NEXT_STEP_DUE:
-      g_value_set_boxed (value, bt_relationship_get_next_step_due (self));
-      break;
-
-    case PROP_HELP_WITH:
-      g_value_set_string (value, self->help_with);
-      break;
-
-    case PROP_NOTES:
-      g_value_set_string (value, self->notes);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bt_relationship_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  BtRelationship *self = BT_RELATIONSHIP (object);
-
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      bt_relationship_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_ROLE:
-      bt_relationship_set_role (self, g_value_get_string (value));
-      break;
-
-    case PROP_EMAIL:
-      bt_relationship_set_email (self, g_value_get_string (value));
-      break;
-
-    case PROP_FUNCTION:
-      bt_relationship_set_function (self, g_value_get_enum (value));
-      break;
-
-    case PROP_STRENGTH:
-      bt_relationship_set_strength (self, g_value_get_int (value));
-      break;
-
-    case PROP_CADENCE_DAYS:
-      bt_relationship_set_cadence_days (self, g_value_get_int (value));
-      break;
-
-    case PROP_NEXT_STEP:
-      bt_relationship_set_next_step (self, g_value_get_string (value));
-      break;
-
-    case PROP_NEXT_STEP_DUE:
-      bt_relationship_set_next_step_due (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_HELP_WITH:
-      bt_relationship_set_help_with (self, g_value_get_string (value));
-      break;
-
-    case PROP_NOTES:
-      bt_relationship_set_notes (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 /* Anything in the relationship or its touchpoints changed. */
@@ -188,6 +74,60 @@ bt_relationship_changed (BtItem *item)
   BT_RELATIONSHIP (item)->last_known = FALSE;
 }
 
+/* What the plan file holds of a person, in its order. */
+static const BtField fields[] = {
+  { "name", .label = N_("Name"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_relationship_set_name),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtRelationship, name) },
+  { "role", .label = N_("Role"), .set = G_CALLBACK (bt_relationship_set_role),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtRelationship, role) },
+  { "email", .label = N_("E-mail"), .set = G_CALLBACK (bt_relationship_set_email),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtRelationship, email) },
+  { "function", .label = N_("Function"), .set = G_CALLBACK (bt_relationship_set_function),
+    .type = BT_FIELD_ENUM, .enum_type = bt_function_get_type, .default_value = BT_FUNCTION_PRODUCT,
+    .offset = G_STRUCT_OFFSET (BtRelationship, function) },
+  { "strength", .label = N_("Strength, 1 to 5"), .set = G_CALLBACK (bt_relationship_set_strength),
+    .type = BT_FIELD_INT, .lowest = 1, .highest = 5, .default_value = 3,
+    .offset = G_STRUCT_OFFSET (BtRelationship, strength) },
+  { "cadence_days", .label = N_("Be in touch every … days"),
+    .set = G_CALLBACK (bt_relationship_set_cadence_days),
+    .type = BT_FIELD_INT, .lowest = 1, .highest = 366, .default_value = 30,
+    .offset = G_STRUCT_OFFSET (BtRelationship, cadence_days) },
+  { "next_step", .label = N_("Next step"), .set = G_CALLBACK (bt_relationship_set_next_step),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtRelationship, next_step) },
+  { "next_step_due", .label = N_("Next step due"),
+    .set = G_CALLBACK (bt_relationship_set_next_step_due),
+    .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtRelationship, next_step_due) },
+  { "help_with", .label = N_("What of theirs could technology help with"), .flags = BT_FIELD_LONG_TEXT,
+    .set = G_CALLBACK (bt_relationship_set_help_with),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtRelationship, help_with) },
+  { "notes", .label = N_("Notes"), .flags = BT_FIELD_LONG_TEXT,
+    .set = G_CALLBACK (bt_relationship_set_notes),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtRelationship, notes) },
+};
+
+static GListModel *
+get_touchpoints (gpointer self)
+{
+  return bt_relationship_get_touchpoints (self);
+}
+
+static const BtChildList children[] = {
+  { "touchpoints", bt_touchpoint_get_type, get_touchpoints },
+};
+
+/* Property n is field n - 1: see bt_item_class_install_fields(). */
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
+
+static const BtItemDescription description = {
+  .kind_label = N_("Person"),
+  .has_id = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+  .children = children,
+  .n_children = G_N_ELEMENTS (children),
+};
+
 static void
 bt_relationship_class_init (BtRelationshipClass *klass)
 {
@@ -195,80 +135,8 @@ bt_relationship_class_init (BtRelationshipClass *klass)
 
   object_class->finalize = bt_relationship_finalize;
   BT_ITEM_CLASS (klass)->changed = bt_relationship_changed;
-  object_class->get_property = bt_relationship_get_property;
-  object_class->set_property = bt_relationship_set_property;
 
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_ROLE] =
-    g_param_spec_string ("role", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_EMAIL] =
-    g_param_spec_string ("email", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_FUNCTION] =
-    g_param_spec_enum ("function", NULL, NULL,
-                        BT_TYPE_FUNCTION, BT_FUNCTION_PRODUCT,
-                        (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_STRENGTH] =
-    g_param_spec_int ("strength", NULL, NULL,
-                       1, 5, 3,
-                       (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_CADENCE_DAYS] =
-    g_param_spec_int ("cadence-days", NULL, NULL,
-                       1, 366, 30,
-                       (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_NEXT_STEP] =
-    g_param_spec_string ("next-step", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_NEXT_STEP_DUE] =
-    g_param_spec_boxed ("next-step-due", NULL, NULL,
-                         G_TYPE_DATE,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_HELP_WITH] =
-    g_param_spec_string ("help-with", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_NOTES] =
-    g_param_spec_string ("notes", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
 }
 
 static void

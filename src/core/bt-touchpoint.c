@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "bt-touchpoint.h"
 
 struct _BtTouchpoint
@@ -36,102 +38,32 @@ bt_touchpoint_new (void)
   return g_object_new (BT_TYPE_TOUCHPOINT, NULL);
 }
 
-static void
-bt_touchpoint_finalize (GObject *object)
-{
-  BtTouchpoint *self = BT_TOUCHPOINT (object);
+/* What the plan file holds of a touchpoint, in its order. */
+static const BtField fields[] = {
+  { "date", .label = N_("Date"), .flags = BT_FIELD_REQUIRED,
+    .set = G_CALLBACK (bt_touchpoint_set_date),
+    .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtTouchpoint, date) },
+  { "note", .label = N_("Note"), .set = G_CALLBACK (bt_touchpoint_set_note),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtTouchpoint, note) },
+  { "source", .flags = BT_FIELD_IMPORT_ONLY, .set = G_CALLBACK (bt_touchpoint_set_source),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtTouchpoint, source) },
+};
 
-  g_clear_pointer (&self->note, g_free);
-  g_clear_pointer (&self->source, g_free);
+/* Property n is field n - 1: see bt_item_class_install_fields(). */
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
 
-  G_OBJECT_CLASS (bt_touchpoint_parent_class)->finalize (object);
-}
-
-static void
-bt_touchpoint_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  BtTouchpoint *self = BT_TOUCHPOINT (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATE:
-      g_value_set_boxed (value, bt_touchpoint_get_date (self));
-      break;
-
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-
-    case PROP_SOURCE:
-      g_value_set_string (value, self->source);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bt_touchpoint_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  BtTouchpoint *self = BT_TOUCHPOINT (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATE:
-      bt_touchpoint_set_date (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_NOTE:
-      bt_touchpoint_set_note (self, g_value_get_string (value));
-      break;
-
-    case PROP_SOURCE:
-      bt_touchpoint_set_source (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const BtItemDescription description = {
+  .kind_label = N_("Touchpoint"),
+  .has_id = TRUE,
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+};
 
 static void
 bt_touchpoint_class_init (BtTouchpointClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = bt_touchpoint_finalize;
-  object_class->get_property = bt_touchpoint_get_property;
-  object_class->set_property = bt_touchpoint_set_property;
-
-  properties[PROP_DATE] =
-    g_param_spec_boxed ("date", NULL, NULL,
-                         G_TYPE_DATE,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_NOTE] =
-    g_param_spec_string ("note", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_SOURCE] =
-    g_param_spec_string ("source", NULL, NULL,
-                          NULL,
-                          (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
 }
 
 static void

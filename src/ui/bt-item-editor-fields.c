@@ -22,91 +22,33 @@
 #include "bt-item-editor-private.h"
 #include "bt-plan-file.h"
 
-static const struct {
-  const char *property;
-  const char *label;
-} labels[] = {
-  { "name", N_("Name") },
-  { "current-role", N_("Current role") },
-  { "target-role", N_("Target role") },
-  { "target-date", N_("Target date") },
-  { "birth-year", N_("Birth year, to show ages (0 for none)") },
-  { "target-share", N_("Target strategic share, in percent") },
-  { "currency", N_("Currency of your business cases, such as EUR or USD") },
-  { "title", N_("Title") },
-  { "start", N_("Start") },
-  { "end", N_("End") },
-  { "date", N_("Date") },
-  { "phase", N_("Phase") },
-  { "status", N_("Status") },
-  { "notes", N_("Notes") },
-  { "original-date", N_("First planned for") },
-  { "kind", N_("Kind") },
-  { "color", N_("Colour") },
-  { "note", N_("Note") },
-  { "role", N_("Role") },
-  { "email", N_("E-mail") },
-  { "function", N_("Function") },
-  { "strength", N_("Strength, 1 to 5") },
-  { "cadence-days", N_("Be in touch every … days") },
-  { "next-step", N_("Next step") },
-  { "next-step-due", N_("Next step due") },
-  { "help-with", N_("What of theirs could technology help with") },
-  { "summary", N_("Summary") },
-  { "technical-detail", N_("Technical detail") },
-  { "business-impact", N_("Business impact") },
-  { "impact-value", N_("Impact, as a number") },
-  { "impact-unit", N_("Unit of the impact") },
-  { "metric", N_("What is counted") },
-  { "current-monthly", N_("Cost per month now") },
-  { "projected-monthly", N_("Cost per month projected") },
-  { "problem", N_("The problem") },
-  { "cost", N_("What it costs now") },
-  { "solution", N_("Proposed solution") },
-  { "ask", N_("The ask: people, time, money") },
-  { "ask-cost", N_("One-off cost of the ask") },
-  { "expected-return", N_("The return") },
-  { "proposed-on", N_("Proposed on") },
-  { "decided-on", N_("Decided on") },
-  { "audience", N_("Audience") },
-  { "headline", N_("Headline") },
-  { "match", N_("Looks at") },
-  { "pattern", N_("Words, address, domain or name") },
-  { "category", N_("Category") },
-};
-
-/* Texts people write paragraphs in. */
-static const char * const long_text_properties[] = {
-  "notes", "problem", "cost", "solution", "ask", "expected-return", "technical-detail",
-  "business-impact", "help-with",
-};
-
 const char *
 bt_item_kind_label (GType type)
 {
-  if (type == BT_TYPE_PHASE) return _("Phase");
-  if (type == BT_TYPE_MILESTONE) return _("Milestone");
-  if (type == BT_TYPE_CATEGORY) return _("Category");
-  if (type == BT_TYPE_RELATIONSHIP) return _("Person");
-  if (type == BT_TYPE_TOUCHPOINT) return _("Touchpoint");
-  if (type == BT_TYPE_NARRATIVE) return _("Narrative");
-  if (type == BT_TYPE_IMPACT_STATEMENT) return _("Impact Statement");
-  if (type == BT_TYPE_BUSINESS_CASE) return _("Business Case");
-  if (type == BT_TYPE_COST_ROW) return _("Cost Row");
-  if (type == BT_TYPE_PROFILE) return _("Profile");
-  if (type == BT_TYPE_IMPORT_RULE) return _("Import Rule");
-
-  return _("Item");
+  return bt_item_class_get_kind_label (type);
 }
 
+/* What the field's description says of it: its label, its flags. */
 static const char *
 label_for (GParamSpec *pspec)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (labels[i].property, pspec->name) == 0)
-      return _(labels[i].label);
+  const BtField *description = bt_item_class_find_field (pspec->owner_type, pspec->name);
 
-  return pspec->name;
+  return description != NULL && description->label != NULL ? _(description->label) : pspec->name;
+}
+
+static BtFieldFlags
+flags_for (GParamSpec *pspec)
+{
+  const BtField *description = bt_item_class_find_field (pspec->owner_type, pspec->name);
+
+  return description != NULL ? description->flags : 0;
+}
+
+gboolean
+bt_editor_field_import_only (GParamSpec *pspec)
+{
+  return (flags_for (pspec) & BT_FIELD_IMPORT_ONLY) != 0;
 }
 
 void
@@ -346,13 +288,14 @@ bt_editor_page_add_field (Page       *page,
   g_auto(GValue) value = G_VALUE_INIT;
   g_autofree Field *field = g_new0 (Field, 1);
   const char *label = label_for (pspec);
+  BtFieldFlags flags = flags_for (pspec);
 
   bt_item_editor_item_value (self, page->item, pspec, &value);
   field->pspec = pspec;
   field->kind = FIELD_TEXT;
   field->required = bt_plan_file_field_is_required (G_OBJECT_TYPE (page->item), pspec->name);
 
-  if (type == G_TYPE_STRING && g_strcmp0 (pspec->name, "color") == 0)
+  if (type == G_TYPE_STRING && (flags & BT_FIELD_COLOR))
     {
       GdkRGBA rgba = { 0.5, 0.5, 0.5, 1 };
 
@@ -364,10 +307,9 @@ bt_editor_page_add_field (Page       *page,
       gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (field->widget), FALSE);
       gtk_color_button_set_title (GTK_COLOR_BUTTON (field->widget), label);
     }
-  else if (type == G_TYPE_STRING && (g_strcmp0 (pspec->name, "phase") == 0 ||
-                                     (BT_IS_IMPORT_RULE (page->item) && g_strcmp0 (pspec->name, "category") == 0)))
+  else if (type == G_TYPE_STRING && (flags & (BT_FIELD_PHASE_REF | BT_FIELD_CATEGORY_REF)))
     {
-      gboolean phase = g_strcmp0 (pspec->name, "phase") == 0;
+      gboolean phase = (flags & BT_FIELD_PHASE_REF) != 0;
       GListModel *items = phase ? bt_plan_get_phases (self->plan) : bt_plan_get_categories (self->plan);
       g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
       guint offset = field->required ? 0 : 1;   /* a milestone may have no phase; a rule needs its category */
@@ -390,7 +332,7 @@ bt_editor_page_add_field (Page       *page,
       field->row = combo_row_new (names, selected);
       field->widget = field->row;
     }
-  else if (type == G_TYPE_STRING && g_strv_contains (long_text_properties, pspec->name))
+  else if (type == G_TYPE_STRING && (flags & BT_FIELD_LONG_TEXT))
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       GtkWidget *title = gtk_label_new (label);
@@ -447,7 +389,7 @@ bt_editor_page_add_field (Page       *page,
           step = max <= 1 ? 0.05 : 100;
           current = g_value_get_double (&value);
           /* A share is typed in percent, as the goal dialog has it. */
-          if (g_str_equal (pspec->name, "target-share"))
+          if (flags & BT_FIELD_PERCENT)
             {
               field->percent = TRUE;
               min *= 100;

@@ -354,7 +354,7 @@ bt_editor_page_fill (Page *page)
   for (guint i = 0; i < n_pspecs; i++)
     if (pspecs[i]->owner_type == G_OBJECT_TYPE (page->item) && (pspecs[i]->flags & G_PARAM_WRITABLE) &&
         /* Where an imported touchpoint came from is the import's to keep. */
-        !(BT_IS_TOUCHPOINT (page->item) && g_str_equal (pspecs[i]->name, "source")))
+        !bt_editor_field_import_only (pspecs[i]))
       bt_editor_page_add_field (page, pspecs[i]);
 
   /* Children, a new item's too: they come with it on Apply. */

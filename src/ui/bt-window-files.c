@@ -22,12 +22,6 @@
 #include "bt-report.h"
 #include "bt-window-private.h"
 
-static void
-today (GDate *date)
-{
-  bt_today (date);
-}
-
 /* ---- the document the window presents ---- */
 
 /**
@@ -669,7 +663,7 @@ exported_chart (BtWindow *self,
     format = BT_EXPORT_PNG;
   bt_chart_style_init (&style, format == BT_EXPORT_PDF ? BT_CHART_THEME_PRINT : BT_CHART_THEME_LIGHT);
   style.weekly_budget = bt_application_get_weekly_budget ();
-  today (&day);
+  bt_today (&day);
 
   if (path == NULL)
     return;
@@ -719,7 +713,7 @@ on_export_response_cb (GtkNativeDialog *dialog,
       gboolean landscape = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "orientation"), "landscape") == 0;
       GDate day;
 
-      today (&day);
+      bt_today (&day);
       if (path != NULL)
         {
           if (!bt_report_export_pdf_with_budget (self->plan, &day, bt_application_get_weekly_budget (),

@@ -214,12 +214,6 @@ on_open_item_cb (BtWindow   *self,
 }
 
 static void
-today (GDate *date)
-{
-  bt_today (date);
-}
-
-static void
 on_close_flushed_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      data)
@@ -813,7 +807,7 @@ print_action (GtkWidget  *widget,
   if (self->plan == NULL)
     return;
 
-  today (&day);
+  bt_today (&day);
   op = bt_print_operation_new (self->plan, &day);
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     GTK_WINDOW (self), &error);

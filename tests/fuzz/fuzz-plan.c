@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bt-plan-file.h"
+#include "bt-plan-file-private.h"
 
 int LLVMFuzzerTestOneInput (const unsigned char *data, size_t size);
 

@@ -1,0 +1,36 @@
+/* bt-plan-guard-private.h — the bytes of a plan file, checked before
+ * json-glib parses them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bt-plan-fields-private.h"
+
+G_BEGIN_DECLS
+
+/* What the scan notes on the way, for reading while parsing: the root's
+ * members that hold the plan's lists, and the arrays not inside another. */
+typedef struct
+{
+  GArray   *outer_arrays;           /* int: for each array not inside another, in the
+                                     * file's order, the list it holds or -1 */
+  int       list_count[N_LISTS];    /* how often each list's member is in the root */
+  int       list_position[N_LISTS]; /* its place among the root's members */
+  gboolean  unsure;                 /* the bytes may not mean to json-glib what
+                                     * the scan took them for */
+} BtPlanScan;
+
+void     bt_plan_scan_init              (BtPlanScan   *scan);
+void     bt_plan_scan_clear             (BtPlanScan   *scan);
+
+gboolean bt_plan_guard_scan             (BtPlanScan   *scan,
+                                         const char   *data,
+                                         gsize         length,
+                                         GError      **error);
+gboolean bt_plan_guard_refuse_encoding  (const char   *data,
+                                         const char   *end,
+                                         GError      **error);
+
+G_END_DECLS
