@@ -58,6 +58,7 @@ typedef struct
 } Monitor;
 
 static Monitor monitor;
+static gboolean verbose;
 
 static gboolean
 on_monitor_tick_cb (gpointer data)
@@ -65,6 +66,8 @@ on_monitor_tick_cb (gpointer data)
   gint64 now = g_get_monotonic_time ();
 
   monitor.longest = MAX (monitor.longest, now - monitor.last);
+  if (verbose && now - monitor.last > GOAL_MS * 1000)
+    g_printerr ("stall of %.1f ms, ended at %.3f s\n", (now - monitor.last) / 1000.0, now / 1e6);
   monitor.last = now;
 
   return G_SOURCE_CONTINUE;
@@ -114,7 +117,12 @@ run_until (gboolean (*done) (gpointer),
   gboolean result;
 
   while (!(result = done (data)) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
+    {
+      g_main_context_iteration (NULL, TRUE);
+      /* A turn of the loop, though the tick may not have come in it */
+      if (monitor.id != 0)
+        on_monitor_tick_cb (NULL);
+    }
   g_source_remove (wake);
 
   return result;
@@ -569,14 +577,17 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *journey = NULL, *plan = NULL, *calendar = NULL, *shim = NULL, *json_path = NULL;
+  g_autofree char *make_calendar = NULL;
   int runs = 3;
   GOptionEntry entries[] = {
     { "plan", 0, 0, G_OPTION_ARG_FILENAME, &plan, "The ten-year plan (make-plan 1)", "FILE" },
     { "shim", 0, 0, G_OPTION_ARG_FILENAME, &shim, "slow-fsync.so, for the slow disk", "PATH" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each journey (default 3)", "N" },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Also write the figures as JSON", "FILE" },
-    { "journey", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &journey, NULL, NULL },
-    { "calendar", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &calendar, NULL, NULL },
+    { "verbose", 0, 0, G_OPTION_ARG_NONE, &verbose, "Say each stall over the goal, when it ends", NULL },
+    { "make-calendar", 0, 0, G_OPTION_ARG_FILENAME, &make_calendar, "Only write the ten-year calendar", "FILE" },
+    { "journey", 0, 0, G_OPTION_ARG_STRING, &journey, "Run one journey, in this process", "NAME" },
+    { "calendar", 0, 0, G_OPTION_ARG_FILENAME, &calendar, "The calendar its import reads", "FILE" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— the longest main-loop stall of each journey");
@@ -586,7 +597,18 @@ main (int   argc,
   gboolean met = TRUE;
 
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || plan == NULL)
+  if (g_option_context_parse (context, &argc, &argv, &error) && make_calendar != NULL)
+    {
+      g_autofree char *text = ten_year_calendar ();
+
+      if (!g_file_set_contents (make_calendar, text, -1, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      return 0;
+    }
+  if (error != NULL || plan == NULL)
     {
       g_printerr ("%s\n", error != NULL ? error->message : "--plan is needed");
       return 2;
