@@ -32,6 +32,18 @@ BtImportSource *bt_import_ics_read       (const char    *text,
                                           GDateTime     *now,
                                           BtImportTask  *task,
                                           GError       **error);
+/* bt-import-ics-lines.c: the first pass over a calendar, for bt-import-ics.c */
+gboolean        bt_import_ics_check_lines (const char   *text,
+                                          gsize          length,
+                                          GArray        *event_lines,
+                                          GString       *out,
+                                          BtImportTask  *task,
+                                          GError       **error);
+gboolean        bt_import_ics_fail_line  (GError       **error,
+                                          guint          line,
+                                          const char    *format,
+                                          ...) G_GNUC_PRINTF (3, 4);
+
 BtImportSource *bt_import_csv_read       (const char    *text,
                                           gsize          length,
                                           const char    *name,
