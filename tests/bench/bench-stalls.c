@@ -78,15 +78,15 @@ static gboolean
 on_monitor_tick_cb (gpointer data)
 {
   gint64 now = g_get_monotonic_time ();
-
   gint64 cpu = thread_cpu_time ();
 
   monitor.longest = MAX (monitor.longest, now - monitor.last);
   monitor.longest_cpu = MAX (monitor.longest_cpu, cpu - monitor.last_cpu);
-  monitor.last_cpu = cpu;
   if (verbose && now - monitor.last > GOAL_MS * 1000)
-    g_printerr ("stall of %.1f ms, ended at %.3f s\n", (now - monitor.last) / 1000.0, now / 1e6);
+    g_printerr ("stall of %.1f ms (%.1f ms on the CPU), ended at %.3f s\n", (now - monitor.last) / 1000.0,
+                (cpu - monitor.last_cpu) / 1000.0, now / 1e6);
   monitor.last = now;
+  monitor.last_cpu = cpu;
 
   return G_SOURCE_CONTINUE;
 }
