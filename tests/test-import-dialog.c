@@ -538,6 +538,7 @@ test_weeks_by_year (void)
   for (guint i = 0; i < after->len; i++)
     n_weeks += g_str_has_prefix (after->pdata[i], "Week of");
   g_assert_cmpuint (n_weeks, ==, 52);
+  bt_test_screenshot (GTK_WIDGET (dialog), "import-weeks-by-year");
 
   gtk_drop_down_set_selected (find_choice (GTK_WIDGET (dialog), "All Weeks With Your Hours"), BT_IMPORT_ADD);
   spin (50);
