@@ -399,6 +399,7 @@ add_year_rows (BtImportDialog      *self,
       else
         /* TRANSLATORS: a year in the import preview */
         subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u week", "%u weeks", end - first), end - first);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (year), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (year), subtitle);
       g_object_set_data (G_OBJECT (year), "bt-first-week", GUINT_TO_POINTER (first));
@@ -462,6 +463,7 @@ add_touchpoint_years (BtImportDialog      *self,
       /* TRANSLATORS: a year of touchpoints in the import preview: "120 touchpoints, 30 new" */
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u touchpoint, %u new", "%u touchpoints, %u new",
                                                end - first), end - first, n_new);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (year), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (year), subtitle);
       g_object_set_data (G_OBJECT (year), "bt-first", GUINT_TO_POINTER (first));

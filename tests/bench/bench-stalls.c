@@ -590,8 +590,19 @@ run_child (const char *self,
   env = g_environ_setenv (env, "GSETTINGS_BACKEND", "memory", TRUE);
   env = g_environ_setenv (env, "GSK_RENDERER", "cairo", TRUE);
   env = g_environ_setenv (env, "NO_AT_BRIDGE", "1", TRUE);
+  /* The journeys find the dialog's buttons by their English labels. */
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  env = g_environ_unsetenv (env, "LANGUAGE");
   if (g_str_equal (journey, "autosave-slow-disk"))
-    env = g_environ_setenv (env, "LD_PRELOAD", shim, TRUE);
+    {
+      const char *asan = g_environ_getenv (env, "ASAN_OPTIONS");
+      g_autofree char *options = g_strconcat (asan != NULL ? asan : "", asan != NULL ? ":" : "",
+                                              "verify_asan_link_order=0", NULL);
+
+      env = g_environ_setenv (env, "LD_PRELOAD", shim, TRUE);
+      /* In the sanitizers' build, the shim comes before their runtime. */
+      env = g_environ_setenv (env, "ASAN_OPTIONS", options, TRUE);
+    }
 
   if (!g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error))
     {
