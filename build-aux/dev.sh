@@ -233,9 +233,14 @@ PY
       --bare "$build_dir/tests/bench/bare-window" --plan "$out/scale-1.json" --runs 31 \
       --json "$out/startup.json"
 
-    printf '{\n"core": %s,\n"instructions": %s,\n"startup": %s\n}\n' \
+    echo
+    echo "== Stalls: the longest the window stops answering, with the ten-year plan"
+    headless "$build_dir/tests/bench/bench-stalls" --plan "$out/scale-1.json" \
+      --shim "$top/$build_dir/tests/bench/slow-fsync.so" --runs 3 --json "$out/stalls.json"
+
+    printf '{\n"core": %s,\n"instructions": %s,\n"startup": %s,\n"stalls": %s\n}\n' \
       "$(cat "$out/core.json")" "$(cat "$out/instructions.json")" "$(cat "$out/startup.json")" \
-      > "$build_dir/bench.json"
+      "$(cat "$out/stalls.json")" > "$build_dir/bench.json"
     echo
     echo "Figures written to $build_dir/bench.json"
     ;;

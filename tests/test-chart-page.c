@@ -420,6 +420,64 @@ test_narrow (void)
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static guint
+count_rows (GtkWidget *box)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_LIST_BOX_ROW (child);
+
+  return n;
+}
+
+static gboolean
+all_rows_shown (gpointer page)
+{
+  GtkWidget *box = (GtkWidget *) gtk_widget_get_template_child (page, BT_TYPE_CHART_PAGE, "list");
+  BtPlan *plan = g_object_get_data (G_OBJECT (page), "test-plan");
+
+  return count_rows (box) == g_list_model_get_n_items (bt_plan_get_relationships (plan));
+}
+
+/* A hundred people: the page shows at once with the first few rows, the
+ * rest come a few at a time between frames, and then the list is the
+ * plan's, a person added later included. */
+static void
+test_long_list (void)
+{
+  const Kind *people = &kinds[5];
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtItem) added = g_object_new (BT_TYPE_RELATIONSHIP, "name", "Added later", NULL);
+  GtkWidget *page = show_page (BT_CHART_RELATIONSHIPS);
+  GtkWidget *box = (GtkWidget *) gtk_widget_get_template_child (page, BT_TYPE_CHART_PAGE, "list");
+  GtkWidget *window = gtk_widget_get_ancestor (page, GTK_TYPE_WINDOW);
+
+  g_assert_true (people->kind == BT_CHART_RELATIONSHIPS);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %03u", i);
+      g_autoptr(BtItem) r = g_object_new (BT_TYPE_RELATIONSHIP, "name", name, NULL);
+
+      bt_item_list_append (BT_ITEM_LIST (bt_plan_get_relationships (plan)), r);
+    }
+  g_object_set_data (G_OBJECT (page), "test-plan", plan);
+  bt_chart_page_set_plan (BT_CHART_PAGE (page), plan);
+
+  g_assert_cmpuint (count_rows (box), >, 0);
+  g_assert_cmpuint (count_rows (box), <, 100);
+  g_assert_true (bt_test_wait_until (all_rows_shown, page, 30));
+  assert_rows_equal_model (page, people, plan, "all shown");
+
+  bt_history_append (history, BT_ITEM (plan), bt_plan_get_relationships (plan), added);
+  assert_rows_equal_model (page, people, plan, "one added");
+  g_assert_cmpuint (count_rows (box), ==, 101);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +494,7 @@ main (int   argc,
 
   g_test_add_func ("/chart-page/narrow", test_narrow);
   g_test_add_func ("/chart-page/narrative-words", test_narrative_words);
+  g_test_add_func ("/chart-page/long-list", test_long_list);
 
   return g_test_run ();
 }

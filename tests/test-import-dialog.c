@@ -489,6 +489,71 @@ dialog_gone (void)
   return find_toplevel (BT_TYPE_IMPORT_DIALOG) == NULL;
 }
 
+/* Two years of a weekly meeting: each year is one row that shows its
+ * weeks when opened, not a hundred rows at once; the choice for all weeks
+ * reaches the weeks of a year not opened. */
+static void
+test_weeks_by_year (void)
+{
+  g_autofree char *plan_path = g_test_build_filename (G_TEST_DIST, "data", "import", "plan.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("bt-import-XXXXXX", NULL);
+  g_autofree char *ics = g_build_filename (dir, "two-years.ics", NULL);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, 23, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load (plan_path, &error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(GPtrArray) before = NULL, after = NULL;
+  BtImportDialog *dialog;
+  GtkWidget *year;
+  guint n_weeks = 0;
+
+  g_assert_no_error (error);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2025, 10), "c-rev", 10);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 10), "c-rev", 10);
+  g_assert_true (g_file_set_contents (ics,
+                                      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:Work\r\nBEGIN:VEVENT\r\n"
+                                      "UID:planning\r\nDTSTART:20241104T090000Z\r\nDTEND:20241104T100000Z\r\n"
+                                      "RRULE:FREQ=WEEKLY;UNTIL=20261116T100000Z\r\nSUMMARY:Sprint planning\r\n"
+                                      "END:VEVENT\r\nEND:VCALENDAR\r\n", -1, &error));
+
+  dialog = bt_import_dialog_new (NULL, plan, history, ics, now, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin (100);
+
+  before = rows_of (GTK_WIDGET (dialog), "Weeks");
+  g_assert_true (has_title (before, "All Weeks With Your Hours"));
+  for (guint i = 0; i < before->len; i++)
+    g_assert_false (g_str_has_prefix (before->pdata[i], "Week of"));
+  year = bt_test_find_row (GTK_WIDGET (dialog), "2025");
+  g_assert_true (ADW_IS_EXPANDER_ROW (year));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (year)), ==, "52 weeks, 1 with your hours");
+  g_assert_true (ADW_IS_EXPANDER_ROW (bt_test_find_row (GTK_WIDGET (dialog), "2024")));
+  g_assert_true (ADW_IS_EXPANDER_ROW (bt_test_find_row (GTK_WIDGET (dialog), "2026")));
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (year), TRUE);
+  spin (50);
+  after = rows_of (GTK_WIDGET (dialog), "Weeks");
+  for (guint i = 0; i < after->len; i++)
+    n_weeks += g_str_has_prefix (after->pdata[i], "Week of");
+  g_assert_cmpuint (n_weeks, ==, 52);
+  bt_test_screenshot (GTK_WIDGET (dialog), "import-weeks-by-year");
+
+  gtk_drop_down_set_selected (find_choice (GTK_WIDGET (dialog), "All Weeks With Your Hours"), BT_IMPORT_ADD);
+  spin (50);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  spin (100);
+  /* The typed 10 h and the calendar's hour, in the year opened and in the
+   * one not; a week with nothing typed gets the calendar's hour. */
+  g_assert_cmpfloat (bt_week_get_total_hours (bt_plan_find_week (plan, 2025, 10)), ==, 11.0);
+  g_assert_cmpfloat (bt_week_get_total_hours (bt_plan_find_week (plan, 2026, 10)), ==, 11.0);
+  g_assert_cmpfloat (bt_week_get_total_hours (bt_plan_find_week (plan, 2026, 11)), ==, 1.0);
+
+  g_unlink (ics);
+  g_rmdir (dir);
+}
+
 /* bt_import_dialog_open() reads in a worker thread: the dialog shows at
  * once with a progress bar, then the preview; Cancel stops a long
  * reading; a bad file closes it and says why. */
@@ -504,6 +569,7 @@ test_open_in_worker (void)
   g_autofree char *hourly = g_build_filename (dir, "hourly.ics", NULL);
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog, *message;
+  guint64 generation;
 
   bt_import_dialog_open (NULL, plan, history, ics);
   dialog = find_toplevel (BT_TYPE_IMPORT_DIALOG);
@@ -519,6 +585,7 @@ test_open_in_worker (void)
                                       "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:hourly\r\n"
                                       "DTSTART:19700101T000000Z\r\nDTEND:19700101T003000Z\r\nRRULE:FREQ=HOURLY\r\n"
                                       "SUMMARY:Status\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", -1, &error));
+  generation = bt_plan_get_generation (plan);
   bt_import_dialog_open (NULL, plan, history, hourly);
   dialog = find_toplevel (BT_TYPE_IMPORT_DIALOG);
   g_assert_nonnull (dialog);
@@ -532,6 +599,8 @@ test_open_in_worker (void)
   spin (300);
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_false (bt_history_get_can_undo (history));
+  /* Not a rule, week or touchpoint more: the plan is as it was. */
+  g_assert_cmpuint (bt_plan_get_generation (plan), ==, generation);
 
   /* A bad file: the dialog closes and a message names the line. */
   bt_import_dialog_open (NULL, plan, history, bad);
@@ -566,6 +635,7 @@ main (int   argc,
   g_test_add_func ("/import-dialog/preview-rule-import-undo", test_preview_rule_import_undo);
   g_test_add_func ("/import-dialog/existing-week-choices", test_existing_week_choices);
   g_test_add_func ("/import-dialog/choice-for-all-weeks", test_choice_for_all_weeks);
+  g_test_add_func ("/import-dialog/weeks-by-year", test_weeks_by_year);
   g_test_add_data_func ("/import-dialog/toast-offers-undo", app, test_toast_offers_undo);
   g_test_add_func ("/import-dialog/malformed-file", test_malformed_file);
   g_test_add_func ("/import-dialog/open-in-worker", test_open_in_worker);

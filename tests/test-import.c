@@ -1084,6 +1084,150 @@ test_progress (void)
     }
 }
 
+typedef struct
+{
+  const char *text;
+  gsize       length;
+  BtImportKind kind;
+  const char *name;
+  const char *email;        /* the user's, copied on the main thread as the dialog does */
+  GThread    *main_thread;
+  gboolean    in_worker;
+} WorkerRead;
+
+static void
+read_in_worker (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  WorkerRead *read = task_data;
+  GError *error = NULL;
+  BtImportSource *source;
+
+  read->in_worker = g_thread_self () != read->main_thread;
+  source = bt_import_source_read (read->kind, read->text, read->length, read->name, read->email, now,
+                                  cancellable, NULL, NULL, &error);
+  if (source != NULL)
+    g_task_return_pointer (task, source, (GDestroyNotify) bt_import_source_free);
+  else
+    g_task_return_error (task, error);
+}
+
+/* The plan as its file would hold it, but for the random ids of the
+ * items an import adds. */
+static char *
+plan_text (BtPlan *plan)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+  g_autoptr(GRegex) random_id = g_regex_new ("\"id\": \"[0-9a-f-]{36}\"", 0, 0, NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  return g_regex_replace (random_id, text, -1, 0, "\"id\": \"…\"", 0, NULL);
+}
+
+/* What the import dialog does, the reading in a worker thread and the
+ * rest on the main thread, gives what bt_import_text() gives in one go:
+ * the same weeks, touchpoints and counts, and the same plan once applied. */
+static void
+test_worker_equals_sync (void)
+{
+  const char *files[] = { "recurrences.ics", "attendee-names.ics", "meetings.ics", "timezones.ics", "toggl.csv" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autofree char *path = fixture (files[f]);
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BtPlan) plan_sync = load_fixture ();
+      g_autoptr(BtPlan) plan_worker = load_fixture ();
+      g_autoptr(BtImport) sync = NULL, worker = NULL;
+      g_autoptr(BtImportSource) source = NULL;
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+      g_autoptr(BtHistory) history_sync = bt_history_new ();
+      g_autoptr(BtHistory) history_worker = bt_history_new ();
+      g_autofree char *after_sync = NULL, *after_worker = NULL;
+      WorkerRead read = { 0 };
+      gsize length;
+
+      g_test_message ("%s", files[f]);
+      g_assert_true (g_file_get_contents (path, &text, &length, &error));
+      read.text = text;
+      read.length = length;
+      read.kind = bt_import_kind_for_path (path);
+      read.name = files[f];
+      read.email = bt_profile_get_email (bt_plan_get_profile (plan_worker));
+      read.main_thread = g_thread_self ();
+
+      sync = bt_import_text (plan_sync, read.kind, text, length, files[f], now, &error);
+      g_assert_no_error (error);
+
+      g_task_set_task_data (task, &read, NULL);
+      g_task_run_in_thread_sync (task, read_in_worker);
+      source = g_task_propagate_pointer (task, &error);
+      g_assert_no_error (error);
+      g_assert_true (read.in_worker);
+      worker = bt_import_from_source (plan_worker, source, now, &error);
+      g_assert_no_error (error);
+
+      g_assert_cmpstr (worker->source_name, ==, sync->source_name);
+      g_assert_cmpuint (worker->weeks->len, ==, sync->weeks->len);
+      g_assert_cmpuint (worker->weeks->len, >, 0);
+      for (guint i = 0; i < sync->weeks->len; i++)
+        {
+          BtImportWeek *a = sync->weeks->pdata[i], *b = worker->weeks->pdata[i];
+          GHashTableIter iter;
+          gpointer id, hours;
+
+          g_assert_cmpint (a->iso_year, ==, b->iso_year);
+          g_assert_cmpint (a->week, ==, b->week);
+          g_assert_cmpfloat (a->unmatched, ==, b->unmatched);
+          g_assert_cmpfloat (a->typed, ==, b->typed);
+          g_assert_cmpuint (g_hash_table_size (a->hours), ==, g_hash_table_size (b->hours));
+          g_hash_table_iter_init (&iter, a->hours);
+          while (g_hash_table_iter_next (&iter, &id, &hours))
+            g_assert_cmpfloat (*(double *) hours, ==, *(double *) g_hash_table_lookup (b->hours, id));
+        }
+      g_assert_cmpuint (worker->unmatched->len, ==, sync->unmatched->len);
+      for (guint i = 0; i < sync->unmatched->len; i++)
+        {
+          BtImportUnmatched *a = sync->unmatched->pdata[i], *b = worker->unmatched->pdata[i];
+
+          g_assert_cmpstr (a->summary, ==, b->summary);
+          g_assert_cmpuint (a->count, ==, b->count);
+          g_assert_cmpfloat (a->hours, ==, b->hours);
+        }
+      g_assert_cmpuint (worker->touchpoints->len, ==, sync->touchpoints->len);
+      for (guint i = 0; i < sync->touchpoints->len; i++)
+        {
+          BtImportTouchpoint *a = sync->touchpoints->pdata[i], *b = worker->touchpoints->pdata[i];
+
+          g_assert_cmpstr (bt_item_get_id (BT_ITEM (a->relationship)), ==, bt_item_get_id (BT_ITEM (b->relationship)));
+          g_assert_cmpint (g_date_compare (&a->date, &b->date), ==, 0);
+          g_assert_cmpstr (a->summary, ==, b->summary);
+          g_assert_cmpstr (a->source, ==, b->source);
+          g_assert_cmpint (a->is_new, ==, b->is_new);
+        }
+      g_assert_cmpuint (worker->n_events, ==, sync->n_events);
+      g_assert_cmpuint (worker->n_all_day, ==, sync->n_all_day);
+      g_assert_cmpuint (worker->n_cancelled, ==, sync->n_cancelled);
+      g_assert_cmpuint (worker->n_declined, ==, sync->n_declined);
+      g_assert_cmpuint (worker->n_no_instance, ==, sync->n_no_instance);
+      g_assert_cmpuint (worker->n_future, ==, sync->n_future);
+
+      bt_import_set_choice (sync, BT_IMPORT_ADD);
+      bt_import_set_choice (worker, BT_IMPORT_ADD);
+      bt_import_apply (sync, plan_sync, history_sync);
+      bt_import_apply (worker, plan_worker, history_worker);
+      after_sync = plan_text (plan_sync);
+      after_worker = plan_text (plan_worker);
+      g_assert_cmpstr (after_worker, ==, after_sync);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1118,6 +1262,7 @@ main (int   argc,
   g_test_add_func ("/import/ics/long-lists", test_long_lists);
   g_test_add_func ("/import/csv/cr-only", test_csv_cr_only);
   g_test_add_func ("/import/progress", test_progress);
+  g_test_add_func ("/import/worker-equals-sync", test_worker_equals_sync);
 
   status = g_test_run ();
   g_date_time_unref (now);

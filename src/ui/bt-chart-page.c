@@ -54,6 +54,8 @@ struct _BtChartPage
   GtkSliceListModel *weeks_slice;   /* the latest weeks, until all are asked for */
   GtkWidget    *more_button;
   gboolean      bound;              /* lists built, once the page was shown */
+  GtkSliceListModel *growing;       /* the main list, while its rows come a few at a time */
+  guint         grow_id;
 
   BtPlan       *plan;
   BtChartKind   kind;
@@ -623,6 +625,46 @@ label_buttons (BtChartPage *self)
                                   secondary ? secondary : _("Add"), -1);
 }
 
+/* A long list gets its rows a few at a time, each between two frames: a
+ * hundred rows made and laid out at once hold the window up for a few
+ * hundred milliseconds when the page is first shown. */
+#define FIRST_ROWS 12
+#define ROWS_PER_TURN 5
+
+static gboolean
+grow_list_cb (gpointer data)
+{
+  BtChartPage *self = data;
+  guint size = gtk_slice_list_model_get_size (self->growing) + ROWS_PER_TURN;
+
+  if (size < g_list_model_get_n_items (gtk_slice_list_model_get_model (self->growing)))
+    {
+      gtk_slice_list_model_set_size (self->growing, size);
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* All of it, and whatever is added later. */
+  gtk_slice_list_model_set_size (self->growing, G_MAXUINT);
+  g_clear_object (&self->growing);
+  self->grow_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Takes @model; returns what to bind instead, owned by the caller. */
+static GListModel *
+grow_list (BtChartPage *self,
+           GListModel  *model)
+{
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  g_clear_object (&self->growing);
+  if (model == NULL || g_list_model_get_n_items (model) <= FIRST_ROWS)
+    return model;
+
+  self->growing = gtk_slice_list_model_new (model, 0, FIRST_ROWS);
+  self->grow_id = g_idle_add_full (G_PRIORITY_LOW, grow_list_cb, self, NULL);
+  return g_object_ref (G_LIST_MODEL (self->growing));
+}
+
 static void
 rebind (BtChartPage *self)
 {
@@ -646,6 +688,7 @@ rebind (BtChartPage *self)
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       /* Nothing of a plan that may go away stays bound meanwhile. */
+      grow_list (self, NULL);
       gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
       bind_secondary (self, NULL, G_TYPE_INVALID, NULL, NULL, NULL);
       bind_rules (self, NULL);
@@ -734,6 +777,9 @@ rebind (BtChartPage *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
     }
+  /* The weeks come sliced already. */
+  if (self->kind != BT_CHART_TIME)
+    model = grow_list (self, model);
   gtk_list_box_bind_model (self->list, model, model ? create_row : NULL, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->list), model != NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
@@ -757,6 +803,8 @@ bt_chart_page_dispose (GObject *object)
   BtChartPage *self = BT_CHART_PAGE (object);
 
   g_clear_object (&self->weeks_slice);
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  g_clear_object (&self->growing);
   g_clear_pointer (&self->week_popover, gtk_widget_unparent);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_CHART_PAGE);

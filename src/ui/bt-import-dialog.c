@@ -303,9 +303,180 @@ on_all_choice_selected_cb (GtkDropDown    *all,
 
   if (selected > BT_IMPORT_ADD)
     return;
+  /* The weeks of a year not opened yet have no row to choose in. */
+  for (guint i = 0; i < self->import->weeks->len; i++)
+    {
+      BtImportWeek *w = self->import->weeks->pdata[i];
+
+      if (w->typed > 0.0)
+        w->choice = (BtImportChoice) selected;
+    }
   for (guint i = 0; i < self->choice_rows->len; i++)
     gtk_drop_down_set_selected (g_object_get_data (self->choice_rows->pdata[i], "bt-choice"), selected);
+  update_category_hours (self);
 }
+
+/* A week's row, in the group of weeks or in its year's row. */
+static void
+add_week_row (BtImportDialog *self,
+              GtkWidget      *parent,
+              BtImportWeek   *w)
+{
+  g_autofree char *date = week_date (w);
+  /* TRANSLATORS: a week in the import preview, by its Monday: "Week of 5 Oct 2026" */
+  g_autofree char *title = g_strdup_printf (_("Week of %s"), date);
+  GtkWidget *row;
+
+  if (w->typed > 0.0)
+    {
+      /* TRANSLATORS: accessible name of a week's choice in the import preview: "What to do with the week of 5 Oct 2026" */
+      g_autofree char *name = g_strdup_printf (_("What to do with the week of %s"), date);
+      GtkDropDown *choice;
+
+      row = choice_row_new (title, NULL, name);
+      choice = g_object_get_data (G_OBJECT (row), "bt-choice");
+      gtk_drop_down_set_selected (choice, w->choice);
+      g_object_set_data (G_OBJECT (row), "bt-week", w);
+      g_object_set_data (G_OBJECT (choice), "bt-row", row);
+      g_signal_connect (choice, "notify::selected", G_CALLBACK (on_week_choice_selected_cb), self);
+      g_ptr_array_add (self->choice_rows, row);
+    }
+  else
+    {
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+    }
+
+  if (ADW_IS_EXPANDER_ROW (parent))
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (parent), row);
+  else
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (parent), row);
+  update_week_row (self, row, w);
+}
+
+/* A year's weeks get their rows when the year is first opened. */
+static void
+on_year_expanded_cb (AdwExpanderRow *year,
+                     GParamSpec     *pspec,
+                     BtImportDialog *self)
+{
+  guint first = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (year), "bt-first-week"));
+  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (year), "bt-n-weeks"));
+
+  if (!adw_expander_row_get_expanded (year) || g_object_get_data (G_OBJECT (year), "bt-filled") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (year), "bt-filled", GINT_TO_POINTER (TRUE));
+  for (guint i = first; i < first + n; i++)
+    add_week_row (self, GTK_WIDGET (year), self->import->weeks->pdata[i]);
+}
+
+/* Past this many weeks, each year is one row that opens on its weeks:
+ * ten years of week rows, made and laid out at once, would hold the
+ * window up for seconds. */
+#define WEEKS_BY_YEAR 60
+
+static void
+add_year_rows (BtImportDialog      *self,
+               AdwPreferencesGroup *group)
+{
+  GPtrArray *weeks = self->import->weeks;
+
+  for (guint first = 0, end; first < weeks->len; first = end)
+    {
+      int iso_year = ((BtImportWeek *) weeks->pdata[first])->iso_year;
+      GtkWidget *year = adw_expander_row_new ();
+      g_autofree char *title = g_strdup_printf ("%d", iso_year);
+      g_autofree char *subtitle = NULL;
+      guint n_typed = 0;
+
+      for (end = first; end < weeks->len && ((BtImportWeek *) weeks->pdata[end])->iso_year == iso_year; end++)
+        n_typed += ((BtImportWeek *) weeks->pdata[end])->typed > 0.0;
+      if (n_typed > 0)
+        /* TRANSLATORS: a year in the import preview: "52 weeks, 40 with your hours" */
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u week, %u with your hours",
+                                                 "%u weeks, %u with your hours", end - first),
+                                    end - first, n_typed);
+      else
+        /* TRANSLATORS: a year in the import preview */
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u week", "%u weeks", end - first), end - first);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (year), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year), title);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (year), subtitle);
+      g_object_set_data (G_OBJECT (year), "bt-first-week", GUINT_TO_POINTER (first));
+      g_object_set_data (G_OBJECT (year), "bt-n-weeks", GUINT_TO_POINTER (end - first));
+      g_signal_connect (year, "notify::expanded", G_CALLBACK (on_year_expanded_cb), self);
+      adw_preferences_group_add (group, year);
+    }
+}
+
+static void
+add_touchpoint_row (GtkWidget          *parent,
+                    BtImportTouchpoint *t)
+{
+  g_autofree char *date = bt_format_date (&t->date);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", date, t->summary,
+                                               t->is_new ? _("new") : _("already logged"));
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bt_relationship_get_name (t->relationship));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (ADW_IS_EXPANDER_ROW (parent))
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (parent), row);
+  else
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (parent), row);
+}
+
+static void
+on_touchpoint_year_expanded_cb (AdwExpanderRow *year,
+                                GParamSpec     *pspec,
+                                BtImportDialog *self)
+{
+  guint first = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (year), "bt-first"));
+  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (year), "bt-n"));
+
+  if (!adw_expander_row_get_expanded (year) || g_object_get_data (G_OBJECT (year), "bt-filled") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (year), "bt-filled", GINT_TO_POINTER (TRUE));
+  for (guint i = first; i < first + n; i++)
+    add_touchpoint_row (GTK_WIDGET (year), self->import->touchpoints->pdata[i]);
+}
+
+/* Touchpoints by year, as the weeks: each year's rows when it is opened. */
+static void
+add_touchpoint_years (BtImportDialog      *self,
+                      AdwPreferencesGroup *group)
+{
+  GPtrArray *touchpoints = self->import->touchpoints;
+
+  for (guint first = 0, end; first < touchpoints->len; first = end)
+    {
+      GDateYear y = g_date_get_year (&((BtImportTouchpoint *) touchpoints->pdata[first])->date);
+      GtkWidget *year = adw_expander_row_new ();
+      g_autofree char *title = g_strdup_printf ("%d", (int) y);
+      g_autofree char *subtitle = NULL;
+      guint n_new = 0;
+
+      for (end = first; end < touchpoints->len &&
+                        g_date_get_year (&((BtImportTouchpoint *) touchpoints->pdata[end])->date) == y; end++)
+        n_new += ((BtImportTouchpoint *) touchpoints->pdata[end])->is_new;
+      /* TRANSLATORS: a year of touchpoints in the import preview: "120 touchpoints, 30 new" */
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u touchpoint, %u new", "%u touchpoints, %u new",
+                                               end - first), end - first, n_new);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (year), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year), title);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (year), subtitle);
+      g_object_set_data (G_OBJECT (year), "bt-first", GUINT_TO_POINTER (first));
+      g_object_set_data (G_OBJECT (year), "bt-n", GUINT_TO_POINTER (end - first));
+      g_signal_connect (year, "notify::expanded", G_CALLBACK (on_touchpoint_year_expanded_cb), self);
+      adw_preferences_group_add (group, year);
+    }
+}
+
+/* The events no rule matched, by their hours: the first this many get a
+ * row and a button each, the rest one row. */
+#define MAX_UNMATCHED_ROWS 50
 
 static void
 populate (BtImportDialog *self)
@@ -349,31 +520,11 @@ populate (BtImportDialog *self)
                         G_CALLBACK (on_all_choice_selected_cb), self);
       adw_preferences_group_add (group, all);
     }
-  for (guint i = 0; i < import->weeks->len; i++)
-    {
-      BtImportWeek *w = import->weeks->pdata[i];
-      g_autofree char *date = week_date (w);
-      /* TRANSLATORS: a week in the import preview, by its Monday: "Week of 5 Oct 2026" */
-      g_autofree char *title = g_strdup_printf (_("Week of %s"), date);
-
-      if (w->typed > 0.0)
-        {
-          /* TRANSLATORS: accessible name of a week's choice in the import preview: "What to do with the week of 5 Oct 2026" */
-          g_autofree char *name = g_strdup_printf (_("What to do with the week of %s"), date);
-          GtkWidget *row = choice_row_new (title, NULL, name);
-          GtkDropDown *choice = g_object_get_data (G_OBJECT (row), "bt-choice");
-
-          gtk_drop_down_set_selected (choice, w->choice);
-          g_object_set_data (G_OBJECT (row), "bt-week", w);
-          g_object_set_data (G_OBJECT (choice), "bt-row", row);
-          g_signal_connect (choice, "notify::selected", G_CALLBACK (on_week_choice_selected_cb), self);
-          g_ptr_array_add (self->choice_rows, row);
-          adw_preferences_group_add (group, row);
-          update_week_row (self, row, w);
-        }
-      else
-        update_week_row (self, add_row (group, title, NULL), w);
-    }
+  if (import->weeks->len > WEEKS_BY_YEAR)
+    add_year_rows (self, group);
+  else
+    for (guint i = 0; i < import->weeks->len; i++)
+      add_week_row (self, GTK_WIDGET (group), import->weeks->pdata[i]);
 
   /* The hours per category, as the plan gets them. */
   g_ptr_array_set_size (self->category_labels, 0);
@@ -405,7 +556,7 @@ populate (BtImportDialog *self)
     {
       group = add_group (self, _("Events No Rule Matched"),
                          _("Their time is not counted. Add a rule to give it a category."));
-      for (guint i = 0; i < import->unmatched->len; i++)
+      for (guint i = 0; i < MIN (import->unmatched->len, MAX_UNMATCHED_ROWS); i++)
         {
           BtImportUnmatched *u = import->unmatched->pdata[i];
           g_autofree char *hours = format_hours (u->hours);
@@ -422,6 +573,19 @@ populate (BtImportDialog *self)
           g_signal_connect (button, "clicked", G_CALLBACK (on_add_rule_clicked_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         }
+      if (import->unmatched->len > MAX_UNMATCHED_ROWS)
+        {
+          guint n_more = import->unmatched->len - MAX_UNMATCHED_ROWS;
+          double more_hours = 0.0;
+          g_autofree char *hours = NULL, *title = NULL;
+
+          for (guint i = MAX_UNMATCHED_ROWS; i < import->unmatched->len; i++)
+            more_hours += ((BtImportUnmatched *) import->unmatched->pdata[i])->hours;
+          hours = format_hours (more_hours);
+          /* TRANSLATORS: the last row of the events no rule matched, past the fifty with most hours */
+          title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more event", "%u more events", n_more), n_more);
+          add_row (group, title, hours);
+        }
     }
 
   /* Touchpoints. */
@@ -429,15 +593,11 @@ populate (BtImportDialog *self)
     {
       group = add_group (self, _("Touchpoints"),
                          _("Events with someone from your relationships are logged as touchpoints with them."));
-      for (guint i = 0; i < import->touchpoints->len; i++)
-        {
-          BtImportTouchpoint *t = import->touchpoints->pdata[i];
-          g_autofree char *date = bt_format_date (&t->date);
-          g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", date, t->summary,
-                                                       t->is_new ? _("new") : _("already logged"));
-
-          add_row (group, bt_relationship_get_name (t->relationship), subtitle);
-        }
+      if (import->touchpoints->len > WEEKS_BY_YEAR)
+        add_touchpoint_years (self, group);
+      else
+        for (guint i = 0; i < import->touchpoints->len; i++)
+          add_touchpoint_row (GTK_WIDGET (group), import->touchpoints->pdata[i]);
     }
 
   /* What was left out, and rules that could not be used. */
