@@ -1,0 +1,417 @@
+/* test-eds.c — the desktop's calendars through Evolution Data Server: a
+ * local calendar made through libecal, read by the import with the .ics
+ * import's rules
+ *
+ * Runs only under tests/eds-session.sh, which gives EDS a temporary home;
+ * it refuses to run anywhere else, so it never writes into a real
+ * person's calendars. Every expected number is worked out by hand in the
+ * comments, in UTC (the test's TZ).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib.h>
+
+#include <string.h>
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+#include <libecal/libecal.h>
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+#include "bt-eds-calendars.h"
+#include "bt-import.h"
+#include "bt-plan-file.h"
+
+static GDateTime *now;
+static char *work_uid;
+
+/* The fixture's user is alex@example.com; Priya Raman, a relationship,
+ * is Priya@Product.example.com. */
+
+/* Roadmap planning, Mondays 10:00–11:00 in Berlin from 9 March 2026, six
+ * times, but not on 6 April: Europe moves its clocks on 29 March, so the
+ * first three are 09:00 UTC and the rest 08:00 UTC, and the EXDATE (in
+ * Berlin time, after the change) must take 6 April's 08:00 UTC. */
+static const char weekly[] =
+  "BEGIN:VEVENT\r\n"
+  "UID:weekly-roadmap@test\r\n"
+  "DTSTAMP:20260301T000000Z\r\n"
+  "SUMMARY:Roadmap planning\r\n"
+  "DTSTART;TZID=Europe/Berlin:20260309T100000\r\n"
+  "DTEND;TZID=Europe/Berlin:20260309T110000\r\n"
+  "RRULE:FREQ=WEEKLY;COUNT=6\r\n"
+  "EXDATE;TZID=Europe/Berlin:20260406T100000\r\n"
+  "END:VEVENT\r\n";
+
+static const char all_day[] =
+  "BEGIN:VEVENT\r\n"
+  "UID:offsite@test\r\n"
+  "DTSTAMP:20260301T000000Z\r\n"
+  "SUMMARY:Offsite roadmap day\r\n"
+  "DTSTART;VALUE=DATE:20260310\r\n"
+  "DTEND;VALUE=DATE:20260311\r\n"
+  "END:VEVENT\r\n";
+
+static const char declined[] =
+  "BEGIN:VEVENT\r\n"
+  "UID:declined@test\r\n"
+  "DTSTAMP:20260301T000000Z\r\n"
+  "SUMMARY:Sprint review\r\n"
+  "DTSTART:20260311T140000Z\r\n"
+  "DTEND:20260311T150000Z\r\n"
+  "ORGANIZER:mailto:someone@example.com\r\n"
+  "ATTENDEE;PARTSTAT=DECLINED:mailto:alex@example.com\r\n"
+  "END:VEVENT\r\n";
+
+static const char with_priya[] =
+  "BEGIN:VEVENT\r\n"
+  "UID:coffee@test\r\n"
+  "DTSTAMP:20260301T000000Z\r\n"
+  "SUMMARY:Coffee\r\n"
+  "DTSTART:20260312T130000Z\r\n"
+  "DTEND:20260312T133000Z\r\n"
+  "ORGANIZER:mailto:alex@example.com\r\n"
+  "ATTENDEE;PARTSTAT=ACCEPTED;CN=Priya Raman:mailto:priya@product.example.com\r\n"
+  "END:VEVENT\r\n";
+
+static gboolean
+home_is_the_test_one (void)
+{
+  const char *expected = g_getenv ("BT_EDS_TEST_HOME");
+  g_autofree char *marker = NULL;
+
+  if (expected == NULL || g_strcmp0 (g_getenv ("HOME"), expected) != 0 ||
+      g_strcmp0 (g_get_home_dir (), expected) != 0)
+    return FALSE;
+  marker = g_build_filename (expected, ".bt-eds-test", NULL);
+  return g_file_test (marker, G_FILE_TEST_IS_REGULAR);
+}
+
+static BtPlan *
+load_fixture (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "plan.json", NULL);
+  g_autoptr(GError) error = NULL;
+  BtPlan *plan = bt_plan_file_load (path, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+static void
+add_event (ECalClient *client,
+           const char *text)
+{
+  ICalComponent *comp = i_cal_component_new_from_string (text);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uid = NULL;
+
+  g_assert_nonnull (comp);
+  e_cal_client_create_object_sync (client, comp, E_CAL_OPERATION_FLAG_NONE, &uid, NULL, &error);
+  g_assert_no_error (error);
+  g_object_unref (comp);
+}
+
+/* A local calendar "Work" with the four events, made once for all tests. */
+static void
+make_work_calendar (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ESourceRegistry) registry = e_source_registry_new_sync (NULL, &error);
+  g_autoptr(ESource) source = NULL;
+  g_autoptr(EClient) client = NULL;
+  ESourceBackend *backend;
+  GList *sources;
+
+  g_assert_no_error (error);
+  source = e_source_new (NULL, NULL, &error);
+  g_assert_no_error (error);
+  e_source_set_parent (source, "local-stub");
+  e_source_set_display_name (source, "Work");
+  backend = e_source_get_extension (source, E_SOURCE_EXTENSION_CALENDAR);
+  e_source_backend_set_backend_name (backend, "local");
+  sources = g_list_append (NULL, source);
+  e_source_registry_create_sources_sync (registry, sources, NULL, &error);
+  g_list_free (sources);
+  g_assert_no_error (error);
+  work_uid = e_source_dup_uid (source);
+
+  client = e_cal_client_connect_sync (source, E_CAL_CLIENT_SOURCE_TYPE_EVENTS, (guint32) -1, NULL, &error);
+  g_assert_no_error (error);
+  {
+    ICalTimezone *berlin = i_cal_timezone_get_builtin_timezone ("Europe/Berlin");
+
+    e_cal_client_add_timezone_sync (E_CAL_CLIENT (client), berlin, NULL, &error);
+    g_assert_no_error (error);
+  }
+  add_event (E_CAL_CLIENT (client), weekly);
+  add_event (E_CAL_CLIENT (client), all_day);
+  add_event (E_CAL_CLIENT (client), declined);
+  add_event (E_CAL_CLIENT (client), with_priya);
+}
+
+static BtImportWeek *
+find_week (BtImport *import,
+           int       week)
+{
+  for (guint i = 0; i < import->weeks->len; i++)
+    {
+      BtImportWeek *w = import->weeks->pdata[i];
+
+      if (w->iso_year == 2026 && w->week == week)
+        return w;
+    }
+  return NULL;
+}
+
+static double
+hours (BtImport   *import,
+       int         week,
+       const char *category)
+{
+  BtImportWeek *w = find_week (import, week);
+  double *h;
+
+  if (w == NULL)
+    g_error ("the import has no week 2026-W%02d", week);
+  h = g_hash_table_lookup (w->hours, category);
+  return h != NULL ? *h : 0.0;
+}
+
+static void
+test_list (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) calendars = bt_eds_calendars_list_sync (NULL, &error);
+  gboolean has_work = FALSE;
+
+  g_assert_no_error (error);
+  /* The registry does have it, so leaving it out is the list's doing. */
+  {
+    g_autoptr(ESourceRegistry) registry = e_source_registry_new_sync (NULL, &error);
+    g_autoptr(ESource) birthdays = NULL;
+
+    g_assert_no_error (error);
+    birthdays = e_source_registry_ref_source (registry, "birthdays");
+    g_assert_nonnull (birthdays);
+    g_assert_true (e_source_get_enabled (birthdays));
+  }
+  for (guint i = 0; i < calendars->len; i++)
+    {
+      BtEdsCalendar *c = calendars->pdata[i];
+
+      /* EDS makes the birthdays calendar itself, with the "contacts"
+       * backend and this uid: it is never offered. */
+      g_assert_cmpstr (c->uid, !=, "birthdays");
+      has_work |= g_strcmp0 (c->uid, work_uid) == 0 && g_strcmp0 (c->name, "Work") == 0;
+    }
+  g_assert_true (has_work);
+
+  {
+    const char *wanted[] = { "work", NULL };
+    const char *unknown[] = { "Holidays", NULL };
+    g_autoptr(GPtrArray) uids = bt_eds_calendars_choose (calendars, wanted, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (uids->len, ==, 2);   /* and the NULL */
+    g_assert_cmpstr (uids->pdata[0], ==, work_uid);
+    g_assert_null (bt_eds_calendars_choose (calendars, unknown, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  }
+}
+
+static void
+check_import (BtImportSource *source,
+              gboolean        from_march_16)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) import = NULL;
+
+  import = bt_import_from_source (plan, source, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (import->source_name, ==, "Work");
+
+  if (!from_march_16)
+    {
+      /* W11: planning 1 h (Mon 9 Mar 09:00 UTC), coffee with Priya 30 min
+       * (a relationship: partnership), the declined review not at all. */
+      g_assert_cmpfloat (hours (import, 11, "c-road"), ==, 1.0);
+      g_assert_cmpfloat (hours (import, 11, "c-part"), ==, 0.5);
+      g_assert_cmpfloat (hours (import, 11, "c-rev"), ==, 0.0);   /* the review */
+      g_assert_cmpuint (import->n_declined, ==, 1);
+      g_assert_cmpuint (import->n_all_day, ==, 1);
+      /* The touchpoint with Priya on 12 March. */
+      g_assert_cmpuint (import->touchpoints->len, ==, 1);
+      {
+        BtImportTouchpoint *t = import->touchpoints->pdata[0];
+
+        g_assert_nonnull (t->relationship);
+
+        g_assert_cmpstr (bt_item_get_id (BT_ITEM (t->relationship)), ==, "r-priya");
+        g_assert_cmpint (g_date_get_day (&t->date), ==, 12);
+        g_assert_cmpint (g_date_get_month (&t->date), ==, G_DATE_MARCH);
+        g_assert_true (t->is_new);
+      }
+    }
+  else
+    {
+      /* From 16 March: W11 is before it. */
+      g_assert_null (find_week (import, 11));
+      g_assert_cmpuint (import->touchpoints->len, ==, 0);
+    }
+
+  /* W12–W14 and W16 an hour each; the EXDATE took W15 (6 April, after the
+   * change of clocks). Five instances from 9 March, four from 16 March. */
+  g_assert_cmpfloat (hours (import, 12, "c-road"), ==, 1.0);
+  g_assert_cmpfloat (hours (import, 13, "c-road"), ==, 1.0);
+  g_assert_cmpfloat (hours (import, 14, "c-road"), ==, 1.0);
+  g_assert_null (find_week (import, 15));
+  g_assert_cmpfloat (hours (import, 16, "c-road"), ==, 1.0);
+  g_assert_cmpuint (import->weeks->len, ==, from_march_16 ? 4 : 5);
+  g_assert_cmpuint (import->n_events, ==, from_march_16 ? 4 : 6);
+}
+
+static void
+test_read (void)
+{
+  const char *uids[] = { work_uid, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImportSource) source = NULL;
+  g_autoptr(GDateTime) change = g_date_time_new_utc (2026, 3, 30, 8, 0, 0);
+  gint64 after_change = g_date_time_to_unix (change);
+  gboolean found = FALSE;
+
+  /* The declined meeting is told by the plan's address, as in the .ics
+   * import. */
+  source = bt_eds_calendars_read_sync (uids, "alex@example.com", NULL, now, NULL, &error);
+  g_assert_no_error (error);
+
+  /* 30 March, after the change of clocks: 10:00 in Berlin is 08:00 UTC. */
+  for (guint i = 0; i < source->events->len; i++)
+    {
+      BtImportEvent *e = source->events->pdata[i];
+
+      found |= e->start == after_change && e->end == after_change + 3600;
+    }
+  g_assert_true (found);
+
+  check_import (source, FALSE);
+}
+
+static void
+on_read_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  BtImportSource **source = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *source = bt_eds_calendars_read_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_read_async_from (void)
+{
+  const char *uids[] = { work_uid, NULL };
+  g_autoptr(GDateTime) from = g_date_time_new_utc (2026, 3, 16, 0, 0, 0);
+  g_autoptr(BtImportSource) source = NULL;
+
+  bt_eds_calendars_read_async (uids, "alex@example.com", from, now, NULL, on_read_cb, &source);
+  while (source == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  check_import (source, TRUE);
+}
+
+/* The command line reads the same, and changes the plan only without
+ * --dry-run. */
+static void
+test_command_line (void)
+{
+  const char *app = g_getenv ("BREAKTHROUGH");
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "import", "plan.json", NULL);
+  g_autofree char *plan = g_build_filename (g_get_home_dir (), "cli-plan.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (app == NULL)
+    {
+      g_test_skip ("BREAKTHROUGH does not name the app");
+      return;
+    }
+  g_assert_true (g_file_get_contents (fixture, &contents, NULL, &error));
+  g_assert_true (g_file_set_contents (plan, contents, -1, &error));
+
+  {
+    const char *argv[] = { app, "--import-calendars", "--calendar", "Work", "--dry-run", "--today", "2026-04-30",
+                           plan, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    g_test_message ("%s%s", out, err);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (out, "Import from “Work”"));
+    g_assert_nonnull (strstr (out, "2026-W16"));
+    g_assert_nonnull (strstr (out, "Priya Raman"));
+    g_assert_true (g_file_get_contents (plan, &after, NULL, &error));
+    g_assert_cmpstr (after, ==, contents);
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  {
+    const char *argv[] = { app, "--import-calendars", "--calendar", "Holidays", plan, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (err, "no calendar called “Holidays”"));
+  }
+}
+
+static void
+test_missing_calendar (void)
+{
+  const char *uids[] = { "no-such-calendar", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImportSource) source = bt_eds_calendars_read_sync (uids, NULL, NULL, now, NULL, &error);
+
+  g_assert_null (source);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!home_is_the_test_one ())
+    {
+      g_printerr ("test-eds: HOME is not the temporary one of tests/eds-session.sh: not touching its calendars\n");
+      return 99;
+    }
+
+  now = g_date_time_new_utc (2026, 5, 1, 0, 0, 0);
+  make_work_calendar ();
+
+  g_test_add_func ("/eds/list", test_list);
+  g_test_add_func ("/eds/read", test_read);
+  g_test_add_func ("/eds/read-async-from", test_read_async_from);
+  g_test_add_func ("/eds/missing-calendar", test_missing_calendar);
+  g_test_add_func ("/eds/command-line", test_command_line);
+
+  status = g_test_run ();
+  g_date_time_unref (now);
+  g_free (work_uid);
+  return status;
+}
