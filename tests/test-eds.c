@@ -16,78 +16,14 @@
 
 #include <string.h>
 
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-#include <libecal/libecal.h>
-G_GNUC_END_IGNORE_DEPRECATIONS
 
 #include "bt-eds-calendars.h"
 #include "bt-import.h"
 #include "bt-plan-file.h"
+#include "bt-test-eds.h"
 
 static GDateTime *now;
 static char *work_uid;
-
-/* The fixture's user is alex@example.com; Priya Raman, a relationship,
- * is Priya@Product.example.com. */
-
-/* Roadmap planning, Mondays 10:00–11:00 in Berlin from 9 March 2026, six
- * times, but not on 6 April: Europe moves its clocks on 29 March, so the
- * first three are 09:00 UTC and the rest 08:00 UTC, and the EXDATE (in
- * Berlin time, after the change) must take 6 April's 08:00 UTC. */
-static const char weekly[] =
-  "BEGIN:VEVENT\r\n"
-  "UID:weekly-roadmap@test\r\n"
-  "DTSTAMP:20260301T000000Z\r\n"
-  "SUMMARY:Roadmap planning\r\n"
-  "DTSTART;TZID=Europe/Berlin:20260309T100000\r\n"
-  "DTEND;TZID=Europe/Berlin:20260309T110000\r\n"
-  "RRULE:FREQ=WEEKLY;COUNT=6\r\n"
-  "EXDATE;TZID=Europe/Berlin:20260406T100000\r\n"
-  "END:VEVENT\r\n";
-
-static const char all_day[] =
-  "BEGIN:VEVENT\r\n"
-  "UID:offsite@test\r\n"
-  "DTSTAMP:20260301T000000Z\r\n"
-  "SUMMARY:Offsite roadmap day\r\n"
-  "DTSTART;VALUE=DATE:20260310\r\n"
-  "DTEND;VALUE=DATE:20260311\r\n"
-  "END:VEVENT\r\n";
-
-static const char declined[] =
-  "BEGIN:VEVENT\r\n"
-  "UID:declined@test\r\n"
-  "DTSTAMP:20260301T000000Z\r\n"
-  "SUMMARY:Sprint review\r\n"
-  "DTSTART:20260311T140000Z\r\n"
-  "DTEND:20260311T150000Z\r\n"
-  "ORGANIZER:mailto:someone@example.com\r\n"
-  "ATTENDEE;PARTSTAT=DECLINED:mailto:alex@example.com\r\n"
-  "END:VEVENT\r\n";
-
-static const char with_priya[] =
-  "BEGIN:VEVENT\r\n"
-  "UID:coffee@test\r\n"
-  "DTSTAMP:20260301T000000Z\r\n"
-  "SUMMARY:Coffee\r\n"
-  "DTSTART:20260312T130000Z\r\n"
-  "DTEND:20260312T133000Z\r\n"
-  "ORGANIZER:mailto:alex@example.com\r\n"
-  "ATTENDEE;PARTSTAT=ACCEPTED;CN=Priya Raman:mailto:priya@product.example.com\r\n"
-  "END:VEVENT\r\n";
-
-static gboolean
-home_is_the_test_one (void)
-{
-  const char *expected = g_getenv ("BT_EDS_TEST_HOME");
-  g_autofree char *marker = NULL;
-
-  if (expected == NULL || g_strcmp0 (g_getenv ("HOME"), expected) != 0 ||
-      g_strcmp0 (g_get_home_dir (), expected) != 0)
-    return FALSE;
-  marker = g_build_filename (expected, ".bt-eds-test", NULL);
-  return g_file_test (marker, G_FILE_TEST_IS_REGULAR);
-}
 
 static BtPlan *
 load_fixture (void)
@@ -98,58 +34,6 @@ load_fixture (void)
 
   g_assert_no_error (error);
   return plan;
-}
-
-static void
-add_event (ECalClient *client,
-           const char *text)
-{
-  ICalComponent *comp = i_cal_component_new_from_string (text);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uid = NULL;
-
-  g_assert_nonnull (comp);
-  e_cal_client_create_object_sync (client, comp, E_CAL_OPERATION_FLAG_NONE, &uid, NULL, &error);
-  g_assert_no_error (error);
-  g_object_unref (comp);
-}
-
-/* A local calendar "Work" with the four events, made once for all tests. */
-static void
-make_work_calendar (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ESourceRegistry) registry = e_source_registry_new_sync (NULL, &error);
-  g_autoptr(ESource) source = NULL;
-  g_autoptr(EClient) client = NULL;
-  ESourceBackend *backend;
-  GList *sources;
-
-  g_assert_no_error (error);
-  source = e_source_new (NULL, NULL, &error);
-  g_assert_no_error (error);
-  e_source_set_parent (source, "local-stub");
-  e_source_set_display_name (source, "Work");
-  backend = e_source_get_extension (source, E_SOURCE_EXTENSION_CALENDAR);
-  e_source_backend_set_backend_name (backend, "local");
-  sources = g_list_append (NULL, source);
-  e_source_registry_create_sources_sync (registry, sources, NULL, &error);
-  g_list_free (sources);
-  g_assert_no_error (error);
-  work_uid = e_source_dup_uid (source);
-
-  client = e_cal_client_connect_sync (source, E_CAL_CLIENT_SOURCE_TYPE_EVENTS, (guint32) -1, NULL, &error);
-  g_assert_no_error (error);
-  {
-    ICalTimezone *berlin = i_cal_timezone_get_builtin_timezone ("Europe/Berlin");
-
-    e_cal_client_add_timezone_sync (E_CAL_CLIENT (client), berlin, NULL, &error);
-    g_assert_no_error (error);
-  }
-  add_event (E_CAL_CLIENT (client), weekly);
-  add_event (E_CAL_CLIENT (client), all_day);
-  add_event (E_CAL_CLIENT (client), declined);
-  add_event (E_CAL_CLIENT (client), with_priya);
 }
 
 static BtImportWeek *
@@ -395,14 +279,14 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  if (!home_is_the_test_one ())
+  if (!bt_test_eds_home_is_the_test_one ())
     {
       g_printerr ("test-eds: HOME is not the temporary one of tests/eds-session.sh: not touching its calendars\n");
       return 99;
     }
 
   now = g_date_time_new_utc (2026, 5, 1, 0, 0, 0);
-  make_work_calendar ();
+  work_uid = bt_test_eds_make_work_calendar ();
 
   g_test_add_func ("/eds/list", test_list);
   g_test_add_func ("/eds/read", test_read);
