@@ -18,6 +18,7 @@
 
 
 #include "bt-eds-calendars.h"
+#include "bt-eds-watch-private.h"
 #include "bt-import.h"
 #include "bt-plan-file.h"
 #include "bt-test-eds.h"
@@ -261,6 +262,57 @@ test_command_line (void)
 }
 
 static void
+on_changed_cb (BtEdsWatch *watch,
+               guint      *n_changed)
+{
+  (*n_changed)++;
+}
+
+/* A meeting added to a watched calendar, in the range, is told once. */
+static void
+test_watch (void)
+{
+  const char *uids[] = { work_uid, NULL };
+  g_autoptr(GDateTime) from = g_date_time_new_utc (2026, 3, 1, 0, 0, 0);
+  g_autoptr(GDateTime) until = g_date_time_new_utc (2026, 4, 1, 0, 0, 0);
+  g_autoptr(BtEdsWatch) watch = bt_eds_watch_new (uids, from, until);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ESourceRegistry) registry = NULL;
+  g_autoptr(ESource) source = NULL;
+  g_autoptr(EClient) client = NULL;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  guint n_changed = 0;
+
+  g_signal_connect (watch, "changed", G_CALLBACK (on_changed_cb), &n_changed);
+  while (bt_eds_watch_get_n_started (watch) < 1 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (bt_eds_watch_get_n_started (watch), ==, 1);
+  g_assert_cmpuint (n_changed, ==, 0);
+
+  registry = e_source_registry_new_sync (NULL, &error);
+  g_assert_no_error (error);
+  source = e_source_registry_ref_source (registry, work_uid);
+  client = e_cal_client_connect_sync (source, E_CAL_CLIENT_SOURCE_TYPE_EVENTS, (guint32) -1, NULL, &error);
+  g_assert_no_error (error);
+  bt_test_eds_add_event (E_CAL_CLIENT (client),
+                         "BEGIN:VEVENT\r\nUID:added-later@test\r\nDTSTAMP:20260301T000000Z\r\n"
+                         "SUMMARY:Roadmap review\r\nDTSTART:20260317T150000Z\r\nDTEND:20260317T160000Z\r\n"
+                         "END:VEVENT\r\n");
+
+  while (n_changed == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  /* And gone again, for the tests after this one. */
+  e_cal_client_remove_object_sync (E_CAL_CLIENT (client), "added-later@test", NULL, E_CAL_OBJ_MOD_ALL,
+                                   E_CAL_OPERATION_FLAG_NONE, NULL, &error);
+  g_assert_no_error (error);
+  while (n_changed == 1 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_changed, ==, 2);
+}
+
+static void
 test_missing_calendar (void)
 {
   const char *uids[] = { "no-such-calendar", NULL };
@@ -293,6 +345,7 @@ main (int   argc,
   g_test_add_func ("/eds/read-async-from", test_read_async_from);
   g_test_add_func ("/eds/missing-calendar", test_missing_calendar);
   g_test_add_func ("/eds/command-line", test_command_line);
+  g_test_add_func ("/eds/watch", test_watch);
 
   status = g_test_run ();
   g_date_time_unref (now);
