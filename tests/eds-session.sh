@@ -33,6 +33,7 @@ mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_STA
 chmod 700 "$XDG_RUNTIME_DIR"
 echo "made by tests/eds-session.sh" > "$HOME/.bt-eds-test"
 export BT_EDS_TEST_HOME="$HOME"
+unset BREAKTHROUGH_NO_EDS
 # No accessibility bus or portals to look for on this bus.
 export NO_AT_BRIDGE=1 GIO_USE_VFS=local
 unset DBUS_SESSION_BUS_ADDRESS

@@ -13,6 +13,7 @@
 #include "bt-test-widgets.h"
 #include "bt-test-eds.h"
 
+#include "bt-calendar-offer.h"
 #include "bt-calendars-dialog.h"
 #include "bt-import-dialog.h"
 #include "bt-plan-file.h"
@@ -59,6 +60,21 @@ wait_for (GtkWidget    *root,
   return found;
 }
 
+static BtImportDialog *
+find_import_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (BT_IS_IMPORT_DIALOG (window))
+        return BT_IMPORT_DIALOG (window);
+    }
+  return NULL;
+}
+
 static gboolean
 button_labelled (GtkWidget     *widget,
                  gconstpointer  label)
@@ -76,12 +92,12 @@ test_choose_and_preview (void)
   BtCalendarsDialog *dialog;
   GtkWidget *work, *personal, *preview;
   g_auto(GStrv) excluded = NULL;
+  BtImportDialog *import_dialog = NULL;
+  gint64 until;
 
-  /* Not presented: with Evolution Data Server's services on the bus,
-   * presenting windows here ends, now and then, in a use after free inside
-   * pango's layout code (GTK 4.8, pango 1.50.12) that valgrind shows and
-   * that is not understood yet; the no-service case presents its dialog. */
+  gtk_window_present (GTK_WINDOW (parent));
   dialog = bt_calendars_dialog_new (GTK_WINDOW (parent), plan, history);
+  gtk_window_present (GTK_WINDOW (dialog));
 
   work = wait_for (GTK_WIDGET (dialog), switch_for_uid, work_uid);
   g_assert_nonnull (work);
@@ -105,9 +121,60 @@ test_choose_and_preview (void)
   gtk_switch_set_active (GTK_SWITCH (work), TRUE);
   g_assert_true (gtk_widget_get_sensitive (preview));
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* The preview is the import's, for the Work calendar alone. */
+  g_signal_emit_by_name (preview, "clicked");
+  until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while ((import_dialog = find_import_dialog ()) == NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
+  g_assert_nonnull (import_dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (import_dialog)) == GTK_WINDOW (parent));
+  g_assert_nonnull (bt_test_find_match (GTK_WIDGET (import_dialog), row_titled, "Priya Raman"));
+
+  gtk_window_destroy (GTK_WINDOW (import_dialog));
   gtk_window_destroy (GTK_WINDOW (parent));
   g_settings_reset (settings, "excluded-calendars");
+}
+
+static const char *program;
+
+static void
+wait_for_subtitle (GtkWidget  *row,
+                   const char *text)
+{
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), text) != 0 &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, text);
+}
+
+/* The check-in's row: the week's meetings, and again when the calendar
+ * changes while it is open. */
+static void
+test_check_in_offer (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autoptr(BtHistory) history = bt_history_new ();
+  GtkWidget *row = g_object_ref_sink (bt_calendar_offer_new (plan, history, 2026, 12));
+  const char *child[] = { program, "--add-event", work_uid, NULL };
+  g_autoptr(GError) error = NULL;
+  /* The test's folders are isolated by now: the child is told the home
+   * eds-session.sh made, which it checks. */
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "HOME", g_getenv ("BT_EDS_TEST_HOME"), TRUE);
+  int wait_status;
+
+  /* W12: the planning meeting of Monday 16 March, an hour, strategic. */
+  wait_for_subtitle (row, "This week in your calendars: 1 h of meetings, 1 h of them strategic.");
+
+  /* A roadmap review on Tuesday 17 March, added by another process. */
+  g_assert_true (g_spawn_sync (NULL, (char **) child, env, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                               &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  wait_for_subtitle (row, "This week in your calendars: 2 h of meetings, 2 h of them strategic.");
+
+  g_object_unref (row);
 }
 
 static void
@@ -134,6 +201,7 @@ main (int   argc,
   gboolean no_eds = g_strcmp0 (g_getenv ("BT_EDS_EXPECT"), "none") == 0;
   int status;
 
+  program = argv[0];
   /* Before bt_test_init_ui() isolates the folders of this process. */
   if (!bt_test_eds_home_is_the_test_one ())
     {
@@ -149,6 +217,22 @@ main (int   argc,
       g_autofree char *uid = bt_test_eds_make_work_calendar ();
 
       g_print ("%s", uid);
+      return 0;
+    }
+  if (argc > 2 && g_strcmp0 (argv[1], "--add-event") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ESourceRegistry) registry = e_source_registry_new_sync (NULL, &error);
+      g_autoptr(ESource) source = registry ? e_source_registry_ref_source (registry, argv[2]) : NULL;
+      g_autoptr(EClient) client = NULL;
+
+      g_assert_nonnull (source);
+      client = e_cal_client_connect_sync (source, E_CAL_CLIENT_SOURCE_TYPE_EVENTS, (guint32) -1, NULL, &error);
+      g_assert_no_error (error);
+      bt_test_eds_add_event (E_CAL_CLIENT (client),
+                             "BEGIN:VEVENT\r\nUID:added-later@test\r\nDTSTAMP:20260301T000000Z\r\n"
+                             "SUMMARY:Roadmap review\r\nDTSTART:20260317T150000Z\r\nDTEND:20260317T160000Z\r\n"
+                             "END:VEVENT\r\n");
       return 0;
     }
   if (!no_eds)
@@ -168,7 +252,10 @@ main (int   argc,
   if (no_eds)
     g_test_add_func ("/calendars-dialog/no-calendar-service", test_no_calendar_service);
   else
-    g_test_add_func ("/calendars-dialog/choose-and-preview", test_choose_and_preview);
+    {
+      g_test_add_func ("/calendars-dialog/choose-and-preview", test_choose_and_preview);
+      g_test_add_func ("/calendars-dialog/check-in-offer", test_check_in_offer);
+    }
 
   status = g_test_run ();
   g_free (work_uid);
