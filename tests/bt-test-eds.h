@@ -11,6 +11,7 @@
 /* EDS's headers still name GTimeVal, which GLib 2.62 deprecated. */
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 #include <libecal/libecal.h>
+#include <libebook/libebook.h>
 G_GNUC_END_IGNORE_DEPRECATIONS
 
 /* The fixture's user is alex@example.com; Priya Raman, a relationship,

@@ -18,6 +18,7 @@
 
 
 #include "bt-eds-calendars.h"
+#include "bt-eds-contacts.h"
 #include "bt-eds-watch-private.h"
 #include "bt-import.h"
 #include "bt-plan-file.h"
@@ -315,6 +316,46 @@ test_watch (void)
   g_assert_cmpuint (n_changed, ==, 3);
 }
 
+/* A contact made in the local address book through libebook is found by
+ * a word of its organisation, with what a relationship takes from it. */
+static void
+test_contacts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ESourceRegistry) registry = e_source_registry_new_sync (NULL, &error);
+  g_autoptr(ESource) source = NULL;
+  g_autoptr(EClient) client = NULL;
+  EContact *contact = e_contact_new_from_vcard ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dana Cho\r\n"
+                                                          "EMAIL;TYPE=WORK:dana@finance.example.com\r\n"
+                                                          "ORG:Initech;Finance\r\nTITLE:CFO\r\nEND:VCARD\r\n");
+  g_autofree char *uid = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  BtEdsContact *dana;
+
+  g_assert_no_error (error);
+  source = e_source_registry_ref_builtin_address_book (registry);
+  client = e_book_client_connect_sync (source, (guint32) -1, NULL, &error);
+  g_assert_no_error (error);
+  e_book_client_add_contact_sync (E_BOOK_CLIENT (client), contact, E_BOOK_OPERATION_FLAG_NONE, &uid, NULL, &error);
+  g_assert_no_error (error);
+  g_object_unref (contact);
+
+  found = bt_eds_contacts_search_sync ("initech", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  dana = found->pdata[0];
+  g_assert_cmpstr (dana->uid, ==, uid);
+  g_assert_cmpstr (dana->name, ==, "Dana Cho");
+  g_assert_cmpstr (dana->email, ==, "dana@finance.example.com");
+  g_assert_cmpstr (dana->organisation, ==, "Initech");
+  g_assert_cmpstr (dana->title, ==, "CFO");
+
+  none = bt_eds_contacts_search_sync ("nobody-has-this", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 static void
 test_missing_calendar (void)
 {
@@ -349,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/eds/missing-calendar", test_missing_calendar);
   g_test_add_func ("/eds/command-line", test_command_line);
   g_test_add_func ("/eds/watch", test_watch);
+  g_test_add_func ("/eds/contacts", test_contacts);
 
   status = g_test_run ();
   g_date_time_unref (now);
