@@ -15,6 +15,7 @@
 
 #include "bt-calendar-offer.h"
 #include "bt-calendars-dialog.h"
+#include "bt-contact-picker.h"
 #include "bt-import-dialog.h"
 #include "bt-plan-file.h"
 
@@ -177,6 +178,89 @@ test_check_in_offer (void)
   g_object_unref (row);
 }
 
+static BtRelationship *offered;
+
+static void
+on_offered_cb (GtkWindow      *parent,
+               BtRelationship *relationship)
+{
+  offered = relationship;
+}
+
+static gboolean
+contact_picker_shown (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (BT_IS_CONTACT_PICKER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+find_contact_picker (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (BT_IS_CONTACT_PICKER (window))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+/* Adding a person offers the contacts; picking one fills the person in. */
+static void
+test_contact_picker (void)
+{
+  g_autoptr(BtRelationship) person = g_object_new (BT_TYPE_RELATIONSHIP, NULL);
+  GtkWidget *parent = gtk_window_new ();
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  GtkWidget *row;
+
+  gtk_window_present (GTK_WINDOW (parent));
+  offered = NULL;
+  bt_contact_picker_offer (GTK_WINDOW (parent), person, on_offered_cb);
+  while (!contact_picker_shown () && offered == NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
+  g_assert_null (offered);
+  row = wait_for (find_contact_picker (), row_titled, "Dana Cho");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+
+  g_assert_true (offered == person);
+  g_assert_cmpstr (bt_relationship_get_name (person), ==, "Dana Cho");
+  g_assert_cmpstr (bt_relationship_get_email (person), ==, "dana@finance.example.com");
+  g_assert_cmpstr (bt_relationship_get_role (person), ==, "CFO, Initech");
+  gtk_window_destroy (GTK_WINDOW (parent));
+}
+
+/* No address book: straight to typing the person in. */
+static void
+test_no_contacts_service (void)
+{
+  g_autoptr(BtRelationship) person = g_object_new (BT_TYPE_RELATIONSHIP, NULL);
+  GtkWidget *parent = gtk_window_new ();
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  gtk_window_present (GTK_WINDOW (parent));
+  offered = NULL;
+  bt_contact_picker_offer (GTK_WINDOW (parent), person, on_offered_cb);
+  while (offered == NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
+  g_assert_true (offered == person);
+  g_assert_false (contact_picker_shown ());
+  gtk_window_destroy (GTK_WINDOW (parent));
+}
+
 static void
 test_no_calendar_service (void)
 {
@@ -215,7 +299,18 @@ main (int   argc,
   if (argc > 1 && g_strcmp0 (argv[1], "--make-calendar") == 0)
     {
       g_autofree char *uid = bt_test_eds_make_work_calendar ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ESourceRegistry) registry = e_source_registry_new_sync (NULL, &error);
+      g_autoptr(ESource) book = registry ? e_source_registry_ref_builtin_address_book (registry) : NULL;
+      g_autoptr(EClient) client = book ? e_book_client_connect_sync (book, (guint32) -1, NULL, &error) : NULL;
+      EContact *dana = e_contact_new_from_vcard ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dana Cho\r\n"
+                                                 "EMAIL:dana@finance.example.com\r\nORG:Initech;Finance\r\n"
+                                                 "TITLE:CFO\r\nEND:VCARD\r\n");
 
+      g_assert_no_error (error);
+      e_book_client_add_contact_sync (E_BOOK_CLIENT (client), dana, E_BOOK_OPERATION_FLAG_NONE, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_object_unref (dana);
       g_print ("%s", uid);
       return 0;
     }
@@ -250,11 +345,15 @@ main (int   argc,
     return 0;
 
   if (no_eds)
-    g_test_add_func ("/calendars-dialog/no-calendar-service", test_no_calendar_service);
+    {
+      g_test_add_func ("/calendars-dialog/no-calendar-service", test_no_calendar_service);
+      g_test_add_func ("/contact-picker/no-contacts-service", test_no_contacts_service);
+    }
   else
     {
       g_test_add_func ("/calendars-dialog/choose-and-preview", test_choose_and_preview);
       g_test_add_func ("/calendars-dialog/check-in-offer", test_check_in_offer);
+      g_test_add_func ("/contact-picker/pick", test_contact_picker);
     }
 
   status = g_test_run ();
