@@ -230,6 +230,12 @@ print("In instructions, some goals were missed: see MISSED above." if missed
 json.dump(rows, open(sys.argv[2], 'w'), indent=2)
 PY
 
+    if [ -x "$build_dir/tests/bench/bench-eds" ]; then
+      echo
+      echo "== The desktop's calendars: a year of a busy calendar (5,000 meetings) through EDS"
+      tests/eds-session.sh "$build_dir/tests/bench/bench-eds" | tee "$out/eds.txt"
+    fi
+
     echo
     echo "== Start-up: exec to first frame, and peak memory"
     "$build_dir/tests/bench/make-plan" 1 "$out/scale-1.json"
