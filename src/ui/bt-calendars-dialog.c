@@ -214,8 +214,9 @@ on_import_file_activated_cb (BtCalendarsDialog *self)
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   gtk_window_destroy (GTK_WINDOW (self));
-  if (parent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (parent), "win.import", NULL);
+  /* Opened from the check-in, the window with the action is further up. */
+  while (parent != NULL && !gtk_widget_activate_action (GTK_WIDGET (parent), "win.import", NULL))
+    parent = gtk_window_get_transient_for (parent);
 }
 
 static void
