@@ -148,6 +148,31 @@ test_fake_server (void)
   g_subprocess_force_exit (server);
 }
 
+/* Remind in the background: an autostart entry that starts the app with
+ * no window, gone again when turned off. */
+static void
+test_autostart (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(BtReminders) reminders = bt_reminders_new (app, settings);
+  g_autofree char *path = g_build_filename (g_get_user_config_dir (), "autostart", APP_ID ".desktop", NULL);
+  g_autofree char *entry = NULL;
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exec = NULL;
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_settings_set_boolean (settings, "remind-in-background", TRUE);
+  g_key_file_load_from_file (keys, path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  exec = g_key_file_get_string (keys, "Desktop Entry", "Exec", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (exec, ==, "breakthrough --gapplication-service");
+
+  g_settings_set_boolean (settings, "remind-in-background", FALSE);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +195,7 @@ main (int   argc,
 
   g_test_add_func ("/reminders/no-server", test_no_server);
   g_test_add_func ("/reminders/fake-server", test_fake_server);
+  g_test_add_func ("/reminders/autostart", test_autostart);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -58,6 +58,42 @@ autostart_path (void)
   return g_build_filename (g_get_user_config_dir (), "autostart", APP_ID ".desktop", NULL);
 }
 
+static void
+on_background_requested_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
+
+  /* The portal answers the request later, on its own; a refusal only means
+   * no start at log-in, which the user can change in Settings. */
+  if (reply == NULL)
+    g_debug ("the Background portal did not take the request: %s", error->message);
+}
+
+/* Sandboxed, the start at log-in is the Background portal's to grant. */
+static void
+request_background (BtReminders *self,
+                    gboolean     autostart)
+{
+  GDBusConnection *bus = self->app ? g_application_get_dbus_connection (self->app) : NULL;
+  const char *commandline[] = { "breakthrough", "--gapplication-service", NULL };
+  GVariantBuilder options;
+
+  if (bus == NULL)
+    return;
+  g_variant_builder_init (&options, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&options, "{sv}", "reason",
+                         g_variant_new_string (_("To remind you of the weekly check-in")));
+  g_variant_builder_add (&options, "{sv}", "autostart", g_variant_new_boolean (autostart));
+  g_variant_builder_add (&options, "{sv}", "commandline", g_variant_new_strv (commandline, -1));
+  g_dbus_connection_call (bus, "org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop",
+                          "org.freedesktop.portal.Background", "RequestBackground",
+                          g_variant_new ("(sa{sv})", "", &options), NULL, G_DBUS_CALL_FLAGS_NONE, -1,
+                          self->cancellable, on_background_requested_cb, NULL);
+}
+
 /* The autostart entry follows the setting; the app holds itself while it
  * is on. */
 static void
@@ -67,7 +103,9 @@ on_background_changed_cb (BtReminders *self)
   g_autofree char *path = autostart_path ();
   g_autoptr(GError) error = NULL;
 
-  if (on)
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    request_background (self, on);
+  else if (on)
     {
       g_autofree char *dir = g_path_get_dirname (path);
       g_autoptr(GString) entry = g_string_new ("[Desktop Entry]\nType=Application\n");
