@@ -33,6 +33,7 @@ struct _BtEdsWatch
   GStrv         uids;
   char         *sexp;
   GCancellable *cancellable;
+  GPtrArray    *clients;    /* ECalClient, kept while their views run */
   GPtrArray    *views;      /* ECalClientView */
   guint         settle_id;
 };
@@ -114,6 +115,9 @@ on_connected_cb (GObject      *object,
         g_debug ("a calendar did not connect: %s", error->message);
       return;
     }
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  g_ptr_array_add (self->clients, g_object_ref (client));
   e_cal_client_get_view (E_CAL_CLIENT (client), self->sexp, self->cancellable, on_view_cb, g_object_ref (self));
 }
 
@@ -154,6 +158,7 @@ bt_eds_watch_dispose (GObject *object)
     for (guint i = 0; i < self->views->len; i++)
       e_cal_client_view_stop (self->views->pdata[i], NULL);
   g_clear_pointer (&self->views, g_ptr_array_unref);
+  g_clear_pointer (&self->clients, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bt_eds_watch_parent_class)->dispose (object);
 }
@@ -192,6 +197,7 @@ bt_eds_watch_init (BtEdsWatch *self)
 {
   self->cancellable = g_cancellable_new ();
   self->views = g_ptr_array_new_with_free_func (g_object_unref);
+  self->clients = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /* How many calendar views are started, so that a test changes a
