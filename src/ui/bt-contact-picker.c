@@ -59,6 +59,31 @@ on_type_clicked_cb (BtContactPicker *self)
 }
 
 #ifdef HAVE_EDS
+/* The contact's uid goes with the person, so that a later change of its
+ * e-mail can be offered. The plan file keeps members it does not describe
+ * as they are (bt_item_get_extra()): contact_uid is one of those until the
+ * file's field table names it. */
+static void
+remember_contact (BtRelationship *relationship,
+                  const char     *uid)
+{
+  JsonObject *old = bt_item_get_extra (BT_ITEM (relationship));
+  g_autoptr(JsonObject) extra = json_object_new ();
+
+  if (old != NULL)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *node;
+
+      json_object_iter_init (&iter, old);
+      while (json_object_iter_next (&iter, &name, &node))
+        json_object_set_member (extra, name, json_node_copy (node));
+    }
+  json_object_set_string_member (extra, "contact_uid", uid);
+  bt_item_set_extra (BT_ITEM (relationship), extra);
+}
+
 static void
 on_contact_activated_cb (BtContactPicker *self,
                          AdwActionRow    *row)
@@ -77,6 +102,8 @@ on_contact_activated_cb (BtContactPicker *self,
     bt_relationship_set_email (self->relationship, contact->email);
   if (role != NULL)
     bt_relationship_set_role (self->relationship, role);
+  if (contact->uid != NULL)
+    remember_contact (self->relationship, contact->uid);
   finish (self);
 }
 
