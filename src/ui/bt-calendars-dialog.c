@@ -53,6 +53,7 @@ show_unavailable (BtCalendarsDialog *self,
   gtk_widget_set_sensitive (self->preview_button, FALSE);
 }
 
+#ifdef HAVE_EDS
 static gboolean
 is_excluded (BtCalendarsDialog *self,
              const char        *uid)
@@ -105,7 +106,6 @@ on_switch_active_cb (BtCalendarsDialog *self)
   update_preview_button (self);
 }
 
-#ifdef HAVE_EDS
 static void
 on_listed_cb (GObject      *object,
               GAsyncResult *result,
