@@ -12,6 +12,7 @@
 #include "bt-test-widgets.h"
 
 #include "bt-check-in-dialog.h"
+#include "bt-calendar-offer.h"
 #include "bt-date.h"
 #include "bt-plan-file.h"
 
@@ -101,7 +102,9 @@ test_one_tab_stop_per_category (void)
   present (dialog);
   for (GtkWidget *row = bt_test_find_match (hours, is_row, NULL); row != NULL; )
     {
-      g_ptr_array_add (rows, row);
+      /* The calendars' row after the hours is a stop of its own. */
+      if (!BT_IS_CALENDAR_OFFER (row))
+        g_ptr_array_add (rows, row);
       row = gtk_widget_get_next_sibling (row);
     }
   g_assert_cmpuint (rows->len, ==, n_categories);

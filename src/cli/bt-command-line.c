@@ -20,6 +20,9 @@
 #include "bt-command-line.h"
 #include "bt-date.h"
 #include "bt-number.h"
+#ifdef HAVE_EDS
+#include "bt-eds-calendars.h"
+#endif
 #include "bt-import.h"
 #include "bt-markdown.h"
 #include "bt-plan-file.h"
@@ -69,12 +72,18 @@ static const GOptionEntry entries[] = {
     N_("FILE") },
   { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import a Toggl Track or Clockify detailed report (CSV) into the plan"), N_("FILE") },
+  { "import-calendars", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Import the hours and touchpoints of the desktop’s calendars (GNOME Calendar’s, Evolution’s) into the plan"),
+    NULL },
+  { "calendar", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("With --import-calendars: a calendar to read, by name; repeat it for several (default: all)"),
+    N_("NAME") },
   { "existing", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --import-ics or --import-csv: what to do with weeks that already have hours you typed: "
+    N_("With --import-ics, --import-csv or --import-calendars: what to do with weeks that already have hours you typed: "
        "keep them (the default), replace them with the calendar’s, or add the calendar’s to them"),
     N_("keep|replace|add") },
   { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --import-ics or --import-csv: show what would be imported, change nothing"), NULL },
+    N_("With --import-ics, --import-csv or --import-calendars: show what would be imported, change nothing"), NULL },
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the weeks as CSV to OUT: hours per category, tactical, strategic, strategic share"),
     N_("OUT") },
@@ -540,6 +549,46 @@ print_preview (BtPlan         *plan,
     }
 }
 
+/* The desktop's calendars, those --calendar names or all of them, as the
+ * .ics import reads a file. */
+static BtImport *
+import_calendars (BtPlan        *plan,
+                  GVariantDict  *options,
+                  GDateTime     *now,
+                  GError       **error)
+{
+#ifdef HAVE_EDS
+  g_autofree const char **wanted = NULL;
+  g_autoptr(GPtrArray) calendars = NULL;
+  g_autoptr(GPtrArray) uids = NULL;
+  g_autoptr(BtImportSource) source = NULL;
+
+  g_variant_dict_lookup (options, "calendar", "^a&s", &wanted);
+  calendars = bt_eds_calendars_list_sync (NULL, error);
+  if (calendars == NULL)
+    return NULL;
+  uids = bt_eds_calendars_choose (calendars, wanted, error);
+  if (uids == NULL)
+    return NULL;
+  if (uids->len == 1)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The desktop has no calendars"));
+      return NULL;
+    }
+  source = bt_eds_calendars_read_sync ((const char * const *) uids->pdata,
+                                       bt_profile_get_email (bt_plan_get_profile (plan)),
+                                       NULL, now, NULL, error);
+  if (source == NULL)
+    return NULL;
+  return bt_import_from_source (plan, source, now, error);
+#else
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("This build of Breakthrough cannot read the desktop’s calendars (it was built without "
+                         "Evolution Data Server): export the calendar as .ics and use --import-ics"));
+  return NULL;
+#endif
+}
+
 static int
 import_file (GVariantDict  *options,
              const char    *source,
@@ -586,7 +635,10 @@ import_file (GVariantDict  *options,
       return 1;
     }
 
-  import = bt_import_file (plan, ics ? BT_IMPORT_CALENDAR : BT_IMPORT_TIME_REPORT, source, now, &error);
+  if (source == NULL)
+    import = import_calendars (plan, options, now, &error);
+  else
+    import = bt_import_file (plan, ics ? BT_IMPORT_CALENDAR : BT_IMPORT_TIME_REPORT, source, now, &error);
   if (import == NULL)
     {
       print_error (source, error->message);
@@ -725,7 +777,7 @@ bt_command_line_run (GVariantDict  *options,
   {
     static const char *const commands[] = {
       "validate", "export-json", "export-chart", "export-report",
-      "import-ics", "import-csv", "export-csv", "export-markdown",
+      "import-ics", "import-csv", "import-calendars", "export-csv", "export-markdown",
     };
     const char *first = NULL;
 
@@ -781,16 +833,25 @@ bt_command_line_run (GVariantDict  *options,
     g_variant_dict_lookup (options, "import-csv", "^&ay", &csv);
     g_variant_dict_lookup (options, "export-csv", "^&ay", &csv_out);
 
-    if (g_variant_dict_contains (options, "existing") && ics == NULL && csv == NULL)
+    gboolean calendars = g_variant_dict_contains (options, "import-calendars");
+
+    if (g_variant_dict_contains (options, "existing") && ics == NULL && csv == NULL && !calendars)
       {
-        fprintf (stderr, _("--existing goes with --import-ics or --import-csv\n"));
+        fprintf (stderr, _("--existing goes with --import-ics, --import-csv or --import-calendars\n"));
         return 2;
       }
-    if (g_variant_dict_contains (options, "dry-run") && ics == NULL && csv == NULL)
+    if (g_variant_dict_contains (options, "dry-run") && ics == NULL && csv == NULL && !calendars)
       {
-        fprintf (stderr, _("--dry-run goes with --import-ics or --import-csv\n"));
+        fprintf (stderr, _("--dry-run goes with --import-ics, --import-csv or --import-calendars\n"));
         return 2;
       }
+    if (g_variant_dict_contains (options, "calendar") && !calendars)
+      {
+        fprintf (stderr, _("--calendar goes with --import-calendars\n"));
+        return 2;
+      }
+    if (calendars)
+      return import_file (options, NULL, TRUE, files);
     if (ics != NULL)
       return import_file (options, ics, TRUE, files);
     if (csv != NULL)

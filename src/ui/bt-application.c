@@ -14,6 +14,7 @@
 #include "bt-command-line.h"
 #include "bt-first-frame.h"
 #include "bt-preferences-window.h"
+#include "bt-reminders.h"
 #include "bt-window.h"
 
 struct _BtApplication
@@ -21,6 +22,7 @@ struct _BtApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;   /* NULL when the schema is not installed */
+  BtReminders    *reminders;  /* NULL without settings */
 };
 
 G_DEFINE_FINAL_TYPE (BtApplication, bt_application, ADW_TYPE_APPLICATION)
@@ -164,7 +166,32 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* From the reminder's notification: the window, and its check-in. */
+static void
+check_in_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+  GtkWindow *window;
+
+  g_application_activate (app);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.check-in", NULL);
+}
+
+static void
+show_window_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  g_application_activate (G_APPLICATION (user_data));
+}
+
 static const GActionEntry app_actions[] = {
+  { "check-in", check_in_activated },
+  { "show-window", show_window_activated },
   { "about", about_activated },
   { "quit", quit_activated },
   { "preferences", preferences_activated },
@@ -395,6 +422,10 @@ bt_application_startup (GApplication *app)
         apply_style (self);
         g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (apply_style), self,
                                  G_CONNECT_SWAPPED);
+        /* Started by the autostart entry (--gapplication-service), the app
+         * has no window, only these. */
+        self->reminders = bt_reminders_new (app, self->settings);
+        bt_reminders_check_now (self->reminders);
       }
     else
       {
@@ -410,6 +441,7 @@ bt_application_dispose (GObject *object)
 {
   BtApplication *self = BT_APPLICATION (object);
 
+  g_clear_object (&self->reminders);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (bt_application_parent_class)->dispose (object);

@@ -15,6 +15,7 @@
 
 #include "bt-analytics.h"
 #include "bt-application.h"
+#include "bt-calendar-offer.h"
 #include "bt-check-in-dialog.h"
 #include "bt-clock.h"
 #include "bt-date.h"
@@ -212,6 +213,10 @@ fill (BtCheckInDialog *self)
       g_ptr_array_add (self->hour_spins, spin);
       adw_preferences_group_add (self->hours_group, row);
     }
+  /* What the desktop's calendars say about the week, after the hours. */
+  adw_preferences_group_add (self->hours_group,
+                             bt_calendar_offer_new (self->plan, self->history, self->draft->iso_year,
+                                                    self->draft->week));
 
   /* Overdue people first: they are the ones to think of. */
   for (int pass = 0; pass < 2; pass++)

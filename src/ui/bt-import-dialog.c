@@ -955,3 +955,43 @@ bt_import_dialog_open (GtkWindow  *parent,
 
   gtk_window_present (GTK_WINDOW (self));
 }
+
+/**
+ * bt_import_dialog_new_for_source:
+ * @source: (transfer full): events already read, the desktop's calendars'
+ * @now: where time spent ends
+ *
+ * The preview of importing events read elsewhere (bt-eds-calendars), with
+ * the same rules, weeks and choices as a file's.
+ *
+ * Returns: (transfer floating) (nullable): the preview, or %NULL with
+ *   @error saying why the plan cannot hold them
+ */
+BtImportDialog *
+bt_import_dialog_new_for_source (GtkWindow      *parent,
+                                 BtPlan         *plan,
+                                 BtHistory      *history,
+                                 BtImportSource *source,
+                                 GDateTime      *now,
+                                 GError        **error)
+{
+  BtImportDialog *self = g_object_new (BT_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+
+  self->plan = g_object_ref (plan);
+  self->history = g_object_ref (history);
+  self->kind = BT_IMPORT_CALENDAR;
+  self->source = source;
+  self->name = g_strdup (source->name);
+  self->now = g_date_time_ref (now);
+  self->budget = bt_application_get_weekly_budget ();
+  adw_window_title_set_subtitle (self->window_title, self->name);
+  self->import = work_out (self, error);
+  if (self->import == NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
+  populate (self);
+
+  return self;
+}

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "bt-history.h"
+#include "bt-import.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,12 @@ BtImportDialog *bt_import_dialog_new (GtkWindow  *parent,
                                       const char *path,
                                       GDateTime  *now,
                                       GError    **error);
+BtImportDialog *bt_import_dialog_new_for_source (GtkWindow      *parent,
+                                                 BtPlan         *plan,
+                                                 BtHistory      *history,
+                                                 BtImportSource *source,
+                                                 GDateTime      *now,
+                                                 GError        **error);
 void            bt_import_dialog_open (GtkWindow  *parent,
                                        BtPlan     *plan,
                                        BtHistory  *history,

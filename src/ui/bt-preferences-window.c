@@ -21,6 +21,9 @@ struct _BtPreferencesWindow
   AdwComboRow          *week_start_row;
   GtkSpinButton        *budget_spin;
   GtkSpinButton        *share_spin;
+  AdwComboRow          *reminder_day_row;
+  GtkSpinButton        *reminder_hour_spin;
+  GtkSwitch            *background_switch;
 };
 
 G_DEFINE_FINAL_TYPE (BtPreferencesWindow, bt_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -78,6 +81,27 @@ percent_to_fraction (const GValue       *value,
   return g_variant_new_double (CLAMP (round (g_value_get_double (value)), 0, 100) / 100.0);
 }
 
+/* The reminder's day is 1 (Monday) to 7, the combo row's 0 to 6. */
+static gboolean
+weekday_to_index (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
+{
+  g_value_set_uint (value, (guint) CLAMP (g_variant_get_int32 (variant), 1, 7) - 1);
+
+  return TRUE;
+}
+
+static GVariant *
+index_to_weekday (const GValue       *value,
+                  const GVariantType *type,
+                  gpointer            user_data)
+{
+  guint index = g_value_get_uint (value);
+
+  return index < 7 ? g_variant_new_int32 ((gint32) index + 1) : NULL;
+}
+
 static const char * const style_nicks[] = { "follow", "light", "dark", NULL };
 static const char * const week_start_nicks[] = { "monday", "sunday", NULL };
 
@@ -91,6 +115,9 @@ bt_preferences_window_class_init (BtPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtPreferencesWindow, week_start_row);
   gtk_widget_class_bind_template_child (widget_class, BtPreferencesWindow, budget_spin);
   gtk_widget_class_bind_template_child (widget_class, BtPreferencesWindow, share_spin);
+  gtk_widget_class_bind_template_child (widget_class, BtPreferencesWindow, reminder_day_row);
+  gtk_widget_class_bind_template_child (widget_class, BtPreferencesWindow, reminder_hour_spin);
+  gtk_widget_class_bind_template_child (widget_class, BtPreferencesWindow, background_switch);
 }
 
 static void
@@ -112,6 +139,10 @@ bt_preferences_window_new (GtkWindow *parent,
   g_settings_bind (settings, "weekly-hours-budget", self->budget_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "target-share", self->share_spin, "value", G_SETTINGS_BIND_DEFAULT,
                                 fraction_to_percent, percent_to_fraction, NULL, NULL);
+  g_settings_bind_with_mapping (settings, "reminder-weekday", self->reminder_day_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, weekday_to_index, index_to_weekday, NULL, NULL);
+  g_settings_bind (settings, "reminder-hour", self->reminder_hour_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "remind-in-background", self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
   return self;
 }

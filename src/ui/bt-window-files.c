@@ -19,6 +19,7 @@
 #include "bt-plan-file.h"
 #include "bt-import.h"
 #include "bt-import-dialog.h"
+#include "bt-calendars-dialog.h"
 #include "bt-report.h"
 #include "bt-window-private.h"
 
@@ -849,9 +850,24 @@ import_action (GtkWidget  *widget,
           _("Calendars and time reports (.ics, .csv)"), import_types, import_chosen, NULL);
 }
 
+/* The desktop's calendars: which count, then the same preview as a file's. */
+static void
+import_calendars_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+
+  if (self->plan == NULL || bt_plan_get_read_only (self->plan))
+    return;
+
+  gtk_window_present (GTK_WINDOW (bt_calendars_dialog_new (GTK_WINDOW (self), self->plan, self->history)));
+}
+
 void
 bt_window_files_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.import-calendars", NULL, import_calendars_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);

@@ -25,6 +25,7 @@
 
 #include "bt-chart-page.h"
 #include "bt-check-in-dialog.h"
+#include "bt-contact-picker.h"
 #include "bt-history.h"
 #include "bt-item-editor.h"
 #include "bt-clock.h"
@@ -183,6 +184,19 @@ on_editor_committed_cb (BtWindow     *self,
   bt_window_toast_with_undo (self, message);
 }
 
+static void on_open_item_cb (BtWindow *self, GListModel *list, BtItem *item);
+
+/* The desktop's contacts were offered for a new person: now the editor. */
+static void
+on_contacts_offered_cb (GtkWindow      *window,
+                        BtRelationship *relationship)
+{
+  /* Taken back, or the person and its list would hold each other. */
+  g_autoptr(GListModel) list = g_object_steal_data (G_OBJECT (relationship), "bt-edit-list");
+
+  on_open_item_cb (BT_WINDOW (window), list, BT_ITEM (relationship));
+}
+
 static void
 on_open_item_cb (BtWindow   *self,
                  GListModel *list,
@@ -192,6 +206,16 @@ on_open_item_cb (BtWindow   *self,
 
   if (self->plan == NULL)
     return;
+
+  /* Adding a person starts from the desktop's contacts, where it has some. */
+  if (BT_IS_RELATIONSHIP (item) && !list_holds (list, item) &&
+      g_object_get_data (G_OBJECT (item), "bt-contacts-offered") == NULL)
+    {
+      g_object_set_data (G_OBJECT (item), "bt-contacts-offered", GINT_TO_POINTER (TRUE));
+      g_object_set_data_full (G_OBJECT (item), "bt-edit-list", g_object_ref (list), g_object_unref);
+      bt_contact_picker_offer (GTK_WINDOW (self), BT_RELATIONSHIP (item), on_contacts_offered_cb);
+      return;
+    }
 
   if (BT_IS_WEEK (item))
     {

@@ -1,0 +1,189 @@
+/* bt-eds-contacts.c — people from the desktop's address books, through
+ * Evolution Data Server
+ *
+ * GNOME Contacts and GNOME Online Accounts keep the user's address books
+ * in Evolution Data Server. A search of all the enabled ones gives, per
+ * contact, what a relationship takes: name, e-mail, organisation and title,
+ * and the contact's uid, so that a later change can be offered. The async
+ * entry point runs the synchronous calls in a worker thread with a main
+ * context of its own (see bt-eds-calendars.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-eds"
+
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gi18n-lib.h>
+
+/* EDS's headers still name GTimeVal, which GLib 2.62 deprecated. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+#include <libebook/libebook.h>
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+#include "bt-eds-contacts.h"
+
+/* A search shows a list to pick from, not the whole address book. */
+#define MAX_CONTACTS 200
+
+void
+bt_eds_contact_free (BtEdsContact *contact)
+{
+  if (contact == NULL)
+    return;
+
+  g_free (contact->uid);
+  g_free (contact->name);
+  g_free (contact->email);
+  g_free (contact->organisation);
+  g_free (contact->title);
+  g_free (contact->book);
+  g_free (contact);
+}
+
+static char *
+field (EContact      *contact,
+       EContactField  id)
+{
+  const char *value = e_contact_get_const (contact, id);
+
+  return value != NULL && *value != '\0' ? g_strdup (value) : NULL;
+}
+
+static int
+compare_contacts (gconstpointer a,
+                  gconstpointer b)
+{
+  const BtEdsContact *x = *(BtEdsContact **) a;
+  const BtEdsContact *y = *(BtEdsContact **) b;
+
+  return g_utf8_collate (x->name, y->name);
+}
+
+/**
+ * bt_eds_contacts_search_sync:
+ * @text: (nullable): words any field holds; %NULL or empty for everyone
+ *
+ * Returns: (transfer full) (element-type BtEdsContact): the contacts with
+ *   a name, by name, at most 200; or %NULL with @error when no source
+ *   registry answers
+ */
+GPtrArray *
+bt_eds_contacts_search_sync (const char    *text,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr(ESourceRegistry) registry = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  EBookQuery *query;
+  g_autofree char *sexp = NULL;
+  GList *sources;
+
+  if (g_getenv ("BREAKTHROUGH_NO_EDS") != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "BREAKTHROUGH_NO_EDS is set");
+      return NULL;
+    }
+  registry = e_source_registry_new_sync (cancellable, error);
+  if (registry == NULL)
+    {
+      g_prefix_error (error, _("The desktop’s address books could not be reached: "));
+      return NULL;
+    }
+
+  query = e_book_query_any_field_contains (text != NULL ? text : "");
+  sexp = e_book_query_to_string (query);
+  e_book_query_unref (query);
+  contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) bt_eds_contact_free);
+
+  sources = e_source_registry_list_enabled (registry, E_SOURCE_EXTENSION_ADDRESS_BOOK);
+  for (GList *l = sources; l != NULL && contacts->len < MAX_CONTACTS; l = l->next)
+    {
+      g_autoptr(EClient) client = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *book = e_source_dup_display_name (l->data);
+      GSList *found = NULL;
+
+      /* Local address books never report connected either. */
+      client = e_book_client_connect_sync (l->data, (guint32) -1, cancellable, &local_error);
+      if (client == NULL ||
+          !e_book_client_get_contacts_sync (E_BOOK_CLIENT (client), sexp, &found, cancellable, &local_error))
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              g_list_free_full (sources, g_object_unref);
+              return NULL;
+            }
+          /* One address book offline is no reason to show none. */
+          g_debug ("an address book could not be read: %s", local_error ? local_error->message : "");
+          continue;
+        }
+      for (GSList *c = found; c != NULL && contacts->len < MAX_CONTACTS; c = c->next)
+        {
+          BtEdsContact *contact;
+          char *name = field (c->data, E_CONTACT_FULL_NAME);
+
+          if (name == NULL)
+            continue;
+          contact = g_new0 (BtEdsContact, 1);
+          contact->name = name;
+          contact->uid = field (c->data, E_CONTACT_UID);
+          contact->email = field (c->data, E_CONTACT_EMAIL_1);
+          contact->organisation = field (c->data, E_CONTACT_ORG);
+          contact->title = field (c->data, E_CONTACT_TITLE);
+          contact->book = g_strdup (book);
+          g_ptr_array_add (contacts, contact);
+        }
+      g_slist_free_full (found, g_object_unref);
+    }
+  g_list_free_full (sources, g_object_unref);
+
+  g_ptr_array_sort (contacts, compare_contacts);
+  return g_steal_pointer (&contacts);
+}
+
+static void
+search_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  GError *error = NULL;
+  GPtrArray *contacts;
+
+  /* EDS's signals and idle calls to this thread, not the main loop. */
+  g_main_context_push_thread_default (context);
+  contacts = bt_eds_contacts_search_sync (task_data, cancellable, &error);
+  g_main_context_pop_thread_default (context);
+
+  if (contacts == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, contacts, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+bt_eds_contacts_search_async (const char          *text,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, bt_eds_contacts_search_async);
+  g_task_set_task_data (task, g_strdup (text), g_free);
+  g_task_run_in_thread (task, search_in_thread);
+}
+
+GPtrArray *
+bt_eds_contacts_search_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
