@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "bt-json-writer.h"
 #include "bt-merge.h"
 #include "bt-plan-file.h"
@@ -780,11 +782,143 @@ test_invalid_result (void)
   g_assert_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_INVALID);
 }
 
+static void
+test_conflict_copy_names (void)
+{
+  static const struct {
+    const char *name;
+    BtMergeCopyKind kind;
+  } names[] = {
+    /* Syncthing: the first seven characters of the device id */
+    { "plan.sync-conflict-20261206-101010-ABCDEFG.json", BT_MERGE_COPY_SYNCTHING },
+    { "plan.sync-conflict-20261206-101010-7QX2ZZA.json", BT_MERGE_COPY_SYNCTHING },
+    /* Dropbox: with or without who made it, a number for a second one */
+    { "plan (conflicted copy 2026-12-06).json", BT_MERGE_COPY_DROPBOX },
+    { "plan (Alex's conflicted copy 2026-12-06).json", BT_MERGE_COPY_DROPBOX },
+    { "plan (Alex Morgan\xe2\x80\x99s conflicted copy 2026-12-06).json", BT_MERGE_COPY_DROPBOX },
+    { "plan (work-laptop's conflicted copy 2026-12-06 (1)).json", BT_MERGE_COPY_DROPBOX },
+    /* Nextcloud, 2.5 and later, and before */
+    { "plan (conflicted copy 2026-12-06 101010).json", BT_MERGE_COPY_NEXTCLOUD },
+    { "plan (conflicted copy alex 2026-12-06 101010).json", BT_MERGE_COPY_NEXTCLOUD },
+    { "plan_conflict-20261206-101010.json", BT_MERGE_COPY_NEXTCLOUD },
+    { "plan_conflict_alex-20261206-101010.json", BT_MERGE_COPY_NEXTCLOUD },
+    /* Not a conflict copy of plan.json */
+    { "plan.json", BT_MERGE_COPY_NONE },
+    { "plan.json.bak", BT_MERGE_COPY_NONE },
+    { "plan.json.sync-conflict-20261206-101010-ABCDEFG", BT_MERGE_COPY_NONE },
+    { "other.sync-conflict-20261206-101010-ABCDEFG.json", BT_MERGE_COPY_NONE },
+    { "myplan.sync-conflict-20261206-101010-ABCDEFG.json", BT_MERGE_COPY_NONE },
+    { "plan.sync-conflict-20261206-101010-abcdefg.json", BT_MERGE_COPY_NONE },
+    { "plan.sync-conflict-20261206-101010-ABCDEF.json", BT_MERGE_COPY_NONE },
+    { "plan.sync-conflict-2026126-101010-ABCDEFG.json", BT_MERGE_COPY_NONE },
+    { "plan.sync-conflict-20261206-101010-ABCDEFG.json.tmp", BT_MERGE_COPY_NONE },
+    { "plan (conflicted copy 2026-12-06).json.bak", BT_MERGE_COPY_NONE },
+    { "plan (conflicted copy 26-12-06).json", BT_MERGE_COPY_NONE },
+    { "plan (copy).json", BT_MERGE_COPY_NONE },
+    { "plan (1).json", BT_MERGE_COPY_NONE },
+    { "plan (conflicted copy 2026-12-06).csv", BT_MERGE_COPY_NONE },
+    { "plan_conflict-20261206.json", BT_MERGE_COPY_NONE },
+    { "plan_conflict-20261206-101010.json~", BT_MERGE_COPY_NONE },
+    { "Xplan_conflict-20261206-101010.json", BT_MERGE_COPY_NONE },
+    { ".plan.json.XYZ123", BT_MERGE_COPY_NONE },
+    /* A copy of a copy: its own plan's, not this one's */
+    { "plan.sync-conflict-20261206-101010-ABCDEFG.sync-conflict-20261207-101010-ABCDEFG.json", BT_MERGE_COPY_NONE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_test_message ("%s", names[i].name);
+      g_assert_cmpint (bt_merge_copy_kind ("plan.json", names[i].name), ==, names[i].kind);
+    }
+
+  /* Characters of the plan's name that mean something in a pattern. */
+  g_assert_cmpint (bt_merge_copy_kind ("my plan (2026).json", "my plan (2026) (conflicted copy 2026-12-06).json"),
+                   ==, BT_MERGE_COPY_DROPBOX);
+  g_assert_cmpint (bt_merge_copy_kind ("a.b.json", "aXb.sync-conflict-20261206-101010-ABCDEFG.json"),
+                   ==, BT_MERGE_COPY_NONE);
+  g_assert_cmpint (bt_merge_copy_kind ("plan", "plan.sync-conflict-20261206-101010-ABCDEFG"),
+                   ==, BT_MERGE_COPY_SYNCTHING);
+}
+
+static void
+test_copies_found_and_set_aside (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bt-merge-XXXXXX", NULL);
+  g_autofree char *plan = g_build_filename (dir, "plan.json", NULL);
+  g_autofree char *copy = g_build_filename (dir, "plan (conflicted copy 2026-12-06).json", NULL);
+  g_autofree char *other = g_build_filename (dir, "notes (conflicted copy 2026-12-06).json", NULL);
+  g_autofree char *folder_copy = g_build_filename (dir, "plan_conflict-20261206-101010.json", NULL);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *moved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (plan, "{}", -1, NULL));
+  g_assert_true (g_file_set_contents (copy, "{}", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "{}", -1, NULL));
+  /* A folder with a copy's name is no copy. */
+  g_assert_cmpint (g_mkdir (folder_copy, 0700), ==, 0);
+
+  found = bt_merge_find_copies (plan);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (found->pdata[0], ==, copy);
+
+  moved = bt_merge_set_aside (copy, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (moved, "/" BT_MERGE_SET_ASIDE_FOLDER "/plan (conflicted copy 2026-12-06).json"));
+  g_assert_true (g_file_test (moved, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+
+  /* A second copy of the same name does not replace the first. */
+  g_assert_true (g_file_set_contents (copy, "{\"second\": 1}", -1, NULL));
+  {
+    g_autofree char *second = bt_merge_set_aside (copy, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (second, !=, moved);
+    g_assert_true (g_file_test (moved, G_FILE_TEST_IS_REGULAR));
+    g_assert_true (g_file_test (second, G_FILE_TEST_IS_REGULAR));
+  }
+
+  after = bt_merge_find_copies (plan);
+  g_assert_cmpuint (after->len, ==, 0);
+}
+
+static void
+test_base_is_private (void)
+{
+  g_autofree char *path = bt_merge_base_path ("/home/someone/Private Plans/plan.json");
+  g_autofree char *other = bt_merge_base_path ("/home/someone/plan.json");
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("{\"base\": 1}", 11);
+  g_autoptr(GBytes) read_back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  GStatBuf st;
+
+  /* In the state folder, named by a hash: the path is not in the name. */
+  g_assert_true (g_str_has_prefix (path, g_get_user_state_dir ()));
+  g_assert_null (strstr (path, "Private"));
+  g_assert_cmpstr (path, !=, other);
+
+  g_assert_null (bt_merge_base_load ("/home/someone/plan.json"));
+  g_assert_true (bt_merge_base_store ("/home/someone/Private Plans/plan.json", bytes, &error));
+  g_assert_no_error (error);
+  read_back = bt_merge_base_load ("/home/someone/Private Plans/plan.json");
+  g_assert_nonnull (read_back);
+  g_assert_true (g_bytes_equal (read_back, bytes));
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  dir = g_path_get_dirname (path);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/merge/random", test_random);
   g_test_add_func ("/merge/checked-in-on-both", test_checked_in_on_both);
@@ -793,6 +927,9 @@ main (int   argc,
   g_test_add_func ("/merge/no-base", test_no_base);
   g_test_add_func ("/merge/not-a-plan", test_not_a_plan);
   g_test_add_func ("/merge/invalid-result", test_invalid_result);
+  g_test_add_func ("/merge/conflict-copy-names", test_conflict_copy_names);
+  g_test_add_func ("/merge/copies-found-and-set-aside", test_copies_found_and_set_aside);
+  g_test_add_func ("/merge/base-is-private", test_base_is_private);
 
   return g_test_run ();
 }

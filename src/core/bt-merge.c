@@ -20,9 +20,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "bt-json-writer.h"
 #include "bt-merge.h"
@@ -864,4 +867,210 @@ bt_merge_result_to_bytes (BtMergeResult  *result,
     }
 
   return g_steal_pointer (&bytes);
+}
+
+/* ---- the common version ---- */
+
+/**
+ * bt_merge_base_path:
+ *
+ * Returns: (transfer full): where the common version of the plan at
+ *   @plan_path is kept: in the state folder, named by a hash of the plan's
+ *   full path (the path itself may say more than a file name should)
+ */
+char *
+bt_merge_base_path (const char *plan_path)
+{
+  g_autofree char *canonical = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *name = NULL;
+  char *real;
+
+  g_return_val_if_fail (plan_path != NULL, NULL);
+
+  real = realpath (plan_path, NULL);
+  canonical = real != NULL ? g_strdup (real) : g_canonicalize_filename (plan_path, NULL);
+  free (real);
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
+  name = g_strconcat (hash, ".json", NULL);
+
+  return g_build_filename (g_get_user_state_dir (), "breakthrough", "merge-base", name, NULL);
+}
+
+/**
+ * bt_merge_base_store:
+ *
+ * Keeps @bytes as the common version of the plan at @plan_path, readable
+ * by the user alone (0600 in a 0700 folder), replaced atomically.
+ */
+gboolean
+bt_merge_base_store (const char  *plan_path,
+                     GBytes      *bytes,
+                     GError     **error)
+{
+  g_autofree char *path = bt_merge_base_path (plan_path);
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return bt_plan_file_write_private (path, data, length, FALSE, error);
+}
+
+/**
+ * bt_merge_base_load:
+ *
+ * Returns: (transfer full) (nullable): the common version of the plan at
+ *   @plan_path, or %NULL if none is kept
+ */
+GBytes *
+bt_merge_base_load (const char *plan_path)
+{
+  g_autofree char *path = bt_merge_base_path (plan_path);
+  char *contents = NULL;
+  gsize length = 0;
+  gboolean too_large = FALSE;
+
+  if (!bt_file_read_at_most (path, BT_PLAN_MAX_BYTES, &contents, &length, &too_large, NULL))
+    return NULL;
+
+  return g_bytes_new_take (contents, length);
+}
+
+/* ---- conflict copies ---- */
+
+/* Each tool's name for the other version of NAME.EXT, from its own code
+ * and documentation:
+ * - Syncthing: NAME.sync-conflict-YYYYMMDD-HHMMSS-DEVICE.EXT, DEVICE the
+ *   first seven characters (base32) of the device's id;
+ * - Dropbox: NAME (conflicted copy YYYY-MM-DD).EXT, or with who made it,
+ *   NAME (Alex's conflicted copy YYYY-MM-DD).EXT, and a number after the
+ *   date when there are several that day;
+ * - Nextcloud: NAME (conflicted copy YYYY-MM-DD HHMMSS).EXT, with the user
+ *   name before the date when conflict files are uploaded; before version
+ *   2.5, NAME_conflict-YYYYMMDD-HHMMSS.EXT (NAME_conflict_USER-… with a
+ *   user name). */
+BtMergeCopyKind
+bt_merge_copy_kind (const char *plan_name,
+                    const char *name)
+{
+  static const struct {
+    BtMergeCopyKind kind;
+    const char *pattern;
+  } patterns[] = {
+    { BT_MERGE_COPY_SYNCTHING, "\\.sync-conflict-[0-9]{8}-[0-9]{6}-[A-Z2-7]{7}" },
+    { BT_MERGE_COPY_DROPBOX, " \\((?:[^()/]+(?:'|\xe2\x80\x99)s )?conflicted copy [0-9]{4}-[0-9]{2}-[0-9]{2}(?: \\([0-9]+\\))?\\)" },
+    { BT_MERGE_COPY_NEXTCLOUD, " \\(conflicted copy (?:[^()/]+ )?[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{6}\\)" },
+    { BT_MERGE_COPY_NEXTCLOUD, "_conflict(?:_[^/]+)?-[0-9]{8}-[0-9]{6}" },
+  };
+  const char *dot;
+  g_autofree char *stem = NULL;
+  g_autofree char *stem_re = NULL;
+  g_autofree char *ext_re = NULL;
+
+  g_return_val_if_fail (plan_name != NULL, BT_MERGE_COPY_NONE);
+  g_return_val_if_fail (name != NULL, BT_MERGE_COPY_NONE);
+
+  /* The tag goes before the extension, if there is one. */
+  dot = strrchr (plan_name, '.');
+  if (dot == NULL || dot == plan_name)
+    dot = plan_name + strlen (plan_name);
+  stem = g_strndup (plan_name, dot - plan_name);
+  stem_re = g_regex_escape_string (stem, -1);
+  ext_re = g_regex_escape_string (dot, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    {
+      g_autofree char *full = g_strconcat ("^", stem_re, patterns[i].pattern, ext_re, "$", NULL);
+
+      if (g_regex_match_simple (full, name, G_REGEX_DOLLAR_ENDONLY, 0))
+        return patterns[i].kind;
+    }
+
+  return BT_MERGE_COPY_NONE;
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/**
+ * bt_merge_find_copies:
+ *
+ * Returns: (transfer full) (element-type filename): the conflict copies
+ *   beside the plan at @plan_path (regular files only), by name
+ */
+GPtrArray *
+bt_merge_find_copies (const char *plan_path)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir_name = g_path_get_dirname (plan_path);
+  g_autofree char *plan_name = g_path_get_basename (plan_path);
+  g_autoptr(GDir) dir = g_dir_open (dir_name, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return found;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (bt_merge_copy_kind (plan_name, name) == BT_MERGE_COPY_NONE)
+        continue;
+      path = g_build_filename (dir_name, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        g_ptr_array_add (found, g_steal_pointer (&path));
+    }
+  g_ptr_array_sort (found, compare_paths);
+
+  return found;
+}
+
+/**
+ * bt_merge_set_aside:
+ *
+ * Moves a conflict copy, once merged, into the folder
+ * %BT_MERGE_SET_ASIDE_FOLDER beside it: out of the way, never deleted.
+ *
+ * Returns: (transfer full): where it is now, or %NULL with @error set
+ */
+char *
+bt_merge_set_aside (const char  *copy_path,
+                    GError     **error)
+{
+  g_autofree char *dir_name = g_path_get_dirname (copy_path);
+  g_autofree char *name = g_path_get_basename (copy_path);
+  g_autofree char *folder = g_build_filename (dir_name, BT_MERGE_SET_ASIDE_FOLDER, NULL);
+  g_autofree char *target = g_build_filename (folder, name, NULL);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not create the folder “%s”: %s"), folder, g_strerror (saved));
+      return NULL;
+    }
+
+  /* Never over another copy of the same name. */
+  for (guint n = 2; g_file_test (target, G_FILE_TEST_EXISTS); n++)
+    {
+      g_autofree char *numbered = g_strdup_printf ("%u-%s", n, name);
+
+      g_free (target);
+      target = g_build_filename (folder, numbered, NULL);
+    }
+
+  if (g_rename (copy_path, target) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not move “%s” into “%s”: %s"), name, folder, g_strerror (saved));
+      return NULL;
+    }
+
+  return g_steal_pointer (&target);
 }

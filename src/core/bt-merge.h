@@ -56,6 +56,31 @@ void           bt_merge_result_choose  (BtMergeResult  *result,
 GBytes        *bt_merge_result_to_bytes (BtMergeResult *result,
                                          GError       **error);
 
+/* The common version: what this machine last read or wrote of a plan,
+ * kept privately in the user's state folder. */
+char          *bt_merge_base_path       (const char    *plan_path);
+gboolean       bt_merge_base_store      (const char    *plan_path,
+                                         GBytes        *bytes,
+                                         GError       **error);
+GBytes        *bt_merge_base_load       (const char    *plan_path);
+
+/* The copies sync tools leave beside a file when two machines changed it. */
+typedef enum
+{
+  BT_MERGE_COPY_NONE,
+  BT_MERGE_COPY_SYNCTHING,
+  BT_MERGE_COPY_DROPBOX,
+  BT_MERGE_COPY_NEXTCLOUD,
+} BtMergeCopyKind;
+
+#define BT_MERGE_SET_ASIDE_FOLDER "merged-conflict-copies"
+
+BtMergeCopyKind bt_merge_copy_kind      (const char    *plan_name,
+                                         const char    *name);
+GPtrArray     *bt_merge_find_copies     (const char    *plan_path);
+char          *bt_merge_set_aside       (const char    *copy_path,
+                                         GError       **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BtMergeResult, bt_merge_result_free)
 
 G_END_DECLS
