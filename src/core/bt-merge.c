@@ -869,6 +869,139 @@ bt_merge_result_to_bytes (BtMergeResult  *result,
   return g_steal_pointer (&bytes);
 }
 
+/* ---- which common version ---- */
+
+static guint64
+count_values (JsonNode *node)
+{
+  guint64 n = 0;
+
+  if (node == NULL)
+    return 0;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &member))
+        n += count_values (member);
+      return n;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        n += count_values (json_array_get_element (array, i));
+      return n;
+    }
+
+  return 1;
+}
+
+/* How many values differ between two versions, items matched by key. */
+static guint64
+count_differences (JsonNode *a,
+                   JsonNode *b)
+{
+  guint64 n = 0;
+
+  if (nodes_equal (a, b))
+    return 0;
+  if (a == NULL || b == NULL)
+    return count_values (a ? a : b);
+
+  if (JSON_NODE_HOLDS_OBJECT (a) && JSON_NODE_HOLDS_OBJECT (b))
+    {
+      JsonObject *x = json_node_get_object (a), *y = json_node_get_object (b);
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, x);
+      while (json_object_iter_next (&iter, &name, &member))
+        n += count_differences (member, json_object_get_member (y, name));
+      json_object_iter_init (&iter, y);
+      while (json_object_iter_next (&iter, &name, &member))
+        if (!json_object_has_member (x, name))
+          n += count_values (member);
+      return n;
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (a) && JSON_NODE_HOLDS_ARRAY (b))
+    {
+      const char *key = list_key (NULL, a, b);
+
+      if (key != NULL)
+        {
+          g_autoptr(GHashTable) in_a = index_list (a, key, NULL);
+          g_autoptr(GHashTable) in_b = index_list (b, key, NULL);
+          GHashTableIter iter;
+          gpointer k, element;
+
+          g_hash_table_iter_init (&iter, in_a);
+          while (g_hash_table_iter_next (&iter, &k, &element))
+            n += count_differences (element, g_hash_table_lookup (in_b, k));
+          g_hash_table_iter_init (&iter, in_b);
+          while (g_hash_table_iter_next (&iter, &k, &element))
+            if (!g_hash_table_contains (in_a, k))
+              n += count_values (element);
+          return n;
+        }
+    }
+
+  return MAX (count_values (a), 1);
+}
+
+/**
+ * bt_merge_pick_base:
+ * @candidates: (element-type GBytes): versions this side read or wrote,
+ *   oldest first
+ * @theirs: the other side's version
+ *
+ * The other side started from one of the versions this side had — not
+ * always the last: when both changed the plan before the sync tool carried
+ * either change, theirs comes from an older one. The nearest to theirs is
+ * the one it started from; the newest of those, if several are as near.
+ *
+ * Returns: the index of the common version in @candidates
+ */
+guint
+bt_merge_pick_base (GPtrArray *candidates,
+                    GBytes    *theirs)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) other = NULL;
+  guint64 best = G_MAXUINT64;
+  guint pick = 0;
+
+  g_return_val_if_fail (candidates != NULL && candidates->len > 0, 0);
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (theirs, NULL), g_bytes_get_size (theirs), NULL))
+    return candidates->len - 1;
+  other = json_node_ref (json_parser_get_root (parser));
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      g_autoptr(JsonParser) p = json_parser_new ();
+      GBytes *bytes = candidates->pdata[i];
+      guint64 d;
+
+      if (!json_parser_load_from_data (p, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
+        continue;
+      d = count_differences (json_parser_get_root (p), other);
+      if (d <= best)
+        {
+          best = d;
+          pick = i;
+        }
+    }
+
+  return pick;
+}
+
 /* ---- the common version ---- */
 
 /**

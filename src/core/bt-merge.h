@@ -56,6 +56,9 @@ void           bt_merge_result_choose  (BtMergeResult  *result,
 GBytes        *bt_merge_result_to_bytes (BtMergeResult *result,
                                          GError       **error);
 
+guint          bt_merge_pick_base       (GPtrArray     *candidates,
+                                         GBytes        *theirs);
+
 /* The common version: what this machine last read or wrote of a plan,
  * kept privately in the user's state folder. */
 char          *bt_merge_base_path       (const char    *plan_path);

@@ -19,6 +19,7 @@
 #include "bt-import.h"
 #include "bt-import-dialog.h"
 #include "bt-report.h"
+#include "bt-window-merge.h"
 #include "bt-window-private.h"
 
 static void
@@ -48,6 +49,7 @@ bt_window_remember_etag (BtWindow *self)
   g_free (self->etag);
   self->etag = self->path ? current_etag (self->path) : NULL;
   g_debug ("Our version of the plan's file: %s", self->etag ? self->etag : "(none)");
+  bt_window_merge_keep_base (self);
 }
 
 /**
@@ -118,6 +120,10 @@ bt_window_show_conflict (BtWindow *self)
   if (g_object_get_data (G_OBJECT (self), "bt-conflict-dialog") != NULL)
     return;
 
+  /* Merged, or the user is choosing: asked only when it cannot be merged. */
+  if (bt_window_merge_changes (self))
+    return;
+
   self->conflict = TRUE;
   g_clear_handle_id (&self->autosave_id, g_source_remove);
 
@@ -181,6 +187,7 @@ bt_window_watch_file (BtWindow *self)
   if (self->monitor != NULL)
     g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed_cb), self);
   bt_window_remember_etag (self);
+  bt_window_merge_offer_copies (self);
 }
 
 /* ---- choosing files ---- */
