@@ -914,6 +914,36 @@ test_base_is_private (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
 }
 
+static void
+test_pick_base (void)
+{
+  const char *a0 = PLAN (",\"milestones\":[{\"id\":\"m1\",\"title\":\"One\",\"date\":\"2027-01-01\"}]");
+  const char *a1 = PLAN (",\"milestones\":[{\"id\":\"m1\",\"title\":\"One, here\",\"date\":\"2027-01-01\"}]");
+  /* Changed from a0, before a1 reached the other device */
+  const char *from_a0 = PLAN (",\"milestones\":[{\"id\":\"m1\",\"title\":\"One\",\"date\":\"2027-02-01\"}]");
+  /* Changed from a1 */
+  const char *from_a1 = PLAN (",\"milestones\":[{\"id\":\"m1\",\"title\":\"One, here\",\"date\":\"2027-02-01\"}]");
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GBytes) t0 = g_bytes_new_static (from_a0, strlen (from_a0));
+  g_autoptr(GBytes) t1 = g_bytes_new_static (from_a1, strlen (from_a1));
+
+  g_ptr_array_add (candidates, g_bytes_new_static (a0, strlen (a0)));
+  g_ptr_array_add (candidates, g_bytes_new_static (a1, strlen (a1)));
+
+  g_assert_cmpuint (bt_merge_pick_base (candidates, t0), ==, 0);
+  g_assert_cmpuint (bt_merge_pick_base (candidates, t1), ==, 1);
+
+  /* From a0, the merge keeps both changes: with a1 as the base it would
+   * take this device's title back. */
+  {
+    g_autoptr(BtMergeResult) result = merge_texts (a0, a1, from_a0);
+
+    g_assert_cmpuint (result->conflicts->len, ==, 0);
+    g_assert_cmpstr (member_string (result, "milestones", 0, "title"), ==, "One, here");
+    g_assert_cmpstr (member_string (result, "milestones", 0, "date"), ==, "2027-02-01");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -930,6 +960,7 @@ main (int   argc,
   g_test_add_func ("/merge/conflict-copy-names", test_conflict_copy_names);
   g_test_add_func ("/merge/copies-found-and-set-aside", test_copies_found_and_set_aside);
   g_test_add_func ("/merge/base-is-private", test_base_is_private);
+  g_test_add_func ("/merge/pick-base", test_pick_base);
 
   return g_test_run ();
 }
