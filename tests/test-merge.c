@@ -725,7 +725,7 @@ test_deleted_and_changed (void)
   conflict = result->conflicts->pdata[0];
   g_assert_cmpstr (conflict->path, ==, "milestones[0]");
   g_assert_null (conflict->field);
-  g_assert_cmpstr (conflict->item, ==, "Uno");
+  g_assert_cmpstr (conflict->item, ==, "One");
   g_assert_null (conflict->mine);
   g_assert_nonnull (conflict->theirs);
   g_assert_null (member_string (result, "milestones", 0, "title"));

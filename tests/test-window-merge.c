@@ -213,6 +213,7 @@ test_conflict_asks_and_keeps_both (gconstpointer data)
   g_assert_nonnull (mine_button);
   g_assert_nonnull (theirs_button);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (dialog), "merge-conflicts"), >, 2);
 
   /* Decide later: both still kept; asked again on the next save. */
   adw_message_dialog_response (dialog, "later");

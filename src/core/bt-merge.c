@@ -234,9 +234,10 @@ add_conflict (Merger   *m,
       g_ptr_array_add (conflict->steps, step);
     }
 
-  /* A whole item (deleted on one side) or one of its members. */
+  /* A whole item (deleted on one side) or one of its members, named as
+   * both sides knew it. */
   if (last != NULL && last->member == NULL)
-    conflict->item = g_strdup (item_label (mine ? mine : theirs ? theirs : base));
+    conflict->item = g_strdup (item_label (base ? base : mine ? mine : theirs));
   else
     {
       conflict->field = last != NULL ? g_strdup (last->member) : NULL;
@@ -533,7 +534,7 @@ merge_object (Merger   *m,
 
       push_step (m, name, NULL, NULL, 0);
       merged = merge_value (m, b ? json_object_get_member (b, name) : NULL, member,
-                            json_object_get_member (y, name), mine);
+                            json_object_get_member (y, name), base ? base : mine);
       pop_step (m, mark);
       if (merged != NULL)
         json_object_set_member (result, name, merged);
@@ -548,7 +549,7 @@ merge_object (Merger   *m,
       if (json_object_has_member (x, name))
         continue;
       push_step (m, name, NULL, NULL, 0);
-      merged = merge_value (m, b ? json_object_get_member (b, name) : NULL, NULL, member, theirs);
+      merged = merge_value (m, b ? json_object_get_member (b, name) : NULL, NULL, member, base ? base : theirs);
       pop_step (m, mark);
       if (merged != NULL)
         json_object_set_member (result, name, merged);

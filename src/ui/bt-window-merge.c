@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "bt-import.h"
 #include "bt-merge.h"
@@ -31,6 +32,7 @@
 #define UNDO_KEY    "bt-merge-undo"
 #define MAX_BASES   8
 #define MAX_BASES_BYTES (64 * 1024 * 1024)
+#define MAX_MERGED_PLAN_BYTES (16 * 1024 * 1024)
 
 typedef struct
 {
@@ -96,8 +98,19 @@ bt_window_merge_keep_base (BtWindow *self)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
+  GStatBuf st;
+
   if (self->plan == NULL || self->path == NULL || self->sample || bt_plan_get_read_only (self->plan))
     return;
+
+  /* Writing out a plan far beyond any real one (ten years of weeks is under
+   * 1 MiB) would stall the window at each save: such a plan is not merged,
+   * the window asks as before. */
+  if (g_stat (self->path, &st) == 0 && st.st_size > MAX_MERGED_PLAN_BYTES)
+    {
+      bt_window_merge_forget_bases (self);
+      return;
+    }
 
   bytes = bt_plan_file_serialize (self->plan, BT_PLAN_SECTION_ALL, NULL);
   if (bytes == NULL)
@@ -523,6 +536,7 @@ show_conflicts (BtWindow  *self,
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), MIN (n, 3) * 100);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
   adw_message_dialog_set_extra_child (dialog, scrolled);
