@@ -294,6 +294,7 @@ bt_window_merge_undo (BtWindow *self)
 typedef struct
 {
   BtMergeResult *result;
+  GBytes        *mine;      /* the window's plan the conflicts were found in */
   GBytes        *theirs;
   char          *etag;
   int           *choices;   /* -1 undecided, or a BtMergeSide */
@@ -307,6 +308,7 @@ pending_free (gpointer data)
   Pending *p = data;
 
   bt_merge_result_free (p->result);
+  g_bytes_unref (p->mine);
   g_bytes_unref (p->theirs);
   g_free (p->etag);
   g_free (p->choices);
@@ -430,6 +432,20 @@ on_merge_response_cb (AdwMessageDialog *dialog,
           return;
         }
     }
+
+  /* Edited since (the dialog was put off): merge again, ask again. */
+  {
+    g_autoptr(GBytes) mine_now = bt_plan_file_serialize (self->plan, BT_PLAN_SECTION_ALL, NULL);
+
+    if (mine_now == NULL || !g_bytes_equal (mine_now, p->mine))
+      {
+        if (p->copy_path != NULL)
+          bt_window_merge_copies (self);
+        else
+          bt_window_merge_changes (self);
+        return;
+      }
+  }
 
   for (guint i = 0; i < p->result->conflicts->len; i++)
     if (p->choices[i] == BT_MERGE_THEIRS)
@@ -601,6 +617,7 @@ merge_in (BtWindow   *self,
     Pending *p = g_new0 (Pending, 1);
 
     p->result = g_steal_pointer (&result);
+    p->mine = g_bytes_ref (mine);
     p->theirs = g_bytes_ref (theirs);
     p->etag = g_strdup (etag);
     p->message = g_strdup (message);
