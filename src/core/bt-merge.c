@@ -509,7 +509,12 @@ merge_list (Merger     *m,
       }
     }
 
-  return json_node_init_array (json_node_alloc (), result);
+  {
+    JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+    json_node_take_array (node, result);
+    return node;
+  }
 }
 
 static JsonNode *
@@ -555,7 +560,12 @@ merge_object (Merger   *m,
         json_object_set_member (result, name, merged);
     }
 
-  return json_node_init_object (json_node_alloc (), result);
+  {
+    JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+    json_node_take_object (node, result);
+    return node;
+  }
 }
 
 static JsonNode *
