@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -319,6 +320,41 @@ test_conflict_copies (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A program that writes the file in place: the window reads half a file
+ * first, and merges once the whole is there. */
+static void
+test_file_being_written (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window = open_window (app, path);
+  FileHas both = { path, { "\"Mine Name\"", "\"Their Name\"", NULL } };
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) theirs = NULL;
+  FILE *f;
+
+  rename_person (window, 0, "Mine Name");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  theirs = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (theirs, "\"Alex Morgan\"", "\"Their Name\"", 1), ==, 1);
+
+  g_usleep (1100 * 1000);
+  f = fopen (path, "w");
+  g_assert_nonnull (f);
+  fwrite (theirs->str, 1, 100, f);
+  fflush (f);
+  /* The window notices the half-written file, and saves nothing over it. */
+  bt_test_spin (700);
+  g_assert_false (bt_window_save_now (window));
+  fwrite (theirs->str + 100, 1, theirs->len - 100, f);
+  fclose (f);
+
+  g_assert_true (bt_test_wait_until (file_has, &both, 10));
+  g_assert_null (g_object_get_data (G_OBJECT (window), "bt-conflict-dialog"));
+  g_assert_false (merge_dialog_shown (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* With no version in common the window cannot merge: it asks, as before. */
 static void
 test_no_base_asks (gconstpointer data)
@@ -357,6 +393,7 @@ main (int   argc,
   g_test_add_data_func ("/window-merge/two-processes", app, test_two_processes);
   g_test_add_data_func ("/window-merge/conflict-copies", app, test_conflict_copies);
   g_test_add_data_func ("/window-merge/no-base-asks", app, test_no_base_asks);
+  g_test_add_data_func ("/window-merge/file-being-written", app, test_file_being_written);
 
   return g_test_run ();
 }

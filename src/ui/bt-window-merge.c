@@ -33,6 +33,7 @@
 #define MAX_BASES   8
 #define MAX_BASES_BYTES (64 * 1024 * 1024)
 #define MAX_MERGED_PLAN_BYTES (16 * 1024 * 1024)
+#define MAX_ATTEMPTS 3
 
 typedef struct
 {
@@ -634,6 +635,24 @@ merge_in (BtWindow   *self,
   return TRUE;
 }
 
+static gboolean
+look_again_cb (gpointer data)
+{
+  g_autoptr(BtWindow) self = g_weak_ref_get (data);
+
+  if (self != NULL && self->plan != NULL)
+    bt_window_show_conflict (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
 /**
  * bt_window_merge_changes:
  *
@@ -657,13 +676,38 @@ bt_window_merge_changes (BtWindow *self)
   if (g_object_get_data (G_OBJECT (self), DIALOG_KEY) != NULL)
     return TRUE;
 
+  if (bases (self)->len == 0)
+    return FALSE;
+
   etag = file_etag (self->path);
   if (etag == NULL)
     return FALSE;
   theirs = read_plan_bytes (self->path);
   etag_after = file_etag (self->path);
   if (theirs == NULL || g_strcmp0 (etag, etag_after) != 0)
-    return FALSE;
+    {
+      guint attempts = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "bt-merge-attempts"));
+
+      /* Being written (a program that writes in place, not by renaming a
+       * whole file): look again in a moment, saving nothing meanwhile.
+       * A file that stays unreadable is asked about as before. */
+      if (attempts >= MAX_ATTEMPTS)
+        {
+          g_object_set_data (G_OBJECT (self), "bt-merge-attempts", NULL);
+          return FALSE;
+        }
+      g_object_set_data (G_OBJECT (self), "bt-merge-attempts", GUINT_TO_POINTER (attempts + 1));
+      self->conflict = TRUE;
+      g_clear_handle_id (&self->autosave_id, g_source_remove);
+      {
+        GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+        g_weak_ref_init (ref, self);
+        g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 1, look_again_cb, ref, weak_ref_free);
+      }
+      return TRUE;
+    }
+  g_object_set_data (G_OBJECT (self), "bt-merge-attempts", NULL);
 
   return merge_in (self, bases (self), theirs, etag, NULL);
 }
