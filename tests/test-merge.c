@@ -758,6 +758,28 @@ test_no_base (void)
 }
 
 static void
+test_unknown_list_with_twice_a_key (void)
+{
+  /* A list this version does not know, with one id twice: merged as one
+   * value, every element kept. */
+  const char *base = PLAN (",\"x_log\":[{\"id\":\"a\",\"n\":1},{\"id\":\"a\",\"n\":2}]");
+  const char *mine = PLAN (",\"x_log\":[{\"id\":\"a\",\"n\":1},{\"id\":\"a\",\"n\":2},{\"id\":\"b\",\"n\":3}]");
+  const char *theirs = PLAN (",\"x_log\":[{\"id\":\"a\",\"n\":1},{\"id\":\"a\",\"n\":2},{\"id\":\"c\",\"n\":4}]");
+  g_autoptr(BtMergeResult) result = merge_texts (base, mine, theirs);
+  JsonArray *log = json_object_get_array_member (json_node_get_object (result->root), "x_log");
+
+  g_assert_cmpuint (result->conflicts->len, ==, 1);
+  g_assert_cmpstr (((BtMergeConflict *) result->conflicts->pdata[0])->path, ==, "x_log");
+  g_assert_cmpuint (json_array_get_length (log), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (log, 1), "n"), ==, 2);
+
+  bt_merge_result_choose (result, 0, BT_MERGE_THEIRS);
+  log = json_object_get_array_member (json_node_get_object (result->root), "x_log");
+  g_assert_cmpuint (json_array_get_length (log), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (log, 2), "n"), ==, 4);
+}
+
+static void
 test_not_a_plan (void)
 {
   g_autoptr(GBytes) good = g_bytes_new_static (PLAN (""), strlen (PLAN ("")));
@@ -963,6 +985,7 @@ main (int   argc,
   g_test_add_func ("/merge/deleted-and-changed", test_deleted_and_changed);
   g_test_add_func ("/merge/no-base", test_no_base);
   g_test_add_func ("/merge/not-a-plan", test_not_a_plan);
+  g_test_add_func ("/merge/unknown-list-with-twice-a-key", test_unknown_list_with_twice_a_key);
   g_test_add_func ("/merge/invalid-result", test_invalid_result);
   g_test_add_func ("/merge/conflict-copy-names", test_conflict_copy_names);
   g_test_add_func ("/merge/copies-found-and-set-aside", test_copies_found_and_set_aside);

@@ -259,6 +259,7 @@ static gboolean
 all_keyed (JsonNode   *node,
            const char *key)
 {
+  g_autoptr(GHashTable) seen = NULL;
   JsonArray *array;
 
   if (node == NULL)
@@ -266,6 +267,9 @@ all_keyed (JsonNode   *node,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return FALSE;
 
+  /* Each item once: a list of a member this version does not know may
+   * hold the same key twice, and is then one value, never cut short. */
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -276,7 +280,8 @@ all_keyed (JsonNode   *node,
         return FALSE;
       member = json_object_get_member (json_node_get_object (element), key);
       if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
-          json_node_get_value_type (member) != G_TYPE_STRING)
+          json_node_get_value_type (member) != G_TYPE_STRING ||
+          !g_hash_table_add (seen, (gpointer) json_node_get_string (member)))
         return FALSE;
     }
 
