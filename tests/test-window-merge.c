@@ -386,6 +386,33 @@ test_file_being_written (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Another writer found by a save itself (the worker compares the etag
+ * before the monitor says so): merged once, and Undo gives back this
+ * device's plan as it was, not the merge. */
+static void
+test_found_by_save (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window = open_window (app, path);
+  FileHas both = { path, { "\"Mine Name\"", "\"Their Name\"", NULL } };
+  FileHas undone = { path, { "\"Mine Name\"", "\"Alex Morgan\"", NULL } };
+
+  rename_person (window, 0, "Mine Name");
+  write_theirs (path, "\"Alex Morgan\"", "\"Their Name\"");
+  /* Refused: their file is not written over; merged instead. */
+  g_assert_false (save_now (window));
+  g_assert_true (bt_test_wait_until (file_has, &both, 10));
+  g_assert_cmpstr (bt_profile_get_name (bt_plan_get_profile (window->plan)), ==, "Their Name");
+  g_assert_null (g_object_get_data (G_OBJECT (window), "bt-conflict-dialog"));
+
+  g_assert_true (bt_window_merge_undo (window));
+  g_assert_cmpstr (bt_profile_get_name (bt_plan_get_profile (window->plan)), ==, "Alex Morgan");
+  g_assert_cmpstr (person_name (window, 0), ==, "Mine Name");
+  g_assert_true (bt_test_wait_until (file_has, &undone, 10));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* With no version in common the window cannot merge: it asks, as before. */
 static void
 test_no_base_asks (gconstpointer data)
@@ -424,6 +451,7 @@ main (int   argc,
   g_test_add_data_func ("/window-merge/conflict-copies", app, test_conflict_copies);
   g_test_add_data_func ("/window-merge/no-base-asks", app, test_no_base_asks);
   g_test_add_data_func ("/window-merge/file-being-written", app, test_file_being_written);
+  g_test_add_data_func ("/window-merge/found-by-save", app, test_found_by_save);
 
   return g_test_run ();
 }
