@@ -280,5 +280,84 @@ else
   echo "ok $((n += 1)) # SKIP pdftotext is not installed"
 fi
 
+# --merge: two versions of one plan, changed from a common base.
+m=data/merge
+"$bin" --merge $m/base.json $m/mine.json $m/theirs.json -o "$tmp/merged.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--merge without conflicts exits 0" [ $status -eq 0 ]
+validates() { "$bin" --validate "$1" >/dev/null 2>&1; }
+check "the merged plan validates" validates "$tmp/merged.json"
+check "it holds mine's renamed milestone" contains "$tmp/merged.json" '"One, from the work laptop"'
+check "and theirs" contains "$tmp/merged.json" '"Two, from home"'
+check "and mine's new milestone" contains "$tmp/merged.json" '"Three"'
+check "and theirs' new relationship" contains "$tmp/merged.json" '"Priya"'
+check "a week's hours merge per category (mine)" contains "$tmp/merged.json" '"c1": 18'
+check "a week's hours merge per category (theirs)" contains "$tmp/merged.json" '"c2": 7'
+check "members the app does not know are merged too" contains "$tmp/merged.json" '"added_at_home": 1'
+check "the merged plan is readable by the user alone" [ "$(stat -c %a "$tmp/merged.json")" = "600" ]
+
+"$bin" --merge $m/base.json $m/mine-conflict.json $m/theirs.json -o "$tmp/conflict.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--merge with a conflict exits 1" [ $status -eq 1 ]
+check "the conflict is printed with its path and the three values" \
+  contains "$tmp/out" 'milestones[1].title: changed on both sides: base “Two”, mine “Two\x1B[2J, renamed at work”, theirs “Two, from home”'
+check "the conflict's text holds no escape character" lacks "$tmp/out" "$(printf '\033')"
+check "it says how many, and that OUT keeps mine" contains "$tmp/err" "1 conflict: $tmp/conflict.json keeps mine."
+check "OUT keeps mine's value" contains "$tmp/conflict.json" 'renamed at work'
+check "OUT with a conflict validates" validates "$tmp/conflict.json"
+
+# As a git merge driver: OUT is MINE.
+cp $m/mine.json "$tmp/driver.json"
+"$bin" --merge $m/base.json "$tmp/driver.json" $m/theirs.json -o "$tmp/driver.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--merge may replace MINE" [ $status -eq 0 ]
+check "MINE now holds theirs too" contains "$tmp/driver.json" '"Two, from home"'
+
+: >"$tmp/empty-base.json"
+"$bin" --merge "$tmp/empty-base.json" $m/mine.json $m/theirs.json -o "$tmp/added.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "an empty base (git's add/add) is no base: conflicts where the two differ" [ $status -eq 1 ]
+check "with no base, the items of both are kept" contains "$tmp/added.json" '"Priya"'
+
+"$bin" --merge $m/base.json $m/mine.json -o "$tmp/x.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--merge with two plans exits 2" [ $status -eq 2 ]
+"$bin" --merge $m/base.json $m/mine.json $m/theirs.json >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--merge without -o exits 2" [ $status -eq 2 ]
+"$bin" --merge $m/base.json $m/mine.json $m/theirs.json -o "$tmp/x.json" --validate $m/base.json >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--merge and --validate exit 2" [ $status -eq 2 ]
+"$bin" --merge $m/base.json $m/mine.json $m/theirs.json -o "$tmp/x.json" --today 2026-01-01 >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--merge and --today exit 2" [ $status -eq 2 ]
+"$bin" --merge $m/base.json $m/mine.json data/bad/13-strength-too-high.json -o "$tmp/x.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--merge of a bad plan exits 2" [ $status -eq 2 ]
+check "and names the file and the JSON path" contains "$tmp/err" "data/bad/13-strength-too-high.json: relationships[0].strength"
+check "and writes nothing" [ ! -e "$tmp/x.json" ]
+mkdir "$tmp/outdir"
+"$bin" --merge $m/base.json $m/mine.json $m/theirs.json -o "$tmp/outdir" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--merge into a folder exits 2" [ $status -eq 2 ]
+mkfifo "$tmp/fifo"
+"$bin" --merge $m/base.json $m/mine.json $m/theirs.json -o "$tmp/fifo" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--merge into a pipe exits 2, without waiting for a reader" [ $status -eq 2 ]
+"$bin" --merge $m/base.json $m/mine.json $m/theirs.json -o - >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--merge to standard output exits 2" [ $status -eq 2 ]
+cp $m/mine.json "$tmp/locked.json"; chmod 0444 "$tmp/locked.json"
+"$bin" --merge $m/base.json "$tmp/locked.json" $m/theirs.json -o "$tmp/locked.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--merge into a read-only file exits 2" [ $status -eq 2 ]
+check "and leaves it as it was" cmp -s "$tmp/locked.json" $m/mine.json
+
+# The git merge driver of the README, end to end.
+if command -v git >/dev/null; then
+  repo="$tmp/repo"
+  git init -q "$repo"
+  (
+    cd "$repo" || exit 1
+    git config user.email t@example.com; git config user.name Test
+    git config merge.breakthrough.driver "'$bin' --merge %O %A %B -o %A"
+    echo 'plan.json merge=breakthrough' >.gitattributes
+    cp "$OLDPWD/$m/base.json" plan.json; git add .; git commit -qm base
+    git checkout -qb home; cp "$OLDPWD/$m/theirs.json" plan.json; git commit -qam home
+    git checkout -q -; cp "$OLDPWD/$m/mine.json" plan.json; git commit -qam work
+    git merge -q --no-edit home >/dev/null 2>&1
+  ); status=$?
+  check "git merges two devices' plans through the driver" [ $status -eq 0 ]
+  check "the merged plan in git holds both edits" \
+    bash -c "grep -qF 'One, from the work laptop' '$repo/plan.json' && grep -qF 'Two, from home' '$repo/plan.json'"
+fi
+
 echo "1..$n"
 [ $fails -eq 0 ]

@@ -562,6 +562,126 @@ test_save_as (void)
   g_assert_false (file_has (path, "Name 1"));
 }
 
+/* What the file holds, read or written here, is told with its bytes: the
+ * version a merge starts from. */
+typedef struct
+{
+  guint   count;
+  GBytes *bytes;
+  gboolean written;
+} Synced;
+
+static void
+on_synced_cb (BtDocument *document,
+              GBytes     *bytes,
+              gboolean    written,
+              Synced     *synced)
+{
+  synced->count++;
+  g_clear_pointer (&synced->bytes, g_bytes_unref);
+  synced->bytes = g_bytes_ref (bytes);
+  synced->written = written;
+}
+
+static void
+test_synced (void)
+{
+  g_autofree char *path = new_sample_file ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BtDocument) document = bt_document_new (file);
+  g_autoptr(BtPlan) read = NULL;
+  g_autofree char *contents = NULL;
+  Synced synced = { 0 };
+  Wait w = { 0 }, saved = { 0 };
+
+  g_assert_null (bt_document_get_synced (document));
+  g_signal_connect (document, "synced", G_CALLBACK (on_synced_cb), &synced);
+  bt_document_load_async (document, NULL, on_loaded_cb, &w);
+  wait_for (&w.done);
+  g_assert_cmpuint (synced.count, ==, 1);
+  g_assert_false (synced.written);
+  g_assert_true (synced.bytes == bt_document_get_synced (document));
+  read = bt_plan_file_load_bytes (synced.bytes, NULL);
+  g_assert_nonnull (read);
+  g_assert_cmpstr (bt_profile_get_name (bt_plan_get_profile (read)), ==, "Alex Morgan");
+
+  rename_profile (document, "Name 11");
+  bt_document_save_async (document, NULL, NULL, on_saved_cb, &saved);
+  wait_for (&saved.done);
+  g_assert_no_error (saved.error);
+  g_assert_cmpuint (synced.count, ==, 2);
+  g_assert_true (synced.written);
+  contents = file_text (path);
+  g_assert_cmpmem (g_bytes_get_data (synced.bytes, NULL), g_bytes_get_size (synced.bytes),
+                   contents, strlen (contents));
+  g_clear_pointer (&synced.bytes, g_bytes_unref);
+}
+
+static char *
+etag_now (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  g_assert_nonnull (info);
+  return g_strdup (g_file_info_get_etag (info));
+}
+
+/* A plan made from another writer's version (a merge) is adopted with that
+ * version's etag: the conflict ends and the save replaces their file; a
+ * file changed again since is still never written over. */
+static void
+test_adopt (void)
+{
+  g_autofree char *path = new_sample_file ();
+  g_autoptr(BtDocument) document = open_document (path);
+  g_autoptr(BtPlan) merged = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *again = NULL;
+  gboolean noticed = FALSE;
+
+  g_signal_connect (document, "notify::conflict", G_CALLBACK (on_conflict_cb), &noticed);
+  g_usleep (1100 * 1000);
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"breakthrough-plan\", \"version\": 1, "
+                                      "\"profile\": {\"name\": \"Theirs\"}}\n", -1, NULL));
+  wait_for (&noticed);
+  g_assert_true (bt_document_get_conflict (document));
+  etag = etag_now (path);
+
+  merged = bt_plan_file_load (path, NULL);
+  g_assert_nonnull (merged);
+  bt_profile_set_name (bt_plan_get_profile (merged), "Name 12");
+  bt_document_adopt (document, merged, etag);
+  g_assert_false (bt_document_get_conflict (document));
+  g_assert_true (bt_document_get_dirty (document));
+  g_assert_true (bt_document_get_plan (document) == merged);
+  g_assert_cmpstr (bt_document_get_etag (document), ==, etag);
+  {
+    Wait w = { 0 };
+
+    bt_document_save_async (document, NULL, NULL, on_saved_cb, &w);
+    wait_for (&w.done);
+    g_assert_no_error (w.error);
+    g_assert_cmpint (name_on_disk (path), ==, 12);
+  }
+
+  /* Adopted with a version the file no longer has: refused. */
+  g_usleep (1100 * 1000);
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"breakthrough-plan\", \"version\": 1, "
+                                      "\"profile\": {\"name\": \"Name 13\"}}\n", -1, NULL));
+  bt_document_adopt (document, merged, etag);
+  {
+    Wait w = { 0 };
+
+    bt_document_save_async (document, NULL, NULL, on_saved_cb, &w);
+    wait_for (&w.done);
+    g_assert_error (w.error, BT_DOCUMENT_ERROR, BT_DOCUMENT_ERROR_CONFLICT);
+    g_clear_error (&w.error);
+    g_assert_cmpint (name_on_disk (path), ==, 13);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -577,6 +697,8 @@ main (int   argc,
   g_test_add_func ("/document/other-writer", test_other_writer);
   g_test_add_func ("/document/other-writer-without-monitor", test_other_writer_without_monitor);
   g_test_add_func ("/document/save-as", test_save_as);
+  g_test_add_func ("/document/synced", test_synced);
+  g_test_add_func ("/document/adopt", test_adopt);
 
   return g_test_run ();
 }

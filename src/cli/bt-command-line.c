@@ -12,12 +12,15 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "bt-analytics.h"
 #include "bt-chart.h"
 #include "bt-command-line.h"
+#include "bt-command-line-private.h"
 #include "bt-date.h"
 #include "bt-number.h"
 #ifdef HAVE_EDS
@@ -25,6 +28,8 @@
 #endif
 #include "bt-import.h"
 #include "bt-markdown.h"
+#include "bt-json-writer.h"
+#include "bt-merge.h"
 #include "bt-plan-file.h"
 #include "bt-report.h"
 
@@ -50,7 +55,7 @@ static const GOptionEntry entries[] = {
   { "export-report", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Write the roadmap report as a PDF into the file given with -o"), NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --export-chart or --export-report: the file to write"), N_("OUT") },
+    N_("With --export-chart, --export-report or --merge: the file to write"), N_("OUT") },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-chart: png, svg or pdf (default: from OUT’s extension)"), N_("FORMAT") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -87,6 +92,10 @@ static const GOptionEntry entries[] = {
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the weeks as CSV to OUT: hours per category, tactical, strategic, strategic share"),
     N_("OUT") },
+  { "merge", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Merge two versions of a plan, MINE and THEIRS, changed from BASE, into the file given with -o "
+       "(a git merge driver: --merge %O %A %B -o %A); exits 1 with conflicts"),
+    N_("BASE MINE THEIRS") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
     NULL, N_("[FILE]") },
   { NULL }
@@ -777,7 +786,7 @@ bt_command_line_run (GVariantDict  *options,
   {
     static const char *const commands[] = {
       "validate", "export-json", "export-chart", "export-report",
-      "import-ics", "import-csv", "import-calendars", "export-csv", "export-markdown",
+      "import-ics", "import-csv", "import-calendars", "export-csv", "export-markdown", "merge",
     };
     const char *first = NULL;
 
@@ -793,6 +802,14 @@ bt_command_line_run (GVariantDict  *options,
             }
           first = commands[i];
         }
+  }
+
+  {
+    const char *base = NULL;
+
+    g_variant_dict_lookup (options, "merge", "^&ay", &base);
+    if (base != NULL)
+      return bt_command_line_merge (options, base, files);
   }
 
   g_variant_dict_lookup (options, "validate", "^&ay", &validate_path);
@@ -864,4 +881,18 @@ bt_command_line_run (GVariantDict  *options,
     return export_json (export_path, section, files);
 
   return CONTINUE;
+}
+
+/* For the commands in files of their own (bt-command-line-merge.c). */
+void
+bt_command_line_print_error (const char *where,
+                             const char *message)
+{
+  print_error (where, message);
+}
+
+char *
+bt_command_line_shown (const char *text)
+{
+  return shown (text);
 }

@@ -28,48 +28,8 @@
 #include <glib/gi18n.h>
 
 #include "bt-document.h"
+#include "bt-document-private.h"
 #include "bt-plan-file.h"
-
-typedef struct
-{
-  GBytes    *bytes;
-  GFile     *file;    /* where to write; NULL: the document's own file */
-  GPtrArray *tasks;   /* the GTasks that wait for these bytes on disk */
-} Request;
-
-typedef struct
-{
-  GBytes *bytes;
-  GFile  *file;
-  char   *expected_etag;  /* of our last read or write, for the own file */
-  char   *new_etag;       /* the file's etag once written */
-  guint   check_etag : 1;
-} WriteJob;
-
-typedef struct
-{
-  BtPlan *plan;
-  char   *etag;
-} LoadJob;
-
-struct _BtDocument
-{
-  GObject       parent_instance;
-
-  GFile        *file;
-  char         *path;
-  BtPlan       *plan;
-  char         *etag;              /* of the file as last read or written */
-  GFileMonitor *monitor;
-  GCancellable *checking;          /* an etag query after a monitor event */
-  guint         autosave_id;
-  GQueue        waiting;           /* Requests not yet written */
-  Request      *writing;           /* the one in the worker */
-  guint         writes;            /* writes started, to spot a check overtaken */
-  guint         dirty : 1;
-  guint         conflict : 1;
-  guint         recheck : 1;       /* the file changed while we wrote */
-};
 
 G_DEFINE_FINAL_TYPE (BtDocument, bt_document, G_TYPE_OBJECT)
 
@@ -86,6 +46,7 @@ enum {
 
 enum {
   SAVE_FAILED,
+  SYNCED,
   N_SIGNALS
 };
 
@@ -121,6 +82,7 @@ load_job_free (LoadJob *job)
 {
   g_clear_object (&job->plan);
   g_free (job->etag);
+  g_clear_pointer (&job->bytes, g_bytes_unref);
   g_free (job);
 }
 
@@ -171,6 +133,18 @@ set_file (BtDocument *self,
   if (file != NULL)
     self->path = g_file_get_path (file);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+/* The file holds @bytes now: just read, or @written here. */
+static void
+set_synced (BtDocument *self,
+            GBytes     *bytes,
+            gboolean    written)
+{
+  g_clear_pointer (&self->synced, g_bytes_unref);
+  self->synced = bytes != NULL ? g_bytes_ref (bytes) : NULL;
+  if (bytes != NULL)
+    g_signal_emit (self, signals[SYNCED], 0, bytes, written);
 }
 
 static gboolean
@@ -311,6 +285,7 @@ on_written_cb (GObject      *source,
         }
       g_free (self->etag);
       self->etag = g_steal_pointer (&job->new_etag);
+      set_synced (self, request->bytes, TRUE);
 
       for (guint i = 0; i < request->tasks->len; i++)
         g_task_return_boolean (g_ptr_array_index (request->tasks, i), TRUE);
@@ -551,6 +526,10 @@ load_in_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+  /* Here, while no other thread has the plan: what the file holds, to
+   * whoever keeps versions (a merge's common base). */
+  if (!bt_plan_get_read_only (job->plan))
+    job->bytes = bt_plan_file_serialize (job->plan, BT_PLAN_SECTION_ALL, NULL);
 
   g_task_return_pointer (task, job, (GDestroyNotify) load_job_free);
 }
@@ -577,6 +556,7 @@ on_loaded_cb (GObject      *source,
   bt_document_set_plan (self, job->plan);
   set_conflict (self, FALSE);
   watch_file (self);
+  set_synced (self, job->bytes, FALSE);
   load_job_free (job);
 
   g_task_return_boolean (outer, TRUE);
@@ -940,6 +920,7 @@ bt_document_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->synced, g_bytes_unref);
 
   G_OBJECT_CLASS (bt_document_parent_class)->finalize (object);
 }
@@ -984,6 +965,18 @@ bt_document_class_init (BtDocumentClass *klass)
   signals[SAVE_FAILED] =
     g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * BtDocument::synced:
+   * @bytes: what the file holds now
+   * @written: %TRUE if a save wrote it, %FALSE if a load read it
+   *
+   * The file was read or written here: a version another device may
+   * start from. See bt_document_get_synced().
+   */
+  signals[SYNCED] =
+    g_signal_new ("synced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_BYTES, G_TYPE_BOOLEAN);
 }
 
 static void

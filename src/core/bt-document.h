@@ -41,6 +41,11 @@ gboolean    bt_document_get_busy      (BtDocument          *self);
 gboolean    bt_document_get_conflict  (BtDocument          *self);
 gboolean    bt_document_get_read_only (BtDocument          *self);
 gboolean    bt_document_needs_flush   (BtDocument          *self);
+const char *bt_document_get_etag      (BtDocument          *self);
+GBytes     *bt_document_get_synced    (BtDocument          *self);
+void        bt_document_adopt         (BtDocument          *self,
+                                       BtPlan              *plan,
+                                       const char          *etag);
 
 void        bt_document_load_async    (BtDocument          *self,
                                        GCancellable        *cancellable,

@@ -21,6 +21,7 @@
 #include "bt-import-dialog.h"
 #include "bt-calendars-dialog.h"
 #include "bt-report.h"
+#include "bt-window-merge.h"
 #include "bt-window-private.h"
 
 /* ---- the document the window presents ---- */
@@ -43,8 +44,12 @@ static void
 on_save_failed_cb (BtWindow     *self,
                    const GError *error)
 {
+  /* Unless merged meanwhile (the merge's own save is on its way). */
   if (g_error_matches (error, BT_DOCUMENT_ERROR, BT_DOCUMENT_ERROR_CONFLICT))
-    bt_window_show_conflict (self);
+    {
+      if (bt_document_get_conflict (self->document))
+        bt_window_show_conflict (self);
+    }
   else
     bt_window_show_save_error (self, error);
 }
@@ -73,6 +78,7 @@ bt_window_set_document (BtWindow   *self,
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
+  bt_window_merge_watch_document (self, document);
   if (document == NULL)
     return;
 
@@ -144,6 +150,10 @@ bt_window_show_conflict (BtWindow *self)
   AdwMessageDialog *dialog;
 
   if (g_object_get_data (G_OBJECT (self), "bt-conflict-dialog") != NULL)
+    return;
+
+  /* Merged, or the user is choosing: asked only when it cannot be merged. */
+  if (bt_window_merge_changes (self))
     return;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),

@@ -1,0 +1,879 @@
+/* bt-window-merge.c — the window merges what another device changed
+ *
+ * When the plan's file changes under the window (a sync tool brought the
+ * other laptop's version), the window merges at once: its own changes and
+ * theirs, from the version both started from (bt-merge.c). With no
+ * conflict, a toast says so, with Undo; with conflicts, a dialog lists each
+ * and the user picks, while the window keeps its version and the file
+ * theirs. Conflict copies that sync tools leave beside the plan are offered
+ * for merging, then moved into a folder beside it.
+ *
+ * The versions the document read or wrote (BtDocument::synced) are kept in
+ * memory (the other side started from one of them) and the last one in the
+ * state folder too, written there by a worker thread. A merged plan is
+ * handed to the document (bt_document_adopt()) and saved through it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bt-window-merge"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "bt-import.h"
+#include "bt-merge.h"
+#include "bt-plan-file.h"
+#include "bt-window-merge.h"
+#include "bt-window-private.h"
+
+#define BASES_KEY   "bt-merge-bases"
+#define DIALOG_KEY  "bt-merge-dialog"
+#define UNDO_KEY    "bt-merge-undo"
+#define MAX_BASES   8
+#define MAX_BASES_BYTES (64 * 1024 * 1024)
+#define MAX_MERGED_PLAN_BYTES (16 * 1024 * 1024)
+#define MAX_ATTEMPTS 3
+
+typedef struct
+{
+  BtPlan *before;   /* the window's plan before the merge */
+  GBytes *theirs;   /* the file's, merged in */
+} Undo;
+
+static void
+undo_free (gpointer data)
+{
+  Undo *undo = data;
+
+  g_clear_object (&undo->before);
+  g_clear_pointer (&undo->theirs, g_bytes_unref);
+  g_free (undo);
+}
+
+static GPtrArray *
+bases (BtWindow *self)
+{
+  GPtrArray *array = g_object_get_data (G_OBJECT (self), BASES_KEY);
+
+  if (array == NULL)
+    {
+      array = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+      g_object_set_data_full (G_OBJECT (self), BASES_KEY, array, (GDestroyNotify) g_ptr_array_unref);
+    }
+
+  return array;
+}
+
+static void
+add_base (BtWindow *self,
+          GBytes   *bytes)
+{
+  GPtrArray *array = bases (self);
+  gsize total = 0;
+
+  if (array->len > 0 && g_bytes_equal (array->pdata[array->len - 1], bytes))
+    return;
+  g_ptr_array_add (array, g_bytes_ref (bytes));
+
+  /* A few versions back is enough: a sync tool carries changes within
+   * minutes. Big plans keep fewer. */
+  for (guint i = 0; i < array->len; i++)
+    total += g_bytes_get_size (array->pdata[i]);
+  while (array->len > 1 && (array->len > MAX_BASES || total > MAX_BASES_BYTES))
+    {
+      total -= g_bytes_get_size (array->pdata[0]);
+      g_ptr_array_remove_index (array, 0);
+    }
+}
+
+typedef struct
+{
+  char   *path;
+  GBytes *bytes;
+} Store;
+
+static void
+store_free (Store *store)
+{
+  g_free (store->path);
+  g_bytes_unref (store->bytes);
+  g_free (store);
+}
+
+/* One at a time, in order: the last version kept is the last written. */
+static void
+store_in_thread (gpointer data,
+                 gpointer user_data)
+{
+  Store *store = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!bt_merge_base_store (store->path, store->bytes, &error))
+    g_debug ("The common version could not be kept: %s error %d",
+             g_quark_to_string (error->domain), error->code);
+  store_free (store);
+}
+
+static void
+store_base (const char *path,
+            GBytes     *bytes)
+{
+  static GThreadPool *pool;
+  Store *store;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (store_in_thread, NULL, 1, FALSE, NULL));
+
+  store = g_new0 (Store, 1);
+  store->path = g_strdup (path);
+  store->bytes = g_bytes_ref (bytes);
+  g_thread_pool_push (pool, store, NULL);
+}
+
+/**
+ * bt_window_merge_keep_base:
+ * @bytes: what the plan's file holds, just read or written by the document
+ *
+ * A version the other side may start from.
+ */
+void
+bt_window_merge_keep_base (BtWindow *self,
+                           GBytes   *bytes)
+{
+  const char *path = bt_window_get_path (self);
+
+  if (path == NULL || self->sample)
+    return;
+
+  /* Keeping a plan far beyond any real one (ten years of weeks is under
+   * 1 MiB) would cost too much at each save: such a plan is not merged,
+   * the window asks as before. */
+  if (g_bytes_get_size (bytes) > MAX_MERGED_PLAN_BYTES)
+    {
+      bt_window_merge_forget_bases (self);
+      return;
+    }
+
+  add_base (self, bytes);
+  store_base (path, bytes);
+}
+
+static void
+on_synced_cb (BtDocument *document,
+              GBytes     *bytes,
+              gboolean    written,
+              BtWindow   *self)
+{
+  bt_window_merge_keep_base (self, bytes);
+  if (!written)
+    bt_window_merge_offer_copies (self);
+}
+
+/**
+ * bt_window_merge_watch_document:
+ * @document: (nullable): the window's new document
+ *
+ * Keeps the versions @document reads and writes from now on; those of the
+ * previous document are forgotten.
+ */
+void
+bt_window_merge_watch_document (BtWindow   *self,
+                                BtDocument *document)
+{
+  bt_window_merge_forget_bases (self);
+  g_object_set_data (G_OBJECT (self), UNDO_KEY, NULL);
+  if (document == NULL)
+    return;
+
+  g_signal_connect_object (document, "synced", G_CALLBACK (on_synced_cb), self, 0);
+  if (bt_document_get_synced (document) != NULL)
+    {
+      bt_window_merge_keep_base (self, bt_document_get_synced (document));
+      bt_window_merge_offer_copies (self);
+    }
+}
+
+void
+bt_window_merge_forget_bases (BtWindow *self)
+{
+  g_object_set_data (G_OBJECT (self), BASES_KEY, NULL);
+}
+
+static char *
+file_etag (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
+/* A plan's text, if it is one this version may write over. */
+static GBytes *
+read_plan_bytes (const char *path)
+{
+  g_autoptr(BtPlan) plan = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+  gboolean too_large = FALSE;
+
+  if (!bt_file_read_at_most (path, BT_PLAN_MAX_BYTES, &contents, &length, &too_large, NULL))
+    return NULL;
+  bytes = g_bytes_new_take (contents, length);
+
+  plan = bt_plan_file_load_bytes (bytes, NULL);
+  if (plan == NULL || bt_plan_get_read_only (plan))
+    return NULL;
+
+  return g_steal_pointer (&bytes);
+}
+
+/* ---- applying a merge ---- */
+
+static void
+on_undo_clicked_cb (AdwToast *toast,
+                    BtWindow *self)
+{
+  bt_window_merge_undo (self);
+}
+
+/* Shows @merged, saves it, and offers to take it back. @theirs is what was
+ * merged in; @etag the file's when it was read. */
+static void
+on_plan_edited_cb (BtWindow *self)
+{
+  /* Taking the merge back now would take these edits too. */
+  g_object_set_data (G_OBJECT (self), UNDO_KEY, NULL);
+}
+
+static gboolean
+apply_merged (BtWindow   *self,
+              GBytes     *merged,
+              GBytes     *theirs,
+              const char *etag,
+              gboolean    from_copy,
+              const char *message)
+{
+  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (merged, NULL);
+  g_autofree char *file_etag_then = g_strdup (etag);
+  Undo *undo;
+  AdwToast *toast;
+
+  if (plan == NULL || self->document == NULL)
+    return FALSE;
+
+  undo = g_new0 (Undo, 1);
+  undo->before = g_object_ref (self->plan);
+  undo->theirs = g_bytes_ref (theirs);
+  g_object_set_data_full (G_OBJECT (self), UNDO_KEY, undo, undo_free);
+
+  /* Until the merge is saved, the file is theirs: a version this window
+   * has (a conflict copy is not the file), and the one the document
+   * replaces, whatever came since. */
+  if (!from_copy)
+    add_base (self, theirs);
+  bt_document_adopt (self->document, plan, from_copy ? NULL : file_etag_then);
+  bt_window_replace_plan (self, plan);
+  bt_document_save_async (self->document, NULL, NULL, NULL, NULL);
+  g_signal_connect_object (self->plan, "changed", G_CALLBACK (on_plan_edited_cb), self, G_CONNECT_SWAPPED);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  return TRUE;
+}
+
+/* Their version goes beside the plan, in the folder of merged copies, so
+ * that taking a merge back loses nothing. */
+static char *
+keep_theirs (BtWindow *self,
+             GBytes   *theirs)
+{
+  g_autofree char *dir = g_path_get_dirname (bt_window_get_path (self));
+  g_autofree char *name = g_path_get_basename (bt_window_get_path (self));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *copy_name = g_strdup_printf ("%s.undone-merge-%s.json", name, stamp);
+  g_autofree char *path = g_build_filename (dir, BT_MERGE_SET_ASIDE_FOLDER, copy_name, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (theirs, &length);
+
+  if (!bt_plan_file_write_private (path, data, length, FALSE, &error))
+    {
+      g_debug ("Their version could not be kept: %s error %d", g_quark_to_string (error->domain), error->code);
+      return NULL;
+    }
+
+  return g_steal_pointer (&path);
+}
+
+/**
+ * bt_window_merge_undo:
+ *
+ * Takes the last merge back: the window shows, and saves, its plan as it
+ * was; their version is kept in the folder of merged copies.
+ *
+ * Returns: %TRUE if there was a merge to take back
+ */
+gboolean
+bt_window_merge_undo (BtWindow *self)
+{
+  Undo *undo = g_object_steal_data (G_OBJECT (self), UNDO_KEY);
+  g_autofree char *kept = NULL;
+
+  if (undo == NULL || self->document == NULL || bt_window_get_path (self) == NULL)
+    {
+      g_clear_pointer (&undo, undo_free);
+      bt_window_toast (self, _("The plan was edited since the merge: use Undo for each edit instead"));
+      return FALSE;
+    }
+
+  kept = keep_theirs (self, undo->theirs);
+  if (kept == NULL)
+    {
+      /* Taking the merge back would lose theirs: it stays. */
+      bt_window_toast (self, _("The merge stays: the other device’s version could not be kept aside"));
+      undo_free (undo);
+      return FALSE;
+    }
+
+  bt_document_adopt (self->document, undo->before, NULL);
+  bt_window_replace_plan (self, undo->before);
+  bt_document_save_async (self->document, NULL, NULL, NULL, NULL);
+  {
+    g_autofree char *folder = g_path_get_dirname (kept);
+    g_autofree char *shown = g_filename_display_name (folder);
+    g_autofree char *message = g_strdup_printf (_("The other device’s changes were taken out; they are kept in “%s”"),
+                                                shown);
+    bt_window_toast (self, message);
+  }
+  undo_free (undo);
+
+  return TRUE;
+}
+
+/* ---- conflicts ---- */
+
+typedef struct
+{
+  BtMergeResult *result;
+  GBytes        *mine;      /* the window's plan the conflicts were found in */
+  GBytes        *theirs;
+  char          *etag;
+  int           *choices;   /* -1 undecided, or a BtMergeSide */
+  char          *message;   /* the toast once applied */
+  char          *copy_path; /* a conflict copy to set aside once applied */
+} Pending;
+
+static void
+pending_free (gpointer data)
+{
+  Pending *p = data;
+
+  bt_merge_result_free (p->result);
+  g_bytes_unref (p->mine);
+  g_bytes_unref (p->theirs);
+  g_free (p->etag);
+  g_free (p->choices);
+  g_free (p->message);
+  g_free (p->copy_path);
+  g_free (p);
+}
+
+/* A value as the dialog shows it: text in quotes, numbers in the locale. */
+static char *
+value_text (JsonNode *node)
+{
+  if (node == NULL)
+    /* TRANSLATORS: what one device did to an item or a value */
+    return g_strdup (_("deleted"));
+
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      GType type = json_node_get_value_type (node);
+
+      if (type == G_TYPE_STRING)
+        {
+          g_autofree char *escaped = bt_import_escape (json_node_get_string (node));
+
+          if (g_utf8_strlen (escaped, -1) > 120)
+            {
+              g_autofree char *cut = g_utf8_substring (escaped, 0, 119);
+              return g_strdup_printf ("“%s…”", cut);
+            }
+          return g_strdup_printf ("“%s”", escaped);
+        }
+      if (type == G_TYPE_INT64)
+        return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+      if (type == G_TYPE_DOUBLE)
+        return g_strdup_printf ("%g", json_node_get_double (node));
+      if (type == G_TYPE_BOOLEAN)
+        return g_strdup (json_node_get_boolean (node) ? _("yes") : _("no"));
+    }
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return g_strdup (_("empty"));
+
+  /* TRANSLATORS: an item, or a list, that one device changed */
+  return g_strdup (_("changed"));
+}
+
+static char *
+field_text (BtMergeConflict *c)
+{
+  g_autofree char *field = NULL;
+  g_autofree char *item = NULL;
+
+  if (c->item != NULL)
+    {
+      g_autofree char *escaped = bt_import_escape (c->item);
+      item = g_strdup_printf ("“%s”", escaped);
+    }
+
+  if (c->field == NULL)
+    return item != NULL ? g_steal_pointer (&item) : bt_import_escape (c->path);
+
+  field = g_strdelimit (bt_import_escape (c->field), "_", ' ');
+  if (item == NULL)
+    return bt_import_escape (c->path);
+
+  /* TRANSLATORS: an item and one of its fields, e.g. “Hand over incidents”: title */
+  return g_strdup_printf (_("%s: %s"), item, field);
+}
+
+static void update_apply (AdwMessageDialog *dialog);
+
+static void
+on_choice_toggled_cb (GtkCheckButton *button,
+                      gpointer        data)
+{
+  AdwMessageDialog *dialog = data;
+  Pending *p = g_object_get_data (G_OBJECT (dialog), "bt-pending");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "bt-index"));
+
+  if (!gtk_check_button_get_active (button))
+    return;
+  p->choices[index] = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "bt-side"));
+  update_apply (dialog);
+}
+
+static void
+update_apply (AdwMessageDialog *dialog)
+{
+  Pending *p = g_object_get_data (G_OBJECT (dialog), "bt-pending");
+  gboolean all = TRUE;
+
+  for (guint i = 0; i < p->result->conflicts->len; i++)
+    all = all && p->choices[i] >= 0;
+  adw_message_dialog_set_response_enabled (dialog, "apply", all);
+}
+
+static void
+on_merge_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      BtWindow         *self)
+{
+  Pending *p = g_object_get_data (G_OBJECT (dialog), "bt-pending");
+  g_autofree char *now = NULL;
+  g_autoptr(GBytes) merged = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set_data (G_OBJECT (self), DIALOG_KEY, NULL);
+
+  /* Later: the window keeps its version, the file theirs; nothing is
+   * saved over it until the user chooses. */
+  if (g_strcmp0 (response, "apply") != 0)
+    return;
+
+  /* The file changed again while the user chose: merge that instead. */
+  if (p->copy_path == NULL)
+    {
+      now = file_etag (bt_window_get_path (self));
+      if (g_strcmp0 (now, p->etag) != 0)
+        {
+          bt_window_merge_changes (self);
+          return;
+        }
+    }
+
+  /* Edited since (the dialog was put off): merge again, ask again. */
+  {
+    g_autoptr(GBytes) mine_now = bt_plan_file_serialize (self->plan, BT_PLAN_SECTION_ALL, NULL);
+
+    if (mine_now == NULL || !g_bytes_equal (mine_now, p->mine))
+      {
+        if (p->copy_path != NULL)
+          bt_window_merge_copies (self);
+        else
+          bt_window_merge_changes (self);
+        return;
+      }
+  }
+
+  for (guint i = 0; i < p->result->conflicts->len; i++)
+    if (p->choices[i] == BT_MERGE_THEIRS)
+      bt_merge_result_choose (p->result, i, BT_MERGE_THEIRS);
+
+  merged = bt_merge_result_to_bytes (p->result, &error);
+  if (merged == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("These choices do not make a plan: %s"), error->message);
+
+      bt_window_toast (self, message);
+      if (p->copy_path == NULL)
+        bt_window_merge_changes (self);
+      return;
+    }
+
+  if (p->copy_path != NULL)
+    {
+      if (apply_merged (self, merged, p->theirs, NULL, TRUE, p->message))
+        bt_merge_set_aside (p->copy_path, NULL);
+      return;
+    }
+
+  apply_merged (self, merged, p->theirs, p->etag, FALSE, p->message);
+}
+
+static void
+show_conflicts (BtWindow  *self,
+                Pending   *p)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *scrolled, *list;
+  guint n = p->result->conflicts->len;
+  g_autofree char *body = NULL;
+
+  p->choices = g_new (int, n);
+  for (guint i = 0; i < n; i++)
+    p->choices[i] = -1;
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "This device and another changed the same value differently. Choose "
+                                       "which to keep. Until you do, both are kept: this device’s in the "
+                                       "window, the other’s in the file.",
+                                       "This device and another changed %u values differently. Choose which "
+                                       "to keep for each. Until you do, both are kept: this device’s in the "
+                                       "window, the other’s in the file.", n), n);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Changed on Two Devices"), body));
+  g_object_set_data_full (G_OBJECT (dialog), "bt-pending", p, pending_free);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Values changed on both devices"), -1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      BtMergeConflict *c = p->result->conflicts->pdata[i];
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *heading, *mine, *theirs;
+      g_autofree char *what = field_text (c);
+      g_autofree char *mine_value = value_text (c->mine);
+      g_autofree char *theirs_value = value_text (c->theirs);
+      /* TRANSLATORS: a choice: the value this device has */
+      g_autofree char *mine_label = g_strdup_printf (_("This device: %s"), mine_value);
+      /* TRANSLATORS: a choice: the value the other device has */
+      g_autofree char *theirs_label = g_strdup_printf (_("Other device: %s"), theirs_value);
+
+      gtk_widget_set_margin_top (box, 9);
+      gtk_widget_set_margin_bottom (box, 9);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+
+      heading = gtk_label_new (what);
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (heading), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_box_append (GTK_BOX (box), heading);
+
+      mine = gtk_check_button_new_with_label (mine_label);
+      theirs = gtk_check_button_new_with_label (theirs_label);
+      gtk_check_button_set_group (GTK_CHECK_BUTTON (theirs), GTK_CHECK_BUTTON (mine));
+      for (GtkWidget *b = mine; b != NULL; b = b == mine ? theirs : NULL)
+        {
+          GtkWidget *label = gtk_check_button_get_child (GTK_CHECK_BUTTON (b));
+
+          if (GTK_IS_LABEL (label))
+            {
+              gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+              gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+            }
+          g_object_set_data (G_OBJECT (b), "bt-index", GUINT_TO_POINTER (i));
+          g_object_set_data (G_OBJECT (b), "bt-side",
+                             GINT_TO_POINTER (b == mine ? BT_MERGE_MINE : BT_MERGE_THEIRS));
+          g_signal_connect (b, "toggled", G_CALLBACK (on_choice_toggled_cb), dialog);
+          gtk_box_append (GTK_BOX (box), b);
+        }
+
+      gtk_list_box_append (GTK_LIST_BOX (list), box);
+    }
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), MIN (n, 3) * 100);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  adw_message_dialog_set_extra_child (dialog, scrolled);
+
+  adw_message_dialog_add_responses (dialog,
+                                    "later", _("_Decide Later"),
+                                    "apply", _("_Keep the Chosen Values"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "apply", FALSE);
+  adw_message_dialog_set_close_response (dialog, "later");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_merge_response_cb), self, 0);
+  g_object_set_data (G_OBJECT (self), DIALOG_KEY, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Merges @theirs into the window's plan, from the nearest of @candidates.
+ * Returns FALSE if it cannot be merged (the caller asks as before). */
+static gboolean
+merge_in (BtWindow   *self,
+          GPtrArray  *candidates,
+          GBytes     *theirs,
+          const char *etag,
+          const char *copy_path)
+{
+  g_autoptr(GBytes) mine = NULL;
+  g_autoptr(BtMergeResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *message = copy_path ? _("Merged a conflict copy from another device")
+                                  : _("Merged changes from another device");
+  GBytes *base;
+
+  if (candidates->len == 0)
+    return FALSE;
+
+  mine = bt_plan_file_serialize (self->plan, BT_PLAN_SECTION_ALL, &error);
+  if (mine == NULL)
+    return FALSE;
+
+  base = candidates->pdata[bt_merge_pick_base (candidates, theirs)];
+  result = bt_merge_bytes (base, mine, theirs, &error);
+  if (result == NULL)
+    {
+      g_debug ("No merge: %s error %d", g_quark_to_string (error->domain), error->code);
+      return FALSE;
+    }
+
+  if (result->conflicts->len == 0)
+    {
+      g_autoptr(GBytes) merged = bt_merge_result_to_bytes (result, &error);
+
+      if (merged == NULL)
+        return FALSE;
+      if (!apply_merged (self, merged, theirs, etag, copy_path != NULL, message))
+        return FALSE;
+      if (copy_path != NULL)
+        bt_merge_set_aside (copy_path, NULL);
+      return TRUE;
+    }
+
+  {
+    Pending *p = g_new0 (Pending, 1);
+
+    p->result = g_steal_pointer (&result);
+    p->mine = g_bytes_ref (mine);
+    p->theirs = g_bytes_ref (theirs);
+    p->etag = g_strdup (etag);
+    p->message = g_strdup (message);
+    p->copy_path = g_strdup (copy_path);
+    /* Nothing is saved over their file until the user chooses: the
+     * document is in conflict with it until a merge is adopted. */
+    show_conflicts (self, p);
+  }
+
+  return TRUE;
+}
+
+static gboolean
+look_again_cb (gpointer data)
+{
+  g_autoptr(BtWindow) self = g_weak_ref_get (data);
+
+  if (self != NULL && self->plan != NULL)
+    bt_window_show_conflict (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/**
+ * bt_window_merge_changes:
+ *
+ * Another writer changed the plan's file: merges it into the window's plan.
+ *
+ * Returns: %TRUE if it was merged or the user is choosing; %FALSE if it
+ *   cannot be merged (no common version, their file is no plan this
+ *   version may write), and the window must ask as before
+ */
+gboolean
+bt_window_merge_changes (BtWindow *self)
+{
+  g_autofree char *etag = NULL;
+  g_autofree char *etag_after = NULL;
+  g_autoptr(GBytes) theirs = NULL;
+  const char *path = bt_window_get_path (self);
+
+  if (self->plan == NULL || path == NULL || self->sample || bt_plan_get_read_only (self->plan))
+    return FALSE;
+
+  /* Already asking: the answer looks at the file again. */
+  if (g_object_get_data (G_OBJECT (self), DIALOG_KEY) != NULL)
+    return TRUE;
+
+  if (bases (self)->len == 0)
+    return FALSE;
+
+  etag = file_etag (path);
+  if (etag == NULL)
+    return FALSE;
+  theirs = read_plan_bytes (path);
+  etag_after = file_etag (path);
+  if (theirs == NULL || g_strcmp0 (etag, etag_after) != 0)
+    {
+      guint attempts = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "bt-merge-attempts"));
+
+      /* Being written (a program that writes in place, not by renaming a
+       * whole file): look again in a moment, saving nothing meanwhile.
+       * A file that stays unreadable is asked about as before. */
+      if (attempts >= MAX_ATTEMPTS)
+        {
+          g_object_set_data (G_OBJECT (self), "bt-merge-attempts", NULL);
+          return FALSE;
+        }
+      g_object_set_data (G_OBJECT (self), "bt-merge-attempts", GUINT_TO_POINTER (attempts + 1));
+      {
+        GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+        g_weak_ref_init (ref, self);
+        g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 1, look_again_cb, ref, weak_ref_free);
+      }
+      return TRUE;
+    }
+  g_object_set_data (G_OBJECT (self), "bt-merge-attempts", NULL);
+
+  return merge_in (self, bases (self), theirs, etag, NULL);
+}
+
+/* ---- conflict copies ---- */
+
+/**
+ * bt_window_merge_copies:
+ *
+ * Merges each conflict copy beside the plan into it, one at a time (a
+ * copy with conflicts asks first), and moves each merged copy aside.
+ *
+ * Returns: %TRUE if a copy was merged or is being asked about
+ */
+gboolean
+bt_window_merge_copies (BtWindow *self)
+{
+  g_autoptr(GPtrArray) copies = NULL;
+  const char *path = bt_window_get_path (self);
+
+  if (self->plan == NULL || path == NULL || self->sample || bt_plan_get_read_only (self->plan) ||
+      g_object_get_data (G_OBJECT (self), DIALOG_KEY) != NULL)
+    return FALSE;
+
+  copies = bt_merge_find_copies (path);
+  for (guint i = 0; i < copies->len; i++)
+    {
+      const char *copy = copies->pdata[i];
+      g_autoptr(GBytes) theirs = read_plan_bytes (copy);
+      g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+      g_autoptr(GBytes) stored = bt_merge_base_load (path);
+      GPtrArray *known = bases (self);
+
+      if (theirs == NULL)
+        continue;
+
+      /* The copy started from a version this device had: the one kept
+       * from an earlier run, or one this window read or wrote. */
+      if (stored != NULL)
+        g_ptr_array_add (candidates, g_bytes_ref (stored));
+      for (guint j = 0; j < known->len; j++)
+        g_ptr_array_add (candidates, g_bytes_ref (known->pdata[j]));
+
+      if (merge_in (self, candidates, theirs, NULL, copy))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+on_merge_copies_clicked_cb (AdwToast *toast,
+                            BtWindow *self)
+{
+  if (!bt_window_merge_copies (self))
+    bt_window_toast (self, _("The conflict copies could not be merged: they are left as they are"));
+}
+
+static void
+on_offer_dismissed_cb (AdwToast *toast,
+                       BtWindow *self)
+{
+  g_object_set_data (G_OBJECT (self), "bt-merge-offer", NULL);
+}
+
+/**
+ * bt_window_merge_offer_copies:
+ *
+ * Says, until dismissed, that sync tools left conflict copies beside the
+ * plan, with a button that merges them.
+ */
+void
+bt_window_merge_offer_copies (BtWindow *self)
+{
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+  const char *path = bt_window_get_path (self);
+
+  /* Right after a load: the plan may not be on screen yet. */
+  if (self->document == NULL || path == NULL || self->sample || bt_document_get_read_only (self->document))
+    return;
+
+  /* Once, until it is dismissed. */
+  if (g_object_get_data (G_OBJECT (self), "bt-merge-offer") != NULL)
+    return;
+
+  copies = bt_merge_find_copies (path);
+  if (copies->len == 0)
+    return;
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "A sync tool left a conflict copy of the plan beside it",
+                                          "A sync tool left %u conflict copies of the plan beside it",
+                                          copies->len), copies->len);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (toast, _("_Merge"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_merge_copies_clicked_cb), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_offer_dismissed_cb), self, 0);
+  g_object_set_data (G_OBJECT (self), "bt-merge-offer", toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
