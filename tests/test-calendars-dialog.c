@@ -276,6 +276,8 @@ test_no_calendar_service (void)
   gtk_window_present (GTK_WINDOW (dialog));
   row = wait_for (GTK_WIDGET (dialog), row_titled, "Your calendars cannot be read here");
   g_assert_nonnull (row);
+  /* No service is not the same as a desktop without calendars. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "No calendar service answers"));
   g_assert_false (gtk_widget_get_sensitive (bt_test_find_match (GTK_WIDGET (dialog), button_labelled, "_Preview")));
   /* The file import stays. */
   g_assert_nonnull (bt_test_find_match (GTK_WIDGET (dialog), row_titled, "Import a _File Instead…"));

@@ -69,6 +69,28 @@ is_birthdays (ESource *source)
   return g_strcmp0 (e_source_backend_get_backend_name (backend), BIRTHDAYS_BACKEND) == 0;
 }
 
+/* The source registry's well-known name in EDS 3.46 (not in its headers). */
+#define REGISTRY_BUS_NAME "org.gnome.evolution.dataserver.Sources5"
+
+/* Whether the source registry's service holds its name on the session bus. */
+static gboolean
+registry_has_owner (GCancellable *cancellable)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, cancellable, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
+
+  if (bus == NULL)
+    return FALSE;
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "NameHasOwner", g_variant_new ("(s)", REGISTRY_BUS_NAME),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, cancellable, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+
+  return owned;
+}
+
 static ESourceRegistry *
 registry_new (GCancellable  *cancellable,
               GError       **error)
@@ -84,7 +106,19 @@ registry_new (GCancellable  *cancellable,
     }
   registry = e_source_registry_new_sync (cancellable, error);
   if (registry == NULL)
-    g_prefix_error (error, _("The desktop’s calendars could not be reached (is Evolution Data Server installed?): "));
+    {
+      g_prefix_error (error, _("The desktop’s calendars could not be reached (is Evolution Data Server installed?): "));
+      return NULL;
+    }
+  /* With no registry service on the bus, the client above still comes up,
+   * empty: that is "not reached", not "no calendars". */
+  if (!registry_has_owner (cancellable))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The desktop’s calendars could not be reached (is Evolution Data Server installed?)"));
+      g_object_unref (registry);
+      return NULL;
+    }
   return registry;
 }
 
