@@ -334,6 +334,14 @@ on_all_choice_selected_cb (GtkDropDown    *all,
   update_category_hours (self);
 }
 
+/* A week of only hours no rule took, and none typed, gets nothing from
+ * the import: no row, its events are listed among those no rule matched. */
+static gboolean
+week_has_row (const BtImportWeek *w)
+{
+  return g_hash_table_size (w->hours) > 0 || w->typed > 0.0;
+}
+
 /* A week's row, in the group of weeks or in its year's row. */
 static void
 add_week_row (BtImportDialog *self,
@@ -343,9 +351,7 @@ add_week_row (BtImportDialog *self,
   g_autofree char *title = NULL;
   GtkWidget *row;
 
-  /* A week of only hours no rule took, and none typed, gets nothing from
-   * the import: its events are listed among those no rule matched. */
-  if (g_hash_table_size (w->hours) == 0 && w->typed <= 0.0)
+  if (!week_has_row (w))
     return;
   title = week_title (w);
 
@@ -407,21 +413,27 @@ add_year_rows (BtImportDialog      *self,
   for (guint first = 0, end; first < weeks->len; first = end)
     {
       int iso_year = ((BtImportWeek *) weeks->pdata[first])->iso_year;
-      GtkWidget *year = adw_expander_row_new ();
+      GtkWidget *year;
       g_autofree char *title = g_strdup_printf ("%d", iso_year);
       g_autofree char *subtitle = NULL;
-      guint n_typed = 0;
+      guint n_typed = 0, n_shown = 0;
 
       for (end = first; end < weeks->len && ((BtImportWeek *) weeks->pdata[end])->iso_year == iso_year; end++)
-        n_typed += ((BtImportWeek *) weeks->pdata[end])->typed > 0.0;
+        {
+          n_typed += ((BtImportWeek *) weeks->pdata[end])->typed > 0.0;
+          n_shown += week_has_row (weeks->pdata[end]);
+        }
+      if (n_shown == 0)
+        continue;
+      year = adw_expander_row_new ();
       if (n_typed > 0)
         /* TRANSLATORS: a year in the import preview: "52 weeks, 40 with your hours" */
         subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u week, %u with your hours",
-                                                 "%u weeks, %u with your hours", end - first),
-                                    end - first, n_typed);
+                                                 "%u weeks, %u with your hours", n_shown),
+                                    n_shown, n_typed);
       else
         /* TRANSLATORS: a year in the import preview */
-        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u week", "%u weeks", end - first), end - first);
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u week", "%u weeks", n_shown), n_shown);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (year), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (year), subtitle);
@@ -521,7 +533,11 @@ populate (BtImportDialog *self)
   {
     g_autofree char *description = NULL;
 
-    if (import->weeks->len == 0)
+    guint n_shown = 0;
+
+    for (guint i = 0; i < import->weeks->len; i++)
+      n_shown += week_has_row (import->weeks->pdata[i]);
+    if (n_shown == 0)
       description = g_strdup (_("No hours to import up to today."));
     else if (n_typed > 0)
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
