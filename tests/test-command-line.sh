@@ -123,7 +123,7 @@ check "--dry-run leaves the plan as it was" cmp -s "$tmp/import.json" data/impor
 check "the preview names the calendar and the weeks" contains "$tmp/out" "“Work”: 10 events in 3 weeks, 2026-W41 to 2026-W43"
 check "the preview lists events no rule matched" contains "$tmp/out" "“Lunch”: 1 time, 1.0 h"
 check "the preview lists the touchpoints" contains "$tmp/out" "2026-10-06  Priya Raman — Roadmap planning with Priya"
-check "the preview says what was left out" contains "$tmp/out" "Left out: 1 all-day, 2 cancelled, 1 declined, 1 after today."
+check "the preview says what was left out" contains "$tmp/out" "Left out: 1 all-day event, 2 cancelled, 1 declined, 1 event after today."
 TZ=Europe/Berlin "$bin" --import-ics data/import/recurrences.ics --existing replace --today 2026-11-22 "$tmp/import.json" >"$tmp/out" 2>&1; status=$?
 check "--import-ics imports" [ $status -eq 0 ]
 check "the preview says what happens to a week with typed hours" contains "$tmp/out" "1 week already has hours you typed: the calendar’s hours replace them (--existing replace)."
@@ -181,7 +181,7 @@ import_typed --existing add
 check "--existing add twice counts the meetings once" cmp -s "$tmp/typed.json" "$tmp/typed-once.json"
 import_typed --existing replace
 check "--existing replace leaves the calendar's 5 h" week41 "1.00,1.00,0.00,3.00,0.00,2.00,3.00,0.6000"
-check "the preview marks 5 h as a partial week" contains "$tmp/out" "† 1 partial week, under half your weekly budget of 50 h: it counts by its hours."
+check "the preview marks 5 h as a partial week" contains "$tmp/out" "† 1 partial week, less than half a usual week (50 h, set in Preferences): it counts by its hours."
 cp "$tmp/typed.json" "$tmp/typed-once.json"
 import_typed --existing sometimes; status=$?
 check "--existing with another word is refused" [ $status -eq 2 ]

@@ -202,6 +202,23 @@ find_choice (GtkWidget  *dialog,
   return GTK_DROP_DOWN (bt_test_find (row, GTK_TYPE_DROP_DOWN));
 }
 
+/* The title of a week's row, as the test expects it: the ISO week as the
+ * rest of the app shows it, then its Monday and Sunday. */
+static char *
+expected_week_title (int iso_year,
+                     int week)
+{
+  GDate monday, sunday;
+  g_autofree char *from = NULL, *to = NULL;
+
+  bt_iso_week_monday (iso_year, week, &monday);
+  sunday = monday;
+  g_date_add_days (&sunday, 6);
+  from = bt_format_date (&monday);
+  to = bt_format_date (&sunday);
+  return g_strdup_printf ("%d-W%02d · %s – %s", iso_year, week, from, to);
+}
+
 /* A week checked in by hand (52 h) and a calendar with 5 h of meetings
  * that week: the preview offers keep mine (chosen), the calendar's, or
  * both added, in a combo named after the week; the import does what was
@@ -221,19 +238,15 @@ test_existing_week_choices (void)
     gboolean    partial;
     const char *added;      /* the roadmap's hours per category: what the plan gets */
   } cases[] = {
-    { G_MAXUINT, "after the import 52.0 h", 52.0, 12.0, FALSE, "0.0 h added of 3.0 h" },   /* left as it opened */
-    { 2, "after the import 57.0 h", 57.0, 15.0, FALSE, "3.0 h" },
-    { 1, "after the import 5.0 h", 5.0, 3.0, TRUE, "3.0 h" },
+    { G_MAXUINT, "after the import 52.0 h", 52.0, 12.0, FALSE, "Adds none of 3.0 h" },   /* left as it opened */
+    { 2, "after the import 57.0 h", 57.0, 15.0, FALSE, "Adds 3.0 h" },
+    { 1, "after the import 5.0 h", 5.0, 3.0, TRUE, "Adds 3.0 h" },
   };
-  GDate monday;
-  g_autofree char *date = NULL;
   g_autofree char *title = NULL;
   g_autofree char *name = NULL;
 
-  bt_iso_week_monday (2026, 41, &monday);
-  date = bt_format_date (&monday);
-  title = g_strdup_printf ("Week of %s", date);
-  name = g_strdup_printf ("What to do with the week of %s", date);
+  title = expected_week_title (2026, 41);
+  name = g_strdup_printf ("What to do with the week %s", title);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -366,12 +379,10 @@ test_toast_offers_undo (gconstpointer data)
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
   g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, 23, 0, 0, 0);
   g_autoptr(GError) error = NULL;
-  g_autofree char *date = NULL;
   g_autofree char *title = NULL;
   BtImportDialog *dialog;
   BtWindow *window;
   GtkWidget *undo;
-  GDate monday;
   gsize length;
 
   g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
@@ -386,16 +397,14 @@ test_toast_offers_undo (gconstpointer data)
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (dialog));
   spin (100);
-  bt_iso_week_monday (2026, 41, &monday);
-  date = bt_format_date (&monday);
-  title = g_strdup_printf ("Week of %s", date);
+  title = expected_week_title (2026, 41);
   gtk_drop_down_set_selected (find_choice (GTK_WIDGET (dialog), title), BT_IMPORT_ADD);
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
   spin (300);
   g_assert_cmpfloat (bt_week_get_total_hours (bt_plan_find_week (window->plan, 2026, 41)), ==, 57.0);
 
   g_assert_nonnull (bt_test_find_match (GTK_WIDGET (window), is_label_containing,
-                                        "Imported 1 week from “Meetings”; meetings added to your hours in 1"));
+                                        "Imported 1 week from “Meetings”; added the meetings to your hours in 1 week"));
   undo = find_button (GTK_WIDGET (window), "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
@@ -413,6 +422,18 @@ test_toast_offers_undo (gconstpointer data)
     g_assert_no_error (error);
     gtk_window_present (GTK_WINDOW (dialog));
     spin (100);
+    /* W43 holds only the lunch, which adds nothing: no row for it; the
+     * meeting's rows say how many hours they add, and the series that
+     * goes on is one series, not one event. */
+    {
+      g_autofree char *w43 = expected_week_title (2026, 43);
+      g_autofree char *w46 = expected_week_title (2026, 46);
+
+      g_assert_null (bt_test_find_row (GTK_WIDGET (dialog), w43));
+      g_assert_nonnull (bt_test_find_row (GTK_WIDGET (dialog), w46));
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (bt_test_find_row (GTK_WIDGET (dialog), "Left out"))),
+                       ==, "1 meeting series continues after today");
+    }
     g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
     spin (300);
     g_assert_nonnull (bt_test_find_match (GTK_WIDGET (window), is_label_containing,
@@ -525,7 +546,7 @@ test_weeks_by_year (void)
   before = rows_of (GTK_WIDGET (dialog), "Weeks");
   g_assert_true (has_title (before, "All Weeks With Your Hours"));
   for (guint i = 0; i < before->len; i++)
-    g_assert_false (g_str_has_prefix (before->pdata[i], "Week of"));
+    g_assert_null (strstr (before->pdata[i], "-W"));
   year = bt_test_find_row (GTK_WIDGET (dialog), "2025");
   g_assert_true (ADW_IS_EXPANDER_ROW (year));
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (year)), ==, "52 weeks, 1 with your hours");
@@ -536,7 +557,7 @@ test_weeks_by_year (void)
   spin (50);
   after = rows_of (GTK_WIDGET (dialog), "Weeks");
   for (guint i = 0; i < after->len; i++)
-    n_weeks += g_str_has_prefix (after->pdata[i], "Week of");
+    n_weeks += g_str_has_prefix (after->pdata[i], "2025-W");
   g_assert_cmpuint (n_weeks, ==, 52);
   bt_test_screenshot (GTK_WIDGET (dialog), "import-weeks-by-year");
 

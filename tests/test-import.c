@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "bt-import.h"
+#include "bt-import-describe.h"
 #include "bt-date.h"
 #include "bt-plan-file.h"
 
@@ -700,7 +701,13 @@ test_ongoing (void)
 
   g_assert_no_error (error);
   g_assert_cmpuint (import->n_events, ==, 3);
-  g_assert_cmpuint (import->n_future, ==, 1);
+  /* The weekly meeting goes on: one series, not one event after today. */
+  g_assert_cmpuint (import->n_future, ==, 0);
+  g_assert_cmpuint (import->n_future_series, ==, 1);
+  {
+    g_autofree char *left_out = bt_import_describe_left_out (import);
+    g_assert_cmpstr (left_out, ==, "1 meeting series continues after today");
+  }
   g_assert_cmpfloat (find_week (import, 43)->unmatched, ==, 1.0);
   g_assert_cmpfloat (hours (import, 46, "c-road"), ==, 1.0);
 
@@ -1228,6 +1235,75 @@ test_worker_equals_sync (void)
     }
 }
 
+/* Today is Monday 2026-11-23 (Berlin), 2026-11-22 23:00 UTC. A weekly
+ * meeting of COUNT=10 from 2 Nov: 2, 9 and 16 Nov before today, the other
+ * seven after: one series that goes on. A weekly meeting of COUNT=3 from
+ * 2 Nov ends before today. A single event on 1 Dec, and a weekly series
+ * that begins in January: two events after today, not series. */
+static void
+test_after_today (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *dir = g_dir_make_tmp ("bt-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "after.ics", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) import = NULL;
+  g_autofree char *left_out = NULL;
+  const char *text =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:Work\r\n"
+    "BEGIN:VEVENT\r\nUID:goes-on\r\nDTSTART:20261102T090000Z\r\nDTEND:20261102T100000Z\r\n"
+    "RRULE:FREQ=WEEKLY;COUNT=10\r\nSUMMARY:Roadmap sync\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:ended\r\nDTSTART:20261102T110000Z\r\nDTEND:20261102T120000Z\r\n"
+    "RRULE:FREQ=WEEKLY;COUNT=3\r\nSUMMARY:Sprint planning\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:single\r\nDTSTART:20261201T090000Z\r\nDTEND:20261201T100000Z\r\n"
+    "SUMMARY:QBR\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:later\r\nDTSTART:20270104T090000Z\r\nDTEND:20270104T100000Z\r\n"
+    "RRULE:FREQ=WEEKLY\r\nSUMMARY:Strategy review\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  import = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->n_events, ==, 6);
+  g_assert_cmpuint (import->n_future, ==, 2);
+  g_assert_cmpuint (import->n_future_series, ==, 1);
+  left_out = bt_import_describe_left_out (import);
+  g_assert_cmpstr (left_out, ==, "2 events after today, 1 meeting series continues after today");
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* recurrences.ics fills 2026-W41, W42 and W43; the plan has 30 h typed in
+ * W41. Kept, W41 does not change: two weeks are imported, one kept. Its
+ * hours replaced, all three change. */
+static void
+test_changed_weeks (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *path = fixture ("recurrences.ics");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) import = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
+  guint kept = 9, replaced = 9, added = 9;
+  g_autofree char *kept_text = NULL;
+  g_autofree char *replaced_text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (bt_import_count_changed_weeks (import, &kept, &replaced, &added), ==, 2);
+  g_assert_cmpuint (kept, ==, 1);
+  g_assert_cmpuint (replaced, ==, 0);
+  g_assert_cmpuint (added, ==, 0);
+  kept_text = bt_import_describe_done (import);
+  g_assert_cmpstr (kept_text, ==, "Imported 2 weeks from “Work”; kept your hours in 1 week");
+
+  find_week (import, 41)->choice = BT_IMPORT_REPLACE;
+  g_assert_cmpuint (bt_import_count_changed_weeks (import, &kept, &replaced, &added), ==, 3);
+  g_assert_cmpuint (kept, ==, 0);
+  g_assert_cmpuint (replaced, ==, 1);
+  replaced_text = bt_import_describe_done (import);
+  g_assert_cmpstr (replaced_text, ==, "Imported 3 weeks from “Work”; replaced your hours in 1 week");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1243,6 +1319,8 @@ main (int   argc,
   now = g_date_time_new (tz, 2026, 11, 23, 0, 0, 0);
 
   g_test_add_func ("/import/ics/recurrences", test_recurrences);
+  g_test_add_func ("/import/ics/after-today", test_after_today);
+  g_test_add_func ("/import/changed-weeks", test_changed_weeks);
   g_test_add_func ("/import/ics/time-zones", test_time_zones);
   g_test_add_func ("/import/ics/apply-twice", test_apply_twice);
   g_test_add_func ("/import/ics/newer-export", test_newer_export);

@@ -27,6 +27,7 @@
 #include "bt-eds-calendars.h"
 #endif
 #include "bt-import.h"
+#include "bt-import-describe.h"
 #include "bt-markdown.h"
 #include "bt-json-writer.h"
 #include "bt-merge.h"
@@ -466,10 +467,10 @@ print_preview (BtPlan         *plan,
                                n_typed), n_typed, what, bt_import_choice_to_string (choice));
         }
       if (n_partial > 0)
-        /* TRANSLATORS: %u weeks, then the weekly hours budget */
+        /* TRANSLATORS: %u weeks, then the weekly hours budget (a setting, 50 h unless changed) */
         printf (g_dngettext (GETTEXT_PACKAGE,
-                             "† %u partial week, under half your weekly budget of %g h: it counts by its hours.\n",
-                             "† %u partial weeks, under half your weekly budget of %g h: each counts by its hours.\n",
+                             "† %u partial week, less than half a usual week (%g h, set in Preferences): it counts by its hours.\n",
+                             "† %u partial weeks, less than half a usual week (%g h, set in Preferences): each counts by its hours.\n",
                              n_partial), n_partial, budget);
 
       /* What the plan really gets: nothing in weeks whose hours are
@@ -534,18 +535,20 @@ print_preview (BtPlan         *plan,
         }
     }
 
-  if (import->n_all_day + import->n_cancelled + import->n_declined + import->n_future + import->n_no_instance > 0)
-    {
+  {
+    g_autofree char *left_out = bt_import_describe_left_out (import);
+
+    if (left_out != NULL || import->n_no_instance > 0)
       printf ("\n");
-      /* TRANSLATORS: what the import did not count */
-      printf (_("Left out: %u all-day, %u cancelled, %u declined, %u after today.\n"),
-              import->n_all_day, import->n_cancelled, import->n_declined, import->n_future);
-      if (import->n_no_instance > 0)
-        printf (g_dngettext (GETTEXT_PACKAGE,
-                             "Also left out: %u change to a repetition the event does not have (RECURRENCE-ID).\n",
-                             "Also left out: %u changes to repetitions the event does not have (RECURRENCE-ID).\n",
-                             import->n_no_instance), import->n_no_instance);
-    }
+    if (left_out != NULL)
+      /* TRANSLATORS: what the import did not count: "Left out: 2 cancelled, 1 meeting series continues after today." */
+      printf (_("Left out: %s.\n"), left_out);
+    if (import->n_no_instance > 0)
+      printf (g_dngettext (GETTEXT_PACKAGE,
+                           "Also left out: %u change to a repetition the event does not have (RECURRENCE-ID).\n",
+                           "Also left out: %u changes to repetitions the event does not have (RECURRENCE-ID).\n",
+                           import->n_no_instance), import->n_no_instance);
+  }
 
   if (import->default_rules)
     printf ("\n%s\n", _("The plan has no import rules yet: the default rules were used, and importing adds them to the plan."));

@@ -399,6 +399,7 @@ merge_source (BtImportSource *into,
   into->n_declined += from_source->n_declined;
   into->n_no_instance += from_source->n_no_instance;
   into->n_future += from_source->n_future;
+  into->n_future_series += from_source->n_future_series;
 }
 
 /**

@@ -293,7 +293,9 @@ expand (icalcomponent  *calendar,
           /* The instances are wall-clock times in DTSTART's zone. */
           gint64 s = to_unix (calendar, dtstart_prop, t);
 
-          if (s != NO_TIME && s >= until)
+          /* A series that has not begun counts as its first event, after
+           * today, not as a series going on. */
+          if (s != NO_TIME && s >= until && first < until)
             *goes_on = TRUE;
           if (s == NO_TIME || s >= until)
             break;
@@ -543,9 +545,9 @@ read_events (icalcomponent  *calendar,
           gboolean goes_on = FALSE;
 
           ok = expand (calendar, c, until, overridden, replaced, &common, &count, &goes_on, error);
-          /* Its repetitions after today are not read: the event counts
-           * once among those after today. */
-          source->n_future += goes_on;
+          /* Its repetitions after today are not read (an RRULE may never
+           * end): the event counts once, as a series that goes on. */
+          source->n_future_series += goes_on;
         }
       bt_import_shared_unref (common.shared);
 

@@ -432,6 +432,7 @@ bt_import_from_source (BtPlan          *plan,
   import->n_declined = source->n_declined;
   import->n_no_instance = source->n_no_instance;
   import->n_future += source->n_future;
+  import->n_future_series = source->n_future_series;
 
   return import;
 }

@@ -95,7 +95,8 @@ struct _BtImport
   guint       n_cancelled;
   guint       n_declined;
   guint       n_no_instance; /* overrides of an instance the recurring event does not have */
-  guint       n_future;
+  guint       n_future;      /* single events that start after today */
+  guint       n_future_series; /* recurring events that go on after today, once each */
   gboolean    default_rules; /* the plan had no rules: the defaults were used */
   char       *refused;       /* why the plan cannot hold it, or NULL */
 };
@@ -118,7 +119,8 @@ typedef struct
   guint       n_cancelled;
   guint       n_declined;
   guint       n_no_instance;
-  guint       n_future;      /* recurring events that repeat after today, once each */
+  guint       n_future;      /* events after today the reader counted itself */
+  guint       n_future_series; /* recurring events that repeat after today, once each */
 } BtImportSource;
 
 void        bt_import_source_free        (BtImportSource *source);

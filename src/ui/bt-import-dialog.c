@@ -23,6 +23,7 @@
 #include "bt-date.h"
 #include "bt-number.h"
 #include "bt-import.h"
+#include "bt-import-describe.h"
 #include "bt-import-dialog.h"
 #include "bt-item-editor.h"
 #include "bt-report.h"
@@ -165,13 +166,22 @@ format_hours (double hours)
   return g_strdup_printf (_("%.1f h"), bt_number_round (hours, 1));
 }
 
+/* A week as the rest of the app names it (the check-in, the time chart),
+ * with its days: "2026-W48 · 23 Nov 2026 – 29 Nov 2026". */
 static char *
-week_date (const BtImportWeek *w)
+week_title (const BtImportWeek *w)
 {
-  GDate monday;
+  GDate monday, sunday;
+  g_autofree char *week = bt_iso_week_format (w->iso_year, w->week);
+  g_autofree char *from = NULL, *to = NULL;
 
   bt_iso_week_monday (w->iso_year, w->week, &monday);
-  return bt_format_date (&monday);
+  sunday = monday;
+  g_date_add_days (&sunday, 6);
+  from = bt_format_date (&monday);
+  to = bt_format_date (&sunday);
+  /* TRANSLATORS: a week in the import preview: its ISO week, then its first and last days: "2026-W48 · 23 Nov 2026 – 29 Nov 2026" */
+  return g_strdup_printf (_("%s · %s – %s"), week, from, to);
 }
 
 /* A row with a drop-down of the choices, in BtImportChoice's order, named
@@ -223,10 +233,15 @@ update_week_row (BtImportDialog     *self,
   bt_import_week_kinds (w, categories, &tactical, &strategic);
   t = format_hours (tactical);
   s = format_hours (strategic);
-  u = format_hours (w->unmatched);
-  /* TRANSLATORS: a week in the import preview: tactical, strategic and unmatched hours */
-  calendar = g_strdup_printf (_("Tactical %s · strategic %s · no rule %s"), t, s, u);
+  /* TRANSLATORS: a week in the import preview: the calendar's tactical and strategic hours */
+  calendar = g_strdup_printf (_("Tactical %s · strategic %s"), t, s);
   subtitle = g_string_new (calendar);
+  if (bt_number_round (w->unmatched, 1) > 0.0)
+    {
+      u = format_hours (w->unmatched);
+      /* TRANSLATORS: appended to a week's hours in the import preview: "Tactical 3.0 h · strategic 2.0 h · 1.0 h not counted: no rule matches" */
+      g_string_append_printf (subtitle, _(" · %s not counted: no rule matches"), u);
+    }
 
   result = bt_import_week_result (w, self->plan, w->choice);
   r = format_hours (result);
@@ -243,8 +258,8 @@ update_week_row (BtImportDialog     *self,
       g_autofree char *budget = format_hours (self->budget);
 
       g_string_append_c (subtitle, '\n');
-      /* TRANSLATORS: import preview, %s are hours: "A partial week: under half your budget of 50.0 h; it counts by its hours" */
-      g_string_append_printf (subtitle, _("A partial week: under half your budget of %s; it counts by its hours"),
+      /* TRANSLATORS: import preview, %s is the weekly hours budget: "A partial week: less than half a usual week (50.0 h, set in Preferences), so the trend weighs it by its hours" */
+      g_string_append_printf (subtitle, _("A partial week: less than half a usual week (%s, set in Preferences), so the trend weighs it by its hours"),
                               budget);
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
@@ -261,20 +276,23 @@ update_category_hours (BtImportDialog *self)
     {
       GtkLabel *label = self->category_labels->pdata[i];
       const char *id = g_object_get_data (G_OBJECT (label), "bt-category");
-      double *adds = g_hash_table_lookup (added, id);
+      double *adds_p = g_hash_table_lookup (added, id);
       double hours = bt_import_category_hours (self->import, id);
-      g_autofree char *text = format_hours (adds != NULL ? *adds : 0.0);
+      double adds = adds_p != NULL ? *adds_p : 0.0;
+      g_autofree char *text = format_hours (adds);
+      g_autofree char *all = format_hours (hours);
+      g_autofree char *shown = NULL;
 
-      if ((adds != NULL ? *adds : 0.0) < hours - 0.05)
-        {
-          g_autofree char *all = format_hours (hours);
-          /* TRANSLATORS: import preview, a category's hours: "2.0 h added of 3.0 h" */
-          g_autofree char *both = g_strdup_printf (_("%s added of %s"), text, all);
-
-          gtk_label_set_text (label, both);
-        }
+      if (bt_number_round (adds, 1) <= 0.0)
+        /* TRANSLATORS: import preview, a category's hours of which the plan gets none (kept or full weeks): "Adds none of 3.0 h" */
+        shown = g_strdup_printf (_("Adds none of %s"), all);
+      else if (adds < hours - 0.05)
+        /* TRANSLATORS: import preview, a category's hours of which the plan gets only some: "Adds 2.0 h of 3.0 h" */
+        shown = g_strdup_printf (_("Adds %s of %s"), text, all);
       else
-        gtk_label_set_text (label, text);
+        /* TRANSLATORS: import preview, the hours the plan gets for a category: "Adds 3.0 h" */
+        shown = g_strdup_printf (_("Adds %s"), text);
+      gtk_label_set_text (label, shown);
     }
 }
 
@@ -316,21 +334,31 @@ on_all_choice_selected_cb (GtkDropDown    *all,
   update_category_hours (self);
 }
 
+/* A week of only hours no rule took, and none typed, gets nothing from
+ * the import: no row, its events are listed among those no rule matched. */
+static gboolean
+week_has_row (const BtImportWeek *w)
+{
+  return g_hash_table_size (w->hours) > 0 || w->typed > 0.0;
+}
+
 /* A week's row, in the group of weeks or in its year's row. */
 static void
 add_week_row (BtImportDialog *self,
               GtkWidget      *parent,
               BtImportWeek   *w)
 {
-  g_autofree char *date = week_date (w);
-  /* TRANSLATORS: a week in the import preview, by its Monday: "Week of 5 Oct 2026" */
-  g_autofree char *title = g_strdup_printf (_("Week of %s"), date);
+  g_autofree char *title = NULL;
   GtkWidget *row;
+
+  if (!week_has_row (w))
+    return;
+  title = week_title (w);
 
   if (w->typed > 0.0)
     {
-      /* TRANSLATORS: accessible name of a week's choice in the import preview: "What to do with the week of 5 Oct 2026" */
-      g_autofree char *name = g_strdup_printf (_("What to do with the week of %s"), date);
+      /* TRANSLATORS: accessible name of a week's choice in the import preview: "What to do with the week 2026-W48 · 23 Nov 2026 – 29 Nov 2026" */
+      g_autofree char *name = g_strdup_printf (_("What to do with the week %s"), title);
       GtkDropDown *choice;
 
       row = choice_row_new (title, NULL, name);
@@ -385,21 +413,27 @@ add_year_rows (BtImportDialog      *self,
   for (guint first = 0, end; first < weeks->len; first = end)
     {
       int iso_year = ((BtImportWeek *) weeks->pdata[first])->iso_year;
-      GtkWidget *year = adw_expander_row_new ();
+      GtkWidget *year;
       g_autofree char *title = g_strdup_printf ("%d", iso_year);
       g_autofree char *subtitle = NULL;
-      guint n_typed = 0;
+      guint n_typed = 0, n_shown = 0;
 
       for (end = first; end < weeks->len && ((BtImportWeek *) weeks->pdata[end])->iso_year == iso_year; end++)
-        n_typed += ((BtImportWeek *) weeks->pdata[end])->typed > 0.0;
+        {
+          n_typed += ((BtImportWeek *) weeks->pdata[end])->typed > 0.0;
+          n_shown += week_has_row (weeks->pdata[end]);
+        }
+      if (n_shown == 0)
+        continue;
+      year = adw_expander_row_new ();
       if (n_typed > 0)
         /* TRANSLATORS: a year in the import preview: "52 weeks, 40 with your hours" */
         subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u week, %u with your hours",
-                                                 "%u weeks, %u with your hours", end - first),
-                                    end - first, n_typed);
+                                                 "%u weeks, %u with your hours", n_shown),
+                                    n_shown, n_typed);
       else
         /* TRANSLATORS: a year in the import preview */
-        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u week", "%u weeks", end - first), end - first);
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u week", "%u weeks", n_shown), n_shown);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (year), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (year), subtitle);
@@ -499,7 +533,11 @@ populate (BtImportDialog *self)
   {
     g_autofree char *description = NULL;
 
-    if (import->weeks->len == 0)
+    guint n_shown = 0;
+
+    for (guint i = 0; i < import->weeks->len; i++)
+      n_shown += week_has_row (import->weeks->pdata[i]);
+    if (n_shown == 0)
       description = g_strdup (_("No hours to import up to today."));
     else if (n_typed > 0)
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -602,25 +640,29 @@ populate (BtImportDialog *self)
 
   /* What was left out, and rules that could not be used. */
   {
-    g_autofree char *left_out = g_strdup_printf (_("%u all-day, %u cancelled, %u declined, %u after today"),
-                                                 import->n_all_day, import->n_cancelled, import->n_declined,
-                                                 import->n_future);
+    g_autofree char *left_out = bt_import_describe_left_out (import);
 
     if (import->n_no_instance > 0)
       {
-        /* TRANSLATORS: appended to the list of what was left out */
-        g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                              "%s, %u change to a repetition the event does not have",
-                                                              "%s, %u changes to repetitions the event does not have",
+        /* TRANSLATORS: what the import left out: overrides of a repetition a recurring event does not have */
+        g_autofree char *part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u change to a repetition the event does not have",
+                                                              "%u changes to repetitions the event does not have",
                                                               import->n_no_instance),
-                                                 left_out, import->n_no_instance);
+                                                 import->n_no_instance);
+        /* TRANSLATORS: what the import left out, then one more kind: "2 cancelled, 1 change to a repetition…" */
+        g_autofree char *more = left_out != NULL ? g_strdup_printf (_("%s, %s"), left_out, part) : NULL;
 
         g_free (left_out);
-        left_out = g_steal_pointer (&more);
+        left_out = more != NULL ? g_steal_pointer (&more) : g_steal_pointer (&part);
       }
 
+    /* No group for nothing to say. */
+    if (left_out == NULL && !import->default_rules && import->missing_categories->len == 0)
+      return;
     group = add_group (self, _("Not Counted"), NULL);
-    add_row (group, _("Left out"), left_out);
+    if (left_out != NULL)
+      add_row (group, _("Left out"), left_out);
     if (import->default_rules)
       add_row (group, _("The usual rules"),
                _("The plan has no import rules yet: importing adds the usual ones, which you can change on the Time page."));
@@ -632,49 +674,6 @@ populate (BtImportDialog *self)
   }
 }
 
-/* What the import did, for its toast: "Imported 3 weeks from “Work”; your
- * hours kept in 1" */
-static char *
-describe_import (BtImport *import)
-{
-  guint n_weeks = 0;
-  guint counts[BT_IMPORT_ADD + 1] = { 0, };
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < import->weeks->len; i++)
-    {
-      BtImportWeek *w = import->weeks->pdata[i];
-
-      /* A week of hours no rule took is not imported. */
-      if (g_hash_table_size (w->hours) == 0)
-        continue;
-      n_weeks++;
-      if (w->typed > 0.0)
-        counts[w->choice]++;
-    }
-
-  g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "Imported %u week from “%s”",
-                                      "Imported %u weeks from “%s”", n_weeks),
-                   n_weeks, import->source_name);
-  if (counts[BT_IMPORT_KEEP] > 0)
-    /* TRANSLATORS: appended to "Imported 3 weeks from “Work”" */
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; your hours kept in %u",
-                                               "; your hours kept in %u", counts[BT_IMPORT_KEEP]),
-                            counts[BT_IMPORT_KEEP]);
-  if (counts[BT_IMPORT_REPLACE] > 0)
-    /* TRANSLATORS: appended to "Imported 3 weeks from “Work”" */
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; your hours replaced in %u",
-                                               "; your hours replaced in %u", counts[BT_IMPORT_REPLACE]),
-                            counts[BT_IMPORT_REPLACE]);
-  if (counts[BT_IMPORT_ADD] > 0)
-    /* TRANSLATORS: appended to "Imported 3 weeks from “Work”" */
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; meetings added to your hours in %u",
-                                               "; meetings added to your hours in %u", counts[BT_IMPORT_ADD]),
-                            counts[BT_IMPORT_ADD]);
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static void
 on_import_clicked_cb (BtImportDialog *self)
 {
@@ -683,7 +682,7 @@ on_import_clicked_cb (BtImportDialog *self)
 
   bt_import_apply (self->import, self->plan, self->history);
 
-  message = describe_import (self->import);
+  message = bt_import_describe_done (self->import);
   if (BT_IS_WINDOW (parent))
     bt_window_toast_with_undo (BT_WINDOW (parent), message);
 
