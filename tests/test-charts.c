@@ -230,6 +230,44 @@ test_time_chart_trend_needs_enough_weeks (void)
   canvas_free (&c);
 }
 
+/* The walkthrough's import: W49 checked in by hand, 28 h tactical and 12 h
+ * strategic (30 %), then a calendar adds W48's one half-hour 1:1, 100 %
+ * strategic. Of a 40 h budget W48 is partial: the trajectory starts at
+ * W49's 30 %, not W48's 100 %, and W49 is not below it. */
+static void
+test_time_chart_trajectory_skips_partial_start (void)
+{
+  BtCategory *t, *s;
+  g_autoptr(BtPlan) plan = plan_with_categories (&t, &s);
+  BtProfile *profile = bt_plan_get_profile (plan);
+  GDate today = day ("2026-12-04");
+  GDate target = day ("2027-11-29");
+  GDate start = day ("2026-11-30");
+  Canvas c = canvas_new (800, 400, 1);
+  BtChartStyle style;
+  BtTimeChartLayout layout;
+
+  bt_profile_set_target_date (profile, &target);
+  bt_profile_set_target_share (profile, 0.5);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 48), bt_item_get_id (BT_ITEM (s)), 0.5);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 49), bt_item_get_id (BT_ITEM (t)), 28);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 49), bt_item_get_id (BT_ITEM (s)), 12);
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  style.weekly_budget = 40.0;
+
+  g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_true (layout.trajectory.valid);
+  g_assert_cmpint (g_date_compare (&layout.trajectory.start, &start), ==, 0);
+  g_assert_cmpfloat_with_epsilon (layout.trajectory.start_share, 0.30, 1e-9);
+  g_assert_cmpuint (layout.weeks_below, ==, 0);
+  for (guint i = 0; i < layout.bars->len; i++)
+    g_assert_false (g_array_index (layout.bars, BtTimeBar, i).below);
+  bt_time_chart_layout_clear (&layout);
+  g_object_unref (t);
+  g_object_unref (s);
+  canvas_free (&c);
+}
+
 static void
 test_time_chart_tactical_week (void)
 {
@@ -1744,6 +1782,7 @@ main (int   argc,
   g_test_add_func ("/charts/report/pages", test_report_pages);
   g_test_add_func ("/charts/report/paginates-the-table", test_report_paginates_the_table);
   g_test_add_func ("/charts/report/tells-the-story", test_report_tells_the_story);
+  g_test_add_func ("/charts/time/trajectory-skips-partial-start", test_time_chart_trajectory_skips_partial_start);
   g_test_add_func ("/charts/report/rows-grow", test_report_rows_grow);
   g_test_add_func ("/charts/report/next-step-wraps", test_report_next_step_wraps);
   g_test_add_func ("/charts/report/charts-keep-their-shape", test_report_charts_keep_their_shape);

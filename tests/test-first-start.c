@@ -355,7 +355,7 @@ test_goal_dialog_undo (gconstpointer data)
   {
     g_autoptr(GArray) shares = bt_analytics_week_shares (window->plan);
 
-    trajectory = bt_analytics_trajectory (window->plan, shares);
+    trajectory = bt_analytics_trajectory (window->plan, shares, bt_application_get_weekly_budget ());
     g_assert_true (trajectory.valid);
     g_assert_cmpint (g_date_compare (&trajectory.end, &later), ==, 0);
     g_assert_cmpfloat_with_epsilon (trajectory.end_share, 0.60, 1e-9);

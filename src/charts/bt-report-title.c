@@ -52,7 +52,7 @@ bt_report_draw_title_page (BtReport *self,
   double width = page_width - 2 * MARGIN, y = bt_report_content_top (self, cr) + 8;
   double bottom = bt_report_content_bottom (self, cr, page_height);
   g_autoptr(GArray) shares = bt_analytics_week_shares (self->plan);
-  BtTrajectory trajectory = bt_analytics_trajectory (self->plan, shares);
+  BtTrajectory trajectory = bt_analytics_trajectory (self->plan, shares, style->weekly_budget);
   BtTrend trend = bt_analytics_trend (shares, &self->today, BT_TREND_WEEKS, style->weekly_budget);
   const BtWeekShare *latest = bt_analytics_latest_share (shares, &self->today);
   guint below = bt_analytics_weeks_below (shares, &trajectory, &self->today, style->weekly_budget);

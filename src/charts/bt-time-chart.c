@@ -255,7 +255,7 @@ bt_time_chart_layout (BtPlan             *plan,
   if (!any)
     return FALSE;
 
-  layout->trajectory = bt_analytics_trajectory (plan, shares);
+  layout->trajectory = bt_analytics_trajectory (plan, shares, style->weekly_budget);
   layout->weeks_below = bt_analytics_weeks_below (shares, &layout->trajectory, today, style->weekly_budget);
   layout->trend = bt_analytics_trend (shares, today, BT_TREND_WEEKS, style->weekly_budget);
   if (layout->trend.enough)

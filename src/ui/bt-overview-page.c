@@ -253,7 +253,7 @@ refresh (BtOverviewPage *self)
   bt_today (&today);
   profile = bt_plan_get_profile (self->plan);
   shares = bt_analytics_week_shares (self->plan);
-  trajectory = bt_analytics_trajectory (self->plan, shares);
+  trajectory = bt_analytics_trajectory (self->plan, shares, bt_application_get_weekly_budget ());
   trend = bt_analytics_trend (shares, &today, BT_TREND_WEEKS, bt_application_get_weekly_budget ());
   latest = bt_analytics_latest_share (shares, &today);
   below = bt_analytics_weeks_below (shares, &trajectory, &today, bt_application_get_weekly_budget ());
