@@ -1089,6 +1089,17 @@ test_case_totals (void)
   totals = bt_analytics_case_totals (bc);
   g_assert_cmpfloat_with_epsilon (totals.monthly_savings, 7000 - 22000, EPS);
   g_assert_true (isnan (totals.payback_months));
+
+  /* Half a unit: 22400.5 − 5900 is shown as 16501 a month, so a year is
+   * 16501 × 12 = 198012, and the payback 120000 ÷ 16501 months. */
+  bt_cost_row_set_current_monthly (licences, 14400.5);
+  bt_cost_row_set_projected_monthly (licences, 0);
+  bt_cost_row_set_current_monthly (time, 8000);
+  bt_cost_row_set_projected_monthly (time, 5900);
+  totals = bt_analytics_case_totals (bc);
+  g_assert_cmpfloat_with_epsilon (totals.monthly_savings, 16501, EPS);
+  g_assert_cmpfloat_with_epsilon (totals.yearly_savings, 198012, EPS);
+  g_assert_cmpfloat_with_epsilon (totals.payback_months, 120000.0 / 16501.0, EPS);
 }
 
 static void

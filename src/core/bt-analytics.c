@@ -791,6 +791,10 @@ bt_analytics_case_totals (BtBusinessCase *business_case)
                                 bt_cost_row_get_projected_monthly (row);
     }
 
+  /* Money is shown in whole units: round the month once here, so that a
+   * year is twelve of the months shown (16501 a month, 198012 a year, not
+   * the 198006 of an unrounded 16500.5) wherever the totals appear. */
+  totals.monthly_savings = round (totals.monthly_savings);
   totals.yearly_savings = totals.monthly_savings * 12.0;
   if (ask_cost > 0.0 && totals.monthly_savings > 0.0)
     totals.payback_months = ask_cost / totals.monthly_savings;
