@@ -1521,6 +1521,43 @@ test_report_tells_the_story (void)
   g_assert_null (strstr (text, "Saves -"));
 }
 
+/* The business case page says what the ask costs once (the payback
+ * depends on it), and its year is twelve of its shown months: 14400.5 and
+ * 8000 now, 0 and 5900 projected, shown as 22401 − 5900 = 16501 a month,
+ * 198012 a year; 60000 ÷ 16501 = 3.6 months. */
+static void
+test_report_case_ask (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtNarrative) n = bt_narrative_new ();
+  g_autoptr(BtBusinessCase) bc = bt_business_case_new ();
+  g_autofree char *text = NULL;
+  const double now[] = { 14400.5, 8000 }, projected[] = { 0, 5900 };
+
+  bt_profile_set_currency (bt_plan_get_profile (plan), "EUR");
+  bt_narrative_set_title (n, "Fewer pages at night");
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_narratives (plan), BT_ITEM (n));
+  bt_business_case_set_title (bc, "An on-call team");
+  bt_business_case_set_ask_cost (bc, 60000);
+  bt_item_append_child (BT_ITEM (n), bt_narrative_get_business_cases (n), BT_ITEM (bc));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(BtCostRow) row = bt_cost_row_new ();
+
+      bt_cost_row_set_metric (row, i == 0 ? "Contractors" : "Overtime");
+      bt_cost_row_set_current_monthly (row, now[i]);
+      bt_cost_row_set_projected_monthly (row, projected[i]);
+      bt_item_append_child (BT_ITEM (bc), bt_business_case_get_cost_rows (bc), BT_ITEM (row));
+    }
+
+  text = report_words (plan);
+  if (text == NULL)
+    return;
+  assert_contains (text, "The ask One-off cost: €60000");
+  assert_contains (text, "€198012 a year saved; the ask pays back in 3.6 months.");
+  g_assert_null (strstr (text, "198006"));
+}
+
 /* How far down the ink of the table's last column (the next step) goes on
  * page @page: an ellipsis keeps its whole text in the PDF for
  * pdftotext, so a cut is seen in pixels. */
@@ -1782,6 +1819,7 @@ main (int   argc,
   g_test_add_func ("/charts/report/pages", test_report_pages);
   g_test_add_func ("/charts/report/paginates-the-table", test_report_paginates_the_table);
   g_test_add_func ("/charts/report/tells-the-story", test_report_tells_the_story);
+  g_test_add_func ("/charts/report/case-ask", test_report_case_ask);
   g_test_add_func ("/charts/time/trajectory-skips-partial-start", test_time_chart_trajectory_skips_partial_start);
   g_test_add_func ("/charts/report/rows-grow", test_report_rows_grow);
   g_test_add_func ("/charts/report/next-step-wraps", test_report_next_step_wraps);
