@@ -476,7 +476,7 @@ refresh (BtOverviewPage *self)
     if (g_list_model_get_n_items (relationships) == 0)
       add_row (self, self->people_group,
                text_row (_("Nobody yet"),
-                         _("Add the people across the company you want to be in touch with on the Relationships page")));
+                         _("Add the people across the company you want to be in touch with on the People page")));
     else if (shown == 0)
       add_row (self, self->people_group, text_row (_("Nobody is overdue"), NULL));
     else if (overdue > shown)
