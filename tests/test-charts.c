@@ -230,6 +230,35 @@ test_time_chart_trend_needs_enough_weeks (void)
   canvas_free (&c);
 }
 
+/* A share falling 10 points a week over four whole weeks of 40 h (40 %,
+ * 30 %, 20 %, 10 %): −10 ÷ 7 × 30.436875 = −43.48 points a month, shown
+ * with a minus sign, not a hyphen. */
+static void
+test_time_chart_trend_minus_sign (void)
+{
+  BtCategory *t, *s;
+  g_autoptr(BtPlan) plan = plan_with_categories (&t, &s);
+  GDate today = day ("2026-10-23");
+  Canvas c = canvas_new (800, 400, 1);
+  BtChartStyle style;
+  BtTimeChartLayout layout;
+
+  for (int w = 40; w <= 43; w++)
+    {
+      bt_week_set_hours (bt_plan_ensure_week (plan, 2026, w), bt_item_get_id (BT_ITEM (t)), 24 + 4 * (w - 40));
+      bt_week_set_hours (bt_plan_ensure_week (plan, 2026, w), bt_item_get_id (BT_ITEM (s)), 16 - 4 * (w - 40));
+    }
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  style.weekly_budget = 40.0;
+
+  g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_cmpstr (layout.trend_text, ==, "Trend: \u221243.5 points a month over the last 4 weeks");
+  bt_time_chart_layout_clear (&layout);
+  g_object_unref (t);
+  g_object_unref (s);
+  canvas_free (&c);
+}
+
 /* The walkthrough's import: W49 checked in by hand, 28 h tactical and 12 h
  * strategic (30 %), then a calendar adds W48's one half-hour 1:1, 100 %
  * strategic. Of a 40 h budget W48 is partial: the trajectory starts at
@@ -1820,6 +1849,7 @@ main (int   argc,
   g_test_add_func ("/charts/report/paginates-the-table", test_report_paginates_the_table);
   g_test_add_func ("/charts/report/tells-the-story", test_report_tells_the_story);
   g_test_add_func ("/charts/report/case-ask", test_report_case_ask);
+  g_test_add_func ("/charts/time/trend-minus-sign", test_time_chart_trend_minus_sign);
   g_test_add_func ("/charts/time/trajectory-skips-partial-start", test_time_chart_trajectory_skips_partial_start);
   g_test_add_func ("/charts/report/rows-grow", test_report_rows_grow);
   g_test_add_func ("/charts/report/next-step-wraps", test_report_next_step_wraps);

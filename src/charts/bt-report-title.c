@@ -133,8 +133,11 @@ bt_report_draw_title_page (BtReport *self,
 
     if (trend.enough)
       {
-        /* TRANSLATORS: the trend of the strategic share, in percentage points a month */
-        trend_text = g_strdup_printf (_("%+.1f points"), bt_number_round (trend.slope, 1));
+        g_autofree char *slope = bt_number_format_signed (trend.slope, 1);
+
+        /* TRANSLATORS: the trend of the strategic share, in percentage points a month;
+         * %s is a change with its sign, "+1.2" or "−1.2" */
+        trend_text = g_strdup_printf (_("%s points"), slope);
         trend_note = g_strdup_printf (_("A month, fitted over the last %u weeks with hours."), trend.n_points);
       }
     else
