@@ -1132,7 +1132,7 @@ def journey_10(w):
 
     # Each chart, as PNG, SVG and PDF.
     magic = {"png": b"\x89PNG", "svg": b"<", "pdf": b"%PDF"}
-    for chart in ("Roadmap", "Tactical versus Strategic Time", "Relationships", "Narratives and Business Cases"):
+    for chart in ("Roadmap", "Tactical versus Strategic Time", "People", "Narratives and Business Cases"):
         for fmt, head in magic.items():
             path = os.path.join(out, f"{chart.split()[0].lower()}.{fmt}")
             app.menu("Export Chart", chart)
@@ -1151,11 +1151,11 @@ def journey_10(w):
     w.check(person_names(exported) == person_names(plan) and len(exported["weeks"]) == len(plan["weeks"]),
             "the whole plan's export holds the people and the weeks")
     section = os.path.join(out, "relationships.json")
-    app.menu("Export Plan as JSON", "Relationships")
+    app.menu("Export Plan as JSON", "People")
     save_dialog(app, "Export as JSON", section, check_folder=folder, walk_=w)
     part = app.read_plan(path=section, what="the section exported")
     w.check(person_names(part) == person_names(plan) and not part.get("weeks") and not part.get("milestones"),
-            "the Relationships export holds the people and nothing else of the plan")
+            "the People export holds the people and nothing else of the plan")
     csv = os.path.join(out, "weeks.csv")
     app.menu("Export Weeks as CSV…")
     save_dialog(app, "Export Weeks as CSV", csv, check_folder=folder, walk_=w)

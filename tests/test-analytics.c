@@ -408,12 +408,12 @@ test_trajectory (Fixture       *f,
   shares = bt_analytics_week_shares (f->plan);
 
   /* No target date, no trajectory. */
-  t = bt_analytics_trajectory (f->plan, shares);
+  t = bt_analytics_trajectory (f->plan, shares, 50.0);
   g_assert_false (t.valid);
 
   bt_profile_set_target_date (profile, &target);
   bt_profile_set_target_share (profile, 0.5);
-  t = bt_analytics_trajectory (f->plan, shares);
+  t = bt_analytics_trajectory (f->plan, shares, 50.0);
   g_assert_true (t.valid);
   g_assert_cmpfloat_with_epsilon (t.start_share, 0.25, EPS);
 
@@ -425,6 +425,48 @@ test_trajectory (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (bt_trajectory_at (&t, &date), 0.5, EPS);
   date = day (2025, 1, 1);    /* before the start it is the start */
   g_assert_cmpfloat_with_epsilon (bt_trajectory_at (&t, &date), 0.25, EPS);
+}
+
+/* A calendar import adds the one half-hour 1:1 of W48 before the week the
+ * user checked in by hand (W49: 28 h tactical, 12 h strategic, 30 %). With
+ * a budget of 40 h, W48 is partial (0.5 h < 20 h): the trajectory starts at
+ * W49's Monday, 30 November 2026, at 30 % — not at W48's 100 %. */
+static void
+test_trajectory_partial_start (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GArray) shares = NULL;
+  BtProfile *profile = bt_plan_get_profile (f->plan);
+  GDate target = day (2027, 11, 29);   /* 364 days after W49's Monday */
+  GDate start = day (2026, 11, 30);
+  GDate date;
+  BtTrajectory t;
+
+  bt_profile_set_target_date (profile, &target);
+  bt_profile_set_target_share (profile, 0.5);
+
+  /* Only the partial week: no whole week, no trajectory yet. */
+  add_week (f, 2026, 48, 0, 0.5);
+  shares = bt_analytics_week_shares (f->plan);
+  t = bt_analytics_trajectory (f->plan, shares, 40.0);
+  g_assert_false (t.valid);
+  g_clear_pointer (&shares, g_array_unref);
+
+  add_week (f, 2026, 49, 28, 12);
+  shares = bt_analytics_week_shares (f->plan);
+  t = bt_analytics_trajectory (f->plan, shares, 40.0);
+  g_assert_true (t.valid);
+  g_assert_cmpint (g_date_compare (&t.start, &start), ==, 0);
+  g_assert_cmpfloat_with_epsilon (t.start_share, 0.30, EPS);
+  date = day (2026, 12, 4);   /* "today", the Friday of W49: 4 days in */
+  g_assert_cmpfloat_with_epsilon (bt_trajectory_at (&t, &date), 0.30 + 0.20 * 4.0 / 364.0, EPS);
+  /* W49 is not below a line that starts at its own share. */
+  g_assert_cmpuint (bt_analytics_weeks_below (shares, &t, &date, 40.0), ==, 0);
+
+  /* Without a budget no week is partial: the line starts at W48's 100 %. */
+  t = bt_analytics_trajectory (f->plan, shares, 0.0);
+  g_assert_true (t.valid);
+  g_assert_cmpfloat_with_epsilon (t.start_share, 1.0, EPS);
 }
 
 static void
@@ -441,7 +483,7 @@ test_weeks_below (Fixture       *f,
   bt_profile_set_target_share (profile, 0.5);
   add_four_weeks (f);   /* 25 %, 50 %, 75 %, 0 % */
   shares = bt_analytics_week_shares (f->plan);
-  t = bt_analytics_trajectory (f->plan, shares);
+  t = bt_analytics_trajectory (f->plan, shares, 0.0);
 
   /* Only W06 is below (W04's 75 % is above), so one in a row. */
   g_assert_cmpuint (bt_analytics_weeks_below (shares, &t, &today, 0.0), ==, 1);
@@ -479,7 +521,7 @@ test_weeks_below_partial (Fixture       *f,
   add_week (f, 2026, 9, 1, 4);      /* 5 h at 80 %: partial, above */
   add_week (f, 2026, 10, 5, 0);     /* 5 h at 0 %: partial, below */
   shares = bt_analytics_week_shares (f->plan);
-  t = bt_analytics_trajectory (f->plan, shares);
+  t = bt_analytics_trajectory (f->plan, shares, 50.0);
 
   /* Passed over, the two partial weeks leave W08, W07 and W06 in a row. */
   g_assert_cmpuint (bt_analytics_weeks_below (shares, &t, &today, 50.0), ==, 3);
@@ -1047,6 +1089,17 @@ test_case_totals (void)
   totals = bt_analytics_case_totals (bc);
   g_assert_cmpfloat_with_epsilon (totals.monthly_savings, 7000 - 22000, EPS);
   g_assert_true (isnan (totals.payback_months));
+
+  /* Half a unit: 22400.5 − 5900 is shown as 16501 a month, so a year is
+   * 16501 × 12 = 198012, and the payback 120000 ÷ 16501 months. */
+  bt_cost_row_set_current_monthly (licences, 14400.5);
+  bt_cost_row_set_projected_monthly (licences, 0);
+  bt_cost_row_set_current_monthly (time, 8000);
+  bt_cost_row_set_projected_monthly (time, 5900);
+  totals = bt_analytics_case_totals (bc);
+  g_assert_cmpfloat_with_epsilon (totals.monthly_savings, 16501, EPS);
+  g_assert_cmpfloat_with_epsilon (totals.yearly_savings, 198012, EPS);
+  g_assert_cmpfloat_with_epsilon (totals.payback_months, 120000.0 / 16501.0, EPS);
 }
 
 static void
@@ -1261,6 +1314,7 @@ main (int   argc,
   ADD ("/analytics/trend-ignores-the-future", test_trend_ignores_the_future);
   ADD ("/analytics/trend-weighs-weeks-by-hours", test_trend_weighs_weeks_by_hours);
   ADD ("/analytics/trajectory", test_trajectory);
+  ADD ("/analytics/trajectory-partial-start", test_trajectory_partial_start);
   ADD ("/analytics/weeks-covered", test_weeks_covered);
   ADD ("/analytics/weeks-below", test_weeks_below);
   ADD ("/analytics/weeks-below-skips-partial-weeks", test_weeks_below_partial);

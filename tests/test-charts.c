@@ -230,6 +230,73 @@ test_time_chart_trend_needs_enough_weeks (void)
   canvas_free (&c);
 }
 
+/* A share falling 10 points a week over four whole weeks of 40 h (40 %,
+ * 30 %, 20 %, 10 %): −10 ÷ 7 × 30.436875 = −43.48 points a month, shown
+ * with a minus sign, not a hyphen. */
+static void
+test_time_chart_trend_minus_sign (void)
+{
+  BtCategory *t, *s;
+  g_autoptr(BtPlan) plan = plan_with_categories (&t, &s);
+  GDate today = day ("2026-10-23");
+  Canvas c = canvas_new (800, 400, 1);
+  BtChartStyle style;
+  BtTimeChartLayout layout;
+
+  for (int w = 40; w <= 43; w++)
+    {
+      bt_week_set_hours (bt_plan_ensure_week (plan, 2026, w), bt_item_get_id (BT_ITEM (t)), 24 + 4 * (w - 40));
+      bt_week_set_hours (bt_plan_ensure_week (plan, 2026, w), bt_item_get_id (BT_ITEM (s)), 16 - 4 * (w - 40));
+    }
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  style.weekly_budget = 40.0;
+
+  g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_cmpstr (layout.trend_text, ==, "Trend: \u221243.5 points a month over the last 4 weeks");
+  bt_time_chart_layout_clear (&layout);
+  g_object_unref (t);
+  g_object_unref (s);
+  canvas_free (&c);
+}
+
+/* The walkthrough's import: W49 checked in by hand, 28 h tactical and 12 h
+ * strategic (30 %), then a calendar adds W48's one half-hour 1:1, 100 %
+ * strategic. Of a 40 h budget W48 is partial: the trajectory starts at
+ * W49's 30 %, not W48's 100 %, and W49 is not below it. */
+static void
+test_time_chart_trajectory_skips_partial_start (void)
+{
+  BtCategory *t, *s;
+  g_autoptr(BtPlan) plan = plan_with_categories (&t, &s);
+  BtProfile *profile = bt_plan_get_profile (plan);
+  GDate today = day ("2026-12-04");
+  GDate target = day ("2027-11-29");
+  GDate start = day ("2026-11-30");
+  Canvas c = canvas_new (800, 400, 1);
+  BtChartStyle style;
+  BtTimeChartLayout layout;
+
+  bt_profile_set_target_date (profile, &target);
+  bt_profile_set_target_share (profile, 0.5);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 48), bt_item_get_id (BT_ITEM (s)), 0.5);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 49), bt_item_get_id (BT_ITEM (t)), 28);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 49), bt_item_get_id (BT_ITEM (s)), 12);
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  style.weekly_budget = 40.0;
+
+  g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_true (layout.trajectory.valid);
+  g_assert_cmpint (g_date_compare (&layout.trajectory.start, &start), ==, 0);
+  g_assert_cmpfloat_with_epsilon (layout.trajectory.start_share, 0.30, 1e-9);
+  g_assert_cmpuint (layout.weeks_below, ==, 0);
+  for (guint i = 0; i < layout.bars->len; i++)
+    g_assert_false (g_array_index (layout.bars, BtTimeBar, i).below);
+  bt_time_chart_layout_clear (&layout);
+  g_object_unref (t);
+  g_object_unref (s);
+  canvas_free (&c);
+}
+
 static void
 test_time_chart_tactical_week (void)
 {
@@ -1483,6 +1550,43 @@ test_report_tells_the_story (void)
   g_assert_null (strstr (text, "Saves -"));
 }
 
+/* The business case page says what the ask costs once (the payback
+ * depends on it), and its year is twelve of its shown months: 14400.5 and
+ * 8000 now, 0 and 5900 projected, shown as 22401 − 5900 = 16501 a month,
+ * 198012 a year; 60000 ÷ 16501 = 3.6 months. */
+static void
+test_report_case_ask (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtNarrative) n = bt_narrative_new ();
+  g_autoptr(BtBusinessCase) bc = bt_business_case_new ();
+  g_autofree char *text = NULL;
+  const double now[] = { 14400.5, 8000 }, projected[] = { 0, 5900 };
+
+  bt_profile_set_currency (bt_plan_get_profile (plan), "EUR");
+  bt_narrative_set_title (n, "Fewer pages at night");
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_narratives (plan), BT_ITEM (n));
+  bt_business_case_set_title (bc, "An on-call team");
+  bt_business_case_set_ask_cost (bc, 60000);
+  bt_item_append_child (BT_ITEM (n), bt_narrative_get_business_cases (n), BT_ITEM (bc));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(BtCostRow) row = bt_cost_row_new ();
+
+      bt_cost_row_set_metric (row, i == 0 ? "Contractors" : "Overtime");
+      bt_cost_row_set_current_monthly (row, now[i]);
+      bt_cost_row_set_projected_monthly (row, projected[i]);
+      bt_item_append_child (BT_ITEM (bc), bt_business_case_get_cost_rows (bc), BT_ITEM (row));
+    }
+
+  text = report_words (plan);
+  if (text == NULL)
+    return;
+  assert_contains (text, "The ask One-off cost: €60000");
+  assert_contains (text, "€198012 a year saved; the ask pays back in 3.6 months.");
+  g_assert_null (strstr (text, "198006"));
+}
+
 /* How far down the ink of the table's last column (the next step) goes on
  * page @page: an ellipsis keeps its whole text in the PDF for
  * pdftotext, so a cut is seen in pixels. */
@@ -1744,6 +1848,9 @@ main (int   argc,
   g_test_add_func ("/charts/report/pages", test_report_pages);
   g_test_add_func ("/charts/report/paginates-the-table", test_report_paginates_the_table);
   g_test_add_func ("/charts/report/tells-the-story", test_report_tells_the_story);
+  g_test_add_func ("/charts/report/case-ask", test_report_case_ask);
+  g_test_add_func ("/charts/time/trend-minus-sign", test_time_chart_trend_minus_sign);
+  g_test_add_func ("/charts/time/trajectory-skips-partial-start", test_time_chart_trajectory_skips_partial_start);
   g_test_add_func ("/charts/report/rows-grow", test_report_rows_grow);
   g_test_add_func ("/charts/report/next-step-wraps", test_report_next_step_wraps);
   g_test_add_func ("/charts/report/charts-keep-their-shape", test_report_charts_keep_their_shape);

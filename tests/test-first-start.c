@@ -163,6 +163,44 @@ days_from_today (int days)
 }
 
 /* Journey 1: start a plan of my own. */
+/* The label of the item of @model (or of its submenus and sections) that
+ * activates @action with @target; NULL when there is none. */
+static char *
+menu_label (GMenuModel *model,
+            const char *action,
+            const char *target)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *a = NULL;
+      g_autofree char *t = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+      const char *name;
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &a) &&
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_TARGET, "s", &t) &&
+          g_str_equal (a, action) && g_str_equal (t, target))
+        {
+          char *label = NULL;
+
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+          return label;
+        }
+      links = g_menu_model_iterate_item_links (model, i);
+      while (g_menu_link_iter_get_next (links, &name, &link))
+        {
+          char *label = menu_label (link, action, target);
+
+          g_object_unref (link);
+          if (label != NULL)
+            return label;
+        }
+    }
+
+  return NULL;
+}
+
 static void
 test_own_plan (gconstpointer data)
 {
@@ -224,6 +262,22 @@ test_own_plan (gconstpointer data)
   g_assert_nonnull (row);
   g_assert_nonnull (bt_test_find_row (GTK_WIDGET (window), "No milestones yet"));
   g_assert_nonnull (bt_test_find_row (GTK_WIDGET (window), "Nobody yet"));
+  /* It sends to the page by the name the window gives it, as do the
+   * export menus. */
+  {
+    AdwViewStack *stack = ADW_VIEW_STACK (bt_test_find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+    AdwViewStackPage *people = adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, "relationships"));
+    const char *title = adw_view_stack_page_get_title (people);
+    g_autofree char *where = g_strdup_printf ("on the %s page", title);
+    GtkWidget *nobody = bt_test_find_row (GTK_WIDGET (window), "Nobody yet");
+    g_autofree char *chart = menu_label (window->primary_menu, "win.export-chart", "relationships");
+    g_autofree char *json = menu_label (window->primary_menu, "win.export-json", "relationships");
+
+    g_assert_cmpstr (title, ==, "People");
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (nobody)), where));
+    g_assert_cmpstr (chart, ==, title);
+    g_assert_cmpstr (json, ==, title);
+  }
   g_assert_nonnull (bt_test_find_row (GTK_WIDGET (window), "No narratives yet"));
   g_assert_null (bt_test_find_row (GTK_WIDGET (window), "Every narrative has been shared"));
   g_assert_null (bt_test_find_row (GTK_WIDGET (window), "Nobody is overdue"));
@@ -355,7 +409,7 @@ test_goal_dialog_undo (gconstpointer data)
   {
     g_autoptr(GArray) shares = bt_analytics_week_shares (window->plan);
 
-    trajectory = bt_analytics_trajectory (window->plan, shares);
+    trajectory = bt_analytics_trajectory (window->plan, shares, bt_application_get_weekly_budget ());
     g_assert_true (trajectory.valid);
     g_assert_cmpint (g_date_compare (&trajectory.end, &later), ==, 0);
     g_assert_cmpfloat_with_epsilon (trajectory.end_share, 0.60, 1e-9);

@@ -844,6 +844,22 @@ test_impossible_values (void)
   g_assert_cmpfloat (bt_cost_row_get_current_monthly (row), ==, 750);
   g_assert_cmpuint (g_list_model_get_n_items (bt_business_case_get_cost_rows (bc)), ==, n_rows + 1);
 
+  /* Money is whole units. The spin button refuses a decimal point typed
+   * (GTK's numeric mode with no digits), and a value with cents that
+   * reaches it otherwise (here set on it) is held rounded: 14400.5 is
+   * 14401, half a unit up. */
+  {
+    g_autoptr(BtCostRow) cents = bt_cost_row_new ();
+
+    editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (bc), bt_business_case_get_cost_rows (bc), BT_ITEM (cents));
+    type_into (editor, "metric", "Support");
+    spin_to (editor, "current-monthly", 14400.5);
+    spin_to (editor, "projected-monthly", 5899.5);
+    g_signal_emit_by_name (apply_button (editor), "clicked");
+    g_assert_cmpfloat (bt_cost_row_get_current_monthly (cents), ==, 14401);
+    g_assert_cmpfloat (bt_cost_row_get_projected_monthly (cents), ==, 5900);
+  }
+
   /* A birth year the file reader refuses (97 for 1997), which the model
    * refuses too: a plan holding it could not be saved. */
   editor = bt_item_editor_new (NULL, plan, history, NULL, NULL, BT_ITEM (bt_plan_get_profile (plan)));

@@ -276,6 +276,20 @@ test_rounding (void)
   g_assert_cmpstr (text, ==, "3,3 -2,8");
 }
 
+/* A change shown to a person: its sign always, a minus sign (U+2212), not
+ * a hyphen, and the locale's decimal comma; -1.25 rounds away from zero. */
+static void
+test_signed (void)
+{
+  g_autofree char *down = bt_number_format_signed (-1.25, 1);
+  g_autofree char *up = bt_number_format_signed (2.75, 1);
+  g_autofree char *none = bt_number_format_signed (-0.04, 1);
+
+  g_assert_cmpstr (down, ==, "\u22121,3");
+  g_assert_cmpstr (up, ==, "+2,8");
+  g_assert_cmpstr (none, ==, "+0,0");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +332,7 @@ main (int   argc,
   g_test_add_data_func ("/locale/window", app, test_window);
   g_test_add_func ("/locale/editor-dates", test_editor_dates);
   g_test_add_func ("/locale/rounding", test_rounding);
+  g_test_add_func ("/locale/signed", test_signed);
 
   return g_test_run ();
 }

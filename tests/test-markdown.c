@@ -94,6 +94,30 @@ test_business_case (void)
                    "It costs £500 more a month, £6000 more a year, than now.\n");
 }
 
+/* A row of 14400.5 is shown as 14401: the totals are 22401 − 5900 =
+ * 16501 a month, so 16501 × 12 = 198012 a year (not 198006, twelve of the
+ * unrounded 16500.5), and 60000 ÷ 16501 = 3.6 months to pay back. */
+static void
+test_case_half_unit (void)
+{
+  g_autoptr(BtBusinessCase) bc = bt_business_case_new ();
+  g_autofree char *text = NULL;
+  const double now[] = { 14400.5, 8000 }, projected[] = { 0, 5900 };
+
+  bt_business_case_set_ask_cost (bc, 60000);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(BtCostRow) row = bt_cost_row_new ();
+
+      bt_cost_row_set_current_monthly (row, now[i]);
+      bt_cost_row_set_projected_monthly (row, projected[i]);
+      bt_item_append_child (BT_ITEM (bc), bt_business_case_get_cost_rows (bc), BT_ITEM (row));
+    }
+
+  text = bt_markdown_case_summary (bc, "EUR");
+  g_assert_cmpstr (text, ==, "It saves €16501 a month, €198012 a year; the ask pays back in 3.6 months.");
+}
+
 static void
 test_plan (void)
 {
@@ -137,6 +161,7 @@ main (int   argc,
 
   g_test_add_func ("/markdown/impact-statement", test_impact_statement);
   g_test_add_func ("/markdown/business-case", test_business_case);
+  g_test_add_func ("/markdown/case-half-unit", test_case_half_unit);
   g_test_add_func ("/markdown/plan", test_plan);
 
   return g_test_run ();

@@ -186,10 +186,22 @@ case_blocks (BtReport       *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
-      if (*sections[i].text == '\0')
+      g_autofree char *one_off = NULL;
+
+      /* The one-off cost of the ask, which the payback depends on, under
+       * "The ask" as in the Markdown copy, even when the ask has no words. */
+      if (i == 3 && bt_business_case_get_ask_cost (bc) > 0)
+        {
+          g_autofree char *cost = bt_money_format_plan (bt_business_case_get_ask_cost (bc), self->plan);
+
+          one_off = g_strdup_printf (_("One-off cost: %s"), cost);
+        }
+
+      if (*sections[i].text == '\0' && one_off == NULL)
         continue;
       add (blocks, sections[i].heading, 1.05, TRUE, &style->foreground, 0, 14, TRUE);
       add (blocks, sections[i].text, 0.95, FALSE, &style->foreground, 0, 0, FALSE);
+      add (blocks, one_off, 0.95, TRUE, &style->foreground, 0, 4, FALSE);
     }
 
   add (blocks, _("Cost per month, now and projected"), 1.05, TRUE, &style->foreground, 0, 18, TRUE);

@@ -52,7 +52,7 @@ bt_report_draw_title_page (BtReport *self,
   double width = page_width - 2 * MARGIN, y = bt_report_content_top (self, cr) + 8;
   double bottom = bt_report_content_bottom (self, cr, page_height);
   g_autoptr(GArray) shares = bt_analytics_week_shares (self->plan);
-  BtTrajectory trajectory = bt_analytics_trajectory (self->plan, shares);
+  BtTrajectory trajectory = bt_analytics_trajectory (self->plan, shares, style->weekly_budget);
   BtTrend trend = bt_analytics_trend (shares, &self->today, BT_TREND_WEEKS, style->weekly_budget);
   const BtWeekShare *latest = bt_analytics_latest_share (shares, &self->today);
   guint below = bt_analytics_weeks_below (shares, &trajectory, &self->today, style->weekly_budget);
@@ -133,8 +133,11 @@ bt_report_draw_title_page (BtReport *self,
 
     if (trend.enough)
       {
-        /* TRANSLATORS: the trend of the strategic share, in percentage points a month */
-        trend_text = g_strdup_printf (_("%+.1f points"), bt_number_round (trend.slope, 1));
+        g_autofree char *slope = bt_number_format_signed (trend.slope, 1);
+
+        /* TRANSLATORS: the trend of the strategic share, in percentage points a month;
+         * %s is a change with its sign, "+1.2" or "−1.2" */
+        trend_text = g_strdup_printf (_("%s points"), slope);
         trend_note = g_strdup_printf (_("A month, fitted over the last %u weeks with hours."), trend.n_points);
       }
     else

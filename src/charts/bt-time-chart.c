@@ -255,13 +255,17 @@ bt_time_chart_layout (BtPlan             *plan,
   if (!any)
     return FALSE;
 
-  layout->trajectory = bt_analytics_trajectory (plan, shares);
+  layout->trajectory = bt_analytics_trajectory (plan, shares, style->weekly_budget);
   layout->weeks_below = bt_analytics_weeks_below (shares, &layout->trajectory, today, style->weekly_budget);
   layout->trend = bt_analytics_trend (shares, today, BT_TREND_WEEKS, style->weekly_budget);
   if (layout->trend.enough)
-    /* TRANSLATORS: under the Time chart's legend */
-    layout->trend_text = g_strdup_printf (_("Trend: %+.1f points a month over the last %u weeks"),
-                                          bt_number_round (layout->trend.slope, 1), layout->trend.n_points);
+    {
+      g_autofree char *slope = bt_number_format_signed (layout->trend.slope, 1);
+
+      /* TRANSLATORS: under the Time chart's legend; %s is a change with its sign, "+1.2" or "−1.2" */
+      layout->trend_text = g_strdup_printf (_("Trend: %s points a month over the last %u weeks"),
+                                            slope, layout->trend.n_points);
+    }
   else
     layout->trend_text = bt_analytics_trend_shortfall (&layout->trend);
   {

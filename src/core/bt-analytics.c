@@ -453,13 +453,19 @@ bt_analytics_latest_share (GArray      *shares,
 
 /**
  * bt_analytics_trajectory:
+ * @budget: the weekly hours budget (the "weekly-hours-budget" setting), which
+ *   makes a week partial; 0 for none
  *
- * The straight line from the share of the first week with hours to the
- * target share on the target date.
+ * The straight line from the share of the first whole week with hours to
+ * the target share on the target date. A partial week does not start it:
+ * a half-hour meeting imported from a calendar says nothing about where the
+ * share stood, and a line drawn from its 0 % or 100 % would misjudge every
+ * week after it. Without a whole week there is no trajectory yet.
  */
 BtTrajectory
 bt_analytics_trajectory (BtPlan *plan,
-                         GArray *shares)
+                         GArray *shares,
+                         double  budget)
 {
   BtProfile *profile = bt_plan_get_profile (plan);
   const GDate *target_date = bt_profile_get_target_date (profile);
@@ -472,7 +478,7 @@ bt_analytics_trajectory (BtPlan *plan,
     {
       const BtWeekShare *s = &g_array_index (shares, BtWeekShare, i);
 
-      if (s->total > 0.0)
+      if (s->total > 0.0 && !bt_analytics_is_partial_week (s->total, budget))
         {
           t.valid = TRUE;
           t.start = s->monday;
@@ -785,6 +791,10 @@ bt_analytics_case_totals (BtBusinessCase *business_case)
                                 bt_cost_row_get_projected_monthly (row);
     }
 
+  /* Money is shown in whole units: round the month once here, so that a
+   * year is twelve of the months shown (16501 a month, 198012 a year, not
+   * the 198006 of an unrounded 16500.5) wherever the totals appear. */
+  totals.monthly_savings = round (totals.monthly_savings);
   totals.yearly_savings = totals.monthly_savings * 12.0;
   if (ask_cost > 0.0 && totals.monthly_savings > 0.0)
     totals.payback_months = ask_cost / totals.monthly_savings;

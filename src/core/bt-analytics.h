@@ -116,7 +116,8 @@ BtWeeksCovered       bt_analytics_weeks_covered        (const BtWeekShare  *late
 char                *bt_weeks_covered_span             (const BtWeeksCovered *covered);
 char                *bt_weeks_covered_notice           (const BtWeeksCovered *covered);
 BtTrajectory         bt_analytics_trajectory           (BtPlan             *plan,
-                                                        GArray             *shares);
+                                                        GArray             *shares,
+                                                        double              budget);
 double               bt_trajectory_at                  (const BtTrajectory *trajectory,
                                                         const GDate        *date);
 gboolean             bt_analytics_is_partial_week      (double              total_hours,

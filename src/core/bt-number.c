@@ -62,3 +62,23 @@ bt_number_percent (double share)
 {
   return (int) bt_number_round (share * 100.0, 0);
 }
+
+/**
+ * bt_number_format_signed:
+ * @decimals: digits after the decimal point, at most 9
+ *
+ * A change, always with its sign, rounded as by bt_number_round(), in the
+ * locale's decimals: "+1.2", "+0.0", and "−1.2" with the minus sign
+ * (U+2212) a reader expects, not the hyphen printf writes.
+ *
+ * Returns: (transfer full): @value with its sign
+ */
+char *
+bt_number_format_signed (double value,
+                         guint  decimals)
+{
+  double rounded = bt_number_round (value, decimals);
+  g_autofree char *digits = g_strdup_printf ("%.*f", (int) decimals, fabs (rounded));
+
+  return g_strconcat (rounded < 0 ? "\u2212" : "+", digits, NULL);
+}

@@ -12,5 +12,7 @@ G_BEGIN_DECLS
 double  bt_number_round          (double value,
                                   guint  decimals);
 int     bt_number_percent        (double share);
+char   *bt_number_format_signed  (double value,
+                                  guint  decimals);
 
 G_END_DECLS

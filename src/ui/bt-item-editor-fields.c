@@ -233,6 +233,20 @@ on_listed_choice_bind_cb (GtkSignalListItemFactory *factory,
   on_choice_selected_cb (row, NULL, item);
 }
 
+
+/* Money is entered in whole units, as it is shown: 14400.5 typed is
+ * 14401, so that no total adds up differently from the figures above it.
+ * (A figure with cents from a file, left untouched, keeps them.) */
+static void
+round_money_cb (GtkSpinButton *spin,
+                gpointer       user_data)
+{
+  double value = gtk_spin_button_get_value (spin);
+
+  if (value != round (value))
+    gtk_spin_button_set_value (spin, round (value));
+}
+
 static void
 on_listed_choice_unbind_cb (GtkSignalListItemFactory *factory,
                             GtkListItem              *item,
@@ -416,6 +430,7 @@ bt_editor_page_add_field (Page       *page,
 
           gtk_widget_add_css_class (unit, "dim-label");
           adw_action_row_add_suffix (ADW_ACTION_ROW (field->row), unit);
+          g_signal_connect (field->widget, "value-changed", G_CALLBACK (round_money_cb), NULL);
         }
     }
   else if (G_TYPE_IS_ENUM (type))

@@ -253,7 +253,7 @@ refresh (BtOverviewPage *self)
   bt_today (&today);
   profile = bt_plan_get_profile (self->plan);
   shares = bt_analytics_week_shares (self->plan);
-  trajectory = bt_analytics_trajectory (self->plan, shares);
+  trajectory = bt_analytics_trajectory (self->plan, shares, bt_application_get_weekly_budget ());
   trend = bt_analytics_trend (shares, &today, BT_TREND_WEEKS, bt_application_get_weekly_budget ());
   latest = bt_analytics_latest_share (shares, &today);
   below = bt_analytics_weeks_below (shares, &trajectory, &today, bt_application_get_weekly_budget ());
@@ -301,11 +301,21 @@ refresh (BtOverviewPage *self)
     adw_action_row_set_subtitle (self->share_row, share);
 
     if (trend.enough && covered.stale)
-      /* TRANSLATORS: the trend of the strategic share up to the last week with hours, long gone */
-      trend_text = g_strdup_printf (_("%+.1f points a month over %u weeks up to week %d"),
-                                    bt_number_round (trend.slope, 1), trend.n_points, covered.last_week);
+      {
+        g_autofree char *slope = bt_number_format_signed (trend.slope, 1);
+
+        /* TRANSLATORS: the trend of the strategic share up to the last week with hours, long gone;
+         * %s is a change with its sign, "+1.2" or "−1.2" */
+        trend_text = g_strdup_printf (_("%s points a month over %u weeks up to week %d"),
+                                      slope, trend.n_points, covered.last_week);
+      }
     else if (trend.enough)
-      trend_text = g_strdup_printf (_("%+.1f points a month over the last %u weeks"), bt_number_round (trend.slope, 1), trend.n_points);
+      {
+        g_autofree char *slope = bt_number_format_signed (trend.slope, 1);
+
+        /* TRANSLATORS: %s is a change with its sign, "+1.2" or "−1.2" */
+        trend_text = g_strdup_printf (_("%s points a month over the last %u weeks"), slope, trend.n_points);
+      }
     else
       trend_text = bt_analytics_trend_shortfall (&trend);
     adw_action_row_set_subtitle (self->trend_row, trend_text);
@@ -476,7 +486,7 @@ refresh (BtOverviewPage *self)
     if (g_list_model_get_n_items (relationships) == 0)
       add_row (self, self->people_group,
                text_row (_("Nobody yet"),
-                         _("Add the people across the company you want to be in touch with on the Relationships page")));
+                         _("Add the people across the company you want to be in touch with on the People page")));
     else if (shown == 0)
       add_row (self, self->people_group, text_row (_("Nobody is overdue"), NULL));
     else if (overdue > shown)

@@ -205,7 +205,7 @@ static void
 op_analytics (Bench *b)
 {
   g_autoptr(GArray) shares = bt_analytics_week_shares (b->plan);
-  BtTrajectory trajectory = bt_analytics_trajectory (b->plan, shares);
+  BtTrajectory trajectory = bt_analytics_trajectory (b->plan, shares, 50.0);
   BtTrend trend = bt_analytics_trend (shares, &b->today, BT_TREND_WEEKS, 50.0);
   guint counts[BT_N_RELATIONSHIP_STATES];
   volatile guint sink = 0;
