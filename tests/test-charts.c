@@ -167,7 +167,8 @@ test_time_chart_weeks_below_budget (void)
 static void
 test_time_chart_says_hours_stopped (void)
 {
-  BtCategory *t, *s;
+  g_autoptr(BtCategory) t = NULL;
+  g_autoptr(BtCategory) s = NULL;
   g_autoptr(BtPlan) plan = plan_with_categories (&t, &s);
   GDate today = day ("2026-10-23"), earlier = day ("2026-10-16");
   Canvas c = canvas_new (800, 400, 1);

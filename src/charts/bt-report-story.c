@@ -248,7 +248,7 @@ cost_table (BtReport       *self,
       g_autoptr(BtCostRow) cost_row = i < n_rows ? g_list_model_get_item (rows, i) : NULL;
       double now = 0, projected = 0, h;
       const char *metric;
-      g_autofree char *cells[3] = { NULL, NULL, NULL };
+      char *cells[3] = { NULL, NULL, NULL };
 
       if (cost_row != NULL)
         {
@@ -296,6 +296,9 @@ cost_table (BtReport       *self,
                             cells[c], 0.9, cost_row == NULL, col[c + 2] - col[c + 1] - 8,
                             col[c + 2] - 8, y + 4, BT_ALIGN_END, BT_ALIGN_START);
         }
+      /* g_autofree on an array would free its first string only. */
+      for (guint c = 0; c < 3; c++)
+        g_free (cells[c]);
       y += h;
     }
 
