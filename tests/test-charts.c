@@ -1709,6 +1709,34 @@ test_report_cost_table_paginates (void)
   g_assert_nonnull (strstr (pages[first_case + case_pages - 1], "a year saved"));
 }
 
+/* Issue 21: a metric of megabytes, pasted by mistake, is laid out only as
+ * far as a cell can show: its start and an ellipsis, not the whole of it
+ * (pdftotext sees all of what was laid out, even past an ellipsis). */
+static void
+test_report_caps_a_huge_cell (void)
+{
+  g_autoptr(BtPlan) plan = story_plan ();
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  g_autoptr(BtBusinessCase) bc = g_list_model_get_item (bt_narrative_get_business_cases (narrative), 0);
+  g_autoptr(BtCostRow) row = g_list_model_get_item (bt_business_case_get_cost_rows (bc), 0);
+  g_autofree char *metric = g_strnfill (200000, 'Q');
+  g_autofree char *text = NULL, *before = report_words (plan);
+  guint shown = 0;
+
+  if (before == NULL)
+    return;
+  /* the Q's of the report without the metric, counted out */
+  for (const char *p = before; *p; p++)
+    shown -= *p == 'Q';
+  bt_cost_row_set_metric (row, metric);
+  text = report_words (plan);
+  for (const char *p = text; *p; p++)
+    shown += *p == 'Q';
+  g_assert_cmpuint (shown, >, 100);
+  g_assert_cmpuint (shown, <=, 2000);
+  assert_contains (text, "Total");
+}
+
 static guint
 title_page_ink (BtPlan *plan)
 {
@@ -1866,6 +1894,7 @@ main (int   argc,
   g_test_add_func ("/charts/report/tells-the-story", test_report_tells_the_story);
   g_test_add_func ("/charts/report/rows-grow", test_report_rows_grow);
   g_test_add_func ("/charts/report/cost-table-paginates", test_report_cost_table_paginates);
+  g_test_add_func ("/charts/report/caps-a-huge-cell", test_report_caps_a_huge_cell);
   g_test_add_func ("/charts/report/next-step-wraps", test_report_next_step_wraps);
   g_test_add_func ("/charts/report/charts-keep-their-shape", test_report_charts_keep_their_shape);
   g_test_add_func ("/charts/report/warning-signs", test_report_warning_signs);

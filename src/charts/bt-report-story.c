@@ -274,13 +274,14 @@ cost_row (BtReport       *self,
   double now = 0, projected = 0, h, col[5];
   const char *metric;
   g_autofree char *cells[3] = { NULL, NULL, NULL };
+  g_autofree char *owned = NULL;
 
   cost_columns (width, col);
   if (cost_row != NULL)
     {
       now = bt_cost_row_get_current_monthly (cost_row);
       projected = bt_cost_row_get_projected_monthly (cost_row);
-      metric = bt_cost_row_get_metric (cost_row);
+      metric = bt_report_cell_text (bt_cost_row_get_metric (cost_row), &owned);
     }
   else
     {
@@ -423,7 +424,8 @@ block_draw (BtReport       *self,
 static double
 kept_height (GArray       *blocks,
              const double *heights,
-             guint         i)
+             guint         i,
+             double        *last)
 {
   double h = heights[i];
 
@@ -432,6 +434,7 @@ kept_height (GArray       *blocks,
       i++;
       h += g_array_index (blocks, Block, i).gap_before + heights[i];
     }
+  *last = heights[i];
 
   return h;
 }
@@ -454,6 +457,7 @@ paginate_blocks (BtReport         *self,
   double top = bt_report_content_top (self, cr) + 4;
   double bottom = bt_report_content_bottom (self, cr, page_height);
   double header_h = bc != NULL ? cost_header (self, cr, 0, width, FALSE) : 0;
+  double line = bt_report_line_height (self, cr, 1.0);
   Page page = { kind, index, 0, 0, FALSE };
   double y = top + title_h;
   g_autofree double *heights = g_new0 (double, MAX (blocks->len, 1));
@@ -467,6 +471,7 @@ paginate_blocks (BtReport         *self,
       double gap = page.count > 0 ? block->gap_before : 0;
       /* where the next page's first block starts */
       double next_top = top + continued_h + (continues_table (block) ? header_h : 0);
+      double kept, last;
 
       /* An impact statement starts a page rather than be split, when a
        * page can hold it. */
@@ -486,8 +491,13 @@ paginate_blocks (BtReport         *self,
             }
         }
 
-      /* A heading goes with what it heads. */
-      if (page.count > 0 && y + gap + kept_height (blocks, heights, i) > bottom)
+      /* A heading goes with what it heads; with the start of it, when
+       * that is taller than a page and is cut at its foot wherever it
+       * starts. */
+      kept = kept_height (blocks, heights, i, &last);
+      if (kept > bottom - next_top)
+        kept -= last - MIN (last, 2 * line);
+      if (page.count > 0 && y + gap + kept > bottom)
         {
           g_array_append_val (self->pages, page);
           page = (Page) { kind, index, i, 0, TRUE };
