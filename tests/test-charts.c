@@ -1694,6 +1694,154 @@ test_report_rows_grow (void)
   }
 }
 
+/* The report's text page by page, through pdftotext; NULL (the test
+ * skipped) without it. */
+static GStrv
+report_page_texts (BtPlan *plan)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *path = tmp_path ("pages.pdf");
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today = day ("2026-11-22");
+  int status;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return NULL;
+    }
+  g_assert_true (bt_report_export_pdf (plan, &today, BT_PAPER_A4, FALSE, path, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { pdftotext, "-layout", path, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &out, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+
+  return g_strsplit (out, "\f", -1);
+}
+
+/* Issue 21: a business case with 120 cost rows. Its table goes on over
+ * pages, its header on each, every row once and the total at the end;
+ * the case's first page holds more than its headings, and no page has ink
+ * between the content's bottom and the page number, or under it. */
+static void
+test_report_cost_table_paginates (void)
+{
+  g_autoptr(BtPlan) plan = story_plan ();
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  g_autoptr(BtBusinessCase) bc = g_list_model_get_item (bt_narrative_get_business_cases (narrative), 0);
+  g_autoptr(BtReport) report = NULL;
+  g_auto(GStrv) pages = NULL;
+  BtChartStyle style;
+  double w, h;
+  guint n, case_pages = 0, first_case = 0, seen[120] = { 0 };
+
+  bt_item_list_remove_all (BT_ITEM_LIST (bt_business_case_get_cost_rows (bc)));
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autoptr(BtCostRow) row = bt_cost_row_new ();
+      g_autofree char *metric = g_strdup_printf ("Costline%03u", i);
+
+      bt_cost_row_set_metric (row, metric);
+      bt_cost_row_set_current_monthly (row, 100);
+      bt_cost_row_set_projected_monthly (row, 50);
+      bt_item_append_child (BT_ITEM (bc), bt_business_case_get_cost_rows (bc), BT_ITEM (row));
+    }
+
+  report = a4_report (plan, &style, &w, &h, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      Canvas c;
+      guint32 *data;
+      int stride;
+      double lh;
+
+      if (bt_report_get_page_kind (report, i) != BT_REPORT_PAGE_BUSINESS_CASE)
+        continue;
+      if (case_pages++ == 0)
+        first_case = i;
+      c = report_page (report, i, w, h);
+      {
+        g_autoptr(PangoLayout) probe = bt_chart_text (c.cr, &style, "Mg", 0.8, FALSE, -1);
+
+        /* the page number's line, as the report measures it */
+        bt_chart_text_size (probe, NULL, &lh);
+      }
+      data = (guint32 *) cairo_image_surface_get_data (c.surface);
+      stride = cairo_image_surface_get_stride (c.surface) / 4;
+      /* From the content's bottom to the page number's top, and under
+       * the page number: blank. */
+      for (int y = 0; y < c.height; y++)
+        {
+          if (!((y > h - 42 - lh - 10 + 1 && y < h - 42 - lh - 1) || y > h - 42 + 2))
+            continue;
+          for (int x = 0; x < c.width; x++)
+            if ((data[y * stride + x] & 0xffffff) != 0xffffff)
+              g_error ("page %u: ink at (%d, %d), under the content's bottom", i + 1, x, y);
+        }
+      canvas_free (&c);
+    }
+  g_assert_cmpuint (case_pages, >, 2);
+
+  pages = report_page_texts (plan);
+  if (pages == NULL)
+    return;
+  g_assert_cmpuint (g_strv_length (pages), >=, n);
+  /* The case's first page starts its table. */
+  g_assert_nonnull (strstr (pages[first_case], "Costline000"));
+  for (guint i = first_case; i < first_case + case_pages; i++)
+    {
+      const char *p = pages[i];
+
+      g_assert_nonnull (strstr (p, "Monthly cost"));
+      while ((p = strstr (p, "Costline")) != NULL)
+        {
+          guint row = (guint) g_ascii_strtoull (p + 8, NULL, 10);
+
+          g_assert_cmpuint (row, <, 120);
+          seen[row]++;
+          p += 8;
+        }
+    }
+  for (guint i = 0; i < 120; i++)
+    if (seen[i] != 1)
+      g_error ("cost row %u printed %u times", i, seen[i]);
+  g_assert_nonnull (strstr (pages[first_case + case_pages - 1], "Total"));
+  g_assert_nonnull (strstr (pages[first_case + case_pages - 1], "a year saved"));
+}
+
+/* Issue 21: a metric of megabytes, pasted by mistake, is laid out only as
+ * far as a cell can show: its start and an ellipsis, not the whole of it
+ * (pdftotext sees all of what was laid out, even past an ellipsis). */
+static void
+test_report_caps_a_huge_cell (void)
+{
+  g_autoptr(BtPlan) plan = story_plan ();
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  g_autoptr(BtBusinessCase) bc = g_list_model_get_item (bt_narrative_get_business_cases (narrative), 0);
+  g_autoptr(BtCostRow) row = g_list_model_get_item (bt_business_case_get_cost_rows (bc), 0);
+  g_autofree char *metric = g_strnfill (200000, 'Q');
+  g_autofree char *text = NULL, *before = report_words (plan);
+  guint shown = 0;
+
+  if (before == NULL)
+    return;
+  /* the Q's of the report without the metric, counted out */
+  for (const char *p = before; *p; p++)
+    shown -= *p == 'Q';
+  bt_cost_row_set_metric (row, metric);
+  text = report_words (plan);
+  for (const char *p = text; *p; p++)
+    shown += *p == 'Q';
+  g_assert_cmpuint (shown, >, 100);
+  g_assert_cmpuint (shown, <=, 2000);
+  assert_contains (text, "Total");
+}
+
 static guint
 title_page_ink (BtPlan *plan)
 {
@@ -1853,6 +2001,8 @@ main (int   argc,
   g_test_add_func ("/charts/time/trend-minus-sign", test_time_chart_trend_minus_sign);
   g_test_add_func ("/charts/time/trajectory-skips-partial-start", test_time_chart_trajectory_skips_partial_start);
   g_test_add_func ("/charts/report/rows-grow", test_report_rows_grow);
+  g_test_add_func ("/charts/report/cost-table-paginates", test_report_cost_table_paginates);
+  g_test_add_func ("/charts/report/caps-a-huge-cell", test_report_caps_a_huge_cell);
   g_test_add_func ("/charts/report/next-step-wraps", test_report_next_step_wraps);
   g_test_add_func ("/charts/report/charts-keep-their-shape", test_report_charts_keep_their_shape);
   g_test_add_func ("/charts/report/warning-signs", test_report_warning_signs);

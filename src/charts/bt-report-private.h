@@ -68,6 +68,8 @@ double  bt_report_page_title      (BtReport      *self,
                                    double         y,
                                    double         width);
 char   *bt_report_percent         (double         share);
+const char *bt_report_cell_text   (const char    *text,
+                                   char         **owned);
 double  bt_report_section_heading (BtReport      *self,
                                    cairo_t       *cr,
                                    const char    *text,

@@ -119,14 +119,17 @@ row_layout (BtReport *self,
   for (guint c = 0; c < N_COLUMNS; c++)
     {
       double w = col_x[c + 1] - col_x[c] - 2 * PAD, h;
+      g_autofree char *owned = NULL, *under_owned = NULL;
+      const char *text = bt_report_cell_text (row->text[c], &owned);
+      const char *under = bt_report_cell_text (row->under[c], &under_owned);
 
-      h = draw ? bt_report_paragraph (self, cr, &style->foreground, row->text[c], 0.9, c == 0,
+      h = draw ? bt_report_paragraph (self, cr, &style->foreground, text, 0.9, c == 0,
                                       col_x[c], y + PAD, w, BT_REPORT_NO_LIMIT)
-               : bt_report_text_height (self, cr, row->text[c], 0.9, c == 0, w);
-      if (row->under[c] != NULL && *row->under[c] != '\0')
-        h += draw ? bt_report_paragraph (self, cr, row->under_color[c], row->under[c], 0.85, row->under_bold[c],
+               : bt_report_text_height (self, cr, text, 0.9, c == 0, w);
+      if (under != NULL && *under != '\0')
+        h += draw ? bt_report_paragraph (self, cr, row->under_color[c], under, 0.85, row->under_bold[c],
                                          col_x[c], y + PAD + h, w, BT_REPORT_NO_LIMIT)
-                  : bt_report_text_height (self, cr, row->under[c], 0.85, row->under_bold[c], w);
+                  : bt_report_text_height (self, cr, under, 0.85, row->under_bold[c], w);
       tallest = MAX (tallest, h);
     }
 

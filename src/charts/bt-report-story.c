@@ -29,10 +29,15 @@
 #include "bt-narratives-chart.h"
 #include "bt-report-private.h"
 
+/* A business case's cost table is a header, a block per row and its total
+ * with what it comes to, so that it goes on over pages like any text, its
+ * header repeated on each. */
 typedef enum
 {
   BLOCK_TEXT,
-  BLOCK_COST_TABLE,
+  BLOCK_COST_HEADER,
+  BLOCK_COST_ROW,
+  BLOCK_COST_TOTAL,
 } BlockKind;
 
 typedef struct
@@ -46,6 +51,7 @@ typedef struct
   double         gap_before;
   gboolean       keep_with_next;   /* a heading */
   guint          group;            /* blocks kept on one page when they fit: an impact statement; 0 for none */
+  guint          row;              /* BLOCK_COST_ROW: the cost row */
 } Block;
 
 static void
@@ -76,7 +82,7 @@ add (GArray        *blocks,
      double         gap_before,
      gboolean       keep_with_next)
 {
-  Block block = { BLOCK_TEXT, g_strdup (text), size, bold, color, indent, gap_before, keep_with_next, 0 };
+  Block block = { BLOCK_TEXT, g_strdup (text), size, bold, color, indent, gap_before, keep_with_next, 0, 0 };
 
   if (text == NULL || *text == '\0')
     {
@@ -174,7 +180,8 @@ case_blocks (BtReport       *self,
   g_autofree char *d = decided ? bt_format_date (decided) : NULL;
   const char *status_label = bt_enum_to_label (BT_TYPE_CASE_STATUS, bt_business_case_get_status (bc));
   g_autofree char *line = NULL;
-  Block table = { BLOCK_COST_TABLE, NULL, 0.9, FALSE, NULL, 0, 18, FALSE };
+  guint n_rows = g_list_model_get_n_items (bt_business_case_get_cost_rows (bc));
+  Block table = { BLOCK_COST_HEADER, NULL, 0.9, FALSE, NULL, 0, 4, TRUE, 0, 0 };
 
   if (p && d)
     line = g_strdup_printf (_("Business case · %s · proposed %s, decided %s"), status_label, p, d);
@@ -205,123 +212,175 @@ case_blocks (BtReport       *self,
     }
 
   add (blocks, _("Cost per month, now and projected"), 1.05, TRUE, &style->foreground, 0, 18, TRUE);
-  table.gap_before = 4;
+  g_array_append_val (blocks, table);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      table = (Block) { BLOCK_COST_ROW, NULL, 0.9, FALSE, NULL, 0, 0, FALSE, 0, i };
+      g_array_append_val (blocks, table);
+    }
+  table = (Block) { BLOCK_COST_TOTAL, NULL, 0.9, TRUE, NULL, 0, 0, FALSE, 0, n_rows };
   g_array_append_val (blocks, table);
 
   return blocks;
 }
 
-/* The cost table of @bc at @y, drawn when @draw; returns its height. A
- * long metric wraps in its cell and its row grows. */
+static void
+cost_columns (double  width,
+              double *col)
+{
+  col[0] = MARGIN;
+  col[1] = MARGIN + width * 0.46;
+  col[2] = MARGIN + width * 0.64;
+  col[3] = MARGIN + width * 0.82;
+  col[4] = MARGIN + width;
+}
+
+/* The cost table's header at @y, drawn when @draw; returns its height. */
 static double
-cost_table (BtReport       *self,
+cost_header (BtReport *self,
+             cairo_t  *cr,
+             double    y,
+             double    width,
+             gboolean  draw)
+{
+  const BtChartStyle *style = &self->style;
+  const char *headers[] = { _("Monthly cost"), _("Now"), _("Projected"), _("Saving") };
+  double row = bt_report_line_height (self, cr, 0.95) + 8;
+  double col[5];
+
+  if (!draw)
+    return row;
+
+  cost_columns (width, col);
+  for (guint c = 0; c < 4; c++)
+    bt_chart_label (cr, style, &style->muted, headers[c], 0.85, TRUE, col[c + 1] - col[c] - 8,
+                    c == 0 ? col[c] : col[c + 1] - 8, y + row / 2,
+                    c == 0 ? BT_ALIGN_START : BT_ALIGN_END, BT_ALIGN_CENTER);
+  bt_chart_set_color (cr, &style->foreground);
+  cairo_set_line_width (cr, 0.75);
+  cairo_move_to (cr, MARGIN, y + row);
+  cairo_line_to (cr, MARGIN + width, y + row);
+  cairo_stroke (cr);
+
+  return row;
+}
+
+/* Cost row @index of @bc at @y, or its total when @index is the number of
+ * rows, drawn when @draw in no more than @room; returns its height. A long
+ * metric wraps in its cell and its row grows. */
+static double
+cost_row (BtReport       *self,
+          cairo_t        *cr,
+          BtBusinessCase *bc,
+          guint           index,
+          double          y,
+          double          width,
+          gboolean        draw,
+          double          room)
+{
+  const BtChartStyle *style = &self->style;
+  GListModel *rows = bt_business_case_get_cost_rows (bc);
+  guint n_rows = g_list_model_get_n_items (rows);
+  g_autoptr(BtCostRow) cost_row = index < n_rows ? g_list_model_get_item (rows, index) : NULL;
+  double row = bt_report_line_height (self, cr, 0.95) + 8;
+  double now = 0, projected = 0, h, col[5];
+  const char *metric;
+  char *cells[3] = { NULL, NULL, NULL };
+  g_autofree char *owned = NULL;
+
+  cost_columns (width, col);
+  if (cost_row != NULL)
+    {
+      now = bt_cost_row_get_current_monthly (cost_row);
+      projected = bt_cost_row_get_projected_monthly (cost_row);
+      metric = bt_report_cell_text (bt_cost_row_get_metric (cost_row), &owned);
+    }
+  else
+    {
+      for (guint j = 0; j < n_rows; j++)
+        {
+          g_autoptr(BtCostRow) r = g_list_model_get_item (rows, j);
+
+          now += bt_cost_row_get_current_monthly (r);
+          projected += bt_cost_row_get_projected_monthly (r);
+        }
+      metric = _("Total");
+    }
+
+  if (!draw)
+    return MAX (row, bt_report_text_height (self, cr, metric, 0.9, cost_row == NULL, col[1] - col[0] - 8) + 8);
+
+  if (cost_row == NULL)
+    {
+      bt_chart_set_color (cr, &style->foreground);
+      cairo_set_line_width (cr, 0.75);
+      cairo_move_to (cr, MARGIN, y);
+      cairo_line_to (cr, MARGIN + width, y);
+      cairo_stroke (cr);
+    }
+  cells[0] = bt_money_format_plan (now, self->plan);
+  cells[1] = bt_money_format_plan (projected, self->plan);
+  if (round (now - projected) < 0)
+    {
+      g_autofree char *more = bt_money_format_plan (projected - now, self->plan);
+
+      /* TRANSLATORS: the saving of a cost row that costs more than now: "€500 more" */
+      cells[2] = g_strdup_printf (_("%s more"), more);
+    }
+  else
+    cells[2] = bt_money_format_plan (now - projected, self->plan);
+  /* Only a row taller than a whole page is ever cut, at its foot. */
+  h = bt_report_paragraph (self, cr, &style->foreground, metric, 0.9, cost_row == NULL, col[0], y + 4,
+                           col[1] - col[0] - 8, MAX (room - 8, 1));
+  for (guint c = 0; c < 3; c++)
+    bt_chart_label (cr, style, c == 2 && round (now - projected) < 0 ? &style->warning : &style->foreground,
+                    cells[c], 0.9, cost_row == NULL, col[c + 2] - col[c + 1] - 8,
+                    col[c + 2] - 8, y + 4, BT_ALIGN_END, BT_ALIGN_START);
+  /* g_autofree on an array would free its first string only. */
+  for (guint c = 0; c < 3; c++)
+    g_free (cells[c]);
+
+  return MAX (row, h + 8);
+}
+
+/* The total row of @bc's cost table and what it comes to: a case that
+ * costs more says so. */
+static double
+cost_total (BtReport       *self,
             cairo_t        *cr,
             BtBusinessCase *bc,
             double          y,
             double          width,
             gboolean        draw)
 {
-  const BtChartStyle *style = &self->style;
-  GListModel *rows = bt_business_case_get_cost_rows (bc);
-  guint n_rows = g_list_model_get_n_items (rows);
   BtCaseTotals totals = bt_analytics_case_totals (bc);
-  double col[] = { MARGIN, MARGIN + width * 0.46, MARGIN + width * 0.64, MARGIN + width * 0.82, MARGIN + width };
-  const char *headers[] = { _("Monthly cost"), _("Now"), _("Projected"), _("Saving") };
-  double lh = bt_report_line_height (self, cr, 0.95), row = lh + 8, top = y;
+  guint n_rows = g_list_model_get_n_items (bt_business_case_get_cost_rows (bc));
+  g_autofree char *yearly = bt_money_format_plan (fabs (totals.yearly_savings), self->plan);
+  g_autofree char *summary = NULL;
+  double top = y;
 
-  if (draw)
-    {
-      for (guint c = 0; c < 4; c++)
-        bt_chart_label (cr, style, &style->muted, headers[c], 0.85, TRUE, col[c + 1] - col[c] - 8,
-                        c == 0 ? col[c] : col[c + 1] - 8, y + row / 2,
-                        c == 0 ? BT_ALIGN_START : BT_ALIGN_END, BT_ALIGN_CENTER);
-      bt_chart_set_color (cr, &style->foreground);
-      cairo_set_line_width (cr, 0.75);
-      cairo_move_to (cr, MARGIN, y + row);
-      cairo_line_to (cr, MARGIN + width, y + row);
-      cairo_stroke (cr);
-    }
-  y += row;
-
-  for (guint i = 0; i <= n_rows; i++)
-    {
-      g_autoptr(BtCostRow) cost_row = i < n_rows ? g_list_model_get_item (rows, i) : NULL;
-      double now = 0, projected = 0, h;
-      const char *metric;
-      char *cells[3] = { NULL, NULL, NULL };
-
-      if (cost_row != NULL)
-        {
-          now = bt_cost_row_get_current_monthly (cost_row);
-          projected = bt_cost_row_get_projected_monthly (cost_row);
-          metric = bt_cost_row_get_metric (cost_row);
-        }
-      else
-        {
-          for (guint j = 0; j < n_rows; j++)
-            {
-              g_autoptr(BtCostRow) r = g_list_model_get_item (rows, j);
-
-              now += bt_cost_row_get_current_monthly (r);
-              projected += bt_cost_row_get_projected_monthly (r);
-            }
-          metric = _("Total");
-        }
-
-      h = MAX (row, bt_report_text_height (self, cr, metric, 0.9, cost_row == NULL, col[1] - col[0] - 8) + 8);
-      if (draw)
-        {
-          if (cost_row == NULL)
-            {
-              bt_chart_set_color (cr, &style->foreground);
-              cairo_move_to (cr, MARGIN, y);
-              cairo_line_to (cr, MARGIN + width, y);
-              cairo_stroke (cr);
-            }
-          cells[0] = bt_money_format_plan (now, self->plan);
-          cells[1] = bt_money_format_plan (projected, self->plan);
-          if (round (now - projected) < 0)
-            {
-              g_autofree char *more = bt_money_format_plan (projected - now, self->plan);
-
-              /* TRANSLATORS: the saving of a cost row that costs more than now: "€500 more" */
-              cells[2] = g_strdup_printf (_("%s more"), more);
-            }
-          else
-            cells[2] = bt_money_format_plan (now - projected, self->plan);
-          bt_report_paragraph (self, cr, &style->foreground, metric, 0.9, cost_row == NULL, col[0], y + 4,
-                               col[1] - col[0] - 8, BT_REPORT_NO_LIMIT);
-          for (guint c = 0; c < 3; c++)
-            bt_chart_label (cr, style, c == 2 && round (now - projected) < 0 ? &style->warning : &style->foreground,
-                            cells[c], 0.9, cost_row == NULL, col[c + 2] - col[c + 1] - 8,
-                            col[c + 2] - 8, y + 4, BT_ALIGN_END, BT_ALIGN_START);
-        }
-      /* g_autofree on an array would free its first string only. */
-      for (guint c = 0; c < 3; c++)
-        g_free (cells[c]);
-      y += h;
-    }
-
-  /* What it comes to: a case that costs more says so. */
-  {
-    g_autofree char *yearly = bt_money_format_plan (fabs (totals.yearly_savings), self->plan);
-    g_autofree char *summary = NULL;
-
-    if (round (totals.monthly_savings) < 0)
-      /* TRANSLATORS: a business case that costs more than it saves; %s is an amount */
-      summary = g_strdup_printf (_("It costs %s more a year than now."), yearly);
-    else if (!isnan (totals.payback_months))
-      summary = g_strdup_printf (_("%s a year saved; the ask pays back in %.1f months."),
-                                 yearly, bt_number_round (totals.payback_months, 1));
-    else
-      summary = g_strdup_printf (_("%s a year saved."), yearly);
-    y += 6;
-    y += draw ? bt_report_paragraph (self, cr, &style->foreground, summary, 0.95, TRUE, MARGIN, y, width,
-                                     BT_REPORT_NO_LIMIT)
-              : bt_report_text_height (self, cr, summary, 0.95, TRUE, width);
-  }
+  y += cost_row (self, cr, bc, n_rows, y, width, draw, BT_REPORT_NO_LIMIT);
+  if (round (totals.monthly_savings) < 0)
+    /* TRANSLATORS: a business case that costs more than it saves; %s is an amount */
+    summary = g_strdup_printf (_("It costs %s more a year than now."), yearly);
+  else if (!isnan (totals.payback_months))
+    summary = g_strdup_printf (_("%s a year saved; the ask pays back in %.1f months."),
+                               yearly, bt_number_round (totals.payback_months, 1));
+  else
+    summary = g_strdup_printf (_("%s a year saved."), yearly);
+  y += 6;
+  y += draw ? bt_report_paragraph (self, cr, &self->style.foreground, summary, 0.95, TRUE, MARGIN, y, width,
+                                   BT_REPORT_NO_LIMIT)
+            : bt_report_text_height (self, cr, summary, 0.95, TRUE, width);
 
   return y - top;
+}
+
+/* Whether a page that starts at @block repeats the cost table's header. */
+static gboolean
+continues_table (const Block *block)
+{
+  return block->kind == BLOCK_COST_ROW || block->kind == BLOCK_COST_TOTAL;
 }
 
 static double
@@ -331,8 +390,18 @@ block_height (BtReport       *self,
               BtBusinessCase *bc,
               double          width)
 {
-  if (block->kind == BLOCK_COST_TABLE)
-    return cost_table (self, cr, bc, 0, width, FALSE);
+  switch (block->kind)
+    {
+    case BLOCK_COST_HEADER:
+      return cost_header (self, cr, 0, width, FALSE);
+    case BLOCK_COST_ROW:
+      return cost_row (self, cr, bc, block->row, 0, width, FALSE, BT_REPORT_NO_LIMIT);
+    case BLOCK_COST_TOTAL:
+      return cost_total (self, cr, bc, 0, width, FALSE);
+    case BLOCK_TEXT:
+    default:
+      break;
+    }
 
   return bt_report_text_height (self, cr, block->text, block->size, block->bold, width - block->indent);
 }
@@ -346,15 +415,47 @@ block_draw (BtReport       *self,
             double          width,
             double          room)
 {
-  if (block->kind == BLOCK_COST_TABLE)
-    return cost_table (self, cr, bc, y, width, TRUE);
+  switch (block->kind)
+    {
+    case BLOCK_COST_HEADER:
+      return cost_header (self, cr, y, width, TRUE);
+    case BLOCK_COST_ROW:
+      return cost_row (self, cr, bc, block->row, y, width, TRUE, room);
+    case BLOCK_COST_TOTAL:
+      return cost_total (self, cr, bc, y, width, TRUE);
+    case BLOCK_TEXT:
+    default:
+      break;
+    }
 
   /* Only a block taller than a whole page is ever cut, at its foot. */
   return bt_report_paragraph (self, cr, block->color, block->text, block->size, block->bold,
                               MARGIN + block->indent, y, width - block->indent, MAX (room, 1));
 }
 
-/* Splits @blocks into pages of @kind under a title of @title_h. */
+/* What blocks @i and the ones it is kept with take, from @i's top: a
+ * heading goes with what it heads, and a chain of them with the first
+ * block that is no heading. */
+static double
+kept_height (GArray       *blocks,
+             const double *heights,
+             guint         i,
+             double        *last)
+{
+  double h = heights[i];
+
+  while (g_array_index (blocks, Block, i).keep_with_next && i + 1 < blocks->len)
+    {
+      i++;
+      h += g_array_index (blocks, Block, i).gap_before + heights[i];
+    }
+  *last = heights[i];
+
+  return h;
+}
+
+/* Splits @blocks into pages of @kind under a title of @title_h. Each
+ * block is measured once. */
 static void
 paginate_blocks (BtReport         *self,
                  cairo_t          *cr,
@@ -370,13 +471,22 @@ paginate_blocks (BtReport         *self,
   double width = page_width - 2 * MARGIN;
   double top = bt_report_content_top (self, cr) + 4;
   double bottom = bt_report_content_bottom (self, cr, page_height);
+  double header_h = bc != NULL ? cost_header (self, cr, 0, width, FALSE) : 0;
+  double line = bt_report_line_height (self, cr, 1.0);
   Page page = { kind, index, 0, 0, FALSE };
   double y = top + title_h;
+  g_autofree double *heights = g_new0 (double, MAX (blocks->len, 1));
+
+  for (guint i = 0; i < blocks->len; i++)
+    heights[i] = block_height (self, cr, &g_array_index (blocks, Block, i), bc, width);
 
   for (guint i = 0; i < blocks->len; i++)
     {
       const Block *block = &g_array_index (blocks, Block, i);
-      double need = (page.count > 0 ? block->gap_before : 0) + block_height (self, cr, block, bc, width);
+      double gap = page.count > 0 ? block->gap_before : 0;
+      /* where the next page's first block starts */
+      double next_top = top + continued_h + (continues_table (block) ? header_h : 0);
+      double kept, last;
 
       /* An impact statement starts a page rather than be split, when a
        * page can hold it. */
@@ -386,31 +496,30 @@ paginate_blocks (BtReport         *self,
           double group_h = 0;
 
           for (guint j = i; j < blocks->len && g_array_index (blocks, Block, j).group == block->group; j++)
-            group_h += (j > i ? g_array_index (blocks, Block, j).gap_before : block->gap_before)
-                       + block_height (self, cr, &g_array_index (blocks, Block, j), bc, width);
-          if (y + group_h > bottom && group_h <= bottom - top - continued_h)
+            group_h += g_array_index (blocks, Block, j).gap_before + heights[j];
+          if (y + group_h > bottom && group_h <= bottom - next_top + block->gap_before)
             {
               g_array_append_val (self->pages, page);
               page = (Page) { kind, index, i, 0, TRUE };
-              y = top + continued_h;
-              need -= block->gap_before;
+              y = next_top;
+              gap = 0;
             }
         }
 
-      /* A heading goes with what it heads. */
-      if (block->keep_with_next && i + 1 < blocks->len)
-        need += block_height (self, cr, &g_array_index (blocks, Block, i + 1), bc, width);
-
-      if (page.count > 0 && y + need > bottom)
+      /* A heading goes with what it heads; with the start of it, when
+       * that is taller than a page and is cut at its foot wherever it
+       * starts. */
+      kept = kept_height (blocks, heights, i, &last);
+      if (kept > bottom - next_top)
+        kept -= last - MIN (last, 2 * line);
+      if (page.count > 0 && y + gap + kept > bottom)
         {
           g_array_append_val (self->pages, page);
           page = (Page) { kind, index, i, 0, TRUE };
-          y = top + continued_h;
-          need -= block->gap_before;
+          y = next_top;
+          gap = 0;
         }
-      if (block->keep_with_next && i + 1 < blocks->len)
-        need -= block_height (self, cr, &g_array_index (blocks, Block, i + 1), bc, width);
-      y += need;
+      y += gap + heights[i];
       page.count++;
     }
 
@@ -439,6 +548,10 @@ draw_blocks (BtReport       *self,
       title = continued;
     }
   y += bt_report_page_title (self, cr, title, y, width);
+  /* A cost table that goes on from the page before: its header again. */
+  if (bc != NULL && page->first < blocks->len && page->count > 0 &&
+      continues_table (&g_array_index (blocks, Block, page->first)))
+    y += cost_header (self, cr, y, width, TRUE);
 
   for (guint i = page->first; i < page->first + page->count && i < blocks->len; i++)
     {

@@ -179,6 +179,51 @@ bt_report_line_height (BtReport *self,
   return h;
 }
 
+/* No paragraph of a page holds more characters than this, on any paper,
+ * at full width: a longer text is cut at the content's bottom whatever
+ * its length, and laying out megabytes of it (pasted by mistake) costs
+ * seconds for nothing. */
+#define SHOWN_CHARS 10000
+
+/* Nor does a table's cell hold this many: Pango breaks a long word in a
+ * narrow cell in a time that grows with the square of its length. */
+#define CELL_CHARS 2000
+
+/* @text, or its first @max characters and an ellipsis; @owned holds what
+ * the latter needs. */
+static const char *
+shown_text (const char  *text,
+            guint        max,
+            char       **owned)
+{
+  const char *end = text;
+
+  *owned = NULL;
+  if (text == NULL || strlen (text) <= max)
+    return text;
+  for (guint i = 0; i < max && *end; i++)
+    end = g_utf8_next_char (end);
+  if (*end == '\0')
+    return text;
+  *owned = g_strdup_printf ("%.*s…", (int) (end - text), text);
+
+  return *owned;
+}
+
+/**
+ * bt_report_cell_text:
+ * @owned: (out): what the text returned needs, to free
+ *
+ * Returns: what a table's cell shows of @text: all of it, or, when it is
+ *   longer than any cell could show on a page, its start and an ellipsis
+ */
+const char *
+bt_report_cell_text (const char  *text,
+                     char       **owned)
+{
+  return shown_text (text, CELL_CHARS, owned);
+}
+
 /* The height of @text wrapped to @width, all of it. */
 double
 bt_report_text_height (BtReport   *self,
@@ -188,8 +233,9 @@ bt_report_text_height (BtReport   *self,
                        gboolean    bold,
                        double      width)
 {
-  g_autoptr(PangoLayout) pl = bt_chart_paragraph (cr, &self->style, text, size, bold, width, BT_REPORT_NO_LIMIT,
-                                                  PANGO_ALIGN_LEFT);
+  g_autofree char *owned = NULL;
+  g_autoptr(PangoLayout) pl = bt_chart_paragraph (cr, &self->style, shown_text (text, SHOWN_CHARS, &owned), size, bold, width,
+                                                  BT_REPORT_NO_LIMIT, PANGO_ALIGN_LEFT);
   double h;
 
   bt_chart_text_size (pl, NULL, &h);
@@ -226,8 +272,9 @@ bt_report_paragraph (BtReport      *self,
                      double         width,
                      double         max_height)
 {
-  g_autoptr(PangoLayout) pl = bt_chart_paragraph (cr, &self->style, text, size, bold, width, max_height,
-                                                  PANGO_ALIGN_LEFT);
+  g_autofree char *owned = NULL;
+  g_autoptr(PangoLayout) pl = bt_chart_paragraph (cr, &self->style, shown_text (text, SHOWN_CHARS, &owned), size, bold, width,
+                                                  max_height, PANGO_ALIGN_LEFT);
   double h;
 
   bt_chart_text_size (pl, NULL, &h);

@@ -24,6 +24,133 @@
 #include "bt-money.h"
 #include "bt-number.h"
 
+/* Where a user's text goes in the Markdown written: a line of its own
+ * (a heading, emphasis, a quote), a paragraph, or a table's cell. */
+typedef enum
+{
+  MD_INLINE,
+  MD_PARAGRAPH,
+  MD_CELL,
+} MdContext;
+
+static gboolean
+is_newline (gunichar c)
+{
+  return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x85;
+}
+
+/* Characters that change what the reader sees without being seen: C0 and
+ * C1 controls (an ESC starts a terminal's colours) and the bidirectional
+ * overrides and isolates. */
+static gboolean
+is_hidden (gunichar c)
+{
+  return (g_unichar_type (c) == G_UNICODE_CONTROL && !is_newline (c) && c != '\t') ||
+         (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Appends @text so that Markdown shows it as written and reads nothing in
+ * it: what would be markup is backslash-escaped, hidden characters are
+ * dropped, and a line break flattens to a space where the context is one
+ * line (@context MD_INLINE or MD_CELL). A paragraph keeps its lines, each
+ * with its leading blanks trimmed, so that none starts a heading, a fence,
+ * a quote, a list or a code block. */
+static void
+append_escaped (GString    *out,
+                const char *text,
+                MdContext   context)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  g_autofree char *trimmed = g_strstrip (g_steal_pointer (&valid));
+  gboolean line_start = TRUE, pending_space = FALSE;
+  guint pending_lines = 0;
+
+  for (const char *p = trimmed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_hidden (c))
+        continue;
+      if (is_newline (c) || (c == '\t' && context != MD_PARAGRAPH))
+        {
+          if (c == '\r' && p[1] == '\n')
+            continue;
+          if (is_newline (c) && context == MD_PARAGRAPH)
+            {
+              pending_lines = MIN (pending_lines + 1, 2);
+              pending_space = FALSE;
+              line_start = TRUE;
+            }
+          else if (!line_start || context != MD_PARAGRAPH)
+            pending_space = TRUE;
+          continue;
+        }
+      if (c == ' ' || c == '\t')
+        {
+          /* blanks at a line's start would make it code */
+          if (!line_start)
+            pending_space = TRUE;
+          continue;
+        }
+
+      for (; pending_lines > 0; pending_lines--)
+        g_string_append_c (out, '\n');
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+
+      switch (c)
+        {
+        case '\\': case '`': case '*': case '_': case '{': case '}': case '[': case ']':
+        case '<': case '>': case '#': case '|': case '~':
+          g_string_append_c (out, '\\');
+          break;
+        case '!':
+          if (p[1] == '[')
+            g_string_append_c (out, '\\');
+          break;
+        case '&':
+          /* what would read as an entity */
+          if (g_ascii_isalnum (p[1]) || p[1] == '#')
+            g_string_append_c (out, '\\');
+          break;
+        case '-': case '+': case '=':
+          /* a list, a rule or the underline of a heading */
+          if (line_start)
+            g_string_append_c (out, '\\');
+          break;
+        default:
+          break;
+        }
+
+      if (line_start && g_ascii_isdigit (c))
+        {
+          /* "1." or "1)" starts a numbered list */
+          const char *q = p;
+
+          while (g_ascii_isdigit (*q))
+            q++;
+          g_string_append_len (out, p, q - p);
+          if (*q == '.' || *q == ')')
+            {
+              g_string_append_c (out, '\\');
+              g_string_append_c (out, *q);
+              q++;
+            }
+          line_start = FALSE;
+          p = q;
+          if (*p == '\0')
+            break;
+          /* the loop steps over one character: go back before it */
+          p = g_utf8_prev_char (p);
+          continue;
+        }
+
+      g_string_append_unichar (out, c);
+      line_start = FALSE;
+    }
+}
+
 static void
 heading (GString    *out,
          guint       level,
@@ -38,8 +165,7 @@ heading (GString    *out,
     g_string_append_c (out, '#');
   g_string_append_c (out, ' ');
   /* A heading is one line. */
-  for (const char *p = text; *p; p++)
-    g_string_append_c (out, *p == '\n' || *p == '\r' ? ' ' : *p);
+  append_escaped (out, text, MD_INLINE);
   g_string_append (out, "\n\n");
 }
 
@@ -47,29 +173,40 @@ static void
 paragraph (GString    *out,
            const char *text)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  gsize len = out->len;
 
-  if (*trimmed == '\0')
-    return;
-  g_string_append (out, trimmed);
-  g_string_append (out, "\n\n");
+  append_escaped (out, text, MD_PARAGRAPH);
+  if (out->len > len)
+    g_string_append (out, "\n\n");
 }
 
-/* A table cell: one line, with its pipes escaped. */
+/* @text escaped for a line of its own. */
+static char *
+escaped (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  append_escaped (out, text, MD_INLINE);
+
+  return g_string_free (out, FALSE);
+}
+
+/* A table cell: one line, escaped; @markup is written as it is. */
+static void
+cell_markup (GString    *out,
+             const char *markup)
+{
+  g_string_append_c (out, ' ');
+  g_string_append (out, markup);
+  g_string_append (out, " |");
+}
+
 static void
 cell (GString    *out,
       const char *text)
 {
   g_string_append_c (out, ' ');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '|')
-        g_string_append (out, "\\|");
-      else if (*p == '\n' || *p == '\r')
-        g_string_append_c (out, ' ');
-      else
-        g_string_append_c (out, *p);
-    }
+  append_escaped (out, text, MD_CELL);
   g_string_append (out, " |");
 }
 
@@ -96,7 +233,9 @@ append_impact_statement (GString           *out,
       paragraph (out, impact);
       if (value != NULL)
         {
-          g_string_append_printf (out, "**%s**", value);
+          g_autofree char *shown = escaped (value);
+
+          g_string_append_printf (out, "**%s**", shown);
           g_string_append (out, "\n\n");
         }
     }
@@ -232,12 +371,20 @@ append_business_case (GString        *out,
         saving_text = bt_money_format (now - projected, currency);
 
       if (row == NULL)
-        total = g_strdup_printf ("**%s**", _("Total"));
+        {
+          g_autofree char *label = escaped (_("Total"));
+
+          total = g_strdup_printf ("**%s**", label);
+        }
       g_string_append_c (out, '|');
-      cell (out, row ? bt_cost_row_get_metric (row) : total);
-      cell (out, now_text);
-      cell (out, projected_text);
-      cell (out, saving_text);
+      if (row != NULL)
+        cell (out, bt_cost_row_get_metric (row));
+      else
+        cell_markup (out, total);
+      /* amounts as the plan's currency writes them: no markup in them */
+      cell_markup (out, now_text);
+      cell_markup (out, projected_text);
+      cell_markup (out, saving_text);
       g_string_append_c (out, '\n');
       now_total += row ? now : 0;
       projected_total += row ? projected : 0;
@@ -277,9 +424,9 @@ append_narrative (GString     *out,
 {
   GListModel *statements = bt_narrative_get_impact_statements (n);
   GListModel *cases = bt_narrative_get_business_cases (n);
-  const char *audience = bt_narrative_get_audience (n);
+  g_autofree char *audience = escaped (bt_narrative_get_audience (n));
   const char *status = bt_enum_to_label (BT_TYPE_NARRATIVE_STATUS, bt_narrative_get_status (n));
-  const char *headline = bt_narrative_get_headline (n);
+  g_autofree char *headline = escaped (bt_narrative_get_headline (n));
 
   heading (out, level, bt_narrative_get_title (n));
   {
@@ -355,8 +502,8 @@ bt_markdown_plan (BtPlan        *plan,
   if (section == BT_PLAN_SECTION_ALL)
     {
       const char *name = bt_profile_get_name (profile);
-      const char *current = bt_profile_get_current_role (profile);
-      const char *target = bt_profile_get_target_role (profile);
+      g_autofree char *current = escaped (bt_profile_get_current_role (profile));
+      g_autofree char *target = escaped (bt_profile_get_target_role (profile));
       const GDate *date = bt_profile_get_target_date (profile);
 
       heading (out, 1, *name ? name : _("Narratives"));
