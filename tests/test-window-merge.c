@@ -446,10 +446,10 @@ test_done (gpointer data)
 }
 
 static gboolean
-plan_has_person (BtWindow   *window,
-                 const char *name)
+plan_has_person_in (BtPlan     *plan,
+                    const char *name)
 {
-  GListModel *people = bt_plan_get_relationships (window->plan);
+  GListModel *people = bt_plan_get_relationships (plan);
 
   for (guint i = 0; i < g_list_model_get_n_items (people); i++)
     {
@@ -460,6 +460,21 @@ plan_has_person (BtWindow   *window,
     }
 
   return FALSE;
+}
+
+static gboolean
+plan_has_person (BtWindow   *window,
+                 const char *name)
+{
+  return plan_has_person_in (window->plan, name);
+}
+
+static gboolean
+has_their_name (gpointer data)
+{
+  BtWindow *window = data;
+
+  return g_strcmp0 (bt_profile_get_name (bt_plan_get_profile (window->plan)), "Their Name") == 0;
 }
 
 static gboolean
@@ -667,6 +682,59 @@ test_two_copies_add_after_merge (gconstpointer data)
   }
 }
 
+/* The Person dialog is open when a merge replaces the window's plan: it
+ * would add into the plan before, no longer shown nor saved. It is closed
+ * and the user told; adding again then works. */
+static void
+test_editor_open_during_merge (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window = open_window (app, path);
+  FileHas both = { path, { "\"Their Name\"", "\"Marco Rossi\"", NULL } };
+  BtPlan *before;
+
+  gtk_window_present (GTK_WINDOW (window));
+  open_add_person (window);
+  before = window->plan;
+  write_theirs (path, "\"Alex Morgan\"", "\"Their Name\"");
+  g_assert_true (bt_test_wait_until (editor_closed, window, 10));
+  g_assert_true (window->plan != before);
+  g_assert_cmpstr (bt_profile_get_name (bt_plan_get_profile (window->plan)), ==, "Their Name");
+
+  type_and_add (open_add_person (window), "Marco Rossi");
+  g_assert_true (plan_has_person (window, "Marco Rossi"));
+  g_assert_true (bt_test_wait_until (file_has, &both, 2 * AUTOSAVE_SECONDS + 5));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The desktop's contacts were being offered for a new person when a
+ * merge replaced the plan: the Person dialog comes with the list of the
+ * plan before, and adds into the plan shown. */
+static void
+test_add_from_plan_before (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window = open_window (app, path);
+  FileHas both = { path, { "\"Their Name\"", "\"Marco Rossi\"", NULL } };
+  g_autoptr(BtPlan) before = g_object_ref (window->plan);
+  g_autoptr(BtRelationship) marco = g_object_new (BT_TYPE_RELATIONSHIP, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  write_theirs (path, "\"Alex Morgan\"", "\"Their Name\"");
+  g_assert_true (bt_test_wait_until (has_their_name, window, 10));
+  g_assert_true (window->plan != before);
+
+  g_signal_emit_by_name (window->relationships_page, "open-item", bt_plan_get_relationships (before), marco);
+  g_assert_true (bt_test_wait_until (editor_open, window, 10));
+  type_and_add (find_editor (window), "Marco Rossi");
+  g_assert_true (plan_has_person (window, "Marco Rossi"));
+  g_assert_false (plan_has_person_in (before, "Marco Rossi"));
+  g_assert_true (bt_test_wait_until (file_has, &both, 2 * AUTOSAVE_SECONDS + 5));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -692,6 +760,8 @@ main (int   argc,
   g_test_add_data_func ("/window-merge/found-by-save", app, test_found_by_save);
   g_test_add_data_func ("/window-merge/two-copies-idle", app, test_two_copies_idle);
   g_test_add_data_func ("/window-merge/two-copies-add-after-merge", app, test_two_copies_add_after_merge);
+  g_test_add_data_func ("/window-merge/editor-open-during-merge", app, test_editor_open_during_merge);
+  g_test_add_data_func ("/window-merge/add-from-plan-before", app, test_add_from_plan_before);
 
   return g_test_run ();
 }
