@@ -682,6 +682,77 @@ test_adopt (void)
   }
 }
 
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A merge that came out as the other writer's version: the file is
+ * adopted as it is, not written again (another copy of the app would see
+ * that write as a change, merge it and write it back, without end). */
+static void
+test_adopt_file (void)
+{
+  g_autofree char *path = new_sample_file ();
+  g_autoptr(BtDocument) document = open_document (path);
+  g_autoptr(BtPlan) theirs = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *after = NULL;
+  gboolean noticed = FALSE;
+  gboolean waited = FALSE;
+  Synced synced = { 0 };
+  gsize length;
+
+  g_signal_connect (document, "notify::conflict", G_CALLBACK (on_conflict_cb), &noticed);
+  g_signal_connect (document, "synced", G_CALLBACK (on_synced_cb), &synced);
+  /* Edited here, and the same edit made by the other writer. */
+  rename_profile (document, "Name 14");
+  g_assert_true (bt_document_get_dirty (document));
+  g_usleep (1100 * 1000);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  bytes = bt_plan_file_serialize (bt_document_get_plan (document), BT_PLAN_SECTION_ALL, NULL);
+  g_assert_nonnull (bytes);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  wait_for (&noticed);
+  g_assert_true (bt_document_get_conflict (document));
+  etag = etag_now (path);
+
+  theirs = bt_plan_file_load_bytes (bytes, NULL);
+  g_assert_nonnull (theirs);
+  bt_document_adopt_file (document, theirs, bytes, etag);
+  g_assert_false (bt_document_get_conflict (document));
+  g_assert_false (bt_document_get_dirty (document));
+  g_assert_true (bt_document_get_plan (document) == theirs);
+  g_assert_cmpstr (bt_document_get_etag (document), ==, etag);
+  g_assert_true (bt_document_get_synced (document) == bytes);
+  g_assert_cmpuint (synced.count, ==, 1);
+  g_assert_false (synced.written);
+
+  /* Nothing is written, autosave or not. */
+  g_timeout_add_seconds (BT_DOCUMENT_AUTOSAVE_SECONDS + 1, timeout_cb, &waited);
+  wait_for (&waited);
+  after = etag_now (path);
+  g_assert_cmpstr (after, ==, etag);
+  g_assert_false (bt_document_needs_flush (document));
+
+  /* An edit after is saved over their file: it is ours now. */
+  rename_profile (document, "Name 15");
+  {
+    Wait w = { 0 };
+
+    bt_document_save_async (document, NULL, NULL, on_saved_cb, &w);
+    wait_for (&w.done);
+    g_assert_no_error (w.error);
+    g_assert_cmpint (name_on_disk (path), ==, 15);
+  }
+  g_clear_pointer (&synced.bytes, g_bytes_unref);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -699,6 +770,7 @@ main (int   argc,
   g_test_add_func ("/document/save-as", test_save_as);
   g_test_add_func ("/document/synced", test_synced);
   g_test_add_func ("/document/adopt", test_adopt);
+  g_test_add_func ("/document/adopt-file", test_adopt_file);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -15,6 +16,8 @@
 #include "bt-test-widgets.h"
 
 #include "bt-application.h"
+#include "bt-chart-page.h"
+#include "bt-item-editor.h"
 #include "bt-merge.h"
 #include "bt-plan-file.h"
 #include "bt-window-merge.h"
@@ -430,12 +433,315 @@ test_no_base_asks (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- two copies of the app on one file ---- */
+
+static const char *test_program;
+
+static pid_t test_parent;
+
+static gboolean
+test_done (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS) || getppid () != test_parent;
+}
+
+static gboolean
+plan_has_person_in (BtPlan     *plan,
+                    const char *name)
+{
+  GListModel *people = bt_plan_get_relationships (plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(BtRelationship) r = g_list_model_get_item (people, i);
+
+      if (g_strcmp0 (bt_relationship_get_name (r), name) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+plan_has_person (BtWindow   *window,
+                 const char *name)
+{
+  return plan_has_person_in (window->plan, name);
+}
+
+static gboolean
+has_their_name (gpointer data)
+{
+  BtWindow *window = data;
+
+  return g_strcmp0 (bt_profile_get_name (bt_plan_get_profile (window->plan)), "Their Name") == 0;
+}
+
+static gboolean
+has_lena (gpointer data)
+{
+  return plan_has_person (data, "Lena Novak");
+}
+
+static char *
+etag_of (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                                                 NULL, NULL);
+
+  g_assert_nonnull (info);
+  return g_strdup (g_file_info_get_etag (info));
+}
+
+/* The other copy: adds a person, saves, then stays open, idle, until the
+ * test is done with it. */
+static void
+other_copy (GApplication *app)
+{
+  const char *path = g_getenv ("BT_TEST_MERGE_PLAN");
+  g_autofree char *stop = g_strconcat (path, ".stop", NULL);
+  BtWindow *window;
+  FileHas saved = { path, { "\"Lena Novak\"", NULL } };
+  g_autoptr(BtRelationship) lena = g_object_new (BT_TYPE_RELATIONSHIP, "name", "Lena Novak", NULL);
+
+  test_parent = getppid ();
+  window = open_window (app, path);
+  gtk_window_present (GTK_WINDOW (window));
+  bt_history_append (window->history, BT_ITEM (window->plan), bt_plan_get_relationships (window->plan),
+                     BT_ITEM (lena));
+  g_assert_true (bt_test_wait_until (file_has, &saved, 2 * AUTOSAVE_SECONDS + 5));
+  /* Until the test says, or is no more. */
+  g_assert_true (bt_test_wait_until (test_done, stop, 120));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Starts the other copy on @path, as another process running @test_path
+ * of this program. */
+static GSubprocess *
+start_other_copy (const char *path,
+                  const char *test_path)
+{
+  g_autoptr(GError) error = NULL;
+  GSubprocess *other;
+
+  g_setenv ("BT_TEST_MERGE_PLAN", path, TRUE);
+  other = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, test_program, "-p", test_path,
+                            "--GTestSubprocess", NULL);
+  g_assert_no_error (error);
+
+  return other;
+}
+
+static void
+stop_other_copy (GSubprocess *other,
+                 const char  *path)
+{
+  g_autofree char *stop = g_strconcat (path, ".stop", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (stop, "", 0, NULL));
+  g_assert_true (g_subprocess_wait (other, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (other));
+}
+
+static BtItemEditor *
+find_editor (BtWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (BT_IS_ITEM_EDITOR (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        return BT_ITEM_EDITOR (w);
+    }
+
+  return NULL;
+}
+
+static gboolean
+editor_open (gpointer data)
+{
+  return find_editor (data) != NULL;
+}
+
+static gboolean
+editor_closed (gpointer data)
+{
+  return find_editor (data) == NULL;
+}
+
+/* The People page's add button, as the user clicks it: the Person dialog. */
+static BtItemEditor *
+open_add_person (BtWindow *window)
+{
+  GtkWidget *add = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window->relationships_page),
+                                                                BT_TYPE_CHART_PAGE, "add_button");
+
+  adw_view_stack_set_visible_child_name (window->stack, "relationships");
+  bt_test_spin (200);
+  g_assert_true (gtk_widget_get_visible (add));
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_true (bt_test_wait_until (editor_open, window, 10));
+
+  return find_editor (window);
+}
+
+static void
+type_and_add (BtItemEditor *editor,
+              const char   *name)
+{
+  GtkWidget *row = bt_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
+  GtkWidget *apply = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (editor), BT_TYPE_ITEM_EDITOR,
+                                                                  "apply_button");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), name);
+  g_assert_true (gtk_widget_get_sensitive (apply));
+  g_signal_emit_by_name (apply, "clicked");
+}
+
+/* Once a copy merged the other's save, the two agree: neither writes the
+ * file again (each such write was a change to the other, merged and
+ * written again, every few seconds for as long as both were open). */
+static void
+test_two_copies_idle (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+
+  if (g_test_subprocess ())
+    {
+      other_copy (app);
+      return;
+    }
+
+  {
+    g_autofree char *path = bt_test_copy_sample ();
+    BtWindow *window = open_window (app, path);
+    g_autoptr(GSubprocess) other = NULL;
+    g_autofree char *etag = NULL;
+    g_autofree char *etag_later = NULL;
+
+    gtk_window_present (GTK_WINDOW (window));
+    other = start_other_copy (path, "/window-merge/two-copies-idle");
+    g_assert_true (bt_test_wait_until (has_lena, window, 30));
+    g_assert_false (bt_document_get_dirty (window->document));
+    bt_test_spin ((AUTOSAVE_SECONDS + 1) * 1000);
+
+    etag = etag_of (path);
+    bt_test_spin (4 * (AUTOSAVE_SECONDS + 1) * 1000);
+    etag_later = etag_of (path);
+    g_assert_cmpstr (etag, ==, etag_later);
+    g_assert_false (bt_document_get_dirty (window->document));
+
+    stop_other_copy (other, path);
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+}
+
+/* After the other copy added a person and this one merged it, a person
+ * added here through the People page ends in the file, beside theirs,
+ * even with the Person dialog open for a while with both copies open. */
+static void
+test_two_copies_add_after_merge (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+
+  if (g_test_subprocess ())
+    {
+      other_copy (app);
+      return;
+    }
+
+  {
+    g_autofree char *path = bt_test_copy_sample ();
+    BtWindow *window = open_window (app, path);
+    g_autoptr(GSubprocess) other = NULL;
+    FileHas both = { path, { "\"Lena Novak\"", "\"Marco Rossi\"", NULL } };
+    BtItemEditor *editor;
+
+    gtk_window_present (GTK_WINDOW (window));
+    other = start_other_copy (path, "/window-merge/two-copies-add-after-merge");
+    g_assert_true (bt_test_wait_until (has_lena, window, 30));
+
+    /* The user takes a few seconds to type the name. */
+    editor = open_add_person (window);
+    bt_test_spin (2 * (AUTOSAVE_SECONDS + 1) * 1000);
+    g_assert_true (find_editor (window) == editor);
+    type_and_add (editor, "Marco Rossi");
+    g_assert_true (bt_test_wait_until (editor_closed, window, 5));
+
+    g_assert_true (plan_has_person (window, "Marco Rossi"));
+    g_assert_true (bt_test_wait_until (file_has, &both, 2 * AUTOSAVE_SECONDS + 5));
+
+    stop_other_copy (other, path);
+    g_assert_true (file_has (&both));
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+}
+
+/* The Person dialog is open when a merge replaces the window's plan: it
+ * would add into the plan before, no longer shown nor saved. It is closed
+ * and the user told; adding again then works. */
+static void
+test_editor_open_during_merge (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window = open_window (app, path);
+  FileHas both = { path, { "\"Their Name\"", "\"Marco Rossi\"", NULL } };
+  BtPlan *before;
+
+  gtk_window_present (GTK_WINDOW (window));
+  open_add_person (window);
+  before = window->plan;
+  write_theirs (path, "\"Alex Morgan\"", "\"Their Name\"");
+  g_assert_true (bt_test_wait_until (editor_closed, window, 10));
+  g_assert_true (window->plan != before);
+  g_assert_cmpstr (bt_profile_get_name (bt_plan_get_profile (window->plan)), ==, "Their Name");
+
+  type_and_add (open_add_person (window), "Marco Rossi");
+  g_assert_true (plan_has_person (window, "Marco Rossi"));
+  g_assert_true (bt_test_wait_until (file_has, &both, 2 * AUTOSAVE_SECONDS + 5));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The desktop's contacts were being offered for a new person when a
+ * merge replaced the plan: the Person dialog comes with the list of the
+ * plan before, and adds into the plan shown. */
+static void
+test_add_from_plan_before (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window = open_window (app, path);
+  FileHas both = { path, { "\"Their Name\"", "\"Marco Rossi\"", NULL } };
+  g_autoptr(BtPlan) before = g_object_ref (window->plan);
+  g_autoptr(BtRelationship) marco = g_object_new (BT_TYPE_RELATIONSHIP, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  write_theirs (path, "\"Alex Morgan\"", "\"Their Name\"");
+  g_assert_true (bt_test_wait_until (has_their_name, window, 10));
+  g_assert_true (window->plan != before);
+
+  g_signal_emit_by_name (window->relationships_page, "open-item", bt_plan_get_relationships (before), marco);
+  g_assert_true (bt_test_wait_until (editor_open, window, 10));
+  type_and_add (find_editor (window), "Marco Rossi");
+  g_assert_true (plan_has_person (window, "Marco Rossi"));
+  g_assert_false (plan_has_person_in (before, "Marco Rossi"));
+  g_assert_true (bt_test_wait_until (file_has, &both, 2 * AUTOSAVE_SECONDS + 5));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GApplication) app = NULL;
 
+  test_program = argv[0];
   if (!bt_test_init_ui (&argc, &argv))
     return 0;
 
@@ -452,6 +758,10 @@ main (int   argc,
   g_test_add_data_func ("/window-merge/no-base-asks", app, test_no_base_asks);
   g_test_add_data_func ("/window-merge/file-being-written", app, test_file_being_written);
   g_test_add_data_func ("/window-merge/found-by-save", app, test_found_by_save);
+  g_test_add_data_func ("/window-merge/two-copies-idle", app, test_two_copies_idle);
+  g_test_add_data_func ("/window-merge/two-copies-add-after-merge", app, test_two_copies_add_after_merge);
+  g_test_add_data_func ("/window-merge/editor-open-during-merge", app, test_editor_open_during_merge);
+  g_test_add_data_func ("/window-merge/add-from-plan-before", app, test_add_from_plan_before);
 
   return g_test_run ();
 }

@@ -54,6 +54,54 @@ bt_document_adopt (BtDocument *self,
 }
 
 /**
+ * bt_document_adopt_file:
+ * @plan: (nullable): @bytes as a plan, from now on the document's; %NULL
+ *   when the document's plan already is what @bytes hold
+ * @bytes: what the file holds at @etag
+ * @etag: the file's version that holds @bytes
+ *
+ * Takes the file as another writer left it, when a merge came out as
+ * exactly their version: the plan is saved as it is, so it is not
+ * changed, nothing is written (writing the same again would be seen by
+ * the other writer as a change, which it would merge and save, and so on
+ * without end), and the conflict with the file ends.
+ */
+void
+bt_document_adopt_file (BtDocument *self,
+                        BtPlan     *plan,
+                        GBytes     *bytes,
+                        const char *etag)
+{
+  g_return_if_fail (BT_IS_DOCUMENT (self));
+  g_return_if_fail (plan == NULL || BT_IS_PLAN (plan));
+  g_return_if_fail (bytes != NULL);
+  g_return_if_fail (etag != NULL);
+
+  if (plan != NULL && plan != self->plan)
+    bt_document_set_plan (self, plan);
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->dirty)
+    {
+      self->dirty = FALSE;
+      g_object_notify (G_OBJECT (self), "dirty");
+    }
+
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
+  g_debug ("Our version of the plan's file, adopted as it is: %s", etag);
+  if (self->conflict)
+    {
+      self->conflict = FALSE;
+      g_object_notify (G_OBJECT (self), "conflict");
+    }
+
+  g_clear_pointer (&self->synced, g_bytes_unref);
+  self->synced = g_bytes_ref (bytes);
+  g_signal_emit_by_name (self, "synced", bytes, FALSE);
+}
+
+/**
  * bt_document_get_etag:
  *
  * Returns: (nullable): the file's version as last read or written here

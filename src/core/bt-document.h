@@ -46,6 +46,10 @@ GBytes     *bt_document_get_synced    (BtDocument          *self);
 void        bt_document_adopt         (BtDocument          *self,
                                        BtPlan              *plan,
                                        const char          *etag);
+void        bt_document_adopt_file    (BtDocument          *self,
+                                       BtPlan              *plan,
+                                       GBytes              *bytes,
+                                       const char          *etag);
 
 void        bt_document_load_async    (BtDocument          *self,
                                        GCancellable        *cancellable,

@@ -254,17 +254,46 @@ on_plan_edited_cb (BtWindow *self)
 static gboolean
 apply_merged (BtWindow   *self,
               GBytes     *merged,
+              GBytes     *mine,
               GBytes     *theirs,
               const char *etag,
               gboolean    from_copy,
               const char *message)
 {
-  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (merged, NULL);
+  g_autoptr(BtPlan) plan = NULL;
   g_autofree char *file_etag_then = g_strdup (etag);
+  gboolean as_mine = g_bytes_equal (merged, mine);
+  gboolean as_theirs = !from_copy && etag != NULL && g_bytes_equal (merged, theirs);
   Undo *undo;
   AdwToast *toast;
 
-  if (plan == NULL || self->document == NULL)
+  if (self->document == NULL)
+    return FALSE;
+
+  /* Nothing new for this window. The file is adopted as it is when it
+   * holds the merge already: saving the same again would be a change to
+   * the other copy of the app, merged and saved there, and so on without
+   * end. */
+  if (as_mine)
+    {
+      if (as_theirs)
+        {
+          bt_document_adopt_file (self->document, NULL, theirs, file_etag_then);
+          return TRUE;
+        }
+      if (!from_copy)
+        {
+          add_base (self, theirs);
+          bt_document_adopt (self->document, self->plan, file_etag_then);
+          bt_document_save_async (self->document, NULL, NULL, NULL, NULL);
+        }
+      else
+        bt_window_toast (self, message);
+      return TRUE;
+    }
+
+  plan = bt_plan_file_load_bytes (merged, NULL);
+  if (plan == NULL)
     return FALSE;
 
   undo = g_new0 (Undo, 1);
@@ -277,9 +306,18 @@ apply_merged (BtWindow   *self,
    * replaces, whatever came since. */
   if (!from_copy)
     add_base (self, theirs);
-  bt_document_adopt (self->document, plan, from_copy ? NULL : file_etag_then);
-  bt_window_replace_plan (self, plan);
-  bt_document_save_async (self->document, NULL, NULL, NULL, NULL);
+  if (as_theirs)
+    {
+      /* Their version is the merge: shown, and not written again. */
+      bt_document_adopt_file (self->document, plan, theirs, file_etag_then);
+      bt_window_replace_plan (self, plan);
+    }
+  else
+    {
+      bt_document_adopt (self->document, plan, from_copy ? NULL : file_etag_then);
+      bt_window_replace_plan (self, plan);
+      bt_document_save_async (self->document, NULL, NULL, NULL, NULL);
+    }
   g_signal_connect_object (self->plan, "changed", G_CALLBACK (on_plan_edited_cb), self, G_CONNECT_SWAPPED);
 
   toast = adw_toast_new (message);
@@ -535,12 +573,12 @@ on_merge_response_cb (AdwMessageDialog *dialog,
 
   if (p->copy_path != NULL)
     {
-      if (apply_merged (self, merged, p->theirs, NULL, TRUE, p->message))
+      if (apply_merged (self, merged, p->mine, p->theirs, NULL, TRUE, p->message))
         bt_merge_set_aside (p->copy_path, NULL);
       return;
     }
 
-  apply_merged (self, merged, p->theirs, p->etag, FALSE, p->message);
+  apply_merged (self, merged, p->mine, p->theirs, p->etag, FALSE, p->message);
 }
 
 static void
@@ -677,7 +715,7 @@ merge_in (BtWindow   *self,
 
       if (merged == NULL)
         return FALSE;
-      if (!apply_merged (self, merged, theirs, etag, copy_path != NULL, message))
+      if (!apply_merged (self, merged, mine, theirs, etag, copy_path != NULL, message))
         return FALSE;
       if (copy_path != NULL)
         bt_merge_set_aside (copy_path, NULL);

@@ -27,7 +27,10 @@
 #include "bt-check-in-dialog.h"
 #include "bt-contact-picker.h"
 #include "bt-history.h"
+#include "bt-calendars-dialog.h"
+#include "bt-import-dialog.h"
 #include "bt-item-editor.h"
+#include "bt-item-list.h"
 #include "bt-clock.h"
 #include "bt-date.h"
 #include "bt-first-frame.h"
@@ -184,6 +187,31 @@ on_editor_committed_cb (BtWindow     *self,
   bt_window_toast_with_undo (self, message);
 }
 
+/* A list of the plan before (the desktop's contacts were being offered
+ * when the plan was replaced): the same list of the plan shown. */
+static GListModel *
+list_in_plan (BtWindow   *self,
+              GListModel *list)
+{
+  GListModel *(*getters[]) (BtPlan *) = {
+    bt_plan_get_phases, bt_plan_get_milestones, bt_plan_get_categories, bt_plan_get_weeks,
+    bt_plan_get_relationships, bt_plan_get_narratives, bt_plan_get_check_ins, bt_plan_get_import_rules,
+  };
+  BtItem *owner;
+
+  if (!BT_IS_ITEM_LIST (list))
+    return list;
+  owner = bt_item_list_get_owner (BT_ITEM_LIST (list));
+  if (owner == BT_ITEM (self->plan) || !BT_IS_PLAN (owner))
+    return list;
+
+  for (guint i = 0; i < G_N_ELEMENTS (getters); i++)
+    if (getters[i] (BT_PLAN (owner)) == list)
+      return getters[i] (self->plan);
+
+  return NULL;
+}
+
 static void on_open_item_cb (BtWindow *self, GListModel *list, BtItem *item);
 
 /* The desktop's contacts were offered for a new person: now the editor. */
@@ -205,6 +233,10 @@ on_open_item_cb (BtWindow   *self,
   BtItemEditor *editor;
 
   if (self->plan == NULL)
+    return;
+
+  list = list_in_plan (self, list);
+  if (list == NULL)
     return;
 
   /* Adding a person starts from the desktop's contacts, where it has some. */
@@ -386,6 +418,42 @@ show_plan (BtWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", !bt_plan_get_read_only (self->plan));
 }
 
+/* The plan is replaced (a merge, a reload): a dialog open on the one
+ * before would write into a plan no longer shown nor saved, or into
+ * lists it no longer owns. It is closed, and the user told. */
+static void
+close_dialogs_on_plan (BtWindow *self)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  gboolean closed = FALSE;
+
+  /* Destroying one may destroy others, its own dialogs. */
+  g_list_foreach (toplevels, (GFunc) g_object_ref, NULL);
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      GtkWindow *window = l->data;
+      GtkWindow *parent = gtk_window_get_transient_for (window);
+
+      while (parent != NULL && parent != GTK_WINDOW (self))
+        parent = gtk_window_get_transient_for (parent);
+      if (parent == NULL)
+        continue;
+      /* A goal for a new plan holds a plan of its own. */
+      if (!BT_IS_ITEM_EDITOR (window) && !BT_IS_CHECK_IN_DIALOG (window) && !BT_IS_IMPORT_DIALOG (window) &&
+          !BT_IS_CALENDARS_DIALOG (window) &&
+          (!BT_IS_GOAL_DIALOG (window) || g_object_get_data (G_OBJECT (window), "bt-new-plan") != NULL))
+        continue;
+      /* Each is closed without asking: its plan is gone. */
+      gtk_window_destroy (window);
+      closed = TRUE;
+    }
+  g_list_free_full (toplevels, g_object_unref);
+
+  if (closed)
+    bt_window_toast (self, _("The plan changed while a dialog was open: it was closed, and what it held was not saved"));
+}
+
 /**
  * bt_window_replace_plan:
  *
@@ -396,6 +464,8 @@ void
 bt_window_replace_plan (BtWindow *self,
                         BtPlan   *plan)
 {
+  if (self->plan != NULL && self->plan != plan)
+    close_dialogs_on_plan (self);
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
 
