@@ -867,6 +867,16 @@ test_conflict_copy_names (void)
                    ==, BT_MERGE_COPY_NONE);
   g_assert_cmpint (bt_merge_copy_kind ("plan", "plan.sync-conflict-20261206-101010-ABCDEFG"),
                    ==, BT_MERGE_COPY_SYNCTHING);
+
+  /* A file name is bytes: one in Latin-1 (not UTF-8) has copies too. */
+  g_assert_cmpint (bt_merge_copy_kind ("pl\xe4n.json", "pl\xe4n.sync-conflict-20261206-101010-ABCDEFG.json"),
+                   ==, BT_MERGE_COPY_SYNCTHING);
+  g_assert_cmpint (bt_merge_copy_kind ("pl\xe4n.json", "pl\xe4n (J\xf6rg's conflicted copy 2026-12-06).json"),
+                   ==, BT_MERGE_COPY_DROPBOX);
+  g_assert_cmpint (bt_merge_copy_kind ("pl\xe4n.json", "pl\xe4n_conflict-20261206-101010.json"),
+                   ==, BT_MERGE_COPY_NEXTCLOUD);
+  g_assert_cmpint (bt_merge_copy_kind ("pl\xe4n.json", "pl\xe5n_conflict-20261206-101010.json"),
+                   ==, BT_MERGE_COPY_NONE);
 }
 
 static void
