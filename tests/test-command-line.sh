@@ -149,6 +149,13 @@ TZ=Europe/Berlin "$bin" --import-ics data/import/escape-summary.ics --dry-run --
 check "a preview with control characters exits 0" [ $status -eq 0 ]
 check "the preview prints no ESC or BEL" [ "$(tr -dc '\033\007' <"$tmp/out" | wc -c)" -eq 0 ]
 check "the preview shows them escaped" contains "$tmp/out" '\x1B[2J\x1B]0;pwned\x07'
+# A summary that turns the line around (U+202E) or breaks it (U+2028).
+sed "s/^SUMMARY:.*/SUMMARY:in$(printf '\342\200\256')gnp.exe$(printf '\342\200\250')x\r/" data/import/escape-summary.ics >"$tmp/bidi.ics"
+TZ=Europe/Berlin "$bin" --import-ics "$tmp/bidi.ics" --dry-run --today 2026-11-22 "$tmp/import.json" >"$tmp/out" 2>&1; status=$?
+check "a preview with bidirectional controls exits 0" [ $status -eq 0 ]
+check "the preview prints no U+202E nor U+2028" lacks "$tmp/out" "$(printf '\342\200\256')"
+check "and no U+2028" lacks "$tmp/out" "$(printf '\342\200\250')"
+check "the preview shows them escaped" contains "$tmp/out" 'in\u202Egnp.exe\u2028x'
 TZ=Europe/Berlin "$bin" --import-csv data/import/toggl.csv --dry-run "$tmp/import.json" >"$tmp/out" 2>&1; status=$?
 check "--import-csv reads a Toggl Track report" [ $status -eq 0 ]
 "$bin" --export-csv "$tmp/weeks.csv" "$tmp/import.json"; status=$?
