@@ -347,6 +347,20 @@ cp $m/mine.json "$tmp/locked.json"; chmod 0444 "$tmp/locked.json"
 check "--merge into a read-only file exits 2" [ $status -eq 2 ]
 check "and leaves it as it was" cmp -s "$tmp/locked.json" $m/mine.json
 
+# OUT may be MINE, never BASE or THEIRS: their values would be lost.
+for which in base theirs; do
+  cp $m/base.json "$tmp/s-base.json"; cp $m/mine.json "$tmp/s-mine.json"; cp $m/theirs.json "$tmp/s-theirs.json"
+  cp "$tmp/s-$which.json" "$tmp/s-was.json"
+  ln -sf "$tmp/s-$which.json" "$tmp/s-link.json"
+  ln -f "$tmp/s-$which.json" "$tmp/s-hard.json"
+  for out in "$tmp/s-$which.json" "$tmp/s-link.json" "$tmp/s-hard.json"; do
+    "$bin" --merge "$tmp/s-base.json" "$tmp/s-mine.json" "$tmp/s-theirs.json" -o "$out" >"$tmp/out" 2>"$tmp/err"; status=$?
+    check "--merge -o ${out##*/} (${which}) exits 2" [ $status -eq 2 ]
+    check "and names the file" contains "$tmp/err" "$out"
+    check "and leaves ${which} as it was" cmp -s "$tmp/s-$which.json" "$tmp/s-was.json"
+  done
+done
+
 # The git merge driver of the README, end to end.
 if command -v git >/dev/null; then
   repo="$tmp/repo"

@@ -116,6 +116,25 @@ merge_output_is_a_file (const char *out)
   return TRUE;
 }
 
+/* OUT the same file as BASE or THEIRS (by name, a symbolic link or a hard
+ * link) would lose THEIRS' values: only MINE may be replaced, as git
+ * asks with `%A … -o %A`. */
+static gboolean
+merge_output_is_not (const char *out,
+                     const char *path)
+{
+  GStatBuf a, b;
+
+  if (g_stat (out, &a) != 0 || g_stat (path, &b) != 0)
+    return TRUE;
+  if (a.st_dev != b.st_dev || a.st_ino != b.st_ino)
+    return TRUE;
+
+  fprintf (stderr, _("“%s” is the same file as “%s”: the merged plan is written over mine only, "
+                     "never over the base or theirs\n"), out, path);
+  return FALSE;
+}
+
 /**
  * bt_command_line_merge:
  *
@@ -161,7 +180,8 @@ bt_command_line_merge (GVariantDict  *options,
       fprintf (stderr, _("--merge needs -o OUT\n"));
       return 2;
     }
-  if (!merge_output_is_a_file (out))
+  if (!merge_output_is_a_file (out) ||
+      !merge_output_is_not (out, base_path) || !merge_output_is_not (out, files[1]))
     return 2;
 
   base = read_for_merge (base_path, TRUE);
