@@ -361,6 +361,25 @@ for which in base theirs; do
   done
 done
 
+# A plan from a newer version is never merged (nor saved over).
+sed 's/"version": 1,/"version": 99,/' $m/theirs.json >"$tmp/newer.json"
+for pos in 1 2 3; do
+  set -- $m/base.json $m/mine.json $m/theirs.json
+  case $pos in
+    1) set -- "$tmp/newer.json" "$2" "$3" ;;
+    2) set -- "$1" "$tmp/newer.json" "$3" ;;
+    3) set -- "$1" "$2" "$tmp/newer.json" ;;
+  esac
+  rm -f "$tmp/x.json"
+  "$bin" --merge "$@" -o "$tmp/x.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+  check "--merge with a newer version's plan as file $pos exits 2" [ $status -eq 2 ]
+  check "and names the file" contains "$tmp/err" "$tmp/newer.json"
+  check "and writes nothing" [ ! -e "$tmp/x.json" ]
+done
+cp "$tmp/newer.json" "$tmp/newer-mine.json"
+"$bin" --merge $m/base.json "$tmp/newer-mine.json" $m/theirs.json -o "$tmp/newer-mine.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--merge never rewrites a newer version's plan" cmp -s "$tmp/newer-mine.json" "$tmp/newer.json"
+
 # The git merge driver of the README, end to end.
 if command -v git >/dev/null; then
   repo="$tmp/repo"

@@ -793,6 +793,30 @@ test_not_a_plan (void)
 }
 
 static void
+test_newer_version (void)
+{
+  /* A plan from a newer version is never written over without what this
+   * version cannot see: none of the three is merged. */
+  const char *good = PLAN ("");
+  g_autofree char *newer = g_strdup (good);
+  static const char *const names[] = { "base", "mine", "theirs" };
+
+  memcpy (strstr (newer, "\"version\":1"), "\"version\":9", strlen ("\"version\":9"));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GBytes) g = g_bytes_new_static (good, strlen (good));
+      g_autoptr(GBytes) n = g_bytes_new_static (newer, strlen (newer));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BtMergeResult) result = bt_merge_bytes (i == 0 ? n : g, i == 1 ? n : g, i == 2 ? n : g, &error);
+      g_autofree char *prefix = g_strdup_printf ("%s: ", names[i]);
+
+      g_assert_null (result);
+      g_assert_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_READ_ONLY);
+      g_assert_true (g_str_has_prefix (error->message, prefix));
+    }
+}
+
+static void
 test_invalid_result (void)
 {
   /* MINE deletes a category that THEIRS gives hours: each side is a
@@ -1199,6 +1223,7 @@ main (int   argc,
   g_test_add_func ("/merge/deleted-and-changed", test_deleted_and_changed);
   g_test_add_func ("/merge/no-base", test_no_base);
   g_test_add_func ("/merge/not-a-plan", test_not_a_plan);
+  g_test_add_func ("/merge/newer-version", test_newer_version);
   g_test_add_func ("/merge/unknown-list-with-twice-a-key", test_unknown_list_with_twice_a_key);
   g_test_add_func ("/merge/invalid-result", test_invalid_result);
   g_test_add_func ("/merge/conflict-copy-names", test_conflict_copy_names);

@@ -83,6 +83,16 @@ read_for_merge (const char *path,
       return NULL;
     }
 
+  /* Written by a newer version: what this one cannot see would be lost
+   * in the merged file, as in a save (the README's promise). */
+  if (bt_plan_get_read_only (plan))
+    {
+      bt_command_line_print_error (path, _("the plan comes from a newer version of Breakthrough "
+                                           "and is not merged, so that nothing this version "
+                                           "cannot see is lost"));
+      return NULL;
+    }
+
   return g_steal_pointer (&bytes);
 }
 

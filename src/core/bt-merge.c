@@ -745,6 +745,17 @@ bt_merge_bytes (GBytes  *base,
           goto out;
         }
 
+      /* Written by a newer version: a merge would write it over without
+       * what this version cannot see, as a save never does. */
+      if (bt_plan_get_read_only (plan))
+        {
+          /* TRANSLATORS: %s is "base", "mine" or "theirs" */
+          g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_READ_ONLY,
+                       _("%s: the plan comes from a newer version of Breakthrough and is not merged"),
+                       names[i]);
+          goto out;
+        }
+
       trees[i] = parse (all[i], names[i], error);
       if (trees[i] == NULL)
         goto out;
