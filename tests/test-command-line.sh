@@ -321,6 +321,8 @@ check "MINE now holds theirs too" contains "$tmp/driver.json" '"Two, from home"'
 "$bin" --merge "$tmp/empty-base.json" $m/mine.json $m/theirs.json -o "$tmp/added.json" >"$tmp/out" 2>"$tmp/err"; status=$?
 check "an empty base (git's add/add) is no base: conflicts where the two differ" [ $status -eq 1 ]
 check "with no base, the items of both are kept" contains "$tmp/added.json" '"Priya"'
+check "a value the base never had is absent, not deleted" contains "$tmp/out" 'base absent, mine'
+check "and nothing the base never had is called deleted" lacks "$tmp/out" 'base (deleted)'
 
 "$bin" --merge $m/base.json $m/mine.json -o "$tmp/x.json" >"$tmp/out" 2>"$tmp/err"; status=$?
 check "--merge with two plans exits 2" [ $status -eq 2 ]

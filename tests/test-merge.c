@@ -817,6 +817,23 @@ test_newer_version (void)
 }
 
 static void
+test_member_paths (void)
+{
+  /* A member named "a.b" at the top is not b in a, nor "q[0]" the first
+   * of q: each path reads as one place. */
+  g_autoptr(JsonNode) base = parse_text ("{\"a.b\":1,\"a\":{\"b\":1},\"q[0]\":1,\"ok_1\":1}");
+  g_autoptr(JsonNode) mine = parse_text ("{\"a.b\":2,\"a\":{\"b\":2},\"q[0]\":2,\"ok_1\":2}");
+  g_autoptr(JsonNode) theirs = parse_text ("{\"a.b\":3,\"a\":{\"b\":3},\"q[0]\":3,\"ok_1\":3}");
+  g_autoptr(BtMergeResult) result = bt_merge_trees (base, mine, theirs);
+
+  g_assert_cmpuint (result->conflicts->len, ==, 4);
+  g_assert_cmpstr (((BtMergeConflict *) result->conflicts->pdata[0])->path, ==, "\"a.b\"");
+  g_assert_cmpstr (((BtMergeConflict *) result->conflicts->pdata[1])->path, ==, "a.b");
+  g_assert_cmpstr (((BtMergeConflict *) result->conflicts->pdata[2])->path, ==, "\"q[0]\"");
+  g_assert_cmpstr (((BtMergeConflict *) result->conflicts->pdata[3])->path, ==, "ok_1");
+}
+
+static void
 test_invalid_result (void)
 {
   /* MINE deletes a category that THEIRS gives hours: each side is a
@@ -1224,6 +1241,7 @@ main (int   argc,
   g_test_add_func ("/merge/no-base", test_no_base);
   g_test_add_func ("/merge/not-a-plan", test_not_a_plan);
   g_test_add_func ("/merge/newer-version", test_newer_version);
+  g_test_add_func ("/merge/member-paths", test_member_paths);
   g_test_add_func ("/merge/unknown-list-with-twice-a-key", test_unknown_list_with_twice_a_key);
   g_test_add_func ("/merge/invalid-result", test_invalid_result);
   g_test_add_func ("/merge/conflict-copy-names", test_conflict_copy_names);

@@ -23,9 +23,15 @@
 /* A value of a conflict, on one line: JSON, control characters escaped
  * (bt_import_escape()) as in every message quoting a file. */
 static char *
-merge_value_text (JsonNode *node)
+merge_value_text (JsonNode *node,
+                  gboolean  is_base)
 {
   g_autofree char *json = NULL;
+
+  if (node == NULL && is_base)
+    /* TRANSLATORS: a conflict's base value, where the base had none (both
+     * sides added it) */
+    return g_strdup (_("absent"));
 
   if (node == NULL)
     /* TRANSLATORS: a conflict's value on a side that deleted it */
@@ -210,9 +216,9 @@ bt_command_line_merge (GVariantDict  *options,
   for (guint i = 0; i < result->conflicts->len; i++)
     {
       BtMergeConflict *c = result->conflicts->pdata[i];
-      g_autofree char *b = merge_value_text (c->base);
-      g_autofree char *m = merge_value_text (c->mine);
-      g_autofree char *t = merge_value_text (c->theirs);
+      g_autofree char *b = merge_value_text (c->base, TRUE);
+      g_autofree char *m = merge_value_text (c->mine, FALSE);
+      g_autofree char *t = merge_value_text (c->theirs, FALSE);
       g_autofree char *path = bt_command_line_shown (c->path);
 
       /* TRANSLATORS: a conflict: its JSON path, then the three values */

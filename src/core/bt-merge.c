@@ -156,6 +156,21 @@ copy_or_null (JsonNode *node)
 
 /* ---- where we are ---- */
 
+/* A member's name that reads unquoted in a path: a letter or an
+ * underscore, then letters, digits and underscores (every name the format
+ * knows). */
+static gboolean
+member_is_identifier (const char *member)
+{
+  if (!g_ascii_isalpha (member[0]) && member[0] != '_')
+    return FALSE;
+  for (guint i = 1; member[i] != '\0'; i++)
+    if (i >= 40 || (!g_ascii_isalnum (member[i]) && member[i] != '_'))
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 push_step (Merger     *m,
            const char *member,
@@ -174,7 +189,16 @@ push_step (Merger     *m,
     {
       if (m->path->len > 0)
         g_string_append_c (m->path, '.');
-      g_string_append (m->path, member);
+      /* As the reader's paths name them: "a.b" at the top is not a → b,
+       * nor "q[0]" an index. */
+      if (member_is_identifier (member))
+        g_string_append (m->path, member);
+      else
+        {
+          g_autofree char *quoted = bt_plan_file_quote_text (member);
+
+          g_string_append (m->path, quoted);
+        }
     }
   else
     g_string_append_printf (m->path, "[%d]", index);
