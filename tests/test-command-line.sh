@@ -307,7 +307,11 @@ check "--merge with a conflict exits 1" [ $status -eq 1 ]
 check "the conflict is printed with its path and the three values" \
   contains "$tmp/out" 'milestones[1].title: changed on both sides: base “Two”, mine “Two\x1B[2J, renamed at work”, theirs “Two, from home”'
 check "the conflict's text holds no escape character" lacks "$tmp/out" "$(printf '\033')"
-check "it says how many, and that OUT keeps mine" contains "$tmp/err" "1 conflict: $tmp/conflict.json keeps mine."
+check "it says how many, and that the output keeps mine" contains "$tmp/err" "1 conflict: the merged plan keeps mine."
+"$bin" --merge $m/base.json $m/mine-conflict.json $m/theirs.json -o "$tmp/lost.json" >/dev/full 2>"$tmp/err"; status=$?
+check "--merge with its conflicts lost (standard output full) exits 2" [ $status -eq 2 ]
+check "and says so" [ -s "$tmp/err" ]
+check "and writes nothing" [ ! -e "$tmp/lost.json" ]
 check "OUT keeps mine's value" contains "$tmp/conflict.json" 'renamed at work'
 check "OUT with a conflict validates" validates "$tmp/conflict.json"
 
@@ -381,6 +385,15 @@ done
 cp "$tmp/newer.json" "$tmp/newer-mine.json"
 "$bin" --merge $m/base.json "$tmp/newer-mine.json" $m/theirs.json -o "$tmp/newer-mine.json" >"$tmp/out" 2>"$tmp/err"; status=$?
 check "--merge never rewrites a newer version's plan" cmp -s "$tmp/newer-mine.json" "$tmp/newer.json"
+
+# -o with a command that names its own file is a mistake, not ignored.
+"$bin" --export-markdown "$tmp/n.md" -o "$tmp/other.md" $m/base.json >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--export-markdown with -o exits 2" [ $status -eq 2 ]
+check "and says what -o goes with" contains "$tmp/err" "-o goes with"
+check "and writes no Markdown" [ ! -e "$tmp/n.md" ]
+check "nor the file of -o" [ ! -e "$tmp/other.md" ]
+"$bin" --validate $m/base.json -o "$tmp/other.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--validate with -o exits 2" [ $status -eq 2 ]
 
 # The git merge driver of the README, end to end.
 if command -v git >/dev/null; then

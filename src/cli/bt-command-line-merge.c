@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -225,13 +226,21 @@ bt_command_line_merge (GVariantDict  *options,
       printf (_("%s: changed on both sides: base %s, mine %s, theirs %s\n"), path, b, m, t);
     }
 
+  /* The conflicts are the merge's answer: lost (a full disk, a closed
+   * pipe), the merge did not happen. */
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      fprintf (stderr, _("The conflicts could not be printed: %s\n"), g_strerror (errno));
+      return 2;
+    }
+
   merged = bt_merge_result_to_bytes (result, &invalid);
   if (merged == NULL)
     {
       /* Each side is a plan, together they are not (an item kept on one
        * side names one deleted on the other): MINE, as it is. */
       bt_command_line_print_error (NULL, invalid->message);
-      fprintf (stderr, _("The versions could not be merged: %s keeps mine.\n"), out);
+      fprintf (stderr, _("The versions could not be merged: the merged plan keeps mine as it is.\n"));
       merged = g_bytes_ref (mine);
     }
 
@@ -247,10 +256,11 @@ bt_command_line_merge (GVariantDict  *options,
 
   if (result->conflicts->len > 0)
     {
+      /* Not OUT's name: under git it is a temporary file of git's. */
       fprintf (stderr, g_dngettext (GETTEXT_PACKAGE,
-                                    "%u conflict: %s keeps mine.\n",
-                                    "%u conflicts: %s keeps mine for each.\n",
-                                    result->conflicts->len), result->conflicts->len, out);
+                                    "%u conflict: the merged plan keeps mine.\n",
+                                    "%u conflicts: the merged plan keeps mine for each.\n",
+                                    result->conflicts->len), result->conflicts->len);
       return 1;
     }
 
