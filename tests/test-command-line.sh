@@ -149,6 +149,13 @@ TZ=Europe/Berlin "$bin" --import-ics data/import/escape-summary.ics --dry-run --
 check "a preview with control characters exits 0" [ $status -eq 0 ]
 check "the preview prints no ESC or BEL" [ "$(tr -dc '\033\007' <"$tmp/out" | wc -c)" -eq 0 ]
 check "the preview shows them escaped" contains "$tmp/out" '\x1B[2J\x1B]0;pwned\x07'
+# A summary that turns the line around (U+202E) or breaks it (U+2028).
+sed "s/^SUMMARY:.*/SUMMARY:in$(printf '\342\200\256')gnp.exe$(printf '\342\200\250')x\r/" data/import/escape-summary.ics >"$tmp/bidi.ics"
+TZ=Europe/Berlin "$bin" --import-ics "$tmp/bidi.ics" --dry-run --today 2026-11-22 "$tmp/import.json" >"$tmp/out" 2>&1; status=$?
+check "a preview with bidirectional controls exits 0" [ $status -eq 0 ]
+check "the preview prints no U+202E nor U+2028" lacks "$tmp/out" "$(printf '\342\200\256')"
+check "and no U+2028" lacks "$tmp/out" "$(printf '\342\200\250')"
+check "the preview shows them escaped" contains "$tmp/out" 'in\u202Egnp.exe\u2028x'
 TZ=Europe/Berlin "$bin" --import-csv data/import/toggl.csv --dry-run "$tmp/import.json" >"$tmp/out" 2>&1; status=$?
 check "--import-csv reads a Toggl Track report" [ $status -eq 0 ]
 "$bin" --export-csv "$tmp/weeks.csv" "$tmp/import.json"; status=$?
@@ -300,7 +307,11 @@ check "--merge with a conflict exits 1" [ $status -eq 1 ]
 check "the conflict is printed with its path and the three values" \
   contains "$tmp/out" 'milestones[1].title: changed on both sides: base “Two”, mine “Two\x1B[2J, renamed at work”, theirs “Two, from home”'
 check "the conflict's text holds no escape character" lacks "$tmp/out" "$(printf '\033')"
-check "it says how many, and that OUT keeps mine" contains "$tmp/err" "1 conflict: $tmp/conflict.json keeps mine."
+check "it says how many, and that the output keeps mine" contains "$tmp/err" "1 conflict: the merged plan keeps mine."
+"$bin" --merge $m/base.json $m/mine-conflict.json $m/theirs.json -o "$tmp/lost.json" >/dev/full 2>"$tmp/err"; status=$?
+check "--merge with its conflicts lost (standard output full) exits 2" [ $status -eq 2 ]
+check "and says so" [ -s "$tmp/err" ]
+check "and writes nothing" [ ! -e "$tmp/lost.json" ]
 check "OUT keeps mine's value" contains "$tmp/conflict.json" 'renamed at work'
 check "OUT with a conflict validates" validates "$tmp/conflict.json"
 
@@ -314,6 +325,8 @@ check "MINE now holds theirs too" contains "$tmp/driver.json" '"Two, from home"'
 "$bin" --merge "$tmp/empty-base.json" $m/mine.json $m/theirs.json -o "$tmp/added.json" >"$tmp/out" 2>"$tmp/err"; status=$?
 check "an empty base (git's add/add) is no base: conflicts where the two differ" [ $status -eq 1 ]
 check "with no base, the items of both are kept" contains "$tmp/added.json" '"Priya"'
+check "a value the base never had is absent, not deleted" contains "$tmp/out" 'base absent, mine'
+check "and nothing the base never had is called deleted" lacks "$tmp/out" 'base (deleted)'
 
 "$bin" --merge $m/base.json $m/mine.json -o "$tmp/x.json" >"$tmp/out" 2>"$tmp/err"; status=$?
 check "--merge with two plans exits 2" [ $status -eq 2 ]
@@ -339,6 +352,48 @@ cp $m/mine.json "$tmp/locked.json"; chmod 0444 "$tmp/locked.json"
 "$bin" --merge $m/base.json "$tmp/locked.json" $m/theirs.json -o "$tmp/locked.json" >"$tmp/out" 2>"$tmp/err"; status=$?
 check "--merge into a read-only file exits 2" [ $status -eq 2 ]
 check "and leaves it as it was" cmp -s "$tmp/locked.json" $m/mine.json
+
+# OUT may be MINE, never BASE or THEIRS: their values would be lost.
+for which in base theirs; do
+  cp $m/base.json "$tmp/s-base.json"; cp $m/mine.json "$tmp/s-mine.json"; cp $m/theirs.json "$tmp/s-theirs.json"
+  cp "$tmp/s-$which.json" "$tmp/s-was.json"
+  ln -sf "$tmp/s-$which.json" "$tmp/s-link.json"
+  ln -f "$tmp/s-$which.json" "$tmp/s-hard.json"
+  for out in "$tmp/s-$which.json" "$tmp/s-link.json" "$tmp/s-hard.json"; do
+    "$bin" --merge "$tmp/s-base.json" "$tmp/s-mine.json" "$tmp/s-theirs.json" -o "$out" >"$tmp/out" 2>"$tmp/err"; status=$?
+    check "--merge -o ${out##*/} (${which}) exits 2" [ $status -eq 2 ]
+    check "and names the file" contains "$tmp/err" "$out"
+    check "and leaves ${which} as it was" cmp -s "$tmp/s-$which.json" "$tmp/s-was.json"
+  done
+done
+
+# A plan from a newer version is never merged (nor saved over).
+sed 's/"version": 1,/"version": 99,/' $m/theirs.json >"$tmp/newer.json"
+for pos in 1 2 3; do
+  set -- $m/base.json $m/mine.json $m/theirs.json
+  case $pos in
+    1) set -- "$tmp/newer.json" "$2" "$3" ;;
+    2) set -- "$1" "$tmp/newer.json" "$3" ;;
+    3) set -- "$1" "$2" "$tmp/newer.json" ;;
+  esac
+  rm -f "$tmp/x.json"
+  "$bin" --merge "$@" -o "$tmp/x.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+  check "--merge with a newer version's plan as file $pos exits 2" [ $status -eq 2 ]
+  check "and names the file" contains "$tmp/err" "$tmp/newer.json"
+  check "and writes nothing" [ ! -e "$tmp/x.json" ]
+done
+cp "$tmp/newer.json" "$tmp/newer-mine.json"
+"$bin" --merge $m/base.json "$tmp/newer-mine.json" $m/theirs.json -o "$tmp/newer-mine.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--merge never rewrites a newer version's plan" cmp -s "$tmp/newer-mine.json" "$tmp/newer.json"
+
+# -o with a command that names its own file is a mistake, not ignored.
+"$bin" --export-markdown "$tmp/n.md" -o "$tmp/other.md" $m/base.json >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--export-markdown with -o exits 2" [ $status -eq 2 ]
+check "and says what -o goes with" contains "$tmp/err" "-o goes with"
+check "and writes no Markdown" [ ! -e "$tmp/n.md" ]
+check "nor the file of -o" [ ! -e "$tmp/other.md" ]
+"$bin" --validate $m/base.json -o "$tmp/other.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--validate with -o exits 2" [ $status -eq 2 ]
 
 # The git merge driver of the README, end to end.
 if command -v git >/dev/null; then

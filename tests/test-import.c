@@ -779,6 +779,12 @@ test_escape (void)
 
     g_assert_cmpstr (escaped, ==, "a\\x1B[2Jb\\x09c\\x0D\\x0Ad\\x7F\\x9B\uFFFD é");
   }
+  {
+    g_autofree char *escaped = bt_import_escape ("in\u202Egnp.exe\u202A\u202C\u2066\u2069 a\u2028b\u2029c \u200F");
+
+    /* Bidirectional controls and separators, each escaped; others kept. */
+    g_assert_cmpstr (escaped, ==, "in\\u202Egnp.exe\\u202A\\u202C\\u2066\\u2069 a\\u2028b\\u2029c \u200F");
+  }
 }
 
 /* A week of 166 typed hours can take 2 of the calendar's 3: the

@@ -793,6 +793,47 @@ test_not_a_plan (void)
 }
 
 static void
+test_newer_version (void)
+{
+  /* A plan from a newer version is never written over without what this
+   * version cannot see: none of the three is merged. */
+  const char *good = PLAN ("");
+  g_autofree char *newer = g_strdup (good);
+  static const char *const names[] = { "base", "mine", "theirs" };
+
+  memcpy (strstr (newer, "\"version\":1"), "\"version\":9", strlen ("\"version\":9"));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GBytes) g = g_bytes_new_static (good, strlen (good));
+      g_autoptr(GBytes) n = g_bytes_new_static (newer, strlen (newer));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BtMergeResult) result = bt_merge_bytes (i == 0 ? n : g, i == 1 ? n : g, i == 2 ? n : g, &error);
+      g_autofree char *prefix = g_strdup_printf ("%s: ", names[i]);
+
+      g_assert_null (result);
+      g_assert_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_READ_ONLY);
+      g_assert_true (g_str_has_prefix (error->message, prefix));
+    }
+}
+
+static void
+test_member_paths (void)
+{
+  /* A member named "a.b" at the top is not b in a, nor "q[0]" the first
+   * of q: each path reads as one place. */
+  g_autoptr(JsonNode) base = parse_text ("{\"a.b\":1,\"a\":{\"b\":1},\"q[0]\":1,\"ok_1\":1}");
+  g_autoptr(JsonNode) mine = parse_text ("{\"a.b\":2,\"a\":{\"b\":2},\"q[0]\":2,\"ok_1\":2}");
+  g_autoptr(JsonNode) theirs = parse_text ("{\"a.b\":3,\"a\":{\"b\":3},\"q[0]\":3,\"ok_1\":3}");
+  g_autoptr(BtMergeResult) result = bt_merge_trees (base, mine, theirs);
+
+  g_assert_cmpuint (result->conflicts->len, ==, 4);
+  g_assert_cmpstr (((BtMergeConflict *) result->conflicts->pdata[0])->path, ==, "\"a.b\"");
+  g_assert_cmpstr (((BtMergeConflict *) result->conflicts->pdata[1])->path, ==, "a.b");
+  g_assert_cmpstr (((BtMergeConflict *) result->conflicts->pdata[2])->path, ==, "\"q[0]\"");
+  g_assert_cmpstr (((BtMergeConflict *) result->conflicts->pdata[3])->path, ==, "ok_1");
+}
+
+static void
 test_invalid_result (void)
 {
   /* MINE deletes a category that THEIRS gives hours: each side is a
@@ -867,6 +908,16 @@ test_conflict_copy_names (void)
                    ==, BT_MERGE_COPY_NONE);
   g_assert_cmpint (bt_merge_copy_kind ("plan", "plan.sync-conflict-20261206-101010-ABCDEFG"),
                    ==, BT_MERGE_COPY_SYNCTHING);
+
+  /* A file name is bytes: one in Latin-1 (not UTF-8) has copies too. */
+  g_assert_cmpint (bt_merge_copy_kind ("pl\xe4n.json", "pl\xe4n.sync-conflict-20261206-101010-ABCDEFG.json"),
+                   ==, BT_MERGE_COPY_SYNCTHING);
+  g_assert_cmpint (bt_merge_copy_kind ("pl\xe4n.json", "pl\xe4n (J\xf6rg's conflicted copy 2026-12-06).json"),
+                   ==, BT_MERGE_COPY_DROPBOX);
+  g_assert_cmpint (bt_merge_copy_kind ("pl\xe4n.json", "pl\xe4n_conflict-20261206-101010.json"),
+                   ==, BT_MERGE_COPY_NEXTCLOUD);
+  g_assert_cmpint (bt_merge_copy_kind ("pl\xe4n.json", "pl\xe5n_conflict-20261206-101010.json"),
+                   ==, BT_MERGE_COPY_NONE);
 }
 
 static void
@@ -973,6 +1024,208 @@ test_pick_base (void)
   }
 }
 
+/* ---- a long list added to on one side ---- */
+
+static JsonNode *
+keyed_list (GPtrArray *ids)
+{
+  JsonArray *array = json_array_sized_new (ids->len);
+  JsonObject *root = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      JsonObject *item = json_object_new ();
+
+      json_object_set_string_member (item, "id", ids->pdata[i]);
+      json_array_add_object_element (array, item);
+    }
+  json_object_set_array_member (root, "x", array);
+  json_node_take_object (node, root);
+  return node;
+}
+
+static GPtrArray *
+merged_ids (BtMergeResult *result)
+{
+  JsonArray *array = json_object_get_array_member (json_node_get_object (result->root), "x");
+  GPtrArray *ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_ptr_array_add (ids, (gpointer) json_object_get_string_member (json_array_get_object_element (array, i), "id"));
+  return ids;
+}
+
+/* Where THEIRS' own items go, the slow way: one by one in THEIRS' order,
+ * each right after the nearest item before it in THEIRS that the list
+ * holds by then. */
+static GPtrArray *
+placed_the_slow_way (GPtrArray *mine_merged,
+                     GPtrArray *theirs,
+                     GHashTable *theirs_only)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  g_ptr_array_extend (out, mine_merged, NULL, NULL);
+  for (guint j = 0; j < theirs->len; j++)
+    {
+      guint at = 0;
+
+      if (!g_hash_table_contains (theirs_only, theirs->pdata[j]))
+        continue;
+      for (guint p = j; p > 0 && at == 0; p--)
+        for (guint r = 0; r < out->len; r++)
+          if (g_str_equal (out->pdata[r], theirs->pdata[p - 1]))
+            {
+              at = r + 1;
+              break;
+            }
+      g_ptr_array_insert (out, at, theirs->pdata[j]);
+    }
+  return out;
+}
+
+static void
+test_long_list_added_on_one_side (void)
+{
+  /* Ten items; MINE adds one, THEIRS 10,000 after each: 100,000 in all,
+   * too many to place by looking for each one's place from the start. */
+  const guint n = 10, added = 10000;
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) base_ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) mine_ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) theirs_ids = g_ptr_array_new ();
+  g_autoptr(JsonNode) base = NULL;
+  g_autoptr(JsonNode) mine = NULL;
+  g_autoptr(JsonNode) theirs = NULL;
+  g_autoptr(BtMergeResult) result = NULL;
+  g_autoptr(GPtrArray) got = NULL;
+  guint at = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      char *id = g_strdup_printf ("a%u", i);
+
+      g_ptr_array_add (strings, id);
+      g_ptr_array_add (base_ids, id);
+      g_ptr_array_add (mine_ids, id);
+      g_ptr_array_add (theirs_ids, id);
+      if (i == 5)
+        g_ptr_array_add (mine_ids, "m");
+      for (guint k = 0; k < added; k++)
+        {
+          char *t = g_strdup_printf ("t%u-%u", i, k);
+
+          g_ptr_array_add (strings, t);
+          g_ptr_array_add (theirs_ids, t);
+        }
+    }
+  base = keyed_list (base_ids);
+  mine = keyed_list (mine_ids);
+  theirs = keyed_list (theirs_ids);
+
+  result = bt_merge_trees (base, mine, theirs);
+  g_assert_cmpuint (result->conflicts->len, ==, 0);
+  got = merged_ids (result);
+  g_assert_cmpuint (got->len, ==, n * (added + 1) + 1);
+
+  /* Each of THEIRS' runs right after the item it follows there, MINE's
+   * own item after the run THEIRS put after a5. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *a = g_strdup_printf ("a%u", i);
+
+      g_assert_cmpstr (got->pdata[at++], ==, a);
+      for (guint k = 0; k < added; k++)
+        {
+          g_autofree char *t = g_strdup_printf ("t%u-%u", i, k);
+
+          g_assert_cmpstr (got->pdata[at++], ==, t);
+        }
+      if (i == 5)
+        g_assert_cmpstr (got->pdata[at++], ==, "m");
+    }
+}
+
+static void
+test_order_of_added_items (void)
+{
+  /* Small random lists: deletions, moves and additions on both sides put
+   * THEIRS' own items where placing them one by one would. */
+  for (guint round = 0; round < 2000; round++)
+    {
+      g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) base_ids = g_ptr_array_new ();
+      g_autoptr(GPtrArray) mine_ids = g_ptr_array_new ();
+      g_autoptr(GPtrArray) theirs_ids = g_ptr_array_new ();
+      g_autoptr(GHashTable) theirs_only = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GPtrArray) mine_merged = g_ptr_array_new ();
+      g_autoptr(GPtrArray) expected = NULL;
+      g_autoptr(GPtrArray) got = NULL;
+      g_autoptr(JsonNode) base = NULL;
+      g_autoptr(JsonNode) mine = NULL;
+      g_autoptr(JsonNode) theirs = NULL;
+      g_autoptr(BtMergeResult) result = NULL;
+      guint nb = g_random_int_range (0, 8);
+
+      for (guint i = 0; i < nb; i++)
+        {
+          char *id = g_strdup_printf ("b%u", i);
+
+          g_ptr_array_add (strings, id);
+          g_ptr_array_add (base_ids, id);
+          /* Deleted on a side, or kept there. */
+          if (g_random_int_range (0, 5) > 0)
+            g_ptr_array_add (mine_ids, id);
+          if (g_random_int_range (0, 5) > 0)
+            g_ptr_array_add (theirs_ids, id);
+        }
+      for (guint side = 0; side < 2; side++)
+        {
+          GPtrArray *ids = side == 0 ? mine_ids : theirs_ids;
+          /* At least one: a side as the base was takes the other's list whole. */
+          guint adds = g_random_int_range (1, 6);
+
+          /* A move, then additions anywhere. */
+          if (ids->len > 1)
+            {
+              gpointer moved = g_ptr_array_steal_index (ids, g_random_int_range (0, ids->len));
+
+              g_ptr_array_insert (ids, g_random_int_range (0, ids->len + 1), moved);
+            }
+          for (guint k = 0; k < adds; k++)
+            {
+              char *id = g_strdup_printf ("%c%u", side == 0 ? 'm' : 't', k);
+
+              g_ptr_array_add (strings, id);
+              g_ptr_array_insert (ids, g_random_int_range (0, ids->len + 1), id);
+              if (side == 1)
+                g_hash_table_add (theirs_only, id);
+            }
+        }
+      /* MINE's items that stay: those THEIRS kept, or MINE added. */
+      for (guint i = 0; i < mine_ids->len; i++)
+        {
+          gboolean in_theirs = FALSE;
+
+          for (guint j = 0; j < theirs_ids->len; j++)
+            in_theirs |= g_str_equal (theirs_ids->pdata[j], mine_ids->pdata[i]);
+          if (in_theirs || ((char *) mine_ids->pdata[i])[0] == 'm')
+            g_ptr_array_add (mine_merged, mine_ids->pdata[i]);
+        }
+
+      base = keyed_list (base_ids);
+      mine = keyed_list (mine_ids);
+      theirs = keyed_list (theirs_ids);
+      result = bt_merge_trees (base, mine, theirs);
+      got = merged_ids (result);
+      expected = placed_the_slow_way (mine_merged, theirs_ids, theirs_only);
+      g_assert_cmpuint (got->len, ==, expected->len);
+      for (guint i = 0; i < got->len; i++)
+        g_assert_cmpstr (got->pdata[i], ==, expected->pdata[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -980,11 +1233,15 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/merge/random", test_random);
+  g_test_add_func ("/merge/long-list-added-on-one-side", test_long_list_added_on_one_side);
+  g_test_add_func ("/merge/order-of-added-items", test_order_of_added_items);
   g_test_add_func ("/merge/checked-in-on-both", test_checked_in_on_both);
   g_test_add_func ("/merge/weeks-per-category", test_weeks_per_category);
   g_test_add_func ("/merge/deleted-and-changed", test_deleted_and_changed);
   g_test_add_func ("/merge/no-base", test_no_base);
   g_test_add_func ("/merge/not-a-plan", test_not_a_plan);
+  g_test_add_func ("/merge/newer-version", test_newer_version);
+  g_test_add_func ("/merge/member-paths", test_member_paths);
   g_test_add_func ("/merge/unknown-list-with-twice-a-key", test_unknown_list_with_twice_a_key);
   g_test_add_func ("/merge/invalid-result", test_invalid_result);
   g_test_add_func ("/merge/conflict-copy-names", test_conflict_copy_names);

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,9 +24,15 @@
 /* A value of a conflict, on one line: JSON, control characters escaped
  * (bt_import_escape()) as in every message quoting a file. */
 static char *
-merge_value_text (JsonNode *node)
+merge_value_text (JsonNode *node,
+                  gboolean  is_base)
 {
   g_autofree char *json = NULL;
+
+  if (node == NULL && is_base)
+    /* TRANSLATORS: a conflict's base value, where the base had none (both
+     * sides added it) */
+    return g_strdup (_("absent"));
 
   if (node == NULL)
     /* TRANSLATORS: a conflict's value on a side that deleted it */
@@ -83,6 +90,16 @@ read_for_merge (const char *path,
       return NULL;
     }
 
+  /* Written by a newer version: what this one cannot see would be lost
+   * in the merged file, as in a save (the README's promise). */
+  if (bt_plan_get_read_only (plan))
+    {
+      bt_command_line_print_error (path, _("the plan comes from a newer version of Breakthrough "
+                                           "and is not merged, so that nothing this version "
+                                           "cannot see is lost"));
+      return NULL;
+    }
+
   return g_steal_pointer (&bytes);
 }
 
@@ -114,6 +131,25 @@ merge_output_is_a_file (const char *out)
     }
 
   return TRUE;
+}
+
+/* OUT the same file as BASE or THEIRS (by name, a symbolic link or a hard
+ * link) would lose THEIRS' values: only MINE may be replaced, as git
+ * asks with `%A … -o %A`. */
+static gboolean
+merge_output_is_not (const char *out,
+                     const char *path)
+{
+  GStatBuf a, b;
+
+  if (g_stat (out, &a) != 0 || g_stat (path, &b) != 0)
+    return TRUE;
+  if (a.st_dev != b.st_dev || a.st_ino != b.st_ino)
+    return TRUE;
+
+  fprintf (stderr, _("“%s” is the same file as “%s”: the merged plan is written over mine only, "
+                     "never over the base or theirs\n"), out, path);
+  return FALSE;
 }
 
 /**
@@ -161,7 +197,8 @@ bt_command_line_merge (GVariantDict  *options,
       fprintf (stderr, _("--merge needs -o OUT\n"));
       return 2;
     }
-  if (!merge_output_is_a_file (out))
+  if (!merge_output_is_a_file (out) ||
+      !merge_output_is_not (out, base_path) || !merge_output_is_not (out, files[1]))
     return 2;
 
   base = read_for_merge (base_path, TRUE);
@@ -180,13 +217,21 @@ bt_command_line_merge (GVariantDict  *options,
   for (guint i = 0; i < result->conflicts->len; i++)
     {
       BtMergeConflict *c = result->conflicts->pdata[i];
-      g_autofree char *b = merge_value_text (c->base);
-      g_autofree char *m = merge_value_text (c->mine);
-      g_autofree char *t = merge_value_text (c->theirs);
+      g_autofree char *b = merge_value_text (c->base, TRUE);
+      g_autofree char *m = merge_value_text (c->mine, FALSE);
+      g_autofree char *t = merge_value_text (c->theirs, FALSE);
       g_autofree char *path = bt_command_line_shown (c->path);
 
       /* TRANSLATORS: a conflict: its JSON path, then the three values */
       printf (_("%s: changed on both sides: base %s, mine %s, theirs %s\n"), path, b, m, t);
+    }
+
+  /* The conflicts are the merge's answer: lost (a full disk, a closed
+   * pipe), the merge did not happen. */
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      fprintf (stderr, _("The conflicts could not be printed: %s\n"), g_strerror (errno));
+      return 2;
     }
 
   merged = bt_merge_result_to_bytes (result, &invalid);
@@ -195,7 +240,7 @@ bt_command_line_merge (GVariantDict  *options,
       /* Each side is a plan, together they are not (an item kept on one
        * side names one deleted on the other): MINE, as it is. */
       bt_command_line_print_error (NULL, invalid->message);
-      fprintf (stderr, _("The versions could not be merged: %s keeps mine.\n"), out);
+      fprintf (stderr, _("The versions could not be merged: the merged plan keeps mine as it is.\n"));
       merged = g_bytes_ref (mine);
     }
 
@@ -211,10 +256,11 @@ bt_command_line_merge (GVariantDict  *options,
 
   if (result->conflicts->len > 0)
     {
+      /* Not OUT's name: under git it is a temporary file of git's. */
       fprintf (stderr, g_dngettext (GETTEXT_PACKAGE,
-                                    "%u conflict: %s keeps mine.\n",
-                                    "%u conflicts: %s keeps mine for each.\n",
-                                    result->conflicts->len), result->conflicts->len, out);
+                                    "%u conflict: the merged plan keeps mine.\n",
+                                    "%u conflicts: the merged plan keeps mine for each.\n",
+                                    result->conflicts->len), result->conflicts->len);
       return 1;
     }
 

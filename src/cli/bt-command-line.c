@@ -834,6 +834,14 @@ bt_command_line_run (GVariantDict  *options,
   if (g_variant_dict_contains (options, "export-report"))
     return export_report (options, output, files);
 
+  /* Every other command names its file itself: an -o it left out would
+   * be a file the user waits for in vain. */
+  if (output != NULL)
+    {
+      fprintf (stderr, _("-o goes with --export-chart, --export-report or --merge\n"));
+      return 2;
+    }
+
   if (section != NULL && export_path == NULL && markdown_path == NULL)
     {
       fprintf (stderr, _("--section goes with --export-json or --export-markdown\n"));

@@ -177,7 +177,9 @@ bt_import_task_step (BtImportTask  *task,
  *
  * @text made safe to print on a terminal or in a message: control
  * characters (C0, DEL, C1: ESC, BEL, a line break …) become visible
- * escapes such as "\x1B", and bytes that are not UTF-8 are replaced, so
+ * escapes such as "\x1B", bidirectional controls (U+202A–202E,
+ * U+2066–2069) and U+2028/2029 escapes such as "\u202E", and bytes
+ * that are not UTF-8 are replaced, so
  * a calendar's summary cannot clear the screen or set its title.
  *
  * Returns: (transfer full): valid UTF-8 with no control characters
@@ -200,6 +202,12 @@ bt_import_escape (const char *text)
 
       if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
         g_string_append_printf (out, "\\x%02X", c);
+      /* Bidirectional overrides and isolates turn the rest of a line
+       * around ("gnp.exe" that reads "exe.png"), line and paragraph
+       * separators break one where a terminal or a log shows none. */
+      else if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+               c == 0x2028 || c == 0x2029)
+        g_string_append_printf (out, "\\u%04X", c);
       else
         g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }

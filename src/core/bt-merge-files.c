@@ -233,42 +233,66 @@ bt_merge_base_load (const char *plan_path)
  *   name before the date when conflict files are uploaded; before version
  *   2.5, NAME_conflict-YYYYMMDD-HHMMSS.EXT (NAME_conflict_USER-… with a
  *   user name). */
+static const struct {
+  BtMergeCopyKind kind;
+  const char *pattern;
+} copy_tags[] = {
+  { BT_MERGE_COPY_SYNCTHING, "\\.sync-conflict-[0-9]{8}-[0-9]{6}-[A-Z2-7]{7}" },
+  { BT_MERGE_COPY_DROPBOX, " \\((?:[^()/]+(?:'|\xe2\x80\x99)s )?conflicted copy [0-9]{4}-[0-9]{2}-[0-9]{2}(?: \\([0-9]+\\))?\\)" },
+  { BT_MERGE_COPY_NEXTCLOUD, " \\(conflicted copy (?:[^()/]+ )?[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{6}\\)" },
+  { BT_MERGE_COPY_NEXTCLOUD, "_conflict(?:_[^/]+)?-[0-9]{8}-[0-9]{6}" },
+};
+
+/* The tags' expressions, compiled once for every name of every folder. A
+ * name is bytes (not always UTF-8): they match bytes. */
+static GRegex *const *
+copy_tag_regexes (void)
+{
+  static GRegex *regexes[G_N_ELEMENTS (copy_tags)];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (copy_tags); i++)
+        {
+          g_autofree char *full = g_strconcat ("^(?:", copy_tags[i].pattern, ")$", NULL);
+
+          regexes[i] = g_regex_new (full, G_REGEX_RAW | G_REGEX_DOLLAR_ENDONLY | G_REGEX_OPTIMIZE, 0, NULL);
+          g_assert (regexes[i] != NULL);
+        }
+      g_once_init_leave (&done, 1);
+    }
+
+  return regexes;
+}
+
 BtMergeCopyKind
 bt_merge_copy_kind (const char *plan_name,
                     const char *name)
 {
-  static const struct {
-    BtMergeCopyKind kind;
-    const char *pattern;
-  } patterns[] = {
-    { BT_MERGE_COPY_SYNCTHING, "\\.sync-conflict-[0-9]{8}-[0-9]{6}-[A-Z2-7]{7}" },
-    { BT_MERGE_COPY_DROPBOX, " \\((?:[^()/]+(?:'|\xe2\x80\x99)s )?conflicted copy [0-9]{4}-[0-9]{2}-[0-9]{2}(?: \\([0-9]+\\))?\\)" },
-    { BT_MERGE_COPY_NEXTCLOUD, " \\(conflicted copy (?:[^()/]+ )?[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{6}\\)" },
-    { BT_MERGE_COPY_NEXTCLOUD, "_conflict(?:_[^/]+)?-[0-9]{8}-[0-9]{6}" },
-  };
+  GRegex *const *regexes = copy_tag_regexes ();
   const char *dot;
-  g_autofree char *stem = NULL;
-  g_autofree char *stem_re = NULL;
-  g_autofree char *ext_re = NULL;
+  gsize stem_len, ext_len, name_len;
 
   g_return_val_if_fail (plan_name != NULL, BT_MERGE_COPY_NONE);
   g_return_val_if_fail (name != NULL, BT_MERGE_COPY_NONE);
 
-  /* The tag goes before the extension, if there is one. */
+  /* The tag goes before the extension, if there is one: NAME, the tag,
+   * .EXT, NAME and .EXT compared as bytes. */
   dot = strrchr (plan_name, '.');
   if (dot == NULL || dot == plan_name)
     dot = plan_name + strlen (plan_name);
-  stem = g_strndup (plan_name, dot - plan_name);
-  stem_re = g_regex_escape_string (stem, -1);
-  ext_re = g_regex_escape_string (dot, -1);
+  stem_len = dot - plan_name;
+  ext_len = strlen (dot);
+  name_len = strlen (name);
+  if (name_len <= stem_len + ext_len ||
+      memcmp (name, plan_name, stem_len) != 0 ||
+      memcmp (name + name_len - ext_len, dot, ext_len) != 0)
+    return BT_MERGE_COPY_NONE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
-    {
-      g_autofree char *full = g_strconcat ("^", stem_re, patterns[i].pattern, ext_re, "$", NULL);
-
-      if (g_regex_match_simple (full, name, G_REGEX_DOLLAR_ENDONLY, 0))
-        return patterns[i].kind;
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (copy_tags); i++)
+    if (g_regex_match_full (regexes[i], name + stem_len, name_len - stem_len - ext_len, 0, 0, NULL, NULL))
+      return copy_tags[i].kind;
 
   return BT_MERGE_COPY_NONE;
 }

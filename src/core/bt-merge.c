@@ -156,6 +156,21 @@ copy_or_null (JsonNode *node)
 
 /* ---- where we are ---- */
 
+/* A member's name that reads unquoted in a path: a letter or an
+ * underscore, then letters, digits and underscores (every name the format
+ * knows). */
+static gboolean
+member_is_identifier (const char *member)
+{
+  if (!g_ascii_isalpha (member[0]) && member[0] != '_')
+    return FALSE;
+  for (guint i = 1; member[i] != '\0'; i++)
+    if (i >= 40 || (!g_ascii_isalnum (member[i]) && member[i] != '_'))
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 push_step (Merger     *m,
            const char *member,
@@ -174,7 +189,16 @@ push_step (Merger     *m,
     {
       if (m->path->len > 0)
         g_string_append_c (m->path, '.');
-      g_string_append (m->path, member);
+      /* As the reader's paths name them: "a.b" at the top is not a → b,
+       * nor "q[0]" an index. */
+      if (member_is_identifier (member))
+        g_string_append (m->path, member);
+      else
+        {
+          g_autofree char *quoted = bt_plan_file_quote_text (member);
+
+          g_string_append (m->path, quoted);
+        }
     }
   else
     g_string_append_printf (m->path, "[%d]", index);
@@ -461,59 +485,92 @@ merge_list (Merger     *m,
       }
   }
 
-  t = json_node_get_array (theirs);
-  for (guint j = 0; j < json_array_get_length (t); j++)
-    {
-      JsonNode *element = json_array_get_element (t, j);
-      const char *k = key_of (element, key);
-      gsize mark = m->path->len;
-      JsonNode *merged;
-      guint at = 0;
+  /* What only THEIRS has goes right after the nearest item before it in
+   * THEIRS that the result holds (or first, when there is none), as if
+   * inserted there one by one in THEIRS' order. Each such item is put
+   * down once, as a follower of that item: a pass over THEIRS and one
+   * over the result, whatever the lists' lengths. */
+  {
+    g_autoptr(GHashTable) in_result = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr(GHashTable) followers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                             (GDestroyNotify) g_ptr_array_unref);
+    g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+    g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+    const char *last = NULL;
+    JsonArray *merged_mine = result;
 
-      if (g_hash_table_contains (placed, k))
-        continue;
-      push_step (m, NULL, key, k, j);
-      merged = merge_value (m, g_hash_table_lookup (in_base, k), NULL, element, NULL);
-      pop_step (m, mark);
-      g_hash_table_add (placed, (gpointer) k);
-      if (merged == NULL)
-        continue;
+    for (guint r = 0; r < json_array_get_length (merged_mine); r++)
+      g_hash_table_add (in_result, (gpointer) key_of (json_array_get_element (merged_mine, r), key));
 
-      /* After the item before it in THEIRS, wherever that is now. */
-      for (guint p = j; p > 0; p--)
-        {
-          const char *before = key_of (json_array_get_element (t, p - 1), key);
-          guint n = json_array_get_length (result);
-          gboolean found = FALSE;
-
-          for (guint r = 0; r < n; r++)
-            if (g_strcmp0 (key_of (json_array_get_element (result, r), key), before) == 0)
-              {
-                at = r + 1;
-                found = TRUE;
-                break;
-              }
-          if (found)
-            break;
-        }
-
+    t = json_node_get_array (theirs);
+    for (guint j = 0; j < json_array_get_length (t); j++)
       {
-        /* JsonArray has no insert: rebuild it. */
-        JsonArray *rebuilt = json_array_sized_new (json_array_get_length (result) + 1);
+        JsonNode *element = json_array_get_element (t, j);
+        const char *k = key_of (element, key);
+        gsize mark = m->path->len;
+        JsonNode *merged;
+        GPtrArray *after;
 
-        for (guint r = 0; r < json_array_get_length (result); r++)
+        if (g_hash_table_contains (placed, k))
           {
-            if (r == at)
-              json_array_add_element (rebuilt, json_node_ref (merged));
-            json_array_add_element (rebuilt, json_node_ref (json_array_get_element (result, r)));
+            if (g_hash_table_contains (in_result, k))
+              last = k;
+            continue;
           }
-        if (at >= json_array_get_length (result))
-          json_array_add_element (rebuilt, json_node_ref (merged));
-        json_node_unref (merged);
+        push_step (m, NULL, key, k, j);
+        merged = merge_value (m, g_hash_table_lookup (in_base, k), NULL, element, NULL);
+        pop_step (m, mark);
+        g_hash_table_add (placed, (gpointer) k);
+        if (merged == NULL)
+          continue;
+
+        if (last == NULL)
+          after = first;
+        else
+          {
+            after = g_hash_table_lookup (followers, last);
+            if (after == NULL)
+              {
+                after = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+                g_hash_table_insert (followers, (gpointer) last, after);
+              }
+          }
+        /* The later one goes nearer to the item it follows. */
+        g_ptr_array_insert (after, 0, merged);
+        g_hash_table_add (in_result, (gpointer) k);
+        last = k;
+      }
+
+    if (g_hash_table_size (followers) > 0 || first->len > 0)
+      {
+        JsonArray *rebuilt = json_array_sized_new (g_hash_table_size (in_result));
+        guint r = 0;
+
+        /* Depth first, without recursion: an item added after an item
+         * added after another can be a long chain. */
+        for (guint f = first->len; f > 0; f--)
+          g_ptr_array_add (stack, first->pdata[f - 1]);
+        for (;;)
+          {
+            JsonNode *node;
+            GPtrArray *after;
+
+            if (stack->len == 0)
+              {
+                if (r >= json_array_get_length (merged_mine))
+                  break;
+                g_ptr_array_add (stack, json_array_get_element (merged_mine, r++));
+              }
+            node = g_ptr_array_steal_index (stack, stack->len - 1);
+            json_array_add_element (rebuilt, json_node_ref (node));
+            after = g_hash_table_lookup (followers, key_of (node, key));
+            for (guint f = after != NULL ? after->len : 0; f > 0; f--)
+              g_ptr_array_add (stack, after->pdata[f - 1]);
+          }
         json_array_unref (result);
         result = rebuilt;
       }
-    }
+  }
 
   {
     JsonNode *node = json_node_new (JSON_NODE_ARRAY);
@@ -709,6 +766,17 @@ bt_merge_bytes (GBytes  *base,
       if (plan == NULL)
         {
           g_set_error (error, local_error->domain, local_error->code, "%s: %s", names[i], local_error->message);
+          goto out;
+        }
+
+      /* Written by a newer version: a merge would write it over without
+       * what this version cannot see, as a save never does. */
+      if (bt_plan_get_read_only (plan))
+        {
+          /* TRANSLATORS: %s is "base", "mine" or "theirs" */
+          g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_READ_ONLY,
+                       _("%s: the plan comes from a newer version of Breakthrough and is not merged"),
+                       names[i]);
           goto out;
         }
 

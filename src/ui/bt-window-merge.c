@@ -252,13 +252,14 @@ on_plan_edited_cb (BtWindow *self)
 }
 
 static gboolean
-apply_merged (BtWindow   *self,
-              GBytes     *merged,
-              GBytes     *mine,
-              GBytes     *theirs,
-              const char *etag,
-              gboolean    from_copy,
-              const char *message)
+apply_merged_plan (BtWindow   *self,
+                   BtPlan     *loaded,
+                   GBytes     *merged,
+                   GBytes     *mine,
+                   GBytes     *theirs,
+                   const char *etag,
+                   gboolean    from_copy,
+                   const char *message)
 {
   g_autoptr(BtPlan) plan = NULL;
   g_autofree char *file_etag_then = g_strdup (etag);
@@ -292,7 +293,7 @@ apply_merged (BtWindow   *self,
       return TRUE;
     }
 
-  plan = bt_plan_file_load_bytes (merged, NULL);
+  plan = loaded != NULL ? g_object_ref (loaded) : bt_plan_file_load_bytes (merged, NULL);
   if (plan == NULL)
     return FALSE;
 
@@ -326,6 +327,18 @@ apply_merged (BtWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   return TRUE;
+}
+
+static gboolean
+apply_merged (BtWindow   *self,
+              GBytes     *merged,
+              GBytes     *mine,
+              GBytes     *theirs,
+              const char *etag,
+              gboolean    from_copy,
+              const char *message)
+{
+  return apply_merged_plan (self, NULL, merged, mine, theirs, etag, from_copy, message);
 }
 
 /* Their version goes beside the plan, in the folder of merged copies, so
@@ -678,8 +691,173 @@ show_conflicts (BtWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Merges @theirs into the window's plan, from the nearest of @candidates.
- * Returns FALSE if it cannot be merged (the caller asks as before). */
+/* ---- merging, off the main thread ---- */
+
+#define RUNNING_KEY "bt-merge-running"
+#define FAILED_KEY  "bt-merge-failed"
+#define SKIPPED_KEY "bt-merge-skipped-copies"
+
+/* A merge of a 10-year plan reads each version three times and takes
+ * several hundred milliseconds: it runs in a worker on the versions'
+ * text alone, never on the window's plan. */
+typedef struct
+{
+  GPtrArray     *candidates;  /* of GBytes */
+  GBytes        *mine;
+  GBytes        *theirs;
+  char          *etag;
+  char          *copy_path;
+  BtMergeResult *result;
+  GBytes        *merged;      /* when there is no conflict */
+  BtPlan        *plan;        /* @merged, read in the worker */
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_ptr_array_unref (job->candidates);
+  g_bytes_unref (job->mine);
+  g_bytes_unref (job->theirs);
+  g_free (job->etag);
+  g_free (job->copy_path);
+  g_clear_pointer (&job->result, bt_merge_result_free);
+  g_clear_pointer (&job->merged, g_bytes_unref);
+  g_clear_object (&job->plan);
+  g_free (job);
+}
+
+static void
+merge_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) error = NULL;
+  GBytes *base = job->candidates->pdata[bt_merge_pick_base (job->candidates, job->theirs)];
+
+  job->result = bt_merge_bytes (base, job->mine, job->theirs, &error);
+  if (job->result == NULL)
+    {
+      g_debug ("No merge: %s error %d", g_quark_to_string (error->domain), error->code);
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  if (job->result->conflicts->len == 0)
+    {
+      job->merged = bt_merge_result_to_bytes (job->result, NULL);
+      if (job->merged != NULL)
+        job->plan = bt_plan_file_load_bytes (job->merged, NULL);
+      if (job->plan == NULL)
+        {
+          g_task_return_boolean (task, FALSE);
+          return;
+        }
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The worker's answer, on the main thread. */
+static gboolean
+merge_finish (BtWindow *self,
+              Job      *job)
+{
+  const char *message = job->copy_path ? _("Merged a conflict copy from another device")
+                                       : _("Merged changes from another device");
+
+  if (job->result->conflicts->len == 0)
+    {
+      if (!apply_merged_plan (self, job->plan, job->merged, job->mine, job->theirs, job->etag,
+                              job->copy_path != NULL, message))
+        return FALSE;
+      if (job->copy_path != NULL)
+        bt_merge_set_aside (job->copy_path, NULL);
+      return TRUE;
+    }
+
+  {
+    Pending *p = g_new0 (Pending, 1);
+
+    p->result = g_steal_pointer (&job->result);
+    p->mine = g_bytes_ref (job->mine);
+    p->theirs = g_bytes_ref (job->theirs);
+    p->etag = g_strdup (job->etag);
+    p->message = g_strdup (message);
+    p->copy_path = g_strdup (job->copy_path);
+    /* Nothing is saved over their file until the user chooses: the
+     * document is in conflict with it until a merge is adopted. */
+    show_conflicts (self, p);
+  }
+
+  return TRUE;
+}
+
+static void
+on_merged_cb (GObject      *source,
+              GAsyncResult *res,
+              gpointer      data)
+{
+  BtWindow *self = BT_WINDOW (source);
+  Job *job = g_task_get_task_data (G_TASK (res));
+  gboolean ok = g_task_propagate_boolean (G_TASK (res), NULL);
+
+  g_object_set_data (G_OBJECT (self), RUNNING_KEY, NULL);
+  if (self->plan == NULL || self->document == NULL)
+    return;
+
+  if (ok)
+    {
+      g_autoptr(GBytes) now = bt_plan_file_serialize (self->plan, BT_PLAN_SECTION_ALL, NULL);
+
+      /* Edited here while merging: merge again, from what is here now. */
+      if (now == NULL || !g_bytes_equal (now, job->mine))
+        {
+          if (job->copy_path != NULL)
+            bt_window_merge_copies (self);
+          else
+            bt_window_show_conflict (self);
+          return;
+        }
+      ok = merge_finish (self, job);
+    }
+
+  if (ok)
+    {
+      g_object_set_data (G_OBJECT (self), SKIPPED_KEY, NULL);
+      return;
+    }
+
+  if (job->copy_path != NULL)
+    {
+      GHashTable *skipped = g_object_get_data (G_OBJECT (self), SKIPPED_KEY);
+
+      /* The next copy, or say that none could be merged. */
+      if (skipped == NULL)
+        {
+          skipped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_object_set_data_full (G_OBJECT (self), SKIPPED_KEY, skipped, (GDestroyNotify) g_hash_table_unref);
+        }
+      g_hash_table_add (skipped, g_strdup (job->copy_path));
+      if (!bt_window_merge_copies (self))
+        {
+          g_object_set_data (G_OBJECT (self), SKIPPED_KEY, NULL);
+          bt_window_toast (self, _("The conflict copies could not be merged: they are left as they are"));
+        }
+      return;
+    }
+
+  /* Cannot be merged: the window asks as before. */
+  g_object_set_data (G_OBJECT (self), FAILED_KEY, GINT_TO_POINTER (TRUE));
+  bt_window_show_conflict (self);
+}
+
+/* Starts merging @theirs into the window's plan, from the nearest of
+ * @candidates; the answer comes in on_merged_cb(). Returns FALSE if it
+ * cannot even start (the caller asks as before). */
 static gboolean
 merge_in (BtWindow   *self,
           GPtrArray  *candidates,
@@ -688,11 +866,9 @@ merge_in (BtWindow   *self,
           const char *copy_path)
 {
   g_autoptr(GBytes) mine = NULL;
-  g_autoptr(BtMergeResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  const char *message = copy_path ? _("Merged a conflict copy from another device")
-                                  : _("Merged changes from another device");
-  GBytes *base;
+  g_autoptr(GTask) task = NULL;
+  Job *job;
 
   if (candidates->len == 0)
     return FALSE;
@@ -701,40 +877,20 @@ merge_in (BtWindow   *self,
   if (mine == NULL)
     return FALSE;
 
-  base = candidates->pdata[bt_merge_pick_base (candidates, theirs)];
-  result = bt_merge_bytes (base, mine, theirs, &error);
-  if (result == NULL)
-    {
-      g_debug ("No merge: %s error %d", g_quark_to_string (error->domain), error->code);
-      return FALSE;
-    }
+  job = g_new0 (Job, 1);
+  job->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  for (guint i = 0; i < candidates->len; i++)
+    g_ptr_array_add (job->candidates, g_bytes_ref (candidates->pdata[i]));
+  job->mine = g_steal_pointer (&mine);
+  job->theirs = g_bytes_ref (theirs);
+  job->etag = g_strdup (etag);
+  job->copy_path = g_strdup (copy_path);
 
-  if (result->conflicts->len == 0)
-    {
-      g_autoptr(GBytes) merged = bt_merge_result_to_bytes (result, &error);
-
-      if (merged == NULL)
-        return FALSE;
-      if (!apply_merged (self, merged, mine, theirs, etag, copy_path != NULL, message))
-        return FALSE;
-      if (copy_path != NULL)
-        bt_merge_set_aside (copy_path, NULL);
-      return TRUE;
-    }
-
-  {
-    Pending *p = g_new0 (Pending, 1);
-
-    p->result = g_steal_pointer (&result);
-    p->mine = g_bytes_ref (mine);
-    p->theirs = g_bytes_ref (theirs);
-    p->etag = g_strdup (etag);
-    p->message = g_strdup (message);
-    p->copy_path = g_strdup (copy_path);
-    /* Nothing is saved over their file until the user chooses: the
-     * document is in conflict with it until a merge is adopted. */
-    show_conflicts (self, p);
-  }
+  task = g_task_new (self, NULL, on_merged_cb, NULL);
+  g_task_set_source_tag (task, merge_in);
+  g_task_set_task_data (task, job, job_free);
+  g_object_set_data (G_OBJECT (self), RUNNING_KEY, GINT_TO_POINTER (TRUE));
+  g_task_run_in_thread (task, merge_thread);
 
   return TRUE;
 }
@@ -777,8 +933,16 @@ bt_window_merge_changes (BtWindow *self)
   if (self->plan == NULL || path == NULL || self->sample || bt_plan_get_read_only (self->plan))
     return FALSE;
 
-  /* Already asking: the answer looks at the file again. */
-  if (g_object_get_data (G_OBJECT (self), DIALOG_KEY) != NULL)
+  /* The merge in the worker could not be done: ask as before, once. */
+  if (g_object_get_data (G_OBJECT (self), FAILED_KEY) != NULL)
+    {
+      g_object_set_data (G_OBJECT (self), FAILED_KEY, NULL);
+      return FALSE;
+    }
+
+  /* Already asking or merging: the answer looks at the file again. */
+  if (g_object_get_data (G_OBJECT (self), DIALOG_KEY) != NULL ||
+      g_object_get_data (G_OBJECT (self), RUNNING_KEY) != NULL)
     return TRUE;
 
   if (bases (self)->len == 0)
@@ -834,12 +998,20 @@ bt_window_merge_copies (BtWindow *self)
   if (self->plan == NULL || path == NULL || self->sample || bt_plan_get_read_only (self->plan) ||
       g_object_get_data (G_OBJECT (self), DIALOG_KEY) != NULL)
     return FALSE;
+  if (g_object_get_data (G_OBJECT (self), RUNNING_KEY) != NULL)
+    return TRUE;
 
   copies = bt_merge_find_copies (path);
   for (guint i = 0; i < copies->len; i++)
     {
       const char *copy = copies->pdata[i];
-      g_autoptr(GBytes) theirs = read_plan_bytes (copy);
+      GHashTable *skipped = g_object_get_data (G_OBJECT (self), SKIPPED_KEY);
+      g_autoptr(GBytes) theirs = NULL;
+
+      /* One that could not be merged this time round. */
+      if (skipped != NULL && g_hash_table_contains (skipped, copy))
+        continue;
+      theirs = read_plan_bytes (copy);
       g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
       g_autoptr(GBytes) stored = bt_merge_base_load (path);
       GPtrArray *known = bases (self);
@@ -865,6 +1037,7 @@ static void
 on_merge_copies_clicked_cb (AdwToast *toast,
                             BtWindow *self)
 {
+  g_object_set_data (G_OBJECT (self), SKIPPED_KEY, NULL);
   if (!bt_window_merge_copies (self))
     bt_window_toast (self, _("The conflict copies could not be merged: they are left as they are"));
 }
