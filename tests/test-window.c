@@ -154,6 +154,46 @@ test_close_waits_for_save (gconstpointer data)
   g_assert_true (file_has (&saved));
 }
 
+/* The window opens at the size it had when it was last closed, as GNOME
+ * apps do. */
+static void
+test_window_size_is_remembered (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  GSettings *settings = bt_application_get_settings (BT_APPLICATION (app));
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window;
+  gboolean destroyed = FALSE;
+  gboolean kept_open = FALSE;
+  int width = 0, height = 0;
+
+  g_assert_nonnull (settings);
+  g_settings_set_int (settings, "window-width", 700);
+  g_settings_set_int (settings, "window-height", 500);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  window = open_window (app, path);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 700);
+  g_assert_cmpint (height, ==, 500);
+
+  /* Resized, then closed: the new size is what the next window gets. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (on_destroyed_cb), &destroyed);
+  g_signal_emit_by_name (window, "close-request", &kept_open);
+  if (kept_open)
+    g_assert_true (bt_test_wait_until (flag_set, &destroyed, 10));
+  else
+    gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
+}
+
 static void
 test_other_writer_is_never_overwritten (gconstpointer data)
 {
@@ -1593,6 +1633,7 @@ main (int   argc,
   g_test_add_data_func ("/window/autosave", app, test_autosave);
   g_test_add_data_func ("/window/close-waits-for-save", app, test_close_waits_for_save);
   g_test_add_data_func ("/window/style-preference", app, test_style_preference);
+  g_test_add_data_func ("/window/window-size-is-remembered", app, test_window_size_is_remembered);
   g_test_add_data_func ("/window/every-page-in-every-style", app, test_every_page_in_every_style);
   g_test_add_data_func ("/window/people-search-and-filter", app, test_people_search_and_filter);
   g_test_add_data_func ("/window/other-writer-is-never-overwritten", app, test_other_writer_is_never_overwritten);
