@@ -137,8 +137,15 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
+  BtApplication *self = BT_APPLICATION (user_data);
   GtkApplication *app = GTK_APPLICATION (user_data);
   GList *windows = gtk_application_get_windows (app);
+
+  /* Quit means quit, even with "Remind in the background" on: the
+   * reminders let go of the application, which then ends once its
+   * windows are closed (each holds it until its last save is on disk).
+   * The autostart entry stays: the next log-in starts them again. */
+  g_clear_object (&self->reminders);
 
   /* Closing each window saves what it has pending. */
   for (GList *l = windows; l != NULL; )
