@@ -726,6 +726,88 @@ test_date_picker (void)
   g_assert_cmpint (g_date_get_day (bt_phase_get_end (phase)), ==, 11);
 }
 
+static gboolean
+is_button_named (GtkWidget     *widget,
+                 gconstpointer  name)
+{
+  g_autofree char *error = NULL;
+
+  if (!GTK_IS_BUTTON (widget) || !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                                     GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return FALSE;
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  return error == NULL;
+}
+
+static void
+on_year_day_picked_cb (GtkWidget   *picker,
+                       const GDate *date,
+                       GDate       *out)
+{
+  *out = *date;
+}
+
+/* A target date two years out: two presses on Next Year, not twenty-four
+ * on Next Month; Shift+Page Down does the same from the keyboard; and a
+ * date typed in the field still goes to the picker. A field simply
+ * called "Date" has a button that says "Pick a Date", not "… for Date". */
+static void
+test_date_picker_years (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *picker = bt_date_picker_new ();
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *next_year, *previous_year;
+  GDate march, picked, typed, parsed;
+
+  g_object_ref_sink (button);
+  gtk_window_set_child (GTK_WINDOW (window), picker);
+  g_date_clear (&march, 1);
+  g_date_set_dmy (&march, 1, G_DATE_MARCH, 2027);
+  bt_date_picker_set_date (BT_DATE_PICKER (picker), &march);
+
+  next_year = bt_test_find_match (picker, is_button_named, "Next Year");
+  previous_year = bt_test_find_match (picker, is_button_named, "Previous Year");
+  g_assert_nonnull (next_year);
+  g_assert_nonnull (previous_year);
+  g_signal_emit_by_name (next_year, "clicked");
+  g_signal_emit_by_name (next_year, "clicked");
+  {
+    GtkWidget *day10 = day_button (picker, 10);
+    g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (day10),
+                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, "10 Mar 2029");
+
+    g_assert_null (error);
+    g_date_clear (&picked, 1);
+    g_signal_connect (picker, "day-picked", G_CALLBACK (on_year_day_picked_cb), &picked);
+    g_signal_emit_by_name (day10, "clicked");
+    g_assert_true (g_date_valid (&picked));
+    g_assert_cmpint (g_date_get_year (&picked), ==, 2029);
+  }
+  g_signal_emit_by_name (previous_year, "clicked");
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (day_button (picker, 10)),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, "10 Mar 2028"));
+
+  /* Typing a date still works. */
+  g_assert_true (bt_date_picker_parse ("2029-03-10", &typed));
+  g_assert_true (bt_date_picker_parse ("10 Mar 2029", &parsed));
+  g_assert_cmpint (g_date_compare (&typed, &parsed), ==, 0);
+
+  bt_date_picker_name_button (button, "Date");
+  {
+    g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button),
+                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, "Pick a Date");
+
+    g_assert_cmpstr (error, ==, NULL);
+  }
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Pick a Date");
+  bt_date_picker_name_button (button, "Decided on");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Pick a Date for Decided on");
+
+  g_object_unref (button);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The picker's week starts on the day the preferences say, and a day
  * picked in it goes to its field. */
 static void
@@ -1614,6 +1696,7 @@ main (int   argc,
   g_test_add ("/item-editor/long-text", CaseFixture, NULL, case_setup, test_long_text, case_teardown);
   g_test_add_func ("/item-editor/date-picker", test_date_picker);
   g_test_add_func ("/item-editor/date-picker-week-start", test_date_picker_week_start);
+  g_test_add_func ("/item-editor/date-picker-years", test_date_picker_years);
   g_test_add_func ("/item-editor/impossible-values", test_impossible_values);
   g_test_add_func ("/item-editor/child-cancelled", test_child_cancelled);
   g_test_add_func ("/item-editor/new-item-with-children", test_new_item_with_children);
