@@ -14,6 +14,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "bt-clock.h"
 #include "bt-date-picker.h"
 #include "bt-item-editor.h"
 #include "bt-plan-file.h"
@@ -976,6 +977,66 @@ test_rows_follow_descriptions (void)
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+static gboolean
+is_action_row_titled_prefix (GtkWidget     *widget,
+                             gconstpointer  prefix)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), prefix);
+}
+
+/* Adding a person says "New Person"; editing one says "Person". In the
+ * person's touchpoints, one dated after today says it is planned; one
+ * made does not. */
+static void
+test_new_title_and_planned_touchpoint (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtRelationship) priya = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  g_autoptr(BtRelationship) someone = bt_relationship_new ();
+  g_autoptr(BtTouchpoint) planned = bt_touchpoint_new ();
+  g_autoptr(BtTouchpoint) made = bt_touchpoint_new ();
+  GDate today, tomorrow, yesterday;
+  BtItemEditor *editor;
+  GtkWidget *row;
+
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_relationships (plan),
+                               BT_ITEM (someone));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Person");
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  bt_today (&today);
+  tomorrow = today;
+  g_date_add_days (&tomorrow, 1);
+  yesterday = today;
+  g_date_subtract_days (&yesterday, 1);
+  bt_touchpoint_set_date (planned, &tomorrow);
+  bt_touchpoint_set_note (planned, "Planned coffee");
+  bt_touchpoint_set_date (made, &yesterday);
+  bt_touchpoint_set_note (made, "Coffee had");
+  bt_item_append_child (BT_ITEM (priya), bt_relationship_get_touchpoints (priya), BT_ITEM (planned));
+  bt_item_append_child (BT_ITEM (priya), bt_relationship_get_touchpoints (priya), BT_ITEM (made));
+
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_relationships (plan),
+                               BT_ITEM (priya));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Person");
+  {
+    g_autofree char *when = bt_date_picker_format (&tomorrow);
+    row = bt_test_find_match (GTK_WIDGET (editor), is_action_row_titled_prefix, when);
+  }
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Planned");
+  {
+    g_autofree char *when = bt_date_picker_format (&yesterday);
+    row = bt_test_find_match (GTK_WIDGET (editor), is_action_row_titled_prefix, when);
+  }
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), !=, "Planned");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* A touchpoint added inside a person's editor is the person's edit: Cancel
  * takes it away with everything else. */
 static void
@@ -1697,6 +1758,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/date-picker", test_date_picker);
   g_test_add_func ("/item-editor/date-picker-week-start", test_date_picker_week_start);
   g_test_add_func ("/item-editor/date-picker-years", test_date_picker_years);
+  g_test_add_func ("/item-editor/new-title-and-planned-touchpoint", test_new_title_and_planned_touchpoint);
   g_test_add_func ("/item-editor/impossible-values", test_impossible_values);
   g_test_add_func ("/item-editor/child-cancelled", test_child_cancelled);
   g_test_add_func ("/item-editor/new-item-with-children", test_new_item_with_children);
