@@ -194,6 +194,57 @@ test_window_size_is_remembered (gconstpointer data)
   g_settings_reset (settings, "window-maximized");
 }
 
+/* Exports and imports do not start in the app's hidden data folder, where
+ * the plan and its backup are by default: in Documents then; next to a
+ * plan kept elsewhere; and in the folder last used, for the session. */
+static void
+test_exports_start_outside_the_data_folder (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  const char *special = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  /* Documents, or home when there is no such folder (as here, isolated). */
+  const char *documents = special != NULL && g_file_test (special, G_FILE_TEST_IS_DIR) ? special
+                                                                                       : g_get_home_dir ();
+  g_autofree char *default_path = bt_plan_file_default_path ();
+  g_autofree char *default_dir = g_path_get_dirname (default_path);
+  g_autofree char *elsewhere = bt_test_copy_sample ();
+  g_autofree char *elsewhere_dir = g_path_get_dirname (elsewhere);
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "sample-plan.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) documents_file = g_file_new_for_path (documents);
+  g_autoptr(GFile) elsewhere_file = g_file_new_for_path (elsewhere_dir);
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GFile) folder = NULL;
+  BtWindow *window;
+
+  g_assert_cmpint (g_mkdir_with_parents (documents, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (default_dir, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (sample, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (default_path, contents, -1, NULL));
+  bt_window_remember_outside_folder (NULL);
+
+  window = open_window (app, default_path);
+  folder = bt_window_get_outside_folder (window);
+  g_assert_true (g_file_equal (folder, documents_file));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&folder);
+
+  window = open_window (app, elsewhere);
+  folder = bt_window_get_outside_folder (window);
+  g_assert_true (g_file_equal (folder, elsewhere_file));
+  g_clear_object (&folder);
+
+  /* The folder last used, for the rest of the session. */
+  chosen = g_file_new_build_filename (documents, "report.pdf", NULL);
+  bt_window_remember_outside_folder (chosen);
+  folder = bt_window_get_outside_folder (window);
+  g_assert_true (g_file_equal (folder, documents_file));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  bt_window_remember_outside_folder (NULL);
+  g_unlink (default_path);
+}
+
 static void
 test_other_writer_is_never_overwritten (gconstpointer data)
 {
@@ -1634,6 +1685,8 @@ main (int   argc,
   g_test_add_data_func ("/window/close-waits-for-save", app, test_close_waits_for_save);
   g_test_add_data_func ("/window/style-preference", app, test_style_preference);
   g_test_add_data_func ("/window/window-size-is-remembered", app, test_window_size_is_remembered);
+  g_test_add_data_func ("/window/exports-start-outside-the-data-folder", app,
+                        test_exports_start_outside_the_data_folder);
   g_test_add_data_func ("/window/every-page-in-every-style", app, test_every_page_in_every_style);
   g_test_add_data_func ("/window/people-search-and-filter", app, test_people_search_and_filter);
   g_test_add_data_func ("/window/other-writer-is-never-overwritten", app, test_other_writer_is_never_overwritten);
