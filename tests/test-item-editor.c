@@ -1037,6 +1037,39 @@ test_new_title_and_planned_touchpoint (void)
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* The Person, Narrative and Business Case editors, with their lists of
+ * touchpoints, statements, cases and cost rows: every list and control
+ * has an accessible name, said once. */
+static void
+test_editors_name_every_control (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtRelationship) priya = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  g_autoptr(BtBusinessCase) bc = g_list_model_get_item (bt_narrative_get_business_cases (narrative), 0);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  BtItemEditor *editors[3];
+
+  editors[0] = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_relationships (plan),
+                                   BT_ITEM (priya));
+  editors[1] = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_narratives (plan),
+                                   BT_ITEM (narrative));
+  editors[2] = bt_item_editor_new (NULL, plan, history, BT_ITEM (narrative),
+                                   bt_narrative_get_business_cases (narrative), BT_ITEM (bc));
+  for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
+    {
+      gtk_window_present (GTK_WINDOW (editors[i]));
+      bt_test_spin (300);
+      bt_test_find_unnamed (GTK_WIDGET (editors[i]), problems);
+      gtk_window_destroy (GTK_WINDOW (editors[i]));
+    }
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s\n", (char *) problems->pdata[i]);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
 /* A touchpoint added inside a person's editor is the person's edit: Cancel
  * takes it away with everything else. */
 static void
@@ -1758,6 +1791,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/date-picker", test_date_picker);
   g_test_add_func ("/item-editor/date-picker-week-start", test_date_picker_week_start);
   g_test_add_func ("/item-editor/date-picker-years", test_date_picker_years);
+  g_test_add_func ("/item-editor/editors-name-every-control", test_editors_name_every_control);
   g_test_add_func ("/item-editor/new-title-and-planned-touchpoint", test_new_title_and_planned_touchpoint);
   g_test_add_func ("/item-editor/impossible-values", test_impossible_values);
   g_test_add_func ("/item-editor/child-cancelled", test_child_cancelled);

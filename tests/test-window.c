@@ -25,6 +25,7 @@
 #include "bt-item-editor.h"
 #include "bt-overview-page.h"
 #include "bt-plan-file.h"
+#include "bt-preferences-window.h"
 #include "bt-report.h"
 #include "bt-window-merge.h"
 #include "bt-window-private.h"
@@ -243,6 +244,47 @@ test_exports_start_outside_the_data_folder (gconstpointer data)
 
   bt_window_remember_outside_folder (NULL);
   g_unlink (default_path);
+}
+
+/* Every page of the main window and the preferences: each control that
+ * takes the focus, and each list, has an accessible name, said once. */
+static void
+test_every_control_is_named (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  const char *pages[] = { "overview", "roadmap", "time", "relationships", "narratives" };
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window = open_window (app, path);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  BtPreferencesWindow *prefs;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin_main_loop (300);
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      adw_view_stack_set_visible_child_name (window->stack, pages[p]);
+      spin_main_loop (200);
+      bt_test_find_unnamed (GTK_WIDGET (window), problems);
+    }
+
+  prefs = bt_preferences_window_new (GTK_WINDOW (window), bt_application_get_settings (BT_APPLICATION (app)));
+  gtk_window_present (GTK_WINDOW (prefs));
+  spin_main_loop (300);
+  bt_test_find_unnamed (GTK_WIDGET (prefs), problems);
+  /* Its page, a tab to a screen reader: "GtkLabel" without a title. */
+  {
+    GtkWidget *page = bt_test_find (GTK_WIDGET (prefs), ADW_TYPE_PREFERENCES_PAGE);
+
+    g_assert_nonnull (page);
+    g_assert_nonnull (adw_preferences_page_get_title (ADW_PREFERENCES_PAGE (page)));
+    g_assert_cmpstr (adw_preferences_page_get_title (ADW_PREFERENCES_PAGE (page)), !=, "");
+  }
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s\n", (char *) problems->pdata[i]);
+  g_assert_cmpuint (problems->len, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -1685,6 +1727,7 @@ main (int   argc,
   g_test_add_data_func ("/window/close-waits-for-save", app, test_close_waits_for_save);
   g_test_add_data_func ("/window/style-preference", app, test_style_preference);
   g_test_add_data_func ("/window/window-size-is-remembered", app, test_window_size_is_remembered);
+  g_test_add_data_func ("/window/every-control-is-named", app, test_every_control_is_named);
   g_test_add_data_func ("/window/exports-start-outside-the-data-folder", app,
                         test_exports_start_outside_the_data_folder);
   g_test_add_data_func ("/window/every-page-in-every-style", app, test_every_page_in_every_style);
