@@ -788,6 +788,9 @@ test_date_picker_years (void)
   g_signal_emit_by_name (previous_year, "clicked");
   g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (day_button (picker, 10)),
                                                      GTK_ACCESSIBLE_PROPERTY_LABEL, "10 Mar 2028"));
+  gtk_window_present (GTK_WINDOW (window));
+  bt_test_spin (300);
+  g_assert_cmpuint (bt_test_screenshot (window, "date-picker-years"), >, 2);
 
   /* Typing a date still works. */
   g_assert_true (bt_date_picker_parse ("2029-03-10", &typed));
