@@ -140,6 +140,72 @@ bt_test_find_cut_labels (GtkWidget *widget,
     bt_test_find_cut_labels (child, cut);
 }
 
+static inline gboolean
+bt_test_has_own_name (GtkWidget *widget)
+{
+  return gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+         gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+/* Adds to @problems what a screen reader would read badly under @widget,
+ * as shown: a list (GtkListBox) or a control that takes the focus with
+ * no accessible name, which GTK 4.8 reads as its class ("GtkToggleButton"),
+ * and a widget with both a label and a labelled-by, which GTK 4.8 reads
+ * one after the other ("Weekly hours budget Weekly hours budget"). */
+static inline void
+bt_test_find_unnamed (GtkWidget *widget,
+                      GPtrArray *problems)
+{
+  gboolean has_label, has_by;
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  has_label = gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  has_by = gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+
+  if (has_label && has_by)
+    g_ptr_array_add (problems, g_strdup_printf ("a %s with a label and a labelled-by (tooltip: %s)",
+                                                G_OBJECT_TYPE_NAME (widget),
+                                                gtk_widget_get_tooltip_text (widget)));
+  else if (!has_label && !has_by)
+    {
+      GtkWidget *parent = gtk_widget_get_parent (widget);
+      gboolean is_list = GTK_IS_LIST_BOX (widget);
+      gboolean is_control = gtk_widget_get_focusable (widget) &&
+                            (GTK_IS_BUTTON (widget) || GTK_IS_SWITCH (widget) || GTK_IS_CHECK_BUTTON (widget) ||
+                             GTK_IS_SCALE (widget));
+      gboolean named = (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL) ||
+                       (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL) ||
+                       /* a menu button's own button: the menu button has the name */
+                       (GTK_IS_MENU_BUTTON (parent) && bt_test_has_own_name (parent));
+
+      if (is_list || (is_control && !named))
+        g_ptr_array_add (problems, g_strdup_printf ("a %s without a name, in a %s (tooltip: %s)",
+                                                    G_OBJECT_TYPE_NAME (widget),
+                                                    parent ? G_OBJECT_TYPE_NAME (parent) : "window",
+                                                    gtk_widget_get_tooltip_text (widget)));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    bt_test_find_unnamed (child, problems);
+}
+
+/* Fails, listing them, on what bt_test_find_unnamed() finds. */
+static inline void
+bt_test_assert_all_named (GtkWidget  *widget,
+                          const char *where)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  bt_test_find_unnamed (widget, problems);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s: %s\n", where, (char *) problems->pdata[i]);
+  if (problems->len > 0)
+    g_error ("%s: %u controls or lists a screen reader reads badly", where, problems->len);
+}
+
 static inline void
 bt_test_spin (guint ms)
 {

@@ -163,7 +163,7 @@ try:
     # days, the button that opens it.
     click(wait_for(lambda: page_switcher("Roadmap"), "the Roadmap page's switcher"))
     click(wait_for(lambda: first(main, "push button", "Add Milestone"), "the Add Milestone button"))
-    milestone = wait_for(lambda: frame(app, "Milestone"), "the milestone editor")
+    milestone = wait_for(lambda: frame(app, "New Milestone"), "the milestone editor")
     pick = wait_for(lambda: first(milestone, "push button", "Pick a Date")
                     or first(milestone, "toggle button", "Pick a Date"), "the date's picker button")
     # A menu button: the button inside it is the one pressed.
@@ -171,19 +171,19 @@ try:
     wait_for(lambda: first(milestone, "push button", "Next Month"), "the date picker")
     audit(milestone, "milestone editor with its date picker")
     click(wait_for(lambda: first(milestone, "push button", "Cancel"), "the editor's Cancel button"))
-    wait_for(lambda: None if frame(app, "Milestone") else True, "the milestone editor to close")
+    wait_for(lambda: None if frame(app, "New Milestone") else True, "the milestone editor to close")
 
     # Add a person: to the People page, its add button, a name.
     click(wait_for(lambda: page_switcher("People"), "the People page's switcher"))
     click(wait_for(lambda: first(main, "push button", "Add Person"), "the Add Person button"))
-    person = wait_for(lambda: frame(app, "Person"), "the person editor")
+    person = wait_for(lambda: frame(app, "New Person"), "the person editor")
     name = wait_for(lambda: first(person, "text", "Name") or first(person, "entry", "Name"), "the Name entry")
     audit(person, "person editor")
     type_into(name, "E2E Person")
     add = wait_for(lambda: first(person, "push button", "Add"), "the Add button")
     wait_for(lambda: add if add.getState().contains(pyatspi.STATE_SENSITIVE) else None, "Add to become possible")
     click(add)
-    wait_for(lambda: None if frame(app, "Person") else True, "the editor to close")
+    wait_for(lambda: None if frame(app, "New Person") else True, "the editor to close")
     check("a person was added through the editor", True)
     # The toast that offers to take it back.
     wait_for(lambda: first(main, "push button", "Undo"), "the toast's Undo button")

@@ -450,10 +450,10 @@ def journey_2(w):
     # A change, then close: the user's plan path holds no sample.
     app.show_page("People")
     press(app, main, "Add Person")
-    editor = app.wait_window("Person")
+    editor = app.wait_window("New Person")
     app.set_text(editor_field(app, editor, "text", "Name"), "Someone in the sample")
     press(app, editor, re.compile("^(Add|Apply)$"))
-    app.wait_window_closed("Person")
+    app.wait_window_closed("New Person")
     time.sleep(3)
     app.close()
     if os.path.exists(app.plan_path):
@@ -691,13 +691,13 @@ def journey_6(w):
     wait_overview(app)
     main = app.show_page("People")
     press(app, main, "Add Person")
-    editor = app.wait_window("Person")
+    editor = app.wait_window("New Person")
     app.set_text(editor_field(app, editor, "text", "Name"), "Dana Whitfield")
     app.set_text(editor_field(app, editor, "text", "Role"), "VP Sales")
     app.choose(editor_field(app, editor, "combo box", "Function"), "Sales")
     app.set_value(editor_field(app, editor, "spin button", re.compile("Be in touch every")), 14)
     press(app, editor, re.compile("^(Add|Apply)$"))
-    app.wait_window_closed("Person")
+    app.wait_window_closed("New Person")
     app.wait_toast(".")
     rows = app.wait(lambda: (lambda r: r if "Dana Whitfield" in r else None)(rows_of(app, main, "People")),
                     "Dana in the People list")
@@ -716,7 +716,7 @@ def journey_6(w):
         touch = app.wait(lambda: app.window("Touchpoint") or
                          (person if find(person, "text", "Date") else None), "the touchpoint's editor")
         date_field = last_field(app, touch, "text", "Date")
-        app.pick_date(app.wait(lambda: ([b for b in find_all(touch, "push button", "Pick a Date for Date")
+        app.pick_date(app.wait(lambda: ([b for b in find_all(touch, "push button", "Pick a Date")
                                          if b.queryAction().nActions > 0] or [None])[-1], "the date picker"), day)
         picked = shows_day(text_of(date_field), day)
         w.check(picked, f"the date picker puts {day} in the Date field: '{text_of(date_field)}'", bug="date-picker")
@@ -777,7 +777,7 @@ def journey_7(w):
 
     def fill(cancel):
         press(app, main, "Add Narrative")
-        editor = app.wait_window("Narrative")
+        editor = app.wait_window("New Narrative")
         app.set_text(editor_field(app, editor, "text", "Title"), "Reliability is revenue")
         app.set_text(editor_field(app, editor, "text", "Headline"),
                      "Checkout downtime fell by 70 % this year")
@@ -807,7 +807,7 @@ def journey_7(w):
             cancel_typed(app, editor)
         else:
             press(app, editor, re.compile("^(Add|Apply)$"))
-        app.wait_window_closed("Narrative")
+        app.wait_window_closed("New Narrative")
         return True
 
     if fill(cancel=True) is None:
@@ -915,7 +915,7 @@ def journey_8(w):
 
     # A phase that ends before it starts is refused, with the reason.
     press(app, main, "Add Phase")
-    editor = app.wait_window("Phase")
+    editor = app.wait_window("New Phase")
     app.set_text(editor_field(app, editor, "text", "Title"), "Backwards")
     app.set_text(editor_field(app, editor, "text", "Start"), d(300))
     app.set_text(editor_field(app, editor, "text", "End"), d(200))
@@ -928,7 +928,7 @@ def journey_8(w):
             "a phase that ends before it starts cannot be added, and the editor says why",
             bug="phase-end-before-start")
     cancel_typed(app, editor)
-    app.wait_window_closed("Phase")
+    app.wait_window_closed("New Phase")
 
     # Each item can be edited and deleted.
     app.click(app.wait(lambda: find(main, "list item", "Sponsor named"), "the sponsor's row"))

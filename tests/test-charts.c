@@ -731,6 +731,48 @@ test_relationship_map_sector_names_fit (void)
   assert_sector_names_fit (plan, BT_N_FUNCTIONS);
 }
 
+/* "You" at the centre stays inside its dot, at a phone's size and a
+ * desktop's, with the usual text size and a large one, and the dot does
+ * not cover the people closest to the centre. */
+static void
+test_relationship_map_you_fits (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  GDate today = day ("2026-12-01");
+  const double sizes[][2] = { { 360, 360 }, { 360, 720 }, { 1000, 380 }, { 1920, 1080 } };
+  const double fonts[] = { 1.0, 1.5, 2.0 };
+
+  g_assert_no_error (error);
+  for (guint f = 0; f < G_N_ELEMENTS (fonts); f++)
+    for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+      {
+        Canvas c = canvas_new (sizes[i][0], sizes[i][1], 1);
+        BtChartStyle style;
+        BtRelationshipMapLayout layout;
+        g_autoptr(PangoLayout) you = NULL;
+        double w, h;
+
+        bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+        style.font_size *= fonts[f];
+        g_assert_true (bt_relationship_map_layout (plan, &today, &style, c.cr, sizes[i][0], sizes[i][1], &layout));
+        you = bt_chart_text (c.cr, &style, "You", layout.you_text_size, TRUE, -1);
+        g_assert_false (pango_layout_is_ellipsized (you));
+        bt_chart_text_size (you, &w, &h);
+        if (hypot (w / 2, h / 2) > layout.you_radius)
+          g_error ("\"You\" (%gx%g) overflows its dot (radius %g) at %gx%g, text ×%g",
+                   w, h, layout.you_radius, sizes[i][0], sizes[i][1], fonts[f]);
+        for (guint d = 0; d < layout.dots->len; d++)
+          {
+            const BtMapDot *dot = &g_array_index (layout.dots, BtMapDot, d);
+
+            g_assert_cmpfloat (hypot (dot->x - layout.cx, dot->y - layout.cy), >=, layout.you_radius + dot->radius);
+          }
+        bt_relationship_map_layout_clear (&layout);
+        canvas_free (&c);
+      }
+}
+
 /* The sample plan's people on the Relationships page: each one named, a
  * name moved off its usual side rather than left out, and no name on
  * another name or on someone else's dot. */
@@ -1982,6 +2024,7 @@ main (int   argc,
   g_test_add_func ("/charts/timeline/labels-never-overlap", test_timeline_labels_never_overlap);
   g_test_add_func ("/charts/relationships/colors", test_relationship_map_colors);
   g_test_add_func ("/charts/relationships/sector-names-fit", test_relationship_map_sector_names_fit);
+  g_test_add_func ("/charts/relationships/you-fits", test_relationship_map_you_fits);
   g_test_add_func ("/charts/timeline/empty-shows-today-and-target", test_timeline_empty_shows_today_and_target);
   g_test_add_func ("/charts/relationships/names-everyone", test_relationship_map_names_everyone);
   g_test_add_func ("/charts/every-chart-every-size", test_every_chart_every_size);

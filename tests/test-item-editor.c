@@ -14,6 +14,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "bt-clock.h"
 #include "bt-date-picker.h"
 #include "bt-item-editor.h"
 #include "bt-plan-file.h"
@@ -726,6 +727,91 @@ test_date_picker (void)
   g_assert_cmpint (g_date_get_day (bt_phase_get_end (phase)), ==, 11);
 }
 
+static gboolean
+is_button_named (GtkWidget     *widget,
+                 gconstpointer  name)
+{
+  g_autofree char *error = NULL;
+
+  if (!GTK_IS_BUTTON (widget) || !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                                     GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return FALSE;
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  return error == NULL;
+}
+
+static void
+on_year_day_picked_cb (GtkWidget   *picker,
+                       const GDate *date,
+                       GDate       *out)
+{
+  *out = *date;
+}
+
+/* A target date two years out: two presses on Next Year, not twenty-four
+ * on Next Month; Shift+Page Down does the same from the keyboard; and a
+ * date typed in the field still goes to the picker. A field simply
+ * called "Date" has a button that says "Pick a Date", not "… for Date". */
+static void
+test_date_picker_years (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *picker = bt_date_picker_new ();
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *next_year, *previous_year;
+  GDate march, picked, typed, parsed;
+
+  g_object_ref_sink (button);
+  gtk_window_set_child (GTK_WINDOW (window), picker);
+  g_date_clear (&march, 1);
+  g_date_set_dmy (&march, 1, G_DATE_MARCH, 2027);
+  bt_date_picker_set_date (BT_DATE_PICKER (picker), &march);
+
+  next_year = bt_test_find_match (picker, is_button_named, "Next Year");
+  previous_year = bt_test_find_match (picker, is_button_named, "Previous Year");
+  g_assert_nonnull (next_year);
+  g_assert_nonnull (previous_year);
+  g_signal_emit_by_name (next_year, "clicked");
+  g_signal_emit_by_name (next_year, "clicked");
+  {
+    GtkWidget *day10 = day_button (picker, 10);
+    g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (day10),
+                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, "10 Mar 2029");
+
+    g_assert_null (error);
+    g_date_clear (&picked, 1);
+    g_signal_connect (picker, "day-picked", G_CALLBACK (on_year_day_picked_cb), &picked);
+    g_signal_emit_by_name (day10, "clicked");
+    g_assert_true (g_date_valid (&picked));
+    g_assert_cmpint (g_date_get_year (&picked), ==, 2029);
+  }
+  g_signal_emit_by_name (previous_year, "clicked");
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (day_button (picker, 10)),
+                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, "10 Mar 2028"));
+  gtk_window_present (GTK_WINDOW (window));
+  bt_test_spin (300);
+  g_assert_cmpuint (bt_test_screenshot (window, "date-picker-years"), >, 2);
+
+  /* Typing a date still works. */
+  g_assert_true (bt_date_picker_parse ("2029-03-10", &typed));
+  g_assert_true (bt_date_picker_parse ("10 Mar 2029", &parsed));
+  g_assert_cmpint (g_date_compare (&typed, &parsed), ==, 0);
+
+  bt_date_picker_name_button (button, "Date");
+  {
+    g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button),
+                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, "Pick a Date");
+
+    g_assert_cmpstr (error, ==, NULL);
+  }
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Pick a Date");
+  bt_date_picker_name_button (button, "Decided on");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Pick a Date for Decided on");
+
+  g_object_unref (button);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The picker's week starts on the day the preferences say, and a day
  * picked in it goes to its field. */
 static void
@@ -908,6 +994,99 @@ test_rows_follow_descriptions (void)
   g_assert_nonnull (field_row (editor, "note"));
   g_assert_null (bt_test_find_match (visible_page (editor), is_named, "source"));
   gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static gboolean
+is_action_row_titled_prefix (GtkWidget     *widget,
+                             gconstpointer  prefix)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), prefix);
+}
+
+/* Adding a person says "New Person"; editing one says "Person". In the
+ * person's touchpoints, one dated after today says it is planned; one
+ * made does not. */
+static void
+test_new_title_and_planned_touchpoint (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtRelationship) priya = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  g_autoptr(BtRelationship) someone = bt_relationship_new ();
+  g_autoptr(BtTouchpoint) planned = bt_touchpoint_new ();
+  g_autoptr(BtTouchpoint) made = bt_touchpoint_new ();
+  GDate today, tomorrow, yesterday;
+  BtItemEditor *editor;
+  GtkWidget *row;
+
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_relationships (plan),
+                               BT_ITEM (someone));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Person");
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  bt_today (&today);
+  tomorrow = today;
+  g_date_add_days (&tomorrow, 1);
+  yesterday = today;
+  g_date_subtract_days (&yesterday, 1);
+  bt_touchpoint_set_date (planned, &tomorrow);
+  bt_touchpoint_set_note (planned, "Planned coffee");
+  bt_touchpoint_set_date (made, &yesterday);
+  bt_touchpoint_set_note (made, "Coffee had");
+  bt_item_append_child (BT_ITEM (priya), bt_relationship_get_touchpoints (priya), BT_ITEM (planned));
+  bt_item_append_child (BT_ITEM (priya), bt_relationship_get_touchpoints (priya), BT_ITEM (made));
+
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_relationships (plan),
+                               BT_ITEM (priya));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Person");
+  {
+    g_autofree char *when = bt_date_picker_format (&tomorrow);
+    row = bt_test_find_match (GTK_WIDGET (editor), is_action_row_titled_prefix, when);
+  }
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Planned");
+  {
+    g_autofree char *when = bt_date_picker_format (&yesterday);
+    row = bt_test_find_match (GTK_WIDGET (editor), is_action_row_titled_prefix, when);
+  }
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), !=, "Planned");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* The Person, Narrative and Business Case editors, with their lists of
+ * touchpoints, statements, cases and cost rows: every list and control
+ * has an accessible name, said once. */
+static void
+test_editors_name_every_control (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtRelationship) priya = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  g_autoptr(BtBusinessCase) bc = g_list_model_get_item (bt_narrative_get_business_cases (narrative), 0);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  BtItemEditor *editors[3];
+
+  editors[0] = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_relationships (plan),
+                                   BT_ITEM (priya));
+  editors[1] = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_narratives (plan),
+                                   BT_ITEM (narrative));
+  editors[2] = bt_item_editor_new (NULL, plan, history, BT_ITEM (narrative),
+                                   bt_narrative_get_business_cases (narrative), BT_ITEM (bc));
+  for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
+    {
+      gtk_window_present (GTK_WINDOW (editors[i]));
+      bt_test_spin (300);
+      bt_test_find_unnamed (GTK_WIDGET (editors[i]), problems);
+      gtk_window_destroy (GTK_WINDOW (editors[i]));
+    }
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s\n", (char *) problems->pdata[i]);
+  g_assert_cmpuint (problems->len, ==, 0);
 }
 
 /* A touchpoint added inside a person's editor is the person's edit: Cancel
@@ -1630,6 +1809,9 @@ main (int   argc,
   g_test_add ("/item-editor/long-text", CaseFixture, NULL, case_setup, test_long_text, case_teardown);
   g_test_add_func ("/item-editor/date-picker", test_date_picker);
   g_test_add_func ("/item-editor/date-picker-week-start", test_date_picker_week_start);
+  g_test_add_func ("/item-editor/date-picker-years", test_date_picker_years);
+  g_test_add_func ("/item-editor/editors-name-every-control", test_editors_name_every_control);
+  g_test_add_func ("/item-editor/new-title-and-planned-touchpoint", test_new_title_and_planned_touchpoint);
   g_test_add_func ("/item-editor/impossible-values", test_impossible_values);
   g_test_add_func ("/item-editor/child-cancelled", test_child_cancelled);
   g_test_add_func ("/item-editor/new-item-with-children", test_new_item_with_children);

@@ -163,6 +163,7 @@ test_autostart (void)
   g_autoptr(GKeyFile) keys = g_key_file_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *exec = NULL;
+  g_autofree char *name = NULL;
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_settings_set_boolean (settings, "remind-in-background", TRUE);
@@ -171,6 +172,11 @@ test_autostart (void)
   exec = g_key_file_get_string (keys, "Desktop Entry", "Exec", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (exec, ==, "breakthrough --gapplication-service");
+  /* The session's list of start-up apps shows the app's name, not the
+   * program's (this test sets no application name). */
+  name = g_key_file_get_locale_string (keys, "Desktop Entry", "Name", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "Breakthrough");
 
   g_settings_set_boolean (settings, "remind-in-background", FALSE);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));

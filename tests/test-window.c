@@ -25,6 +25,7 @@
 #include "bt-item-editor.h"
 #include "bt-overview-page.h"
 #include "bt-plan-file.h"
+#include "bt-preferences-window.h"
 #include "bt-report.h"
 #include "bt-window-merge.h"
 #include "bt-window-private.h"
@@ -152,6 +153,138 @@ test_close_waits_for_save (gconstpointer data)
   g_assert_true (kept_open);   /* until the save is on disk */
   g_assert_true (bt_test_wait_until (flag_set, &destroyed, 10));
   g_assert_true (file_has (&saved));
+}
+
+/* The window opens at the size it had when it was last closed, as GNOME
+ * apps do. */
+static void
+test_window_size_is_remembered (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  GSettings *settings = bt_application_get_settings (BT_APPLICATION (app));
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window;
+  gboolean destroyed = FALSE;
+  gboolean kept_open = FALSE;
+  int width = 0, height = 0;
+
+  g_assert_nonnull (settings);
+  g_settings_set_int (settings, "window-width", 700);
+  g_settings_set_int (settings, "window-height", 500);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  window = open_window (app, path);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 700);
+  g_assert_cmpint (height, ==, 500);
+
+  /* Resized, then closed: the new size is what the next window gets. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (on_destroyed_cb), &destroyed);
+  g_signal_emit_by_name (window, "close-request", &kept_open);
+  if (kept_open)
+    g_assert_true (bt_test_wait_until (flag_set, &destroyed, 10));
+  else
+    gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
+}
+
+/* Exports and imports do not start in the app's hidden data folder, where
+ * the plan and its backup are by default: in Documents then; next to a
+ * plan kept elsewhere; and in the folder last used, for the session. */
+static void
+test_exports_start_outside_the_data_folder (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  const char *special = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  /* Documents, or home when there is no such folder (as here, isolated). */
+  const char *documents = special != NULL && g_file_test (special, G_FILE_TEST_IS_DIR) ? special
+                                                                                       : g_get_home_dir ();
+  g_autofree char *default_path = bt_plan_file_default_path ();
+  g_autofree char *default_dir = g_path_get_dirname (default_path);
+  g_autofree char *elsewhere = bt_test_copy_sample ();
+  g_autofree char *elsewhere_dir = g_path_get_dirname (elsewhere);
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "sample-plan.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) documents_file = g_file_new_for_path (documents);
+  g_autoptr(GFile) elsewhere_file = g_file_new_for_path (elsewhere_dir);
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GFile) folder = NULL;
+  BtWindow *window;
+
+  g_assert_cmpint (g_mkdir_with_parents (documents, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (default_dir, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (sample, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (default_path, contents, -1, NULL));
+  bt_window_remember_outside_folder (NULL);
+
+  window = open_window (app, default_path);
+  folder = bt_window_get_outside_folder (window);
+  g_assert_true (g_file_equal (folder, documents_file));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&folder);
+
+  window = open_window (app, elsewhere);
+  folder = bt_window_get_outside_folder (window);
+  g_assert_true (g_file_equal (folder, elsewhere_file));
+  g_clear_object (&folder);
+
+  /* The folder last used, for the rest of the session. */
+  chosen = g_file_new_build_filename (documents, "report.pdf", NULL);
+  bt_window_remember_outside_folder (chosen);
+  folder = bt_window_get_outside_folder (window);
+  g_assert_true (g_file_equal (folder, documents_file));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  bt_window_remember_outside_folder (NULL);
+  g_unlink (default_path);
+}
+
+/* Every page of the main window and the preferences: each control that
+ * takes the focus, and each list, has an accessible name, said once. */
+static void
+test_every_control_is_named (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  const char *pages[] = { "overview", "roadmap", "time", "relationships", "narratives" };
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window = open_window (app, path);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  BtPreferencesWindow *prefs;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin_main_loop (300);
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      adw_view_stack_set_visible_child_name (window->stack, pages[p]);
+      spin_main_loop (200);
+      bt_test_find_unnamed (GTK_WIDGET (window), problems);
+    }
+
+  prefs = bt_preferences_window_new (GTK_WINDOW (window), bt_application_get_settings (BT_APPLICATION (app)));
+  gtk_window_present (GTK_WINDOW (prefs));
+  spin_main_loop (300);
+  bt_test_find_unnamed (GTK_WIDGET (prefs), problems);
+  /* Its page, a tab to a screen reader: "GtkLabel" without a title. */
+  {
+    GtkWidget *page = bt_test_find (GTK_WIDGET (prefs), ADW_TYPE_PREFERENCES_PAGE);
+
+    g_assert_nonnull (page);
+    g_assert_nonnull (adw_preferences_page_get_title (ADW_PREFERENCES_PAGE (page)));
+    g_assert_cmpstr (adw_preferences_page_get_title (ADW_PREFERENCES_PAGE (page)), !=, "");
+  }
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s\n", (char *) problems->pdata[i]);
+  g_assert_cmpuint (problems->len, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -1593,6 +1726,10 @@ main (int   argc,
   g_test_add_data_func ("/window/autosave", app, test_autosave);
   g_test_add_data_func ("/window/close-waits-for-save", app, test_close_waits_for_save);
   g_test_add_data_func ("/window/style-preference", app, test_style_preference);
+  g_test_add_data_func ("/window/window-size-is-remembered", app, test_window_size_is_remembered);
+  g_test_add_data_func ("/window/every-control-is-named", app, test_every_control_is_named);
+  g_test_add_data_func ("/window/exports-start-outside-the-data-folder", app,
+                        test_exports_start_outside_the_data_folder);
   g_test_add_data_func ("/window/every-page-in-every-style", app, test_every_page_in_every_style);
   g_test_add_data_func ("/window/people-search-and-filter", app, test_people_search_and_filter);
   g_test_add_data_func ("/window/other-writer-is-never-overwritten", app, test_other_writer_is_never_overwritten);

@@ -342,6 +342,27 @@ bt_relationship_map_layout (BtPlan                  *plan,
   layout->radius = MAX (MIN ((width - 2 * pad) / 2 - label_room,
                              (height - top - pad) / 2 - text_h * 1.8), 10);
 
+  /* You: a dot that holds its label whole, whatever the font and the
+   * language; it may grow up to the strongest ring's dots, and past that
+   * the label gets smaller instead. */
+  {
+    double room = MAX (9 * ts, strength_radius (layout, 5) - 8 * ts - 2);
+
+    layout->you_text_size = 0.7 * ts;
+    for (int tries = 0; tries < 8; tries++)
+      {
+        g_autoptr(PangoLayout) pl = bt_chart_text (cr, style, _("You"), layout->you_text_size, TRUE, -1);
+        double need;
+
+        bt_chart_text_size (pl, &layout->you_text_width, &layout->you_text_height);
+        need = hypot (layout->you_text_width / 2, layout->you_text_height / 2) + 1;
+        layout->you_radius = MAX (9 * ts, need);
+        if (need <= room || layout->you_text_size <= 0.3)
+          break;
+        layout->you_text_size *= MAX (room / need, 0.5);
+      }
+  }
+
   layout->dots = g_array_sized_new (FALSE, TRUE, sizeof (BtMapDot), n);
 
   grid_init (&grid, width, height, 24 * ts);
@@ -594,9 +615,9 @@ bt_relationship_map_draw (BtPlan             *plan,
 
   /* You */
   bt_chart_set_color (cr, &style->foreground);
-  cairo_arc (cr, layout.cx, layout.cy, 9 * ts, 0, 2 * G_PI);
+  cairo_arc (cr, layout.cx, layout.cy, layout.you_radius, 0, 2 * G_PI);
   cairo_fill (cr);
-  bt_chart_label (cr, style, &style->background, _("You"), 0.7 * ts, TRUE, 18 * ts,
+  bt_chart_label (cr, style, &style->background, _("You"), layout.you_text_size, TRUE, -1,
                   layout.cx, layout.cy, BT_ALIGN_CENTER, BT_ALIGN_CENTER);
 
   for (guint i = 0; i < layout.dots->len; i++)

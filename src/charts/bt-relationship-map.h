@@ -32,6 +32,10 @@ typedef struct
   guint   weak_functions;               /* see bt_analytics_weak_functions() */
   guint   cut_sectors;                  /* a bit for each sector whose name had to be shortened */
   double  text_scale;
+  double  you_radius;                   /* the dot at the centre */
+  double  you_text_size;                /* its label's size, as for bt_chart_label() */
+  double  you_text_width;
+  double  you_text_height;
 } BtRelationshipMapLayout;
 
 gboolean bt_relationship_map_layout       (BtPlan                  *plan,

@@ -137,8 +137,15 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
+  BtApplication *self = BT_APPLICATION (user_data);
   GtkApplication *app = GTK_APPLICATION (user_data);
   GList *windows = gtk_application_get_windows (app);
+
+  /* Quit means quit, even with "Remind in the background" on: the
+   * reminders let go of the application, which then ends once its
+   * windows are closed (each holds it until its last save is on disk).
+   * The autostart entry stays: the next log-in starts them again. */
+  g_clear_object (&self->reminders);
 
   /* Closing each window saves what it has pending. */
   for (GList *l = windows; l != NULL; )
@@ -310,10 +317,29 @@ name_unnamed_control (GtkWidget *widget)
       !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
     /* TRANSLATORS: the button that closes a message at the bottom of the window, as a screen reader says it */
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"), -1);
+  /* GtkDropDown's own button, the one that takes the focus, has no name
+   * in GTK 4.8 ("GtkToggleButton"): the drop-down's. */
+  else if (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_DROP_DOWN (parent) &&
+           !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+           !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY, parent, NULL, -1);
   else if (GTK_IS_DROP_DOWN (widget) && GTK_IS_LABEL (before) &&
            !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
            !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
     gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY, before, NULL, -1);
+}
+
+/* A widget named on purpose (its accessible label) that something else
+ * labels as well: a row's title (AdwActionRow's activatable widget), or a
+ * mnemonic label inside it (AdwButtonContent). GTK 4.8 reads both, one
+ * after the other: "Remind in the background Remind in the background",
+ * "Add Person Add". The name given on purpose is the one said. */
+static void
+name_once (GtkWidget *widget)
+{
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
 static gboolean
@@ -327,7 +353,10 @@ name_mnemonic_button_on_map (GSignalInvocationHint *hint,
 
   name_unnamed_control (GTK_WIDGET (widget));
   if (!GTK_IS_BUTTON (widget))
-    return TRUE;
+    {
+      name_once (GTK_WIDGET (widget));
+      return TRUE;
+    }
 
   if (watched == 0)
     watched = g_quark_from_static_string ("bt-mnemonic-name-watched");
@@ -339,6 +368,7 @@ name_mnemonic_button_on_map (GSignalInvocationHint *hint,
       g_signal_connect (widget, "notify::use-underline", G_CALLBACK (name_mnemonic_button), NULL);
     }
   name_mnemonic_button (GTK_BUTTON (widget));
+  name_once (GTK_WIDGET (widget));
 
   return TRUE;  /* stay installed */
 }

@@ -186,21 +186,48 @@ on_day_clicked_cb (GtkButton    *button,
 }
 
 static void
+show_months_before (BtDatePicker *self,
+                    guint         months)
+{
+  g_date_subtract_months (&self->month, months);
+  g_date_subtract_months (&self->cursor, months);
+  update (self);
+}
+
+static void
+show_months_after (BtDatePicker *self,
+                   guint         months)
+{
+  g_date_add_months (&self->month, months);
+  g_date_add_months (&self->cursor, months);
+  if (g_date_valid (&self->last) && g_date_compare (&self->cursor, &self->last) > 0)
+    self->cursor = self->last;
+  update (self);
+}
+
+static void
 on_previous_clicked_cb (BtDatePicker *self)
 {
-  g_date_subtract_months (&self->month, 1);
-  g_date_subtract_months (&self->cursor, 1);
-  update (self);
+  show_months_before (self, 1);
 }
 
 static void
 on_next_clicked_cb (BtDatePicker *self)
 {
-  g_date_add_months (&self->month, 1);
-  g_date_add_months (&self->cursor, 1);
-  if (g_date_valid (&self->last) && g_date_compare (&self->cursor, &self->last) > 0)
-    self->cursor = self->last;
-  update (self);
+  show_months_after (self, 1);
+}
+
+/* A target two years out is two clicks away, not twenty-four. */
+static void
+on_previous_year_clicked_cb (BtDatePicker *self)
+{
+  show_months_before (self, 12);
+}
+
+static void
+on_next_year_clicked_cb (BtDatePicker *self)
+{
+  show_months_after (self, 12);
 }
 
 static GtkWidget *
@@ -256,6 +283,11 @@ bt_date_picker_class_init (BtDatePickerClass *klass)
     for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
       gtk_widget_class_add_binding_action (widget_class, moves[i].key, 0, "date-picker.move", "(ii)",
                                            moves[i].days, moves[i].months);
+    /* Shift with Page Up and Down: a year. */
+    for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+      if (moves[i].months != 0)
+        gtk_widget_class_add_binding_action (widget_class, moves[i].key, GDK_SHIFT_MASK, "date-picker.move",
+                                             "(ii)", 0, 12 * moves[i].months);
   }
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -269,6 +301,10 @@ bt_date_picker_init (BtDatePicker *self)
   GtkWidget *header = gtk_center_box_new ();
   GtkWidget *previous = arrow_button ("go-previous-symbolic", _("Previous Month"));
   GtkWidget *next = arrow_button ("go-next-symbolic", _("Next Month"));
+  GtkWidget *previous_year = arrow_button ("media-seek-backward-symbolic", _("Previous Year"));
+  GtkWidget *next_year = arrow_button ("media-seek-forward-symbolic", _("Next Year"));
+  GtkWidget *start = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *end = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *grid = gtk_grid_new ();
 
   self->week_start = G_DATE_MONDAY;
@@ -287,9 +323,15 @@ bt_date_picker_init (BtDatePicker *self)
   gtk_widget_add_css_class (self->title, "heading");
   g_signal_connect_swapped (previous, "clicked", G_CALLBACK (on_previous_clicked_cb), self);
   g_signal_connect_swapped (next, "clicked", G_CALLBACK (on_next_clicked_cb), self);
-  gtk_center_box_set_start_widget (GTK_CENTER_BOX (header), previous);
+  g_signal_connect_swapped (previous_year, "clicked", G_CALLBACK (on_previous_year_clicked_cb), self);
+  g_signal_connect_swapped (next_year, "clicked", G_CALLBACK (on_next_year_clicked_cb), self);
+  gtk_box_append (GTK_BOX (start), previous_year);
+  gtk_box_append (GTK_BOX (start), previous);
+  gtk_box_append (GTK_BOX (end), next);
+  gtk_box_append (GTK_BOX (end), next_year);
+  gtk_center_box_set_start_widget (GTK_CENTER_BOX (header), start);
   gtk_center_box_set_center_widget (GTK_CENTER_BOX (header), self->title);
-  gtk_center_box_set_end_widget (GTK_CENTER_BOX (header), next);
+  gtk_center_box_set_end_widget (GTK_CENTER_BOX (header), end);
   gtk_box_append (GTK_BOX (self->box), header);
 
   gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
@@ -385,8 +427,17 @@ void
 bt_date_picker_name_button (GtkWidget  *button,
                             const char *field)
 {
-  /* TRANSLATORS: the button next to a date field that opens a calendar; %s is the field's title */
-  g_autofree char *name = g_strdup_printf (_("Pick a Date for %s"), field);
+  g_autofree char *name = NULL;
+  g_autofree char *folded = field != NULL ? g_utf8_casefold (field, -1) : NULL;
+  g_autofree char *date = g_utf8_casefold (_("Date"), -1);
+
+  /* A field simply called "Date" says no more than the button: "Pick a
+   * Date for Date" reads badly. */
+  if (folded == NULL || g_str_equal (folded, date))
+    name = g_strdup (_("Pick a Date"));
+  else
+    /* TRANSLATORS: the button next to a date field that opens a calendar; %s is the field's title */
+    name = g_strdup_printf (_("Pick a Date for %s"), field);
 
   gtk_widget_set_tooltip_text (button, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);

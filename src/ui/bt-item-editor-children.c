@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "bt-analytics.h"
+#include "bt-clock.h"
 #include "bt-date.h"
 #include "bt-money.h"
 #include "bt-number.h"
@@ -263,6 +264,26 @@ create_child_row (gpointer item,
   g_autofree char *escaped = g_markup_escape_text (*title ? title : _("Untitled"), -1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  /* A touchpoint dated after today is one planned, not one made: it says
+   * so, and does not look like contact already had. */
+  if (BT_IS_TOUCHPOINT (item))
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      const GDate *date;
+      GDate today;
+
+      item_property (self, item, "date", &value);
+      date = g_value_get_boxed (&value);
+      bt_today (&today);
+      if (date != NULL && g_date_valid (date) && g_date_compare (date, &today) > 0)
+        {
+          /* TRANSLATORS: under a touchpoint dated after today, in a person's list of touchpoints */
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Planned"));
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                     gtk_image_new_from_icon_name ("alarm-symbolic"));
+          gtk_widget_add_css_class (row, "bt-planned-touchpoint");
+        }
+    }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "bt-item", g_object_ref (item), g_object_unref);
@@ -677,6 +698,12 @@ open_page (BtItemEditor *self,
   save_state (page);
   g_set_weak_pointer (&page->opener, gtk_root_get_focus (GTK_ROOT (self)));
   page->is_new = !g_list_store_find (bt_item_editor_staged_list (self, list), child, NULL);
+  if (page->is_new)
+    {
+      g_autofree char *new_title = bt_item_editor_new_title (G_OBJECT_TYPE (child));
+
+      adw_window_title_set_title (ADW_WINDOW_TITLE (title), new_title);
+    }
   page->prefs = ADW_PREFERENCES_PAGE (prefs);
   page->fields_group = ADW_PREFERENCES_GROUP (group);
   page->apply_button = gtk_button_new_with_mnemonic (page->is_new ? _("_Add") : _("_Done"));

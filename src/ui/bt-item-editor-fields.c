@@ -28,6 +28,15 @@ bt_item_kind_label (GType type)
   return bt_item_class_get_kind_label (type);
 }
 
+/* The title of the editor of an item being added: "New Person". */
+char *
+bt_item_editor_new_title (GType type)
+{
+  /* TRANSLATORS: the title of the window or page that adds an item; %s is
+   * its kind, such as "Person", "Milestone" or "Business Case" */
+  return g_strdup_printf (C_("new item", "New %s"), bt_item_kind_label (type));
+}
+
 /* What the field's description says of it: its label, its flags. */
 static const char *
 label_for (GParamSpec *pspec)

@@ -482,6 +482,7 @@ bt_item_editor_new (GtkWindow  *parent,
 {
   BtItemEditor *self;
   const char *kind;
+  g_autofree char *title = NULL;
   Page *top;
 
   g_return_val_if_fail (BT_IS_PLAN (plan), NULL);
@@ -498,8 +499,10 @@ bt_item_editor_new (GtkWindow  *parent,
   top->apply_button = self->apply_button;
 
   kind = bt_item_kind_label (G_OBJECT_TYPE (item));
-  adw_window_title_set_title (self->window_title, kind);
-  gtk_window_set_title (GTK_WINDOW (self), kind);
+  /* Adding says so: "New Person"; editing keeps the kind: "Person". */
+  title = top->is_new ? bt_item_editor_new_title (G_OBJECT_TYPE (item)) : g_strdup (kind);
+  adw_window_title_set_title (self->window_title, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_button_set_label (GTK_BUTTON (self->apply_button), top->is_new ? _("_Add") : _("_Apply"));
 
   bt_editor_page_fill (top);

@@ -22,5 +22,6 @@ BtItemEditor *bt_item_editor_new      (GtkWindow  *parent,
                                        GListModel *list,
                                        BtItem     *item);
 const char   *bt_item_kind_label      (GType       type);
+char         *bt_item_editor_new_title (GType       type);
 
 G_END_DECLS

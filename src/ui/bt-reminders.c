@@ -110,7 +110,9 @@ on_background_changed_cb (BtReminders *self)
       g_autofree char *dir = g_path_get_dirname (path);
       g_autoptr(GString) entry = g_string_new ("[Desktop Entry]\nType=Application\n");
 
-      g_string_append_printf (entry, "Name=%s\n", g_get_application_name () ? g_get_application_name () : "Breakthrough");
+      /* The app's name as people see it, not its program name: GLib
+       * falls back on "breakthrough" when no name was set. */
+      g_string_append_printf (entry, "Name=%s\n", _("Breakthrough"));
       g_string_append (entry, "Exec=breakthrough --gapplication-service\n"
                               "NoDisplay=true\n"
                               "X-GNOME-Autostart-enabled=true\n");

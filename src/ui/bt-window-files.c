@@ -222,6 +222,17 @@ typedef struct
   char       *data;
 } Choice;
 
+static void opened (BtWindow *self, GFile *file, gpointer data);
+static void saved_as (BtWindow *self, GFile *file, gpointer data);
+
+/* Exports and imports, as opposed to the plan's own Open and Save As:
+ * they start outside the app's data folder (bt-window-folders.c). */
+static gboolean
+is_outside (ChosenFunc func)
+{
+  return func != opened && func != saved_as;
+}
+
 static void
 on_chooser_response_cb (GtkNativeDialog *dialog,
                         int              response,
@@ -230,6 +241,9 @@ on_chooser_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (is_outside (choice->func))
+        bt_window_remember_outside_folder (file);
       choice->func (choice->window, file, choice->data);
     }
 
@@ -253,7 +267,10 @@ choose (BtWindow             *self,
   GtkFileChooserNative *dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
   Choice *choice = g_new0 (Choice, 1);
 
-  bt_window_set_folder (self, GTK_FILE_CHOOSER (dialog));
+  if (is_outside (func))
+    bt_window_set_outside_folder (self, GTK_FILE_CHOOSER (dialog));
+  else
+    bt_window_set_folder (self, GTK_FILE_CHOOSER (dialog));
 
   if (filter_name != NULL)
     {
@@ -724,6 +741,7 @@ on_export_response_cb (GtkNativeDialog *dialog,
       gboolean landscape = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "orientation"), "landscape") == 0;
       GDate day;
 
+      bt_window_remember_outside_folder (file);
       bt_today (&day);
       if (path != NULL)
         {
@@ -761,7 +779,7 @@ bt_window_report_chooser_new (BtWindow *self)
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  bt_window_set_folder (self, GTK_FILE_CHOOSER (dialog));
+  bt_window_set_outside_folder (self, GTK_FILE_CHOOSER (dialog));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Roadmap report.pdf"));
 
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "paper", _("Paper"), paper_ids, paper_labels);

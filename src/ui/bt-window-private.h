@@ -77,6 +77,10 @@ void     bt_window_open_file        (BtWindow   *self,
 GFile   *bt_window_get_folder       (BtWindow   *self);
 void     bt_window_set_folder       (BtWindow   *self,
                                      GtkFileChooser *chooser);
+GFile   *bt_window_get_outside_folder      (BtWindow       *self);
+void     bt_window_set_outside_folder      (BtWindow       *self,
+                                            GtkFileChooser *chooser);
+void     bt_window_remember_outside_folder (GFile          *file);
 char    *bt_window_readable_error   (const char *message);
 GtkFileChooserNative *bt_window_report_chooser_new (BtWindow *self);
 char    *bt_window_edit_message     (const char *kind,

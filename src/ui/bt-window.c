@@ -39,6 +39,7 @@
 #include "bt-plan-file.h"
 #include "bt-print-operation.h"
 #include "bt-window-private.h"
+#include "bt-window-state.h"
 #include "bt-application.h"
 
 G_DEFINE_FINAL_TYPE (BtWindow, bt_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -302,6 +303,9 @@ bt_window_close_request (GtkWindow *window)
 {
   BtWindow *self = BT_WINDOW (window);
   GtkApplication *app = gtk_window_get_application (window);
+
+  if (BT_IS_APPLICATION (app))
+    bt_window_state_save (window, bt_application_get_settings (BT_APPLICATION (app)));
 
   if (self->document == NULL || !bt_document_needs_flush (self->document))
     return GTK_WINDOW_CLASS (bt_window_parent_class)->close_request (window);
@@ -1009,6 +1013,8 @@ bt_window_new (BtApplication *app,
 {
   BtWindow *self = g_object_new (BT_TYPE_WINDOW, "application", app, NULL);
 
+  if (app != NULL)
+    bt_window_state_restore (GTK_WINDOW (self), bt_application_get_settings (app));
   load_plan (self, file);
 
   return self;
