@@ -862,13 +862,13 @@ def journey_8(w):
 
     def add(kind, fields, choices=None):
         press(app, main, f"Add {kind}")
-        editor = app.wait_window(kind)
+        editor = app.wait_window(f"New {kind}")
         for name, value in fields.items():
             app.set_text(editor_field(app, editor, "text", name), value)
         for name, value in (choices or {}).items():
             app.choose(editor_field(app, editor, "combo box", name), value)
         press(app, editor, re.compile("^(Add|Apply)$"))
-        app.wait_window_closed(kind)
+        app.wait_window_closed(f"New {kind}")
 
     d = lambda days: (TODAY + datetime.timedelta(days=days)).isoformat()  # noqa: E731
     states.append(([], []))

@@ -235,11 +235,22 @@ test_exports_start_outside_the_data_folder (gconstpointer data)
   g_assert_true (g_file_equal (folder, elsewhere_file));
   g_clear_object (&folder);
 
-  /* The folder last used, for the rest of the session. */
+  /* A plan in a folder of the user's: its exports start next to it, even
+   * after another folder was used. */
   chosen = g_file_new_build_filename (documents, "report.pdf", NULL);
   bt_window_remember_outside_folder (chosen);
   folder = bt_window_get_outside_folder (window);
-  g_assert_true (g_file_equal (folder, documents_file));
+  g_assert_true (g_file_equal (folder, elsewhere_file));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&folder);
+  g_clear_object (&chosen);
+
+  /* A plan in the app's folder: the folder last used, for the session. */
+  window = open_window (app, default_path);
+  chosen = g_file_new_build_filename (elsewhere_dir, "report.pdf", NULL);
+  bt_window_remember_outside_folder (chosen);
+  folder = bt_window_get_outside_folder (window);
+  g_assert_true (g_file_equal (folder, elsewhere_file));
   gtk_window_destroy (GTK_WINDOW (window));
 
   bt_window_remember_outside_folder (NULL);

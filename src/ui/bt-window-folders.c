@@ -2,9 +2,10 @@
  *
  * The plan may live in the app's own data folder (the default, with its
  * plan.json.bak): no place to drop an export or look for a calendar.
- * Exports and imports start in the user's Documents folder then (else
- * their home), next to the plan otherwise, and in the folder last used
- * for one of them, for the rest of the session.
+ * Exports and imports start in the folder last used for one of them in
+ * this session then, else in the user's Documents folder (else their
+ * home). A plan kept in a folder of the user's has its exports and
+ * imports start next to it, always.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -39,6 +40,10 @@ bt_window_get_outside_folder (BtWindow *self)
   g_autoptr(GFile) app_folder = g_file_new_build_filename (g_get_user_data_dir (), "breakthrough", NULL);
   g_autoptr(GFile) folder = NULL;
 
+  folder = bt_window_get_folder (self);
+  if (!g_file_equal (folder, app_folder) && !g_file_has_prefix (folder, app_folder))
+    return g_steal_pointer (&folder);
+
   if (last_outside_folder != NULL)
     {
       g_autofree char *path = g_file_get_path (last_outside_folder);
@@ -47,11 +52,7 @@ bt_window_get_outside_folder (BtWindow *self)
         return g_object_ref (last_outside_folder);
     }
 
-  folder = bt_window_get_folder (self);
-  if (g_file_equal (folder, app_folder) || g_file_has_prefix (folder, app_folder))
-    return documents_or_home ();
-
-  return g_steal_pointer (&folder);
+  return documents_or_home ();
 }
 
 /**
