@@ -270,7 +270,9 @@ cat >"$tmp/stale.json" <<'JSON'
  "relationships": [{"name": "Pat Lee", "cadence_days": 14,
                     "touchpoints": [{"date": "2026-11-27"}, {"date": "2026-11-10"}]},
                    {"name": "Kim Ro", "cadence_days": 14,
-                    "touchpoints": [{"date": "2026-11-10"}, {"date": "2026-11-22"}]}]}
+                    "touchpoints": [{"date": "2026-11-10"}, {"date": "2026-11-22"}]},
+                   {"name": "Ana Sol", "cadence_days": 14,
+                    "touchpoints": [{"date": "2026-10-01"}, {"date": "2026-12-01"}]}]}
 JSON
 "$bin" --export-report -o "$tmp/stale.pdf" --today 2026-11-20 "$tmp/stale.json"; status=$?
 check "a report of hours long gone is written" [ $status -eq 0 ]
@@ -279,6 +281,7 @@ if command -v pdftotext >/dev/null; then
   check "the report's last touchpoint is the one before its day" contains "$tmp/stale.txt" "10 Nov 2026"
   check "a meeting planned in time is shown" contains "$tmp/stale.txt" "Meeting planned 22 Nov 2026"
   check "one after the day due is not: the due day is" contains "$tmp/stale.txt" "Due 24 Nov 2026"
+  check "someone late with a meeting booked: both" contains "$tmp/stale.txt" "Overdue Meeting planned 1 Dec 2026"
   check "no touchpoint after the report's day is the last" lacks "$tmp/stale.txt" "27 Nov 2026"
   check "the share says which weeks it covers" contains "$tmp/stale.txt" "Strategic share of weeks 42 to 45."
   check "and since when no hours were recorded" \

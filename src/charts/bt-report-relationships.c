@@ -67,6 +67,14 @@ row_fill (BtReport       *self,
       /* TRANSLATORS: a touchpoint dated after the report's day */
       state_text = g_strdup_printf (_("Meeting planned %s"), d);
     }
+  else if (state == BT_RELATIONSHIP_OVERDUE && bt_analytics_next_meeting (r, &self->today, &meeting))
+    {
+      g_autofree char *d = bt_format_date (&meeting);
+      g_autofree char *planned = g_strdup_printf (_("Meeting planned %s"), d);
+
+      /* late, and a meeting booked: both, a line each */
+      state_text = g_strconcat (_("Overdue"), "\n", planned, NULL);
+    }
   else if (state == BT_RELATIONSHIP_OVERDUE)
     state_text = g_strdup (_("Overdue"));
   else if (state == BT_RELATIONSHIP_NOT_YET)
