@@ -562,6 +562,11 @@ test_random (void)
    * same checks, in minutes rather than most of an hour. */
   if (g_getenv ("LD_PRELOAD") != NULL && strstr (g_getenv ("LD_PRELOAD"), "vgpreload") != NULL)
     cases = 200;
+#ifdef __SANITIZE_ADDRESS__
+  /* Likewise under AddressSanitizer, whose leak check unwinds the stack of
+   * every allocation (fast_unwind_on_malloc=0 in dev.sh). */
+  cases = MIN (cases, 100);
+#endif
   if (g_getenv ("BT_TEST_MERGE_CASES") != NULL)
     cases = MAX (g_ascii_strtoull (g_getenv ("BT_TEST_MERGE_CASES"), NULL, 10), 100);
   guint with_conflicts = 0, clean = 0, total_conflicts = 0;
