@@ -696,6 +696,7 @@ show_conflicts (BtWindow  *self,
 #define RUNNING_KEY "bt-merge-running"
 #define FAILED_KEY  "bt-merge-failed"
 #define SKIPPED_KEY "bt-merge-skipped-copies"
+#define WAITS_KEY   "bt-merge-waits"
 
 /* A merge of a 10-year plan reads each version three times and takes
  * several hundred milliseconds: it runs in a worker on the versions'
@@ -913,6 +914,21 @@ weak_ref_free (gpointer data)
   g_free (data);
 }
 
+static void
+on_plan_dialog_gone_cb (GtkWidget *dialog,
+                        gpointer   data)
+{
+  g_autoptr(BtWindow) self = g_weak_ref_get (data);
+  GWeakRef *again;
+
+  if (self == NULL)
+    return;
+  /* Once the dialog is gone and what it applied is in the plan. */
+  again = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (again, self);
+  g_idle_add_full (G_PRIORITY_DEFAULT, look_again_cb, again, weak_ref_free);
+}
+
 /**
  * bt_window_merge_changes:
  *
@@ -944,6 +960,28 @@ bt_window_merge_changes (BtWindow *self)
   if (g_object_get_data (G_OBJECT (self), DIALOG_KEY) != NULL ||
       g_object_get_data (G_OBJECT (self), RUNNING_KEY) != NULL)
     return TRUE;
+
+  /* A dialog is open on the plan: a merge now would replace the plan under
+   * it and lose what it holds. Their file stays as it is (the document is
+   * in conflict with it: nothing is saved over it), and the merge comes
+   * when the dialog closes, with what it applied. */
+  {
+    GtkWindow *dialog = bt_window_find_plan_dialog (self);
+
+    if (dialog != NULL)
+      {
+        if (g_object_get_data (G_OBJECT (dialog), WAITS_KEY) == NULL)
+          {
+            GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+            g_weak_ref_init (ref, self);
+            g_object_set_data (G_OBJECT (dialog), WAITS_KEY, GINT_TO_POINTER (TRUE));
+            g_signal_connect_data (dialog, "destroy", G_CALLBACK (on_plan_dialog_gone_cb), ref,
+                                   (GClosureNotify) weak_ref_free, 0);
+          }
+        return TRUE;
+      }
+  }
 
   if (bases (self)->len == 0)
     return FALSE;

@@ -87,4 +87,6 @@ char    *bt_window_edit_message     (const char *kind,
                                      gboolean    was_there,
                                      gboolean    is_there);
 
+GtkWindow *bt_window_find_plan_dialog (BtWindow *self);
+
 G_END_DECLS

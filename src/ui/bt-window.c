@@ -422,9 +422,45 @@ show_plan (BtWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", !bt_plan_get_read_only (self->plan));
 }
 
-/* The plan is replaced (a merge, a reload): a dialog open on the one
- * before would write into a plan no longer shown nor saved, or into
- * lists it no longer owns. It is closed, and the user told. */
+/* Whether @window is a dialog of @self's that edits its plan. */
+static gboolean
+edits_the_plan (BtWindow  *self,
+                GtkWindow *window)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (window);
+
+  while (parent != NULL && parent != GTK_WINDOW (self))
+    parent = gtk_window_get_transient_for (parent);
+  if (parent == NULL)
+    return FALSE;
+  /* A goal for a new plan holds a plan of its own. */
+  return BT_IS_ITEM_EDITOR (window) || BT_IS_CHECK_IN_DIALOG (window) || BT_IS_IMPORT_DIALOG (window) ||
+         BT_IS_CALENDARS_DIALOG (window) ||
+         (BT_IS_GOAL_DIALOG (window) && g_object_get_data (G_OBJECT (window), "bt-new-plan") == NULL);
+}
+
+/**
+ * bt_window_find_plan_dialog:
+ *
+ * Returns: (transfer none) (nullable): a dialog open on the window's plan
+ *   (an editor, the check-in, an import, the goal), or %NULL
+ */
+GtkWindow *
+bt_window_find_plan_dialog (BtWindow *self)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (edits_the_plan (self, l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* The plan is replaced (a reload): a dialog open on the one before would
+ * write into a plan no longer shown nor saved, or into lists it no longer
+ * owns. It is closed, and the user told. (A merge waits for it instead:
+ * see bt_window_merge_changes().) */
 static void
 close_dialogs_on_plan (BtWindow *self)
 {
@@ -437,16 +473,8 @@ close_dialogs_on_plan (BtWindow *self)
   for (GList *l = toplevels; l != NULL; l = l->next)
     {
       GtkWindow *window = l->data;
-      GtkWindow *parent = gtk_window_get_transient_for (window);
 
-      while (parent != NULL && parent != GTK_WINDOW (self))
-        parent = gtk_window_get_transient_for (parent);
-      if (parent == NULL)
-        continue;
-      /* A goal for a new plan holds a plan of its own. */
-      if (!BT_IS_ITEM_EDITOR (window) && !BT_IS_CHECK_IN_DIALOG (window) && !BT_IS_IMPORT_DIALOG (window) &&
-          !BT_IS_CALENDARS_DIALOG (window) &&
-          (!BT_IS_GOAL_DIALOG (window) || g_object_get_data (G_OBJECT (window), "bt-new-plan") != NULL))
+      if (!edits_the_plan (self, window))
         continue;
       /* Each is closed without asking: its plan is gone. */
       gtk_window_destroy (window);
