@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The Flatpak manifest, which cannot be built here, is at least right:
-the app's id and binary, the GNOME runtime, and no permission beyond what
-the app needs (files go through the portals). TAP output.
+the app's id and binary, the GNOME runtime, the EDS client library, and no
+permission beyond what the app needs (files go through the portals, the
+calendars and contacts through EDS's three bus names). TAP output.
 Usage: check-flatpak.py MANIFEST APP_ID"""
 import json
 import sys
@@ -25,10 +26,25 @@ checks.append(('the GNOME runtime and SDK',
                m.get('runtime') == 'org.gnome.Platform' and m.get('sdk') == 'org.gnome.Sdk'))
 checks.append(('no access to files beyond the portals',
                not any(a.startswith(('--filesystem', '--persist')) for a in args)))
-checks.append(('no network, no session or system bus beyond the portals',
+# The desktop's calendars and address books are Evolution Data Server's:
+# its source registry and its two factories, and no other name on the bus.
+EDS_NAMES = {'--talk-name=org.gnome.evolution.dataserver.' + n
+             for n in ('Sources5', 'Calendar8', 'AddressBook10')}
+talk = {a for a in args if a.startswith('--talk-name')}
+checks.append(('no network, no session or system bus beyond the portals and EDS',
                not any(a.startswith(('--share=network', '--socket=session-bus', '--socket=system-bus',
-                                     '--talk-name', '--system-talk-name', '--device=all'))
-                       for a in args)))
+                                     '--own-name', '--system-talk-name', '--device=all'))
+                       for a in args)
+               and talk <= EDS_NAMES))
+modules = {mod.get('name'): mod for mod in m.get('modules', []) if isinstance(mod, dict)}
+eds_on = '-Deds=enabled' in module.get('config-opts', [])
+checks.append(('the calendars and contacts: EDS and libical built before the app, and its names',
+               eds_on and talk == EDS_NAMES and 'evolution-data-server' in modules and 'libical' in modules
+               and [mod.get('name') for mod in m['modules']][-3:] == ['libical', 'evolution-data-server',
+                                                                       'breakthrough']))
+checks.append(('EDS without its services: the desktop runs them, the sandbox only talks to them',
+               all(d in modules.get('evolution-data-server', {}).get('cleanup', [])
+                   for d in ('/libexec', '/share/dbus-1'))))
 checks.append(('a window on Wayland, and X11 only as a fallback',
                '--socket=wayland' in args and '--socket=fallback-x11' in args and '--socket=x11' not in args))
 checks.append(('the last module builds this project with meson',
