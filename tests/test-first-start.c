@@ -512,6 +512,47 @@ test_preferences_share_in_percent (gconstpointer data)
   g_settings_reset (settings, "target-share");
 }
 
+/* The reminder's hour reads as a time of day in the desktop's clock
+ * format, and a time typed in either form is understood. */
+static void
+test_preferences_reminder_time (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  GSettings *settings = bt_application_get_settings (BT_APPLICATION (app));
+  g_autoptr(GSettings) desktop = g_settings_new ("org.gnome.desktop.interface");
+  BtPreferencesWindow *prefs;
+  GtkWidget *spin;
+
+  g_settings_set_string (desktop, "clock-format", "24h");
+  g_settings_set_int (settings, "reminder-hour", 16);
+  prefs = bt_preferences_window_new (NULL, settings);
+  spin = child (GTK_WIDGET (prefs), BT_TYPE_PREFERENCES_WINDOW, "reminder_hour_spin");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "16:00");
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), "9:00");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpint (g_settings_get_int (settings, "reminder-hour"), ==, 9);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "09:00");
+
+  /* C's words for the afternoon are "PM". */
+  gtk_editable_set_text (GTK_EDITABLE (spin), "5 pm");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpint (g_settings_get_int (settings, "reminder-hour"), ==, 17);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  g_settings_set_string (desktop, "clock-format", "12h");
+  prefs = bt_preferences_window_new (NULL, settings);
+  spin = child (GTK_WIDGET (prefs), BT_TYPE_PREFERENCES_WINDOW, "reminder_hour_spin");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "5:00 PM");
+  gtk_editable_set_text (GTK_EDITABLE (spin), "12 AM");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpint (g_settings_get_int (settings, "reminder-hour"), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  g_settings_reset (desktop, "clock-format");
+  g_settings_reset (settings, "reminder-hour");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -531,6 +572,7 @@ main (int   argc,
   g_test_add_data_func ("/first-start/sample", app, test_sample);
   g_test_add_data_func ("/first-start/goal-dialog-undo", app, test_goal_dialog_undo);
   g_test_add_data_func ("/first-start/preferences-share-in-percent", app, test_preferences_share_in_percent);
+  g_test_add_data_func ("/first-start/preferences-reminder-time", app, test_preferences_reminder_time);
 
   return g_test_run ();
 }

@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include <langinfo.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include <glib/gi18n.h>
 
@@ -102,6 +104,93 @@ index_to_weekday (const GValue       *value,
   return index < 7 ? g_variant_new_int32 ((gint32) index + 1) : NULL;
 }
 
+/* The desktop's clock format when GNOME's settings are there, else the
+ * locale's: a 12-hour clock where its time format has an AM/PM hour. */
+static gboolean
+uses_12_hour_clock (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  const char *format;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+  if (schema != NULL && g_settings_schema_has_key (schema, "clock-format"))
+    {
+      g_autoptr(GSettings) desktop = g_settings_new_full (schema, NULL, NULL);
+      g_autofree char *clock = g_settings_get_string (desktop, "clock-format");
+
+      return g_strcmp0 (clock, "12h") == 0;
+    }
+
+  format = nl_langinfo (T_FMT);
+
+  return format != NULL && (strstr (format, "%r") != NULL || strstr (format, "%I") != NULL ||
+                            strstr (format, "%l") != NULL);
+}
+
+/* The reminder's hour shows as a time of day, "16:00" or "4:00 PM". */
+static gboolean
+on_hour_output_cb (GtkSpinButton *spin,
+                   gpointer       user_data)
+{
+  int hour = (int) gtk_spin_button_get_value (spin);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) time = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                     g_date_time_get_day_of_month (now), CLAMP (hour, 0, 23), 0, 0);
+  g_autofree char *text = NULL;
+
+  if (time == NULL)
+    return FALSE;
+  text = g_date_time_format (time, uses_12_hour_clock () ? "%-l:%M %p" : "%H:%M");
+  if (text == NULL)
+    return FALSE;
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}
+
+static gboolean
+has_word (const char *text,
+          const char *word)
+{
+  g_autofree char *folded_text = g_utf8_casefold (text, -1);
+  g_autofree char *folded_word = NULL;
+
+  if (word == NULL || *word == '\0')
+    return FALSE;
+  folded_word = g_utf8_casefold (word, -1);
+
+  return strstr (folded_text, folded_word) != NULL;
+}
+
+/* What is typed back: "17", "17:00", "5 pm" in the locale's words. */
+static int
+on_hour_input_cb (GtkSpinButton *spin,
+                  double        *new_value,
+                  gpointer       user_data)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  char *end = NULL;
+  long hour;
+
+  while (g_ascii_isspace (*text))
+    text++;
+  if (!g_ascii_isdigit (*text))
+    return GTK_INPUT_ERROR;
+  hour = strtol (text, &end, 10);
+  if (has_word (end, nl_langinfo (PM_STR)) && hour >= 1 && hour < 12)
+    hour += 12;
+  else if (has_word (end, nl_langinfo (AM_STR)) && hour == 12)
+    hour = 0;
+  if (hour < 0 || hour > 23)
+    return GTK_INPUT_ERROR;
+  *new_value = hour;
+
+  return TRUE;
+}
+
 static const char * const style_nicks[] = { "follow", "light", "dark", NULL };
 static const char * const week_start_nicks[] = { "monday", "sunday", NULL };
 
@@ -118,6 +207,8 @@ bt_preferences_window_class_init (BtPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtPreferencesWindow, reminder_day_row);
   gtk_widget_class_bind_template_child (widget_class, BtPreferencesWindow, reminder_hour_spin);
   gtk_widget_class_bind_template_child (widget_class, BtPreferencesWindow, background_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_hour_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_hour_input_cb);
 }
 
 static void
