@@ -20,6 +20,8 @@ typedef struct
   int       list_position[N_LISTS]; /* its place among the root's members */
   gboolean  unsure;                 /* the bytes may not mean to json-glib what
                                      * the scan took them for */
+  gboolean  escaped_names;          /* a member's name has an escape: the scan
+                                     * cannot tell whether two names are one */
 } BtPlanScan;
 
 void     bt_plan_scan_init              (BtPlanScan   *scan);
@@ -32,5 +34,26 @@ gboolean bt_plan_guard_scan             (BtPlanScan   *scan,
 gboolean bt_plan_guard_refuse_encoding  (const char   *data,
                                          const char   *end,
                                          GError      **error);
+
+/* json-glib keeps the last of two members of one name in an object and
+ * says nothing: see bt_plan_duplicates_watch(). */
+typedef struct
+{
+  guint members;    /* met so far in an open object */
+  guint line;       /* the line of the comma before its next member */
+} BtPlanObjectCount;
+
+typedef struct
+{
+  GArray *counts;   /* BtPlanObjectCount: each open object, innermost last */
+  char   *name;     /* the first name met twice in one object */
+  guint   line;     /* the second one starts on this line or a later one */
+} BtPlanDuplicates;
+
+void     bt_plan_duplicates_watch       (BtPlanDuplicates *duplicates,
+                                         JsonParser       *parser);
+gboolean bt_plan_duplicates_check       (BtPlanDuplicates *duplicates,
+                                         GError          **error);
+void     bt_plan_duplicates_clear       (BtPlanDuplicates *duplicates);
 
 G_END_DECLS

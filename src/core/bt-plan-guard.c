@@ -357,6 +357,34 @@ check_unicode_escape (const char  *data,
   return TRUE;
 }
 
+/* A member's name as the file writes it, for finding one given twice. */
+typedef struct
+{
+  const char *start;
+  gsize       length;
+} NameSpan;
+
+/* TRUE when the name from @start to @p is already among @names from
+ * @from on: the members of the object being read. */
+static gboolean
+name_taken (GArray     *names,
+            guint       from,
+            const char *start,
+            const char *p)
+{
+  gsize length = p - start;
+
+  for (guint i = from; i < names->len; i++)
+    {
+      NameSpan *other = &g_array_index (names, NameSpan, i);
+
+      if (other->length == length && memcmp (other->start, start, length) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Refuses, before json-glib parses anything, input that could hurt it or
  * that it would report badly: numbers it would wrap, escapes it would turn
  * into bytes that are not UTF-8, a second document after the first, and
@@ -386,6 +414,16 @@ bt_plan_guard_scan (BtPlanScan  *scan,
   const char *name_start = NULL;
   int member_list = -1;   /* the list named by the root member being read */
   const char *end = data + length;
+  /* json-glib keeps the last of two members of one name in an object and
+   * says nothing: a file edited by hand could lose a whole list that way
+   * at its next save. The names of each open object are kept, as written;
+   * one written with an escape may equal another written without, and
+   * then bt_plan_duplicates_watch() checks the parse instead. */
+  g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (NameSpan));
+  guint names_from[BT_PLAN_MAX_DEPTH + 2] = { 0 };
+  gboolean is_object[BT_PLAN_MAX_DEPTH + 2] = { FALSE };
+  gboolean want_name = FALSE, in_any_name = FALSE;
+  const char *any_name_start = NULL;
 
   const char *p = data;
 
@@ -416,6 +454,8 @@ bt_plan_guard_scan (BtPlanScan  *scan,
                 }
               if (in_name)
                 scan->unsure = TRUE;   /* the name is not the bytes */
+              if (in_any_name)
+                scan->escaped_names = TRUE;
               if (p[1] == 'u' && !check_unicode_escape (data, &p, end, error))
                 return FALSE;
               p++;   /* the escaped character */
@@ -423,6 +463,31 @@ bt_plan_guard_scan (BtPlanScan  *scan,
           else /* the closing '"' */
             {
               in_string = FALSE;
+              if (in_any_name)
+                {
+                  NameSpan span = { any_name_start, p - any_name_start };
+
+                  if (name_taken (names, names_from[depth], any_name_start, p))
+                    {
+                      g_autofree char *name = g_strndup (any_name_start, p - any_name_start);
+                      g_autofree char *quoted = NULL;
+
+                      if (locate_problem (data, any_name_start - 1, &line, &column, error))
+                        {
+                          quoted = bt_plan_file_quote_text (name);
+                          g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_INVALID,
+                                       /* TRANSLATORS: %s is a member's name in quotes, such as
+                                        * "relationships" */
+                                       _("line %u, column %u: %s is given a second time in the same "
+                                         "object; JSON keeps only one, so the file is not read, to lose "
+                                         "nothing: keep one of the two"),
+                                       line, column, quoted);
+                        }
+                      return FALSE;
+                    }
+                  g_array_append_val (names, span);
+                  in_any_name = FALSE;
+                }
               if (in_name)
                 {
                   member_list = list_from_member (name_start, p - name_start);
@@ -460,6 +525,12 @@ bt_plan_guard_scan (BtPlanScan  *scan,
         case OUT_QUOTE:
           in_string = TRUE;
           n_values++;   /* a member's name is taken back at its ':' */
+          if (want_name && is_object[depth])
+            {
+              in_any_name = TRUE;
+              want_name = FALSE;
+              any_name_start = p + 1;
+            }
           if (expect_name && depth == 1)
             {
               in_name = TRUE;
@@ -492,7 +563,13 @@ bt_plan_guard_scan (BtPlanScan  *scan,
               int list = root_is_object && depth == 1 ? member_list : -1;
               g_array_append_val (scan->outer_arrays, list);
             }
-          if (++depth > BT_PLAN_MAX_DEPTH)
+          if (++depth <= BT_PLAN_MAX_DEPTH)
+            {
+              is_object[depth] = c == '{';
+              names_from[depth] = names->len;
+              want_name = c == '{';
+            }
+          else
             {
               if (locate_problem (data, p, &line, &column, error))
                 g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_TOO_DEEP,
@@ -503,6 +580,9 @@ bt_plan_guard_scan (BtPlanScan  *scan,
           break;
 
         case OUT_CLOSE:
+          if (depth > 0)
+            g_array_set_size (names, names_from[depth]);
+          want_name = FALSE;
           if (depth > 0 && --depth == 0)
             root_done = TRUE;
           if (c == ']' && arrays_open > 0)
@@ -510,6 +590,7 @@ bt_plan_guard_scan (BtPlanScan  *scan,
           break;
 
         case OUT_COMMA:
+          want_name = is_object[depth];
           if (depth == 1)
             {
               expect_name = root_is_object;
@@ -567,4 +648,125 @@ bt_plan_guard_scan (BtPlanScan  *scan,
     }
 
   return TRUE;
+}
+
+/* Members of one name in one object: a file edited by hand or merged as
+ * text can have a list twice, and json-glib keeps the last one only, so
+ * the next save would write less than the file held. Each object's
+ * members are counted as the parser adds them; an object that holds fewer
+ * than were added has had one replaced. The parser's signals have no
+ * marshaller of their own (see bt-plan-load.c): these know their types. */
+static void
+on_object_start (GClosure     *closure,
+                 GValue       *return_value,
+                 guint         n_values,
+                 const GValue *values,
+                 gpointer      hint,
+                 gpointer      data)
+{
+  BtPlanDuplicates *duplicates = closure->data;
+  BtPlanObjectCount open = { 0, json_parser_get_current_line (g_value_get_object (&values[0])) };
+
+  g_array_append_val (duplicates->counts, open);
+}
+
+static void
+on_object_member (GClosure     *closure,
+                  GValue       *return_value,
+                  guint         n_values,
+                  const GValue *values,
+                  gpointer      hint,
+                  gpointer      data)
+{
+  BtPlanDuplicates *duplicates = closure->data;
+  JsonObject *object = g_value_get_boxed (&values[1]);
+  BtPlanObjectCount *open;
+
+  if (duplicates->counts->len == 0)
+    return;
+  open = &g_array_index (duplicates->counts, BtPlanObjectCount, duplicates->counts->len - 1);
+  if (++open->members > json_object_get_size (object) && duplicates->name == NULL)
+    {
+      duplicates->name = g_value_dup_string (&values[2]);
+      duplicates->line = open->line;
+    }
+  /* The parser has taken the comma after this member: its line, at or
+   * just before the next member's name. */
+  open->line = json_parser_get_current_line (g_value_get_object (&values[0]));
+}
+
+static void
+on_object_end (GClosure     *closure,
+               GValue       *return_value,
+               guint         n_values,
+               const GValue *values,
+               gpointer      hint,
+               gpointer      data)
+{
+  BtPlanDuplicates *duplicates = closure->data;
+
+  if (duplicates->counts->len > 0)
+    g_array_set_size (duplicates->counts, duplicates->counts->len - 1);
+}
+
+static void
+connect_with (JsonParser       *parser,
+              const char       *signal,
+              GClosureMarshal   marshal,
+              BtPlanDuplicates *duplicates)
+{
+  GClosure *closure = g_closure_new_simple (sizeof (GClosure), duplicates);
+
+  g_closure_set_marshal (closure, marshal);
+  g_signal_connect_closure (parser, signal, closure, FALSE);
+}
+
+/**
+ * bt_plan_duplicates_watch:
+ *
+ * Watches @parser, before it parses, for a member name given twice in one
+ * object; bt_plan_duplicates_check() says whether it met one.
+ */
+void
+bt_plan_duplicates_watch (BtPlanDuplicates *duplicates,
+                          JsonParser       *parser)
+{
+  *duplicates = (BtPlanDuplicates) { .counts = g_array_sized_new (FALSE, FALSE, sizeof (BtPlanObjectCount), 8) };
+
+  connect_with (parser, "object-start", on_object_start, duplicates);
+  connect_with (parser, "object-member", on_object_member, duplicates);
+  connect_with (parser, "object-end", on_object_end, duplicates);
+}
+
+/**
+ * bt_plan_duplicates_check:
+ *
+ * Returns: %FALSE, with @error set to a message that names the member and
+ *   the line, when the parse met a member name twice in one object
+ */
+gboolean
+bt_plan_duplicates_check (BtPlanDuplicates  *duplicates,
+                          GError           **error)
+{
+  g_autofree char *quoted = NULL;
+
+  if (duplicates->name == NULL)
+    return TRUE;
+
+  quoted = bt_plan_file_quote_text (duplicates->name);
+  g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_INVALID,
+               /* TRANSLATORS: %u is a line of the file, %s a member's name in
+                * quotes, such as "relationships" */
+               _("from line %u on: %s is given a second time in the same object; JSON keeps only one, so "
+                 "the file is not read, to lose nothing: keep one of the two"),
+               duplicates->line, quoted);
+
+  return FALSE;
+}
+
+void
+bt_plan_duplicates_clear (BtPlanDuplicates *duplicates)
+{
+  g_clear_pointer (&duplicates->counts, g_array_unref);
+  g_clear_pointer (&duplicates->name, g_free);
 }
