@@ -11,9 +11,11 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
+#include <glib/gstdio.h>
 
 #include "bt-chart.h"
 #include "bt-date.h"
+#include "bt-export-async.h"
 #include "bt-narratives-chart.h"
 #include "bt-plan-file.h"
 #include "bt-relationship-map.h"
@@ -1363,6 +1365,77 @@ test_report_pages (void)
       }
 }
 
+typedef struct
+{
+  gboolean  done;
+  gboolean  written;
+  GError   *error;
+} AsyncExport;
+
+static void
+on_async_export_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  AsyncExport *export = data;
+
+  export->written = bt_export_finish (result, &export->error);
+  export->done = TRUE;
+}
+
+/* Exports from the window are drawn in a worker, from the plan as it was
+ * when asked: an edit made meanwhile is not in the file, and the file is
+ * the one the same export on the main thread writes. */
+static void
+test_export_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtRelationship) first = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  g_autofree char *name = g_strdup (bt_relationship_get_name (first));
+  g_autofree char *pdf = tmp_path ("async-report.pdf");
+  g_autofree char *png = tmp_path ("async-chart.png");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *contents = NULL;
+  AsyncExport report = { 0 }, chart = { 0 };
+  GDate today = day ("2026-11-22");
+  BtChartStyle style;
+  gsize length;
+
+  g_assert_no_error (error);
+  g_unlink (pdf);
+  g_unlink (png);
+  bt_report_export_pdf_async (plan, &today, 0, BT_PAPER_A4, FALSE, pdf, NULL, on_async_export_cb, &report);
+  bt_relationship_set_name (first, "Renamed Meanwhile");
+  while (!report.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (report.error);
+  g_assert_true (report.written);
+  g_assert_cmpuint (pdf_page_count (pdf), ==, 11);
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { pdftotext, pdf, "-", NULL };
+      g_autofree char *out = NULL;
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                   &out, NULL, &status, &error));
+      g_assert_nonnull (strstr (out, name));
+      g_assert_null (strstr (out, "Renamed Meanwhile"));
+    }
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  bt_chart_export_async (BT_CHART_TIME, plan, &today, &style, BT_EXPORT_PNG, 800, 450, 1, png, NULL,
+                         on_async_export_cb, &chart);
+  while (!chart.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (chart.error);
+  g_assert_true (chart.written);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8);
+  g_assert_cmpmem (contents, 4, "\x89PNG", 4);
+}
+
 static void
 test_report_paginates_the_table (void)
 {
@@ -2051,6 +2124,7 @@ main (int   argc,
   g_test_add_func ("/charts/report/warning-signs", test_report_warning_signs);
   g_test_add_func ("/charts/report/without-relationships", test_report_without_relationships);
   g_test_add_func ("/charts/labels-are-bounded", test_labels_are_bounded);
+  g_test_add_func ("/charts/export-async", test_export_async);
 
   return g_test_run ();
 }

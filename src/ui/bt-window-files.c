@@ -16,6 +16,7 @@
 #include "bt-chart.h"
 #include "bt-clock.h"
 #include "bt-date.h"
+#include "bt-export-async.h"
 #include "bt-plan-file.h"
 #include "bt-import.h"
 #include "bt-import-dialog.h"
@@ -673,13 +674,49 @@ export_json_action (GtkWidget  *widget,
           _("JSON files"), json_types, exported_json, section);
 }
 
+/* Charts and the report are drawn in a worker (bt-export-async.c): the
+ * toast comes when the file is written. */
+typedef struct
+{
+  BtWindow *window;
+  char     *done;
+} ExportDone;
+
+static ExportDone *
+export_done_new (BtWindow   *window,
+                 const char *done)
+{
+  ExportDone *export = g_new0 (ExportDone, 1);
+
+  export->window = g_object_ref (window);
+  export->done = g_strdup (done);
+
+  return export;
+}
+
+static void
+on_exported_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ExportDone *export = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!bt_export_finish (result, &error))
+    bt_window_toast (export->window, error->message);
+  else
+    bt_window_toast (export->window, export->done);
+  g_object_unref (export->window);
+  g_free (export->done);
+  g_free (export);
+}
+
 static void
 exported_chart (BtWindow *self,
                 GFile    *file,
                 gpointer  data)
 {
   g_autofree char *path = export_path (self, file);
-  g_autoptr(GError) error = NULL;
   const char *dot = path ? strrchr (path, '.') : NULL;
   BtExportFormat format = BT_EXPORT_PNG;
   BtChartKind kind = BT_CHART_TIMELINE;
@@ -695,11 +732,8 @@ exported_chart (BtWindow *self,
 
   if (path == NULL)
     return;
-  if (!bt_chart_export (kind, self->plan, &day, &style, format, 1600, 900, format == BT_EXPORT_PNG ? 2 : 1,
-                             path, &error))
-    bt_window_toast (self, error->message);
-  else
-    bt_window_toast (self, _("Chart exported"));
+  bt_chart_export_async (kind, self->plan, &day, &style, format, 1600, 900, format == BT_EXPORT_PNG ? 2 : 1,
+                         path, NULL, on_exported_cb, export_done_new (self, _("Chart exported")));
 }
 
 static void
@@ -735,7 +769,6 @@ on_export_response_cb (GtkNativeDialog *dialog,
       GtkFileChooser *chooser = GTK_FILE_CHOOSER (dialog);
       g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
       g_autofree char *path = export_path (self, file);
-      g_autoptr(GError) error = NULL;
       BtPaper paper = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "paper"), "letter") == 0
                       ? BT_PAPER_LETTER : BT_PAPER_A4;
       gboolean landscape = g_strcmp0 (gtk_file_chooser_get_choice (chooser, "orientation"), "landscape") == 0;
@@ -744,13 +777,8 @@ on_export_response_cb (GtkNativeDialog *dialog,
       bt_window_remember_outside_folder (file);
       bt_today (&day);
       if (path != NULL)
-        {
-          if (!bt_report_export_pdf_with_budget (self->plan, &day, bt_application_get_weekly_budget (),
-                                                 paper, landscape, path, &error))
-            bt_window_toast (self, error->message);
-          else
-            bt_window_toast (self, _("Report exported"));
-        }
+        bt_report_export_pdf_async (self->plan, &day, bt_application_get_weekly_budget (), paper, landscape,
+                                    path, NULL, on_exported_cb, export_done_new (self, _("Report exported")));
     }
 
   g_object_unref (dialog);
