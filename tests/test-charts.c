@@ -1434,6 +1434,29 @@ test_export_async (void)
   g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 8);
   g_assert_cmpmem (contents, 4, "\x89PNG", 4);
+
+  /* A JSON export, made here and written there; and one onto a folder,
+   * which cannot be. */
+  {
+    g_autoptr(GBytes) bytes = bt_plan_file_export_bytes (plan, BT_PLAN_SECTION_PROFILE, &error);
+    g_autofree char *json = tmp_path ("async-profile.json");
+    g_autofree char *written = NULL;
+    g_autofree char *folder = g_path_get_dirname (json);
+    AsyncExport write = { 0 }, fail = { 0 };
+
+    g_assert_no_error (error);
+    bt_export_write_async (bytes, json, NULL, on_async_export_cb, &write);
+    bt_export_write_async (bytes, folder, NULL, on_async_export_cb, &fail);
+    while (!write.done || !fail.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (write.written);
+    g_assert_true (g_file_get_contents (json, &written, &length, NULL));
+    g_assert_cmpmem (written, length, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_assert_false (fail.written);
+    g_assert_nonnull (fail.error);
+    g_assert_nonnull (strstr (fail.error->message, folder));
+    g_clear_error (&fail.error);
+  }
 }
 
 static void

@@ -5,6 +5,8 @@
  * main loop. The plan is serialized there, at once (a few milliseconds),
  * and the worker reads those bytes into a plan of its own, which nothing
  * else touches, and draws it. Pango's font map is the worker thread's own.
+ * JSON and CSV exports are made on the main thread, and written (with
+ * their sync to the disk, which a slow disk makes long) in the worker.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,12 +18,19 @@
 #include "bt-export-async.h"
 #include "bt-plan-file.h"
 
+typedef enum
+{
+  JOB_REPORT,
+  JOB_CHART,
+  JOB_WRITE,   /* the bytes as they are: a JSON or CSV export */
+} JobKind;
+
 typedef struct
 {
   GBytes         *bytes;
   GDate           today;
   char           *path;
-  gboolean        report;
+  JobKind         what;
   /* the report */
   double          budget;
   BtPaper         paper;
@@ -49,9 +58,22 @@ export_in_worker (GTask        *task,
 {
   ExportJob *job = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BtPlan) plan = bt_plan_file_load_bytes (job->bytes, &error);
+  g_autoptr(BtPlan) plan = NULL;
   gboolean done;
 
+  if (job->what == JOB_WRITE)
+    {
+      gsize length;
+      const char *bytes = g_bytes_get_data (job->bytes, &length);
+
+      if (bt_plan_file_write_output (job->path, bytes, length, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  plan = bt_plan_file_load_bytes (job->bytes, &error);
   if (plan == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -60,7 +82,7 @@ export_in_worker (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  if (job->report)
+  if (job->what == JOB_REPORT)
     done = bt_report_export_pdf_with_budget (plan, &job->today, job->budget, job->paper, job->landscape,
                                              job->path, &error);
   else
@@ -84,7 +106,8 @@ start (BtPlan              *plan,
   g_autoptr(GError) error = NULL;
 
   g_task_set_source_tag (task, start);
-  job->bytes = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+  if (job->bytes == NULL)
+    job->bytes = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
   if (job->bytes == NULL)
     {
       export_job_free (job);
@@ -114,7 +137,7 @@ bt_report_export_pdf_async (BtPlan              *plan,
 {
   ExportJob *job = g_new0 (ExportJob, 1);
 
-  job->report = TRUE;
+  job->what = JOB_REPORT;
   job->today = *today;
   job->budget = budget;
   job->paper = paper;
@@ -145,6 +168,7 @@ bt_chart_export_async (BtChartKind          kind,
 {
   ExportJob *job = g_new0 (ExportJob, 1);
 
+  job->what = JOB_CHART;
   job->kind = kind;
   job->today = *today;
   job->style = *style;
@@ -154,6 +178,28 @@ bt_chart_export_async (BtChartKind          kind,
   job->scale = scale;
   job->path = g_strdup (path);
   start (plan, job, cancellable, callback, user_data);
+}
+
+/**
+ * bt_export_write_async:
+ *
+ * Writes @bytes, an export made on the main thread, into @path as
+ * bt_plan_file_write_output() does, in a worker: its sync to the disk
+ * does not hold the window; bt_export_finish() says how it went.
+ */
+void
+bt_export_write_async (GBytes              *bytes,
+                       const char          *path,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->what = JOB_WRITE;
+  job->bytes = g_bytes_ref (bytes);
+  job->path = g_strdup (path);
+  start (NULL, job, cancellable, callback, user_data);
 }
 
 /**

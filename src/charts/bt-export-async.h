@@ -34,6 +34,11 @@ void     bt_chart_export_async       (BtChartKind          kind,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data);
+void     bt_export_write_async       (GBytes              *bytes,
+                                      const char          *path,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
 gboolean bt_export_finish            (GAsyncResult        *result,
                                       GError             **error);
 

@@ -147,27 +147,47 @@ bt_plan_file_export (BtPlan         *plan,
                      const char     *path,
                      GError        **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = bt_plan_file_export_bytes (plan, section, error);
   const char *data;
   gsize length;
 
-  g_return_val_if_fail (BT_IS_PLAN (plan), FALSE);
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+
+  return bt_plan_file_write_output (path, data, length, error);
+}
+
+/**
+ * bt_plan_file_export_bytes:
+ *
+ * What bt_plan_file_export() writes, for writing elsewhere (in a worker).
+ *
+ * Returns: (transfer full) (nullable): the export's bytes, or %NULL with
+ *   @error set when it would be larger than a plan may be
+ */
+GBytes *
+bt_plan_file_export_bytes (BtPlan         *plan,
+                           BtPlanSection   section,
+                           GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (BT_IS_PLAN (plan), NULL);
 
   bytes = bt_plan_file_serialize (plan, section, error);
   if (bytes == NULL)
-    return FALSE;
-
-  data = g_bytes_get_data (bytes, &length);
+    return NULL;
 
   /* An export is a plan: one --validate or the app would refuse is not
    * written (a compact file, pretty-printed, can grow past the limit). */
-  if (length > BT_PLAN_MAX_BYTES)
+  if (g_bytes_get_size (bytes) > BT_PLAN_MAX_BYTES)
     {
       g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_TOO_LARGE,
                    _("the export would be %lu MiB, more than the %d MiB a plan may have: nothing was written"),
-                   (unsigned long) (length / (1024 * 1024)), BT_PLAN_MAX_BYTES / (1024 * 1024));
-      return FALSE;
+                   (unsigned long) (g_bytes_get_size (bytes) / (1024 * 1024)), BT_PLAN_MAX_BYTES / (1024 * 1024));
+      return NULL;
     }
 
-  return bt_plan_file_write_output (path, data, length, error);
+  return g_steal_pointer (&bytes);
 }

@@ -71,6 +71,9 @@ gboolean    bt_plan_file_export           (BtPlan         *plan,
                                            BtPlanSection   section,
                                            const char     *path,
                                            GError        **error);
+GBytes     *bt_plan_file_export_bytes     (BtPlan         *plan,
+                                           BtPlanSection   section,
+                                           GError        **error);
 gboolean    bt_plan_file_write_private    (const char     *path,
                                            const char     *data,
                                            gsize           length,

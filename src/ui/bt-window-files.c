@@ -637,45 +637,8 @@ export_path (BtWindow *self,
 }
 
 
-static void
-exported_json (BtWindow *self,
-               GFile    *file,
-               gpointer  data)
-{
-  g_autofree char *path = export_path (self, file);
-  g_autoptr(GError) error = NULL;
-  BtPlanSection section = BT_PLAN_SECTION_ALL;
-
-  bt_plan_section_from_string (data, &section);
-
-  if (path == NULL)
-    return;
-  if (!bt_plan_file_export (self->plan, section, path, &error))
-    bt_window_toast (self, error->message);
-  else
-    bt_window_toast (self, _("Exported"));
-}
-
-static void
-export_json_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  BtWindow *self = BT_WINDOW (widget);
-  const char *section = g_variant_get_string (parameter, NULL);
-  BtPlanSection parsed;
-  g_autofree char *name = NULL;
-
-  if (self->plan == NULL || !bt_plan_section_from_string (section, &parsed))
-    return;
-
-  name = g_strdup_printf ("%s.json", parsed == BT_PLAN_SECTION_ALL ? "plan" : section);
-  choose (self, _("Export as JSON"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), name,
-          _("JSON files"), json_types, exported_json, section);
-}
-
-/* Charts and the report are drawn in a worker (bt-export-async.c): the
- * toast comes when the file is written. */
+/* Exports are written, and charts and the report drawn, in a worker
+ * (bt-export-async.c): the toast comes when the file is written. */
 typedef struct
 {
   BtWindow *window;
@@ -709,6 +672,45 @@ on_exported_cb (GObject      *object,
   g_object_unref (export->window);
   g_free (export->done);
   g_free (export);
+}
+
+static void
+exported_json (BtWindow *self,
+               GFile    *file,
+               gpointer  data)
+{
+  g_autofree char *path = export_path (self, file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  BtPlanSection section = BT_PLAN_SECTION_ALL;
+
+  bt_plan_section_from_string (data, &section);
+
+  if (path == NULL)
+    return;
+  bytes = bt_plan_file_export_bytes (self->plan, section, &error);
+  if (bytes == NULL)
+    bt_window_toast (self, error->message);
+  else
+    bt_export_write_async (bytes, path, NULL, on_exported_cb, export_done_new (self, _("Exported")));
+}
+
+static void
+export_json_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  const char *section = g_variant_get_string (parameter, NULL);
+  BtPlanSection parsed;
+  g_autofree char *name = NULL;
+
+  if (self->plan == NULL || !bt_plan_section_from_string (section, &parsed))
+    return;
+
+  name = g_strdup_printf ("%s.json", parsed == BT_PLAN_SECTION_ALL ? "plan" : section);
+  choose (self, _("Export as JSON"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), name,
+          _("JSON files"), json_types, exported_json, section);
 }
 
 static void
@@ -843,17 +845,15 @@ exported_csv (BtWindow *self,
               gpointer  data)
 {
   g_autofree char *path = export_path (self, file);
-  g_autofree char *csv = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  char *text;
 
   if (path == NULL)
     return;
 
-  csv = bt_import_weeks_to_csv (self->plan);
-  if (!bt_plan_file_write_private (path, csv, strlen (csv), FALSE, &error))
-    bt_window_toast (self, error->message);
-  else
-    bt_window_toast (self, _("Exported"));
+  text = bt_import_weeks_to_csv (self->plan);
+  csv = g_bytes_new_take (text, strlen (text));
+  bt_export_write_async (csv, path, NULL, on_exported_cb, export_done_new (self, _("Exported")));
 }
 
 static void
