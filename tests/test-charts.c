@@ -1866,6 +1866,65 @@ report_page_texts (BtPlan *plan)
  * pages, its header on each, every row once and the total at the end;
  * the case's first page holds more than its headings, and no page has ink
  * between the content's bottom and the page number, or under it. */
+/* Page @i of @report has no ink from its content's bottom to the page
+ * number's top, nor under the page number: nothing ran over the footer. */
+static void
+assert_nothing_under_content (BtReport           *report,
+                              const BtChartStyle *style,
+                              guint               i,
+                              double              w,
+                              double              h)
+{
+  Canvas c = report_page (report, i, w, h);
+  guint32 *data;
+  int stride;
+  double lh;
+
+  {
+    g_autoptr(PangoLayout) probe = bt_chart_text (c.cr, style, "Mg", 0.8, FALSE, -1);
+
+    /* the page number's line, as the report measures it */
+    bt_chart_text_size (probe, NULL, &lh);
+  }
+  data = (guint32 *) cairo_image_surface_get_data (c.surface);
+  stride = cairo_image_surface_get_stride (c.surface) / 4;
+  for (int y = 0; y < c.height; y++)
+    {
+      if (!((y > h - 42 - lh - 10 + 1 && y < h - 42 - lh - 1) || y > h - 42 + 2))
+        continue;
+      for (int x = 0; x < c.width; x++)
+        if ((data[y * stride + x] & 0xffffff) != 0xffffff)
+          g_error ("page %u: ink at (%d, %d), under the content's bottom", i + 1, x, y);
+    }
+  canvas_free (&c);
+}
+
+/* A person whose next step alone is taller than a page: the row is cut
+ * there with an ellipsis, and the page's footer stays clear. */
+static void
+test_report_row_taller_than_a_page (void)
+{
+  g_autoptr(BtPlan) plan = story_plan ();
+  g_autoptr(BtRelationship) r = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  g_autoptr(GString) step = g_string_new (NULL);
+  g_autoptr(BtReport) report = NULL;
+  BtChartStyle style;
+  double w, h;
+  guint n, table_pages = 0;
+
+  while (step->len < 1900)
+    g_string_append (step, "Agree the platform roadmap with the revenue plan. ");
+  bt_relationship_set_next_step (r, step->str);
+  report = a4_report (plan, &style, &w, &h, &n);
+  for (guint i = 0; i < n; i++)
+    if (bt_report_get_page_kind (report, i) == BT_REPORT_PAGE_RELATIONSHIPS)
+      {
+        table_pages++;
+        assert_nothing_under_content (report, &style, i, w, h);
+      }
+  g_assert_cmpuint (table_pages, ==, 1);
+}
+
 static void
 test_report_cost_table_paginates (void)
 {
@@ -1893,35 +1952,11 @@ test_report_cost_table_paginates (void)
   report = a4_report (plan, &style, &w, &h, &n);
   for (guint i = 0; i < n; i++)
     {
-      Canvas c;
-      guint32 *data;
-      int stride;
-      double lh;
-
       if (bt_report_get_page_kind (report, i) != BT_REPORT_PAGE_BUSINESS_CASE)
         continue;
       if (case_pages++ == 0)
         first_case = i;
-      c = report_page (report, i, w, h);
-      {
-        g_autoptr(PangoLayout) probe = bt_chart_text (c.cr, &style, "Mg", 0.8, FALSE, -1);
-
-        /* the page number's line, as the report measures it */
-        bt_chart_text_size (probe, NULL, &lh);
-      }
-      data = (guint32 *) cairo_image_surface_get_data (c.surface);
-      stride = cairo_image_surface_get_stride (c.surface) / 4;
-      /* From the content's bottom to the page number's top, and under
-       * the page number: blank. */
-      for (int y = 0; y < c.height; y++)
-        {
-          if (!((y > h - 42 - lh - 10 + 1 && y < h - 42 - lh - 1) || y > h - 42 + 2))
-            continue;
-          for (int x = 0; x < c.width; x++)
-            if ((data[y * stride + x] & 0xffffff) != 0xffffff)
-              g_error ("page %u: ink at (%d, %d), under the content's bottom", i + 1, x, y);
-        }
-      canvas_free (&c);
+      assert_nothing_under_content (report, &style, i, w, h);
     }
   g_assert_cmpuint (case_pages, >, 2);
 
@@ -2148,6 +2183,7 @@ main (int   argc,
   g_test_add_func ("/charts/report/without-relationships", test_report_without_relationships);
   g_test_add_func ("/charts/labels-are-bounded", test_labels_are_bounded);
   g_test_add_func ("/charts/export-async", test_export_async);
+  g_test_add_func ("/charts/report/row-taller-than-a-page", test_report_row_taller_than_a_page);
 
   return g_test_run ();
 }

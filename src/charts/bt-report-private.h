@@ -47,6 +47,13 @@ double  bt_report_text_height     (BtReport      *self,
                                    double         size,
                                    gboolean       bold,
                                    double         width);
+double  bt_report_text_height_within (BtReport   *self,
+                                      cairo_t    *cr,
+                                      const char *text,
+                                      double      size,
+                                      gboolean    bold,
+                                      double      width,
+                                      double      max_height);
 double  bt_report_content_top     (BtReport      *self,
                                    cairo_t       *cr);
 double  bt_report_content_bottom  (BtReport      *self,

@@ -110,46 +110,74 @@ row_clear (Row *row)
     g_free (row->owned[i]);
 }
 
-/* Lays out (@draw FALSE) or draws a row at @y; returns its height. */
+static double
+header_height (BtReport *self,
+               cairo_t  *cr)
+{
+  return bt_report_line_height (self, cr, 0.9) * 2 + 8;
+}
+
+/* The most a row may take: a page below the title and the header. A
+ * row taller than that (a next step of two thousand characters in its
+ * narrow column) is cut there with an ellipsis, rather than run over the
+ * footer and off the paper. */
+static double
+row_limit (BtReport *self,
+           cairo_t  *cr,
+           double    width,
+           double    page_height)
+{
+  double top = bt_report_content_top (self, cr) + 4 +
+               bt_report_text_height (self, cr, _("Relationships (continued)"), 1.6, TRUE, width) + 12 +
+               header_height (self, cr);
+
+  return bt_report_content_bottom (self, cr, page_height) - top - 2 * PAD;
+}
+
+/* Lays out (@draw FALSE) or draws a row at @y, each cell within @limit;
+ * returns its height. */
 static double
 row_layout (BtReport *self,
             cairo_t  *cr,
             Row      *row,
             double    width,
             double    y,
+            double    limit,
             gboolean  draw)
 {
   const BtChartStyle *style = &self->style;
   double col_x[N_COLUMNS + 1], tallest = 0;
+  double line = bt_report_line_height (self, cr, 0.9);
 
   column_edges (width, col_x);
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      double w = col_x[c + 1] - col_x[c] - 2 * PAD, h;
+      double w = col_x[c + 1] - col_x[c] - 2 * PAD, h, under_h = 0, text_limit;
       g_autofree char *owned = NULL, *under_owned = NULL;
       const char *text = bt_report_cell_text (row->text[c], &owned);
       const char *under = bt_report_cell_text (row->under[c], &under_owned);
+      gboolean has_under = under != NULL && *under != '\0';
+
+      if (has_under)
+        under_h = bt_report_text_height (self, cr, under, 0.85, row->under_bold[c], w);
+      text_limit = MAX (limit - under_h, line);
 
       h = draw ? bt_report_paragraph (self, cr, &style->foreground, text, 0.9, c == 0,
-                                      col_x[c], y + PAD, w, BT_REPORT_NO_LIMIT)
-               : bt_report_text_height (self, cr, text, 0.9, c == 0, w);
-      if (under != NULL && *under != '\0')
-        h += draw ? bt_report_paragraph (self, cr, row->under_color[c], under, 0.85, row->under_bold[c],
-                                         col_x[c], y + PAD + h, w, BT_REPORT_NO_LIMIT)
-                  : bt_report_text_height (self, cr, under, 0.85, row->under_bold[c], w);
+                                      col_x[c], y + PAD, w, text_limit)
+               : bt_report_text_height_within (self, cr, text, 0.9, c == 0, w, text_limit);
+      if (has_under)
+        {
+          if (draw)
+            bt_report_paragraph (self, cr, row->under_color[c], under, 0.85, row->under_bold[c],
+                                 col_x[c], y + PAD + h, w, BT_REPORT_NO_LIMIT);
+          h += under_h;
+        }
       tallest = MAX (tallest, h);
     }
 
   /* At least the two lines a row always had. */
-  return MAX (tallest, 2 * bt_report_line_height (self, cr, 0.9)) + 2 * PAD;
-}
-
-static double
-header_height (BtReport *self,
-               cairo_t  *cr)
-{
-  return bt_report_line_height (self, cr, 0.9) * 2 + 8;
+  return MAX (tallest, 2 * line) + 2 * PAD;
 }
 
 void
@@ -161,6 +189,7 @@ bt_report_paginate_relationships (BtReport *self,
   double width = page_width - 2 * MARGIN;
   double top = bt_report_content_top (self, cr) + 4;
   double bottom = bt_report_content_bottom (self, cr, page_height);
+  double limit = row_limit (self, cr, width, page_height);
   Page page = { BT_REPORT_PAGE_RELATIONSHIPS, 0, 0, 0, FALSE };
   double y = 0;
 
@@ -170,13 +199,14 @@ bt_report_paginate_relationships (BtReport *self,
       double h;
 
       row_fill (self, g_ptr_array_index (self->relationships, i), &row);
-      h = row_layout (self, cr, &row, width, 0, FALSE);
+      h = row_layout (self, cr, &row, width, 0, limit, FALSE);
       row_clear (&row);
 
       if (page.count == 0)
         y = top + bt_report_text_height (self, cr, _("Relationships (continued)"), 1.6, TRUE, width) + 12
             + header_height (self, cr);
-      /* A row taller than a page has a page of its own. */
+      /* A row taller than what is left has a page of its own, where it
+       * fits (row_limit()). */
       else if (y + h > bottom)
         {
           g_array_append_val (self->pages, page);
@@ -203,6 +233,7 @@ bt_report_draw_relationship_page (BtReport   *self,
   double width = page_width - 2 * MARGIN;
   double y = bt_report_content_top (self, cr) + 4;
   double head_h = header_height (self, cr);
+  double limit = row_limit (self, cr, width, page_height);
   const char *headers[] = { _("Name and role"), _("Function"), _("Strength"), _("Last touchpoint"), _("Next step") };
   double col_x[N_COLUMNS + 1];
 
@@ -227,14 +258,14 @@ bt_report_draw_relationship_page (BtReport   *self,
       double h;
 
       row_fill (self, g_ptr_array_index (self->relationships, i), &row);
-      h = row_layout (self, cr, &row, width, y, FALSE);
+      h = row_layout (self, cr, &row, width, y, limit, FALSE);
       if ((i - page->index) % 2 == 1)
         {
           bt_chart_set_color_alpha (cr, &style->band, 0.7);
           cairo_rectangle (cr, MARGIN, y, width, h);
           cairo_fill (cr);
         }
-      row_layout (self, cr, &row, width, y, TRUE);
+      row_layout (self, cr, &row, width, y, limit, TRUE);
       row_clear (&row);
       y += h;
     }

@@ -233,9 +233,22 @@ bt_report_text_height (BtReport   *self,
                        gboolean    bold,
                        double      width)
 {
+  return bt_report_text_height_within (self, cr, text, size, bold, width, BT_REPORT_NO_LIMIT);
+}
+
+/* The height bt_report_paragraph() takes with the same @max_height. */
+double
+bt_report_text_height_within (BtReport   *self,
+                              cairo_t    *cr,
+                              const char *text,
+                              double      size,
+                              gboolean    bold,
+                              double      width,
+                              double      max_height)
+{
   g_autofree char *owned = NULL;
   g_autoptr(PangoLayout) pl = bt_chart_paragraph (cr, &self->style, shown_text (text, SHOWN_CHARS, &owned), size, bold, width,
-                                                  BT_REPORT_NO_LIMIT, PANGO_ALIGN_LEFT);
+                                                  max_height, PANGO_ALIGN_LEFT);
   double h;
 
   bt_chart_text_size (pl, NULL, &h);
