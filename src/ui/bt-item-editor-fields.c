@@ -55,9 +55,9 @@ flags_for (GParamSpec *pspec)
 }
 
 gboolean
-bt_editor_field_import_only (GParamSpec *pspec)
+bt_editor_field_hidden (GParamSpec *pspec)
 {
-  return (flags_for (pspec) & BT_FIELD_IMPORT_ONLY) != 0;
+  return (flags_for (pspec) & (BT_FIELD_IMPORT_ONLY | BT_FIELD_LINK)) != 0;
 }
 
 void

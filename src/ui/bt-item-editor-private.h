@@ -161,6 +161,6 @@ gboolean       bt_item_editor_children_changed   (BtItemEditor *self,
 void           bt_item_editor_close_page         (BtItemEditor *self,
                                                   gboolean      keep);
 
-gboolean bt_editor_field_import_only (GParamSpec *pspec);
+gboolean bt_editor_field_hidden (GParamSpec *pspec);
 
 G_END_DECLS
