@@ -366,6 +366,7 @@ test_contact_offer (void)
   name = gtk_test_accessible_check_property (GTK_ACCESSIBLE (use), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                              "Use the E-mail from Contacts");
   g_assert_null (name);
+  g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (editor), "contact-offer"), >, 2);
 
   /* Nothing reaches the plan before Apply. */
   g_signal_emit_by_name (use, "clicked");
