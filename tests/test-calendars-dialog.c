@@ -17,6 +17,7 @@
 #include "bt-calendars-dialog.h"
 #include "bt-contact-picker.h"
 #include "bt-import-dialog.h"
+#include "bt-item-editor.h"
 #include "bt-plan-file.h"
 
 static char *work_uid;
@@ -240,10 +241,8 @@ test_contact_picker (void)
   g_assert_cmpstr (bt_relationship_get_name (person), ==, "Dana Cho");
   g_assert_cmpstr (bt_relationship_get_email (person), ==, "dana@finance.example.com");
   g_assert_cmpstr (bt_relationship_get_role (person), ==, "CFO, Initech");
-  /* The contact's uid, kept as a member of the person in the file. */
-  g_assert_nonnull (bt_item_get_extra (BT_ITEM (person)));
-  g_assert_true (json_object_has_member (bt_item_get_extra (BT_ITEM (person)), "contact_uid"));
-  g_assert_cmpstr (json_object_get_string_member (bt_item_get_extra (BT_ITEM (person)), "contact_uid"), !=, "");
+  /* The person is linked to the contact, by its uid. */
+  g_assert_cmpstr (bt_relationship_get_contact_uid (person), !=, "");
   gtk_window_destroy (GTK_WINDOW (parent));
 }
 
@@ -264,6 +263,152 @@ test_no_contacts_service (void)
   g_assert_false (contact_picker_shown ());
   gtk_window_destroy (GTK_WINDOW (parent));
 }
+
+static gboolean
+row_named (GtkWidget     *widget,
+           gconstpointer  name)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+/* Runs this program again with @args, in the home eds-session.sh made (the
+ * test's own folders are isolated by now), for what it prints. Changing
+ * the address book through libebook's synchronous calls is kept out of
+ * this process, as making the calendar is (see main()). */
+static char *
+run_child (const char *first,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "HOME", g_getenv ("BT_EDS_TEST_HOME"), TRUE);
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int wait_status;
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) program);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                               &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  return out;
+}
+
+/* Opens the editor on @person, in @plan, and waits until the look-up of
+ * their contact is over; returns the offer's row. */
+static GtkWidget *
+open_editor (BtPlan          *plan,
+             BtHistory       *history,
+             BtRelationship  *person,
+             BtItemEditor   **editor)
+{
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  GtkWidget *offer;
+
+  *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_relationships (plan),
+                                BT_ITEM (person));
+  gtk_window_present (GTK_WINDOW (*editor));
+  offer = bt_test_find_match (GTK_WIDGET (*editor), row_named, "email-in-contacts");
+  g_assert_nonnull (offer);
+  while (g_object_get_data (G_OBJECT (offer), "bt-contact-lookup") != NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
+  g_assert_null (g_object_get_data (G_OBJECT (offer), "bt-contact-lookup"));
+  return offer;
+}
+
+static BtRelationship *
+add_person (BtPlan     *plan,
+            const char *email,
+            const char *contact_uid)
+{
+  g_autoptr(BtRelationship) person = bt_relationship_new ();
+
+  bt_relationship_set_name (person, "Lee Moss");
+  bt_relationship_set_email (person, email);
+  bt_relationship_set_contact_uid (person, contact_uid);
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (person));
+  return person;
+}
+
+/* A person picked from the contacts whose e-mail changed in the address
+ * book since: the editor offers the new one under theirs; Use It puts it
+ * in the E-mail row, Apply into the plan, and Undo takes it back. */
+static void
+test_contact_offer (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autofree char *uid = run_child ("--add-contact", "Lee Moss", "lee@old.example.com", NULL);
+  BtRelationship *lee = add_person (plan, "lee@old.example.com", uid);
+  g_autofree char *changed = NULL;
+  BtItemEditor *editor;
+  GtkWidget *offer, *use, *email;
+  g_autofree char *name = NULL;
+
+  /* As picked: nothing to offer. */
+  offer = open_editor (plan, history, lee, &editor);
+  g_assert_false (gtk_widget_get_visible (offer));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  changed = run_child ("--set-email", uid, "lee@new.example.com", NULL);
+  offer = open_editor (plan, history, lee, &editor);
+  g_assert_true (gtk_widget_get_visible (offer));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (offer)), ==,
+                   "Contacts now has lee@new.example.com");
+  use = bt_test_find_match (offer, button_labelled, "_Use It");
+  g_assert_nonnull (use);
+  name = gtk_test_accessible_check_property (GTK_ACCESSIBLE (use), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                             "Use the E-mail from Contacts");
+  g_assert_null (name);
+  g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (editor), "contact-offer"), >, 2);
+
+  /* Nothing reaches the plan before Apply. */
+  g_signal_emit_by_name (use, "clicked");
+  email = bt_test_find_match (GTK_WIDGET (editor), row_named, "email");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (email)), ==, "lee@new.example.com");
+  g_assert_false (gtk_widget_get_visible (offer));
+  g_assert_cmpstr (bt_relationship_get_email (lee), ==, "lee@old.example.com");
+  /* Typed away from it, the offer is back. */
+  gtk_editable_set_text (GTK_EDITABLE (email), "lee@typed.example.com");
+  g_assert_true (gtk_widget_get_visible (offer));
+  g_signal_emit_by_name (use, "clicked");
+
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (editor), BT_TYPE_ITEM_EDITOR, "apply_button"),
+                         "clicked");
+  g_assert_cmpstr (bt_relationship_get_email (lee), ==, "lee@new.example.com");
+  g_assert_cmpstr (bt_relationship_get_contact_uid (lee), ==, uid);
+  g_assert_cmpstr (bt_history_get_undo_label (history), ==, "Edit Person");
+  g_assert_true (bt_history_undo (history));
+  g_assert_cmpstr (bt_relationship_get_email (lee), ==, "lee@old.example.com");
+
+  /* The same address in another case is no change. */
+  bt_relationship_set_email (lee, "Lee@New.example.com");
+  offer = open_editor (plan, history, lee, &editor);
+  g_assert_false (gtk_widget_get_visible (offer));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* A contact deleted since (or never in these address books): no offer. */
+static void
+test_contact_gone (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtHistory) history = bt_history_new ();
+  BtRelationship *lee = add_person (plan, "lee@old.example.com", "no-such-contact");
+  BtItemEditor *editor;
+  GtkWidget *offer = open_editor (plan, history, lee, &editor);
+
+  g_assert_false (gtk_widget_get_visible (offer));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (offer)), ==, "");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 
 static void
 test_no_calendar_service (void)
@@ -336,6 +481,41 @@ main (int   argc,
                              "END:VEVENT\r\n");
       return 0;
     }
+  if (argc > 3 && g_strcmp0 (argv[1], "--add-contact") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ESourceRegistry) registry = e_source_registry_new_sync (NULL, &error);
+      g_autoptr(ESource) book = registry ? e_source_registry_ref_builtin_address_book (registry) : NULL;
+      g_autoptr(EClient) client = book ? e_book_client_connect_sync (book, (guint32) -1, NULL, &error) : NULL;
+      EContact *contact = e_contact_new ();
+      g_autofree char *uid = NULL;
+
+      g_assert_no_error (error);
+      e_contact_set (contact, E_CONTACT_FULL_NAME, argv[2]);
+      e_contact_set (contact, E_CONTACT_EMAIL_1, argv[3]);
+      e_book_client_add_contact_sync (E_BOOK_CLIENT (client), contact, E_BOOK_OPERATION_FLAG_NONE, &uid, NULL, &error);
+      g_assert_no_error (error);
+      g_object_unref (contact);
+      g_print ("%s", uid);
+      return 0;
+    }
+  if (argc > 3 && g_strcmp0 (argv[1], "--set-email") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ESourceRegistry) registry = e_source_registry_new_sync (NULL, &error);
+      g_autoptr(ESource) book = registry ? e_source_registry_ref_builtin_address_book (registry) : NULL;
+      g_autoptr(EClient) client = book ? e_book_client_connect_sync (book, (guint32) -1, NULL, &error) : NULL;
+      EContact *contact = NULL;
+
+      g_assert_no_error (error);
+      e_book_client_get_contact_sync (E_BOOK_CLIENT (client), argv[2], &contact, NULL, &error);
+      g_assert_no_error (error);
+      e_contact_set (contact, E_CONTACT_EMAIL_1, argv[3]);
+      e_book_client_modify_contact_sync (E_BOOK_CLIENT (client), contact, E_BOOK_OPERATION_FLAG_NONE, NULL, &error);
+      g_assert_no_error (error);
+      g_object_unref (contact);
+      return 0;
+    }
   if (!no_eds)
     {
       const char *child[] = { argv[0], "--make-calendar", NULL };
@@ -354,12 +534,15 @@ main (int   argc,
     {
       g_test_add_func ("/calendars-dialog/no-calendar-service", test_no_calendar_service);
       g_test_add_func ("/contact-picker/no-contacts-service", test_no_contacts_service);
+      g_test_add_func ("/item-editor/contact-gone", test_contact_gone);
     }
   else
     {
       g_test_add_func ("/calendars-dialog/choose-and-preview", test_choose_and_preview);
       g_test_add_func ("/calendars-dialog/check-in-offer", test_check_in_offer);
       g_test_add_func ("/contact-picker/pick", test_contact_picker);
+      g_test_add_func ("/item-editor/contact-offer", test_contact_offer);
+      g_test_add_func ("/item-editor/contact-gone", test_contact_gone);
     }
 
   status = g_test_run ();

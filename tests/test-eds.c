@@ -357,6 +357,103 @@ test_contacts (void)
 }
 
 static void
+on_looked_up_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GHashTable **found = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *found = bt_eds_contacts_lookup_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static GHashTable *
+look_up (const char * const *uids)
+{
+  GHashTable *found = NULL;
+
+  bt_eds_contacts_lookup_async (uids, NULL, on_looked_up_cb, &found);
+  while (found == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return found;
+}
+
+/* A person linked to a contact: when the contact's e-mail changes in the
+ * address book (through libebook, as GNOME Contacts would), the look-up
+ * by uid gives the new one, which is offered; a contact deleted since is
+ * not found, and nothing is offered. */
+static void
+test_contact_lookup (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ESourceRegistry) registry = e_source_registry_new_sync (NULL, &error);
+  g_autoptr(ESource) source = NULL;
+  g_autoptr(EClient) client = NULL;
+  EContact *contact = e_contact_new_from_vcard ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lee Moss\r\n"
+                                                "EMAIL:lee@old.example.com\r\nORG:Globex\r\nEND:VCARD\r\n");
+  EContact *stored = NULL;
+  g_autoptr(BtRelationship) lee = bt_relationship_new ();
+  g_autoptr(BtRelationship) unlinked = bt_relationship_new ();
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(GHashTable) gone = NULL;
+  g_autofree char *uid = NULL;
+  const char *uids[3];
+  BtEdsContact *found;
+
+  g_assert_no_error (error);
+  source = e_source_registry_ref_builtin_address_book (registry);
+  client = e_book_client_connect_sync (source, (guint32) -1, NULL, &error);
+  g_assert_no_error (error);
+  e_book_client_add_contact_sync (E_BOOK_CLIENT (client), contact, E_BOOK_OPERATION_FLAG_NONE, &uid, NULL, &error);
+  g_assert_no_error (error);
+  g_object_unref (contact);
+
+  bt_relationship_set_name (lee, "Lee Moss");
+  bt_relationship_set_email (lee, "lee@old.example.com");
+  bt_relationship_set_contact_uid (lee, uid);
+  uids[0] = bt_relationship_get_contact_uid (lee);
+  uids[1] = "no-such-contact";
+  uids[2] = NULL;
+
+  /* As it was picked: the same e-mail (in any case), nothing to offer. */
+  before = look_up (uids);
+  g_assert_cmpuint (g_hash_table_size (before), ==, 1);
+  found = g_hash_table_lookup (before, uid);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (found->email, ==, "lee@old.example.com");
+  g_assert_null (bt_eds_contacts_changed_email (before, lee));
+  bt_relationship_set_email (lee, "Lee@Old.example.com");
+  g_assert_null (bt_eds_contacts_changed_email (before, lee));
+  g_assert_null (bt_eds_contacts_changed_email (before, unlinked));
+
+  /* Lee moves to another team: the address book says so. */
+  e_book_client_get_contact_sync (E_BOOK_CLIENT (client), uid, &stored, NULL, &error);
+  g_assert_no_error (error);
+  e_contact_set (stored, E_CONTACT_EMAIL_1, "lee@new.example.com");
+  e_book_client_modify_contact_sync (E_BOOK_CLIENT (client), stored, E_BOOK_OPERATION_FLAG_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_object_unref (stored);
+
+  after = look_up (uids);
+  found = g_hash_table_lookup (after, uid);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (found->email, ==, "lee@new.example.com");
+  g_assert_cmpstr (found->name, ==, "Lee Moss");
+  g_assert_cmpstr (bt_eds_contacts_changed_email (after, lee), ==, "lee@new.example.com");
+  g_assert_null (bt_eds_contacts_changed_email (after, unlinked));
+
+  /* Deleted: not found, nothing offered. */
+  e_book_client_remove_contact_by_uid_sync (E_BOOK_CLIENT (client), uid, E_BOOK_OPERATION_FLAG_NONE, NULL, &error);
+  g_assert_no_error (error);
+  gone = bt_eds_contacts_lookup_sync (uids, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (gone), ==, 0);
+  g_assert_null (bt_eds_contacts_changed_email (gone, lee));
+}
+
+static void
 test_missing_calendar (void)
 {
   const char *uids[] = { "no-such-calendar", NULL };
@@ -391,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/eds/command-line", test_command_line);
   g_test_add_func ("/eds/watch", test_watch);
   g_test_add_func ("/eds/contacts", test_contacts);
+  g_test_add_func ("/eds/contact-lookup", test_contact_lookup);
 
   status = g_test_run ();
   g_date_time_unref (now);

@@ -1790,6 +1790,31 @@ test_required_fields_agree (void)
     }
 }
 
+/* Apply (by its mnemonic, say) with the focus still in a field closes the
+ * editor; the field's focus leaves while the editor goes away, which must
+ * not ask a plan the editor let go of (a critical, fatal here). */
+static void
+test_apply_with_focus_in_a_field (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtRelationship) priya = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan),
+                                             bt_plan_get_relationships (plan), BT_ITEM (priya));
+  GtkWidget *email;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  email = bt_test_find_match (GTK_WIDGET (editor), is_named_row, "email");
+  g_assert_nonnull (email);
+  g_assert_true (gtk_widget_grab_focus (email));
+  g_assert_true (gtk_widget_is_focus (email) || gtk_widget_get_focus_child (email) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (email), "priya@elsewhere.example.com");
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+
+  g_assert_cmpstr (bt_relationship_get_email (priya), ==, "priya@elsewhere.example.com");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1798,6 +1823,7 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/item-editor/edit-then-undo", test_edit_then_undo);
+  g_test_add_func ("/item-editor/apply-with-focus-in-a-field", test_apply_with_focus_in_a_field);
   g_test_add_func ("/item-editor/bad-date-is-refused", test_bad_date_is_refused);
   g_test_add_func ("/item-editor/add-and-delete", test_add_and_delete);
   g_test_add ("/item-editor/business-case-savings", CaseFixture, NULL, case_setup,

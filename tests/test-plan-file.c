@@ -159,6 +159,7 @@ test_every_field_is_read_into_its_own (void)
   c = g_list_model_get_item (bt_plan_get_categories (plan), 1);
   bt_profile_set_email (bt_plan_get_profile (plan), "sam@example.com");
   bt_touchpoint_set_source (t, "calendar");
+  bt_relationship_set_contact_uid (r, "pas-id-0001");
   rule = bt_import_rule_new (BT_RULE_ATTENDEE, "@sales.example.com", bt_item_get_id (BT_ITEM (c)));
   bt_item_append_child (BT_ITEM (plan), bt_plan_get_import_rules (plan), BT_ITEM (rule));
 
@@ -178,11 +179,68 @@ test_every_field_is_read_into_its_own (void)
     g_autoptr(BtImportRule) rule2 = g_list_model_get_item (bt_plan_get_import_rules (again), 0);
 
     g_assert_cmpstr (bt_touchpoint_get_source (t2), ==, "calendar");
+    g_assert_cmpstr (bt_relationship_get_contact_uid (r2), ==, "pas-id-0001");
     g_assert_cmpstr (bt_touchpoint_get_note (t2), ==, bt_touchpoint_get_note (t));
     g_assert_cmpint (bt_import_rule_get_match (rule2), ==, BT_RULE_ATTENDEE);
     g_assert_cmpstr (bt_import_rule_get_pattern (rule2), ==, "@sales.example.com");
     g_assert_cmpstr (bt_import_rule_get_category (rule2), ==, bt_item_get_id (BT_ITEM (c)));
   }
+}
+
+/* A person linked to a desktop contact keeps the contact's uid in
+ * "contact_uid", a field of the person. Files of the version that kept it
+ * as a member it did not know, after the touchpoints, read the same. */
+static void
+test_contact_uid (void)
+{
+  const char *old =
+    "{\"format\": \"breakthrough-plan\", \"version\": 1, \"relationships\": ["
+    " {\"id\": \"r1\", \"name\": \"Dana Cho\", \"email\": \"dana@finance.example.com\","
+    "  \"touchpoints\": [{\"id\": \"t1\", \"date\": \"2026-03-02\"}],"
+    "  \"contact_uid\": \"pas-id-0042\", \"mood\": \"warm\"},"
+    " {\"id\": \"r2\", \"name\": \"Sam Typed\"}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = load_text (old, &error);
+  g_autoptr(BtPlan) again = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) saved_again = NULL;
+  g_autoptr(JsonNode) tree = NULL;
+  g_autoptr(BtRelationship) dana = NULL;
+  g_autoptr(BtRelationship) sam = NULL;
+  g_autoptr(BtRelationship) dana2 = NULL;
+  JsonArray *people;
+  JsonObject *saved_dana;
+
+  g_assert_no_error (error);
+  dana = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  sam = g_list_model_get_item (bt_plan_get_relationships (plan), 1);
+  g_assert_cmpstr (bt_relationship_get_contact_uid (dana), ==, "pas-id-0042");
+  g_assert_cmpstr (bt_relationship_get_contact_uid (sam), ==, "");
+  /* a field now, not a member kept as it was; the one it does not know stays */
+  g_assert_nonnull (bt_item_get_extra (BT_ITEM (dana)));
+  g_assert_false (json_object_has_member (bt_item_get_extra (BT_ITEM (dana)), "contact_uid"));
+  g_assert_true (json_object_has_member (bt_item_get_extra (BT_ITEM (dana)), "mood"));
+
+  save_and_read_back (plan, &saved, &again, &saved_again);
+  g_assert_true (g_bytes_equal (saved, saved_again));
+  dana2 = g_list_model_get_item (bt_plan_get_relationships (again), 0);
+  g_assert_cmpstr (bt_relationship_get_contact_uid (dana2), ==, "pas-id-0042");
+
+  /* Written once, as a string; a person with none has no member. */
+  tree = parse (saved);
+  people = json_object_get_array_member (json_node_get_object (tree), "relationships");
+  saved_dana = json_array_get_object_element (people, 0);
+  g_assert_cmpstr (json_object_get_string_member (saved_dana, "contact_uid"), ==, "pas-id-0042");
+  g_assert_cmpstr (json_object_get_string_member (saved_dana, "mood"), ==, "warm");
+  g_assert_null (strstr (strstr (g_bytes_get_data (saved, NULL), "contact_uid") + 1, "contact_uid"));
+  g_assert_false (json_object_has_member (json_array_get_object_element (people, 1), "contact_uid"));
+
+  /* Unlinking leaves no member behind. */
+  bt_relationship_set_contact_uid (dana2, NULL);
+  g_clear_pointer (&saved, g_bytes_unref);
+  saved = bt_plan_file_serialize (again, BT_PLAN_SECTION_ALL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (g_bytes_get_data (saved, NULL), "contact_uid"));
 }
 
 /* The plan's currency: written when chosen, left out (the locale's) when
@@ -1092,6 +1150,7 @@ main (int   argc,
   g_test_add_func ("/plan-file/newer-version-is-read-only", test_newer_version_is_read_only);
   g_test_add_func ("/plan-file/sections", test_sections);
   g_test_add_func ("/plan-file/currency", test_currency);
+  g_test_add_func ("/plan-file/contact-uid", test_contact_uid);
   g_test_add_func ("/plan-file/save-permissions-and-backup", test_save_permissions_and_backup);
   g_test_add_func ("/plan-file/save-through-symlink", test_save_through_symlink);
   g_test_add_func ("/plan-file/save-through-dangling-symlink", test_save_through_dangling_symlink);

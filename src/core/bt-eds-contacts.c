@@ -4,8 +4,9 @@
  * GNOME Contacts and GNOME Online Accounts keep the user's address books
  * in Evolution Data Server. A search of all the enabled ones gives, per
  * contact, what a relationship takes: name, e-mail, organisation and title,
- * and the contact's uid, so that a later change can be offered. The async
- * entry point runs the synchronous calls in a worker thread with a main
+ * and the contact's uid; a look-up by uid gives what a linked contact says
+ * now, so that a later change of its e-mail can be offered. The async
+ * entry points run the synchronous calls in a worker thread with a main
  * context of its own (see bt-eds-calendars.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -62,23 +63,18 @@ compare_contacts (gconstpointer a,
   return g_utf8_collate (x->name, y->name);
 }
 
-/**
- * bt_eds_contacts_search_sync:
- * @text: (nullable): words any field holds; %NULL or empty for everyone
- *
- * Returns: (transfer full) (element-type BtEdsContact): the contacts with
- *   a name, by name, at most 200; or %NULL with @error when no source
- *   registry answers
- */
-GPtrArray *
-bt_eds_contacts_search_sync (const char    *text,
-                             GCancellable  *cancellable,
-                             GError       **error)
+/* The contacts @sexp matches in every enabled address book, at most @limit
+ * of them, those with a name only when @named; NULL with @error when no
+ * source registry answers. */
+static GPtrArray *
+read_address_books (const char    *sexp,
+                    guint          limit,
+                    gboolean       named,
+                    GCancellable  *cancellable,
+                    GError       **error)
 {
   g_autoptr(ESourceRegistry) registry = NULL;
   g_autoptr(GPtrArray) contacts = NULL;
-  EBookQuery *query;
-  g_autofree char *sexp = NULL;
   GList *sources;
 
   if (g_getenv ("BREAKTHROUGH_NO_EDS") != NULL)
@@ -93,13 +89,10 @@ bt_eds_contacts_search_sync (const char    *text,
       return NULL;
     }
 
-  query = e_book_query_any_field_contains (text != NULL ? text : "");
-  sexp = e_book_query_to_string (query);
-  e_book_query_unref (query);
   contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) bt_eds_contact_free);
 
   sources = e_source_registry_list_enabled (registry, E_SOURCE_EXTENSION_ADDRESS_BOOK);
-  for (GList *l = sources; l != NULL && contacts->len < MAX_CONTACTS; l = l->next)
+  for (GList *l = sources; l != NULL && contacts->len < limit; l = l->next)
     {
       g_autoptr(EClient) client = NULL;
       g_autoptr(GError) local_error = NULL;
@@ -121,12 +114,12 @@ bt_eds_contacts_search_sync (const char    *text,
           g_debug ("an address book could not be read: %s", local_error ? local_error->message : "");
           continue;
         }
-      for (GSList *c = found; c != NULL && contacts->len < MAX_CONTACTS; c = c->next)
+      for (GSList *c = found; c != NULL && contacts->len < limit; c = c->next)
         {
           BtEdsContact *contact;
           char *name = field (c->data, E_CONTACT_FULL_NAME);
 
-          if (name == NULL)
+          if (name == NULL && named)
             continue;
           contact = g_new0 (BtEdsContact, 1);
           contact->name = name;
@@ -141,8 +134,82 @@ bt_eds_contacts_search_sync (const char    *text,
     }
   g_list_free_full (sources, g_object_unref);
 
-  g_ptr_array_sort (contacts, compare_contacts);
   return g_steal_pointer (&contacts);
+}
+
+/**
+ * bt_eds_contacts_search_sync:
+ * @text: (nullable): words any field holds; %NULL or empty for everyone
+ *
+ * Returns: (transfer full) (element-type BtEdsContact): the contacts with
+ *   a name, by name, at most 200; or %NULL with @error when no source
+ *   registry answers
+ */
+GPtrArray *
+bt_eds_contacts_search_sync (const char    *text,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  EBookQuery *query = e_book_query_any_field_contains (text != NULL ? text : "");
+  g_autofree char *sexp = e_book_query_to_string (query);
+  GPtrArray *contacts;
+
+  e_book_query_unref (query);
+  contacts = read_address_books (sexp, MAX_CONTACTS, TRUE, cancellable, error);
+  if (contacts != NULL)
+    g_ptr_array_sort (contacts, compare_contacts);
+
+  return contacts;
+}
+
+/**
+ * bt_eds_contacts_lookup_sync:
+ * @uids: the uids of contacts, as bt_eds_contacts_search_sync() gave them
+ *
+ * Finds the contacts the plan's people were picked from, in whichever
+ * address book holds them now, for what they say today (their e-mail).
+ *
+ * Returns: (transfer full) (element-type utf8 BtEdsContact): the contacts
+ *   found, by uid (one gone from every address book is not there); or
+ *   %NULL with @error when no source registry answers
+ */
+GHashTable *
+bt_eds_contacts_lookup_sync (const char * const  *uids,
+                             GCancellable        *cancellable,
+                             GError             **error)
+{
+  g_autoptr(GPtrArray) queries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GHashTable) found = NULL;
+  g_autofree char *sexp = NULL;
+  EBookQuery *query;
+
+  g_return_val_if_fail (uids != NULL, NULL);
+
+  for (guint i = 0; uids[i] != NULL; i++)
+    if (*uids[i] != '\0')
+      g_ptr_array_add (queries, e_book_query_field_test (E_CONTACT_UID, E_BOOK_QUERY_IS, uids[i]));
+  found = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) bt_eds_contact_free);
+  if (queries->len == 0)
+    return g_steal_pointer (&found);
+
+  query = e_book_query_or (queries->len, (EBookQuery **) queries->pdata, TRUE);
+  sexp = e_book_query_to_string (query);
+  e_book_query_unref (query);
+  contacts = read_address_books (sexp, G_MAXUINT, FALSE, cancellable, error);
+  if (contacts == NULL)
+    return NULL;
+
+  /* The first address book that holds a contact wins, as in a search. */
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      BtEdsContact *contact = contacts->pdata[i];
+
+      if (contact->uid != NULL && !g_hash_table_contains (found, contact->uid))
+        g_hash_table_insert (found, contact->uid, g_steal_pointer (&contacts->pdata[i]));
+    }
+
+  return g_steal_pointer (&found);
 }
 
 static void
@@ -186,4 +253,94 @@ bt_eds_contacts_search_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+lookup_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  GError *error = NULL;
+  GHashTable *found;
+
+  g_main_context_push_thread_default (context);
+  found = bt_eds_contacts_lookup_sync (task_data, cancellable, &error);
+  g_main_context_pop_thread_default (context);
+
+  if (found == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, found, (GDestroyNotify) g_hash_table_unref);
+}
+
+/**
+ * bt_eds_contacts_lookup_async:
+ * @uids: the uids of contacts
+ *
+ * bt_eds_contacts_lookup_sync() in a worker thread: the main loop goes on
+ * while the address books open.
+ */
+void
+bt_eds_contacts_lookup_async (const char * const  *uids,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_return_if_fail (uids != NULL);
+
+  g_task_set_source_tag (task, bt_eds_contacts_lookup_async);
+  g_task_set_task_data (task, g_strdupv ((char **) uids), (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, lookup_in_thread);
+}
+
+/**
+ * bt_eds_contacts_lookup_finish:
+ *
+ * Returns: (transfer full) (element-type utf8 BtEdsContact): as
+ *   bt_eds_contacts_lookup_sync()
+ */
+GHashTable *
+bt_eds_contacts_lookup_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * bt_eds_contacts_changed_email:
+ * @found: (element-type utf8 BtEdsContact): as bt_eds_contacts_lookup_sync()
+ *   gave them
+ *
+ * What to offer a person linked to a contact: the contact's e-mail when it
+ * is another than the person's. Case is no change: address books write
+ * "Dana@Example.com" as people type it.
+ *
+ * Returns: (nullable): the contact's e-mail, owned by @found; %NULL when
+ *   the person is linked to no contact found, or the contact has no e-mail
+ *   or the same
+ */
+const char *
+bt_eds_contacts_changed_email (GHashTable     *found,
+                               BtRelationship *relationship)
+{
+  const BtEdsContact *contact;
+  g_autofree char *theirs = NULL;
+  g_autofree char *ours = NULL;
+
+  g_return_val_if_fail (found != NULL, NULL);
+  g_return_val_if_fail (BT_IS_RELATIONSHIP (relationship), NULL);
+
+  contact = g_hash_table_lookup (found, bt_relationship_get_contact_uid (relationship));
+  if (contact == NULL || contact->email == NULL)
+    return NULL;
+  theirs = g_utf8_casefold (contact->email, -1);
+  ours = g_utf8_casefold (bt_relationship_get_email (relationship), -1);
+
+  return g_str_equal (theirs, ours) ? NULL : contact->email;
 }

@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 
+#include "bt-relationship.h"
+
 G_BEGIN_DECLS
 
 /* One contact, with what a relationship takes from it. */
@@ -33,5 +35,17 @@ void       bt_eds_contacts_search_async (const char    *text,
                                          gpointer       user_data);
 GPtrArray *bt_eds_contacts_search_finish (GAsyncResult *result,
                                           GError      **error);
+
+GHashTable *bt_eds_contacts_lookup_sync   (const char * const  *uids,
+                                           GCancellable        *cancellable,
+                                           GError             **error);
+void        bt_eds_contacts_lookup_async  (const char * const  *uids,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+GHashTable *bt_eds_contacts_lookup_finish (GAsyncResult        *result,
+                                           GError             **error);
+const char *bt_eds_contacts_changed_email (GHashTable          *found,
+                                           BtRelationship      *relationship);
 
 G_END_DECLS

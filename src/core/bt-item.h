@@ -32,6 +32,8 @@ typedef enum
   BT_FIELD_PERCENT      = 1 << 7,  /* a fraction, shown and typed as a percentage */
   BT_FIELD_IMPORT_ONLY  = 1 << 8,  /* the import's to keep: the editor does not show it */
   BT_FIELD_CURRENCY     = 1 << 9,  /* text holding an ISO 4217 code such as "EUR" */
+  BT_FIELD_LINK         = 1 << 10, /* the app's link to something outside the plan (a
+                                    * desktop contact's uid): the editor does not show it */
 } BtFieldFlags;
 
 typedef enum

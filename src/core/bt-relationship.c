@@ -29,6 +29,7 @@ struct _BtRelationship
   GDate next_step_due;
   char *help_with;
   char *notes;
+  char *contact_uid;
   BtItemList *touchpoints;
 };
 
@@ -46,6 +47,7 @@ enum {
   PROP_NEXT_STEP_DUE,
   PROP_HELP_WITH,
   PROP_NOTES,
+  PROP_CONTACT_UID,
   N_PROPS
 };
 
@@ -104,6 +106,10 @@ static const BtField fields[] = {
   { "notes", .label = N_("Notes"), .flags = BT_FIELD_LONG_TEXT,
     .set = G_CALLBACK (bt_relationship_set_notes),
     .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtRelationship, notes) },
+  /* The desktop's contact the person was picked from: the app keeps it,
+   * so that a later change of the contact's e-mail can be offered. */
+  { "contact_uid", .flags = BT_FIELD_LINK, .set = G_CALLBACK (bt_relationship_set_contact_uid),
+    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtRelationship, contact_uid) },
 };
 
 static GListModel *
@@ -339,6 +345,30 @@ bt_relationship_set_notes (BtRelationship *self,
 
   if (bt_item_set_string (&self->notes, notes))
     bt_item_notify (BT_ITEM (self), properties[PROP_NOTES]);
+}
+
+/**
+ * bt_relationship_get_contact_uid:
+ *
+ * Returns: the uid of the desktop's contact the person was picked from, or
+ *   "" when there is none
+ */
+const char *
+bt_relationship_get_contact_uid (BtRelationship *self)
+{
+  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), NULL);
+
+  return self->contact_uid ? self->contact_uid : "";
+}
+
+void
+bt_relationship_set_contact_uid (BtRelationship *self,
+                                 const char     *contact_uid)
+{
+  g_return_if_fail (BT_IS_RELATIONSHIP (self));
+
+  if (bt_item_set_string (&self->contact_uid, contact_uid))
+    bt_item_notify (BT_ITEM (self), properties[PROP_CONTACT_UID]);
 }
 
 /**

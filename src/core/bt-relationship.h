@@ -46,6 +46,9 @@ void bt_relationship_set_help_with (BtRelationship *self,
 const char *bt_relationship_get_notes (BtRelationship *self);
 void bt_relationship_set_notes (BtRelationship *self,
                                 const char *notes);
+const char *bt_relationship_get_contact_uid (BtRelationship *self);
+void bt_relationship_set_contact_uid (BtRelationship *self,
+                                      const char     *contact_uid);
 GListModel *bt_relationship_get_touchpoints (BtRelationship *self);
 gboolean    bt_relationship_get_last_touchpoint (BtRelationship *self,
                                                  GDate          *last);

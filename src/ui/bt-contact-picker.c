@@ -3,10 +3,11 @@
  *
  * Adding a person first offers the desktop's contacts (Evolution Data
  * Server), searched without blocking as the user types. Picking one fills
- * the new relationship's name, e-mail and role (title and organisation)
- * and emits "done"; Type It In emits "done" with the relationship as it
- * was. The item editor opens after either, so nothing is added unseen.
- * Where no address book answers, the picker says so and typing stays.
+ * the new relationship's name, e-mail and role (title and organisation),
+ * links it to the contact by its uid, and emits "done"; Type It In emits
+ * "done" with the relationship as it was. The item editor opens after
+ * either, so nothing is added unseen. Where no address book answers, the
+ * picker says so and typing stays.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -59,31 +60,6 @@ on_type_clicked_cb (BtContactPicker *self)
 }
 
 #ifdef HAVE_EDS
-/* The contact's uid goes with the person, so that a later change of its
- * e-mail can be offered. The plan file keeps members it does not describe
- * as they are (bt_item_get_extra()): contact_uid is one of those until the
- * file's field table names it. */
-static void
-remember_contact (BtRelationship *relationship,
-                  const char     *uid)
-{
-  JsonObject *old = bt_item_get_extra (BT_ITEM (relationship));
-  g_autoptr(JsonObject) extra = json_object_new ();
-
-  if (old != NULL)
-    {
-      JsonObjectIter iter;
-      const char *name;
-      JsonNode *node;
-
-      json_object_iter_init (&iter, old);
-      while (json_object_iter_next (&iter, &name, &node))
-        json_object_set_member (extra, name, json_node_copy (node));
-    }
-  json_object_set_string_member (extra, "contact_uid", uid);
-  bt_item_set_extra (BT_ITEM (relationship), extra);
-}
-
 static void
 on_contact_activated_cb (BtContactPicker *self,
                          AdwActionRow    *row)
@@ -102,8 +78,9 @@ on_contact_activated_cb (BtContactPicker *self,
     bt_relationship_set_email (self->relationship, contact->email);
   if (role != NULL)
     bt_relationship_set_role (self->relationship, role);
+  /* So that a later change of the contact's e-mail can be offered. */
   if (contact->uid != NULL)
-    remember_contact (self->relationship, contact->uid);
+    bt_relationship_set_contact_uid (self->relationship, contact->uid);
   finish (self);
 }
 

@@ -55,9 +55,9 @@ flags_for (GParamSpec *pspec)
 }
 
 gboolean
-bt_editor_field_import_only (GParamSpec *pspec)
+bt_editor_field_hidden (GParamSpec *pspec)
 {
-  return (flags_for (pspec) & BT_FIELD_IMPORT_ONLY) != 0;
+  return (flags_for (pspec) & (BT_FIELD_IMPORT_ONLY | BT_FIELD_LINK)) != 0;
 }
 
 void
@@ -95,8 +95,11 @@ static void
 on_field_leave_cb (GtkEventControllerFocus *controller,
                    Page                    *page)
 {
-  /* Not while the window goes away. */
-  if (gtk_widget_in_destruction (page->root) || gtk_widget_get_root (page->root) == NULL ||
+  /* Not while the window goes away: Apply (by its mnemonic, say) closes
+   * it with the focus still in a field, which leaves as the editor's
+   * dispose has let go of the plan. */
+  if (page->editor->plan == NULL ||
+      gtk_widget_in_destruction (page->root) || gtk_widget_get_root (page->root) == NULL ||
       gtk_widget_in_destruction (GTK_WIDGET (gtk_widget_get_root (page->root))))
     return;
   on_field_changed_cb (G_OBJECT (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))), page);

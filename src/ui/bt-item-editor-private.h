@@ -2,7 +2,8 @@
  *
  * bt-item-editor.c is the window, Apply and Cancel; -fields.c builds and
  * reads the rows; -validation.c says what cannot be taken; -children.c
- * keeps the child lists and the pages a child opens on.
+ * keeps the child lists and the pages a child opens on; -contact.c offers
+ * a person's new e-mail from the desktop's contacts.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -161,6 +162,9 @@ gboolean       bt_item_editor_children_changed   (BtItemEditor *self,
 void           bt_item_editor_close_page         (BtItemEditor *self,
                                                   gboolean      keep);
 
-gboolean bt_editor_field_import_only (GParamSpec *pspec);
+gboolean bt_editor_field_hidden (GParamSpec *pspec);
+
+/* bt-item-editor-contact.c */
+void           bt_editor_page_add_contact_offer  (Page         *page);
 
 G_END_DECLS

@@ -353,9 +353,15 @@ bt_editor_page_fill (Page *page)
   pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (page->item), &n_pspecs);
   for (guint i = 0; i < n_pspecs; i++)
     if (pspecs[i]->owner_type == G_OBJECT_TYPE (page->item) && (pspecs[i]->flags & G_PARAM_WRITABLE) &&
-        /* Where an imported touchpoint came from is the import's to keep. */
-        !bt_editor_field_import_only (pspecs[i]))
-      bt_editor_page_add_field (page, pspecs[i]);
+        /* Where an imported touchpoint came from is the import's to keep,
+         * the contact a person was picked from the app's. */
+        !bt_editor_field_hidden (pspecs[i]))
+      {
+        bt_editor_page_add_field (page, pspecs[i]);
+        /* Right under a person's e-mail: the one their contact has now. */
+        if (BT_IS_RELATIONSHIP (page->item) && g_str_equal (pspecs[i]->name, "email"))
+          bt_editor_page_add_contact_offer (page);
+      }
 
   /* Children, a new item's too: they come with it on Apply. */
   n_kinds = bt_editor_child_kinds (page->item, &kinds);
