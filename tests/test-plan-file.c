@@ -909,23 +909,43 @@ test_escaped_member_names (void)
   g_assert_cmpuint (n_items (bt_plan_get_milestones (plan)), ==, 1);
 }
 
-/* json-glib 1.6 also takes C comments and 'strings': a list named inside
- * one is no list, and "x" stays a member the app does not know. */
+/* json-glib 1.6 also takes C comments, 'strings', hexadecimal and words
+ * JSON does not have. A comment would be gone at the next save, and a
+ * quote inside one put the byte scan out of step with the parser, past
+ * every check after it (found by a tester: a member given twice, nesting
+ * 300 deep). Each is refused where it stands. */
 static void
-test_comments_are_not_lists (void)
+test_not_json_is_refused (void)
 {
-  const char *text =
-    "{\"format\": \"breakthrough-plan\", \"version\": 1,"
-    " /* \"relationships\": [ */ \"x\": [{\"name\": \"X\"}], \"y\": ['[']}";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BtPlan) plan = load_text (text, &error);
-  g_autoptr(GBytes) saved = NULL;
+  static const struct { const char *text; const char *message; } cases[] = {
+    { "{\"format\": \"breakthrough-plan\", \"version\": 1, /* \"x */ \"y\": 1}",
+      "line 1, column 47: not valid JSON: JSON has no comments" },
+    { "{\"format\": \"breakthrough-plan\", \"version\": 1, \"y\": ['\"'], \"y\": 2}",
+      "line 1, column 53: not valid JSON: a text must be in double quotes" },
+    { "{\"format\": \"breakthrough-plan\", \"version\": 1, \"x\": 0x20000000000001}",
+      "line 1, column 52: not valid JSON: 0x20000000000001 is not a number as JSON writes one" },
+    { "{\"format\": \"breakthrough-plan\", \"version\": 01}",
+      "line 1, column 44: not valid JSON: 01 is not a number" },
+    { "{\"format\": \"breakthrough-plan\", \"version\": 1, \"x\": .5}",
+      "line 1, column 52: not valid JSON: .5 is not a number" },
+    { "{\"format\": \"breakthrough-plan\", \"version\": 1, \"x\": 1.}",
+      "line 1, column 52: not valid JSON: 1. is not a number" },
+    { "var plan = {\"format\": \"breakthrough-plan\", \"version\": 1};",
+      "line 1, column 1: not valid JSON: “var” is not a value" },
+    { "{\"format\": \"breakthrough-plan\", \"version\": 1, \"x\": True}",
+      "line 1, column 52: not valid JSON: “True” is not a value" },
+  };
 
-  g_assert_no_error (error);
-  g_assert_cmpuint (n_items (bt_plan_get_relationships (plan)), ==, 0);
-  saved = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "\"X\""));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BtPlan) plan = load_text (cases[i].text, &error);
+
+      g_assert_null (plan);
+      g_assert_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX);
+      if (strstr (error->message, cases[i].message) == NULL)
+        g_error ("%s: %s, not %s", cases[i].text, error->message, cases[i].message);
+    }
 }
 
 /* json-glib 1.6 reads a second document after the first and keeps only
@@ -1166,7 +1186,7 @@ main (int   argc,
   g_test_add_func ("/plan-file/many-members", test_many_members);
   g_test_add_func ("/plan-file/list-member-twice", test_list_member_twice);
   g_test_add_func ("/plan-file/escaped-member-names", test_escaped_member_names);
-  g_test_add_func ("/plan-file/comments-are-not-lists", test_comments_are_not_lists);
+  g_test_add_func ("/plan-file/not-json-is-refused", test_not_json_is_refused);
   g_test_add_func ("/plan-file/second-document-is-refused", test_second_document_is_refused);
   g_test_add_func ("/plan-file/problems-in-reading-order", test_problems_in_reading_order);
   g_test_add_func ("/plan-file/leftovers-are-cleaned", test_leftovers_are_cleaned);

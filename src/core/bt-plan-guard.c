@@ -113,6 +113,64 @@ static gboolean check_number_slow (const char  *data,
                                    gsize        length,
                                    GError     **error);
 
+/* Whether @token is a number as JSON writes it: -?(0|[1-9][0-9]*)
+ * (.[0-9]+)?([eE][+-]?[0-9]+)?. json-glib 1.6 also reads "01", ".5",
+ * "1." and, as hexadecimal, "0x1f"; saved again they would be other
+ * numbers, or none. */
+static gboolean
+is_json_number (const char *p,
+                gsize       length)
+{
+  const char *end = p + length;
+
+  if (p < end && *p == '-')
+    p++;
+  if (p == end || !g_ascii_isdigit (*p))
+    return FALSE;
+  if (*p == '0')
+    p++;
+  else
+    while (p < end && g_ascii_isdigit (*p))
+      p++;
+  if (p < end && *p == '.')
+    {
+      if (++p == end || !g_ascii_isdigit (*p))
+        return FALSE;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (p < end && (*p == '+' || *p == '-'))
+        p++;
+      if (p == end || !g_ascii_isdigit (*p))
+        return FALSE;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+
+  return p == end;
+}
+
+static gboolean
+refuse_number (const char  *data,
+               const char  *token,
+               gsize        length,
+               GError     **error)
+{
+  g_autofree char *text = g_strndup (token, MIN (length, 40));
+  guint line, column;
+
+  if (locate_problem (data, token, &line, &column, error))
+    g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                 /* TRANSLATORS: %s is what the file has, such as 01 or .5 */
+                 _("line %u, column %u: not valid JSON: %s is not a number as JSON writes one "
+                   "(such as 12, 0.5 or -3)"),
+                 line, column, text);
+  return FALSE;
+}
+
 /* json-glib 1.6 wraps integers beyond 64 bits around (99999999999999999999
  * reads as -1) and turns 1e400 into infinity. Both are refused here, before
  * a wrapped value could pass as a plausible one. */
@@ -128,7 +186,9 @@ check_number (const char  *data,
   while (digits_only < length && g_ascii_isdigit (token[digits_only]))
     digits_only++;
   if (digits_only == length && length <= 15)
-    return TRUE;
+    return length == 1 || token[0] != '0' ? TRUE : refuse_number (data, token, length, error);
+  if (!is_json_number (token, length))
+    return refuse_number (data, token, length, error);
 
   /* A fraction without an exponent is finite, and json-glib reads it as a
    * double: nothing to check either. */
@@ -258,6 +318,7 @@ static const guint8 outside_class[256] = {
   ['\n'] = OUT_SPACE,
   ['"'] = OUT_QUOTE,
   ['-'] = OUT_NUMBER, ['0' ... '9'] = OUT_NUMBER,
+  ['.'] = OUT_NUMBER, ['+'] = OUT_NUMBER,   /* no JSON number starts so: refused by its grammar */
   ['{'] = OUT_OPEN, ['['] = OUT_OPEN,
   ['}'] = OUT_CLOSE, [']'] = OUT_CLOSE,
   [','] = OUT_COMMA,
@@ -268,6 +329,14 @@ static inline gboolean
 is_number_char (char c)
 {
   return g_ascii_isdigit (c) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
+}
+
+static inline gboolean
+is_json_word (const char *word,
+              gsize       length)
+{
+  return (length == 4 && (memcmp (word, "true", 4) == 0 || memcmp (word, "null", 4) == 0)) ||
+         (length == 5 && memcmp (word, "false", 5) == 0);
 }
 
 static int
@@ -545,6 +614,13 @@ bt_plan_guard_scan (BtPlanScan  *scan,
             n_values++;
             while (p + 1 < end && is_number_char (p[1]))
               p++;
+            /* "0x1f": hexadecimal to json-glib 1.6, no number to JSON */
+            if (p + 1 < end && (g_ascii_isalnum (p[1]) || p[1] == '_'))
+              {
+                while (p + 1 < end && (g_ascii_isalnum (p[1]) || p[1] == '_'))
+                  p++;
+                return refuse_number (data, token, p + 1 - token, error);
+              }
             if (!check_number (data, token, p + 1 - token, error))
               return FALSE;
           }
@@ -599,20 +675,51 @@ bt_plan_guard_scan (BtPlanScan  *scan,
           break;
 
         case OUT_UNSURE:
-          /* A '[' or '"' in a comment or a 'string' is not what it seems:
-           * no list is read while parsing. */
-          scan->unsure = TRUE;
-          break;
+          /* json-glib 1.6 also reads comments and 'strings': a comment
+           * would be gone at the next save, and a quote inside either
+           * would put this scan out of step with the parser, past every
+           * check that follows. Refused, as JSON has neither. */
+          if (locate_problem (data, p, &line, &column, error))
+            {
+              if (c == '\'')
+                g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                             _("line %u, column %u: not valid JSON: a text must be in double quotes (\"), "
+                               "not single ones (')"),
+                             line, column);
+              else
+                g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                             /* TRANSLATORS: %c is the character, / or # */
+                             _("line %u, column %u: not valid JSON: JSON has no comments, and “%c” has no place "
+                               "outside a text in double quotes"),
+                             line, column, c);
+            }
+          return FALSE;
 
         case OUT_OTHER:
         default:
           if (c == ':' && n_values > 0)
             n_values--;
-          else if (g_ascii_isalpha (c))
+          else if (g_ascii_isalpha (c) || c == '_' || c == '$')
             {
+              const char *word = p;
+
               n_values++;   /* true, false, null: one word */
-              while (p + 1 < end && g_ascii_isalpha (p[1]))
+              while (p + 1 < end && (g_ascii_isalnum (p[1]) || p[1] == '_' || p[1] == '$'))
                 p++;
+              /* json-glib 1.6 also reads "var plan = {…};", and takes a
+               * word after a number as part of it (0x1f) */
+              if (!is_json_word (word, p + 1 - word))
+                {
+                  g_autofree char *text = g_strndup (word, MIN (p + 1 - word, 40));
+
+                  if (locate_problem (data, word, &line, &column, error))
+                    g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                                 /* TRANSLATORS: %s is a word the file has where a value should be */
+                                 _("line %u, column %u: not valid JSON: “%s” is not a value; a text must be "
+                                   "in double quotes, and JSON's only words are true, false and null"),
+                                 line, column, text);
+                  return FALSE;
+                }
             }
           break;
         }
