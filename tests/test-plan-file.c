@@ -892,6 +892,30 @@ test_list_member_twice (void)
   g_assert_nonnull (strstr (error->message, "line 1, column 96: \"relationships\" is given a second time"));
 }
 
+/* An object with many members: past a few their names are looked up in a
+ * table, and a name given twice is found there too, wherever it is. */
+static void
+test_member_twice_among_many (void)
+{
+  for (guint n = 10; n <= 40000; n *= 20)
+    for (guint again = 0; again < n; again += n / 5 + 1)
+      {
+        g_autoptr(GString) text = g_string_new ("{\"format\": \"breakthrough-plan\", \"version\": 1, \"x\": {");
+        g_autoptr(GError) error = NULL;
+        g_autoptr(BtPlan) plan = NULL;
+        g_autofree char *expected = g_strdup_printf ("\"k%u\" is given a second time", again);
+
+        for (guint i = 0; i < n; i++)
+          g_string_append_printf (text, "\"k%u\": %u, ", i, i);
+        g_string_append_printf (text, "\"k%u\": 0}}", again);
+
+        plan = load_text (text->str, &error);
+        g_assert_null (plan);
+        g_assert_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_INVALID);
+        g_assert_nonnull (strstr (error->message, expected));
+      }
+}
+
 /* "ph\u0061ses" is "phases": the milestones that refer to them must wait
  * for them, though the bytes do not say "phases". */
 static void
@@ -1187,6 +1211,7 @@ main (int   argc,
   g_test_add_func ("/plan-file/list-member-twice", test_list_member_twice);
   g_test_add_func ("/plan-file/escaped-member-names", test_escaped_member_names);
   g_test_add_func ("/plan-file/not-json-is-refused", test_not_json_is_refused);
+  g_test_add_func ("/plan-file/member-twice-among-many", test_member_twice_among_many);
   g_test_add_func ("/plan-file/second-document-is-refused", test_second_document_is_refused);
   g_test_add_func ("/plan-file/problems-in-reading-order", test_problems_in_reading_order);
   g_test_add_func ("/plan-file/leftovers-are-cleaned", test_leftovers_are_cleaned);

@@ -433,15 +433,55 @@ typedef struct
   gsize       length;
 } NameSpan;
 
-/* TRUE when the name from @start to @p is already among @names from
- * @from on: the members of the object being read. */
+/* A name's bytes up to its closing quote: the scan looks for duplicates
+ * only among names without an escape, which end at their first '"'. */
+static guint
+name_hash (gconstpointer key)
+{
+  guint h = 5381;
+
+  for (const char *p = key; *p != '"'; p++)
+    h = h * 33 + (guchar) *p;
+
+  return h;
+}
+
 static gboolean
-name_taken (GArray     *names,
-            guint       from,
-            const char *start,
-            const char *p)
+name_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const char *p = a, *q = b;
+
+  while (*p == *q && *p != '"')
+    p++, q++;
+
+  return *p == '"' && *q == '"';
+}
+
+/* Past this many members, an object's names go into a hash table: one
+ * object of a million names (13 MB, within every limit) took minutes
+ * compared one by one. */
+#define NAMES_LISTED 16
+
+/* TRUE when the name from @start to @p is already among the names of the
+ * object being read: @names from @from on, or @set once it has one. Adds
+ * it otherwise. */
+static gboolean
+name_taken (GArray      *names,
+            guint        from,
+            GHashTable **set,
+            const char  *start,
+            const char  *p)
 {
   gsize length = p - start;
+  NameSpan span = { start, length };
+
+  if (*set != NULL)
+    {
+      if (!g_hash_table_add (*set, (gpointer) start))
+        return TRUE;
+      return FALSE;
+    }
 
   for (guint i = from; i < names->len; i++)
     {
@@ -449,6 +489,15 @@ name_taken (GArray     *names,
 
       if (other->length == length && memcmp (other->start, start, length) == 0)
         return TRUE;
+    }
+
+  g_array_append_val (names, span);
+  if (names->len - from > NAMES_LISTED)
+    {
+      *set = g_hash_table_new (name_hash, name_equal);
+      for (guint i = from; i < names->len; i++)
+        g_hash_table_add (*set, (gpointer) g_array_index (names, NameSpan, i).start);
+      g_array_set_size (names, from);
     }
 
   return FALSE;
@@ -469,11 +518,12 @@ name_taken (GArray     *names,
  * In valid JSON the string before a '[' met in the root object is that
  * member's name; in anything else the parse fails and what was noted is
  * never used. */
-gboolean
-bt_plan_guard_scan (BtPlanScan  *scan,
-                    const char  *data,
-                    gsize        length,
-                    GError     **error)
+static gboolean
+guard_scan (BtPlanScan  *scan,
+            const char  *data,
+            gsize        length,
+            GHashTable **name_sets,
+            GError     **error)
 {
   guint depth = 0, arrays_open = 0, n_members = 0, line, column;
   guint64 n_values = 0;   /* objects, lists, strings, numbers, true, false, null */
@@ -534,9 +584,8 @@ bt_plan_guard_scan (BtPlanScan  *scan,
               in_string = FALSE;
               if (in_any_name)
                 {
-                  NameSpan span = { any_name_start, p - any_name_start };
-
-                  if (name_taken (names, names_from[depth], any_name_start, p))
+                  if (!scan->escaped_names &&
+                      name_taken (names, names_from[depth], &name_sets[depth], any_name_start, p))
                     {
                       g_autofree char *name = g_strndup (any_name_start, p - any_name_start);
                       g_autofree char *quoted = NULL;
@@ -554,7 +603,6 @@ bt_plan_guard_scan (BtPlanScan  *scan,
                         }
                       return FALSE;
                     }
-                  g_array_append_val (names, span);
                   in_any_name = FALSE;
                 }
               if (in_name)
@@ -657,7 +705,10 @@ bt_plan_guard_scan (BtPlanScan  *scan,
 
         case OUT_CLOSE:
           if (depth > 0)
-            g_array_set_size (names, names_from[depth]);
+            {
+              g_array_set_size (names, names_from[depth]);
+              g_clear_pointer (&name_sets[depth], g_hash_table_unref);
+            }
           want_name = FALSE;
           if (depth > 0 && --depth == 0)
             root_done = TRUE;
@@ -755,6 +806,22 @@ bt_plan_guard_scan (BtPlanScan  *scan,
     }
 
   return TRUE;
+}
+
+gboolean
+bt_plan_guard_scan (BtPlanScan  *scan,
+                    const char  *data,
+                    gsize        length,
+                    GError     **error)
+{
+  /* for each open object, its names once they are many (name_taken()) */
+  GHashTable *name_sets[BT_PLAN_MAX_DEPTH + 2] = { NULL };
+  gboolean ok = guard_scan (scan, data, length, name_sets, error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (name_sets); i++)
+    g_clear_pointer (&name_sets[i], g_hash_table_unref);
+
+  return ok;
 }
 
 /* Members of one name in one object: a file edited by hand or merged as
