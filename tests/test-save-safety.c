@@ -115,11 +115,16 @@ test_failed_write_keeps_original (void)
   g_autofree char *dir = g_dir_make_tmp ("bt-fsize-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
   const char *original = "{\"format\": \"breakthrough-plan\", \"version\": 1}\n";
+  const char *older = "{\"format\": \"breakthrough-plan\", \"version\": 1, \"weeks\": []}\n";
+  g_autofree char *backup = bt_plan_file_backup_path (path);
+  g_autofree char *backup_tmp = g_strconcat (backup, ".tmp", NULL);
   g_autofree char *after = NULL;
+  g_autofree char *backup_after = NULL;
   pid_t pid;
   int status;
 
   g_assert_true (g_file_set_contents (path, original, -1, NULL));
+  g_assert_true (g_file_set_contents (backup, older, -1, NULL));
 
   pid = fork ();
   g_assert_cmpint (pid, >=, 0);
@@ -145,6 +150,11 @@ test_failed_write_keeps_original (void)
 
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, original);
+  /* and its backup, the version before it: a failed save made it a link
+   * to the file itself (found by a tester on a full disk) */
+  g_assert_true (g_file_get_contents (backup, &backup_after, NULL, NULL));
+  g_assert_cmpstr (backup_after, ==, older);
+  g_assert_false (g_file_test (backup_tmp, G_FILE_TEST_EXISTS));
 }
 
 /* A folder nothing can be written in, even by root: sysfs. The message

@@ -92,7 +92,7 @@ resolve_target (const char  *path,
  * link to the old contents survives the rename that replaces @target. A
  * file @worth_keeping refuses never becomes the backup: the last good one
  * is worth more. */
-static void
+static char *
 keep_backup (const char     *target,
              BtBackupCheck   worth_keeping)
 {
@@ -102,30 +102,46 @@ keep_backup (const char     *target,
   gsize length;
 
   if (!g_file_test (target, G_FILE_TEST_IS_REGULAR))
-    return;
+    return NULL;
 
   if (!worth_keeping (target))
     {
       g_debug ("The file being replaced is not worth keeping: the backup is kept as it was");
-      return;
+      return NULL;
     }
 
   g_unlink (tmp);
   if (link (target, tmp) == 0)
-    {
-      if (g_rename (tmp, backup) == 0)
-        {
-          g_chmod (backup, 0600);
-          return;
-        }
-      g_unlink (tmp);
-    }
+    return g_steal_pointer (&tmp);
 
   /* Some file systems have no hard links: copy. */
-  if (g_file_get_contents (target, &contents, &length, NULL))
-    g_file_set_contents_full (backup, contents, length,
-                              G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                              0600, NULL);
+  if (g_file_get_contents (target, &contents, &length, NULL) &&
+      g_file_set_contents_full (tmp, contents, length,
+                                G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                0600, NULL))
+    return g_steal_pointer (&tmp);
+
+  g_unlink (tmp);
+  return NULL;
+}
+
+/* The old file, kept aside by keep_backup(), becomes the backup once the
+ * new one is written; if it was not, the backup stays as it was. */
+static void
+finish_backup (const char *target,
+               char       *pending,
+               gboolean    written)
+{
+  g_autofree char *backup = NULL;
+
+  if (pending == NULL)
+    return;
+  backup = bt_plan_file_backup_path (target);
+  if (!written || g_rename (pending, backup) != 0)
+    g_unlink (pending);
+  else
+    g_chmod (backup, 0600);
+  g_free (pending);
 }
 
 
@@ -307,6 +323,7 @@ bt_safe_file_write (const char     *path,
 {
   g_autofree char *target = NULL;
   g_autofree char *dir = NULL;
+  char *pending_backup = NULL;
   GStatBuf st;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -359,17 +376,22 @@ bt_safe_file_write (const char     *path,
       return FALSE;
     }
 
+  /* The old file is linked aside first, and becomes the backup only once
+   * the new one is written: a failed save (a full disk) leaves both the
+   * file and its backup as they were (found by a tester). */
   if (worth_keeping != NULL)
-    keep_backup (target, worth_keeping);
+    pending_backup = keep_backup (target, worth_keeping);
 
   /* CONSISTENT | DURABLE: a temporary file, fsync, rename, and a fsync of
    * the folder. A failed write leaves the original untouched. */
   {
     g_autoptr(GError) local_error = NULL;
+    gboolean written = g_file_set_contents_full (target, data, length,
+                                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                                 0600, &local_error);
 
-    if (g_file_set_contents_full (target, data, length,
-                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                  0600, &local_error))
+    finish_backup (target, g_steal_pointer (&pending_backup), written);
+    if (written)
       return TRUE;
 
     /* GLib names its temporary file; a person wants the folder. */
