@@ -398,6 +398,23 @@ check "nor the file of -o" [ ! -e "$tmp/other.md" ]
 "$bin" --validate $m/base.json -o "$tmp/other.json" >"$tmp/out" 2>"$tmp/err"; status=$?
 check "--validate with -o exits 2" [ $status -eq 2 ]
 
+# A file's name cannot forge a second line or colour the terminal.
+evil="$tmp/evil
+forged: ok"$'\e'"[31m.json"
+cp data/bad/13-strength-too-high.json "$evil"
+"$bin" --validate "$evil" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "a file name with a line break and ESC is refused as its content says" [ $status -eq 1 ]
+check "its message is one line" [ "$(wc -l <"$tmp/err")" -eq 1 ]
+check "with the name's control characters shown as escapes" contains "$tmp/err" 'evil\x0Aforged: ok\x1B[31m.json: relationships[0]'
+
+# An import writes the plan back: a FIFO or a pipe as the plan is refused
+# at once, not waited on.
+mkfifo "$tmp/plan-fifo"
+timeout 20 "$bin" --import-ics data/import/meetings.ics "$tmp/plan-fifo" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "an import into a FIFO plan fails at once" [ $status -eq 1 ]
+check "and says the plan must be a regular file" contains "$tmp/err" "not a regular file"
+rm -f "$tmp/plan-fifo"
+
 # The git merge driver of the README, end to end.
 if command -v git >/dev/null; then
   repo="$tmp/repo"

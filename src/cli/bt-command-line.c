@@ -112,13 +112,15 @@ static void
 print_error (const char *where,
              const char *message)
 {
-  /* Each line of a loader message is one problem: prefix each with the file. */
+  /* Each line of a loader message is one problem: prefix each with the
+   * file, whose name cannot forge a line or set the terminal's title. */
   g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+  g_autofree char *shown = where != NULL ? bt_import_escape (where) : NULL;
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      if (where != NULL)
-        fprintf (stderr, "%s: %s\n", where, lines[i]);
+      if (shown != NULL)
+        fprintf (stderr, "%s: %s\n", shown, lines[i]);
       else
         fprintf (stderr, "%s\n", lines[i]);
     }
@@ -639,6 +641,19 @@ import_file (GVariantDict  *options,
     }
   else
     now = g_date_time_new_now_local ();
+
+  /* An import writes the plan back: into a pipe (<(cat plan.json)) the
+   * result would be lost, and opening a FIFO waits for a writer. */
+  {
+    GStatBuf st;
+
+    if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+      {
+        print_error (path, _("not a regular file: an import writes the plan back into it, so it must be one"));
+        fprintf (stderr, _("The plan is unchanged.\n"));
+        return 1;
+      }
+  }
 
   plan = bt_plan_file_load (path, &error);
   if (plan == NULL)
