@@ -542,6 +542,8 @@ guard_scan (BtPlanScan  *scan,
   guint names_from[BT_PLAN_MAX_DEPTH + 2] = { 0 };
   gboolean is_object[BT_PLAN_MAX_DEPTH + 2] = { FALSE };
   gboolean want_name = FALSE, in_any_name = FALSE;
+  char prev_sig = '\0', last;   /* the byte before this one, outside strings and spaces */
+  const char *string_start = data;
   const char *any_name_start = NULL;
 
   const char *p = data;
@@ -637,10 +639,13 @@ guard_scan (BtPlanScan  *scan,
           return FALSE;
         }
 
+      last = prev_sig;
+      prev_sig = c;
       switch (outside_class[(unsigned char) c])
         {
         case OUT_QUOTE:
           in_string = TRUE;
+          string_start = p;
           n_values++;   /* a member's name is taken back at its ':' */
           if (want_name && is_object[depth])
             {
@@ -704,6 +709,17 @@ guard_scan (BtPlanScan  *scan,
           break;
 
         case OUT_CLOSE:
+          /* json-glib 1.6 names the wrong bracket here */
+          if (last == ',')
+            {
+              if (locate_problem (data, p, &line, &column, error))
+                g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                             /* TRANSLATORS: %c is } or ] */
+                             _("line %u, column %u: not valid JSON: a comma before “%c”; JSON has none after "
+                               "the last member or element"),
+                             line, column, c);
+              return FALSE;
+            }
           if (depth > 0)
             {
               g_array_set_size (names, names_from[depth]);
@@ -802,6 +818,31 @@ guard_scan (BtPlanScan  *scan,
     {
       g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_EMPTY,
                    _("the file is empty"));
+      return FALSE;
+    }
+
+  /* json-glib 1.6 reports the last value it read as unexpected; the
+   * usual cause is a file cut short, by a full disk or a copy stopped
+   * half-way. */
+  if (in_string)
+    {
+      if (locate_problem (data, string_start, &line, &column, error))
+        g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                     _("line %u, column %u: not valid JSON: a text in double quotes is not closed before the "
+                       "file ends: it may have been cut short"),
+                     line, column);
+      return FALSE;
+    }
+  if (depth > 0)
+    {
+      if (locate_problem (data, end, &line, &column, error))
+        g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "line %u, column %u: the file ends with %u object or list still open: "
+                                  "it may have been cut short",
+                                  "line %u, column %u: the file ends with %u objects or lists still open: "
+                                  "it may have been cut short", depth),
+                     line, column, depth);
       return FALSE;
     }
 
