@@ -244,7 +244,7 @@ test_own_plan (gconstpointer data)
   g_assert_null (window->plan);
 
   click (welcome_button (window, "win.start-own-plan"));
-  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 5));
+  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 10));
   dialog = find_toplevel (BT_TYPE_GOAL_DIALOG);
   /* The usual categories are offered, and kept unless the user says no. */
   g_assert_true (gtk_widget_get_visible (child (dialog, BT_TYPE_GOAL_DIALOG, "categories_group")));
@@ -260,7 +260,7 @@ test_own_plan (gconstpointer data)
   g_assert_cmpuint (bt_test_screenshot (dialog, "goal-dialog-first-start"), >, 2);
   click (child (dialog, BT_TYPE_GOAL_DIALOG, "save_button"));
 
-  g_assert_true (bt_test_wait_until (plan_shown, window, 5));
+  g_assert_true (bt_test_wait_until (plan_shown, window, 10));
   g_assert_false (window->sample);
   g_assert_cmpstr (bt_window_get_path (window), ==, path);
 
@@ -390,7 +390,7 @@ test_goal_dialog_undo (gconstpointer data)
   /* From the overview's "Your goal" */
   click (child (bt_test_find (GTK_WIDGET (window), BT_TYPE_OVERVIEW_PAGE), BT_TYPE_OVERVIEW_PAGE,
                 "edit_goal_button"));
-  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 5));
+  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 10));
   dialog = find_toplevel (BT_TYPE_GOAL_DIALOG);
   /* The share is shown as a percentage. */
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (child (dialog, BT_TYPE_GOAL_DIALOG, "share_spin"))),
@@ -461,7 +461,7 @@ test_goal_dialog_undo (gconstpointer data)
 
   /* What is no currency code is not saved: the dialog stays, and says so. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-goal", NULL);
-  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 5));
+  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 10));
   dialog = find_toplevel (BT_TYPE_GOAL_DIALOG);
   gtk_editable_set_text (GTK_EDITABLE (child (dialog, BT_TYPE_GOAL_DIALOG, "currency_row")), "euro");
   click (child (dialog, BT_TYPE_GOAL_DIALOG, "save_button"));
@@ -473,7 +473,7 @@ test_goal_dialog_undo (gconstpointer data)
 
   /* And from the main menu too; saving unchanged records nothing. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-goal", NULL);
-  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 5));
+  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 10));
   dialog = find_toplevel (BT_TYPE_GOAL_DIALOG);
   click (child (dialog, BT_TYPE_GOAL_DIALOG, "save_button"));
   bt_test_spin (100);

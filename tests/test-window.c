@@ -314,7 +314,7 @@ test_other_writer_is_never_overwritten (gconstpointer data)
   /* Give the file system a different modification time than our read. */
   g_usleep (1100 * 1000);
   g_assert_true (g_file_set_contents (path, theirs, -1, NULL));
-  g_assert_true (bt_test_wait_until (conflict_shown, window, 5));
+  g_assert_true (bt_test_wait_until (conflict_shown, window, 10));
 
   /* An edit here is not saved over their file, by autosave or on close. */
   rename_first_person (window, "Mine");
@@ -490,7 +490,7 @@ test_reload_shows_theirs (gconstpointer data)
   g_assert_cmpuint (g_string_replace (theirs, "\"Alex Morgan\"", "\"Their Name\"", 1), ==, 1);
   g_usleep (1100 * 1000);
   g_assert_true (g_file_set_contents (path, theirs->str, -1, NULL));
-  g_assert_true (bt_test_wait_until (conflict_shown, window, 5));
+  g_assert_true (bt_test_wait_until (conflict_shown, window, 10));
 
   dialog = g_object_get_data (G_OBJECT (window), "bt-conflict-dialog");
   adw_message_dialog_response (dialog, "reload");
@@ -1244,7 +1244,7 @@ test_file_dialogs_start_in_plan_folder (gconstpointer data)
 
       gtk_widget_activate_action (GTK_WIDGET (window), actions[i].action,
                                   actions[i].target ? "s" : NULL, actions[i].target);
-      g_assert_true (bt_test_wait_until (file_chooser_shown, NULL, 5));
+      g_assert_true (bt_test_wait_until (file_chooser_shown, NULL, 10));
       chooser = shown_file_chooser ();
       /* The dialog reads its folder before it says which it is. */
       for (guint tries = 0; tries < 100 && current == NULL; tries++)
@@ -1338,7 +1338,7 @@ test_report_paper_and_orientation (gconstpointer data)
   gtk_window_present (GTK_WINDOW (window));
   bt_test_spin (300);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL);
-  g_assert_true (bt_test_wait_until (file_chooser_shown, NULL, 5));
+  g_assert_true (bt_test_wait_until (file_chooser_shown, NULL, 10));
   chooser = shown_file_chooser ();
   /* As a user does: in the dialog's drop-downs. */
   pick_option (GTK_WIDGET (chooser), "Letter");
@@ -1416,7 +1416,7 @@ test_export_onto_plan_is_refused (gconstpointer data)
 
       gtk_widget_activate_action (GTK_WIDGET (window), actions[i].action,
                                   actions[i].target ? "s" : NULL, actions[i].target);
-      g_assert_true (bt_test_wait_until (file_chooser_shown, NULL, 5));
+      g_assert_true (bt_test_wait_until (file_chooser_shown, NULL, 10));
       chooser = shown_file_chooser ();
       /* The dialog starts in the plan's folder: the plan's name is enough. */
       gtk_file_chooser_set_current_name (chooser, name);
