@@ -585,6 +585,12 @@ editor_closed (gpointer data)
   return find_editor (data) == NULL;
 }
 
+static gboolean
+add_shown (gpointer add)
+{
+  return gtk_widget_get_visible (add) && gtk_widget_get_mapped (add);
+}
+
 /* The People page's add button, as the user clicks it: the Person dialog. */
 static BtItemEditor *
 open_add_person (BtWindow *window)
@@ -593,7 +599,7 @@ open_add_person (BtWindow *window)
                                                                 BT_TYPE_CHART_PAGE, "add_button");
 
   adw_view_stack_set_visible_child_name (window->stack, "relationships");
-  bt_test_spin (200);
+  g_assert_true (bt_test_wait_until (add_shown, add, 10));
   g_assert_true (gtk_widget_get_visible (add));
   g_signal_emit_by_name (add, "clicked");
   g_assert_true (bt_test_wait_until (editor_open, window, 10));
