@@ -228,7 +228,9 @@ class Walk:
         node = found
         if callable(found):
             try:
-                node = self.app.wait(found, feature, timeout=5 * self.app.scale)
+                # Long enough for a loaded machine: a feature there but
+                # slow to show must not be taken for one missing.
+                node = self.app.wait(found, feature, timeout=15 * self.app.scale)
             except JourneyFailed:
                 node = None
         if node is None or node is False:
@@ -920,11 +922,21 @@ def journey_8(w):
     app.set_text(editor_field(app, editor, "text", "Start"), d(300))
     app.set_text(editor_field(app, editor, "text", "End"), d(200))
     add_button = button(app, editor, re.compile("^(Add|Apply)$"))
-    time.sleep(0.5)
-    reason = " ".join(filter(None, [n.description for n in walk(editor) if n.getRoleName() in ("text", "label")] +
-                             app.texts(editor)))
-    w.check(not is_sensitive(add_button) and re.search(r"(?i)(end|start|before|after)", reason) is not None
-            and "Backwards" not in reason.replace("Backwards", "", 1),
+
+    def refusal():
+        reason = " ".join(filter(None, [n.description for n in walk(editor)
+                                        if n.getRoleName() in ("text", "label")] + app.texts(editor)))
+        refused = not is_sensitive(add_button) and re.search(r"(?i)(end|start|before|after)", reason) is not None \
+            and "Backwards" not in reason.replace("Backwards", "", 1)
+        return refused, reason
+    # The editor says why as the date is checked: waited for, then checked
+    # as it then is.
+    try:
+        app.wait(lambda: refusal()[0], "the editor to refuse the phase", timeout=10 * app.scale)
+    except JourneyFailed:
+        pass
+    refused, reason = refusal()
+    w.check(refused,
             "a phase that ends before it starts cannot be added, and the editor says why",
             bug="phase-end-before-start")
     cancel_typed(app, editor)

@@ -819,8 +819,10 @@ class App:
         """A date picker whose days are buttons named by their dates, with
         "Previous Month" and "Next Month": press the one named @date."""
         try:
+            # Long enough for a loaded machine to open the popover: a
+            # picker missed here is looked for as a calendar, in vain.
             self.wait(lambda: find(root, "push button", "Next Month"), "the date picker's months",
-                      timeout=3 * self.scale)
+                      timeout=15 * self.scale)
         except JourneyFailed:
             return False
 
