@@ -95,6 +95,12 @@ widget_visible (gpointer data)
   return gtk_widget_get_visible (GTK_WIDGET (data));
 }
 
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
 typedef struct
 {
   GtkWidget  *root;
@@ -300,6 +306,16 @@ test_exports_start_outside_the_data_folder (gconstpointer data)
   g_unlink (default_path);
 }
 
+/* The page in view is on screen: bt_test_find_unnamed() looks only at
+ * what is mapped, and would pass a page not mapped yet. */
+static gboolean
+visible_page_mapped (gpointer data)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (BT_WINDOW (data)->stack);
+
+  return page != NULL && gtk_widget_get_mapped (page);
+}
+
 /* Every page of the main window and the preferences: each control that
  * takes the focus, and each list, has an accessible name, said once. */
 static void
@@ -317,12 +333,14 @@ test_every_control_is_named (gconstpointer data)
   for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
     {
       adw_view_stack_set_visible_child_name (window->stack, pages[p]);
+      g_assert_true (bt_test_wait_until (visible_page_mapped, window, 10));
       spin_main_loop (200);
       bt_test_find_unnamed (GTK_WIDGET (window), problems);
     }
 
   prefs = bt_preferences_window_new (GTK_WINDOW (window), bt_application_get_settings (BT_APPLICATION (app)));
   gtk_window_present (GTK_WINDOW (prefs));
+  g_assert_true (bt_test_wait_until (widget_mapped, prefs, 10));
   spin_main_loop (300);
   bt_test_find_unnamed (GTK_WIDGET (prefs), problems);
   /* Its page, a tab to a screen reader: "GtkLabel" without a title. */
