@@ -674,11 +674,25 @@ class App:
         for i, item in enumerate(path):
             node = self.wait(lambda: find(main, "menu item", item), f"the menu item '{item}'")
             if pointer and i == len(path) - 1:
-                # By keyboard: down the menu until the item has the focus.
+                # By keyboard: down the menu until the item has the focus;
+                # after each key, until the focus has moved, or a loaded
+                # machine makes the walk press on past the item.
+                def has_focus(n):
+                    s = states(n)
+                    return s is not None and s.contains(pyatspi.STATE_FOCUSED)
+
+                def focused_item():
+                    return next((n for n in find_all(main, "menu item", None, shown=False) if has_focus(n)), None)
                 for _ in range(40):
                     if states(node).contains(pyatspi.STATE_FOCUSED):
                         break
+                    before = focused_item()
                     self.key(KEY_DOWN)
+                    try:
+                        self.wait(lambda: focused_item() != before, "the menu's focus to move",
+                                  timeout=10 * self.scale)
+                    except JourneyFailed:
+                        pass   # at the end of the menu: the item is not in it
                 else:
                     raise JourneyFailed(f"the keyboard never reached the menu item '{item}'")
                 self.key(KEY_RETURN)
