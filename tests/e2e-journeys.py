@@ -412,6 +412,7 @@ def journey_1(w):
         w.check(is_checked(categories), "the default categories are offered, and kept by default")
     press(app, form, UI["start-button"])
     wait_overview(app)
+    app.wait_then_check(lambda: re.search(r"(?i)check in|record", " | ".join(app.texts())), "the overview's advice")
     shown = " | ".join(app.texts())
     w.check(re.search(r"(?i)check in|record", shown) is not None, "the overview says what to do next")
     for claim in ("Sliding back", "overdue", "Every narrative has been shared", "Not at the current trend"):
@@ -432,6 +433,7 @@ def journey_1(w):
     w.check(len(plan.get("categories", [])) == 10, "the plan has the default categories")
     app.start()
     wait_overview(app)
+    app.wait_then_check(lambda: any("VP Engineering" in t for t in app.texts()), "the goal on the overview")
     w.check(any("VP Engineering" in t for t in app.texts()), "after reopening, the overview shows the goal")
 
 
@@ -657,6 +659,7 @@ def journey_5(w):
     record = button(app, main, "Record a Past Week")
     app.pick_date(record, past)
     dialog = app.wait_window("Weekly Check-in", "the check-in of the week picked")
+    app.wait_then_check(lambda: any(week_offset(-3) in t for t in app.texts(dialog)), "the check-in's week")
     w.check(any(week_offset(-3) in t for t in app.texts(dialog)),
             f"the check-in is for {week_offset(-3)}, the week of {past}")
     typed = {"Firefighting and incidents": 30, "Operations and delivery": 10}
@@ -817,6 +820,8 @@ def journey_7(w):
     time.sleep(3)
     w.check(rows_of(app, main, "Narratives") == [], "Cancel leaves nothing behind")
     fill(cancel=False)
+    app.wait_then_check(lambda: "Reliability is revenue" in " | ".join(app.texts(app.page("Narratives"))),
+                        "the narrative on its page")
     shown = " | ".join(app.texts(app.page("Narratives")))
     w.check("Reliability is revenue" in shown, "the Narratives page lists the narrative")
     w.check("Checkout downtime fell by 70 % this year" in shown, "the Narratives page shows the headline",
@@ -858,6 +863,8 @@ def journey_8(w):
     def lists_show(phases, milestones, bug=None, what=""):
         app.wait(lambda: sorted(set(rows_of(app, main, "Milestones"))) == sorted(milestones),
                  f"the Milestones list to show {milestones} {what}")
+        app.wait_then_check(lambda: sorted(rows_of(app, main, "Phases")) == sorted(phases),
+                            f"the Phases list to show {phases} {what}")
         shown = rows_of(app, main, "Phases")
         w.check(sorted(shown) == sorted(phases), f"the Phases list shows {phases} {what}: {shown}",
                 bug="phase-list" if phases and bug else None)
@@ -1034,6 +1041,7 @@ def journey_9(w):
     app.menu("Import Calendar or Time Report…")
     open_dialog(app, "Import a Calendar or Time Report", ics)
     preview = app.wait_window("Import", "the import preview")
+    app.wait_then_check(lambda: "Priya Raman" in " | ".join(app.texts(preview)), "the preview's touchpoints")
     shown = " | ".join(app.texts(preview))
     w.check("Priya Raman" in shown, "the preview lists the touchpoints with Priya")
     choice = w.needs("the import preview's choice for a week with hours (keep mine, use the calendar's, add)",
@@ -1057,7 +1065,9 @@ def journey_9(w):
     main = app.show_page("People")
     app.click(app.wait(lambda: find(main, "list item", "Priya Raman"), "Priya's row"))
     person = app.wait_window("Person")
-    rows = app.list_rows(app.wait(lambda: find(person, "list", "Touchpoints"), "Priya's touchpoints"))
+    touchpoints = app.wait(lambda: find(person, "list", "Touchpoints"), "Priya's touchpoints")
+    app.wait_then_check(lambda: len(app.list_rows(touchpoints)) == 6, "Priya's six touchpoints")
+    rows = app.list_rows(touchpoints)
     w.check(len(rows) == 6, f"Priya's editor lists six touchpoints: {rows}")
     press(app, person, "Cancel")
     app.wait_window_closed("Person")

@@ -482,6 +482,17 @@ class App:
                 raise JourneyFailed(f"timed out waiting for {what}{detail}")
             time.sleep(0.2)
 
+    def wait_then_check(self, ok, what, timeout=None):
+        """Wait until @ok() holds, up to 10 s (times the build's slowness),
+        then go on either way: the check that follows looks at what is
+        shown then, and says what is wrong. For what a window shows just
+        after it comes, which a loaded machine tells the accessibility
+        bus of a moment later."""
+        try:
+            self.wait(lambda: ok() or None, what, timeout if timeout is not None else 10 * self.scale)
+        except JourneyFailed:
+            pass
+
     def gone(self, find_fn, what, timeout=None):
         self.wait(lambda: True if find_fn() is None else None, what, timeout)
 
