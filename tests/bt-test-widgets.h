@@ -96,7 +96,6 @@ bt_test_find_row (GtkWidget  *widget,
   return bt_test_find_match (widget, bt_test_is_row_titled, title);
 }
 
-/* Runs the main loop for @ms milliseconds. */
 /* Runs the main loop until @done says so, for at most @seconds: waiting
  * for what the user would see, not a fixed pause. */
 static inline gboolean
@@ -206,6 +205,9 @@ bt_test_assert_all_named (GtkWidget  *widget,
     g_error ("%s: %u controls or lists a screen reader reads badly", where, problems->len);
 }
 
+/* Runs the main loop for @ms milliseconds: only to give the UI time
+ * before a screenshot, or for something that must NOT happen. What must
+ * happen is waited for with bt_test_wait_until(). */
 static inline void
 bt_test_spin (guint ms)
 {

@@ -156,6 +156,12 @@ try:
 
     for title in ("Overview", "Roadmap", "Time", "People", "Narratives"):
         click(wait_for(lambda: page_switcher(title), f"the {title} page"))
+        # The page is shown once its tab says so, however slow the machine:
+        # an audit before would look at the page before it.
+        wait_for(lambda: next((n for n in walk(main) if n.getRoleName() == "page tab"
+                               and (n.name or "").strip() == title
+                               and n.getState().contains(pyatspi.STATE_SELECTED)), None),
+                 f"the {title} page to show")
         time.sleep(0.8)
         audit(main, title)
 

@@ -228,7 +228,9 @@ class Walk:
         node = found
         if callable(found):
             try:
-                node = self.app.wait(found, feature, timeout=5 * self.app.scale)
+                # Long enough for a loaded machine: a feature there but
+                # slow to show must not be taken for one missing.
+                node = self.app.wait(found, feature, timeout=15 * self.app.scale)
             except JourneyFailed:
                 node = None
         if node is None or node is False:
@@ -410,6 +412,7 @@ def journey_1(w):
         w.check(is_checked(categories), "the default categories are offered, and kept by default")
     press(app, form, UI["start-button"])
     wait_overview(app)
+    app.wait_then_check(lambda: re.search(r"(?i)check in|record", " | ".join(app.texts())), "the overview's advice")
     shown = " | ".join(app.texts())
     w.check(re.search(r"(?i)check in|record", shown) is not None, "the overview says what to do next")
     for claim in ("Sliding back", "overdue", "Every narrative has been shared", "Not at the current trend"):
@@ -430,6 +433,7 @@ def journey_1(w):
     w.check(len(plan.get("categories", [])) == 10, "the plan has the default categories")
     app.start()
     wait_overview(app)
+    app.wait_then_check(lambda: any("VP Engineering" in t for t in app.texts()), "the goal on the overview")
     w.check(any("VP Engineering" in t for t in app.texts()), "after reopening, the overview shows the goal")
 
 
@@ -655,6 +659,7 @@ def journey_5(w):
     record = button(app, main, "Record a Past Week")
     app.pick_date(record, past)
     dialog = app.wait_window("Weekly Check-in", "the check-in of the week picked")
+    app.wait_then_check(lambda: any(week_offset(-3) in t for t in app.texts(dialog)), "the check-in's week")
     w.check(any(week_offset(-3) in t for t in app.texts(dialog)),
             f"the check-in is for {week_offset(-3)}, the week of {past}")
     typed = {"Firefighting and incidents": 30, "Operations and delivery": 10}
@@ -815,6 +820,8 @@ def journey_7(w):
     time.sleep(3)
     w.check(rows_of(app, main, "Narratives") == [], "Cancel leaves nothing behind")
     fill(cancel=False)
+    app.wait_then_check(lambda: "Reliability is revenue" in " | ".join(app.texts(app.page("Narratives"))),
+                        "the narrative on its page")
     shown = " | ".join(app.texts(app.page("Narratives")))
     w.check("Reliability is revenue" in shown, "the Narratives page lists the narrative")
     w.check("Checkout downtime fell by 70 % this year" in shown, "the Narratives page shows the headline",
@@ -856,6 +863,8 @@ def journey_8(w):
     def lists_show(phases, milestones, bug=None, what=""):
         app.wait(lambda: sorted(set(rows_of(app, main, "Milestones"))) == sorted(milestones),
                  f"the Milestones list to show {milestones} {what}")
+        app.wait_then_check(lambda: sorted(rows_of(app, main, "Phases")) == sorted(phases),
+                            f"the Phases list to show {phases} {what}")
         shown = rows_of(app, main, "Phases")
         w.check(sorted(shown) == sorted(phases), f"the Phases list shows {phases} {what}: {shown}",
                 bug="phase-list" if phases and bug else None)
@@ -920,11 +929,21 @@ def journey_8(w):
     app.set_text(editor_field(app, editor, "text", "Start"), d(300))
     app.set_text(editor_field(app, editor, "text", "End"), d(200))
     add_button = button(app, editor, re.compile("^(Add|Apply)$"))
-    time.sleep(0.5)
-    reason = " ".join(filter(None, [n.description for n in walk(editor) if n.getRoleName() in ("text", "label")] +
-                             app.texts(editor)))
-    w.check(not is_sensitive(add_button) and re.search(r"(?i)(end|start|before|after)", reason) is not None
-            and "Backwards" not in reason.replace("Backwards", "", 1),
+
+    def refusal():
+        reason = " ".join(filter(None, [n.description for n in walk(editor)
+                                        if n.getRoleName() in ("text", "label")] + app.texts(editor)))
+        refused = not is_sensitive(add_button) and re.search(r"(?i)(end|start|before|after)", reason) is not None \
+            and "Backwards" not in reason.replace("Backwards", "", 1)
+        return refused, reason
+    # The editor says why as the date is checked: waited for, then checked
+    # as it then is.
+    try:
+        app.wait(lambda: refusal()[0], "the editor to refuse the phase", timeout=10 * app.scale)
+    except JourneyFailed:
+        pass
+    refused, reason = refusal()
+    w.check(refused,
             "a phase that ends before it starts cannot be added, and the editor says why",
             bug="phase-end-before-start")
     cancel_typed(app, editor)
@@ -1022,6 +1041,7 @@ def journey_9(w):
     app.menu("Import Calendar or Time Report…")
     open_dialog(app, "Import a Calendar or Time Report", ics)
     preview = app.wait_window("Import", "the import preview")
+    app.wait_then_check(lambda: "Priya Raman" in " | ".join(app.texts(preview)), "the preview's touchpoints")
     shown = " | ".join(app.texts(preview))
     w.check("Priya Raman" in shown, "the preview lists the touchpoints with Priya")
     choice = w.needs("the import preview's choice for a week with hours (keep mine, use the calendar's, add)",
@@ -1045,7 +1065,9 @@ def journey_9(w):
     main = app.show_page("People")
     app.click(app.wait(lambda: find(main, "list item", "Priya Raman"), "Priya's row"))
     person = app.wait_window("Person")
-    rows = app.list_rows(app.wait(lambda: find(person, "list", "Touchpoints"), "Priya's touchpoints"))
+    touchpoints = app.wait(lambda: find(person, "list", "Touchpoints"), "Priya's touchpoints")
+    app.wait_then_check(lambda: len(app.list_rows(touchpoints)) == 6, "Priya's six touchpoints")
+    rows = app.list_rows(touchpoints)
     w.check(len(rows) == 6, f"Priya's editor lists six touchpoints: {rows}")
     press(app, person, "Cancel")
     app.wait_window_closed("Person")

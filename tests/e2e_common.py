@@ -482,6 +482,17 @@ class App:
                 raise JourneyFailed(f"timed out waiting for {what}{detail}")
             time.sleep(0.2)
 
+    def wait_then_check(self, ok, what, timeout=None):
+        """Wait until @ok() holds, up to 10 s (times the build's slowness),
+        then go on either way: the check that follows looks at what is
+        shown then, and says what is wrong. For what a window shows just
+        after it comes, which a loaded machine tells the accessibility
+        bus of a moment later."""
+        try:
+            self.wait(lambda: ok() or None, what, timeout if timeout is not None else 10 * self.scale)
+        except JourneyFailed:
+            pass
+
     def gone(self, find_fn, what, timeout=None):
         self.wait(lambda: True if find_fn() is None else None, what, timeout)
 
@@ -674,11 +685,25 @@ class App:
         for i, item in enumerate(path):
             node = self.wait(lambda: find(main, "menu item", item), f"the menu item '{item}'")
             if pointer and i == len(path) - 1:
-                # By keyboard: down the menu until the item has the focus.
+                # By keyboard: down the menu until the item has the focus;
+                # after each key, until the focus has moved, or a loaded
+                # machine makes the walk press on past the item.
+                def has_focus(n):
+                    s = states(n)
+                    return s is not None and s.contains(pyatspi.STATE_FOCUSED)
+
+                def focused_item():
+                    return next((n for n in find_all(main, "menu item", None, shown=False) if has_focus(n)), None)
                 for _ in range(40):
                     if states(node).contains(pyatspi.STATE_FOCUSED):
                         break
+                    before = focused_item()
                     self.key(KEY_DOWN)
+                    try:
+                        self.wait(lambda: focused_item() != before, "the menu's focus to move",
+                                  timeout=10 * self.scale)
+                    except JourneyFailed:
+                        pass   # at the end of the menu: the item is not in it
                 else:
                     raise JourneyFailed(f"the keyboard never reached the menu item '{item}'")
                 self.key(KEY_RETURN)
@@ -819,8 +844,10 @@ class App:
         """A date picker whose days are buttons named by their dates, with
         "Previous Month" and "Next Month": press the one named @date."""
         try:
+            # Long enough for a loaded machine to open the popover: a
+            # picker missed here is looked for as a calendar, in vain.
             self.wait(lambda: find(root, "push button", "Next Month"), "the date picker's months",
-                      timeout=3 * self.scale)
+                      timeout=15 * self.scale)
         except JourneyFailed:
             return False
 

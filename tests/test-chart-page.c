@@ -281,6 +281,22 @@ label_shows (GtkWidget     *widget,
          strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
 }
 
+typedef struct
+{
+  GtkWidget  *page;
+  const char *text;
+} Shows;
+
+/* The page shows @text in a mapped label: mapped on the next frame, which
+ * a loaded machine may take its time to draw. */
+static gboolean
+page_shows (gpointer data)
+{
+  Shows *shows = data;
+
+  return bt_test_find_match (shows->page, label_shows, shows->text) != NULL;
+}
+
 static void
 on_text_read_cb (GObject      *clipboard,
                  GAsyncResult *result,
@@ -335,14 +351,13 @@ test_narrative_words (void)
   bt_item_append_child (BT_ITEM (bc), bt_business_case_get_cost_rows (bc), BT_ITEM (row));
 
   bt_chart_page_set_plan (BT_CHART_PAGE (page), plan);
-  bt_test_spin (200);
   for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
-    if (bt_test_find_match (page, label_shows, shown[i]) == NULL)
+    if (!bt_test_wait_until (page_shows, &(Shows) { page, shown[i] }, 10))
       g_error ("the Narratives page does not show \"%s\"", shown[i]);
 
   /* An edit shows at once. */
   bt_impact_statement_set_business_impact (s, "Revenue kept during the peak");
-  bt_test_spin (50);
+  g_assert_true (bt_test_wait_until (page_shows, &(Shows) { page, "Revenue kept during the peak" }, 10));
   g_assert_nonnull (bt_test_find_match (page, label_shows, "Revenue kept during the peak"));
 
   /* Copy the statement as Markdown: the clipboard holds its block. */

@@ -132,6 +132,36 @@ click (GtkWidget *button)
   bt_test_spin (100);
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *title;
+} RowIn;
+
+static gboolean
+row_found (gpointer data)
+{
+  RowIn *r = data;
+
+  return bt_test_find_row (r->root, r->title) != NULL;
+}
+
+static gboolean
+popover_mapped (gpointer menu)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (menu);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+static gboolean
+subtitle_has_60 (gpointer row)
+{
+  const char *subtitle = adw_action_row_get_subtitle (row);
+
+  return subtitle != NULL && strstr (subtitle, "60%") != NULL;
+}
+
 static gboolean
 is_day_button (GtkWidget     *widget,
                gconstpointer  date)
@@ -244,7 +274,7 @@ test_own_plan (gconstpointer data)
   g_assert_null (window->plan);
 
   click (welcome_button (window, "win.start-own-plan"));
-  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 5));
+  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 10));
   dialog = find_toplevel (BT_TYPE_GOAL_DIALOG);
   /* The usual categories are offered, and kept unless the user says no. */
   g_assert_true (gtk_widget_get_visible (child (dialog, BT_TYPE_GOAL_DIALOG, "categories_group")));
@@ -260,7 +290,7 @@ test_own_plan (gconstpointer data)
   g_assert_cmpuint (bt_test_screenshot (dialog, "goal-dialog-first-start"), >, 2);
   click (child (dialog, BT_TYPE_GOAL_DIALOG, "save_button"));
 
-  g_assert_true (bt_test_wait_until (plan_shown, window, 5));
+  g_assert_true (bt_test_wait_until (plan_shown, window, 10));
   g_assert_false (window->sample);
   g_assert_cmpstr (bt_window_get_path (window), ==, path);
 
@@ -279,7 +309,8 @@ test_own_plan (gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (bt_plan_get_relationships (saved)), ==, 0);
 
   /* The overview of an empty plan says what to do, claims nothing. */
-  bt_test_spin (500);
+  g_assert_true (bt_test_wait_until (row_found, &(RowIn) { GTK_WIDGET (window), "Nobody yet" }, 10));
+  bt_test_spin (500);   /* for the screenshot */
   g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (window), "overview-empty-own-plan"), >, 2);
   row = bt_test_find_row (GTK_WIDGET (window), "VP Engineering");
   g_assert_nonnull (row);
@@ -390,7 +421,7 @@ test_goal_dialog_undo (gconstpointer data)
   /* From the overview's "Your goal" */
   click (child (bt_test_find (GTK_WIDGET (window), BT_TYPE_OVERVIEW_PAGE), BT_TYPE_OVERVIEW_PAGE,
                 "edit_goal_button"));
-  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 5));
+  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 10));
   dialog = find_toplevel (BT_TYPE_GOAL_DIALOG);
   /* The share is shown as a percentage. */
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (child (dialog, BT_TYPE_GOAL_DIALOG, "share_spin"))),
@@ -404,7 +435,8 @@ test_goal_dialog_undo (gconstpointer data)
 
     g_settings_set_string (settings, "week-start", "sunday");
     gtk_menu_button_popup (GTK_MENU_BUTTON (child (dialog, BT_TYPE_GOAL_DIALOG, "date_button")));
-    bt_test_spin (200);
+    /* The picker reads the week's first day when its popover is mapped. */
+    g_assert_true (bt_test_wait_until (popover_mapped, child (dialog, BT_TYPE_GOAL_DIALOG, "date_button"), 10));
     g_assert_true (BT_IS_DATE_PICKER (picker));
     g_assert_cmpint (bt_date_picker_get_week_start (BT_DATE_PICKER (picker)), ==, G_DATE_SUNDAY);
     g_assert_true (gtk_widget_has_css_class (bt_test_find_match (picker, is_day_button, &before_date),
@@ -442,7 +474,8 @@ test_goal_dialog_undo (gconstpointer data)
     GtkWidget *row = child (bt_test_find (GTK_WIDGET (window), BT_TYPE_OVERVIEW_PAGE), BT_TYPE_OVERVIEW_PAGE,
                             "goal_row");
 
-    bt_test_spin (200);
+    /* The overview refreshes in an idle after a change. */
+    g_assert_true (bt_test_wait_until (subtitle_has_60, row, 10));
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "60%"));
   }
 
@@ -461,7 +494,7 @@ test_goal_dialog_undo (gconstpointer data)
 
   /* What is no currency code is not saved: the dialog stays, and says so. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-goal", NULL);
-  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 5));
+  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 10));
   dialog = find_toplevel (BT_TYPE_GOAL_DIALOG);
   gtk_editable_set_text (GTK_EDITABLE (child (dialog, BT_TYPE_GOAL_DIALOG, "currency_row")), "euro");
   click (child (dialog, BT_TYPE_GOAL_DIALOG, "save_button"));
@@ -473,10 +506,10 @@ test_goal_dialog_undo (gconstpointer data)
 
   /* And from the main menu too; saving unchanged records nothing. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-goal", NULL);
-  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 5));
+  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 10));
   dialog = find_toplevel (BT_TYPE_GOAL_DIALOG);
   click (child (dialog, BT_TYPE_GOAL_DIALOG, "save_button"));
-  bt_test_spin (100);
+  bt_test_spin (100);   /* what must not come: a step to undo */
   g_assert_false (bt_history_get_can_undo (window->history));
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -96,6 +96,12 @@ find_editor (void)
   return NULL;
 }
 
+static gboolean
+editor_shown (gpointer data)
+{
+  return find_editor () != NULL;
+}
+
 static char *
 serialize (BtPlan *plan)
 {
@@ -147,7 +153,7 @@ test_preview_rule_import_undo (void)
   add = find_button (GTK_WIDGET (dialog), "Add _Rule");
   g_assert_nonnull (add);
   g_signal_emit_by_name (add, "clicked");
-  spin (200);
+  g_assert_true (bt_test_wait_until (editor_shown, NULL, 10));
   editor = find_editor ();
   g_assert_nonnull (editor);
   /* The plan had no rules: the usual ones came first, as their own step. */
@@ -364,6 +370,28 @@ is_label_containing (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
 }
 
+static gboolean
+plan_loaded (gpointer window)
+{
+  return BT_WINDOW (window)->plan != NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *window;
+  const char *text;
+} Says;
+
+/* A toast waits for the one before it to slide away: under the
+ * sanitizers that can take longer than any fixed pause. */
+static gboolean
+window_says (gpointer data)
+{
+  Says *says = data;
+
+  return bt_test_find_match (says->window, is_label_containing, says->text) != NULL;
+}
+
 /* In the window: the toast says what the import did and its Undo gives
  * back the hours typed by hand, exactly. */
 static void
@@ -389,8 +417,7 @@ test_toast_offers_undo (gconstpointer data)
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
   window = bt_window_new (BT_APPLICATION (app), file);
   gtk_window_present (GTK_WINDOW (window));
-  for (guint i = 0; i < 200 && window->plan == NULL; i++)
-    spin (20);
+  g_assert_true (bt_test_wait_until (plan_loaded, window, 10));
   g_assert_nonnull (window->plan);
 
   dialog = bt_import_dialog_new (GTK_WINDOW (window), window->plan, window->history, ics, now, &error);
@@ -400,9 +427,9 @@ test_toast_offers_undo (gconstpointer data)
   title = expected_week_title (2026, 41);
   gtk_drop_down_set_selected (find_choice (GTK_WIDGET (dialog), title), BT_IMPORT_ADD);
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
-  spin (300);
   g_assert_cmpfloat (bt_week_get_total_hours (bt_plan_find_week (window->plan, 2026, 41)), ==, 57.0);
 
+  g_assert_true (bt_test_wait_until (window_says, &(Says) { GTK_WIDGET (window), "Imported 1 week from" }, 10));
   g_assert_nonnull (bt_test_find_match (GTK_WIDGET (window), is_label_containing,
                                         "Imported 1 week from “Meetings”; added the meetings to your hours in 1 week"));
   undo = find_button (GTK_WIDGET (window), "_Undo");
@@ -435,7 +462,7 @@ test_toast_offers_undo (gconstpointer data)
                        ==, "1 meeting series continues after today");
     }
     g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
-    spin (300);
+    g_assert_true (bt_test_wait_until (window_says, &(Says) { GTK_WIDGET (window), "Imported 2 weeks from" }, 10));
     g_assert_nonnull (bt_test_find_match (GTK_WIDGET (window), is_label_containing,
                                           "Imported 2 weeks from “Ongoing”"));
     g_assert_null (bt_plan_find_week (window->plan, 2026, 43));

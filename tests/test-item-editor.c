@@ -83,6 +83,12 @@ problem_shown (GtkWidget *row)
   return gtk_label_get_label (GTK_LABEL (label));
 }
 
+static gboolean
+problem_said (gpointer row)
+{
+  return problem_shown (row) != NULL;
+}
+
 static void
 test_edit_then_undo (void)
 {
@@ -599,6 +605,19 @@ discard_dialog (BtItemEditor *editor)
   return NULL;
 }
 
+static gboolean
+discard_asked (gpointer editor)
+{
+  return discard_dialog (editor) != NULL;
+}
+
+/* For a weak pointer: the object it watched is gone. */
+static gboolean
+is_gone (gpointer pointer)
+{
+  return *(gpointer *) pointer == NULL;
+}
+
 static void
 respond (BtItemEditor *editor,
          const char   *response)
@@ -812,6 +831,14 @@ test_date_picker_years (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+popover_mapped (gpointer menu)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (menu);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
 /* The picker's week starts on the day the preferences say, and a day
  * picked in it goes to its field. */
 static void
@@ -837,7 +864,8 @@ test_date_picker_week_start (void)
       gtk_editable_set_text (GTK_EDITABLE (row), "2027-03-17");
       menu = bt_test_find (row, GTK_TYPE_MENU_BUTTON);
       gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
-      bt_test_spin (200);
+      /* The picker reads the week's first day when its popover is mapped. */
+      g_assert_true (bt_test_wait_until (popover_mapped, menu, 10));
 
       picker = bt_test_find (row, BT_TYPE_DATE_PICKER);
       g_assert_cmpint (bt_date_picker_get_week_start (BT_DATE_PICKER (picker)), ==,
@@ -1512,7 +1540,7 @@ test_discard_asks (void)
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   gtk_window_present (GTK_WINDOW (editor));
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
-  bt_test_spin (50);
+  g_assert_true (bt_test_wait_until (is_gone, &editor, 10));
   g_assert_null (editor);
 
   /* A whole narrative: Cancel asks; Keep Editing keeps it all. */
@@ -1520,9 +1548,10 @@ test_discard_asks (void)
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   gtk_window_present (GTK_WINDOW (editor));
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
-  bt_test_spin (300);
+  g_assert_true (bt_test_wait_until (discard_asked, editor, 10));
   g_assert_nonnull (editor);
   g_assert_nonnull (discard_dialog (editor));
+  bt_test_spin (300);   /* for the screenshot */
   g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (discard_dialog (editor)), "discard-changes"), >, 2);
   respond (editor, "keep");
   g_assert_nonnull (editor);
@@ -1530,8 +1559,9 @@ test_discard_asks (void)
 
   /* Escape asks the same; Discard closes, and nothing reaches the plan. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back-or-close", NULL);
-  bt_test_spin (50);
+  g_assert_true (bt_test_wait_until (discard_asked, editor, 10));
   respond (editor, "discard");
+  g_assert_true (bt_test_wait_until (is_gone, &editor, 10));
   g_assert_null (editor);
   g_assert_cmpuint (g_list_model_get_n_items (narratives), ==, before);
   g_assert_false (bt_history_get_can_undo (history));
@@ -1543,25 +1573,25 @@ test_discard_asks (void)
   first = visible_page (editor);
   click_tooltip (editor, "Add Touchpoint");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back-or-close", NULL);
-  bt_test_spin (50);
+  bt_test_spin (50);   /* what must not come: a question */
   g_assert_null (discard_dialog (editor));
   g_assert_true (visible_page (editor) == first);
 
   click_tooltip (editor, "Add Touchpoint");
   type_into (editor, "note", "Typed then left behind");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back-or-close", NULL);
-  bt_test_spin (50);
+  g_assert_true (bt_test_wait_until (discard_asked, editor, 10));
   g_assert_true (visible_page (editor) != first);
   respond (editor, "keep");
   g_assert_true (visible_page (editor) != first);
   g_signal_emit_by_name (bt_test_find_match (visible_page (editor), is_named, "back"), "clicked");
-  bt_test_spin (50);
+  g_assert_true (bt_test_wait_until (discard_asked, editor, 10));
   respond (editor, "discard");
   g_assert_true (visible_page (editor) == first);
   g_assert_null (row_saying (first, "Typed then left behind"));
   /* Back on the first page, nothing is left to lose. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
-  bt_test_spin (50);
+  g_assert_true (bt_test_wait_until (is_gone, &editor, 10));
   g_assert_null (editor);
 }
 
@@ -1629,7 +1659,7 @@ test_required_shown_when_left (void)
   bt_test_spin (50);
   g_assert_null (problem_shown (name));
   gtk_widget_child_focus (GTK_WIDGET (editor), GTK_DIR_TAB_FORWARD);
-  bt_test_spin (50);
+  g_assert_true (bt_test_wait_until (problem_said, name, 10));
   g_assert_cmpstr (problem_shown (name), ==, "This cannot be empty");
   gtk_window_destroy (GTK_WINDOW (editor));
 }

@@ -170,6 +170,13 @@ plan_loaded (gpointer data)
   return BT_WINDOW (data)->plan != NULL;
 }
 
+/* The overview is on screen: its labels are mapped, and read. */
+static gboolean
+overview_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (BT_WINDOW (data)->overview_page));
+}
+
 static void
 test_window (gconstpointer data)
 {
@@ -187,6 +194,7 @@ test_window (gconstpointer data)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
   gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (bt_test_wait_until (overview_mapped, window, 10));
   spin_main_loop (600);
 
   collect_texts (GTK_WIDGET (window), texts);
@@ -213,7 +221,7 @@ test_window (gconstpointer data)
     g_value_set_string (&value, "Gespeicherte Person");
     bt_history_set (window->history, r, "name", &value);
   }
-  end = g_get_monotonic_time () + (2 * AUTOSAVE_SECONDS + 4) * G_USEC_PER_SEC;
+  end = g_get_monotonic_time () + (2 * AUTOSAVE_SECONDS + 10) * G_USEC_PER_SEC;
   while (bt_document_needs_flush (window->document) && g_get_monotonic_time () < end)
     spin_main_loop (50);
   g_assert_false (bt_document_needs_flush (window->document));

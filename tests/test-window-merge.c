@@ -273,7 +273,7 @@ test_conflict_asks_and_keeps_both (gconstpointer data)
 
   g_assert_cmpstr (person_name (window, 0), ==, "Their Person");
   g_assert_cmpstr (person_name (window, 1), ==, "Mine Too");
-  g_assert_true (bt_test_wait_until (file_has, &chosen, 5));
+  g_assert_true (bt_test_wait_until (file_has, &chosen, 10));
   g_assert_false (bt_document_get_dirty (window->document));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -292,7 +292,7 @@ test_two_processes (gconstpointer data)
       FileHas saved = { path, { "\"Second Process\"", NULL } };
 
       rename_person (window, 1, "Second Process");
-      g_assert_true (bt_test_wait_until (file_has, &saved, 2 * AUTOSAVE_SECONDS + 5));
+      g_assert_true (bt_test_wait_until (file_has, &saved, 2 * AUTOSAVE_SECONDS + 10));
       g_assert_false (bt_document_get_dirty (window->document));
       gtk_window_destroy (GTK_WINDOW (window));
       return;
@@ -314,7 +314,7 @@ test_two_processes (gconstpointer data)
     both.needles[0] = "\"First Process\"";
     both.needles[1] = "\"Second Process\"";
     both.needles[2] = NULL;
-    g_assert_true (bt_test_wait_until (file_has, &both, 2 * AUTOSAVE_SECONDS + 5));
+    g_assert_true (bt_test_wait_until (file_has, &both, 2 * AUTOSAVE_SECONDS + 10));
     g_assert_cmpstr (person_name (window, 0), ==, "First Process");
     g_assert_cmpstr (person_name (window, 1), ==, "Second Process");
     g_assert_false (merge_dialog_shown (window));
@@ -354,7 +354,7 @@ test_conflict_copies (gconstpointer data)
   g_assert_cmpstr (bt_profile_get_name (bt_plan_get_profile (window->plan)), !=, "From The Copy");
   g_assert_true (bt_test_wait_until (profile_is_from_copy, window, 10));
   g_assert_cmpstr (person_name (window, 0), ==, "Mine Here");
-  g_assert_true (bt_test_wait_until (file_has, &merged, 5));
+  g_assert_true (bt_test_wait_until (file_has, &merged, 10));
 
   /* Moved aside, not deleted; anything else is left alone. */
   g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
@@ -521,7 +521,7 @@ other_copy (GApplication *app)
   gtk_window_present (GTK_WINDOW (window));
   bt_history_append (window->history, BT_ITEM (window->plan), bt_plan_get_relationships (window->plan),
                      BT_ITEM (lena));
-  g_assert_true (bt_test_wait_until (file_has, &saved, 2 * AUTOSAVE_SECONDS + 5));
+  g_assert_true (bt_test_wait_until (file_has, &saved, 2 * AUTOSAVE_SECONDS + 10));
   /* Until the test says, or is no more. */
   g_assert_true (bt_test_wait_until (test_done, stop, 120));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -585,6 +585,12 @@ editor_closed (gpointer data)
   return find_editor (data) == NULL;
 }
 
+static gboolean
+add_shown (gpointer add)
+{
+  return gtk_widget_get_visible (add) && gtk_widget_get_mapped (add);
+}
+
 /* The People page's add button, as the user clicks it: the Person dialog. */
 static BtItemEditor *
 open_add_person (BtWindow *window)
@@ -593,7 +599,7 @@ open_add_person (BtWindow *window)
                                                                 BT_TYPE_CHART_PAGE, "add_button");
 
   adw_view_stack_set_visible_child_name (window->stack, "relationships");
-  bt_test_spin (200);
+  g_assert_true (bt_test_wait_until (add_shown, add, 10));
   g_assert_true (gtk_widget_get_visible (add));
   g_signal_emit_by_name (add, "clicked");
   g_assert_true (bt_test_wait_until (editor_open, window, 10));
@@ -682,10 +688,10 @@ test_two_copies_add_after_merge (gconstpointer data)
     bt_test_spin (2 * (AUTOSAVE_SECONDS + 1) * 1000);
     g_assert_true (find_editor (window) == editor);
     type_and_add (editor, "Marco Rossi");
-    g_assert_true (bt_test_wait_until (editor_closed, window, 5));
+    g_assert_true (bt_test_wait_until (editor_closed, window, 10));
 
     g_assert_true (plan_has_person (window, "Marco Rossi"));
-    g_assert_true (bt_test_wait_until (file_has, &both, 2 * AUTOSAVE_SECONDS + 5));
+    g_assert_true (bt_test_wait_until (file_has, &both, 2 * AUTOSAVE_SECONDS + 10));
 
     stop_other_copy (other, path);
     g_assert_true (file_has (&both));
@@ -718,7 +724,7 @@ test_editor_open_during_merge (gconstpointer data)
   type_and_add (editor, "Marco Rossi");
   g_assert_true (bt_test_wait_until (has_their_name, window, 10));
   g_assert_true (plan_has_person (window, "Marco Rossi"));
-  g_assert_true (bt_test_wait_until (file_has, &both, 2 * AUTOSAVE_SECONDS + 5));
+  g_assert_true (bt_test_wait_until (file_has, &both, 2 * AUTOSAVE_SECONDS + 10));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -745,7 +751,7 @@ test_add_from_plan_before (gconstpointer data)
   type_and_add (find_editor (window), "Marco Rossi");
   g_assert_true (plan_has_person (window, "Marco Rossi"));
   g_assert_false (plan_has_person_in (before, "Marco Rossi"));
-  g_assert_true (bt_test_wait_until (file_has, &both, 2 * AUTOSAVE_SECONDS + 5));
+  g_assert_true (bt_test_wait_until (file_has, &both, 2 * AUTOSAVE_SECONDS + 10));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
