@@ -543,6 +543,7 @@ guard_scan (BtPlanScan  *scan,
   gboolean is_object[BT_PLAN_MAX_DEPTH + 2] = { FALSE };
   gboolean want_name = FALSE, in_any_name = FALSE;
   char prev_sig = '\0', last;   /* the byte before this one, outside strings and spaces */
+  const char *prev_sig_at = data, *last_at;
   const char *string_start = data;
   const char *any_name_start = NULL;
 
@@ -640,7 +641,9 @@ guard_scan (BtPlanScan  *scan,
         }
 
       last = prev_sig;
+      last_at = prev_sig_at;
       prev_sig = c;
+      prev_sig_at = p;
       switch (outside_class[(unsigned char) c])
         {
         case OUT_QUOTE:
@@ -712,7 +715,7 @@ guard_scan (BtPlanScan  *scan,
           /* json-glib 1.6 names the wrong bracket here */
           if (last == ',')
             {
-              if (locate_problem (data, p, &line, &column, error))
+              if (locate_problem (data, last_at, &line, &column, error))
                 g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_SYNTAX,
                              /* TRANSLATORS: %c is } or ] */
                              _("line %u, column %u: not valid JSON: a comma before “%c”; JSON has none after "
