@@ -1297,6 +1297,44 @@ test_rounding (void)
   g_assert_nonnull (strstr (described, " 3.3 over the last four check-ins, 2.5 before"));
 }
 
+/* The overview's and the report's next milestones come by date, whatever
+ * order they were added in (a user's first week: 15 Feb, 30 Sep, 15 Jun,
+ * then 20 Jan last); done, dropped and past slipped ones are not listed,
+ * an overdue one is, first. */
+static void
+test_next_milestones (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  static const struct { int y, m, d; BtMilestoneStatus status; const char *title; } ms[] = {
+    { 2027, 2, 15, BT_MILESTONE_PLANNED, "Feb" },
+    { 2027, 9, 30, BT_MILESTONE_PLANNED, "Sep" },
+    { 2027, 6, 15, BT_MILESTONE_IN_PROGRESS, "Jun" },
+    { 2026, 11, 1, BT_MILESTONE_PLANNED, "Overdue" },
+    { 2026, 10, 1, BT_MILESTONE_SLIPPED, "Past slipped" },
+    { 2027, 1, 10, BT_MILESTONE_DONE, "Done" },
+    { 2027, 1, 20, BT_MILESTONE_PLANNED, "Jan" },
+  };
+  const char *expected[] = { "Overdue", "Jan", "Feb", "Jun", "Sep" };
+  GDate today = day (2026, 12, 6);
+  g_autoptr(GPtrArray) next = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ms); i++)
+    {
+      g_autoptr(BtMilestone) m = bt_milestone_new ();
+      GDate d = day (ms[i].y, ms[i].m, ms[i].d);
+
+      bt_milestone_set_title (m, ms[i].title);
+      bt_milestone_set_date (m, &d);
+      bt_milestone_set_status (m, ms[i].status);
+      bt_item_append_child (BT_ITEM (plan), bt_plan_get_milestones (plan), BT_ITEM (m));
+    }
+
+  next = bt_analytics_next_milestones (plan, &today);
+  g_assert_cmpuint (next->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < next->len; i++)
+    g_assert_cmpstr (bt_milestone_get_title (g_ptr_array_index (next, i)), ==, expected[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1331,6 +1369,7 @@ main (int   argc,
   g_test_add_func ("/analytics/case-totals", test_case_totals);
   g_test_add_func ("/analytics/warning-signs", test_warning_signs);
   g_test_add_func ("/analytics/rounding", test_rounding);
+  g_test_add_func ("/analytics/next-milestones", test_next_milestones);
 
   return g_test_run ();
 }

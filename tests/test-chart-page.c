@@ -59,6 +59,19 @@ item_title (const Kind *k,
   return title;
 }
 
+static int
+by_date (gconstpointer a,
+         gconstpointer b)
+{
+  const GDate *da = bt_milestone_get_date (*(BtMilestone **) a);
+  const GDate *db = bt_milestone_get_date (*(BtMilestone **) b);
+
+  if (da == NULL || db == NULL)
+    return (da == NULL) - (db == NULL);
+
+  return g_date_compare (da, db);
+}
+
 /* The items the list box should show, in order. */
 static GPtrArray *
 expected_items (const Kind *k,
@@ -75,6 +88,9 @@ expected_items (const Kind *k,
   else
     for (guint i = 0; i < n; i++)
       g_ptr_array_add (items, g_list_model_get_item (list, i));
+  /* Milestones by date, as the roadmap draws them; undated last (a stable sort). */
+  if (k->get_type == bt_milestone_get_type)
+    g_ptr_array_sort (items, by_date);
 
   return items;
 }
@@ -263,6 +279,23 @@ test_lists (gconstpointer data)
     }
   bt_chart_page_set_plan (BT_CHART_PAGE (page), sample);
   walk_kind (page, k, sample);
+
+  /* A milestone moved to a later date moves down the list. */
+  if (k->get_type == bt_milestone_get_type)
+    {
+      g_autoptr(BtHistory) history = bt_history_new ();
+      g_autoptr(BtItem) first = g_list_model_get_item (k->get_list (sample), 0);
+      g_auto(GValue) value = G_VALUE_INIT;
+      GDate later;
+
+      g_date_clear (&later, 1);
+      g_date_set_dmy (&later, 1, 1, 2040);
+      g_value_init (&value, G_TYPE_DATE);
+      g_value_set_boxed (&value, &later);
+      bt_history_set (history, first, "date", &value);
+      bt_test_spin (100);
+      assert_rows_equal_model (page, k, sample, "a date moved");
+    }
 
   /* And back to an empty one, with the page hidden while it changes */
   gtk_widget_set_visible (page, FALSE);

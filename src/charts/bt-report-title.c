@@ -190,21 +190,18 @@ bt_report_draw_title_page (BtReport *self,
 
   /* Milestones, relationships and narratives, one under the other. */
   {
-    GListModel *milestones = bt_plan_get_milestones (self->plan);
+    g_autoptr(GPtrArray) next = bt_analytics_next_milestones (self->plan, &self->today);
     double half = width, ly = y + 8, ry;
     guint shown = 0, overdue = 0;
 
     ly += bt_report_section_heading (self, cr, _("Next milestones"), MARGIN, ly, half);
-    for (guint i = 0; i < g_list_model_get_n_items (milestones) && shown < 6; i++)
+    for (guint i = 0; i < next->len && shown < 6; i++)
       {
-        g_autoptr(BtMilestone) m = g_list_model_get_item (milestones, i);
+        BtMilestone *m = g_ptr_array_index (next, i);
         BtMilestoneStatus status = bt_milestone_get_status (m);
         const GDate *date = bt_milestone_get_date (m);
         g_autofree char *when = NULL;
         g_autofree char *text = NULL;
-
-        if (date == NULL || status == BT_MILESTONE_DONE || status == BT_MILESTONE_DROPPED)
-          continue;
 
         when = bt_format_date (date);
         if (bt_analytics_milestone_overdue (m, &self->today))

@@ -719,6 +719,50 @@ bt_analytics_milestone_overdue (BtMilestone *milestone,
   return date != NULL && g_date_compare (date, today) < 0;
 }
 
+static int
+compare_milestone_dates (gconstpointer a,
+                         gconstpointer b)
+{
+  BtMilestone *x = *(BtMilestone **) a, *y = *(BtMilestone **) b;
+
+  return g_date_compare (bt_milestone_get_date (x), bt_milestone_get_date (y));
+}
+
+/**
+ * bt_analytics_next_milestones:
+ *
+ * The milestones still ahead, as the overview and the report list them:
+ * neither done nor dropped, with a date, and that date today or later
+ * unless the milestone is overdue; by date, the plan's order among those
+ * of one day.
+ *
+ * Returns: (transfer full) (element-type BtMilestone): the milestones
+ */
+GPtrArray *
+bt_analytics_next_milestones (BtPlan      *plan,
+                              const GDate *today)
+{
+  GListModel *milestones = bt_plan_get_milestones (plan);
+  GPtrArray *next = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
+    {
+      g_autoptr(BtMilestone) m = g_list_model_get_item (milestones, i);
+      BtMilestoneStatus status = bt_milestone_get_status (m);
+      const GDate *date = bt_milestone_get_date (m);
+
+      if (date == NULL || status == BT_MILESTONE_DONE || status == BT_MILESTONE_DROPPED)
+        continue;
+      if (g_date_compare (date, today) < 0 && !bt_analytics_milestone_overdue (m, today))
+        continue;
+      g_ptr_array_add (next, g_steal_pointer (&m));
+    }
+  /* g_ptr_array_sort is a merge sort: stable */
+  g_ptr_array_sort (next, compare_milestone_dates);
+
+  return next;
+}
+
 gboolean
 bt_analytics_milestone_slipped (BtMilestone *milestone)
 {

@@ -137,6 +137,8 @@ BtProjection         bt_analytics_projection           (const BtTrend      *tren
 gboolean             bt_analytics_milestone_overdue    (BtMilestone        *milestone,
                                                         const GDate        *today);
 gboolean             bt_analytics_milestone_slipped    (BtMilestone        *milestone);
+GPtrArray           *bt_analytics_next_milestones      (BtPlan             *plan,
+                                                        const GDate        *today);
 gboolean             bt_analytics_last_touchpoint      (BtRelationship     *relationship,
                                                         const GDate        *today,
                                                         GDate              *date);

@@ -51,6 +51,7 @@ struct _BtChartPage
   GtkDropDown  *function_dropdown;
   GtkToggleButton *overdue_toggle;
   GtkFilter    *filter;
+  GtkSorter    *milestone_sorter;   /* by date: a date edited sorts the list again */
   GtkSliceListModel *weeks_slice;   /* the latest weeks, until all are asked for */
   GtkWidget    *more_button;
   gboolean      bound;              /* lists built, once the page was shown */
@@ -468,6 +469,21 @@ newest_week_first (gconstpointer a,
   return (sa < sb) - (sa > sb);
 }
 
+/* Milestones by date, as the roadmap draws them; those without a date last. */
+static int
+milestone_by_date (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  const GDate *da = bt_milestone_get_date ((BtMilestone *) a);
+  const GDate *db = bt_milestone_get_date ((BtMilestone *) b);
+
+  if (da == NULL || db == NULL)
+    return (da == NULL) - (db == NULL);
+
+  return g_date_compare (da, db);
+}
+
 /* People shown: matching the search in name, role or notes, of the chosen
  * function, and overdue when asked. */
 static gboolean
@@ -523,8 +539,12 @@ static void
 on_plan_changed_cb (BtChartPage *self,
                     BtPlan      *plan)
 {
-  if (BT_IS_RELATIONSHIP (bt_item_get_changed_child (BT_ITEM (plan))))
+  BtItem *changed = bt_item_get_changed_child (BT_ITEM (plan));
+
+  if (BT_IS_RELATIONSHIP (changed))
     on_filter_changed_cb (self);
+  else if (BT_IS_MILESTONE (changed) && self->milestone_sorter != NULL)
+    gtk_sorter_changed (self->milestone_sorter, GTK_SORTER_CHANGE_DIFFERENT);
 }
 
 /* Overdue milestones and people, and who the overdue filter shows, depend
@@ -704,7 +724,12 @@ rebind (BtChartPage *self)
     switch (self->kind)
       {
       case BT_CHART_TIMELINE:
-        model = g_object_ref (bt_plan_get_milestones (self->plan));
+        if (self->milestone_sorter == NULL)
+          self->milestone_sorter = GTK_SORTER (gtk_custom_sorter_new (milestone_by_date, NULL, NULL));
+        model = G_LIST_MODEL (gtk_sort_list_model_new (g_object_ref (bt_plan_get_milestones (self->plan)),
+                                                       g_object_ref (self->milestone_sorter)));
+        g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed_cb, self);
+        g_signal_connect_object (self->plan, "changed", G_CALLBACK (on_plan_changed_cb), self, G_CONNECT_SWAPPED);
         self->store = bt_plan_get_milestones (self->plan);
         self->item_type = BT_TYPE_MILESTONE;
         title = _("Milestones");
@@ -810,6 +835,7 @@ bt_chart_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_CHART_PAGE);
   g_clear_object (&self->plan);
   g_clear_object (&self->filter);
+  g_clear_object (&self->milestone_sorter);
 
   G_OBJECT_CLASS (bt_chart_page_parent_class)->dispose (object);
 }

@@ -387,22 +387,18 @@ refresh (BtOverviewPage *self)
     gtk_widget_set_visible (GTK_WIDGET (self->signs_group), any);
   }
 
-  /* Next milestones: overdue and open ones, in the plan's order. */
+  /* Next milestones: overdue and open ones, by date. */
   {
     GListModel *milestones = bt_plan_get_milestones (self->plan);
+    g_autoptr(GPtrArray) next = bt_analytics_next_milestones (self->plan, &today);
 
-    for (guint i = 0; i < g_list_model_get_n_items (milestones) && shown < MAX_ROWS; i++)
+    for (guint i = 0; i < next->len && shown < MAX_ROWS; i++)
       {
-        g_autoptr(BtMilestone) m = g_list_model_get_item (milestones, i);
+        BtMilestone *m = g_ptr_array_index (next, i);
         BtMilestoneStatus status = bt_milestone_get_status (m);
         const GDate *date = bt_milestone_get_date (m);
         g_autofree char *when = NULL;
         g_autofree char *subtitle = NULL;
-
-        if (date == NULL || status == BT_MILESTONE_DONE || status == BT_MILESTONE_DROPPED)
-          continue;
-        if (g_date_compare (date, &today) < 0 && !bt_analytics_milestone_overdue (m, &today))
-          continue;
 
         when = bt_format_date (date);
         subtitle = bt_analytics_milestone_overdue (m, &today)
