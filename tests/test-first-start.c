@@ -567,6 +567,12 @@ test_preferences_reminder_time (gconstpointer data)
   g_assert_cmpint (g_settings_get_int (settings, "reminder-hour"), ==, 9);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "09:00");
 
+  /* Reminders come on the hour: minutes are refused, not dropped. */
+  gtk_editable_set_text (GTK_EDITABLE (spin), "17:30");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpint (g_settings_get_int (settings, "reminder-hour"), ==, 9);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "09:00");
+
   /* C's words for the afternoon are "PM". */
   gtk_editable_set_text (GTK_EDITABLE (spin), "5 pm");
   gtk_spin_button_update (GTK_SPIN_BUTTON (spin));

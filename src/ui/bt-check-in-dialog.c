@@ -112,8 +112,10 @@ update_total (BtCheckInDialog *self)
     /* TRANSLATORS: under "Hours This Week" in a plan without categories */
     text = g_strdup (_("No categories yet: add them on the Time page, then record their hours here."));
   else if (valid && self->budget > 0 && total > self->budget)
-    /* TRANSLATORS: under "Hours This Week" when the week is over the user's budget */
-    text = g_strdup_printf (_("%g hours in all: over your budget of %g hours a week."), total, self->budget);
+    /* TRANSLATORS: under "Hours This Week" when the week is over the user's budget: where the hours
+     * come from ("Prefilled from 2026-W46, your last recorded week."), then their sum and the budget */
+    text = g_strdup_printf (_("%s %g hours in all: over your budget of %g hours a week."), prefill, total,
+                            self->budget);
   else if (valid)
     /* TRANSLATORS: under "Hours This Week" in the check-in: where the hours come from, then their sum */
     text = g_strdup_printf (_("%s %g hours in all."), prefill, total);

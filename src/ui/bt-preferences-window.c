@@ -178,14 +178,37 @@ on_hour_input_cb (GtkSpinButton *spin,
   while (g_ascii_isspace (*text))
     text++;
   if (!g_ascii_isdigit (*text))
-    return GTK_INPUT_ERROR;
+    {
+      gtk_widget_error_bell (GTK_WIDGET (spin));
+      *new_value = gtk_spin_button_get_value (spin);
+      return TRUE;
+    }
   hour = strtol (text, &end, 10);
+  /* Reminders come on the hour: "17:30" is refused, not read as 17:00. */
+  if (*end == ':' || *end == '.')
+    {
+      char *minutes_end = NULL;
+      long minutes = strtol (end + 1, &minutes_end, 10);
+
+      /* GTK_INPUT_ERROR would make the value 0: the hour set stays */
+      if (minutes_end == end + 1 || minutes != 0)
+        {
+          gtk_widget_error_bell (GTK_WIDGET (spin));
+          *new_value = gtk_spin_button_get_value (spin);
+          return TRUE;
+        }
+      end = minutes_end;
+    }
   if (has_word (end, nl_langinfo (PM_STR)) && hour >= 1 && hour < 12)
     hour += 12;
   else if (has_word (end, nl_langinfo (AM_STR)) && hour == 12)
     hour = 0;
   if (hour < 0 || hour > 23)
-    return GTK_INPUT_ERROR;
+    {
+      gtk_widget_error_bell (GTK_WIDGET (spin));
+      *new_value = gtk_spin_button_get_value (spin);
+      return TRUE;
+    }
   *new_value = hour;
 
   return TRUE;
