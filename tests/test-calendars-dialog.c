@@ -229,7 +229,7 @@ test_contact_picker (void)
 
   gtk_window_present (GTK_WINDOW (parent));
   offered = NULL;
-  bt_contact_picker_offer (GTK_WINDOW (parent), person, on_offered_cb);
+  bt_contact_picker_offer (GTK_WINDOW (parent), NULL, person, on_offered_cb);
   while (!contact_picker_shown () && offered == NULL && g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
   g_assert_null (offered);
@@ -241,8 +241,53 @@ test_contact_picker (void)
   g_assert_cmpstr (bt_relationship_get_name (person), ==, "Dana Cho");
   g_assert_cmpstr (bt_relationship_get_email (person), ==, "dana@finance.example.com");
   g_assert_cmpstr (bt_relationship_get_role (person), ==, "CFO, Initech");
+  /* her function from her title, not Product for everyone */
+  g_assert_cmpint (bt_relationship_get_function (person), ==, BT_FUNCTION_FINANCE);
   /* The person is linked to the contact, by its uid. */
   g_assert_cmpstr (bt_relationship_get_contact_uid (person), !=, "");
+  gtk_window_destroy (GTK_WINDOW (parent));
+}
+
+/* A contact the plan has already is marked, and picking it gives that
+ * person, not a second one; the search has the focus, for typing. */
+static void
+test_contact_picker_known_person (void)
+{
+  g_autoptr(BtRelationship) person = g_object_new (BT_TYPE_RELATIONSHIP, NULL);
+  g_autoptr(BtRelationship) dana = g_object_new (BT_TYPE_RELATIONSHIP, NULL);
+  g_autoptr(GListStore) people = g_list_store_new (BT_TYPE_RELATIONSHIP);
+  GtkWidget *parent = gtk_window_new ();
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  GtkWidget *picker, *row, *focus;
+
+  /* added by hand earlier: the same e-mail, in other capitals */
+  bt_relationship_set_name (dana, "Dana");
+  bt_relationship_set_email (dana, "Dana@Finance.example.com");
+  g_list_store_append (people, dana);
+
+  gtk_window_present (GTK_WINDOW (parent));
+  offered = NULL;
+  bt_contact_picker_offer (GTK_WINDOW (parent), G_LIST_MODEL (people), person, on_offered_cb);
+  while (!contact_picker_shown () && offered == NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
+  g_assert_null (offered);
+  picker = find_contact_picker ();
+  row = wait_for (picker, row_titled, "Dana Cho");
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Already in your plan"));
+  focus = gtk_window_get_focus (GTK_WINDOW (picker));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, (GtkWidget *) gtk_widget_get_template_child (picker,
+                                                                                       BT_TYPE_CONTACT_PICKER,
+                                                                                       "search_entry")) ||
+                 focus == (GtkWidget *) gtk_widget_get_template_child (picker, BT_TYPE_CONTACT_PICKER,
+                                                                       "search_entry"));
+  g_signal_emit_by_name (row, "activated");
+
+  g_assert_true (offered == dana);
+  g_assert_cmpstr (bt_relationship_get_name (dana), ==, "Dana");
+  /* the new one stays empty: it is not added */
+  g_assert_true (bt_relationship_get_name (person) == NULL || *bt_relationship_get_name (person) == '\0');
   gtk_window_destroy (GTK_WINDOW (parent));
 }
 
@@ -256,7 +301,7 @@ test_no_contacts_service (void)
 
   gtk_window_present (GTK_WINDOW (parent));
   offered = NULL;
-  bt_contact_picker_offer (GTK_WINDOW (parent), person, on_offered_cb);
+  bt_contact_picker_offer (GTK_WINDOW (parent), NULL, person, on_offered_cb);
   while (offered == NULL && g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
   g_assert_true (offered == person);
@@ -541,6 +586,7 @@ main (int   argc,
       g_test_add_func ("/calendars-dialog/choose-and-preview", test_choose_and_preview);
       g_test_add_func ("/calendars-dialog/check-in-offer", test_check_in_offer);
       g_test_add_func ("/contact-picker/pick", test_contact_picker);
+      g_test_add_func ("/contact-picker/known-person", test_contact_picker_known_person);
       g_test_add_func ("/item-editor/contact-offer", test_contact_offer);
       g_test_add_func ("/item-editor/contact-gone", test_contact_gone);
     }

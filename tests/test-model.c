@@ -856,6 +856,31 @@ test_design_function (void)
   g_assert_cmpint (bt_relationship_get_function (read_back), ==, BT_FUNCTION_DESIGN);
 }
 
+/* A contact's job title suggests the person's function; a title that
+ * says none gives Other, never a silent Product. */
+static void
+test_guess_function (void)
+{
+  static const struct { const char *title; BtFunction function; } cases[] = {
+    { "Head of Sales EMEA", BT_FUNCTION_SALES },
+    { "VP Sales", BT_FUNCTION_SALES },
+    { "CFO", BT_FUNCTION_FINANCE },
+    { "Director of Product Management", BT_FUNCTION_PRODUCT },
+    { "Senior UX Designer", BT_FUNCTION_DESIGN },
+    { "Chief Operating Officer", BT_FUNCTION_OPERATIONS },
+    { "Chief Executive Officer", BT_FUNCTION_LEADERSHIP },
+    { "Customer Success Manager", BT_FUNCTION_CUSTOMER_SUCCESS },
+    { "Head of People", BT_FUNCTION_PEOPLE },
+    { "Brand Marketing Lead", BT_FUNCTION_MARKETING },
+    { "Project Coordinator", BT_FUNCTION_OTHER },
+    { "", BT_FUNCTION_OTHER },
+    { NULL, BT_FUNCTION_OTHER },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (bt_relationship_guess_function (cases[i].title), ==, cases[i].function);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -880,6 +905,7 @@ main (int   argc,
   g_test_add_func ("/model/peek-follows-lists", test_peek_follows_lists);
   g_test_add_func ("/model/design-function", test_design_function);
   g_test_add_func ("/model/enum-labels", test_enum_labels);
+  g_test_add_func ("/model/guess-function", test_guess_function);
 
   return g_test_run ();
 }

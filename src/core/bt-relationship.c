@@ -417,3 +417,50 @@ bt_relationship_get_touchpoints (BtRelationship *self)
 
   return G_LIST_MODEL (self->touchpoints);
 }
+
+/* Words of a job title, in English, and the function they point to; the
+ * first list that has one of the title's words wins, so "VP Sales" is
+ * sales and not leadership. */
+static const struct
+{
+  BtFunction  function;
+  const char *words[10];
+} title_words[] = {
+  { BT_FUNCTION_SALES, { "sales", "account", "accounts", "revenue", "cro", "commercial", "partnerships" } },
+  { BT_FUNCTION_MARKETING, { "marketing", "brand", "growth", "communications", "cmo" } },
+  { BT_FUNCTION_FINANCE, { "finance", "financial", "cfo", "controller", "accounting", "treasurer", "fp&a" } },
+  { BT_FUNCTION_DESIGN, { "design", "designer", "ux" } },
+  { BT_FUNCTION_PRODUCT, { "product", "cpo" } },
+  { BT_FUNCTION_CUSTOMER_SUCCESS, { "customer", "customers", "support", "success", "service" } },
+  { BT_FUNCTION_PEOPLE, { "people", "hr", "talent", "recruiting", "human", "chro" } },
+  { BT_FUNCTION_OPERATIONS, { "operations", "operating", "ops", "coo", "procurement", "supply" } },
+  { BT_FUNCTION_LEADERSHIP, { "ceo", "cto", "president", "founder", "chief", "gm", "general" } },
+};
+
+/**
+ * bt_relationship_guess_function:
+ * @title: (nullable): a job title from a contact card, such as "Head of Sales EMEA"
+ *
+ * The function a title most likely belongs to, for a person picked from
+ * the desktop's contacts; the user checks it in the editor.
+ *
+ * Returns: the function, or %BT_FUNCTION_OTHER when the title says none
+ */
+BtFunction
+bt_relationship_guess_function (const char *title)
+{
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+
+  if (title == NULL)
+    return BT_FUNCTION_OTHER;
+
+  folded = g_utf8_strdown (title, -1);
+  words = g_regex_split_simple ("[^[:alnum:]&]+", folded, 0, 0);
+  for (guint f = 0; f < G_N_ELEMENTS (title_words); f++)
+    for (guint w = 0; title_words[f].words[w] != NULL; w++)
+      if (g_strv_contains ((const char * const *) words, title_words[f].words[w]))
+        return title_words[f].function;
+
+  return BT_FUNCTION_OTHER;
+}

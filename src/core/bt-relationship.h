@@ -26,6 +26,7 @@ const char *bt_relationship_get_email (BtRelationship *self);
 void bt_relationship_set_email (BtRelationship *self,
                                 const char *email);
 BtFunction bt_relationship_get_function (BtRelationship *self);
+BtFunction bt_relationship_guess_function (const char *title);
 void bt_relationship_set_function (BtRelationship *self,
                                    BtFunction function);
 int bt_relationship_get_strength (BtRelationship *self);

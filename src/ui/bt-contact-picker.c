@@ -33,6 +33,7 @@ struct _BtContactPicker
   GtkWidget           *type_button;
 
   BtRelationship      *relationship;
+  GListModel          *people;        /* the plan's, to find who is in it already */
   GPtrArray           *rows;          /* AdwActionRow, a BtEdsContact in "bt-contact" */
   GCancellable        *cancellable;   /* the search under way */
 };
@@ -47,16 +48,17 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-finish (BtContactPicker *self)
+finish (BtContactPicker *self,
+        BtRelationship  *relationship)
 {
-  g_signal_emit (self, signals[DONE], 0, self->relationship);
+  g_signal_emit (self, signals[DONE], 0, relationship);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
 on_type_clicked_cb (BtContactPicker *self)
 {
-  finish (self);
+  finish (self, self->relationship);
 }
 
 #ifdef HAVE_EDS
@@ -65,7 +67,15 @@ on_contact_activated_cb (BtContactPicker *self,
                          AdwActionRow    *row)
 {
   BtEdsContact *contact = g_object_get_data (G_OBJECT (row), "bt-contact");
+  BtRelationship *known = g_object_get_data (G_OBJECT (row), "bt-person");
   g_autofree char *role = NULL;
+
+  /* Someone already in the plan opens as they are, not a second time. */
+  if (known != NULL)
+    {
+      finish (self, known);
+      return;
+    }
 
   if (contact->title != NULL && contact->organisation != NULL)
     /* TRANSLATORS: a person's role from their contact card: "CFO, Initech" */
@@ -78,10 +88,37 @@ on_contact_activated_cb (BtContactPicker *self,
     bt_relationship_set_email (self->relationship, contact->email);
   if (role != NULL)
     bt_relationship_set_role (self->relationship, role);
+  /* "Product" for everyone was easy to save unseen: a guess from the
+   * title, or Other, which the editor shows to be checked */
+  bt_relationship_set_function (self->relationship, bt_relationship_guess_function (contact->title));
   /* So that a later change of the contact's e-mail can be offered. */
   if (contact->uid != NULL)
     bt_relationship_set_contact_uid (self->relationship, contact->uid);
-  finish (self);
+  finish (self, self->relationship);
+}
+
+/* The person of the plan this contact is already, by the contact's uid
+ * or, for one added by hand, by e-mail; NULL for none. */
+static BtRelationship *
+find_person (BtContactPicker    *self,
+             const BtEdsContact *contact)
+{
+  if (self->people == NULL)
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->people); i++)
+    {
+      g_autoptr(BtRelationship) r = g_list_model_get_item (self->people, i);
+      const char *uid = bt_relationship_get_contact_uid (r);
+      const char *email = bt_relationship_get_email (r);
+
+      if ((contact->uid != NULL && g_strcmp0 (uid, contact->uid) == 0) ||
+          (contact->email != NULL && *contact->email != '\0' && email != NULL &&
+           g_ascii_strcasecmp (email, contact->email) == 0))
+        return r;
+    }
+
+  return NULL;
 }
 
 static void
@@ -133,12 +170,21 @@ on_found_cb (GObject      *object,
     {
       BtEdsContact *contact = g_steal_pointer (&contacts->pdata[i]);
       GtkWidget *row = adw_action_row_new ();
+      BtRelationship *known = find_person (self, contact);
       g_autoptr(GString) subtitle = g_string_new (contact->email);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), contact->name);
       if (contact->organisation != NULL)
         g_string_append_printf (subtitle, subtitle->len > 0 ? " · %s" : "%s", contact->organisation);
+      if (known != NULL)
+        {
+          /* TRANSLATORS: before a contact's e-mail in the contact picker, for someone
+           * the plan has already; picking them opens them */
+          g_string_prepend (subtitle, subtitle->len > 0 ? " · " : "");
+          g_string_prepend (subtitle, _("Already in your plan"));
+          g_object_set_data_full (G_OBJECT (row), "bt-person", g_object_ref (known), g_object_unref);
+        }
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "bt-contact", contact, (GDestroyNotify) bt_eds_contact_free);
@@ -170,6 +216,7 @@ bt_contact_picker_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_CONTACT_PICKER);
   g_clear_object (&self->relationship);
+  g_clear_object (&self->people);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bt_contact_picker_parent_class)->dispose (object);
@@ -213,6 +260,7 @@ bt_contact_picker_init (BtContactPicker *self)
 typedef struct
 {
   GtkWindow           *parent;
+  GListModel          *people;
   BtRelationship      *relationship;
   BtContactPickerDone  done;
 } Offer;
@@ -221,6 +269,7 @@ static void
 offer_free (Offer *offer)
 {
   g_object_unref (offer->parent);
+  g_clear_object (&offer->people);
   g_object_unref (offer->relationship);
   g_free (offer);
 }
@@ -251,7 +300,7 @@ on_any_found_cb (GObject      *object,
       offer_free (offer);
       return;
     }
-  picker = bt_contact_picker_new (offer->parent, offer->relationship);
+  picker = bt_contact_picker_new (offer->parent, offer->people, offer->relationship);
   g_signal_connect_data (picker, "done", G_CALLBACK (on_picker_done_cb), offer, (GClosureNotify) offer_free, 0);
   gtk_window_present (GTK_WINDOW (picker));
 }
@@ -259,6 +308,8 @@ on_any_found_cb (GObject      *object,
 
 /**
  * bt_contact_picker_offer:
+ * @people: (nullable): the plan's relationships: a contact already among
+ *   them is marked, and picking it gives that relationship to @done
  * @relationship: a new relationship, not in the plan yet
  * @done: called with @relationship, filled in or not, once the user chose
  *
@@ -267,6 +318,7 @@ on_any_found_cb (GObject      *object,
  */
 void
 bt_contact_picker_offer (GtkWindow           *parent,
+                         GListModel          *people,
                          BtRelationship      *relationship,
                          BtContactPickerDone  done)
 {
@@ -274,6 +326,7 @@ bt_contact_picker_offer (GtkWindow           *parent,
   Offer *offer = g_new0 (Offer, 1);
 
   offer->parent = g_object_ref (parent);
+  offer->people = people != NULL ? g_object_ref (people) : NULL;
   offer->relationship = g_object_ref (relationship);
   offer->done = done;
   bt_eds_contacts_search_async (NULL, NULL, on_any_found_cb, offer);
@@ -284,17 +337,22 @@ bt_contact_picker_offer (GtkWindow           *parent,
 
 /**
  * bt_contact_picker_new:
+ * @people: (nullable): the plan's relationships (see bt_contact_picker_offer())
  * @relationship: a new relationship, not in the plan yet: a pick fills it
  *
  * Returns: (transfer floating): the picker, already listing the contacts
  */
 BtContactPicker *
 bt_contact_picker_new (GtkWindow      *parent,
+                       GListModel     *people,
                        BtRelationship *relationship)
 {
   BtContactPicker *self = g_object_new (BT_TYPE_CONTACT_PICKER, "transient-for", parent, NULL);
 
   self->relationship = g_object_ref (relationship);
+  self->people = people != NULL ? g_object_ref (people) : NULL;
+  /* Typing a name searches: the search has the focus, not Cancel. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->search_entry));
   on_search_changed_cb (self);
 
   return self;

@@ -20,8 +20,10 @@ typedef void (*BtContactPickerDone) (GtkWindow      *parent,
                                      BtRelationship *relationship);
 
 BtContactPicker *bt_contact_picker_new   (GtkWindow          *parent,
+                                          GListModel         *people,
                                           BtRelationship     *relationship);
 void             bt_contact_picker_offer (GtkWindow          *parent,
+                                          GListModel         *people,
                                           BtRelationship     *relationship,
                                           BtContactPickerDone done);
 

@@ -220,8 +220,12 @@ static void
 on_contacts_offered_cb (GtkWindow      *window,
                         BtRelationship *relationship)
 {
-  /* Taken back, or the person and its list would hold each other. */
+  /* Taken back, or the person and its list would hold each other. A
+   * person picked who was in the plan already opens from the plan's list. */
   g_autoptr(GListModel) list = g_object_steal_data (G_OBJECT (relationship), "bt-edit-list");
+
+  if (list == NULL && BT_WINDOW (window)->plan != NULL)
+    list = g_object_ref (bt_plan_get_relationships (BT_WINDOW (window)->plan));
 
   on_open_item_cb (BT_WINDOW (window), list, BT_ITEM (relationship));
 }
@@ -246,7 +250,7 @@ on_open_item_cb (BtWindow   *self,
     {
       g_object_set_data (G_OBJECT (item), "bt-contacts-offered", GINT_TO_POINTER (TRUE));
       g_object_set_data_full (G_OBJECT (item), "bt-edit-list", g_object_ref (list), g_object_unref);
-      bt_contact_picker_offer (GTK_WINDOW (self), BT_RELATIONSHIP (item), on_contacts_offered_cb);
+      bt_contact_picker_offer (GTK_WINDOW (self), list, BT_RELATIONSHIP (item), on_contacts_offered_cb);
       return;
     }
 
