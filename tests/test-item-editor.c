@@ -1845,6 +1845,30 @@ test_apply_with_focus_in_a_field (void)
   g_assert_cmpstr (bt_relationship_get_email (priya), ==, "priya@elsewhere.example.com");
 }
 
+/* Ctrl+Return applies the editor, as it saves the check-in. */
+static void
+test_ctrl_return_applies (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtRelationship) priya = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan),
+                                             bt_plan_get_relationships (plan), BT_ITEM (priya));
+  GtkWidget *role;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  role = bt_test_find_match (GTK_WIDGET (editor), is_named_row, "role");
+  g_assert_nonnull (role);
+  gtk_widget_grab_focus (role);
+  gtk_editable_set_text (GTK_EDITABLE (role), "Chief Product Officer");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.apply-from-keyboard", NULL));
+  bt_test_spin (100);
+
+  g_assert_cmpstr (bt_relationship_get_role (priya), ==, "Chief Product Officer");
+  g_assert_cmpstr (bt_history_get_undo_label (history), ==, "Edit Person");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1854,6 +1878,7 @@ main (int   argc,
 
   g_test_add_func ("/item-editor/edit-then-undo", test_edit_then_undo);
   g_test_add_func ("/item-editor/apply-with-focus-in-a-field", test_apply_with_focus_in_a_field);
+  g_test_add_func ("/item-editor/ctrl-return-applies", test_ctrl_return_applies);
   g_test_add_func ("/item-editor/bad-date-is-refused", test_bad_date_is_refused);
   g_test_add_func ("/item-editor/add-and-delete", test_add_and_delete);
   g_test_add ("/item-editor/business-case-savings", CaseFixture, NULL, case_setup,

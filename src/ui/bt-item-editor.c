@@ -341,6 +341,26 @@ back_or_close (GtkWidget  *widget,
     gtk_window_close (GTK_WINDOW (self));
 }
 
+/* Ctrl+Return applies, as in the check-in: the page on show, its Done or
+ * the editor's Apply, when that button may be clicked. The text field
+ * with the focus gives its text up first (a focus-out would come late). */
+static void
+apply_from_keyboard (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BtItemEditor *self = BT_ITEM_EDITOR (widget);
+  Page *shown = g_ptr_array_index (self->pages, self->pages->len - 1);
+
+  if (shown->apply_button == NULL || !gtk_widget_is_sensitive (shown->apply_button))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  gtk_widget_grab_focus (shown->apply_button);
+  g_signal_emit_by_name (shown->apply_button, "clicked");
+}
+
 void
 bt_editor_page_fill (Page *page)
 {
@@ -460,6 +480,7 @@ bt_item_editor_class_init (BtItemEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_apply_clicked_cb);
   gtk_widget_class_install_action (widget_class, "editor.back-or-close", NULL, back_or_close);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.back-or-close", NULL);
+  gtk_widget_class_install_action (widget_class, "editor.apply-from-keyboard", NULL, apply_from_keyboard);
 }
 
 static void
@@ -468,6 +489,21 @@ bt_item_editor_init (BtItemEditor *self)
   bt_application_add_icons ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pages = g_ptr_array_new ();
+
+  /* Ctrl+Return in the capture phase: a multi-line field would take it
+   * for a line break otherwise. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+    GtkShortcutTrigger *trigger =
+      gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                   gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK));
+
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (trigger,
+                                                            gtk_named_action_new ("editor.apply-from-keyboard")));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
   self->staged = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
   self->pending = bt_editor_pending_new ();
 }
