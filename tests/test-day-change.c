@@ -124,6 +124,7 @@ test_window_follows_the_day (gconstpointer data)
                                       "\"weeks\": [{\"week\": \"2026-W46\", \"hours\": {\"t\": 30, \"s\": 10}}], "
                                       "\"milestones\": [{\"title\": \"Launch the review\", \"date\": \"2026-11-25\"}], "
                                       "\"relationships\": [{\"name\": \"Pat Lee\", \"cadence_days\": 14, "
+                                      "\"next_step\": \"Send the draft\", \"next_step_due\": \"2026-11-22\", "
                                       "\"touchpoints\": [{\"date\": \"2026-11-27\"}, {\"date\": \"2026-11-10\"}]}]}",
                                       -1, NULL));
 
@@ -144,6 +145,7 @@ test_window_follows_the_day (gconstpointer data)
   g_assert_true (bt_test_wait_until (row_says, &(RowSays) { people, "Pat Lee", next }, 10));
   g_assert_true (bt_test_wait_until (row_says, &(RowSays) { overview, "Pat Lee", NULL }, 10));
   g_assert_false (bt_test_wait_until (row_says, &(RowSays) { roadmap, "Launch the review", "overdue" }, 0));
+  g_assert_false (row_says (&(RowSays) { people, "Pat Lee", "next step was due" }));
   /* week 46 is last week: the share is the latest */
   g_assert_true (bt_test_wait_until (row_says, &(RowSays) { overview, "Strategic share, last four weeks", "25%" },
                                      10));
@@ -156,6 +158,14 @@ test_window_follows_the_day (gconstpointer data)
   overdue = g_strdup_printf ("Last touchpoint %s, overdue by 2 days · meeting planned %s", met_text, planned_text);
   g_assert_true (bt_test_wait_until (row_says, &(RowSays) { overview, "Pat Lee", overdue }, 10));
   g_assert_true (bt_test_wait_until (row_says, &(RowSays) { people, "Pat Lee", "overdue by 2 days" }, 10));
+  /* her next step was due on 22 Nov: the People row says so, as the overview does */
+  {
+    GDate step_due = day (2026, 11, 22);
+    g_autofree char *step_text = bt_format_date (&step_due);
+    g_autofree char *late = g_strdup_printf ("next step was due %s", step_text);
+
+    g_assert_true (row_says (&(RowSays) { people, "Pat Lee", late }));
+  }
   g_assert_true (bt_test_wait_until (row_says, &(RowSays) { roadmap, "Launch the review", "overdue" }, 10));
   /* 26 Nov is in week 48: week 47 went by without hours */
   {

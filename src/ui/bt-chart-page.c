@@ -165,6 +165,21 @@ describe (BtChartPage  *self,
           state_text = planned;
         }
 
+      /* a next step past its date shows here, as on the overview */
+      {
+        const GDate *step_due = bt_relationship_get_next_step_due (r);
+
+        if (step_due != NULL && *bt_relationship_get_next_step (r) != '\0' && g_date_compare (step_due, &day) < 0)
+          {
+            g_autofree char *d = bt_format_date (step_due);
+            /* TRANSLATORS: where someone stands, then the date their next step was due */
+            char *late = g_strdup_printf (_("%s · next step was due %s"), state_text, d);
+
+            g_free (state_text);
+            state_text = late;
+          }
+      }
+
       *title = g_markup_escape_text (bt_relationship_get_name (r), -1);
       *subtitle = *role ? g_strdup_printf ("%s · %s · %s", escaped_role, function, state_text)
                         : g_strdup_printf ("%s · %s", function, state_text);
