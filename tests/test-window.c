@@ -886,7 +886,12 @@ test_record_a_past_week (gconstpointer data)
   g_assert_nonnull (dialog);
   {
     GtkWidget *title = (GtkWidget *) gtk_widget_get_template_child (dialog, BT_TYPE_CHECK_IN_DIALOG, "window_title");
+    GtkWidget *hours = (GtkWidget *) gtk_widget_get_template_child (dialog, BT_TYPE_CHECK_IN_DIALOG, "hours_group");
+
+    /* the week; a past week's hours are not "this week's": its days say which */
     g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, "2024-W11");
+    g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (hours)), ==,
+                     "Hours of 11 Mar 2024 – 17 Mar 2024");
   }
 
   gtk_window_destroy (GTK_WINDOW (dialog));

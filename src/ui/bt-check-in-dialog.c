@@ -17,6 +17,7 @@
 #include "bt-application.h"
 #include "bt-calendar-offer.h"
 #include "bt-check-in-dialog.h"
+#include "bt-report.h"
 #include "bt-clock.h"
 #include "bt-date.h"
 #include "bt-weekly.h"
@@ -193,8 +194,26 @@ fill (BtCheckInDialog *self)
   GListModel *categories = bt_plan_get_categories (self->plan);
   GListModel *relationships = bt_plan_get_relationships (self->plan);
   g_autofree char *week = bt_iso_week_format (self->draft->iso_year, self->draft->week);
+  GDate monday, sunday, now;
+  int now_year, now_week;
 
   adw_window_title_set_subtitle (self->window_title, week);
+  /* A past week's hours are not "this week's": its days say which. */
+  bt_today (&now);
+  bt_iso_week_of_date (&now, &now_year, &now_week);
+  if (now_year != self->draft->iso_year || now_week != self->draft->week)
+    {
+      g_autofree char *from = NULL, *to = NULL, *title = NULL;
+
+      bt_iso_week_monday (self->draft->iso_year, self->draft->week, &monday);
+      sunday = monday;
+      g_date_add_days (&sunday, 6);
+      from = bt_format_date (&monday);
+      to = bt_format_date (&sunday);
+      /* TRANSLATORS: the check-in's hours for a past week: "Hours of 9 Mar 2024 – 15 Mar 2024" */
+      title = g_strdup_printf (_("Hours of %s – %s"), from, to);
+      adw_preferences_group_set_title (self->hours_group, title);
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     {
