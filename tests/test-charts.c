@@ -163,6 +163,55 @@ test_time_chart_weeks_below_budget (void)
   canvas_free (&c);
 }
 
+/* A partial week below the trajectory is not marked, as it is not
+ * counted: 4 h of meetings in W42 do not say the week slid back; a week
+ * of 40 h at 0 % does. Without a budget no week is partial. */
+static void
+test_time_chart_marks_skip_partial_weeks (void)
+{
+  g_autoptr(BtCategory) t = NULL;
+  g_autoptr(BtCategory) s = NULL;
+  g_autoptr(BtPlan) plan = plan_with_categories (&t, &s);
+  BtProfile *profile = bt_plan_get_profile (plan);
+  GDate today = day ("2026-10-23");
+  GDate target = day ("2027-06-28");
+  Canvas c = canvas_new (800, 400, 1);
+  BtChartStyle style;
+  BtTimeChartLayout layout;
+  GDate monday41 = day ("2026-10-05"), monday42 = day ("2026-10-12");
+
+  bt_profile_set_target_date (profile, &target);
+  bt_profile_set_target_share (profile, 0.8);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 40), bt_item_get_id (BT_ITEM (t)), 10);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 40), bt_item_get_id (BT_ITEM (s)), 30);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 41), bt_item_get_id (BT_ITEM (t)), 40);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 42), bt_item_get_id (BT_ITEM (t)), 4);
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+
+  for (int budget = 0; budget <= 50; budget += 50)
+    {
+      gboolean below41 = FALSE, below42 = FALSE, seen41 = FALSE, seen42 = FALSE;
+
+      style.weekly_budget = budget;
+      g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+      g_assert_false (layout.by_month);
+      for (guint i = 0; i < layout.bars->len; i++)
+        {
+          BtTimeBar *bar = &g_array_index (layout.bars, BtTimeBar, i);
+
+          if (bar->first_day == g_date_get_julian (&monday41))
+            seen41 = TRUE, below41 = bar->below;
+          if (bar->first_day == g_date_get_julian (&monday42))
+            seen42 = TRUE, below42 = bar->below;
+        }
+      g_assert_true (seen41 && seen42);
+      g_assert_true (below41);
+      g_assert_true (below42 == (budget == 0));
+      bt_time_chart_layout_clear (&layout);
+    }
+  canvas_free (&c);
+}
+
 /* Hours that stopped weeks ago: the Time chart says since which week, in
  * a line of its own above the plot (issue 21 §2). Friday 23 Oct 2026 is in
  * week 43; week 41 is before last week. */
@@ -2145,6 +2194,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/charts/time/weeks-below-pass-over-partial-weeks", test_time_chart_weeks_below_budget);
+  g_test_add_func ("/charts/time/marks-skip-partial-weeks", test_time_chart_marks_skip_partial_weeks);
   g_test_add_func ("/charts/time/tactical-week", test_time_chart_tactical_week);
   g_test_add_func ("/charts/time/says-hours-stopped", test_time_chart_says_hours_stopped);
   g_test_add_func ("/charts/time/trend-needs-enough-weeks", test_time_chart_trend_needs_enough_weeks);

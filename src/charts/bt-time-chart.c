@@ -356,7 +356,12 @@ bt_time_chart_layout (BtPlan             *plan,
 
           g_date_clear (&day, 1);
           g_date_set_julian (&day, bar->first_day);
-          bar->below = bar->share < bt_trajectory_at (&layout->trajectory, &day) - 1e-12;
+          /* A partial week is not marked, as it is passed over when the
+           * weeks below are counted: a few hours of meetings do not say
+           * the week slid back (see bt_analytics_weeks_below()). */
+          bar->below = bar->share < bt_trajectory_at (&layout->trajectory, &day) - 1e-12 &&
+                       (layout->by_month ||
+                        !bt_analytics_is_partial_week (bar->tactical + bar->strategic, style->weekly_budget));
         }
     }
 
