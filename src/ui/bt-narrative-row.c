@@ -140,7 +140,7 @@ statement_box (BtNarrativeRow    *self,
   if (*impact)
     gtk_box_append (GTK_BOX (box), labelled (_("Business impact"), impact));
   if (value != NULL)
-    gtk_box_append (GTK_BOX (box), label (value, "accent"));
+    gtk_box_append (GTK_BOX (box), label (value, "heading"));
 
   return box;
 }
