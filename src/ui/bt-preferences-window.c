@@ -165,51 +165,53 @@ has_word (const char *text,
   return strstr (folded_text, folded_word) != NULL;
 }
 
-/* What is typed back: "17", "17:00", "5 pm" in the locale's words. */
-static int
-on_hour_input_cb (GtkSpinButton *spin,
-                  double        *new_value,
-                  gpointer       user_data)
+/* The hour of "17", "17:00" or "5 pm" (in the locale's words); -1 for
+ * anything else. Reminders come on the hour: "17:30" is no hour, rather
+ * than 17:00. */
+static long
+parse_hour (const char *text)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
   char *end = NULL;
   long hour;
 
   while (g_ascii_isspace (*text))
     text++;
   if (!g_ascii_isdigit (*text))
-    {
-      gtk_widget_error_bell (GTK_WIDGET (spin));
-      *new_value = gtk_spin_button_get_value (spin);
-      return TRUE;
-    }
+    return -1;
   hour = strtol (text, &end, 10);
-  /* Reminders come on the hour: "17:30" is refused, not read as 17:00. */
   if (*end == ':' || *end == '.')
     {
       char *minutes_end = NULL;
       long minutes = strtol (end + 1, &minutes_end, 10);
 
-      /* GTK_INPUT_ERROR would make the value 0: the hour set stays */
       if (minutes_end == end + 1 || minutes != 0)
-        {
-          gtk_widget_error_bell (GTK_WIDGET (spin));
-          *new_value = gtk_spin_button_get_value (spin);
-          return TRUE;
-        }
+        return -1;
       end = minutes_end;
     }
   if (has_word (end, nl_langinfo (PM_STR)) && hour >= 1 && hour < 12)
     hour += 12;
   else if (has_word (end, nl_langinfo (AM_STR)) && hour == 12)
     hour = 0;
-  if (hour < 0 || hour > 23)
+
+  return hour <= 23 ? hour : -1;
+}
+
+static int
+on_hour_input_cb (GtkSpinButton *spin,
+                  double        *new_value,
+                  gpointer       user_data)
+{
+  long hour = parse_hour (gtk_editable_get_text (GTK_EDITABLE (spin)));
+
+  /* Refused with the bell, and the hour set stays: GTK_INPUT_ERROR would
+   * make the value 0. */
+  if (hour < 0)
     {
       gtk_widget_error_bell (GTK_WIDGET (spin));
       *new_value = gtk_spin_button_get_value (spin);
-      return TRUE;
     }
-  *new_value = hour;
+  else
+    *new_value = hour;
 
   return TRUE;
 }
