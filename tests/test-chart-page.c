@@ -95,6 +95,32 @@ expected_items (const Kind *k,
   return items;
 }
 
+static guint
+count_rows (GtkWidget *box)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_LIST_BOX_ROW (child);
+
+  return n;
+}
+
+typedef struct
+{
+  GtkWidget *box;
+  guint      n;
+} RowCount;
+
+static gboolean
+has_n_rows (gpointer data)
+{
+  RowCount *count = data;
+
+  return count_rows (count->box) == count->n;
+}
+
 static void
 assert_rows_equal_model (GtkWidget  *page,
                          const Kind *k,
@@ -106,6 +132,10 @@ assert_rows_equal_model (GtkWidget  *page,
   guint n_rows = 0;
 
   g_test_message ("%s: %s, %u items", k->name, step, items->len);
+
+  /* A list longer than a screenful gets its rows a few in each frame. */
+  if (!bt_test_wait_until (has_n_rows, &(RowCount) { box, items->len }, 10))
+    g_test_message ("%s: %s: %u rows after 10 s", k->name, step, count_rows (box));
 
   for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -466,18 +496,6 @@ test_narrow (void)
       }
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
-}
-
-static guint
-count_rows (GtkWidget *box)
-{
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += GTK_IS_LIST_BOX_ROW (child);
-
-  return n;
 }
 
 static gboolean

@@ -57,6 +57,8 @@ struct _BtChartPage
   gboolean      bound;              /* lists built, once the page was shown */
   GtkSliceListModel *growing;       /* the main list, while its rows come a few at a time */
   guint         grow_id;
+  guint         grow_step;         /* rows added in the next frame */
+  gint64        grow_last_tick;    /* µs, of the frame clock */
 
   BtPlan       *plan;
   BtChartKind   kind;
@@ -660,18 +662,44 @@ label_buttons (BtChartPage *self)
                                   secondary ? secondary : _("Add"), -1);
 }
 
-/* A long list gets its rows a few at a time, each between two frames: a
+/* A long list gets its rows a few at a time, one step per frame: a
  * hundred rows made and laid out at once hold the window up for a few
- * hundred milliseconds when the page is first shown. */
+ * hundred milliseconds when the page is first shown.  An idle source would
+ * not do: the loop runs it many times between two frames, and the next
+ * frame then lays out every row at once. */
 #define FIRST_ROWS 12
-#define ROWS_PER_TURN 5
+#define MAX_ROWS_PER_FRAME 8
+/* µs between two frames above which the rows come fewer at a time: a
+ * narrative's row, with its statements whole, takes longer than a person's. */
+#define SLOW_FRAME_US 25000
+
+static void
+stop_growing (BtChartPage *self)
+{
+  if (self->grow_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->grow_id);
+  self->grow_id = 0;
+  g_clear_object (&self->growing);
+}
 
 static gboolean
-grow_list_cb (gpointer data)
+grow_list_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
 {
-  BtChartPage *self = data;
-  guint size = gtk_slice_list_model_get_size (self->growing) + ROWS_PER_TURN;
+  BtChartPage *self = BT_CHART_PAGE (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  guint size;
 
+  /* The last frame laid out the rows added before it: as many again if it
+   * was quick, half as many if it was not. */
+  if (self->grow_last_tick != 0 && now - self->grow_last_tick > SLOW_FRAME_US)
+    self->grow_step = MAX (1, self->grow_step / 2);
+  else if (self->grow_last_tick != 0)
+    self->grow_step = MIN (MAX_ROWS_PER_FRAME, self->grow_step + 1);
+  self->grow_last_tick = now;
+
+  size = gtk_slice_list_model_get_size (self->growing) + self->grow_step;
   if (size < g_list_model_get_n_items (gtk_slice_list_model_get_model (self->growing)))
     {
       gtk_slice_list_model_set_size (self->growing, size);
@@ -690,13 +718,15 @@ static GListModel *
 grow_list (BtChartPage *self,
            GListModel  *model)
 {
-  g_clear_handle_id (&self->grow_id, g_source_remove);
-  g_clear_object (&self->growing);
-  if (model == NULL || g_list_model_get_n_items (model) <= FIRST_ROWS)
+  stop_growing (self);
+  if (model == NULL || g_list_model_get_n_items (model) <= 3)
     return model;
 
-  self->growing = gtk_slice_list_model_new (model, 0, FIRST_ROWS);
-  self->grow_id = g_idle_add_full (G_PRIORITY_LOW, grow_list_cb, self, NULL);
+  /* A narrative's row is a screenful already. */
+  self->growing = gtk_slice_list_model_new (model, 0, self->kind == BT_CHART_NARRATIVES ? 3 : FIRST_ROWS);
+  self->grow_step = 1;
+  self->grow_last_tick = 0;
+  self->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow_list_cb, NULL, NULL);
   return g_object_ref (G_LIST_MODEL (self->growing));
 }
 
@@ -843,8 +873,7 @@ bt_chart_page_dispose (GObject *object)
   BtChartPage *self = BT_CHART_PAGE (object);
 
   g_clear_object (&self->weeks_slice);
-  g_clear_handle_id (&self->grow_id, g_source_remove);
-  g_clear_object (&self->growing);
+  stop_growing (self);
   g_clear_pointer (&self->week_popover, gtk_widget_unparent);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_CHART_PAGE);
