@@ -88,5 +88,14 @@ char    *bt_window_edit_message     (const char *kind,
                                      gboolean    is_there);
 
 GtkWindow *bt_window_find_plan_dialog (BtWindow *self);
+void     bt_window_check_in_action         (GtkWidget  *widget,
+                                            const char *action_name,
+                                            GVariant   *parameter);
+void     bt_window_on_touchpoint_logged_cb (BtWindow   *self,
+                                            const char *message);
+void     bt_window_on_open_item_cb         (BtWindow   *self,
+                                            GListModel *list,
+                                            BtItem     *item);
+void     bt_window_close_dialogs_on_plan   (BtWindow   *self);
 
 G_END_DECLS
