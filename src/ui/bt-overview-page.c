@@ -51,6 +51,9 @@ struct _BtOverviewPage
   BtPlan               *plan;
   BtHistory            *history;
   guint                 refresh_id;
+  guint                 lower_id;       /* tick callback: the rows below the milestones */
+  gboolean              defer_lower;    /* a new plan: those rows come a frame later */
+  gboolean              lower_waited;   /* their first tick has gone by */
 };
 
 G_DEFINE_FINAL_TYPE (BtOverviewPage, bt_overview_page, GTK_TYPE_WIDGET)
@@ -226,6 +229,12 @@ show_next_steps (BtOverviewPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->next_steps_group), steps->len > 0);
 }
 
+static void refresh_lower (BtOverviewPage *self,
+                           const GDate    *today);
+static gboolean refresh_lower_cb (GtkWidget     *widget,
+                                  GdkFrameClock *clock,
+                                  gpointer       data);
+
 static void
 refresh (BtOverviewPage *self)
 {
@@ -246,6 +255,9 @@ refresh (BtOverviewPage *self)
         adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
     }
   g_ptr_array_set_size (self->dynamic_rows, 0);
+  if (self->lower_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->lower_id);
+  self->lower_id = 0;
 
   if (self->plan == NULL)
     return;
@@ -415,17 +427,38 @@ refresh (BtOverviewPage *self)
       add_row (self, self->milestones_group, text_row (_("No open milestones"), NULL));
   }
 
-  show_next_steps (self, &today);
+  /* A plan opened into the window shows its first rows in one frame and
+   * the rest in the next: each row's text is shaped when it is first laid
+   * out, and all of them at once held that frame up for 70 ms with a
+   * ten-year plan. */
+  if (self->defer_lower)
+    {
+      self->lower_waited = FALSE;
+      self->lower_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), refresh_lower_cb, NULL, NULL);
+    }
+  else
+    refresh_lower (self, &today);
+  self->defer_lower = FALSE;
+}
+
+/* What comes below the milestones: the next steps, the people overdue and
+ * the narratives in draft. */
+static void
+refresh_lower (BtOverviewPage *self,
+               const GDate    *today)
+{
+  guint shown = 0;
+
+  show_next_steps (self, today);
 
   /* Overdue relationships, each with "log touchpoint"; the count says when
    * to stop looking, and how many more there are. */
-  shown = 0;
   {
     GListModel *relationships = bt_plan_get_relationships (self->plan);
     guint counts[BT_N_RELATIONSHIP_STATES];
     guint overdue;
 
-    bt_analytics_count_relationships (self->plan, &today, counts);
+    bt_analytics_count_relationships (self->plan, today, counts);
     overdue = counts[BT_RELATIONSHIP_OVERDUE];
 
     for (guint i = 0; i < g_list_model_get_n_items (relationships) && shown < MIN (overdue, MAX_ROWS); i++)
@@ -435,15 +468,15 @@ refresh (BtOverviewPage *self)
         g_autofree char *subtitle = NULL;
         GtkWidget *row, *button;
 
-        if (bt_analytics_relationship_state (r, &today, NULL) != BT_RELATIONSHIP_OVERDUE)
+        if (bt_analytics_relationship_state (r, today, NULL) != BT_RELATIONSHIP_OVERDUE)
           continue;
 
         /* Overdue means a touchpoint there was: say when, and how late.
          * Someone without a role gets no " · " before the rest. */
-        if (bt_analytics_last_touchpoint (r, &today, &last))
+        if (bt_analytics_last_touchpoint (r, today, &last))
           {
             g_autofree char *when = bt_format_date (&last);
-            guint late = bt_analytics_days_overdue (r, &today);
+            guint late = bt_analytics_days_overdue (r, today);
             g_autofree char *state = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                                    /* TRANSLATORS: %s is a date */
                                                                    "Last touchpoint %s, overdue by %u day",
@@ -452,7 +485,7 @@ refresh (BtOverviewPage *self)
             GDate meeting;
 
             /* booked, but after the day it was due */
-            if (bt_analytics_next_meeting (r, &today, &meeting))
+            if (bt_analytics_next_meeting (r, today, &meeting))
               {
                 g_autofree char *on = bt_format_date (&meeting);
                 /* TRANSLATORS: how late someone is, then the date of a meeting planned with them */
@@ -511,7 +544,7 @@ refresh (BtOverviewPage *self)
         shown++;
       }
 
-    if (bt_analytics_new_battlefield (self->plan, &today))
+    if (bt_analytics_new_battlefield (self->plan, today))
       add_row (self, self->narratives_group,
                text_row (_("A signal worth a conversation"),
                          _("Several business cases were turned down over six months or more, and none "
@@ -525,6 +558,29 @@ refresh (BtOverviewPage *self)
     else if (shown == 0)
       add_row (self, self->narratives_group, text_row (_("Every narrative has been shared"), NULL));
   }
+}
+
+static gboolean
+refresh_lower_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  BtOverviewPage *self = BT_OVERVIEW_PAGE (widget);
+  GDate today;
+
+  /* The first tick comes before the layout of the frame the first rows
+   * are in: the rest wait for the next one. */
+  if (!self->lower_waited)
+    {
+      self->lower_waited = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->lower_id = 0;
+  bt_today (&today);
+  refresh_lower (self, &today);
+
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -627,5 +683,6 @@ bt_overview_page_set_plan (BtOverviewPage *self,
   if (g_set_object (&self->plan, plan) && plan != NULL)
     g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb), self, G_CONNECT_SWAPPED);
 
+  self->defer_lower = TRUE;
   refresh (self);
 }
