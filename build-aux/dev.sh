@@ -96,6 +96,8 @@ case "$cmd" in
     export GSETTINGS_SCHEMA_DIR="$top/$build_dir/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
     # The translations built in $build_dir/po.
     export BREAKTHROUGH_LOCALEDIR="$top/$build_dir/po"
+    # The module that reaches the desktop's calendars and contacts.
+    export BREAKTHROUGH_EDS_MODULE="$top/$build_dir/src/libbt-eds.so"
     exec "$build_dir/src/breakthrough" "$@"
     ;;
 
@@ -162,6 +164,7 @@ case "$cmd" in
     configure_and_build --buildtype=release
     out="$build_dir/bench"
     mkdir -p "$out"
+    export BREAKTHROUGH_EDS_MODULE="$top/$build_dir/src/libbt-eds.so"
 
     echo "== Load, save, analytics, charts and the report (medians; floors measured in the same run)"
     "$build_dir/tests/bench/bench-core" --json "$out/core.json" "$@"

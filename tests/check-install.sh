@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `meson install` into a DESTDIR puts every part of the app where a GNOME
-# desktop looks for it. TAP output. Usage: check-install.sh BUILD_DIR PREFIX
+# desktop looks for it. TAP output. Usage: check-install.sh BUILD_DIR PREFIX EDS
+# (EDS: yes when built with Evolution Data Server)
 set -uo pipefail
-build=$1 prefix=$2
+build=$1 prefix=$2 eds=$3
 app=io.github.breakthrough.Planner
 
 dest=$(mktemp -d)
@@ -28,7 +29,7 @@ check() {  # description, command...
   fi
 }
 
-echo "1..17"
+if [ "$eds" = yes ]; then echo "1..19"; else echo "1..17"; fi
 check "the binary is installed and runs" "$root/bin/breakthrough" --version
 check "the desktop file" test -f "$root/share/applications/$app.desktop"
 check "the desktop file validates" desktop-file-validate "$root/share/applications/$app.desktop"
@@ -51,5 +52,19 @@ check "the man page" test -s "$root/share/man/man1/breakthrough.1"
 check "the D-Bus service starts the installed binary" \
   grep -qxF "Exec=$prefix/bin/breakthrough --gapplication-service" "$root/share/dbus-1/services/$app.service"
 check "the plan schema and sample" test -s "$root/share/breakthrough/plan.schema.json" -a -s "$root/share/breakthrough/sample-plan.json"
+
+# The module that reaches Evolution Data Server: where the binary looks for
+# it, and loadable by the installed binary (which then says that the tests
+# keep EDS off, not that the module is missing).
+if [ "$eds" = yes ]; then
+  module=$(find "$root" -name libbt-eds.so -print -quit)
+  check "the EDS module, where the binary looks for it" \
+    grep -aqF "${module#"$dest"}" "$root/bin/breakthrough"
+  plan=$dest/plan.json
+  cp "$(dirname "$0")/../data/sample-plan.json" "$plan"
+  check "the installed binary loads the EDS module" \
+    bash -c 'BREAKTHROUGH_NO_EDS=1 BREAKTHROUGH_EDS_MODULE="$1" "$2" "$3" --import-calendars --dry-run 2>&1 |
+             grep -q "BREAKTHROUGH_NO_EDS is set"' _ "$module" "$root/bin/breakthrough" "$plan"
+fi
 
 exit $failed

@@ -224,7 +224,8 @@ utc_text (GDateTime *time)
  * @from: where the range begins
  * @until: where it ends
  *
- * Returns: (transfer full): a watcher, already connecting
+ * Returns: (transfer full): a watcher, already connecting (through
+ *   bt-eds-loader.c, %NULL when the module cannot be loaded)
  */
 BtEdsWatch *
 bt_eds_watch_new (const char * const *uids,

@@ -173,7 +173,8 @@ on_listed_cb (GObject      *object,
   from = week_start (self);
   until = g_date_time_add_weeks (from, 1);
   self->watch = G_OBJECT (bt_eds_watch_new ((const char * const *) self->uids, from, until));
-  g_signal_connect_object (self->watch, "changed", G_CALLBACK (read_week), self, G_CONNECT_SWAPPED);
+  if (self->watch != NULL)
+    g_signal_connect_object (self->watch, "changed", G_CALLBACK (read_week), self, G_CONNECT_SWAPPED);
 }
 #endif
 
