@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "bt-business-case.h"
+#include "bt-item-accessors-private.h"
 
 struct _BtBusinessCase
 {
@@ -142,192 +143,16 @@ bt_business_case_init (BtBusinessCase *self)
   bt_item_adopt_list (BT_ITEM (self), self->cost_rows);
 }
 
-const char *
-bt_business_case_get_title (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
-
-  return self->title ? self->title : "";
-}
-
-void
-bt_business_case_set_title (BtBusinessCase *self,
-                            const char *title)
-{
-  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
-
-  if (bt_item_set_string (&self->title, title))
-    bt_item_notify (BT_ITEM (self), properties[PROP_TITLE]);
-}
-
-const char *
-bt_business_case_get_problem (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
-
-  return self->problem ? self->problem : "";
-}
-
-void
-bt_business_case_set_problem (BtBusinessCase *self,
-                              const char *problem)
-{
-  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
-
-  if (bt_item_set_string (&self->problem, problem))
-    bt_item_notify (BT_ITEM (self), properties[PROP_PROBLEM]);
-}
-
-const char *
-bt_business_case_get_cost (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
-
-  return self->cost ? self->cost : "";
-}
-
-void
-bt_business_case_set_cost (BtBusinessCase *self,
-                           const char *cost)
-{
-  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
-
-  if (bt_item_set_string (&self->cost, cost))
-    bt_item_notify (BT_ITEM (self), properties[PROP_COST]);
-}
-
-const char *
-bt_business_case_get_solution (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
-
-  return self->solution ? self->solution : "";
-}
-
-void
-bt_business_case_set_solution (BtBusinessCase *self,
-                               const char *solution)
-{
-  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
-
-  if (bt_item_set_string (&self->solution, solution))
-    bt_item_notify (BT_ITEM (self), properties[PROP_SOLUTION]);
-}
-
-const char *
-bt_business_case_get_ask (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
-
-  return self->ask ? self->ask : "";
-}
-
-void
-bt_business_case_set_ask (BtBusinessCase *self,
-                          const char *ask)
-{
-  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
-
-  if (bt_item_set_string (&self->ask, ask))
-    bt_item_notify (BT_ITEM (self), properties[PROP_ASK]);
-}
-
-double
-bt_business_case_get_ask_cost (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), 0.0);
-
-  return self->ask_cost;
-}
-
-void
-bt_business_case_set_ask_cost (BtBusinessCase *self,
-                               double ask_cost)
-{
-  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
-  g_return_if_fail (isfinite (ask_cost) && ask_cost >= 0.0 && ask_cost <= 1000000000000.0);
-
-  if (self->ask_cost == ask_cost)
-    return;
-
-  self->ask_cost = ask_cost;
-  bt_item_notify (BT_ITEM (self), properties[PROP_ASK_COST]);
-}
-
-const char *
-bt_business_case_get_expected_return (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
-
-  return self->expected_return ? self->expected_return : "";
-}
-
-void
-bt_business_case_set_expected_return (BtBusinessCase *self,
-                                      const char *expected_return)
-{
-  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
-
-  if (bt_item_set_string (&self->expected_return, expected_return))
-    bt_item_notify (BT_ITEM (self), properties[PROP_EXPECTED_RETURN]);
-}
-
-BtCaseStatus
-bt_business_case_get_status (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), BT_CASE_DRAFT);
-
-  return self->status;
-}
-
-void
-bt_business_case_set_status (BtBusinessCase *self,
-                             BtCaseStatus status)
-{
-  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
-
-  if (self->status == status)
-    return;
-
-  self->status = status;
-  bt_item_notify (BT_ITEM (self), properties[PROP_STATUS]);
-}
-
-const GDate *
-bt_business_case_get_proposed_on (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
-
-  return g_date_valid (&self->proposed_on) ? &self->proposed_on : NULL;
-}
-
-void
-bt_business_case_set_proposed_on (BtBusinessCase *self,
-                                  const GDate *proposed_on)
-{
-  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
-
-  if (bt_item_set_date (&self->proposed_on, proposed_on))
-    bt_item_notify (BT_ITEM (self), properties[PROP_PROPOSED_ON]);
-}
-
-const GDate *
-bt_business_case_get_decided_on (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
-
-  return g_date_valid (&self->decided_on) ? &self->decided_on : NULL;
-}
-
-void
-bt_business_case_set_decided_on (BtBusinessCase *self,
-                                 const GDate *decided_on)
-{
-  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
-
-  if (bt_item_set_date (&self->decided_on, decided_on))
-    bt_item_notify (BT_ITEM (self), properties[PROP_DECIDED_ON]);
-}
+BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, title, PROP_TITLE)
+BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, problem, PROP_PROBLEM)
+BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, cost, PROP_COST)
+BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, solution, PROP_SOLUTION)
+BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, ask, PROP_ASK)
+BT_DEFINE_NUMBER_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, ask_cost, PROP_ASK_COST)
+BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, expected_return, PROP_EXPECTED_RETURN)
+BT_DEFINE_ENUM_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, BtCaseStatus, status, PROP_STATUS)
+BT_DEFINE_DATE_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, proposed_on, PROP_PROPOSED_ON)
+BT_DEFINE_DATE_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, decided_on, PROP_DECIDED_ON)
 
 GListModel *
 bt_business_case_get_cost_rows (BtBusinessCase *self)

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-import-rule.h"
+#include "bt-item-accessors-private.h"
 
 struct _BtImportRule
 {
@@ -81,59 +82,6 @@ bt_import_rule_init (BtImportRule *self)
 {
 }
 
-BtRuleMatch
-bt_import_rule_get_match (BtImportRule *self)
-{
-  g_return_val_if_fail (BT_IS_IMPORT_RULE (self), BT_RULE_WORDS);
-
-  return self->match;
-}
-
-void
-bt_import_rule_set_match (BtImportRule *self,
-                          BtRuleMatch   match)
-{
-  g_return_if_fail (BT_IS_IMPORT_RULE (self));
-
-  if (self->match == match)
-    return;
-
-  self->match = match;
-  bt_item_notify (BT_ITEM (self), properties[PROP_MATCH]);
-}
-
-const char *
-bt_import_rule_get_pattern (BtImportRule *self)
-{
-  g_return_val_if_fail (BT_IS_IMPORT_RULE (self), NULL);
-
-  return self->pattern ? self->pattern : "";
-}
-
-void
-bt_import_rule_set_pattern (BtImportRule *self,
-                            const char   *pattern)
-{
-  g_return_if_fail (BT_IS_IMPORT_RULE (self));
-
-  if (bt_item_set_string (&self->pattern, pattern))
-    bt_item_notify (BT_ITEM (self), properties[PROP_PATTERN]);
-}
-
-const char *
-bt_import_rule_get_category (BtImportRule *self)
-{
-  g_return_val_if_fail (BT_IS_IMPORT_RULE (self), NULL);
-
-  return self->category ? self->category : "";
-}
-
-void
-bt_import_rule_set_category (BtImportRule *self,
-                             const char   *category)
-{
-  g_return_if_fail (BT_IS_IMPORT_RULE (self));
-
-  if (bt_item_set_string (&self->category, category))
-    bt_item_notify (BT_ITEM (self), properties[PROP_CATEGORY]);
-}
+BT_DEFINE_ENUM_ACCESSORS (BtImportRule, bt_import_rule, BT_IS_IMPORT_RULE, BtRuleMatch, match, PROP_MATCH)
+BT_DEFINE_TEXT_ACCESSORS (BtImportRule, bt_import_rule, BT_IS_IMPORT_RULE, pattern, PROP_PATTERN)
+BT_DEFINE_TEXT_ACCESSORS (BtImportRule, bt_import_rule, BT_IS_IMPORT_RULE, category, PROP_CATEGORY)

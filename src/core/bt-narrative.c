@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-narrative.h"
+#include "bt-item-accessors-private.h"
 
 struct _BtNarrative
 {
@@ -121,98 +122,11 @@ bt_narrative_init (BtNarrative *self)
   bt_item_adopt_list (BT_ITEM (self), self->business_cases);
 }
 
-const char *
-bt_narrative_get_title (BtNarrative *self)
-{
-  g_return_val_if_fail (BT_IS_NARRATIVE (self), NULL);
-
-  return self->title ? self->title : "";
-}
-
-void
-bt_narrative_set_title (BtNarrative *self,
-                        const char *title)
-{
-  g_return_if_fail (BT_IS_NARRATIVE (self));
-
-  if (bt_item_set_string (&self->title, title))
-    bt_item_notify (BT_ITEM (self), properties[PROP_TITLE]);
-}
-
-const char *
-bt_narrative_get_audience (BtNarrative *self)
-{
-  g_return_val_if_fail (BT_IS_NARRATIVE (self), NULL);
-
-  return self->audience ? self->audience : "";
-}
-
-void
-bt_narrative_set_audience (BtNarrative *self,
-                           const char *audience)
-{
-  g_return_if_fail (BT_IS_NARRATIVE (self));
-
-  if (bt_item_set_string (&self->audience, audience))
-    bt_item_notify (BT_ITEM (self), properties[PROP_AUDIENCE]);
-}
-
-const char *
-bt_narrative_get_headline (BtNarrative *self)
-{
-  g_return_val_if_fail (BT_IS_NARRATIVE (self), NULL);
-
-  return self->headline ? self->headline : "";
-}
-
-void
-bt_narrative_set_headline (BtNarrative *self,
-                           const char *headline)
-{
-  g_return_if_fail (BT_IS_NARRATIVE (self));
-
-  if (bt_item_set_string (&self->headline, headline))
-    bt_item_notify (BT_ITEM (self), properties[PROP_HEADLINE]);
-}
-
-BtNarrativeStatus
-bt_narrative_get_status (BtNarrative *self)
-{
-  g_return_val_if_fail (BT_IS_NARRATIVE (self), BT_NARRATIVE_DRAFT);
-
-  return self->status;
-}
-
-void
-bt_narrative_set_status (BtNarrative *self,
-                         BtNarrativeStatus status)
-{
-  g_return_if_fail (BT_IS_NARRATIVE (self));
-
-  if (self->status == status)
-    return;
-
-  self->status = status;
-  bt_item_notify (BT_ITEM (self), properties[PROP_STATUS]);
-}
-
-const GDate *
-bt_narrative_get_target_date (BtNarrative *self)
-{
-  g_return_val_if_fail (BT_IS_NARRATIVE (self), NULL);
-
-  return g_date_valid (&self->target_date) ? &self->target_date : NULL;
-}
-
-void
-bt_narrative_set_target_date (BtNarrative *self,
-                              const GDate *target_date)
-{
-  g_return_if_fail (BT_IS_NARRATIVE (self));
-
-  if (bt_item_set_date (&self->target_date, target_date))
-    bt_item_notify (BT_ITEM (self), properties[PROP_TARGET_DATE]);
-}
+BT_DEFINE_TEXT_ACCESSORS (BtNarrative, bt_narrative, BT_IS_NARRATIVE, title, PROP_TITLE)
+BT_DEFINE_TEXT_ACCESSORS (BtNarrative, bt_narrative, BT_IS_NARRATIVE, audience, PROP_AUDIENCE)
+BT_DEFINE_TEXT_ACCESSORS (BtNarrative, bt_narrative, BT_IS_NARRATIVE, headline, PROP_HEADLINE)
+BT_DEFINE_ENUM_ACCESSORS (BtNarrative, bt_narrative, BT_IS_NARRATIVE, BtNarrativeStatus, status, PROP_STATUS)
+BT_DEFINE_DATE_ACCESSORS (BtNarrative, bt_narrative, BT_IS_NARRATIVE, target_date, PROP_TARGET_DATE)
 
 GListModel *
 bt_narrative_get_impact_statements (BtNarrative *self)

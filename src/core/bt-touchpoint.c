@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-touchpoint.h"
+#include "bt-item-accessors-private.h"
 
 struct _BtTouchpoint
 {
@@ -72,56 +73,6 @@ bt_touchpoint_init (BtTouchpoint *self)
   g_date_clear (&self->date, 1);
 }
 
-const GDate *
-bt_touchpoint_get_date (BtTouchpoint *self)
-{
-  g_return_val_if_fail (BT_IS_TOUCHPOINT (self), NULL);
-
-  return g_date_valid (&self->date) ? &self->date : NULL;
-}
-
-void
-bt_touchpoint_set_date (BtTouchpoint *self,
-                        const GDate *date)
-{
-  g_return_if_fail (BT_IS_TOUCHPOINT (self));
-
-  if (bt_item_set_date (&self->date, date))
-    bt_item_notify (BT_ITEM (self), properties[PROP_DATE]);
-}
-
-const char *
-bt_touchpoint_get_note (BtTouchpoint *self)
-{
-  g_return_val_if_fail (BT_IS_TOUCHPOINT (self), NULL);
-
-  return self->note ? self->note : "";
-}
-
-void
-bt_touchpoint_set_note (BtTouchpoint *self,
-                        const char *note)
-{
-  g_return_if_fail (BT_IS_TOUCHPOINT (self));
-
-  if (bt_item_set_string (&self->note, note))
-    bt_item_notify (BT_ITEM (self), properties[PROP_NOTE]);
-}
-
-const char *
-bt_touchpoint_get_source (BtTouchpoint *self)
-{
-  g_return_val_if_fail (BT_IS_TOUCHPOINT (self), NULL);
-
-  return self->source ? self->source : "";
-}
-
-void
-bt_touchpoint_set_source (BtTouchpoint *self,
-                          const char *source)
-{
-  g_return_if_fail (BT_IS_TOUCHPOINT (self));
-
-  if (bt_item_set_string (&self->source, source))
-    bt_item_notify (BT_ITEM (self), properties[PROP_SOURCE]);
-}
+BT_DEFINE_DATE_ACCESSORS (BtTouchpoint, bt_touchpoint, BT_IS_TOUCHPOINT, date, PROP_DATE)
+BT_DEFINE_TEXT_ACCESSORS (BtTouchpoint, bt_touchpoint, BT_IS_TOUCHPOINT, note, PROP_NOTE)
+BT_DEFINE_TEXT_ACCESSORS (BtTouchpoint, bt_touchpoint, BT_IS_TOUCHPOINT, source, PROP_SOURCE)

@@ -1,0 +1,127 @@
+/* bt-item-accessors-private.h — the typed getters and setters of item classes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <math.h>
+
+#include "bt-item.h"
+
+G_BEGIN_DECLS
+
+/* In the spirit of G_DEFINE_TYPE: each macro writes the public getter
+ * and setter of one field, bt_thing_get_FIELD() and bt_thing_set_FIELD(),
+ * for a class that keeps the field as the member FIELD of its instance.
+ * They go after the class's `fields[]` table and its `properties[]`
+ * array: the setter notifies properties[PROP], and limits and defaults
+ * come from the field's line in the table (field PROP - 1, as
+ * bt_item_class_install_fields() has it). A setter that checks more than
+ * its field's line says is written by hand next to the getter's macro.
+ *
+ * TypeName, type_name and TYPE_CHECK are the class's, as in
+ * BtPhase, bt_phase, BT_IS_PHASE. */
+
+#define BT_ITEM_FIELD_LINE(PROP) (fields[(PROP) - 1])
+
+/* Text: the getter gives "" for none, the setter takes NULL or "". */
+#define BT_DEFINE_TEXT_GETTER(TypeName, type_name, TYPE_CHECK, field) \
+const char * \
+type_name##_get_##field (TypeName *self) \
+{ \
+  g_return_val_if_fail (TYPE_CHECK (self), NULL); \
+\
+  return self->field ? self->field : ""; \
+}
+
+#define BT_DEFINE_TEXT_SETTER(TypeName, type_name, TYPE_CHECK, field, PROP) \
+void \
+type_name##_set_##field (TypeName   *self, \
+                         const char *field) \
+{ \
+  g_return_if_fail (TYPE_CHECK (self)); \
+\
+  if (bt_item_set_string (&self->field, field)) \
+    bt_item_notify (BT_ITEM (self), properties[PROP]); \
+}
+
+#define BT_DEFINE_TEXT_ACCESSORS(TypeName, type_name, TYPE_CHECK, field, PROP) \
+  BT_DEFINE_TEXT_GETTER (TypeName, type_name, TYPE_CHECK, field) \
+  BT_DEFINE_TEXT_SETTER (TypeName, type_name, TYPE_CHECK, field, PROP)
+
+/* A date, kept as a GDate that is cleared when there is none: the getter
+ * gives NULL then, the setter takes NULL or an invalid date for none. */
+#define BT_DEFINE_DATE_ACCESSORS(TypeName, type_name, TYPE_CHECK, field, PROP) \
+const GDate * \
+type_name##_get_##field (TypeName *self) \
+{ \
+  g_return_val_if_fail (TYPE_CHECK (self), NULL); \
+\
+  return g_date_valid (&self->field) ? &self->field : NULL; \
+} \
+\
+void \
+type_name##_set_##field (TypeName    *self, \
+                         const GDate *field) \
+{ \
+  g_return_if_fail (TYPE_CHECK (self)); \
+\
+  if (bt_item_set_date (&self->field, field)) \
+    bt_item_notify (BT_ITEM (self), properties[PROP]); \
+}
+
+/* A value compared with == and kept as it is given: an enum, an int or a
+ * double. The getter gives fallback for what is not an instance. */
+#define BT_DEFINE_VALUE_GETTER(TypeName, type_name, TYPE_CHECK, ValueType, field, fallback) \
+ValueType \
+type_name##_get_##field (TypeName *self) \
+{ \
+  g_return_val_if_fail (TYPE_CHECK (self), fallback); \
+\
+  return self->field; \
+}
+
+#define BT_DEFINE_VALUE_SETTER(TypeName, type_name, TYPE_CHECK, ValueType, field, PROP, check) \
+void \
+type_name##_set_##field (TypeName  *self, \
+                         ValueType  field) \
+{ \
+  g_return_if_fail (TYPE_CHECK (self)); \
+  g_return_if_fail (check); \
+\
+  if (self->field == field) \
+    return; \
+\
+  self->field = field; \
+  bt_item_notify (BT_ITEM (self), properties[PROP]); \
+}
+
+/* An enum: the getter gives the field's default for what is not an
+ * instance; the setter takes any value. */
+#define BT_DEFINE_ENUM_ACCESSORS(TypeName, type_name, TYPE_CHECK, EnumType, field, PROP) \
+  BT_DEFINE_VALUE_GETTER (TypeName, type_name, TYPE_CHECK, EnumType, field, \
+                          (EnumType) BT_ITEM_FIELD_LINE (PROP).default_value) \
+  BT_DEFINE_VALUE_SETTER (TypeName, type_name, TYPE_CHECK, EnumType, field, PROP, TRUE)
+
+/* A whole number: the getter gives 0 for what is not an instance; the
+ * setter refuses what is outside the field's lowest and highest. */
+#define BT_DEFINE_INT_GETTER(TypeName, type_name, TYPE_CHECK, field) \
+  BT_DEFINE_VALUE_GETTER (TypeName, type_name, TYPE_CHECK, int, field, 0)
+
+#define BT_DEFINE_INT_ACCESSORS(TypeName, type_name, TYPE_CHECK, field, PROP) \
+  BT_DEFINE_INT_GETTER (TypeName, type_name, TYPE_CHECK, field) \
+  BT_DEFINE_VALUE_SETTER (TypeName, type_name, TYPE_CHECK, int, field, PROP, \
+                          field >= BT_ITEM_FIELD_LINE (PROP).lowest && \
+                          field <= BT_ITEM_FIELD_LINE (PROP).highest)
+
+/* A number: the getter gives 0.0 for what is not an instance; the setter
+ * refuses what is not finite or outside the field's lowest and highest. */
+#define BT_DEFINE_NUMBER_ACCESSORS(TypeName, type_name, TYPE_CHECK, field, PROP) \
+  BT_DEFINE_VALUE_GETTER (TypeName, type_name, TYPE_CHECK, double, field, 0.0) \
+  BT_DEFINE_VALUE_SETTER (TypeName, type_name, TYPE_CHECK, double, field, PROP, \
+                          isfinite (field) && \
+                          field >= BT_ITEM_FIELD_LINE (PROP).lowest && \
+                          field <= BT_ITEM_FIELD_LINE (PROP).highest)
+
+G_END_DECLS
