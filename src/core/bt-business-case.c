@@ -12,7 +12,7 @@
 #include <math.h>
 
 #include "bt-business-case.h"
-#include "bt-item-accessors-private.h"
+#include "bt-item-define-private.h"
 
 struct _BtBusinessCase
 {
@@ -56,16 +56,6 @@ bt_business_case_new (void)
   return g_object_new (BT_TYPE_BUSINESS_CASE, NULL);
 }
 
-static void
-bt_business_case_finalize (GObject *object)
-{
-  BtBusinessCase *self = BT_BUSINESS_CASE (object);
-
-  g_clear_object (&self->cost_rows);
-
-  G_OBJECT_CLASS (bt_business_case_parent_class)->finalize (object);
-}
-
 /* What the plan file holds of a business case, in its order. */
 static const BtField fields[] = {
   { "title", .label = N_("Title"), .flags = BT_FIELD_REQUIRED,
@@ -100,47 +90,20 @@ static const BtField fields[] = {
     .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtBusinessCase, decided_on) },
 };
 
-static GListModel *
-get_cost_rows (gpointer self)
-{
-  return bt_business_case_get_cost_rows (self);
-}
+BT_DEFINE_LIST_GETTER (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, cost_rows)
 
 static const BtChildList children[] = {
   { "cost_rows", bt_cost_row_get_type, get_cost_rows },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
-
-static const BtItemDescription description = {
-  .kind_label = N_("Business Case"),
-  .has_id = TRUE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-  .children = children,
-  .n_children = G_N_ELEMENTS (children),
-};
-
-static void
-bt_business_case_class_init (BtBusinessCaseClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = bt_business_case_finalize;
-
-  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
+BT_DEFINE_ITEM_DESCRIPTION_WITH_CHILDREN (N_("Business Case"), TRUE);
+BT_DEFINE_ITEM_CLASS_INIT (BtBusinessCase, bt_business_case)
 
 static void
 bt_business_case_init (BtBusinessCase *self)
 {
-  self->ask_cost = 0.0;
-  self->status = BT_CASE_DRAFT;
-  g_date_clear (&self->proposed_on, 1);
-  g_date_clear (&self->decided_on, 1);
-  self->cost_rows = bt_item_list_new (BT_TYPE_COST_ROW);
-  bt_item_adopt_list (BT_ITEM (self), self->cost_rows);
+  bt_item_init_fields (BT_ITEM (self), &description);
+  self->cost_rows = bt_item_add_list (BT_ITEM (self), BT_TYPE_COST_ROW);
 }
 
 BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, title, PROP_TITLE)
@@ -153,11 +116,3 @@ BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE,
 BT_DEFINE_ENUM_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, BtCaseStatus, status, PROP_STATUS)
 BT_DEFINE_DATE_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, proposed_on, PROP_PROPOSED_ON)
 BT_DEFINE_DATE_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, decided_on, PROP_DECIDED_ON)
-
-GListModel *
-bt_business_case_get_cost_rows (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
-
-  return G_LIST_MODEL (self->cost_rows);
-}

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "bt-category.h"
-#include "bt-item-accessors-private.h"
+#include "bt-item-define-private.h"
 
 struct _BtCategory
 {
@@ -55,28 +55,7 @@ static const BtField fields[] = {
     .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtCategory, color) },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
-
-static const BtItemDescription description = {
-  .kind_label = N_("Category"),
-  .has_id = TRUE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-};
-
-static void
-bt_category_class_init (BtCategoryClass *klass)
-{
-
-  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
-
-static void
-bt_category_init (BtCategory *self)
-{
-  self->kind = BT_CATEGORY_TACTICAL;
-}
+BT_DEFINE_ITEM_CLASS (BtCategory, bt_category, N_("Category"), TRUE)
 
 BT_DEFINE_TEXT_ACCESSORS (BtCategory, bt_category, BT_IS_CATEGORY, name, PROP_NAME)
 BT_DEFINE_ENUM_ACCESSORS (BtCategory, bt_category, BT_IS_CATEGORY, BtCategoryKind, kind, PROP_KIND)

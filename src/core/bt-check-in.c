@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-check-in.h"
-#include "bt-item-accessors-private.h"
+#include "bt-item-define-private.h"
 #include "bt-date.h"
 
 struct _BtCheckIn
@@ -70,31 +70,7 @@ static const BtField fields[] = {
     .offset = G_STRUCT_OFFSET (BtCheckIn, technical_certainty) },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
-
-static const BtItemDescription description = {
-  .kind_label = N_("Check-in"),
-  .has_id = TRUE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-};
-
-static void
-bt_check_in_class_init (BtCheckInClass *klass)
-{
-
-  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
-
-static void
-bt_check_in_init (BtCheckIn *self)
-{
-  self->over_involvement = 0;
-  self->operational_reflex = 0;
-  self->not_delegating = 0;
-  self->technical_certainty = 0;
-}
+BT_DEFINE_ITEM_CLASS (BtCheckIn, bt_check_in, N_("Check-in"), TRUE)
 
 BT_DEFINE_TEXT_GETTER (BtCheckIn, bt_check_in, BT_IS_CHECK_IN, week)
 

@@ -12,7 +12,7 @@
 #include <math.h>
 
 #include "bt-cost-row.h"
-#include "bt-item-accessors-private.h"
+#include "bt-item-define-private.h"
 
 struct _BtCostRow
 {
@@ -56,29 +56,7 @@ static const BtField fields[] = {
     .offset = G_STRUCT_OFFSET (BtCostRow, projected_monthly) },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
-
-static const BtItemDescription description = {
-  .kind_label = N_("Cost Row"),
-  .has_id = FALSE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-};
-
-static void
-bt_cost_row_class_init (BtCostRowClass *klass)
-{
-
-  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
-
-static void
-bt_cost_row_init (BtCostRow *self)
-{
-  self->current_monthly = 0.0;
-  self->projected_monthly = 0.0;
-}
+BT_DEFINE_ITEM_CLASS (BtCostRow, bt_cost_row, N_("Cost Row"), FALSE)
 
 BT_DEFINE_TEXT_ACCESSORS (BtCostRow, bt_cost_row, BT_IS_COST_ROW, metric, PROP_METRIC)
 BT_DEFINE_NUMBER_ACCESSORS (BtCostRow, bt_cost_row, BT_IS_COST_ROW, current_monthly, PROP_CURRENT_MONTHLY)

@@ -12,7 +12,7 @@
 #include <math.h>
 
 #include "bt-impact-statement.h"
-#include "bt-item-accessors-private.h"
+#include "bt-item-define-private.h"
 
 struct _BtImpactStatement
 {
@@ -65,28 +65,7 @@ static const BtField fields[] = {
     .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtImpactStatement, impact_unit) },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
-
-static const BtItemDescription description = {
-  .kind_label = N_("Impact Statement"),
-  .has_id = TRUE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-};
-
-static void
-bt_impact_statement_class_init (BtImpactStatementClass *klass)
-{
-
-  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
-
-static void
-bt_impact_statement_init (BtImpactStatement *self)
-{
-  self->impact_value = 0.0;
-}
+BT_DEFINE_ITEM_CLASS (BtImpactStatement, bt_impact_statement, N_("Impact Statement"), TRUE)
 
 BT_DEFINE_TEXT_ACCESSORS (BtImpactStatement, bt_impact_statement, BT_IS_IMPACT_STATEMENT, summary, PROP_SUMMARY)
 BT_DEFINE_TEXT_ACCESSORS (BtImpactStatement, bt_impact_statement, BT_IS_IMPACT_STATEMENT, technical_detail, PROP_TECHNICAL_DETAIL)

@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-import-rule.h"
-#include "bt-item-accessors-private.h"
+#include "bt-item-define-private.h"
 
 struct _BtImportRule
 {
@@ -60,27 +60,7 @@ static const BtField fields[] = {
     .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtImportRule, category) },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
-
-static const BtItemDescription description = {
-  .kind_label = N_("Import Rule"),
-  .has_id = TRUE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-};
-
-static void
-bt_import_rule_class_init (BtImportRuleClass *klass)
-{
-
-  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
-
-static void
-bt_import_rule_init (BtImportRule *self)
-{
-}
+BT_DEFINE_ITEM_CLASS (BtImportRule, bt_import_rule, N_("Import Rule"), TRUE)
 
 BT_DEFINE_ENUM_ACCESSORS (BtImportRule, bt_import_rule, BT_IS_IMPORT_RULE, BtRuleMatch, match, PROP_MATCH)
 BT_DEFINE_TEXT_ACCESSORS (BtImportRule, bt_import_rule, BT_IS_IMPORT_RULE, pattern, PROP_PATTERN)

@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-milestone.h"
-#include "bt-item-accessors-private.h"
+#include "bt-item-define-private.h"
 
 struct _BtMilestone
 {
@@ -66,30 +66,7 @@ static const BtField fields[] = {
     .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtMilestone, original_date) },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
-
-static const BtItemDescription description = {
-  .kind_label = N_("Milestone"),
-  .has_id = TRUE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-};
-
-static void
-bt_milestone_class_init (BtMilestoneClass *klass)
-{
-
-  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
-
-static void
-bt_milestone_init (BtMilestone *self)
-{
-  g_date_clear (&self->date, 1);
-  self->status = BT_MILESTONE_PLANNED;
-  g_date_clear (&self->original_date, 1);
-}
+BT_DEFINE_ITEM_CLASS (BtMilestone, bt_milestone, N_("Milestone"), TRUE)
 
 BT_DEFINE_TEXT_ACCESSORS (BtMilestone, bt_milestone, BT_IS_MILESTONE, title, PROP_TITLE)
 BT_DEFINE_DATE_ACCESSORS (BtMilestone, bt_milestone, BT_IS_MILESTONE, date, PROP_DATE)

@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-phase.h"
-#include "bt-item-accessors-private.h"
+#include "bt-item-define-private.h"
 
 struct _BtPhase
 {
@@ -50,28 +50,7 @@ static const BtField fields[] = {
     .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtPhase, end) },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
-
-static const BtItemDescription description = {
-  .kind_label = N_("Phase"),
-  .has_id = TRUE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-};
-
-static void
-bt_phase_class_init (BtPhaseClass *klass)
-{
-  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
-
-static void
-bt_phase_init (BtPhase *self)
-{
-  g_date_clear (&self->start, 1);
-  g_date_clear (&self->end, 1);
-}
+BT_DEFINE_ITEM_CLASS (BtPhase, bt_phase, N_("Phase"), TRUE)
 
 BT_DEFINE_TEXT_ACCESSORS (BtPhase, bt_phase, BT_IS_PHASE, title, PROP_TITLE)
 BT_DEFINE_DATE_ACCESSORS (BtPhase, bt_phase, BT_IS_PHASE, start, PROP_START)

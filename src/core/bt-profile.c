@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "bt-profile.h"
-#include "bt-item-accessors-private.h"
+#include "bt-item-define-private.h"
 
 struct _BtProfile
 {
@@ -81,29 +81,7 @@ static const BtField fields[] = {
     .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtProfile, currency) },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
-
-static const BtItemDescription description = {
-  .kind_label = N_("Profile"),
-  .has_id = FALSE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-};
-
-static void
-bt_profile_class_init (BtProfileClass *klass)
-{
-  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
-
-static void
-bt_profile_init (BtProfile *self)
-{
-  g_date_clear (&self->target_date, 1);
-  self->birth_year = 0;
-  self->target_share = 0.5;
-}
+BT_DEFINE_ITEM_CLASS (BtProfile, bt_profile, N_("Profile"), FALSE)
 
 BT_DEFINE_TEXT_ACCESSORS (BtProfile, bt_profile, BT_IS_PROFILE, name, PROP_NAME)
 BT_DEFINE_TEXT_ACCESSORS (BtProfile, bt_profile, BT_IS_PROFILE, current_role, PROP_CURRENT_ROLE)

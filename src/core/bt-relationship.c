@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-relationship.h"
-#include "bt-item-accessors-private.h"
+#include "bt-item-define-private.h"
 #include "bt-touchpoint.h"
 
 struct _BtRelationship
@@ -60,16 +60,6 @@ bt_relationship_new (void)
   return g_object_new (BT_TYPE_RELATIONSHIP, NULL);
 }
 
-static void
-bt_relationship_finalize (GObject *object)
-{
-  BtRelationship *self = BT_RELATIONSHIP (object);
-
-  g_clear_object (&self->touchpoints);
-
-  G_OBJECT_CLASS (bt_relationship_parent_class)->finalize (object);
-}
-
 /* Anything in the relationship or its touchpoints changed. */
 static void
 bt_relationship_changed (BtItem *item)
@@ -113,34 +103,17 @@ static const BtField fields[] = {
     .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtRelationship, contact_uid) },
 };
 
-static GListModel *
-get_touchpoints (gpointer self)
-{
-  return bt_relationship_get_touchpoints (self);
-}
+BT_DEFINE_LIST_GETTER (BtRelationship, bt_relationship, BT_IS_RELATIONSHIP, touchpoints)
 
 static const BtChildList children[] = {
   { "touchpoints", bt_touchpoint_get_type, get_touchpoints },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
-
-static const BtItemDescription description = {
-  .kind_label = N_("Person"),
-  .has_id = TRUE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-  .children = children,
-  .n_children = G_N_ELEMENTS (children),
-};
+BT_DEFINE_ITEM_DESCRIPTION_WITH_CHILDREN (N_("Person"), TRUE);
 
 static void
 bt_relationship_class_init (BtRelationshipClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = bt_relationship_finalize;
   BT_ITEM_CLASS (klass)->changed = bt_relationship_changed;
 
   bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
@@ -149,12 +122,8 @@ bt_relationship_class_init (BtRelationshipClass *klass)
 static void
 bt_relationship_init (BtRelationship *self)
 {
-  self->function = BT_FUNCTION_PRODUCT;
-  self->strength = 3;
-  self->cadence_days = 30;
-  g_date_clear (&self->next_step_due, 1);
-  self->touchpoints = bt_item_list_new (BT_TYPE_TOUCHPOINT);
-  bt_item_adopt_list (BT_ITEM (self), self->touchpoints);
+  bt_item_init_fields (BT_ITEM (self), &description);
+  self->touchpoints = bt_item_add_list (BT_ITEM (self), BT_TYPE_TOUCHPOINT);
 }
 
 BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, BT_IS_RELATIONSHIP, name, PROP_NAME)
@@ -213,14 +182,6 @@ bt_relationship_get_last_touchpoint (BtRelationship *self,
   *last = self->last_touchpoint;
 
   return g_date_valid (last);
-}
-
-GListModel *
-bt_relationship_get_touchpoints (BtRelationship *self)
-{
-  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), NULL);
-
-  return G_LIST_MODEL (self->touchpoints);
 }
 
 /* Words of a job title, in English, and the function they point to; the

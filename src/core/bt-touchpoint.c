@@ -10,7 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-touchpoint.h"
-#include "bt-item-accessors-private.h"
+#include "bt-item-define-private.h"
 
 struct _BtTouchpoint
 {
@@ -50,28 +50,7 @@ static const BtField fields[] = {
     .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtTouchpoint, source) },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
-
-static const BtItemDescription description = {
-  .kind_label = N_("Touchpoint"),
-  .has_id = TRUE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-};
-
-static void
-bt_touchpoint_class_init (BtTouchpointClass *klass)
-{
-
-  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
-
-static void
-bt_touchpoint_init (BtTouchpoint *self)
-{
-  g_date_clear (&self->date, 1);
-}
+BT_DEFINE_ITEM_CLASS (BtTouchpoint, bt_touchpoint, N_("Touchpoint"), TRUE)
 
 BT_DEFINE_DATE_ACCESSORS (BtTouchpoint, bt_touchpoint, BT_IS_TOUCHPOINT, date, PROP_DATE)
 BT_DEFINE_TEXT_ACCESSORS (BtTouchpoint, bt_touchpoint, BT_IS_TOUCHPOINT, note, PROP_NOTE)

@@ -1,4 +1,4 @@
-/* bt-item-accessors-private.h — the typed getters and setters of item classes
+/* bt-item-define-private.h — what an item class writes the same as the others
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,17 +11,81 @@
 
 G_BEGIN_DECLS
 
-/* In the spirit of G_DEFINE_TYPE: each macro writes the public getter
+/* In the spirit of G_DEFINE_TYPE, for a class of the plan's items that
+ * keeps its fields where its `fields[]` table says (see BtField), with
+ * `properties[]` and an enum of PROP_0, one PROP_ a field in the table's
+ * order, and N_PROPS. TypeName, type_name and TYPE_CHECK are the class's,
+ * as in BtPhase, bt_phase, BT_IS_PHASE. */
+
+/* The class's `description`, of its fields[] and, WITH_CHILDREN, its
+ * `children[]`; with a check that there is a property for each field. */
+#define BT_DEFINE_ITEM_DESCRIPTION_FULL(kind, id, children_, n_children_) \
+G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS); \
+static const BtItemDescription description = { \
+  .kind_label = kind, \
+  .has_id = id, \
+  .fields = fields, \
+  .n_fields = G_N_ELEMENTS (fields), \
+  .children = children_, \
+  .n_children = n_children_, \
+}
+
+#define BT_DEFINE_ITEM_DESCRIPTION(kind, id) \
+  BT_DEFINE_ITEM_DESCRIPTION_FULL (kind, id, NULL, 0)
+
+#define BT_DEFINE_ITEM_DESCRIPTION_WITH_CHILDREN(kind, id) \
+  BT_DEFINE_ITEM_DESCRIPTION_FULL (kind, id, children, G_N_ELEMENTS (children))
+
+/* The class_init that makes the properties from the description, for a
+ * class that changes nothing else of BtItem's. */
+#define BT_DEFINE_ITEM_CLASS_INIT(TypeName, type_name) \
+static void \
+type_name##_class_init (TypeName##Class *klass) \
+{ \
+  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties); \
+}
+
+/* The instance init of a class without lists of items: the fields'
+ * defaults. One with lists writes its own, which calls
+ * bt_item_init_fields() and bt_item_add_list(). */
+#define BT_DEFINE_ITEM_INIT(TypeName, type_name) \
+static void \
+type_name##_init (TypeName *self) \
+{ \
+  bt_item_init_fields (BT_ITEM (self), &description); \
+}
+
+/* All three, for the class without lists that only describes its fields. */
+#define BT_DEFINE_ITEM_CLASS(TypeName, type_name, kind, id) \
+  BT_DEFINE_ITEM_DESCRIPTION (kind, id); \
+  BT_DEFINE_ITEM_CLASS_INIT (TypeName, type_name) \
+  BT_DEFINE_ITEM_INIT (TypeName, type_name)
+
+/* The public getter of a list of items the instance keeps as the
+ * BtItemList *field, and get_FIELD(), the same for children[]. */
+#define BT_DEFINE_LIST_GETTER(TypeName, type_name, TYPE_CHECK, field) \
+GListModel * \
+type_name##_get_##field (TypeName *self) \
+{ \
+  g_return_val_if_fail (TYPE_CHECK (self), NULL); \
+\
+  return G_LIST_MODEL (self->field); \
+} \
+\
+static GListModel * \
+get_##field (gpointer self) \
+{ \
+  return type_name##_get_##field (self); \
+}
+
+/* Each of the following macros writes the public getter
  * and setter of one field, bt_thing_get_FIELD() and bt_thing_set_FIELD(),
  * for a class that keeps the field as the member FIELD of its instance.
  * They go after the class's `fields[]` table and its `properties[]`
  * array: the setter notifies properties[PROP], and limits and defaults
  * come from the field's line in the table (field PROP - 1, as
  * bt_item_class_install_fields() has it). A setter that checks more than
- * its field's line says is written by hand next to the getter's macro.
- *
- * TypeName, type_name and TYPE_CHECK are the class's, as in
- * BtPhase, bt_phase, BT_IS_PHASE. */
+ * its field's line says is written by hand next to the getter's macro. */
 
 #define BT_ITEM_FIELD_LINE(PROP) (fields[(PROP) - 1])
 
