@@ -90,7 +90,7 @@ static const BtField fields[] = {
     .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtBusinessCase, decided_on) },
 };
 
-BT_DEFINE_LIST_GETTER (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, cost_rows)
+BT_DEFINE_LIST_GETTER (BtBusinessCase, bt_business_case, cost_rows)
 
 static const BtChildList children[] = {
   { "cost_rows", bt_cost_row_get_type, get_cost_rows },
@@ -106,13 +106,13 @@ bt_business_case_init (BtBusinessCase *self)
   self->cost_rows = bt_item_add_list (BT_ITEM (self), BT_TYPE_COST_ROW);
 }
 
-BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, title, PROP_TITLE)
-BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, problem, PROP_PROBLEM)
-BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, cost, PROP_COST)
-BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, solution, PROP_SOLUTION)
-BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, ask, PROP_ASK)
-BT_DEFINE_NUMBER_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, ask_cost, PROP_ASK_COST)
-BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, expected_return, PROP_EXPECTED_RETURN)
-BT_DEFINE_ENUM_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, BtCaseStatus, status, PROP_STATUS)
-BT_DEFINE_DATE_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, proposed_on, PROP_PROPOSED_ON)
-BT_DEFINE_DATE_ACCESSORS (BtBusinessCase, bt_business_case, BT_IS_BUSINESS_CASE, decided_on, PROP_DECIDED_ON)
+BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, title, PROP_TITLE)
+BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, problem, PROP_PROBLEM)
+BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, cost, PROP_COST)
+BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, solution, PROP_SOLUTION)
+BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, ask, PROP_ASK)
+BT_DEFINE_NUMBER_ACCESSORS (BtBusinessCase, bt_business_case, ask_cost, PROP_ASK_COST)
+BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, expected_return, PROP_EXPECTED_RETURN)
+BT_DEFINE_ENUM_ACCESSORS (BtBusinessCase, bt_business_case, BtCaseStatus, status, PROP_STATUS)
+BT_DEFINE_DATE_ACCESSORS (BtBusinessCase, bt_business_case, proposed_on, PROP_PROPOSED_ON)
+BT_DEFINE_DATE_ACCESSORS (BtBusinessCase, bt_business_case, decided_on, PROP_DECIDED_ON)

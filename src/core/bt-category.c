@@ -57,9 +57,9 @@ static const BtField fields[] = {
 
 BT_DEFINE_ITEM_CLASS (BtCategory, bt_category, N_("Category"), TRUE)
 
-BT_DEFINE_TEXT_ACCESSORS (BtCategory, bt_category, BT_IS_CATEGORY, name, PROP_NAME)
-BT_DEFINE_ENUM_ACCESSORS (BtCategory, bt_category, BT_IS_CATEGORY, BtCategoryKind, kind, PROP_KIND)
-BT_DEFINE_TEXT_GETTER (BtCategory, bt_category, BT_IS_CATEGORY, color)
+BT_DEFINE_TEXT_ACCESSORS (BtCategory, bt_category, name, PROP_NAME)
+BT_DEFINE_ENUM_ACCESSORS (BtCategory, bt_category, BtCategoryKind, kind, PROP_KIND)
+BT_DEFINE_TEXT_GETTER (BtCategory, bt_category, color)
 
 /**
  * bt_category_color_is_valid:

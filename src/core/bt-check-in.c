@@ -72,7 +72,7 @@ static const BtField fields[] = {
 
 BT_DEFINE_ITEM_CLASS (BtCheckIn, bt_check_in, N_("Check-in"), TRUE)
 
-BT_DEFINE_TEXT_GETTER (BtCheckIn, bt_check_in, BT_IS_CHECK_IN, week)
+BT_DEFINE_TEXT_GETTER (BtCheckIn, bt_check_in, week)
 
 void
 bt_check_in_set_week (BtCheckIn *self,
@@ -85,9 +85,9 @@ bt_check_in_set_week (BtCheckIn *self,
     bt_item_notify (BT_ITEM (self), properties[PROP_WEEK]);
 }
 
-BT_DEFINE_TEXT_ACCESSORS (BtCheckIn, bt_check_in, BT_IS_CHECK_IN, question, PROP_QUESTION)
-BT_DEFINE_TEXT_ACCESSORS (BtCheckIn, bt_check_in, BT_IS_CHECK_IN, answer, PROP_ANSWER)
-BT_DEFINE_INT_ACCESSORS (BtCheckIn, bt_check_in, BT_IS_CHECK_IN, over_involvement, PROP_OVER_INVOLVEMENT)
-BT_DEFINE_INT_ACCESSORS (BtCheckIn, bt_check_in, BT_IS_CHECK_IN, operational_reflex, PROP_OPERATIONAL_REFLEX)
-BT_DEFINE_INT_ACCESSORS (BtCheckIn, bt_check_in, BT_IS_CHECK_IN, not_delegating, PROP_NOT_DELEGATING)
-BT_DEFINE_INT_ACCESSORS (BtCheckIn, bt_check_in, BT_IS_CHECK_IN, technical_certainty, PROP_TECHNICAL_CERTAINTY)
+BT_DEFINE_TEXT_ACCESSORS (BtCheckIn, bt_check_in, question, PROP_QUESTION)
+BT_DEFINE_TEXT_ACCESSORS (BtCheckIn, bt_check_in, answer, PROP_ANSWER)
+BT_DEFINE_INT_ACCESSORS (BtCheckIn, bt_check_in, over_involvement, PROP_OVER_INVOLVEMENT)
+BT_DEFINE_INT_ACCESSORS (BtCheckIn, bt_check_in, operational_reflex, PROP_OPERATIONAL_REFLEX)
+BT_DEFINE_INT_ACCESSORS (BtCheckIn, bt_check_in, not_delegating, PROP_NOT_DELEGATING)
+BT_DEFINE_INT_ACCESSORS (BtCheckIn, bt_check_in, technical_certainty, PROP_TECHNICAL_CERTAINTY)

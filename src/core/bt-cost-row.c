@@ -58,6 +58,6 @@ static const BtField fields[] = {
 
 BT_DEFINE_ITEM_CLASS (BtCostRow, bt_cost_row, N_("Cost Row"), FALSE)
 
-BT_DEFINE_TEXT_ACCESSORS (BtCostRow, bt_cost_row, BT_IS_COST_ROW, metric, PROP_METRIC)
-BT_DEFINE_NUMBER_ACCESSORS (BtCostRow, bt_cost_row, BT_IS_COST_ROW, current_monthly, PROP_CURRENT_MONTHLY)
-BT_DEFINE_NUMBER_ACCESSORS (BtCostRow, bt_cost_row, BT_IS_COST_ROW, projected_monthly, PROP_PROJECTED_MONTHLY)
+BT_DEFINE_TEXT_ACCESSORS (BtCostRow, bt_cost_row, metric, PROP_METRIC)
+BT_DEFINE_NUMBER_ACCESSORS (BtCostRow, bt_cost_row, current_monthly, PROP_CURRENT_MONTHLY)
+BT_DEFINE_NUMBER_ACCESSORS (BtCostRow, bt_cost_row, projected_monthly, PROP_PROJECTED_MONTHLY)

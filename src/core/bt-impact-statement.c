@@ -67,8 +67,8 @@ static const BtField fields[] = {
 
 BT_DEFINE_ITEM_CLASS (BtImpactStatement, bt_impact_statement, N_("Impact Statement"), TRUE)
 
-BT_DEFINE_TEXT_ACCESSORS (BtImpactStatement, bt_impact_statement, BT_IS_IMPACT_STATEMENT, summary, PROP_SUMMARY)
-BT_DEFINE_TEXT_ACCESSORS (BtImpactStatement, bt_impact_statement, BT_IS_IMPACT_STATEMENT, technical_detail, PROP_TECHNICAL_DETAIL)
-BT_DEFINE_TEXT_ACCESSORS (BtImpactStatement, bt_impact_statement, BT_IS_IMPACT_STATEMENT, business_impact, PROP_BUSINESS_IMPACT)
-BT_DEFINE_NUMBER_ACCESSORS (BtImpactStatement, bt_impact_statement, BT_IS_IMPACT_STATEMENT, impact_value, PROP_IMPACT_VALUE)
-BT_DEFINE_TEXT_ACCESSORS (BtImpactStatement, bt_impact_statement, BT_IS_IMPACT_STATEMENT, impact_unit, PROP_IMPACT_UNIT)
+BT_DEFINE_TEXT_ACCESSORS (BtImpactStatement, bt_impact_statement, summary, PROP_SUMMARY)
+BT_DEFINE_TEXT_ACCESSORS (BtImpactStatement, bt_impact_statement, technical_detail, PROP_TECHNICAL_DETAIL)
+BT_DEFINE_TEXT_ACCESSORS (BtImpactStatement, bt_impact_statement, business_impact, PROP_BUSINESS_IMPACT)
+BT_DEFINE_NUMBER_ACCESSORS (BtImpactStatement, bt_impact_statement, impact_value, PROP_IMPACT_VALUE)
+BT_DEFINE_TEXT_ACCESSORS (BtImpactStatement, bt_impact_statement, impact_unit, PROP_IMPACT_UNIT)

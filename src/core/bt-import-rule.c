@@ -62,6 +62,6 @@ static const BtField fields[] = {
 
 BT_DEFINE_ITEM_CLASS (BtImportRule, bt_import_rule, N_("Import Rule"), TRUE)
 
-BT_DEFINE_ENUM_ACCESSORS (BtImportRule, bt_import_rule, BT_IS_IMPORT_RULE, BtRuleMatch, match, PROP_MATCH)
-BT_DEFINE_TEXT_ACCESSORS (BtImportRule, bt_import_rule, BT_IS_IMPORT_RULE, pattern, PROP_PATTERN)
-BT_DEFINE_TEXT_ACCESSORS (BtImportRule, bt_import_rule, BT_IS_IMPORT_RULE, category, PROP_CATEGORY)
+BT_DEFINE_ENUM_ACCESSORS (BtImportRule, bt_import_rule, BtRuleMatch, match, PROP_MATCH)
+BT_DEFINE_TEXT_ACCESSORS (BtImportRule, bt_import_rule, pattern, PROP_PATTERN)
+BT_DEFINE_TEXT_ACCESSORS (BtImportRule, bt_import_rule, category, PROP_CATEGORY)

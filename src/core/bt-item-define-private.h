@@ -14,8 +14,8 @@ G_BEGIN_DECLS
 /* In the spirit of G_DEFINE_TYPE, for a class of the plan's items that
  * keeps its fields where its `fields[]` table says (see BtField), with
  * `properties[]` and an enum of PROP_0, one PROP_ a field in the table's
- * order, and N_PROPS. TypeName, type_name and TYPE_CHECK are the class's,
- * as in BtPhase, bt_phase, BT_IS_PHASE. */
+ * order, and N_PROPS. TypeName and type_name are the class's, as in
+ * BtPhase and bt_phase. */
 
 /* The class's `description`, of its fields[] and, WITH_CHILDREN, its
  * `children[]`; with a check that there is a property for each field. */
@@ -63,11 +63,11 @@ type_name##_init (TypeName *self) \
 
 /* The public getter of a list of items the instance keeps as the
  * BtItemList *field, and get_FIELD(), the same for children[]. */
-#define BT_DEFINE_LIST_GETTER(TypeName, type_name, TYPE_CHECK, field) \
+#define BT_DEFINE_LIST_GETTER(TypeName, type_name, field) \
 GListModel * \
 type_name##_get_##field (TypeName *self) \
 { \
-  g_return_val_if_fail (TYPE_CHECK (self), NULL); \
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type_name##_get_type ()), NULL); \
 \
   return G_LIST_MODEL (self->field); \
 } \
@@ -90,37 +90,37 @@ get_##field (gpointer self) \
 #define BT_ITEM_FIELD_LINE(PROP) (fields[(PROP) - 1])
 
 /* Text: the getter gives "" for none, the setter takes NULL or "". */
-#define BT_DEFINE_TEXT_GETTER(TypeName, type_name, TYPE_CHECK, field) \
+#define BT_DEFINE_TEXT_GETTER(TypeName, type_name, field) \
 const char * \
 type_name##_get_##field (TypeName *self) \
 { \
-  g_return_val_if_fail (TYPE_CHECK (self), NULL); \
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type_name##_get_type ()), NULL); \
 \
   return self->field ? self->field : ""; \
 }
 
-#define BT_DEFINE_TEXT_SETTER(TypeName, type_name, TYPE_CHECK, field, PROP) \
+#define BT_DEFINE_TEXT_SETTER(TypeName, type_name, field, PROP) \
 void \
 type_name##_set_##field (TypeName   *self, \
                          const char *field) \
 { \
-  g_return_if_fail (TYPE_CHECK (self)); \
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type_name##_get_type ())); \
 \
   if (bt_item_set_string (&self->field, field)) \
     bt_item_notify (BT_ITEM (self), properties[PROP]); \
 }
 
-#define BT_DEFINE_TEXT_ACCESSORS(TypeName, type_name, TYPE_CHECK, field, PROP) \
-  BT_DEFINE_TEXT_GETTER (TypeName, type_name, TYPE_CHECK, field) \
-  BT_DEFINE_TEXT_SETTER (TypeName, type_name, TYPE_CHECK, field, PROP)
+#define BT_DEFINE_TEXT_ACCESSORS(TypeName, type_name, field, PROP) \
+  BT_DEFINE_TEXT_GETTER (TypeName, type_name, field) \
+  BT_DEFINE_TEXT_SETTER (TypeName, type_name, field, PROP)
 
 /* A date, kept as a GDate that is cleared when there is none: the getter
  * gives NULL then, the setter takes NULL or an invalid date for none. */
-#define BT_DEFINE_DATE_ACCESSORS(TypeName, type_name, TYPE_CHECK, field, PROP) \
+#define BT_DEFINE_DATE_ACCESSORS(TypeName, type_name, field, PROP) \
 const GDate * \
 type_name##_get_##field (TypeName *self) \
 { \
-  g_return_val_if_fail (TYPE_CHECK (self), NULL); \
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type_name##_get_type ()), NULL); \
 \
   return g_date_valid (&self->field) ? &self->field : NULL; \
 } \
@@ -129,7 +129,7 @@ void \
 type_name##_set_##field (TypeName    *self, \
                          const GDate *field) \
 { \
-  g_return_if_fail (TYPE_CHECK (self)); \
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type_name##_get_type ())); \
 \
   if (bt_item_set_date (&self->field, field)) \
     bt_item_notify (BT_ITEM (self), properties[PROP]); \
@@ -137,21 +137,21 @@ type_name##_set_##field (TypeName    *self, \
 
 /* A value compared with == and kept as it is given: an enum, an int or a
  * double. The getter gives fallback for what is not an instance. */
-#define BT_DEFINE_VALUE_GETTER(TypeName, type_name, TYPE_CHECK, ValueType, field, fallback) \
+#define BT_DEFINE_VALUE_GETTER(TypeName, type_name, ValueType, field, fallback) \
 ValueType \
 type_name##_get_##field (TypeName *self) \
 { \
-  g_return_val_if_fail (TYPE_CHECK (self), fallback); \
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type_name##_get_type ()), fallback); \
 \
   return self->field; \
 }
 
-#define BT_DEFINE_VALUE_SETTER(TypeName, type_name, TYPE_CHECK, ValueType, field, PROP, check) \
+#define BT_DEFINE_VALUE_SETTER(TypeName, type_name, ValueType, field, PROP, check) \
 void \
 type_name##_set_##field (TypeName  *self, \
                          ValueType  field) \
 { \
-  g_return_if_fail (TYPE_CHECK (self)); \
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (self, type_name##_get_type ())); \
   g_return_if_fail (check); \
 \
   if (self->field == field) \
@@ -163,27 +163,27 @@ type_name##_set_##field (TypeName  *self, \
 
 /* An enum: the getter gives the field's default for what is not an
  * instance; the setter takes any value. */
-#define BT_DEFINE_ENUM_ACCESSORS(TypeName, type_name, TYPE_CHECK, EnumType, field, PROP) \
-  BT_DEFINE_VALUE_GETTER (TypeName, type_name, TYPE_CHECK, EnumType, field, \
+#define BT_DEFINE_ENUM_ACCESSORS(TypeName, type_name, EnumType, field, PROP) \
+  BT_DEFINE_VALUE_GETTER (TypeName, type_name, EnumType, field, \
                           (EnumType) BT_ITEM_FIELD_LINE (PROP).default_value) \
-  BT_DEFINE_VALUE_SETTER (TypeName, type_name, TYPE_CHECK, EnumType, field, PROP, TRUE)
+  BT_DEFINE_VALUE_SETTER (TypeName, type_name, EnumType, field, PROP, TRUE)
 
 /* A whole number: the getter gives 0 for what is not an instance; the
  * setter refuses what is outside the field's lowest and highest. */
-#define BT_DEFINE_INT_GETTER(TypeName, type_name, TYPE_CHECK, field) \
-  BT_DEFINE_VALUE_GETTER (TypeName, type_name, TYPE_CHECK, int, field, 0)
+#define BT_DEFINE_INT_GETTER(TypeName, type_name, field) \
+  BT_DEFINE_VALUE_GETTER (TypeName, type_name, int, field, 0)
 
-#define BT_DEFINE_INT_ACCESSORS(TypeName, type_name, TYPE_CHECK, field, PROP) \
-  BT_DEFINE_INT_GETTER (TypeName, type_name, TYPE_CHECK, field) \
-  BT_DEFINE_VALUE_SETTER (TypeName, type_name, TYPE_CHECK, int, field, PROP, \
+#define BT_DEFINE_INT_ACCESSORS(TypeName, type_name, field, PROP) \
+  BT_DEFINE_INT_GETTER (TypeName, type_name, field) \
+  BT_DEFINE_VALUE_SETTER (TypeName, type_name, int, field, PROP, \
                           field >= BT_ITEM_FIELD_LINE (PROP).lowest && \
                           field <= BT_ITEM_FIELD_LINE (PROP).highest)
 
 /* A number: the getter gives 0.0 for what is not an instance; the setter
  * refuses what is not finite or outside the field's lowest and highest. */
-#define BT_DEFINE_NUMBER_ACCESSORS(TypeName, type_name, TYPE_CHECK, field, PROP) \
-  BT_DEFINE_VALUE_GETTER (TypeName, type_name, TYPE_CHECK, double, field, 0.0) \
-  BT_DEFINE_VALUE_SETTER (TypeName, type_name, TYPE_CHECK, double, field, PROP, \
+#define BT_DEFINE_NUMBER_ACCESSORS(TypeName, type_name, field, PROP) \
+  BT_DEFINE_VALUE_GETTER (TypeName, type_name, double, field, 0.0) \
+  BT_DEFINE_VALUE_SETTER (TypeName, type_name, double, field, PROP, \
                           isfinite (field) && \
                           field >= BT_ITEM_FIELD_LINE (PROP).lowest && \
                           field <= BT_ITEM_FIELD_LINE (PROP).highest)

@@ -68,9 +68,9 @@ static const BtField fields[] = {
 
 BT_DEFINE_ITEM_CLASS (BtMilestone, bt_milestone, N_("Milestone"), TRUE)
 
-BT_DEFINE_TEXT_ACCESSORS (BtMilestone, bt_milestone, BT_IS_MILESTONE, title, PROP_TITLE)
-BT_DEFINE_DATE_ACCESSORS (BtMilestone, bt_milestone, BT_IS_MILESTONE, date, PROP_DATE)
-BT_DEFINE_TEXT_ACCESSORS (BtMilestone, bt_milestone, BT_IS_MILESTONE, phase, PROP_PHASE)
-BT_DEFINE_ENUM_ACCESSORS (BtMilestone, bt_milestone, BT_IS_MILESTONE, BtMilestoneStatus, status, PROP_STATUS)
-BT_DEFINE_TEXT_ACCESSORS (BtMilestone, bt_milestone, BT_IS_MILESTONE, notes, PROP_NOTES)
-BT_DEFINE_DATE_ACCESSORS (BtMilestone, bt_milestone, BT_IS_MILESTONE, original_date, PROP_ORIGINAL_DATE)
+BT_DEFINE_TEXT_ACCESSORS (BtMilestone, bt_milestone, title, PROP_TITLE)
+BT_DEFINE_DATE_ACCESSORS (BtMilestone, bt_milestone, date, PROP_DATE)
+BT_DEFINE_TEXT_ACCESSORS (BtMilestone, bt_milestone, phase, PROP_PHASE)
+BT_DEFINE_ENUM_ACCESSORS (BtMilestone, bt_milestone, BtMilestoneStatus, status, PROP_STATUS)
+BT_DEFINE_TEXT_ACCESSORS (BtMilestone, bt_milestone, notes, PROP_NOTES)
+BT_DEFINE_DATE_ACCESSORS (BtMilestone, bt_milestone, original_date, PROP_ORIGINAL_DATE)

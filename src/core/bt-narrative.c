@@ -61,8 +61,8 @@ static const BtField fields[] = {
     .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtNarrative, target_date) },
 };
 
-BT_DEFINE_LIST_GETTER (BtNarrative, bt_narrative, BT_IS_NARRATIVE, impact_statements)
-BT_DEFINE_LIST_GETTER (BtNarrative, bt_narrative, BT_IS_NARRATIVE, business_cases)
+BT_DEFINE_LIST_GETTER (BtNarrative, bt_narrative, impact_statements)
+BT_DEFINE_LIST_GETTER (BtNarrative, bt_narrative, business_cases)
 
 static const BtChildList children[] = {
   { "impact_statements", bt_impact_statement_get_type, get_impact_statements },
@@ -80,8 +80,8 @@ bt_narrative_init (BtNarrative *self)
   self->business_cases = bt_item_add_list (BT_ITEM (self), BT_TYPE_BUSINESS_CASE);
 }
 
-BT_DEFINE_TEXT_ACCESSORS (BtNarrative, bt_narrative, BT_IS_NARRATIVE, title, PROP_TITLE)
-BT_DEFINE_TEXT_ACCESSORS (BtNarrative, bt_narrative, BT_IS_NARRATIVE, audience, PROP_AUDIENCE)
-BT_DEFINE_TEXT_ACCESSORS (BtNarrative, bt_narrative, BT_IS_NARRATIVE, headline, PROP_HEADLINE)
-BT_DEFINE_ENUM_ACCESSORS (BtNarrative, bt_narrative, BT_IS_NARRATIVE, BtNarrativeStatus, status, PROP_STATUS)
-BT_DEFINE_DATE_ACCESSORS (BtNarrative, bt_narrative, BT_IS_NARRATIVE, target_date, PROP_TARGET_DATE)
+BT_DEFINE_TEXT_ACCESSORS (BtNarrative, bt_narrative, title, PROP_TITLE)
+BT_DEFINE_TEXT_ACCESSORS (BtNarrative, bt_narrative, audience, PROP_AUDIENCE)
+BT_DEFINE_TEXT_ACCESSORS (BtNarrative, bt_narrative, headline, PROP_HEADLINE)
+BT_DEFINE_ENUM_ACCESSORS (BtNarrative, bt_narrative, BtNarrativeStatus, status, PROP_STATUS)
+BT_DEFINE_DATE_ACCESSORS (BtNarrative, bt_narrative, target_date, PROP_TARGET_DATE)

@@ -52,6 +52,6 @@ static const BtField fields[] = {
 
 BT_DEFINE_ITEM_CLASS (BtPhase, bt_phase, N_("Phase"), TRUE)
 
-BT_DEFINE_TEXT_ACCESSORS (BtPhase, bt_phase, BT_IS_PHASE, title, PROP_TITLE)
-BT_DEFINE_DATE_ACCESSORS (BtPhase, bt_phase, BT_IS_PHASE, start, PROP_START)
-BT_DEFINE_DATE_ACCESSORS (BtPhase, bt_phase, BT_IS_PHASE, end, PROP_END)
+BT_DEFINE_TEXT_ACCESSORS (BtPhase, bt_phase, title, PROP_TITLE)
+BT_DEFINE_DATE_ACCESSORS (BtPhase, bt_phase, start, PROP_START)
+BT_DEFINE_DATE_ACCESSORS (BtPhase, bt_phase, end, PROP_END)

@@ -83,11 +83,11 @@ static const BtField fields[] = {
 
 BT_DEFINE_ITEM_CLASS (BtProfile, bt_profile, N_("Profile"), FALSE)
 
-BT_DEFINE_TEXT_ACCESSORS (BtProfile, bt_profile, BT_IS_PROFILE, name, PROP_NAME)
-BT_DEFINE_TEXT_ACCESSORS (BtProfile, bt_profile, BT_IS_PROFILE, current_role, PROP_CURRENT_ROLE)
-BT_DEFINE_TEXT_ACCESSORS (BtProfile, bt_profile, BT_IS_PROFILE, target_role, PROP_TARGET_ROLE)
-BT_DEFINE_DATE_ACCESSORS (BtProfile, bt_profile, BT_IS_PROFILE, target_date, PROP_TARGET_DATE)
-BT_DEFINE_INT_GETTER (BtProfile, bt_profile, BT_IS_PROFILE, birth_year)
+BT_DEFINE_TEXT_ACCESSORS (BtProfile, bt_profile, name, PROP_NAME)
+BT_DEFINE_TEXT_ACCESSORS (BtProfile, bt_profile, current_role, PROP_CURRENT_ROLE)
+BT_DEFINE_TEXT_ACCESSORS (BtProfile, bt_profile, target_role, PROP_TARGET_ROLE)
+BT_DEFINE_DATE_ACCESSORS (BtProfile, bt_profile, target_date, PROP_TARGET_DATE)
+BT_DEFINE_INT_GETTER (BtProfile, bt_profile, birth_year)
 
 void
 bt_profile_set_birth_year (BtProfile *self,
@@ -103,8 +103,8 @@ bt_profile_set_birth_year (BtProfile *self,
   bt_item_notify (BT_ITEM (self), properties[PROP_BIRTH_YEAR]);
 }
 
-BT_DEFINE_NUMBER_ACCESSORS (BtProfile, bt_profile, BT_IS_PROFILE, target_share, PROP_TARGET_SHARE)
-BT_DEFINE_TEXT_ACCESSORS (BtProfile, bt_profile, BT_IS_PROFILE, email, PROP_EMAIL)
+BT_DEFINE_NUMBER_ACCESSORS (BtProfile, bt_profile, target_share, PROP_TARGET_SHARE)
+BT_DEFINE_TEXT_ACCESSORS (BtProfile, bt_profile, email, PROP_EMAIL)
 
 /**
  * bt_currency_is_valid:

@@ -103,7 +103,7 @@ static const BtField fields[] = {
     .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtRelationship, contact_uid) },
 };
 
-BT_DEFINE_LIST_GETTER (BtRelationship, bt_relationship, BT_IS_RELATIONSHIP, touchpoints)
+BT_DEFINE_LIST_GETTER (BtRelationship, bt_relationship, touchpoints)
 
 static const BtChildList children[] = {
   { "touchpoints", bt_touchpoint_get_type, get_touchpoints },
@@ -126,16 +126,16 @@ bt_relationship_init (BtRelationship *self)
   self->touchpoints = bt_item_add_list (BT_ITEM (self), BT_TYPE_TOUCHPOINT);
 }
 
-BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, BT_IS_RELATIONSHIP, name, PROP_NAME)
-BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, BT_IS_RELATIONSHIP, role, PROP_ROLE)
-BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, BT_IS_RELATIONSHIP, email, PROP_EMAIL)
-BT_DEFINE_ENUM_ACCESSORS (BtRelationship, bt_relationship, BT_IS_RELATIONSHIP, BtFunction, function, PROP_FUNCTION)
-BT_DEFINE_INT_ACCESSORS (BtRelationship, bt_relationship, BT_IS_RELATIONSHIP, strength, PROP_STRENGTH)
-BT_DEFINE_INT_ACCESSORS (BtRelationship, bt_relationship, BT_IS_RELATIONSHIP, cadence_days, PROP_CADENCE_DAYS)
-BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, BT_IS_RELATIONSHIP, next_step, PROP_NEXT_STEP)
-BT_DEFINE_DATE_ACCESSORS (BtRelationship, bt_relationship, BT_IS_RELATIONSHIP, next_step_due, PROP_NEXT_STEP_DUE)
-BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, BT_IS_RELATIONSHIP, help_with, PROP_HELP_WITH)
-BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, BT_IS_RELATIONSHIP, notes, PROP_NOTES)
+BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, name, PROP_NAME)
+BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, role, PROP_ROLE)
+BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, email, PROP_EMAIL)
+BT_DEFINE_ENUM_ACCESSORS (BtRelationship, bt_relationship, BtFunction, function, PROP_FUNCTION)
+BT_DEFINE_INT_ACCESSORS (BtRelationship, bt_relationship, strength, PROP_STRENGTH)
+BT_DEFINE_INT_ACCESSORS (BtRelationship, bt_relationship, cadence_days, PROP_CADENCE_DAYS)
+BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, next_step, PROP_NEXT_STEP)
+BT_DEFINE_DATE_ACCESSORS (BtRelationship, bt_relationship, next_step_due, PROP_NEXT_STEP_DUE)
+BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, help_with, PROP_HELP_WITH)
+BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, notes, PROP_NOTES)
 
 /**
  * bt_relationship_get_contact_uid:
@@ -143,7 +143,7 @@ BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, BT_IS_RELATIONSHIP, n
  * Returns: the uid of the desktop's contact the person was picked from, or
  *   "" when there is none
  */
-BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, BT_IS_RELATIONSHIP, contact_uid, PROP_CONTACT_UID)
+BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, contact_uid, PROP_CONTACT_UID)
 
 /**
  * bt_relationship_get_last_touchpoint:

@@ -52,6 +52,6 @@ static const BtField fields[] = {
 
 BT_DEFINE_ITEM_CLASS (BtTouchpoint, bt_touchpoint, N_("Touchpoint"), TRUE)
 
-BT_DEFINE_DATE_ACCESSORS (BtTouchpoint, bt_touchpoint, BT_IS_TOUCHPOINT, date, PROP_DATE)
-BT_DEFINE_TEXT_ACCESSORS (BtTouchpoint, bt_touchpoint, BT_IS_TOUCHPOINT, note, PROP_NOTE)
-BT_DEFINE_TEXT_ACCESSORS (BtTouchpoint, bt_touchpoint, BT_IS_TOUCHPOINT, source, PROP_SOURCE)
+BT_DEFINE_DATE_ACCESSORS (BtTouchpoint, bt_touchpoint, date, PROP_DATE)
+BT_DEFINE_TEXT_ACCESSORS (BtTouchpoint, bt_touchpoint, note, PROP_NOTE)
+BT_DEFINE_TEXT_ACCESSORS (BtTouchpoint, bt_touchpoint, source, PROP_SOURCE)
