@@ -881,6 +881,46 @@ test_guess_function (void)
     g_assert_cmpint (bt_relationship_guess_function (cases[i].title), ==, cases[i].function);
 }
 
+/* A new item of each kind holds its fields' defaults, as their properties
+ * say, and the lists of items it holds go with it. */
+static void
+test_new_items (void)
+{
+  const GType types[] = {
+    BT_TYPE_BUSINESS_CASE, BT_TYPE_CATEGORY, BT_TYPE_CHECK_IN, BT_TYPE_COST_ROW,
+    BT_TYPE_IMPACT_STATEMENT, BT_TYPE_IMPORT_RULE, BT_TYPE_MILESTONE, BT_TYPE_NARRATIVE,
+    BT_TYPE_PHASE, BT_TYPE_PROFILE, BT_TYPE_RELATIONSHIP, BT_TYPE_TOUCHPOINT,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GObject *item = g_object_new (types[i], NULL);
+      GParamSpec **pspecs = BT_ITEM_GET_CLASS (item)->field_pspecs;
+      guint n_fields, n_children;
+      const BtChildList *children = bt_item_class_get_children (types[i], &n_children);
+      gboolean gone[4] = { FALSE };
+
+      bt_item_class_get_fields (types[i], &n_fields);
+      g_assert_cmpuint (n_fields, >, 0);
+      for (guint f = 0; f < n_fields; f++)
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          g_value_init (&value, pspecs[f]->value_type);
+          g_object_get_property (item, pspecs[f]->name, &value);
+          g_test_message ("%s:%s", g_type_name (types[i]), pspecs[f]->name);
+          g_assert_true (g_param_value_defaults (pspecs[f], &value));
+        }
+
+      g_assert_cmpuint (n_children, <=, G_N_ELEMENTS (gone));
+      for (guint c = 0; c < n_children; c++)
+        g_object_weak_ref (G_OBJECT (children[c].get (item)), mark_gone, &gone[c]);
+      g_object_unref (item);
+      for (guint c = 0; c < n_children; c++)
+        g_assert_true (gone[c]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -897,6 +937,7 @@ main (int   argc,
   g_test_add_func ("/model/removed-child-is-detached", test_removed_child_is_detached);
   g_test_add_func ("/model/child-outlives-parent", test_child_outlives_parent);
   g_test_add_func ("/model/list-outlives-parent", test_list_outlives_parent);
+  g_test_add_func ("/model/new-items", test_new_items);
   g_test_add_func ("/model/splice-children", test_splice_children);
   g_test_add_func ("/model/item-list", test_item_list);
   g_test_add_func ("/model/weeks-sorted", test_weeks_sorted);

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "bt-business-case.h"
+#include "bt-item-define-private.h"
 
 struct _BtBusinessCase
 {
@@ -55,16 +56,6 @@ bt_business_case_new (void)
   return g_object_new (BT_TYPE_BUSINESS_CASE, NULL);
 }
 
-static void
-bt_business_case_finalize (GObject *object)
-{
-  BtBusinessCase *self = BT_BUSINESS_CASE (object);
-
-  g_clear_object (&self->cost_rows);
-
-  G_OBJECT_CLASS (bt_business_case_parent_class)->finalize (object);
-}
-
 /* What the plan file holds of a business case, in its order. */
 static const BtField fields[] = {
   { "title", .label = N_("Title"), .flags = BT_FIELD_REQUIRED,
@@ -99,240 +90,29 @@ static const BtField fields[] = {
     .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtBusinessCase, decided_on) },
 };
 
-static GListModel *
-get_cost_rows (gpointer self)
-{
-  return bt_business_case_get_cost_rows (self);
-}
+BT_DEFINE_LIST_GETTER (BtBusinessCase, bt_business_case, cost_rows)
 
 static const BtChildList children[] = {
   { "cost_rows", bt_cost_row_get_type, get_cost_rows },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
-
-static const BtItemDescription description = {
-  .kind_label = N_("Business Case"),
-  .has_id = TRUE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-  .children = children,
-  .n_children = G_N_ELEMENTS (children),
-};
-
-static void
-bt_business_case_class_init (BtBusinessCaseClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = bt_business_case_finalize;
-
-  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
+BT_DEFINE_ITEM_DESCRIPTION_WITH_CHILDREN (N_("Business Case"), TRUE);
+BT_DEFINE_ITEM_CLASS_INIT (BtBusinessCase, bt_business_case)
 
 static void
 bt_business_case_init (BtBusinessCase *self)
 {
-  self->ask_cost = 0.0;
-  self->status = BT_CASE_DRAFT;
-  g_date_clear (&self->proposed_on, 1);
-  g_date_clear (&self->decided_on, 1);
-  self->cost_rows = bt_item_list_new (BT_TYPE_COST_ROW);
-  bt_item_adopt_list (BT_ITEM (self), self->cost_rows);
+  bt_item_init_fields (BT_ITEM (self), &description);
+  self->cost_rows = bt_item_add_list (BT_ITEM (self), BT_TYPE_COST_ROW);
 }
 
-const char *
-bt_business_case_get_title (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
-
-  return self->title ? self->title : "";
-}
-
-void
-bt_business_case_set_title (BtBusinessCase *self,
-                            const char *title)
-{
-  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
-
-  if (bt_item_set_string (&self->title, title))
-    bt_item_notify (BT_ITEM (self), properties[PROP_TITLE]);
-}
-
-const char *
-bt_business_case_get_problem (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
-
-  return self->problem ? self->problem : "";
-}
-
-void
-bt_business_case_set_problem (BtBusinessCase *self,
-                              const char *problem)
-{
-  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
-
-  if (bt_item_set_string (&self->problem, problem))
-    bt_item_notify (BT_ITEM (self), properties[PROP_PROBLEM]);
-}
-
-const char *
-bt_business_case_get_cost (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
-
-  return self->cost ? self->cost : "";
-}
-
-void
-bt_business_case_set_cost (BtBusinessCase *self,
-                           const char *cost)
-{
-  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
-
-  if (bt_item_set_string (&self->cost, cost))
-    bt_item_notify (BT_ITEM (self), properties[PROP_COST]);
-}
-
-const char *
-bt_business_case_get_solution (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
-
-  return self->solution ? self->solution : "";
-}
-
-void
-bt_business_case_set_solution (BtBusinessCase *self,
-                               const char *solution)
-{
-  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
-
-  if (bt_item_set_string (&self->solution, solution))
-    bt_item_notify (BT_ITEM (self), properties[PROP_SOLUTION]);
-}
-
-const char *
-bt_business_case_get_ask (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
-
-  return self->ask ? self->ask : "";
-}
-
-void
-bt_business_case_set_ask (BtBusinessCase *self,
-                          const char *ask)
-{
-  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
-
-  if (bt_item_set_string (&self->ask, ask))
-    bt_item_notify (BT_ITEM (self), properties[PROP_ASK]);
-}
-
-double
-bt_business_case_get_ask_cost (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), 0.0);
-
-  return self->ask_cost;
-}
-
-void
-bt_business_case_set_ask_cost (BtBusinessCase *self,
-                               double ask_cost)
-{
-  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
-  g_return_if_fail (isfinite (ask_cost) && ask_cost >= 0.0 && ask_cost <= 1000000000000.0);
-
-  if (self->ask_cost == ask_cost)
-    return;
-
-  self->ask_cost = ask_cost;
-  bt_item_notify (BT_ITEM (self), properties[PROP_ASK_COST]);
-}
-
-const char *
-bt_business_case_get_expected_return (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
-
-  return self->expected_return ? self->expected_return : "";
-}
-
-void
-bt_business_case_set_expected_return (BtBusinessCase *self,
-                                      const char *expected_return)
-{
-  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
-
-  if (bt_item_set_string (&self->expected_return, expected_return))
-    bt_item_notify (BT_ITEM (self), properties[PROP_EXPECTED_RETURN]);
-}
-
-BtCaseStatus
-bt_business_case_get_status (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), BT_CASE_DRAFT);
-
-  return self->status;
-}
-
-void
-bt_business_case_set_status (BtBusinessCase *self,
-                             BtCaseStatus status)
-{
-  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
-
-  if (self->status == status)
-    return;
-
-  self->status = status;
-  bt_item_notify (BT_ITEM (self), properties[PROP_STATUS]);
-}
-
-const GDate *
-bt_business_case_get_proposed_on (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
-
-  return g_date_valid (&self->proposed_on) ? &self->proposed_on : NULL;
-}
-
-void
-bt_business_case_set_proposed_on (BtBusinessCase *self,
-                                  const GDate *proposed_on)
-{
-  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
-
-  if (bt_item_set_date (&self->proposed_on, proposed_on))
-    bt_item_notify (BT_ITEM (self), properties[PROP_PROPOSED_ON]);
-}
-
-const GDate *
-bt_business_case_get_decided_on (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
-
-  return g_date_valid (&self->decided_on) ? &self->decided_on : NULL;
-}
-
-void
-bt_business_case_set_decided_on (BtBusinessCase *self,
-                                 const GDate *decided_on)
-{
-  g_return_if_fail (BT_IS_BUSINESS_CASE (self));
-
-  if (bt_item_set_date (&self->decided_on, decided_on))
-    bt_item_notify (BT_ITEM (self), properties[PROP_DECIDED_ON]);
-}
-
-GListModel *
-bt_business_case_get_cost_rows (BtBusinessCase *self)
-{
-  g_return_val_if_fail (BT_IS_BUSINESS_CASE (self), NULL);
-
-  return G_LIST_MODEL (self->cost_rows);
-}
+BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, title, PROP_TITLE)
+BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, problem, PROP_PROBLEM)
+BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, cost, PROP_COST)
+BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, solution, PROP_SOLUTION)
+BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, ask, PROP_ASK)
+BT_DEFINE_NUMBER_ACCESSORS (BtBusinessCase, bt_business_case, ask_cost, PROP_ASK_COST)
+BT_DEFINE_TEXT_ACCESSORS (BtBusinessCase, bt_business_case, expected_return, PROP_EXPECTED_RETURN)
+BT_DEFINE_ENUM_ACCESSORS (BtBusinessCase, bt_business_case, BtCaseStatus, status, PROP_STATUS)
+BT_DEFINE_DATE_ACCESSORS (BtBusinessCase, bt_business_case, proposed_on, PROP_PROPOSED_ON)
+BT_DEFINE_DATE_ACCESSORS (BtBusinessCase, bt_business_case, decided_on, PROP_DECIDED_ON)

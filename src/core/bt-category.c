@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "bt-category.h"
+#include "bt-item-define-private.h"
 
 struct _BtCategory
 {
@@ -54,75 +55,11 @@ static const BtField fields[] = {
     .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtCategory, color) },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
+BT_DEFINE_ITEM_CLASS (BtCategory, bt_category, N_("Category"), TRUE)
 
-static const BtItemDescription description = {
-  .kind_label = N_("Category"),
-  .has_id = TRUE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-};
-
-static void
-bt_category_class_init (BtCategoryClass *klass)
-{
-
-  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
-
-static void
-bt_category_init (BtCategory *self)
-{
-  self->kind = BT_CATEGORY_TACTICAL;
-}
-
-const char *
-bt_category_get_name (BtCategory *self)
-{
-  g_return_val_if_fail (BT_IS_CATEGORY (self), NULL);
-
-  return self->name ? self->name : "";
-}
-
-void
-bt_category_set_name (BtCategory *self,
-                      const char *name)
-{
-  g_return_if_fail (BT_IS_CATEGORY (self));
-
-  if (bt_item_set_string (&self->name, name))
-    bt_item_notify (BT_ITEM (self), properties[PROP_NAME]);
-}
-
-BtCategoryKind
-bt_category_get_kind (BtCategory *self)
-{
-  g_return_val_if_fail (BT_IS_CATEGORY (self), BT_CATEGORY_TACTICAL);
-
-  return self->kind;
-}
-
-void
-bt_category_set_kind (BtCategory *self,
-                      BtCategoryKind kind)
-{
-  g_return_if_fail (BT_IS_CATEGORY (self));
-
-  if (self->kind == kind)
-    return;
-
-  self->kind = kind;
-  bt_item_notify (BT_ITEM (self), properties[PROP_KIND]);
-}
-
-const char *
-bt_category_get_color (BtCategory *self)
-{
-  g_return_val_if_fail (BT_IS_CATEGORY (self), NULL);
-
-  return self->color ? self->color : "";
-}
+BT_DEFINE_TEXT_ACCESSORS (BtCategory, bt_category, name, PROP_NAME)
+BT_DEFINE_ENUM_ACCESSORS (BtCategory, bt_category, BtCategoryKind, kind, PROP_KIND)
+BT_DEFINE_TEXT_GETTER (BtCategory, bt_category, color)
 
 /**
  * bt_category_color_is_valid:

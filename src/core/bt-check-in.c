@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-check-in.h"
+#include "bt-item-define-private.h"
 #include "bt-date.h"
 
 struct _BtCheckIn
@@ -69,39 +70,9 @@ static const BtField fields[] = {
     .offset = G_STRUCT_OFFSET (BtCheckIn, technical_certainty) },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
+BT_DEFINE_ITEM_CLASS (BtCheckIn, bt_check_in, N_("Check-in"), TRUE)
 
-static const BtItemDescription description = {
-  .kind_label = N_("Check-in"),
-  .has_id = TRUE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-};
-
-static void
-bt_check_in_class_init (BtCheckInClass *klass)
-{
-
-  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
-
-static void
-bt_check_in_init (BtCheckIn *self)
-{
-  self->over_involvement = 0;
-  self->operational_reflex = 0;
-  self->not_delegating = 0;
-  self->technical_certainty = 0;
-}
-
-const char *
-bt_check_in_get_week (BtCheckIn *self)
-{
-  g_return_val_if_fail (BT_IS_CHECK_IN (self), NULL);
-
-  return self->week ? self->week : "";
-}
+BT_DEFINE_TEXT_GETTER (BtCheckIn, bt_check_in, week)
 
 void
 bt_check_in_set_week (BtCheckIn *self,
@@ -114,126 +85,9 @@ bt_check_in_set_week (BtCheckIn *self,
     bt_item_notify (BT_ITEM (self), properties[PROP_WEEK]);
 }
 
-const char *
-bt_check_in_get_question (BtCheckIn *self)
-{
-  g_return_val_if_fail (BT_IS_CHECK_IN (self), NULL);
-
-  return self->question ? self->question : "";
-}
-
-void
-bt_check_in_set_question (BtCheckIn *self,
-                          const char *question)
-{
-  g_return_if_fail (BT_IS_CHECK_IN (self));
-
-  if (bt_item_set_string (&self->question, question))
-    bt_item_notify (BT_ITEM (self), properties[PROP_QUESTION]);
-}
-
-const char *
-bt_check_in_get_answer (BtCheckIn *self)
-{
-  g_return_val_if_fail (BT_IS_CHECK_IN (self), NULL);
-
-  return self->answer ? self->answer : "";
-}
-
-void
-bt_check_in_set_answer (BtCheckIn *self,
-                        const char *answer)
-{
-  g_return_if_fail (BT_IS_CHECK_IN (self));
-
-  if (bt_item_set_string (&self->answer, answer))
-    bt_item_notify (BT_ITEM (self), properties[PROP_ANSWER]);
-}
-
-int
-bt_check_in_get_over_involvement (BtCheckIn *self)
-{
-  g_return_val_if_fail (BT_IS_CHECK_IN (self), 0);
-
-  return self->over_involvement;
-}
-
-void
-bt_check_in_set_over_involvement (BtCheckIn *self,
-                                  int over_involvement)
-{
-  g_return_if_fail (BT_IS_CHECK_IN (self));
-  g_return_if_fail (over_involvement >= 0 && over_involvement <= 5);
-
-  if (self->over_involvement == over_involvement)
-    return;
-
-  self->over_involvement = over_involvement;
-  bt_item_notify (BT_ITEM (self), properties[PROP_OVER_INVOLVEMENT]);
-}
-
-int
-bt_check_in_get_operational_reflex (BtCheckIn *self)
-{
-  g_return_val_if_fail (BT_IS_CHECK_IN (self), 0);
-
-  return self->operational_reflex;
-}
-
-void
-bt_check_in_set_operational_reflex (BtCheckIn *self,
-                                    int operational_reflex)
-{
-  g_return_if_fail (BT_IS_CHECK_IN (self));
-  g_return_if_fail (operational_reflex >= 0 && operational_reflex <= 5);
-
-  if (self->operational_reflex == operational_reflex)
-    return;
-
-  self->operational_reflex = operational_reflex;
-  bt_item_notify (BT_ITEM (self), properties[PROP_OPERATIONAL_REFLEX]);
-}
-
-int
-bt_check_in_get_not_delegating (BtCheckIn *self)
-{
-  g_return_val_if_fail (BT_IS_CHECK_IN (self), 0);
-
-  return self->not_delegating;
-}
-
-void
-bt_check_in_set_not_delegating (BtCheckIn *self,
-                                int not_delegating)
-{
-  g_return_if_fail (BT_IS_CHECK_IN (self));
-  g_return_if_fail (not_delegating >= 0 && not_delegating <= 5);
-
-  if (self->not_delegating == not_delegating)
-    return;
-
-  self->not_delegating = not_delegating;
-  bt_item_notify (BT_ITEM (self), properties[PROP_NOT_DELEGATING]);
-}
-
-int
-bt_check_in_get_technical_certainty (BtCheckIn *self)
-{
-  g_return_val_if_fail (BT_IS_CHECK_IN (self), 0);
-
-  return self->technical_certainty;
-}
-
-void
-bt_check_in_set_technical_certainty (BtCheckIn *self,
-                                     int technical_certainty)
-{
-  g_return_if_fail (BT_IS_CHECK_IN (self));
-  g_return_if_fail (technical_certainty >= 0 && technical_certainty <= 5);
-
-  if (self->technical_certainty == technical_certainty)
-    return;
-
-  self->technical_certainty = technical_certainty;
-  bt_item_notify (BT_ITEM (self), properties[PROP_TECHNICAL_CERTAINTY]);
-}
+BT_DEFINE_TEXT_ACCESSORS (BtCheckIn, bt_check_in, question, PROP_QUESTION)
+BT_DEFINE_TEXT_ACCESSORS (BtCheckIn, bt_check_in, answer, PROP_ANSWER)
+BT_DEFINE_INT_ACCESSORS (BtCheckIn, bt_check_in, over_involvement, PROP_OVER_INVOLVEMENT)
+BT_DEFINE_INT_ACCESSORS (BtCheckIn, bt_check_in, operational_reflex, PROP_OPERATIONAL_REFLEX)
+BT_DEFINE_INT_ACCESSORS (BtCheckIn, bt_check_in, not_delegating, PROP_NOT_DELEGATING)
+BT_DEFINE_INT_ACCESSORS (BtCheckIn, bt_check_in, technical_certainty, PROP_TECHNICAL_CERTAINTY)

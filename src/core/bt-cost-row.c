@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "bt-cost-row.h"
+#include "bt-item-define-private.h"
 
 struct _BtCostRow
 {
@@ -55,88 +56,8 @@ static const BtField fields[] = {
     .offset = G_STRUCT_OFFSET (BtCostRow, projected_monthly) },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
+BT_DEFINE_ITEM_CLASS (BtCostRow, bt_cost_row, N_("Cost Row"), FALSE)
 
-static const BtItemDescription description = {
-  .kind_label = N_("Cost Row"),
-  .has_id = FALSE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-};
-
-static void
-bt_cost_row_class_init (BtCostRowClass *klass)
-{
-
-  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
-
-static void
-bt_cost_row_init (BtCostRow *self)
-{
-  self->current_monthly = 0.0;
-  self->projected_monthly = 0.0;
-}
-
-const char *
-bt_cost_row_get_metric (BtCostRow *self)
-{
-  g_return_val_if_fail (BT_IS_COST_ROW (self), NULL);
-
-  return self->metric ? self->metric : "";
-}
-
-void
-bt_cost_row_set_metric (BtCostRow *self,
-                        const char *metric)
-{
-  g_return_if_fail (BT_IS_COST_ROW (self));
-
-  if (bt_item_set_string (&self->metric, metric))
-    bt_item_notify (BT_ITEM (self), properties[PROP_METRIC]);
-}
-
-double
-bt_cost_row_get_current_monthly (BtCostRow *self)
-{
-  g_return_val_if_fail (BT_IS_COST_ROW (self), 0.0);
-
-  return self->current_monthly;
-}
-
-void
-bt_cost_row_set_current_monthly (BtCostRow *self,
-                                 double current_monthly)
-{
-  g_return_if_fail (BT_IS_COST_ROW (self));
-  g_return_if_fail (isfinite (current_monthly) && current_monthly >= -1000000000000.0 && current_monthly <= 1000000000000.0);
-
-  if (self->current_monthly == current_monthly)
-    return;
-
-  self->current_monthly = current_monthly;
-  bt_item_notify (BT_ITEM (self), properties[PROP_CURRENT_MONTHLY]);
-}
-
-double
-bt_cost_row_get_projected_monthly (BtCostRow *self)
-{
-  g_return_val_if_fail (BT_IS_COST_ROW (self), 0.0);
-
-  return self->projected_monthly;
-}
-
-void
-bt_cost_row_set_projected_monthly (BtCostRow *self,
-                                   double projected_monthly)
-{
-  g_return_if_fail (BT_IS_COST_ROW (self));
-  g_return_if_fail (isfinite (projected_monthly) && projected_monthly >= -1000000000000.0 && projected_monthly <= 1000000000000.0);
-
-  if (self->projected_monthly == projected_monthly)
-    return;
-
-  self->projected_monthly = projected_monthly;
-  bt_item_notify (BT_ITEM (self), properties[PROP_PROJECTED_MONTHLY]);
-}
+BT_DEFINE_TEXT_ACCESSORS (BtCostRow, bt_cost_row, metric, PROP_METRIC)
+BT_DEFINE_NUMBER_ACCESSORS (BtCostRow, bt_cost_row, current_monthly, PROP_CURRENT_MONTHLY)
+BT_DEFINE_NUMBER_ACCESSORS (BtCostRow, bt_cost_row, projected_monthly, PROP_PROJECTED_MONTHLY)

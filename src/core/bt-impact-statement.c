@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "bt-impact-statement.h"
+#include "bt-item-define-private.h"
 
 struct _BtImpactStatement
 {
@@ -64,119 +65,10 @@ static const BtField fields[] = {
     .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtImpactStatement, impact_unit) },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
+BT_DEFINE_ITEM_CLASS (BtImpactStatement, bt_impact_statement, N_("Impact Statement"), TRUE)
 
-static const BtItemDescription description = {
-  .kind_label = N_("Impact Statement"),
-  .has_id = TRUE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-};
-
-static void
-bt_impact_statement_class_init (BtImpactStatementClass *klass)
-{
-
-  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
-
-static void
-bt_impact_statement_init (BtImpactStatement *self)
-{
-  self->impact_value = 0.0;
-}
-
-const char *
-bt_impact_statement_get_summary (BtImpactStatement *self)
-{
-  g_return_val_if_fail (BT_IS_IMPACT_STATEMENT (self), NULL);
-
-  return self->summary ? self->summary : "";
-}
-
-void
-bt_impact_statement_set_summary (BtImpactStatement *self,
-                                 const char *summary)
-{
-  g_return_if_fail (BT_IS_IMPACT_STATEMENT (self));
-
-  if (bt_item_set_string (&self->summary, summary))
-    bt_item_notify (BT_ITEM (self), properties[PROP_SUMMARY]);
-}
-
-const char *
-bt_impact_statement_get_technical_detail (BtImpactStatement *self)
-{
-  g_return_val_if_fail (BT_IS_IMPACT_STATEMENT (self), NULL);
-
-  return self->technical_detail ? self->technical_detail : "";
-}
-
-void
-bt_impact_statement_set_technical_detail (BtImpactStatement *self,
-                                          const char *technical_detail)
-{
-  g_return_if_fail (BT_IS_IMPACT_STATEMENT (self));
-
-  if (bt_item_set_string (&self->technical_detail, technical_detail))
-    bt_item_notify (BT_ITEM (self), properties[PROP_TECHNICAL_DETAIL]);
-}
-
-const char *
-bt_impact_statement_get_business_impact (BtImpactStatement *self)
-{
-  g_return_val_if_fail (BT_IS_IMPACT_STATEMENT (self), NULL);
-
-  return self->business_impact ? self->business_impact : "";
-}
-
-void
-bt_impact_statement_set_business_impact (BtImpactStatement *self,
-                                         const char *business_impact)
-{
-  g_return_if_fail (BT_IS_IMPACT_STATEMENT (self));
-
-  if (bt_item_set_string (&self->business_impact, business_impact))
-    bt_item_notify (BT_ITEM (self), properties[PROP_BUSINESS_IMPACT]);
-}
-
-double
-bt_impact_statement_get_impact_value (BtImpactStatement *self)
-{
-  g_return_val_if_fail (BT_IS_IMPACT_STATEMENT (self), 0.0);
-
-  return self->impact_value;
-}
-
-void
-bt_impact_statement_set_impact_value (BtImpactStatement *self,
-                                      double impact_value)
-{
-  g_return_if_fail (BT_IS_IMPACT_STATEMENT (self));
-  g_return_if_fail (isfinite (impact_value) && impact_value >= -1000000000000.0 && impact_value <= 1000000000000.0);
-
-  if (self->impact_value == impact_value)
-    return;
-
-  self->impact_value = impact_value;
-  bt_item_notify (BT_ITEM (self), properties[PROP_IMPACT_VALUE]);
-}
-
-const char *
-bt_impact_statement_get_impact_unit (BtImpactStatement *self)
-{
-  g_return_val_if_fail (BT_IS_IMPACT_STATEMENT (self), NULL);
-
-  return self->impact_unit ? self->impact_unit : "";
-}
-
-void
-bt_impact_statement_set_impact_unit (BtImpactStatement *self,
-                                     const char *impact_unit)
-{
-  g_return_if_fail (BT_IS_IMPACT_STATEMENT (self));
-
-  if (bt_item_set_string (&self->impact_unit, impact_unit))
-    bt_item_notify (BT_ITEM (self), properties[PROP_IMPACT_UNIT]);
-}
+BT_DEFINE_TEXT_ACCESSORS (BtImpactStatement, bt_impact_statement, summary, PROP_SUMMARY)
+BT_DEFINE_TEXT_ACCESSORS (BtImpactStatement, bt_impact_statement, technical_detail, PROP_TECHNICAL_DETAIL)
+BT_DEFINE_TEXT_ACCESSORS (BtImpactStatement, bt_impact_statement, business_impact, PROP_BUSINESS_IMPACT)
+BT_DEFINE_NUMBER_ACCESSORS (BtImpactStatement, bt_impact_statement, impact_value, PROP_IMPACT_VALUE)
+BT_DEFINE_TEXT_ACCESSORS (BtImpactStatement, bt_impact_statement, impact_unit, PROP_IMPACT_UNIT)

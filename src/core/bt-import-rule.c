@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-import-rule.h"
+#include "bt-item-define-private.h"
 
 struct _BtImportRule
 {
@@ -59,81 +60,8 @@ static const BtField fields[] = {
     .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtImportRule, category) },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
+BT_DEFINE_ITEM_CLASS (BtImportRule, bt_import_rule, N_("Import Rule"), TRUE)
 
-static const BtItemDescription description = {
-  .kind_label = N_("Import Rule"),
-  .has_id = TRUE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-};
-
-static void
-bt_import_rule_class_init (BtImportRuleClass *klass)
-{
-
-  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
-
-static void
-bt_import_rule_init (BtImportRule *self)
-{
-}
-
-BtRuleMatch
-bt_import_rule_get_match (BtImportRule *self)
-{
-  g_return_val_if_fail (BT_IS_IMPORT_RULE (self), BT_RULE_WORDS);
-
-  return self->match;
-}
-
-void
-bt_import_rule_set_match (BtImportRule *self,
-                          BtRuleMatch   match)
-{
-  g_return_if_fail (BT_IS_IMPORT_RULE (self));
-
-  if (self->match == match)
-    return;
-
-  self->match = match;
-  bt_item_notify (BT_ITEM (self), properties[PROP_MATCH]);
-}
-
-const char *
-bt_import_rule_get_pattern (BtImportRule *self)
-{
-  g_return_val_if_fail (BT_IS_IMPORT_RULE (self), NULL);
-
-  return self->pattern ? self->pattern : "";
-}
-
-void
-bt_import_rule_set_pattern (BtImportRule *self,
-                            const char   *pattern)
-{
-  g_return_if_fail (BT_IS_IMPORT_RULE (self));
-
-  if (bt_item_set_string (&self->pattern, pattern))
-    bt_item_notify (BT_ITEM (self), properties[PROP_PATTERN]);
-}
-
-const char *
-bt_import_rule_get_category (BtImportRule *self)
-{
-  g_return_val_if_fail (BT_IS_IMPORT_RULE (self), NULL);
-
-  return self->category ? self->category : "";
-}
-
-void
-bt_import_rule_set_category (BtImportRule *self,
-                             const char   *category)
-{
-  g_return_if_fail (BT_IS_IMPORT_RULE (self));
-
-  if (bt_item_set_string (&self->category, category))
-    bt_item_notify (BT_ITEM (self), properties[PROP_CATEGORY]);
-}
+BT_DEFINE_ENUM_ACCESSORS (BtImportRule, bt_import_rule, BtRuleMatch, match, PROP_MATCH)
+BT_DEFINE_TEXT_ACCESSORS (BtImportRule, bt_import_rule, pattern, PROP_PATTERN)
+BT_DEFINE_TEXT_ACCESSORS (BtImportRule, bt_import_rule, category, PROP_CATEGORY)

@@ -25,6 +25,7 @@ typedef struct
   JsonObject *extra;
   BtItem     *parent;   /* not a reference: the parent owns us */
   GPtrArray  *lists;    /* adopted child lists, owned by the subclass */
+  GPtrArray  *own_lists;   /* those of bt_item_add_list(), owned here */
   BtItem     *changed_child;   /* during ::changed, the child it came through */
   gboolean    quiet;    /* being built by a loader: no notifications */
 } BtItemPrivate;
@@ -107,6 +108,7 @@ bt_item_finalize (GObject *object)
     if (d->fields[i].type == BT_FIELD_TEXT && d->fields[i].offset != 0)
       g_clear_pointer (&G_STRUCT_MEMBER (char *, object, d->fields[i].offset), g_free);
 
+  g_clear_pointer (&priv->own_lists, g_ptr_array_unref);
   g_clear_pointer (&priv->id, g_free);
   g_clear_pointer (&priv->extra, json_object_unref);
 
@@ -519,6 +521,34 @@ bt_item_remove_child (BtItem     *self,
   return TRUE;
 }
 
+/**
+ * bt_item_add_list:
+ * @item_type: the type of the items it holds, a #BtItem
+ *
+ * Makes a list of items for @self's instance init: @self adopts it (see
+ * bt_item_adopt_list()) and owns it, and frees it with itself.
+ *
+ * Returns: (transfer none): the list
+ */
+BtItemList *
+bt_item_add_list (BtItem *self,
+                  GType   item_type)
+{
+  BtItemPrivate *priv;
+  BtItemList *list;
+
+  g_return_val_if_fail (BT_IS_ITEM (self), NULL);
+
+  priv = bt_item_get_instance_private (self);
+  list = bt_item_list_new (item_type);
+  if (priv->own_lists == NULL)
+    priv->own_lists = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (priv->own_lists, list);
+  bt_item_adopt_list (self, list);
+
+  return list;
+}
+
 gboolean
 bt_item_set_string (char       **field,
                     const char  *value)
@@ -711,6 +741,49 @@ bt_item_class_install_fields (BtItemClass             *klass,
 
   klass->description = description;
   klass->field_pspecs = field_pspecs;
+}
+
+/**
+ * bt_item_init_fields:
+ * @description: the class's, as given to bt_item_class_install_fields()
+ *
+ * Gives each field of @self, in its instance init, its default: the
+ * value of a whole number, number or enum, a cleared date, no text.
+ */
+void
+bt_item_init_fields (BtItem                  *self,
+                     const BtItemDescription *description)
+{
+  g_return_if_fail (BT_IS_ITEM (self));
+  g_return_if_fail (description != NULL);
+
+  for (guint i = 0; i < description->n_fields; i++)
+    {
+      const BtField *field = &description->fields[i];
+      gpointer where = G_STRUCT_MEMBER_P (self, field->offset);
+
+      switch (field->type)
+        {
+        case BT_FIELD_TEXT:
+          break;
+
+        case BT_FIELD_DATE:
+          g_date_clear (where, 1);
+          break;
+
+        case BT_FIELD_INT:
+        case BT_FIELD_ENUM:
+          *(int *) where = (int) field->default_value;
+          break;
+
+        case BT_FIELD_NUMBER:
+          *(double *) where = field->default_value;
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
 }
 
 /* The class of @type, made if no item of it was made yet: the reader asks

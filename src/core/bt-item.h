@@ -111,6 +111,8 @@ struct _BtItemClass
 void                bt_item_class_install_fields  (BtItemClass             *klass,
                                                    const BtItemDescription *description,
                                                    GParamSpec             **pspecs);
+void                bt_item_init_fields           (BtItem                  *self,
+                                                   const BtItemDescription *description);
 const BtField      *bt_item_class_get_fields      (GType                    type,
                                                    guint                   *n_fields);
 const BtChildList  *bt_item_class_get_children    (GType                    type,
@@ -132,6 +134,8 @@ void        bt_item_changed          (BtItem      *self);
 BtItem     *bt_item_get_changed_child (BtItem     *self);
 void        bt_item_adopt_list       (BtItem      *self,
                                       BtItemList  *list);
+BtItemList *bt_item_add_list         (BtItem      *self,
+                                      GType        item_type);
 void        bt_item_children_changed (BtItem      *self,
                                       BtItemList  *list,
                                       guint        position,

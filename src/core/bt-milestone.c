@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-milestone.h"
+#include "bt-item-define-private.h"
 
 struct _BtMilestone
 {
@@ -65,138 +66,11 @@ static const BtField fields[] = {
     .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtMilestone, original_date) },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
+BT_DEFINE_ITEM_CLASS (BtMilestone, bt_milestone, N_("Milestone"), TRUE)
 
-static const BtItemDescription description = {
-  .kind_label = N_("Milestone"),
-  .has_id = TRUE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-};
-
-static void
-bt_milestone_class_init (BtMilestoneClass *klass)
-{
-
-  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
-
-static void
-bt_milestone_init (BtMilestone *self)
-{
-  g_date_clear (&self->date, 1);
-  self->status = BT_MILESTONE_PLANNED;
-  g_date_clear (&self->original_date, 1);
-}
-
-const char *
-bt_milestone_get_title (BtMilestone *self)
-{
-  g_return_val_if_fail (BT_IS_MILESTONE (self), NULL);
-
-  return self->title ? self->title : "";
-}
-
-void
-bt_milestone_set_title (BtMilestone *self,
-                        const char *title)
-{
-  g_return_if_fail (BT_IS_MILESTONE (self));
-
-  if (bt_item_set_string (&self->title, title))
-    bt_item_notify (BT_ITEM (self), properties[PROP_TITLE]);
-}
-
-const GDate *
-bt_milestone_get_date (BtMilestone *self)
-{
-  g_return_val_if_fail (BT_IS_MILESTONE (self), NULL);
-
-  return g_date_valid (&self->date) ? &self->date : NULL;
-}
-
-void
-bt_milestone_set_date (BtMilestone *self,
-                       const GDate *date)
-{
-  g_return_if_fail (BT_IS_MILESTONE (self));
-
-  if (bt_item_set_date (&self->date, date))
-    bt_item_notify (BT_ITEM (self), properties[PROP_DATE]);
-}
-
-const char *
-bt_milestone_get_phase (BtMilestone *self)
-{
-  g_return_val_if_fail (BT_IS_MILESTONE (self), NULL);
-
-  return self->phase ? self->phase : "";
-}
-
-void
-bt_milestone_set_phase (BtMilestone *self,
-                        const char *phase)
-{
-  g_return_if_fail (BT_IS_MILESTONE (self));
-
-  if (bt_item_set_string (&self->phase, phase))
-    bt_item_notify (BT_ITEM (self), properties[PROP_PHASE]);
-}
-
-BtMilestoneStatus
-bt_milestone_get_status (BtMilestone *self)
-{
-  g_return_val_if_fail (BT_IS_MILESTONE (self), BT_MILESTONE_PLANNED);
-
-  return self->status;
-}
-
-void
-bt_milestone_set_status (BtMilestone *self,
-                         BtMilestoneStatus status)
-{
-  g_return_if_fail (BT_IS_MILESTONE (self));
-
-  if (self->status == status)
-    return;
-
-  self->status = status;
-  bt_item_notify (BT_ITEM (self), properties[PROP_STATUS]);
-}
-
-const char *
-bt_milestone_get_notes (BtMilestone *self)
-{
-  g_return_val_if_fail (BT_IS_MILESTONE (self), NULL);
-
-  return self->notes ? self->notes : "";
-}
-
-void
-bt_milestone_set_notes (BtMilestone *self,
-                        const char *notes)
-{
-  g_return_if_fail (BT_IS_MILESTONE (self));
-
-  if (bt_item_set_string (&self->notes, notes))
-    bt_item_notify (BT_ITEM (self), properties[PROP_NOTES]);
-}
-
-const GDate *
-bt_milestone_get_original_date (BtMilestone *self)
-{
-  g_return_val_if_fail (BT_IS_MILESTONE (self), NULL);
-
-  return g_date_valid (&self->original_date) ? &self->original_date : NULL;
-}
-
-void
-bt_milestone_set_original_date (BtMilestone *self,
-                                const GDate *original_date)
-{
-  g_return_if_fail (BT_IS_MILESTONE (self));
-
-  if (bt_item_set_date (&self->original_date, original_date))
-    bt_item_notify (BT_ITEM (self), properties[PROP_ORIGINAL_DATE]);
-}
+BT_DEFINE_TEXT_ACCESSORS (BtMilestone, bt_milestone, title, PROP_TITLE)
+BT_DEFINE_DATE_ACCESSORS (BtMilestone, bt_milestone, date, PROP_DATE)
+BT_DEFINE_TEXT_ACCESSORS (BtMilestone, bt_milestone, phase, PROP_PHASE)
+BT_DEFINE_ENUM_ACCESSORS (BtMilestone, bt_milestone, BtMilestoneStatus, status, PROP_STATUS)
+BT_DEFINE_TEXT_ACCESSORS (BtMilestone, bt_milestone, notes, PROP_NOTES)
+BT_DEFINE_DATE_ACCESSORS (BtMilestone, bt_milestone, original_date, PROP_ORIGINAL_DATE)

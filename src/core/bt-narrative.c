@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-narrative.h"
+#include "bt-item-define-private.h"
 
 struct _BtNarrative
 {
@@ -44,17 +45,6 @@ bt_narrative_new (void)
   return g_object_new (BT_TYPE_NARRATIVE, NULL);
 }
 
-static void
-bt_narrative_finalize (GObject *object)
-{
-  BtNarrative *self = BT_NARRATIVE (object);
-
-  g_clear_object (&self->impact_statements);
-  g_clear_object (&self->business_cases);
-
-  G_OBJECT_CLASS (bt_narrative_parent_class)->finalize (object);
-}
-
 /* What the plan file holds of a narrative, in its order. */
 static const BtField fields[] = {
   { "title", .label = N_("Title"), .flags = BT_FIELD_REQUIRED,
@@ -71,161 +61,27 @@ static const BtField fields[] = {
     .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtNarrative, target_date) },
 };
 
-static GListModel *
-get_impact_statements (gpointer self)
-{
-  return bt_narrative_get_impact_statements (self);
-}
-
-static GListModel *
-get_business_cases (gpointer self)
-{
-  return bt_narrative_get_business_cases (self);
-}
+BT_DEFINE_LIST_GETTER (BtNarrative, bt_narrative, impact_statements)
+BT_DEFINE_LIST_GETTER (BtNarrative, bt_narrative, business_cases)
 
 static const BtChildList children[] = {
   { "impact_statements", bt_impact_statement_get_type, get_impact_statements },
   { "business_cases", bt_business_case_get_type, get_business_cases },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
-
-static const BtItemDescription description = {
-  .kind_label = N_("Narrative"),
-  .has_id = TRUE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-  .children = children,
-  .n_children = G_N_ELEMENTS (children),
-};
-
-static void
-bt_narrative_class_init (BtNarrativeClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = bt_narrative_finalize;
-
-  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
+BT_DEFINE_ITEM_DESCRIPTION_WITH_CHILDREN (N_("Narrative"), TRUE);
+BT_DEFINE_ITEM_CLASS_INIT (BtNarrative, bt_narrative)
 
 static void
 bt_narrative_init (BtNarrative *self)
 {
-  self->status = BT_NARRATIVE_DRAFT;
-  g_date_clear (&self->target_date, 1);
-  self->impact_statements = bt_item_list_new (BT_TYPE_IMPACT_STATEMENT);
-  bt_item_adopt_list (BT_ITEM (self), self->impact_statements);
-  self->business_cases = bt_item_list_new (BT_TYPE_BUSINESS_CASE);
-  bt_item_adopt_list (BT_ITEM (self), self->business_cases);
+  bt_item_init_fields (BT_ITEM (self), &description);
+  self->impact_statements = bt_item_add_list (BT_ITEM (self), BT_TYPE_IMPACT_STATEMENT);
+  self->business_cases = bt_item_add_list (BT_ITEM (self), BT_TYPE_BUSINESS_CASE);
 }
 
-const char *
-bt_narrative_get_title (BtNarrative *self)
-{
-  g_return_val_if_fail (BT_IS_NARRATIVE (self), NULL);
-
-  return self->title ? self->title : "";
-}
-
-void
-bt_narrative_set_title (BtNarrative *self,
-                        const char *title)
-{
-  g_return_if_fail (BT_IS_NARRATIVE (self));
-
-  if (bt_item_set_string (&self->title, title))
-    bt_item_notify (BT_ITEM (self), properties[PROP_TITLE]);
-}
-
-const char *
-bt_narrative_get_audience (BtNarrative *self)
-{
-  g_return_val_if_fail (BT_IS_NARRATIVE (self), NULL);
-
-  return self->audience ? self->audience : "";
-}
-
-void
-bt_narrative_set_audience (BtNarrative *self,
-                           const char *audience)
-{
-  g_return_if_fail (BT_IS_NARRATIVE (self));
-
-  if (bt_item_set_string (&self->audience, audience))
-    bt_item_notify (BT_ITEM (self), properties[PROP_AUDIENCE]);
-}
-
-const char *
-bt_narrative_get_headline (BtNarrative *self)
-{
-  g_return_val_if_fail (BT_IS_NARRATIVE (self), NULL);
-
-  return self->headline ? self->headline : "";
-}
-
-void
-bt_narrative_set_headline (BtNarrative *self,
-                           const char *headline)
-{
-  g_return_if_fail (BT_IS_NARRATIVE (self));
-
-  if (bt_item_set_string (&self->headline, headline))
-    bt_item_notify (BT_ITEM (self), properties[PROP_HEADLINE]);
-}
-
-BtNarrativeStatus
-bt_narrative_get_status (BtNarrative *self)
-{
-  g_return_val_if_fail (BT_IS_NARRATIVE (self), BT_NARRATIVE_DRAFT);
-
-  return self->status;
-}
-
-void
-bt_narrative_set_status (BtNarrative *self,
-                         BtNarrativeStatus status)
-{
-  g_return_if_fail (BT_IS_NARRATIVE (self));
-
-  if (self->status == status)
-    return;
-
-  self->status = status;
-  bt_item_notify (BT_ITEM (self), properties[PROP_STATUS]);
-}
-
-const GDate *
-bt_narrative_get_target_date (BtNarrative *self)
-{
-  g_return_val_if_fail (BT_IS_NARRATIVE (self), NULL);
-
-  return g_date_valid (&self->target_date) ? &self->target_date : NULL;
-}
-
-void
-bt_narrative_set_target_date (BtNarrative *self,
-                              const GDate *target_date)
-{
-  g_return_if_fail (BT_IS_NARRATIVE (self));
-
-  if (bt_item_set_date (&self->target_date, target_date))
-    bt_item_notify (BT_ITEM (self), properties[PROP_TARGET_DATE]);
-}
-
-GListModel *
-bt_narrative_get_impact_statements (BtNarrative *self)
-{
-  g_return_val_if_fail (BT_IS_NARRATIVE (self), NULL);
-
-  return G_LIST_MODEL (self->impact_statements);
-}
-
-GListModel *
-bt_narrative_get_business_cases (BtNarrative *self)
-{
-  g_return_val_if_fail (BT_IS_NARRATIVE (self), NULL);
-
-  return G_LIST_MODEL (self->business_cases);
-}
+BT_DEFINE_TEXT_ACCESSORS (BtNarrative, bt_narrative, title, PROP_TITLE)
+BT_DEFINE_TEXT_ACCESSORS (BtNarrative, bt_narrative, audience, PROP_AUDIENCE)
+BT_DEFINE_TEXT_ACCESSORS (BtNarrative, bt_narrative, headline, PROP_HEADLINE)
+BT_DEFINE_ENUM_ACCESSORS (BtNarrative, bt_narrative, BtNarrativeStatus, status, PROP_STATUS)
+BT_DEFINE_DATE_ACCESSORS (BtNarrative, bt_narrative, target_date, PROP_TARGET_DATE)

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-phase.h"
+#include "bt-item-define-private.h"
 
 struct _BtPhase
 {
@@ -49,79 +50,8 @@ static const BtField fields[] = {
     .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtPhase, end) },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
+BT_DEFINE_ITEM_CLASS (BtPhase, bt_phase, N_("Phase"), TRUE)
 
-static const BtItemDescription description = {
-  .kind_label = N_("Phase"),
-  .has_id = TRUE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-};
-
-static void
-bt_phase_class_init (BtPhaseClass *klass)
-{
-  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
-
-static void
-bt_phase_init (BtPhase *self)
-{
-  g_date_clear (&self->start, 1);
-  g_date_clear (&self->end, 1);
-}
-
-const char *
-bt_phase_get_title (BtPhase *self)
-{
-  g_return_val_if_fail (BT_IS_PHASE (self), NULL);
-
-  return self->title ? self->title : "";
-}
-
-void
-bt_phase_set_title (BtPhase *self,
-                    const char *title)
-{
-  g_return_if_fail (BT_IS_PHASE (self));
-
-  if (bt_item_set_string (&self->title, title))
-    bt_item_notify (BT_ITEM (self), properties[PROP_TITLE]);
-}
-
-const GDate *
-bt_phase_get_start (BtPhase *self)
-{
-  g_return_val_if_fail (BT_IS_PHASE (self), NULL);
-
-  return g_date_valid (&self->start) ? &self->start : NULL;
-}
-
-void
-bt_phase_set_start (BtPhase *self,
-                    const GDate *start)
-{
-  g_return_if_fail (BT_IS_PHASE (self));
-
-  if (bt_item_set_date (&self->start, start))
-    bt_item_notify (BT_ITEM (self), properties[PROP_START]);
-}
-
-const GDate *
-bt_phase_get_end (BtPhase *self)
-{
-  g_return_val_if_fail (BT_IS_PHASE (self), NULL);
-
-  return g_date_valid (&self->end) ? &self->end : NULL;
-}
-
-void
-bt_phase_set_end (BtPhase *self,
-                  const GDate *end)
-{
-  g_return_if_fail (BT_IS_PHASE (self));
-
-  if (bt_item_set_date (&self->end, end))
-    bt_item_notify (BT_ITEM (self), properties[PROP_END]);
-}
+BT_DEFINE_TEXT_ACCESSORS (BtPhase, bt_phase, title, PROP_TITLE)
+BT_DEFINE_DATE_ACCESSORS (BtPhase, bt_phase, start, PROP_START)
+BT_DEFINE_DATE_ACCESSORS (BtPhase, bt_phase, end, PROP_END)

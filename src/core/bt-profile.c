@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bt-profile.h"
+#include "bt-item-define-private.h"
 
 struct _BtProfile
 {
@@ -80,109 +81,13 @@ static const BtField fields[] = {
     .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtProfile, currency) },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
+BT_DEFINE_ITEM_CLASS (BtProfile, bt_profile, N_("Profile"), FALSE)
 
-static const BtItemDescription description = {
-  .kind_label = N_("Profile"),
-  .has_id = FALSE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-};
-
-static void
-bt_profile_class_init (BtProfileClass *klass)
-{
-  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
-
-static void
-bt_profile_init (BtProfile *self)
-{
-  g_date_clear (&self->target_date, 1);
-  self->birth_year = 0;
-  self->target_share = 0.5;
-}
-
-const char *
-bt_profile_get_name (BtProfile *self)
-{
-  g_return_val_if_fail (BT_IS_PROFILE (self), NULL);
-
-  return self->name ? self->name : "";
-}
-
-void
-bt_profile_set_name (BtProfile *self,
-                     const char *name)
-{
-  g_return_if_fail (BT_IS_PROFILE (self));
-
-  if (bt_item_set_string (&self->name, name))
-    bt_item_notify (BT_ITEM (self), properties[PROP_NAME]);
-}
-
-const char *
-bt_profile_get_current_role (BtProfile *self)
-{
-  g_return_val_if_fail (BT_IS_PROFILE (self), NULL);
-
-  return self->current_role ? self->current_role : "";
-}
-
-void
-bt_profile_set_current_role (BtProfile *self,
-                             const char *current_role)
-{
-  g_return_if_fail (BT_IS_PROFILE (self));
-
-  if (bt_item_set_string (&self->current_role, current_role))
-    bt_item_notify (BT_ITEM (self), properties[PROP_CURRENT_ROLE]);
-}
-
-const char *
-bt_profile_get_target_role (BtProfile *self)
-{
-  g_return_val_if_fail (BT_IS_PROFILE (self), NULL);
-
-  return self->target_role ? self->target_role : "";
-}
-
-void
-bt_profile_set_target_role (BtProfile *self,
-                            const char *target_role)
-{
-  g_return_if_fail (BT_IS_PROFILE (self));
-
-  if (bt_item_set_string (&self->target_role, target_role))
-    bt_item_notify (BT_ITEM (self), properties[PROP_TARGET_ROLE]);
-}
-
-const GDate *
-bt_profile_get_target_date (BtProfile *self)
-{
-  g_return_val_if_fail (BT_IS_PROFILE (self), NULL);
-
-  return g_date_valid (&self->target_date) ? &self->target_date : NULL;
-}
-
-void
-bt_profile_set_target_date (BtProfile *self,
-                            const GDate *target_date)
-{
-  g_return_if_fail (BT_IS_PROFILE (self));
-
-  if (bt_item_set_date (&self->target_date, target_date))
-    bt_item_notify (BT_ITEM (self), properties[PROP_TARGET_DATE]);
-}
-
-int
-bt_profile_get_birth_year (BtProfile *self)
-{
-  g_return_val_if_fail (BT_IS_PROFILE (self), 0);
-
-  return self->birth_year;
-}
+BT_DEFINE_TEXT_ACCESSORS (BtProfile, bt_profile, name, PROP_NAME)
+BT_DEFINE_TEXT_ACCESSORS (BtProfile, bt_profile, current_role, PROP_CURRENT_ROLE)
+BT_DEFINE_TEXT_ACCESSORS (BtProfile, bt_profile, target_role, PROP_TARGET_ROLE)
+BT_DEFINE_DATE_ACCESSORS (BtProfile, bt_profile, target_date, PROP_TARGET_DATE)
+BT_DEFINE_INT_GETTER (BtProfile, bt_profile, birth_year)
 
 void
 bt_profile_set_birth_year (BtProfile *self,
@@ -198,45 +103,8 @@ bt_profile_set_birth_year (BtProfile *self,
   bt_item_notify (BT_ITEM (self), properties[PROP_BIRTH_YEAR]);
 }
 
-double
-bt_profile_get_target_share (BtProfile *self)
-{
-  g_return_val_if_fail (BT_IS_PROFILE (self), 0.0);
-
-  return self->target_share;
-}
-
-void
-bt_profile_set_target_share (BtProfile *self,
-                             double target_share)
-{
-  g_return_if_fail (BT_IS_PROFILE (self));
-  g_return_if_fail (isfinite (target_share) && target_share >= 0.0 && target_share <= 1.0);
-
-  if (self->target_share == target_share)
-    return;
-
-  self->target_share = target_share;
-  bt_item_notify (BT_ITEM (self), properties[PROP_TARGET_SHARE]);
-}
-
-const char *
-bt_profile_get_email (BtProfile *self)
-{
-  g_return_val_if_fail (BT_IS_PROFILE (self), NULL);
-
-  return self->email ? self->email : "";
-}
-
-void
-bt_profile_set_email (BtProfile *self,
-                      const char *email)
-{
-  g_return_if_fail (BT_IS_PROFILE (self));
-
-  if (bt_item_set_string (&self->email, email))
-    bt_item_notify (BT_ITEM (self), properties[PROP_EMAIL]);
-}
+BT_DEFINE_NUMBER_ACCESSORS (BtProfile, bt_profile, target_share, PROP_TARGET_SHARE)
+BT_DEFINE_TEXT_ACCESSORS (BtProfile, bt_profile, email, PROP_EMAIL)
 
 /**
  * bt_currency_is_valid:

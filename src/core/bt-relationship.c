@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-relationship.h"
+#include "bt-item-define-private.h"
 #include "bt-touchpoint.h"
 
 struct _BtRelationship
@@ -59,16 +60,6 @@ bt_relationship_new (void)
   return g_object_new (BT_TYPE_RELATIONSHIP, NULL);
 }
 
-static void
-bt_relationship_finalize (GObject *object)
-{
-  BtRelationship *self = BT_RELATIONSHIP (object);
-
-  g_clear_object (&self->touchpoints);
-
-  G_OBJECT_CLASS (bt_relationship_parent_class)->finalize (object);
-}
-
 /* Anything in the relationship or its touchpoints changed. */
 static void
 bt_relationship_changed (BtItem *item)
@@ -112,34 +103,17 @@ static const BtField fields[] = {
     .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtRelationship, contact_uid) },
 };
 
-static GListModel *
-get_touchpoints (gpointer self)
-{
-  return bt_relationship_get_touchpoints (self);
-}
+BT_DEFINE_LIST_GETTER (BtRelationship, bt_relationship, touchpoints)
 
 static const BtChildList children[] = {
   { "touchpoints", bt_touchpoint_get_type, get_touchpoints },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
-
-static const BtItemDescription description = {
-  .kind_label = N_("Person"),
-  .has_id = TRUE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-  .children = children,
-  .n_children = G_N_ELEMENTS (children),
-};
+BT_DEFINE_ITEM_DESCRIPTION_WITH_CHILDREN (N_("Person"), TRUE);
 
 static void
 bt_relationship_class_init (BtRelationshipClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = bt_relationship_finalize;
   BT_ITEM_CLASS (klass)->changed = bt_relationship_changed;
 
   bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
@@ -148,204 +122,20 @@ bt_relationship_class_init (BtRelationshipClass *klass)
 static void
 bt_relationship_init (BtRelationship *self)
 {
-  self->function = BT_FUNCTION_PRODUCT;
-  self->strength = 3;
-  self->cadence_days = 30;
-  g_date_clear (&self->next_step_due, 1);
-  self->touchpoints = bt_item_list_new (BT_TYPE_TOUCHPOINT);
-  bt_item_adopt_list (BT_ITEM (self), self->touchpoints);
+  bt_item_init_fields (BT_ITEM (self), &description);
+  self->touchpoints = bt_item_add_list (BT_ITEM (self), BT_TYPE_TOUCHPOINT);
 }
 
-const char *
-bt_relationship_get_name (BtRelationship *self)
-{
-  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), NULL);
-
-  return self->name ? self->name : "";
-}
-
-void
-bt_relationship_set_name (BtRelationship *self,
-                          const char *name)
-{
-  g_return_if_fail (BT_IS_RELATIONSHIP (self));
-
-  if (bt_item_set_string (&self->name, name))
-    bt_item_notify (BT_ITEM (self), properties[PROP_NAME]);
-}
-
-const char *
-bt_relationship_get_role (BtRelationship *self)
-{
-  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), NULL);
-
-  return self->role ? self->role : "";
-}
-
-void
-bt_relationship_set_role (BtRelationship *self,
-                          const char *role)
-{
-  g_return_if_fail (BT_IS_RELATIONSHIP (self));
-
-  if (bt_item_set_string (&self->role, role))
-    bt_item_notify (BT_ITEM (self), properties[PROP_ROLE]);
-}
-
-const char *
-bt_relationship_get_email (BtRelationship *self)
-{
-  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), NULL);
-
-  return self->email ? self->email : "";
-}
-
-void
-bt_relationship_set_email (BtRelationship *self,
-                           const char *email)
-{
-  g_return_if_fail (BT_IS_RELATIONSHIP (self));
-
-  if (bt_item_set_string (&self->email, email))
-    bt_item_notify (BT_ITEM (self), properties[PROP_EMAIL]);
-}
-
-BtFunction
-bt_relationship_get_function (BtRelationship *self)
-{
-  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), BT_FUNCTION_PRODUCT);
-
-  return self->function;
-}
-
-void
-bt_relationship_set_function (BtRelationship *self,
-                              BtFunction function)
-{
-  g_return_if_fail (BT_IS_RELATIONSHIP (self));
-
-  if (self->function == function)
-    return;
-
-  self->function = function;
-  bt_item_notify (BT_ITEM (self), properties[PROP_FUNCTION]);
-}
-
-int
-bt_relationship_get_strength (BtRelationship *self)
-{
-  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), 0);
-
-  return self->strength;
-}
-
-void
-bt_relationship_set_strength (BtRelationship *self,
-                              int strength)
-{
-  g_return_if_fail (BT_IS_RELATIONSHIP (self));
-  g_return_if_fail (strength >= 1 && strength <= 5);
-
-  if (self->strength == strength)
-    return;
-
-  self->strength = strength;
-  bt_item_notify (BT_ITEM (self), properties[PROP_STRENGTH]);
-}
-
-int
-bt_relationship_get_cadence_days (BtRelationship *self)
-{
-  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), 0);
-
-  return self->cadence_days;
-}
-
-void
-bt_relationship_set_cadence_days (BtRelationship *self,
-                                  int cadence_days)
-{
-  g_return_if_fail (BT_IS_RELATIONSHIP (self));
-  g_return_if_fail (cadence_days >= 1 && cadence_days <= 366);
-
-  if (self->cadence_days == cadence_days)
-    return;
-
-  self->cadence_days = cadence_days;
-  bt_item_notify (BT_ITEM (self), properties[PROP_CADENCE_DAYS]);
-}
-
-const char *
-bt_relationship_get_next_step (BtRelationship *self)
-{
-  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), NULL);
-
-  return self->next_step ? self->next_step : "";
-}
-
-void
-bt_relationship_set_next_step (BtRelationship *self,
-                               const char *next_step)
-{
-  g_return_if_fail (BT_IS_RELATIONSHIP (self));
-
-  if (bt_item_set_string (&self->next_step, next_step))
-    bt_item_notify (BT_ITEM (self), properties[PROP_NEXT_STEP]);
-}
-
-const GDate *
-bt_relationship_get_next_step_due (BtRelationship *self)
-{
-  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), NULL);
-
-  return g_date_valid (&self->next_step_due) ? &self->next_step_due : NULL;
-}
-
-void
-bt_relationship_set_next_step_due (BtRelationship *self,
-                                   const GDate *next_step_due)
-{
-  g_return_if_fail (BT_IS_RELATIONSHIP (self));
-
-  if (bt_item_set_date (&self->next_step_due, next_step_due))
-    bt_item_notify (BT_ITEM (self), properties[PROP_NEXT_STEP_DUE]);
-}
-
-const char *
-bt_relationship_get_help_with (BtRelationship *self)
-{
-  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), NULL);
-
-  return self->help_with ? self->help_with : "";
-}
-
-void
-bt_relationship_set_help_with (BtRelationship *self,
-                               const char *help_with)
-{
-  g_return_if_fail (BT_IS_RELATIONSHIP (self));
-
-  if (bt_item_set_string (&self->help_with, help_with))
-    bt_item_notify (BT_ITEM (self), properties[PROP_HELP_WITH]);
-}
-
-const char *
-bt_relationship_get_notes (BtRelationship *self)
-{
-  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), NULL);
-
-  return self->notes ? self->notes : "";
-}
-
-void
-bt_relationship_set_notes (BtRelationship *self,
-                           const char *notes)
-{
-  g_return_if_fail (BT_IS_RELATIONSHIP (self));
-
-  if (bt_item_set_string (&self->notes, notes))
-    bt_item_notify (BT_ITEM (self), properties[PROP_NOTES]);
-}
+BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, name, PROP_NAME)
+BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, role, PROP_ROLE)
+BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, email, PROP_EMAIL)
+BT_DEFINE_ENUM_ACCESSORS (BtRelationship, bt_relationship, BtFunction, function, PROP_FUNCTION)
+BT_DEFINE_INT_ACCESSORS (BtRelationship, bt_relationship, strength, PROP_STRENGTH)
+BT_DEFINE_INT_ACCESSORS (BtRelationship, bt_relationship, cadence_days, PROP_CADENCE_DAYS)
+BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, next_step, PROP_NEXT_STEP)
+BT_DEFINE_DATE_ACCESSORS (BtRelationship, bt_relationship, next_step_due, PROP_NEXT_STEP_DUE)
+BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, help_with, PROP_HELP_WITH)
+BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, notes, PROP_NOTES)
 
 /**
  * bt_relationship_get_contact_uid:
@@ -353,23 +143,7 @@ bt_relationship_set_notes (BtRelationship *self,
  * Returns: the uid of the desktop's contact the person was picked from, or
  *   "" when there is none
  */
-const char *
-bt_relationship_get_contact_uid (BtRelationship *self)
-{
-  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), NULL);
-
-  return self->contact_uid ? self->contact_uid : "";
-}
-
-void
-bt_relationship_set_contact_uid (BtRelationship *self,
-                                 const char     *contact_uid)
-{
-  g_return_if_fail (BT_IS_RELATIONSHIP (self));
-
-  if (bt_item_set_string (&self->contact_uid, contact_uid))
-    bt_item_notify (BT_ITEM (self), properties[PROP_CONTACT_UID]);
-}
+BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, contact_uid, PROP_CONTACT_UID)
 
 /**
  * bt_relationship_get_last_touchpoint:
@@ -408,14 +182,6 @@ bt_relationship_get_last_touchpoint (BtRelationship *self,
   *last = self->last_touchpoint;
 
   return g_date_valid (last);
-}
-
-GListModel *
-bt_relationship_get_touchpoints (BtRelationship *self)
-{
-  g_return_val_if_fail (BT_IS_RELATIONSHIP (self), NULL);
-
-  return G_LIST_MODEL (self->touchpoints);
 }
 
 /* Words of a job title, in English, and the function they point to; the

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-touchpoint.h"
+#include "bt-item-define-private.h"
 
 struct _BtTouchpoint
 {
@@ -49,79 +50,8 @@ static const BtField fields[] = {
     .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtTouchpoint, source) },
 };
 
-/* Property n is field n - 1: see bt_item_class_install_fields(). */
-G_STATIC_ASSERT (G_N_ELEMENTS (fields) + 1 == N_PROPS);
+BT_DEFINE_ITEM_CLASS (BtTouchpoint, bt_touchpoint, N_("Touchpoint"), TRUE)
 
-static const BtItemDescription description = {
-  .kind_label = N_("Touchpoint"),
-  .has_id = TRUE,
-  .fields = fields,
-  .n_fields = G_N_ELEMENTS (fields),
-};
-
-static void
-bt_touchpoint_class_init (BtTouchpointClass *klass)
-{
-
-  bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
-
-static void
-bt_touchpoint_init (BtTouchpoint *self)
-{
-  g_date_clear (&self->date, 1);
-}
-
-const GDate *
-bt_touchpoint_get_date (BtTouchpoint *self)
-{
-  g_return_val_if_fail (BT_IS_TOUCHPOINT (self), NULL);
-
-  return g_date_valid (&self->date) ? &self->date : NULL;
-}
-
-void
-bt_touchpoint_set_date (BtTouchpoint *self,
-                        const GDate *date)
-{
-  g_return_if_fail (BT_IS_TOUCHPOINT (self));
-
-  if (bt_item_set_date (&self->date, date))
-    bt_item_notify (BT_ITEM (self), properties[PROP_DATE]);
-}
-
-const char *
-bt_touchpoint_get_note (BtTouchpoint *self)
-{
-  g_return_val_if_fail (BT_IS_TOUCHPOINT (self), NULL);
-
-  return self->note ? self->note : "";
-}
-
-void
-bt_touchpoint_set_note (BtTouchpoint *self,
-                        const char *note)
-{
-  g_return_if_fail (BT_IS_TOUCHPOINT (self));
-
-  if (bt_item_set_string (&self->note, note))
-    bt_item_notify (BT_ITEM (self), properties[PROP_NOTE]);
-}
-
-const char *
-bt_touchpoint_get_source (BtTouchpoint *self)
-{
-  g_return_val_if_fail (BT_IS_TOUCHPOINT (self), NULL);
-
-  return self->source ? self->source : "";
-}
-
-void
-bt_touchpoint_set_source (BtTouchpoint *self,
-                          const char *source)
-{
-  g_return_if_fail (BT_IS_TOUCHPOINT (self));
-
-  if (bt_item_set_string (&self->source, source))
-    bt_item_notify (BT_ITEM (self), properties[PROP_SOURCE]);
-}
+BT_DEFINE_DATE_ACCESSORS (BtTouchpoint, bt_touchpoint, date, PROP_DATE)
+BT_DEFINE_TEXT_ACCESSORS (BtTouchpoint, bt_touchpoint, note, PROP_NOTE)
+BT_DEFINE_TEXT_ACCESSORS (BtTouchpoint, bt_touchpoint, source, PROP_SOURCE)
