@@ -107,7 +107,7 @@ main (int   argc,
   g_autoptr(GOptionContext) context = g_option_context_new ("— start-up benchmark");
   g_autoptr(GError) error = NULL;
   g_autofree char *home = g_dir_make_tmp ("bt-startup-XXXXXX", NULL);
-  const char *names[] = { "bare window", "app, sample plan", "app, scale-1 plan" };
+  const char *names[] = { "bare window", "app, first start", "app, scale-1 plan" };
   GArray *times[3], *plan_times[3], *peaks[3];
   g_autoptr(GString) json = g_string_new ("{\n");
   double t[3], p[3], m[3];
@@ -161,9 +161,11 @@ main (int   argc,
     }
 
   met = t[1] <= 1.1 * t[0] && m[1] <= m[0] + 15 &&
-        (times[2]->len == 0 || (t[2] <= 1.1 * t[0] && m[2] <= m[0] + 15));
-  printf ("\nThe first frame is the window with its header bar; the plan is on screen a frame later.\n"
-          "Goals: first frame ≤ 1.1× the bare window, peak memory ≤ the bare window's + 15 MiB: %s\n",
+        (times[2]->len == 0 || (t[2] <= 1.1 * t[0] && p[2] <= 1.2 * t[0] && m[2] <= m[0] + 15));
+  printf ("\nThe first start shows the Welcome page in its first frame; with a plan, the first frame\n"
+          "is the window with its header bar, and the plan is on screen once it is read.\n"
+          "Goals: first frame ≤ 1.1× the bare window, plan on screen ≤ 1.2× the bare window's first\n"
+          "frame, peak memory ≤ the bare window's + 15 MiB: %s\n",
           met ? "met" : "MISSED");
   g_string_append_printf (json, "  \"all_goals_met\": %s\n}\n", met ? "true" : "false");
 
