@@ -339,6 +339,19 @@ check "--merge without -o exits 2" [ $status -eq 2 ]
 check "--merge and --validate exit 2" [ $status -eq 2 ]
 "$bin" --merge $m/base.json $m/mine.json $m/theirs.json -o "$tmp/x.json" --today 2026-01-01 >"$tmp/out" 2>"$tmp/err"; status=$?
 check "--merge and --today exit 2" [ $status -eq 2 ]
+
+# What a command would leave out is refused: a second plan, a --today it does not use.
+"$bin" --export-csv "$tmp/extra.csv" "$sample" "$tmp/other.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--export-csv with two plans exits 2" [ $status -eq 2 ]
+check "and names the file too many" contains "$tmp/err" "--export-csv reads one plan: “$tmp/other.json” is one file too many"
+check "and writes nothing" [ ! -e "$tmp/extra.csv" ]
+"$bin" --validate "$sample" "$tmp/other.json" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--validate with a second file exits 2" [ $status -eq 2 ]
+check "and names it" contains "$tmp/err" "--validate reads one plan: “$tmp/other.json” is one file too many"
+"$bin" --export-csv "$tmp/today.csv" --today 2026-02-30 "$sample" >"$tmp/out" 2>"$tmp/err"; status=$?
+check "--export-csv with --today exits 2" [ $status -eq 2 ]
+check "and says what --today goes with" contains "$tmp/err" "--today goes with --export-chart, --export-report or an import"
+check "and writes nothing" [ ! -e "$tmp/today.csv" ]
 "$bin" --merge $m/base.json $m/mine.json data/bad/13-strength-too-high.json -o "$tmp/x.json" >"$tmp/out" 2>"$tmp/err"; status=$?
 check "--merge of a bad plan exits 2" [ $status -eq 2 ]
 check "and names the file and the JSON path" contains "$tmp/err" "data/bad/13-strength-too-high.json: relationships[0].strength"

@@ -820,6 +820,27 @@ bt_command_line_run (GVariantDict  *options,
             }
           first = commands[i];
         }
+
+    /* What a command would leave out is refused, not ignored: a second
+     * plan (only --merge reads more than one), or a --today it does not
+     * draw or import as of. */
+    if (first != NULL && !g_str_equal (first, "merge") && files != NULL &&
+        files[0] != NULL && (g_str_equal (first, "validate") || files[1] != NULL))
+      {
+        /* --validate names its file itself. */
+        g_autofree char *extra = shown (g_str_equal (first, "validate") ? files[0] : files[1]);
+
+        /* TRANSLATORS: %s is a command-line option, e.g. --export-csv; then a file name */
+        fprintf (stderr, _("--%s reads one plan: “%s” is one file too many\n"), first, extra);
+        return 2;
+      }
+    if (g_variant_dict_contains (options, "today") && first != NULL &&
+        (g_str_equal (first, "validate") || g_str_equal (first, "export-json") ||
+         g_str_equal (first, "export-csv") || g_str_equal (first, "export-markdown")))
+      {
+        fprintf (stderr, _("--today goes with --export-chart, --export-report or an import\n"));
+        return 2;
+      }
   }
 
   {
