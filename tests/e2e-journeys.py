@@ -960,6 +960,8 @@ def journey_8(w):
     editor = app.wait_window("Milestone")
     press(app, editor, "Delete")
     app.wait_window_closed("Milestone")
+    # The toast that offers Undo says which one went.
+    app.wait_toast("Milestone “First business case” deleted")
     snapshot("deleting a milestone")
     lists_show(["Start the shift", "Be positioned"], ["QBR with Product", "Sponsor for the VP role named"],
                bug=True, what="after an edit and a delete")

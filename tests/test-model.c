@@ -921,6 +921,23 @@ test_new_items (void)
     }
 }
 
+/* An item's name is its first field when that is a required text. */
+static void
+test_item_name (void)
+{
+  g_autoptr(BtRelationship) person = bt_relationship_new ();
+  g_autoptr(BtMilestone) milestone = bt_milestone_new ();
+  g_autoptr(BtTouchpoint) touchpoint = bt_touchpoint_new ();
+
+  g_assert_null (bt_item_get_name (BT_ITEM (person)));
+  bt_relationship_set_name (person, "Dana Lee");
+  g_assert_cmpstr (bt_item_get_name (BT_ITEM (person)), ==, "Dana Lee");
+  bt_milestone_set_title (milestone, "QBR");
+  g_assert_cmpstr (bt_item_get_name (BT_ITEM (milestone)), ==, "QBR");
+  /* A touchpoint's first field is its date. */
+  g_assert_null (bt_item_get_name (BT_ITEM (touchpoint)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -929,6 +946,7 @@ main (int   argc,
 
   g_test_add_func ("/model/default-categories", test_default_categories);
   g_test_add_func ("/model/ids", test_ids);
+  g_test_add_func ("/model/item-name", test_item_name);
   g_test_add_func ("/model/last-touchpoint-follows-changes", test_last_touchpoint_follows_changes);
   g_test_add_func ("/model/business-case-count-follows-changes", test_business_case_count_follows_changes);
   g_test_add_func ("/model/notify-only-on-change", test_notify_only_on_change);

@@ -1603,13 +1603,15 @@ test_export_onto_plan_is_refused (gconstpointer data)
 static void
 test_edit_messages (void)
 {
-  g_autofree char *added = bt_window_edit_message ("Person", FALSE, TRUE);
-  g_autofree char *deleted = bt_window_edit_message ("Person", TRUE, FALSE);
-  g_autofree char *changed = bt_window_edit_message ("Milestone", TRUE, TRUE);
+  g_autofree char *added = bt_window_edit_message ("Person", "Dana Lee", FALSE, TRUE);
+  g_autofree char *deleted = bt_window_edit_message ("Person", "Dana Lee", TRUE, FALSE);
+  g_autofree char *deleted_nameless = bt_window_edit_message ("Week", NULL, TRUE, FALSE);
+  g_autofree char *changed = bt_window_edit_message ("Milestone", "QBR", TRUE, TRUE);
   g_autofree char *readable = bt_window_readable_error ("line 2, column 3: not valid JSON:\n  unexpected `}'");
 
   g_assert_cmpstr (added, ==, "Person added");
-  g_assert_cmpstr (deleted, ==, "Person deleted");
+  g_assert_cmpstr (deleted, ==, "Person “Dana Lee” deleted");
+  g_assert_cmpstr (deleted_nameless, ==, "Week deleted");
   g_assert_cmpstr (changed, ==, "Milestone changed");
   g_assert_cmpstr (readable, ==, "line 2, column 3: not valid JSON: unexpected `}'.");
 }

@@ -883,3 +883,29 @@ bt_item_class_get_kind_label (GType type)
 
   return _(klass->description->kind_label);
 }
+
+/**
+ * bt_item_get_name:
+ *
+ * What people call this item: its first field when that is a required
+ * text, as a person's name or a milestone's title.
+ *
+ * Returns: (nullable): the name, owned by @self; %NULL for a kind without
+ *   one, or when it is empty
+ */
+const char *
+bt_item_get_name (BtItem *self)
+{
+  const BtField *fields;
+  guint n_fields = 0;
+  const char *name;
+
+  g_return_val_if_fail (BT_IS_ITEM (self), NULL);
+
+  fields = bt_item_class_get_fields (G_OBJECT_TYPE (self), &n_fields);
+  if (n_fields == 0 || fields[0].type != BT_FIELD_TEXT || !(fields[0].flags & BT_FIELD_REQUIRED))
+    return NULL;
+
+  name = G_STRUCT_MEMBER (const char *, self, fields[0].offset);
+  return name != NULL && *name != '\0' ? name : NULL;
+}

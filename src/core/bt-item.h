@@ -122,6 +122,7 @@ const BtField      *bt_item_class_find_field      (GType                    type
 const char         *bt_item_class_get_kind_label  (GType                    type);
 
 const char *bt_item_get_id           (BtItem      *self);
+const char *bt_item_get_name         (BtItem      *self);
 void        bt_item_set_id           (BtItem      *self,
                                       const char  *id);
 JsonObject *bt_item_get_extra        (BtItem      *self);

@@ -70,6 +70,7 @@ list_holds (GListModel *list,
 /**
  * bt_window_edit_message:
  * @kind: what was edited, in the user's words ("Person")
+ * @name: (nullable): its name ("Dana Lee"), said when it is deleted
  * @was_there: whether it was in its list before the edit
  * @is_there: whether it is now
  *
@@ -80,9 +81,14 @@ list_holds (GListModel *list,
  */
 char *
 bt_window_edit_message (const char *kind,
+                        const char *name,
                         gboolean    was_there,
                         gboolean    is_there)
 {
+  /* Undo is offered for what is gone: the toast says which one it was. */
+  if (was_there && !is_there && name != NULL)
+    /* TRANSLATORS: a toast after an edit; the kind of item, then its name: Person “Dana Lee” deleted */
+    return g_strdup_printf (_("%s “%s” deleted"), kind, name);
   if (!was_there && is_there)
     /* TRANSLATORS: a toast after an edit; %s is the kind of item, e.g. Person */
     return g_strdup_printf (_("%s added"), kind);
@@ -111,7 +117,7 @@ on_editor_committed_cb (BtWindow     *self,
       return;
     }
 
-  message = bt_window_edit_message (bt_item_kind_label (G_OBJECT_TYPE (item)),
+  message = bt_window_edit_message (bt_item_kind_label (G_OBJECT_TYPE (item)), bt_item_get_name (item),
                                     GPOINTER_TO_INT (g_object_get_data (G_OBJECT (editor), "bt-edit-was-there")),
                                     list_holds (list, item));
   bt_window_toast_with_undo (self, message);

@@ -84,6 +84,7 @@ void     bt_window_remember_outside_folder (GFile          *file);
 char    *bt_window_readable_error   (const char *message);
 GtkFileChooserNative *bt_window_report_chooser_new (BtWindow *self);
 char    *bt_window_edit_message     (const char *kind,
+                                     const char *name,
                                      gboolean    was_there,
                                      gboolean    is_there);
 
