@@ -80,6 +80,28 @@ bt_format_date (const GDate *date)
   return g_strdup (g_strstrip (buf));
 }
 
+/**
+ * bt_format_week_days:
+ *
+ * Returns: the first and last days of the ISO week @week of @iso_year, as
+ *   the user's language writes them: "23 Nov 2026 – 29 Nov 2026"
+ */
+char *
+bt_format_week_days (int iso_year,
+                     int week)
+{
+  GDate monday, sunday;
+  g_autofree char *from = NULL, *to = NULL;
+
+  bt_iso_week_monday (iso_year, week, &monday);
+  sunday = monday;
+  g_date_add_days (&sunday, 6);
+  from = bt_format_date (&monday);
+  to = bt_format_date (&sunday);
+  /* TRANSLATORS: a week's first and last days: "23 Nov 2026 – 29 Nov 2026" */
+  return g_strdup_printf (_("%s – %s"), from, to);
+}
+
 typedef struct
 {
   BtRelationship *relationship;

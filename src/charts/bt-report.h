@@ -34,6 +34,8 @@ void              bt_paper_get_size           (BtPaper             paper,
                                                double             *width,
                                                double             *height);
 char             *bt_format_date              (const GDate        *date);
+char             *bt_format_week_days         (int                 iso_year,
+                                               int                 week);
 
 BtReport         *bt_report_new               (BtPlan             *plan,
                                                const GDate        *today,

@@ -194,7 +194,7 @@ fill (BtCheckInDialog *self)
   GListModel *categories = bt_plan_get_categories (self->plan);
   GListModel *relationships = bt_plan_get_relationships (self->plan);
   g_autofree char *week = bt_iso_week_format (self->draft->iso_year, self->draft->week);
-  GDate monday, sunday, now;
+  GDate now;
   int now_year, now_week;
 
   adw_window_title_set_subtitle (self->window_title, week);
@@ -203,15 +203,11 @@ fill (BtCheckInDialog *self)
   bt_iso_week_of_date (&now, &now_year, &now_week);
   if (now_year != self->draft->iso_year || now_week != self->draft->week)
     {
-      g_autofree char *from = NULL, *to = NULL, *title = NULL;
+      g_autofree char *days = bt_format_week_days (self->draft->iso_year, self->draft->week);
+      g_autofree char *title = NULL;
 
-      bt_iso_week_monday (self->draft->iso_year, self->draft->week, &monday);
-      sunday = monday;
-      g_date_add_days (&sunday, 6);
-      from = bt_format_date (&monday);
-      to = bt_format_date (&sunday);
-      /* TRANSLATORS: the check-in's hours for a past week: "Hours of 9 Mar 2024 – 15 Mar 2024" */
-      title = g_strdup_printf (_("Hours of %s – %s"), from, to);
+      /* TRANSLATORS: the check-in's hours for a past week, then its days: "Hours of 9 Mar 2024 – 15 Mar 2024" */
+      title = g_strdup_printf (_("Hours of %s"), days);
       adw_preferences_group_set_title (self->hours_group, title);
     }
 

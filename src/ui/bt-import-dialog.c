@@ -171,17 +171,11 @@ format_hours (double hours)
 static char *
 week_title (const BtImportWeek *w)
 {
-  GDate monday, sunday;
   g_autofree char *week = bt_iso_week_format (w->iso_year, w->week);
-  g_autofree char *from = NULL, *to = NULL;
+  g_autofree char *days = bt_format_week_days (w->iso_year, w->week);
 
-  bt_iso_week_monday (w->iso_year, w->week, &monday);
-  sunday = monday;
-  g_date_add_days (&sunday, 6);
-  from = bt_format_date (&monday);
-  to = bt_format_date (&sunday);
-  /* TRANSLATORS: a week in the import preview: its ISO week, then its first and last days: "2026-W48 · 23 Nov 2026 – 29 Nov 2026" */
-  return g_strdup_printf (_("%s · %s – %s"), week, from, to);
+  /* TRANSLATORS: a week in the import preview: its ISO week, then its days: "2026-W48 · 23 Nov 2026 – 29 Nov 2026" */
+  return g_strdup_printf (_("%s · %s"), week, days);
 }
 
 /* A row with a drop-down of the choices, in BtImportChoice's order, named
