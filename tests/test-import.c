@@ -815,6 +815,52 @@ test_added_hours (void)
   g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, 2026, 41), "c-road"), ==, 2.0);
 }
 
+/* Importing the same calendar again changes nothing, and its preview
+ * says it adds nothing, whatever the calendar holds. */
+static void
+test_added_hours_again (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *path = fixture ("meetings.ics");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) first = NULL;
+  g_autoptr(BtImport) again = NULL;
+  g_autoptr(GHashTable) added = NULL;
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n_categories = 0;
+
+  first = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
+  g_assert_no_error (error);
+  /* Its week had typed hours: the calendar's take their place. */
+  bt_import_set_choice (first, BT_IMPORT_REPLACE);
+  bt_import_apply (first, plan, history);
+  before = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+  g_assert_no_error (error);
+
+  again = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
+  g_assert_no_error (error);
+  added = bt_import_added_hours (again, plan);
+  g_hash_table_iter_init (&iter, added);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_test_message ("%s: %g h", (const char *) key, *(double *) value);
+      g_assert_cmpfloat (bt_import_category_hours (again, key), >, 0.0);
+      g_assert_cmpfloat (*(double *) value, ==, 0.0);
+      n_categories++;
+    }
+  g_assert_cmpuint (n_categories, >, 0);
+
+  /* And so it is. */
+  bt_import_apply (again, plan, history);
+  after = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (after, before));
+}
+
 static void
 test_csv (void)
 {
@@ -1335,6 +1381,7 @@ main (int   argc,
   g_test_add_func ("/import/malformed", test_malformed);
   g_test_add_func ("/import/csv", test_csv);
   g_test_add_func ("/import/ics/added-hours", test_added_hours);
+  g_test_add_func ("/import/ics/added-hours-again", test_added_hours_again);
   g_test_add_func ("/import/escape", test_escape);
   g_test_add_func ("/import/ics/attendee-names", test_attendee_names);
   g_test_add_func ("/import/ics/ongoing", test_ongoing);

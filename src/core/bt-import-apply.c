@@ -197,13 +197,15 @@ week_outcome (const BtImportWeek  *w,
 /**
  * bt_import_added_hours:
  *
- * What applying @import to @plan, with each week's choice, really adds
+ * What applying @import to @plan, with each week's choice, really changes
  * per category over all its weeks: nothing for a week whose typed hours
- * are kept, and never past a week's 168 hours, unlike
- * bt_import_category_hours(), which is the calendar's.
+ * are kept, never past a week's 168 hours, and, where an earlier import
+ * of the same source put hours in a week, only the difference (importing
+ * the same calendar again adds nothing; an event since deleted takes its
+ * hours away), unlike bt_import_category_hours(), which is the calendar's.
  *
  * Returns: (transfer full) (element-type utf8 double): category id →
- *   hours (double *)
+ *   hours (double *), less than 0 for hours taken away
  */
 GHashTable *
 bt_import_added_hours (BtImport *import,
@@ -216,6 +218,7 @@ bt_import_added_hours (BtImport *import,
       BtImportWeek *w = import->weeks->pdata[i];
       g_autoptr(GHashTable) imported = NULL;
       g_autoptr(GHashTable) hours = week_outcome (w, plan, w->choice, &imported);
+      BtWeek *existing;
       GHashTableIter iter;
       gpointer key, value;
 
@@ -227,6 +230,21 @@ bt_import_added_hours (BtImport *import,
           double *before = g_hash_table_lookup (added, key);
 
           put_hours (added, key, bt_import_round_hours ((before ? *before : 0.0) + *(double *) value));
+        }
+
+      /* What this source put in the week before is replaced. */
+      existing = bt_plan_find_week (plan, w->iso_year, w->week);
+      if (existing == NULL || bt_week_get_imported (existing) == NULL ||
+          !bt_import_imported_by (existing, w->source))
+        continue;
+      for (guint c = 0; c < bt_week_get_n_categories (existing); c++)
+        {
+          const char *id = bt_week_get_category (existing, c, NULL);
+          double earlier = MIN (bt_week_get_imported_hours (existing, id), bt_week_get_hours (existing, id));
+          double *before = g_hash_table_lookup (added, id);
+
+          if (earlier > 0.0)
+            put_hours (added, id, bt_import_round_hours ((before ? *before : 0.0) - earlier));
         }
     }
 

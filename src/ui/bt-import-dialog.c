@@ -277,8 +277,15 @@ update_category_hours (BtImportDialog *self)
       g_autofree char *all = format_hours (hours);
       g_autofree char *shown = NULL;
 
-      if (bt_number_round (adds, 1) <= 0.0)
-        /* TRANSLATORS: import preview, a category's hours of which the plan gets none (kept or full weeks): "Adds none of 3.0 h" */
+      if (bt_number_round (adds, 1) < 0.0)
+        {
+          g_autofree char *fewer = format_hours (-adds);
+
+          /* TRANSLATORS: import preview, a category's hours an earlier import of the same calendar put in the plan, which are no longer in it: "Takes away 1.5 h" */
+          shown = g_strdup_printf (_("Takes away %s"), fewer);
+        }
+      else if (bt_number_round (adds, 1) <= 0.0)
+        /* TRANSLATORS: import preview, a category's hours of which the plan gets none (kept or full weeks, or already imported): "Adds none of 3.0 h" */
         shown = g_strdup_printf (_("Adds none of %s"), all);
       else if (adds < hours - 0.05)
         /* TRANSLATORS: import preview, a category's hours of which the plan gets only some: "Adds 2.0 h of 3.0 h" */
