@@ -524,8 +524,15 @@ test_time_chart_months_when_weeks_are_too_narrow (void)
     for (guint i = 0; i < layout.bars->len; i++)
       {
         const BtTimeBar *bar = &g_array_index (layout.bars, BtTimeBar, i);
-        total += bar->tactical + bar->strategic;
+        total += (bar->tactical + bar->strategic) * bar->n_weeks;
         g_assert_cmpfloat (bar->width, >=, 2.0);
+        /* A month's bar is its weeks' average, on the axis of hours a
+         * week: it stays inside the plot. */
+        g_assert_cmpuint (bar->n_weeks, >=, 1);
+        g_assert_cmpuint (bar->n_weeks, <=, 5);
+        g_assert_cmpfloat (bar->tactical + bar->strategic, <=, layout.max_hours);
+        g_assert_cmpfloat (bar->tactical + bar->strategic, >=, 30);
+        g_assert_cmpfloat (bar->tactical + bar->strategic, <=, 36);
       }
     /* Aggregating loses no hour. */
     g_assert_cmpfloat_with_epsilon (total, expected_total, 1e-6);

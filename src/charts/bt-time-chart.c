@@ -150,6 +150,7 @@ fill_legend (const BtChartStyle *style,
 static void
 add_bar (GArray            *bars,
          const BtWeekShare *s,
+         guint              n_weeks,
          guint32            first,
          guint32            end,
          double             line_share)
@@ -158,8 +159,10 @@ add_bar (GArray            *bars,
 
   bar.first_day = first;
   bar.end_day = end;
-  bar.tactical = s->tactical;
-  bar.strategic = s->strategic;
+  bar.n_weeks = MAX (n_weeks, 1);
+  /* On the axis of hours a week, as the weeks' bars. */
+  bar.tactical = s->tactical / bar.n_weeks;
+  bar.strategic = s->strategic / bar.n_weeks;
   bar.share = s->share;
   bar.line_share = line_share;
   g_array_append_val (bars, bar);
@@ -170,6 +173,7 @@ month_bars (GArray *shares)
 {
   GArray *bars = g_array_new (FALSE, TRUE, sizeof (BtTimeBar));
   BtWeekShare month = { 0, };
+  guint n_weeks = 0;
   GDate start, next;
 
   g_date_clear (&start, 1);
@@ -193,8 +197,9 @@ month_bars (GArray *shares)
           month.share = month.total > 0 ? month.strategic / month.total : NAN;
           next = start;
           g_date_add_months (&next, 1);
-          add_bar (bars, &month, g_date_get_julian (&start), g_date_get_julian (&next), month.share);
+          add_bar (bars, &month, n_weeks, g_date_get_julian (&start), g_date_get_julian (&next), month.share);
           memset (&month, 0, sizeof month);
+          n_weeks = 0;
           g_date_clear (&start, 1);
         }
 
@@ -211,6 +216,7 @@ month_bars (GArray *shares)
       month.tactical += s->tactical;
       month.strategic += s->strategic;
       month.total += s->total;
+      n_weeks++;
     }
 
   return bars;
@@ -336,7 +342,7 @@ bt_time_chart_layout (BtPlan             *plan,
           const BtWeekShare *s = &g_array_index (shares, BtWeekShare, i);
           guint32 day = g_date_get_julian (&s->monday);
 
-          add_bar (layout->bars, s, day, day + 7, s->rolling);
+          add_bar (layout->bars, s, 1, day, day + 7, s->rolling);
         }
     }
 

@@ -17,7 +17,8 @@ typedef struct
   double   x;
   double   width;
   double   tactical;
-  double   strategic;
+  double   strategic;   /* hours a week: a month's bar has its weeks' average */
+  guint    n_weeks;     /* the weeks recorded in the bar: 1, or a month's */
   double   share;       /* of the period itself, NAN without hours */
   double   line_share;  /* what the share line shows: 4-week rolling, or the month's */
   gboolean below;       /* below the trajectory */

@@ -141,10 +141,16 @@ describe_at (BtChartView *self,
                 else
                   when = bt_iso_week_format_date (&start);
 
-                /* TRANSLATORS: tooltip on the time chart: the week or month, tactical and strategic hours, the strategic share */
-                text = g_strdup_printf (_("%s\nTactical: %g h\nStrategic: %g h\nStrategic share: %s%s"),
-                                        when, bar->tactical, bar->strategic, share,
-                                        bar->below ? _("\nBelow the trajectory") : "");
+                if (layout.by_month)
+                  /* TRANSLATORS: tooltip on the time chart: the month, its weeks' average tactical and strategic hours, the strategic share */
+                  text = g_strdup_printf (_("%s\nTactical: %g h a week\nStrategic: %g h a week\nStrategic share: %s%s"),
+                                          when, bt_number_round (bar->tactical, 1), bt_number_round (bar->strategic, 1),
+                                          share, bar->below ? _("\nBelow the trajectory") : "");
+                else
+                  /* TRANSLATORS: tooltip on the time chart: the week, tactical and strategic hours, the strategic share */
+                  text = g_strdup_printf (_("%s\nTactical: %g h\nStrategic: %g h\nStrategic share: %s%s"),
+                                          when, bar->tactical, bar->strategic, share,
+                                          bar->below ? _("\nBelow the trajectory") : "");
               }
             bt_time_chart_layout_clear (&layout);
           }
