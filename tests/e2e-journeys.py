@@ -177,7 +177,7 @@ def shares_by_hand(weeks):
     sxy = sum(x * y for x, y in points)
     slope = (n * sxy - sx * sy) / (n * sxx - sx * sx) if n >= 2 and n * sxx - sx * sx else None
     return {"share": f"{round(strategic / total * 100)}%",
-            "trend": None if slope is None else f"{slope:+.1f} points a month over the last {n} weeks"}
+            "trend": None if slope is None else f"{slope:+.1f} points a month over the last {n} weeks with hours"}
 
 
 # ---------------------------------------------------------------------------

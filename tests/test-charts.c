@@ -304,7 +304,7 @@ test_time_chart_trend_minus_sign (void)
   style.weekly_budget = 40.0;
 
   g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
-  g_assert_cmpstr (layout.trend_text, ==, "Trend: \u221243.5 points a month over the last 4 weeks");
+  g_assert_cmpstr (layout.trend_text, ==, "Trend: \u221243.5 points a month over the last 4 weeks with hours");
   bt_time_chart_layout_clear (&layout);
   g_object_unref (t);
   g_object_unref (s);

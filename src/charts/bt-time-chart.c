@@ -269,7 +269,7 @@ bt_time_chart_layout (BtPlan             *plan,
       g_autofree char *slope = bt_number_format_signed (layout->trend.slope, 1);
 
       /* TRANSLATORS: under the Time chart's legend; %s is a change with its sign, "+1.2" or "−1.2" */
-      layout->trend_text = g_strdup_printf (_("Trend: %s points a month over the last %u weeks"),
+      layout->trend_text = g_strdup_printf (_("Trend: %s points a month over the last %u weeks with hours"),
                                             slope, layout->trend.n_points);
     }
   else

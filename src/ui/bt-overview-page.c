@@ -318,7 +318,7 @@ refresh (BtOverviewPage *self)
 
         /* TRANSLATORS: the trend of the strategic share up to the last week with hours, long gone;
          * %s is a change with its sign, "+1.2" or "−1.2" */
-        trend_text = g_strdup_printf (_("%s points a month over %u weeks up to week %d"),
+        trend_text = g_strdup_printf (_("%s points a month over %u weeks with hours up to week %d"),
                                       slope, trend.n_points, covered.last_week);
       }
     else if (trend.enough)
@@ -326,7 +326,7 @@ refresh (BtOverviewPage *self)
         g_autofree char *slope = bt_number_format_signed (trend.slope, 1);
 
         /* TRANSLATORS: %s is a change with its sign, "+1.2" or "−1.2" */
-        trend_text = g_strdup_printf (_("%s points a month over the last %u weeks"), slope, trend.n_points);
+        trend_text = g_strdup_printf (_("%s points a month over the last %u weeks with hours"), slope, trend.n_points);
       }
     else
       trend_text = bt_analytics_trend_shortfall (&trend);
@@ -364,8 +364,8 @@ refresh (BtOverviewPage *self)
     if (below >= 2)
       {
         g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                               "Sliding back: %u week in a row below the trajectory",
-                                                               "Sliding back: %u weeks in a row below the trajectory",
+                                                               "Sliding back: %u week with hours in a row below the trajectory",
+                                                               "Sliding back: %u weeks with hours in a row below the trajectory",
                                                                below), below);
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->warning_row), title);
         adw_action_row_set_subtitle (self->warning_row,
