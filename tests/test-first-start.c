@@ -17,6 +17,7 @@
 
 #include <adwaita.h>
 
+#include "bt-clock.h"
 #include "bt-test-widgets.h"
 
 #include "bt-analytics.h"
@@ -285,6 +286,20 @@ test_own_plan (gconstpointer data)
   type_into (dialog, "target_role_row", "VP Engineering");
   pick_target_date (dialog, &target);
   set_spin (dialog, "share_spin", "50");
+  /* + on the empty birth year offers a year a director may have been born
+   * in, not year 1. */
+  {
+    GtkSpinButton *birth = GTK_SPIN_BUTTON (child (dialog, BT_TYPE_GOAL_DIALOG, "birth_year_spin"));
+    GDate today;
+
+    bt_today (&today);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (birth), ==, 0);
+    gtk_spin_button_spin (birth, GTK_SPIN_STEP_FORWARD, 1);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (birth), >=, g_date_get_year (&today) - 70);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (birth), <=, g_date_get_year (&today) - 20);
+    gtk_spin_button_spin (birth, GTK_SPIN_STEP_FORWARD, 1);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (birth), ==, g_date_get_year (&today) - 44);
+  }
   set_spin (dialog, "birth_year_spin", "1980");
   bt_test_spin (300);
   g_assert_cmpuint (bt_test_screenshot (dialog, "goal-dialog-first-start"), >, 2);

@@ -21,6 +21,7 @@
 
 #include "bt-application.h"
 #include "bt-category.h"
+#include "bt-clock.h"
 #include "bt-date.h"
 #include "bt-date-picker.h"
 #include "bt-goal-dialog.h"
@@ -43,6 +44,7 @@ struct _BtGoalDialog
   AdwEntryRow         *email_row;
   AdwEntryRow         *currency_row;
   GtkSpinButton       *birth_year_spin;
+  int                  birth_year_shown;  /* 0: the field is empty */
   AdwPreferencesGroup *categories_group;
   AdwActionRow        *categories_row;
   GtkSwitch           *categories_switch;
@@ -119,6 +121,25 @@ on_birth_year_input_cb (GtkSpinButton *spin,
   *value = year;
 
   return TRUE;
+}
+
+/* From the empty field, + or Page Up goes to a year a director may have
+ * been born in, not to year 1 or 10. */
+static void
+on_birth_year_changed_cb (BtGoalDialog *self)
+{
+  int year = gtk_spin_button_get_value_as_int (self->birth_year_spin);
+
+  if (self->birth_year_shown == 0 && year > 0 && year < BT_BIRTH_YEAR_MIN)
+    {
+      GDate today;
+
+      bt_today (&today);
+      self->birth_year_shown = g_date_get_year (&today) - 45;
+      gtk_spin_button_set_value (self->birth_year_spin, self->birth_year_shown);
+      return;
+    }
+  self->birth_year_shown = year;
 }
 
 static gboolean
@@ -340,6 +361,8 @@ bt_goal_dialog_init (BtGoalDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_date_clear (&self->target_date, 1);
+  g_signal_connect_object (self->birth_year_spin, "value-changed", G_CALLBACK (on_birth_year_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void
