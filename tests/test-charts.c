@@ -831,44 +831,61 @@ test_relationship_map_you_fits (void)
       }
 }
 
-/* The sample plan's people on the Relationships page: each one named, a
- * name moved off its usual side rather than left out, and no name on
- * another name or on someone else's dot. */
+/* The sample plan's people on the Relationships page, wide and phone-wide:
+ * each one named (the start of the name where the whole does not fit;
+ * phone-wide, all but one), a name moved off its usual side rather than
+ * left out, and no name on another name, on someone else's dot or on You. */
 static void
 test_relationship_map_names_everyone (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
   GDate today = day ("2026-12-01");
-  Canvas c = canvas_new (1000, 380, 1);
+  const double sizes[][2] = { { 1000, 380 }, { 800, 600 }, { 360, 480 } };
   BtChartStyle style;
-  BtRelationshipMapLayout layout;
 
   g_assert_no_error (error);
   bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
-  g_assert_true (bt_relationship_map_layout (plan, &today, &style, c.cr, 1000, 380, &layout));
-  g_assert_cmpuint (layout.dots->len, ==, g_list_model_get_n_items (bt_plan_get_relationships (plan)));
-
-  for (guint i = 0; i < layout.dots->len; i++)
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
     {
-      const BtMapDot *a = &g_array_index (layout.dots, BtMapDot, i);
+      Canvas c = canvas_new (sizes[k][0], sizes[k][1], 1);
+      BtRelationshipMapLayout layout;
+      BtRect you;
+      guint unnamed = 0;
 
-      if (a->label.width <= 0)
-        g_error ("%s has no name on the map", bt_relationship_get_name (a->relationship));
+      g_assert_true (bt_relationship_map_layout (plan, &today, &style, c.cr, sizes[k][0], sizes[k][1], &layout));
+      g_assert_cmpuint (layout.dots->len, ==, g_list_model_get_n_items (bt_plan_get_relationships (plan)));
+      you = (BtRect) { layout.cx - layout.you_radius, layout.cy - layout.you_radius,
+                       2 * layout.you_radius, 2 * layout.you_radius };
 
-      for (guint j = 0; j < layout.dots->len; j++)
+      for (guint i = 0; i < layout.dots->len; i++)
         {
-          const BtMapDot *b = &g_array_index (layout.dots, BtMapDot, j);
-          BtRect dot = { b->x - b->radius, b->y - b->radius, 2 * b->radius, 2 * b->radius };
+          const BtMapDot *a = &g_array_index (layout.dots, BtMapDot, i);
 
-          if (i != j && (rects_overlap (&a->label, &b->label) || rects_overlap (&a->label, &dot)))
-            g_error ("%s's name touches %s", bt_relationship_get_name (a->relationship),
-                     bt_relationship_get_name (b->relationship));
+          /* Phone-wide, one of the thirteen may go without. */
+          if (a->label.width <= 0 && (sizes[k][0] >= 800 || unnamed++ > 0))
+            g_error ("%g×%g: %s has no name on the map", sizes[k][0], sizes[k][1],
+                     bt_relationship_get_name (a->relationship));
+          if (a->label.width <= 0)
+            continue;
+          if (rects_overlap (&a->label, &you))
+            g_error ("%g×%g: %s's name is on You", sizes[k][0], sizes[k][1],
+                     bt_relationship_get_name (a->relationship));
+
+          for (guint j = 0; j < layout.dots->len; j++)
+            {
+              const BtMapDot *b = &g_array_index (layout.dots, BtMapDot, j);
+              BtRect dot = { b->x - b->radius, b->y - b->radius, 2 * b->radius, 2 * b->radius };
+
+              if (i != j && (rects_overlap (&a->label, &b->label) || rects_overlap (&a->label, &dot)))
+                g_error ("%g×%g: %s's name touches %s", sizes[k][0], sizes[k][1],
+                         bt_relationship_get_name (a->relationship), bt_relationship_get_name (b->relationship));
+            }
         }
-    }
 
-  bt_relationship_map_layout_clear (&layout);
-  canvas_free (&c);
+      bt_relationship_map_layout_clear (&layout);
+      canvas_free (&c);
+    }
 }
 
 /* A plan where every name is far too long for any box. */

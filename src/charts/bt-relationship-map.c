@@ -229,8 +229,9 @@ grid_hits (const Grid   *grid,
 }
 
 /* Where a name may go, in the order tried: away from the centre, as the
- * eye expects; towards it; above the dot; below it. */
-enum { N_LABEL_PLACES = 4 };
+ * eye expects; towards it; above the dot; below it; then away and
+ * towards again, a little above, and a little below. */
+enum { N_LABEL_PLACES = 8 };
 
 static BtRect
 label_rect (const BtMapDot *dot,
@@ -243,12 +244,15 @@ label_rect (const BtMapDot *dot,
   double gap = 3 * ts;
   BtRect rect = { 0, 0, w, h };
 
-  if (place < 2)
+  if (place < 2 || place >= 4)
     {
-      gboolean to_left = (place == 0) == left_half;
+      gboolean to_left = (place % 2 == 0) == left_half;
 
       rect.x = to_left ? dot->x - dot->radius - gap - w : dot->x + dot->radius + gap;
       rect.y = dot->y - h / 2;
+      /* A crowded ring: beside the dot, a little above or below it. */
+      if (place >= 4)
+        rect.y += (place < 6 ? -0.6 : 0.6) * h;
     }
   else
     {
@@ -282,6 +286,7 @@ bt_relationship_map_layout (BtPlan                  *plan,
   double pad = 12 * ts, text_h, label_room, top;
   g_autofree BtRect *dot_rects = NULL;
   g_autofree BtRect *sector_rects = NULL;
+  BtRect you_rect;
   Grid grid;
 
   memset (layout, 0, sizeof *layout);
@@ -402,7 +407,10 @@ bt_relationship_map_layout (BtPlan                  *plan,
       g_array_append_val (layout->dots, dot);
     }
 
-  /* The dots themselves are obstacles too. */
+  /* You, at the centre, and the dots themselves are obstacles too. */
+  you_rect = (BtRect) { layout->cx - layout->you_radius, layout->cy - layout->you_radius,
+                        2 * layout->you_radius, 2 * layout->you_radius };
+  grid_add (&grid, &you_rect);
   dot_rects = g_new0 (BtRect, layout->dots->len);
   for (guint i = 0; i < layout->dots->len; i++)
     {
@@ -439,27 +447,34 @@ bt_relationship_map_layout (BtPlan                  *plan,
         if (!any)
           continue;
 
-        pl = bt_chart_text (cr, style, bt_relationship_get_name (dot->relationship),
-                            0.8 * ts, FALSE, max_w);
-        bt_chart_text_size (pl, &w, &h);
-
-        for (int place = 0; place < N_LABEL_PLACES; place++)
+        /* The whole name where it fits, else its start: a name left out
+         * is a person the chart does not show. */
+        for (int attempt = 0; attempt < 2 && dot->label.width <= 0; attempt++)
           {
-            BtRect rect = label_rect (dot, left, place, w, h, ts);
-            BtRect clear = rect;
+            g_clear_object (&pl);
+            pl = bt_chart_text (cr, style, bt_relationship_get_name (dot->relationship),
+                                0.8 * ts, FALSE, attempt == 0 ? max_w : MAX (max_w / 3, short_w));
+            bt_chart_text_size (pl, &w, &h);
 
-            /* Above or below, a name needs room around it, or it reads as
-             * the name of a neighbour. */
-            if (place >= 2)
-              clear = (BtRect) { rect.x - h, rect.y - h / 2, rect.width + 2 * h, rect.height + h };
+            for (int place = 0; place < N_LABEL_PLACES; place++)
+              {
+                BtRect rect = label_rect (dot, left, place, w, h, ts);
+                BtRect clear = rect;
 
-            if (rect.x < 1 || rect.x + rect.width > width - 1 || rect.y < top ||
-                rect.y + rect.height > height - 1 || grid_hits (&grid, &clear, &dot_rects[i]))
-              continue;
+                /* Above or below, a name needs room around it, or it reads
+                 * as the name of a neighbour. */
+                if (place >= 2)
+                  clear = (BtRect) { rect.x - h, rect.y - h / 2, rect.width + 2 * h, rect.height + h };
 
-            dot->label = rect;
-            grid_add (&grid, &dot->label);
-            break;
+                if (rect.x < 1 || rect.x + rect.width > width - 1 || rect.y < top ||
+                    rect.y + rect.height > height - 1 || grid_hits (&grid, &clear, &dot_rects[i]))
+                  continue;
+
+                dot->label = rect;
+                dot->label_width = attempt == 0 ? max_w : MAX (max_w / 3, short_w);
+                grid_add (&grid, &dot->label);
+                break;
+              }
           }
       }
 
@@ -633,7 +648,7 @@ bt_relationship_map_draw (BtPlan             *plan,
 
       if (dot->label.width > 0)
         bt_chart_label (cr, style, &style->foreground, bt_relationship_get_name (dot->relationship),
-                        0.8 * ts, FALSE, 130 * ts, dot->label.x, dot->label.y,
+                        0.8 * ts, FALSE, dot->label_width, dot->label.x, dot->label.y,
                         BT_ALIGN_START, BT_ALIGN_START);
     }
 

@@ -18,6 +18,7 @@ typedef struct
   double               y;
   double               radius;
   BtRect               label;          /* empty when it did not fit */
+  double               label_width;    /* what the name is cut to */
 } BtMapDot;
 
 typedef struct
