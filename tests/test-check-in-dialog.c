@@ -210,6 +210,10 @@ test_prefill_is_said_truly (void)
 
   g_assert_null (strstr (adw_preferences_group_get_description (hours), "Prefilled"));
   g_assert_null (strstr (adw_preferences_group_get_description (hours), "recorded week"));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (hours), "type the hours"));
+  /* Once hours are typed, it no longer asks for them: it sums them up. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (bt_test_find (GTK_WIDGET (hours), GTK_TYPE_SPIN_BUTTON)), 40);
+  g_assert_cmpstr (adw_preferences_group_get_description (hours), ==, "40 hours in all.");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   category = g_list_model_get_item (bt_plan_get_categories (plan), 0);

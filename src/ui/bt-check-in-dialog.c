@@ -90,8 +90,14 @@ update_total (BtCheckInDialog *self)
 {
   double total = total_hours (self);
   g_autofree char *text = NULL;
-  g_autofree char *prefill = describe_prefill (self);
+  g_autofree char *prefill = NULL;
   gboolean valid = total <= BT_WEEK_MAX_HOURS;
+
+  /* "No week recorded yet: type…" is for the empty fields only. */
+  if (self->draft->prefill == BT_WEEKLY_PREFILL_NONE && total > 0)
+    prefill = g_strdup ("");
+  else
+    prefill = describe_prefill (self);
 
   for (guint i = 0; i < self->hour_spins->len; i++)
     {
@@ -117,13 +123,16 @@ update_total (BtCheckInDialog *self)
      * come from ("Prefilled from 2026-W46, your last recorded week."), then their sum and the budget */
     text = g_strdup_printf (_("%s %g hours in all: over your budget of %g hours a week."), prefill, total,
                             self->budget);
+  else if (valid && *prefill == '\0')
+    /* TRANSLATORS: under "Hours This Week" in the check-in, once hours are typed in a new week: their sum */
+    text = g_strdup_printf (_("%g hours in all."), total);
   else if (valid)
     /* TRANSLATORS: under "Hours This Week" in the check-in: where the hours come from, then their sum */
     text = g_strdup_printf (_("%s %g hours in all."), prefill, total);
   else
     text = g_strdup_printf (_("%g hours in all: more than the 168 hours of a week. Lower them to save."), total);
 
-  adw_preferences_group_set_description (self->hours_group, text);
+  adw_preferences_group_set_description (self->hours_group, g_strstrip (text));
   gtk_widget_set_sensitive (self->save_button, valid);
 }
 
