@@ -832,6 +832,9 @@ is_day_button (GtkWidget     *widget,
          !gtk_widget_has_css_class (widget, "dim-label");
 }
 
+static gboolean is_label_containing (GtkWidget     *widget,
+                                     gconstpointer  words);
+
 /* A week the plan has no record of, long past: the Time page's add button
  * picks a day, in a month whose weeks start on the day the preferences
  * say, and the check-in of that day's ISO week opens. */
@@ -893,8 +896,21 @@ test_record_a_past_week (gconstpointer data)
     g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (hours)), ==,
                      "Hours of 11 Mar 2024 – 17 Mar 2024");
   }
-
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Opened again, it shows this month, not March 2024. */
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  spin_main_loop (300);
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_true (bt_test_wait_until (week_popover_mapped, add, 10));
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *this_month = g_date_time_format (now, "%B %Y");
+
+    g_assert_nonnull (bt_test_find_match (picker, is_label_containing, this_month));
+    g_assert_null (bt_test_find_match (picker, is_label_containing, "March 2024"));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -213,6 +213,9 @@ on_week_popover_map_cb (GtkPopover  *popover,
                                          ? G_DATE_SUNDAY : G_DATE_MONDAY);
   end_of_this_week (&last);
   bt_date_picker_set_last_day (picker, &last);
+  /* Each time on this month, not on the one looked at last time: a week
+   * recorded from there would be months off. */
+  bt_date_picker_set_date (picker, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (picker));
 }
 
