@@ -439,6 +439,14 @@ test_toast_offers_undo (gconstpointer data)
   g_assert_cmpfloat (bt_week_get_total_hours (bt_plan_find_week (window->plan, 2026, 41)), ==, 52.0);
   g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (window->plan, 2026, 41), "c-road"), ==, 12.0);
   g_assert_null (bt_week_get_imported (bt_plan_find_week (window->plan, 2026, 41)));
+  /* The toast with Undo gives way to one that says what was undone, and
+   * Redo says so too. */
+  g_assert_true (bt_test_wait_until (window_says, &(Says) { GTK_WIDGET (window), "Undone: Import" }, 10));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_true (bt_test_wait_until (window_says, &(Says) { GTK_WIDGET (window), "Redone: Import" }, 10));
+  g_assert_cmpfloat (bt_week_get_total_hours (bt_plan_find_week (window->plan, 2026, 41)), ==, 57.0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpfloat (bt_week_get_total_hours (bt_plan_find_week (window->plan, 2026, 41)), ==, 52.0);
 
   /* A weekly meeting in 2026-W46 and W47, a lunch no rule takes in W43:
    * two weeks are imported, not three, and W43 stays out of the plan. */

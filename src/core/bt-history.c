@@ -271,6 +271,22 @@ bt_history_get_undo_label (BtHistory *self)
 }
 
 /**
+ * bt_history_get_redo_label:
+ *
+ * Returns: (nullable): what Redo would do again, in the user's words
+ */
+const char *
+bt_history_get_redo_label (BtHistory *self)
+{
+  g_return_val_if_fail (BT_IS_HISTORY (self), NULL);
+
+  if (self->redo->len == 0)
+    return NULL;
+
+  return ((Step *) g_ptr_array_index (self->redo, self->redo->len - 1))->label;
+}
+
+/**
  * bt_history_begin:
  * @label: what the user did, in their words
  *

@@ -17,6 +17,7 @@ BtHistory  *bt_history_new              (void);
 gboolean    bt_history_get_can_undo     (BtHistory    *self);
 gboolean    bt_history_get_can_redo     (BtHistory    *self);
 const char *bt_history_get_undo_label   (BtHistory    *self);
+const char *bt_history_get_redo_label   (BtHistory    *self);
 void        bt_history_begin            (BtHistory    *self,
                                          const char   *label);
 void        bt_history_end              (BtHistory    *self);

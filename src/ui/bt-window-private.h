@@ -20,6 +20,7 @@ struct _BtWindow
   AdwApplicationWindow  parent_instance;
 
   AdwToastOverlay      *toast_overlay;
+  AdwToast             *history_toast;   /* weak: the last one with or about Undo */
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkMenuButton        *menu_button;

@@ -45,6 +45,19 @@ bt_window_toast (BtWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* A toast about the history replaces the last one: after Undo from the
+ * toast of an edit, or Ctrl+Z pressed five times, one toast says what was
+ * done last, not a queue of them for the next half minute. */
+static void
+history_toast (BtWindow *self,
+               AdwToast *toast)
+{
+  if (self->history_toast != NULL)
+    adw_toast_dismiss (self->history_toast);
+  g_set_weak_pointer (&self->history_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* A toast for an edit, with a button that takes it back. */
 void
 bt_window_toast_with_undo (BtWindow   *self,
@@ -54,7 +67,7 @@ bt_window_toast_with_undo (BtWindow   *self,
 
   adw_toast_set_button_label (t, _("_Undo"));
   adw_toast_set_action_name (t, "win.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
+  history_toast (self, t);
 }
 
 static void
@@ -72,9 +85,22 @@ undo_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   BtWindow *self = BT_WINDOW (widget);
+  g_autofree char *label = NULL;
 
-  if (self->history != NULL)
-    bt_history_undo (self->history);
+  if (self->history == NULL || !bt_history_get_can_undo (self->history))
+    return;
+
+  /* Said, as in GNOME's apps: Ctrl+Z from another page changes what is
+   * not on screen. */
+  label = g_strdup (bt_history_get_undo_label (self->history));
+  bt_history_undo (self->history);
+  if (label != NULL)
+    {
+      /* TRANSLATORS: a toast after Undo; %s is what was undone, e.g. "Add Person" */
+      g_autofree char *text = g_strdup_printf (_("Undone: %s"), label);
+
+      history_toast (self, adw_toast_new (text));
+    }
 }
 
 static void
@@ -83,9 +109,20 @@ redo_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   BtWindow *self = BT_WINDOW (widget);
+  g_autofree char *label = NULL;
 
-  if (self->history != NULL)
-    bt_history_redo (self->history);
+  if (self->history == NULL || !bt_history_get_can_redo (self->history))
+    return;
+
+  label = g_strdup (bt_history_get_redo_label (self->history));
+  bt_history_redo (self->history);
+  if (label != NULL)
+    {
+      /* TRANSLATORS: a toast after Redo; %s is what was done again, e.g. "Add Person" */
+      g_autofree char *text = g_strdup_printf (_("Redone: %s"), label);
+
+      history_toast (self, adw_toast_new (text));
+    }
 }
 
 static void
@@ -716,6 +753,7 @@ bt_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->opening_id, g_source_remove);
   g_clear_object (&self->loaded);
+  g_clear_weak_pointer (&self->history_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_WINDOW);
   g_clear_object (&self->plan);
   g_clear_object (&self->history);
