@@ -83,6 +83,24 @@ problem_shown (GtkWidget *row)
   return gtk_label_get_label (GTK_LABEL (label));
 }
 
+/* The keyboard is in @row: after the window has taken the focus it gives
+ * when it is first shown, which a slow machine does late. */
+static gboolean
+focus_in_row (gpointer row)
+{
+  GtkRoot *root = gtk_widget_get_root (row);
+  GtkWidget *focus = GTK_IS_WINDOW (root) ? gtk_window_get_focus (GTK_WINDOW (root)) : NULL;
+
+  return focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
+/* The window has given the focus it gives when first shown. */
+static gboolean
+window_has_focus (gpointer window)
+{
+  return gtk_window_get_focus (GTK_WINDOW (window)) != NULL;
+}
+
 static gboolean
 problem_said (gpointer row)
 {
@@ -1654,8 +1672,10 @@ test_required_shown_when_left (void)
   editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), people, BT_ITEM (person));
   name = field_row (editor, "name");
   gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (bt_test_wait_until (window_has_focus, editor, 10));
   bt_test_spin (200);
   gtk_widget_grab_focus (name);
+  g_assert_true (bt_test_wait_until (focus_in_row, name, 10));
   bt_test_spin (50);
   g_assert_null (problem_shown (name));
   gtk_widget_child_focus (GTK_WIDGET (editor), GTK_DIR_TAB_FORWARD);
