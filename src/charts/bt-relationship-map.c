@@ -451,9 +451,11 @@ bt_relationship_map_layout (BtPlan                  *plan,
          * is a person the chart does not show. */
         for (int attempt = 0; attempt < 2 && dot->label.width <= 0; attempt++)
           {
+            double cut_w = attempt == 0 ? max_w : MAX (max_w / 3, short_w);
+
             g_clear_object (&pl);
             pl = bt_chart_text (cr, style, bt_relationship_get_name (dot->relationship),
-                                0.8 * ts, FALSE, attempt == 0 ? max_w : MAX (max_w / 3, short_w));
+                                0.8 * ts, FALSE, cut_w);
             bt_chart_text_size (pl, &w, &h);
 
             for (int place = 0; place < N_LABEL_PLACES; place++)
@@ -471,7 +473,7 @@ bt_relationship_map_layout (BtPlan                  *plan,
                   continue;
 
                 dot->label = rect;
-                dot->label_width = attempt == 0 ? max_w : MAX (max_w / 3, short_w);
+                dot->label_width = cut_w;
                 grid_add (&grid, &dot->label);
                 break;
               }

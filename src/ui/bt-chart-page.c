@@ -509,6 +509,7 @@ label_buttons (BtChartPage *self)
  * not do: the loop runs it many times between two frames, and the next
  * frame then lays out every row at once. */
 #define FIRST_ROWS 12
+#define FIRST_NARRATIVES 3
 #define MAX_ROWS_PER_FRAME 8
 /* µs between two frames above which the rows come fewer at a time: a
  * narrative's row, with its statements whole, takes longer than a person's. */
@@ -559,12 +560,14 @@ static GListModel *
 grow_list (BtChartPage *self,
            GListModel  *model)
 {
+  /* A narrative's row is a screenful already. */
+  guint first = self->kind == BT_CHART_NARRATIVES ? FIRST_NARRATIVES : FIRST_ROWS;
+
   stop_growing (self);
-  if (model == NULL || g_list_model_get_n_items (model) <= 3)
+  if (model == NULL || g_list_model_get_n_items (model) <= first)
     return model;
 
-  /* A narrative's row is a screenful already. */
-  self->growing = gtk_slice_list_model_new (model, 0, self->kind == BT_CHART_NARRATIVES ? 3 : FIRST_ROWS);
+  self->growing = gtk_slice_list_model_new (model, 0, first);
   self->grow_step = 1;
   self->grow_last_tick = 0;
   self->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow_list_cb, NULL, NULL);

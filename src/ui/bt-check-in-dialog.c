@@ -90,14 +90,10 @@ update_total (BtCheckInDialog *self)
 {
   double total = total_hours (self);
   g_autofree char *text = NULL;
-  g_autofree char *prefill = NULL;
   gboolean valid = total <= BT_WEEK_MAX_HOURS;
-
   /* "No week recorded yet: type…" is for the empty fields only. */
-  if (self->draft->prefill == BT_WEEKLY_PREFILL_NONE && total > 0)
-    prefill = g_strdup ("");
-  else
-    prefill = describe_prefill (self);
+  g_autofree char *prefill = self->draft->prefill == BT_WEEKLY_PREFILL_NONE && total > 0
+                             ? NULL : describe_prefill (self);
 
   for (guint i = 0; i < self->hour_spins->len; i++)
     {
@@ -118,21 +114,25 @@ update_total (BtCheckInDialog *self)
   if (self->hour_spins->len == 0)
     /* TRANSLATORS: under "Hours This Week" in a plan without categories */
     text = g_strdup (_("No categories yet: add them on the Time page, then record their hours here."));
-  else if (valid && self->budget > 0 && total > self->budget)
+  else if (valid && self->budget > 0 && total > self->budget && prefill != NULL)
     /* TRANSLATORS: under "Hours This Week" when the week is over the user's budget: where the hours
      * come from ("Prefilled from 2026-W46, your last recorded week."), then their sum and the budget */
     text = g_strdup_printf (_("%s %g hours in all: over your budget of %g hours a week."), prefill, total,
                             self->budget);
-  else if (valid && *prefill == '\0')
-    /* TRANSLATORS: under "Hours This Week" in the check-in, once hours are typed in a new week: their sum */
-    text = g_strdup_printf (_("%g hours in all."), total);
-  else if (valid)
+  else if (valid && self->budget > 0 && total > self->budget)
+    /* TRANSLATORS: under "Hours This Week" once hours are typed in a new week and they are over the
+     * user's budget: their sum and the budget */
+    text = g_strdup_printf (_("%g hours in all: over your budget of %g hours a week."), total, self->budget);
+  else if (valid && prefill != NULL)
     /* TRANSLATORS: under "Hours This Week" in the check-in: where the hours come from, then their sum */
     text = g_strdup_printf (_("%s %g hours in all."), prefill, total);
+  else if (valid)
+    /* TRANSLATORS: under "Hours This Week" in the check-in, once hours are typed in a new week: their sum */
+    text = g_strdup_printf (_("%g hours in all."), total);
   else
     text = g_strdup_printf (_("%g hours in all: more than the 168 hours of a week. Lower them to save."), total);
 
-  adw_preferences_group_set_description (self->hours_group, g_strstrip (text));
+  adw_preferences_group_set_description (self->hours_group, text);
   gtk_widget_set_sensitive (self->save_button, valid);
 }
 

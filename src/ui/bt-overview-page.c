@@ -52,7 +52,6 @@ struct _BtOverviewPage
   BtHistory            *history;
   guint                 refresh_id;
   guint                 lower_id;       /* tick callback: the rows below the milestones */
-  gboolean              defer_lower;    /* a new plan: those rows come a frame later */
   gboolean              lower_waited;   /* their first tick has gone by */
 };
 
@@ -235,8 +234,11 @@ static gboolean refresh_lower_cb (GtkWidget     *widget,
                                   GdkFrameClock *clock,
                                   gpointer       data);
 
+/* @defer_lower: a new plan, whose rows below the milestones come a frame
+ * later. */
 static void
-refresh (BtOverviewPage *self)
+refresh (BtOverviewPage *self,
+         gboolean        defer_lower)
 {
   g_autoptr(GArray) shares = NULL;
   BtProfile *profile;
@@ -431,14 +433,13 @@ refresh (BtOverviewPage *self)
    * the rest in the next: each row's text is shaped when it is first laid
    * out, and all of them at once held that frame up for 70 ms with a
    * ten-year plan. */
-  if (self->defer_lower)
+  if (defer_lower)
     {
       self->lower_waited = FALSE;
       self->lower_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), refresh_lower_cb, NULL, NULL);
     }
   else
     refresh_lower (self, &today);
-  self->defer_lower = FALSE;
 }
 
 /* What comes below the milestones: the next steps, the people overdue and
@@ -589,7 +590,7 @@ refresh_idle_cb (gpointer data)
   BtOverviewPage *self = data;
 
   self->refresh_id = 0;
-  refresh (self);
+  refresh (self, FALSE);
 
   return G_SOURCE_REMOVE;
 }
@@ -683,6 +684,5 @@ bt_overview_page_set_plan (BtOverviewPage *self,
   if (g_set_object (&self->plan, plan) && plan != NULL)
     g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->defer_lower = TRUE;
-  refresh (self);
+  refresh (self, TRUE);
 }

@@ -79,28 +79,40 @@ update_history_actions (BtWindow *self)
                                  self->history != NULL && bt_history_get_can_redo (self->history));
 }
 
+/* Undo or Redo, said, as in GNOME's apps: Ctrl+Z from another page
+ * changes what is not on screen. */
+static void
+step_history (BtWindow *self,
+              gboolean  undo)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->history == NULL ||
+      !(undo ? bt_history_get_can_undo (self->history) : bt_history_get_can_redo (self->history)))
+    return;
+
+  label = g_strdup (undo ? bt_history_get_undo_label (self->history) : bt_history_get_redo_label (self->history));
+  if (undo)
+    bt_history_undo (self->history);
+  else
+    bt_history_redo (self->history);
+  if (label == NULL)
+    return;
+
+  /* TRANSLATORS: a toast after Undo; %s is what was undone, e.g. "Add Person" */
+  text = undo ? g_strdup_printf (_("Undone: %s"), label)
+  /* TRANSLATORS: a toast after Redo; %s is what was done again, e.g. "Add Person" */
+              : g_strdup_printf (_("Redone: %s"), label);
+  history_toast (self, adw_toast_new (text));
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  BtWindow *self = BT_WINDOW (widget);
-  g_autofree char *label = NULL;
-
-  if (self->history == NULL || !bt_history_get_can_undo (self->history))
-    return;
-
-  /* Said, as in GNOME's apps: Ctrl+Z from another page changes what is
-   * not on screen. */
-  label = g_strdup (bt_history_get_undo_label (self->history));
-  bt_history_undo (self->history);
-  if (label != NULL)
-    {
-      /* TRANSLATORS: a toast after Undo; %s is what was undone, e.g. "Add Person" */
-      g_autofree char *text = g_strdup_printf (_("Undone: %s"), label);
-
-      history_toast (self, adw_toast_new (text));
-    }
+  step_history (BT_WINDOW (widget), TRUE);
 }
 
 static void
@@ -108,21 +120,7 @@ redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  BtWindow *self = BT_WINDOW (widget);
-  g_autofree char *label = NULL;
-
-  if (self->history == NULL || !bt_history_get_can_redo (self->history))
-    return;
-
-  label = g_strdup (bt_history_get_redo_label (self->history));
-  bt_history_redo (self->history);
-  if (label != NULL)
-    {
-      /* TRANSLATORS: a toast after Redo; %s is what was done again, e.g. "Add Person" */
-      g_autofree char *text = g_strdup_printf (_("Redone: %s"), label);
-
-      history_toast (self, adw_toast_new (text));
-    }
+  step_history (BT_WINDOW (widget), FALSE);
 }
 
 static void
