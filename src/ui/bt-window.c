@@ -323,22 +323,42 @@ show_loaded_plan (BtWindow *self)
   show_plan (self);
 }
 
+/* The keyboard shortcuts window is built the first time it is asked for
+ * (Ctrl+? or the primary menu): building it costs as much as a page, and
+ * most sessions never open it. GtkApplicationWindow then replaces this
+ * action with its own. */
+static void
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (user_data);
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      builder = gtk_builder_new_from_resource ("/io/github/breakthrough/Planner/bt-help-overlay.ui");
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 /* What no one can use before the window is on screen is added once it is:
- * the primary menu's popover, the keyboard shortcuts window (Ctrl+?, which
- * GtkApplication would build into the window before its first frame) and,
- * for X11, the window icon. */
+ * the primary menu's popover, the keyboard shortcuts action (Ctrl+?, whose
+ * window GtkApplication would build into the window before its first
+ * frame) and, for X11, the window icon. */
 static void
 finish_window (BtWindow *self)
 {
-  g_autoptr(GtkBuilder) builder = NULL;
+  const GActionEntry help_overlay_entry = { "show-help-overlay", show_help_overlay_cb };
 
-  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
+  if (gtk_menu_button_get_menu_model (self->menu_button) != NULL)
     return;
 
   gtk_menu_button_set_menu_model (self->menu_button, self->primary_menu);
-  builder = gtk_builder_new_from_resource ("/io/github/breakthrough/Planner/bt-help-overlay.ui");
-  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
-                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), &help_overlay_entry, 1, self);
   /* Its own icon name too: GTK applies the default icon only to windows
    * realized after it is set, and this one is on screen. */
   gtk_window_set_default_icon_name (APP_ID);
