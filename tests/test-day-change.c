@@ -132,8 +132,8 @@ test_window_follows_the_day (gconstpointer data)
   g_assert_true (bt_test_wait_until (plan_loaded, window, 10));
   gtk_window_present (GTK_WINDOW (window));
   overview = GTK_WIDGET (window->overview_page);
-  people = GTK_WIDGET (window->relationships_page);
-  roadmap = GTK_WIDGET (window->roadmap_page);
+  people = GTK_WIDGET (bt_window_get_chart_page (window, BT_CHART_RELATIONSHIPS));
+  roadmap = GTK_WIDGET (bt_window_get_chart_page (window, BT_CHART_TIMELINE));
   adw_view_stack_set_visible_child_name (window->stack, "relationships");
   bt_test_spin (300);
   adw_view_stack_set_visible_child_name (window->stack, "roadmap");

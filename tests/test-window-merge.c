@@ -595,7 +595,7 @@ add_shown (gpointer add)
 static BtItemEditor *
 open_add_person (BtWindow *window)
 {
-  GtkWidget *add = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window->relationships_page),
+  GtkWidget *add = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (bt_window_get_chart_page (window, BT_CHART_RELATIONSHIPS)),
                                                                 BT_TYPE_CHART_PAGE, "add_button");
 
   adw_view_stack_set_visible_child_name (window->stack, "relationships");
@@ -746,7 +746,7 @@ test_add_from_plan_before (gconstpointer data)
   g_assert_true (bt_test_wait_until (has_their_name, window, 10));
   g_assert_true (window->plan != before);
 
-  g_signal_emit_by_name (window->relationships_page, "open-item", bt_plan_get_relationships (before), marco);
+  g_signal_emit_by_name (bt_window_get_chart_page (window, BT_CHART_RELATIONSHIPS), "open-item", bt_plan_get_relationships (before), marco);
   g_assert_true (bt_test_wait_until (editor_open, window, 10));
   type_and_add (find_editor (window), "Marco Rossi");
   g_assert_true (plan_has_person (window, "Marco Rossi"));

@@ -562,7 +562,7 @@ test_reload_shows_theirs (gconstpointer data)
   GApplication *app = G_APPLICATION ((gpointer) data);
   g_autofree char *path = bt_test_copy_sample ();
   BtWindow *window = open_window (app, path);
-  BtChartPage *pages_before = window->relationships_page;
+  BtChartPage *pages_before = bt_window_get_chart_page (window, BT_CHART_RELATIONSHIPS);
   g_autofree char *contents = NULL;
   g_autoptr(GString) theirs = NULL;
   g_autoptr(BtRelationship) person = NULL;
@@ -581,11 +581,11 @@ test_reload_shows_theirs (gconstpointer data)
   /* Read again in a worker: the window shows theirs once it is. */
   g_assert_true (bt_test_wait_until (shows_their_name, window, 10));
   g_assert_cmpstr (bt_profile_get_name (bt_plan_get_profile (window->plan)), ==, "Their Name");
-  g_assert_true (window->relationships_page == pages_before);
+  g_assert_true (bt_window_get_chart_page (window, BT_CHART_RELATIONSHIPS) == pages_before);
 
   person = g_list_model_get_item (bt_plan_get_relationships (window->plan), 0);
   g_assert_cmpuint (toplevels_of_type (BT_TYPE_ITEM_EDITOR, FALSE), ==, 0);
-  g_signal_emit_by_name (window->relationships_page, "open-item",
+  g_signal_emit_by_name (bt_window_get_chart_page (window, BT_CHART_RELATIONSHIPS), "open-item",
                          bt_plan_get_relationships (window->plan), person);
   g_assert_true (bt_test_wait_until (editor_shown, NULL, 10));
   g_assert_cmpuint (toplevels_of_type (BT_TYPE_ITEM_EDITOR, FALSE), ==, 1);
@@ -626,7 +626,7 @@ test_people_search_and_filter (gconstpointer data)
   GApplication *app = G_APPLICATION ((gpointer) data);
   g_autofree char *path = bt_test_copy_sample ();
   BtWindow *window = open_window (app, path);
-  GtkWidget *page = GTK_WIDGET (window->relationships_page);
+  GtkWidget *page = GTK_WIDGET (bt_window_get_chart_page (window, BT_CHART_RELATIONSHIPS));
   GtkWidget *search = (GtkWidget *) gtk_widget_get_template_child (page, BT_TYPE_CHART_PAGE, "search_entry");
   GtkWidget *overdue = (GtkWidget *) gtk_widget_get_template_child (page, BT_TYPE_CHART_PAGE, "overdue_toggle");
   GtkWidget *list = (GtkWidget *) gtk_widget_get_template_child (page, BT_TYPE_CHART_PAGE, "list");
@@ -738,7 +738,17 @@ test_every_page_in_every_style (gconstpointer data)
         {
           g_autofree char *name = g_strdup_printf ("%s-%s", pages[p], styles[s]);
 
+          /* A chart page is built the first time it is shown, with the plan. */
+          if (p > 0)
+            g_assert_null (window->chart_pages[p - 1]);
           adw_view_stack_set_visible_child_name (window->stack, pages[p]);
+          if (p > 0)
+            {
+              g_assert_nonnull (window->chart_pages[p - 1]);
+              g_assert_true (gtk_widget_get_parent (GTK_WIDGET (window->chart_pages[p - 1])) ==
+                             GTK_WIDGET (window->chart_bins[p - 1]));
+              g_assert_true (bt_chart_page_get_plan (window->chart_pages[p - 1]) == window->plan);
+            }
           spin_main_loop (300);
           if (bt_test_screenshot (GTK_WIDGET (window), name) < 20)
             g_error ("the %s page looks blank (%s)", pages[p], styles[s]);
@@ -866,7 +876,7 @@ test_record_a_past_week (gconstpointer data)
   adw_view_stack_set_visible_child_name (window->stack, "time");
   spin_main_loop (300);
 
-  add = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window->time_page), BT_TYPE_CHART_PAGE, "add_button");
+  add = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (bt_window_get_chart_page (window, BT_CHART_TIME)), BT_TYPE_CHART_PAGE, "add_button");
   g_assert_true (gtk_widget_get_visible (add));
   g_signal_emit_by_name (add, "clicked");
   g_assert_true (bt_test_wait_until (week_popover_mapped, add, 10));
@@ -965,7 +975,7 @@ test_record_a_past_week_not_future (gconstpointer data)
   gtk_window_present (GTK_WINDOW (window));
   adw_view_stack_set_visible_child_name (window->stack, "time");
   spin_main_loop (300);
-  add = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window->time_page), BT_TYPE_CHART_PAGE, "add_button");
+  add = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (bt_window_get_chart_page (window, BT_CHART_TIME)), BT_TYPE_CHART_PAGE, "add_button");
   g_signal_emit_by_name (add, "clicked");
   g_assert_true (bt_test_wait_until (week_popover_mapped, add, 10));
   popover = g_object_get_data (G_OBJECT (add), "bt-week-popover");

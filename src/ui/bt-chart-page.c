@@ -861,3 +861,16 @@ bt_chart_page_set_plan (BtChartPage *self,
   if (g_set_object (&self->plan, plan))
     rebind (self);
 }
+
+/**
+ * bt_chart_page_get_plan:
+ *
+ * Returns: (transfer none) (nullable): the plan the page shows
+ */
+BtPlan *
+bt_chart_page_get_plan (BtChartPage *self)
+{
+  g_return_val_if_fail (BT_IS_CHART_PAGE (self), NULL);
+
+  return self->plan;
+}

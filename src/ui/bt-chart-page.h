@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BtChartPage, bt_chart_page, BT, CHART_PAGE, GtkWidget)
 
-void bt_chart_page_set_plan (BtChartPage *self,
-                             BtPlan      *plan);
+void    bt_chart_page_set_plan (BtChartPage *self,
+                                BtPlan      *plan);
+BtPlan *bt_chart_page_get_plan (BtChartPage *self);
 
 G_END_DECLS

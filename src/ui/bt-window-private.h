@@ -34,13 +34,13 @@ struct _BtWindow
   GtkWidget            *restore_button;
   GtkSpinner           *opening_spinner;
   AdwBin               *plan_bin;
-  /* The pages: built from bt-window-pages.ui when the first plan is shown */
+  /* The pages: built from bt-window-pages.ui when the first plan is
+   * shown, but a chart page only in its bin when it is first shown (see
+   * bt_window_get_chart_page()) */
   AdwViewStack         *stack;
   BtOverviewPage       *overview_page;
-  BtChartPage          *roadmap_page;
-  BtChartPage          *time_page;
-  BtChartPage          *relationships_page;
-  BtChartPage          *narratives_page;
+  AdwBin               *chart_bins[BT_N_CHARTS];
+  BtChartPage          *chart_pages[BT_N_CHARTS];
 
   BtPlan               *plan;
   BtPlan               *loaded;      /* read, waiting for the first frame */
@@ -59,6 +59,8 @@ void     bt_window_toast            (BtWindow   *self,
                                      const char *message);
 void     bt_window_toast_with_undo  (BtWindow   *self,
                                      const char *message);
+BtChartPage *bt_window_get_chart_page (BtWindow   *self,
+                                       BtChartKind kind);
 void     bt_window_files_class_init (GtkWidgetClass *widget_class);
 void     bt_window_files_init       (BtWindow   *self);
 void     bt_window_set_document     (BtWindow   *self,

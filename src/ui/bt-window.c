@@ -211,10 +211,50 @@ bt_window_update_title (BtWindow *self)
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
 }
 
+/**
+ * bt_window_get_chart_page:
+ *
+ * Returns: (transfer none): the chart page of @kind, built into its bin
+ * now if it was not yet, or %NULL before the window shows a plan
+ */
+BtChartPage *
+bt_window_get_chart_page (BtWindow    *self,
+                          BtChartKind  kind)
+{
+  g_return_val_if_fail (kind < BT_N_CHARTS, NULL);
+
+  if (self->stack == NULL)
+    return NULL;
+
+  if (self->chart_pages[kind] == NULL)
+    {
+      self->chart_pages[kind] = g_object_new (BT_TYPE_CHART_PAGE, "kind", kind, NULL);
+      g_signal_connect_object (self->chart_pages[kind], "open-item", G_CALLBACK (bt_window_on_open_item_cb),
+                               self, G_CONNECT_SWAPPED);
+      bt_chart_page_set_plan (self->chart_pages[kind], self->plan);
+      adw_bin_set_child (self->chart_bins[kind], GTK_WIDGET (self->chart_pages[kind]));
+    }
+
+  return self->chart_pages[kind];
+}
+
+/* A chart page is built when it is about to be shown: start-up builds
+ * the overview alone. */
+static void
+on_visible_page_cb (BtWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->stack);
+
+  for (BtChartKind kind = 0; kind < BT_N_CHARTS; kind++)
+    if (visible == GTK_WIDGET (self->chart_bins[kind]))
+      bt_window_get_chart_page (self, kind);
+}
+
 /* The five pages, built once: the view switchers show them from now on. */
 static void
 ensure_pages (BtWindow *self)
 {
+  const char *bins[BT_N_CHARTS] = { "roadmap_bin", "time_bin", "relationships_bin", "narratives_bin" };
   g_autoptr(GtkBuilder) builder = NULL;
 
   if (self->stack != NULL)
@@ -223,20 +263,16 @@ ensure_pages (BtWindow *self)
   builder = gtk_builder_new_from_resource ("/io/github/breakthrough/Planner/bt-window-pages.ui");
   self->stack = ADW_VIEW_STACK (gtk_builder_get_object (builder, "stack"));
   self->overview_page = BT_OVERVIEW_PAGE (gtk_builder_get_object (builder, "overview_page"));
-  self->roadmap_page = BT_CHART_PAGE (gtk_builder_get_object (builder, "roadmap_page"));
-  self->time_page = BT_CHART_PAGE (gtk_builder_get_object (builder, "time_page"));
-  self->relationships_page = BT_CHART_PAGE (gtk_builder_get_object (builder, "relationships_page"));
-  self->narratives_page = BT_CHART_PAGE (gtk_builder_get_object (builder, "narratives_page"));
+  for (BtChartKind kind = 0; kind < BT_N_CHARTS; kind++)
+    self->chart_bins[kind] = ADW_BIN (gtk_builder_get_object (builder, bins[kind]));
   adw_bin_set_child (self->plan_bin, GTK_WIDGET (self->stack));
   adw_view_switcher_title_set_stack (self->switcher_title, self->stack);
   adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
 
   g_signal_connect_object (self->overview_page, "touchpoint-logged", G_CALLBACK (bt_window_on_touchpoint_logged_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->roadmap_page, "open-item", G_CALLBACK (bt_window_on_open_item_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->time_page, "open-item", G_CALLBACK (bt_window_on_open_item_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->relationships_page, "open-item", G_CALLBACK (bt_window_on_open_item_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->narratives_page, "open-item", G_CALLBACK (bt_window_on_open_item_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (on_visible_page_cb),
+                           self, G_CONNECT_SWAPPED);
 
   bt_first_frame_watch (GTK_WINDOW (self), G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
                         "plan-frame", TRUE);
@@ -248,10 +284,10 @@ show_plan (BtWindow *self)
   ensure_pages (self);
 
   bt_overview_page_set_plan (self->overview_page, self->plan);
-  bt_chart_page_set_plan (self->roadmap_page, self->plan);
-  bt_chart_page_set_plan (self->time_page, self->plan);
-  bt_chart_page_set_plan (self->relationships_page, self->plan);
-  bt_chart_page_set_plan (self->narratives_page, self->plan);
+  for (BtChartKind kind = 0; kind < BT_N_CHARTS; kind++)
+    if (self->chart_pages[kind] != NULL)
+      bt_chart_page_set_plan (self->chart_pages[kind], self->plan);
+  on_visible_page_cb (self);
 
   bt_window_update_title (self);
 
