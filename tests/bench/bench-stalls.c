@@ -379,7 +379,8 @@ open_editor (GtkWidget *window)
   GListModel *relationships = bt_plan_get_relationships (plan);
   g_autoptr(BtItem) item = g_list_model_get_item (relationships, g_list_model_get_n_items (relationships) / 2);
 
-  g_signal_emit_by_name (find_widget (window, BT_TYPE_CHART_PAGE), "open-item", relationships, item);
+  g_signal_emit_by_name (bt_window_get_chart_page (BT_WINDOW (window), BT_CHART_RELATIONSHIPS),
+                         "open-item", relationships, item);
 
   return run_until (editor_shown, NULL, 20);
 }
@@ -423,6 +424,10 @@ run_journey (const char *journey,
           g_printerr ("%s: the plan did not show\n", journey);
           return 1;
         }
+      /* A person's editor opens from the People page, which is on screen
+       * by then: it is built the first time it is shown. */
+      if (g_str_equal (journey, "open-editor"))
+        adw_view_stack_set_visible_child_name (BT_WINDOW (window)->stack, "relationships");
       run_for (1);
 
       monitor_start ();
