@@ -20,6 +20,7 @@
 #include "bt-plan-file.h"
 #include "bt-relationship-map.h"
 #include "bt-report.h"
+#include "bt-report-private.h"
 #include "bt-time-chart.h"
 #include "bt-timeline-chart.h"
 
@@ -1532,6 +1533,33 @@ test_export_async (void)
   }
 }
 
+/* The relationships table: people in the same state by name, numbers in
+ * names counted as numbers ("Person 2" before "Person 10"). */
+static void
+test_report_table_in_name_order (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtReport) report = NULL;
+  GDate today = day ("2026-11-22");
+  BtChartStyle style;
+  const char *added[] = { "Person 10", "person 3", "Person 2", "Ada", "Person 1" };
+  const char *expected[] = { "Ada", "Person 1", "Person 2", "person 3", "Person 10" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (added); i++)
+    {
+      g_autoptr(BtRelationship) r = bt_relationship_new ();
+
+      bt_relationship_set_name (r, added[i]);
+      bt_item_append_child (BT_ITEM (plan), bt_plan_get_relationships (plan), BT_ITEM (r));
+    }
+
+  bt_chart_style_init (&style, BT_CHART_THEME_PRINT);
+  report = bt_report_new (plan, &today, &style);
+  g_assert_cmpuint (report->relationships->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (bt_relationship_get_name (g_ptr_array_index (report->relationships, i)), ==, expected[i]);
+}
+
 static void
 test_report_paginates_the_table (void)
 {
@@ -2244,6 +2272,7 @@ main (int   argc,
   g_test_add_func ("/charts/text-leaves-no-current-point", test_text_leaves_no_current_point);
   g_test_add_func ("/charts/report/pages", test_report_pages);
   g_test_add_func ("/charts/report/paginates-the-table", test_report_paginates_the_table);
+  g_test_add_func ("/charts/report/table-in-name-order", test_report_table_in_name_order);
   g_test_add_func ("/charts/report/tells-the-story", test_report_tells_the_story);
   g_test_add_func ("/charts/report/case-ask", test_report_case_ask);
   g_test_add_func ("/charts/time/trend-minus-sign", test_time_chart_trend_minus_sign);

@@ -109,7 +109,7 @@ typedef struct
   char           *collate_key;
 } SortEntry;
 
-/* Overdue first, then by name; states and collation keys are worked out
+/* Overdue first, then by name, whatever the case; states and collation keys are worked out
  * once per person, not once per comparison. */
 static int
 compare_entries (gconstpointer a,
@@ -148,7 +148,10 @@ bt_report_new (BtPlan             *plan,
       {
         entries[i].relationship = g_list_model_get_item (relationships, i);
         entries[i].state = bt_analytics_relationship_state (entries[i].relationship, &self->today, NULL);
-        entries[i].collate_key = g_utf8_collate_key (bt_relationship_get_name (entries[i].relationship), -1);
+        g_autofree char *folded = g_utf8_casefold (bt_relationship_get_name (entries[i].relationship), -1);
+
+        /* The filename key counts digits as numbers: "Person 2" before "Person 10". */
+        entries[i].collate_key = g_utf8_collate_key_for_filename (folded, -1);
       }
     /* No relationships: g_new0 gave NULL, which qsort() must not see. */
     if (n > 1)
