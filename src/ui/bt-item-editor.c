@@ -107,9 +107,6 @@ bt_item_editor_set_value (BtItemEditor *self,
     g_object_set_property (G_OBJECT (item), property, value);
 }
 
-/* A milestone that moves later slips: when it has no "First planned for"
- * yet, and none was typed, the date it had becomes that, in the same step,
- * so that the roadmap still shows where it was first planned. */
 /* The editor goes without asking; @committed, when not %NULL, is the step
  * it left in the history. */
 static void
@@ -122,6 +119,9 @@ close_after (BtItemEditor *self,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* A milestone that moves later slips: when it has no "First planned for"
+ * yet, and none was typed, the date it had becomes that, in the same step,
+ * so that the roadmap still shows where it was first planned. */
 static void
 keep_original_date (BtItemEditor *self,
                     Page         *top,
