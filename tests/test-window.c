@@ -1688,6 +1688,56 @@ assert_named_once (GtkWidget  *root,
   g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
 }
 
+static gboolean
+is_label_saying (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* A row's wrapping labels get a minimum width of a few characters once
+ * shown (measuring them from a width of 0 shapes their text hundreds of
+ * times), and still wrap at the width they are given; a wrapping label
+ * outside a row keeps its own. */
+static void
+test_row_labels_quick_to_measure (gconstpointer data)
+{
+  GtkApplication *app = GTK_APPLICATION (data);
+  GtkWidget *window = adw_application_window_new (app);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *outside = gtk_label_new ("Not in a row, and long enough to wrap over lines");
+  const char *subtitle = "A subtitle long enough to wrap over several lines when the row is narrow";
+  GtkWidget *label;
+  int narrow, wide, minimum;
+
+  gtk_label_set_wrap (GTK_LABEL (outside), TRUE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Title");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (box), outside);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  label = bt_test_find_match (row, is_label_saying, subtitle);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
+  g_assert_cmpint (gtk_label_get_width_chars (GTK_LABEL (label)), <, 0);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (bt_test_wait_until (widget_mapped, label, 10));
+  g_assert_cmpint (gtk_label_get_width_chars (GTK_LABEL (label)), >, 0);
+  g_assert_cmpint (gtk_label_get_width_chars (GTK_LABEL (outside)), <, 0);
+
+  /* It still wraps: narrower, it is taller, down to its minimum width. */
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, minimum, NULL, &narrow, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, 2000, NULL, &wide, NULL, NULL);
+  g_assert_cmpint (narrow, >, 2 * wide);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_mnemonic_buttons_named_once (gconstpointer data)
 {
@@ -1982,6 +2032,7 @@ main (int   argc,
   g_test_add_data_func ("/window/report-paper-and-orientation", app, test_report_paper_and_orientation);
   g_test_add_func ("/window/edit-messages", test_edit_messages);
   g_test_add_data_func ("/window/mnemonic-buttons-named-once", app, test_mnemonic_buttons_named_once);
+  g_test_add_data_func ("/window/row-labels-quick-to-measure", app, test_row_labels_quick_to_measure);
   g_test_add_data_func ("/window/library-controls-named", app, test_library_controls_named);
   g_test_add_func ("/window/date-buttons-name-their-field", test_date_buttons_name_their_field);
   g_test_add_data_func ("/window/narrowest-is-360", app, test_narrowest_is_360);

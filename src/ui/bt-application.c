@@ -373,6 +373,33 @@ name_mnemonic_button_on_map (GSignalInvocationHint *hint,
   return TRUE;  /* stay installed */
 }
 
+/* A row's title and subtitle wrap at any character (libadwaita's rows set
+ * PANGO_WRAP_WORD_CHAR), and GtkLabel finds such a label's minimum width by
+ * laying it out at a width of 0: one character a line. Pango 1.50 shapes
+ * the text again for each place it tries to break a line, so that costs
+ * hundreds of shapings per label; twenty thousand for the overview of a
+ * plan, 15 ms of the frame that first shows it. A minimum of a few
+ * characters' width lays it out in a few lines instead; the label still
+ * wraps at the width it is given. */
+#define ROW_LABEL_MIN_CHARS 12
+
+static gboolean
+bound_row_label_on_map (GSignalInvocationHint *hint,
+                        guint                  n_values,
+                        const GValue          *values,
+                        gpointer               data)
+{
+  GtkWidget *widget = g_value_get_object (&values[0]);
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) &&
+      gtk_label_get_width_chars (GTK_LABEL (widget)) < 0 &&
+      gtk_label_get_ellipsize (GTK_LABEL (widget)) == PANGO_ELLIPSIZE_NONE &&
+      gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW) != NULL)
+    gtk_label_set_width_chars (GTK_LABEL (widget), ROW_LABEL_MIN_CHARS);
+
+  return TRUE;  /* stay installed */
+}
+
 /**
  * bt_application_name_mnemonic_buttons:
  *
@@ -380,8 +407,9 @@ name_mnemonic_button_on_map (GSignalInvocationHint *hint,
  * whoever made it (ours, libadwaita's toasts and message dialogs, GTK's
  * dialogs), as it is shown, and again when its label changes; and the
  * libraries' controls left without a name (see name_unnamed_control()).
- * Installed once at start-up; calling again does nothing. GTK must be
- * initialised.
+ * Also gives the rows' wrapping labels a minimum width that is quick to
+ * measure (see bound_row_label_on_map()). Installed once at start-up;
+ * calling again does nothing. GTK must be initialised.
  */
 void
 bt_application_name_mnemonic_buttons (void)
@@ -394,6 +422,8 @@ bt_application_name_mnemonic_buttons (void)
       gpointer widget_class = g_type_class_ref (GTK_TYPE_WIDGET);
 
       g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, name_mnemonic_button_on_map,
+                                  NULL, NULL);
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, bound_row_label_on_map,
                                   NULL, NULL);
       g_type_class_unref (widget_class);
       g_once_init_leave (&installed, 1);
