@@ -27,18 +27,6 @@ struct _BtNarrative
 
 G_DEFINE_FINAL_TYPE (BtNarrative, bt_narrative, BT_TYPE_ITEM)
 
-enum {
-  PROP_0,
-  PROP_TITLE,
-  PROP_AUDIENCE,
-  PROP_HEADLINE,
-  PROP_STATUS,
-  PROP_TARGET_DATE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 BtNarrative *
 bt_narrative_new (void)
 {
@@ -46,20 +34,15 @@ bt_narrative_new (void)
 }
 
 /* What the plan file holds of a narrative, in its order. */
-static const BtField fields[] = {
-  { "title", .label = N_("Title"), .flags = BT_FIELD_REQUIRED,
-    .set = G_CALLBACK (bt_narrative_set_title),
-    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtNarrative, title) },
-  { "audience", .label = N_("Audience"), .set = G_CALLBACK (bt_narrative_set_audience),
-    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtNarrative, audience) },
-  { "headline", .label = N_("Headline"), .set = G_CALLBACK (bt_narrative_set_headline),
-    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtNarrative, headline) },
-  { "status", .label = N_("Status"), .set = G_CALLBACK (bt_narrative_set_status),
-    .type = BT_FIELD_ENUM, .enum_type = bt_narrative_status_get_type, .default_value = BT_NARRATIVE_DRAFT,
-    .offset = G_STRUCT_OFFSET (BtNarrative, status) },
-  { "target_date", .label = N_("Target date"), .set = G_CALLBACK (bt_narrative_set_target_date),
-    .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtNarrative, target_date) },
-};
+#define BT_ITEM_SELF BtNarrative, bt_narrative
+#define NARRATIVE_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
+  TEXT (title, N_("Title"), BT_FIELD_REQUIRED) \
+  TEXT (audience, N_("Audience"), 0) \
+  TEXT (headline, N_("Headline"), 0) \
+  ENUM (status, N_("Status"), 0, BtNarrativeStatus, bt_narrative_status_get_type, BT_NARRATIVE_DRAFT) \
+  DATE (target_date, N_("Target date"), 0)
+
+BT_DEFINE_ITEM_FIELDS (NARRATIVE_FIELDS)
 
 BT_DEFINE_LIST_GETTER (BtNarrative, bt_narrative, impact_statements)
 BT_DEFINE_LIST_GETTER (BtNarrative, bt_narrative, business_cases)
@@ -79,9 +62,3 @@ bt_narrative_init (BtNarrative *self)
   self->impact_statements = bt_item_add_list (BT_ITEM (self), BT_TYPE_IMPACT_STATEMENT);
   self->business_cases = bt_item_add_list (BT_ITEM (self), BT_TYPE_BUSINESS_CASE);
 }
-
-BT_DEFINE_TEXT_ACCESSORS (BtNarrative, bt_narrative, title, PROP_TITLE)
-BT_DEFINE_TEXT_ACCESSORS (BtNarrative, bt_narrative, audience, PROP_AUDIENCE)
-BT_DEFINE_TEXT_ACCESSORS (BtNarrative, bt_narrative, headline, PROP_HEADLINE)
-BT_DEFINE_ENUM_ACCESSORS (BtNarrative, bt_narrative, BtNarrativeStatus, status, PROP_STATUS)
-BT_DEFINE_DATE_ACCESSORS (BtNarrative, bt_narrative, target_date, PROP_TARGET_DATE)
