@@ -31,16 +31,7 @@ struct _BtBusinessCase
   BtItemList *cost_rows;
 };
 
-G_DEFINE_FINAL_TYPE (BtBusinessCase, bt_business_case, BT_TYPE_ITEM)
-
-BtBusinessCase *
-bt_business_case_new (void)
-{
-  return g_object_new (BT_TYPE_BUSINESS_CASE, NULL);
-}
-
 /* What the plan file holds of a business case, in its order. */
-#define BT_ITEM_SELF BtBusinessCase, bt_business_case
 #define BUSINESS_CASE_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
   TEXT (title, N_("Title"), BT_FIELD_REQUIRED) \
   TEXT (problem, N_("The problem"), BT_FIELD_LONG_TEXT) \
@@ -53,20 +44,9 @@ bt_business_case_new (void)
   DATE (proposed_on, N_("Proposed on"), 0) \
   DATE (decided_on, N_("Decided on"), 0)
 
-BT_DEFINE_ITEM_FIELDS (BUSINESS_CASE_FIELDS)
+/* The lists of items it holds, in the file's order. */
+#define BUSINESS_CASE_LISTS(LIST) \
+  LIST (cost_rows, bt_cost_row_get_type)
 
-BT_DEFINE_LIST_GETTER (BtBusinessCase, bt_business_case, cost_rows)
-
-static const BtChildList children[] = {
-  { "cost_rows", bt_cost_row_get_type, get_cost_rows },
-};
-
-BT_DEFINE_ITEM_DESCRIPTION_WITH_CHILDREN (N_("Business Case"), TRUE);
-BT_DEFINE_ITEM_CLASS_INIT (BtBusinessCase, bt_business_case)
-
-static void
-bt_business_case_init (BtBusinessCase *self)
-{
-  bt_item_init_fields (BT_ITEM (self), &description);
-  self->cost_rows = bt_item_add_list (BT_ITEM (self), BT_TYPE_COST_ROW);
-}
+#define BT_ITEM_SELF BtBusinessCase, bt_business_case
+BT_DEFINE_ITEM_WITH_LISTS (BUSINESS_CASE_FIELDS, BUSINESS_CASE_LISTS, N_("Business Case"), TRUE)

@@ -23,24 +23,14 @@ struct _BtCategory
   char *color;
 };
 
-G_DEFINE_FINAL_TYPE (BtCategory, bt_category, BT_TYPE_ITEM)
-
-BtCategory *
-bt_category_new (void)
-{
-  return g_object_new (BT_TYPE_CATEGORY, NULL);
-}
-
 /* What the plan file holds of a category, in its order. */
-#define BT_ITEM_SELF BtCategory, bt_category
 #define CATEGORY_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
   TEXT (name, N_("Name"), BT_FIELD_REQUIRED) \
   ENUM (kind, N_("Kind"), BT_FIELD_REQUIRED, BtCategoryKind, bt_category_kind_get_type, BT_CATEGORY_TACTICAL) \
   OWN (TEXT, color, N_("Colour"), BT_FIELD_COLOR)
 
-BT_DEFINE_ITEM_FIELDS (CATEGORY_FIELDS)
-
-BT_DEFINE_ITEM_CLASS (BtCategory, bt_category, N_("Category"), TRUE)
+#define BT_ITEM_SELF BtCategory, bt_category
+BT_DEFINE_ITEM (CATEGORY_FIELDS, N_("Category"), TRUE)
 
 BT_DEFINE_TEXT_GETTER (BtCategory, bt_category, color)
 

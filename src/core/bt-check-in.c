@@ -26,16 +26,7 @@ struct _BtCheckIn
   int technical_certainty;
 };
 
-G_DEFINE_FINAL_TYPE (BtCheckIn, bt_check_in, BT_TYPE_ITEM)
-
-BtCheckIn *
-bt_check_in_new (void)
-{
-  return g_object_new (BT_TYPE_CHECK_IN, NULL);
-}
-
 /* What the plan file holds of a check-in, in its order. */
-#define BT_ITEM_SELF BtCheckIn, bt_check_in
 #define CHECK_IN_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
   OWN (TEXT, week, NULL, BT_FIELD_REQUIRED | BT_FIELD_WEEK) \
   TEXT (question, NULL, 0) \
@@ -45,9 +36,8 @@ bt_check_in_new (void)
   INT (not_delegating, NULL, 0, 0, 5, 0) \
   INT (technical_certainty, NULL, 0, 0, 5, 0)
 
-BT_DEFINE_ITEM_FIELDS (CHECK_IN_FIELDS)
-
-BT_DEFINE_ITEM_CLASS (BtCheckIn, bt_check_in, N_("Check-in"), TRUE)
+#define BT_ITEM_SELF BtCheckIn, bt_check_in
+BT_DEFINE_ITEM (CHECK_IN_FIELDS, N_("Check-in"), TRUE)
 
 BT_DEFINE_TEXT_GETTER (BtCheckIn, bt_check_in, week)
 

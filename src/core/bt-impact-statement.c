@@ -25,16 +25,7 @@ struct _BtImpactStatement
   char *impact_unit;
 };
 
-G_DEFINE_FINAL_TYPE (BtImpactStatement, bt_impact_statement, BT_TYPE_ITEM)
-
-BtImpactStatement *
-bt_impact_statement_new (void)
-{
-  return g_object_new (BT_TYPE_IMPACT_STATEMENT, NULL);
-}
-
 /* What the plan file holds of a impact statement, in its order. */
-#define BT_ITEM_SELF BtImpactStatement, bt_impact_statement
 #define IMPACT_STATEMENT_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
   TEXT (summary, N_("Summary"), BT_FIELD_REQUIRED) \
   TEXT (technical_detail, N_("Technical detail"), BT_FIELD_LONG_TEXT) \
@@ -42,6 +33,5 @@ bt_impact_statement_new (void)
   NUMBER (impact_value, N_("Impact, as a number"), 0, -1e12, 1e12, 0.0) \
   TEXT (impact_unit, N_("Unit of the impact"), 0)
 
-BT_DEFINE_ITEM_FIELDS (IMPACT_STATEMENT_FIELDS)
-
-BT_DEFINE_ITEM_CLASS (BtImpactStatement, bt_impact_statement, N_("Impact Statement"), TRUE)
+#define BT_ITEM_SELF BtImpactStatement, bt_impact_statement
+BT_DEFINE_ITEM (IMPACT_STATEMENT_FIELDS, N_("Impact Statement"), TRUE)

@@ -22,9 +22,9 @@ G_BEGIN_DECLS
  *   #define BT_ITEM_SELF BtPhase, bt_phase
  *
  *   #define PHASE_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
- *     TEXT (title, N_("Title"), BT_FIELD_REQUIRED) \
- *     DATE (start, N_("Start"), 0) \
- *     DATE (end, N_("End"), 0)
+ *     TEXT (title, <N_ "Title">, BT_FIELD_REQUIRED) \
+ *     DATE (start, <N_ "Start">, 0) \
+ *     DATE (end, <N_ "End">, 0)
  *
  *   BT_DEFINE_ITEM_FIELDS (PHASE_FIELDS)
  *
@@ -47,8 +47,9 @@ G_BEGIN_DECLS
  *                             more than its line says; it notifies
  *                             properties[PROP_field]
  *
- * label is N_("…") for xgettext, or NULL for a field the editor does not
- * show; flags are BtFieldFlags or 0. An INT with BT_FIELD_ZERO_UNSET
+ * label, written <N_ "Label"> above, is the string marked with N_ in the
+ * class's file, where xgettext finds it, or NULL for a field the editor
+ * does not show; flags are BtFieldFlags or 0. An INT with BT_FIELD_ZERO_UNSET
  * takes lowest to highest when given, and 0 for none.
  *
  * The list's macros need the class's names without being given them:
@@ -109,7 +110,7 @@ G_BEGIN_DECLS
 #define BT_ITEM_ACCESSORS_ENUM_(field, label_, flags_, EnumType, ...) \
   BT_ITEM_CALL_ (BT_DEFINE_ENUM_ACCESSORS, BT_ITEM_SELF, EnumType, field, PROP_##field)
 
-/* All of it, from the class's list of fields: see above. */
+/* The fields' part, from the class's list of fields: see above. */
 #define BT_DEFINE_ITEM_FIELDS(LIST) \
 enum { \
   PROP_0, \
@@ -171,6 +172,74 @@ type_name##_init (TypeName *self) \
   BT_DEFINE_ITEM_DESCRIPTION (kind, id); \
   BT_DEFINE_ITEM_CLASS_INIT (TypeName, type_name) \
   BT_DEFINE_ITEM_INIT (TypeName, type_name)
+
+/* G_DEFINE_FINAL_TYPE and type_name_new(), without arguments. */
+#define BT_ITEM_TYPE_AND_NEW_(TypeName, type_name) \
+G_DEFINE_FINAL_TYPE (TypeName, type_name, BT_TYPE_ITEM) \
+\
+TypeName * \
+type_name##_new (void) \
+{ \
+  return g_object_new (type_name##_get_type (), NULL); \
+}
+
+/* The type, type_name_new() and all that comes of the list of fields,
+ * for a class of BT_ITEM_SELF that writes its own class_init or init,
+ * as one with lists of items does. */
+#define BT_DEFINE_ITEM_TYPE(LIST) \
+  BT_ITEM_CALL_ (BT_ITEM_TYPE_AND_NEW_, BT_ITEM_SELF) \
+  BT_DEFINE_ITEM_FIELDS (LIST)
+
+/* A class whose items hold lists of items names them in a second
+ * X-macro, one line a list, in the file's order:
+ *
+ *   #define NARRATIVE_LISTS(LIST) \
+ *     LIST (impact_statements, bt_impact_statement_get_type) \
+ *     LIST (business_cases, bt_business_case_get_type)
+ *
+ * where the instance keeps each as the BtItemList *field. Of that come
+ * the public getters type_name_get_field(), the `children[]` table, the
+ * `description` and the instance init, which gives the fields their
+ * defaults and makes the lists. */
+#define BT_ITEM_LIST_GETTER_(field, get_type) \
+  BT_ITEM_CALL_ (BT_DEFINE_LIST_GETTER, BT_ITEM_SELF, field)
+#define BT_ITEM_CHILD_LINE_(field, get_type) \
+  { #field, get_type, get_##field },
+#define BT_ITEM_ADD_LIST_(field, get_type) \
+  self->field = bt_item_add_list (BT_ITEM (self), get_type ());
+
+#define BT_ITEM_INIT_LISTS_(TypeName, type_name, LISTS) \
+static void \
+type_name##_init (TypeName *self) \
+{ \
+  bt_item_init_fields (BT_ITEM (self), &description); \
+  LISTS (BT_ITEM_ADD_LIST_) \
+}
+
+/* All that comes of the lists, for a class that writes its class_init. */
+#define BT_DEFINE_ITEM_LISTS(LISTS, kind, id) \
+LISTS (BT_ITEM_LIST_GETTER_) \
+\
+static const BtChildList children[] = { \
+  LISTS (BT_ITEM_CHILD_LINE_) \
+}; \
+\
+BT_DEFINE_ITEM_DESCRIPTION_WITH_CHILDREN (kind, id); \
+BT_ITEM_CALL_ (BT_ITEM_INIT_LISTS_, BT_ITEM_SELF, LISTS)
+
+/* All of it, for the class of BT_ITEM_SELF with lists of items that
+ * changes nothing else of BtItem's. */
+#define BT_DEFINE_ITEM_WITH_LISTS(FIELDS, LISTS, kind, id) \
+  BT_DEFINE_ITEM_TYPE (FIELDS) \
+  BT_DEFINE_ITEM_LISTS (LISTS, kind, id) \
+  BT_ITEM_CALL_ (BT_DEFINE_ITEM_CLASS_INIT, BT_ITEM_SELF)
+
+/* All of it, for the class of BT_ITEM_SELF without lists that only
+ * describes its fields: kind is its label, id whether the file holds its
+ * items' ids. */
+#define BT_DEFINE_ITEM(LIST, kind, id) \
+  BT_DEFINE_ITEM_TYPE (LIST) \
+  BT_ITEM_CALL_ (BT_DEFINE_ITEM_CLASS, BT_ITEM_SELF, kind, id)
 
 /* The public getter of a list of items the instance keeps as the
  * BtItemList *field, and get_FIELD(), the same for children[]. */

@@ -24,16 +24,7 @@ struct _BtMilestone
   GDate original_date;
 };
 
-G_DEFINE_FINAL_TYPE (BtMilestone, bt_milestone, BT_TYPE_ITEM)
-
-BtMilestone *
-bt_milestone_new (void)
-{
-  return g_object_new (BT_TYPE_MILESTONE, NULL);
-}
-
 /* What the plan file holds of a milestone, in its order. */
-#define BT_ITEM_SELF BtMilestone, bt_milestone
 #define MILESTONE_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
   TEXT (title, N_("Title"), BT_FIELD_REQUIRED) \
   DATE (date, N_("Date"), 0) \
@@ -42,6 +33,5 @@ bt_milestone_new (void)
   TEXT (notes, N_("Notes"), BT_FIELD_LONG_TEXT) \
   DATE (original_date, N_("First planned for"), 0)
 
-BT_DEFINE_ITEM_FIELDS (MILESTONE_FIELDS)
-
-BT_DEFINE_ITEM_CLASS (BtMilestone, bt_milestone, N_("Milestone"), TRUE)
+#define BT_ITEM_SELF BtMilestone, bt_milestone
+BT_DEFINE_ITEM (MILESTONE_FIELDS, N_("Milestone"), TRUE)

@@ -25,16 +25,7 @@ struct _BtNarrative
   BtItemList *business_cases;
 };
 
-G_DEFINE_FINAL_TYPE (BtNarrative, bt_narrative, BT_TYPE_ITEM)
-
-BtNarrative *
-bt_narrative_new (void)
-{
-  return g_object_new (BT_TYPE_NARRATIVE, NULL);
-}
-
 /* What the plan file holds of a narrative, in its order. */
-#define BT_ITEM_SELF BtNarrative, bt_narrative
 #define NARRATIVE_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
   TEXT (title, N_("Title"), BT_FIELD_REQUIRED) \
   TEXT (audience, N_("Audience"), 0) \
@@ -42,23 +33,10 @@ bt_narrative_new (void)
   ENUM (status, N_("Status"), 0, BtNarrativeStatus, bt_narrative_status_get_type, BT_NARRATIVE_DRAFT) \
   DATE (target_date, N_("Target date"), 0)
 
-BT_DEFINE_ITEM_FIELDS (NARRATIVE_FIELDS)
+/* The lists of items it holds, in the file's order. */
+#define NARRATIVE_LISTS(LIST) \
+  LIST (impact_statements, bt_impact_statement_get_type) \
+  LIST (business_cases, bt_business_case_get_type)
 
-BT_DEFINE_LIST_GETTER (BtNarrative, bt_narrative, impact_statements)
-BT_DEFINE_LIST_GETTER (BtNarrative, bt_narrative, business_cases)
-
-static const BtChildList children[] = {
-  { "impact_statements", bt_impact_statement_get_type, get_impact_statements },
-  { "business_cases", bt_business_case_get_type, get_business_cases },
-};
-
-BT_DEFINE_ITEM_DESCRIPTION_WITH_CHILDREN (N_("Narrative"), TRUE);
-BT_DEFINE_ITEM_CLASS_INIT (BtNarrative, bt_narrative)
-
-static void
-bt_narrative_init (BtNarrative *self)
-{
-  bt_item_init_fields (BT_ITEM (self), &description);
-  self->impact_statements = bt_item_add_list (BT_ITEM (self), BT_TYPE_IMPACT_STATEMENT);
-  self->business_cases = bt_item_add_list (BT_ITEM (self), BT_TYPE_BUSINESS_CASE);
-}
+#define BT_ITEM_SELF BtNarrative, bt_narrative
+BT_DEFINE_ITEM_WITH_LISTS (NARRATIVE_FIELDS, NARRATIVE_LISTS, N_("Narrative"), TRUE)

@@ -30,18 +30,9 @@ struct _BtProfile
   double target_share;
 };
 
-G_DEFINE_FINAL_TYPE (BtProfile, bt_profile, BT_TYPE_ITEM)
-
-BtProfile *
-bt_profile_new (void)
-{
-  return g_object_new (BT_TYPE_PROFILE, NULL);
-}
-
 /* What the plan file holds of a profile, in its order, which is the
  * editor's. The currency as stored: a plan that never chose one leaves it
  * out of its file, and bt_profile_get_currency() gives the locale's. */
-#define BT_ITEM_SELF BtProfile, bt_profile
 #define PROFILE_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
   TEXT (name, N_("Name"), 0) \
   TEXT (current_role, N_("Current role"), 0) \
@@ -52,9 +43,8 @@ bt_profile_new (void)
   NUMBER (target_share, N_("Target strategic share, in percent"), BT_FIELD_PERCENT, 0.0, 1.0, 0.5) \
   OWN (TEXT, currency, N_("Currency of your business cases, such as EUR or USD"), BT_FIELD_CURRENCY)
 
-BT_DEFINE_ITEM_FIELDS (PROFILE_FIELDS)
-
-BT_DEFINE_ITEM_CLASS (BtProfile, bt_profile, N_("Profile"), FALSE)
+#define BT_ITEM_SELF BtProfile, bt_profile
+BT_DEFINE_ITEM (PROFILE_FIELDS, N_("Profile"), FALSE)
 
 /**
  * bt_currency_is_valid:

@@ -34,14 +34,6 @@ struct _BtRelationship
   BtItemList *touchpoints;
 };
 
-G_DEFINE_FINAL_TYPE (BtRelationship, bt_relationship, BT_TYPE_ITEM)
-
-BtRelationship *
-bt_relationship_new (void)
-{
-  return g_object_new (BT_TYPE_RELATIONSHIP, NULL);
-}
-
 /* Anything in the relationship or its touchpoints changed. */
 static void
 bt_relationship_changed (BtItem *item)
@@ -53,7 +45,6 @@ bt_relationship_changed (BtItem *item)
  * the desktop's contact the person was picked from: the app keeps it, so
  * that a later change of the contact's e-mail can be offered;
  * bt_relationship_get_contact_uid() gives "" when there is none. */
-#define BT_ITEM_SELF BtRelationship, bt_relationship
 #define RELATIONSHIP_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
   TEXT (name, N_("Name"), BT_FIELD_REQUIRED) \
   TEXT (role, N_("Role"), 0) \
@@ -67,15 +58,13 @@ bt_relationship_changed (BtItem *item)
   TEXT (notes, N_("Notes"), BT_FIELD_LONG_TEXT) \
   TEXT (contact_uid, NULL, BT_FIELD_LINK)
 
-BT_DEFINE_ITEM_FIELDS (RELATIONSHIP_FIELDS)
+/* The lists of items it holds, in the file's order. */
+#define RELATIONSHIP_LISTS(LIST) \
+  LIST (touchpoints, bt_touchpoint_get_type)
 
-BT_DEFINE_LIST_GETTER (BtRelationship, bt_relationship, touchpoints)
-
-static const BtChildList children[] = {
-  { "touchpoints", bt_touchpoint_get_type, get_touchpoints },
-};
-
-BT_DEFINE_ITEM_DESCRIPTION_WITH_CHILDREN (N_("Person"), TRUE);
+#define BT_ITEM_SELF BtRelationship, bt_relationship
+BT_DEFINE_ITEM_TYPE (RELATIONSHIP_FIELDS)
+BT_DEFINE_ITEM_LISTS (RELATIONSHIP_LISTS, N_("Person"), TRUE)
 
 static void
 bt_relationship_class_init (BtRelationshipClass *klass)
@@ -83,13 +72,6 @@ bt_relationship_class_init (BtRelationshipClass *klass)
   BT_ITEM_CLASS (klass)->changed = bt_relationship_changed;
 
   bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
-}
-
-static void
-bt_relationship_init (BtRelationship *self)
-{
-  bt_item_init_fields (BT_ITEM (self), &description);
-  self->touchpoints = bt_item_add_list (BT_ITEM (self), BT_TYPE_TOUCHPOINT);
 }
 
 /**
