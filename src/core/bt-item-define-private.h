@@ -17,24 +17,29 @@ G_BEGIN_DECLS
  * bt_phase.
  *
  * Each field is described once, on one line of the class's list of
- * fields, an X-macro in the file's order:
- *
- *   #define BT_ITEM_SELF BtPhase, bt_phase
+ * fields, an X-macro in the file's order. bt-phase.c, for one:
  *
  *   #define PHASE_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
  *     TEXT (title, <N_ "Title">, BT_FIELD_REQUIRED) \
  *     DATE (start, <N_ "Start">, 0) \
  *     DATE (end, <N_ "End">, 0)
  *
- *   BT_DEFINE_ITEM_FIELDS (PHASE_FIELDS)
+ *   (G_LOG_DOMAIN, the includes, struct _BtPhase)
  *
- * BT_DEFINE_ITEM_FIELDS() makes of the list the enum of PROP_0, one
- * PROP_field a line (PROP_title, PROP_start …) and N_PROPS; the array
+ *   #define BT_ITEM_SELF BtPhase, bt_phase
+ *   BT_DEFINE_ITEM (PHASE_FIELDS, <N_ "Phase">, TRUE)
+ *
+ * The classes define their lists first in the file, where nothing of
+ * another class stands next to them, and BT_ITEM_SELF, which the macros
+ * read the class's names from, after their struct. Of the list
+ * BT_DEFINE_ITEM_FIELDS() makes the enum of PROP_0, one PROP_field a
+ * line (PROP_title, PROP_start …) and N_PROPS; the array
  * `properties[N_PROPS]`; the `fields[]` table, whose line n - 1 is
  * property n's; and each field's public getter and setter,
  * type_name_get_field() and type_name_set_field(), with the macros
- * further down. A line's field is the member of the instance struct
- * that holds it, and its name in the file. The lines:
+ * further down. BT_DEFINE_ITEM() adds the type, type_name_new() and what
+ * BT_DEFINE_ITEM_CLASS() makes. A line's field is the member of the
+ * instance struct that holds it, and its name in the file. The lines:
  *
  *   TEXT   (field, label, flags)
  *   TEXT   (field, label, flags, "member")   named so in the file
@@ -47,13 +52,11 @@ G_BEGIN_DECLS
  *                             more than its line says; it notifies
  *                             properties[PROP_field]
  *
- * label, written <N_ "Label"> above, is the string marked with N_ in the
+ * label, written <N_ "Label"> here, is the string marked with N_ in the
  * class's file, where xgettext finds it, or NULL for a field the editor
- * does not show; flags are BtFieldFlags or 0. An INT with BT_FIELD_ZERO_UNSET
- * takes lowest to highest when given, and 0 for none.
- *
- * The list's macros need the class's names without being given them:
- * the class defines BT_ITEM_SELF as "TypeName, type_name" first. */
+ * does not show; flags are BtFieldFlags or 0. An INT with
+ * BT_FIELD_ZERO_UNSET takes lowest to highest when given, and 0 for
+ * none. */
 
 /* Calls macro with the arguments expanded, so that BT_ITEM_SELF becomes
  * two of them. */
