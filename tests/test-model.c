@@ -881,18 +881,38 @@ test_guess_function (void)
     g_assert_cmpint (bt_relationship_guess_function (cases[i].title), ==, cases[i].function);
 }
 
+/* The kinds of item whose classes describe their fields. */
+static const GType *
+item_types (guint *n_types)
+{
+  static GType types[12];
+
+  if (types[0] == 0)
+    {
+      const GType all[] = {
+        BT_TYPE_BUSINESS_CASE, BT_TYPE_CATEGORY, BT_TYPE_CHECK_IN, BT_TYPE_COST_ROW,
+        BT_TYPE_IMPACT_STATEMENT, BT_TYPE_IMPORT_RULE, BT_TYPE_MILESTONE, BT_TYPE_NARRATIVE,
+        BT_TYPE_PHASE, BT_TYPE_PROFILE, BT_TYPE_RELATIONSHIP, BT_TYPE_TOUCHPOINT,
+      };
+
+      G_STATIC_ASSERT (G_N_ELEMENTS (all) == G_N_ELEMENTS (types));
+      for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+        types[i] = all[i];
+    }
+  *n_types = G_N_ELEMENTS (types);
+
+  return types;
+}
+
 /* A new item of each kind holds its fields' defaults, as their properties
  * say, and the lists of items it holds go with it. */
 static void
 test_new_items (void)
 {
-  const GType types[] = {
-    BT_TYPE_BUSINESS_CASE, BT_TYPE_CATEGORY, BT_TYPE_CHECK_IN, BT_TYPE_COST_ROW,
-    BT_TYPE_IMPACT_STATEMENT, BT_TYPE_IMPORT_RULE, BT_TYPE_MILESTONE, BT_TYPE_NARRATIVE,
-    BT_TYPE_PHASE, BT_TYPE_PROFILE, BT_TYPE_RELATIONSHIP, BT_TYPE_TOUCHPOINT,
-  };
+  guint n_types;
+  const GType *types = item_types (&n_types);
 
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+  for (guint i = 0; i < n_types; i++)
     {
       GObject *item = g_object_new (types[i], NULL);
       GParamSpec **pspecs = BT_ITEM_GET_CLASS (item)->field_pspecs;
@@ -919,6 +939,134 @@ test_new_items (void)
       for (guint c = 0; c < n_children; c++)
         g_assert_true (gone[c]);
     }
+}
+
+typedef struct
+{
+  guint       count;
+  GParamSpec *last;
+} Notified;
+
+static void
+notified_cb (GObject    *object,
+             GParamSpec *pspec,
+             gpointer    user_data)
+{
+  Notified *notified = user_data;
+
+  notified->count++;
+  notified->last = pspec;
+}
+
+typedef void (*SetText) (gpointer self, const char *value);
+typedef void (*SetDate) (gpointer self, const GDate *value);
+typedef void (*SetWhole) (gpointer self, int value);
+typedef void (*SetNumber) (gpointer self, double value);
+
+/* Each field's typed setter, as its line in the class's table has it,
+ * takes a value other than the default, notifies that field's property
+ * and no other, and the property then holds the value. */
+static void
+test_field_setters (void)
+{
+  guint n_types;
+  const GType *types = item_types (&n_types);
+  g_autoptr(GDate) date = g_date_new_dmy (3, G_DATE_FEBRUARY, 2024);
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      g_autoptr(GObject) item = g_object_new (types[i], NULL);
+      GParamSpec **pspecs = BT_ITEM_GET_CLASS (item)->field_pspecs;
+      guint n_fields;
+      const BtField *fields = bt_item_class_get_fields (types[i], &n_fields);
+      Notified notified = { 0 };
+
+      g_signal_connect (item, "notify", G_CALLBACK (notified_cb), &notified);
+      for (guint f = 0; f < n_fields; f++)
+        {
+          const BtField *field = &fields[f];
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          g_test_message ("%s:%s", g_type_name (types[i]), field->member);
+          notified = (Notified) { 0 };
+          g_value_init (&value, pspecs[f]->value_type);
+          switch (field->type)
+            {
+            case BT_FIELD_TEXT:
+              {
+                const char *text = field->flags & BT_FIELD_COLOR ? "#123456" :
+                                   field->flags & BT_FIELD_WEEK ? "2024-W05" :
+                                   field->flags & BT_FIELD_CURRENCY ? "USD" : "Some text";
+
+                ((SetText) field->set) (item, text);
+                g_object_get_property (item, pspecs[f]->name, &value);
+                g_assert_cmpstr (g_value_get_string (&value), ==, text);
+              }
+              break;
+
+            case BT_FIELD_DATE:
+              ((SetDate) field->set) (item, date);
+              g_object_get_property (item, pspecs[f]->name, &value);
+              g_assert_cmpint (g_date_compare (g_value_get_boxed (&value), date), ==, 0);
+              break;
+
+            case BT_FIELD_INT:
+              {
+                int whole = field->flags & BT_FIELD_ZERO_UNSET ? field->min : (int) field->highest;
+
+                g_assert_cmpint (whole, !=, (int) field->default_value);
+                ((SetWhole) field->set) (item, whole);
+                g_object_get_property (item, pspecs[f]->name, &value);
+                g_assert_cmpint (g_value_get_int (&value), ==, whole);
+              }
+              break;
+
+            case BT_FIELD_NUMBER:
+              g_assert_cmpfloat (field->highest, !=, field->default_value);
+              ((SetNumber) field->set) (item, field->highest);
+              g_object_get_property (item, pspecs[f]->name, &value);
+              g_assert_cmpfloat (g_value_get_double (&value), ==, field->highest);
+              break;
+
+            case BT_FIELD_ENUM:
+              {
+                g_autoptr(GEnumClass) enum_class = g_type_class_ref (field->enum_type ());
+                int other = enum_class->values[0].value == (int) field->default_value
+                            ? enum_class->values[1].value : enum_class->values[0].value;
+
+                ((SetWhole) field->set) (item, other);
+                g_object_get_property (item, pspecs[f]->name, &value);
+                g_assert_cmpint (g_value_get_enum (&value), ==, other);
+              }
+              break;
+
+            default:
+              g_assert_not_reached ();
+            }
+          g_assert_cmpuint (notified.count, ==, 1);
+          g_assert_true (notified.last == pspecs[f]);
+        }
+    }
+}
+
+/* A birth year is 0 for none or one from BT_BIRTH_YEAR_MIN on: the
+ * setter refuses what is between. */
+static void
+test_birth_year_range (void)
+{
+  g_autoptr(BtProfile) profile = bt_profile_new ();
+
+  bt_profile_set_birth_year (profile, 1984);
+  g_assert_cmpint (bt_profile_get_birth_year (profile), ==, 1984);
+  if (g_test_undefined ())
+    {
+      g_test_expect_message ("bt-profile", G_LOG_LEVEL_CRITICAL, "*birth_year*");
+      bt_profile_set_birth_year (profile, 5);
+      g_test_assert_expected_messages ();
+      g_assert_cmpint (bt_profile_get_birth_year (profile), ==, 1984);
+    }
+  bt_profile_set_birth_year (profile, 0);
+  g_assert_cmpint (bt_profile_get_birth_year (profile), ==, 0);
 }
 
 /* An item's name is its first field when that is a required text. */
@@ -956,6 +1104,8 @@ main (int   argc,
   g_test_add_func ("/model/child-outlives-parent", test_child_outlives_parent);
   g_test_add_func ("/model/list-outlives-parent", test_list_outlives_parent);
   g_test_add_func ("/model/new-items", test_new_items);
+  g_test_add_func ("/model/field-setters", test_field_setters);
+  g_test_add_func ("/model/birth-year-range", test_birth_year_range);
   g_test_add_func ("/model/splice-children", test_splice_children);
   g_test_add_func ("/model/item-list", test_item_list);
   g_test_add_func ("/model/weeks-sorted", test_weeks_sorted);

@@ -3,6 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* What the plan file holds of a category, in its order. */
+#define CATEGORY_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
+  TEXT (name, N_("Name"), BT_FIELD_REQUIRED) \
+  ENUM (kind, N_("Kind"), BT_FIELD_REQUIRED, BtCategoryKind, bt_category_kind_get_type, BT_CATEGORY_TACTICAL) \
+  OWN (TEXT, color, N_("Colour"), BT_FIELD_COLOR)
+
 #define G_LOG_DOMAIN "bt-category"
 
 #include "config.h"
@@ -23,42 +29,9 @@ struct _BtCategory
   char *color;
 };
 
-G_DEFINE_FINAL_TYPE (BtCategory, bt_category, BT_TYPE_ITEM)
+#define BT_ITEM_SELF BtCategory, bt_category
+BT_DEFINE_ITEM (CATEGORY_FIELDS, N_("Category"), TRUE)
 
-enum {
-  PROP_0,
-  PROP_NAME,
-  PROP_KIND,
-  PROP_COLOR,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-BtCategory *
-bt_category_new (void)
-{
-  return g_object_new (BT_TYPE_CATEGORY, NULL);
-}
-
-/* What the plan file holds of a category, in its order. */
-static const BtField fields[] = {
-  { "name", .label = N_("Name"), .flags = BT_FIELD_REQUIRED,
-    .set = G_CALLBACK (bt_category_set_name),
-    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtCategory, name) },
-  { "kind", .label = N_("Kind"), .flags = BT_FIELD_REQUIRED,
-    .set = G_CALLBACK (bt_category_set_kind),
-    .type = BT_FIELD_ENUM, .enum_type = bt_category_kind_get_type, .default_value = BT_CATEGORY_TACTICAL,
-    .offset = G_STRUCT_OFFSET (BtCategory, kind) },
-  { "color", .label = N_("Colour"), .flags = BT_FIELD_COLOR,
-    .set = G_CALLBACK (bt_category_set_color),
-    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtCategory, color) },
-};
-
-BT_DEFINE_ITEM_CLASS (BtCategory, bt_category, N_("Category"), TRUE)
-
-BT_DEFINE_TEXT_ACCESSORS (BtCategory, bt_category, name, PROP_NAME)
-BT_DEFINE_ENUM_ACCESSORS (BtCategory, bt_category, BtCategoryKind, kind, PROP_KIND)
 BT_DEFINE_TEXT_GETTER (BtCategory, bt_category, color)
 
 /**
@@ -85,5 +58,5 @@ bt_category_set_color (BtCategory *self,
   g_return_if_fail (color == NULL || *color == '\0' || bt_category_color_is_valid (color));
 
   if (bt_item_set_string (&self->color, color))
-    bt_item_notify (BT_ITEM (self), properties[PROP_COLOR]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_color]);
 }

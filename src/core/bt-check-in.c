@@ -3,6 +3,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* What the plan file holds of a check-in, in its order. */
+#define CHECK_IN_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
+  OWN (TEXT, week, NULL, BT_FIELD_REQUIRED | BT_FIELD_WEEK) \
+  TEXT (question, NULL, 0) \
+  TEXT (answer, NULL, 0) \
+  INT (over_involvement, NULL, 0, 0, 5, 0) \
+  INT (operational_reflex, NULL, 0, 0, 5, 0) \
+  INT (not_delegating, NULL, 0, 0, 5, 0) \
+  INT (technical_certainty, NULL, 0, 0, 5, 0)
+
 #define G_LOG_DOMAIN "bt-check-in"
 
 #include "config.h"
@@ -26,51 +36,8 @@ struct _BtCheckIn
   int technical_certainty;
 };
 
-G_DEFINE_FINAL_TYPE (BtCheckIn, bt_check_in, BT_TYPE_ITEM)
-
-enum {
-  PROP_0,
-  PROP_WEEK,
-  PROP_QUESTION,
-  PROP_ANSWER,
-  PROP_OVER_INVOLVEMENT,
-  PROP_OPERATIONAL_REFLEX,
-  PROP_NOT_DELEGATING,
-  PROP_TECHNICAL_CERTAINTY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-BtCheckIn *
-bt_check_in_new (void)
-{
-  return g_object_new (BT_TYPE_CHECK_IN, NULL);
-}
-
-/* What the plan file holds of a check-in, in its order. */
-static const BtField fields[] = {
-  { "week", .flags = BT_FIELD_REQUIRED | BT_FIELD_WEEK, .set = G_CALLBACK (bt_check_in_set_week),
-    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtCheckIn, week) },
-  { "question", .set = G_CALLBACK (bt_check_in_set_question),
-    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtCheckIn, question) },
-  { "answer", .set = G_CALLBACK (bt_check_in_set_answer),
-    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtCheckIn, answer) },
-  { "over_involvement", .set = G_CALLBACK (bt_check_in_set_over_involvement),
-    .type = BT_FIELD_INT, .lowest = 0, .highest = 5, .default_value = 0,
-    .offset = G_STRUCT_OFFSET (BtCheckIn, over_involvement) },
-  { "operational_reflex", .set = G_CALLBACK (bt_check_in_set_operational_reflex),
-    .type = BT_FIELD_INT, .lowest = 0, .highest = 5, .default_value = 0,
-    .offset = G_STRUCT_OFFSET (BtCheckIn, operational_reflex) },
-  { "not_delegating", .set = G_CALLBACK (bt_check_in_set_not_delegating),
-    .type = BT_FIELD_INT, .lowest = 0, .highest = 5, .default_value = 0,
-    .offset = G_STRUCT_OFFSET (BtCheckIn, not_delegating) },
-  { "technical_certainty", .set = G_CALLBACK (bt_check_in_set_technical_certainty),
-    .type = BT_FIELD_INT, .lowest = 0, .highest = 5, .default_value = 0,
-    .offset = G_STRUCT_OFFSET (BtCheckIn, technical_certainty) },
-};
-
-BT_DEFINE_ITEM_CLASS (BtCheckIn, bt_check_in, N_("Check-in"), TRUE)
+#define BT_ITEM_SELF BtCheckIn, bt_check_in
+BT_DEFINE_ITEM (CHECK_IN_FIELDS, N_("Check-in"), TRUE)
 
 BT_DEFINE_TEXT_GETTER (BtCheckIn, bt_check_in, week)
 
@@ -82,12 +49,5 @@ bt_check_in_set_week (BtCheckIn *self,
   g_return_if_fail (week == NULL || *week == '\0' || bt_iso_week_parse (week, NULL, NULL, NULL));
 
   if (bt_item_set_string (&self->week, week))
-    bt_item_notify (BT_ITEM (self), properties[PROP_WEEK]);
+    bt_item_notify (BT_ITEM (self), properties[PROP_week]);
 }
-
-BT_DEFINE_TEXT_ACCESSORS (BtCheckIn, bt_check_in, question, PROP_QUESTION)
-BT_DEFINE_TEXT_ACCESSORS (BtCheckIn, bt_check_in, answer, PROP_ANSWER)
-BT_DEFINE_INT_ACCESSORS (BtCheckIn, bt_check_in, over_involvement, PROP_OVER_INVOLVEMENT)
-BT_DEFINE_INT_ACCESSORS (BtCheckIn, bt_check_in, operational_reflex, PROP_OPERATIONAL_REFLEX)
-BT_DEFINE_INT_ACCESSORS (BtCheckIn, bt_check_in, not_delegating, PROP_NOT_DELEGATING)
-BT_DEFINE_INT_ACCESSORS (BtCheckIn, bt_check_in, technical_certainty, PROP_TECHNICAL_CERTAINTY)

@@ -4,6 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* What the plan file holds of a import rule, in its order. */
+#define IMPORT_RULE_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
+  ENUM (match, N_("Looks at"), BT_FIELD_REQUIRED, BtRuleMatch, bt_rule_match_get_type, BT_RULE_WORDS) \
+  TEXT (pattern, N_("Words, address, domain or name"), 0) \
+  TEXT (category, N_("Category"), BT_FIELD_REQUIRED | BT_FIELD_CATEGORY_REF)
+
 #define G_LOG_DOMAIN "bt-import-rule"
 
 #include "config.h"
@@ -24,16 +30,6 @@ struct _BtImportRule
 
 G_DEFINE_FINAL_TYPE (BtImportRule, bt_import_rule, BT_TYPE_ITEM)
 
-enum {
-  PROP_0,
-  PROP_MATCH,
-  PROP_PATTERN,
-  PROP_CATEGORY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 BtImportRule *
 bt_import_rule_new (BtRuleMatch  match,
                     const char  *pattern,
@@ -46,22 +42,7 @@ bt_import_rule_new (BtRuleMatch  match,
                        NULL);
 }
 
-/* What the plan file holds of a import rule, in its order. */
-static const BtField fields[] = {
-  { "match", .label = N_("Looks at"), .flags = BT_FIELD_REQUIRED,
-    .set = G_CALLBACK (bt_import_rule_set_match),
-    .type = BT_FIELD_ENUM, .enum_type = bt_rule_match_get_type, .default_value = BT_RULE_WORDS,
-    .offset = G_STRUCT_OFFSET (BtImportRule, match) },
-  { "pattern", .label = N_("Words, address, domain or name"),
-    .set = G_CALLBACK (bt_import_rule_set_pattern),
-    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtImportRule, pattern) },
-  { "category", .label = N_("Category"), .flags = BT_FIELD_REQUIRED | BT_FIELD_CATEGORY_REF,
-    .set = G_CALLBACK (bt_import_rule_set_category),
-    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtImportRule, category) },
-};
+#define BT_ITEM_SELF BtImportRule, bt_import_rule
+BT_DEFINE_ITEM_FIELDS (IMPORT_RULE_FIELDS)
 
 BT_DEFINE_ITEM_CLASS (BtImportRule, bt_import_rule, N_("Import Rule"), TRUE)
-
-BT_DEFINE_ENUM_ACCESSORS (BtImportRule, bt_import_rule, BtRuleMatch, match, PROP_MATCH)
-BT_DEFINE_TEXT_ACCESSORS (BtImportRule, bt_import_rule, pattern, PROP_PATTERN)
-BT_DEFINE_TEXT_ACCESSORS (BtImportRule, bt_import_rule, category, PROP_CATEGORY)

@@ -3,6 +3,27 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* What the plan file holds of a person, in its order. The contact_uid is
+ * the desktop's contact the person was picked from: the app keeps it, so
+ * that a later change of the contact's e-mail can be offered;
+ * bt_relationship_get_contact_uid() gives "" when there is none. */
+#define RELATIONSHIP_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
+  TEXT (name, N_("Name"), BT_FIELD_REQUIRED) \
+  TEXT (role, N_("Role"), 0) \
+  TEXT (email, N_("E-mail"), 0) \
+  ENUM (function, N_("Function"), 0, BtFunction, bt_function_get_type, BT_FUNCTION_PRODUCT) \
+  INT (strength, N_("Strength, 1 to 5"), 0, 1, 5, 3) \
+  INT (cadence_days, N_("Be in touch every … days"), 0, 1, 366, 30) \
+  TEXT (next_step, N_("Next step"), 0) \
+  DATE (next_step_due, N_("Next step due"), 0) \
+  TEXT (help_with, N_("What of theirs could technology help with"), BT_FIELD_LONG_TEXT) \
+  TEXT (notes, N_("Notes"), BT_FIELD_LONG_TEXT) \
+  TEXT (contact_uid, NULL, BT_FIELD_LINK)
+
+/* The lists of items it holds, in the file's order. */
+#define RELATIONSHIP_LISTS(LIST) \
+  LIST (touchpoints, bt_touchpoint_get_type)
+
 #define G_LOG_DOMAIN "bt-relationship"
 
 #include "config.h"
@@ -34,32 +55,6 @@ struct _BtRelationship
   BtItemList *touchpoints;
 };
 
-G_DEFINE_FINAL_TYPE (BtRelationship, bt_relationship, BT_TYPE_ITEM)
-
-enum {
-  PROP_0,
-  PROP_NAME,
-  PROP_ROLE,
-  PROP_EMAIL,
-  PROP_FUNCTION,
-  PROP_STRENGTH,
-  PROP_CADENCE_DAYS,
-  PROP_NEXT_STEP,
-  PROP_NEXT_STEP_DUE,
-  PROP_HELP_WITH,
-  PROP_NOTES,
-  PROP_CONTACT_UID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-BtRelationship *
-bt_relationship_new (void)
-{
-  return g_object_new (BT_TYPE_RELATIONSHIP, NULL);
-}
-
 /* Anything in the relationship or its touchpoints changed. */
 static void
 bt_relationship_changed (BtItem *item)
@@ -67,49 +62,9 @@ bt_relationship_changed (BtItem *item)
   BT_RELATIONSHIP (item)->last_known = FALSE;
 }
 
-/* What the plan file holds of a person, in its order. */
-static const BtField fields[] = {
-  { "name", .label = N_("Name"), .flags = BT_FIELD_REQUIRED,
-    .set = G_CALLBACK (bt_relationship_set_name),
-    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtRelationship, name) },
-  { "role", .label = N_("Role"), .set = G_CALLBACK (bt_relationship_set_role),
-    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtRelationship, role) },
-  { "email", .label = N_("E-mail"), .set = G_CALLBACK (bt_relationship_set_email),
-    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtRelationship, email) },
-  { "function", .label = N_("Function"), .set = G_CALLBACK (bt_relationship_set_function),
-    .type = BT_FIELD_ENUM, .enum_type = bt_function_get_type, .default_value = BT_FUNCTION_PRODUCT,
-    .offset = G_STRUCT_OFFSET (BtRelationship, function) },
-  { "strength", .label = N_("Strength, 1 to 5"), .set = G_CALLBACK (bt_relationship_set_strength),
-    .type = BT_FIELD_INT, .lowest = 1, .highest = 5, .default_value = 3,
-    .offset = G_STRUCT_OFFSET (BtRelationship, strength) },
-  { "cadence_days", .label = N_("Be in touch every … days"),
-    .set = G_CALLBACK (bt_relationship_set_cadence_days),
-    .type = BT_FIELD_INT, .lowest = 1, .highest = 366, .default_value = 30,
-    .offset = G_STRUCT_OFFSET (BtRelationship, cadence_days) },
-  { "next_step", .label = N_("Next step"), .set = G_CALLBACK (bt_relationship_set_next_step),
-    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtRelationship, next_step) },
-  { "next_step_due", .label = N_("Next step due"),
-    .set = G_CALLBACK (bt_relationship_set_next_step_due),
-    .type = BT_FIELD_DATE, .offset = G_STRUCT_OFFSET (BtRelationship, next_step_due) },
-  { "help_with", .label = N_("What of theirs could technology help with"), .flags = BT_FIELD_LONG_TEXT,
-    .set = G_CALLBACK (bt_relationship_set_help_with),
-    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtRelationship, help_with) },
-  { "notes", .label = N_("Notes"), .flags = BT_FIELD_LONG_TEXT,
-    .set = G_CALLBACK (bt_relationship_set_notes),
-    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtRelationship, notes) },
-  /* The desktop's contact the person was picked from: the app keeps it,
-   * so that a later change of the contact's e-mail can be offered. */
-  { "contact_uid", .flags = BT_FIELD_LINK, .set = G_CALLBACK (bt_relationship_set_contact_uid),
-    .type = BT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (BtRelationship, contact_uid) },
-};
-
-BT_DEFINE_LIST_GETTER (BtRelationship, bt_relationship, touchpoints)
-
-static const BtChildList children[] = {
-  { "touchpoints", bt_touchpoint_get_type, get_touchpoints },
-};
-
-BT_DEFINE_ITEM_DESCRIPTION_WITH_CHILDREN (N_("Person"), TRUE);
+#define BT_ITEM_SELF BtRelationship, bt_relationship
+BT_DEFINE_ITEM_TYPE (RELATIONSHIP_FIELDS)
+BT_DEFINE_ITEM_LISTS (RELATIONSHIP_LISTS, N_("Person"), TRUE)
 
 static void
 bt_relationship_class_init (BtRelationshipClass *klass)
@@ -118,32 +73,6 @@ bt_relationship_class_init (BtRelationshipClass *klass)
 
   bt_item_class_install_fields (BT_ITEM_CLASS (klass), &description, properties);
 }
-
-static void
-bt_relationship_init (BtRelationship *self)
-{
-  bt_item_init_fields (BT_ITEM (self), &description);
-  self->touchpoints = bt_item_add_list (BT_ITEM (self), BT_TYPE_TOUCHPOINT);
-}
-
-BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, name, PROP_NAME)
-BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, role, PROP_ROLE)
-BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, email, PROP_EMAIL)
-BT_DEFINE_ENUM_ACCESSORS (BtRelationship, bt_relationship, BtFunction, function, PROP_FUNCTION)
-BT_DEFINE_INT_ACCESSORS (BtRelationship, bt_relationship, strength, PROP_STRENGTH)
-BT_DEFINE_INT_ACCESSORS (BtRelationship, bt_relationship, cadence_days, PROP_CADENCE_DAYS)
-BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, next_step, PROP_NEXT_STEP)
-BT_DEFINE_DATE_ACCESSORS (BtRelationship, bt_relationship, next_step_due, PROP_NEXT_STEP_DUE)
-BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, help_with, PROP_HELP_WITH)
-BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, notes, PROP_NOTES)
-
-/**
- * bt_relationship_get_contact_uid:
- *
- * Returns: the uid of the desktop's contact the person was picked from, or
- *   "" when there is none
- */
-BT_DEFINE_TEXT_ACCESSORS (BtRelationship, bt_relationship, contact_uid, PROP_CONTACT_UID)
 
 /**
  * bt_relationship_get_last_touchpoint:
