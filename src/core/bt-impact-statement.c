@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* What the plan file holds of a impact statement, in its order. */
+/* What the plan file holds of an impact statement, in its order. */
 #define IMPACT_STATEMENT_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
   TEXT (summary, N_("Summary"), BT_FIELD_REQUIRED) \
   TEXT (technical_detail, N_("Technical detail"), BT_FIELD_LONG_TEXT) \

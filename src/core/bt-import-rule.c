@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* What the plan file holds of a import rule, in its order. */
+/* What the plan file holds of an import rule, in its order. */
 #define IMPORT_RULE_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
   ENUM (match, N_("Looks at"), BT_FIELD_REQUIRED, BtRuleMatch, bt_rule_match_get_type, BT_RULE_WORDS) \
   TEXT (pattern, N_("Words, address, domain or name"), 0) \
