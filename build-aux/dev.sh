@@ -244,9 +244,11 @@ PY
     "$build_dir/tests/bench/make-plan" 1 "$out/scale-1.json"
     # With its settings schema, as installed: the app reads its preferences.
     export GSETTINGS_SCHEMA_DIR="$top/$build_dir/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+    # A copy: the app opens it as a plan of the user's.
+    cp "$top/data/sample-plan.json" "$out/sample.json"
     headless "$build_dir/tests/bench/bench-startup" --app "$build_dir/src/breakthrough" \
-      --bare "$build_dir/tests/bench/bare-window" --plan "$out/scale-1.json" --runs 31 \
-      --json "$out/startup.json"
+      --bare "$build_dir/tests/bench/bare-window" --plan "$out/sample.json" --plan "$out/scale-1.json" \
+      --runs 31 --json "$out/startup.json"
 
     echo
     echo "== Stalls: the longest the window stops answering, with the ten-year plan"

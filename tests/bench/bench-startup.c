@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -90,16 +91,29 @@ median (GArray *values)
   return g_array_index (values, double, values->len / 2);
 }
 
+/* "app, NAME" for the plan FILE, NAME being its file's name without ".json". */
+static char *
+plan_row_name (const char *file)
+{
+  g_autofree char *base = g_path_get_basename (file);
+
+  if (g_str_has_suffix (base, ".json"))
+    base[strlen (base) - strlen (".json")] = '\0';
+
+  return g_strdup_printf ("app, %s", base);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *app = NULL, *bare = NULL, *plan = NULL, *json_path = NULL;
+  g_autofree char *app = NULL, *bare = NULL, *json_path = NULL;
+  g_auto(GStrv) plans = NULL;
   int runs = 10;
   GOptionEntry entries[] = {
     { "app", 0, 0, G_OPTION_ARG_FILENAME, &app, "The breakthrough binary", "PATH" },
     { "bare", 0, 0, G_OPTION_ARG_FILENAME, &bare, "The bare window binary", "PATH" },
-    { "plan", 0, 0, G_OPTION_ARG_FILENAME, &plan, "A plan to open besides the sample", "FILE" },
+    { "plan", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plans, "A plan to open, besides the first start (repeatable)", "FILE" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each (default 10)", "N" },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Also write the figures as JSON", "FILE" },
     { NULL }
@@ -107,11 +121,14 @@ main (int   argc,
   g_autoptr(GOptionContext) context = g_option_context_new ("— start-up benchmark");
   g_autoptr(GError) error = NULL;
   g_autofree char *home = g_dir_make_tmp ("bt-startup-XXXXXX", NULL);
-  const char *names[] = { "bare window", "app, first start", "app, scale-1 plan" };
-  GArray *times[3], *plan_times[3], *peaks[3];
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) times = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) plan_times = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) peaks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GString) json = g_string_new ("{\n");
-  double t[3], p[3], m[3];
-  gboolean met;
+  double bare_ms = 0, bare_mib = 0;
+  gboolean met = TRUE;
+  guint n_plans;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || app == NULL || bare == NULL)
@@ -119,49 +136,54 @@ main (int   argc,
       g_printerr ("%s\n", error ? error->message : "--app and --bare are needed");
       return 2;
     }
+  n_plans = plans != NULL ? g_strv_length (plans) : 0;
 
-  for (guint k = 0; k < 3; k++)
+  /* Row 0 the bare window, 1 the first start, then one a plan. */
+  g_ptr_array_add (names, g_strdup ("bare window"));
+  g_ptr_array_add (names, g_strdup ("app, first start"));
+  for (guint i = 0; i < n_plans; i++)
+    g_ptr_array_add (names, plan_row_name (plans[i]));
+  for (guint k = 0; k < names->len; k++)
     {
-      times[k] = g_array_new (FALSE, FALSE, sizeof (double));
-      plan_times[k] = g_array_new (FALSE, FALSE, sizeof (double));
-      peaks[k] = g_array_new (FALSE, FALSE, sizeof (double));
+      g_ptr_array_add (times, g_array_new (FALSE, FALSE, sizeof (double)));
+      g_ptr_array_add (plan_times, g_array_new (FALSE, FALSE, sizeof (double)));
+      g_ptr_array_add (peaks, g_array_new (FALSE, FALSE, sizeof (double)));
     }
 
   for (int r = 0; r < runs; r++)
-    for (guint k = 0; k < 3; k++)
+    for (guint k = 0; k < names->len; k++)
       {
-        const char *bare_argv[] = { bare, NULL };
-        const char *sample_argv[] = { app, NULL };
-        const char *plan_argv[] = { app, plan, NULL };
-        const char * const *argv_k = k == 0 ? bare_argv : k == 1 ? sample_argv : plan_argv;
+        const char *argv_k[] = { k == 0 ? bare : app, k >= 2 ? plans[k - 2] : NULL, NULL };
         Sample s;
 
-        if (k == 2 && plan == NULL)
-          continue;
         if (!run_once (argv_k, home, &s))
           return 1;
-        g_array_append_val (times[k], s.first_frame_ms);
-        g_array_append_val (plan_times[k], s.plan_frame_ms);
-        g_array_append_val (peaks[k], s.peak_mib);
+        g_array_append_val (times->pdata[k], s.first_frame_ms);
+        g_array_append_val (plan_times->pdata[k], s.plan_frame_ms);
+        g_array_append_val (peaks->pdata[k], s.peak_mib);
       }
 
   printf ("%-22s %14s %8s %16s %8s %12s\n", "start-up", "first frame", "ratio",
           "plan on screen", "ratio", "peak memory");
-  for (guint k = 0; k < 3; k++)
+  for (guint k = 0; k < names->len; k++)
     {
-      if (times[k]->len == 0)
-        continue;
-      t[k] = median (times[k]);
-      p[k] = median (plan_times[k]);
-      m[k] = median (peaks[k]);
+      double t = median (times->pdata[k]);
+      double p = median (plan_times->pdata[k]);
+      double m = median (peaks->pdata[k]);
+
+      if (k == 0)
+        {
+          bare_ms = t;
+          bare_mib = m;
+        }
+      else
+        met = met && t <= 1.1 * bare_ms && m <= bare_mib + 15 && (k == 1 || p <= 1.2 * bare_ms);
       printf ("%-22s %11.1f ms %7.2f× %13.1f ms %7.2f× %8.1f MiB\n",
-              names[k], t[k], t[k] / t[0], p[k], p[k] / t[0], m[k]);
+              (const char *) names->pdata[k], t, t / bare_ms, p, p / bare_ms, m);
       g_string_append_printf (json, "  \"%s\": {\"first_frame_ms\": %.2f, \"plan_frame_ms\": %.2f, "
-                              "\"peak_mib\": %.2f},\n", names[k], t[k], p[k], m[k]);
+                              "\"peak_mib\": %.2f},\n", (const char *) names->pdata[k], t, p, m);
     }
 
-  met = t[1] <= 1.1 * t[0] && m[1] <= m[0] + 15 &&
-        (times[2]->len == 0 || (t[2] <= 1.1 * t[0] && p[2] <= 1.2 * t[0] && m[2] <= m[0] + 15));
   printf ("\nThe first start shows the Welcome page in its first frame; with a plan, the first frame\n"
           "is the window with its header bar, and the plan is on screen once it is read.\n"
           "Goals: first frame ≤ 1.1× the bare window, plan on screen ≤ 1.2× the bare window's first\n"
