@@ -1695,46 +1695,81 @@ is_label_saying (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
-/* A row's wrapping labels get a minimum width of a few characters once
- * shown (measuring them from a width of 0 shapes their text hundreds of
- * times), and still wrap at the width they are given; a wrapping label
- * outside a row keeps its own. */
+static gboolean
+is_wrapping_row_label (GtkWidget     *widget,
+                       gconstpointer  unused)
+{
+  return GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) &&
+         gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW) != NULL;
+}
+
+/* Of those shown, or all of them with @all */
+static gboolean
+has_unbounded_row_label (GtkWidget     *widget,
+                         gconstpointer  all)
+{
+  return is_wrapping_row_label (widget, NULL) && gtk_label_get_width_chars (GTK_LABEL (widget)) < 0 &&
+         (all != NULL || gtk_widget_get_mapped (widget));
+}
+
+/* A row's wrapping labels get a minimum width of a few characters
+ * (measuring them from a width of 0 shapes their text hundreds of times):
+ * the main window's as they are shown, an editor's before it is, and they
+ * still wrap at the width they are given. A wrapping label outside a row
+ * keeps its own. */
 static void
 test_row_labels_quick_to_measure (gconstpointer data)
 {
-  GtkApplication *app = GTK_APPLICATION (data);
-  GtkWidget *window = adw_application_window_new (app);
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window = open_window (app, path);
+  GtkWidget *plain = adw_application_window_new (GTK_APPLICATION (app));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *outside = gtk_label_new ("Not in a row, and long enough to wrap over lines");
   const char *subtitle = "A subtitle long enough to wrap over several lines when the row is narrow";
-  GtkWidget *label;
+  GtkWidget *label, *editor;
   int narrow, wide, minimum;
 
+  /* The main window's rows, as they are shown */
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (bt_test_wait_until (widget_mapped, window->overview_page, 10));
+  spin_main_loop (100);
+  g_assert_nonnull (bt_test_find_match (GTK_WIDGET (window->overview_page), is_wrapping_row_label, NULL));
+  g_assert_null (bt_test_find_match (GTK_WIDGET (window->overview_page), has_unbounded_row_label, NULL));
+
+  /* An editor's, before it is shown */
+  {
+    g_autoptr(BtRelationship) person = g_list_model_get_item (bt_plan_get_relationships (window->plan), 0);
+
+    editor = GTK_WIDGET (bt_item_editor_new (GTK_WINDOW (window), window->plan, window->history,
+                                             NULL, bt_plan_get_relationships (window->plan), BT_ITEM (person)));
+  }
+  g_assert_nonnull (bt_test_find_match (editor, is_wrapping_row_label, NULL));
+  g_assert_null (bt_test_find_match (editor, has_unbounded_row_label, "all"));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Anyone's, by the call, and they still wrap */
   gtk_label_set_wrap (GTK_LABEL (outside), TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Title");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   gtk_box_append (GTK_BOX (box), list);
   gtk_box_append (GTK_BOX (box), outside);
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (plain), box);
   label = bt_test_find_match (row, is_label_saying, subtitle);
   g_assert_nonnull (label);
-  g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
   g_assert_cmpint (gtk_label_get_width_chars (GTK_LABEL (label)), <, 0);
-
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (bt_test_wait_until (widget_mapped, label, 10));
+  bt_application_bound_row_labels (plain);
   g_assert_cmpint (gtk_label_get_width_chars (GTK_LABEL (label)), >, 0);
   g_assert_cmpint (gtk_label_get_width_chars (GTK_LABEL (outside)), <, 0);
-
-  /* It still wraps: narrower, it is taller, down to its minimum width. */
   gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, minimum, NULL, &narrow, NULL, NULL);
   gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, 2000, NULL, &wide, NULL, NULL);
   g_assert_cmpint (narrow, >, 2 * wide);
 
+  gtk_window_destroy (GTK_WINDOW (plain));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -383,6 +383,35 @@ name_mnemonic_button_on_map (GSignalInvocationHint *hint,
  * wraps at the width it is given. */
 #define ROW_LABEL_MIN_CHARS 12
 
+static void
+bound_row_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) &&
+      gtk_label_get_width_chars (GTK_LABEL (widget)) < 0 &&
+      gtk_label_get_ellipsize (GTK_LABEL (widget)) == PANGO_ELLIPSIZE_NONE &&
+      gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW) != NULL)
+    gtk_label_set_width_chars (GTK_LABEL (widget), ROW_LABEL_MIN_CHARS);
+}
+
+/**
+ * bt_application_bound_row_labels:
+ *
+ * Gives the wrapping labels of the rows in @widget a minimum width that is
+ * quick to measure (see bound_row_label()). A window or a dialog calls it
+ * on what it built before it is first shown: a window is measured before
+ * its children are mapped, and a label changed then is measured twice. The
+ * main window's rows, added once it is on screen, get it as they are
+ * mapped.
+ */
+void
+bt_application_bound_row_labels (GtkWidget *widget)
+{
+  bound_row_label (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    bt_application_bound_row_labels (child);
+}
+
 static gboolean
 bound_row_label_on_map (GSignalInvocationHint *hint,
                         guint                  n_values,
@@ -391,11 +420,8 @@ bound_row_label_on_map (GSignalInvocationHint *hint,
 {
   GtkWidget *widget = g_value_get_object (&values[0]);
 
-  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) &&
-      gtk_label_get_width_chars (GTK_LABEL (widget)) < 0 &&
-      gtk_label_get_ellipsize (GTK_LABEL (widget)) == PANGO_ELLIPSIZE_NONE &&
-      gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW) != NULL)
-    gtk_label_set_width_chars (GTK_LABEL (widget), ROW_LABEL_MIN_CHARS);
+  if (GTK_IS_LABEL (widget) && BT_IS_WINDOW (gtk_widget_get_root (widget)))
+    bound_row_label (widget);
 
   return TRUE;  /* stay installed */
 }
@@ -407,8 +433,9 @@ bound_row_label_on_map (GSignalInvocationHint *hint,
  * whoever made it (ours, libadwaita's toasts and message dialogs, GTK's
  * dialogs), as it is shown, and again when its label changes; and the
  * libraries' controls left without a name (see name_unnamed_control()).
- * Also gives the rows' wrapping labels a minimum width that is quick to
- * measure (see bound_row_label_on_map()). Installed once at start-up;
+ * Also gives the wrapping labels of the main window's rows a minimum width
+ * that is quick to measure as they are shown (see
+ * bt_application_bound_row_labels()). Installed once at start-up;
  * calling again does nothing. GTK must be initialised.
  */
 void

@@ -19,5 +19,6 @@ double         bt_application_get_weekly_budget (void);
 
 void           bt_application_add_icons   (void);
 void           bt_application_name_mnemonic_buttons (void);
+void           bt_application_bound_row_labels      (GtkWidget *widget);
 
 G_END_DECLS

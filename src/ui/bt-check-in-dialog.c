@@ -297,6 +297,7 @@ fill (BtCheckInDialog *self)
     }
 
   update_total (self);
+  bt_application_bound_row_labels (GTK_WIDGET (self));
 }
 
 static void

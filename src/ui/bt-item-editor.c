@@ -411,6 +411,7 @@ bt_editor_page_fill (Page *page)
 
   if (bt_plan_get_read_only (self->plan))
     gtk_widget_set_sensitive (GTK_WIDGET (page->prefs), FALSE);
+  bt_application_bound_row_labels (GTK_WIDGET (page->prefs));
 
   bt_editor_page_validate (page);
 }
