@@ -286,33 +286,6 @@ test_narrow (void)
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
-/* The dialog's Ctrl+Return, as a key press would find it. */
-static gboolean
-press_control_return (GtkWidget *widget)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-          g_auto(GStrv) alternatives = g_strsplit (trigger, "|", -1);
-
-          if (g_strv_contains ((const char * const *) alternatives, "<Control>Return"))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-
-  return FALSE;
-}
-
 /* Saved from the keyboard, as GNOME dialogs are: Enter in an hours field,
  * Ctrl+Return anywhere; never what Save refuses. */
 static void
@@ -357,11 +330,11 @@ test_keyboard_saves (void)
     g_signal_connect_swapped (dialog, "saved", G_CALLBACK (g_atomic_int_inc), &saved);
     present (dialog);
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 200);
-    g_assert_false (press_control_return (GTK_WIDGET (dialog)));
+    g_assert_false (bt_test_press_control_return (GTK_WIDGET (dialog)));
     g_assert_cmpuint (saved, ==, 1);
 
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 9);
-    g_assert_true (press_control_return (GTK_WIDGET (dialog)));
+    g_assert_true (bt_test_press_control_return (GTK_WIDGET (dialog)));
     g_assert_cmpuint (saved, ==, 2);
     g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, y, w), bt_item_get_id (BT_ITEM (category))), ==, 9);
   }

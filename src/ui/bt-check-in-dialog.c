@@ -15,6 +15,7 @@
 
 #include "bt-analytics.h"
 #include "bt-application.h"
+#include "bt-apply-shortcut.h"
 #include "bt-calendar-offer.h"
 #include "bt-check-in-dialog.h"
 #include "bt-report.h"
@@ -147,14 +148,6 @@ save_from_keyboard (BtCheckInDialog *self)
   g_signal_emit_by_name (self->save_button, "clicked");
 
   return TRUE;
-}
-
-static gboolean
-on_save_shortcut_cb (GtkWidget *widget,
-                     GVariant  *args,
-                     gpointer   data)
-{
-  return save_from_keyboard (BT_CHECK_IN_DIALOG (widget));
 }
 
 static GtkWidget *
@@ -395,17 +388,8 @@ bt_check_in_dialog_class_init (BtCheckInDialogClass *klass)
 static void
 bt_check_in_dialog_init (BtCheckInDialog *self)
 {
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-  GtkShortcutTrigger *trigger = gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
-                                                             gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK));
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Before the fields: the reflection's text view takes Ctrl+Return as a
-   * new line otherwise. */
-  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (trigger, gtk_callback_action_new (on_save_shortcut_cb, NULL, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  bt_apply_shortcut_add (GTK_WIDGET (self), self->save_button);
   self->hour_spins = g_ptr_array_new ();
   self->people_checks = g_ptr_array_new ();
 }

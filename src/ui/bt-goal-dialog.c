@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "bt-application.h"
+#include "bt-apply-shortcut.h"
 #include "bt-category.h"
 #include "bt-clock.h"
 #include "bt-date.h"
@@ -360,6 +361,7 @@ static void
 bt_goal_dialog_init (BtGoalDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bt_apply_shortcut_add (GTK_WIDGET (self), self->save_button);
   g_date_clear (&self->target_date, 1);
   g_signal_connect_object (self->birth_year_spin, "value-changed", G_CALLBACK (on_birth_year_changed_cb),
                            self, G_CONNECT_SWAPPED);
