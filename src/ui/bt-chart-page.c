@@ -342,7 +342,7 @@ milestone_by_date (gconstpointer a,
   return g_date_compare (da, db);
 }
 
-/* People shown: matching the search in name, role or notes, of the chosen
+/* People shown: matching the search in name, role, function or notes, of the chosen
  * function, and overdue when asked. */
 static gboolean
 person_visible (gpointer item,
@@ -369,7 +369,9 @@ person_visible (gpointer item,
   if (search != NULL && *search != '\0')
     {
       g_autofree char *needle = g_utf8_casefold (search, -1);
+      /* The function too, as its row shows it: "Finance" finds the people in finance. */
       g_autofree char *hay = g_strjoin ("\n", bt_relationship_get_name (r), bt_relationship_get_role (r),
+                                         bt_enum_to_label (BT_TYPE_FUNCTION, bt_relationship_get_function (r)),
                                          bt_relationship_get_notes (r), bt_relationship_get_help_with (r), NULL);
       g_autofree char *folded = g_utf8_casefold (hay, -1);
 
