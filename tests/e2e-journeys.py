@@ -1159,7 +1159,7 @@ def journey_10(w):
     for chart in ("Roadmap", "Tactical versus Strategic Time", "People", "Narratives and Business Cases"):
         for fmt, head in magic.items():
             path = os.path.join(out, f"{chart.split()[0].lower()}.{fmt}")
-            app.menu("Export Chart", chart)
+            app.menu("Export Chart", chart + "…")
             save_dialog(app, "Export Chart", path, check_folder=folder, walk_=w)
             app.wait(lambda: os.path.exists(path) and os.path.getsize(path) > 0, f"the chart {path}")
             with open(path, "rb") as f:
@@ -1169,13 +1169,13 @@ def journey_10(w):
 
     # The plan as JSON, whole and one section; the weeks as CSV.
     whole = os.path.join(out, "whole.json")
-    app.menu("Export Plan as JSON", "Whole Plan")
+    app.menu("Export Plan as JSON", "Whole Plan…")
     save_dialog(app, "Export as JSON", whole, check_folder=folder, walk_=w)
     exported = app.read_plan(path=whole, what="the whole plan exported")
     w.check(person_names(exported) == person_names(plan) and len(exported["weeks"]) == len(plan["weeks"]),
             "the whole plan's export holds the people and the weeks")
     section = os.path.join(out, "relationships.json")
-    app.menu("Export Plan as JSON", "People")
+    app.menu("Export Plan as JSON", "People…")
     save_dialog(app, "Export as JSON", section, check_folder=folder, walk_=w)
     part = app.read_plan(path=section, what="the section exported")
     w.check(person_names(part) == person_names(plan) and not part.get("weeks") and not part.get("milestones"),

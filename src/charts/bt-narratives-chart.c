@@ -164,7 +164,7 @@ draw_narratives (cairo_t            *cr,
 
   if (n == 0)
     {
-      bt_chart_label (cr, style, &style->muted, _("No narratives yet: write the story of your team's value."),
+      bt_chart_label (cr, style, &style->muted, _("No narratives yet: write the story of your team’s value."),
                       0.9 * ts, FALSE, box.width, box.x, y, BT_ALIGN_START, BT_ALIGN_START);
       return y + row_h;
     }
@@ -457,7 +457,7 @@ bt_narratives_chart_draw (BtPlan             *plan,
     {
       bt_chart_draw_empty (cr, style, width, height,
                            _("No narratives yet"),
-                           _("Write the story of your team's business value for an audience, and back it "
+                           _("Write the story of your team’s business value for an audience, and back it "
                              "with impact statements and business cases."));
       cairo_restore (cr);
       return;

@@ -181,8 +181,8 @@ bt_report_draw_title_page (BtReport *self,
     if (below >= 2)
       {
         g_autofree char *warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                 "Sliding back: %u week with hours in a row below the trajectory.",
-                                                                 "Sliding back: %u weeks with hours in a row below the trajectory.",
+                                                                 "Sliding back: the last %u week with hours was below the trajectory.",
+                                                                 "Sliding back: the last %u weeks with hours were all below the trajectory.",
                                                                  below), below);
         y += bt_report_paragraph (self, cr, &style->warning, warning, 1.0, TRUE, MARGIN, y, width, 40) + 10;
       }

@@ -340,7 +340,7 @@ bt_import_read (const char    *path,
                      _("the file is larger than %d MiB, far more than a calendar of meetings"), MAX_FILE_MIB);
       else
         g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_TOO_BIG,
-                     _("the file is larger than %d MiB, far more than a time tracker's report"), MAX_FILE_MIB);
+                     _("the file is larger than %d MiB, far more than a time tracker’s report"), MAX_FILE_MIB);
       return NULL;
     }
 
@@ -354,7 +354,7 @@ bt_import_read (const char    *path,
                          _("the file is larger than %d MiB, far more than a calendar of meetings"), MAX_FILE_MIB);
           else
             g_set_error (error, BT_IMPORT_ERROR, BT_IMPORT_ERROR_TOO_BIG,
-                         _("the file is larger than %d MiB, far more than a time tracker's report"), MAX_FILE_MIB);
+                         _("the file is larger than %d MiB, far more than a time tracker’s report"), MAX_FILE_MIB);
         }
       return NULL;
     }

@@ -208,7 +208,7 @@ read_week (Loader   *ld,
 
                   /* TRANSLATORS: the hours a week has in one category, then what
                    * the file says an import put there */
-                  bt_loader_fail (ld, _("an import cannot have put more than the week's %g hours of this category here, got %s"),
+                  bt_loader_fail (ld, _("an import cannot have put more than the week’s %g hours of this category here, got %s"),
                         bt_week_get_hours (week, category), got);
                 }
               bt_loader_pop (ld, hours_mark);

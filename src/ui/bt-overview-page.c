@@ -366,8 +366,8 @@ refresh (BtOverviewPage *self,
     if (below >= 2)
       {
         g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                               "Sliding back: %u week with hours in a row below the trajectory",
-                                                               "Sliding back: %u weeks with hours in a row below the trajectory",
+                                                               "Sliding back: the last %u week with hours was below the trajectory",
+                                                               "Sliding back: the last %u weeks with hours were all below the trajectory",
                                                                below), below);
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->warning_row), title);
         adw_action_row_set_subtitle (self->warning_row,
