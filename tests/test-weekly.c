@@ -138,7 +138,44 @@ test_second_check_in_updates_the_week (void)
 
   week = bt_plan_find_week (plan, 2026, 47);
   g_assert_cmpfloat (bt_week_get_total_hours (week), ==, 25);
+  /* Hours only: no check-in of nothing. */
+  g_assert_cmpuint (g_list_model_get_n_items (bt_plan_get_check_ins (plan)), ==, 0);
+}
+
+/* A check-in is kept for a week once it holds a reflection or a rated
+ * warning sign (0 is "not rated"), not for hours alone, nor for blank
+ * lines; and then it follows the week's next check-in. */
+static void
+test_check_in_kept_when_it_says_something (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new_default ();
+  g_autoptr(BtHistory) history = bt_history_new ();
+  GDate today = day ("2026-11-20");
+  g_autoptr(BtWeeklyDraft) blank = bt_weekly_draft_new (plan, &today);
+  g_autoptr(BtWeeklyDraft) rated = NULL;
+  g_autoptr(BtWeeklyDraft) cleared = NULL;
+
+  set_draft_hours (blank, category_id (plan, 0), 20);
+  blank->answer = g_strdup (" \n\t");
+  g_assert_true (bt_weekly_apply (plan, history, blank, &today, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (bt_plan_get_check_ins (plan)), ==, 0);
+
+  rated = bt_weekly_draft_new (plan, &today);
+  rated->ratings[2] = 3;
+  g_assert_true (bt_weekly_apply (plan, history, rated, &today, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (bt_plan_get_check_ins (plan)), ==, 1);
+
+  /* Cleared afterwards, the week's check-in says so. */
+  cleared = bt_weekly_draft_new (plan, &today);
+  g_assert_cmpint (cleared->ratings[2], ==, 3);
+  cleared->ratings[2] = 0;
+  g_assert_true (bt_weekly_apply (plan, history, cleared, &today, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (bt_plan_get_check_ins (plan)), ==, 1);
+  {
+    g_autoptr(BtCheckIn) c = g_list_model_get_item (bt_plan_get_check_ins (plan), 0);
+
+    g_assert_cmpint (bt_check_in_get_not_delegating (c), ==, 0);
+  }
 }
 
 /* Where the hours come from, for the check-in to say so truly. */
@@ -261,6 +298,7 @@ main (int   argc,
   g_test_add_func ("/weekly/prefill-says-where-from", test_prefill_says_where_from);
   g_test_add_func ("/weekly/met-this-week-is-not-logged-twice", test_met_this_week_is_not_logged_twice);
   g_test_add_func ("/weekly/second-check-in-updates-the-week", test_second_check_in_updates_the_week);
+  g_test_add_func ("/weekly/check-in-kept-when-it-says-something", test_check_in_kept_when_it_says_something);
   g_test_add_func ("/weekly/more-than-a-week-is-refused", test_more_than_a_week_is_refused);
   g_test_add_func ("/weekly/week-start", test_week_start);
 

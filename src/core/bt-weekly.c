@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <math.h>
 
 #include <glib/gi18n-lib.h>
@@ -207,6 +209,17 @@ set_value (BtHistory  *history,
   bt_history_set (history, object, property, &value);
 }
 
+/* Whether the draft holds a reflection or rates a warning sign. */
+static gboolean
+draft_reflects (const BtWeeklyDraft *draft)
+{
+  for (guint i = 0; i < 4; i++)
+    if (draft->ratings[i] > 0)
+      return TRUE;
+
+  return draft->answer != NULL && draft->answer[strspn (draft->answer, " \t\r\n")] != '\0';
+}
+
 /**
  * bt_weekly_apply:
  *
@@ -256,8 +269,11 @@ bt_weekly_apply (BtPlan         *plan,
   /* A check-in states the whole week: categories not in the draft keep nothing. */
   bt_history_set_week (history, plan, draft->iso_year, draft->week, draft->hours);
 
+  /* The week's reflection and warning signs: a week given only its hours
+   * (a past week recorded, say) gets no check-in of nothing; one that has a
+   * check-in keeps it, changed as the draft says. */
   check_in = find_check_in (plan, week_text);
-  if (check_in == NULL)
+  if (check_in == NULL && draft_reflects (draft))
     {
       g_autoptr(BtCheckIn) created = bt_check_in_new ();
 
@@ -265,10 +281,13 @@ bt_weekly_apply (BtPlan         *plan,
       bt_history_append (history, BT_ITEM (plan), bt_plan_get_check_ins (plan), BT_ITEM (created));
       check_in = created;
     }
-  set_value (history, check_in, "question", G_TYPE_STRING, draft->question);
-  set_value (history, check_in, "answer", G_TYPE_STRING, draft->answer ? draft->answer : "");
-  for (guint i = 0; i < 4; i++)
-    set_value (history, check_in, ratings_properties[i], G_TYPE_INT, &draft->ratings[i]);
+  if (check_in != NULL)
+    {
+      set_value (history, check_in, "question", G_TYPE_STRING, draft->question);
+      set_value (history, check_in, "answer", G_TYPE_STRING, draft->answer ? draft->answer : "");
+      for (guint i = 0; i < 4; i++)
+        set_value (history, check_in, ratings_properties[i], G_TYPE_INT, &draft->ratings[i]);
+    }
 
   draft_monday (draft, &monday);
   for (guint i = 0; i < draft->touched->len; i++)
