@@ -275,9 +275,26 @@ test_business_case_savings (CaseFixture   *f,
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (monthly)), ==, "€21000");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (payback)), ==, "5.7 months");
 
+  /* Each cost row shows its two amounts. */
+  {
+    g_autofree char *expected = g_strdup_printf ("€%.0f a month now, €%.0f projected",
+                                                 bt_cost_row_get_current_monthly (licences),
+                                                 bt_cost_row_get_projected_monthly (licences));
+    GtkWidget *row = bt_test_find_row (GTK_WIDGET (f->editor), bt_cost_row_get_metric (licences));
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, expected);
+  }
+
   /* A cost row changed elsewhere shows at once. */
   bt_cost_row_set_projected_monthly (licences, 14000);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (monthly)), ==, "€31000");
+  {
+    GtkWidget *row = bt_test_find_row (GTK_WIDGET (f->editor), bt_cost_row_get_metric (licences));
+
+    g_assert_nonnull (row);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "€14000 projected"));
+  }
 
   /* A case that costs more than now saves nothing, and says what it costs. */
   bt_cost_row_set_projected_monthly (licences, 45500);

@@ -253,6 +253,29 @@ typedef struct
   GListModel *list;
 } ChildBinding;
 
+/* The row's title, and a cost row's amounts: again when the item changes
+ * while the editor is open (an undo, another window's change). */
+static void
+update_child_row (GtkWidget *row)
+{
+  BtItemEditor *self = g_object_get_data (G_OBJECT (row), "bt-editor");
+  BtItem *item = g_object_get_data (G_OBJECT (row), "bt-item");
+  g_autofree char *title = child_title (self, item);
+  g_autofree char *escaped = g_markup_escape_text (*title ? title : _("Untitled"), -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  /* A cost row shows its two amounts: the case's savings are made of them. */
+  if (BT_IS_COST_ROW (item))
+    {
+      g_autofree char *now = bt_money_format_plan (item_number (self, item, "current-monthly"), self->plan);
+      g_autofree char *then = bt_money_format_plan (item_number (self, item, "projected-monthly"), self->plan);
+      /* TRANSLATORS: under a cost row of a business case: what it costs a month now, and projected */
+      g_autofree char *subtitle = g_strdup_printf (_("%s a month now, %s projected"), now, then);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+}
+
 static GtkWidget *
 create_child_row (gpointer item,
                   gpointer user_data)
@@ -260,10 +283,11 @@ create_child_row (gpointer item,
   ChildBinding *binding = user_data;
   BtItemEditor *self = binding->page->editor;
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = child_title (self, item);
-  g_autofree char *escaped = g_markup_escape_text (*title ? title : _("Untitled"), -1);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  g_object_set_data_full (G_OBJECT (row), "bt-item", g_object_ref (item), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "bt-editor", self);
+  update_child_row (row);
+  g_signal_connect_object (item, "changed", G_CALLBACK (update_child_row), row, G_CONNECT_SWAPPED);
   /* A touchpoint dated after today is one planned, not one made: it says
    * so, and does not look like contact already had. */
   if (BT_IS_TOUCHPOINT (item))
@@ -286,7 +310,6 @@ create_child_row (gpointer item,
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "bt-item", g_object_ref (item), g_object_unref);
   g_object_set_data (G_OBJECT (row), "bt-list", binding->list);
   g_object_set_data (G_OBJECT (row), "bt-page", binding->page);
   g_signal_connect_object (row, "activated", G_CALLBACK (on_child_activated_cb), self, 0);
