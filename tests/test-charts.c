@@ -1790,6 +1790,57 @@ test_report_tells_the_story (void)
   g_assert_null (strstr (text, "Saves -"));
 }
 
+static BtMilestone *
+add_milestone (BtPlan     *plan,
+               const char *title,
+               const char *date,
+               const char *original)
+{
+  g_autoptr(BtMilestone) m = bt_milestone_new ();
+  GDate d = day (date);
+
+  bt_milestone_set_title (m, title);
+  bt_milestone_set_date (m, &d);
+  if (original != NULL)
+    {
+      GDate o = day (original);
+
+      bt_milestone_set_original_date (m, &o);
+    }
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_milestones (plan), BT_ITEM (m));
+
+  return m;
+}
+
+/* A slipped milestone says where it was first planned, with the year when
+ * that is not the year of its date now: on a plan of many years "(from
+ * 9 Aug)" could be any of them. The same words on the roadmap page of the
+ * report, and in the window's rows (bt_format_first_planned). */
+static void
+test_timeline_first_planned_year (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  BtMilestone *same = add_milestone (plan, "Same year", "2026-05-15", "2026-03-20");
+  BtMilestone *across = add_milestone (plan, "Across a year", "2028-02-01", "2027-08-09");
+  BtMilestone *earlier = add_milestone (plan, "Moved earlier", "2027-04-01", "2027-06-30");
+  BtMilestone *plain = add_milestone (plan, "Never moved", "2027-10-01", NULL);
+  g_autofree char *same_text = bt_format_first_planned (same);
+  g_autofree char *across_text = bt_format_first_planned (across);
+  g_autofree char *text = NULL;
+
+  g_assert_cmpstr (same_text, ==, "20 Mar");
+  g_assert_cmpstr (across_text, ==, "9 Aug 2027");
+  g_assert_null (bt_format_first_planned (earlier));
+  g_assert_null (bt_format_first_planned (plain));
+
+  text = report_words (plan);
+  if (text == NULL)
+    return;
+  assert_contains (text, "Same year (from 20 Mar)");
+  assert_contains (text, "Across a year (from 9 Aug 2027)");
+  g_assert_null (strstr (text, "Moved earlier (from"));
+}
+
 /* The business case page says what the ask costs once (the payback
  * depends on it), and its year is twelve of its shown months: 14400.5 and
  * 8000 now, 0 and 5900 projected, shown as 22401 − 5900 = 16501 a month,
@@ -2275,6 +2326,7 @@ main (int   argc,
   g_test_add_func ("/charts/report/table-in-name-order", test_report_table_in_name_order);
   g_test_add_func ("/charts/report/tells-the-story", test_report_tells_the_story);
   g_test_add_func ("/charts/report/case-ask", test_report_case_ask);
+  g_test_add_func ("/charts/timeline/first-planned-year", test_timeline_first_planned_year);
   g_test_add_func ("/charts/time/trend-minus-sign", test_time_chart_trend_minus_sign);
   g_test_add_func ("/charts/time/trajectory-skips-partial-start", test_time_chart_trajectory_skips_partial_start);
   g_test_add_func ("/charts/report/rows-grow", test_report_rows_grow);

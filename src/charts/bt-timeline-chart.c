@@ -19,6 +19,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bt-report.h"
 #include "bt-timeline-chart.h"
 
 #define MAX_LANES 4
@@ -50,18 +51,14 @@ compare_markers (gconstpointer a,
 static char *
 milestone_label (BtMilestone *m)
 {
-  const GDate *original = bt_milestone_get_original_date (m);
-  const GDate *date = bt_milestone_get_date (m);
+  g_autofree char *first = bt_format_first_planned (m);
 
-  if (original != NULL && date != NULL && g_date_compare (date, original) > 0)
-    {
-      char buf[64];
-
-      g_date_strftime (buf, sizeof buf, "%e %b", original);
-      /* TRANSLATORS: a milestone's label on the roadmap; %s is the date it was
-       * first planned for, e.g. "QBR with Product (from 20 Mar)" */
-      return g_strdup_printf (_("%s (from %s)"), bt_milestone_get_title (m), g_strstrip (buf));
-    }
+  if (first != NULL)
+    /* TRANSLATORS: a milestone's label on the roadmap; %s is the date it was
+     * first planned for, with its year when that is not the year of the
+     * milestone's date now: "QBR with Product (from 20 Mar)",
+     * "Launch (from 9 Aug 2027)" */
+    return g_strdup_printf (_("%s (from %s)"), bt_milestone_get_title (m), first);
 
   return g_strdup (bt_milestone_get_title (m));
 }
