@@ -18,6 +18,7 @@
 #include "bt-test-widgets.h"
 
 #include "bt-chart-page.h"
+#include "bt-date.h"
 #include "bt-history.h"
 #include "bt-markdown.h"
 #include "bt-narrative-row.h"
@@ -457,6 +458,69 @@ test_narrative_words (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+add_milestone (BtPlan            *plan,
+               const char        *title,
+               BtMilestoneStatus  status,
+               const char        *date,
+               const char        *original)
+{
+  g_autoptr(BtMilestone) m = bt_milestone_new ();
+  GDate d, o;
+
+  g_assert_true (bt_date_parse (date, &d));
+  bt_milestone_set_title (m, title);
+  bt_milestone_set_status (m, status);
+  bt_milestone_set_date (m, &d);
+  if (original != NULL)
+    {
+      g_assert_true (bt_date_parse (original, &o));
+      bt_milestone_set_original_date (m, &o);
+    }
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_milestones (plan), BT_ITEM (m));
+}
+
+static const char *
+row_subtitle (GtkWidget  *box,
+              const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_ACTION_ROW (child) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+      return adw_action_row_get_subtitle (ADW_ACTION_ROW (child));
+
+  g_error ("no row \"%s\"", title);
+}
+
+/* A slipped milestone's row says the date it was first planned for, as the
+ * roadmap does, its year only when not the year of its date now; not
+ * "Slipped" alone. The dates are years ahead: none is overdue. */
+static void
+test_slipped_row (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  GtkWidget *page = show_page (BT_CHART_TIMELINE);
+  GtkWidget *window = gtk_widget_get_ancestor (page, GTK_TYPE_WINDOW);
+  GtkWidget *box = (GtkWidget *) gtk_widget_get_template_child (page, BT_TYPE_CHART_PAGE, "list");
+
+  add_milestone (plan, "Across a year", BT_MILESTONE_SLIPPED, "2041-06-15", "2040-06-30");
+  add_milestone (plan, "Same year", BT_MILESTONE_SLIPPED, "2042-05-15", "2042-03-20");
+  add_milestone (plan, "Moved and done", BT_MILESTONE_DONE, "2043-09-01", "2043-03-20");
+  add_milestone (plan, "Slipped, first date unknown", BT_MILESTONE_SLIPPED, "2044-01-10", NULL);
+  add_milestone (plan, "Planned", BT_MILESTONE_PLANNED, "2045-01-10", NULL);
+  bt_chart_page_set_plan (BT_CHART_PAGE (page), plan);
+  g_assert_true (bt_test_wait_until (has_n_rows, &(RowCount) { box, 5 }, 10));
+
+  g_assert_cmpstr (row_subtitle (box, "Across a year"), ==, "15 Jun 2041 · slipped from 30 Jun 2040");
+  g_assert_cmpstr (row_subtitle (box, "Same year"), ==, "15 May 2042 · slipped from 20 Mar");
+  g_assert_cmpstr (row_subtitle (box, "Moved and done"), ==, "1 Sep 2043 · Done · slipped from 20 Mar");
+  g_assert_cmpstr (row_subtitle (box, "Slipped, first date unknown"), ==, "10 Jan 2044 · Slipped");
+  g_assert_cmpstr (row_subtitle (box, "Planned"), ==, "10 Jan 2045 · Planned");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* At 360 pixels, light and dark, no title or label of a page is cut. */
 static void
 test_narrow (void)
@@ -561,6 +625,7 @@ main (int   argc,
   g_test_add_func ("/chart-page/narrow", test_narrow);
   g_test_add_func ("/chart-page/narrative-words", test_narrative_words);
   g_test_add_func ("/chart-page/long-list", test_long_list);
+  g_test_add_func ("/chart-page/slipped-row", test_slipped_row);
 
   return g_test_run ();
 }

@@ -22,7 +22,7 @@
 #include "bt-report.h"
 #include "bt-report-private.h"
 #include "bt-time-chart.h"
-#include "bt-timeline-chart.h"
+#include "bt-timeline-chart-private.h"
 
 typedef struct
 {
@@ -1790,6 +1790,104 @@ test_report_tells_the_story (void)
   g_assert_null (strstr (text, "Saves -"));
 }
 
+static BtMilestone *
+add_milestone (BtPlan     *plan,
+               const char *title,
+               const char *date,
+               const char *original)
+{
+  g_autoptr(BtMilestone) m = bt_milestone_new ();
+  GDate d = day (date);
+
+  bt_milestone_set_title (m, title);
+  bt_milestone_set_date (m, &d);
+  if (original != NULL)
+    {
+      GDate o = day (original);
+
+      bt_milestone_set_original_date (m, &o);
+    }
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_milestones (plan), BT_ITEM (m));
+
+  return m;
+}
+
+/* A slipped milestone says where it was first planned, with the year when
+ * that is not the year of its date now: on a plan of many years "(from
+ * 9 Aug)" could be any of them. The same words on the roadmap page of the
+ * report, and in the window's rows (bt_format_first_planned). */
+static void
+test_timeline_first_planned_year (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  BtMilestone *same = add_milestone (plan, "Same year", "2026-05-15", "2026-03-20");
+  BtMilestone *across = add_milestone (plan, "Across a year", "2028-02-01", "2027-08-09");
+  BtMilestone *earlier = add_milestone (plan, "Moved earlier", "2027-04-01", "2027-06-30");
+  BtMilestone *plain = add_milestone (plan, "Never moved", "2027-10-01", NULL);
+  g_autofree char *same_text = bt_format_first_planned (same);
+  g_autofree char *across_text = bt_format_first_planned (across);
+  g_autofree char *text = NULL;
+
+  g_assert_cmpstr (same_text, ==, "20 Mar");
+  g_assert_cmpstr (across_text, ==, "9 Aug 2027");
+  g_assert_null (bt_format_first_planned (earlier));
+  g_assert_null (bt_format_first_planned (plain));
+
+  text = report_words (plan);
+  if (text == NULL)
+    return;
+  assert_contains (text, "Same year (from 20 Mar)");
+  assert_contains (text, "Across a year (from 9 Aug 2027)");
+  g_assert_null (strstr (text, "Moved earlier (from"));
+}
+
+/* A slipped milestone's label with no room to be whole keeps "(from …)"
+ * and shortens its title: an ellipsis at the end took the first date, the
+ * one thing the label is there to say, on the report's roadmap page. */
+static void
+test_timeline_fit_keeps_first_date (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  BtMilestone *slipped = add_milestone (plan, "Quarterly business review co-presented with Product and Sales leads",
+                                        "2026-05-15", "2025-11-20");
+  BtMilestone *plain = add_milestone (plan, "Annual planning for engineering with every director and Finance",
+                                      "2026-09-15", NULL);
+  GDate today = day ("2026-01-10");
+  Canvas c = canvas_new (400, 300, 1);
+  BtChartStyle style;
+  BtTimelineLayout layout;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  g_assert_true (bt_timeline_chart_layout (plan, &today, &style, c.cr, 400, 300, &layout));
+  g_assert_cmpuint (layout.markers->len, ==, 2);
+  for (guint i = 0; i < layout.markers->len; i++)
+    {
+      const BtTimelineMarker *m = &g_array_index (layout.markers, BtTimelineMarker, i);
+      double size = 0.9 * layout.text_scale;
+      g_autofree char *text = NULL;
+      g_autoptr(PangoLayout) pl = NULL;
+      double w;
+
+      g_assert_true (m->truncated);
+      text = bt_timeline_chart_fit_label (c.cr, &style, m->milestone, size, m->label.width);
+      if (m->milestone == plain)
+        {
+          /* Any other label is whole, for the drawing to ellipsize. */
+          g_assert_cmpstr (text, ==, bt_milestone_get_title (plain));
+          continue;
+        }
+      g_assert_true (m->milestone == slipped);
+      g_assert_true (g_str_has_prefix (text, "Quarterly"));
+      g_assert_true (g_str_has_suffix (text, "… (from 20 Nov 2025)"));
+      pl = bt_chart_text (c.cr, &style, text, size, FALSE, -1);
+      bt_chart_text_size (pl, &w, NULL);
+      g_assert_cmpfloat (w, <=, m->label.width);
+    }
+
+  bt_timeline_chart_layout_clear (&layout);
+  canvas_free (&c);
+}
+
 /* The business case page says what the ask costs once (the payback
  * depends on it), and its year is twelve of its shown months: 14400.5 and
  * 8000 now, 0 and 5900 projected, shown as 22401 − 5900 = 16501 a month,
@@ -2275,6 +2373,8 @@ main (int   argc,
   g_test_add_func ("/charts/report/table-in-name-order", test_report_table_in_name_order);
   g_test_add_func ("/charts/report/tells-the-story", test_report_tells_the_story);
   g_test_add_func ("/charts/report/case-ask", test_report_case_ask);
+  g_test_add_func ("/charts/timeline/first-planned-year", test_timeline_first_planned_year);
+  g_test_add_func ("/charts/timeline/fit-keeps-first-date", test_timeline_fit_keeps_first_date);
   g_test_add_func ("/charts/time/trend-minus-sign", test_time_chart_trend_minus_sign);
   g_test_add_func ("/charts/time/trajectory-skips-partial-start", test_time_chart_trajectory_skips_partial_start);
   g_test_add_func ("/charts/report/rows-grow", test_report_rows_grow);

@@ -81,6 +81,63 @@ bt_format_date (const GDate *date)
 }
 
 /**
+ * bt_format_date_beside:
+ * @date: the date to write
+ * @beside: (nullable): the date it is read beside
+ *
+ * A date shown next to another needs its year only when it is another
+ * year: "20 Mar" beside 15 May 2026, "9 Aug 2027" beside 2 Jan 2028.
+ *
+ * Returns: @date as the user's language writes it, without its year when
+ *   it falls in the year of @beside
+ */
+char *
+bt_format_date_beside (const GDate *date,
+                       const GDate *beside)
+{
+  char buf[128];
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  if (beside == NULL || !g_date_valid (beside) ||
+      g_date_get_year (date) != g_date_get_year (beside))
+    return bt_format_date (date);
+
+  /* TRANSLATORS: a date without its year, beside a date of the same year
+   * (strftime); "%e %b" gives "30 Jun". Use the order and style of your
+   * language, as in "%e %b %Y". */
+  if (g_date_strftime (buf, sizeof buf, _("%e %b"), date) == 0)
+    return bt_format_date (date);
+
+  return g_strdup (g_strstrip (buf));
+}
+
+/**
+ * bt_format_first_planned:
+ *
+ * A milestone that moved later slipped: the roadmap, the report and the
+ * lists say where it was first planned, the same way everywhere.
+ *
+ * Returns: (nullable): the date @milestone was first planned for, without
+ *   its year when that is the year of its date now (bt_format_date_beside());
+ *   %NULL when it has not moved later
+ */
+char *
+bt_format_first_planned (BtMilestone *milestone)
+{
+  const GDate *date, *original;
+
+  g_return_val_if_fail (BT_IS_MILESTONE (milestone), NULL);
+
+  date = bt_milestone_get_date (milestone);
+  original = bt_milestone_get_original_date (milestone);
+  if (date == NULL || original == NULL || g_date_compare (date, original) <= 0)
+    return NULL;
+
+  return bt_format_date_beside (original, date);
+}
+
+/**
  * bt_format_week_days:
  *
  * Returns: the first and last days of the ISO week @week of @iso_year, as

@@ -34,6 +34,9 @@ void              bt_paper_get_size           (BtPaper             paper,
                                                double             *width,
                                                double             *height);
 char             *bt_format_date              (const GDate        *date);
+char             *bt_format_date_beside       (const GDate        *date,
+                                               const GDate        *beside);
+char             *bt_format_first_planned     (BtMilestone        *milestone);
 char             *bt_format_week_days         (int                 iso_year,
                                                int                 week);
 

@@ -19,7 +19,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "bt-timeline-chart.h"
+#include "bt-report.h"
+#include "bt-timeline-chart-private.h"
 
 #define MAX_LANES 4
 
@@ -50,20 +51,89 @@ compare_markers (gconstpointer a,
 static char *
 milestone_label (BtMilestone *m)
 {
-  const GDate *original = bt_milestone_get_original_date (m);
-  const GDate *date = bt_milestone_get_date (m);
+  g_autofree char *first = bt_format_first_planned (m);
 
-  if (original != NULL && date != NULL && g_date_compare (date, original) > 0)
-    {
-      char buf[64];
-
-      g_date_strftime (buf, sizeof buf, "%e %b", original);
-      /* TRANSLATORS: a milestone's label on the roadmap; %s is the date it was
-       * first planned for, e.g. "QBR with Product (from 20 Mar)" */
-      return g_strdup_printf (_("%s (from %s)"), bt_milestone_get_title (m), g_strstrip (buf));
-    }
+  if (first != NULL)
+    /* TRANSLATORS: a milestone's label on the roadmap; %s is the date it was
+     * first planned for, with its year when that is not the year of the
+     * milestone's date now: "QBR with Product (from 20 Mar)",
+     * "Launch (from 9 Aug 2027)" */
+    return g_strdup_printf (_("%s (from %s)"), bt_milestone_get_title (m), first);
 
   return g_strdup (bt_milestone_get_title (m));
+}
+
+/* More of a title than any label has room for. */
+#define FIT_MAX_CHARS 256
+
+static gboolean
+label_fits (cairo_t            *cr,
+            const BtChartStyle *style,
+            const char         *text,
+            double              size,
+            double              max_width)
+{
+  g_autoptr(PangoLayout) pl = bt_chart_text (cr, style, text, size, FALSE, -1);
+  double w;
+
+  bt_chart_text_size (pl, &w, NULL);
+
+  /* bt_chart_text() ellipsizes at whole units. */
+  return w <= floor (max_width);
+}
+
+/* A slipped milestone's label with only the first @n_chars of its title. */
+static char *
+shortened_label (const char *title,
+                 glong       n_chars,
+                 const char *first)
+{
+  g_autofree char *start = g_strndup (title, g_utf8_offset_to_pointer (title, n_chars) - title);
+  g_autofree char *shortened = g_strconcat (g_strchomp (start), "…", NULL);
+
+  return g_strdup_printf (_("%s (from %s)"), shortened, first);
+}
+
+/**
+ * bt_timeline_chart_fit_label:
+ *
+ * A slipped milestone's label with no room to be whole shortens its title
+ * and keeps "(from …)" whole: the first date is what the label is there to
+ * say, and an ellipsis at the end would take it first.
+ *
+ * Returns: @m's label for @max_width; any other label whole, for the
+ *   drawing to ellipsize at its end
+ */
+char *
+bt_timeline_chart_fit_label (cairo_t            *cr,
+                             const BtChartStyle *style,
+                             BtMilestone        *m,
+                             double              size,
+                             double              max_width)
+{
+  g_autofree char *first = bt_format_first_planned (m);
+  g_autofree char *whole = milestone_label (m);
+  const char *title = bt_milestone_get_title (m);
+  glong lo = 0, hi;
+
+  if (first == NULL || label_fits (cr, style, whole, size, max_width))
+    return g_steal_pointer (&whole);
+
+  /* The longest beginning of the title that fits, found by halving. */
+  hi = g_utf8_strlen (title, FIT_MAX_CHARS * 4);
+  hi = MIN (hi, FIT_MAX_CHARS);
+  while (lo < hi)
+    {
+      glong mid = (lo + hi + 1) / 2;
+      g_autofree char *text = shortened_label (title, mid, first);
+
+      if (label_fits (cr, style, text, size, max_width))
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+
+  return lo > 0 ? shortened_label (title, lo, first) : g_steal_pointer (&whole);
 }
 
 /* Places each label in the first row, alternating above and below the
@@ -749,7 +819,9 @@ bt_timeline_chart_draw (BtPlan             *plan,
 
       if (m->label.width > 0)
         {
-          g_autofree char *text = milestone_label (m->milestone);
+          g_autofree char *text = m->truncated ? bt_timeline_chart_fit_label (cr, style, m->milestone, 0.9 * ts,
+                                                                               m->label.width)
+                                               : milestone_label (m->milestone);
           const BtColor *text_color = status == BT_MILESTONE_DROPPED ? &style->muted : &style->foreground;
 
           /* A backing keeps grid lines from running through the text. */

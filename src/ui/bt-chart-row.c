@@ -20,6 +20,38 @@
 #include "bt-date.h"
 #include "bt-report.h"
 
+/**
+ * bt_chart_row_milestone_status:
+ *
+ * A milestone that moved later says where it was first planned, as the
+ * roadmap does: "Slipped" alone would not say how far.
+ *
+ * Returns: @milestone's status, and the date it was first planned for when
+ *   it moved later: "In progress", "slipped from 20 Mar",
+ *   "Done · slipped from 9 Aug 2027"
+ */
+char *
+bt_chart_row_milestone_status (BtMilestone *milestone)
+{
+  BtMilestoneStatus status = bt_milestone_get_status (milestone);
+  const char *label = bt_enum_to_label (BT_TYPE_MILESTONE_STATUS, status);
+  g_autofree char *first = bt_format_first_planned (milestone);
+  g_autofree char *slipped = NULL;
+
+  if (first == NULL)
+    return g_strdup (label);
+
+  /* TRANSLATORS: after a milestone's date in its row, the date it was first
+   * planned for (its year only when not the year of the milestone's date):
+   * "15 Jun 2027 · slipped from 30 Jun 2026", "15 May 2026 · slipped from 20 Mar" */
+  slipped = g_strdup_printf (_("slipped from %s"), first);
+  if (status == BT_MILESTONE_SLIPPED)
+    return g_steal_pointer (&slipped);
+
+  /* A milestone that moved and is done, say, is both. */
+  return g_strdup_printf ("%s · %s", label, slipped);
+}
+
 void
 bt_chart_row_describe (BtPlan  *plan,
                        BtItem  *item,
@@ -35,7 +67,7 @@ bt_chart_row_describe (BtPlan  *plan,
       BtMilestone *m = BT_MILESTONE (item);
       const GDate *date = bt_milestone_get_date (m);
       g_autofree char *when = date ? bt_format_date (date) : g_strdup (_("No date"));
-      const char *status = bt_enum_to_label (BT_TYPE_MILESTONE_STATUS, bt_milestone_get_status (m));
+      g_autofree char *status = bt_chart_row_milestone_status (m);
 
       *title = g_markup_escape_text (bt_milestone_get_title (m), -1);
       if (bt_analytics_milestone_overdue (m, &day))

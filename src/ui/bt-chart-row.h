@@ -16,4 +16,6 @@ void bt_chart_row_describe (BtPlan  *plan,
                             char   **title,
                             char   **subtitle);
 
+char *bt_chart_row_milestone_status (BtMilestone *milestone);
+
 G_END_DECLS

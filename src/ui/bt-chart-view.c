@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "bt-application.h"
+#include "bt-chart-row.h"
 #include "bt-chart-view.h"
 #include "bt-clock.h"
 #include "bt-date.h"
@@ -208,11 +209,11 @@ describe_at (BtChartView *self,
                   {
                     const GDate *date = bt_milestone_get_date (m->milestone);
                     g_autofree char *when = date ? bt_format_date (date) : g_strdup ("");
+                    g_autofree char *status = bt_chart_row_milestone_status (m->milestone);
 
                     /* TRANSLATORS: tooltip on the roadmap: milestone, date, status */
                     text = g_strdup_printf (_("%s\n%s · %s"), bt_milestone_get_title (m->milestone), when,
-                                            bt_enum_to_label (BT_TYPE_MILESTONE_STATUS,
-                                                              bt_milestone_get_status (m->milestone)));
+                                            status);
                     break;
                   }
               }
