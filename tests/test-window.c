@@ -1578,6 +1578,98 @@ confirm_replace (void)
   g_assert_true (answered);
 }
 
+static gboolean
+has_menu (gpointer data)
+{
+  return gtk_menu_button_get_popover (BT_WINDOW (data)->menu_button) != NULL;
+}
+
+/* A menu item shown on screen, by its label as the menu shows it (no
+ * mnemonic underline). */
+static gboolean
+is_menu_item (GtkWidget     *widget,
+              gconstpointer  label)
+{
+  g_autofree char *text = NULL;
+
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name ("GtkModelButton")) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  g_object_get (widget, "text", &text, NULL);
+
+  return g_strcmp0 (text, label) == 0;
+}
+
+typedef struct
+{
+  GtkWidget  *popover;
+  const char *label;
+} MenuItem;
+
+static gboolean
+menu_item_shown (gpointer data)
+{
+  MenuItem *m = data;
+
+  return bt_test_find_match (m->popover, is_menu_item, m->label) != NULL;
+}
+
+/* After an item of the primary menu, of its first page or of a submenu,
+ * and the file dialog it opens, the keyboard works in the window: the
+ * focus is back on the menu button, not left in the hidden menu. */
+static void
+test_menu_gives_focus_back (gconstpointer data)
+{
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window = open_window (G_APPLICATION ((gpointer) data), path);
+  struct { const char *submenu; const char *item; } items[] = {
+    { "Export Plan as JSON", "Whole Plan" },
+    { "Export Chart", "Roadmap" },
+    { NULL, "Export Weeks as CSV…" },
+  };
+  GtkWidget *popover;
+
+  gtk_window_present (GTK_WINDOW (window));
+  /* The menu is added after the first frame. */
+  g_assert_true (bt_test_wait_until (has_menu, window, 10));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (window->menu_button));
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      GtkWidget *item;
+      GtkWidget *focus;
+
+      gtk_menu_button_popup (window->menu_button);
+      g_assert_true (bt_test_wait_until (widget_mapped, popover, 10));
+      if (items[i].submenu != NULL)
+        {
+          GtkWidget *submenu = bt_test_find_match (popover, is_menu_item, items[i].submenu);
+
+          g_assert_nonnull (submenu);
+          /* As Return on it does. */
+          gtk_widget_grab_focus (submenu);
+          gtk_widget_activate (submenu);
+        }
+      g_assert_true (bt_test_wait_until (menu_item_shown, &(MenuItem) { popover, items[i].item }, 10));
+      item = bt_test_find_match (popover, is_menu_item, items[i].item);
+      g_assert_true (gtk_widget_grab_focus (item));
+      gtk_widget_activate (item);
+
+      g_assert_true (bt_test_wait_until (file_chooser_shown, NULL, 10));
+      g_assert_false (gtk_widget_get_visible (popover));
+      gtk_dialog_response (GTK_DIALOG (shown_file_chooser ()), GTK_RESPONSE_CANCEL);
+      g_assert_true (bt_test_wait_until (no_file_chooser, NULL, 10));
+
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_test_message ("after %s: focus on %s", items[i].item, focus ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_widget_get_mapped (focus));
+      g_assert_true (focus == GTK_WIDGET (window->menu_button) ||
+                     gtk_widget_is_ancestor (focus, GTK_WIDGET (window->menu_button)));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* An export never replaces its own input: each export, pointed at the plan
  * file in its dialog, is refused with a message and leaves it as it was. */
 static void
@@ -2069,6 +2161,7 @@ main (int   argc,
   g_test_add_data_func ("/window/open-replaces-first-start", app, test_open_replaces_first_start);
   g_test_add_data_func ("/window/file-dialogs-start-in-plan-folder", app, test_file_dialogs_start_in_plan_folder);
   g_test_add_data_func ("/window/export-onto-plan-is-refused", app, test_export_onto_plan_is_refused);
+  g_test_add_data_func ("/window/menu-gives-focus-back", app, test_menu_gives_focus_back);
   g_test_add_data_func ("/window/report-paper-and-orientation", app, test_report_paper_and_orientation);
   g_test_add_func ("/window/edit-messages", test_edit_messages);
   g_test_add_data_func ("/window/mnemonic-buttons-named-once", app, test_mnemonic_buttons_named_once);

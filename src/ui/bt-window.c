@@ -381,6 +381,22 @@ show_help_overlay_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (overlay));
 }
 
+/* The primary menu closes with the keyboard focus still inside it: after
+ * an item of a submenu ("Export Chart", "Export Plan as JSON"), the menu
+ * even moves it, as it turns back to its first page, onto that page's
+ * button, which is hidden with the menu; GTK then finds no way back to
+ * the window, and keys go nowhere. The focus goes back to the menu
+ * button, where GTK puts it after an item of the first page. */
+static void
+on_menu_closed_cb (BtWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkPopover *popover = gtk_menu_button_get_popover (self->menu_button);
+
+  if (focus != NULL && popover != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (popover)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->menu_button));
+}
+
 /* What no one can use before the window is on screen is added once it is:
  * the primary menu's popover, the keyboard shortcuts action (Ctrl+?, whose
  * window GtkApplication would build into the window before its first
@@ -394,6 +410,8 @@ finish_window (BtWindow *self)
     return;
 
   gtk_menu_button_set_menu_model (self->menu_button, self->primary_menu);
+  g_signal_connect_object (gtk_menu_button_get_popover (self->menu_button), "closed",
+                           G_CALLBACK (on_menu_closed_cb), self, G_CONNECT_SWAPPED);
   g_action_map_add_action_entries (G_ACTION_MAP (self), &help_overlay_entry, 1, self);
   /* Its own icon name too: GTK applies the default icon only to windows
    * realized after it is set, and this one is on screen. */
