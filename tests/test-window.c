@@ -1622,8 +1622,8 @@ test_menu_gives_focus_back (gconstpointer data)
   g_autofree char *path = bt_test_copy_sample ();
   BtWindow *window = open_window (G_APPLICATION ((gpointer) data), path);
   struct { const char *submenu; const char *item; } items[] = {
-    { "Export Plan as JSON", "Whole Plan" },
-    { "Export Chart", "Roadmap" },
+    { "Export Plan as JSON", "Whole Plan…" },
+    { "Export Chart", "Roadmap…" },
     { NULL, "Export Weeks as CSV…" },
   };
   GtkWidget *popover;
