@@ -9,10 +9,16 @@
 
 #include "bt-apply-shortcut.h"
 
-static gboolean
-on_apply_shortcut_cb (GtkWidget *widget,
-                      GVariant  *args,
-                      gpointer   button)
+/**
+ * bt_apply_shortcut_click:
+ * @button: a dialog's Save or Apply button
+ *
+ * Clicks @button from the keyboard, when it can be clicked.
+ *
+ * Returns: whether it was clicked
+ */
+gboolean
+bt_apply_shortcut_click (GtkWidget *button)
 {
   if (!gtk_widget_is_sensitive (button) || !gtk_widget_get_visible (button))
     return FALSE;
@@ -20,6 +26,14 @@ on_apply_shortcut_cb (GtkWidget *widget,
   g_signal_emit_by_name (button, "clicked");
 
   return TRUE;
+}
+
+static gboolean
+on_apply_shortcut_cb (GtkWidget *widget,
+                      GVariant  *args,
+                      gpointer   button)
+{
+  return bt_apply_shortcut_click (button);
 }
 
 /**

@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-void bt_apply_shortcut_add (GtkWidget *dialog,
-                            GtkWidget *button);
+void     bt_apply_shortcut_add   (GtkWidget *dialog,
+                                  GtkWidget *button);
+gboolean bt_apply_shortcut_click (GtkWidget *button);
 
 G_END_DECLS

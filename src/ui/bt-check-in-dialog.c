@@ -142,12 +142,7 @@ update_total (BtCheckInDialog *self)
 static gboolean
 save_from_keyboard (BtCheckInDialog *self)
 {
-  if (!gtk_widget_is_sensitive (self->save_button))
-    return FALSE;
-
-  g_signal_emit_by_name (self->save_button, "clicked");
-
-  return TRUE;
+  return bt_apply_shortcut_click (self->save_button);
 }
 
 static GtkWidget *

@@ -361,8 +361,8 @@ show_loaded_plan (BtWindow *self)
 
 /* The keyboard shortcuts window is built the first time it is asked for
  * (Ctrl+? or the primary menu): building it costs as much as a page, and
- * most sessions never open it. GtkApplicationWindow then replaces this
- * action with its own. */
+ * most sessions never open it. Asked for again, the same window comes
+ * back. */
 static void
 show_help_overlay_cb (GSimpleAction *action,
                       GVariant      *parameter,
