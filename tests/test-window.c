@@ -507,8 +507,7 @@ test_newer_version_is_read_only (gconstpointer data)
 }
 
 /* The keyboard shortcuts window opens on Ctrl+? once the plan is there,
- * built the first time it is asked for; and the window's icon and its
- * primary menu are there. */
+ * built the first time it is asked for; and the window's icon is there. */
 static void
 test_shortcuts_window (gconstpointer data)
 {
@@ -523,7 +522,8 @@ test_shortcuts_window (gconstpointer data)
    * for X11, and the default for the dialogs */
   g_assert_cmpstr (gtk_window_get_icon_name (GTK_WINDOW (window)), ==, APP_ID);
   g_assert_cmpstr (gtk_window_get_default_icon_name (), ==, APP_ID);
-  g_assert_true (gtk_menu_button_get_menu_model (window->menu_button) == window->primary_menu);
+  /* not built before it is opened (/window/finished-after-plan-frame) */
+  g_assert_null (gtk_menu_button_get_popover (window->menu_button));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
   g_assert_nonnull (overlay);
@@ -1584,6 +1584,55 @@ has_menu (gpointer data)
   return gtk_menu_button_get_popover (BT_WINDOW (data)->menu_button) != NULL;
 }
 
+static gboolean
+window_finished (gpointer data)
+{
+  BtWindow *window = data;
+
+  return g_strcmp0 (gtk_window_get_icon_name (GTK_WINDOW (window)), APP_ID) == 0 &&
+         g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay") &&
+         adw_view_switcher_bar_get_stack (window->switcher_bar) == window->stack;
+}
+
+static gboolean
+switcher_bar_revealed (gpointer data)
+{
+  BtWindow *window = data;
+
+  return adw_view_switcher_bar_get_reveal (window->switcher_bar) &&
+         adw_view_switcher_bar_get_stack (window->switcher_bar) == window->stack;
+}
+
+/* A window on screen shows the plan first; its icon, its Ctrl+? action
+ * and the bottom bar's pages come once that frame is painted, and come
+ * for sure. The primary menu, which a click or F10 opens at any time, is
+ * built the first time it opens. */
+static void
+test_finished_after_plan_frame (gconstpointer data)
+{
+  g_autofree char *path = bt_test_copy_sample ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  BtWindow *window = bt_window_new (BT_APPLICATION ((gpointer) data), file);
+
+  g_assert_false (window_finished (window));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (bt_test_wait_until (plan_loaded, window, 10));
+  g_assert_nonnull (window->stack);
+  g_assert_true (bt_test_wait_until (window_finished, window, 10));
+
+  g_assert_null (gtk_menu_button_get_popover (window->menu_button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->menu_button)));
+  gtk_menu_button_popup (window->menu_button);   /* as a click or F10 does */
+  g_assert_true (gtk_menu_button_get_menu_model (window->menu_button) == window->primary_menu);
+  g_assert_true (bt_test_wait_until (widget_mapped, gtk_menu_button_get_popover (window->menu_button), 10));
+  gtk_menu_button_popdown (window->menu_button);
+
+  /* Narrow, the bar shows the five pages. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  g_assert_true (bt_test_wait_until (switcher_bar_revealed, window, 10));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A menu item shown on screen, by its label as the menu shows it (no
  * mnemonic underline). */
 static gboolean
@@ -1629,16 +1678,16 @@ test_menu_gives_focus_back (gconstpointer data)
   GtkWidget *popover;
 
   gtk_window_present (GTK_WINDOW (window));
-  /* The menu is added after the first frame. */
-  g_assert_true (bt_test_wait_until (has_menu, window, 10));
-  popover = GTK_WIDGET (gtk_menu_button_get_popover (window->menu_button));
 
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     {
       GtkWidget *item;
       GtkWidget *focus;
 
+      /* The menu is built the first time it opens. */
       gtk_menu_button_popup (window->menu_button);
+      g_assert_true (has_menu (window));
+      popover = GTK_WIDGET (gtk_menu_button_get_popover (window->menu_button));
       g_assert_true (bt_test_wait_until (widget_mapped, popover, 10));
       if (items[i].submenu != NULL)
         {
@@ -2149,6 +2198,7 @@ main (int   argc,
   g_test_add_data_func ("/window/slow-open-says-so", app, test_slow_open_says_so);
   g_test_add_data_func ("/window/newer-version-is-read-only", app, test_newer_version_is_read_only);
   g_test_add_data_func ("/window/shortcuts-window", app, test_shortcuts_window);
+  g_test_add_data_func ("/window/finished-after-plan-frame", app, test_finished_after_plan_frame);
   g_test_add_data_func ("/window/reload-shows-theirs", app, test_reload_shows_theirs);
   g_test_add_data_func ("/window/unreadable-plan-offers-backup", app, test_unreadable_plan_offers_backup);
   g_test_add_data_func ("/window/record-a-past-week", app, test_record_a_past_week);

@@ -45,7 +45,9 @@ struct _BtWindow
   BtPlan               *plan;
   BtPlan               *loaded;      /* read, waiting for the first frame */
   gboolean              painted;     /* the window's first frame is on screen */
+  gboolean              finished;    /* its shortcuts window action and icon added */
   guint                 opening_id;  /* says "Opening the plan…" if it takes long */
+  guint                 finish_id;   /* finish_window() once the frame is painted */
   BtHistory            *history;
   BtDocument           *document;    /* the plan's file, its saving and its other writers */
   char                 *unreadable;  /* a plan that did not load, when it has a backup */

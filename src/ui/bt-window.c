@@ -250,7 +250,13 @@ on_visible_page_cb (BtWindow *self)
       bt_window_get_chart_page (self, kind);
 }
 
-/* The five pages, built once: the view switchers show them from now on. */
+static void finish_after_paint (BtWindow *self);
+
+/* The five pages, built once: the view switchers show them from now on.
+ * The bar at the bottom, which a narrow window alone reveals, gets its
+ * buttons once the first frame with the pages is on screen
+ * (finish_window()): built and measured in that frame, even folded, they
+ * held it up by a few milliseconds. */
 static void
 ensure_pages (BtWindow *self)
 {
@@ -267,7 +273,10 @@ ensure_pages (BtWindow *self)
     self->chart_bins[kind] = ADW_BIN (gtk_builder_get_object (builder, bins[kind]));
   adw_bin_set_child (self->plan_bin, GTK_WIDGET (self->stack));
   adw_view_switcher_title_set_stack (self->switcher_title, self->stack);
-  adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    finish_after_paint (self);
+  else
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
 
   g_signal_connect_object (self->overview_page, "touchpoint-logged", G_CALLBACK (bt_window_on_touchpoint_logged_cb),
                            self, G_CONNECT_SWAPPED);
@@ -397,21 +406,42 @@ on_menu_closed_cb (BtWindow *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->menu_button));
 }
 
-/* What no one can use before the window is on screen is added once it is:
- * the primary menu's popover, the keyboard shortcuts action (Ctrl+?, whose
- * window GtkApplication would build into the window before its first
- * frame) and, for X11, the window icon. */
+/* The primary menu is built the first time it opens (a click, or F10, as
+ * the button is the window's primary menu): its popover and submenus,
+ * built with the window, held up the frame that first shows the plan by
+ * a few milliseconds. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  BtWindow *self = BT_WINDOW (user_data);
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+  g_signal_connect_object (gtk_menu_button_get_popover (button), "closed",
+                           G_CALLBACK (on_menu_closed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* What no one needs in the frame that first shows the plan, or the
+ * Welcome page, is added once that frame is on screen: the keyboard
+ * shortcuts action (Ctrl+?, whose window GtkApplication would build into
+ * the window before its first frame), for X11 the window icon, and the
+ * bottom bar's page buttons. */
 static void
 finish_window (BtWindow *self)
 {
   const GActionEntry help_overlay_entry = { "show-help-overlay", show_help_overlay_cb };
 
-  if (gtk_menu_button_get_menu_model (self->menu_button) != NULL)
-    return;
+  g_clear_handle_id (&self->finish_id, g_source_remove);
+  if (self->stack != NULL && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
 
-  gtk_menu_button_set_menu_model (self->menu_button, self->primary_menu);
-  g_signal_connect_object (gtk_menu_button_get_popover (self->menu_button), "closed",
-                           G_CALLBACK (on_menu_closed_cb), self, G_CONNECT_SWAPPED);
+  if (self->finished)
+    return;
+  self->finished = TRUE;
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), &help_overlay_entry, 1, self);
   /* Its own icon name too: GTK applies the default icon only to windows
    * realized after it is set, and this one is on screen. */
@@ -420,10 +450,53 @@ finish_window (BtWindow *self)
 }
 
 static gboolean
+finish_window_cb (gpointer data)
+{
+  BtWindow *self = BT_WINDOW (data);
+
+  self->finish_id = 0;
+  finish_window (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_finish_painted_cb (GdkFrameClock *clock,
+                      BtWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_finish_painted_cb, self);
+  if (self->finish_id == 0)
+    self->finish_id = g_idle_add (finish_window_cb, self);
+}
+
+/* finish_window() once the next frame is on screen; at once in a window
+ * not shown, as in the tests. */
+static void
+finish_after_paint (BtWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || clock == NULL)
+    {
+      finish_window (self);
+      return;
+    }
+  /* not before this frame, if an earlier one had asked */
+  g_clear_handle_id (&self->finish_id, g_source_remove);
+  g_signal_handlers_disconnect_by_func (clock, on_finish_painted_cb, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_finish_painted_cb), self, 0);
+}
+
+static gboolean
 show_loaded_plan_cb (gpointer data)
 {
-  finish_window (BT_WINDOW (data));
-  show_loaded_plan (BT_WINDOW (data));
+  BtWindow *self = BT_WINDOW (data);
+
+  if (self->loaded != NULL)
+    {
+      show_loaded_plan (self);
+      finish_after_paint (self);
+    }
 
   return G_SOURCE_REMOVE;
 }
@@ -449,6 +522,8 @@ bt_window_map (GtkWidget *widget)
   if (!self->painted)
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                              G_CALLBACK (on_after_paint_cb), self, 0);
+  if (!self->finished)
+    finish_after_paint (self);
 }
 
 static void
@@ -495,8 +570,8 @@ plan_loaded (BtWindow     *self,
   g_set_object (&self->loaded, plan);
   if (self->painted || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
-      finish_window (self);
       show_loaded_plan (self);
+      finish_after_paint (self);
     }
 }
 
@@ -607,7 +682,9 @@ show_welcome (BtWindow *self)
   adw_status_page_set_icon_name (self->welcome_page, APP_ID);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   gtk_widget_grab_focus (self->start_own_button);
-  finish_window (self);
+  /* before the window is shown, once it is (bt_window_map()) */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    finish_after_paint (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-goal", FALSE);
   /* What the start-up benchmark waits for on a fresh home folder, after
@@ -824,6 +901,7 @@ bt_window_dispose (GObject *object)
   BtWindow *self = BT_WINDOW (object);
 
   g_clear_handle_id (&self->opening_id, g_source_remove);
+  g_clear_handle_id (&self->finish_id, g_source_remove);
   g_clear_object (&self->loaded);
   g_clear_weak_pointer (&self->history_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_WINDOW);
@@ -892,6 +970,7 @@ static void
 bt_window_init (BtWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-in", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-goal", FALSE);
   update_history_actions (self);
