@@ -286,6 +286,79 @@ test_narrow (void)
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The grey of @window's pixel at (@x, @y), 0 to 255. */
+static guint
+pixel_grey (GtkWidget *window,
+            int        x,
+            int        y)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  g_autofree guchar *pixels = g_malloc (width * 4 * height);
+  guchar *p;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, &bounds);
+  gdk_texture_download (texture, pixels, width * 4);
+  p = pixels + y * width * 4 + x * 4;
+
+  return (p[0] + p[1] + p[2]) / 3;
+}
+
+/* The check-in is longer than its window: along the bottom edge a shade
+ * says there is more below, as long as there is. */
+static void
+test_more_below_is_shown (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  BtCheckInDialog *dialog = bt_check_in_dialog_new (NULL, plan, history);
+  GtkWidget *scrolled = bt_test_find (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_point_t bottom;
+  guint edge, above;
+
+  /* the app's style sheet, as the application loads it */
+  gtk_css_provider_load_from_resource (css, "/io/github/breakthrough/Planner/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, 600);
+  present (dialog);
+  while (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) ||
+         gtk_widget_get_height (scrolled) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  bt_test_spin (100);
+
+  /* In the margin beside the groups, just above the bottom edge and a
+   * little higher. */
+  g_assert_true (gtk_widget_compute_point (scrolled, GTK_WIDGET (dialog),
+                                           &GRAPHENE_POINT_INIT (16, gtk_widget_get_height (scrolled) - 6), &bottom));
+  edge = pixel_grey (GTK_WIDGET (dialog), bottom.x, bottom.y);
+  above = pixel_grey (GTK_WIDGET (dialog), bottom.x, bottom.y - 40);
+  g_test_message ("at the fold: %u at the edge, %u above it", edge, above);
+  g_assert_cmpuint (edge + 4, <, above);
+
+  /* At the end, nothing more below: no shade. */
+  for (guint i = 0; i < 5; i++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      bt_test_spin (100);
+    }
+  edge = pixel_grey (GTK_WIDGET (dialog), bottom.x, bottom.y);
+  above = pixel_grey (GTK_WIDGET (dialog), bottom.x, bottom.y - 40);
+  g_assert_cmpuint (edge, ==, above);
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Saved from the keyboard, as GNOME dialogs are: Enter in an hours field,
  * Ctrl+Return anywhere; never what Save refuses. */
 static void
@@ -358,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/check-in-dialog/keyboard-saves", test_keyboard_saves);
 
   g_test_add_func ("/check-in-dialog/narrow", test_narrow);
+  g_test_add_func ("/check-in-dialog/more-below-is-shown", test_more_below_is_shown);
 
   return g_test_run ();
 }
