@@ -359,6 +359,104 @@ test_more_below_is_shown (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static AdwMessageDialog *
+discard_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (GTK_WINDOW (w)) == parent &&
+          gtk_widget_get_visible (w))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+
+  return NULL;
+}
+
+/* Opens with the focus in the first hours field, not on Cancel, where a
+ * space or Enter typed at once would close it. */
+static void
+test_opens_in_its_fields (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  BtCheckInDialog *dialog = bt_check_in_dialog_new (NULL, plan, history);
+  GtkWidget *focus;
+
+  present (dialog);
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON));
+  g_assert_null (gtk_widget_get_ancestor (focus, ADW_TYPE_HEADER_BAR));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Cancel or Escape after typing asks first; Keep Editing keeps all of it,
+ * Discard records nothing. Untouched, it closes at once. */
+static void
+test_asks_before_discarding (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(GBytes) before = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, NULL);
+  BtCheckInDialog *dialog = bt_check_in_dialog_new (NULL, plan, history);
+  GtkTextView *view = GTK_TEXT_VIEW (bt_test_find (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
+  AdwMessageDialog *question;
+  g_autoptr(GBytes) after = NULL;
+
+  /* untouched: closes */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  present (dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  bt_test_spin (50);
+  g_assert_null (discard_dialog (GTK_WINDOW (dialog)));
+  g_assert_false (dialog != NULL && gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (dialog);
+
+  dialog = bt_check_in_dialog_new (NULL, plan, history);
+  view = GTK_TEXT_VIEW (bt_test_find (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  present (dialog);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "What I would hand over: the incident rota.", -1);
+
+  /* Escape: asked; Keep Editing keeps the text and the dialog */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  question = discard_dialog (GTK_WINDOW (dialog));
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Discard Changes?");
+  adw_message_dialog_response (question, "keep");
+  bt_test_spin (50);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  {
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+    text = gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "What I would hand over: the incident rota.");
+  }
+
+  /* Cancel again: Discard closes it, and nothing is recorded */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  question = discard_dialog (GTK_WINDOW (dialog));
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "discard");
+  bt_test_spin (50);
+  g_assert_false (dialog != NULL && gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  after = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, NULL);
+  g_assert_true (g_bytes_equal (after, before));
+}
+
 /* Saved from the keyboard, as GNOME dialogs are: Enter in an hours field,
  * Ctrl+Return anywhere; never what Save refuses. */
 static void
@@ -431,6 +529,8 @@ main (int   argc,
   g_test_add_func ("/check-in-dialog/keyboard-saves", test_keyboard_saves);
 
   g_test_add_func ("/check-in-dialog/narrow", test_narrow);
+  g_test_add_func ("/check-in-dialog/opens-in-its-fields", test_opens_in_its_fields);
+  g_test_add_func ("/check-in-dialog/asks-before-discarding", test_asks_before_discarding);
   g_test_add_func ("/check-in-dialog/more-below-is-shown", test_more_below_is_shown);
 
   return g_test_run ();

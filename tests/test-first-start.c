@@ -148,6 +148,14 @@ row_found (gpointer data)
 }
 
 static gboolean
+focus_in_fields (gpointer dialog)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_PAGE) != NULL;
+}
+
+static gboolean
 popover_mapped (gpointer menu)
 {
   GtkPopover *popover = gtk_menu_button_get_popover (menu);
@@ -277,6 +285,8 @@ test_own_plan (gconstpointer data)
   click (welcome_button (window, "win.start-own-plan"));
   g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 10));
   dialog = find_toplevel (BT_TYPE_GOAL_DIALOG);
+  /* The focus is in the first field, not on the header bar's Cancel. */
+  g_assert_true (bt_test_wait_until (focus_in_fields, dialog, 10));
   /* The usual categories are offered, and kept unless the user says no. */
   g_assert_true (gtk_widget_get_visible (child (dialog, BT_TYPE_GOAL_DIALOG, "categories_group")));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (child (dialog, BT_TYPE_GOAL_DIALOG, "categories_switch"))));

@@ -217,6 +217,29 @@ test_add_and_delete (void)
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, before + 1);
 }
 
+/* A new item's editor opens with the focus in its first field: on the
+ * header bar's Cancel, the space in a typed title would cancel it. */
+static void
+test_opens_in_first_field (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtMilestone) fresh = bt_milestone_new ();
+  BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_milestones (plan),
+                                             BT_ITEM (fresh));
+  GtkWidget *first = bt_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
+  GtkWidget *focus;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (editor)))
+    g_main_context_iteration (NULL, TRUE);
+  focus = gtk_root_get_focus (GTK_ROOT (editor));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == first || gtk_widget_is_ancestor (focus, first));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* The sample plan, with its first business case open in an editor. */
 typedef struct
 {
@@ -1918,6 +1941,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/ctrl-return-applies", test_ctrl_return_applies);
   g_test_add_func ("/item-editor/bad-date-is-refused", test_bad_date_is_refused);
   g_test_add_func ("/item-editor/add-and-delete", test_add_and_delete);
+  g_test_add_func ("/item-editor/opens-in-first-field", test_opens_in_first_field);
   g_test_add ("/item-editor/business-case-savings", CaseFixture, NULL, case_setup,
               test_business_case_savings, case_teardown);
   g_test_add ("/item-editor/savings-read-as-values", CaseFixture, NULL, case_setup,

@@ -21,6 +21,7 @@
 #include "bt-report.h"
 #include "bt-clock.h"
 #include "bt-date.h"
+#include "bt-dialog.h"
 #include "bt-weekly.h"
 
 struct _BtCheckInDialog
@@ -43,6 +44,8 @@ struct _BtCheckInDialog
   GPtrArray           *people_checks; /* GtkCheckButton, with "bt-relationship" data */
   GtkSpinButton       *sign_spins[4];
   double               budget;        /* the weekly hours budget, 0 for none */
+  AdwPreferencesPage  *page;
+  gboolean             edited;        /* the user changed something since it opened */
 };
 
 G_DEFINE_FINAL_TYPE (BtCheckInDialog, bt_check_in_dialog, ADW_TYPE_WINDOW)
@@ -186,6 +189,12 @@ draft_met (BtCheckInDialog *self,
 }
 
 static void
+mark_edited (BtCheckInDialog *self)
+{
+  self->edited = TRUE;
+}
+
+static void
 fill (BtCheckInDialog *self)
 {
   GListModel *categories = bt_plan_get_categories (self->plan);
@@ -221,6 +230,7 @@ fill (BtCheckInDialog *self)
       g_object_set_data_full (G_OBJECT (spin), "bt-category", g_object_ref (category), g_object_unref);
       g_object_set_data (G_OBJECT (spin), "bt-kind", (gpointer) kind);
       g_signal_connect_object (spin, "value-changed", G_CALLBACK (update_total), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (spin, "value-changed", G_CALLBACK (mark_edited), self, G_CONNECT_SWAPPED);
       /* After the spin button's own handler, which takes in what was typed. */
       g_signal_connect_object (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "activate",
                                G_CALLBACK (save_from_keyboard), self, G_CONNECT_SWAPPED);
@@ -264,6 +274,7 @@ fill (BtCheckInDialog *self)
                                             _("Already logged this week"), -1);
           }
         g_object_set_data_full (G_OBJECT (check), "bt-relationship", g_object_ref (r), g_object_unref);
+        g_signal_connect_object (check, "toggled", G_CALLBACK (mark_edited), self, G_CONNECT_SWAPPED);
         g_ptr_array_add (self->people_checks, check);
         adw_preferences_group_add (self->people_group, row);
       }
@@ -274,6 +285,8 @@ fill (BtCheckInDialog *self)
                                   self->draft->question, -1);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->answer_view),
                             self->draft->answer ? self->draft->answer : "", -1);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->answer_view), "changed", G_CALLBACK (mark_edited),
+                           self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < BT_N_WARNING_SIGNS; i++)
     {
@@ -281,6 +294,7 @@ fill (BtCheckInDialog *self)
       GtkWidget *row = spin_row (bt_warning_sign_name (i), NULL, 5, 1, self->draft->ratings[i], &spin);
 
       self->sign_spins[i] = GTK_SPIN_BUTTON (spin);
+      g_signal_connect_object (spin, "value-changed", G_CALLBACK (mark_edited), self, G_CONNECT_SWAPPED);
       adw_preferences_group_add (self->signs_group, row);
     }
 
@@ -333,8 +347,42 @@ on_save_clicked_cb (BtCheckInDialog *self)
       return;
     }
 
+  self->edited = FALSE;
   g_signal_emit (self, signals[SAVED], 0);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_discard_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        BtCheckInDialog  *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+
+  self->edited = FALSE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Cancel or Escape after something was typed, ticked or rated: the
+ * reflection is often the most personal text of the week, and is not
+ * thrown away without asking. */
+static gboolean
+bt_check_in_dialog_close_request (GtkWindow *window)
+{
+  BtCheckInDialog *self = BT_CHECK_IN_DIALOG (window);
+
+  if (self->edited)
+    {
+      GtkWidget *dialog = bt_dialog_discard_new (window, _("The hours, the people, the reflection and the ratings you "
+                                                           "entered are not recorded."));
+
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (bt_check_in_dialog_parent_class)->close_request (window);
 }
 
 static void
@@ -359,6 +407,7 @@ bt_check_in_dialog_class_init (BtCheckInDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bt_check_in_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = bt_check_in_dialog_close_request;
 
   /**
    * BtCheckInDialog::saved:
@@ -376,6 +425,7 @@ bt_check_in_dialog_class_init (BtCheckInDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtCheckInDialog, reflection_group);
   gtk_widget_class_bind_template_child (widget_class, BtCheckInDialog, answer_view);
   gtk_widget_class_bind_template_child (widget_class, BtCheckInDialog, signs_group);
+  gtk_widget_class_bind_template_child (widget_class, BtCheckInDialog, page);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -385,6 +435,7 @@ bt_check_in_dialog_init (BtCheckInDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   bt_apply_shortcut_add (GTK_WIDGET (self), self->save_button);
+  bt_dialog_focus_content (GTK_WINDOW (self), GTK_WIDGET (self->page));
   self->hour_spins = g_ptr_array_new ();
   self->people_checks = g_ptr_array_new ();
 }
@@ -446,6 +497,13 @@ bt_check_in_dialog_new_for_week (GtkWindow *parent,
     self->today = friday;
   self->draft = bt_weekly_draft_new (plan, bt_week_get_monday (week));
   fill (self);
+  {
+    g_autofree char *day = bt_format_date (&self->today);
+    /* TRANSLATORS: in a past week's check-in; %s is the day, such as "13 Mar 2026" */
+    g_autofree char *logged = g_strdup_printf (_("A touchpoint dated %s is logged for each person you tick."), day);
+
+    adw_preferences_group_set_description (self->people_group, logged);
+  }
 
   return self;
 }

@@ -25,6 +25,7 @@
 #include "bt-clock.h"
 #include "bt-date.h"
 #include "bt-date-picker.h"
+#include "bt-dialog.h"
 #include "bt-goal-dialog.h"
 #include "bt-profile.h"
 #include "bt-report.h"
@@ -35,6 +36,7 @@ struct _BtGoalDialog
 
   AdwWindowTitle      *window_title;
   GtkWidget           *save_button;
+  GtkWidget           *page;
   AdwEntryRow         *target_role_row;
   AdwActionRow        *target_date_row;
   GtkMenuButton       *date_button;
@@ -335,6 +337,7 @@ bt_goal_dialog_class_init (BtGoalDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/breakthrough/Planner/bt-goal-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, page);
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, target_role_row);
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, target_date_row);
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, date_button);
@@ -362,6 +365,7 @@ bt_goal_dialog_init (BtGoalDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   bt_apply_shortcut_add (GTK_WIDGET (self), self->save_button);
+  bt_dialog_focus_content (GTK_WINDOW (self), self->page);
   g_date_clear (&self->target_date, 1);
   g_signal_connect_object (self->birth_year_spin, "value-changed", G_CALLBACK (on_birth_year_changed_cb),
                            self, G_CONNECT_SWAPPED);

@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "bt-application.h"
+#include "bt-dialog.h"
 #include "bt-item-editor-private.h"
 
 G_DEFINE_FINAL_TYPE (BtItemEditor, bt_item_editor, ADW_TYPE_WINDOW)
@@ -246,11 +247,7 @@ on_discard_response_cb (AdwMessageDialog *dialog,
     return;
 
   if (g_object_get_data (G_OBJECT (dialog), "bt-whole") != NULL)
-    {
-      /* The dialog closes after this: not on top of an editor gone. */
-      gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
-      close_after (self, NULL);
-    }
+    close_after (self, NULL);
   else
     bt_item_editor_close_page (self, FALSE);
 }
@@ -261,17 +258,10 @@ static void
 ask_discard (BtItemEditor *self,
              gboolean      whole)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
-                                              whole ? _("What you typed or added here is not applied.")
-                                                    : _("What you typed or added on this page is not kept."));
+  GtkWidget *dialog = bt_dialog_discard_new (GTK_WINDOW (self),
+                                             whole ? _("What you typed or added here is not applied.")
+                                                   : _("What you typed or added on this page is not kept."));
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   if (whole)
     g_object_set_data (G_OBJECT (dialog), "bt-whole", GINT_TO_POINTER (TRUE));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
@@ -549,6 +539,7 @@ bt_item_editor_new (GtkWindow  *parent,
   gtk_button_set_label (GTK_BUTTON (self->apply_button), top->is_new ? _("_Add") : _("_Apply"));
 
   bt_editor_page_fill (top);
+  bt_dialog_focus_content (GTK_WINDOW (self), GTK_WIDGET (self->page));
 
   return self;
 }
