@@ -1126,6 +1126,27 @@ test_overview_follows_the_hours (gconstpointer data)
   g_rmdir (dir);
 }
 
+static gboolean
+is_label_of_class (GtkWidget     *widget,
+                   gconstpointer  css_class)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class);
+}
+
+/* The colour of @row's title or subtitle label, as the style gives it. */
+static void
+label_color (GtkWidget  *row,
+             const char *css_class,
+             GdkRGBA    *color)
+{
+  GtkWidget *label = bt_test_find_match (row, is_label_of_class, css_class);
+
+  g_assert_nonnull (label);
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (label), color);
+G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
 /* The overview shows how each rated warning sign goes, flags one that is
  * growing, and shows nothing for a sign, or a plan, never rated. */
 static void
@@ -1162,6 +1183,20 @@ test_overview_warning_signs (gconstpointer data)
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "2 of 5 in 2026-W17, the first rating");
   g_assert_false (gtk_widget_has_css_class (row, "warning"));
+
+  /* The warning's title stands out; its subtitle reads as any row's (in
+   * the warning colour, dimmed, it was 2:1 against the card). */
+  {
+    GtkWidget *warned = bt_test_find_row (GTK_WIDGET (window), "Over-involvement in details");
+    GdkRGBA warned_title, warned_subtitle, plain_title, plain_subtitle;
+
+    label_color (warned, "title", &warned_title);
+    label_color (warned, "subtitle", &warned_subtitle);
+    label_color (row, "title", &plain_title);
+    label_color (row, "subtitle", &plain_subtitle);
+    g_assert_false (gdk_rgba_equal (&warned_title, &plain_title));
+    g_assert_true (gdk_rgba_equal (&warned_subtitle, &plain_subtitle));
+  }
 
   g_assert_null (bt_test_find_row (GTK_WIDGET (window), "Not delegating real ownership"));
   gtk_window_destroy (GTK_WINDOW (window));
