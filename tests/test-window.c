@@ -495,6 +495,17 @@ test_newer_version_is_read_only (gconstpointer data)
   g_assert_cmpuint (toplevels_of_type (BT_TYPE_CHECK_IN_DIALOG, FALSE), ==, 0);
   g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (window), "read-only"), >, 2);
 
+  /* Nothing to add on any page: no editor greyed out from top to bottom. */
+  for (BtChartKind kind = 0; kind < BT_N_CHARTS; kind++)
+    {
+      BtChartPage *page = bt_window_get_chart_page (window, kind);
+
+      g_assert_false (gtk_widget_get_sensitive ((GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (page), BT_TYPE_CHART_PAGE,
+                                                                               "add_button")));
+      g_assert_false (gtk_widget_get_sensitive ((GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (page), BT_TYPE_CHART_PAGE,
+                                                                               "secondary_add_button")));
+    }
+
   {
     gboolean kept_open = TRUE;
 

@@ -503,6 +503,15 @@ label_buttons (BtChartPage *self)
   gtk_widget_set_tooltip_text (self->secondary_add_button, secondary ? secondary : _("Add"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->secondary_add_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   secondary ? secondary : _("Add"), -1);
+
+  /* A plan from a newer version is shown, not changed: nothing to add to
+   * it (an editor would open with every field greyed out). */
+  {
+    gboolean writable = self->plan != NULL && !bt_plan_get_read_only (self->plan);
+
+    gtk_widget_set_sensitive (self->add_button, writable);
+    gtk_widget_set_sensitive (self->secondary_add_button, writable);
+  }
 }
 
 /* A long list gets its rows a few at a time, one step per frame: a
