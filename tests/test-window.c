@@ -18,6 +18,7 @@
 #include "bt-test-widgets.h"
 
 #include "bt-analytics.h"
+#include "bt-clock.h"
 #include "bt-application.h"
 #include "bt-check-in-dialog.h"
 #include "bt-date.h"
@@ -1137,6 +1138,69 @@ test_overview_follows_the_hours (gconstpointer data)
   g_rmdir (dir);
 }
 
+/* On the overview, a milestone's, an overdue person's and a draft
+ * narrative's row opens that item's editor, as on its own page; a row
+ * that only says something opens nothing. */
+static void
+test_overview_rows_open_their_items (gconstpointer data)
+{
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window = open_window (G_APPLICATION ((gpointer) data), path);
+  g_autoptr(GPtrArray) next = NULL;
+  const char *titles[3];
+  GDate today;
+  GtkWidget *row;
+
+  bt_today (&today);
+  next = bt_analytics_next_milestones (window->plan, &today);
+  g_assert_cmpuint (next->len, >, 0);
+  titles[0] = bt_milestone_get_title (g_ptr_array_index (next, 0));
+  {
+    g_autoptr(BtRelationship) first = NULL;
+    g_autoptr(BtNarrative) draft = NULL;
+    GListModel *people = bt_plan_get_relationships (window->plan);
+    GListModel *narratives = bt_plan_get_narratives (window->plan);
+
+    titles[1] = NULL;
+    for (guint i = 0; i < g_list_model_get_n_items (people) && titles[1] == NULL; i++)
+      {
+        g_autoptr(BtRelationship) r = g_list_model_get_item (people, i);
+
+        if (bt_analytics_relationship_state (r, &today, NULL) == BT_RELATIONSHIP_OVERDUE)
+          titles[1] = bt_relationship_get_name (r);
+      }
+    titles[2] = NULL;
+    for (guint i = 0; i < g_list_model_get_n_items (narratives) && titles[2] == NULL; i++)
+      {
+        g_autoptr(BtNarrative) n = g_list_model_get_item (narratives, i);
+
+        if (bt_narrative_get_status (n) == BT_NARRATIVE_DRAFT)
+          titles[2] = bt_narrative_get_title (n);
+      }
+  }
+  gtk_window_present (GTK_WINDOW (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      if (titles[i] == NULL)
+        continue;
+      g_assert_true (bt_test_wait_until (row_found, &(RowIn) { GTK_WIDGET (window->overview_page), titles[i] }, 10));
+      row = bt_test_find_row (GTK_WIDGET (window->overview_page), titles[i]);
+      g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+      g_signal_emit_by_name (row, "activate");
+      g_assert_true (bt_test_wait_until (editor_shown, NULL, 10));
+      toplevels_of_type (BT_TYPE_ITEM_EDITOR, TRUE);
+    }
+  g_assert_nonnull (titles[0]);
+  g_assert_nonnull (titles[1]);
+
+  /* "Trend" says something and opens nothing. */
+  row = bt_test_find_row (GTK_WIDGET (window->overview_page), "Trend");
+  g_assert_nonnull (row);
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 is_label_of_class (GtkWidget     *widget,
                    gconstpointer  css_class)
@@ -2252,6 +2316,7 @@ main (int   argc,
   g_test_add_data_func ("/window/overview-counts-overdue-people", app, test_overview_counts_overdue_people);
   g_test_add_data_func ("/window/overview-follows-the-hours", app, test_overview_follows_the_hours);
   g_test_add_data_func ("/window/overview-warning-signs", app, test_overview_warning_signs);
+  g_test_add_data_func ("/window/overview-rows-open-their-items", app, test_overview_rows_open_their_items);
   g_test_add_data_func ("/window/overview-next-steps", app, test_overview_next_steps);
   g_test_add_data_func ("/window/open-corrupt-keeps-plan", app, test_open_corrupt_keeps_plan);
   g_test_add_data_func ("/window/open-replaces-first-start", app, test_open_replaces_first_start);

@@ -59,6 +59,7 @@ G_DEFINE_FINAL_TYPE (BtOverviewPage, bt_overview_page, GTK_TYPE_WIDGET)
 
 enum {
   TOUCHPOINT_LOGGED,
+  OPEN_ITEM,
   N_SIGNALS
 };
 
@@ -90,6 +91,37 @@ text_row (const char *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), t);
   if (s != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), s);
+
+  return row;
+}
+
+static void
+on_item_row_activated_cb (AdwActionRow *row,
+                          BtItem       *item)
+{
+  BtOverviewPage *self = BT_OVERVIEW_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (row), BT_TYPE_OVERVIEW_PAGE));
+
+  if (self != NULL)
+    g_signal_emit (self, signals[OPEN_ITEM], 0, g_object_get_data (G_OBJECT (row), "bt-list"), item);
+}
+
+/* A row for @item of @list: activated (a click, Enter), it opens the
+ * item's editor, as the item's own page does. */
+static GtkWidget *
+item_row (const char *title,
+          const char *subtitle,
+          GListModel *list,
+          BtItem     *item)
+{
+  GtkWidget *row = text_row (title, subtitle);
+  GtkWidget *arrow = g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "bt-list", g_object_ref (list), g_object_unref);
+  g_signal_connect_data (row, "activated", G_CALLBACK (on_item_row_activated_cb), g_object_ref (item),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
 
   return row;
 }
@@ -210,7 +242,9 @@ show_next_steps (BtOverviewPage *self,
         /* TRANSLATORS: a next step agreed with someone: their name, then a date */
         subtitle = g_strdup_printf (_("With %s · due %s"), bt_relationship_get_name (step->relationship), when);
 
-      row = text_row (bt_relationship_get_next_step (step->relationship), subtitle);
+      /* the person the step is agreed with */
+      row = item_row (bt_relationship_get_next_step (step->relationship), subtitle,
+                      bt_plan_get_relationships (self->plan), BT_ITEM (step->relationship));
       if (g_date_compare (step->due, today) < 0)
         {
           adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
@@ -418,7 +452,7 @@ refresh (BtOverviewPage *self,
         subtitle = bt_analytics_milestone_overdue (m, &today)
                    ? g_strdup_printf (_("%s · overdue"), when)
                    : g_strdup_printf ("%s · %s", when, bt_enum_to_label (BT_TYPE_MILESTONE_STATUS, status));
-        add_row (self, self->milestones_group, text_row (bt_milestone_get_title (m), subtitle));
+        add_row (self, self->milestones_group, item_row (bt_milestone_get_title (m), subtitle, milestones, BT_ITEM (m)));
         shown++;
       }
     if (g_list_model_get_n_items (milestones) == 0)
@@ -502,7 +536,7 @@ refresh_lower (BtOverviewPage *self,
               subtitle = g_steal_pointer (&state);
           }
 
-        row = text_row (bt_relationship_get_name (r), subtitle);
+        row = item_row (bt_relationship_get_name (r), subtitle, relationships, BT_ITEM (r));
         button = gtk_button_new_with_mnemonic (_("_Log Touchpoint"));
         gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL); /* not "_Log Touchpoint Log Touchpoint" (GTK 4.8) */
         gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -510,6 +544,8 @@ refresh_lower (BtOverviewPage *self,
         gtk_widget_set_sensitive (button, !bt_plan_get_read_only (self->plan));
         g_signal_connect_object (button, "clicked", G_CALLBACK (on_log_touchpoint_clicked_cb), r, 0);
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        /* the button before the row's arrow */
+        gtk_widget_insert_after (button, gtk_widget_get_parent (button), NULL);
         add_row (self, self->people_group, row);
         shown++;
       }
@@ -541,7 +577,7 @@ refresh_lower (BtOverviewPage *self,
         if (bt_narrative_get_status (n) != BT_NARRATIVE_DRAFT)
           continue;
         subtitle = *audience ? g_strdup_printf (_("Draft for %s: share it"), audience) : g_strdup (_("Draft: share it"));
-        add_row (self, self->narratives_group, text_row (bt_narrative_get_title (n), subtitle));
+        add_row (self, self->narratives_group, item_row (bt_narrative_get_title (n), subtitle, narratives, BT_ITEM (n)));
         shown++;
       }
 
@@ -633,6 +669,17 @@ bt_overview_page_class_init (BtOverviewPageClass *klass)
    */
   signals[TOUCHPOINT_LOGGED] = g_signal_new ("touchpoint-logged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                              0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * BtOverviewPage::open-item:
+   * @list: where the item is
+   * @item: the item a row shows
+   *
+   * Emitted when a row of a milestone, a person or a narrative is
+   * activated: the item's editor is to open.
+   */
+  signals[OPEN_ITEM] = g_signal_new ("open-item", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_LIST_MODEL, BT_TYPE_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/breakthrough/Planner/bt-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BtOverviewPage, page);

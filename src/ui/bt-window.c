@@ -280,6 +280,8 @@ ensure_pages (BtWindow *self)
 
   g_signal_connect_object (self->overview_page, "touchpoint-logged", G_CALLBACK (bt_window_on_touchpoint_logged_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->overview_page, "open-item", G_CALLBACK (bt_window_on_open_item_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (on_visible_page_cb),
                            self, G_CONNECT_SWAPPED);
 
