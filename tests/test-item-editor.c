@@ -1929,6 +1929,31 @@ test_ctrl_return_applies (void)
   g_assert_cmpstr (bt_history_get_undo_label (history), ==, "Edit Person");
 }
 
+/* Enter in a one-line field applies the editor, as in GNOME dialogs. */
+static void
+test_enter_applies (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtRelationship) priya = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan),
+                                             bt_plan_get_relationships (plan), BT_ITEM (priya));
+  GtkWidget *role;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  role = bt_test_find_match (GTK_WIDGET (editor), is_named_row, "role");
+  g_assert_nonnull (role);
+  gtk_widget_grab_focus (role);
+  gtk_editable_set_text (GTK_EDITABLE (role), "Chief Operating Officer");
+  /* as Enter in it does */
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (role)), "activate");
+  bt_test_spin (100);
+
+  g_assert_cmpstr (bt_relationship_get_role (priya), ==, "Chief Operating Officer");
+  g_assert_cmpstr (bt_history_get_undo_label (history), ==, "Edit Person");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1939,6 +1964,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/edit-then-undo", test_edit_then_undo);
   g_test_add_func ("/item-editor/apply-with-focus-in-a-field", test_apply_with_focus_in_a_field);
   g_test_add_func ("/item-editor/ctrl-return-applies", test_ctrl_return_applies);
+  g_test_add_func ("/item-editor/enter-applies", test_enter_applies);
   g_test_add_func ("/item-editor/bad-date-is-refused", test_bad_date_is_refused);
   g_test_add_func ("/item-editor/add-and-delete", test_add_and_delete);
   g_test_add_func ("/item-editor/opens-in-first-field", test_opens_in_first_field);

@@ -360,12 +360,29 @@ bt_goal_dialog_class_init (BtGoalDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* Enter in a one-line field saves, as Ctrl+Return does: the default
+ * action of a GNOME dialog. */
+static void
+on_entry_activated_cb (BtGoalDialog *self)
+{
+  if (!bt_apply_shortcut_click (self->save_button))
+    gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
 static void
 bt_goal_dialog_init (BtGoalDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   bt_apply_shortcut_add (GTK_WIDGET (self), self->save_button);
   bt_dialog_focus_content (GTK_WINDOW (self), self->page);
+  {
+    AdwEntryRow *rows[] = { self->target_role_row, self->name_row, self->current_role_row, self->email_row,
+                            self->currency_row };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      g_signal_connect_object (rows[i], "entry-activated", G_CALLBACK (on_entry_activated_cb), self,
+                               G_CONNECT_SWAPPED);
+  }
   g_date_clear (&self->target_date, 1);
   g_signal_connect_object (self->birth_year_spin, "value-changed", G_CALLBACK (on_birth_year_changed_cb),
                            self, G_CONNECT_SWAPPED);

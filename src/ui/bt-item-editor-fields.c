@@ -290,6 +290,14 @@ combo_row_new (GtkStringList *names,
   return row;
 }
 
+/* Enter in a one-line field applies the editor, as Ctrl+Return does:
+ * the default action of a GNOME dialog. */
+static void
+on_entry_activated_cb (GtkWidget *editor)
+{
+  gtk_widget_activate_action (editor, "editor.apply-from-keyboard", NULL);
+}
+
 static char *
 value_text (GValue *value)
 {
@@ -395,6 +403,7 @@ bt_editor_page_add_field (Page       *page,
       field->kind = type == G_TYPE_DATE ? FIELD_DATE : FIELD_TEXT;
       field->row = adw_entry_row_new ();
       gtk_editable_set_text (GTK_EDITABLE (field->row), text);
+      g_signal_connect_swapped (field->row, "entry-activated", G_CALLBACK (on_entry_activated_cb), page->editor);
       field->widget = field->row;
     }
   else if (type == G_TYPE_INT || type == G_TYPE_DOUBLE)
