@@ -1929,6 +1929,57 @@ test_ctrl_return_applies (void)
   g_assert_cmpstr (bt_history_get_undo_label (history), ==, "Edit Person");
 }
 
+static AdwMessageDialog *
+question_over (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (GTK_WINDOW (w)) == parent &&
+          gtk_widget_get_visible (w))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+
+  return NULL;
+}
+
+/* A category with hours recorded is deleted only once the user has been
+ * told how many hours in how many weeks go with it; Cancel keeps it. */
+static void
+test_category_delete_says_what_goes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  GListModel *categories = bt_plan_get_categories (plan);
+  guint before = g_list_model_get_n_items (categories);
+  g_autoptr(BtCategory) first = g_list_model_get_item (categories, 0);
+  BtItemEditor *editor;
+  AdwMessageDialog *question;
+
+  for (guint answer = 0; answer < 2; answer++)
+    {
+      editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), categories, BT_ITEM (first));
+      gtk_window_present (GTK_WINDOW (editor));
+      g_signal_emit_by_name (find_button (GTK_WIDGET (editor), "destructive-action"), "clicked");
+      question = question_over (GTK_WINDOW (editor));
+      g_assert_nonnull (question);
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (question), " hours, recorded in "));
+      /* nothing gone while asking */
+      g_assert_cmpuint (g_list_model_get_n_items (categories), ==, before);
+      adw_message_dialog_response (question, answer == 0 ? "cancel" : "delete");
+      bt_test_spin (100);
+      g_assert_cmpuint (g_list_model_get_n_items (categories), ==, answer == 0 ? before : before - 1);
+      if (answer == 0)
+        gtk_window_destroy (GTK_WINDOW (editor));
+    }
+  g_assert_true (bt_history_undo (history));
+  g_assert_cmpuint (g_list_model_get_n_items (categories), ==, before);
+}
+
 /* Enter in a one-line field applies the editor, as in GNOME dialogs. */
 static void
 test_enter_applies (void)
@@ -1965,6 +2016,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/apply-with-focus-in-a-field", test_apply_with_focus_in_a_field);
   g_test_add_func ("/item-editor/ctrl-return-applies", test_ctrl_return_applies);
   g_test_add_func ("/item-editor/enter-applies", test_enter_applies);
+  g_test_add_func ("/item-editor/category-delete-says-what-goes", test_category_delete_says_what_goes);
   g_test_add_func ("/item-editor/bad-date-is-refused", test_bad_date_is_refused);
   g_test_add_func ("/item-editor/add-and-delete", test_add_and_delete);
   g_test_add_func ("/item-editor/opens-in-first-field", test_opens_in_first_field);

@@ -24,6 +24,7 @@
 #include "bt-application.h"
 #include "bt-dialog.h"
 #include "bt-item-editor-private.h"
+#include "bt-money.h"
 
 G_DEFINE_FINAL_TYPE (BtItemEditor, bt_item_editor, ADW_TYPE_WINDOW)
 
@@ -293,7 +294,7 @@ bt_item_editor_go_back (BtItemEditor *self)
 }
 
 static void
-on_delete_clicked_cb (BtItemEditor *self)
+delete_item (BtItemEditor *self)
 {
   Page *top = g_ptr_array_index (self->pages, 0);
   g_autofree char *label = g_strdup_printf (_("Delete %s"), bt_item_kind_label (G_OBJECT_TYPE (top->item)));
@@ -302,6 +303,75 @@ on_delete_clicked_cb (BtItemEditor *self)
   bt_history_remove (self->history, top->owner, top->list, top->item);
   bt_history_end (self->history);
   close_after (self, label);
+}
+
+static void
+on_delete_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       BtItemEditor     *self)
+{
+  /* Deleting closes the editor: the question does not stay on it. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  if (g_strcmp0 (response, "delete") == 0)
+    delete_item (self);
+}
+
+/* A category with hours recorded takes them out of every week it has
+ * them in, and the shares of those weeks change: asked first, saying how
+ * much. */
+static void
+on_delete_clicked_cb (BtItemEditor *self)
+{
+  Page *top = g_ptr_array_index (self->pages, 0);
+  double hours = 0;
+  guint weeks = 0, n;
+  BtWeek *const *all;
+
+  if (!BT_IS_CATEGORY (top->item) || top->is_new)
+    {
+      delete_item (self);
+      return;
+    }
+
+  all = bt_plan_peek_weeks (self->plan, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      double h = bt_week_get_hours (all[i], bt_item_get_id (top->item));
+
+      if (h > 0)
+        {
+          hours += h;
+          weeks++;
+        }
+    }
+
+  if (weeks == 0)
+    delete_item (self);
+  else
+    {
+      g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), bt_category_get_name (BT_CATEGORY (top->item)));
+      g_autofree char *amount = bt_number_format (hours);
+      g_autofree char *body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            /* TRANSLATORS: %s is a number of hours, %u of weeks */
+                                                            "Its %s hours, recorded in %u week, are taken out of "
+                                                            "it, and that week’s strategic share changes. Undo "
+                                                            "puts them back.",
+                                                            "Its %s hours, recorded in %u weeks, are taken out of "
+                                                            "them, and those weeks’ strategic shares change. Undo "
+                                                            "puts them back.",
+                                                            weeks), amount, weeks);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "delete", _("_Delete"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
 }
 
 static void
