@@ -548,12 +548,22 @@ def journey_4(w):
     spins = {name: app.wait(lambda: find(dialog, "spin button", name), f"the hours of '{name}'") for name in typed}
     order = [clean_name(n.name) for n in find_all(dialog, "spin button") if clean_name(n.name) in typed]
 
-    # Hours by keyboard alone: Tab to the first category, then one Tab
-    # stop per category, typing each.
+    # Hours by keyboard alone: the check-in opens in the first category's
+    # hours (not on Cancel, where a typed space would close it), then one
+    # Tab stop per category, typing each.
     def focused():
         return next((n for n in walk(dialog) if n.getState().contains(__import__("pyatspi").STATE_FOCUSED)), None)
-    reached = None
-    for _ in range(12):
+    first = None
+    for _ in range(50):
+        node = focused()
+        if node is not None and node.getRoleName() == "spin button" and clean_name(node.name) == order[0]:
+            first = node
+            break
+        time.sleep(0.1)
+    w.check(first is not None, "the check-in opens with the focus in the first category's hours",
+            bug="check-in-tab-stops")
+    reached = first
+    for _ in range(0 if reached is not None else 12):
         app.key(KEY_TAB)
         node = focused()
         w.note(f"Tab to {describe(node) if node is not None else 'nothing said to be focused'}")
