@@ -26,7 +26,7 @@ home, env = private_env("bt-keyboard-")
 
 # Tab and Escape as keysyms; the modifiers as the keycodes Xvfb's default
 # keymap gives them (KEY_PRESS and KEY_RELEASE take keycodes).
-KEY_TAB, KEY_ESCAPE, KEY_BACKSPACE, KEY_RETURN = 0xff09, 0xff1b, 0xff08, 0xff0d
+KEY_TAB, KEY_ESCAPE, KEY_BACKSPACE, KEY_RETURN, KEY_END = 0xff09, 0xff1b, 0xff08, 0xff0d, 0xff57
 KEY_CONTROL, KEY_SHIFT, KEY_ALT = 37, 50, 64
 
 
@@ -88,27 +88,40 @@ def tab_walk(window, limit=200):
     stop where no node says it is focused is tried by typing: the letter
     shows up in the field that has the keyboard, which is then named.
     """
-    stops = []
-    start = wait_for(lambda: focused(window), "a focused control")
-    node = start
-    for _ in range(limit):
-        stops.append(node)
-        press_tab(window)
+    def typed_into():
+        texts = [n for n in walk(window) if n.getRoleName() in ("text", "entry")]
+        before = {id(n): text_of(n) for n in texts}
+        # At the end of what the field holds, which Tab selected: the
+        # letter and its Backspace leave it as it was.
+        key(KEY_END)
+        key(ord("q"))
+        typed = [n for n in texts if text_of(n) != before[id(n)]]
+        key(KEY_BACKSPACE)
+        return typed[0] if typed else "unknown"
+
+    def settled_focus():
         end = time.monotonic() + 1.5 * SCALE
         node = focused(window)
         while node is None and time.monotonic() < end:
             time.sleep(0.1)
             node = focused(window)
-        if node is None:
-            texts = [n for n in walk(window) if n.getRoleName() in ("text", "entry")]
-            before = {id(n): text_of(n) for n in texts}
-            key(ord("q"))
-            typed = [n for n in texts if text_of(n) != before[id(n)]]
-            key(KEY_BACKSPACE)
-            node = typed[0] if typed else "unknown"
-            if node == "unknown":
-                stops.append(node)
-                continue
+        return node if node is not None else typed_into()
+
+    stops = []
+    # A dialog opens with the focus in its first field, often an entry
+    # row that does not say so: then it is found by typing too.
+    start = settled_focus()
+    check("a control has the keyboard focus when the window opens", start != "unknown")
+    if start == "unknown":
+        return [start]
+    node = start
+    for _ in range(limit):
+        stops.append(node)
+        press_tab(window)
+        node = settled_focus()
+        if node == "unknown":
+            stops.append(node)
+            continue
         if node == start:
             break
     return stops
@@ -225,10 +238,11 @@ try:
     check("Tab reaches Apply and Cancel",
           reaches(stops, ("push button",), "Apply") and reaches(stops, ("push button",), "Cancel"))
 
+    # Something typed in the first field, where the walk ends: the editor
+    # asks before it throws that away.
+    key(ord("q"))
     key(KEY_ESCAPE)
 
-    # The walk typed into the fields to find them: the editor asks before it
-    # throws that away.
     def closed_or_asked():
         if not frame(app, "Person"):
             return "closed"
