@@ -267,6 +267,24 @@ bt_test_screenshot (GtkWidget  *window,
   return g_hash_table_size (colours);
 }
 
+/* The question (an AdwMessageDialog) shown over @parent, if any. */
+static inline AdwMessageDialog *
+bt_test_question_over (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (GTK_WINDOW (w)) == parent &&
+          gtk_widget_get_visible (w))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+
+  return NULL;
+}
+
 /* A copy of the sample plan in a new private folder; returns its path. */
 static inline char *
 bt_test_copy_sample (void)

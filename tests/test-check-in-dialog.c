@@ -359,23 +359,6 @@ test_more_below_is_shown (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-static AdwMessageDialog *
-discard_dialog (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (GTK_WINDOW (w)) == parent &&
-          gtk_widget_get_visible (w))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-
-  return NULL;
-}
-
 /* Opens with the focus in the first hours field, not on Cancel, where a
  * space or Enter typed at once would close it. */
 static void
@@ -414,7 +397,7 @@ test_asks_before_discarding (void)
   present (dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
   bt_test_spin (50);
-  g_assert_null (discard_dialog (GTK_WINDOW (dialog)));
+  g_assert_null (bt_test_question_over (GTK_WINDOW (dialog)));
   g_assert_false (dialog != NULL && gtk_widget_get_visible (GTK_WIDGET (dialog)));
   if (dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
@@ -428,7 +411,7 @@ test_asks_before_discarding (void)
 
   /* Escape: asked; Keep Editing keeps the text and the dialog */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
-  question = discard_dialog (GTK_WINDOW (dialog));
+  question = bt_test_question_over (GTK_WINDOW (dialog));
   g_assert_nonnull (question);
   g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Discard Changes?");
   adw_message_dialog_response (question, "keep");
@@ -446,7 +429,7 @@ test_asks_before_discarding (void)
 
   /* Cancel again: Discard closes it, and nothing is recorded */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
-  question = discard_dialog (GTK_WINDOW (dialog));
+  question = bt_test_question_over (GTK_WINDOW (dialog));
   g_assert_nonnull (question);
   adw_message_dialog_response (question, "discard");
   bt_test_spin (50);

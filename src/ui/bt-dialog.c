@@ -46,11 +46,46 @@ on_discard_response_cb (GtkWindow *dialog)
 }
 
 /**
+ * bt_dialog_question_new:
+ * @heading: the question
+ * @body: what the answer does
+ * @keep_label: the answer that changes nothing (its id is "keep"): the
+ *   default, and Escape's
+ * @act_label: the answer that destroys something (its id is @act)
+ *
+ * A question asked before something is lost. The question lets go of
+ * @parent once answered, since the answer may close it.
+ *
+ * Returns: (transfer floating): the dialog, to present
+ */
+GtkWidget *
+bt_dialog_question_new (GtkWindow  *parent,
+                        const char *heading,
+                        const char *body,
+                        const char *keep_label,
+                        const char *act,
+                        const char *act_label)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", keep_label,
+                                    act, act_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), act, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_discard_response_cb), NULL);
+
+  return dialog;
+}
+
+/**
  * bt_dialog_discard_new:
  * @body: what would be lost
  *
  * The question asked before what the user typed is thrown away: its
- * "response" is "discard", or "keep" (the default, and Escape's).
+ * "response" is "discard", or "keep".
  *
  * Returns: (transfer floating): the dialog, to present
  */
@@ -58,16 +93,5 @@ GtkWidget *
 bt_dialog_discard_new (GtkWindow  *parent,
                        const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, _("Discard Changes?"), body);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_discard_response_cb), NULL);
-
-  return dialog;
+  return bt_dialog_question_new (parent, _("Discard Changes?"), body, _("_Keep Editing"), "discard", _("_Discard"));
 }

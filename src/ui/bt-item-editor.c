@@ -310,8 +310,6 @@ on_delete_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        BtItemEditor     *self)
 {
-  /* Deleting closes the editor: the question does not stay on it. */
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   if (g_strcmp0 (response, "delete") == 0)
     delete_item (self);
 }
@@ -360,15 +358,9 @@ on_delete_clicked_cb (BtItemEditor *self)
                                                             "them, and those weeks’ strategic shares change. Undo "
                                                             "puts them back.",
                                                             weeks), amount, weeks);
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+      GtkWidget *dialog = bt_dialog_question_new (GTK_WINDOW (self), heading, body, _("_Cancel"), "delete",
+                                                  _("_Delete"));
 
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "delete", _("_Delete"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
       g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
       gtk_window_present (GTK_WINDOW (dialog));
     }
