@@ -40,7 +40,7 @@ bt_dialog_focus_content (GtkWindow *dialog,
 /* The answer may close the window it was asked over: the question lets
  * go of it first, so as not to outlive it on top of it. */
 static void
-on_discard_response_cb (GtkWindow *dialog)
+on_question_response_cb (GtkWindow *dialog)
 {
   gtk_window_set_transient_for (dialog, NULL);
 }
@@ -75,7 +75,7 @@ bt_dialog_question_new (GtkWindow  *parent,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), act, ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_discard_response_cb), NULL);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_question_response_cb), NULL);
 
   return dialog;
 }

@@ -273,10 +273,7 @@ ensure_pages (BtWindow *self)
     self->chart_bins[kind] = ADW_BIN (gtk_builder_get_object (builder, bins[kind]));
   adw_bin_set_child (self->plan_bin, GTK_WIDGET (self->stack));
   adw_view_switcher_title_set_stack (self->switcher_title, self->stack);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    finish_after_paint (self);
-  else
-    adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+  finish_after_paint (self);
 
   g_signal_connect_object (self->overview_page, "touchpoint-logged", G_CALLBACK (bt_window_on_touchpoint_logged_cb),
                            self, G_CONNECT_SWAPPED);
