@@ -1428,14 +1428,16 @@ test_report_pages (void)
   GDate today = day ("2026-11-22");
 
   /* Title, four charts, one page of twelve relationships, three
-   * narratives and two business cases: eleven pages, on either paper and
-   * orientation. */
+   * narratives and two business cases: eleven pages. The roadmap's
+   * phases and ten milestones go under its chart on a portrait A4 page;
+   * the last two go on over a page on letter, shorter, and all of them on
+   * a page of their own on a landscape one, which the chart fills. */
   for (BtPaper paper = BT_PAPER_A4; paper <= BT_PAPER_LETTER; paper++)
     for (int landscape = 0; landscape <= 1; landscape++)
       {
         g_assert_true (bt_report_export_pdf (plan, &today, paper, landscape, path, &error));
         g_assert_no_error (error);
-        g_assert_cmpuint (pdf_page_count (path), ==, 11);
+        g_assert_cmpuint (pdf_page_count (path), ==, (paper == BT_PAPER_A4 && !landscape ? 11u : 12u));
       }
 }
 
@@ -1656,7 +1658,8 @@ test_report_charts_keep_their_shape (void)
       guint32 *data;
       int stride;
 
-      if (bt_report_get_page_kind (report, i) != BT_REPORT_PAGE_CHART)
+      /* The roadmap's page (the second) goes on with its milestones. */
+      if (bt_report_get_page_kind (report, i) != BT_REPORT_PAGE_CHART || i == 1)
         continue;
 
       c = report_page (report, i, w, h);
@@ -1670,6 +1673,130 @@ test_report_charts_keep_their_shape (void)
             g_error ("page %u: ink at (%d, %d), the chart runs down the page", i + 1, x, y);
       canvas_free (&c);
     }
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { pdftotext, "-layout", path, "-", NULL };
+  char *out = NULL;
+  int status;
+
+  g_assert_nonnull (pdftotext);   /* poppler-utils: dev.sh installs it */
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return out;
+}
+
+static guint
+count_of (const char *haystack,
+          const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = haystack; (p = strstr (p, needle)) != NULL; p += strlen (needle))
+    n++;
+
+  return n;
+}
+
+/* On paper, the roadmap says what the chart cannot at a glance: each
+ * phase with its days, and every milestone with its date, phase and
+ * status, a table that goes on over pages when it must. */
+static void
+test_report_roadmap_lists_milestones (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) sample = bt_plan_file_load_sample (&error);
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtPhase) phase = bt_phase_new ();
+  g_autofree char *path = tmp_path ("roadmap-report.pdf");
+  g_autofree char *text = NULL;
+  GListModel *milestones;
+  GDate today = day ("2026-11-22"), start = day ("2026-01-01"), end = day ("2027-12-31");
+  BtChartStyle style;
+  guint n, continued = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (bt_report_export_pdf (sample, &today, BT_PAPER_A4, FALSE, path, &error));
+  text = pdf_text (path);
+  milestones = bt_plan_get_milestones (sample);
+  g_assert_cmpuint (g_list_model_get_n_items (milestones), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
+    {
+      g_autoptr(BtMilestone) m = g_list_model_get_item (milestones, i);
+      g_autofree char *date = bt_format_date (bt_milestone_get_date (m));
+
+      if (strstr (text, date) == NULL)
+        g_error ("the report does not give %s, the date of milestone %u", date, i);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (bt_plan_get_phases (sample)); i++)
+    {
+      g_autoptr(BtPhase) p = g_list_model_get_item (bt_plan_get_phases (sample), i);
+      g_autofree char *from = bt_format_date (bt_phase_get_start (p));
+      g_autofree char *to = bt_format_date (bt_phase_get_end (p));
+      g_autofree char *line = g_strdup_printf ("%s: %s – %s", bt_phase_get_title (p), from, to);
+
+      if (strstr (text, line) == NULL)
+        g_error ("the report does not give the phase \"%s\"", line);
+    }
+  g_assert_nonnull (strstr (text, "First planned"));   /* the slipped one, under its date */
+  g_clear_pointer (&text, g_free);
+
+  /* Sixty milestones: each once, in order, over pages of their own. */
+  bt_phase_set_title (phase, "Groundwork");
+  bt_phase_set_start (phase, &start);
+  bt_phase_set_end (phase, &end);
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_phases (plan), BT_ITEM (phase));
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr(BtMilestone) m = bt_milestone_new ();
+      g_autofree char *title = g_strdup_printf ("Step-%03u-done", 60 - i);
+      GDate date = start;
+
+      /* listed latest first: the table sorts them by date */
+      g_date_add_days (&date, 7 * (60 - i));
+      bt_milestone_set_title (m, title);
+      bt_milestone_set_date (m, &date);
+      bt_milestone_set_phase (m, bt_item_get_id (BT_ITEM (phase)));
+      bt_item_append_child (BT_ITEM (plan), bt_plan_get_milestones (plan), BT_ITEM (m));
+    }
+  {
+    g_autoptr(BtReport) report = NULL;
+    double w, h;
+
+    report = a4_report (plan, &style, &w, &h, &n);
+    for (guint i = 0; i < n; i++)
+      continued += bt_report_get_page_kind (report, i) == BT_REPORT_PAGE_MILESTONES;
+    g_assert_cmpuint (continued, >=, 1);
+  }
+  g_assert_true (bt_report_export_pdf (plan, &today, BT_PAPER_A4, FALSE, path, &error));
+  text = pdf_text (path);
+  g_assert_cmpuint (count_of (text, "Roadmap (continued)"), ==, continued);
+  /* The chart and the title page name milestones too: a table's row is
+   * a title beside its phase. */
+  {
+    gint last = -1;
+
+    for (guint i = 1; i <= 60; i++)
+      {
+        g_autofree char *pattern = g_strdup_printf ("Step-%03u-done +Groundwork +Planned", i);
+        g_autoptr(GRegex) row = g_regex_new (pattern, 0, 0, NULL);
+        g_autoptr(GMatchInfo) match = NULL;
+        gint at, to;
+
+        g_assert_true (g_regex_match (row, text, 0, &match));
+        g_assert_true (g_match_info_fetch_pos (match, 0, &at, &to));
+        g_assert_false (g_match_info_next (match, NULL));
+        g_assert_cmpint (at, >, last);
+        last = at;
+      }
+  }
 }
 
 /* A plan built here with what a report must print whole: a long name and
@@ -2382,6 +2509,7 @@ main (int   argc,
   g_test_add_func ("/charts/report/caps-a-huge-cell", test_report_caps_a_huge_cell);
   g_test_add_func ("/charts/report/next-step-wraps", test_report_next_step_wraps);
   g_test_add_func ("/charts/report/charts-keep-their-shape", test_report_charts_keep_their_shape);
+  g_test_add_func ("/charts/report/roadmap-lists-milestones", test_report_roadmap_lists_milestones);
   g_test_add_func ("/charts/report/warning-signs", test_report_warning_signs);
   g_test_add_func ("/charts/report/without-relationships", test_report_without_relationships);
   g_test_add_func ("/charts/labels-are-bounded", test_labels_are_bounded);

@@ -21,10 +21,11 @@ G_BEGIN_DECLS
 typedef struct
 {
   BtReportPageKind kind;
-  guint            index;   /* the chart, the first table row, the narrative or the case */
-  guint            first;   /* a narrative's first impact statement on this page */
+  guint            index;   /* the chart, the narrative or the case */
+  guint            first;   /* the first table row or impact statement on this page */
   guint            count;   /* table rows or impact statements on this page */
   gboolean         more;    /* a page that continues the one before */
+  gboolean         alone;   /* a chart whose table starts on the next page */
 } Page;
 
 struct _BtReport
@@ -36,6 +37,7 @@ struct _BtReport
   GPtrArray    *relationships;   /* sorted for the table */
   GPtrArray    *narratives;
   GPtrArray    *cases;
+  GPtrArray    *milestones;      /* by date, for the roadmap's table */
 };
 
 double  bt_report_line_height     (BtReport      *self,
@@ -90,6 +92,89 @@ double  bt_report_bullet          (BtReport      *self,
                                    double         x,
                                    double         y,
                                    double         width);
+
+/* bt-report-table.c: a table's columns, and what one row shows cell by
+ * cell: a first line and, under it, a second in a smaller or coloured
+ * type (NULL for none; muted when no colour is given). */
+#define BT_REPORT_MAX_COLUMNS 5
+
+typedef struct
+{
+  guint          n_columns;
+  const double  *fractions;   /* of the content's width */
+  const char   **headers;
+  gboolean       first_bold;  /* the first column names the row */
+  guint          min_lines;   /* the least a row takes, in lines */
+} BtReportTable;
+
+typedef struct
+{
+  const char    *text[BT_REPORT_MAX_COLUMNS];
+  const char    *under[BT_REPORT_MAX_COLUMNS];
+  const BtColor *under_color[BT_REPORT_MAX_COLUMNS];
+  gboolean       under_bold[BT_REPORT_MAX_COLUMNS];
+  char          *owned[BT_REPORT_MAX_COLUMNS];
+} BtReportRow;
+
+typedef void (*BtReportRowFill) (BtReport    *self,
+                                 guint        i,
+                                 BtReportRow *row);
+
+void    bt_report_row_clear            (BtReportRow         *row);
+double  bt_report_table_header_height  (BtReport            *self,
+                                        cairo_t             *cr);
+double  bt_report_table_row_limit      (BtReport            *self,
+                                        cairo_t             *cr,
+                                        const char          *title,
+                                        double               width,
+                                        double               page_height);
+double  bt_report_table_row            (BtReport            *self,
+                                        cairo_t             *cr,
+                                        const BtReportTable *table,
+                                        const BtReportRow   *row,
+                                        double               width,
+                                        double               y,
+                                        double               limit,
+                                        gboolean             draw);
+double  bt_report_table_header         (BtReport            *self,
+                                        cairo_t             *cr,
+                                        const BtReportTable *table,
+                                        double               width,
+                                        double               y);
+double  bt_report_table_draw_row       (BtReport            *self,
+                                        cairo_t             *cr,
+                                        const BtReportTable *table,
+                                        const BtReportRow   *row,
+                                        gboolean             banded,
+                                        double               width,
+                                        double               y,
+                                        double               limit);
+Page    bt_report_table_paginate       (BtReport            *self,
+                                        cairo_t             *cr,
+                                        const BtReportTable *table,
+                                        guint                n_rows,
+                                        BtReportRowFill      fill,
+                                        Page                 page,
+                                        double               y,
+                                        BtReportPageKind     kind,
+                                        const char          *continued,
+                                        double               page_width,
+                                        double               page_height);
+
+/* bt-report-roadmap.c */
+double  bt_report_roadmap_chart_height (BtReport *self,
+                                        cairo_t  *cr,
+                                        double    page_width,
+                                        double    page_height);
+void    bt_report_paginate_roadmap     (BtReport *self,
+                                        cairo_t  *cr,
+                                        double    page_width,
+                                        double    page_height);
+void    bt_report_draw_roadmap_page    (BtReport   *self,
+                                        cairo_t    *cr,
+                                        const Page *page,
+                                        double      page_width,
+                                        double      page_height);
 
 /* bt-report-title.c */
 void    bt_report_draw_title_page (BtReport      *self,

@@ -245,6 +245,7 @@ bt_report_free (BtReport *self)
   g_clear_pointer (&self->relationships, g_ptr_array_unref);
   g_clear_pointer (&self->narratives, g_ptr_array_unref);
   g_clear_pointer (&self->cases, g_ptr_array_unref);
+  g_clear_pointer (&self->milestones, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -443,14 +444,16 @@ bt_report_paginate (BtReport *self,
                     double    page_width,
                     double    page_height)
 {
-  Page page = { BT_REPORT_PAGE_TITLE, 0, 0, 0, FALSE };
+  Page page = { BT_REPORT_PAGE_TITLE, 0, 0, 0, FALSE, FALSE };
 
   g_array_set_size (self->pages, 0);
   g_array_append_val (self->pages, page);
 
-  for (guint i = 0; i < BT_N_CHARTS; i++)
+  /* The roadmap, with its phases and milestones under it. */
+  bt_report_paginate_roadmap (self, cr, page_width, page_height);
+  for (guint i = BT_CHART_TIMELINE + 1; i < BT_N_CHARTS; i++)
     {
-      page = (Page) { BT_REPORT_PAGE_CHART, i, 0, 0, FALSE };
+      page = (Page) { BT_REPORT_PAGE_CHART, i, 0, 0, FALSE, FALSE };
       g_array_append_val (self->pages, page);
     }
 
@@ -567,7 +570,11 @@ bt_report_draw_page (BtReport *self,
       bt_report_draw_title_page (self, cr, page_width, page_height);
       break;
     case BT_REPORT_PAGE_CHART:
-      draw_chart_page (self, cr, p->index, page_width, page_height);
+    case BT_REPORT_PAGE_MILESTONES:
+      if (p->index == BT_CHART_TIMELINE)
+        bt_report_draw_roadmap_page (self, cr, p, page_width, page_height);
+      else
+        draw_chart_page (self, cr, p->index, page_width, page_height);
       break;
     case BT_REPORT_PAGE_RELATIONSHIPS:
       bt_report_draw_relationship_page (self, cr, p, page_width, page_height);

@@ -23,6 +23,7 @@ typedef enum
   BT_REPORT_PAGE_RELATIONSHIPS,
   BT_REPORT_PAGE_BUSINESS_CASE,
   BT_REPORT_PAGE_NARRATIVE,
+  BT_REPORT_PAGE_MILESTONES,   /* the roadmap's table, where it goes on */
 } BtReportPageKind;
 
 typedef struct _BtReport BtReport;
