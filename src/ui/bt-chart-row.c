@@ -70,8 +70,10 @@ bt_chart_row_describe (BtPlan  *plan,
       g_autofree char *status = bt_chart_row_milestone_status (m);
 
       *title = g_markup_escape_text (bt_milestone_get_title (m), -1);
+      /* What is late stands out in bold, in a list of rows alike. */
       if (bt_analytics_milestone_overdue (m, &day))
-        *subtitle = g_strdup_printf (_("%s · %s · overdue"), when, status);
+        /* TRANSLATORS: after a milestone's date and status in its row */
+        *subtitle = g_strdup_printf ("%s · %s · <b>%s</b>", when, status, C_("milestone", "overdue"));
       else
         *subtitle = g_strdup_printf ("%s · %s", when, status);
     }
@@ -111,8 +113,10 @@ bt_chart_row_describe (BtPlan  *plan,
         {
           guint late = bt_analytics_days_overdue (r, &day);
 
-          state_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "overdue by %u day", "overdue by %u days", late),
-                                        late);
+          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "overdue by %u day",
+                                                                "overdue by %u days", late), late);
+
+          state_text = g_markup_printf_escaped ("<b>%s</b>", text);
         }
       else if (!g_date_valid (&due))
         state_text = g_strdup (_("no touchpoint yet"));
