@@ -440,6 +440,62 @@ test_asks_before_discarding (void)
   g_assert_true (g_bytes_equal (after, before));
 }
 
+/* Hours typed, the cursor still in their field: Escape asks before they
+ * go, as it does for what was taken in; Ctrl+Return saves them; and a
+ * dialog destroyed with them typed closes without a crash. */
+static void
+test_typed_hours_count (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(BtCategory) category = g_list_model_get_item (bt_plan_get_categories (plan), 0);
+  BtCheckInDialog *dialog;
+  GtkWidget *spin;
+  AdwMessageDialog *question;
+  GDate today;
+  int y, w;
+
+  bt_date_from_time (now, &today);
+  bt_iso_week_of_date (&today, &y, &w);
+
+  /* Escape: asked, not closed */
+  dialog = bt_check_in_dialog_new (NULL, plan, history);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  present (dialog);
+  spin = bt_test_find (template_child (dialog, "hours_group"), GTK_TYPE_SPIN_BUTTON);
+  gtk_editable_set_text (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "35");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  question = bt_test_question_over (GTK_WINDOW (dialog));
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Discard Changes?");
+  adw_message_dialog_response (question, "discard");
+  bt_test_spin (50);
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (dialog);
+
+  /* Destroyed with hours typed (the window closing under it): no crash */
+  dialog = bt_check_in_dialog_new (NULL, plan, history);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  present (dialog);
+  spin = bt_test_find (template_child (dialog, "hours_group"), GTK_TYPE_SPIN_BUTTON);
+  gtk_widget_grab_focus (spin);
+  gtk_editable_set_text (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "5");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  bt_test_spin (50);
+  g_assert_null (dialog);
+
+  /* Ctrl+Return: what is typed is what is saved */
+  dialog = bt_check_in_dialog_new (NULL, plan, history);
+  present (dialog);
+  spin = bt_test_find (template_child (dialog, "hours_group"), GTK_TYPE_SPIN_BUTTON);
+  gtk_editable_set_text (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "11");
+  g_assert_true (bt_test_press_control_return (GTK_WIDGET (dialog)));
+  g_assert_cmpfloat (bt_week_get_hours (bt_plan_find_week (plan, y, w), bt_item_get_id (BT_ITEM (category))), ==, 11);
+}
+
 /* Saved from the keyboard, as GNOME dialogs are: Enter in an hours field,
  * Ctrl+Return anywhere; never what Save refuses. */
 static void
@@ -514,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/check-in-dialog/narrow", test_narrow);
   g_test_add_func ("/check-in-dialog/opens-in-its-fields", test_opens_in_its_fields);
   g_test_add_func ("/check-in-dialog/asks-before-discarding", test_asks_before_discarding);
+  g_test_add_func ("/check-in-dialog/typed-hours-count", test_typed_hours_count);
   g_test_add_func ("/check-in-dialog/more-below-is-shown", test_more_below_is_shown);
 
   return g_test_run ();

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "bt-analytics.h"
@@ -302,11 +304,25 @@ fill (BtCheckInDialog *self)
   bt_application_bound_row_labels (GTK_WIDGET (self));
 }
 
+/* What is typed in a number's field counts once the field is left or
+ * Enter pressed: saving with Ctrl+Return, or closing, while the cursor is
+ * still in one takes it in first, as leaving it would. */
+static void
+take_in_typed (BtCheckInDialog *self)
+{
+  for (guint i = 0; i < self->hour_spins->len; i++)
+    gtk_spin_button_update (g_ptr_array_index (self->hour_spins, i));
+  for (guint i = 0; i < BT_N_WARNING_SIGNS; i++)
+    if (self->sign_spins[i] != NULL)
+      gtk_spin_button_update (self->sign_spins[i]);
+}
+
 static void
 on_save_clicked_cb (BtCheckInDialog *self)
 {
   g_autoptr(GError) error = NULL;
 
+  take_in_typed (self);
   g_hash_table_remove_all (self->draft->hours);
   for (guint i = 0; i < self->hour_spins->len; i++)
     {
@@ -372,6 +388,9 @@ bt_check_in_dialog_close_request (GtkWindow *window)
 {
   BtCheckInDialog *self = BT_CHECK_IN_DIALOG (window);
 
+  /* Hours typed and not yet taken in are an edit too. */
+  if (self->hour_spins != NULL)
+    take_in_typed (self);
   if (self->edited)
     {
       GtkWidget *dialog = bt_dialog_discard_new (window, _("The hours, the people, the reflection and the ratings you "
@@ -389,6 +408,24 @@ static void
 bt_check_in_dialog_dispose (GObject *object)
 {
   BtCheckInDialog *self = BT_CHECK_IN_DIALOG (object);
+
+  /* A field destroyed with text still typed in it takes the text in, and
+   * says its value changed: nothing here may hear it any more. */
+  for (guint i = 0; self->hour_spins != NULL && i < self->hour_spins->len; i++)
+    {
+      GtkEditable *spin = g_ptr_array_index (self->hour_spins, i);
+
+      g_signal_handlers_disconnect_by_data (spin, self);
+      g_signal_handlers_disconnect_by_data (gtk_editable_get_delegate (spin), self);
+    }
+  for (guint i = 0; i < BT_N_WARNING_SIGNS; i++)
+    if (self->sign_spins[i] != NULL)
+      g_signal_handlers_disconnect_by_data (self->sign_spins[i], self);
+  for (guint i = 0; self->people_checks != NULL && i < self->people_checks->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->people_checks, i), self);
+  if (self->answer_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (self->answer_view), self);
+  memset (self->sign_spins, 0, sizeof self->sign_spins);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_CHECK_IN_DIALOG);
   g_clear_object (&self->plan);
