@@ -537,6 +537,48 @@ test_goal_dialog_undo (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (dialog));
   bt_test_spin (100);
 
+  /* Tab from the currency reaches the birth year's field itself, where
+   * typing goes; a share typed and Escape asks before it is lost. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-goal", NULL);
+  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 10));
+  dialog = find_toplevel (BT_TYPE_GOAL_DIALOG);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_grab_focus (child (dialog, BT_TYPE_GOAL_DIALOG, "currency_row"));
+  g_assert_true (gtk_widget_child_focus (dialog, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)),
+                                         child (dialog, BT_TYPE_GOAL_DIALOG, "birth_year_spin")));
+  {
+    GtkWidget *share = child (dialog, BT_TYPE_GOAL_DIALOG, "share_spin");
+    AdwMessageDialog *question;
+
+    gtk_editable_set_text (gtk_editable_get_delegate (GTK_EDITABLE (share)), "61");
+    gtk_widget_activate_action (dialog, "window.close", NULL);
+    question = bt_test_question_over (GTK_WINDOW (dialog));
+    g_assert_nonnull (question);
+    g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Discard Changes?");
+    adw_message_dialog_response (question, "keep");
+    bt_test_spin (50);
+    g_assert_nonnull (dialog);
+    g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (share)), ==, 61);
+
+    gtk_widget_activate_action (dialog, "window.close", NULL);
+    question = bt_test_question_over (GTK_WINDOW (dialog));
+    g_assert_nonnull (question);
+    adw_message_dialog_response (question, "discard");
+    bt_test_spin (50);
+    g_assert_null (dialog);
+    g_assert_cmpfloat_with_epsilon (bt_profile_get_target_share (profile), before_share, 1e-9);
+  }
+
+  /* Untouched, Escape closes it without a question. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-goal", NULL);
+  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 10));
+  dialog = find_toplevel (BT_TYPE_GOAL_DIALOG);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate_action (dialog, "window.close", NULL);
+  bt_test_spin (50);
+  g_assert_null (dialog);
+
   /* And from the main menu too; saving unchanged records nothing. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-goal", NULL);
   g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 10));

@@ -56,6 +56,7 @@ struct _BtGoalDialog
   BtHistory           *history;      /* NULL for a new plan: no undo yet */
   GDate                target_date;  /* invalid: not set */
   gboolean             changed;      /* by the last Save */
+  gboolean             done;         /* saved, or the user chose to lose what they typed */
 };
 
 G_DEFINE_FINAL_TYPE (BtGoalDialog, bt_goal_dialog, ADW_TYPE_WINDOW)
@@ -301,7 +302,66 @@ on_save_clicked_cb (BtGoalDialog *self)
    * no step to undo. */
   if (self->changed || self->history == NULL)
     g_signal_emit (self, signals[SAVED], 0);
+  self->done = TRUE;
   gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Whether the fields say other than the goal they were filled from. */
+static gboolean
+edited (BtGoalDialog *self)
+{
+  BtProfile *profile = bt_plan_get_profile (self->plan);
+  const GDate *date = g_date_valid (&self->target_date) ? &self->target_date : NULL;
+  struct { AdwEntryRow *row; const char *value; } texts[] = {
+    { self->name_row, bt_profile_get_name (profile) },
+    { self->current_role_row, bt_profile_get_current_role (profile) },
+    { self->target_role_row, bt_profile_get_target_role (profile) },
+    { self->email_row, bt_profile_get_email (profile) },
+    { self->currency_row, bt_profile_get_currency (profile) },
+  };
+
+  /* What is typed in a number's field counts, as Save would take it. */
+  gtk_spin_button_update (self->share_spin);
+  gtk_spin_button_update (self->birth_year_spin);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (texts[i].row)), texts[i].value) != 0)
+      return TRUE;
+
+  return gtk_spin_button_get_value (self->share_spin) != round (bt_profile_get_target_share (profile) * 100) ||
+         gtk_spin_button_get_value_as_int (self->birth_year_spin) != bt_profile_get_birth_year (profile) ||
+         !dates_equal (date, bt_profile_get_target_date (profile));
+}
+
+static void
+on_discard_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        BtGoalDialog     *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+
+  self->done = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Escape or Cancel after the goal was changed asks first, as an item's
+ * editor does: a target typed and lost unseen is a goal not set. */
+static gboolean
+bt_goal_dialog_close_request (GtkWindow *window)
+{
+  BtGoalDialog *self = BT_GOAL_DIALOG (window);
+
+  if (!self->done && self->plan != NULL && edited (self))
+    {
+      GtkWidget *dialog = bt_dialog_discard_new (window, _("The changes to your goal are not saved."));
+
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (bt_goal_dialog_parent_class)->close_request (window);
 }
 
 static void
@@ -323,6 +383,7 @@ bt_goal_dialog_class_init (BtGoalDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bt_goal_dialog_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = bt_goal_dialog_close_request;
 
   /**
    * BtGoalDialog::saved:
