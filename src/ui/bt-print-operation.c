@@ -13,8 +13,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "bt-application.h"
 #include "bt-chart-style.h"
@@ -28,6 +30,7 @@ struct _BtPrintOperation
   BtPlan            *plan;
   GDate              today;
   BtReport          *report;
+  gint64             started;   /* wall clock, when the user asked to print */
 };
 
 G_DEFINE_FINAL_TYPE (BtPrintOperation, bt_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -85,6 +88,52 @@ bt_print_operation_draw_page (GtkPrintOperation *operation,
                        gtk_print_context_get_height (context));
 }
 
+/* The report holds candid notes about people: printed to a file, the
+ * file is the user's alone (0600), as every export is. GTK's "Print to
+ * File" printer writes it as any file; the file it names is made private
+ * once the job is done, if it is a file of the user's written since they
+ * asked to print. */
+static void
+keep_private (BtPrintOperation *self)
+{
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (self));
+  g_autofree char *export = NULL;
+  const char *uri = settings ? gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI) : NULL;
+  g_autofree char *path = NULL;
+  GStatBuf st;
+
+  g_object_get (self, "export-filename", &export, NULL);
+  if (export != NULL)
+    path = g_steal_pointer (&export);
+  else if (uri != NULL)
+    path = g_filename_from_uri (uri, NULL, NULL);
+  if (path == NULL)
+    return;
+
+  if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == getuid () &&
+      (gint64) st.st_mtime >= self->started / G_USEC_PER_SEC - 1 && (st.st_mode & 077) != 0 &&
+      g_chmod (path, 0600) != 0)
+    g_warning ("Could not make the printed file private: %s", g_strerror (errno));
+}
+
+static void
+bt_print_operation_status_changed (GtkPrintOperation *operation)
+{
+  GtkPrintStatus status = gtk_print_operation_get_status (operation);
+
+  if (status == GTK_PRINT_STATUS_FINISHED || status == GTK_PRINT_STATUS_FINISHED_ABORTED)
+    keep_private (BT_PRINT_OPERATION (operation));
+}
+
+/* An export (to a file named beforehand) is written once the operation is
+ * done; a job sent to the "Print to File" printer, once it is finished. */
+static void
+bt_print_operation_done (GtkPrintOperation       *operation,
+                         GtkPrintOperationResult  result)
+{
+  keep_private (BT_PRINT_OPERATION (operation));
+}
+
 static void
 bt_print_operation_class_init (BtPrintOperationClass *klass)
 {
@@ -94,6 +143,8 @@ bt_print_operation_class_init (BtPrintOperationClass *klass)
   object_class->finalize = bt_print_operation_finalize;
   print_class->begin_print = bt_print_operation_begin_print;
   print_class->draw_page = bt_print_operation_draw_page;
+  print_class->status_changed = bt_print_operation_status_changed;
+  print_class->done = bt_print_operation_done;
 }
 
 static void
@@ -138,6 +189,7 @@ bt_print_operation_new (BtPlan      *plan,
   self = g_object_new (BT_TYPE_PRINT_OPERATION, NULL);
   self->plan = g_object_ref (plan);
   self->today = *today;
+  self->started = g_get_real_time ();
 
   return self;
 }
