@@ -1961,6 +1961,31 @@ test_category_delete_says_what_goes (void)
   g_assert_cmpuint (g_list_model_get_n_items (categories), ==, before);
 }
 
+/* A child's page opens in its first field, as the editor does: a new
+ * touchpoint's, not on Back. */
+static void
+test_child_page_opens_in_first_field (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtRelationship) person = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_relationships (plan),
+                                             BT_ITEM (person));
+  GtkWidget *first, *focus;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (editor)))
+    g_main_context_iteration (NULL, TRUE);
+  click_tooltip (editor, "Add Touchpoint");
+  first = bt_test_find (visible_page (editor), ADW_TYPE_ENTRY_ROW);
+  focus = gtk_root_get_focus (GTK_ROOT (editor));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (first);
+  g_assert_true (focus == first || gtk_widget_is_ancestor (focus, first));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1975,6 +2000,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/bad-date-is-refused", test_bad_date_is_refused);
   g_test_add_func ("/item-editor/add-and-delete", test_add_and_delete);
   g_test_add_func ("/item-editor/opens-in-first-field", test_opens_in_first_field);
+  g_test_add_func ("/item-editor/child-page-opens-in-first-field", test_child_page_opens_in_first_field);
   g_test_add ("/item-editor/business-case-savings", CaseFixture, NULL, case_setup,
               test_business_case_savings, case_teardown);
   g_test_add ("/item-editor/savings-read-as-values", CaseFixture, NULL, case_setup,

@@ -753,5 +753,7 @@ open_page (BtItemEditor *self,
   adw_leaflet_set_visible_child (self->leaflet, root);
   /* A screen reader sees the page in view alone, not two Add buttons. */
   gtk_accessible_update_state (GTK_ACCESSIBLE (parent->root), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_widget_grab_focus (back);
+  /* In its first field, as the editor opens: typing goes there at once. */
+  if (!gtk_widget_child_focus (prefs, GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (back);
 }
