@@ -803,7 +803,7 @@ def journey_7(w):
             return None
         app.click(add_impact)
         app.set_text(last_field(app, editor, "text", "Summary"), "Checkout availability from 99.5 % to 99.95 %")
-        app.set_text(last_field(app, editor, "text", "Technical detail"), "Multi-region failover")
+        app.set_text(last_field(app, editor, "text", "Technical details"), "Multi-region failover")
         app.set_text(last_field(app, editor, "text", "Business impact"), "Revenue kept during peak sales")
         app.set_value(last_field(app, editor, "spin button", "Impact, as a number"), 180000)
         app.set_text(last_field(app, editor, "text", "Unit of the impact"), "per hour of downtime avoided")

@@ -512,8 +512,8 @@ test_slipped_row (void)
   bt_chart_page_set_plan (BT_CHART_PAGE (page), plan);
   g_assert_true (bt_test_wait_until (has_n_rows, &(RowCount) { box, 5 }, 10));
 
-  g_assert_cmpstr (row_subtitle (box, "Across a year"), ==, "15 Jun 2041 · slipped from 30 Jun 2040");
-  g_assert_cmpstr (row_subtitle (box, "Same year"), ==, "15 May 2042 · slipped from 20 Mar");
+  g_assert_cmpstr (row_subtitle (box, "Across a year"), ==, "15 Jun 2041 · Slipped from 30 Jun 2040");
+  g_assert_cmpstr (row_subtitle (box, "Same year"), ==, "15 May 2042 · Slipped from 20 Mar");
   g_assert_cmpstr (row_subtitle (box, "Moved and done"), ==, "1 Sep 2043 · Done · slipped from 20 Mar");
   g_assert_cmpstr (row_subtitle (box, "Slipped, first date unknown"), ==, "10 Jan 2044 · Slipped");
   g_assert_cmpstr (row_subtitle (box, "Planned"), ==, "10 Jan 2045 · Planned");

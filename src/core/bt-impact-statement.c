@@ -6,7 +6,7 @@
 /* What the plan file holds of an impact statement, in its order. */
 #define IMPACT_STATEMENT_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
   TEXT (summary, N_("Summary"), BT_FIELD_REQUIRED) \
-  TEXT (technical_detail, N_("Technical detail"), BT_FIELD_LONG_TEXT) \
+  TEXT (technical_detail, N_("Technical details"), BT_FIELD_LONG_TEXT) \
   TEXT (business_impact, N_("Business impact"), BT_FIELD_LONG_TEXT) \
   NUMBER (impact_value, N_("Impact, as a number"), 0, -1e12, 1e12, 0.0) \
   TEXT (impact_unit, N_("Unit of the impact"), 0)

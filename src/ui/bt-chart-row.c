@@ -27,7 +27,7 @@
  * roadmap does: "Slipped" alone would not say how far.
  *
  * Returns: @milestone's status, and the date it was first planned for when
- *   it moved later: "In progress", "slipped from 20 Mar",
+ *   it moved later: "In progress", "Slipped from 20 Mar",
  *   "Done · slipped from 9 Aug 2027"
  */
 char *
@@ -41,12 +41,15 @@ bt_chart_row_milestone_status (BtMilestone *milestone)
   if (first == NULL)
     return g_strdup (label);
 
-  /* TRANSLATORS: after a milestone's date in its row, the date it was first
-   * planned for (its year only when not the year of the milestone's date):
-   * "15 Jun 2027 · slipped from 30 Jun 2026", "15 May 2026 · slipped from 20 Mar" */
-  slipped = g_strdup_printf (_("slipped from %s"), first);
+  /* Alone, in place of the status, it starts as a status does. */
   if (status == BT_MILESTONE_SLIPPED)
-    return g_steal_pointer (&slipped);
+    /* TRANSLATORS: a slipped milestone's status in its row, with the date it
+     * was first planned for (its year only when not the year of the
+     * milestone's date): "15 May 2026 · Slipped from 20 Mar" */
+    return g_strdup_printf (_("Slipped from %s"), first);
+  /* TRANSLATORS: after a milestone's status in its row, the date it was
+   * first planned for: "1 Sep 2027 · Done · slipped from 30 Jun 2026" */
+  slipped = g_strdup_printf (_("slipped from %s"), first);
 
   /* A milestone that moved and is done, say, is both. */
   return g_strdup_printf ("%s · %s", label, slipped);
