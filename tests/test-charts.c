@@ -626,6 +626,54 @@ rects_overlap (const BtRect *a,
          a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
+/* The axis's dates sit under their lines: one that would have to move
+ * far in from the edge (the last, under the target's line) or onto its
+ * neighbour goes without. */
+static void
+test_timeline_axis_dates_under_their_lines (void)
+{
+  BtRect plot = { 0, 0, 400, 200 };
+  /* the first and last too near the edges; the third onto the second */
+  double ticks[] = { 10, 100, 150, 250, 395 }, at[G_N_ELEMENTS (ticks)];
+
+  bt_timeline_chart_axis_labels (&plot, 60, ticks, G_N_ELEMENTS (ticks), at);
+  g_assert_true (isnan (at[0]));
+  g_assert_cmpfloat (at[1], ==, 100);
+  g_assert_true (isnan (at[2]));
+  g_assert_cmpfloat (at[3], ==, 250);
+  g_assert_true (isnan (at[4]));
+
+  /* a little in from the edge is still under its line */
+  ticks[0] = 25;
+  bt_timeline_chart_axis_labels (&plot, 60, ticks, 1, at);
+  g_assert_cmpfloat (at[0], ==, 30);
+}
+
+/* Ten years on a very wide image: more months than the axis keeps dates
+ * for (it once wrote past its array, and the export crashed). */
+static void
+test_timeline_ten_years_very_wide (void)
+{
+  g_autoptr(BtPlan) plan = bt_plan_new ();
+  g_autoptr(BtMilestone) first = bt_milestone_new ();
+  g_autoptr(BtMilestone) last = bt_milestone_new ();
+  GDate today = day ("2026-11-22"), from = day ("2018-01-15"), to = day ("2028-06-30");
+  BtChartStyle style;
+  Canvas c = canvas_new (12000, 300, 1);
+
+  bt_milestone_set_title (first, "Ten years ago");
+  bt_milestone_set_date (first, &from);
+  bt_milestone_set_title (last, "Now");
+  bt_milestone_set_date (last, &to);
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_milestones (plan), BT_ITEM (first));
+  bt_item_append_child (BT_ITEM (plan), bt_plan_get_milestones (plan), BT_ITEM (last));
+  bt_profile_set_target_date (bt_plan_get_profile (plan), &to);
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  bt_chart_draw (BT_CHART_TIMELINE, plan, &today, &style, c.cr, 12000, 300);
+  g_assert_cmpint (cairo_status (c.cr), ==, CAIRO_STATUS_SUCCESS);
+  canvas_free (&c);
+}
+
 /* Crowded milestones: labels never overlap; they stagger, then shorten. */
 static void
 test_timeline_labels_never_overlap (void)
@@ -2480,6 +2528,8 @@ main (int   argc,
   g_test_add_func ("/charts/time/months-when-weeks-too-narrow", test_time_chart_months_when_weeks_are_too_narrow);
   g_test_add_func ("/charts/timeline/today-line", test_timeline_today_line);
   g_test_add_func ("/charts/timeline/labels-never-overlap", test_timeline_labels_never_overlap);
+  g_test_add_func ("/charts/timeline/axis-dates-under-their-lines", test_timeline_axis_dates_under_their_lines);
+  g_test_add_func ("/charts/timeline/ten-years-very-wide", test_timeline_ten_years_very_wide);
   g_test_add_func ("/charts/relationships/colors", test_relationship_map_colors);
   g_test_add_func ("/charts/relationships/sector-names-fit", test_relationship_map_sector_names_fit);
   g_test_add_func ("/charts/relationships/you-fits", test_relationship_map_you_fits);

@@ -544,11 +544,52 @@ draw_vertical (cairo_t            *cr,
   cairo_line_to (cr, round (x), y1);
   cairo_stroke (cr);
 
-  /* The label reads to the right of the line, or to its left near the edge. */
+  /* The label reads to the right of the line, or to its left near the
+   * edge; on a backing, so that no grid line runs through it. */
   bt_chart_text_size (pl, &w, &h);
   flip = x + 4 * ts + w > right;
+  bt_chart_set_color (cr, &style->background);
+  cairo_rectangle (cr, flip ? x - 6 * ts - w : x + 2 * ts, label_y, w + 4 * ts, h);
+  cairo_fill (cr);
+  bt_chart_set_color (cr, color);
   bt_chart_draw_text (cr, pl, flip ? x - 4 * ts : x + 4 * ts, label_y,
                       flip ? BT_ALIGN_END : BT_ALIGN_START, BT_ALIGN_START);
+}
+
+/**
+ * bt_timeline_chart_axis_labels:
+ * @plot: where the chart draws
+ * @label_width: the widest a tick's date is
+ * @tick_x: (array length=n_ticks): the ticks' lines, left to right
+ * @label_x: (out caller-allocates) (array length=n_ticks): where each
+ *   tick's date is centred, or NAN for none
+ *
+ * A date sits under its line, moved in from the edge by a little at
+ * most: one pushed far from its line would name another line (the last
+ * one, under the target date's), or run into its neighbour's date. Such
+ * a line goes without a date.
+ */
+void
+bt_timeline_chart_axis_labels (const BtRect *plot,
+                               double        label_width,
+                               const double *tick_x,
+                               guint         n_ticks,
+                               double       *label_x)
+{
+  double half = label_width / 2, last_right = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < n_ticks; i++)
+    {
+      double x = CLAMP (tick_x[i], plot->x + half, plot->x + plot->width - half);
+
+      if (fabs (x - tick_x[i]) > label_width / 5 || x - half < last_right)
+        {
+          label_x[i] = NAN;
+          continue;
+        }
+      label_x[i] = x;
+      last_right = x + half;
+    }
 }
 
 /* The time axis: a grid line and a date at each tick from @grid_top
@@ -567,27 +608,34 @@ draw_axis (cairo_t                *cr,
   guint n_ticks;
   g_autoptr(PangoLayout) probe = bt_chart_text (cr, style, "Mmm 0000", 0.85 * ts, FALSE, -1);
   double probe_w, probe_h, axis_y = p->y + p->height;
+  double tick_x[G_N_ELEMENTS (ticks)], label_x[G_N_ELEMENTS (ticks)];
   int birth_year = bt_profile_get_birth_year (profile);
 
   bt_chart_text_size (probe, &probe_w, &probe_h);
   unit = bt_time_scale_pick_unit (&layout->scale, probe_w * 1.15);
   n_ticks = bt_time_scale_ticks (&layout->scale, unit, ticks,
-                                 MAX (1, (guint) (p->width / (probe_w * 1.3))));
+                                 CLAMP ((guint) (p->width / (probe_w * 1.3)), 1, G_N_ELEMENTS (ticks)));
+
+  for (guint i = 0; i < n_ticks; i++)
+    tick_x[i] = round (bt_time_scale_x (&layout->scale, &ticks[i])) + 0.5;
+  bt_timeline_chart_axis_labels (p, probe_w * 1.2, tick_x, n_ticks, label_x);
 
   cairo_set_line_width (cr, 1);
   for (guint i = 0; i < n_ticks; i++)
     {
-      double x = round (bt_time_scale_x (&layout->scale, &ticks[i])) + 0.5;
-      g_autofree char *label = bt_time_tick_label (&ticks[i], unit);
+      double x = tick_x[i];
+      g_autofree char *label = NULL;
 
       bt_chart_set_color (cr, &style->grid);
       cairo_move_to (cr, x, grid_top);
       cairo_line_to (cr, x, axis_y + 4 * ts);
       cairo_stroke (cr);
 
+      if (isnan (label_x[i]))
+        continue;
+      label = bt_time_tick_label (&ticks[i], unit);
       bt_chart_label (cr, style, &style->muted, label, 0.85 * ts, FALSE, probe_w * 1.2,
-                      CLAMP (x, p->x + probe_w * 0.6, p->x + p->width - probe_w * 0.6),
-                      axis_y + 6 * ts, BT_ALIGN_CENTER, BT_ALIGN_START);
+                      label_x[i], axis_y + 6 * ts, BT_ALIGN_CENTER, BT_ALIGN_START);
 
       /* Ages at each new year: the age reached during that year. */
       if (birth_year > 0 && g_date_get_month (&ticks[i]) == G_DATE_JANUARY)
@@ -596,8 +644,7 @@ draw_axis (cairo_t                *cr,
           g_autofree char *age = g_strdup_printf (_("age %d"), g_date_get_year (&ticks[i]) - birth_year);
 
           bt_chart_label (cr, style, &style->muted, age, 0.8 * ts, FALSE, probe_w * 1.2,
-                          CLAMP (x, p->x + probe_w * 0.6, p->x + p->width - probe_w * 0.6),
-                          axis_y + 8 * ts + probe_h, BT_ALIGN_CENTER, BT_ALIGN_START);
+                          label_x[i], axis_y + 8 * ts + probe_h, BT_ALIGN_CENTER, BT_ALIGN_START);
         }
     }
 }
