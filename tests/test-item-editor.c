@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bt-clock.h"
+#include "bt-date.h"
 #include "bt-date-picker.h"
 #include "bt-item-editor.h"
 #include "bt-plan-file.h"
@@ -791,6 +792,39 @@ test_date_picker (void)
   g_signal_emit_by_name (apply_button (editor), "clicked");
   g_assert_cmpint (g_date_get_day (bt_phase_get_start (phase)), ==, 10);
   g_assert_cmpint (g_date_get_day (bt_phase_get_end (phase)), ==, 11);
+}
+
+/* A date typed as the file writes it reads as the app shows dates once
+ * the field is left; one that is no date stays as typed, to be corrected. */
+static void
+test_typed_date_shown_as_dates_are (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtMilestone) milestone = g_list_model_get_item (bt_plan_get_milestones (plan), 0);
+  BtItemEditor *editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_milestones (plan),
+                                             BT_ITEM (milestone));
+  GDate march;
+  g_autofree char *shown = NULL;
+
+  g_assert_true (bt_date_parse ("2027-03-01", &march));
+  shown = bt_date_picker_format (&march);
+  g_assert_cmpstr (shown, !=, "2027-03-01");
+  gtk_window_present (GTK_WINDOW (editor));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (editor)))
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_widget_grab_focus (field_row (editor, "date"));
+  type_into (editor, "date", "2027-03-01");
+  gtk_widget_grab_focus (field_row (editor, "title"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field_row (editor, "date"))), ==, shown);
+
+  gtk_widget_grab_focus (field_row (editor, "date"));
+  type_into (editor, "date", "2027-02-30");
+  gtk_widget_grab_focus (field_row (editor, "title"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field_row (editor, "date"))), ==, "2027-02-30");
+  gtk_window_destroy (GTK_WINDOW (editor));
 }
 
 static gboolean
@@ -2009,6 +2043,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/every-kind", test_every_kind);
   g_test_add ("/item-editor/long-text", CaseFixture, NULL, case_setup, test_long_text, case_teardown);
   g_test_add_func ("/item-editor/date-picker", test_date_picker);
+  g_test_add_func ("/item-editor/typed-date-shown-as-dates-are", test_typed_date_shown_as_dates_are);
   g_test_add_func ("/item-editor/date-picker-week-start", test_date_picker_week_start);
   g_test_add_func ("/item-editor/date-picker-years", test_date_picker_years);
   g_test_add_func ("/item-editor/editors-name-every-control", test_editors_name_every_control);

@@ -102,6 +102,23 @@ on_field_leave_cb (GtkEventControllerFocus *controller,
       gtk_widget_in_destruction (page->root) || gtk_widget_get_root (page->root) == NULL ||
       gtk_widget_in_destruction (GTK_WIDGET (gtk_widget_get_root (page->root))))
     return;
+
+  /* A date typed as the file writes it ("2027-03-01"), or in a form of
+   * its own, reads as the app shows dates once the field is left. */
+  {
+    GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+    Field *field = g_object_get_data (G_OBJECT (row), "bt-field");
+    g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+    GDate date;
+
+    if (field != NULL && field->kind == FIELD_DATE && bt_date_picker_parse (text, &date))
+      {
+        g_autofree char *shown = bt_date_picker_format (&date);
+
+        if (g_strcmp0 (shown, gtk_editable_get_text (GTK_EDITABLE (row))) != 0)
+          gtk_editable_set_text (GTK_EDITABLE (row), shown);
+      }
+  }
   on_field_changed_cb (G_OBJECT (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))), page);
 }
 
