@@ -1514,6 +1514,29 @@ test_back_discards_nested (void)
   g_assert_cmpuint (g_list_model_get_n_items (bt_business_case_get_cost_rows (bc)), ==, n_rows);
 }
 
+/* "First planned for" is for a milestone that moved: a new one's editor
+ * does not ask for it; an existing one's shows it. */
+static void
+test_new_milestone_has_no_first_planned (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtMilestone) fresh = bt_milestone_new ();
+  g_autoptr(BtMilestone) existing = g_list_model_get_item (bt_plan_get_milestones (plan), 0);
+  BtItemEditor *editor;
+
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_milestones (plan), BT_ITEM (fresh));
+  g_assert_nonnull (bt_test_find_match (visible_page (editor), is_named, "date"));
+  g_assert_null (bt_test_find_match (visible_page (editor), is_named, "original-date"));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_milestones (plan),
+                               BT_ITEM (existing));
+  g_assert_nonnull (bt_test_find_match (visible_page (editor), is_named, "original-date"));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* A milestone whose date moves later slipped: with no "First planned for"
  * yet, the date it had becomes that, in the same step as the move. */
 static void
@@ -2044,6 +2067,7 @@ main (int   argc,
   g_test_add ("/item-editor/long-text", CaseFixture, NULL, case_setup, test_long_text, case_teardown);
   g_test_add_func ("/item-editor/date-picker", test_date_picker);
   g_test_add_func ("/item-editor/typed-date-shown-as-dates-are", test_typed_date_shown_as_dates_are);
+  g_test_add_func ("/item-editor/new-milestone-has-no-first-planned", test_new_milestone_has_no_first_planned);
   g_test_add_func ("/item-editor/date-picker-week-start", test_date_picker_week_start);
   g_test_add_func ("/item-editor/date-picker-years", test_date_picker_years);
   g_test_add_func ("/item-editor/editors-name-every-control", test_editors_name_every_control);

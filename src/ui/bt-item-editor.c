@@ -427,7 +427,11 @@ bt_editor_page_fill (Page *page)
     if (pspecs[i]->owner_type == G_OBJECT_TYPE (page->item) && (pspecs[i]->flags & G_PARAM_WRITABLE) &&
         /* Where an imported touchpoint came from is the import's to keep,
          * the contact a person was picked from the app's. */
-        !bt_editor_field_hidden (pspecs[i]))
+        !bt_editor_field_hidden (pspecs[i]) &&
+        /* A new milestone was first planned for the date it is given:
+         * the field says something once the date moves (see
+         * keep_original_date()). */
+        !(page->is_new && BT_IS_MILESTONE (page->item) && g_str_equal (pspecs[i]->name, "original-date")))
       {
         bt_editor_page_add_field (page, pspecs[i]);
         /* Right under a person's e-mail: the one their contact has now. */
