@@ -188,6 +188,15 @@ import_typed --existing add
 check "--existing add twice counts the meetings once" cmp -s "$tmp/typed.json" "$tmp/typed-once.json"
 import_typed --existing replace
 check "--existing replace leaves the calendar's 5 h" week41 "1.00,1.00,0.00,3.00,0.00,2.00,3.00,0.6000"
+# The backup holds the typed hours that replace took out; the same import
+# again changes nothing, writes nothing and keeps that backup.
+cp "$tmp/typed.json.bak" "$tmp/typed-backup.json"
+cp "$tmp/typed.json" "$tmp/typed-replaced.json"
+import_typed --existing replace; status=$?
+check "the same import again exits 0" [ $status -eq 0 ]
+check "and says there is nothing new" contains "$tmp/out" "Nothing new to import: the plan is unchanged."
+check "and leaves the plan as it was" cmp -s "$tmp/typed.json" "$tmp/typed-replaced.json"
+check "and keeps the backup with the typed hours" cmp -s "$tmp/typed.json.bak" "$tmp/typed-backup.json"
 check "the preview marks 5 h as a partial week" contains "$tmp/out" "† 1 partial week, less than half a usual week (50 h, set in Preferences): it counts by its hours."
 cp "$tmp/typed.json" "$tmp/typed-once.json"
 import_typed --existing sometimes; status=$?
@@ -196,6 +205,25 @@ check "and says what it takes" contains "$tmp/err" "--existing takes keep, repla
 check "and leaves the plan alone" cmp -s "$tmp/typed.json" "$tmp/typed-once.json"
 "$bin" --existing add "$tmp/typed.json" >"$tmp/out" 2>"$tmp/err"; status=$?
 check "--existing alone is refused" [ $status -eq 2 ]
+
+# Another program saves the plan while an import runs (here, while the
+# import waits for its calendar on a pipe): the import writes nothing
+# over it.
+mkfifo "$tmp/calendar.fifo"
+cp data/import/typed-week.json "$tmp/race.json"
+TZ=Europe/Berlin "$bin" --import-ics "$tmp/calendar.fifo" --today 2026-11-22 "$tmp/race.json" >"$tmp/out" 2>"$tmp/err" &
+importer=$!
+exec 3>"$tmp/calendar.fifo"   # returns once the import, the plan read, opens its calendar
+sleep 0.05
+sed 's/"version": 1/"version": 1, "saved_by_the_other": true/' "$tmp/race.json" >"$tmp/race-other.json"
+mv "$tmp/race-other.json" "$tmp/race.json"
+cp "$tmp/race.json" "$tmp/race-theirs.json"
+cat data/import/meetings.ics >&3
+exec 3>&-
+wait $importer; status=$?
+check "an import whose plan was saved meanwhile exits 1" [ $status -eq 1 ]
+check "and says why" contains "$tmp/err" "saved by another program while the import ran"
+check "and keeps the other program's plan" cmp -s "$tmp/race.json" "$tmp/race-theirs.json"
 
 # Two commands at once: a usage error that names both, never one of them
 # silently left out.

@@ -603,6 +603,18 @@ import_calendars (BtPlan        *plan,
 #endif
 }
 
+/* The plan file's entity tag (its modification time, to the
+ * microsecond), or NULL when it cannot be read. */
+static char *
+plan_file_etag (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                                                 NULL, NULL);
+
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
 static int
 import_file (GVariantDict  *options,
              const char    *source,
@@ -616,6 +628,7 @@ import_file (GVariantDict  *options,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = NULL;
   const char *existing = NULL;
+  g_autofree char *etag = NULL;
   BtImportChoice choice = BT_IMPORT_KEEP;
 
   g_variant_dict_lookup (options, "existing", "&s", &existing);
@@ -655,6 +668,9 @@ import_file (GVariantDict  *options,
       }
   }
 
+  /* What the plan file is as it is read: another program (the app's
+   * window, a sync) may save it while a long import runs. */
+  etag = plan_file_etag (path);
   plan = bt_plan_file_load (path, &error);
   if (plan == NULL)
     {
@@ -684,7 +700,30 @@ import_file (GVariantDict  *options,
 
   {
     g_autoptr(BtHistory) history = bt_history_new ();
+    g_autoptr(GBytes) before = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, NULL);
+    g_autoptr(GBytes) after = NULL;
+
     bt_import_apply (import, plan, history);
+    after = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, NULL);
+    /* An import that adds nothing (the same calendar again) writes
+     * nothing: a save would put the plan's backup, which may hold what an
+     * earlier import replaced, in place of a copy of the same file. */
+    if (before != NULL && after != NULL && g_bytes_equal (before, after))
+      {
+        printf ("\n%s\n", _("Nothing new to import: the plan is unchanged."));
+        return 0;
+      }
+  }
+  {
+    g_autofree char *etag_now = plan_file_etag (path);
+
+    if (g_strcmp0 (etag, etag_now) != 0)
+      {
+        print_error (path, _("it was saved by another program while the import ran: nothing is written over "
+                             "it, so that its changes are kept; run the import again"));
+        fprintf (stderr, _("The plan is unchanged.\n"));
+        return 1;
+      }
   }
   /* The save keeps the plan as it was in plan.json.bak: say so when it
    * cannot, rather than leave the user believing there is a backup. */
