@@ -206,6 +206,17 @@ check "and leaves the plan alone" cmp -s "$tmp/typed.json" "$tmp/typed-once.json
 "$bin" --existing add "$tmp/typed.json" >"$tmp/out" 2>"$tmp/err"; status=$?
 check "--existing alone is refused" [ $status -eq 2 ]
 
+# An UNTIL in UTC, as Thunderbird and Outlook write it, ends a series in
+# another zone at that instant: Monday 30 Nov 10:00 in Berlin is the last
+# review (09:00 UTC); in New York the last is 9 Nov at 02:00, as 10 Nov
+# 02:00 is 07:00 UTC, after the UNTIL.
+TZ=Europe/Berlin "$bin" --import-ics data/import/until-utc-east.ics --dry-run --today 2026-12-20 \
+  data/import/typed-week.json >"$tmp/out" 2>&1
+check "an UNTIL in UTC keeps the last instance east of UTC" contains "$tmp/out" "9 events in 9 weeks, 2026-W41 to 2026-W49"
+TZ=Europe/Berlin "$bin" --import-ics data/import/until-utc-west.ics --dry-run --today 2026-12-20 \
+  data/import/typed-week.json >"$tmp/out" 2>&1
+check "and adds none west of it" contains "$tmp/out" "8 events in 2 weeks"
+
 # Another program saves the plan while an import runs (here, while the
 # import waits for its calendar on a pipe): the import writes nothing
 # over it.

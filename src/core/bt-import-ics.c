@@ -283,8 +283,22 @@ expand (icalcomponent  *calendar,
   for (icalproperty *p = icalcomponent_get_first_property (c, ICAL_RRULE_PROPERTY); p != NULL;
        p = icalcomponent_get_next_property (c, ICAL_RRULE_PROPERTY))
     {
-      icalrecur_iterator *it = icalrecur_iterator_new (icalproperty_get_rrule (p), dtstart);
+      struct icalrecurrencetype rule = icalproperty_get_rrule (p);
+      gint64 rule_until = G_MAXINT64;
+      icalrecur_iterator *it;
 
+      /* An UNTIL in UTC (as Thunderbird and Outlook write it: the start of
+       * the last instance) against a DTSTART in a zone: libical 3.0
+       * compares its digits with the instances' wall-clock times, and
+       * drops the last one east of UTC, or adds one west of it. The
+       * series ends here instead, at that instant. */
+      if (!icaltime_is_null_time (rule.until) && !rule.until.is_date && icaltime_is_utc (rule.until) &&
+          !icaltime_is_utc (dtstart))
+        {
+          rule_until = icaltime_as_timet_with_zone (rule.until, icaltimezone_get_utc_timezone ());
+          rule.until = icaltime_null_time ();
+        }
+      it = icalrecur_iterator_new (rule, dtstart);
       if (it == NULL)
         continue;
       for (struct icaltimetype t = icalrecur_iterator_next (it); !icaltime_is_null_time (t);
@@ -292,6 +306,9 @@ expand (icalcomponent  *calendar,
         {
           /* The instances are wall-clock times in DTSTART's zone. */
           gint64 s = to_unix (calendar, dtstart_prop, t);
+
+          if (s != NO_TIME && s > rule_until)
+            break;
 
           /* A series that has not begun counts as its first event, after
            * today, not as a series going on. */
