@@ -217,6 +217,17 @@ TZ=Europe/Berlin "$bin" --import-ics data/import/until-utc-west.ics --dry-run --
   data/import/typed-week.json >"$tmp/out" 2>&1
 check "and adds none west of it" contains "$tmp/out" "8 events in 2 weeks"
 
+# A repetition given as a period lasts as long as the period: 1 h, then
+# 3 h (a duration), then 4 h (an end); a period that ends before it
+# starts is refused with its line, as such an event is.
+TZ=Europe/Berlin "$bin" --import-ics data/import/rdate-period.ics --dry-run --today 2026-12-20 \
+  data/import/typed-week.json >"$tmp/out" 2>&1
+check "RDATE periods count their own hours" contains "$tmp/out" "of 8.0 h in the file"
+TZ=Europe/Berlin "$bin" --import-ics data/import/rdate-period-reversed.ics --dry-run --today 2026-12-20 \
+  data/import/typed-week.json >"$tmp/out" 2>&1; status=$?
+check "a reversed RDATE period is refused" [ $status -eq 1 ]
+check "with its line" contains "$tmp/out" "line 4: the event that begins here repeats at"
+
 # Another program saves the plan while an import runs (here, while the
 # import waits for its calendar on a pipe): the import writes nothing
 # over it.

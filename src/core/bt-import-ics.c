@@ -195,6 +195,32 @@ event_length (icalcomponent *calendar,
   return 0;
 }
 
+/* How long an RDATE given as a period (VALUE=PERIOD: a start and an end,
+ * or a start and a duration) lasts, in seconds; FALSE for an RDATE that
+ * is a time alone. */
+static gboolean
+rdate_period_length (icalcomponent                       *calendar,
+                     icalproperty                        *p,
+                     const struct icaldatetimeperiodtype *rdate,
+                     gint64                              *length)
+{
+  const struct icalperiodtype *period = &rdate->period;
+  gint64 start, end;
+
+  if (!icaltime_is_null_time (rdate->time) || icaltime_is_null_time (period->start) || period->start.is_date)
+    return FALSE;
+  if (!icaltime_is_null_time (period->end))
+    {
+      start = to_unix (calendar, p, period->start);
+      end = to_unix (calendar, p, period->end);
+      *length = start == NO_TIME || end == NO_TIME ? NO_TIME : end - start;
+    }
+  else
+    *length = icaldurationtype_as_int (period->duration);
+
+  return TRUE;
+}
+
 /* Refuses an event whose times no calendar of meetings holds: outside
  * the years 1 to 9999, or lasting more than a year. */
 static gboolean
@@ -235,9 +261,23 @@ check_times (icalcomponent  *calendar,
       struct icaldatetimeperiodtype rdate = icalproperty_get_rdate (p);
       struct icaltimetype t = icaltime_is_null_time (rdate.time) ? rdate.period.start : rdate.time;
 
+      gint64 period;
+
       if (!icaltime_is_null_time (t) && !t.is_date && to_unix (calendar, p, t) == NO_TIME)
         return bt_import_ics_fail_line (error, line, _("the event that begins here repeats at “%s”: expected an "
                                          "RDATE between the years 1 and 9999"), icaltime_as_ical_string (t));
+      /* A repetition given as a period lasts as long as the period says. */
+      if (rdate_period_length (calendar, p, &rdate, &period))
+        {
+          if (period == NO_TIME || period > MAX_LENGTH)
+            return bt_import_ics_fail_line (error, line, _("the event that begins here repeats at “%s” for longer "
+                                             "than a year: expected an RDATE period within a year"),
+                                            icaltime_as_ical_string (t));
+          if (period < 0)
+            return bt_import_ics_fail_line (error, line, _("the event that begins here repeats at “%s” over a "
+                                             "period that ends before it starts: expected its end after its start"),
+                                            icaltime_as_ical_string (t));
+        }
     }
 
   return TRUE;
@@ -265,6 +305,7 @@ expand (icalcomponent  *calendar,
   g_autoptr(GHashTable) excluded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) lengths = NULL;   /* the RDATE periods' own lengths, by start */
 
   gboolean recurring = icalcomponent_get_first_property (c, ICAL_RRULE_PROPERTY) != NULL ||
                        icalcomponent_get_first_property (c, ICAL_RDATE_PROPERTY) != NULL;
@@ -340,12 +381,19 @@ expand (icalcomponent  *calendar,
     {
       struct icaldatetimeperiodtype rdate = icalproperty_get_rdate (p);
       struct icaltimetype t = icaltime_is_null_time (rdate.time) ? rdate.period.start : rdate.time;
-      gint64 s;
+      gint64 s, period;
 
       if (icaltime_is_null_time (t) || t.is_date)
         continue;
       s = to_unix (calendar, p, t);
       g_array_append_val (starts, s);
+      /* Checked in check_times(): a period of its own, within a year. */
+      if (rdate_period_length (calendar, p, &rdate, &period) && period != NO_TIME && period >= 0)
+        {
+          if (lengths == NULL)
+            lengths = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+          g_hash_table_insert (lengths, g_memdup2 (&s, sizeof s), g_memdup2 (&period, sizeof period));
+        }
     }
 
   for (guint i = 0; i < starts->len; i++)
@@ -371,7 +419,11 @@ expand (icalcomponent  *calendar,
         }
       if (++*count > MAX_OCCURRENCES)
         return FALSE;
-      add_event (common, g_steal_pointer (&key), *s, *s + length);
+      {
+        const gint64 *own = lengths != NULL ? g_hash_table_lookup (lengths, s) : NULL;
+
+        add_event (common, g_steal_pointer (&key), *s, *s + (own != NULL ? *own : length));
+      }
     }
 
   return TRUE;
