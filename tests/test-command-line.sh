@@ -91,6 +91,12 @@ check "--export-chart writes SVG, chosen by the extension" [ $status -eq 0 ]
 check "the SVG is well-formed XML" xmllint --noout "$tmp/map.svg"
 "$bin" --export-chart timeline -o "$tmp/timeline.out" --format pdf --theme print "$sample"
 check "--format pdf writes a PDF" [ "$(head -c 5 "$tmp/timeline.out")" = "%PDF-" ]
+"$bin" --export-chart time -o "$tmp/TIME.PNG" --size 64x64 "$sample"; status=$?
+check "an extension in capitals says the format too" [ $status -eq 0 ]
+check "and a PNG is written" [ "$(png_size "$tmp/TIME.PNG")" = "64x64" ]
+"$bin" --export-chart time -o "$tmp/time.jpeg" "$sample" 2>"$tmp/err"; status=$?
+check "an extension that is no chart format is refused" [ $status -eq 2 ]
+check "naming the file, not a --format never given" contains "$tmp/err" "-o: expected a file ending in .png, .svg or .pdf"
 
 "$bin" --export-report -o "$tmp/report.pdf" --today 2026-11-22 "$sample"; status=$?
 check "--export-report writes a PDF" [ $status -eq 0 ]
@@ -227,6 +233,13 @@ TZ=Europe/Berlin "$bin" --import-ics data/import/rdate-period-reversed.ics --dry
   data/import/typed-week.json >"$tmp/out" 2>&1; status=$?
 check "a reversed RDATE period is refused" [ $status -eq 1 ]
 check "with its line" contains "$tmp/out" "line 4: the event that begins here repeats at"
+
+# A plan without categories: no rules can be added, and the preview says
+# what to do instead of promising them.
+printf '{"format": "breakthrough-plan", "version": 1, "profile": {"name": "Sam"}}\n' >"$tmp/no-categories.json"
+"$bin" --import-ics data/import/meetings.ics --dry-run --today 2026-11-22 "$tmp/no-categories.json" >"$tmp/out" 2>&1
+check "a plan without categories is told to add them" contains "$tmp/out" "The plan has no categories yet"
+check "and not promised rules" lacks "$tmp/out" "importing adds them to the plan"
 
 # Another program saves the plan while an import runs (here, while the
 # import waits for its calendar on a pipe): the import writes nothing

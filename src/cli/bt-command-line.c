@@ -268,6 +268,7 @@ export_chart (GVariantDict  *options,
               char         **files)
 {
   const char *format_name = NULL, *size_text = NULL, *theme_name = NULL, *today_text = NULL;
+  g_autofree char *extension = NULL;   /* the format, from the file's name */
   BtExportFormat format = BT_EXPORT_PNG;
   BtChartTheme theme = BT_CHART_THEME_LIGHT;
   BtChartKind kind;
@@ -290,14 +291,21 @@ export_chart (GVariantDict  *options,
       return 2;
     }
 
+  /* Without --format, the file's extension says, in capitals or not. */
   if (format_name == NULL)
     {
-      const char *dot = strrchr (out, '.');
-      format_name = dot != NULL ? dot + 1 : "png";
+      g_autofree char *base = g_path_get_basename (out);
+      const char *dot = strrchr (base, '.');
+
+      extension = g_ascii_strdown (dot != NULL ? dot + 1 : "png", -1);
+      format_name = extension;
     }
   if (!bt_export_format_from_string (format_name, &format))
     {
-      fprintf (stderr, _("--format: expected png, svg or pdf, got “%s”\n"), format_name);
+      if (extension != NULL)
+        fprintf (stderr, _("-o: expected a file ending in .png, .svg or .pdf, or --format, got “%s”\n"), out);
+      else
+        fprintf (stderr, _("--format: expected png, svg or pdf, got “%s”\n"), format_name);
       return 2;
     }
 
@@ -552,7 +560,12 @@ print_preview (BtPlan         *plan,
                            import->n_no_instance), import->n_no_instance);
   }
 
-  if (import->default_rules)
+  /* The default rules map to the plan's categories: with none, there is
+   * no rule to add, and the hours have no category to go to. */
+  if (import->default_rules && g_list_model_get_n_items (categories) == 0)
+    printf ("\n%s\n", _("The plan has no categories yet, so the hours go under “No rule”: add categories on "
+                         "the app’s Time page, then import again."));
+  else if (import->default_rules)
     printf ("\n%s\n", _("The plan has no import rules yet: the default rules were used, and importing adds them to the plan."));
 
   for (guint i = 0; i < import->missing_categories->len; i++)
