@@ -824,6 +824,14 @@ test_typed_date_shown_as_dates_are (void)
   type_into (editor, "date", "2027-02-30");
   gtk_widget_grab_focus (field_row (editor, "title"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field_row (editor, "date"))), ==, "2027-02-30");
+
+  /* A line longer than its field reads from its start once left, not
+   * from where typing stopped. */
+  type_into (editor, "title", "Our platform work keeps 2.4 million euros of annual revenue safe, every quarter");
+  gtk_editable_set_position (GTK_EDITABLE (field_row (editor, "title")), -1);
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (field_row (editor, "title"))), >, 0);
+  gtk_widget_grab_focus (field_row (editor, "date"));
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (field_row (editor, "title"))), ==, 0);
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 

@@ -118,6 +118,9 @@ on_field_leave_cb (GtkEventControllerFocus *controller,
         if (g_strcmp0 (shown, gtk_editable_get_text (GTK_EDITABLE (row))) != 0)
           gtk_editable_set_text (GTK_EDITABLE (row), shown);
       }
+    /* A line longer than its field, left, reads from its start, not
+     * scrolled to where typing stopped ("ur platform work keeps…"). */
+    gtk_editable_set_position (GTK_EDITABLE (row), 0);
   }
   on_field_changed_cb (G_OBJECT (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))), page);
 }
