@@ -612,8 +612,10 @@ def journey_4(w):
     for name, rating in ratings.items():
         app.set_value(app.wait(lambda: find(dialog, "spin button", name), f"the rating '{name}'"), rating)
     press(app, dialog, "Save")
-    app.wait_window_closed("Weekly Check-in")
+    # The toast first: it shows as the check-in closes and goes after a few
+    # seconds, which a slow build spends looking for the closed window.
     app.wait_toast("Check-in saved")
+    app.wait_window_closed("Weekly Check-in")
 
     all_weeks = dict(weeks)
     all_weeks[0] = typed
@@ -712,8 +714,8 @@ def journey_6(w):
     app.choose(editor_field(app, editor, "combo box", "Function"), "Sales")
     app.set_value(editor_field(app, editor, "spin button", re.compile("Be in touch every")), 14)
     press(app, editor, re.compile("^(Add|Apply)$"))
-    app.wait_window_closed("New Person")
     app.wait_toast(".")
+    app.wait_window_closed("New Person")
     rows = app.wait(lambda: (lambda r: r if "Dana Whitfield" in r else None)(rows_of(app, main, "People")),
                     "Dana in the People list")
     time.sleep(0.5)
@@ -969,9 +971,10 @@ def journey_8(w):
     app.click(app.wait(lambda: find(main, "list item", "First business case"), "the first milestone's row"))
     editor = app.wait_window("Milestone")
     press(app, editor, "Delete")
-    app.wait_window_closed("Milestone")
-    # The toast that offers Undo says which one went.
+    # The toast that offers Undo says which one went (looked for first: it
+    # goes after a few seconds).
     app.wait_toast("Milestone “First business case” deleted")
+    app.wait_window_closed("Milestone")
     snapshot("deleting a milestone")
     lists_show(["Start the shift", "Be positioned"], ["QBR with Product", "Sponsor for the VP role named"],
                bug=True, what="after an edit and a delete")
