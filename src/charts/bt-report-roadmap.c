@@ -37,35 +37,6 @@ continued_title (void)
   return _("Roadmap (continued)");
 }
 
-/* By date, the undated last; the plan's order among those of one day. */
-static int
-compare_dates (gconstpointer a,
-               gconstpointer b)
-{
-  const GDate *x = bt_milestone_get_date (*(BtMilestone **) a);
-  const GDate *y = bt_milestone_get_date (*(BtMilestone **) b);
-
-  if (x == NULL || y == NULL)
-    return (x == NULL) - (y == NULL);
-
-  return g_date_compare (x, y);
-}
-
-static void
-ensure_milestones (BtReport *self)
-{
-  GListModel *milestones = bt_plan_get_milestones (self->plan);
-
-  if (self->milestones != NULL)
-    return;
-
-  self->milestones = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
-    g_ptr_array_add (self->milestones, g_list_model_get_item (milestones, i));
-  /* g_ptr_array_sort is a merge sort: stable */
-  g_ptr_array_sort (self->milestones, compare_dates);
-}
-
 static char *
 phase_text (BtPhase *phase)
 {
@@ -89,7 +60,8 @@ phase_text (BtPhase *phase)
 }
 
 /* Draws (@draw) or measures the phases and the table's heading under the
- * chart, from @y; returns the height they take. */
+ * chart, from @y; returns the height they take. Measuring draws them too,
+ * into a group that is thrown away, so both take the same height. */
 static double
 phases (BtReport *self,
         cairo_t  *cr,
@@ -97,28 +69,27 @@ phases (BtReport *self,
         double    width,
         gboolean  draw)
 {
-  const BtChartStyle *style = &self->style;
   GListModel *list = bt_plan_get_phases (self->plan);
   guint n = g_list_model_get_n_items (list);
   double top = y;
 
+  if (!draw)
+    cairo_push_group (cr);
   if (n > 0)
     {
-      y += draw ? bt_report_section_heading (self, cr, _("Phases"), MARGIN, y, width)
-                : bt_report_text_height (self, cr, _("Phases"), 1.05, TRUE, width) + 4;
+      y += bt_report_section_heading (self, cr, _("Phases"), MARGIN, y, width);
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(BtPhase) phase = g_list_model_get_item (list, i);
           g_autofree char *text = phase_text (phase);
 
-          y += draw ? bt_report_bullet (self, cr, &style->muted, text, MARGIN, y, width)
-                    : bt_report_text_height (self, cr, text, 0.9, FALSE, width - 12) + 3;
+          y += bt_report_bullet (self, cr, &self->style.muted, text, MARGIN, y, width);
         }
       y += 10;
     }
-
-  y += draw ? bt_report_section_heading (self, cr, _("Milestones"), MARGIN, y, width)
-            : bt_report_text_height (self, cr, _("Milestones"), 1.05, TRUE, width) + 4;
+  y += bt_report_section_heading (self, cr, _("Milestones"), MARGIN, y, width);
+  if (!draw)
+    cairo_pattern_destroy (cairo_pop_group (cr));
 
   return y - top;
 }
@@ -210,7 +181,6 @@ bt_report_paginate_roadmap (BtReport *self,
   Page page = { BT_REPORT_PAGE_CHART, BT_CHART_TIMELINE, 0, 0, FALSE, FALSE };
   double y;
 
-  ensure_milestones (self);
 
   /* Under the chart, the phases and the table, if the table's header and
    * first row fit there too; else they start on a page of their own (a
@@ -245,7 +215,6 @@ bt_report_draw_roadmap_page (BtReport   *self,
   BtReportTable t = table (headers);
 
   G_STATIC_ASSERT (G_N_ELEMENTS (headers) == G_N_ELEMENTS (fractions));
-  ensure_milestones (self);
 
   if (!page->more)
     {

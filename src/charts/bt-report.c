@@ -166,6 +166,21 @@ typedef struct
   char           *collate_key;
 } SortEntry;
 
+/* Milestones by date, the undated last; the plan's order among those of
+ * one day (g_ptr_array_sort() is a merge sort: stable). */
+static int
+compare_milestone_dates (gconstpointer a,
+                         gconstpointer b)
+{
+  const GDate *x = bt_milestone_get_date (*(BtMilestone **) a);
+  const GDate *y = bt_milestone_get_date (*(BtMilestone **) b);
+
+  if (x == NULL || y == NULL)
+    return (x == NULL) - (y == NULL);
+
+  return g_date_compare (x, y);
+}
+
 /* Overdue first, then by name, whatever the case; states and collation keys are worked out
  * once per person, not once per comparison. */
 static int
@@ -188,6 +203,7 @@ bt_report_new (BtPlan             *plan,
   BtReport *self = g_new0 (BtReport, 1);
   GListModel *relationships = bt_plan_get_relationships (plan);
   GListModel *narratives = bt_plan_get_narratives (plan);
+  GListModel *milestones = bt_plan_get_milestones (plan);
 
   self->plan = g_object_ref (plan);
   self->today = *today;
@@ -196,6 +212,7 @@ bt_report_new (BtPlan             *plan,
   self->relationships = g_ptr_array_new_with_free_func (g_object_unref);
   self->narratives = g_ptr_array_new_with_free_func (g_object_unref);
   self->cases = g_ptr_array_new_with_free_func (g_object_unref);
+  self->milestones = g_ptr_array_new_with_free_func (g_object_unref);
 
   {
     guint n = g_list_model_get_n_items (relationships);
@@ -219,6 +236,10 @@ bt_report_new (BtPlan             *plan,
         g_free (entries[i].collate_key);
       }
   }
+
+  for (guint i = 0; i < g_list_model_get_n_items (milestones); i++)
+    g_ptr_array_add (self->milestones, g_list_model_get_item (milestones, i));
+  g_ptr_array_sort (self->milestones, compare_milestone_dates);
 
   for (guint i = 0; i < g_list_model_get_n_items (narratives); i++)
     {

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "bt-safe-file.h"
 #include "bt-analytics.h"
 #include "bt-chart.h"
 #include "bt-command-line.h"
@@ -616,18 +617,6 @@ import_calendars (BtPlan        *plan,
 #endif
 }
 
-/* The plan file's entity tag (its modification time, to the
- * microsecond), or NULL when it cannot be read. */
-static char *
-plan_file_etag (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
-                                                 NULL, NULL);
-
-  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
-}
-
 static int
 import_file (GVariantDict  *options,
              const char    *source,
@@ -642,6 +631,7 @@ import_file (GVariantDict  *options,
   g_autoptr(GDateTime) now = NULL;
   const char *existing = NULL;
   g_autofree char *etag = NULL;
+  g_autoptr(GFile) plan_file = g_file_new_for_path (path);
   BtImportChoice choice = BT_IMPORT_KEEP;
 
   g_variant_dict_lookup (options, "existing", "&s", &existing);
@@ -683,7 +673,7 @@ import_file (GVariantDict  *options,
 
   /* What the plan file is as it is read: another program (the app's
    * window, a sync) may save it while a long import runs. */
-  etag = plan_file_etag (path);
+  etag = bt_file_query_etag (plan_file);
   plan = bt_plan_file_load (path, &error);
   if (plan == NULL)
     {
@@ -728,7 +718,7 @@ import_file (GVariantDict  *options,
       }
   }
   {
-    g_autofree char *etag_now = plan_file_etag (path);
+    g_autofree char *etag_now = bt_file_query_etag (plan_file);
 
     if (g_strcmp0 (etag, etag_now) != 0)
       {

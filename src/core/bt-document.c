@@ -27,6 +27,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bt-safe-file.h"
 #include "bt-document.h"
 #include "bt-document-private.h"
 #include "bt-plan-file.h"
@@ -84,16 +85,6 @@ load_job_free (LoadJob *job)
   g_free (job->etag);
   g_clear_pointer (&job->bytes, g_bytes_unref);
   g_free (job);
-}
-
-/* Blocking: for worker threads. NULL when the file is not there. */
-static char *
-query_etag (GFile *file)
-{
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
 }
 
 static void
@@ -226,7 +217,7 @@ write_in_thread (GTask        *task,
    * overwrite it silently. The file monitor usually says so first. */
   if (job->check_etag)
     {
-      g_autofree char *now = query_etag (job->file);
+      g_autofree char *now = bt_file_query_etag (job->file);
 
       if (now != NULL && g_strcmp0 (now, job->expected_etag) != 0)
         {
@@ -257,7 +248,7 @@ write_in_thread (GTask        *task,
 
   /* This is now our version of the file: the monitor's events for this
    * write are not another writer. */
-  job->new_etag = query_etag (job->file);
+  job->new_etag = bt_file_query_etag (job->file);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -518,7 +509,7 @@ load_in_thread (GTask        *task,
   job = g_new0 (LoadJob, 1);
   /* Before reading: if the file changes in between, the next save sees
    * another writer, never the other way round. */
-  job->etag = query_etag (file);
+  job->etag = bt_file_query_etag (file);
   job->plan = bt_plan_file_load (path, &error);
   if (job->plan == NULL)
     {

@@ -585,3 +585,20 @@ bt_file_read_at_most (const char  *path,
 
   return TRUE;
 }
+
+/**
+ * bt_file_query_etag:
+ *
+ * Blocking: for worker threads and the command line.
+ *
+ * Returns: (transfer full) (nullable): @file's entity tag (its
+ *   modification time, to the microsecond); %NULL when it is not there
+ */
+char *
+bt_file_query_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}

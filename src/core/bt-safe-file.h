@@ -34,5 +34,6 @@ gboolean    bt_file_read_at_most          (const char     *path,
                                            gsize          *length,
                                            gboolean       *too_large,
                                            GError        **error);
+char       *bt_file_query_etag            (GFile          *file);
 
 G_END_DECLS

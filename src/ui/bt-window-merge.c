@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "bt-safe-file.h"
 #include "bt-merge.h"
 #include "bt-plan-file.h"
 #include "bt-window-merge.h"
@@ -206,10 +207,8 @@ char *
 bt_window_merge_file_etag (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
 
-  return info ? g_strdup (g_file_info_get_etag (info)) : NULL;
+  return bt_file_query_etag (file);
 }
 
 /* A plan's text, if it is one this version may write over. */
