@@ -171,6 +171,50 @@ test_met_this_week_is_shown_and_not_duplicated (void)
   g_assert_cmpuint (g_list_model_get_n_items (touchpoints), ==, n_before);
 }
 
+/* A role is shown as typed, markup characters and all: "FP&A" is not
+ * read as the start of a markup entity, which would leave the row blank. */
+static gboolean
+is_label_reading (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+static void
+test_role_is_shown_as_typed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  GListModel *relationships = bt_plan_get_relationships (plan);
+  const char *role = "Head of FP&A <Finance>";
+  BtCheckInDialog *dialog;
+  GtkWidget *row = NULL;
+
+  g_assert_no_error (error);
+  dialog = bt_check_in_dialog_new (NULL, plan, history);
+  /* Whichever person is shown with their role: neither overdue nor met. */
+  for (guint i = 0; i < g_list_model_get_n_items (relationships) && row == NULL; i++)
+    {
+      g_autoptr(BtRelationship) r = g_list_model_get_item (relationships, i);
+      GtkWidget *candidate = bt_test_find_row (template_child (dialog, "people_group"),
+                                               bt_relationship_get_name (r));
+
+      if (candidate != NULL
+          && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (candidate)),
+                        bt_relationship_get_role (r)) == 0)
+        {
+          gtk_window_destroy (GTK_WINDOW (dialog));
+          bt_relationship_set_role (r, role);
+          dialog = bt_check_in_dialog_new (NULL, plan, history);
+          row = bt_test_find_row (template_child (dialog, "people_group"), bt_relationship_get_name (r));
+        }
+    }
+  g_assert_nonnull (row);
+  g_assert_nonnull (bt_test_find_match (row, is_label_reading, role));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* 200 hours stay 200, and are refused in their row, with the reason. */
 static void
 test_too_many_hours_are_refused_not_cut (void)
@@ -568,6 +612,7 @@ main (int   argc,
   g_test_add_func ("/check-in-dialog/keyboard-saves", test_keyboard_saves);
 
   g_test_add_func ("/check-in-dialog/narrow", test_narrow);
+  g_test_add_func ("/check-in-dialog/role-is-shown-as-typed", test_role_is_shown_as_typed);
   g_test_add_func ("/check-in-dialog/opens-in-its-fields", test_opens_in_its_fields);
   g_test_add_func ("/check-in-dialog/asks-before-discarding", test_asks_before_discarding);
   g_test_add_func ("/check-in-dialog/typed-hours-count", test_typed_hours_count);

@@ -253,6 +253,7 @@ fill (BtCheckInDialog *self)
         gboolean met = draft_met (self, r);
         GtkWidget *row, *check;
         g_autofree char *name = NULL;
+        g_autofree char *role = NULL;
 
         if (overdue != (pass == 0))
           continue;
@@ -260,9 +261,10 @@ fill (BtCheckInDialog *self)
         row = adw_action_row_new ();
         check = gtk_check_button_new ();
         name = g_markup_escape_text (bt_relationship_get_name (r), -1);
+        role = g_markup_escape_text (bt_relationship_get_role (r), -1);
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), met ? _("Already logged this week")
-                                                           : overdue ? _("Overdue") : bt_relationship_get_role (r));
+                                                           : overdue ? _("Overdue") : role);
         gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
         adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
         adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
