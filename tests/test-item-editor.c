@@ -1486,6 +1486,36 @@ test_apply_unchanged (void)
   }
 }
 
+/* An impact, unlike money, may have decimals: the editor shows what the
+ * plan holds, 1250000.5 and not 1250000, and a whole number without
+ * trailing zeros. */
+static void
+test_impact_keeps_decimals (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  GListModel *statements = bt_narrative_get_impact_statements (narrative);
+  g_autoptr(BtImpactStatement) statement = g_list_model_get_item (statements, 0);
+  BtItemEditor *editor;
+  GtkWidget *spin;
+
+  g_assert_no_error (error);
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (narrative), statements, BT_ITEM (statement));
+  spin = bt_test_find (field_row (editor, "impact-value"), GTK_TYPE_SPIN_BUTTON);
+  gtk_editable_set_text (GTK_EDITABLE (spin), "1250000.50");
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+  g_assert_cmpfloat (bt_impact_statement_get_impact_value (statement), ==, 1250000.5);
+
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (narrative), statements, BT_ITEM (statement));
+  spin = bt_test_find (field_row (editor, "impact-value"), GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "1250000.5");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 15);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "15");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* Going back from a page leaves behind what was done on it, and on the
  * pages it opened. */
 static void
@@ -2059,6 +2089,7 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/item-editor/edit-then-undo", test_edit_then_undo);
+  g_test_add_func ("/item-editor/impact-keeps-decimals", test_impact_keeps_decimals);
   g_test_add_func ("/item-editor/apply-with-focus-in-a-field", test_apply_with_focus_in_a_field);
   g_test_add_func ("/item-editor/keyboard-applies", test_keyboard_applies);
   g_test_add_func ("/item-editor/category-delete-says-what-goes", test_category_delete_says_what_goes);

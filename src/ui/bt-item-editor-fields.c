@@ -13,7 +13,9 @@
 
 #include "bt-application.h"
 
+#include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -279,6 +281,48 @@ round_money_cb (GtkSpinButton *spin,
     gtk_spin_button_set_value (spin, round (value));
 }
 
+/* A number that is neither money nor a share (an impact: 2.5 points,
+ * 1250000.5 a year) has up to two decimals, shown as far as it has them:
+ * "15", "2.5". */
+static char *
+number_text (GtkSpinButton *spin)
+{
+  char *text = g_strdup_printf ("%.*f", gtk_spin_button_get_digits (spin), gtk_spin_button_get_value (spin));
+  const char *point = localeconv ()->decimal_point;
+  gsize n = strlen (text);
+
+  if (gtk_spin_button_get_digits (spin) == 0 || point == NULL || *point == '\0' || strstr (text, point) == NULL)
+    return text;
+  while (n > 0 && text[n - 1] == '0')
+    text[--n] = '\0';
+  if (n >= strlen (point) && strcmp (text + n - strlen (point), point) == 0)
+    text[n - strlen (point)] = '\0';
+  return text;
+}
+
+static gboolean
+number_output_cb (GtkSpinButton *spin,
+                  gpointer       user_data)
+{
+  g_autofree char *text = number_text (spin);
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+/* What is kept is what is shown: 1.234 typed is 1.23. */
+static void
+round_decimals_cb (GtkSpinButton *spin,
+                   gpointer       user_data)
+{
+  double value = gtk_spin_button_get_value (spin);
+  double rounded = round (value * 100) / 100;
+
+  if (value != rounded)
+    gtk_spin_button_set_value (spin, rounded);
+}
+
 static void
 on_listed_choice_unbind_cb (GtkSignalListItemFactory *factory,
                             GtkListItem              *item,
@@ -429,6 +473,7 @@ bt_editor_page_add_field (Page       *page,
   else if (type == G_TYPE_INT || type == G_TYPE_DOUBLE)
     {
       double min, max, step, current;
+      gboolean money;
 
       if (type == G_TYPE_INT)
         {
@@ -456,14 +501,21 @@ bt_editor_page_add_field (Page       *page,
 
       field->kind = type == G_TYPE_INT ? FIELD_INT : FIELD_DOUBLE;
       field->row = adw_action_row_new ();
+      money = g_str_has_suffix (pspec->name, "-monthly") || g_str_equal (pspec->name, "ask-cost");
       field->widget = gtk_spin_button_new_with_range (min, max, step);
-      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (field->widget), type == G_TYPE_INT ? 0 : max <= 1 ? 2 : 0);
+      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (field->widget),
+                                  type == G_TYPE_INT || money || field->percent ? 0 : 2);
       /* Tab goes to the number, where typing goes: the row is no stop. */
       gtk_widget_set_focusable (field->row, FALSE);
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (field->widget), TRUE);
+      if (gtk_spin_button_get_digits (GTK_SPIN_BUTTON (field->widget)) > 0)
+        {
+          g_signal_connect (field->widget, "output", G_CALLBACK (number_output_cb), NULL);
+          g_signal_connect (field->widget, "value-changed", G_CALLBACK (round_decimals_cb), NULL);
+        }
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (field->widget), current);
       /* Money says which: the plan's currency, before the figure. */
-      if (g_str_has_suffix (pspec->name, "-monthly") || g_str_equal (pspec->name, "ask-cost"))
+      if (money)
         {
           g_autofree char *symbol = bt_money_symbol (self->plan ? bt_profile_get_currency (bt_plan_get_profile (self->plan))
                                                                 : bt_currency_default ());
@@ -565,8 +617,7 @@ bt_editor_page_add_field (Page       *page,
 static double
 spin_value (GtkSpinButton *spin)
 {
-  g_autofree char *shown = g_strdup_printf ("%0.*f", gtk_spin_button_get_digits (spin),
-                                            gtk_spin_button_get_value (spin));
+  g_autofree char *shown = number_text (spin);
 
   if (g_strcmp0 (shown, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
     gtk_spin_button_update (spin);
