@@ -596,14 +596,14 @@ test_trend_needs_enough_weeks (Fixture       *f,
     g_assert_false (trend.enough);
     g_assert_cmpint (bt_analytics_projection (&trend, 0.55, &date), ==, BT_PROJECTION_UNKNOWN);
     shortfall = bt_analytics_trend_shortfall (&trend);
-    g_assert_cmpstr (shortfall, ==, "Not enough weeks yet for a trend: 3 of 4 recorded");
+    g_assert_cmpstr (shortfall, ==, "Not enough whole weeks yet for a trend: 3 of the 4 needed");
 
     /* Two weeks, as the first walkthrough had: said plainly too. */
     today = day (2026, 1, 7);   /* in W02 */
     trend = bt_analytics_trend (shares, &today, 13, 50.0);
     g_clear_pointer (&shortfall, g_free);
     shortfall = bt_analytics_trend_shortfall (&trend);
-    g_assert_cmpstr (shortfall, ==, "Not enough weeks yet for a trend: 2 of 4 recorded");
+    g_assert_cmpstr (shortfall, ==, "Not enough whole weeks yet for a trend: 2 of the 4 needed");
     today = day (2026, 1, 21);
   }
 

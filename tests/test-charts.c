@@ -269,7 +269,7 @@ test_time_chart_trend_needs_enough_weeks (void)
   style.weekly_budget = 50.0;
 
   g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
-  g_assert_cmpstr (layout.trend_text, ==, "Not enough weeks yet for a trend: 3 of 4 recorded");
+  g_assert_cmpstr (layout.trend_text, ==, "Not enough whole weeks yet for a trend: 3 of the 4 needed");
   g_assert_cmpfloat (layout.plot.y, >, layout.trend_y);
   bt_time_chart_layout_clear (&layout);
 

@@ -601,8 +601,8 @@ bt_analytics_trend (GArray      *shares,
  * bt_analytics_trend_shortfall:
  *
  * Returns: (nullable): what to say instead of a trend that is not
- *   #BtTrend.enough, e.g. "Not enough weeks yet for a trend: 2 of 4
- *   recorded"; %NULL when the trend is enough
+ *   #BtTrend.enough, e.g. "Not enough whole weeks yet for a trend: 2 of
+ *   the 4 needed"; %NULL when the trend is enough
  */
 char *
 bt_analytics_trend_shortfall (const BtTrend *trend)
@@ -612,8 +612,8 @@ bt_analytics_trend_shortfall (const BtTrend *trend)
   if (trend->enough)
     return NULL;
 
-  /* TRANSLATORS: instead of a trend of the strategic share; "2 of 4": whole weeks recorded, of those needed */
-  return g_strdup_printf (_("Not enough weeks yet for a trend: %u of %u recorded"),
+  /* TRANSLATORS: instead of a trend of the strategic share; "2 of the 4": whole weeks recorded (a partial week does not count), of those needed */
+  return g_strdup_printf (_("Not enough whole weeks yet for a trend: %u of the %u needed"),
                           MIN (trend->n_whole, BT_TREND_MIN_WEEKS - 1), BT_TREND_MIN_WEEKS);
 }
 
