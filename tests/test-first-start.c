@@ -407,6 +407,20 @@ test_sample (gconstpointer data)
   bt_test_spin (500);
   g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (window), "sample"), >, 2);
 
+  /* The sample looks kept up to today: its last week is last week. */
+  {
+    GListModel *weeks = bt_plan_get_weeks (window->plan);
+    g_autoptr(BtWeek) last = g_list_model_get_item (weeks, g_list_model_get_n_items (weeks) - 1);
+    GDate today, monday;
+    int year, week;
+
+    bt_today (&today);
+    bt_iso_week_of_date (&today, &year, &week);
+    bt_iso_week_monday (year, week, &monday);
+    g_date_subtract_days (&monday, 7);
+    g_assert_cmpint (g_date_compare (bt_week_get_monday (last), &monday), ==, 0);
+  }
+
   /* A change, autosave's pause, and closing: nothing at the user's path. */
   first = g_list_model_get_item (bt_plan_get_relationships (window->plan), 0);
   g_value_init (&value, G_TYPE_STRING);

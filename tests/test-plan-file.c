@@ -14,6 +14,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bt-date.h"
 #include "bt-json-writer.h"
 #include "bt-plan-file.h"
 
@@ -1178,6 +1179,77 @@ test_setters_agree_with_reader (void)
     }
 }
 
+/* The sample, opened long after it shipped, looks kept up to today: its
+ * last week is last week, and everything else moved by as many whole
+ * weeks (the milestones, phases, touchpoints and the goal alike). */
+static void
+test_sample_is_brought_up_to_today (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) shipped = bt_plan_file_load_sample (&error);
+  g_autoptr(BtPlan) moved = NULL;
+  g_autoptr(BtPlan) early = NULL;
+  GListModel *weeks_before, *weeks_after;
+  g_autoptr(BtWeek) last = NULL;
+  g_autoptr(BtMilestone) m_before = NULL, m_after = NULL;
+  g_autoptr(BtRelationship) r_before = NULL, r_after = NULL;
+  g_autoptr(BtTouchpoint) t_before = NULL, t_after = NULL;
+  GDate today, monday, expected;
+  int year, week, shift;
+  guint n;
+
+  g_assert_no_error (error);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 12, G_DATE_MARCH, 2031);   /* a Wednesday of 2031-W11 */
+  moved = bt_plan_file_load_sample_at (&today, &error);
+  g_assert_no_error (error);
+
+  weeks_before = bt_plan_get_weeks (shipped);
+  weeks_after = bt_plan_get_weeks (moved);
+  n = g_list_model_get_n_items (weeks_after);
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (weeks_before));
+  last = g_list_model_get_item (weeks_after, n - 1);
+  g_assert_cmpstr (bt_week_get_week (last), ==, "2031-W10");
+
+  /* By how much: the shipped last week's Monday to 2031-W10's. */
+  {
+    g_autoptr(BtWeek) shipped_last = g_list_model_get_item (weeks_before, n - 1);
+
+    bt_week_get_iso (shipped_last, &year, &week);
+    bt_iso_week_monday (year, week, &monday);
+    g_date_clear (&expected, 1);
+    g_date_set_dmy (&expected, 3, G_DATE_MARCH, 2031);
+    shift = g_date_days_between (&monday, &expected);
+    g_assert_cmpint (shift % 7, ==, 0);
+    g_assert_cmpint (shift, >, 0);
+    /* The hours came along with their week. */
+    g_assert_cmpfloat (bt_week_get_total_hours (last), ==, bt_week_get_total_hours (shipped_last));
+  }
+
+  m_before = g_list_model_get_item (bt_plan_get_milestones (shipped), 0);
+  m_after = g_list_model_get_item (bt_plan_get_milestones (moved), 0);
+  g_assert_cmpint (g_date_days_between (bt_milestone_get_date (m_before), bt_milestone_get_date (m_after)), ==, shift);
+  g_assert_cmpint (g_date_days_between (bt_profile_get_target_date (bt_plan_get_profile (shipped)),
+                                        bt_profile_get_target_date (bt_plan_get_profile (moved))), ==, shift);
+  r_before = g_list_model_get_item (bt_plan_get_relationships (shipped), 0);
+  r_after = g_list_model_get_item (bt_plan_get_relationships (moved), 0);
+  t_before = g_list_model_get_item (bt_relationship_get_touchpoints (r_before), 0);
+  t_after = g_list_model_get_item (bt_relationship_get_touchpoints (r_after), 0);
+  g_assert_cmpint (g_date_days_between (bt_touchpoint_get_date (t_before), bt_touchpoint_get_date (t_after)), ==, shift);
+  /* Words are not dates: the notes are as shipped. */
+  g_assert_cmpstr (bt_milestone_get_notes (m_after), ==, bt_milestone_get_notes (m_before));
+
+  /* A clock before the sample was written shows it as shipped. */
+  g_date_set_dmy (&today, 1, G_DATE_JANUARY, 2020);
+  early = bt_plan_file_load_sample_at (&today, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(BtMilestone) m = g_list_model_get_item (bt_plan_get_milestones (early), 0);
+
+    g_assert_cmpint (g_date_compare (bt_milestone_get_date (m), bt_milestone_get_date (m_before)), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1185,6 +1257,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/plan-file/sample-loads", test_sample_loads);
+  g_test_add_func ("/plan-file/sample-is-brought-up-to-today", test_sample_is_brought_up_to_today);
   g_test_add_func ("/plan-file/setters-agree-with-reader", test_setters_agree_with_reader);
   g_test_add_func ("/plan-file/sample-round-trip-is-identical", test_sample_round_trip_is_identical);
   g_test_add_func ("/plan-file/every-field-is-read-into-its-own", test_every_field_is_read_into_its_own);

@@ -81,6 +81,8 @@ gboolean    bt_plan_file_write_private    (const char     *path,
                                            GError        **error);
 char       *bt_plan_file_default_path     (void);
 BtPlan     *bt_plan_file_load_sample      (GError        **error);
+BtPlan     *bt_plan_file_load_sample_at   (const GDate    *today,
+                                           GError        **error);
 char       *bt_plan_file_describe         (BtPlan         *plan);
 gboolean    bt_plan_file_field_is_required (GType          type,
                                             const char    *property);

@@ -349,7 +349,7 @@ load_sample_in_thread (GTask        *task,
                        GCancellable *cancellable)
 {
   GError *error = NULL;
-  BtPlan *plan = bt_plan_file_load_sample (&error);
+  BtPlan *plan = bt_plan_file_load_sample_at (task_data, &error);
 
   if (plan == NULL)
     g_task_return_error (task, error);
@@ -726,7 +726,12 @@ load_plan (BtWindow *self,
   if (self->sample)
     {
       g_autoptr(GTask) task = g_task_new (self, NULL, on_sample_loaded_cb, NULL);
+      GDate *today = g_date_new ();
 
+      /* The sample as if kept up to today (the clock is read here, on
+       * the main thread). */
+      bt_today (today);
+      g_task_set_task_data (task, today, (GDestroyNotify) g_date_free);
       g_task_set_source_tag (task, load_plan);
       g_task_run_in_thread (task, load_sample_in_thread);
     }
