@@ -328,6 +328,30 @@ test_business_case_savings (CaseFixture   *f,
                    "None: it costs €6000 more a year");
 }
 
+/* A new case with an ask and no cost rows yet: its payback is not known,
+ * which is not the same as "never". */
+static void
+test_payback_unknown_without_rows (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  g_autoptr(BtBusinessCase) bc = bt_business_case_new ();
+  BtItemEditor *editor;
+  GtkWidget *payback;
+
+  g_assert_no_error (error);
+  bt_business_case_set_ask_cost (bc, 30000);
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (narrative),
+                               bt_narrative_get_business_cases (narrative), BT_ITEM (bc));
+  payback = bt_test_find_row (GTK_WIDGET (editor), "The ask pays back in");
+  g_assert_nonnull (payback);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (payback)), ==,
+                   "Known once a cost row says what it saves");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 static gboolean
 is_label_with_class (GtkWidget     *widget,
                      gconstpointer  css_class)
@@ -2089,6 +2113,7 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/item-editor/edit-then-undo", test_edit_then_undo);
+  g_test_add_func ("/item-editor/payback-unknown-without-rows", test_payback_unknown_without_rows);
   g_test_add_func ("/item-editor/impact-keeps-decimals", test_impact_keeps_decimals);
   g_test_add_func ("/item-editor/apply-with-focus-in-a-field", test_apply_with_focus_in_a_field);
   g_test_add_func ("/item-editor/keyboard-applies", test_keyboard_applies);

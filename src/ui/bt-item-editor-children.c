@@ -429,7 +429,10 @@ update_savings (GtkWidget *group)
       m = bt_money_format_plan (totals.monthly_savings, self->plan);
       y = bt_money_format_plan (totals.yearly_savings, self->plan);
     }
-  if (isnan (totals.payback_months))
+  if (isnan (totals.payback_months) && g_list_model_get_n_items (rows) == 0 && bt_business_case_get_ask_cost (preview) > 0)
+    /* Nothing to save from yet: not "never", which would be a verdict. */
+    p = g_strdup (_("Known once a cost row says what it saves"));
+  else if (isnan (totals.payback_months))
     p = g_strdup (bt_business_case_get_ask_cost (preview) > 0 ? _("Never, at these costs") : _("The ask has no one-off cost"));
   else
     p = g_strdup_printf (_("%.1f months"), bt_number_round (totals.payback_months, 1));
