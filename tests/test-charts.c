@@ -1642,6 +1642,22 @@ test_report_paginates_the_table (void)
   /* 112 rows do not fit on one page, and every page is drawn without error. */
   g_assert_cmpuint (table_pages, >, 2);
   g_assert_cmpuint (n, ==, 1 + BT_N_CHARTS + table_pages + 3 + 2);
+
+  /* The people's pages stay together: their chart, then their table
+   * (all its pages), then the narratives' chart; no narrative between. */
+  {
+    guint first = 0, last = 0;
+
+    while (first < n && bt_report_get_page_kind (report, first) != BT_REPORT_PAGE_RELATIONSHIPS)
+      first++;
+    last = first + table_pages - 1;
+    g_assert_cmpuint (last, <, n);
+    for (guint i = first; i <= last; i++)
+      g_assert_cmpint (bt_report_get_page_kind (report, i), ==, BT_REPORT_PAGE_RELATIONSHIPS);
+    g_assert_cmpint (bt_report_get_page_kind (report, first - 1), ==, BT_REPORT_PAGE_CHART);
+    g_assert_cmpuint (last + 1, <, n);
+    g_assert_cmpint (bt_report_get_page_kind (report, last + 1), ==, BT_REPORT_PAGE_CHART);
+  }
   canvas_free (&c);
 }
 

@@ -472,13 +472,15 @@ bt_report_paginate (BtReport *self,
 
   /* The roadmap, with its phases and milestones under it. */
   bt_report_paginate_roadmap (self, cr, page_width, page_height);
+  /* The other charts; the people's table right after their map, so that
+   * the pages about people stay together, before the narratives'. */
   for (guint i = BT_CHART_TIMELINE + 1; i < BT_N_CHARTS; i++)
     {
       page = (Page) { BT_REPORT_PAGE_CHART, i, 0, 0, FALSE, FALSE };
       g_array_append_val (self->pages, page);
+      if (i == BT_CHART_RELATIONSHIPS)
+        bt_report_paginate_relationships (self, cr, page_width, page_height);
     }
-
-  bt_report_paginate_relationships (self, cr, page_width, page_height);
 
   /* Each narrative's story, then its business cases. */
   for (guint i = 0; i < self->narratives->len; i++)
