@@ -14,6 +14,7 @@
 #include "bt-check-in-dialog.h"
 #include "bt-calendar-offer.h"
 #include "bt-date.h"
+#include "bt-item-list.h"
 #include "bt-plan-file.h"
 
 static void
@@ -213,6 +214,93 @@ test_role_is_shown_as_typed (void)
   g_assert_nonnull (row);
   g_assert_nonnull (bt_test_find_match (row, is_label_reading, role));
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static void
+remember_message_cb (BtCheckInDialog *dialog,
+                     const char      *message,
+                     char           **said)
+{
+  g_free (*said);
+  *said = g_strdup (message);
+}
+
+static guint
+check_ins_of (BtPlan     *plan,
+              const char *week)
+{
+  GListModel *check_ins = bt_plan_get_check_ins (plan);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (check_ins); i++)
+    {
+      g_autoptr(BtCheckIn) check_in = g_list_model_get_item (check_ins, i);
+
+      n += g_strcmp0 (bt_check_in_get_week (check_in), week) == 0;
+    }
+  return n;
+}
+
+/* A recorded week can be deleted from its check-in: its hours and its
+ * check-in go in one step, and Undo brings both back. A week not recorded
+ * yet has nothing to delete. */
+static void
+test_recorded_week_can_be_deleted (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  GListModel *weeks = bt_plan_get_weeks (plan);
+  guint n = g_list_model_get_n_items (weeks);
+  g_autoptr(BtWeek) week = g_list_model_get_item (weeks, n - 1);
+  g_autofree char *name = g_strdup (bt_week_get_week (week));
+  double hours = bt_week_get_total_hours (week);
+  g_autofree char *said = NULL;
+  g_autoptr(BtWeek) unrecorded = bt_week_new (2020, 2);
+  BtCheckInDialog *dialog;
+  GtkWidget *delete;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (check_ins_of (plan, name), ==, 1);   /* the sample's last week has one */
+
+  dialog = bt_check_in_dialog_new_for_week (NULL, plan, history, unrecorded);
+  g_assert_null (bt_test_find_match (GTK_WIDGET (dialog), is_button_labelled, "_Delete Week"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = bt_check_in_dialog_new_for_week (NULL, plan, history, week);
+  g_signal_connect (dialog, "deleted", G_CALLBACK (remember_message_cb), &said);
+  delete = bt_test_find_match (GTK_WIDGET (dialog), is_button_labelled, "_Delete Week");
+  g_assert_nonnull (delete);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  bt_test_spin (50);
+  g_signal_emit_by_name (delete, "clicked");
+  bt_test_spin (50);
+  g_assert_null (dialog);   /* it closed */
+
+  g_assert_cmpuint (g_list_model_get_n_items (weeks), ==, n - 1);
+  g_assert_false (bt_item_list_find (BT_ITEM_LIST (weeks), week, NULL));
+  g_assert_cmpuint (check_ins_of (plan, name), ==, 0);
+  g_assert_nonnull (said);
+  g_assert_nonnull (strstr (said, name));
+
+  /* One step back brings both. */
+  bt_history_undo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (weeks), ==, n);
+  {
+    g_autoptr(BtWeek) back = g_list_model_get_item (weeks, n - 1);
+
+    g_assert_cmpstr (bt_week_get_week (back), ==, name);
+    g_assert_cmpfloat (bt_week_get_total_hours (back), ==, hours);
+  }
+  g_assert_cmpuint (check_ins_of (plan, name), ==, 1);
 }
 
 /* 200 hours stay 200, and are refused in their row, with the reason. */
@@ -612,6 +700,7 @@ main (int   argc,
   g_test_add_func ("/check-in-dialog/keyboard-saves", test_keyboard_saves);
 
   g_test_add_func ("/check-in-dialog/narrow", test_narrow);
+  g_test_add_func ("/check-in-dialog/recorded-week-can-be-deleted", test_recorded_week_can_be_deleted);
   g_test_add_func ("/check-in-dialog/role-is-shown-as-typed", test_role_is_shown_as_typed);
   g_test_add_func ("/check-in-dialog/opens-in-its-fields", test_opens_in_its_fields);
   g_test_add_func ("/check-in-dialog/asks-before-discarding", test_asks_before_discarding);

@@ -24,6 +24,7 @@
 #include "bt-clock.h"
 #include "bt-date.h"
 #include "bt-dialog.h"
+#include "bt-item-list.h"
 #include "bt-weekly.h"
 
 struct _BtCheckInDialog
@@ -48,12 +49,14 @@ struct _BtCheckInDialog
   double               budget;        /* the weekly hours budget, 0 for none */
   AdwPreferencesPage  *page;
   gboolean             edited;        /* the user changed something since it opened */
+  BtWeek              *week;          /* the recorded week shown, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (BtCheckInDialog, bt_check_in_dialog, ADW_TYPE_WINDOW)
 
 enum {
   SAVED,
+  DELETED,
   N_SIGNALS
 };
 
@@ -370,6 +373,36 @@ on_save_clicked_cb (BtCheckInDialog *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* A week recorded by mistake, or brought by an import and not wanted:
+ * its hours and its check-in (reflection, ratings) go in one step, which
+ * Undo brings back. The touchpoints logged that week stay with their
+ * people. */
+static void
+on_delete_clicked_cb (BtCheckInDialog *self)
+{
+  GListModel *check_ins = bt_plan_get_check_ins (self->plan);
+  const char *name = bt_week_get_week (self->week);
+  g_autofree char *message = NULL;
+  g_autoptr(BtWeek) week = g_object_ref (self->week);
+
+  bt_history_begin (self->history, _("Delete Week"));
+  for (guint i = g_list_model_get_n_items (check_ins); i > 0; i--)
+    {
+      g_autoptr(BtCheckIn) check_in = g_list_model_get_item (check_ins, i - 1);
+
+      if (g_strcmp0 (bt_check_in_get_week (check_in), name) == 0)
+        bt_history_remove (self->history, BT_ITEM (self->plan), check_ins, BT_ITEM (check_in));
+    }
+  bt_history_remove (self->history, BT_ITEM (self->plan), bt_plan_get_weeks (self->plan), BT_ITEM (week));
+  bt_history_end (self->history);
+
+  /* TRANSLATORS: a toast; %s is an ISO week, such as "2026-W49" */
+  message = g_strdup_printf (_("Week %s deleted"), bt_week_get_week (week));
+  self->edited = FALSE;
+  g_signal_emit (self, signals[DELETED], 0, message);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 on_discard_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
@@ -432,6 +465,7 @@ bt_check_in_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_CHECK_IN_DIALOG);
   g_clear_object (&self->plan);
   g_clear_object (&self->history);
+  g_clear_object (&self->week);
   g_clear_pointer (&self->draft, bt_weekly_draft_free);
   g_clear_pointer (&self->hour_spins, g_ptr_array_unref);
   g_clear_pointer (&self->people_checks, g_ptr_array_unref);
@@ -455,6 +489,15 @@ bt_check_in_dialog_class_init (BtCheckInDialogClass *klass)
    */
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * BtCheckInDialog::deleted:
+   * @message: what to say of it, such as "Week 2026-W49 deleted"
+   *
+   * Emitted after the recorded week shown was taken out of the plan.
+   */
+  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/breakthrough/Planner/bt-check-in-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BtCheckInDialog, window_title);
@@ -543,6 +586,24 @@ bt_check_in_dialog_new_for_week (GtkWindow *parent,
 
     adw_preferences_group_set_description (self->people_group, logged);
   }
+
+  /* A week in the plan can be taken out of it, as any item can; a week
+   * picked to be recorded is not in it yet. */
+  if (bt_item_list_find (BT_ITEM_LIST (bt_plan_get_weeks (plan)), week, NULL)
+      && !bt_plan_get_read_only (plan))
+    {
+      GtkWidget *group = adw_preferences_group_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Delete Week"));
+
+      self->week = g_object_ref (week);
+      gtk_widget_set_tooltip_text (button, _("Take this week’s hours and check-in out of the plan"));
+      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "destructive-action");
+      gtk_widget_add_css_class (button, "pill");
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_delete_clicked_cb), self, G_CONNECT_SWAPPED);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), button);
+      adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+    }
 
   return self;
 }
