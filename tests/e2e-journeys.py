@@ -1151,7 +1151,9 @@ def journey_10(w):
         choices = {} if size is None else {UI["paper"]: size, UI["orientation"]: orientation}
         save_dialog(app, "Export Report", path, check_folder=folder, walk_=w, choices=choices)
         app.wait(lambda: os.path.exists(path) and os.path.getsize(path) > 0, f"the report {name}")
-        app.wait_toast("(?i)exported")
+        toast, buttons = app.wait_toast_buttons(re.escape(name), f"a toast that names {name}")
+        w.check(any(clean_name(b) == "Open" for b in buttons),
+                f"the toast ('{toast}') offers to open {name}: {buttons}")
         pages, page_size = pdf_pages(path)
         if size is not None:
             w.check(page_size == papers[(size, orientation)], f"{name} is on {size} {orientation}: {page_size}")

@@ -638,23 +638,54 @@ export_path (BtWindow *self,
 
 
 /* Exports are written, and charts and the report drawn, in a worker
- * (bt-export-async.c): the toast comes when the file is written. */
+ * (bt-export-async.c): the toast comes when the file is written, names
+ * it, and offers to open it. */
+typedef enum
+{
+  EXPORTED_PLAN,
+  EXPORTED_CHART,
+  EXPORTED_REPORT,
+  EXPORTED_WEEKS,
+} Exported;
+
 typedef struct
 {
   BtWindow *window;
-  char     *done;
+  Exported  what;
+  char     *path;
 } ExportDone;
 
 static ExportDone *
 export_done_new (BtWindow   *window,
-                 const char *done)
+                 Exported    what,
+                 const char *path)
 {
   ExportDone *export = g_new0 (ExportDone, 1);
 
   export->window = g_object_ref (window);
-  export->done = g_strdup (done);
+  export->what = what;
+  export->path = g_strdup (path);
 
   return export;
+}
+
+/* The toast once @what is written: it names the file. */
+static char *
+exported_message (Exported    what,
+                  const char *name)
+{
+  switch (what)
+    {
+    /* TRANSLATORS: a toast; %s is the name of the file written */
+    case EXPORTED_PLAN: return g_strdup_printf (_("Plan exported to “%s”"), name);
+    /* TRANSLATORS: a toast; %s is the name of the file written */
+    case EXPORTED_CHART: return g_strdup_printf (_("Chart exported to “%s”"), name);
+    /* TRANSLATORS: a toast; %s is the name of the file written */
+    case EXPORTED_REPORT: return g_strdup_printf (_("Report exported to “%s”"), name);
+    /* TRANSLATORS: a toast; %s is the name of the file written */
+    case EXPORTED_WEEKS: return g_strdup_printf (_("Weeks exported to “%s”"), name);
+    default: g_return_val_if_reached (NULL);
+    }
 }
 
 static void
@@ -668,10 +699,44 @@ on_exported_cb (GObject      *object,
   if (!bt_export_finish (result, &error))
     bt_window_toast (export->window, error->message);
   else
-    bt_window_toast (export->window, export->done);
+    {
+      g_autofree char *name = g_filename_display_basename (export->path);
+      g_autofree char *text = exported_message (export->what, name);
+      g_autoptr(GFile) file = g_file_new_for_path (export->path);
+      g_autofree char *uri = g_file_get_uri (file);
+      AdwToast *toast = adw_toast_new (text);
+
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-export");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+      adw_toast_overlay_add_toast (export->window->toast_overlay, toast);
+    }
   g_object_unref (export->window);
-  g_free (export->done);
+  g_free (export->path);
   g_free (export);
+}
+
+static void
+on_export_shown_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(BtWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    bt_window_toast (self, _("No application here opens that file"));
+}
+
+/* The toast's Open: the file in the application the desktop has for it. */
+static void
+open_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_show_uri_full (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME,
+                     NULL, on_export_shown_cb, g_object_ref (widget));
 }
 
 static void
@@ -692,7 +757,7 @@ exported_json (BtWindow *self,
   if (bytes == NULL)
     bt_window_toast (self, error->message);
   else
-    bt_export_write_async (bytes, path, NULL, on_exported_cb, export_done_new (self, _("Exported")));
+    bt_export_write_async (bytes, path, NULL, on_exported_cb, export_done_new (self, EXPORTED_PLAN, path));
 }
 
 static void
@@ -735,7 +800,7 @@ exported_chart (BtWindow *self,
   if (path == NULL)
     return;
   bt_chart_export_async (kind, self->plan, &day, &style, format, 1600, 900, format == BT_EXPORT_PNG ? 2 : 1,
-                         path, NULL, on_exported_cb, export_done_new (self, _("Chart exported")));
+                         path, NULL, on_exported_cb, export_done_new (self, EXPORTED_CHART, path));
 }
 
 static void
@@ -780,7 +845,7 @@ on_export_response_cb (GtkNativeDialog *dialog,
       bt_today (&day);
       if (path != NULL)
         bt_report_export_pdf_async (self->plan, &day, bt_application_get_weekly_budget (), paper, landscape,
-                                    path, NULL, on_exported_cb, export_done_new (self, _("Report exported")));
+                                    path, NULL, on_exported_cb, export_done_new (self, EXPORTED_REPORT, path));
     }
 
   g_object_unref (dialog);
@@ -853,7 +918,7 @@ exported_csv (BtWindow *self,
 
   text = bt_import_weeks_to_csv (self->plan);
   csv = g_bytes_new_take (text, strlen (text));
-  bt_export_write_async (csv, path, NULL, on_exported_cb, export_done_new (self, _("Exported")));
+  bt_export_write_async (csv, path, NULL, on_exported_cb, export_done_new (self, EXPORTED_WEEKS, path));
 }
 
 static void
@@ -926,6 +991,7 @@ bt_window_files_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import-calendars", NULL, import_calendars_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
