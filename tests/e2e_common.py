@@ -55,6 +55,22 @@ def walk(node, depth=0):
         return
 
 
+def near(node, levels, depth=0):
+    """@node and what lies at most @levels below it: for what sits near the
+    top of a window, found without a walk of the whole window (each step
+    is a round trip to a busy app)."""
+    if node is None:
+        return
+    yield node
+    if depth >= levels:
+        return
+    try:
+        for child in node:
+            yield from near(child, levels, depth + 1)
+    except Exception:
+        return
+
+
 def frame(app, title):
     for window in app:
         if window is not None and window.getRoleName() == "frame" and window.name == title:
@@ -598,10 +614,17 @@ class App:
         _, _, tw, th = extents(top)
         # Clear of the header bar, and of the toasts at the bottom.
         top_margin, bottom_margin = 50, min(120, th // 4)
+        last, still = None, 0
         for _ in range(60):
             x, y, w, h = extents(node)
             if y >= top_margin and y + h <= th - bottom_margin:
                 return
+            # Where the wheel moves nothing (a control at the foot of a
+            # dialog, such as a file dialog's choices), stop trying.
+            still = still + 1 if y == last else 0
+            if still >= 3:
+                return
+            last = y
             if h > th - top_margin - bottom_margin and y >= top_margin and y < th - bottom_margin:
                 return
             # Over the node's column, low in the window, away from the header bar.
@@ -876,10 +899,16 @@ class App:
     def texts(self, root=None):
         return texts(root or self.main_window())
 
+    # A toast sits in the window's toast overlay, three levels down (window,
+    # its content, the overlay); it shows for a few seconds only, so a look
+    # for it must not walk the whole window, which takes longer than that
+    # when the app is built with sanitizers on a loaded machine.
+    TOAST_DEPTH = 3
+
     def toasts(self):
         main = self.main_window()
         out = []
-        for node in walk(main):
+        for node in near(main, self.TOAST_DEPTH):
             try:
                 if node.name == "AdwToastWidget" and is_shown(node):
                     out += [text_of(n) or n.name for n in walk(node) if n.getRoleName() == "label"]
@@ -899,7 +928,7 @@ class App:
         rx = re.compile(pattern) if isinstance(pattern, str) else pattern
 
         def look():
-            for node in walk(self.main_window()):
+            for node in near(self.main_window(), self.TOAST_DEPTH):
                 try:
                     if node.name != "AdwToastWidget" or not is_shown(node):
                         continue
