@@ -1889,6 +1889,37 @@ test_export_onto_plan_is_refused (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Alt+1 to Alt+5 take the keyboard into the page they show, not back to
+ * the header bar's first button. */
+static void
+test_show_page_moves_focus (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window = open_window (app, path);
+  struct { const char *name; BtChartKind chart; } pages[] = {
+    { "relationships", BT_CHART_RELATIONSHIPS }, { "narratives", BT_CHART_NARRATIVES },
+    { "roadmap", BT_CHART_TIMELINE },
+  };
+
+  gtk_window_present (GTK_WINDOW (window));
+  bt_test_spin (300);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = GTK_WIDGET (bt_window_get_chart_page (window, pages[i].chart));
+      GtkWidget *focus;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i].name);
+      bt_test_spin (200);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_test_message ("%s: focus on %s", pages[i].name, focus ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_widget_is_ancestor (focus, page));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Toasts say what happened, not the command. */
 static void
 test_edit_messages (void)
@@ -2322,6 +2353,7 @@ main (int   argc,
   g_test_add_data_func ("/window/open-replaces-first-start", app, test_open_replaces_first_start);
   g_test_add_data_func ("/window/file-dialogs-start-in-plan-folder", app, test_file_dialogs_start_in_plan_folder);
   g_test_add_data_func ("/window/export-onto-plan-is-refused", app, test_export_onto_plan_is_refused);
+  g_test_add_data_func ("/window/show-page-moves-focus", app, test_show_page_moves_focus);
   g_test_add_data_func ("/window/menu-gives-focus-back", app, test_menu_gives_focus_back);
   g_test_add_data_func ("/window/report-paper-and-orientation", app, test_report_paper_and_orientation);
   g_test_add_func ("/window/edit-messages", test_edit_messages);

@@ -894,9 +894,17 @@ show_page_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   BtWindow *self = BT_WINDOW (widget);
+  GtkWidget *page;
 
-  if (self->stack != NULL)
-    adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
+  if (self->stack == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (parameter, NULL));
+  /* The keyboard goes with the eyes: into the page shown, at its first
+   * control, not back to the header bar's first button. */
+  page = adw_view_stack_get_visible_child (self->stack);
+  if (page != NULL && gtk_widget_get_visible (GTK_WIDGET (self->stack)))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 static void
