@@ -1016,6 +1016,71 @@ test_date_picker_week_start (void)
     }
 }
 
+/* The app's stylesheet, as the app loads it (AdwApplication takes it from
+ * the resources; a test has no application). */
+static void
+load_app_style (void)
+{
+  static gboolean loaded;
+  g_autofree char *path = NULL;
+  GtkCssProvider *provider;
+
+  if (loaded)
+    return;
+  loaded = TRUE;
+  path = g_test_build_filename (G_TEST_DIST, "..", "resources", "style.css", NULL);
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_path (provider, path);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_unref (provider);
+}
+
+static gboolean
+is_laid_out (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+static gboolean
+is_suggested_button (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "suggested-action");
+}
+
+/* The colour drawn at the middle of @widget, inside its native (a popover). */
+static void
+colour_at_middle (GtkWidget *widget,
+                  guchar     rgba[4])
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GtkWidget *top = GTK_WIDGET (native);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (top);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  graphene_rect_t bounds, all;
+  int width = gtk_widget_get_width (top), height = gtk_widget_get_height (top);
+  gsize stride;
+  int x, y;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, top, &bounds));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  all = GRAPHENE_RECT_INIT (0, 0, width, height);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (native), node, &all);
+  stride = gdk_texture_get_width (texture) * 4;
+  pixels = g_malloc (stride * gdk_texture_get_height (texture));
+  gdk_texture_download (texture, pixels, stride);
+  /* A little off the middle: past the day's number, on the button. */
+  x = (int) (bounds.origin.x + bounds.size.width * 0.2);
+  y = (int) (bounds.origin.y + bounds.size.height / 2);
+  memcpy (rgba, pixels + y * stride + x * 4, 4);   /* B, G, R, A in memory */
+}
+
 /* A phase that ends before it starts, a monthly cost below zero: refused
  * where typed, with the reason beside the field. */
 static void
@@ -1047,6 +1112,27 @@ test_impossible_values (void)
   gtk_window_present (GTK_WINDOW (editor));
   bt_test_spin (300);
   g_assert_cmpuint (bt_test_screenshot (GTK_WIDGET (editor), "phase-ends-before-it-starts"), >, 20);
+  /* Its calendar is not coloured by the error: the day picked is in the
+   * accent colour (blue), not the error's (red). */
+  {
+    GtkWidget *button = bt_test_find (field_row (editor, "end"), GTK_TYPE_MENU_BUTTON);
+    GtkWidget *day;
+    guchar bgra[4];
+
+    load_app_style ();
+    g_assert_nonnull (button);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    day = bt_test_find_match (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                              is_suggested_button, NULL);
+    g_assert_nonnull (day);
+    /* Drawn once laid out, however slow the build. */
+    g_assert_true (bt_test_wait_until (is_laid_out, day, 10));
+    bt_test_spin (100);
+    colour_at_middle (day, bgra);
+    g_test_message ("the day picked: R %u G %u B %u", bgra[2], bgra[1], bgra[0]);
+    g_assert_cmpuint (bgra[0], >, bgra[2]);
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  }
   type_into (editor, "end", "2027-06-01");
   g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
   g_assert_null (problem_shown (field_row (editor, "end")));
