@@ -60,6 +60,9 @@ for section in profile roadmap time relationships narratives check-ins; do
   check "--section $section passes --validate" [ $status -eq 0 ]
 done
 
+# "people", as the window calls them, is the relationships' section.
+"$bin" --export-json "$tmp/people.json" --section people "$sample"
+check "--section people exports the relationships" contains "$tmp/people.json" "\"section\": \"relationships\""
 "$bin" --export-json "$tmp/x.json" --section everything "$sample" 2>"$tmp/err"; status=$?
 check "an unknown section is refused" [ $status -ne 0 ]
 check "the unknown section is named" contains "$tmp/err" "everything"

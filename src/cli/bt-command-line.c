@@ -46,7 +46,7 @@ static const GOptionEntry entries[] = {
   { "export-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the plan (or one section) as JSON to OUT"), N_("OUT") },
   { "section", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-json: all, profile, roadmap, time, relationships, narratives or check-ins; "
+    N_("With --export-json: all, profile, roadmap, time, relationships (or people), narratives or check-ins; "
        "with --export-markdown: all or narratives"),
     N_("SECTION") },
   { "export-markdown", 0, 0, G_OPTION_ARG_FILENAME, NULL,

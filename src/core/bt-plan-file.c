@@ -45,6 +45,12 @@ bt_plan_section_from_string (const char    *text,
         *section = i;
         return TRUE;
       }
+  /* The window's name for the relationships, its People page. */
+  if (g_strcmp0 (text, "people") == 0)
+    {
+      *section = BT_PLAN_SECTION_RELATIONSHIPS;
+      return TRUE;
+    }
 
   return FALSE;
 }
