@@ -180,6 +180,8 @@ check "--dry-run alone is refused" [ $status -eq 2 ]
 # partnership, tactical, strategic, share.
 "$bin" --help >"$tmp/out" 2>&1
 check "--help shows --existing" contains "$tmp/out" "--existing=keep|replace|add"
+check "--help says which plan FILE defaults to" contains "$tmp/out" "Without FILE, the plan is $XDG_DATA_HOME/breakthrough/plan.json"
+check "--help says the exit statuses" contains "$tmp/out" "Exit status: 0 when done"
 cp data/import/typed-week.json "$tmp/typed.json"
 import_typed() {
   TZ=Europe/Berlin "$bin" --import-ics data/import/meetings.ics --today 2026-11-22 "$@" "$tmp/typed.json" >"$tmp/out" 2>"$tmp/err"

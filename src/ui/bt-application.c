@@ -13,6 +13,7 @@
 #include "bt-clock.h"
 #include "bt-command-line.h"
 #include "bt-first-frame.h"
+#include "bt-plan-file.h"
 #include "bt-preferences-window.h"
 #include "bt-reminders.h"
 #include "bt-window.h"
@@ -550,8 +551,17 @@ bt_application_class_init (BtApplicationClass *klass)
 static void
 bt_application_init (BtApplication *self)
 {
+  g_autofree char *plan = bt_plan_file_default_path ();
+  g_autofree char *description = NULL;
+
   g_application_add_main_option_entries (G_APPLICATION (self),
                                          bt_command_line_get_entries ());
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Plan and follow the shift from engineering director to VP."));
+  /* TRANSLATORS: at the end of --help; %s is the default plan's path */
+  description = g_strdup_printf (_("Without FILE, the plan is %s.\n"
+                                   "Exit status: 0 when done; 1 when a file could not be read, was not a valid plan, "
+                                   "could not be written, or a merge left conflicts; 2 when an option's value is "
+                                   "refused."), plan);
+  g_application_set_option_context_description (G_APPLICATION (self), description);
 }
