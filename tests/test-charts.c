@@ -128,6 +128,55 @@ plan_with_categories (BtCategory **tactical,
   return plan;
 }
 
+/* With two weeks recorded the axis starts weeks before the first: the
+ * trajectory, which starts at the first week's share, is drawn from that
+ * week on, not from the axis's start. */
+static void
+test_time_chart_trajectory_starts_at_first_week (void)
+{
+  g_autoptr(BtCategory) t = NULL;
+  g_autoptr(BtCategory) s = NULL;
+  g_autoptr(BtPlan) plan = plan_with_categories (&t, &s);
+  GDate today = day ("2026-10-16");
+  GDate target = day ("2027-06-28");
+  GDate first;
+  Canvas c = canvas_new (800, 400, 1);
+  BtChartStyle style;
+  BtTimeChartLayout layout;
+  double first_x;
+  guint before = 0, after = 0;
+
+  bt_profile_set_target_date (bt_plan_get_profile (plan), &target);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 40), bt_item_get_id (BT_ITEM (t)), 30);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 40), bt_item_get_id (BT_ITEM (s)), 10);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 41), bt_item_get_id (BT_ITEM (t)), 30);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 41), bt_item_get_id (BT_ITEM (s)), 12);
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+
+  g_assert_true (bt_time_chart_layout (plan, &today, &style, c.cr, 800, 400, &layout));
+  g_assert_true (layout.trajectory.valid);
+  bt_iso_week_monday (2026, 40, &first);
+  first_x = bt_time_scale_x (&layout.scale, &first);
+  g_assert_cmpfloat (first_x, >, layout.plot.x + 40);   /* the axis starts well before */
+
+  cairo_set_source_rgb (c.cr, 1, 1, 1);
+  cairo_paint (c.cr);
+  bt_chart_draw (BT_CHART_TIME, plan, &today, &style, c.cr, 800, 400);
+  for (double x = layout.plot.x + 2; x < layout.plot.x + layout.plot.width - 2; x++)
+    for (double y = layout.plot.y; y < layout.plot.y + layout.plot.height; y++)
+      if (is_color (&c, x, y, &style.trajectory))
+        {
+          if (x < first_x - 3)
+            before++;
+          else
+            after++;
+        }
+  g_assert_cmpuint (before, ==, 0);
+  g_assert_cmpuint (after, >, 20);
+  bt_time_chart_layout_clear (&layout);
+  canvas_free (&c);
+}
+
 /* The weeks in a row below the trajectory pass over a partial week, by the
  * budget the style brings: W41 (0 %) is below, W42's 5 h at 100 % are a
  * partial week of a 50-hour budget. */
@@ -2537,6 +2586,7 @@ main (int   argc,
   g_test_add_func ("/charts/time/weeks-below-pass-over-partial-weeks", test_time_chart_weeks_below_budget);
   g_test_add_func ("/charts/time/marks-skip-partial-weeks", test_time_chart_marks_skip_partial_weeks);
   g_test_add_func ("/charts/time/tactical-week", test_time_chart_tactical_week);
+  g_test_add_func ("/charts/time/trajectory-starts-at-first-week", test_time_chart_trajectory_starts_at_first_week);
   g_test_add_func ("/charts/time/says-hours-stopped", test_time_chart_says_hours_stopped);
   g_test_add_func ("/charts/time/trend-needs-enough-weeks", test_time_chart_trend_needs_enough_weeks);
   g_test_add_func ("/charts/time/single-week", test_time_chart_single_week);

@@ -580,8 +580,10 @@ bt_time_chart_draw (BtPlan             *plan,
       cairo_set_line_width (cr, 2 * layout.text_scale);
       cairo_set_dash (cr, (double[]) { 6 * layout.text_scale, 4 * layout.text_scale }, 2, 0);
 
+      /* Not before the first week: the axis may start weeks earlier, when
+       * few are recorded, and the trajectory starts from that week's share. */
       g_date_clear (&d, 1);
-      g_date_set_julian (&d, layout.scale.first);
+      g_date_set_julian (&d, MAX (layout.scale.first, g_date_get_julian (&layout.trajectory.start)));
       cairo_move_to (cr, bt_time_scale_x (&layout.scale, &d),
                      bt_time_chart_y_for_share (&layout, bt_trajectory_at (&layout.trajectory, &d)));
       if (target > layout.scale.first && target < layout.scale.last)
