@@ -354,7 +354,13 @@ if command -v pdftotext >/dev/null; then
   check "the share says which weeks it covers" contains "$tmp/stale.txt" "Strategic share of weeks 42 to 45."
   check "and since when no hours were recorded" \
     contains "$tmp/stale.txt" "No hours recorded since week 45."
+  # The map's function names in the warning colour have a key of their own.
+  "$bin" --export-chart relationships -o "$tmp/map.pdf" --today 2026-11-20 "$sample"
+  pdftotext "$tmp/map.pdf" - | tr -s ' \n' '  ' >"$tmp/map.txt"
+  check "the map's legend says what a function in the warning colour means" \
+    contains "$tmp/map.txt" "Function without a strong relationship"
 else
+  echo "ok $((n += 1)) # SKIP pdftotext is not installed"
   echo "ok $((n += 1)) # SKIP pdftotext is not installed"
 fi
 

@@ -551,12 +551,28 @@ draw_legend (cairo_t                       *cr,
     double w;
 
     bt_chart_text_size (pl, &w, NULL);
-    if (x + w <= width - 12 * ts)
-      {
-        bt_chart_set_color (cr, &style->muted);
-        bt_chart_draw_text (cr, pl, x, y, BT_ALIGN_START, BT_ALIGN_START);
-      }
+    if (x + w > width - 12 * ts)
+      return;
+    bt_chart_set_color (cr, &style->muted);
+    bt_chart_draw_text (cr, pl, x, y, BT_ALIGN_START, BT_ALIGN_START);
+    x += w + 14 * ts;
   }
+
+  /* What a function's name in the warning colour says, where one is: its
+   * own key, in that colour (the overdue dots' colour is near it). */
+  if (layout->weak_functions != 0)
+    {
+      g_autoptr(PangoLayout) pl = bt_chart_text (cr, style, _("Function without a strong relationship"),
+                                                 0.85 * ts, FALSE, -1);
+      double w;
+
+      bt_chart_text_size (pl, &w, NULL);
+      if (x + w <= width - 12 * ts)
+        {
+          bt_chart_set_color (cr, &style->warning);
+          bt_chart_draw_text (cr, pl, x, y, BT_ALIGN_START, BT_ALIGN_START);
+        }
+    }
 }
 
 void
