@@ -353,6 +353,12 @@ test_prefill_is_said_truly (void)
   dialog = bt_check_in_dialog_new (NULL, plan, history);
   hours = ADW_PREFERENCES_GROUP (template_child (dialog, "hours_group"));
   g_assert_nonnull (strstr (adw_preferences_group_get_description (hours), "2020-W10"));
+  /* Changed, the sum is of the hours as typed, not as recorded. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (bt_test_find (GTK_WIDGET (hours), GTK_TYPE_SPIN_BUTTON)), 60);
+  g_assert_cmpstr (adw_preferences_group_get_description (hours), ==,
+                   "Changed from the hours of 2020-W10, not saved yet. 60 hours in all.");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (bt_test_find (GTK_WIDGET (hours), GTK_TYPE_SPIN_BUTTON)), 30);
+  g_assert_null (strstr (adw_preferences_group_get_description (hours), "Changed"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* Without categories, no hours to type: it says where they come from. */

@@ -73,10 +73,31 @@ total_hours (BtCheckInDialog *self)
   return total;
 }
 
-/* Where the hours shown come from, said truly. */
+/* Whether an hour differs from what the dialog opened with. */
+static gboolean
+hours_changed (BtCheckInDialog *self)
+{
+  for (guint i = 0; i < self->hour_spins->len; i++)
+    {
+      GtkSpinButton *spin = g_ptr_array_index (self->hour_spins, i);
+      double *initial = g_object_get_data (G_OBJECT (spin), "bt-initial");
+
+      if (initial != NULL && gtk_spin_button_get_value (spin) != *initial)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Where the hours shown come from, said truly: once one is changed, the
+ * sum that follows is of the hours as typed, not as recorded. */
 static char *
 describe_prefill (BtCheckInDialog *self)
 {
+  if (self->draft->prefill != BT_WEEKLY_PREFILL_NONE && hours_changed (self))
+    /* TRANSLATORS: under "Hours This Week" once the hours shown were changed; %s is the week they came from, "2026-W48" */
+    return g_strdup_printf (_("Changed from the hours of %s, not saved yet."), self->draft->prefill_week);
+
   switch (self->draft->prefill)
     {
     case BT_WEEKLY_PREFILL_THIS_WEEK:
@@ -234,6 +255,9 @@ fill (BtCheckInDialog *self)
 
       g_object_set_data_full (G_OBJECT (spin), "bt-category", g_object_ref (category), g_object_unref);
       g_object_set_data (G_OBJECT (spin), "bt-kind", (gpointer) kind);
+      g_object_set_data_full (G_OBJECT (spin), "bt-initial",
+                              g_memdup2 (&(double) { gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)) }, sizeof (double)),
+                              g_free);
       g_signal_connect_object (spin, "value-changed", G_CALLBACK (update_total), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (spin, "value-changed", G_CALLBACK (mark_edited), self, G_CONNECT_SWAPPED);
       /* After the spin button's own handler, which takes in what was typed. */
