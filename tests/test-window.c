@@ -1554,6 +1554,16 @@ test_file_dialogs_start_in_plan_folder (gconstpointer data)
           g_assert_nonnull (gtk_file_chooser_get_choice (chooser, "paper"));
           g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "orientation"), ==, "portrait");
         }
+      /* A copy of the whole plan is not offered the plan's own name, which
+       * the export refuses to replace. */
+      if (g_str_equal (actions[i].action, "win.export-json"))
+        {
+          g_autofree char *name = gtk_file_chooser_get_current_name (chooser);
+          g_autofree char *plan_name = g_path_get_basename (path);
+
+          g_assert_cmpstr (name, !=, plan_name);
+          g_assert_true (g_str_has_prefix (name, "plan-") && g_str_has_suffix (name, ".json"));
+        }
       gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
       /* Gone before the next is looked for, not mistaken for it. */
       g_assert_true (bt_test_wait_until (no_file_chooser, NULL, 10));

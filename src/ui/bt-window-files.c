@@ -773,7 +773,19 @@ export_json_action (GtkWidget  *widget,
   if (self->plan == NULL || !bt_plan_section_from_string (section, &parsed))
     return;
 
-  name = g_strdup_printf ("%s.json", parsed == BT_PLAN_SECTION_ALL ? "plan" : section);
+  /* Not "plan.json": the plan's own name, which an export never replaces.
+   * A copy of the whole plan is dated, as a snapshot is. */
+  if (parsed == BT_PLAN_SECTION_ALL)
+    {
+      GDate day;
+      char iso[BT_DATE_ISO_SIZE];
+
+      bt_today (&day);
+      bt_date_format_iso (&day, iso);
+      name = g_strdup_printf ("plan-%s.json", iso);
+    }
+  else
+    name = g_strdup_printf ("%s.json", section);
   choose (self, _("Export as JSON"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), name,
           _("JSON files"), json_types, exported_json, section);
 }
