@@ -177,6 +177,53 @@ test_time_chart_trajectory_starts_at_first_week (void)
   canvas_free (&c);
 }
 
+/* The legend's "Below trajectory" is the key of the marks under the
+ * bars: drawn where a week is marked, not where none is. */
+static guint
+warning_in_legend (BtPlan      *plan,
+                   const GDate *today)
+{
+  Canvas c = canvas_new (800, 400, 1);
+  BtChartStyle style;
+  BtTimeChartLayout layout;
+  guint n = 0;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  g_assert_true (bt_time_chart_layout (plan, today, &style, c.cr, 800, 400, &layout));
+  cairo_set_source_rgb (c.cr, 1, 1, 1);
+  cairo_paint (c.cr);
+  bt_chart_draw (BT_CHART_TIME, plan, today, &style, c.cr, 800, 400);
+  for (double y = 0; y < layout.legend_bottom; y++)
+    for (double x = 0; x < 800; x++)
+      n += is_color (&c, x, y, &style.warning);
+  bt_time_chart_layout_clear (&layout);
+  canvas_free (&c);
+
+  return n;
+}
+
+static void
+test_time_chart_below_key_only_with_marks (void)
+{
+  g_autoptr(BtCategory) t = NULL;
+  g_autoptr(BtCategory) s = NULL;
+  g_autoptr(BtPlan) plan = plan_with_categories (&t, &s);
+  GDate today = day ("2026-10-16");
+  GDate target = day ("2027-06-28");
+
+  bt_profile_set_target_date (bt_plan_get_profile (plan), &target);
+  bt_profile_set_target_share (bt_plan_get_profile (plan), 0.8);
+  /* Rising above the trajectory: nothing marked. */
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 40), bt_item_get_id (BT_ITEM (t)), 20);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 40), bt_item_get_id (BT_ITEM (s)), 20);
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 41), bt_item_get_id (BT_ITEM (s)), 40);
+  g_assert_cmpuint (warning_in_legend (plan, &today), ==, 0);
+
+  /* A week of firefighting: marked, and the key says what the mark is. */
+  bt_week_set_hours (bt_plan_ensure_week (plan, 2026, 42), bt_item_get_id (BT_ITEM (t)), 40);
+  g_assert_cmpuint (warning_in_legend (plan, &today), >, 5);
+}
+
 /* The weeks in a row below the trajectory pass over a partial week, by the
  * budget the style brings: W41 (0 %) is below, W42's 5 h at 100 % are a
  * partial week of a 50-hour budget. */
@@ -2586,6 +2633,7 @@ main (int   argc,
   g_test_add_func ("/charts/time/weeks-below-pass-over-partial-weeks", test_time_chart_weeks_below_budget);
   g_test_add_func ("/charts/time/marks-skip-partial-weeks", test_time_chart_marks_skip_partial_weeks);
   g_test_add_func ("/charts/time/tactical-week", test_time_chart_tactical_week);
+  g_test_add_func ("/charts/time/below-key-only-with-marks", test_time_chart_below_key_only_with_marks);
   g_test_add_func ("/charts/time/trajectory-starts-at-first-week", test_time_chart_trajectory_starts_at_first_week);
   g_test_add_func ("/charts/time/says-hours-stopped", test_time_chart_says_hours_stopped);
   g_test_add_func ("/charts/time/trend-needs-enough-weeks", test_time_chart_trend_needs_enough_weeks);

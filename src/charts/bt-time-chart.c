@@ -305,9 +305,12 @@ bt_time_chart_layout (BtPlan             *plan,
     bt_chart_text_size (percent, &axis_right, NULL);
   }
 
+  /* Room for every item; the last, the key of the marks below the
+   * trajectory, is drawn only where there is one (see below). */
   fill_legend (style, items);
   layout->legend_bottom = pad + legend (cr, style, items, G_N_ELEMENTS (items), pad, pad,
                                         width - 2 * pad, ts, FALSE);
+  layout->n_legend = G_N_ELEMENTS (items) - 1;
 
   layout->plot.x = pad + axis_left + 6 * ts;
   layout->plot.width = width - layout->plot.x - axis_right - 6 * ts - pad;
@@ -368,6 +371,8 @@ bt_time_chart_layout (BtPlan             *plan,
           bar->below = bar->share < bt_trajectory_at (&layout->trajectory, &day) - 1e-12 &&
                        (layout->by_month ||
                         !bt_analytics_is_partial_week (bar->tactical + bar->strategic, style->weekly_budget));
+          if (bar->below)
+            layout->n_legend = G_N_ELEMENTS (items);
         }
     }
 
@@ -517,7 +522,7 @@ bt_time_chart_draw (BtPlan             *plan,
   bt_chart_fill_background (cr, style, width, height);
 
   fill_legend (style, items);
-  legend (cr, style, items, G_N_ELEMENTS (items), 12 * layout.text_scale, 12 * layout.text_scale,
+  legend (cr, style, items, layout.n_legend, 12 * layout.text_scale, 12 * layout.text_scale,
           width - 24 * layout.text_scale, layout.text_scale, TRUE);
   if (layout.trend_text != NULL)
     bt_chart_label (cr, style, &style->muted, layout.trend_text, 0.85 * layout.text_scale, FALSE,
