@@ -467,7 +467,7 @@ bt_plan_file_write_output (const char  *path,
  *
  * Refuses an export whose output is the plan itself — the same file by
  * device and inode, whatever links lead there — so that an export never
- * replaces its own input.
+ * replaces its own input; or the plan's backup, its previous version.
  */
 gboolean
 bt_plan_file_check_output (const char  *output,
@@ -490,6 +490,29 @@ bt_plan_file_check_output (const char  *output,
                    _("“%s” is the plan itself: the export would replace it. Choose another file"),
                    output);
       return FALSE;
+    }
+
+  /* Nor the plan's backup, its previous version: beside the plan, or
+   * beside the file a link to the plan leads to, where saves keep it. */
+  if (g_stat (output, &out_st) == 0 && S_ISREG (out_st.st_mode))
+    {
+      g_autofree char *target = resolve_target (plan_path, NULL);
+      const char *plans[] = { plan_path, target };
+
+      for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+        {
+          g_autofree char *backup = plans[i] != NULL ? bt_plan_file_backup_path (plans[i]) : NULL;
+          GStatBuf backup_st;
+
+          if (backup != NULL && g_stat (backup, &backup_st) == 0 &&
+              out_st.st_dev == backup_st.st_dev && out_st.st_ino == backup_st.st_ino)
+            {
+              g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                           _("“%s” is the plan’s backup: the export would replace it. Choose another file"),
+                           output);
+              return FALSE;
+            }
+        }
     }
 
   return TRUE;
