@@ -107,6 +107,18 @@ wait $reader
 check "--export-csv into a FIFO succeeds" [ $status -eq 0 ]
 check "the FIFO is still a FIFO" [ -p "$tmp/fifo" ]
 check "the FIFO's reader got the weeks" contains "$tmp/from-fifo" "2026-W46,2026-11-09,"
+# A pipe nobody reads, or nobody writes into: given up after a while, with
+# a message, not waited on for ever (both at once: each waits 30 s).
+mkfifo "$tmp/unread" "$tmp/unwritten"
+( timeout 120 "$bin" --export-csv "$tmp/unread" "$sample" >/dev/null 2>"$tmp/unread.err"; echo $? >"$tmp/unread.status" ) &
+unread=$!
+( timeout 120 "$bin" --validate "$tmp/unwritten" >/dev/null 2>"$tmp/unwritten.err"; echo $? >"$tmp/unwritten.status" ) &
+unwritten=$!
+wait $unread $unwritten
+check "an export into a pipe nobody reads gives up" [ "$(cat "$tmp/unread.status")" = 1 ]
+check "and says so" contains "$tmp/unread.err" "Nothing read from the pipe"
+check "a pipe nobody writes into is given up" [ "$(cat "$tmp/unwritten.status")" = 1 ]
+check "and says so" contains "$tmp/unwritten.err" "Nothing came through the pipe"
 # In a folder of our own, where a regression's file named "-" would show.
 mkdir "$tmp/cwd"
 ( cd "$tmp/cwd" && run --export-csv - "$sample" ) >"$tmp/stdout.csv" 2>"$tmp/err"

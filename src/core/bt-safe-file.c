@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -24,6 +25,9 @@
 #include <glib/gstdio.h>
 
 #include "bt-safe-file.h"
+
+/* How long a pipe read from may stay silent before it is given up. */
+#define PIPE_WAIT_SECONDS 30
 
 char *
 bt_plan_file_backup_path (const char *path)
@@ -265,9 +269,23 @@ write_into (const char  *target,
             gsize        length,
             GError     **error)
 {
-  int fd = g_open (target, O_WRONLY | O_NOCTTY | O_CLOEXEC, 0);
+  /* Not waiting for ever: a pipe nobody reads would hold the open so. A
+   * reader has a while to come (one started beside the export), then the
+   * export gives up. */
+  gint64 give_up = g_get_monotonic_time () + PIPE_WAIT_SECONDS * G_USEC_PER_SEC;
+  int fd;
   gboolean ok;
 
+  while ((fd = g_open (target, O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK, 0)) < 0 &&
+         errno == ENXIO && g_get_monotonic_time () < give_up)
+    g_usleep (50 * 1000);
+  if (fd < 0 && errno == ENXIO)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NXIO,
+                   _("Nothing read from the pipe “%s” in %d seconds: nothing was written"), path,
+                   PIPE_WAIT_SECONDS);
+      return FALSE;
+    }
   if (fd < 0)
     {
       int saved_errno = errno;
@@ -275,6 +293,8 @@ write_into (const char  *target,
                    _("Could not open “%s” for writing: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
+  /* Once open, writes wait for the reader as usual. */
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
 
   ok = write_all (fd, path, data, length, error);
   if (close (fd) != 0 && ok)
@@ -560,7 +580,10 @@ bt_file_read_at_most (const char  *path,
       return FALSE;
     }
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  /* A pipe is opened without waiting for a writer, which might never
+   * come and would hold the open for ever; then a writer has a while to
+   * send something (or to close), and reads wait for the rest as usual. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
   if (fd < 0)
     {
       int saved = errno;
@@ -570,6 +593,25 @@ bt_file_read_at_most (const char  *path,
                    _("Failed to open file “%s”: %s"), display, g_strerror (saved));
       return FALSE;
     }
+  if (fstat (fd, &st) == 0 && S_ISFIFO (st.st_mode))
+    {
+      struct pollfd wait_for = { fd, POLLIN, 0 };
+      int ready;
+
+      do
+        ready = poll (&wait_for, 1, PIPE_WAIT_SECONDS * 1000);
+      while (ready < 0 && errno == EINTR);
+      if (ready == 0)
+        {
+          g_autofree char *display = g_filename_display_name (path);
+
+          close (fd);
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NXIO,
+                       _("Nothing came through the pipe “%s” in %d seconds"), display, PIPE_WAIT_SECONDS);
+          return FALSE;
+        }
+    }
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
 
   buffer = g_byte_array_sized_new (regular ? (guint) st.st_size + 1 : 64 * 1024);
   for (;;)
