@@ -357,6 +357,11 @@ test_malformed (void)
     { "bad-zone-rule.ics", "line 8: the time zone changes more often than once a year" },
     { "bad-never-minutes.ics", "line 9: the event repeats every second or minute" },
     { "bad-never-day.ics", "line 9: no day matches both BYMONTH and BYMONTHDAY" },
+    /* No such day or hour: said, not read as 2 March or the next day. */
+    { "bad-day-of-month.ics", "line 4: the event that begins here has “DTSTART:20250230T100000Z”, which is no "
+                              "real date and time" },
+    { "bad-hour.ics", "line 4: the event that begins here has “DTSTART:20251103T240000Z”, which is no real date" },
+    { "bad-exdate-day.ics", "line 4: the event that begins here has “EXDATE:20251131T100000Z”" },
   };
   g_autoptr(BtPlan) plan = load_fixture ();
   g_autofree char *before = serialize (plan);

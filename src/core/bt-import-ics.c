@@ -223,6 +223,63 @@ rdate_period_length (icalcomponent                       *calendar,
 
 /* Refuses an event whose times no calendar of meetings holds: outside
  * the years 1 to 9999, or lasting more than a year. */
+/* Whether @t names a day of the calendar (and, with a time, a time of the
+ * day): libical reads "20250230" as it is and would later count it as
+ * 2 March, an event moved without a word. */
+static gboolean
+is_real_time (struct icaltimetype t)
+{
+  /* A year out of range is said as such elsewhere (check_times()). */
+  if (icaltime_is_null_time (t) || t.year < 1 || t.year > 9999)
+    return TRUE;
+  if (t.month < 1 || t.month > 12 || !g_date_valid_dmy (t.day, t.month, t.year))
+    return FALSE;
+
+  /* RFC 5545 allows a 60th second, for a leap second. */
+  return t.is_date || (t.hour >= 0 && t.hour < 24 && t.minute >= 0 && t.minute < 60 &&
+                       t.second >= 0 && t.second <= 60);
+}
+
+/* The first of the event's times (DTSTART, DTEND, RECURRENCE-ID, RDATE,
+ * EXDATE) that is no real date and time, NULL if none is. */
+static icalproperty *
+unreal_time (icalcomponent *c)
+{
+  static const icalproperty_kind kinds[] = {
+    ICAL_DTSTART_PROPERTY, ICAL_DTEND_PROPERTY, ICAL_RECURRENCEID_PROPERTY,
+    ICAL_RDATE_PROPERTY, ICAL_EXDATE_PROPERTY,
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (icalproperty *p = icalcomponent_get_first_property (c, kinds[k]); p != NULL;
+         p = icalcomponent_get_next_property (c, kinds[k]))
+      {
+        struct icaltimetype t;
+
+        switch (kinds[k])
+          {
+          case ICAL_DTSTART_PROPERTY: t = icalproperty_get_dtstart (p); break;
+          case ICAL_DTEND_PROPERTY: t = icalproperty_get_dtend (p); break;
+          case ICAL_RECURRENCEID_PROPERTY: t = icalproperty_get_recurrenceid (p); break;
+          case ICAL_EXDATE_PROPERTY: t = icalproperty_get_exdate (p); break;
+          case ICAL_RDATE_PROPERTY:
+          default:
+            {
+              struct icaldatetimeperiodtype rdate = icalproperty_get_rdate (p);
+
+              if (!is_real_time (rdate.period.start) || !is_real_time (rdate.period.end))
+                return p;
+              t = rdate.time;
+            }
+            break;
+          }
+        if (!is_real_time (t))
+          return p;
+      }
+
+  return NULL;
+}
+
 static gboolean
 check_times (icalcomponent  *calendar,
              icalcomponent  *c,
@@ -234,6 +291,17 @@ check_times (icalcomponent  *calendar,
   struct icaltimetype start = icalproperty_get_dtstart (dtstart);
   gint64 s = to_unix (calendar, dtstart, start);
   gint64 length;
+  icalproperty *unreal = unreal_time (c);
+
+  /* "20250230" is no day: said, not read as 2 March. */
+  if (unreal != NULL)
+    {
+      g_autofree char *text = icalproperty_as_ical_string_r (unreal);
+
+      return bt_import_ics_fail_line (error, line, _("the event that begins here has “%s”, which is no real date "
+                                       "and time: expected a day of its month, hours 0 to 23 and minutes 0 to 59"),
+                                      g_strstrip (text));
+    }
 
   /* All-day events are left out, whatever their dates. */
   if (start.is_date)
