@@ -118,6 +118,9 @@ check "an unknown theme is refused" [ $status -eq 2 ]
 check "--export-chart without -o is refused" [ $status -eq 2 ]
 "$bin" --export-report -o "$tmp/x.pdf" --today 2026-02-30 "$sample" 2>"$tmp/err"; status=$?
 check "an impossible --today is refused" [ $status -eq 2 ]
+check "and said to be no day, not in the wrong form" contains "$tmp/err" "“2026-02-30” is no day of the calendar"
+"$bin" --export-report -o "$tmp/x.pdf" --today 30.02.2026 "$sample" 2>"$tmp/err"
+check "a --today in another form is told the form" contains "$tmp/err" "expected a date as YYYY-MM-DD"
 "$bin" --export-chart time -o "$tmp/x.png" data/bad/13-strength-too-high.json 2>"$tmp/err"; status=$?
 check "a bad plan is not drawn" [ $status -eq 1 ]
 check "a bad plan's error names the path" contains "$tmp/err" "relationships[0].strength"

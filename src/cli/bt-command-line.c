@@ -227,7 +227,14 @@ parse_today (const char *text,
     {
       if (!bt_date_parse (text, today))
         {
-          fprintf (stderr, _("--today: expected a date as YYYY-MM-DD, got “%s”\n"), text);
+          int y, m, d;
+          char end;
+
+          /* In the form, but no day of the calendar: said so. */
+          if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) == 3 && strlen (text) == 10)
+            fprintf (stderr, _("--today: “%s” is no day of the calendar\n"), text);
+          else
+            fprintf (stderr, _("--today: expected a date as YYYY-MM-DD, got “%s”\n"), text);
           return FALSE;
         }
       /* A plan holds weeks from the year 2 to 9999; the end of the day
