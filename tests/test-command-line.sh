@@ -119,6 +119,12 @@ check "--export-chart without -o is refused" [ $status -eq 2 ]
 "$bin" --export-report -o "$tmp/x.pdf" --today 2026-02-30 "$sample" 2>"$tmp/err"; status=$?
 check "an impossible --today is refused" [ $status -eq 2 ]
 check "and said to be no day, not in the wrong form" contains "$tmp/err" "“2026-02-30” is no day of the calendar"
+# What GLib's own parser refuses is a usage error too, exit 2.
+"$bin" --no-such-option "$sample" >/dev/null 2>"$tmp/err"; status=$?
+check "an unknown option exits 2" [ $status -eq 2 ]
+check "and is named" contains "$tmp/err" "--no-such-option"
+"$bin" --export-chart time -o "$tmp/x.png" --scale abc "$sample" >/dev/null 2>"$tmp/err"; status=$?
+check "a value not in its form exits 2" [ $status -eq 2 ]
 "$bin" --export-report -o "$tmp/x.pdf" --today 30.02.2026 "$sample" 2>"$tmp/err"
 check "a --today in another form is told the form" contains "$tmp/err" "expected a date as YYYY-MM-DD"
 "$bin" --export-chart time -o "$tmp/x.png" data/bad/13-strength-too-high.json 2>"$tmp/err"; status=$?

@@ -24,6 +24,7 @@ struct _BtApplication
 
   GSettings      *settings;   /* NULL when the schema is not installed */
   BtReminders    *reminders;  /* NULL without settings */
+  gboolean        options_read; /* GLib's parser took the command line */
 };
 
 G_DEFINE_FINAL_TYPE (BtApplication, bt_application, ADW_TYPE_APPLICATION)
@@ -51,6 +52,7 @@ bt_application_handle_local_options (GApplication *app,
   g_auto(GStrv) files = NULL;
   int status;
 
+  BT_APPLICATION (app)->options_read = TRUE;
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &files);
 
   status = bt_command_line_run (options, files);
@@ -535,6 +537,23 @@ bt_application_dispose (GObject *object)
   G_OBJECT_CLASS (bt_application_parent_class)->dispose (object);
 }
 
+/* An option GLib's parser refuses (one that does not exist, or a value
+ * not in its form: --scale abc) is a usage error like those the commands
+ * find, and exits 2 as they do, not GLib's 1. */
+static gboolean
+bt_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  gboolean done = G_APPLICATION_CLASS (bt_application_parent_class)->local_command_line (app, arguments,
+                                                                                           exit_status);
+
+  if (done && *exit_status == 1 && !BT_APPLICATION (app)->options_read)
+    *exit_status = 2;
+
+  return done;
+}
+
 static void
 bt_application_class_init (BtApplicationClass *klass)
 {
@@ -543,6 +562,7 @@ bt_application_class_init (BtApplicationClass *klass)
   G_OBJECT_CLASS (klass)->dispose = bt_application_dispose;
 
   app_class->handle_local_options = bt_application_handle_local_options;
+  app_class->local_command_line = bt_application_local_command_line;
   app_class->startup = bt_application_startup;
   app_class->activate = bt_application_activate;
   app_class->open = bt_application_open;
@@ -560,8 +580,8 @@ bt_application_init (BtApplication *self)
                                             _("Plan and follow the shift from engineering director to VP."));
   /* TRANSLATORS: at the end of --help; %s is the default plan's path */
   description = g_strdup_printf (_("Without FILE, the plan is %s.\n"
-                                   "Exit status: 0 when done; 1 when a file could not be read, was not a valid plan, "
-                                   "could not be written, or a merge left conflicts; 2 when an option's value is "
-                                   "refused."), plan);
+                                   "Exit status: 0 when done; 1 when a file could not be read, was not a valid plan "
+                                   "or could not be written; 2 when an option or its value is refused. --merge "
+                                   "exits 1 with conflicts and 2 on any error."), plan);
   g_application_set_option_context_description (G_APPLICATION (self), description);
 }
