@@ -112,6 +112,16 @@ check "an unknown chart is refused" [ $status -eq 2 ]
 check "the unknown chart is named" contains "$tmp/err" "pie"
 "$bin" --export-chart time -o "$tmp/x.png" --size 10x10 "$sample" 2>"$tmp/err"; status=$?
 check "a size under 16 is refused" [ $status -eq 2 ]
+"$bin" --export-chart time -o "$tmp/x.png" --size "+100x100" "$sample" 2>"$tmp/err"; status=$?
+check "a size with a sign is refused" [ $status -eq 2 ]
+# A PNG is drawn in memory: no more pixels than 8192 × 8192 (a quarter of
+# a gigabyte), where a vector file may be as large as a side allows.
+"$bin" --export-chart time -o "$tmp/x.png" --size 16384x16384 "$sample" 2>"$tmp/err"; status=$?
+check "a PNG of 16384 x 16384 is refused" [ $status -eq 2 ]
+check "and the limit is said" contains "$tmp/err" "at most as many pixels as 8192x8192"
+check "and nothing is written" [ ! -e "$tmp/x.png" ]
+"$bin" --export-chart time -o "$tmp/x.svg" --size 16384x16384 "$sample" 2>"$tmp/err"; status=$?
+check "an SVG of 16384 x 16384 is written" [ $status -eq 0 ]
 "$bin" --export-chart time -o "$tmp/x.png" --theme neon "$sample" 2>"$tmp/err"; status=$?
 check "an unknown theme is refused" [ $status -eq 2 ]
 "$bin" --export-chart time "$sample" 2>"$tmp/err"; status=$?

@@ -37,6 +37,8 @@
 
 /* The value -1 means "go on and start the app". */
 #define CONTINUE (-1)
+/* The most pixels a PNG export is drawn with (see export_chart()). */
+#define MAX_PNG_PIXELS (8192.0 * 8192.0)
 
 static const GOptionEntry entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -322,9 +324,10 @@ export_chart (GVariantDict  *options,
       char *end = NULL;
       guint64 w = g_ascii_strtoull (size_text, &end, 10), h = 0;
 
-      if (end != NULL && (*end == 'x' || *end == 'X'))
+      if (end != NULL && (*end == 'x' || *end == 'X') && g_ascii_isdigit (end[1]))
         h = g_ascii_strtoull (end + 1, &end, 10);
-      if (end == NULL || *end != '\0' || w < 16 || h < 16 || w > 16384 || h > 16384)
+      if (!g_ascii_isdigit (size_text[0]) || end == NULL || *end != '\0' ||
+          w < 16 || h < 16 || w > 16384 || h > 16384)
         {
           fprintf (stderr, _("--size: expected WIDTHxHEIGHT, each from 16 to 16384, got “%s”\n"), size_text);
           return 2;
@@ -336,6 +339,15 @@ export_chart (GVariantDict  *options,
   if (!(scale >= 1 && scale <= 4) || width * scale > 16384 || height * scale > 16384)
     {
       fprintf (stderr, _("--scale: expected a number from 1 to 4, with the image at most 16384 pixels wide and high\n"));
+      return 2;
+    }
+  /* A PNG is drawn in memory, four bytes a pixel: as many pixels as
+   * 8192 × 8192 (a quarter of a gigabyte) at most, not the gigabyte of
+   * 16384 × 16384. */
+  if (format == BT_EXPORT_PNG && width * scale * height * scale > MAX_PNG_PIXELS)
+    {
+      fprintf (stderr, _("--size: a PNG holds at most as many pixels as 8192x8192 (with --scale), got %.0fx%.0f\n"),
+               width * scale, height * scale);
       return 2;
     }
 
