@@ -265,6 +265,20 @@ printf '{"format": "breakthrough-plan", "version": 1, "profile": {"name": "Sam"}
 check "a plan without categories is told to add them" contains "$tmp/out" "The plan has no categories yet"
 check "and not promised rules" lacks "$tmp/out" "importing adds them to the plan"
 
+# An import into a plan it could not save says so before its preview,
+# not after it: a read-only file, a plan from a newer version. A dry run
+# of either still previews.
+cp data/import/typed-week.json "$tmp/locked-plan.json"; chmod 0444 "$tmp/locked-plan.json"
+sed 's/"version": 1/"version": 99/' data/import/typed-week.json >"$tmp/newer-plan.json"
+for plan in "$tmp/locked-plan.json" "$tmp/newer-plan.json"; do
+  cp "$plan" "$tmp/before.json"
+  "$bin" --import-ics data/import/meetings.ics --today 2026-11-22 "$plan" >"$tmp/out" 2>"$tmp/err"; status=$?
+  check "an import into $(basename "$plan") exits 1" [ $status -eq 1 ]
+  check "before any preview" lacks "$tmp/out" "Import from"
+  check "and leaves it as it was" cmp -s "$plan" "$tmp/before.json"
+  "$bin" --import-ics data/import/meetings.ics --dry-run --today 2026-11-22 "$plan" >"$tmp/out" 2>"$tmp/err"
+  check "a dry run of it previews" contains "$tmp/out" "Import from"
+done
 # Another program saves the plan while an import runs (here, while the
 # import waits for its calendar on a pipe): the import writes nothing
 # over it.

@@ -700,6 +700,15 @@ import_file (GVariantDict  *options,
       return 1;
     }
 
+  /* A plan the import could not save into is said so before the preview,
+   * not after it. */
+  if (!g_variant_dict_contains (options, "dry-run") && !bt_plan_file_check_saveable (plan, path, &error))
+    {
+      print_error (path, error->message);
+      fprintf (stderr, _("The plan is unchanged.\n"));
+      return 1;
+    }
+
   if (source == NULL)
     import = import_calendars (plan, options, now, &error);
   else

@@ -22,6 +22,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bt-plan-file.h"
+#include "bt-safe-file.h"
 
 G_DEFINE_QUARK (bt-plan-file-error-quark, bt_plan_file_error)
 
@@ -90,6 +91,41 @@ bt_plan_file_write_private (const char  *path,
   return bt_safe_file_write (path, data, length, keep_backup ? loads_as_plan : NULL, error);
 }
 
+/* A plan from a newer version is never saved over. */
+static gboolean
+check_newer (BtPlan  *plan,
+             GError **error)
+{
+  if (bt_plan_get_read_only (plan))
+    {
+      g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_READ_ONLY,
+                   _("The plan comes from a newer version of Breakthrough and is not saved over, "
+                     "so that nothing this version cannot see is lost"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * bt_plan_file_check_saveable:
+ *
+ * Says before the work (an import's preview) what bt_plan_file_save()
+ * would refuse after it: a plan from a newer version, a read-only file.
+ *
+ * Returns: %FALSE, with @error, when @plan could not be saved at @path
+ */
+gboolean
+bt_plan_file_check_saveable (BtPlan      *plan,
+                             const char  *path,
+                             GError     **error)
+{
+  g_return_val_if_fail (BT_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return check_newer (plan, error) && bt_safe_file_check_replaceable (path, error);
+}
+
 /**
  * bt_plan_file_save:
  *
@@ -112,13 +148,8 @@ bt_plan_file_save (BtPlan      *plan,
   g_return_val_if_fail (BT_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (bt_plan_get_read_only (plan))
-    {
-      g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_READ_ONLY,
-                   _("The plan comes from a newer version of Breakthrough and is not saved over, "
-                     "so that nothing this version cannot see is lost"));
-      return FALSE;
-    }
+  if (!check_newer (plan, error))
+    return FALSE;
 
   bytes = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, error);
   if (bytes == NULL)

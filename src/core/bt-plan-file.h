@@ -80,6 +80,9 @@ gboolean    bt_plan_file_write_private    (const char     *path,
                                            gboolean        keep_backup,
                                            GError        **error);
 char       *bt_plan_file_default_path     (void);
+gboolean    bt_plan_file_check_saveable   (BtPlan         *plan,
+                                           const char     *path,
+                                           GError        **error);
 BtPlan     *bt_plan_file_load_sample      (GError        **error);
 BtPlan     *bt_plan_file_load_sample_at   (const GDate    *today,
                                            GError        **error);

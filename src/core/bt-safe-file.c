@@ -320,6 +320,44 @@ is_read_only (const GStatBuf *st,
   return (st->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0 || g_access (target, W_OK) != 0;
 }
 
+static gboolean
+check_writable (const GStatBuf  *st,
+                const char      *target,
+                const char      *path,
+                GError         **error)
+{
+  if (S_ISREG (st->st_mode) && is_read_only (st, target))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES,
+                   _("“%s” is read-only: it was not replaced"), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * bt_safe_file_check_replaceable:
+ * @path: a file that is to be replaced later
+ *
+ * Says now what bt_safe_file_write() would refuse for a read-only file,
+ * before work whose result could not be saved (an import's preview).
+ *
+ * Returns: %FALSE, with @error, when @path is a read-only file
+ */
+gboolean
+bt_safe_file_check_replaceable (const char  *path,
+                                GError     **error)
+{
+  g_autofree char *target = resolve_target (path, NULL);
+  GStatBuf st;
+
+  if (target == NULL || g_stat (target, &st) != 0)
+    return TRUE;   /* bt_safe_file_write() says what is wrong */
+
+  return check_writable (&st, target, path, error);
+}
+
 /**
  * bt_safe_file_write:
  * @worth_keeping: (nullable): when given, the file's previous contents
@@ -378,12 +416,8 @@ bt_safe_file_write (const char     *path,
           return FALSE;
         }
 
-      if (is_read_only (&st, target))
-        {
-          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES,
-                       _("“%s” is read-only: it was not replaced"), path);
-          return FALSE;
-        }
+      if (!check_writable (&st, target, path, error))
+        return FALSE;
     }
 
   dir = g_path_get_dirname (target);

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 /* Whether the file now at @path is worth keeping as the backup. */
 typedef gboolean (*BtBackupCheck) (const char *path);
 
+gboolean    bt_safe_file_check_replaceable (const char    *path,
+                                           GError        **error);
 gboolean    bt_safe_file_write            (const char     *path,
                                            const char     *data,
                                            gsize           length,
