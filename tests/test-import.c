@@ -324,6 +324,24 @@ test_newer_export (void)
   g_assert_true (found);
 }
 
+/* A day alone (VALUE=DATE) in the EXDATE, RDATE or UNTIL of a meeting
+ * with a time means that day's meeting, as Google Calendar and Outlook
+ * read it: the stand-up daily until Friday 9 Oct, less Wednesday, plus
+ * Saturday: five of 30 minutes. libical alone read UNTIL as Friday's
+ * midnight, and left the EXDATE and RDATE days out. */
+static void
+test_day_values (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *path = fixture ("day-values.ics");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) import = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->weeks->len, ==, 1);
+  g_assert_cmpfloat (hours (import, 41, "c-ops"), ==, 2.5);
+}
+
 static void
 test_malformed (void)
 {
@@ -1384,6 +1402,7 @@ main (int   argc,
   g_test_add_func ("/import/ics/choices", test_choices);
   g_test_add_func ("/import/ics/add-then-newer-export", test_add_then_newer_export);
   g_test_add_func ("/import/malformed", test_malformed);
+  g_test_add_func ("/import/ics/day-values", test_day_values);
   g_test_add_func ("/import/csv", test_csv);
   g_test_add_func ("/import/ics/added-hours", test_added_hours);
   g_test_add_func ("/import/ics/added-hours-again", test_added_hours_again);

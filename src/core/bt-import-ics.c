@@ -351,6 +351,28 @@ check_times (icalcomponent  *calendar,
   return TRUE;
 }
 
+/* A day given alone (VALUE=DATE) in an EXDATE, an RDATE or an UNTIL of a
+ * meeting with a time: RFC 5545 wants the same kind as DTSTART, but
+ * calendars write the day, meaning that day's meeting, as Google Calendar
+ * and Outlook read it. It becomes that day at DTSTART's time (or, for
+ * @day_end, at the day's end), in DTSTART's zone. */
+static struct icaltimetype
+on_dtstart_time (struct icaltimetype day,
+                 struct icaltimetype dtstart,
+                 gboolean            day_end)
+{
+  if (!day.is_date || dtstart.is_date || icaltime_is_null_time (day))
+    return day;
+
+  day.is_date = 0;
+  day.hour = day_end ? 23 : dtstart.hour;
+  day.minute = day_end ? 59 : dtstart.minute;
+  day.second = day_end ? 59 : dtstart.second;
+  day.zone = dtstart.zone;
+
+  return day;
+}
+
 /* Every start of a recurring event up to @until: DTSTART, the RRULE's
  * instances and the RDATEs, less the EXDATEs and the instances an override
  * replaces. @goes_on tells whether the RRULE repeats after @until. Returns FALSE with @error when there are too many, or when
@@ -385,7 +407,12 @@ expand (icalcomponent  *calendar,
     {
       gint64 *t = g_new (gint64, 1);
 
-      *t = to_unix (calendar, p, icalproperty_get_exdate (p));
+      struct icaltimetype exdate = icalproperty_get_exdate (p);
+
+      /* A day alone leaves out that day's meeting; its time is DTSTART's,
+       * in DTSTART's zone. */
+      *t = exdate.is_date && !dtstart.is_date ? to_unix (calendar, dtstart_prop, on_dtstart_time (exdate, dtstart, FALSE))
+                                              : to_unix (calendar, p, exdate);
       g_hash_table_add (excluded, t);
     }
 
@@ -407,6 +434,9 @@ expand (icalcomponent  *calendar,
           rule_until = icaltime_as_timet_with_zone (rule.until, icaltimezone_get_utc_timezone ());
           rule.until = icaltime_null_time ();
         }
+      /* UNTIL=20251117 for a meeting at 10:00: the meeting of the 17th is
+       * the last, not left out (libical would read the day's midnight). */
+      rule.until = on_dtstart_time (rule.until, dtstart, TRUE);
       it = icalrecur_iterator_new (rule, dtstart);
       if (it == NULL)
         continue;
@@ -451,9 +481,10 @@ expand (icalcomponent  *calendar,
       struct icaltimetype t = icaltime_is_null_time (rdate.time) ? rdate.period.start : rdate.time;
       gint64 s, period;
 
-      if (icaltime_is_null_time (t) || t.is_date)
+      if (icaltime_is_null_time (t) || (t.is_date && dtstart.is_date))
         continue;
-      s = to_unix (calendar, p, t);
+      /* A day alone adds a meeting that day, at DTSTART's time. */
+      s = t.is_date ? to_unix (calendar, dtstart_prop, on_dtstart_time (t, dtstart, FALSE)) : to_unix (calendar, p, t);
       g_array_append_val (starts, s);
       /* Checked in check_times(): a period of its own, within a year. */
       if (rdate_period_length (calendar, p, &rdate, &period) && period != NO_TIME && period >= 0)
