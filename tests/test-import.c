@@ -342,6 +342,31 @@ test_day_values (void)
   g_assert_cmpfloat (hours (import, 41, "c-ops"), ==, 2.5);
 }
 
+/* libical 3.0's BYWEEKNO around the new year: a Monday in ISO week 1
+ * (29 Dec 2025, of 2026) is the only instance before today, not that
+ * Tuesday too; and 2025 has no week 53, so the second series has none in
+ * 2026-W01. Both start on 6 Jan 2025, 2025-W02. */
+static void
+test_byweekno (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autofree char *path = fixture ("byweekno.ics");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtImport) import = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
+  BtImportWeek *w;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->weeks->len, ==, 2);
+  w = import->weeks->pdata[0];
+  g_assert_cmpint (w->iso_year, ==, 2025);
+  g_assert_cmpint (w->week, ==, 2);
+  g_assert_cmpfloat (*(double *) g_hash_table_lookup (w->hours, "c-ops"), ==, 2.0);
+  w = import->weeks->pdata[1];
+  g_assert_cmpint (w->iso_year, ==, 2026);
+  g_assert_cmpint (w->week, ==, 1);
+  g_assert_cmpfloat (*(double *) g_hash_table_lookup (w->hours, "c-ops"), ==, 1.0);
+}
+
 static void
 test_malformed (void)
 {
@@ -1403,6 +1428,7 @@ main (int   argc,
   g_test_add_func ("/import/ics/add-then-newer-export", test_add_then_newer_export);
   g_test_add_func ("/import/malformed", test_malformed);
   g_test_add_func ("/import/ics/day-values", test_day_values);
+  g_test_add_func ("/import/ics/byweekno", test_byweekno);
   g_test_add_func ("/import/csv", test_csv);
   g_test_add_func ("/import/ics/added-hours", test_added_hours);
   g_test_add_func ("/import/ics/added-hours-again", test_added_hours_again);

@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 #include <libical/ical.h>
 
+#include "bt-date.h"
 #include "bt-import-private.h"
 
 #define MAX_OCCURRENCES 500000
@@ -373,6 +374,55 @@ on_dtstart_time (struct icaltimetype day,
   return day;
 }
 
+/* Whether an instance libical gives is one of its rule's: libical 3.0
+ * gets BYWEEKNO wrong around the new year (FREQ=YEARLY;BYWEEKNO=1;BYDAY=MO
+ * gave Tuesday 30 December too, and BYWEEKNO=53 a Monday in week 1 of a
+ * year without a week 53). The instance's weekday must be one of BYDAY's
+ * and its ISO week one of BYWEEKNO's (negative ones counted from the
+ * year's last week). */
+static gboolean
+fits_rule (const struct icalrecurrencetype *rule,
+           struct icaltimetype              t)
+{
+  GDate day;
+
+  if (!g_date_valid_dmy (t.day, t.month, t.year))
+    return TRUE;   /* to_unix() says what is wrong */
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, t.day, t.month, t.year);
+
+  if (rule->by_day[0] != ICAL_RECURRENCE_ARRAY_MAX)
+    {
+      gboolean found = FALSE;
+      /* libical's weekdays run from Sunday, 1, to Saturday, 7. */
+      int weekday = g_date_get_weekday (&day) % 7 + 1;
+
+      for (guint i = 0; i < ICAL_BY_DAY_SIZE && rule->by_day[i] != ICAL_RECURRENCE_ARRAY_MAX && !found; i++)
+        found = (int) icalrecurrencetype_day_day_of_week (rule->by_day[i]) == weekday;
+      if (!found)
+        return FALSE;
+    }
+
+  if (rule->by_week_no[0] != ICAL_RECURRENCE_ARRAY_MAX)
+    {
+      gboolean found = FALSE;
+      int iso_year, week, n_weeks;
+
+      bt_iso_week_of_date (&day, &iso_year, &week);
+      n_weeks = bt_iso_week_count (iso_year);
+      for (guint i = 0; i < ICAL_BY_WEEKNO_SIZE && rule->by_week_no[i] != ICAL_RECURRENCE_ARRAY_MAX && !found; i++)
+        {
+          int wanted = rule->by_week_no[i];
+
+          found = wanted == week || (wanted < 0 && n_weeks + wanted + 1 == week);
+        }
+      if (!found)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Every start of a recurring event up to @until: DTSTART, the RRULE's
  * instances and the RDATEs, less the EXDATEs and the instances an override
  * replaces. @goes_on tells whether the RRULE repeats after @until. Returns FALSE with @error when there are too many, or when
@@ -445,6 +495,9 @@ expand (icalcomponent  *calendar,
         {
           /* The instances are wall-clock times in DTSTART's zone. */
           gint64 s = to_unix (calendar, dtstart_prop, t);
+
+          if (!fits_rule (&rule, t))
+            continue;
 
           if (s != NO_TIME && s > rule_until)
             break;
