@@ -367,6 +367,32 @@ test_byweekno (void)
   g_assert_cmpfloat (*(double *) g_hash_table_lookup (w->hours, "c-ops"), ==, 1.0);
 }
 
+/* An event without a UID is known by its start and title: the next
+ * export, with an event added above it, does not log its touchpoint a
+ * second time (it was known by its line). */
+static void
+test_no_uid_again (void)
+{
+  g_autoptr(BtPlan) plan = load_fixture ();
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtRelationship) priya = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+  GListModel *touchpoints = bt_relationship_get_touchpoints (priya);
+  const char *files[] = { "no-uid.ics", "no-uid-later.ics" };
+  guint before = g_list_model_get_n_items (touchpoints);
+
+  g_assert_cmpstr (bt_relationship_get_name (priya), ==, "Priya Raman");
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = fixture (files[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BtImport) import = bt_import_file (plan, BT_IMPORT_CALENDAR, path, now, &error);
+
+      g_assert_no_error (error);
+      bt_import_apply (import, plan, history);
+      g_assert_cmpuint (g_list_model_get_n_items (touchpoints), ==, before + 1);
+    }
+}
+
 static void
 test_malformed (void)
 {
@@ -1429,6 +1455,7 @@ main (int   argc,
   g_test_add_func ("/import/malformed", test_malformed);
   g_test_add_func ("/import/ics/day-values", test_day_values);
   g_test_add_func ("/import/ics/byweekno", test_byweekno);
+  g_test_add_func ("/import/ics/no-uid-again", test_no_uid_again);
   g_test_add_func ("/import/csv", test_csv);
   g_test_add_func ("/import/ics/added-hours", test_added_hours);
   g_test_add_func ("/import/ics/added-hours-again", test_added_hours_again);

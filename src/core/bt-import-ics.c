@@ -726,8 +726,17 @@ read_events (icalcomponent  *calendar,
       g_ptr_array_add (names, NULL);
 
       common.uid = icalcomponent_get_uid (c);
+      /* Without a UID, the event is known by its start and title, which
+       * the next export of the calendar keeps: not by its line, which an
+       * event added above it moves (its touchpoints then came twice). */
       if (common.uid == NULL)
-        common.uid = fallback_uid = g_strdup_printf ("line-%u", v->line);
+        {
+          g_autofree char *begins = icalproperty_as_ical_string_r (dtstart_prop);
+          g_autofree char *what = g_strconcat (begins, "\n", icalcomponent_get_summary (c), NULL);
+          g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, what, -1);
+
+          common.uid = fallback_uid = g_strdup_printf ("no-uid-%.16s", sum);
+        }
       common.key_uid = key_uid = uid_in_key (common.uid);
       /* The texts once for all the instances (a long description on an
        * hourly event would otherwise fill the memory). */
