@@ -431,6 +431,8 @@ test_malformed (void)
                               "real date and time" },
     { "bad-hour.ics", "line 4: the event that begins here has “DTSTART:20251103T240000Z”, which is no real date" },
     { "bad-exdate-day.ics", "line 4: the event that begins here has “EXDATE:20251131T100000Z”" },
+    /* A week of hours for a meeting that ends "on" a day. */
+    { "bad-end-day.ics", "line 4: the event that begins here starts at a time but ends on a day" },
   };
   g_autoptr(BtPlan) plan = load_fixture ();
   g_autofree char *before = serialize (plan);

@@ -316,6 +316,17 @@ check_times (icalcomponent  *calendar,
                                      "RECURRENCE-ID between the years 1 and 9999"),
                       icaltime_as_ical_string (icalproperty_get_recurrenceid (rid)));
 
+  /* A meeting at 10:00 that ends on a day (DTEND;VALUE=DATE): RFC 5545
+   * wants both of one kind, and the length would run to that day's
+   * midnight, days of hours no one spent. */
+  {
+    icalproperty *dtend = icalcomponent_get_first_property (c, ICAL_DTEND_PROPERTY);
+
+    if (dtend != NULL && icalproperty_get_dtend (dtend).is_date)
+      return bt_import_ics_fail_line (error, line, _("the event that begins here starts at a time but ends on a "
+                                       "day (DTEND;VALUE=DATE): expected a DTEND with a time, as its DTSTART has"));
+  }
+
   length = event_length (calendar, c, s);
   if (length == NO_TIME || length > MAX_LENGTH || length < -MAX_LENGTH)
     return bt_import_ics_fail_line (error, line, _("the event that begins here lasts longer than a year: expected "
