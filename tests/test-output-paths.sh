@@ -142,6 +142,11 @@ check "-o a folder is refused" [ $status -eq 1 ]
 check "the folder is named and said to be one" contains "$tmp/err" "“$tmp/adir” is a folder"
 check "GLib's temporary name is not shown" lacks "$tmp/err" "adir."
 check "the folder is still a folder" [ -d "$tmp/adir" ]
+# A name ending in a slash names a folder: refused, and none is made.
+run --export-json "$tmp/newdir/" "$sample" 2>"$tmp/err"; status=$?
+check "-o a name ending in / is refused" [ $status -eq 1 ]
+check "and said to be a folder" contains "$tmp/err" "“$tmp/newdir/” is a folder"
+check "and no folder is made for it" [ ! -e "$tmp/newdir" ]
 run --export-report -o "" "$sample" 2>"$tmp/err"; status=$?
 check "-o \"\" is refused" [ $status -eq 1 ]
 check "-o \"\" says no file name was given" contains "$tmp/err" "No file name was given"

@@ -393,6 +393,15 @@ bt_safe_file_write (const char     *path,
       return FALSE;
     }
 
+  /* "reports/" names a folder, not a file in it: refused before the
+   * folder would be made. */
+  if (g_str_has_suffix (path, G_DIR_SEPARATOR_S))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
+                   _("“%s” is a folder: give the name of a file to write"), path);
+      return FALSE;
+    }
+
   target = resolve_target (path, error);
   if (target == NULL)
     return FALSE;
