@@ -473,6 +473,9 @@ test_malformed (void)
                              "got “4294967305:30”" },
       { "bad-wrap-day.csv", "line 2, “Start date”: expected a date such as 2026-11-02 or 11/02/2026, "
                             "got “2026-10-4294967301”" },
+      /* Not the year 26. */
+      { "bad-two-digit-year.csv", "line 2, “Start date”: expected a date such as 2026-11-02 or 11/02/2026, "
+                                  "got “10/05/26”" },
       /* A timer left running for four years filled weeks with 168 h. */
       { "bad-long-entry.csv", "line 2: the entry lasts 35065.5 hours: expected at most 24 hours" },
     };

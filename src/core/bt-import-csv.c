@@ -216,7 +216,7 @@ parse_date (const char *text,
             int        *day)
 {
   const char *p = text;
-  const char *first;
+  const char *first, *last;
   gboolean year_first;
   int a, b, c;
   char s1, s2;
@@ -229,7 +229,10 @@ parse_date (const char *text,
   /* 0002-01-05 is a year first, as 2026-01-05 is. */
   year_first = s1 == '-' && (p - first == 4 || a > 31);
   if (!(p++, read_number (&p, 2, &b)) ||
-      (s2 = *p) == '\0' || !(p++, read_number (&p, 4, &c)) || s1 != s2 || !at_end (p))
+      (s2 = *p) == '\0' || !(p++, last = p, read_number (&p, 4, &c)) || s1 != s2 || !at_end (p))
+    return FALSE;
+  /* 11/03/25 is not the year 25: a year at the end has its four digits. */
+  if (!year_first && p - last != 4)
     return FALSE;
   if (year_first)
     *year = a, *month = b, *day = c;
