@@ -279,6 +279,11 @@ for plan in "$tmp/locked-plan.json" "$tmp/newer-plan.json"; do
   "$bin" --import-ics data/import/meetings.ics --dry-run --today 2026-11-22 "$plan" >"$tmp/out" 2>"$tmp/err"
   check "a dry run of it previews" contains "$tmp/out" "Import from"
 done
+# A calendar whose hours no rule takes: no heading over an empty list.
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:u@t\r\nDTSTART:20261005T100000Z\r\nDTEND:20261005T110000Z\r\nSUMMARY:Zzyzx\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' >"$tmp/unmatched.ics"
+"$bin" --import-ics "$tmp/unmatched.ics" --dry-run --today 2026-11-22 "$sample" >"$tmp/out" 2>&1
+check "hours no rule takes are listed" contains "$tmp/out" "“Zzyzx”: 1 time, 1.0 h"
+check "under no empty heading of hours added" lacks "$tmp/out" "Hours per category added to the plan"
 # Another program saves the plan while an import runs (here, while the
 # import waits for its calendar on a pipe): the import writes nothing
 # over it.

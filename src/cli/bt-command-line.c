@@ -506,8 +506,8 @@ print_preview (BtPlan         *plan,
       /* What the plan really gets: nothing in weeks whose hours are
        * kept, nothing past a week's 168 hours. */
       g_autoptr(GHashTable) added = bt_import_added_hours (import, plan);
+      gboolean headed = FALSE;
 
-      printf ("\n%s\n", _("Hours per category added to the plan"));
       for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
         {
           g_autoptr(BtCategory) category = g_list_model_get_item (categories, c);
@@ -519,6 +519,11 @@ print_preview (BtPlan         *plan,
 
           if (hours <= 0.0)
             continue;
+          /* The heading only over a list: hours no rule took are said
+           * below, and a heading over nothing reads as an error. */
+          if (!headed)
+            printf ("\n%s\n", _("Hours per category added to the plan"));
+          headed = TRUE;
           name = shown (bt_category_get_name (category));
           printf ("  %-40s %8.1f h", name, bt_number_round (adds, 1));
           if (adds < hours - 0.05)
