@@ -217,31 +217,22 @@ bt_test_spin (guint ms)
     g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
 }
 
-/* Saves @window as _build/tests/screenshots/@name.png; returns how many
- * colours a sample of its pixels has, so a blank page shows as 1 or 2. */
-static inline guint
-bt_test_screenshot (GtkWidget  *window,
-                    const char *name)
+/* @native (a window or a popover) as drawn, once it has been drawn: slow
+ * builds (the sanitizers) may not have laid it out yet. */
+static inline GdkTexture *
+bt_test_render (GtkWidget *native)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (native);
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
-  g_autofree guchar *pixels = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
-  gsize stride;
+  graphene_rect_t bounds;
+  int width = 0, height = 0;
 
-  /* Slow builds (the sanitizers) may not have drawn the page yet. */
   for (guint attempt = 0; attempt < 50 && node == NULL; attempt++)
     {
       g_autoptr(GtkSnapshot) s = gtk_snapshot_new ();
 
-      width = gtk_widget_get_width (window);
-      height = gtk_widget_get_height (window);
+      width = gtk_widget_get_width (native);
+      height = gtk_widget_get_height (native);
       if (width > 0 && height > 0)
         {
           gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (s), width, height);
@@ -252,7 +243,22 @@ bt_test_screenshot (GtkWidget  *window,
     }
   g_assert_nonnull (node);
   bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, &bounds);
+
+  return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (native)), node, &bounds);
+}
+
+/* Saves @window as _build/tests/screenshots/@name.png; returns how many
+ * colours a sample of its pixels has, so a blank page shows as 1 or 2. */
+static inline guint
+bt_test_screenshot (GtkWidget  *window,
+                    const char *name)
+{
+  g_autoptr(GdkTexture) texture = bt_test_render (window);
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+  g_autofree guchar *pixels = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
+  g_autofree char *path = NULL;
+  gsize stride;
 
   g_mkdir_with_parents (dir, 0700);
   path = g_strdup_printf ("%s/%s.png", dir, name);

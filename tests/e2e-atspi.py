@@ -16,7 +16,7 @@ import time
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2e_common import TIMEOUT, check, finish, frame, near, private_env, wait_for, walk  # noqa: E402
+from e2e_common import TIMEOUT, check, finish, frame, private_env, wait_for, walk  # noqa: E402
 
 binary = sys.argv[1]
 home, env = private_env("bt-e2e-")
@@ -192,7 +192,7 @@ try:
     # The toast that offers to take it back, looked for first and near the
     # top of the window: it goes after a few seconds, sooner than a slow
     # build walks the whole window.
-    toast = wait_for(lambda: next((n for n in near(main, 3) if n.name == "AdwToastWidget"
+    toast = wait_for(lambda: next((n for n in walk(main, 3) if n.name == "AdwToastWidget"
                                    and first(n, "push button", "Undo")), None), "the toast's Undo button")
     audit(toast, "toast")
     wait_for(lambda: None if frame(app, "New Person") else True, "the editor to close")

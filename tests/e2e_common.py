@@ -44,29 +44,16 @@ def wait_for(find, what):
     raise RuntimeError(f"timed out waiting for {what}")
 
 
-def walk(node, depth=0):
-    if node is None or depth > 60:
+def walk(node, levels=60, depth=0):
+    """@node and what lies at most @levels below it. A few levels are
+    enough for what sits near the top of a window, found without a walk of
+    the whole window (each step is a round trip to a busy app)."""
+    if node is None or depth > levels:
         return
     yield node
     try:
         for child in node:
-            yield from walk(child, depth + 1)
-    except Exception:
-        return
-
-
-def near(node, levels, depth=0):
-    """@node and what lies at most @levels below it: for what sits near the
-    top of a window, found without a walk of the whole window (each step
-    is a round trip to a busy app)."""
-    if node is None:
-        return
-    yield node
-    if depth >= levels:
-        return
-    try:
-        for child in node:
-            yield from near(child, levels, depth + 1)
+            yield from walk(child, levels, depth + 1)
     except Exception:
         return
 
@@ -908,7 +895,7 @@ class App:
     def toasts(self):
         main = self.main_window()
         out = []
-        for node in near(main, self.TOAST_DEPTH):
+        for node in walk(main, self.TOAST_DEPTH):
             try:
                 if node.name == "AdwToastWidget" and is_shown(node):
                     out += [text_of(n) or n.name for n in walk(node) if n.getRoleName() == "label"]
@@ -928,7 +915,7 @@ class App:
         rx = re.compile(pattern) if isinstance(pattern, str) else pattern
 
         def look():
-            for node in near(self.main_window(), self.TOAST_DEPTH):
+            for node in walk(self.main_window(), self.TOAST_DEPTH):
                 try:
                     if node.name != "AdwToastWidget" or not is_shown(node):
                         continue

@@ -1054,24 +1054,14 @@ static void
 colour_at_middle (GtkWidget *widget,
                   guchar     rgba[4])
 {
-  GtkNative *native = gtk_widget_get_native (widget);
-  GtkWidget *top = GTK_WIDGET (native);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (top);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *top = GTK_WIDGET (gtk_widget_get_native (widget));
+  g_autoptr(GdkTexture) texture = bt_test_render (top);
   g_autofree guchar *pixels = NULL;
-  graphene_rect_t bounds, all;
-  int width = gtk_widget_get_width (top), height = gtk_widget_get_height (top);
+  graphene_rect_t bounds;
   gsize stride;
   int x, y;
 
   g_assert_true (gtk_widget_compute_bounds (widget, top, &bounds));
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  all = GRAPHENE_RECT_INIT (0, 0, width, height);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (native), node, &all);
   stride = gdk_texture_get_width (texture) * 4;
   pixels = g_malloc (stride * gdk_texture_get_height (texture));
   gdk_texture_download (texture, pixels, stride);

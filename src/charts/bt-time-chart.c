@@ -306,11 +306,10 @@ bt_time_chart_layout (BtPlan             *plan,
   }
 
   /* Room for every item; the last, the key of the marks below the
-   * trajectory, is drawn only where there is one (see below). */
+   * trajectory, is drawn only where a bar is marked (bt_time_chart_draw()). */
   fill_legend (style, items);
   layout->legend_bottom = pad + legend (cr, style, items, G_N_ELEMENTS (items), pad, pad,
                                         width - 2 * pad, ts, FALSE);
-  layout->n_legend = G_N_ELEMENTS (items) - 1;
 
   layout->plot.x = pad + axis_left + 6 * ts;
   layout->plot.width = width - layout->plot.x - axis_right - 6 * ts - pad;
@@ -371,8 +370,6 @@ bt_time_chart_layout (BtPlan             *plan,
           bar->below = bar->share < bt_trajectory_at (&layout->trajectory, &day) - 1e-12 &&
                        (layout->by_month ||
                         !bt_analytics_is_partial_week (bar->tactical + bar->strategic, style->weekly_budget));
-          if (bar->below)
-            layout->n_legend = G_N_ELEMENTS (items);
         }
     }
 
@@ -504,6 +501,7 @@ bt_time_chart_draw (BtPlan             *plan,
   LegendItem items[5];
   const BtRect *p;
   gboolean in_line = FALSE;
+  gboolean any_below = FALSE;
 
   g_return_if_fail (BT_IS_PLAN (plan));
 
@@ -521,8 +519,13 @@ bt_time_chart_draw (BtPlan             *plan,
   p = &layout.plot;
   bt_chart_fill_background (cr, style, width, height);
 
+  /* The last item, the key of the marks below the trajectory, only where
+   * a bar is marked so. */
+  for (guint i = 0; i < layout.bars->len && !any_below; i++)
+    any_below = g_array_index (layout.bars, BtTimeBar, i).below;
   fill_legend (style, items);
-  legend (cr, style, items, layout.n_legend, 12 * layout.text_scale, 12 * layout.text_scale,
+  legend (cr, style, items, G_N_ELEMENTS (items) - (any_below ? 0 : 1),
+          12 * layout.text_scale, 12 * layout.text_scale,
           width - 24 * layout.text_scale, layout.text_scale, TRUE);
   if (layout.trend_text != NULL)
     bt_chart_label (cr, style, &style->muted, layout.trend_text, 0.85 * layout.text_scale, FALSE,

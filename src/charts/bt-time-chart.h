@@ -41,8 +41,6 @@ typedef struct
   double       stale_y;
   double       text_scale;
   double       legend_bottom;
-  guint        n_legend;    /* the legend's items drawn: "Below trajectory"
-                             * only where a bar is marked so */
 } BtTimeChartLayout;
 
 gboolean bt_time_chart_layout          (BtPlan                  *plan,

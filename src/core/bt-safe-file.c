@@ -537,46 +537,42 @@ bt_plan_file_check_output (const char  *output,
                            const char  *plan_path,
                            GError     **error)
 {
-  GStatBuf out_st, plan_st;
+  g_autofree char *target = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *target_backup = NULL;
+  GStatBuf out_st;
 
   g_return_val_if_fail (output != NULL, FALSE);
   g_return_val_if_fail (plan_path != NULL, FALSE);
 
-  if (g_str_equal (output, "-") || output[0] == '\0')
+  if (g_str_equal (output, "-") || output[0] == '\0' ||
+      g_stat (output, &out_st) != 0 || !S_ISREG (out_st.st_mode))
     return TRUE;
 
-  if (g_stat (output, &out_st) == 0 && g_stat (plan_path, &plan_st) == 0 &&
-      out_st.st_dev == plan_st.st_dev && out_st.st_ino == plan_st.st_ino &&
-      S_ISREG (out_st.st_mode))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-                   _("“%s” is the plan itself: the export would replace it. Choose another file"),
-                   output);
-      return FALSE;
-    }
+  /* The plan, its backup beside it, and the backup beside the file a
+   * link to the plan leads to, where saves keep it. */
+  target = resolve_target (plan_path, NULL);
+  backup = bt_plan_file_backup_path (plan_path);
+  target_backup = target != NULL ? bt_plan_file_backup_path (target) : NULL;
+  {
+    const char *guarded[] = { plan_path, backup, target_backup };
 
-  /* Nor the plan's backup, its previous version: beside the plan, or
-   * beside the file a link to the plan leads to, where saves keep it. */
-  if (g_stat (output, &out_st) == 0 && S_ISREG (out_st.st_mode))
-    {
-      g_autofree char *target = resolve_target (plan_path, NULL);
-      const char *plans[] = { plan_path, target };
+    for (guint i = 0; i < G_N_ELEMENTS (guarded); i++)
+      {
+        GStatBuf st;
 
-      for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
-        {
-          g_autofree char *backup = plans[i] != NULL ? bt_plan_file_backup_path (plans[i]) : NULL;
-          GStatBuf backup_st;
-
-          if (backup != NULL && g_stat (backup, &backup_st) == 0 &&
-              out_st.st_dev == backup_st.st_dev && out_st.st_ino == backup_st.st_ino)
-            {
-              g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-                           _("“%s” is the plan’s backup: the export would replace it. Choose another file"),
-                           output);
-              return FALSE;
-            }
-        }
-    }
+        if (guarded[i] == NULL || g_stat (guarded[i], &st) != 0 ||
+            st.st_dev != out_st.st_dev || st.st_ino != out_st.st_ino)
+          continue;
+        if (i == 0)
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                       _("“%s” is the plan itself: the export would replace it. Choose another file"), output);
+        else
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                       _("“%s” is the plan’s backup: the export would replace it. Choose another file"), output);
+        return FALSE;
+      }
+  }
 
   return TRUE;
 }

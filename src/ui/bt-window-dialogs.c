@@ -29,13 +29,6 @@ on_check_in_saved_cb (BtWindow *self)
   bt_window_toast_with_undo (self, _("Check-in saved"));
 }
 
-static void
-on_week_deleted_cb (BtWindow   *self,
-                    const char *message)
-{
-  bt_window_toast_with_undo (self, message);
-}
-
 void
 bt_window_check_in_action (GtkWidget  *widget,
                            const char *action_name,
@@ -202,7 +195,8 @@ bt_window_on_open_item_cb (BtWindow   *self,
         return;
       dialog = bt_check_in_dialog_new_for_week (GTK_WINDOW (self), self->plan, self->history, BT_WEEK (item));
       g_signal_connect_object (dialog, "saved", G_CALLBACK (on_check_in_saved_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (dialog, "deleted", G_CALLBACK (on_week_deleted_cb), self, G_CONNECT_SWAPPED);
+      /* What went, in a toast that takes it back. */
+      g_signal_connect_object (dialog, "deleted", G_CALLBACK (bt_window_toast_with_undo), self, G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
