@@ -3,12 +3,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* What the plan file holds of a category, in its order. */
-#define CATEGORY_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
-  TEXT (name, N_("Name"), BT_FIELD_REQUIRED) \
-  ENUM (kind, N_("Kind"), BT_FIELD_REQUIRED, BtCategoryKind, bt_category_kind_get_type, BT_CATEGORY_TACTICAL) \
-  OWN (TEXT, color, N_("Colour"), BT_FIELD_COLOR)
-
 #define G_LOG_DOMAIN "bt-category"
 
 #include "config.h"
@@ -30,7 +24,7 @@ struct _BtCategory
 };
 
 #define BT_ITEM_SELF BtCategory, bt_category
-BT_DEFINE_ITEM (CATEGORY_FIELDS, N_("Category"), TRUE)
+BT_DEFINE_ITEM (BT_CATEGORY_FIELDS, N_("Category"), TRUE)
 
 BT_DEFINE_TEXT_GETTER (BtCategory, bt_category, color)
 

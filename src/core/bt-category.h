@@ -5,6 +5,12 @@
 
 #pragma once
 
+/* What the plan file holds of a category, in its order. */
+#define BT_CATEGORY_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
+  TEXT (name, N_("Name"), BT_FIELD_REQUIRED) \
+  ENUM (kind, N_("Kind"), BT_FIELD_REQUIRED, BtCategoryKind, bt_category_kind_get_type, BT_CATEGORY_TACTICAL) \
+  OWN (TEXT, color, N_("Colour"), BT_FIELD_COLOR)
+
 #include "bt-item.h"
 #include "bt-enums.h"
 
@@ -15,15 +21,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BtCategory, bt_category, BT, CATEGORY, BtItem)
 
 BtCategory *bt_category_new (void);
-const char *bt_category_get_name (BtCategory *self);
-void bt_category_set_name (BtCategory *self,
-                           const char *name);
-BtCategoryKind bt_category_get_kind (BtCategory *self);
-void bt_category_set_kind (BtCategory *self,
-                           BtCategoryKind kind);
+
 gboolean bt_category_color_is_valid (const char *color);
-const char *bt_category_get_color (BtCategory *self);
-void bt_category_set_color (BtCategory *self,
-                            const char *color);
+
+#define BT_ITEM_DECLARING BtCategory, bt_category
+BT_DECLARE_ITEM_ACCESSORS (BT_CATEGORY_FIELDS)
+#undef BT_ITEM_DECLARING
 
 G_END_DECLS

@@ -3,16 +3,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* What the plan file holds of a check-in, in its order. */
-#define CHECK_IN_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
-  OWN (TEXT, week, NULL, BT_FIELD_REQUIRED | BT_FIELD_WEEK) \
-  TEXT (question, NULL, 0) \
-  TEXT (answer, NULL, 0) \
-  INT (over_involvement, NULL, 0, 0, 5, 0) \
-  INT (operational_reflex, NULL, 0, 0, 5, 0) \
-  INT (not_delegating, NULL, 0, 0, 5, 0) \
-  INT (technical_certainty, NULL, 0, 0, 5, 0)
-
 #define G_LOG_DOMAIN "bt-check-in"
 
 #include "config.h"
@@ -37,7 +27,7 @@ struct _BtCheckIn
 };
 
 #define BT_ITEM_SELF BtCheckIn, bt_check_in
-BT_DEFINE_ITEM (CHECK_IN_FIELDS, N_("Check-in"), TRUE)
+BT_DEFINE_ITEM (BT_CHECK_IN_FIELDS, N_("Check-in"), TRUE)
 
 BT_DEFINE_TEXT_GETTER (BtCheckIn, bt_check_in, week)
 

@@ -5,6 +5,16 @@
 
 #pragma once
 
+/* What the plan file holds of a check-in, in its order. */
+#define BT_CHECK_IN_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
+  OWN (TEXT, week, NULL, BT_FIELD_REQUIRED | BT_FIELD_WEEK) \
+  TEXT (question, NULL, 0) \
+  TEXT (answer, NULL, 0) \
+  INT (over_involvement, NULL, 0, 0, 5, 0) \
+  INT (operational_reflex, NULL, 0, 0, 5, 0) \
+  INT (not_delegating, NULL, 0, 0, 5, 0) \
+  INT (technical_certainty, NULL, 0, 0, 5, 0)
+
 #include "bt-item.h"
 #include "bt-enums.h"
 
@@ -15,26 +25,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BtCheckIn, bt_check_in, BT, CHECK_IN, BtItem)
 
 BtCheckIn *bt_check_in_new (void);
-const char *bt_check_in_get_week (BtCheckIn *self);
-void bt_check_in_set_week (BtCheckIn *self,
-                           const char *week);
-const char *bt_check_in_get_question (BtCheckIn *self);
-void bt_check_in_set_question (BtCheckIn *self,
-                               const char *question);
-const char *bt_check_in_get_answer (BtCheckIn *self);
-void bt_check_in_set_answer (BtCheckIn *self,
-                             const char *answer);
-int bt_check_in_get_over_involvement (BtCheckIn *self);
-void bt_check_in_set_over_involvement (BtCheckIn *self,
-                                       int over_involvement);
-int bt_check_in_get_operational_reflex (BtCheckIn *self);
-void bt_check_in_set_operational_reflex (BtCheckIn *self,
-                                         int operational_reflex);
-int bt_check_in_get_not_delegating (BtCheckIn *self);
-void bt_check_in_set_not_delegating (BtCheckIn *self,
-                                     int not_delegating);
-int bt_check_in_get_technical_certainty (BtCheckIn *self);
-void bt_check_in_set_technical_certainty (BtCheckIn *self,
-                                          int technical_certainty);
+
+#define BT_ITEM_DECLARING BtCheckIn, bt_check_in
+BT_DECLARE_ITEM_ACCESSORS (BT_CHECK_IN_FIELDS)
+#undef BT_ITEM_DECLARING
 
 G_END_DECLS

@@ -5,6 +5,12 @@
 
 #pragma once
 
+/* What the plan file holds of a cost row, in its order. */
+#define BT_COST_ROW_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
+  TEXT (metric, N_("What is counted"), BT_FIELD_REQUIRED) \
+  NUMBER (current_monthly, N_("Cost per month now"), 0, -1e12, 1e12, 0.0) \
+  NUMBER (projected_monthly, N_("Cost per month projected"), 0, -1e12, 1e12, 0.0)
+
 #include "bt-item.h"
 #include "bt-enums.h"
 
@@ -15,14 +21,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BtCostRow, bt_cost_row, BT, COST_ROW, BtItem)
 
 BtCostRow *bt_cost_row_new (void);
-const char *bt_cost_row_get_metric (BtCostRow *self);
-void bt_cost_row_set_metric (BtCostRow *self,
-                             const char *metric);
-double bt_cost_row_get_current_monthly (BtCostRow *self);
-void bt_cost_row_set_current_monthly (BtCostRow *self,
-                                      double current_monthly);
-double bt_cost_row_get_projected_monthly (BtCostRow *self);
-void bt_cost_row_set_projected_monthly (BtCostRow *self,
-                                        double projected_monthly);
+
+#define BT_ITEM_DECLARING BtCostRow, bt_cost_row
+BT_DECLARE_ITEM_ACCESSORS (BT_COST_ROW_FIELDS)
+#undef BT_ITEM_DECLARING
 
 G_END_DECLS

@@ -5,6 +5,14 @@
 
 #pragma once
 
+/* What the plan file holds of an impact statement, in its order. */
+#define BT_IMPACT_STATEMENT_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
+  TEXT (summary, N_("Summary"), BT_FIELD_REQUIRED) \
+  TEXT (technical_detail, N_("Technical details"), BT_FIELD_LONG_TEXT) \
+  TEXT (business_impact, N_("Business impact"), BT_FIELD_LONG_TEXT) \
+  NUMBER (impact_value, N_("Impact, as a number"), 0, -1e12, 1e12, 0.0) \
+  TEXT (impact_unit, N_("Unit of the impact"), 0)
+
 #include "bt-item.h"
 #include "bt-enums.h"
 
@@ -15,20 +23,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BtImpactStatement, bt_impact_statement, BT, IMPACT_STATEMENT, BtItem)
 
 BtImpactStatement *bt_impact_statement_new (void);
-const char *bt_impact_statement_get_summary (BtImpactStatement *self);
-void bt_impact_statement_set_summary (BtImpactStatement *self,
-                                      const char *summary);
-const char *bt_impact_statement_get_technical_detail (BtImpactStatement *self);
-void bt_impact_statement_set_technical_detail (BtImpactStatement *self,
-                                               const char *technical_detail);
-const char *bt_impact_statement_get_business_impact (BtImpactStatement *self);
-void bt_impact_statement_set_business_impact (BtImpactStatement *self,
-                                              const char *business_impact);
-double bt_impact_statement_get_impact_value (BtImpactStatement *self);
-void bt_impact_statement_set_impact_value (BtImpactStatement *self,
-                                           double impact_value);
-const char *bt_impact_statement_get_impact_unit (BtImpactStatement *self);
-void bt_impact_statement_set_impact_unit (BtImpactStatement *self,
-                                          const char *impact_unit);
+
+#define BT_ITEM_DECLARING BtImpactStatement, bt_impact_statement
+BT_DECLARE_ITEM_ACCESSORS (BT_IMPACT_STATEMENT_FIELDS)
+#undef BT_ITEM_DECLARING
 
 G_END_DECLS

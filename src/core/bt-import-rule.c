@@ -4,12 +4,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* What the plan file holds of an import rule, in its order. */
-#define IMPORT_RULE_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
-  ENUM (match, N_("Looks at"), BT_FIELD_REQUIRED, BtRuleMatch, bt_rule_match_get_type, BT_RULE_WORDS) \
-  TEXT (pattern, N_("Words, address, domain or name"), 0) \
-  TEXT (category, N_("Category"), BT_FIELD_REQUIRED | BT_FIELD_CATEGORY_REF)
-
 #define G_LOG_DOMAIN "bt-import-rule"
 
 #include "config.h"
@@ -43,6 +37,6 @@ bt_import_rule_new (BtRuleMatch  match,
 }
 
 #define BT_ITEM_SELF BtImportRule, bt_import_rule
-BT_DEFINE_ITEM_FIELDS (IMPORT_RULE_FIELDS)
+BT_DEFINE_ITEM_FIELDS (BT_IMPORT_RULE_FIELDS)
 
 BT_DEFINE_ITEM_CLASS (BtImportRule, bt_import_rule, N_("Import Rule"), TRUE)

@@ -17,23 +17,25 @@ G_BEGIN_DECLS
  * bt_phase.
  *
  * Each field is described once, on one line of the class's list of
- * fields, an X-macro in the file's order. bt-phase.c, for one:
+ * fields, an X-macro in the file's order. It stands in the class's
+ * public header, whose accessors are declared from it (see
+ * BT_DECLARE_ITEM_ACCESSORS() in bt-item.h), first after `#pragma once`,
+ * where nothing of another class stands next to it. bt-phase.h, for one:
  *
- *   #define PHASE_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
+ *   #define BT_PHASE_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
  *     TEXT (title, <N_ "Title">, BT_FIELD_REQUIRED) \
  *     DATE (start, <N_ "Start">, 0) \
  *     DATE (end, <N_ "End">, 0)
  *
- *   (G_LOG_DOMAIN, the includes, struct _BtPhase)
+ * and bt-phase.c, after its includes and struct _BtPhase:
  *
  *   #define BT_ITEM_SELF BtPhase, bt_phase
- *   BT_DEFINE_ITEM (PHASE_FIELDS, <N_ "Phase">, TRUE)
+ *   BT_DEFINE_ITEM (BT_PHASE_FIELDS, <N_ "Phase">, TRUE)
  *
- * The classes define their lists first in the file, where nothing of
- * another class stands next to them, and BT_ITEM_SELF, which the macros
- * read the class's names from, after their struct. Of the list
- * BT_DEFINE_ITEM_FIELDS() makes the enum of PROP_0, one PROP_field a
- * line (PROP_title, PROP_start …) and N_PROPS; the array
+ * BT_ITEM_SELF, which the macros read the class's names from, comes
+ * after the struct. Of the list, BT_DEFINE_ITEM_FIELDS() makes the enum
+ * of PROP_0, one PROP_field a line (PROP_title, PROP_start …) and
+ * N_PROPS; the array
  * `properties[N_PROPS]`; the `fields[]` table, whose line n - 1 is
  * property n's; and each field's public getter and setter,
  * type_name_get_field() and type_name_set_field(), with the macros
@@ -194,9 +196,9 @@ type_name##_new (void) \
   BT_DEFINE_ITEM_FIELDS (LIST)
 
 /* A class whose items hold lists of items names them in a second
- * X-macro, one line a list, in the file's order:
+ * X-macro of its header, one line a list, in the file's order:
  *
- *   #define NARRATIVE_LISTS(LIST) \
+ *   #define BT_NARRATIVE_LISTS(LIST) \
  *     LIST (impact_statements, bt_impact_statement_get_type) \
  *     LIST (business_cases, bt_business_case_get_type)
  *

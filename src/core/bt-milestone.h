@@ -5,6 +5,15 @@
 
 #pragma once
 
+/* What the plan file holds of a milestone, in its order. */
+#define BT_MILESTONE_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
+  TEXT (title, N_("Title"), BT_FIELD_REQUIRED) \
+  DATE (date, N_("Date"), 0) \
+  TEXT (phase, N_("Phase"), BT_FIELD_PHASE_REF) \
+  ENUM (status, N_("Status"), 0, BtMilestoneStatus, bt_milestone_status_get_type, BT_MILESTONE_PLANNED) \
+  TEXT (notes, N_("Notes"), BT_FIELD_LONG_TEXT) \
+  DATE (original_date, N_("First planned for"), 0)
+
 #include "bt-item.h"
 #include "bt-enums.h"
 
@@ -15,23 +24,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BtMilestone, bt_milestone, BT, MILESTONE, BtItem)
 
 BtMilestone *bt_milestone_new (void);
-const char *bt_milestone_get_title (BtMilestone *self);
-void bt_milestone_set_title (BtMilestone *self,
-                             const char *title);
-const GDate *bt_milestone_get_date (BtMilestone *self);
-void bt_milestone_set_date (BtMilestone *self,
-                            const GDate *date);
-const char *bt_milestone_get_phase (BtMilestone *self);
-void bt_milestone_set_phase (BtMilestone *self,
-                             const char *phase);
-BtMilestoneStatus bt_milestone_get_status (BtMilestone *self);
-void bt_milestone_set_status (BtMilestone *self,
-                              BtMilestoneStatus status);
-const char *bt_milestone_get_notes (BtMilestone *self);
-void bt_milestone_set_notes (BtMilestone *self,
-                             const char *notes);
-const GDate *bt_milestone_get_original_date (BtMilestone *self);
-void bt_milestone_set_original_date (BtMilestone *self,
-                                     const GDate *original_date);
+
+#define BT_ITEM_DECLARING BtMilestone, bt_milestone
+BT_DECLARE_ITEM_ACCESSORS (BT_MILESTONE_FIELDS)
+#undef BT_ITEM_DECLARING
 
 G_END_DECLS

@@ -5,6 +5,19 @@
 
 #pragma once
 
+/* What the plan file holds of a narrative, in its order. */
+#define BT_NARRATIVE_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
+  TEXT (title, N_("Title"), BT_FIELD_REQUIRED) \
+  TEXT (audience, N_("Audience"), 0) \
+  TEXT (headline, N_("Headline"), 0) \
+  ENUM (status, N_("Status"), 0, BtNarrativeStatus, bt_narrative_status_get_type, BT_NARRATIVE_DRAFT) \
+  DATE (target_date, N_("Target date"), 0)
+
+/* The lists of items it holds, in the file's order. */
+#define BT_NARRATIVE_LISTS(LIST) \
+  LIST (impact_statements, bt_impact_statement_get_type) \
+  LIST (business_cases, bt_business_case_get_type)
+
 #include "bt-item.h"
 #include "bt-enums.h"
 #include "bt-impact-statement.h"
@@ -17,22 +30,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BtNarrative, bt_narrative, BT, NARRATIVE, BtItem)
 
 BtNarrative *bt_narrative_new (void);
-const char *bt_narrative_get_title (BtNarrative *self);
-void bt_narrative_set_title (BtNarrative *self,
-                             const char *title);
-const char *bt_narrative_get_audience (BtNarrative *self);
-void bt_narrative_set_audience (BtNarrative *self,
-                                const char *audience);
-const char *bt_narrative_get_headline (BtNarrative *self);
-void bt_narrative_set_headline (BtNarrative *self,
-                                const char *headline);
-BtNarrativeStatus bt_narrative_get_status (BtNarrative *self);
-void bt_narrative_set_status (BtNarrative *self,
-                              BtNarrativeStatus status);
-const GDate *bt_narrative_get_target_date (BtNarrative *self);
-void bt_narrative_set_target_date (BtNarrative *self,
-                                   const GDate *target_date);
-GListModel *bt_narrative_get_impact_statements (BtNarrative *self);
-GListModel *bt_narrative_get_business_cases (BtNarrative *self);
+
+#define BT_ITEM_DECLARING BtNarrative, bt_narrative
+BT_DECLARE_ITEM_ACCESSORS (BT_NARRATIVE_FIELDS)
+BT_DECLARE_ITEM_LIST_GETTERS (BT_NARRATIVE_LISTS)
+#undef BT_ITEM_DECLARING
 
 G_END_DECLS

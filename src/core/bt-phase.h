@@ -5,6 +5,13 @@
 
 #pragma once
 
+/* What the plan file holds of a phase, in its order: one line a field,
+ * as bt-item-define-private.h says. */
+#define BT_PHASE_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
+  TEXT (title, N_("Title"), BT_FIELD_REQUIRED) \
+  DATE (start, N_("Start"), 0) \
+  DATE (end, N_("End"), 0)
+
 #include "bt-item.h"
 #include "bt-enums.h"
 
@@ -15,14 +22,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BtPhase, bt_phase, BT, PHASE, BtItem)
 
 BtPhase *bt_phase_new (void);
-const char *bt_phase_get_title (BtPhase *self);
-void bt_phase_set_title (BtPhase *self,
-                         const char *title);
-const GDate *bt_phase_get_start (BtPhase *self);
-void bt_phase_set_start (BtPhase *self,
-                         const GDate *start);
-const GDate *bt_phase_get_end (BtPhase *self);
-void bt_phase_set_end (BtPhase *self,
-                       const GDate *end);
+
+#define BT_ITEM_DECLARING BtPhase, bt_phase
+BT_DECLARE_ITEM_ACCESSORS (BT_PHASE_FIELDS)
+#undef BT_ITEM_DECLARING
 
 G_END_DECLS

@@ -3,19 +3,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* What the plan file holds of a profile, in its order, which is the
- * editor's. The currency as stored: a plan that never chose one leaves it
- * out of its file, and bt_profile_get_currency() gives the locale's. */
-#define PROFILE_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
-  TEXT (name, N_("Name"), 0) \
-  TEXT (current_role, N_("Current role"), 0) \
-  TEXT (email, N_("E-mail"), 0) \
-  TEXT (target_role, N_("Target role"), 0) \
-  DATE (target_date, N_("Target date"), 0) \
-  INT (birth_year, N_("Birth year, to show ages (0 for none)"), BT_FIELD_ZERO_UNSET, BT_BIRTH_YEAR_MIN, BT_BIRTH_YEAR_MAX, 0) \
-  NUMBER (target_share, N_("Target strategic share, in percent"), BT_FIELD_PERCENT, 0.0, 1.0, 0.5) \
-  OWN (TEXT, currency, N_("Currency of your business cases, such as EUR or USD"), BT_FIELD_CURRENCY)
-
 #define G_LOG_DOMAIN "bt-profile"
 
 #include "config.h"
@@ -44,7 +31,7 @@ struct _BtProfile
 };
 
 #define BT_ITEM_SELF BtProfile, bt_profile
-BT_DEFINE_ITEM (PROFILE_FIELDS, N_("Profile"), FALSE)
+BT_DEFINE_ITEM (BT_PROFILE_FIELDS, N_("Profile"), FALSE)
 
 /**
  * bt_currency_is_valid:

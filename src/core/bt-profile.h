@@ -5,6 +5,19 @@
 
 #pragma once
 
+/* What the plan file holds of a profile, in its order, which is the
+ * editor's. The currency as stored: a plan that never chose one leaves it
+ * out of its file, and bt_profile_get_currency() gives the locale's. */
+#define BT_PROFILE_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
+  TEXT (name, N_("Name"), 0) \
+  TEXT (current_role, N_("Current role"), 0) \
+  TEXT (email, N_("E-mail"), 0) \
+  TEXT (target_role, N_("Target role"), 0) \
+  DATE (target_date, N_("Target date"), 0) \
+  INT (birth_year, N_("Birth year, to show ages (0 for none)"), BT_FIELD_ZERO_UNSET, BT_BIRTH_YEAR_MIN, BT_BIRTH_YEAR_MAX, 0) \
+  NUMBER (target_share, N_("Target strategic share, in percent"), BT_FIELD_PERCENT, 0.0, 1.0, 0.5) \
+  OWN (TEXT, currency, N_("Currency of your business cases, such as EUR or USD"), BT_FIELD_CURRENCY)
+
 #include "bt-item.h"
 #include "bt-enums.h"
 
@@ -19,32 +32,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BtProfile, bt_profile, BT, PROFILE, BtItem)
 
 BtProfile *bt_profile_new (void);
-const char *bt_profile_get_name (BtProfile *self);
-void bt_profile_set_name (BtProfile *self,
-                          const char *name);
-const char *bt_profile_get_current_role (BtProfile *self);
-void bt_profile_set_current_role (BtProfile *self,
-                                  const char *current_role);
-const char *bt_profile_get_target_role (BtProfile *self);
-void bt_profile_set_target_role (BtProfile *self,
-                                 const char *target_role);
-const GDate *bt_profile_get_target_date (BtProfile *self);
-void bt_profile_set_target_date (BtProfile *self,
-                                 const GDate *target_date);
-int bt_profile_get_birth_year (BtProfile *self);
-void bt_profile_set_birth_year (BtProfile *self,
-                                int birth_year);
-double bt_profile_get_target_share (BtProfile *self);
-void bt_profile_set_target_share (BtProfile *self,
-                                  double target_share);
-const char *bt_profile_get_email (BtProfile *self);
-void bt_profile_set_email (BtProfile *self,
-                          const char *email);
-const char *bt_profile_get_currency (BtProfile *self);
-void bt_profile_set_currency (BtProfile  *self,
-                              const char *currency);
 
 gboolean bt_currency_is_valid (const char *code);
 const char *bt_currency_default (void);
+
+#define BT_ITEM_DECLARING BtProfile, bt_profile
+BT_DECLARE_ITEM_ACCESSORS (BT_PROFILE_FIELDS)
+#undef BT_ITEM_DECLARING
 
 G_END_DECLS

@@ -3,27 +3,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* What the plan file holds of a person, in its order. The contact_uid is
- * the desktop's contact the person was picked from: the app keeps it, so
- * that a later change of the contact's e-mail can be offered;
- * bt_relationship_get_contact_uid() gives "" when there is none. */
-#define RELATIONSHIP_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
-  TEXT (name, N_("Name"), BT_FIELD_REQUIRED) \
-  TEXT (role, N_("Role"), 0) \
-  TEXT (email, N_("E-mail"), 0) \
-  ENUM (function, N_("Function"), 0, BtFunction, bt_function_get_type, BT_FUNCTION_PRODUCT) \
-  INT (strength, N_("Strength, 1 to 5"), 0, 1, 5, 3) \
-  INT (cadence_days, N_("Be in touch every … days"), 0, 1, 366, 30) \
-  TEXT (next_step, N_("Next step"), 0) \
-  DATE (next_step_due, N_("Next step due"), 0) \
-  TEXT (help_with, N_("What of theirs could technology help with"), BT_FIELD_LONG_TEXT) \
-  TEXT (notes, N_("Notes"), BT_FIELD_LONG_TEXT) \
-  TEXT (contact_uid, NULL, BT_FIELD_LINK)
-
-/* The lists of items it holds, in the file's order. */
-#define RELATIONSHIP_LISTS(LIST) \
-  LIST (touchpoints, bt_touchpoint_get_type)
-
 #define G_LOG_DOMAIN "bt-relationship"
 
 #include "config.h"
@@ -63,8 +42,8 @@ bt_relationship_changed (BtItem *item)
 }
 
 #define BT_ITEM_SELF BtRelationship, bt_relationship
-BT_DEFINE_ITEM_TYPE (RELATIONSHIP_FIELDS)
-BT_DEFINE_ITEM_LISTS (RELATIONSHIP_LISTS, N_("Person"), TRUE)
+BT_DEFINE_ITEM_TYPE (BT_RELATIONSHIP_FIELDS)
+BT_DEFINE_ITEM_LISTS (BT_RELATIONSHIP_LISTS, N_("Person"), TRUE)
 
 static void
 bt_relationship_class_init (BtRelationshipClass *klass)

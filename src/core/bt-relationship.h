@@ -5,6 +5,27 @@
 
 #pragma once
 
+/* The lists of items it holds, in the file's order. */
+#define BT_RELATIONSHIP_LISTS(LIST) \
+  LIST (touchpoints, bt_touchpoint_get_type)
+
+/* What the plan file holds of a person, in its order. The contact_uid is
+ * the desktop's contact the person was picked from: the app keeps it, so
+ * that a later change of the contact's e-mail can be offered;
+ * bt_relationship_get_contact_uid() gives "" when there is none. */
+#define BT_RELATIONSHIP_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
+  TEXT (name, N_("Name"), BT_FIELD_REQUIRED) \
+  TEXT (role, N_("Role"), 0) \
+  TEXT (email, N_("E-mail"), 0) \
+  ENUM (function, N_("Function"), 0, BtFunction, bt_function_get_type, BT_FUNCTION_PRODUCT) \
+  INT (strength, N_("Strength, 1 to 5"), 0, 1, 5, 3) \
+  INT (cadence_days, N_("Be in touch every … days"), 0, 1, 366, 30) \
+  TEXT (next_step, N_("Next step"), 0) \
+  DATE (next_step_due, N_("Next step due"), 0) \
+  TEXT (help_with, N_("What of theirs could technology help with"), BT_FIELD_LONG_TEXT) \
+  TEXT (notes, N_("Notes"), BT_FIELD_LONG_TEXT) \
+  TEXT (contact_uid, NULL, BT_FIELD_LINK)
+
 #include "bt-item.h"
 #include "bt-enums.h"
 #include "bt-touchpoint.h"
@@ -16,42 +37,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BtRelationship, bt_relationship, BT, RELATIONSHIP, BtItem)
 
 BtRelationship *bt_relationship_new (void);
-const char *bt_relationship_get_name (BtRelationship *self);
-void bt_relationship_set_name (BtRelationship *self,
-                               const char *name);
-const char *bt_relationship_get_role (BtRelationship *self);
-void bt_relationship_set_role (BtRelationship *self,
-                               const char *role);
-const char *bt_relationship_get_email (BtRelationship *self);
-void bt_relationship_set_email (BtRelationship *self,
-                                const char *email);
-BtFunction bt_relationship_get_function (BtRelationship *self);
+
 BtFunction bt_relationship_guess_function (const char *title);
-void bt_relationship_set_function (BtRelationship *self,
-                                   BtFunction function);
-int bt_relationship_get_strength (BtRelationship *self);
-void bt_relationship_set_strength (BtRelationship *self,
-                                   int strength);
-int bt_relationship_get_cadence_days (BtRelationship *self);
-void bt_relationship_set_cadence_days (BtRelationship *self,
-                                       int cadence_days);
-const char *bt_relationship_get_next_step (BtRelationship *self);
-void bt_relationship_set_next_step (BtRelationship *self,
-                                    const char *next_step);
-const GDate *bt_relationship_get_next_step_due (BtRelationship *self);
-void bt_relationship_set_next_step_due (BtRelationship *self,
-                                        const GDate *next_step_due);
-const char *bt_relationship_get_help_with (BtRelationship *self);
-void bt_relationship_set_help_with (BtRelationship *self,
-                                    const char *help_with);
-const char *bt_relationship_get_notes (BtRelationship *self);
-void bt_relationship_set_notes (BtRelationship *self,
-                                const char *notes);
-const char *bt_relationship_get_contact_uid (BtRelationship *self);
-void bt_relationship_set_contact_uid (BtRelationship *self,
-                                      const char     *contact_uid);
-GListModel *bt_relationship_get_touchpoints (BtRelationship *self);
 gboolean    bt_relationship_get_last_touchpoint (BtRelationship *self,
                                                  GDate          *last);
+
+#define BT_ITEM_DECLARING BtRelationship, bt_relationship
+BT_DECLARE_ITEM_ACCESSORS (BT_RELATIONSHIP_FIELDS)
+BT_DECLARE_ITEM_LIST_GETTERS (BT_RELATIONSHIP_LISTS)
+#undef BT_ITEM_DECLARING
 
 G_END_DECLS

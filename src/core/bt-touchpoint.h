@@ -5,6 +5,12 @@
 
 #pragma once
 
+/* What the plan file holds of a touchpoint, in its order. */
+#define BT_TOUCHPOINT_FIELDS(TEXT, DATE, INT, NUMBER, ENUM, OWN) \
+  DATE (date, N_("Date"), BT_FIELD_REQUIRED) \
+  TEXT (note, N_("Note"), 0) \
+  TEXT (source, NULL, BT_FIELD_IMPORT_ONLY)
+
 #include "bt-item.h"
 #include "bt-enums.h"
 
@@ -15,14 +21,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BtTouchpoint, bt_touchpoint, BT, TOUCHPOINT, BtItem)
 
 BtTouchpoint *bt_touchpoint_new (void);
-const GDate *bt_touchpoint_get_date (BtTouchpoint *self);
-void bt_touchpoint_set_date (BtTouchpoint *self,
-                             const GDate *date);
-const char *bt_touchpoint_get_note (BtTouchpoint *self);
-void bt_touchpoint_set_note (BtTouchpoint *self,
-                             const char *note);
-const char *bt_touchpoint_get_source (BtTouchpoint *self);
-void bt_touchpoint_set_source (BtTouchpoint *self,
-                              const char *source);
+
+#define BT_ITEM_DECLARING BtTouchpoint, bt_touchpoint
+BT_DECLARE_ITEM_ACCESSORS (BT_TOUCHPOINT_FIELDS)
+#undef BT_ITEM_DECLARING
 
 G_END_DECLS
