@@ -1930,6 +1930,43 @@ test_show_page_moves_focus (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Ctrl+F (win.find) puts the keyboard in the search of the People page,
+ * and does nothing on a page without one. */
+static void
+test_find_focuses_search (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *path = bt_test_copy_sample ();
+  BtWindow *window = open_window (app, path);
+  GtkWidget *people = GTK_WIDGET (bt_window_get_chart_page (window, BT_CHART_RELATIONSHIPS));
+  GtkWidget *focus;
+
+  gtk_window_present (GTK_WINDOW (window));
+  bt_test_spin (300);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "narratives");
+  bt_test_spin (200);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  bt_test_spin (100);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == NULL || !gtk_widget_is_ancestor (focus, people));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "relationships");
+  bt_test_spin (200);
+  /* From the page's last control, not the search that Alt+4 goes to. */
+  g_assert_true (gtk_widget_child_focus (people, GTK_DIR_TAB_BACKWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_null (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  bt_test_spin (100);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_test_message ("focus on %s", focus ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, people));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Toasts say what happened, not the command. */
 static void
 test_edit_messages (void)
@@ -2364,6 +2401,7 @@ main (int   argc,
   g_test_add_data_func ("/window/file-dialogs-start-in-plan-folder", app, test_file_dialogs_start_in_plan_folder);
   g_test_add_data_func ("/window/export-onto-plan-is-refused", app, test_export_onto_plan_is_refused);
   g_test_add_data_func ("/window/show-page-moves-focus", app, test_show_page_moves_focus);
+  g_test_add_data_func ("/window/find-focuses-search", app, test_find_focuses_search);
   g_test_add_data_func ("/window/menu-gives-focus-back", app, test_menu_gives_focus_back);
   g_test_add_data_func ("/window/report-paper-and-orientation", app, test_report_paper_and_orientation);
   g_test_add_func ("/window/edit-messages", test_edit_messages);

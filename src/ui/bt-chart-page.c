@@ -389,6 +389,13 @@ on_filter_changed_cb (BtChartPage *self)
     gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* Escape in the search: empty it, and everyone is shown again. */
+static void
+on_stop_search_cb (BtChartPage *self)
+{
+  gtk_editable_set_text (self->search_entry, "");
+}
+
 /* Whether a person is overdue changes with their touchpoints: filter
  * again when a person changed. Not when the plan's own lists changed: the
  * plan says so before its list does (see bt_item_list_splice()), and a
@@ -828,6 +835,7 @@ bt_chart_page_class_init (BtChartPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, secondary_list);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, function_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, overdue_toggle);
   gtk_widget_class_bind_template_child (widget_class, BtChartPage, more_button);
@@ -840,13 +848,48 @@ bt_chart_page_class_init (BtChartPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* Typing a letter anywhere in the page of people starts a search, as in
+ * Files. Not GtkSearchEntry's key capture: in GTK 4.8 it takes Enter too,
+ * and Enter on a person must open the person. */
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   BtChartPage           *self)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  char text[8] = { 0 };
+
+  if (!gtk_widget_get_visible (self->filter_bar) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      !g_unichar_isgraph (c) ||
+      (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT (focus))))
+    return GDK_EVENT_PROPAGATE;
+
+  g_unichar_to_utf8 (c, text);
+  gtk_editable_set_text (self->search_entry, text);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_set_position (self->search_entry, -1);
+  return GDK_EVENT_STOP;
+}
+
 static void
 bt_chart_page_init (BtChartPage *self)
 {
+  GtkEventController *keys;
+
   bt_application_add_icons ();
   g_autoptr(GtkStringList) functions = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   gtk_string_list_append (functions, _("All functions"));
   for (int f = 0; f < BT_N_FUNCTIONS; f++)
@@ -871,6 +914,25 @@ bt_chart_page_set_plan (BtChartPage *self,
 
   if (g_set_object (&self->plan, plan))
     rebind (self);
+}
+
+/**
+ * bt_chart_page_focus_search:
+ *
+ * Puts the keyboard in the page's search, for Ctrl+F.
+ *
+ * Returns: whether the page has a search: only the page of people does
+ */
+gboolean
+bt_chart_page_focus_search (BtChartPage *self)
+{
+  g_return_val_if_fail (BT_IS_CHART_PAGE (self), FALSE);
+
+  if (!gtk_widget_get_visible (self->filter_bar))
+    return FALSE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return TRUE;
 }
 
 /**

@@ -18,5 +18,6 @@ G_DECLARE_FINAL_TYPE (BtChartPage, bt_chart_page, BT, CHART_PAGE, GtkWidget)
 void    bt_chart_page_set_plan (BtChartPage *self,
                                 BtPlan      *plan);
 BtPlan *bt_chart_page_get_plan (BtChartPage *self);
+gboolean bt_chart_page_focus_search (BtChartPage *self);
 
 G_END_DECLS

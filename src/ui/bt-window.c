@@ -907,6 +907,26 @@ show_page_action (GtkWidget  *widget,
     gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
+/* Ctrl+F: the search of the page shown, where it has one. */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  GtkWidget *page;
+
+  if (self->stack == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->stack)))
+    return;
+
+  /* The chart pages stand in bins, built when first shown. */
+  page = adw_view_stack_get_visible_child (self->stack);
+  if (ADW_IS_BIN (page))
+    page = adw_bin_get_child (ADW_BIN (page));
+  if (BT_IS_CHART_PAGE (page))
+    bt_chart_page_focus_search (BT_CHART_PAGE (page));
+}
+
 static void
 bt_window_dispose (GObject *object)
 {
@@ -965,6 +985,8 @@ bt_window_class_init (BtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-own-plan", NULL, start_own_plan_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   {
     const char *pages[] = { "overview", "roadmap", "time", "relationships", "narratives" };
 
