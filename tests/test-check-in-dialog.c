@@ -552,6 +552,8 @@ test_asks_before_discarding (void)
   question = bt_test_question_over (GTK_WINDOW (dialog));
   g_assert_nonnull (question);
   g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Discard Changes?");
+  g_assert_cmpstr (adw_message_dialog_get_body (question), ==,
+                   "The hours, the people, the reflection and the ratings you entered are not recorded.");
   adw_message_dialog_response (question, "keep");
   bt_test_spin (50);
   g_assert_nonnull (dialog);
@@ -576,6 +578,28 @@ test_asks_before_discarding (void)
     gtk_window_destroy (GTK_WINDOW (dialog));
   after = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, NULL);
   g_assert_true (g_bytes_equal (after, before));
+
+  /* A week recorded before: the question says it stays as it was, not
+   * that all of it is lost. */
+  {
+    g_autoptr(BtWeek) week = g_list_model_get_item (bt_plan_get_weeks (plan), 0);
+
+    dialog = bt_check_in_dialog_new_for_week (NULL, plan, history, week);
+    view = GTK_TEXT_VIEW (bt_test_find (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    present (dialog);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Second thoughts.", -1);
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+    question = bt_test_question_over (GTK_WINDOW (dialog));
+    g_assert_nonnull (question);
+    g_assert_cmpstr (adw_message_dialog_get_body (question), ==,
+                     "Your changes are not recorded. The check-in recorded before stays as it was.");
+    adw_message_dialog_response (question, "discard");
+    bt_test_spin (50);
+    if (dialog != NULL)
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_null (dialog);
+  }
 }
 
 /* Hours typed, the cursor still in their field: Escape asks before they

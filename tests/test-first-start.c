@@ -22,6 +22,7 @@
 
 #include "bt-analytics.h"
 #include "bt-application.h"
+#include "bt-check-in-dialog.h"
 #include "bt-date.h"
 #include "bt-date-picker.h"
 #include "bt-goal-dialog.h"
@@ -381,6 +382,13 @@ test_own_plan (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_label_text (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
 /* Journey 2: explore the sample; it is marked, and written nowhere. */
 static void
 test_sample (gconstpointer data)
@@ -419,6 +427,28 @@ test_sample (gconstpointer data)
     bt_iso_week_monday (year, week, &monday);
     g_date_subtract_days (&monday, 7);
     g_assert_cmpint (g_date_compare (bt_week_get_monday (last), &monday), ==, 0);
+  }
+
+  /* A check-in in the sample: the toast does not say it was saved. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+    GtkWidget *dialog = NULL;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.check-in", NULL);
+    bt_test_spin (200);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+        if (BT_IS_CHECK_IN_DIALOG (w))
+          dialog = w;
+      }
+    g_assert_nonnull (dialog);
+    click (GTK_WIDGET (gtk_widget_get_template_child (dialog, BT_TYPE_CHECK_IN_DIALOG, "save_button")));
+    bt_test_spin (200);
+    g_assert_nonnull (bt_test_find_match (GTK_WIDGET (window), is_label_text,
+                                          "Check-in added to the sample, which is not saved"));
+    g_assert_null (bt_test_find_match (GTK_WIDGET (window), is_label_text, "Check-in saved"));
   }
 
   /* A change, autosave's pause, and closing: nothing at the user's path. */

@@ -293,6 +293,9 @@ test_existing_week_choices (void)
       g_assert_nonnull (strstr (subtitle, cases[i].after));
       /* 5 h is under half the 50 h weekly budget (the setting's default). */
       g_assert_true ((strstr (subtitle, "A partial week") != NULL) == cases[i].partial);
+      /* Named as Preferences name it, not as "usual" hours the user never typed. */
+      if (cases[i].partial)
+        g_assert_nonnull (strstr (subtitle, "under half your weekly budget of 50.0 h"));
       /* Kept, the week takes none of the calendar's hours. */
       g_assert_nonnull (bt_test_find_match (bt_test_find_row (GTK_WIDGET (dialog), "Roadmap and product strategy"),
                                             is_label_text, cases[i].added));

@@ -452,8 +452,11 @@ bt_check_in_dialog_close_request (GtkWindow *window)
     take_in_typed (self);
   if (self->edited)
     {
-      GtkWidget *dialog = bt_dialog_discard_new (window, _("The hours, the people, the reflection and the ratings you "
-                                                           "entered are not recorded."));
+      /* A week recorded before keeps what it holds: say so, not that all is lost. */
+      const char *body = self->week != NULL || self->draft->prefill == BT_WEEKLY_PREFILL_THIS_WEEK
+                         ? _("Your changes are not recorded. The check-in recorded before stays as it was.")
+                         : _("The hours, the people, the reflection and the ratings you entered are not recorded.");
+      GtkWidget *dialog = bt_dialog_discard_new (window, body);
 
       g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
       gtk_window_present (GTK_WINDOW (dialog));

@@ -252,8 +252,8 @@ update_week_row (BtImportDialog     *self,
       g_autofree char *budget = format_hours (self->budget);
 
       g_string_append_c (subtitle, '\n');
-      /* TRANSLATORS: import preview, %s is the weekly hours budget set in Preferences: "A partial week, under half your usual 50.0 h: it counts less in the trend" */
-      g_string_append_printf (subtitle, _("A partial week, under half your usual %s: it counts less in the trend"),
+      /* TRANSLATORS: import preview, %s is the weekly hours budget set in Preferences: "A partial week, under half your weekly budget of 50.0 h: it counts less in the trend" */
+      g_string_append_printf (subtitle, _("A partial week, under half your weekly budget of %s: it counts less in the trend"),
                               budget);
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);

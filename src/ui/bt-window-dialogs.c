@@ -26,7 +26,9 @@
 static void
 on_check_in_saved_cb (BtWindow *self)
 {
-  bt_window_toast_with_undo (self, _("Check-in saved"));
+  /* The sample is saved nowhere: "saved" would promise what is not done. */
+  bt_window_toast_with_undo (self, self->sample ? _("Check-in added to the sample, which is not saved")
+                                                : _("Check-in saved"));
 }
 
 void
