@@ -396,7 +396,7 @@ if command -v pdftotext >/dev/null; then
   "$bin" --export-chart relationships -o "$tmp/map.pdf" --today 2026-11-20 "$sample"
   pdftotext "$tmp/map.pdf" - | tr -s ' \n' '  ' >"$tmp/map.txt"
   check "the map's legend says what a function in the warning colour means" \
-    contains "$tmp/map.txt" "Function without a strong relationship"
+    contains "$tmp/map.txt" "Function without anyone at strength 3 or more"
 else
   echo "ok $((n += 1)) # SKIP pdftotext is not installed"
   echo "ok $((n += 1)) # SKIP pdftotext is not installed"

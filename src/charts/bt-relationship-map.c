@@ -562,8 +562,10 @@ draw_legend (cairo_t                       *cr,
    * own key, in that colour (the overdue dots' colour is near it). */
   if (layout->weak_functions != 0)
     {
-      g_autoptr(PangoLayout) pl = bt_chart_text (cr, style, _("Function without a strong relationship"),
-                                                 0.85 * ts, FALSE, -1);
+      /* TRANSLATORS: the relationship map's key for a function's name in orange; %d is 3 */
+      g_autofree char *key = g_strdup_printf (_("Function without anyone at strength %d or more"),
+                                              BT_STRONG_STRENGTH);
+      g_autoptr(PangoLayout) pl = bt_chart_text (cr, style, key, 0.85 * ts, FALSE, -1);
       double w;
 
       bt_chart_text_size (pl, &w, NULL);
