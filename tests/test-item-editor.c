@@ -952,6 +952,57 @@ popover_mapped (gpointer menu)
   return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
 }
 
+static gboolean
+popover_unmapped (gpointer menu)
+{
+  return !popover_mapped (menu);
+}
+
+/* The picker keeps its width from month to month, so the arrows stay
+ * under the pointer; and the tooltip of the button that opened it does
+ * not cover its month while it shows. */
+static void
+test_date_picker_steady (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *menu = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *picker = bt_date_picker_new ();
+  int first_width = -1;
+
+  gtk_popover_set_child (GTK_POPOVER (popover), picker);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu), popover);
+  gtk_widget_set_tooltip_text (menu, "Pick a Date");
+  gtk_window_set_child (GTK_WINDOW (window), menu);
+  gtk_window_present (GTK_WINDOW (window));
+  bt_test_spin (200);
+
+  for (GDateMonth m = G_DATE_JANUARY; m <= G_DATE_DECEMBER; m++)
+    {
+      GDate first;
+      int width;
+
+      g_date_clear (&first, 1);
+      g_date_set_dmy (&first, 1, m, 2027);
+      bt_date_picker_set_date (BT_DATE_PICKER (picker), &first);
+      gtk_widget_measure (picker, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+      if (first_width < 0)
+        first_width = width;
+      g_test_message ("month %d: %d px", m, width);
+      g_assert_cmpint (width, ==, first_width);
+    }
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+  g_assert_true (bt_test_wait_until (popover_mapped, menu, 10));
+  g_assert_false (gtk_widget_get_has_tooltip (menu));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu));
+  g_assert_true (bt_test_wait_until (popover_unmapped, menu, 10));
+  g_assert_true (gtk_widget_get_has_tooltip (menu));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (menu), ==, "Pick a Date");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The picker's week starts on the day the preferences say, and a day
  * picked in it goes to its field. */
 static void
@@ -2210,6 +2261,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/new-milestone-has-no-first-planned", test_new_milestone_has_no_first_planned);
   g_test_add_func ("/item-editor/date-picker-week-start", test_date_picker_week_start);
   g_test_add_func ("/item-editor/date-picker-years", test_date_picker_years);
+  g_test_add_func ("/item-editor/date-picker-steady", test_date_picker_steady);
   g_test_add_func ("/item-editor/editors-name-every-control", test_editors_name_every_control);
   g_test_add_func ("/item-editor/new-title-and-planned-touchpoint", test_new_title_and_planned_touchpoint);
   g_test_add_func ("/item-editor/impossible-values", test_impossible_values);

@@ -35,6 +35,7 @@ struct _BtDatePicker
   GDate         selected;   /* may be invalid: nothing picked */
   GDate         cursor;     /* the one day Tab stops on; arrows move it */
   GDate         last;       /* may be invalid: no last day */
+  GtkWidget    *tooltip_owner;  /* the button whose tooltip is off while the picker shows */
 };
 
 G_DEFINE_FINAL_TYPE (BtDatePicker, bt_date_picker, GTK_TYPE_WIDGET)
@@ -243,11 +244,63 @@ arrow_button (const char *icon,
   return button;
 }
 
+/* The title as wide as the longest month's, so that the arrows stay
+ * where they are while months go by under the pointer. */
+static int
+widest_month_chars (void)
+{
+  int widest = 0;
+
+  for (GDateMonth m = G_DATE_JANUARY; m <= G_DATE_DECEMBER; m++)
+    {
+      GDate first;
+      char text[128];
+
+      g_date_clear (&first, 1);
+      g_date_set_dmy (&first, 1, m, 2000);
+      if (g_date_strftime (text, sizeof text, _("%B %Y"), &first) > 0 && g_utf8_validate (text, -1, NULL))
+        widest = MAX (widest, (int) g_utf8_strlen (text, -1));
+    }
+
+  return widest + 1;
+}
+
+/* The button that opened the picker keeps its tooltip to itself while the
+ * picker shows: over the popover, it hid the month and its arrows. */
+static void
+bt_date_picker_map (GtkWidget *widget)
+{
+  BtDatePicker *self = BT_DATE_PICKER (widget);
+  GtkWidget *popover = gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER);
+  GtkWidget *owner = popover != NULL ? gtk_widget_get_parent (popover) : NULL;
+
+  GTK_WIDGET_CLASS (bt_date_picker_parent_class)->map (widget);
+
+  if (owner != NULL && gtk_widget_get_has_tooltip (owner))
+    {
+      gtk_widget_set_has_tooltip (owner, FALSE);
+      g_set_weak_pointer (&self->tooltip_owner, owner);
+    }
+}
+
+static void
+bt_date_picker_unmap (GtkWidget *widget)
+{
+  BtDatePicker *self = BT_DATE_PICKER (widget);
+
+  if (self->tooltip_owner != NULL)
+    gtk_widget_set_has_tooltip (self->tooltip_owner, TRUE);
+  g_clear_weak_pointer (&self->tooltip_owner);
+
+  GTK_WIDGET_CLASS (bt_date_picker_parent_class)->unmap (widget);
+}
+
 static void
 bt_date_picker_dispose (GObject *object)
 {
   BtDatePicker *self = BT_DATE_PICKER (object);
 
+  g_clear_weak_pointer (&self->tooltip_owner);
   g_clear_pointer (&self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (bt_date_picker_parent_class)->dispose (object);
@@ -260,6 +313,8 @@ bt_date_picker_class_init (BtDatePickerClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bt_date_picker_dispose;
+  widget_class->map = bt_date_picker_map;
+  widget_class->unmap = bt_date_picker_unmap;
 
   /**
    * BtDatePicker::day-picked:
@@ -321,6 +376,7 @@ bt_date_picker_init (BtDatePicker *self)
 
   self->title = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->title, "heading");
+  gtk_label_set_width_chars (GTK_LABEL (self->title), widest_month_chars ());
   g_signal_connect_swapped (previous, "clicked", G_CALLBACK (on_previous_clicked_cb), self);
   g_signal_connect_swapped (next, "clicked", G_CALLBACK (on_next_clicked_cb), self);
   g_signal_connect_swapped (previous_year, "clicked", G_CALLBACK (on_previous_year_clicked_cb), self);
