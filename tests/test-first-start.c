@@ -429,6 +429,17 @@ test_sample (gconstpointer data)
     g_assert_cmpint (g_date_compare (bt_week_get_monday (last), &monday), ==, 0);
   }
 
+  /* The sample slides back in its last weeks while its four-week share is
+   * over the trajectory: the warning says it counts the weeks one by one. */
+  {
+    GtkWidget *page = bt_test_find (GTK_WIDGET (window), BT_TYPE_OVERVIEW_PAGE);
+    GtkWidget *warning = child (page, BT_TYPE_OVERVIEW_PAGE, "warning_row");
+
+    g_assert_true (gtk_widget_get_visible (warning));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (warning)),
+                              "Each of those weeks on its own, not the four weeks together."));
+  }
+
   /* A check-in in the sample: the toast does not say it was saved. */
   {
     GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */

@@ -404,8 +404,12 @@ refresh (BtOverviewPage *self,
                                                                "Sliding back: the last %u weeks with hours were all below the trajectory",
                                                                below), below);
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->warning_row), title);
+        /* The share above is of four weeks together, and may be over the
+         * trajectory while each of the last weeks is under it: say which
+         * this is. */
         adw_action_row_set_subtitle (self->warning_row,
-                                     _("Where did the tactical hours come from? What could you hand over?"));
+                                     _("Each of those weeks on its own, not the four weeks together. "
+                                       "Where did the tactical hours come from? What could you hand over?"));
       }
   }
 
