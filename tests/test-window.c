@@ -1839,6 +1839,74 @@ test_menu_gives_focus_back (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+shows_path (gpointer data)
+{
+  BtWindow *window = ((gpointer *) data)[0];
+  const char *path = ((gpointer *) data)[1];
+
+  return g_strcmp0 (bt_window_get_path (window), path) == 0;
+}
+
+/* Whether the primary menu shows @label, opened and closed again. */
+static gboolean
+menu_shows (BtWindow   *window,
+            const char *label)
+{
+  GtkWidget *popover;
+  gboolean shown;
+
+  gtk_menu_button_popup (window->menu_button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (window->menu_button));
+  g_assert_true (bt_test_wait_until (widget_mapped, popover, 10));
+  shown = bt_test_wait_until (menu_item_shown, &(MenuItem) { popover, label }, 1);
+  gtk_menu_button_popdown (window->menu_button);
+  bt_test_spin (50);
+
+  return shown;
+}
+
+/* A plan of another file says its name in the window's title, and the
+ * menu has the way back to the user's own plan, which Open would send
+ * them to look for in a hidden folder; with their own plan open, it is
+ * not offered. */
+static void
+test_open_own_plan (gconstpointer data)
+{
+  GApplication *app = G_APPLICATION ((gpointer) data);
+  g_autofree char *default_path = bt_plan_file_default_path ();
+  g_autofree char *default_dir = g_path_get_dirname (default_path);
+  g_autofree char *elsewhere = bt_test_copy_sample ();
+  g_autofree char *name = g_path_get_basename (elsewhere);
+  g_autofree char *title = g_strdup_printf ("%s — Breakthrough", name);
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "sample-plan.json", NULL);
+  g_autofree char *contents = NULL;
+  BtWindow *window;
+
+  /* No plan of their own yet: nothing to go back to. */
+  g_assert_false (g_file_test (default_path, G_FILE_TEST_EXISTS));
+  window = open_window (app, elsewhere);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+  g_assert_false (menu_shows (window, "Open Your Plan"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_assert_cmpint (g_mkdir_with_parents (default_dir, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (sample, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (default_path, contents, -1, NULL));
+
+  window = open_window (app, elsewhere);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (menu_shows (window, "Open Your Plan"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-own-plan", NULL);
+  g_assert_true (bt_test_wait_until (shows_path, (gpointer[]) { window, default_path }, 10));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Breakthrough");
+  g_assert_false (menu_shows (window, "Open Your Plan"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_unlink (default_path);
+}
+
 /* An export never replaces its own input: each export, pointed at the plan
  * file in its dialog, is refused with a message and leaves it as it was. */
 static void
@@ -2402,6 +2470,7 @@ main (int   argc,
   g_test_add_data_func ("/window/export-onto-plan-is-refused", app, test_export_onto_plan_is_refused);
   g_test_add_data_func ("/window/show-page-moves-focus", app, test_show_page_moves_focus);
   g_test_add_data_func ("/window/find-focuses-search", app, test_find_focuses_search);
+  g_test_add_data_func ("/window/open-own-plan", app, test_open_own_plan);
   g_test_add_data_func ("/window/menu-gives-focus-back", app, test_menu_gives_focus_back);
   g_test_add_data_func ("/window/report-paper-and-orientation", app, test_report_paper_and_orientation);
   g_test_add_func ("/window/edit-messages", test_edit_messages);

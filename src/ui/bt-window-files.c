@@ -504,6 +504,18 @@ open_action (GtkWidget  *widget,
           _("Plans"), json_types, opened, NULL);
 }
 
+/* Back to the user's own plan, the one at the default path. */
+static void
+open_own_plan_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_autofree char *path = bt_plan_file_default_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  bt_window_open_file (BT_WINDOW (widget), file);
+}
+
 static void
 on_created_cb (GObject      *source,
                GAsyncResult *result,
@@ -1007,6 +1019,7 @@ bt_window_files_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-own-plan", NULL, open_own_plan_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export-json", "s", export_json_action);

@@ -193,22 +193,33 @@ bt_window_update_title (BtWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->sample_banner), self->sample);
   gtk_revealer_set_reveal_child (self->sample_banner, self->sample);
-  gtk_window_set_title (GTK_WINDOW (self), self->sample ? _("Sample Plan — Breakthrough") : _("Breakthrough"));
+  g_autofree char *default_path = bt_plan_file_default_path ();
+  const char *path = bt_window_get_path (self);
+  gboolean other = !self->sample && path != NULL && !g_str_equal (path, default_path);
 
   if (self->sample)
     subtitle = g_strdup (_("Sample plan — changes are not saved"));
-  else if (bt_window_get_path (self) != NULL)
-    {
-      g_autofree char *default_path = bt_plan_file_default_path ();
+  else if (path != NULL)
+    subtitle = other ? g_path_get_basename (path) : g_strdup (_("Your plan"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
 
-      if (g_str_equal (bt_window_get_path (self), default_path))
-        subtitle = g_strdup (_("Your plan"));
-      else
-        subtitle = g_path_get_basename (bt_window_get_path (self));
+  /* A plan of another file says which in the window's title, which the
+   * desktop shows when the page switcher takes the header's room. */
+  if (other)
+    {
+      /* TRANSLATORS: the window's title with a plan file open that is not the user's own; %s is its name, "future.json" */
+      g_autofree char *title = g_strdup_printf (_("%s — Breakthrough"), subtitle);
+
+      gtk_window_set_title (GTK_WINDOW (self), title);
     }
   else
-    subtitle = NULL;
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+    gtk_window_set_title (GTK_WINDOW (self), self->sample ? _("Sample Plan — Breakthrough") : _("Breakthrough"));
+
+  /* The way back to the user's own plan from another file or the sample,
+   * once there is one: Open would send them to look for it in a hidden
+   * folder. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-own-plan",
+                                 (other || self->sample) && g_file_test (default_path, G_FILE_TEST_IS_REGULAR));
 }
 
 /**
@@ -1007,6 +1018,7 @@ bt_window_init (BtWindow *self)
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-in", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-goal", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-own-plan", FALSE);
   update_history_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", FALSE);
