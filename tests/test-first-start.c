@@ -588,6 +588,13 @@ test_goal_dialog_undo (gconstpointer data)
   click (child (dialog, BT_TYPE_GOAL_DIALOG, "save_button"));
   g_assert_true (find_toplevel (BT_TYPE_GOAL_DIALOG) == dialog);
   g_assert_true (gtk_widget_has_css_class (child (dialog, BT_TYPE_GOAL_DIALOG, "currency_row"), "error"));
+  /* Not only red: the row's title says what is expected, until a code is typed. */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child (dialog, BT_TYPE_GOAL_DIALOG, "currency_row"))),
+                   ==, "Not a currency code: type its three letters, such as EUR or USD");
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, BT_TYPE_GOAL_DIALOG, "currency_row")), "chf");
+  g_assert_false (gtk_widget_has_css_class (child (dialog, BT_TYPE_GOAL_DIALOG, "currency_row"), "error"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child (dialog, BT_TYPE_GOAL_DIALOG, "currency_row"))),
+                   ==, "Currency of your business cases, such as EUR or USD");
   g_assert_false (bt_history_get_can_undo (window->history));
   gtk_window_destroy (GTK_WINDOW (dialog));
   bt_test_spin (100);

@@ -227,8 +227,12 @@ on_currency_changed_cb (BtGoalDialog *self)
 {
   g_autofree char *code = typed_currency (self);
 
-  if (code != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->currency_row), "error");
+  if (code != NULL && gtk_widget_has_css_class (GTK_WIDGET (self->currency_row), "error"))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->currency_row), "error");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->currency_row),
+                                     _("Currency of your business cases, such as EUR or USD"));
+    }
 }
 
 static void
@@ -244,7 +248,10 @@ on_save_clicked_cb (BtGoalDialog *self)
   /* A code that is no currency is not saved: the row says so. */
   if (currency == NULL)
     {
+      /* Red alone does not say what is wrong: the row's title does. */
       gtk_widget_add_css_class (GTK_WIDGET (self->currency_row), "error");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->currency_row),
+                                     _("Not a currency code: type its three letters, such as EUR or USD"));
       gtk_widget_grab_focus (GTK_WIDGET (self->currency_row));
       gtk_widget_error_bell (GTK_WIDGET (self));
       return;
