@@ -916,6 +916,38 @@ assert_sector_names_fit (BtPlan *plan,
     }
 }
 
+/* On a phone-wide map, the name below the circle has the room between its
+ * neighbours, which run away from it: "Finance · 2" stays on one line,
+ * the count with its name. */
+static void
+test_relationship_map_bottom_name_one_line (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  GDate today = day ("2026-11-22");
+  BtChartStyle style;
+  Canvas c = canvas_new (340, 330, 1);
+  BtRelationshipMapLayout layout;
+  gboolean bottom_seen = FALSE;
+
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  g_assert_true (bt_relationship_map_layout (plan, &today, &style, c.cr, 340, 330, &layout));
+  for (guint s = 0; s < layout.n_sectors; s++)
+    {
+      double mid = -G_PI / 2 + 2 * G_PI * (s + 0.5) / layout.n_sectors;
+
+      /* Straight above or below the circle, with someone in it. */
+      if (fabs (cos (mid)) >= 0.2 || layout.sector_count[s] == 0)
+        continue;
+      g_test_message ("sector %u, centred: %s", s, (layout.two_line_sectors >> s) & 1 ? "two lines" : "one line");
+      g_assert_false ((layout.two_line_sectors >> s) & 1);
+      bottom_seen = TRUE;
+    }
+  g_assert_true (bottom_seen);
+  bt_relationship_map_layout_clear (&layout);
+  canvas_free (&c);
+}
+
 static void
 test_relationship_map_sector_names_fit (void)
 {
@@ -2646,6 +2678,7 @@ main (int   argc,
   g_test_add_func ("/charts/timeline/ten-years-very-wide", test_timeline_ten_years_very_wide);
   g_test_add_func ("/charts/relationships/colors", test_relationship_map_colors);
   g_test_add_func ("/charts/relationships/sector-names-fit", test_relationship_map_sector_names_fit);
+  g_test_add_func ("/charts/relationships/bottom-name-one-line", test_relationship_map_bottom_name_one_line);
   g_test_add_func ("/charts/relationships/you-fits", test_relationship_map_you_fits);
   g_test_add_func ("/charts/timeline/empty-shows-today-and-target", test_timeline_empty_shows_today_and_target);
   g_test_add_func ("/charts/relationships/names-everyone", test_relationship_map_names_everyone);

@@ -72,7 +72,8 @@ sector_label (const BtRelationshipMapLayout *layout,
     /* TRANSLATORS: a function on the relationship map with nobody in it, e.g. "Marketing: no one yet" */
     return g_strdup_printf (_("%s: no one yet"), bt_enum_to_label (BT_TYPE_FUNCTION, f));
 
-  return g_strdup_printf ("%s · %u", bt_enum_to_label (BT_TYPE_FUNCTION, f), layout->sector_count[sector]);
+  /* No-break spaces: the count stays with the name on a narrow map. */
+  return g_strdup_printf ("%s\u00a0·\u00a0%u", bt_enum_to_label (BT_TYPE_FUNCTION, f), layout->sector_count[sector]);
 }
 
 static double
@@ -85,8 +86,11 @@ sector_label_room (const BtRelationshipMapLayout *layout,
   double lx = layout->cx + (layout->radius + 8 * ts) * cos (mid);
   double room;
 
+  /* Above or below the circle, centred: as wide as the gap between the
+   * next names on either side, which run away from it. */
   if (fabs (cos (mid)) < 0.2)
-    room = 2 * layout->radius * sin (G_PI / layout->n_sectors);
+    room = MAX (2 * layout->radius * sin (G_PI / layout->n_sectors),
+                2 * ((layout->radius + 8 * ts) * fabs (sin (2 * G_PI / layout->n_sectors)) - 6 * ts));
   else
     room = cos (mid) > 0 ? width - lx - 4 : lx - 4;
 
@@ -383,6 +387,8 @@ bt_relationship_map_layout (BtPlan                  *plan,
       grid_add (&grid, &sector_rects[s]);
       if (pango_layout_is_ellipsized (pl))
         layout->cut_sectors |= 1u << s;
+      if (pango_layout_get_line_count (pl) > 1)
+        layout->two_line_sectors |= 1u << s;
     }
 
   for (guint i = 0; i < n; i++)

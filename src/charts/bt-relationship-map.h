@@ -32,6 +32,7 @@ typedef struct
   GArray *dots;                         /* of BtMapDot */
   guint   weak_functions;               /* see bt_analytics_weak_functions() */
   guint   cut_sectors;                  /* a bit for each sector whose name had to be shortened */
+  guint   two_line_sectors;             /* and for each whose name takes two lines */
   double  text_scale;
   double  you_radius;                   /* the dot at the centre */
   double  you_text_size;                /* its label's size, as for bt_chart_label() */
