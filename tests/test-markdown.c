@@ -294,17 +294,21 @@ test_hostile_text (void)
           g_assert_cmpstr (lines[i + 1], ==, "\\# Injected indented");
           g_assert_cmpstr (lines[i + 2], ==, "\\===");
         }
-      if (g_str_has_prefix (line, "### BC"))
-        g_assert_cmpstr (read, ==, "### BC # Injected case");
+      if (g_str_has_prefix (line, "#### BC"))
+        g_assert_cmpstr (read, ==, "#### BC # Injected case");
     }
-  /* Name, narrative, impact statements, summary, case, problem, costs. */
-  g_assert_cmpuint (headings, ==, 7);
+  /* Name, narrative, impact statements, summary, business cases, case,
+   * problem, costs. */
+  g_assert_cmpuint (headings, ==, 8);
+  /* The cases under a heading of their own, beside the statements'. */
+  g_assert_nonnull (strstr (text, "\n### Impact statements\n"));
+  g_assert_nonnull (strstr (text, "\n### Business cases\n\n#### BC"));
   g_assert_cmpuint (quotes, ==, 1);
   g_assert_cmpuint (table_rows, ==, 4);
   g_assert_true (seen_metric);
   g_assert_true (seen_fence_text);
   /* After the fence left open, what follows is still read as text. */
-  g_assert_nonnull (strstr (text, "\n#### The problem\n\nAfter the fence\n"));
+  g_assert_nonnull (strstr (text, "\n##### The problem\n\nAfter the fence\n"));
 }
 
 int

@@ -450,11 +450,15 @@ append_narrative (GString     *out,
       append_impact_statement (out, s, level + 2);
     }
 
+  /* Under a heading of their own, as the statements are: a case's title
+   * beside "Impact statements" read as a third kind of thing. */
+  if (g_list_model_get_n_items (cases) > 0)
+    heading (out, level + 1, _("Business cases"));
   for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
     {
       g_autoptr(BtBusinessCase) bc = g_list_model_get_item (cases, i);
 
-      append_business_case (out, bc, currency, level + 1);
+      append_business_case (out, bc, currency, level + 2);
     }
 }
 
