@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "bt-chart.h"
+#include "bt-clock.h"
 #include "bt-date.h"
 #include "bt-export-async.h"
 #include "bt-narratives-chart.h"
@@ -771,6 +772,55 @@ test_timeline_ten_years_very_wide (void)
 }
 
 /* Crowded milestones: labels never overlap; they stagger, then shorten. */
+/* Today's line runs past the milestones' labels, not through them: a
+ * label that would straddle it moves to its marker's side of the line,
+ * still over its marker (the sample, in the window and at 1000 px). */
+static void
+test_timeline_labels_clear_today (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  GDate today;
+  BtChartStyle style;
+  const double sizes[][2] = { { 1000, 400 }, { 1400, 500 }, { 2000, 800 } };
+
+  g_assert_no_error (error);
+  bt_today (&today);
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      Canvas c = canvas_new (sizes[k][0], sizes[k][1], 1);
+      BtTimelineLayout layout;
+      guint near = 0;
+
+      g_assert_true (bt_timeline_chart_layout (plan, &today, &style, c.cr, sizes[k][0], sizes[k][1], &layout));
+      g_assert_false (isnan (layout.today_x));
+      for (guint i = 0; i < layout.markers->len; i++)
+        {
+          const BtTimelineMarker *m = &g_array_index (layout.markers, BtTimelineMarker, i);
+          double margin = 4 * layout.text_scale;
+
+          if (m->label.width <= 0)
+            continue;
+          /* Over its marker, always. */
+          g_assert_cmpfloat (m->label.x, <=, m->x + 2);
+          g_assert_cmpfloat (m->label.x + m->label.width, >=, m->x - 2);
+          /* A marker right on today's line cannot help it. */
+          if (fabs (m->x - layout.today_x) < margin)
+            continue;
+          if (m->label.x < layout.today_x + margin && m->label.x + m->label.width > layout.today_x - margin)
+            g_test_message ("%g px: \"%s\" runs across today", sizes[k][0],
+                            bt_milestone_get_title (m->milestone));
+          g_assert_false (m->label.x < layout.today_x && m->label.x + m->label.width > layout.today_x);
+          near += fabs (m->x - layout.today_x) < m->label.width;
+        }
+      /* The sample has milestones near today: the test looks at some. */
+      g_assert_cmpuint (near, >, 0);
+      bt_timeline_chart_layout_clear (&layout);
+      canvas_free (&c);
+    }
+}
+
 static void
 test_timeline_labels_never_overlap (void)
 {
@@ -2674,6 +2724,7 @@ main (int   argc,
   g_test_add_func ("/charts/time/months-when-weeks-too-narrow", test_time_chart_months_when_weeks_are_too_narrow);
   g_test_add_func ("/charts/timeline/today-line", test_timeline_today_line);
   g_test_add_func ("/charts/timeline/labels-never-overlap", test_timeline_labels_never_overlap);
+  g_test_add_func ("/charts/timeline/labels-clear-today", test_timeline_labels_clear_today);
   g_test_add_func ("/charts/timeline/axis-dates-under-their-lines", test_timeline_axis_dates_under_their_lines);
   g_test_add_func ("/charts/timeline/ten-years-very-wide", test_timeline_ten_years_very_wide);
   g_test_add_func ("/charts/relationships/colors", test_relationship_map_colors);

@@ -136,6 +136,32 @@ bt_timeline_chart_fit_label (cairo_t            *cr,
   return lo > 0 ? shortened_label (title, lo, first) : g_steal_pointer (&whole);
 }
 
+/* Where a label that starts at @start would run across today's line, it
+ * moves to the side of the line its marker is on, as far as it still
+ * spans its marker and stays within @left and @right; today's line then
+ * runs past the label, not through it. */
+static double
+clear_of_today (const BtTimelineLayout *layout,
+                double                  x,
+                double                  start,
+                double                  w,
+                double                  gap,
+                double                  left,
+                double                  right)
+{
+  double today = layout->today_x;
+  double margin = gap / 2;
+
+  if (isnan (today) || start >= today + margin || start + w <= today - margin)
+    return start;
+  if (x <= today - margin && today - margin - w >= left)
+    return today - margin - w;
+  if (x >= today + margin && today + margin + w <= right)
+    return today + margin;
+
+  return start;
+}
+
 /* Places each label in the first row, alternating above and below the
  * spine, where it does not touch its neighbour; when no row has room for
  * the whole label, in the row with the most room, ellipsized. */
@@ -184,7 +210,8 @@ place_labels (cairo_t            *cr,
 
       for (guint r = 0; r < n_rows; r++)
         {
-          double start = CLAMP (m->x - w / 2, left, right - w);
+          double start = clear_of_today (layout, m->x, CLAMP (m->x - w / 2, left, right - w), w, gap,
+                                         left, right);
 
           if (start >= row_end[r] + gap)
             {
