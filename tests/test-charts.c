@@ -1685,6 +1685,50 @@ on_async_export_cb (GObject      *object,
   export->done = TRUE;
 }
 
+static char *pdf_text (const char *path);
+
+/* What is exported or printed of the sample says it is the sample, in a
+ * worker as on the main thread; a plan of the user's, the same sample's
+ * content read from a file, does not. */
+static void
+test_sample_exports_marked (void)
+{
+  g_autoptr(GError) error = NULL;
+  GDate today = day ("2026-11-22");
+  g_autoptr(BtPlan) sample = bt_plan_file_load_sample_at (&today, &error);
+  g_autoptr(BtPlan) own = bt_plan_file_load_sample (&error);
+  g_autofree char *chart = tmp_path ("sample-chart.pdf");
+  g_autofree char *report = tmp_path ("sample-report.pdf");
+  BtChartStyle style;
+
+  g_assert_no_error (error);
+  g_assert_true (bt_plan_get_sample (sample));
+  g_assert_false (bt_plan_get_sample (own));
+  bt_chart_style_init (&style, BT_CHART_THEME_LIGHT);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      BtPlan *plan = i == 0 ? sample : own;
+      g_autofree char *chart_text = NULL;
+      g_autofree char *report_text = NULL;
+      AsyncExport done = { 0 };
+
+      g_assert_true (bt_chart_export (BT_CHART_TIME, plan, &today, &style, BT_EXPORT_PDF, 800, 450, 1, chart, &error));
+      g_assert_no_error (error);
+      chart_text = pdf_text (chart);
+      g_assert_true ((strstr (chart_text, "Sample plan, not anyone’s own") != NULL) == (plan == sample));
+
+      bt_report_export_pdf_async (plan, &today, 0, BT_PAPER_A4, FALSE, report, NULL, on_async_export_cb, &done);
+      while (!done.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_no_error (done.error);
+      report_text = pdf_text (report);
+      g_assert_true ((strstr (report_text, "Sample plan · ") != NULL) == (plan == sample));
+    }
+  g_unlink (chart);
+  g_unlink (report);
+}
+
 /* Exports from the window are drawn in a worker, from the plan as it was
  * when asked: an edit made meanwhile is not in the file, and the file is
  * the one the same export on the main thread writes. */
@@ -2725,6 +2769,7 @@ main (int   argc,
   g_test_add_func ("/charts/timeline/today-line", test_timeline_today_line);
   g_test_add_func ("/charts/timeline/labels-never-overlap", test_timeline_labels_never_overlap);
   g_test_add_func ("/charts/timeline/labels-clear-today", test_timeline_labels_clear_today);
+  g_test_add_func ("/charts/sample-exports-marked", test_sample_exports_marked);
   g_test_add_func ("/charts/timeline/axis-dates-under-their-lines", test_timeline_axis_dates_under_their_lines);
   g_test_add_func ("/charts/timeline/ten-years-very-wide", test_timeline_ten_years_very_wide);
   g_test_add_func ("/charts/relationships/colors", test_relationship_map_colors);

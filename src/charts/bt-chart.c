@@ -162,6 +162,38 @@ bt_cairo_finish_to_file (cairo_surface_t  *surface,
   return bt_plan_file_write_output (path, data, length, error);
 }
 
+/* The sample's chart in a file says it is the sample, on a line of its
+ * own under the chart, so that a copy passed on is not taken for
+ * anyone's real plan. */
+static void
+draw_with_sample_mark (BtChartKind         kind,
+                       BtPlan             *plan,
+                       const GDate        *today,
+                       const BtChartStyle *style,
+                       cairo_t            *cr,
+                       double              width,
+                       double              height)
+{
+  double ts = bt_chart_text_scale (width, height);
+  g_autoptr(PangoLayout) pl = bt_chart_text (cr, style, _("Sample plan, not anyone’s own"), 0.85 * ts, TRUE, -1);
+  double w, h, strip;
+
+  bt_chart_text_size (pl, &w, &h);
+  strip = h + 12 * ts;
+  if (strip >= height / 2)
+    {
+      bt_chart_draw (kind, plan, today, style, cr, width, height);
+      return;
+    }
+
+  bt_chart_draw (kind, plan, today, style, cr, width, height - strip);
+  bt_chart_set_color (cr, &style->background);
+  cairo_rectangle (cr, 0, height - strip, width, strip);
+  cairo_fill (cr);
+  bt_chart_set_color (cr, &style->muted);
+  bt_chart_draw_text (cr, pl, width - 12 * ts, height - strip + 6 * ts, BT_ALIGN_END, BT_ALIGN_START);
+}
+
 /**
  * bt_chart_export:
  * @width: the size in points (SVG, PDF) or logical pixels (PNG)
@@ -206,7 +238,10 @@ bt_chart_export (BtChartKind         kind,
     }
 
   cr = cairo_create (surface);
-  bt_chart_draw (kind, plan, today, style, cr, width, height);
+  if (bt_plan_get_sample (plan))
+    draw_with_sample_mark (kind, plan, today, style, cr, width, height);
+  else
+    bt_chart_draw (kind, plan, today, style, cr, width, height);
   status = cairo_status (cr);
   cairo_destroy (cr);
 

@@ -31,6 +31,7 @@ typedef struct
   GDate           today;
   char           *path;
   JobKind         what;
+  gboolean        sample;   /* the plan is the app's sample: the export says so */
   /* the report */
   double          budget;
   BtPaper         paper;
@@ -81,6 +82,7 @@ export_in_worker (GTask        *task,
     }
   if (g_task_return_error_if_cancelled (task))
     return;
+  bt_plan_set_sample (plan, job->sample);
 
   if (job->what == JOB_REPORT)
     done = bt_report_export_pdf_with_budget (plan, &job->today, job->budget, job->paper, job->landscape,
@@ -106,6 +108,8 @@ start (BtPlan              *plan,
   g_autoptr(GError) error = NULL;
 
   g_task_set_source_tag (task, start);
+  if (plan != NULL)
+    job->sample = bt_plan_get_sample (plan);
   if (job->bytes == NULL)
     job->bytes = bt_plan_file_serialize (plan, BT_PLAN_SECTION_ALL, &error);
   if (job->bytes == NULL)

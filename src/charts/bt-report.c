@@ -508,7 +508,10 @@ draw_furniture (BtReport *self,
   const BtChartStyle *style = &self->style;
   const char *name = bt_profile_get_name (bt_plan_get_profile (self->plan));
   g_autofree char *date = bt_format_date (&self->today);
-  g_autofree char *header = *name ? g_strdup_printf (_("%s · Roadmap report"), name) : g_strdup (_("Roadmap report"));
+  g_autofree char *report = *name ? g_strdup_printf (_("%s · Roadmap report"), name) : g_strdup (_("Roadmap report"));
+  /* TRANSLATORS: the head of each page of the report of the app's sample plan; %s is "Alex Morgan · Roadmap report" */
+  g_autofree char *header = bt_plan_get_sample (self->plan) ? g_strdup_printf (_("Sample plan · %s"), report)
+                                                            : g_strdup (report);
   /* TRANSLATORS: the foot of each page of the report */
   g_autofree char *footer = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
   double date_w, lh = bt_report_line_height (self, cr, 0.8);

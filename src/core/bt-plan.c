@@ -44,6 +44,7 @@ struct _BtPlan
   guint       n_cases;
   guint       file_version;
   guint       read_only : 1;
+  guint       sample : 1;      /* the app's sample, which exports mark as such */
 };
 
 G_DEFINE_FINAL_TYPE (BtPlan, bt_plan, BT_TYPE_ITEM)
@@ -397,6 +398,29 @@ bt_plan_set_read_only (BtPlan   *self,
 
   self->read_only = read_only;
   bt_item_notify (BT_ITEM (self), properties[PROP_READ_ONLY]);
+}
+
+/**
+ * bt_plan_get_sample:
+ *
+ * Returns: whether the plan is the app's sample, not anyone's own: what is
+ *   exported or printed of it says so
+ */
+gboolean
+bt_plan_get_sample (BtPlan *self)
+{
+  g_return_val_if_fail (BT_IS_PLAN (self), FALSE);
+
+  return self->sample;
+}
+
+void
+bt_plan_set_sample (BtPlan   *self,
+                    gboolean  sample)
+{
+  g_return_if_fail (BT_IS_PLAN (self));
+
+  self->sample = !!sample;
 }
 
 /**

@@ -45,6 +45,9 @@ BtMilestone *const *bt_plan_peek_milestones (BtPlan  *self,
 gboolean     bt_plan_get_read_only      (BtPlan      *self);
 void         bt_plan_set_read_only      (BtPlan      *self,
                                          gboolean     read_only);
+gboolean     bt_plan_get_sample         (BtPlan      *self);
+void         bt_plan_set_sample         (BtPlan      *self,
+                                         gboolean     sample);
 guint64      bt_plan_get_generation     (BtPlan      *self);
 
 /* The parts of a plan whose derived data is kept, by what it depends on. */

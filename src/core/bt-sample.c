@@ -110,6 +110,16 @@ shift_node (JsonNode *node,
     }
 }
 
+/* The sample says it is one, so that its exports can. */
+static BtPlan *
+as_sample (BtPlan *plan)
+{
+  if (plan != NULL)
+    bt_plan_set_sample (plan, TRUE);
+
+  return plan;
+}
+
 /**
  * bt_plan_file_load_sample_at:
  * @today: the day the sample is to look kept up to
@@ -147,7 +157,7 @@ bt_plan_file_load_sample_at (const GDate  *today,
   g_date_subtract_days (&target, 7);
   if (!JSON_NODE_HOLDS_OBJECT (root) || !last_week_monday (json_node_get_object (root), &last)
       || (days = g_date_days_between (&last, &target)) <= 0)
-    return bt_plan_file_load_bytes (bytes, error);
+    return as_sample (bt_plan_file_load_bytes (bytes, error));
 
   shift_node (root, days);
   generator = json_generator_new ();
@@ -156,5 +166,5 @@ bt_plan_file_load_sample_at (const GDate  *today,
   g_clear_pointer (&bytes, g_bytes_unref);
   bytes = g_bytes_new_take (g_steal_pointer (&data), length);
 
-  return bt_plan_file_load_bytes (bytes, error);
+  return as_sample (bt_plan_file_load_bytes (bytes, error));
 }

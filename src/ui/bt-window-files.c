@@ -582,6 +582,7 @@ on_saved_as_cb (GObject      *source,
 
   /* From now on the window's plan lives there, and the document says so. */
   self->sample = FALSE;    /* a copy of the sample saved is the user's */
+  bt_plan_set_sample (self->plan, FALSE);
   bt_window_update_title (self);
   bt_window_toast (self, _("Saved"));
 }
