@@ -1425,14 +1425,15 @@ test_changed_weeks (void)
   g_assert_cmpuint (replaced, ==, 0);
   g_assert_cmpuint (added, ==, 0);
   kept_text = bt_import_describe_done (import);
-  g_assert_cmpstr (kept_text, ==, "Imported 2 weeks from “Work”; kept your hours in 1 week");
+  /* The 1:1s with Priya are logged as touchpoints: the toast says so. */
+  g_assert_cmpstr (kept_text, ==, "Imported 2 weeks from “Work”; kept your hours in 1 week; logged 3 touchpoints");
 
   find_week (import, 41)->choice = BT_IMPORT_REPLACE;
   g_assert_cmpuint (bt_import_count_changed_weeks (import, &kept, &replaced, &added), ==, 3);
   g_assert_cmpuint (kept, ==, 0);
   g_assert_cmpuint (replaced, ==, 1);
   replaced_text = bt_import_describe_done (import);
-  g_assert_cmpstr (replaced_text, ==, "Imported 3 weeks from “Work”; replaced your hours in 1 week");
+  g_assert_cmpstr (replaced_text, ==, "Imported 3 weeks from “Work”; replaced your hours in 1 week; logged 3 touchpoints");
 }
 
 int

@@ -163,5 +163,18 @@ bt_import_describe_done (const BtImport *import)
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; added the meetings to your hours in %u week",
                                                "; added the meetings to your hours in %u weeks", added), added);
 
+  /* The people met are part of what it did: a toast that named only the
+   * hours left a new touchpoint unsaid. */
+  {
+    guint logged = 0;
+
+    for (guint i = 0; i < import->touchpoints->len; i++)
+      logged += ((BtImportTouchpoint *) import->touchpoints->pdata[i])->is_new;
+    if (logged > 0)
+      /* TRANSLATORS: appended to "Imported 3 weeks from “Work”": the touchpoints with people of the plan it logged */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; logged %u touchpoint",
+                                                 "; logged %u touchpoints", logged), logged);
+  }
+
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
