@@ -958,6 +958,43 @@ popover_unmapped (gpointer menu)
   return !popover_mapped (menu);
 }
 
+/* With a last day, the arrows to later months are off where no day after
+ * them can be picked, and on again a month before. */
+static void
+test_date_picker_no_arrow_past_last (void)
+{
+  GtkWidget *picker = g_object_ref_sink (bt_date_picker_new ());
+  GtkWidget *next = bt_test_find_match (picker, is_button_named, "Next Month");
+  GtkWidget *next_year = bt_test_find_match (picker, is_button_named, "Next Year");
+  GDate last, shown;
+
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&last, 18, G_DATE_NOVEMBER, 2026);
+  g_date_clear (&shown, 1);
+  g_date_set_dmy (&shown, 5, G_DATE_NOVEMBER, 2026);
+  bt_date_picker_set_last_day (BT_DATE_PICKER (picker), &last);
+  bt_date_picker_set_date (BT_DATE_PICKER (picker), &shown);
+  g_assert_false (gtk_widget_get_sensitive (next));
+  g_assert_false (gtk_widget_get_sensitive (next_year));
+
+  g_date_set_dmy (&shown, 5, G_DATE_OCTOBER, 2026);
+  bt_date_picker_set_date (BT_DATE_PICKER (picker), &shown);
+  g_assert_true (gtk_widget_get_sensitive (next));
+  g_assert_false (gtk_widget_get_sensitive (next_year));
+
+  g_date_set_dmy (&shown, 5, G_DATE_OCTOBER, 2025);
+  bt_date_picker_set_date (BT_DATE_PICKER (picker), &shown);
+  g_assert_true (gtk_widget_get_sensitive (next_year));
+
+  /* No last day: every arrow. */
+  bt_date_picker_set_last_day (BT_DATE_PICKER (picker), NULL);
+  g_date_set_dmy (&shown, 5, G_DATE_NOVEMBER, 2026);
+  bt_date_picker_set_date (BT_DATE_PICKER (picker), &shown);
+  g_assert_true (gtk_widget_get_sensitive (next));
+  g_assert_true (gtk_widget_get_sensitive (next_year));
+  g_object_unref (picker);
+}
+
 /* The picker keeps its width from month to month, so the arrows stay
  * under the pointer; and the tooltip of the button that opened it does
  * not cover its month while it shows. */
@@ -2262,6 +2299,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/date-picker-week-start", test_date_picker_week_start);
   g_test_add_func ("/item-editor/date-picker-years", test_date_picker_years);
   g_test_add_func ("/item-editor/date-picker-steady", test_date_picker_steady);
+  g_test_add_func ("/item-editor/date-picker-no-arrow-past-last", test_date_picker_no_arrow_past_last);
   g_test_add_func ("/item-editor/editors-name-every-control", test_editors_name_every_control);
   g_test_add_func ("/item-editor/new-title-and-planned-touchpoint", test_new_title_and_planned_touchpoint);
   g_test_add_func ("/item-editor/impossible-values", test_impossible_values);

@@ -36,6 +36,8 @@ struct _BtDatePicker
   GDate         cursor;     /* the one day Tab stops on; arrows move it */
   GDate         last;       /* may be invalid: no last day */
   GtkWidget    *tooltip_owner;  /* the button whose tooltip is off while the picker shows */
+  GtkWidget    *next;           /* the arrows to later months, off past the last day */
+  GtkWidget    *next_year;
 };
 
 G_DEFINE_FINAL_TYPE (BtDatePicker, bt_date_picker, GTK_TYPE_WIDGET)
@@ -112,6 +114,18 @@ update (BtDatePicker *self)
       gtk_widget_set_sensitive (button, !g_date_valid (&self->last) || g_date_compare (&day, &self->last) <= 0);
       /* One Tab stop for the month, as in GtkCalendar: arrows go on. */
       gtk_widget_set_focusable (button, g_date_compare (&day, &self->cursor) == 0);
+    }
+
+  /* No arrow to a month with no day that can be picked. */
+  if (self->next != NULL)
+    {
+      GDate later = self->month;
+
+      g_date_add_months (&later, 1);
+      gtk_widget_set_sensitive (self->next, !g_date_valid (&self->last) || g_date_compare (&later, &self->last) <= 0);
+      g_date_add_months (&later, 11);
+      gtk_widget_set_sensitive (self->next_year,
+                                !g_date_valid (&self->last) || g_date_compare (&later, &self->last) <= 0);
     }
 }
 
@@ -381,6 +395,8 @@ bt_date_picker_init (BtDatePicker *self)
   g_signal_connect_swapped (next, "clicked", G_CALLBACK (on_next_clicked_cb), self);
   g_signal_connect_swapped (previous_year, "clicked", G_CALLBACK (on_previous_year_clicked_cb), self);
   g_signal_connect_swapped (next_year, "clicked", G_CALLBACK (on_next_year_clicked_cb), self);
+  self->next = next;
+  self->next_year = next_year;
   gtk_box_append (GTK_BOX (start), previous_year);
   gtk_box_append (GTK_BOX (start), previous);
   gtk_box_append (GTK_BOX (end), next);
