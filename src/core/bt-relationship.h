@@ -22,7 +22,7 @@
   INT (cadence_days, N_("Be in touch every … days"), 0, 1, 366, 30) \
   TEXT (next_step, N_("Next step"), 0) \
   DATE (next_step_due, N_("Next step due"), 0) \
-  TEXT (help_with, N_("What of theirs could technology help with"), BT_FIELD_LONG_TEXT) \
+  TEXT (help_with, N_("What of theirs could technology help with?"), BT_FIELD_LONG_TEXT) \
   TEXT (notes, N_("Notes"), BT_FIELD_LONG_TEXT) \
   TEXT (contact_uid, NULL, BT_FIELD_LINK)
 
