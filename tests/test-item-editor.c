@@ -1677,6 +1677,34 @@ test_apply_unchanged (void)
 /* An impact, unlike money, may have decimals: the editor shows what the
  * plan holds, 1250000.5 and not 1250000, and a whole number without
  * trailing zeros. */
+/* In a narrative's editor, each impact statement's row shows its number
+ * and unit, what the statement is quoted for, and follows a change. */
+static void
+test_impact_row_shows_value (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  GListModel *statements = bt_narrative_get_impact_statements (narrative);
+  g_autoptr(BtImpactStatement) statement = g_list_model_get_item (statements, 0);
+  BtItemEditor *editor;
+  GtkWidget *row;
+
+  g_assert_no_error (error);
+  bt_impact_statement_set_impact_value (statement, 180000);
+  bt_impact_statement_set_impact_unit (statement, "€ per hour of downtime & more");
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_narratives (plan), BT_ITEM (narrative));
+  row = bt_test_find_row (GTK_WIDGET (editor), bt_impact_statement_get_summary (statement));
+  g_assert_nonnull (row);
+  /* C locale: no grouping; the unit's "&" shown as typed (the row reads
+   * its subtitle as markup: an "&" handed to it as it is would not show). */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "180000 € per hour of downtime & more");
+  bt_impact_statement_set_impact_value (statement, 2400);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "2400 € per hour of downtime & more");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 static void
 test_impact_keeps_decimals (void)
 {
@@ -2299,6 +2327,7 @@ main (int   argc,
   g_test_add_func ("/item-editor/date-picker-week-start", test_date_picker_week_start);
   g_test_add_func ("/item-editor/date-picker-years", test_date_picker_years);
   g_test_add_func ("/item-editor/date-picker-steady", test_date_picker_steady);
+  g_test_add_func ("/item-editor/impact-row-shows-value", test_impact_row_shows_value);
   g_test_add_func ("/item-editor/date-picker-no-arrow-past-last", test_date_picker_no_arrow_past_last);
   g_test_add_func ("/item-editor/editors-name-every-control", test_editors_name_every_control);
   g_test_add_func ("/item-editor/new-title-and-planned-touchpoint", test_new_title_and_planned_touchpoint);

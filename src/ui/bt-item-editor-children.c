@@ -274,6 +274,18 @@ update_child_row (GtkWidget *row)
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }
+  /* An impact statement shows its number, which is what it is quoted for. */
+  else if (BT_IS_IMPACT_STATEMENT (item))
+    {
+      g_auto(GValue) unit = G_VALUE_INIT;
+      g_autofree char *value = NULL;
+      g_autofree char *shown = NULL;
+
+      item_property (self, item, "impact-unit", &unit);
+      value = bt_impact_value_text (item_number (self, item, "impact-value"), g_value_get_string (&unit));
+      shown = value != NULL ? g_markup_escape_text (value, -1) : NULL;
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown != NULL ? shown : "");
+    }
 }
 
 static GtkWidget *
