@@ -263,36 +263,27 @@ try:
     SEARCH = "Search people by name, role, function or notes"
 
     def in_search(text):
-        node = focused(main)
-        if node is not None and node.name == SEARCH and text_of(node) == text:
-            return node
-        return None
+        """The search, focused and holding @text, or None (said why)."""
+        def look():
+            node = focused(main)
+            return node if node is not None and node.name == SEARCH and text_of(node) == text else None
+        try:
+            return wait_for(look, f"the search, focused, with {text!r} in it")
+        except RuntimeError as e:
+            node = focused(main)
+            print(f"# {e}; the focus is on {describe(node) if node else 'nothing'}: {text_of(node)!r}")
+            return None
 
     time.sleep(0.3)
     for ch in "pri":
         key(ord(ch))
-    found = None
-    try:
-        found = wait_for(lambda: in_search("pri"), "the search, started by typing on the People page")
-    except RuntimeError as e:
-        print(f"# {e}; the focus is on {describe(focused(main)) if focused(main) else 'nothing'}")
-    check("typing on the People page starts the search", found is not None)
+    check("typing on the People page starts the search", in_search("pri") is not None)
     key(KEY_ESCAPE)
-    found = None
-    try:
-        found = wait_for(lambda: in_search(""), "Escape to empty the search")
-    except RuntimeError as e:
-        print(f"# {e}")
-    check("Escape empties the search", found is not None)
+    check("Escape empties the search", in_search("") is not None)
     press_tab(main)
     check("Tab leaves the search", focused(main) is not None and focused(main).name != SEARCH)
     key(ord("f"), (KEY_CONTROL,))
-    found = None
-    try:
-        found = wait_for(lambda: in_search(""), "the search, reached with Ctrl+F")
-    except RuntimeError as e:
-        print(f"# {e}; the focus is on {describe(focused(main)) if focused(main) else 'nothing'}: {text_of(focused(main))!r}")
-    check("Ctrl+F puts the keyboard in the search of people", found is not None)
+    check("Ctrl+F puts the keyboard in the search of people", in_search("") is not None)
     key(KEY_ESCAPE)
 
     # Preferences, with Ctrl+comma: every control reached and named.
