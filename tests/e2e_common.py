@@ -70,6 +70,21 @@ def finish():
     return 0 if all(results) else 1
 
 
+def do_action(node, index):
+    """@node's action @index. The app answers once the action's handler has
+    run; one that builds a file dialog in a sanitizer build on a loaded
+    machine may answer after AT-SPI stopped waiting (CI saw it with
+    "Export Report as PDF…"). The action was delivered then: the caller
+    waits for what it does, and a hung app fails that wait."""
+    try:
+        node.queryAction().doAction(index)
+    except Exception as e:
+        if "Did not receive a reply" not in str(e):
+            raise
+        print(f"# no answer in time to the action on {node.getRoleName()} '{node.name}': going on", flush=True)
+    time.sleep(0.1)
+
+
 # ---------------------------------------------------------------------------
 # The journey harness (tests/e2e-journeys.py): the real app on a fresh home
 # folder, driven through the accessibility tree as a person would drive it,
@@ -571,12 +586,10 @@ class App:
             names = []
         for wanted in ("click", "activate", "press", "toggle", "select"):
             if wanted in names:
-                node.queryAction().doAction(names.index(wanted))
-                time.sleep(0.1)
+                do_action(node, names.index(wanted))
                 return
         if names:
-            node.queryAction().doAction(0)
-            time.sleep(0.1)
+            do_action(node, 0)
             return
         self.pointer_click(node)
 
