@@ -60,15 +60,12 @@ G_BEGIN_DECLS
  * BT_FIELD_ZERO_UNSET takes lowest to highest when given, and 0 for
  * none. */
 
-/* Calls macro with the arguments expanded, so that BT_ITEM_SELF becomes
- * two of them. */
-#define BT_ITEM_CALL_(macro, ...) macro (__VA_ARGS__)
+/* BT_ITEM_CALL_() and BT_ITEM_AS_KIND_() are bt-item.h's. */
 
 /* PROP_field, for the enum of property ids. */
 #define BT_ITEM_PROP_(field, ...) PROP_##field,
 
-/* OWN (KIND, …): what KIND makes of the rest, or nothing. */
-#define BT_ITEM_AS_KIND_(KIND, ...) KIND (__VA_ARGS__)
+/* OWN (KIND, …) that makes nothing. */
 #define BT_ITEM_NOTHING_(KIND, ...)
 
 /* The lines of `fields[]`. */

@@ -96,32 +96,36 @@ typedef struct
  * and BT_DECLARE_ITEM_LIST_GETTERS (LISTS) the same way for its lists:
  * type_name_get_field() and type_name_set_field() of each field, and
  * type_name_get_field() of each list. */
-#define BT_ITEM_DECLARE_CALL_(macro, ...) macro (__VA_ARGS__)
+/* Calls macro with the arguments expanded, so that BT_ITEM_DECLARING (or
+ * BT_ITEM_SELF) becomes two of them. */
+#define BT_ITEM_CALL_(macro, ...) macro (__VA_ARGS__)
+
+/* OWN (KIND, …) of a list: what KIND makes of the rest. */
+#define BT_ITEM_AS_KIND_(KIND, ...) KIND (__VA_ARGS__)
 
 #define BT_ITEM_DECLARE_PAIR_(TypeName, type_name, ValueType, field) \
   ValueType type_name##_get_##field (TypeName *self); \
   void type_name##_set_##field (TypeName *self, ValueType field);
 
 #define BT_ITEM_DECLARE_TEXT_(field, ...) \
-  BT_ITEM_DECLARE_CALL_ (BT_ITEM_DECLARE_PAIR_, BT_ITEM_DECLARING, const char *, field)
+  BT_ITEM_CALL_ (BT_ITEM_DECLARE_PAIR_, BT_ITEM_DECLARING, const char *, field)
 #define BT_ITEM_DECLARE_DATE_(field, ...) \
-  BT_ITEM_DECLARE_CALL_ (BT_ITEM_DECLARE_PAIR_, BT_ITEM_DECLARING, const GDate *, field)
+  BT_ITEM_CALL_ (BT_ITEM_DECLARE_PAIR_, BT_ITEM_DECLARING, const GDate *, field)
 #define BT_ITEM_DECLARE_INT_(field, ...) \
-  BT_ITEM_DECLARE_CALL_ (BT_ITEM_DECLARE_PAIR_, BT_ITEM_DECLARING, int, field)
+  BT_ITEM_CALL_ (BT_ITEM_DECLARE_PAIR_, BT_ITEM_DECLARING, int, field)
 #define BT_ITEM_DECLARE_NUMBER_(field, ...) \
-  BT_ITEM_DECLARE_CALL_ (BT_ITEM_DECLARE_PAIR_, BT_ITEM_DECLARING, double, field)
+  BT_ITEM_CALL_ (BT_ITEM_DECLARE_PAIR_, BT_ITEM_DECLARING, double, field)
 #define BT_ITEM_DECLARE_ENUM_(field, label_, flags_, EnumType, ...) \
-  BT_ITEM_DECLARE_CALL_ (BT_ITEM_DECLARE_PAIR_, BT_ITEM_DECLARING, EnumType, field)
-#define BT_ITEM_DECLARE_OWN_(KIND, ...) KIND (__VA_ARGS__)
+  BT_ITEM_CALL_ (BT_ITEM_DECLARE_PAIR_, BT_ITEM_DECLARING, EnumType, field)
 
 #define BT_DECLARE_ITEM_ACCESSORS(FIELDS) \
   FIELDS (BT_ITEM_DECLARE_TEXT_, BT_ITEM_DECLARE_DATE_, BT_ITEM_DECLARE_INT_, \
-          BT_ITEM_DECLARE_NUMBER_, BT_ITEM_DECLARE_ENUM_, BT_ITEM_DECLARE_OWN_)
+          BT_ITEM_DECLARE_NUMBER_, BT_ITEM_DECLARE_ENUM_, BT_ITEM_AS_KIND_)
 
 #define BT_ITEM_DECLARE_LIST_GETTER_AT_(TypeName, type_name, field) \
   GListModel *type_name##_get_##field (TypeName *self);
 #define BT_ITEM_DECLARE_LIST_GETTER_(field, get_type) \
-  BT_ITEM_DECLARE_CALL_ (BT_ITEM_DECLARE_LIST_GETTER_AT_, BT_ITEM_DECLARING, field)
+  BT_ITEM_CALL_ (BT_ITEM_DECLARE_LIST_GETTER_AT_, BT_ITEM_DECLARING, field)
 
 #define BT_DECLARE_ITEM_LIST_GETTERS(LISTS) \
   LISTS (BT_ITEM_DECLARE_LIST_GETTER_)

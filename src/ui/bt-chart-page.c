@@ -863,15 +863,14 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   char text[8] = { 0 };
 
-  if (!gtk_widget_get_visible (self->filter_bar) ||
-      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
       !g_unichar_isgraph (c) ||
-      (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT (focus))))
+      (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT (focus))) ||
+      !bt_chart_page_focus_search (self))
     return GDK_EVENT_PROPAGATE;
 
   g_unichar_to_utf8 (c, text);
   gtk_editable_set_text (self->search_entry, text);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_set_position (self->search_entry, -1);
   return GDK_EVENT_STOP;
 }

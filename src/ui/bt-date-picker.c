@@ -49,6 +49,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Whether some day from @first on can be picked. */
+static gboolean
+can_pick_from (BtDatePicker *self,
+               const GDate  *first)
+{
+  return !g_date_valid (&self->last) || g_date_compare (first, &self->last) <= 0;
+}
+
 static void
 update (BtDatePicker *self)
 {
@@ -111,22 +119,20 @@ update (BtDatePicker *self)
       else
         gtk_widget_remove_css_class (button, "accent");
       /* Days after the last one cannot be picked. */
-      gtk_widget_set_sensitive (button, !g_date_valid (&self->last) || g_date_compare (&day, &self->last) <= 0);
+      gtk_widget_set_sensitive (button, can_pick_from (self, &day));
       /* One Tab stop for the month, as in GtkCalendar: arrows go on. */
       gtk_widget_set_focusable (button, g_date_compare (&day, &self->cursor) == 0);
     }
 
   /* No arrow to a month with no day that can be picked. */
-  if (self->next != NULL)
-    {
-      GDate later = self->month;
+  {
+    GDate later = self->month;
 
-      g_date_add_months (&later, 1);
-      gtk_widget_set_sensitive (self->next, !g_date_valid (&self->last) || g_date_compare (&later, &self->last) <= 0);
-      g_date_add_months (&later, 11);
-      gtk_widget_set_sensitive (self->next_year,
-                                !g_date_valid (&self->last) || g_date_compare (&later, &self->last) <= 0);
-    }
+    g_date_add_months (&later, 1);
+    gtk_widget_set_sensitive (self->next, can_pick_from (self, &later));
+    g_date_add_months (&later, 11);
+    gtk_widget_set_sensitive (self->next_year, can_pick_from (self, &later));
+  }
 }
 
 static GtkWidget *

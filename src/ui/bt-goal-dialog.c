@@ -222,17 +222,28 @@ typed_currency (BtGoalDialog *self)
   return bt_currency_is_valid (text) ? g_steal_pointer (&text) : NULL;
 }
 
+/* The currency row as it is, or in error: red alone does not say what is
+ * wrong, so its title does. */
+static void
+show_currency_error (BtGoalDialog *self,
+                     gboolean      error)
+{
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->currency_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->currency_row), "error");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->currency_row),
+                                 error ? _("Not a currency code: type its three letters, such as EUR or USD")
+                                       : _("Currency of your business cases, such as EUR or USD"));
+}
+
 static void
 on_currency_changed_cb (BtGoalDialog *self)
 {
   g_autofree char *code = typed_currency (self);
 
   if (code != NULL && gtk_widget_has_css_class (GTK_WIDGET (self->currency_row), "error"))
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->currency_row), "error");
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->currency_row),
-                                     _("Currency of your business cases, such as EUR or USD"));
-    }
+    show_currency_error (self, FALSE);
 }
 
 static void
@@ -248,10 +259,7 @@ on_save_clicked_cb (BtGoalDialog *self)
   /* A code that is no currency is not saved: the row says so. */
   if (currency == NULL)
     {
-      /* Red alone does not say what is wrong: the row's title does. */
-      gtk_widget_add_css_class (GTK_WIDGET (self->currency_row), "error");
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->currency_row),
-                                     _("Not a currency code: type its three letters, such as EUR or USD"));
+      show_currency_error (self, TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->currency_row));
       gtk_widget_error_bell (GTK_WIDGET (self));
       return;
@@ -441,6 +449,7 @@ static void
 bt_goal_dialog_init (BtGoalDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  show_currency_error (self, FALSE);
   bt_apply_shortcut_add (GTK_WIDGET (self), self->save_button);
   bt_dialog_focus_content (GTK_WINDOW (self), self->page);
   {
