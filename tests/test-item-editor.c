@@ -103,6 +103,18 @@ window_has_focus (gpointer window)
 }
 
 static gboolean
+window_is_active (gpointer window)
+{
+  return gtk_window_is_active (GTK_WINDOW (window));
+}
+
+static gboolean
+window_is_inactive (gpointer window)
+{
+  return !gtk_window_is_active (GTK_WINDOW (window));
+}
+
+static gboolean
 problem_said (gpointer row)
 {
   return problem_shown (row) != NULL;
@@ -2017,6 +2029,26 @@ test_required_shown_when_left (void)
   gtk_widget_grab_focus (name);
   g_assert_true (bt_test_wait_until (focus_in_row, name, 10));
   bt_test_spin (50);
+  g_assert_null (problem_shown (name));
+
+  /* Another window in front, with the focus still in the field, is not
+   * leaving it: nothing turns red while the user looks a name up. (Other
+   * tests share this display, and their windows take the focus too.) */
+  {
+    GtkWidget *other = gtk_window_new ();
+
+    gtk_window_present (GTK_WINDOW (other));
+    g_assert_true (bt_test_wait_until (window_is_inactive, editor, 10));
+    bt_test_spin (100);
+    g_assert_true (focus_in_row (name));
+    g_assert_null (problem_shown (name));
+    gtk_window_destroy (GTK_WINDOW (other));
+  }
+
+  /* Tabbing out of it, in a window that has the keyboard, is. */
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (bt_test_wait_until (window_is_active, editor, 10));
+  g_assert_true (focus_in_row (name));
   g_assert_null (problem_shown (name));
   gtk_widget_child_focus (GTK_WIDGET (editor), GTK_DIR_TAB_FORWARD);
   g_assert_true (bt_test_wait_until (problem_said, name, 10));

@@ -105,6 +105,17 @@ on_field_leave_cb (GtkEventControllerFocus *controller,
       gtk_widget_in_destruction (GTK_WIDGET (gtk_widget_get_root (page->root))))
     return;
 
+  /* Nor when the focus stays in the field and the window goes to the back
+   * (another app, a second editor): the field has not been left, and an
+   * empty name must not turn red while its owner looks something up. */
+  {
+    GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+    GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (row));
+
+    if (focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row)))
+      return;
+  }
+
   /* A date typed as the file writes it ("2027-03-01"), or in a form of
    * its own, reads as the app shows dates once the field is left. */
   {
