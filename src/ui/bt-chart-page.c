@@ -16,6 +16,7 @@
 #include "bt-analytics.h"
 #include "bt-application.h"
 #include "bt-chart-page.h"
+#include "bt-row-title.h"
 #include "bt-chart-row.h"
 #include "bt-chart-view.h"
 #include "bt-clock.h"
@@ -109,7 +110,7 @@ create_row (gpointer item,
       return row;
     }
 
-  row = adw_action_row_new ();
+  row = bt_row_title_new_row ();
 
   g_object_set_data (G_OBJECT (row), "bt-page", self);
   g_object_set_data_full (G_OBJECT (row), "bt-item", g_object_ref (item), g_object_unref);

@@ -24,6 +24,7 @@
 #include "bt-number.h"
 #include "bt-history.h"
 #include "bt-overview-page.h"
+#include "bt-row-title.h"
 #include "bt-report.h"
 
 #define MAX_ROWS 6
@@ -84,7 +85,7 @@ static GtkWidget *
 text_row (const char *title,
           const char *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = bt_row_title_new_row ();
   g_autofree char *t = g_markup_escape_text (title, -1);
   g_autofree char *s = subtitle ? g_markup_escape_text (subtitle, -1) : NULL;
 
@@ -707,6 +708,13 @@ static void
 bt_overview_page_init (BtOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    AdwActionRow *rows[] = { self->goal_row, self->warning_row, self->share_row, self->trend_row,
+                             self->projection_row };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      bt_row_title_adopt (rows[i]);
+  }
   self->dynamic_rows = g_ptr_array_new_with_free_func (g_object_unref);
 
   /* Overdue, the week's share and the weeks not recorded depend on the day. */
