@@ -103,6 +103,13 @@ window_has_focus (gpointer window)
 }
 
 static gboolean
+is_menu_button (GtkWidget     *widget,
+                gconstpointer  unused)
+{
+  return GTK_IS_MENU_BUTTON (widget);
+}
+
+static gboolean
 window_is_active (gpointer window)
 {
   return gtk_window_is_active (GTK_WINDOW (window));
@@ -854,6 +861,18 @@ test_typed_date_shown_as_dates_are (void)
   gtk_widget_grab_focus (field_row (editor, "date"));
   type_into (editor, "date", "2027-03-01");
   gtk_widget_grab_focus (field_row (editor, "title"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field_row (editor, "date"))), ==, shown);
+
+  /* Going to the calendar button beside it leaves the text too. */
+  gtk_widget_grab_focus (field_row (editor, "date"));
+  type_into (editor, "date", "2027-03-01");
+  {
+    GtkWidget *button = bt_test_find_match (field_row (editor, "date"), is_menu_button, NULL);
+
+    g_assert_nonnull (button);
+    gtk_widget_grab_focus (button);
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (editor)), field_row (editor, "date")));
+  }
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field_row (editor, "date"))), ==, shown);
 
   gtk_widget_grab_focus (field_row (editor, "date"));
@@ -1744,6 +1763,81 @@ test_impact_keeps_decimals (void)
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* A figure typed or pasted as people write it ("1,200,000") is that
+ * figure, not the 1 that reading up to the comma makes of it; text that is
+ * no figure is refused with a reason, and nothing changes. */
+static void
+test_number_as_written (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  g_autoptr(BtNarrative) narrative = g_list_model_get_item (bt_plan_get_narratives (plan), 0);
+  GListModel *statements = bt_narrative_get_impact_statements (narrative);
+  g_autoptr(BtImpactStatement) statement = g_list_model_get_item (statements, 0);
+  double before = bt_impact_statement_get_impact_value (statement);
+  BtItemEditor *editor;
+  GtkWidget *spin;
+
+  g_assert_no_error (error);
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (narrative), statements, BT_ITEM (statement));
+  spin = bt_test_find (field_row (editor, "impact-value"), GTK_TYPE_SPIN_BUTTON);
+  gtk_editable_set_text (GTK_EDITABLE (spin), "12 apples");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (field_row (editor, "impact-value"))), ==,
+                   "Expected a number, such as 1200000");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "12 apples");
+  g_assert_false (gtk_widget_get_sensitive (apply_button (editor)));
+  g_assert_cmpfloat (bt_impact_statement_get_impact_value (statement), ==, before);
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), "1,200,000");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (field_row (editor, "impact-value"))), ==, "");
+  g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+  g_assert_cmpfloat (bt_impact_statement_get_impact_value (statement), ==, 1200000);
+}
+
+/* A new person's function follows the role typed ("CFO": Finance) until
+ * one is chosen; with no role it is Other, not the first in the list. */
+static void
+test_function_follows_role (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BtPlan) plan = bt_plan_file_load_sample (&error);
+  g_autoptr(BtHistory) history = bt_history_new ();
+  GListModel *people = bt_plan_get_relationships (plan);
+  g_autoptr(BtRelationship) sam = bt_relationship_new ();
+  g_autoptr(BtRelationship) kim = bt_relationship_new ();
+  g_autoptr(BtRelationship) lee = bt_relationship_new ();
+  BtItemEditor *editor;
+  GtkWidget *function;
+
+  g_assert_no_error (error);
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), people, BT_ITEM (sam));
+  function = field_row (editor, "function");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (function)), ==, BT_FUNCTION_OTHER);
+  type_into (editor, "name", "Sam Okafor");
+  type_into (editor, "role", "CFO");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (function)), ==, BT_FUNCTION_FINANCE);
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+  g_assert_cmpint (bt_relationship_get_function (sam), ==, BT_FUNCTION_FINANCE);
+
+  /* Chosen, it stays whatever the role says. */
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), people, BT_ITEM (kim));
+  function = field_row (editor, "function");
+  type_into (editor, "name", "Kim Lee");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (function), BT_FUNCTION_SALES);
+  type_into (editor, "role", "VP Product");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (function)), ==, BT_FUNCTION_SALES);
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+  g_assert_cmpint (bt_relationship_get_function (kim), ==, BT_FUNCTION_SALES);
+
+  /* No role: Other. */
+  editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), people, BT_ITEM (lee));
+  type_into (editor, "name", "Lee Park");
+  g_signal_emit_by_name (apply_button (editor), "clicked");
+  g_assert_cmpint (bt_relationship_get_function (lee), ==, BT_FUNCTION_OTHER);
+}
+
 /* Going back from a page leaves behind what was done on it, and on the
  * pages it opened. */
 static void
@@ -2339,6 +2433,8 @@ main (int   argc,
   g_test_add_func ("/item-editor/edit-then-undo", test_edit_then_undo);
   g_test_add_func ("/item-editor/payback-unknown-without-rows", test_payback_unknown_without_rows);
   g_test_add_func ("/item-editor/impact-keeps-decimals", test_impact_keeps_decimals);
+  g_test_add_func ("/item-editor/number-as-written", test_number_as_written);
+  g_test_add_func ("/item-editor/function-follows-role", test_function_follows_role);
   g_test_add_func ("/item-editor/apply-with-focus-in-a-field", test_apply_with_focus_in_a_field);
   g_test_add_func ("/item-editor/keyboard-applies", test_keyboard_applies);
   g_test_add_func ("/item-editor/category-delete-says-what-goes", test_category_delete_says_what_goes);

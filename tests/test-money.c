@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include "bt-money.h"
+#include "bt-number.h"
 #include "bt-profile.h"
 
 #define NBSP "\u00a0"
@@ -109,6 +110,62 @@ test_numbers (void)
   g_assert_cmpstr (d, ==, "-3");
 }
 
+static void
+parses (const char *text,
+        double      expected)
+{
+  double value = -1;
+
+  if (!bt_number_parse (text, &value))
+    g_error ("“%s” was not read as a number", text);
+  g_assert_cmpfloat (value, ==, expected);
+}
+
+static void
+refuses (const char *text)
+{
+  double value = -1;
+
+  if (bt_number_parse (text, &value))
+    g_error ("“%s” was read as %g", text, value);
+  g_assert_cmpfloat (value, ==, -1);
+}
+
+/* A figure as typed or pasted: grouped as people group them, with the
+ * locale's decimal point; what is not a figure is refused, never cut at
+ * its first separator ("1,200,000" is not 1). */
+static void
+test_parse (void)
+{
+  if (!use_locale ("C.UTF-8"))
+    return;
+  parses ("1200000", 1200000);
+  parses ("1,200,000", 1200000);
+  parses (" 1 200 000 ", 1200000);
+  parses ("1" NBSP "200" NBSP "000", 1200000);
+  parses ("1'200'000.5", 1200000.5);
+  parses ("2.5", 2.5);
+  parses ("-3", -3);
+  parses ("0.75", 0.75);
+  refuses ("");
+  refuses ("1,5");
+  refuses ("1,20,000");
+  refuses ("12 apples");
+  refuses ("1.2.3");
+  refuses ("--1");
+  refuses ("1e400");
+  refuses ("nan");
+  refuses (",");
+
+  if (!use_locale ("de_DE.UTF-8"))
+    return;
+  parses ("1.200.000", 1200000);
+  parses ("2,5", 2.5);
+  parses ("1.200.000,75", 1200000.75);
+  refuses ("1,200,000");
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -121,6 +178,7 @@ main (int   argc,
   g_test_add_func ("/money/french", test_french);
   g_test_add_func ("/money/english", test_english);
   g_test_add_func ("/money/numbers", test_numbers);
+  g_test_add_func ("/money/parse", test_parse);
 
   return g_test_run ();
 }

@@ -16,7 +16,9 @@
 #include "config.h"
 
 #include <float.h>
+#include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "bt-number.h"
 
@@ -81,4 +83,88 @@ bt_number_format_signed (double value,
   g_autofree char *digits = g_strdup_printf ("%.*f", (int) decimals, fabs (rounded));
 
   return g_strconcat (rounded < 0 ? "\u2212" : "+", digits, NULL);
+}
+
+/* Whether @p starts a group of three digits, and no more. */
+static gboolean
+starts_group (const char *p)
+{
+  for (guint i = 0; i < 3; i++)
+    if (!g_ascii_isdigit (p[i]))
+      return FALSE;
+
+  return !g_ascii_isdigit (p[3]);
+}
+
+/**
+ * bt_number_parse:
+ * @text: a figure as a person types it
+ * @value: (out): the figure
+ *
+ * Reads "1200000", "1,200,000", "1 200 000" and, with the locale's decimal
+ * point, "2.5" (or "2,5" where the comma is the point). A separator
+ * between groups of three digits is read as grouping, whichever the
+ * locale uses: a figure pasted from a spreadsheet reads whole, not as the
+ * "1" that strtod() makes of "1,200,000". Anything else, a letter or a
+ * separator elsewhere ("1,5" where the comma is no decimal point), is no
+ * figure: FALSE, so that the caller says so instead of guessing.
+ *
+ * Returns: whether @text is a figure
+ */
+gboolean
+bt_number_parse (const char *text,
+                 double     *value)
+{
+  const char *point = localeconv ()->decimal_point;
+  g_autofree char *stripped = NULL;
+  g_autoptr(GString) plain = g_string_new (NULL);
+  gboolean in_fraction = FALSE;
+  gboolean digits = FALSE;
+  const char *p;
+  char *end = NULL;
+  double read;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  if (point == NULL || *point == '\0')
+    point = ".";
+  stripped = g_strstrip (g_strdup (text));
+
+  for (p = stripped; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_ascii_isdigit (*p))
+        {
+          digits = TRUE;
+          g_string_append_c (plain, *p);
+        }
+      else if ((*p == '-' || *p == '+') && p == stripped)
+        g_string_append_c (plain, *p);
+      else if (!in_fraction && strncmp (p, point, strlen (point)) == 0)
+        {
+          in_fraction = TRUE;
+          /* In the C locale's spelling, which g_ascii_strtod() reads. */
+          g_string_append_c (plain, '.');
+          p += strlen (point) - 1;
+        }
+      else if (!in_fraction && digits &&
+               (c == ',' || c == '.' || c == ' ' || c == '\'' || c == 0x00a0 || c == 0x202f || c == 0x2019) &&
+               starts_group (g_utf8_next_char (p)))
+        ;   /* grouping: "1,200,000", "1.200.000", "1 200 000", "1'200'000" */
+      else
+        return FALSE;
+    }
+  if (!digits)
+    return FALSE;
+
+  read = g_ascii_strtod (plain->str, &end);
+  if (end == NULL || *end != '\0' || !isfinite (read))
+    return FALSE;
+
+  *value = read;
+
+  return TRUE;
 }

@@ -14,5 +14,7 @@ double  bt_number_round          (double value,
 int     bt_number_percent        (double share);
 char   *bt_number_format_signed  (double value,
                                   guint  decimals);
+gboolean bt_number_parse         (const char *text,
+                                  double     *value);
 
 G_END_DECLS

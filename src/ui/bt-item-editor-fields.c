@@ -22,6 +22,7 @@
 #include "bt-date-picker.h"
 #include "bt-money.h"
 #include "bt-item-editor-private.h"
+#include "bt-number.h"
 #include "bt-plan-file.h"
 
 const char *
@@ -105,37 +106,39 @@ on_field_leave_cb (GtkEventControllerFocus *controller,
       gtk_widget_in_destruction (GTK_WIDGET (gtk_widget_get_root (page->root))))
     return;
 
-  /* Nor when the focus stays in the field and the window goes to the back
+  /* Nor when the focus stays in the text and the window goes to the back
    * (another app, a second editor): the field has not been left, and an
    * empty name must not turn red while its owner looks something up. */
   {
-    GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-    GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (row));
+    GtkWidget *text = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+    GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (text));
 
-    if (focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row)))
+    if (focus != NULL && (focus == text || gtk_widget_is_ancestor (focus, text)))
       return;
   }
 
   /* A date typed as the file writes it ("2027-03-01"), or in a form of
-   * its own, reads as the app shows dates once the field is left. */
+   * its own ("7/12/2026"), reads as the app shows dates once the text is
+   * left, for the calendar button beside it too: how it was read shows. */
   {
-    GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-    Field *field = g_object_get_data (G_OBJECT (row), "bt-field");
-    g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+    Field *field = g_object_get_data (G_OBJECT (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))),
+                                      "bt-field");
+    GtkEditable *row = GTK_EDITABLE (field->row);
+    g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (row)));
     GDate date;
 
-    if (field != NULL && field->kind == FIELD_DATE && bt_date_picker_parse (text, &date))
+    if (field->kind == FIELD_DATE && bt_date_picker_parse (text, &date))
       {
         g_autofree char *shown = bt_date_picker_format (&date);
 
-        if (g_strcmp0 (shown, gtk_editable_get_text (GTK_EDITABLE (row))) != 0)
-          gtk_editable_set_text (GTK_EDITABLE (row), shown);
+        if (g_strcmp0 (shown, gtk_editable_get_text (row)) != 0)
+          gtk_editable_set_text (row, shown);
       }
     /* A line longer than its field, left, reads from its start, not
      * scrolled to where typing stopped ("ur platform work keeps…"). */
-    gtk_editable_set_position (GTK_EDITABLE (row), 0);
+    gtk_editable_set_position (row, 0);
+    on_field_changed_cb (G_OBJECT (row), page);
   }
-  on_field_changed_cb (G_OBJECT (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))), page);
 }
 
 /* Keyed by the entry row the picker belongs to, which outlives it. */
@@ -320,6 +323,17 @@ number_output_cb (GtkSpinButton *spin,
   if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
     gtk_editable_set_text (GTK_EDITABLE (spin), text);
   return TRUE;
+}
+
+/* A figure read as a person types it: "1,200,000" is 1200000, not the 1
+ * GTK's own reading makes of it; text that is no figure changes nothing
+ * (the field says why, bt-item-editor-validation.c). */
+static int
+number_input_cb (GtkSpinButton *spin,
+                 double        *value,
+                 gpointer       user_data)
+{
+  return bt_number_parse (gtk_editable_get_text (GTK_EDITABLE (spin)), value) ? TRUE : GTK_INPUT_ERROR;
 }
 
 /* What is kept is what is shown: 1.234 typed is 1.23. */
@@ -518,7 +532,12 @@ bt_editor_page_add_field (Page       *page,
                                   type == G_TYPE_INT || money || field->percent ? 0 : 2);
       /* Tab goes to the number, where typing goes: the row is no stop. */
       gtk_widget_set_focusable (field->row, FALSE);
-      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (field->widget), TRUE);
+      /* Any text may be typed or pasted, "1,200,000" too (a spin button
+       * made with a range takes digits alone, and a paste with a comma
+       * not at all); what is no figure keeps the number there was. */
+      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (field->widget), FALSE);
+      gtk_spin_button_set_update_policy (GTK_SPIN_BUTTON (field->widget), GTK_UPDATE_IF_VALID);
+      g_signal_connect (field->widget, "input", G_CALLBACK (number_input_cb), NULL);
       if (gtk_spin_button_get_digits (GTK_SPIN_BUTTON (field->widget)) > 0)
         {
           g_signal_connect (field->widget, "output", G_CALLBACK (number_output_cb), NULL);
@@ -602,10 +621,14 @@ bt_editor_page_add_field (Page       *page,
   if (field->kind == FIELD_TEXT || field->kind == FIELD_DATE)
     {
       GtkEventController *focus = gtk_event_controller_focus_new ();
+      /* The text the row types into, not the whole row: a date's row also
+       * holds its calendar button, and going there leaves the text. */
+      GtkWidget *text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (field->row)));
 
       g_signal_connect (field->row, "changed", G_CALLBACK (on_field_changed_cb), page);
       g_signal_connect (focus, "leave", G_CALLBACK (on_field_leave_cb), page);
-      gtk_widget_add_controller (field->row, focus);
+      g_object_set_data (G_OBJECT (text), "bt-field", field);
+      gtk_widget_add_controller (text, focus);
     }
   if (field->kind == FIELD_INT || field->kind == FIELD_DOUBLE)
     {
@@ -624,13 +647,17 @@ bt_editor_page_add_field (Page       *page,
 /* ---- values from the rows ---- */
 
 /* A number typed and not entered yet counts; one only shown (a cost of
- * 1234.50 shows as 1235) keeps its decimals. */
+ * 1234.50 shows as 1235) keeps its decimals; text that is no number stays
+ * as typed, for the field to say why (updating would put the old number
+ * back without a word). */
 static double
 spin_value (GtkSpinButton *spin)
 {
   g_autofree char *shown = number_text (spin);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  double typed;
 
-  if (g_strcmp0 (shown, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+  if (g_strcmp0 (shown, text) != 0 && bt_number_parse (text, &typed))
     gtk_spin_button_update (spin);
 
   return gtk_spin_button_get_value (spin);

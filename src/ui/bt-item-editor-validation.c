@@ -14,6 +14,7 @@
 
 #include "bt-date-picker.h"
 #include "bt-item-editor-private.h"
+#include "bt-number.h"
 #include "bt-plan-file.h"
 
 /* ---- validation ---- */
@@ -77,14 +78,28 @@ field_date (Field *field,
 double
 bt_editor_field_number (Field *field)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (field->widget));
-  char *end = NULL;
-  double typed = g_strtod (text, &end);
+  double typed;
 
-  if (end != text && end != NULL && *g_strstrip (end) == '\0')
+  if (bt_number_parse (gtk_editable_get_text (GTK_EDITABLE (field->widget)), &typed))
     return typed;
 
   return gtk_spin_button_get_value (GTK_SPIN_BUTTON (field->widget));
+}
+
+/* Text in a number's field that is no number ("12 apples", "1,5" where the
+ * comma is no decimal point): said, not read as far as it goes. Left
+ * empty, the field keeps its number. */
+static gboolean
+number_unreadable (Field *field)
+{
+  g_autofree char *text = NULL;
+  double typed;
+
+  if (field->kind != FIELD_INT && field->kind != FIELD_DOUBLE)
+    return FALSE;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->widget))));
+
+  return *text != '\0' && !bt_number_parse (text, &typed);
 }
 
 /* Why the file reader would refuse the value typed (a birth year of 97, a
@@ -160,6 +175,8 @@ field_problem (Page     *page,
   else if (field->kind == FIELD_CHOICE && field->required &&
            adw_combo_row_get_selected (ADW_COMBO_ROW (field->row)) >= field->choices->len)
     return _("Add a category first");
+  else if (number_unreadable (field))
+    return _("Expected a number, such as 1200000");
   else if (field->kind == FIELD_DOUBLE && BT_IS_COST_ROW (page->item) && bt_editor_field_number (field) < 0)
     return _("A monthly cost cannot be below zero");   /* a file may hold one: drawn left of zero */
 

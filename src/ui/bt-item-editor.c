@@ -393,6 +393,48 @@ back_or_close (GtkWidget  *widget,
     gtk_window_close (GTK_WINDOW (self));
 }
 
+/* A new person's function follows their role as it is typed ("CFO" is in
+ * Finance), as when a person is picked from the contacts, until a function
+ * is chosen: no one lands in Product because it comes first in the list.
+ * With no role yet, the function is Other. */
+static void
+on_function_chosen_cb (GObject    *combo,
+                       GParamSpec *pspec,
+                       gpointer    unused)
+{
+  g_object_set_data (combo, "bt-function-chosen", GINT_TO_POINTER (TRUE));
+}
+
+static void
+on_role_changed_cb (GtkEditable *role,
+                    AdwComboRow *function)
+{
+  if (g_object_get_data (G_OBJECT (function), "bt-function-chosen") != NULL)
+    return;
+
+  g_signal_handlers_block_by_func (function, on_function_chosen_cb, NULL);
+  adw_combo_row_set_selected (function, bt_relationship_guess_function (gtk_editable_get_text (role)));
+  g_signal_handlers_unblock_by_func (function, on_function_chosen_cb, NULL);
+}
+
+static void
+function_follows_role (Page *page)
+{
+  Field *role = bt_editor_page_find_field (page, "role");
+  Field *function = bt_editor_page_find_field (page, "function");
+
+  if (role == NULL || function == NULL || !ADW_IS_COMBO_ROW (function->row))
+    return;
+
+  /* One given by whoever opened the editor (a contact's, say) stays. */
+  if (bt_relationship_get_function (BT_RELATIONSHIP (page->item)) != BT_FUNCTION_PRODUCT)
+    on_function_chosen_cb (G_OBJECT (function->row), NULL, NULL);
+  else
+    on_role_changed_cb (GTK_EDITABLE (role->row), ADW_COMBO_ROW (function->row));
+  g_signal_connect (function->row, "notify::selected", G_CALLBACK (on_function_chosen_cb), NULL);
+  g_signal_connect_object (role->row, "changed", G_CALLBACK (on_role_changed_cb), function->row, 0);
+}
+
 /* Ctrl+Return applies, as in the check-in: the page on show, its Done or
  * the editor's Apply, when that button may be clicked. The text field
  * with the focus gives its text up first (a focus-out would come late). */
@@ -438,6 +480,9 @@ bt_editor_page_fill (Page *page)
         if (BT_IS_RELATIONSHIP (page->item) && g_str_equal (pspecs[i]->name, "email"))
           bt_editor_page_add_contact_offer (page);
       }
+
+  if (page->is_new && BT_IS_RELATIONSHIP (page->item))
+    function_follows_role (page);
 
   /* Children, a new item's too: they come with it on Apply. */
   n_kinds = bt_editor_child_kinds (page->item, &kinds);
