@@ -95,8 +95,8 @@ read_for_merge (const char *path,
   if (bt_plan_get_read_only (plan))
     {
       bt_command_line_print_error (path, _("the plan comes from a newer version of Breakthrough "
-                                           "and is not merged, so that nothing this version "
-                                           "cannot see is lost"));
+                                           "and is not merged: this version would lose the "
+                                           "parts it does not know"));
       return NULL;
     }
 

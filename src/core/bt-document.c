@@ -617,8 +617,8 @@ save (BtDocument *self,
                                  _("There is no plan to save yet"));
   else if (bt_plan_get_read_only (self->plan))
     error = g_error_new_literal (BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_READ_ONLY,
-                                 _("The plan comes from a newer version of Breakthrough and is not saved over, "
-                                   "so that nothing this version cannot see is lost"));
+                                 _("The plan comes from a newer version of Breakthrough and is not saved over: "
+                                   "this version would lose the parts it does not know"));
   else if (file == NULL && self->file == NULL)
     error = g_error_new_literal (BT_DOCUMENT_ERROR, BT_DOCUMENT_ERROR_NO_FILE,
                                  _("The plan has no file to be saved in"));

@@ -99,8 +99,8 @@ check_newer (BtPlan  *plan,
   if (bt_plan_get_read_only (plan))
     {
       g_set_error (error, BT_PLAN_FILE_ERROR, BT_PLAN_FILE_ERROR_READ_ONLY,
-                   _("The plan comes from a newer version of Breakthrough and is not saved over, "
-                     "so that nothing this version cannot see is lost"));
+                   _("The plan comes from a newer version of Breakthrough and is not saved over: "
+                     "this version would lose the parts it does not know"));
       return FALSE;
     }
 
