@@ -1794,6 +1794,18 @@ test_number_as_written (void)
   g_assert_true (gtk_widget_get_sensitive (apply_button (editor)));
   g_signal_emit_by_name (apply_button (editor), "clicked");
   g_assert_cmpfloat (bt_impact_statement_get_impact_value (statement), ==, 1200000);
+
+  /* A figure past the field's range is its nearest end: strength 7 is 5. */
+  {
+    g_autoptr(BtRelationship) priya = g_list_model_get_item (bt_plan_get_relationships (plan), 0);
+
+    editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), bt_plan_get_relationships (plan),
+                                 BT_ITEM (priya));
+    spin = bt_test_find (field_row (editor, "strength"), GTK_TYPE_SPIN_BUTTON);
+    gtk_editable_set_text (GTK_EDITABLE (spin), "7");
+    g_signal_emit_by_name (apply_button (editor), "clicked");
+    g_assert_cmpint (bt_relationship_get_strength (priya), ==, 5);
+  }
 }
 
 /* A new person's function follows the role typed ("CFO": Finance) until
@@ -1812,6 +1824,17 @@ test_function_follows_role (void)
   GtkWidget *function;
 
   g_assert_no_error (error);
+  /* Opened and closed untouched, it has nothing to discard. */
+  {
+    g_autoptr(BtRelationship) nobody = bt_relationship_new ();
+
+    editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), people, BT_ITEM (nobody));
+    g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+    gtk_window_present (GTK_WINDOW (editor));
+    gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+    g_assert_true (bt_test_wait_until (is_gone, &editor, 10));
+  }
+
   editor = bt_item_editor_new (NULL, plan, history, BT_ITEM (plan), people, BT_ITEM (sam));
   function = field_row (editor, "function");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (function)), ==, BT_FUNCTION_OTHER);

@@ -154,6 +154,11 @@ test_parse (void)
   refuses ("1.2.3");
   refuses ("--1");
   refuses ("1e400");
+  refuses ("0,500");
+  refuses ("1234,567");
+  refuses ("1,234 567");
+  parses ("\u22123.5", -3.5);
+  parses ("1,234,567.25", 1234567.25);
   refuses ("nan");
   refuses (",");
 

@@ -96,18 +96,26 @@ starts_group (const char *p)
   return !g_ascii_isdigit (p[3]);
 }
 
+static gboolean
+is_group_separator (gunichar c)
+{
+  return c == ',' || c == '.' || c == ' ' || c == '\'' || c == 0x00a0 || c == 0x202f || c == 0x2019;
+}
+
 /**
  * bt_number_parse:
  * @text: a figure as a person types it
  * @value: (out): the figure
  *
  * Reads "1200000", "1,200,000", "1 200 000" and, with the locale's decimal
- * point, "2.5" (or "2,5" where the comma is the point). A separator
- * between groups of three digits is read as grouping, whichever the
- * locale uses: a figure pasted from a spreadsheet reads whole, not as the
- * "1" that strtod() makes of "1,200,000". Anything else, a letter or a
- * separator elsewhere ("1,5" where the comma is no decimal point), is no
- * figure: FALSE, so that the caller says so instead of guessing.
+ * point, "2.5" (or "2,5" where the comma is the point); a minus sign may be
+ * "-" or "−", as the app prints it. Grouping is read as people group: one
+ * to three digits, not starting with 0, then groups of three, all with the
+ * same separator, whichever the locale uses, so that a figure pasted from
+ * a spreadsheet reads whole, not as the "1" that strtod() makes of
+ * "1,200,000". Anything else ("1,5" or "1234,567" where the comma is no
+ * decimal point, "0,500", a letter) is no figure: FALSE, so that the
+ * caller says so instead of guessing.
  *
  * Returns: whether @text is a figure
  */
@@ -119,6 +127,9 @@ bt_number_parse (const char *text,
   g_autofree char *stripped = NULL;
   g_autoptr(GString) plain = g_string_new (NULL);
   gboolean in_fraction = FALSE;
+  gunichar separator = 0;      /* the grouping separator, once one is seen */
+  guint leading = 0;           /* digits before the first separator */
+  char first_digit = '\0';
   gboolean digits = FALSE;
   const char *p;
   char *end = NULL;
@@ -138,22 +149,32 @@ bt_number_parse (const char *text,
 
       if (g_ascii_isdigit (*p))
         {
+          if (!digits)
+            first_digit = *p;
           digits = TRUE;
+          if (separator == 0 && !in_fraction)
+            leading++;
           g_string_append_c (plain, *p);
         }
-      else if ((*p == '-' || *p == '+') && p == stripped)
-        g_string_append_c (plain, *p);
-      else if (!in_fraction && strncmp (p, point, strlen (point)) == 0)
+      else if ((c == '-' || c == 0x2212 || c == '+') && p == stripped)
+        g_string_append_c (plain, c == '+' ? '+' : '-');
+      else if (!in_fraction && strncmp (p, point, strlen (point)) == 0 &&
+               (separator == 0 || separator != g_utf8_get_char (point)))
         {
           in_fraction = TRUE;
           /* In the C locale's spelling, which g_ascii_strtod() reads. */
           g_string_append_c (plain, '.');
           p += strlen (point) - 1;
         }
-      else if (!in_fraction && digits &&
-               (c == ',' || c == '.' || c == ' ' || c == '\'' || c == 0x00a0 || c == 0x202f || c == 0x2019) &&
+      else if (!in_fraction && digits && is_group_separator (c) && (separator == 0 || c == separator) &&
                starts_group (g_utf8_next_char (p)))
-        ;   /* grouping: "1,200,000", "1.200.000", "1 200 000", "1'200'000" */
+        {
+          /* "1,200,000", "1.200.000", "1 200 000", "1'200'000": the first
+           * group one to three digits, not "0,500" or "1234,567". */
+          if (separator == 0 && (leading > 3 || first_digit == '0'))
+            return FALSE;
+          separator = c;
+        }
       else
         return FALSE;
     }

@@ -326,14 +326,24 @@ number_output_cb (GtkSpinButton *spin,
 }
 
 /* A figure read as a person types it: "1,200,000" is 1200000, not the 1
- * GTK's own reading makes of it; text that is no figure changes nothing
- * (the field says why, bt-item-editor-validation.c). */
+ * GTK's own reading makes of it, and one past the field's range is the
+ * nearest end of it, as before. Text that is no figure is said to be so
+ * while it is there (bt-item-editor-validation.c); once the field is left
+ * or entered, the number there was comes back. */
 static int
 number_input_cb (GtkSpinButton *spin,
                  double        *value,
                  gpointer       user_data)
 {
-  return bt_number_parse (gtk_editable_get_text (GTK_EDITABLE (spin)), value) ? TRUE : GTK_INPUT_ERROR;
+  double lower, upper;
+
+  if (!bt_number_parse (gtk_editable_get_text (GTK_EDITABLE (spin)), value))
+    return GTK_INPUT_ERROR;
+
+  gtk_spin_button_get_range (spin, &lower, &upper);
+  *value = CLAMP (*value, lower, upper);
+
+  return TRUE;
 }
 
 /* What is kept is what is shown: 1.234 typed is 1.23. */
@@ -534,7 +544,8 @@ bt_editor_page_add_field (Page       *page,
       gtk_widget_set_focusable (field->row, FALSE);
       /* Any text may be typed or pasted, "1,200,000" too (a spin button
        * made with a range takes digits alone, and a paste with a comma
-       * not at all); what is no figure keeps the number there was. */
+       * not at all); what is no figure keeps the number there was, a
+       * figure out of range is brought into it. */
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (field->widget), FALSE);
       gtk_spin_button_set_update_policy (GTK_SPIN_BUTTON (field->widget), GTK_UPDATE_IF_VALID);
       g_signal_connect (field->widget, "input", G_CALLBACK (number_input_cb), NULL);

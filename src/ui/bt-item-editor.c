@@ -430,7 +430,14 @@ function_follows_role (Page *page)
   if (bt_relationship_get_function (BT_RELATIONSHIP (page->item)) != BT_FUNCTION_PRODUCT)
     on_function_chosen_cb (G_OBJECT (function->row), NULL, NULL);
   else
-    on_role_changed_cb (GTK_EDITABLE (role->row), ADW_COMBO_ROW (function->row));
+    {
+      on_role_changed_cb (GTK_EDITABLE (role->row), ADW_COMBO_ROW (function->row));
+      /* Where the editor starts: closed untouched, nothing was changed. */
+      if (G_IS_VALUE (&function->initial))
+        g_value_unset (&function->initial);
+      if (!bt_editor_field_value (function, &function->initial))
+        g_value_unset (&function->initial);
+    }
   g_signal_connect (function->row, "notify::selected", G_CALLBACK (on_function_chosen_cb), NULL);
   g_signal_connect_object (role->row, "changed", G_CALLBACK (on_role_changed_cb), function->row, 0);
 }
