@@ -158,8 +158,7 @@ bt_number_parse (const char *text,
         }
       else if ((c == '-' || c == 0x2212 || c == '+') && p == stripped)
         g_string_append_c (plain, c == '+' ? '+' : '-');
-      else if (!in_fraction && strncmp (p, point, strlen (point)) == 0 &&
-               (separator == 0 || separator != g_utf8_get_char (point)))
+      else if (!in_fraction && strncmp (p, point, strlen (point)) == 0)
         {
           in_fraction = TRUE;
           /* In the C locale's spelling, which g_ascii_strtod() reads. */

@@ -647,15 +647,27 @@ bt_editor_page_add_field (Page       *page,
       g_signal_connect (field->widget, "value-changed", G_CALLBACK (on_field_changed_cb), page);
     }
 
-  /* What the row showed first, read back as Apply would read it: a change
-   * is a difference from this. */
-  if (!bt_editor_field_value (field, &field->initial))
-    g_value_unset (&field->initial);
+  bt_editor_field_keep_initial (field);
 
   g_ptr_array_add (page->fields, g_steal_pointer (&field));
 }
 
 /* ---- values from the rows ---- */
+
+/**
+ * bt_editor_field_keep_initial:
+ *
+ * Keeps what @field's row shows now, read back as Apply would read it, as
+ * where the field starts: a change is a difference from this.
+ */
+void
+bt_editor_field_keep_initial (Field *field)
+{
+  if (G_IS_VALUE (&field->initial))
+    g_value_unset (&field->initial);
+  if (!bt_editor_field_value (field, &field->initial))
+    g_value_unset (&field->initial);
+}
 
 /* A number typed and not entered yet counts; one only shown (a cost of
  * 1234.50 shows as 1235) keeps its decimals; text that is no number stays

@@ -128,6 +128,7 @@ void           bt_editor_page_add_field          (Page         *page,
                                                   GParamSpec   *pspec);
 gboolean       bt_editor_field_value             (Field        *field,
                                                   GValue       *value);
+void           bt_editor_field_keep_initial      (Field        *field);
 void           bt_editor_field_free              (gpointer      data);
 char          *bt_editor_field_text              (Field        *field);
 

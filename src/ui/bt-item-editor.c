@@ -433,10 +433,7 @@ function_follows_role (Page *page)
     {
       on_role_changed_cb (GTK_EDITABLE (role->row), ADW_COMBO_ROW (function->row));
       /* Where the editor starts: closed untouched, nothing was changed. */
-      if (G_IS_VALUE (&function->initial))
-        g_value_unset (&function->initial);
-      if (!bt_editor_field_value (function, &function->initial))
-        g_value_unset (&function->initial);
+      bt_editor_field_keep_initial (function);
     }
   g_signal_connect (function->row, "notify::selected", G_CALLBACK (on_function_chosen_cb), NULL);
   g_signal_connect_object (role->row, "changed", G_CALLBACK (on_role_changed_cb), function->row, 0);
