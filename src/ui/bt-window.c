@@ -45,16 +45,36 @@ bt_window_toast (BtWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* Longer than libadwaita 1.2 takes to slide a toast in. */
+#define TOAST_SHOWING_US (G_USEC_PER_SEC)
+
 /* A toast about the history replaces the last one: after Undo from the
  * toast of an edit, or Ctrl+Z pressed five times, one toast says what was
- * done last, not a queue of them for the next half minute. */
+ * done last, not a queue of them for the next half minute.
+ *
+ * A toast dismissed while it still slides in crashes libadwaita 1.2: the
+ * overlay frees it, and the end of its animation then touches what was
+ * freed (Ctrl+Z held down did it). One only just added is said again in
+ * its place, and dismissed only once it is in. */
 static void
 history_toast (BtWindow *self,
                AdwToast *toast)
 {
+  gint64 now = g_get_monotonic_time ();
+
+  if (self->history_toast != NULL && now - self->history_toast_at < TOAST_SHOWING_US)
+    {
+      adw_toast_set_title (self->history_toast, adw_toast_get_title (toast));
+      adw_toast_set_button_label (self->history_toast, adw_toast_get_button_label (toast));
+      adw_toast_set_action_name (self->history_toast, adw_toast_get_action_name (toast));
+      g_object_unref (toast);
+      return;
+    }
+
   if (self->history_toast != NULL)
     adw_toast_dismiss (self->history_toast);
   g_set_weak_pointer (&self->history_toast, toast);
+  self->history_toast_at = now;
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
