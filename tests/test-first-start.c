@@ -193,6 +193,13 @@ pick_target_date (GtkWidget   *dialog,
   day = bt_test_find_match (picker, is_day_button, date);
   g_assert_nonnull (day);
   g_signal_emit_by_name (day, "clicked");
+  /* The day picked is written into the field beside the button. */
+  {
+    g_autofree char *shown = bt_date_picker_format (date);
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, BT_TYPE_GOAL_DIALOG, "target_date_row"))), ==,
+                     shown);
+  }
 }
 
 static void
@@ -598,6 +605,46 @@ test_goal_dialog_undo (gconstpointer data)
   g_assert_false (bt_history_get_can_undo (window->history));
   gtk_window_destroy (GTK_WINDOW (dialog));
   bt_test_spin (100);
+
+  /* The target date is typed as well as picked. What is no date is not
+   * saved, and the row says what a date looks like; a date typed in the
+   * form the file writes is shown as the app shows dates once left. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-goal", NULL);
+  g_assert_true (bt_test_wait_until (goal_dialog_shown, NULL, 10));
+  dialog = find_toplevel (BT_TYPE_GOAL_DIALOG);
+  {
+    GtkWidget *date_row = child (dialog, BT_TYPE_GOAL_DIALOG, "target_date_row");
+    GDate was = *bt_profile_get_target_date (profile);
+    GDate typed;
+    g_autofree char *shown = bt_date_picker_format (&was);
+    g_autofree char *typed_shown = NULL;
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, shown);
+    gtk_editable_set_text (GTK_EDITABLE (date_row), "next spring");
+    click (child (dialog, BT_TYPE_GOAL_DIALOG, "save_button"));
+    g_assert_true (find_toplevel (BT_TYPE_GOAL_DIALOG) == dialog);
+    g_assert_true (gtk_widget_has_css_class (date_row, "error"));
+    g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date_row)), "Not a date: type one such as "));
+    g_assert_cmpint (g_date_compare (bt_profile_get_target_date (profile), &was), ==, 0);
+    g_assert_false (bt_history_get_can_undo (window->history));
+
+    gtk_widget_grab_focus (date_row);
+    gtk_editable_set_text (GTK_EDITABLE (date_row), "2029-03-31");
+    g_assert_false (gtk_widget_has_css_class (date_row, "error"));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date_row)), ==, "Target date");
+    gtk_widget_grab_focus (child (dialog, BT_TYPE_GOAL_DIALOG, "share_spin"));
+    g_date_clear (&typed, 1);
+    g_date_set_dmy (&typed, 31, G_DATE_MARCH, 2029);
+    typed_shown = bt_date_picker_format (&typed);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_row)), ==, typed_shown);
+    g_assert_cmpstr (typed_shown, !=, "2029-03-31");   /* C.UTF-8 shows "31 Mar 2029" */
+
+    click (child (dialog, BT_TYPE_GOAL_DIALOG, "save_button"));
+    bt_test_spin (50);
+    g_assert_cmpint (g_date_compare (bt_profile_get_target_date (profile), &typed), ==, 0);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    g_assert_cmpint (g_date_compare (bt_profile_get_target_date (profile), &was), ==, 0);
+  }
 
   /* Tab from the currency reaches the birth year's field itself, where
    * typing goes; a share typed and Escape asks before it is lost. */

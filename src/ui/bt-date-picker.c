@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bt-application.h"
 #include "bt-date.h"
 #include "bt-date-picker.h"
 #include "bt-report.h"
@@ -612,4 +613,132 @@ bt_date_picker_format (const GDate *date)
     return g_steal_pointer (&shown);
 
   return bt_date_to_iso (date);
+}
+
+/* The first day of the week, as the preferences say. */
+static GDateWeekday
+week_start (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? gtk_window_get_transient_for (GTK_WINDOW (root)) : NULL;
+  GtkApplication *app = parent ? gtk_window_get_application (parent) : NULL;
+  GSettings *settings = BT_IS_APPLICATION (app) ? bt_application_get_settings (BT_APPLICATION (app)) : NULL;
+  g_autoptr(GSettings) own = NULL;
+
+  /* A dialog with no window of the app behind it (in the tests). */
+  if (settings == NULL && g_settings_schema_source_get_default () != NULL)
+    {
+      g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                                          APP_ID, TRUE);
+      if (schema != NULL)
+        settings = own = g_settings_new (APP_ID);
+    }
+
+  return settings != NULL && g_settings_get_enum (settings, "week-start") == 1 ? G_DATE_SUNDAY : G_DATE_MONDAY;
+}
+
+/* Keyed by the field the picker belongs to, which outlives it. */
+static void
+on_day_picked_cb (BtDatePicker *picker,
+                  const GDate  *day,
+                  GtkEditable  *entry)
+{
+  g_autofree char *text = bt_date_picker_format (day);
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (picker), GTK_TYPE_POPOVER);
+
+  gtk_editable_set_text (entry, text);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* The picker opens on the date in the field, when there is one, with the
+ * keyboard on that day rather than on "Previous Month". */
+static void
+on_popover_map_cb (GtkPopover  *popover,
+                   GtkEditable *entry)
+{
+  BtDatePicker *picker = BT_DATE_PICKER (gtk_popover_get_child (popover));
+  GDate date;
+
+  bt_date_picker_set_week_start (picker, week_start (GTK_WIDGET (entry)));
+  bt_date_picker_set_date (picker, bt_date_picker_parse (gtk_editable_get_text (entry), &date) ? &date : NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (picker));
+}
+
+/**
+ * bt_date_picker_attach:
+ * @button: a menu button whose popover holds a #BtDatePicker
+ * @entry: the field beside it, that the date is typed into
+ *
+ * Ties a calendar button to its field: the picker opens on the date typed,
+ * its weeks starting on the day the preferences say, and a day picked is
+ * written into the field as the app shows dates. The button is named after
+ * the field's title when @entry is a preferences row.
+ */
+void
+bt_date_picker_attach (GtkMenuButton *button,
+                       GtkEditable   *entry)
+{
+  GtkPopover *popover;
+
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (GTK_IS_EDITABLE (entry));
+
+  popover = gtk_menu_button_get_popover (button);
+  g_return_if_fail (popover != NULL && BT_IS_DATE_PICKER (gtk_popover_get_child (popover)));
+
+  if (ADW_IS_PREFERENCES_ROW (entry))
+    bt_date_picker_name_button (GTK_WIDGET (button), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (entry)));
+  g_signal_connect_object (gtk_popover_get_child (popover), "day-picked", G_CALLBACK (on_day_picked_cb), entry, 0);
+  g_signal_connect_object (popover, "map", G_CALLBACK (on_popover_map_cb), entry, G_CONNECT_AFTER);
+}
+
+/**
+ * bt_date_picker_new_button:
+ * @entry: the field the button goes beside
+ *
+ * Returns: (transfer floating): a calendar button with its picker, tied to
+ *   @entry as bt_date_picker_attach() does
+ */
+GtkWidget *
+bt_date_picker_new_button (GtkEditable *entry)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "bt-date-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  /* GTK 4.8 names a menu button after its type otherwise; the button
+   * inside, which takes the focus, is labelled by this one. */
+  bt_date_picker_name_button (button, NULL);
+  gtk_popover_set_child (GTK_POPOVER (popover), bt_date_picker_new ());
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  bt_date_picker_attach (GTK_MENU_BUTTON (button), entry);
+
+  return button;
+}
+
+/**
+ * bt_date_picker_reformat:
+ * @entry: a date's field, just left
+ *
+ * A date typed as the file writes it ("2027-03-01"), or in a form of its
+ * own ("7/12/2026"), is written back as the app shows dates: how it was
+ * read shows. Text that is no date is left as typed.
+ */
+void
+bt_date_picker_reformat (GtkEditable *entry)
+{
+  GDate date;
+
+  g_return_if_fail (GTK_IS_EDITABLE (entry));
+
+  if (bt_date_picker_parse (gtk_editable_get_text (entry), &date))
+    {
+      g_autofree char *shown = bt_date_picker_format (&date);
+
+      if (g_strcmp0 (shown, gtk_editable_get_text (entry)) != 0)
+        gtk_editable_set_text (entry, shown);
+    }
 }

@@ -24,6 +24,11 @@ void          bt_date_picker_name_button    (GtkWidget    *button,
 void          bt_date_picker_set_last_day   (BtDatePicker *self,
                                              const GDate  *last);
 
+void          bt_date_picker_attach         (GtkMenuButton *button,
+                                             GtkEditable   *entry);
+GtkWidget    *bt_date_picker_new_button     (GtkEditable  *entry);
+void          bt_date_picker_reformat       (GtkEditable  *entry);
+
 gboolean      bt_date_picker_parse          (const char   *text,
                                              GDate        *date);
 char         *bt_date_picker_format         (const GDate  *date);

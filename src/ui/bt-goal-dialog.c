@@ -38,7 +38,7 @@ struct _BtGoalDialog
   GtkWidget           *save_button;
   GtkWidget           *page;
   AdwEntryRow         *target_role_row;
-  AdwActionRow        *target_date_row;
+  AdwEntryRow         *target_date_row;
   GtkMenuButton       *date_button;
   BtDatePicker        *picker;
   GtkSpinButton       *share_spin;
@@ -54,7 +54,6 @@ struct _BtGoalDialog
 
   BtPlan              *plan;
   BtHistory           *history;      /* NULL for a new plan: no undo yet */
-  GDate                target_date;  /* invalid: not set */
   gboolean             changed;      /* by the last Save */
   gboolean             done;         /* saved, or the user chose to lose what they typed */
 };
@@ -68,40 +67,77 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-show_target_date (BtGoalDialog *self)
+/* The target date as typed: %TRUE with @date set, or cleared for an empty
+ * field (no date yet); %FALSE when the text is no date. */
+static gboolean
+typed_target_date (BtGoalDialog *self,
+                   GDate        *date)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->target_date_row))));
 
-  if (g_date_valid (&self->target_date))
-    text = bt_format_date (&self->target_date);
+  g_date_clear (date, 1);
+  if (*text == '\0')
+    return TRUE;
+
+  return bt_date_picker_parse (text, date);
+}
+
+/* The target date's row as it is, or in error: its title says what a
+ * date looks like, with one in the form this locale shows. */
+static void
+show_date_error (BtGoalDialog *self,
+                 gboolean      error)
+{
+  g_autofree char *title = NULL;
+
+  if (error)
+    {
+      GDate example;
+      g_autofree char *shown = NULL;
+
+      bt_today (&example);
+      g_date_add_years (&example, 2);
+      shown = bt_date_picker_format (&example);
+      /* TRANSLATORS: %s is a date as the app shows it, such as "30 Jun 2028" */
+      title = g_strdup_printf (_("Not a date: type one such as %s, or pick it"), shown);
+      gtk_widget_add_css_class (GTK_WIDGET (self->target_date_row), "error");
+    }
   else
-    text = g_strdup (_("Not set yet: pick the date you aim for"));
-  adw_action_row_set_subtitle (self->target_date_row, text);
+    gtk_widget_remove_css_class (GTK_WIDGET (self->target_date_row), "error");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->target_date_row), error ? title : _("Target date"));
 }
 
 static void
-on_day_picked_cb (BtGoalDialog *self,
-                  const GDate  *day)
+on_target_date_changed_cb (BtGoalDialog *self)
 {
-  self->target_date = *day;
-  show_target_date (self);
-  gtk_menu_button_popdown (self->date_button);
+  GDate date;
+
+  if (gtk_widget_has_css_class (GTK_WIDGET (self->target_date_row), "error") && typed_target_date (self, &date))
+    show_date_error (self, FALSE);
 }
 
-/* The picker's weeks start on the day the preferences say, as everywhere
- * else; it opens on the date set, with the keyboard on that day. */
+/* Left, a date typed in any form the app reads is shown as it shows
+ * dates, or the row says it is none. */
 static void
-on_date_popover_map_cb (BtGoalDialog *self)
+on_target_date_leave_cb (BtGoalDialog *self)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  GtkApplication *app = parent ? gtk_window_get_application (parent) : NULL;
-  GSettings *settings = BT_IS_APPLICATION (app) ? bt_application_get_settings (BT_APPLICATION (app)) : NULL;
+  GDate date;
 
-  bt_date_picker_set_week_start (self->picker, settings != NULL && g_settings_get_enum (settings, "week-start") == 1
-                                               ? G_DATE_SUNDAY : G_DATE_MONDAY);
-  bt_date_picker_set_date (self->picker, g_date_valid (&self->target_date) ? &self->target_date : NULL);
-  gtk_widget_grab_focus (GTK_WIDGET (self->picker));
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->done)
+    return;
+  /* Not when the dialog merely goes to the back with the focus still in
+   * the field: it was not left. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+    GtkWidget *text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->target_date_row)));
+
+    if (focus != NULL && (focus == text || gtk_widget_is_ancestor (focus, text)))
+      return;
+  }
+  if (typed_target_date (self, &date))
+    bt_date_picker_reformat (GTK_EDITABLE (self->target_date_row));
+  else
+    show_date_error (self, TRUE);
 }
 
 /* The birth year is optional: 0, shown as an empty field, is "not given". */
@@ -250,11 +286,22 @@ static void
 on_save_clicked_cb (BtGoalDialog *self)
 {
   BtProfile *profile = bt_plan_get_profile (self->plan);
-  const GDate *date = g_date_valid (&self->target_date) ? &self->target_date : NULL;
+  GDate typed;
+  const GDate *date;
   g_auto(GValue) share = G_VALUE_INIT;
   g_auto(GValue) year = G_VALUE_INIT;
 
   g_autofree char *currency = typed_currency (self);
+
+  /* Nor a date that is none. */
+  if (!typed_target_date (self, &typed))
+    {
+      show_date_error (self, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->target_date_row));
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  date = g_date_valid (&typed) ? &typed : NULL;
 
   /* A code that is no currency is not saved: the row says so. */
   if (currency == NULL)
@@ -326,7 +373,7 @@ static gboolean
 edited (BtGoalDialog *self)
 {
   BtProfile *profile = bt_plan_get_profile (self->plan);
-  const GDate *date = g_date_valid (&self->target_date) ? &self->target_date : NULL;
+  GDate typed;
   struct { AdwEntryRow *row; const char *value; } texts[] = {
     { self->name_row, bt_profile_get_name (profile) },
     { self->current_role_row, bt_profile_get_current_role (profile) },
@@ -342,10 +389,13 @@ edited (BtGoalDialog *self)
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (texts[i].row)), texts[i].value) != 0)
       return TRUE;
+  /* Text that is no date is something typed, not saved. */
+  if (!typed_target_date (self, &typed))
+    return TRUE;
 
   return gtk_spin_button_get_value (self->share_spin) != round (bt_profile_get_target_share (profile) * 100) ||
          gtk_spin_button_get_value_as_int (self->birth_year_spin) != bt_profile_get_birth_year (profile) ||
-         !dates_equal (date, bt_profile_get_target_date (profile));
+         !dates_equal (g_date_valid (&typed) ? &typed : NULL, bt_profile_get_target_date (profile));
 }
 
 static void
@@ -429,8 +479,7 @@ bt_goal_dialog_class_init (BtGoalDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BtGoalDialog, categories_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_currency_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_day_picked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_date_popover_map_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_target_date_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_birth_year_input_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_birth_year_output_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -453,14 +502,22 @@ bt_goal_dialog_init (BtGoalDialog *self)
   bt_apply_shortcut_add (GTK_WIDGET (self), self->save_button);
   bt_dialog_focus_content (GTK_WINDOW (self), self->page);
   {
-    AdwEntryRow *rows[] = { self->target_role_row, self->name_row, self->current_role_row, self->email_row,
-                            self->currency_row };
+    AdwEntryRow *rows[] = { self->target_role_row, self->target_date_row, self->name_row, self->current_role_row,
+                            self->email_row, self->currency_row };
 
     for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
       g_signal_connect_object (rows[i], "entry-activated", G_CALLBACK (on_entry_activated_cb), self,
                                G_CONNECT_SWAPPED);
   }
-  g_date_clear (&self->target_date, 1);
+  bt_date_picker_attach (self->date_button, GTK_EDITABLE (self->target_date_row));
+  {
+    /* The text typed into, not the row: going to the calendar button
+     * beside it leaves the text too. */
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_object (focus, "leave", G_CALLBACK (on_target_date_leave_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->target_date_row))), focus);
+  }
   g_signal_connect_object (self->birth_year_spin, "value-changed", G_CALLBACK (on_birth_year_changed_cb),
                            self, G_CONNECT_SWAPPED);
 }
@@ -479,12 +536,11 @@ fill (BtGoalDialog *self)
   gtk_spin_button_set_value (self->share_spin, round (bt_profile_get_target_share (profile) * 100));
   gtk_spin_button_set_value (self->birth_year_spin, bt_profile_get_birth_year (profile));
 
-  if (date != NULL && g_date_valid (date))
-    {
-      self->target_date = *date;
-      bt_date_picker_set_date (self->picker, date);
-    }
-  show_target_date (self);
+  {
+    g_autofree char *shown = bt_date_picker_format (date);
+
+    gtk_editable_set_text (GTK_EDITABLE (self->target_date_row), shown);
+  }
 }
 
 static BtGoalDialog *

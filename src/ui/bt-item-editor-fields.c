@@ -124,95 +124,14 @@ on_field_leave_cb (GtkEventControllerFocus *controller,
     Field *field = g_object_get_data (G_OBJECT (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))),
                                       "bt-field");
     GtkEditable *row = GTK_EDITABLE (field->row);
-    g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (row)));
-    GDate date;
 
-    if (field->kind == FIELD_DATE && bt_date_picker_parse (text, &date))
-      {
-        g_autofree char *shown = bt_date_picker_format (&date);
-
-        if (g_strcmp0 (shown, gtk_editable_get_text (row)) != 0)
-          gtk_editable_set_text (row, shown);
-      }
+    if (field->kind == FIELD_DATE)
+      bt_date_picker_reformat (row);
     /* A line longer than its field, left, reads from its start, not
      * scrolled to where typing stopped ("ur platform work keeps…"). */
     gtk_editable_set_position (row, 0);
     on_field_changed_cb (G_OBJECT (row), page);
   }
-}
-
-/* Keyed by the entry row the picker belongs to, which outlives it. */
-static void
-on_day_picked_cb (BtDatePicker *picker,
-                  const GDate  *day,
-                  GtkEditable  *entry)
-{
-  g_autofree char *text = bt_date_picker_format (day);
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (picker), GTK_TYPE_POPOVER);
-
-  gtk_editable_set_text (entry, text);
-  if (popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (popover));
-}
-
-/* The first day of the week, as the preferences say. */
-static GDateWeekday
-week_start (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWindow *parent = GTK_IS_WINDOW (root) ? gtk_window_get_transient_for (GTK_WINDOW (root)) : NULL;
-  GtkApplication *app = parent ? gtk_window_get_application (parent) : NULL;
-  GSettings *settings = BT_IS_APPLICATION (app) ? bt_application_get_settings (BT_APPLICATION (app)) : NULL;
-  g_autoptr(GSettings) own = NULL;
-
-  /* An editor with no window of the app behind it (in the tests). */
-  if (settings == NULL && g_settings_schema_source_get_default () != NULL)
-    {
-      g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
-                                                                          APP_ID, TRUE);
-      if (schema != NULL)
-        settings = own = g_settings_new (APP_ID);
-    }
-
-  return settings != NULL && g_settings_get_enum (settings, "week-start") == 1 ? G_DATE_SUNDAY : G_DATE_MONDAY;
-}
-
-/* The picker opens on the date in the entry, when there is one, with the
- * keyboard on that day rather than on "Previous Month". */
-static void
-on_date_popover_map_cb (GtkPopover  *popover,
-                        GtkEditable *entry)
-{
-  BtDatePicker *picker = BT_DATE_PICKER (gtk_popover_get_child (popover));
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  GDate date;
-
-  bt_date_picker_set_week_start (picker, week_start (GTK_WIDGET (entry)));
-  bt_date_picker_set_date (picker, bt_date_picker_parse (text, &date) ? &date : NULL);
-  gtk_widget_grab_focus (GTK_WIDGET (picker));
-}
-
-static GtkWidget *
-date_picker (GtkWidget *entry)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *picker = bt_date_picker_new ();
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "bt-date-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Pick a Date"));
-  /* GTK 4.8 names a menu button after its type otherwise; the button
-   * inside, which takes the focus, is labelled by this one. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Date"), -1);
-  bt_date_picker_name_button (button, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (entry)));
-  gtk_popover_set_child (GTK_POPOVER (popover), picker);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  g_signal_connect_object (picker, "day-picked", G_CALLBACK (on_day_picked_cb), entry, 0);
-  g_signal_connect_object (popover, "map", G_CALLBACK (on_date_popover_map_cb), entry, G_CONNECT_AFTER);
-
-  return button;
 }
 
 /* ---- choices ---- */
@@ -628,7 +547,7 @@ bt_editor_page_add_field (Page       *page,
   g_object_set_data (G_OBJECT (field->row), "bt-field", field);
   g_object_set_data (G_OBJECT (field->widget), "bt-field", field);
   if (field->kind == FIELD_DATE)
-    adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), date_picker (field->row));
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), bt_date_picker_new_button (GTK_EDITABLE (field->row)));
   if (field->kind == FIELD_TEXT || field->kind == FIELD_DATE)
     {
       GtkEventController *focus = gtk_event_controller_focus_new ();
