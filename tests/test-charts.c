@@ -2186,6 +2186,14 @@ test_report_tells_the_story (void)
   /* The title page: the name, the target role and its date, whole. */
   assert_contains (text, "Sam Okafor");
   assert_contains (text, "Vice President of Engineering, Platform and Developer Experience by 30 Jun 2028");
+  /* And the share aimed for, though the plan has no hours yet to show
+   * the trajectory's way there. */
+  {
+    g_autofree char *aim = g_strdup_printf ("Aiming for %d%% of the tracked hours to be strategic",
+                                            (int) round (bt_profile_get_target_share (bt_plan_get_profile (plan)) * 100));
+
+    assert_contains (text, aim);
+  }
   /* The table: the role and the next step wrap in their cells, whole. */
   assert_contains (text, "Payments and Merchant Experience");
   assert_contains (text, "during the end-of-quarter peak");

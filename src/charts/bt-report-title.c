@@ -87,6 +87,16 @@ bt_report_draw_title_page (BtReport *self,
         y += bt_report_paragraph (self, cr, &style->muted, roles, 1.2, FALSE, MARGIN, y, width,
                                   BT_REPORT_NO_LIMIT);
       }
+    /* The share aimed for, stated even before there are hours to show
+     * the trajectory's way to it. */
+    {
+      g_autofree char *goal = bt_report_percent (target_share);
+      /* TRANSLATORS: on the report's first page, under the roles; %s is a percentage, "55%" */
+      g_autofree char *aim = g_strdup_printf (_("Aiming for %s of the tracked hours to be strategic"), goal);
+
+      y += 2 + bt_report_paragraph (self, cr, &style->muted, aim, 1.0, FALSE, MARGIN, y + 2, width,
+                                    BT_REPORT_NO_LIMIT);
+    }
     y += 24;
   }
 
