@@ -405,6 +405,7 @@ bt_editor_page_add_field (Page       *page,
       field->widget = gtk_text_view_new ();
       gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (field->widget), GTK_WRAP_WORD_CHAR);
       gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (field->widget), FALSE);
+      gtk_widget_add_css_class (field->widget, "long-text");
       gtk_widget_set_size_request (field->widget, -1, 72);
       gtk_accessible_update_property (GTK_ACCESSIBLE (field->widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
