@@ -22,6 +22,7 @@ struct _BtWindow
   AdwToastOverlay      *toast_overlay;
   AdwToast             *history_toast;   /* weak: the last one with or about Undo */
   gint64                history_toast_at;  /* when it was added, monotonic µs */
+  guint                 toast_undo_id;     /* until the toast's Undo works */
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkMenuButton        *menu_button;

@@ -45,17 +45,41 @@ bt_window_toast (BtWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-/* Longer than libadwaita 1.2 takes to slide a toast in. */
+/* Longer than libadwaita 1.2 takes to slide a toast in (500 ms at most). */
 #define TOAST_SHOWING_US (G_USEC_PER_SEC)
+
+static void update_history_actions (BtWindow *self);
+
+static gboolean
+toast_undo_ready_cb (gpointer data)
+{
+  BtWindow *self = BT_WINDOW (data);
+
+  self->toast_undo_id = 0;
+  update_history_actions (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_history_toast_dismissed_cb (AdwToast *toast,
+                               BtWindow *self)
+{
+  if (self->history_toast == toast)
+    g_clear_weak_pointer (&self->history_toast);
+}
 
 /* A toast about the history replaces the last one: after Undo from the
  * toast of an edit, or Ctrl+Z pressed five times, one toast says what was
  * done last, not a queue of them for the next half minute.
  *
- * A toast dismissed while it still slides in crashes libadwaita 1.2: the
- * overlay frees it, and the end of its animation then touches what was
- * freed (Ctrl+Z held down did it). One only just added is said again in
- * its place, and dismissed only once it is in. */
+ * libadwaita 1.2 crashes when a toast is dismissed while it still slides
+ * in: the overlay frees it once it has slid out, and the end of its
+ * slide-in then touches what was freed (Ctrl+Z held down did it). So a
+ * history toast is shown at once, ahead of any other (a toast it puts
+ * off is kept, not freed, and comes back after it), which makes the time
+ * it was added the time its slide-in began; one only just added is said
+ * again in its place, and only an older one is dismissed. */
 static void
 history_toast (BtWindow *self,
                AdwToast *toast)
@@ -72,10 +96,23 @@ history_toast (BtWindow *self,
     }
 
   if (self->history_toast != NULL)
-    adw_toast_dismiss (self->history_toast);
+    {
+      AdwToast *last = self->history_toast;
+
+      g_clear_weak_pointer (&self->history_toast);
+      adw_toast_dismiss (last);
+    }
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_history_toast_dismissed_cb), self, 0);
   g_set_weak_pointer (&self->history_toast, toast);
   self->history_toast_at = now;
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  /* Its Undo works once it is in: a toast's button dismisses its toast,
+   * and pressed while the toast slides in, that is the crash above. */
+  g_clear_handle_id (&self->toast_undo_id, g_source_remove);
+  self->toast_undo_id = g_timeout_add (TOAST_SHOWING_US / 1000, toast_undo_ready_cb, self);
+  update_history_actions (self);
 }
 
 /* A toast for an edit, with a button that takes it back. */
@@ -86,7 +123,7 @@ bt_window_toast_with_undo (BtWindow   *self,
   AdwToast *t = adw_toast_new (message);
 
   adw_toast_set_button_label (t, _("_Undo"));
-  adw_toast_set_action_name (t, "win.undo");
+  adw_toast_set_action_name (t, "win.toast-undo");
   history_toast (self, t);
 }
 
@@ -95,22 +132,26 @@ update_history_actions (BtWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  self->history != NULL && bt_history_get_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toast-undo",
+                                 self->history != NULL && bt_history_get_can_undo (self->history) &&
+                                 self->toast_undo_id == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  self->history != NULL && bt_history_get_can_redo (self->history));
 }
 
 /* Undo or Redo, said, as in GNOME's apps: Ctrl+Z from another page
- * changes what is not on screen. */
-static void
+ * changes what is not on screen.
+ *
+ * Returns: (nullable): what the toast says, or %NULL for nothing done */
+static char *
 step_history (BtWindow *self,
               gboolean  undo)
 {
   g_autofree char *label = NULL;
-  g_autofree char *text = NULL;
 
   if (self->history == NULL ||
       !(undo ? bt_history_get_can_undo (self->history) : bt_history_get_can_redo (self->history)))
-    return;
+    return NULL;
 
   label = g_strdup (undo ? bt_history_get_undo_label (self->history) : bt_history_get_redo_label (self->history));
   if (undo)
@@ -118,13 +159,12 @@ step_history (BtWindow *self,
   else
     bt_history_redo (self->history);
   if (label == NULL)
-    return;
+    return NULL;
 
   /* TRANSLATORS: a toast after Undo; %s is what was undone, e.g. "Add Person" */
-  text = undo ? g_strdup_printf (_("Undone: %s"), label)
+  return undo ? g_strdup_printf (_("Undone: %s"), label)
   /* TRANSLATORS: a toast after Redo; %s is what was done again, e.g. "Add Person" */
               : g_strdup_printf (_("Redone: %s"), label);
-  history_toast (self, adw_toast_new (text));
 }
 
 static void
@@ -132,7 +172,10 @@ undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  step_history (BT_WINDOW (widget), TRUE);
+  g_autofree char *text = step_history (BT_WINDOW (widget), TRUE);
+
+  if (text != NULL)
+    history_toast (BT_WINDOW (widget), adw_toast_new (text));
 }
 
 static void
@@ -140,7 +183,27 @@ redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  step_history (BT_WINDOW (widget), FALSE);
+  g_autofree char *text = step_history (BT_WINDOW (widget), FALSE);
+
+  if (text != NULL)
+    history_toast (BT_WINDOW (widget), adw_toast_new (text));
+}
+
+/* The Undo button of an edit's toast. That toast goes away by itself
+ * once clicked, so what was undone gets a toast of its own rather than
+ * that one's place (see history_toast()). */
+static void
+toast_undo_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BtWindow *self = BT_WINDOW (widget);
+  g_autofree char *text = NULL;
+
+  g_clear_weak_pointer (&self->history_toast);
+  text = step_history (self, TRUE);
+  if (text != NULL)
+    history_toast (self, adw_toast_new (text));
 }
 
 static void
@@ -967,6 +1030,7 @@ bt_window_dispose (GObject *object)
   g_clear_handle_id (&self->finish_id, g_source_remove);
   g_clear_object (&self->loaded);
   g_clear_weak_pointer (&self->history_toast);
+  g_clear_handle_id (&self->toast_undo_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_WINDOW);
   g_clear_object (&self->plan);
   g_clear_object (&self->history);
@@ -1009,6 +1073,7 @@ bt_window_class_init (BtWindowClass *klass)
 
   bt_window_files_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.toast-undo", NULL, toast_undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.check-in", NULL, bt_window_check_in_action);
   gtk_widget_class_install_action (widget_class, "win.edit-goal", NULL, edit_goal_action);
