@@ -55,6 +55,7 @@ struct _BtGoalDialog
   BtPlan              *plan;
   BtHistory           *history;      /* NULL for a new plan: no undo yet */
   gboolean             changed;      /* by the last Save */
+  GtkEventController  *date_focus;   /* owned by the date's text */
   gboolean             done;         /* saved, or the user chose to lose what they typed */
 };
 
@@ -98,8 +99,9 @@ show_date_error (BtGoalDialog *self,
       bt_today (&example);
       g_date_add_years (&example, 2);
       shown = bt_date_picker_format (&example);
-      /* TRANSLATORS: %s is a date as the app shows it, such as "30 Jun 2028" */
-      title = g_strdup_printf (_("Not a date: type one such as %s, or pick it"), shown);
+      /* TRANSLATORS: the title of the goal's date field when what is typed is no date; it is also the
+       * field's name for a screen reader, so it starts with it. %s is a date as the app shows it, "30 Jun 2028" */
+      title = g_strdup_printf (_("Target date: not a date; type one such as %s, or pick it"), shown);
       gtk_widget_add_css_class (GTK_WIDGET (self->target_date_row), "error");
     }
   else
@@ -123,9 +125,11 @@ on_target_date_leave_cb (BtGoalDialog *self)
 {
   GDate date;
 
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->done)
+  /* Not as the dialog goes away: closing moves the focus out of the
+   * field after the template's children are let go (see dispose). */
+  if (self->target_date_row == NULL || self->plan == NULL || self->done)
     return;
-  /* Not when the dialog merely goes to the back with the focus still in
+  /* Nor when the dialog merely goes to the back with the focus still in
    * the field: it was not left. */
   {
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
@@ -434,6 +438,11 @@ bt_goal_dialog_dispose (GObject *object)
 {
   BtGoalDialog *self = BT_GOAL_DIALOG (object);
 
+  /* Closing moves the focus out of the date's field: no leave to handle
+   * in a dialog taken apart. */
+  if (self->date_focus != NULL)
+    g_signal_handlers_disconnect_by_data (self->date_focus, self);
+  self->date_focus = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_GOAL_DIALOG);
   g_clear_object (&self->plan);
   g_clear_object (&self->history);
@@ -513,10 +522,10 @@ bt_goal_dialog_init (BtGoalDialog *self)
   {
     /* The text typed into, not the row: going to the calendar button
      * beside it leaves the text too. */
-    GtkEventController *focus = gtk_event_controller_focus_new ();
-
-    g_signal_connect_object (focus, "leave", G_CALLBACK (on_target_date_leave_cb), self, G_CONNECT_SWAPPED);
-    gtk_widget_add_controller (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->target_date_row))), focus);
+    self->date_focus = gtk_event_controller_focus_new ();
+    g_signal_connect_swapped (self->date_focus, "leave", G_CALLBACK (on_target_date_leave_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->target_date_row))),
+                               self->date_focus);
   }
   g_signal_connect_object (self->birth_year_spin, "value-changed", G_CALLBACK (on_birth_year_changed_cb),
                            self, G_CONNECT_SWAPPED);
