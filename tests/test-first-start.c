@@ -25,6 +25,8 @@
 #include "bt-check-in-dialog.h"
 #include "bt-date.h"
 #include "bt-date-picker.h"
+#include <json-glib/json-glib.h>
+
 #include "bt-goal-dialog.h"
 #include "bt-overview-page.h"
 #include "bt-plan-file.h"
@@ -339,6 +341,18 @@ test_own_plan (gconstpointer data)
   g_assert_nonnull (bt_profile_get_target_date (profile));
   g_assert_cmpint (g_date_compare (bt_profile_get_target_date (profile), &target), ==, 0);
   g_assert_cmpfloat_with_epsilon (bt_profile_get_target_share (profile), 0.5, 1e-9);
+  /* The currency shown, the locale's, is kept in the file: opened under
+   * another locale, the plan's amounts stay in it. */
+  {
+    g_autofree char *contents = NULL;
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *file_profile;
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_true (json_parser_load_from_data (parser, contents, -1, NULL));
+    file_profile = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "profile");
+    g_assert_cmpstr (json_object_get_string_member_with_default (file_profile, "currency", "(none)"), ==, "EUR");
+  }
   g_assert_cmpint (bt_profile_get_birth_year (profile), ==, 1980);
   g_assert_cmpuint (g_list_model_get_n_items (bt_plan_get_categories (saved)), >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (bt_plan_get_relationships (saved)), ==, 0);

@@ -327,8 +327,13 @@ on_save_clicked_cb (BtGoalDialog *self)
   set_string (self, "current-role", self->current_role_row);
   set_string (self, "target-role", self->target_role_row);
   set_string (self, "email", self->email_row);
-  /* The locale's, shown and left as it was, stays the locale's. */
-  if (g_strcmp0 (currency, bt_profile_get_currency (profile)) != 0)
+  /* A new plan keeps the currency shown, the locale's if left as it was:
+   * its amounts mean that currency, on a laptop set up for another
+   * country too. A plan that had none, the locale's, keeps none unless
+   * another is typed: an unchanged goal is no step to undo. */
+  if (self->history == NULL)
+    bt_profile_set_currency (profile, currency);
+  else if (g_strcmp0 (currency, bt_profile_get_currency (profile)) != 0)
     {
       g_auto(GValue) value = G_VALUE_INIT;
 
