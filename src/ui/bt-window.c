@@ -45,8 +45,9 @@ bt_window_toast (BtWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-/* Longer than libadwaita 1.2 takes to slide a toast in (500 ms at most). */
-#define TOAST_SHOWING_US (G_USEC_PER_SEC)
+/* Longer than libadwaita 1.2 takes to slide a toast in (500 ms at most,
+ * and a toast dismissed 200 ms in is already safe). */
+#define TOAST_SHOWING_US (600 * G_USEC_PER_SEC / 1000)
 
 static void update_history_actions (BtWindow *self);
 
