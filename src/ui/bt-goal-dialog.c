@@ -125,9 +125,9 @@ on_target_date_leave_cb (BtGoalDialog *self)
 {
   GDate date;
 
-  /* Not as the dialog goes away: closing moves the focus out of the
-   * field after the template's children are let go (see dispose). */
-  if (self->target_date_row == NULL || self->plan == NULL || self->done)
+  /* Not once saved or given up (nor as the dialog goes away: dispose
+   * disconnects this first). */
+  if (self->done)
     return;
   /* Nor when the dialog merely goes to the back with the focus still in
    * the field: it was not left. */
@@ -297,7 +297,7 @@ on_save_clicked_cb (BtGoalDialog *self)
 
   g_autofree char *currency = typed_currency (self);
 
-  /* Nor a date that is none. */
+  /* A text that is no date is not saved: the row says so. */
   if (!typed_target_date (self, &typed))
     {
       show_date_error (self, TRUE);
@@ -307,7 +307,7 @@ on_save_clicked_cb (BtGoalDialog *self)
     }
   date = g_date_valid (&typed) ? &typed : NULL;
 
-  /* A code that is no currency is not saved: the row says so. */
+  /* Nor a code that is no currency. */
   if (currency == NULL)
     {
       show_currency_error (self, TRUE);

@@ -21,8 +21,7 @@ struct _BtWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwToast             *history_toast;   /* weak: the last one with or about Undo */
-  gint64                history_toast_at;  /* when it was added, monotonic µs */
-  guint                 toast_undo_id;     /* until the toast's Undo works */
+  guint                 toast_sliding_id;  /* while it slides in: no Undo from it, nor dismissing it */
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkMenuButton        *menu_button;

@@ -47,16 +47,16 @@ bt_window_toast (BtWindow   *self,
 
 /* Longer than libadwaita 1.2 takes to slide a toast in (500 ms at most,
  * and a toast dismissed 200 ms in is already safe). */
-#define TOAST_SHOWING_US (600 * G_USEC_PER_SEC / 1000)
+#define TOAST_SLIDING_MS 600
 
 static void update_history_actions (BtWindow *self);
 
 static gboolean
-toast_undo_ready_cb (gpointer data)
+toast_slid_in_cb (gpointer data)
 {
   BtWindow *self = BT_WINDOW (data);
 
-  self->toast_undo_id = 0;
+  self->toast_sliding_id = 0;
   update_history_actions (self);
 
   return G_SOURCE_REMOVE;
@@ -85,9 +85,7 @@ static void
 history_toast (BtWindow *self,
                AdwToast *toast)
 {
-  gint64 now = g_get_monotonic_time ();
-
-  if (self->history_toast != NULL && now - self->history_toast_at < TOAST_SHOWING_US)
+  if (self->history_toast != NULL && self->toast_sliding_id != 0)
     {
       adw_toast_set_title (self->history_toast, adw_toast_get_title (toast));
       adw_toast_set_button_label (self->history_toast, adw_toast_get_button_label (toast));
@@ -106,13 +104,12 @@ history_toast (BtWindow *self,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_history_toast_dismissed_cb), self, 0);
   g_set_weak_pointer (&self->history_toast, toast);
-  self->history_toast_at = now;
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   /* Its Undo works once it is in: a toast's button dismisses its toast,
    * and pressed while the toast slides in, that is the crash above. */
-  g_clear_handle_id (&self->toast_undo_id, g_source_remove);
-  self->toast_undo_id = g_timeout_add (TOAST_SHOWING_US / 1000, toast_undo_ready_cb, self);
+  g_clear_handle_id (&self->toast_sliding_id, g_source_remove);
+  self->toast_sliding_id = g_timeout_add (TOAST_SLIDING_MS, toast_slid_in_cb, self);
   update_history_actions (self);
 }
 
@@ -135,24 +132,23 @@ update_history_actions (BtWindow *self)
                                  self->history != NULL && bt_history_get_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toast-undo",
                                  self->history != NULL && bt_history_get_can_undo (self->history) &&
-                                 self->toast_undo_id == 0);
+                                 self->toast_sliding_id == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  self->history != NULL && bt_history_get_can_redo (self->history));
 }
 
 /* Undo or Redo, said, as in GNOME's apps: Ctrl+Z from another page
- * changes what is not on screen.
- *
- * Returns: (nullable): what the toast says, or %NULL for nothing done */
-static char *
+ * changes what is not on screen. */
+static void
 step_history (BtWindow *self,
               gboolean  undo)
 {
   g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
 
   if (self->history == NULL ||
       !(undo ? bt_history_get_can_undo (self->history) : bt_history_get_can_redo (self->history)))
-    return NULL;
+    return;
 
   label = g_strdup (undo ? bt_history_get_undo_label (self->history) : bt_history_get_redo_label (self->history));
   if (undo)
@@ -160,12 +156,13 @@ step_history (BtWindow *self,
   else
     bt_history_redo (self->history);
   if (label == NULL)
-    return NULL;
+    return;
 
   /* TRANSLATORS: a toast after Undo; %s is what was undone, e.g. "Add Person" */
-  return undo ? g_strdup_printf (_("Undone: %s"), label)
+  text = undo ? g_strdup_printf (_("Undone: %s"), label)
   /* TRANSLATORS: a toast after Redo; %s is what was done again, e.g. "Add Person" */
               : g_strdup_printf (_("Redone: %s"), label);
+  history_toast (self, adw_toast_new (text));
 }
 
 static void
@@ -173,10 +170,7 @@ undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  g_autofree char *text = step_history (BT_WINDOW (widget), TRUE);
-
-  if (text != NULL)
-    history_toast (BT_WINDOW (widget), adw_toast_new (text));
+  step_history (BT_WINDOW (widget), TRUE);
 }
 
 static void
@@ -184,27 +178,21 @@ redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  g_autofree char *text = step_history (BT_WINDOW (widget), FALSE);
-
-  if (text != NULL)
-    history_toast (BT_WINDOW (widget), adw_toast_new (text));
+  step_history (BT_WINDOW (widget), FALSE);
 }
 
 /* The Undo button of an edit's toast. That toast goes away by itself
- * once clicked, so what was undone gets a toast of its own rather than
- * that one's place (see history_toast()). */
+ * once clicked, so it is forgotten first: what was undone gets a toast of
+ * its own rather than that one's place (see history_toast()). */
 static void
 toast_undo_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   BtWindow *self = BT_WINDOW (widget);
-  g_autofree char *text = NULL;
 
   g_clear_weak_pointer (&self->history_toast);
-  text = step_history (self, TRUE);
-  if (text != NULL)
-    history_toast (self, adw_toast_new (text));
+  step_history (self, TRUE);
 }
 
 static void
@@ -1031,7 +1019,7 @@ bt_window_dispose (GObject *object)
   g_clear_handle_id (&self->finish_id, g_source_remove);
   g_clear_object (&self->loaded);
   g_clear_weak_pointer (&self->history_toast);
-  g_clear_handle_id (&self->toast_undo_id, g_source_remove);
+  g_clear_handle_id (&self->toast_sliding_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BT_TYPE_WINDOW);
   g_clear_object (&self->plan);
   g_clear_object (&self->history);
